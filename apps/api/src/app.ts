@@ -1,0 +1,34 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiExceptionFilter, type AppConfig, createValidationPipe, WebApp } from '@bt/api/core';
+import { CatalogueImportService } from '@bt/api/benchmarks';
+import { AppModule } from './app.module';
+
+/** The whole API, ready to listen: used by main.ts and by the integration tests alike. */
+export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forConfig(config),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    options.logger === false ? { logger: false } : {},
+  );
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.useGlobalPipes(createValidationPipe());
+  const webApp = await WebApp.register(app.getHttpAdapter().getInstance(), config.webDir);
+  app.useGlobalFilters(new ApiExceptionFilter(webApp));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Benchmark Tracker API')
+      .setDescription('EU accession interim benchmarks: catalogue, workflow, evidence, dialogue and assessments.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  // The catalogue is real, public data: every start brings it in line with seeds/ (idempotent).
+  await app.get(CatalogueImportService).importSeeds(config.seedsDir);
+  return app;
+}

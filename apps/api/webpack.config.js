@@ -1,0 +1,26 @@
+const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { join } = require('path');
+
+module.exports = {
+  output: { path: join(__dirname, '../../dist/apps/api') },
+  devtool: 'source-map',
+  plugins: [
+    new NxAppWebpackPlugin({
+      target: 'node',
+      compiler: 'tsc',
+      main: './src/main.ts',
+      tsConfig: './tsconfig.app.json',
+      optimization: false,
+      outputHashing: 'none',
+      sourceMap: true,
+      generatePackageJson: false,
+      // Describes query DTOs and their class-validator rules in the OpenAPI document.
+      transformers: [
+        {
+          name: '@nestjs/swagger/plugin',
+          options: { dtoFileNameSuffix: ['.dto.ts', '.query.ts'], classValidatorShim: true, introspectComments: true },
+        },
+      ],
+    }),
+  ],
+};

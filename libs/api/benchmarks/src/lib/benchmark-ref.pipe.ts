@@ -1,0 +1,14 @@
+import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CODE = /^[A-Z]{2}-\d{1,2}-[A-Z]{2,5}-\d{2}$/i;
+
+/** A benchmark reference in a path: a uuid or a code such as RS-24-MIG-02; anything else is a 400. */
+@Injectable()
+export class BenchmarkRefPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (UUID.test(value)) return value.toLowerCase();
+    if (CODE.test(value)) return value.toUpperCase();
+    throw new BadRequestException('id must be a uuid or a benchmark code such as RS-24-MIG-02');
+  }
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AreaListQuery, BenchmarkListQuery, type AreaDto, type BenchmarkDetailDto, type BenchmarkSummaryDto, type Page } from '@bt/contracts';
+import { BenchmarkRefPipe } from './benchmark-ref.pipe';
+import { BenchmarksService } from './benchmarks.service';
+
+@ApiTags('benchmarks')
+@Controller()
+export class BenchmarksController {
+  constructor(private readonly benchmarks: BenchmarksService) {}
+
+  /** The interim benchmarks, filtered and paged, in catalogue order. */
+  @Get('benchmarks')
+  @ApiOkResponse({ description: '`{items, total, page, pageSize}`' })
+  @ApiBadRequestResponse({ description: 'An unknown or malformed parameter.' })
+  list(@Query() query: BenchmarkListQuery): Promise<Page<BenchmarkSummaryDto>> {
+    return this.benchmarks.list(query);
+  }
+
+  /** One benchmark with its sub-requirements, by id or by code (e.g. RS-24-MIG-02). */
+  @Get('benchmarks/:id')
+  @ApiParam({ name: 'id', description: 'uuid or code such as RS-24-MIG-02' })
+  @ApiBadRequestResponse({ description: 'Neither a uuid nor a benchmark code.' })
+  @ApiNotFoundResponse({ description: 'No such benchmark.' })
+  get(@Param('id', BenchmarkRefPipe) id: string): Promise<BenchmarkDetailDto> {
+    return this.benchmarks.get(id);
+  }
+
+  /** The areas of a country's chapter, with how many benchmarks each has. */
+  @Get('areas')
+  areas(@Query() query: AreaListQuery): Promise<AreaDto[]> {
+    return this.benchmarks.listAreas(query);
+  }
+}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { BenchmarkState } from '@bt/workflow';
+import { Area } from './area.entity';
+import { SubRequirement } from './sub-requirement.entity';
+
+/** One interim benchmark of one country's chapter, carrying its workflow state. */
+@Entity('benchmark')
+export class Benchmark {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stable human-readable code, e.g. RS-24-MIG-02. */
+  @Column({ type: 'text', unique: true })
+  code!: string;
+
+  @Column({ name: 'area_id', type: 'uuid' })
+  areaId!: string;
+
+  @ManyToOne(() => Area, (area) => area.benchmarks, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'area_id' })
+  area?: Area;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  /** Readable workflow state; the workflow issue adds the persisted machine snapshot beside it. */
+  @Column({ type: 'text', default: 'draft' })
+  state!: BenchmarkState;
+
+  /** Optimistic-concurrency version: every change increments it. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  @OneToMany(() => SubRequirement, (sub) => sub.benchmark)
+  subRequirements?: SubRequirement[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,25 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Benchmark } from './benchmark.entity';
+
+/** An indented item of a benchmark in the common position, e.g. RS-24-ASY-02.3. */
+@Entity('sub_requirement')
+export class SubRequirement {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  code!: string;
+
+  @Column({ name: 'benchmark_id', type: 'uuid' })
+  benchmarkId!: string;
+
+  @ManyToOne(() => Benchmark, (benchmark) => benchmark.subRequirements, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'benchmark_id' })
+  benchmark?: Benchmark;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'text' })
+  text!: string;
+}

@@ -1,0 +1,5 @@
+export * from './lib/app-config';
+export * from './lib/api-exception.filter';
+export * from './lib/validation';
+export * from './lib/health.controller';
+export * from './lib/web-app';

