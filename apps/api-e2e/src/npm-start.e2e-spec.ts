@@ -1,0 +1,75 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// What a new user does: `npm start` with nothing configured, on the built app.
+const root = join(__dirname, '../../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startProduct(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  let output = '';
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+  delete env['DATABASE_URL'];
+  const child = spawn(process.execPath, [join(root, 'tools/start.mjs'), '--no-build'], { cwd: root, env, stdio: 'pipe' });
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    if (healthy) return { child, output: () => output };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`not healthy within 60 s:\n${output}`);
+}
+
+/** PostgreSQL servers whose data directory is under `dir`. */
+function postgresRunningIn(dir: string): string[] {
+  const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return ps.split('\n').filter((line) => line.includes('postgres') && line.includes(dir));
+}
+
+describe('npm start on an empty machine', () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'bt-start-')), 'data');
+
+  afterAll(() => {
+    for (const line of postgresRunningIn(dataDir)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+  });
+
+  it('serves the catalogue, keeps its data across a restart, and stops everything on SIGTERM', async () => {
+    chmodSync(join(dataDir, '..'), 0o755);
+    const port = await freePort();
+    const first = await startProduct(dataDir, port);
+    const list = await (await fetch(`http://127.0.0.1:${port}/api/benchmarks?country=RS&chapter=24&pageSize=200`)).json();
+    expect(list.total).toBe(41);
+    const mig02 = await (await fetch(`http://127.0.0.1:${port}/api/benchmarks/RS-24-MIG-02`)).json();
+    expect(postgresRunningIn(dataDir)).toHaveLength(1);
+
+    first.child.kill('SIGTERM');
+    const [code] = await once(first.child, 'exit');
+    expect(code).toBe(0);
+    expect(postgresRunningIn(dataDir)).toEqual([]);
+
+    const second = await startProduct(dataDir, port);
+    const again = await (await fetch(`http://127.0.0.1:${port}/api/benchmarks/RS-24-MIG-02`)).json();
+    // The same row, not a new import: the database survived the restart.
+    expect(again.id).toBe(mig02.id);
+    expect(second.output()).toContain('0 created, 0 updated, 88 unchanged');
+    second.child.kill('SIGINT');
+    await once(second.child, 'exit');
+    expect(postgresRunningIn(dataDir)).toEqual([]);
+  });
+});
