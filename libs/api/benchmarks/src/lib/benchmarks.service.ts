@@ -47,7 +47,7 @@ export class BenchmarksService {
     const subRequirements = benchmark.subRequirements ?? [];
     return {
       ...toSummary(benchmark, subRequirements.length),
-      area: { code: benchmark.area!.code, title: benchmark.area!.title, intro: benchmark.area!.intro },
+      area: { code: benchmark.area?.code ?? '', title: benchmark.area?.title ?? '', intro: benchmark.area?.intro ?? null },
       subRequirements: subRequirements.map((s) => ({ id: s.id, code: s.code, position: s.position, text: s.text })),
     };
   }
@@ -100,8 +100,9 @@ export class BenchmarksService {
   }
 }
 
+/** `b` comes with its area joined. */
 function toSummary(b: Benchmark, subRequirementCount: number): BenchmarkSummaryDto {
-  const area = b.area!;
+  const area = b.area as Area;
   return {
     id: b.id,
     code: b.code,

@@ -1,0 +1,58 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+
+describe('a visitor browses the Chapter 24 benchmarks', () => {
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let browser: Browser;
+  let page: Page;
+  const externalRequests: string[] = [];
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchChromium();
+    // axe needs pages of an explicit context.
+    page = await (await browser.newContext()).newPage();
+    page.on('request', (request) => {
+      if (!request.url().startsWith(product.url) && !request.url().startsWith('data:')) externalRequests.push(request.url());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it('lists the benchmarks grouped by area', async () => {
+    await page.goto(product.url);
+    await page.getByRole('heading', { name: 'Asylum' }).waitFor();
+    await page.getByRole('status').getByText('41 benchmarks').waitFor();
+    expect(await page.getByRole('link', { name: /RS-24-/ }).count()).toBe(41);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('finds a benchmark by a word of its text and opens it with its sub-requirements', async () => {
+    await page.getByLabel('Search benchmarks').fill('sustainability');
+    await page.getByRole('status').getByText('1 benchmark', { exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: /RS-24-/ }).count()).toBe(1);
+    expect(page.url()).toContain('q=sustainability');
+    await page.getByRole('link', { name: /RS-24-ASY-03/ }).click();
+
+    await page.getByRole('heading', { name: /RS-24-ASY-03/ }).waitFor();
+    expect(page.url()).toMatch(/\/benchmarks\/RS-24-ASY-03$/);
+    const subRequirements = page.getByRole('listitem').filter({ hasText: /RS-24-ASY-03\.\d/ });
+    expect(await subRequirements.count()).toBe(4);
+    await page.getByText('The capacity of the Commissariat for Refugees is further upgraded').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('opens a deep link directly, and says so when a benchmark does not exist', async () => {
+    await page.goto(`${product.url}/benchmarks/RS-24-DRG-05`);
+    await page.getByRole('heading', { name: /RS-24-DRG-05/ }).waitFor();
+    await page.goto(`${product.url}/benchmarks/RS-24-DRG-99`);
+    await page.getByText('Benchmark not found').waitFor();
+  });
+
+  it('made no request to any other host (fonts and icons are self-hosted)', () => {
+    expect(externalRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, type ElementRef, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatIconButton } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
+import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatToolbar } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { map } from 'rxjs';
+
+/** Below this width the navigation slides over the page instead of standing beside it. */
+export const NARROW_LAYOUT_QUERY = '(max-width: 959.98px)';
+
+/** The application shell: toolbar, navigation and the main landmark the pages render into. */
+@Component({
+  selector: 'bt-root',
+  imports: [
+    MatToolbar,
+    MatIconButton,
+    MatIcon,
+    MatSidenavContainer,
+    MatSidenav,
+    MatSidenavContent,
+    MatNavList,
+    MatListItem,
+    MatListItemIcon,
+    MatListItemTitle,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+  ],
+  templateUrl: './app.html',
+  styleUrl: './app.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class App {
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW_LAYOUT_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  private readonly sidenav = viewChild.required(MatSidenav);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected toggleNav(): void {
+    void this.sidenav().toggle();
+  }
+
+  protected closeNavIfOver(): void {
+    if (this.narrow()) {
+      void this.sidenav().close();
+    }
+  }
+
+  /**
+   * A plain `href="#main"` would resolve against `<base href="/">` and reload the start page,
+   * so the skip link moves focus itself.
+   */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+}

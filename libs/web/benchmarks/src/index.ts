@@ -1,0 +1,1 @@
+export { BENCHMARK_ROUTES } from './lib/benchmarks.routes';

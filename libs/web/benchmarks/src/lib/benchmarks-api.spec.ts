@@ -1,0 +1,72 @@
+import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { apiErrorMessage, BenchmarksApi } from './benchmarks-api';
+
+describe('BenchmarksApi', () => {
+  let api: BenchmarksApi;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    api = TestBed.inject(BenchmarksApi);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('asks for the areas of one chapter', () => {
+    api.areas({ country: 'RS', chapter: 24 }).subscribe();
+    const request = http.expectOne((r) => r.url === '/api/areas');
+    expect(request.request.method).toBe('GET');
+    expect(request.request.urlWithParams).toBe('/api/areas?country=RS&chapter=24');
+    request.flush([]);
+  });
+
+  it('sends every filter that is set', () => {
+    api
+      .list({ country: 'RS', chapter: 24, area: 'MIG', state: 'draft', q: ' asylum seekers ', page: 1, pageSize: 200 })
+      .subscribe();
+    const request = http.expectOne((r) => r.url === '/api/benchmarks');
+    expect(request.request.urlWithParams).toBe(
+      '/api/benchmarks?country=RS&chapter=24&area=MIG&state=draft&q=asylum%20seekers&page=1&pageSize=200',
+    );
+    request.flush({ items: [], total: 0, page: 1, pageSize: 200 });
+  });
+
+  it('leaves out filters that are not set, since the API refuses empty ones', () => {
+    api.list({ country: 'RS', chapter: 24, area: null, state: null, q: '  ' }).subscribe();
+    http.expectOne('/api/benchmarks?country=RS&chapter=24').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+  });
+
+  it('asks for one benchmark by its code', () => {
+    api.get('RS-24-MIG-02').subscribe();
+    http.expectOne('/api/benchmarks/RS-24-MIG-02').flush({});
+  });
+
+  it('escapes a code typed into the address bar', () => {
+    api.get('RS/../x').subscribe();
+    http.expectOne('/api/benchmarks/RS%2F..%2Fx').flush({});
+  });
+});
+
+describe('apiErrorMessage', () => {
+  const errorWith = (body: unknown) => new HttpErrorResponse({ status: 400, error: body });
+
+  it('reads the message of an API error', () => {
+    expect(apiErrorMessage(errorWith({ statusCode: 400, message: 'state must be one of …', error: 'Bad Request' }))).toBe(
+      'state must be one of …',
+    );
+  });
+
+  it('joins the messages of a validation error', () => {
+    expect(apiErrorMessage(errorWith({ statusCode: 400, message: ['a is wrong', 'b is wrong'] }))).toBe(
+      'a is wrong; b is wrong',
+    );
+  });
+
+  it('has nothing to say about an error without a message', () => {
+    expect(apiErrorMessage(errorWith('Bad gateway'))).toBeNull();
+    expect(apiErrorMessage(errorWith(null))).toBeNull();
+  });
+});

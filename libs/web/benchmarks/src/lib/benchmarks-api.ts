@@ -1,0 +1,57 @@
+import { HttpClient, type HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { AreaDto, BenchmarkDetailDto, BenchmarkSummaryDto, Page } from '@bt/contracts';
+import type { BenchmarkState } from '@bt/workflow';
+import type { Observable } from 'rxjs';
+
+export interface CatalogueScopeQuery {
+  country: string;
+  chapter: number;
+}
+
+export interface BenchmarkListRequest extends CatalogueScopeQuery {
+  area?: string | null;
+  state?: BenchmarkState | null;
+  q?: string | null;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The catalogue calls of the API: areas, the benchmark list and one benchmark. */
+@Injectable({ providedIn: 'root' })
+export class BenchmarksApi {
+  private readonly http = inject(HttpClient);
+
+  /** The areas of one country's chapter, in their catalogue order. */
+  areas(scope: CatalogueScopeQuery): Observable<AreaDto[]> {
+    const params = new HttpParams().set('country', scope.country).set('chapter', scope.chapter);
+    return this.http.get<AreaDto[]>('/api/areas', { params });
+  }
+
+  list(request: BenchmarkListRequest): Observable<Page<BenchmarkSummaryDto>> {
+    let params = new HttpParams().set('country', request.country).set('chapter', request.chapter);
+    // The API refuses empty parameters, so a filter that is not set is not sent at all.
+    if (request.area) params = params.set('area', request.area);
+    if (request.state) params = params.set('state', request.state);
+    if (request.q?.trim()) params = params.set('q', request.q.trim());
+    if (request.page !== undefined) params = params.set('page', request.page);
+    if (request.pageSize !== undefined) params = params.set('pageSize', request.pageSize);
+    return this.http.get<Page<BenchmarkSummaryDto>>('/api/benchmarks', { params });
+  }
+
+  /** One benchmark by its id or its code (e.g. `RS-24-MIG-02`); answers 404 when unknown. */
+  get(idOrCode: string): Observable<BenchmarkDetailDto> {
+    return this.http.get<BenchmarkDetailDto>(`/api/benchmarks/${encodeURIComponent(idOrCode)}`);
+  }
+}
+
+/** The explanation an API error carries (`{statusCode, message, error}`), if it carries one. */
+export function apiErrorMessage(error: HttpErrorResponse): string | null {
+  const body: unknown = error.error;
+  if (body && typeof body === 'object' && 'message' in body) {
+    const message = (body as { message: unknown }).message;
+    if (typeof message === 'string') return message;
+    if (Array.isArray(message)) return message.filter((m) => typeof m === 'string').join('; ') || null;
+  }
+  return null;
+}
