@@ -66,7 +66,12 @@ export async function startEmbeddedDatabase({ dataDir, log = () => {} }) {
   try {
     await pg.start();
   } catch {
-    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start:\n${problems.join('\n')}`);
+    const busy = problems.some((p) => p.includes('postmaster.pid'));
+    throw new Error(
+      busy
+        ? `Another PostgreSQL is already running on ${clusterDir} — is Benchmark Tracker already started? Stop it, or set DATA_DIR to another directory.`
+        : `The embedded PostgreSQL in ${clusterDir} did not start:\n${problems.join('\n')}`,
+    );
   }
   const url = (database) =>
     `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
