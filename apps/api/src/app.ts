@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter, type AppConfig, createValidationPipe, WebApp } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/benchmarks';
+import { configureIdentityHttp, DemoAccountsService } from '@bt/api/identity';
 import { AppModule } from './app.module';
 
 /** The whole API, ready to listen: used by main.ts and by the integration tests alike. */
@@ -15,6 +16,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
+  await configureIdentityHttp(app);
   const webApp = await WebApp.register(app.getHttpAdapter().getInstance(), config.webDir);
   app.useGlobalFilters(new ApiExceptionFilter(webApp));
 
@@ -24,11 +26,14 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
       .setTitle('Benchmark Tracker API')
       .setDescription('EU accession interim benchmarks: catalogue, workflow, evidence, dialogue and assessments.')
       .setVersion('0.1.0')
+      .addCookieAuth('bt_session')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   // The catalogue is real, public data: every start brings it in line with seeds/ (idempotent).
   await app.get(CatalogueImportService).importSeeds(config.seedsDir);
+  // Demo mode (any local run): the demo accounts of DESIGN.md on an empty database. Never in production.
+  if (!config.production) await app.get(DemoAccountsService).seedIfEmpty(config.seedsDir);
   return app;
 }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuditEvent } from '@bt/api/audit';
 import { CATALOGUE_ENTITIES } from '@bt/api/benchmarks';
+import { IDENTITY_ENTITIES } from '@bt/api/identity';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -12,7 +14,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: [...CATALOGUE_ENTITIES],
+    entities: [...CATALOGUE_ENTITIES, ...IDENTITY_ENTITIES, AuditEvent],
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,

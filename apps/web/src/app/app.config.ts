@@ -1,10 +1,11 @@
-import { provideHttpClient, withFetch, withXsrfConfiguration } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import {
   type ApplicationConfig,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { provideIdentity, sessionEndedInterceptor } from '@bt/web/identity';
 import { AppTitleStrategy } from './app-title-strategy';
 import { APP_ROUTES } from './app.routes';
 
@@ -21,7 +22,12 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(
       withFetch(),
       // The API sets the XSRF-TOKEN cookie and checks X-XSRF-TOKEN on every state-changing request.
+      // Angular adds the header to every non-GET request to a relative URL, which every API call is.
       withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+      // A 401 from the API ends the app's session too: the user is sent to sign in again.
+      withInterceptors([sessionEndedInterceptor]),
     ),
+    // Who is signed in, asked once before the first page opens.
+    provideIdentity(),
   ],
 };

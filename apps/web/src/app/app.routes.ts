@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { hasRole, IDENTITY_ROUTES } from '@bt/web/identity';
 import { NotFoundPage } from './not-found/not-found-page';
 
 export const APP_ROUTES: Routes = [
@@ -6,6 +7,13 @@ export const APP_ROUTES: Routes = [
   {
     path: 'benchmarks',
     loadChildren: () => import('@bt/web/benchmarks').then((m) => m.BENCHMARK_ROUTES),
+  },
+  // `sign-in`, `account` (signed-in users only) and `forbidden`, each page loaded lazily.
+  ...IDENTITY_ROUTES,
+  {
+    path: 'admin',
+    canMatch: [hasRole('admin')],
+    loadChildren: () => import('@bt/web/admin').then((m) => m.ADMIN_ROUTES),
   },
   {
     path: '**',

@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, type ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -7,6 +7,7 @@ import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@ang
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AccountMenu, AuthSession } from '@bt/web/identity';
 import { map } from 'rxjs';
 
 /** Below this width the navigation slides over the page instead of standing beside it. */
@@ -29,6 +30,7 @@ export const NARROW_LAYOUT_QUERY = '(max-width: 959.98px)';
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
+    AccountMenu,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
@@ -41,6 +43,9 @@ export class App {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+  /** The navigation offers only what the user's roles can use; the API still decides. */
+  private readonly session = inject(AuthSession);
+  protected readonly showAdministration = computed(() => this.session.hasRole('admin'));
   private readonly sidenav = viewChild.required(MatSidenav);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 

@@ -3,3 +3,5 @@ export * from './lib/api-exception.filter';
 export * from './lib/validation';
 export * from './lib/health.controller';
 export * from './lib/web-app';
+export * from './lib/config.module';
+export * from './lib/public.decorator';

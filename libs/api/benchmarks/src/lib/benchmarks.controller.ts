@@ -1,10 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Public } from '@bt/api/core';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AreaListQuery, BenchmarkListQuery, type AreaDto, type BenchmarkDetailDto, type BenchmarkSummaryDto, type Page } from '@bt/contracts';
 import { BenchmarkRefPipe } from './benchmark-ref.pipe';
 import { BenchmarksService } from './benchmarks.service';
 
+// The catalogue and each benchmark's state are public information (DESIGN.md, Visibility).
 @ApiTags('benchmarks')
+@Public()
 @Controller()
 export class BenchmarksController {
   constructor(private readonly benchmarks: BenchmarksService) {}

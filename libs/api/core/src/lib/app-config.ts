@@ -10,6 +10,20 @@ export interface AppConfig {
   /** The built web app, served from the same origin as the API. Absent → API only. */
   webDir: string;
   seedsDir: string;
+  sessions: { idleMinutes: number; maxHours: number };
+  /** Single sign-on with OpenID Connect; null when not configured. */
+  oidc: OidcConfig | null;
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (for the client address and https). */
+  trustProxy: boolean;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  /** The button's name on the sign-in page, e.g. "EU Login". */
+  label: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -28,6 +42,11 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  const positive = (name: string, fallback: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, got "${env[name]}"`);
+    return value;
+  };
   return {
     port,
     host: env['HOST'] ?? '0.0.0.0',
@@ -35,5 +54,22 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env['NODE_ENV'] === 'production',
     webDir: resolve(env['WEB_DIR'] ?? 'dist/apps/web/browser'),
     seedsDir: resolve(env['SEEDS_DIR'] ?? 'seeds'),
+    sessions: { idleMinutes: positive('SESSION_IDLE_MINUTES', 30), maxHours: positive('SESSION_MAX_HOURS', 12) },
+    oidc: readOidcConfig(env),
+    trustProxy: env['TRUST_PROXY'] === 'true',
+  };
+}
+
+function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env['OIDC_ISSUER'];
+  if (!issuer) return null;
+  const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'].filter((name) => !env[name]);
+  if (missing.length) throw new ConfigError(`OIDC_ISSUER is set, so ${missing.join(', ')} must be set too`);
+  return {
+    issuer,
+    clientId: env['OIDC_CLIENT_ID'] as string,
+    clientSecret: env['OIDC_CLIENT_SECRET'] as string,
+    redirectUrl: env['OIDC_REDIRECT_URL'] as string,
+    label: env['OIDC_LABEL'] ?? 'EU Login',
   };
 }

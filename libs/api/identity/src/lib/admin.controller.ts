@@ -1,0 +1,104 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  CreateOrganisationRequest,
+  CreateUserRequest,
+  IdentitySettingsRequest,
+  type IdentitySettingsDto,
+  type IssuedPasswordDto,
+  type OrganisationDto,
+  SetRolesRequest,
+  UpdateOrganisationRequest,
+  UpdateUserRequest,
+  type UserDto,
+  UserListQuery,
+} from '@bt/contracts';
+import { Roles } from './decorators';
+import { actorOf, type IdentifiedRequest } from './http-request';
+import { OrganisationsService } from './organisations.service';
+import { SettingsService } from './settings.service';
+import { UsersService } from './users.service';
+
+const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 400 });
+
+/** Organisations, users, role assignments and identity settings: admins only. */
+@ApiTags('admin')
+@Roles('admin')
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  @Get('organisations')
+  listOrganisations(): Promise<OrganisationDto[]> {
+    return this.organisations.list();
+  }
+
+  @Post('organisations')
+  createOrganisation(@Body() body: CreateOrganisationRequest, @Req() request: IdentifiedRequest): Promise<OrganisationDto> {
+    return this.organisations.create(body, actorOf(request));
+  }
+
+  @Patch('organisations/:id')
+  updateOrganisation(@Param('id', uuid) id: string, @Body() body: UpdateOrganisationRequest, @Req() request: IdentifiedRequest): Promise<OrganisationDto> {
+    return this.organisations.update(id, body, actorOf(request));
+  }
+
+  @Get('users')
+  listUsers(@Query() query: UserListQuery): Promise<UserDto[]> {
+    return this.users.list(query);
+  }
+
+  /** Creates a user; without a password a temporary one is generated and answered once. */
+  @Post('users')
+  createUser(@Body() body: CreateUserRequest, @Req() request: IdentifiedRequest): Promise<IssuedPasswordDto> {
+    return this.users.create(body, actorOf(request));
+  }
+
+  @Get('users/:id')
+  getUser(@Param('id', uuid) id: string): Promise<UserDto> {
+    return this.users.get(id);
+  }
+
+  /** Name and organisation only: roles and status have their own calls. */
+  @Patch('users/:id')
+  updateUser(@Param('id', uuid) id: string, @Body() body: UpdateUserRequest, @Req() request: IdentifiedRequest): Promise<UserDto> {
+    return this.users.update(id, body, actorOf(request));
+  }
+
+  /** Replaces the user's roles; effective on their very next request. */
+  @Put('users/:id/roles')
+  setRoles(@Param('id', uuid) id: string, @Body() body: SetRolesRequest, @Req() request: IdentifiedRequest): Promise<UserDto> {
+    return this.users.setRoles(id, body.roles, actorOf(request));
+  }
+
+  /** Disables the account and ends its sessions at once. */
+  @Post('users/:id/disable')
+  disable(@Param('id', uuid) id: string, @Req() request: IdentifiedRequest): Promise<UserDto> {
+    return this.users.setDisabled(id, true, actorOf(request));
+  }
+
+  @Post('users/:id/enable')
+  enable(@Param('id', uuid) id: string, @Req() request: IdentifiedRequest): Promise<UserDto> {
+    return this.users.setDisabled(id, false, actorOf(request));
+  }
+
+  /** A new temporary password, answered once; the user's sessions end. */
+  @Post('users/:id/reset-password')
+  resetPassword(@Param('id', uuid) id: string, @Req() request: IdentifiedRequest): Promise<IssuedPasswordDto> {
+    return this.users.resetPassword(id, actorOf(request));
+  }
+
+  @Get('settings')
+  getSettings(): Promise<IdentitySettingsDto> {
+    return this.settings.get();
+  }
+
+  @Put('settings')
+  setSettings(@Body() body: IdentitySettingsRequest, @Req() request: IdentifiedRequest): Promise<IdentitySettingsDto> {
+    return this.settings.set({ oidcSelfProvisioningOrganisationId: body.oidcSelfProvisioningOrganisationId ?? null }, actorOf(request));
+  }
+}

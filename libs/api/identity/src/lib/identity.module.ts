@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './access.guard';
+import { AdminController } from './admin.controller';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { DemoAccountsService } from './demo-accounts.service';
+import { IDENTITY_ENTITIES } from './identity.entities';
+import { LoginThrottleService } from './login-throttle.service';
+import { OrganisationsService } from './organisations.service';
+import { SessionService } from './session.service';
+import { SessionStrategy } from './session.strategy';
+import { SettingsService } from './settings.service';
+import { UsersService } from './users.service';
+
+/** Accounts, organisations, roles, sessions and the one guard in front of every route. */
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
+  controllers: [AuthController, AdminController],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    SessionStrategy,
+    SessionService,
+    AuthService,
+    LoginThrottleService,
+    OrganisationsService,
+    UsersService,
+    SettingsService,
+    DemoAccountsService,
+  ],
+  exports: [SessionService, AuthService, UsersService, SettingsService, DemoAccountsService],
+})
+export class IdentityModule {}

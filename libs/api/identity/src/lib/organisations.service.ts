@@ -1,0 +1,62 @@
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type AuditActor, AuditService } from '@bt/api/audit';
+import type { CreateOrganisationRequest, OrganisationDto, UpdateOrganisationRequest } from '@bt/contracts';
+import { Organisation } from './organisation.entity';
+import { organisationProblems } from './role-rules';
+import { toOrganisationDto } from './users.mapper';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<OrganisationDto[]> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .addSelect('(SELECT count(*)::int FROM app_user u WHERE u.organisation_id = o.id)', 'user_count')
+      .orderBy('o.countryCode', 'ASC', 'NULLS FIRST')
+      .addOrderBy('o.name')
+      .getRawAndEntities<{ user_count: number }>();
+    return entities.map((o, i) => toOrganisationDto(o, raw[i].user_count));
+  }
+
+  async create(request: CreateOrganisationRequest, actor: AuditActor): Promise<OrganisationDto> {
+    const country = request.country ?? null;
+    const memberState = request.memberState ?? null;
+    const problems = organisationProblems(request.kind, country, memberState);
+    if (problems.length) throw new UnprocessableEntityException(problems);
+    return this.dataSource.transaction(async (em) => {
+      if (country && !(await em.query('SELECT 1 FROM country WHERE code = $1', [country])).length) {
+        throw new UnprocessableEntityException(`unknown country ${country}`);
+      }
+      if (await em.existsBy(Organisation, { name: request.name.trim() })) {
+        throw new ConflictException(`An organisation named "${request.name.trim()}" exists already.`);
+      }
+      const organisation = await em.save(em.create(Organisation, { name: request.name.trim(), kind: request.kind, countryCode: country, memberState }));
+      await this.audit.record(em, actor, { action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, data: { after: { name: organisation.name, kind: organisation.kind, country, memberState } } });
+      return toOrganisationDto(organisation, 0);
+    });
+  }
+
+  async update(id: string, request: UpdateOrganisationRequest, actor: AuditActor): Promise<OrganisationDto> {
+    return this.dataSource.transaction(async (em) => {
+      const organisation = await em.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!organisation) throw new NotFoundException(`No organisation ${id}`);
+      const before = { name: organisation.name };
+      if (request.name !== undefined) {
+        const name = request.name.trim();
+        const clash = await em.findOneBy(Organisation, { name });
+        if (clash && clash.id !== id) throw new ConflictException(`An organisation named "${name}" exists already.`);
+        organisation.name = name;
+      }
+      await em.save(organisation);
+      await this.audit.record(em, actor, { action: 'organisation.updated', entityType: 'organisation', entityId: id, data: { before, after: { name: organisation.name } } });
+      const [{ count }] = await em.query('SELECT count(*)::int AS count FROM app_user WHERE organisation_id = $1', [id]);
+      return toOrganisationDto(organisation, count);
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@bt/api/core';
+import type { Role } from '@bt/contracts';
+import { Session } from './session.entity';
+import type { Viewer } from './viewer';
+
+export const SESSION_COOKIE = 'bt_session';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Server-side sessions: the cookie is a random token; the row decides, on every request. */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get idleMinutes(): number {
+    return this.config.sessions.idleMinutes;
+  }
+
+  /** Starts a session inside the sign-in's transaction; returns the cookie's token. */
+  async create(em: EntityManager, userId: string, method: 'password' | 'oidc', ip: string | null, userAgent: string | null) {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessions.maxHours * 3_600_000);
+    await em.insert(Session, { tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null, method });
+    return { token, expiresAt };
+  }
+
+  /**
+   * The viewer behind a session token, or null when the session is unknown, idle too long, past its
+   * lifetime, or its user is disabled. Roles are read here each time, so changes apply at once.
+   */
+  async resolve(token: string): Promise<(Viewer & { expiresAt: Date }) | null> {
+    const tokenHash = hashToken(token);
+    const [row] = await this.dataSource.query(
+      `SELECT s.last_seen_at, s.expires_at, u.id, u.email, u.display_name, u.organisation_id, o.country_code,
+              coalesce(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
+              coalesce(bool_or(r.role = 'ministry' AND r.coordinator), false) AS coordinator
+         FROM user_session s
+         JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
+         JOIN organisation o ON o.id = u.organisation_id
+         LEFT JOIN role_assignment r ON r.user_id = u.id
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
+        GROUP BY s.token_hash, u.id, o.country_code`,
+      [tokenHash, this.config.sessions.idleMinutes],
+    );
+    if (!row) return null;
+    // Keep the idle clock running without writing on every single request.
+    if (Date.now() - new Date(row.last_seen_at).getTime() > 30_000) {
+      await this.dataSource.query('UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+    }
+    return {
+      userId: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      organisationId: row.organisation_id,
+      countryCode: row.country_code?.trim() ?? null,
+      roles: new Set<Role>(row.roles),
+      coordinator: row.coordinator,
+      sessionTokenHash: tokenHash,
+      expiresAt: new Date(row.expires_at),
+    };
+  }
+
+  async end(em: EntityManager, tokenHash: string): Promise<void> {
+    await em.delete(Session, { tokenHash });
+  }
+
+  /** Ends every session of a user (disabled, password reset, "sign out everywhere"), except one if given. */
+  async endAllOf(em: EntityManager, userId: string, except?: string): Promise<number> {
+    const qb = em.createQueryBuilder().delete().from(Session).where('user_id = :userId', { userId });
+    if (except) qb.andWhere('token_hash <> :except', { except });
+    return (await qb.execute()).affected ?? 0;
+  }
+}

@@ -1,0 +1,191 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+export const ROLES = ['admin', 'commission', 'ministry', 'expert', 'civil_society'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Country side: ministries, coordination bodies, CSOs. EU side: Commission, Council, Member State bodies. */
+export const ORGANISATION_KINDS = ['ministry', 'coordination_body', 'civil_society', 'commission', 'council', 'member_state', 'platform'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const COUNTRY_ORGANISATION_KINDS: readonly OrganisationKind[] = ['ministry', 'coordination_body', 'civil_society'];
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 200;
+
+export interface OrganisationDto {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  /** ISO code for a country's organisation; null on the EU side. */
+  country: string | null;
+  /** For a Member State body, e.g. DE. */
+  memberState: string | null;
+  userCount: number;
+}
+
+export interface RoleAssignmentDto {
+  role: Role;
+  /** Ministry only: a coordinator may submit benchmarks. */
+  coordinator: boolean;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  displayName: string;
+  organisation: { id: string; name: string; kind: OrganisationKind; country: string | null };
+  roles: RoleAssignmentDto[];
+  disabled: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+}
+
+/** The signed-in user, as `GET /api/auth/me` answers. */
+export interface MeDto extends UserDto {
+  session: { expiresAt: string; idleTimeoutMinutes: number };
+}
+
+/** The sign-in methods on offer, for the sign-in page. */
+export interface SignInOptionsDto {
+  password: true;
+  oidc: { enabled: boolean; label: string };
+}
+
+/** Answer of creating a user or resetting a password: a generated password is shown once. */
+export interface IssuedPasswordDto {
+  user: UserDto;
+  temporaryPassword: string | null;
+}
+
+export class LoginRequest {
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password!: string;
+}
+
+export class ChangePasswordRequest {
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  currentPassword!: string;
+
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `the new password must have at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  newPassword!: string;
+}
+
+export class RoleAssignmentInput {
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @IsOptional()
+  @IsBoolean()
+  coordinator?: boolean;
+}
+
+export class SetRolesRequest {
+  @IsArray()
+  @ArrayMaxSize(ROLES.length)
+  @ValidateNested({ each: true })
+  @Type(() => RoleAssignmentInput)
+  roles!: RoleAssignmentInput[];
+}
+
+export class CreateUserRequest extends SetRolesRequest {
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName!: string;
+
+  @IsUUID()
+  organisationId!: string;
+
+  /** Leave out to have a temporary password generated and shown once. */
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH, { message: `the password must have at least ${MIN_PASSWORD_LENGTH} characters` })
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  password?: string;
+}
+
+/** An ordinary update: names and organisation only; roles and status have their own calls. */
+export class UpdateUserRequest {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+export class CreateOrganisationRequest {
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name!: string;
+
+  @IsIn(ORGANISATION_KINDS, { message: `kind must be one of ${ORGANISATION_KINDS.join(', ')}` })
+  kind!: OrganisationKind;
+
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter upper-case code such as RS' })
+  country?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'memberState must be a two-letter upper-case code such as DE' })
+  memberState?: string;
+}
+
+export class UpdateOrganisationRequest {
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  name?: string;
+}
+
+export class UserListQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+}
+
+export interface IdentitySettingsDto {
+  /** Single sign-on creates unknown (verified) users in this organisation, without roles; null: never. */
+  oidcSelfProvisioningOrganisationId: string | null;
+}
+
+export class IdentitySettingsRequest implements IdentitySettingsDto {
+  @IsOptional()
+  @IsUUID()
+  oidcSelfProvisioningOrganisationId!: string | null;
+}

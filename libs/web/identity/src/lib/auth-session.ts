@@ -1,0 +1,82 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { MeDto, Role, SignInOptionsDto } from '@bt/contracts';
+import { catchError, finalize, map, type Observable, of, tap } from 'rxjs';
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/**
+ * Who is signed in, as the API says. The session itself is an httpOnly cookie the app never sees;
+ * this service only mirrors `GET /api/auth/me` so pages can show what the user may do. The API
+ * still decides every request.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthSession {
+  private readonly http = inject(HttpClient);
+  private readonly user = signal<MeDto | null>(null);
+
+  /** The signed-in user, or null for an anonymous visitor. */
+  readonly me = this.user.asReadonly();
+  readonly signedIn = computed(() => this.user() !== null);
+
+  hasRole(role: Role): boolean {
+    return this.user()?.roles.some((assignment) => assignment.role === role) ?? false;
+  }
+
+  /**
+   * Asks the API who is signed in; run once at start. Never fails: without an answer (401, or the
+   * API unreachable) the app starts anonymous and the public pages still work.
+   */
+  load(): Observable<MeDto | null> {
+    return this.http.get<MeDto>('/api/auth/me').pipe(
+      catchError((error: unknown) => {
+        if (error instanceof HttpErrorResponse) return of(null);
+        throw error;
+      }),
+      tap((me) => this.user.set(me)),
+    );
+  }
+
+  /** Signs in with e-mail and password; errors (401, 429 with Retry-After, 400) are the caller's to show. */
+  signIn(credentials: Credentials): Observable<MeDto> {
+    return this.http
+      .post<MeDto>('/api/auth/login', { email: credentials.email, password: credentials.password })
+      .pipe(tap((me) => this.user.set(me)));
+  }
+
+  /** Ends this session. The user is forgotten here even if the API cannot be reached. */
+  signOut(): Observable<void> {
+    return this.http.post<void>('/api/auth/logout', null).pipe(
+      map(() => undefined),
+      finalize(() => this.clear()),
+    );
+  }
+
+  /** Ends every session of this user, on every device, this one included. */
+  signOutEverywhere(): Observable<void> {
+    return this.http.post<void>('/api/auth/logout-everywhere', null).pipe(
+      map(() => undefined),
+      tap(() => this.clear()),
+    );
+  }
+
+  /** 401 means the current password is wrong (not that the session ended); 400 a too-short new one. */
+  changePassword(currentPassword: string, newPassword: string): Observable<void> {
+    return this.http
+      .post<void>('/api/auth/password', { currentPassword, newPassword })
+      .pipe(map(() => undefined));
+  }
+
+  /** The sign-in methods on offer: the password always, single sign-on when configured. */
+  options(): Observable<SignInOptionsDto> {
+    return this.http.get<SignInOptionsDto>('/api/auth/options');
+  }
+
+  /** Forgets the user, e.g. when the API says the session has ended. */
+  clear(): void {
+    this.user.set(null);
+  }
+}
