@@ -10,7 +10,7 @@ import { AppModule } from './app.module';
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.trustProxy }),
     options.logger === false ? { logger: false } : {},
   );
   app.setGlobalPrefix('api');

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, readAppConfig } from '@bt/api/core';
+import { adminCreateCommand } from './admin-create.command';
 import { createApp } from './app';
 
-async function bootstrap(): Promise<void> {
+async function serve(): Promise<void> {
   const config = readAppConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host);
@@ -12,7 +13,16 @@ async function bootstrap(): Promise<void> {
   Logger.log(`Benchmark Tracker is ready at http://localhost:${port}${web}`, 'Bootstrap');
 }
 
-bootstrap().catch((error: unknown) => {
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  if (command === 'admin:create') {
+    process.exitCode = await adminCreateCommand(readAppConfig(), args);
+    return;
+  }
+  await serve();
+}
+
+main().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
   process.exit(1);
 });

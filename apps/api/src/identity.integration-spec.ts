@@ -1,0 +1,211 @@
+import type { MeDto, UserDto } from '@bt/contracts';
+import { DEMO_PASSWORD } from '@bt/testing';
+import { startTestApi, type TestApi } from './testing/test-api';
+
+// Sign-in, sessions, XSRF, throttling and account administration, over real HTTP and PostgreSQL.
+describe('identity and access', () => {
+  let api: TestApi;
+  let ipCounter = 0;
+  // Each test signs in from its own address, so the per-address throttle of one test never blocks another.
+  const client = (options: { xsrf?: boolean } = {}) => api.client({ ...options, ip: `10.0.0.${++ipCounter}` });
+  const audit = (action: string) => api.sql('SELECT actor_label, actor_ip, data FROM audit_event WHERE action = $1 ORDER BY id', [action]);
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api?.close());
+
+  it.each(['admin', 'commission', 'coordinator', 'ministry', 'ministry.al', 'cso', 'expert'])('signs in the demo account %s@demo.test', async (name) => {
+    const browser = client();
+    const login = await browser.signIn(`${name}@demo.test`);
+    expect(login.status).toBe(200);
+    expect(login.headers.getSetCookie().find((c) => c.startsWith('bt_session='))).toMatch(/HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/i);
+    const me = await browser.get<MeDto>('/api/auth/me');
+    expect(me.body.email).toBe(`${name}@demo.test`);
+  });
+
+  it('gives the demo accounts the roles DESIGN.md lists', async () => {
+    const admin = client();
+    await admin.signIn('admin@demo.test');
+    const users = (await admin.get<UserDto[]>('/api/admin/users')).body;
+    const roles = Object.fromEntries(users.map((u) => [u.email, [u.roles.map((r) => r.role + (r.coordinator ? '+coordinator' : '')).join(), u.organisation.country]]));
+    expect(roles).toEqual({
+      'admin@demo.test': ['admin', null],
+      'commission@demo.test': ['commission', null],
+      'coordinator@demo.test': ['ministry+coordinator', 'RS'],
+      'ministry@demo.test': ['ministry', 'RS'],
+      'ministry.al@demo.test': ['ministry+coordinator', 'AL'],
+      'cso@demo.test': ['civil_society', 'RS'],
+      'expert@demo.test': ['expert', null],
+    });
+  });
+
+  it('answers every bad credential with the same 401, and audits the failure with where it came from', async () => {
+    const wrongPassword = await client().signIn('ministry@demo.test', 'not-the-password');
+    const unknownUser = await client().signIn('nobody@demo.test', DEMO_PASSWORD);
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownUser.status).toBe(401);
+    expect(unknownUser.body.message).toBe(wrongPassword.body.message);
+    const failures = await audit('auth.sign_in_failed');
+    expect(failures.map((f) => f.actor_label)).toEqual(expect.arrayContaining(['ministry@demo.test', 'nobody@demo.test']));
+    expect(failures.every((f) => /^10\.0\.0\.\d+$/.test(f.actor_ip))).toBe(true);
+  });
+
+  it('refuses malformed sign-in input with 400', async () => {
+    const browser = client();
+    await browser.get('/api/health');
+    expect((await browser.post('/api/auth/login', { email: 'not-an-email', password: 'x' })).status).toBe(400);
+    expect((await browser.post('/api/auth/login', { email: 'a@b.test', password: 'x', role: 'admin' })).status).toBe(400);
+  });
+
+  it('throttles after 5 failures for an account: 429 with Retry-After, even with the right password', async () => {
+    const email = 'expert@demo.test';
+    for (let i = 0; i < 5; i++) expect((await client().signIn(email, 'wrong-password-123')).status).toBe(401);
+    const blocked = await client().signIn(email, DEMO_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(Number(blocked.headers.get('retry-after'))).toBeLessThanOrEqual(900);
+    expect(await audit('auth.sign_in_throttled')).toHaveLength(1);
+    // Fifteen minutes later it works again.
+    await api.sql(`UPDATE login_failure SET occurred_at = occurred_at - interval '16 minutes' WHERE email = $1`, [email]);
+    expect((await client().signIn(email, DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('throttles after 5 failures from one address, whatever the accounts', async () => {
+    const sameAddress = api.client({ ip: '10.9.9.9' });
+    for (let i = 0; i < 5; i++) expect((await sameAddress.signIn(`guess${i}@demo.test`, 'wrong-password-123')).status).toBe(401);
+    expect((await sameAddress.signIn('cso@demo.test', DEMO_PASSWORD)).status).toBe(429);
+  });
+
+  it('requires the XSRF token on state-changing requests made with the session cookie', async () => {
+    const browser = client({ xsrf: false });
+    expect((await browser.signIn('admin@demo.test')).status).toBe(200);
+    const missing = await browser.post('/api/admin/organisations', { name: 'Forged (test)', kind: 'commission' });
+    expect(missing.status).toBe(403);
+    expect(missing.body.message).toMatch(/XSRF/);
+    const wrong = await browser.request('POST', '/api/auth/logout', {}, { 'x-xsrf-token': 'guessed-token-value' });
+    expect(wrong.status).toBe(403);
+    // Nothing happened: still signed in, no organisation created.
+    expect((await browser.get('/api/auth/me')).status).toBe(200);
+    expect(await api.sql(`SELECT 1 FROM organisation WHERE name = 'Forged (test)'`)).toEqual([]);
+  });
+
+  it('ends the session on logout, on the very next request', async () => {
+    const browser = client();
+    await browser.signIn('ministry@demo.test');
+    const token = browser.cookies.get('bt_session') as string;
+    expect((await browser.post('/api/auth/logout')).status).toBe(204);
+    const replay = api.client();
+    replay.cookies.set('bt_session', token);
+    expect((await replay.get('/api/auth/me')).status).toBe(401);
+    expect((await audit('auth.signed_out')).length).toBeGreaterThan(0);
+  });
+
+  it('ends an idle session after the idle timeout and any session after its lifetime', async () => {
+    const idle = client();
+    await idle.signIn('commission@demo.test');
+    await api.sql(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE email = 'commission@demo.test')`);
+    expect((await idle.get('/api/auth/me')).status).toBe(401);
+
+    const old = client();
+    await old.signIn('commission@demo.test');
+    await api.sql(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM app_user WHERE email = 'commission@demo.test')`);
+    expect((await old.get('/api/auth/me')).status).toBe(401);
+  });
+
+  describe('an admin manages accounts', () => {
+    let admin: ReturnType<typeof client>;
+    let csoOrganisationId: string;
+
+    beforeAll(async () => {
+      admin = client();
+      await admin.signIn('admin@demo.test');
+      const created = await admin.post('/api/admin/organisations', { name: 'Belgrade watchdog (test)', kind: 'civil_society', country: 'RS' });
+      expect(created.status).toBe(201);
+      csoOrganisationId = created.body.id;
+    });
+
+    it('creates a user who can sign in; a short password, a duplicate e-mail and a misplaced role are refused', async () => {
+      const body = { email: 'New.Member@Watchdog.test', displayName: 'New Member', organisationId: csoOrganisationId, roles: [{ role: 'civil_society' }], password: 'long-enough-pass' };
+      expect((await admin.post('/api/admin/users', { ...body, password: 'short' })).status).toBe(400);
+      expect((await admin.post('/api/admin/users', { ...body, roles: [{ role: 'commission' }] })).status).toBe(422);
+      const created = await admin.post('/api/admin/users', body);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ user: { email: 'new.member@watchdog.test', roles: [{ role: 'civil_society', coordinator: false }] }, temporaryPassword: null });
+      expect((await admin.post('/api/admin/users', body)).status).toBe(409);
+      expect((await client().signIn('new.member@watchdog.test', 'long-enough-pass')).status).toBe(200);
+    });
+
+    it('disabling a user stops their open session at once; enabling lets them back in', async () => {
+      const member = client();
+      await member.signIn('new.member@watchdog.test', 'long-enough-pass');
+      const [{ id }] = await api.sql(`SELECT id FROM app_user WHERE email = 'new.member@watchdog.test'`);
+      expect((await admin.post(`/api/admin/users/${id}/disable`)).body.disabled).toBe(true);
+      expect((await member.get('/api/auth/me')).status).toBe(401);
+      expect((await client().signIn('new.member@watchdog.test', 'long-enough-pass')).status).toBe(401);
+      expect((await admin.post(`/api/admin/users/${id}/enable`)).body.disabled).toBe(false);
+      expect((await client().signIn('new.member@watchdog.test', 'long-enough-pass')).status).toBe(200);
+      expect((await audit('user.disabled')).map((e) => e.actor_label)).toEqual(['admin@demo.test']);
+    });
+
+    it('a role change applies on the next request, and is audited with before and after', async () => {
+      const ministry = client();
+      await ministry.signIn('ministry@demo.test');
+      const [{ id }] = await api.sql(`SELECT id FROM app_user WHERE email = 'ministry@demo.test'`);
+      expect((await ministry.get('/api/auth/me')).body.roles).toEqual([{ role: 'ministry', coordinator: false }]);
+      await admin.put(`/api/admin/users/${id}/roles`, { roles: [{ role: 'ministry', coordinator: true }] });
+      expect((await ministry.get('/api/auth/me')).body.roles).toEqual([{ role: 'ministry', coordinator: true }]);
+      const [change] = await audit('user.roles_changed');
+      expect(change.data).toEqual({ before: [{ role: 'ministry', coordinator: false }], after: [{ role: 'ministry', coordinator: true }] });
+      await admin.put(`/api/admin/users/${id}/roles`, { roles: [{ role: 'ministry' }] });
+    });
+
+    it('an ordinary update cannot set roles, status or anything but name and organisation', async () => {
+      const [{ id }] = await api.sql(`SELECT id FROM app_user WHERE email = 'cso@demo.test'`);
+      for (const field of [{ roles: [{ role: 'admin' }] }, { disabled: true }, { email: 'x@y.test' }, { passwordHash: 'x' }]) {
+        const answer = await admin.patch(`/api/admin/users/${id}`, field);
+        expect(answer.status).toBe(400);
+      }
+      expect((await admin.get(`/api/admin/users/${id}`)).body.roles).toEqual([{ role: 'civil_society', coordinator: false }]);
+    });
+
+    it('resetting a password answers a temporary one once and ends the user’s sessions', async () => {
+      const member = client();
+      await member.signIn('new.member@watchdog.test', 'long-enough-pass');
+      const [{ id }] = await api.sql(`SELECT id FROM app_user WHERE email = 'new.member@watchdog.test'`);
+      const reset = await admin.post(`/api/admin/users/${id}/reset-password`);
+      expect(reset.body.temporaryPassword).toMatch(/^\S{20}$/);
+      expect((await member.get('/api/auth/me')).status).toBe(401);
+      expect((await client().signIn('new.member@watchdog.test', reset.body.temporaryPassword)).status).toBe(200);
+    });
+
+    it('an admin cannot lock themselves out', async () => {
+      const [{ id }] = await api.sql(`SELECT id FROM app_user WHERE email = 'admin@demo.test'`);
+      expect((await admin.post(`/api/admin/users/${id}/disable`)).status).toBe(409);
+      expect((await admin.put(`/api/admin/users/${id}/roles`, { roles: [] })).status).toBe(409);
+    });
+
+    it('an unknown id is 404 and a malformed one 400', async () => {
+      expect((await admin.get('/api/admin/users/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+      expect((await admin.get('/api/admin/users/42')).status).toBe(400);
+    });
+  });
+
+  it('changing one’s password needs the current one and at least 12 characters, and ends the other sessions', async () => {
+    const here = client();
+    const elsewhere = client();
+    await here.signIn('coordinator@demo.test');
+    await elsewhere.signIn('coordinator@demo.test');
+    expect((await here.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' })).status).toBe(400);
+    expect((await here.post('/api/auth/password', { currentPassword: 'wrong-wrong-wrong', newPassword: 'a-new-long-password' })).status).toBe(401);
+    expect((await here.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a-new-long-password' })).status).toBe(204);
+    expect((await here.get('/api/auth/me')).status).toBe(200);
+    expect((await elsewhere.get('/api/auth/me')).status).toBe(401);
+    expect((await client().signIn('coordinator@demo.test', 'a-new-long-password')).status).toBe(200);
+  });
+
+  it('keeps the audit trail append-only in the database itself', async () => {
+    await expect(api.sql(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow('append-only');
+    await expect(api.sql(`DELETE FROM audit_event`)).rejects.toThrow('append-only');
+  });
+});

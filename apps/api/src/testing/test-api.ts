@@ -1,0 +1,37 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { readAppConfig } from '@bt/api/core';
+import { ApiClient, createTestDatabase } from '@bt/testing';
+import { Client } from 'pg';
+import { createApp } from '../app';
+
+export interface TestApi {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  databaseUrl: string;
+  client: (options?: { xsrf?: boolean; ip?: string }) => ApiClient;
+  /** Runs SQL on the test database directly (to set up or inspect what the API cannot). */
+  sql: <T = any>(text: string, values?: unknown[]) => Promise<T[]>;
+  close: () => Promise<void>;
+}
+
+/** The real API, in demo mode, listening on a free port over a fresh database. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const app = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', ...env }), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const pg = new Client({ connectionString: database.url });
+  await pg.connect();
+  return {
+    app,
+    baseUrl,
+    databaseUrl: database.url,
+    client: (options) => new ApiClient(baseUrl, options),
+    sql: async (text, values) => (await pg.query(text, values as unknown[])).rows,
+    close: async () => {
+      await pg.end();
+      await app.close();
+      await database.drop();
+    },
+  };
+}
