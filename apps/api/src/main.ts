@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, readAppConfig } from '@bt/api/core';
 import { adminCreateCommand } from './admin-create.command';
+import { auditVerifyCommand } from './audit-verify.command';
 import { createApp } from './app';
 
 async function serve(): Promise<void> {
@@ -17,6 +18,10 @@ async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (command === 'admin:create') {
     process.exitCode = await adminCreateCommand(readAppConfig(), args);
+    return;
+  }
+  if (command === 'audit:verify') {
+    process.exitCode = await auditVerifyCommand(readAppConfig());
     return;
   }
   await serve();

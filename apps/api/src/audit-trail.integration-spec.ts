@@ -1,0 +1,36 @@
+import { DataSource } from 'typeorm';
+import { verifyAuditChain } from '@bt/api/audit';
+import { startTestApi, type TestApi } from './testing/test-api';
+
+describe('the audit trail cannot be quietly changed', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    for (const who of ['admin', 'cso', 'expert']) await api.client({ ip: `10.3.0.${who.length}` }).signIn(`${who}@demo.test`);
+    await api.client().signIn('admin@demo.test', 'wrong-password');
+  });
+  afterAll(() => api?.close());
+
+  it('chains every event to the one before it', async () => {
+    const report = await verifyAuditChain(api.app.get(DataSource));
+    expect(report).toEqual({ checked: 5, firstBroken: null });
+  });
+
+  it('names the first event in which a superuser changed one byte', async () => {
+    const [third] = await api.sql(`SELECT id FROM audit_event ORDER BY id OFFSET 2 LIMIT 1`);
+    // Only a superuser can get past the append-only trigger, by switching triggers off.
+    await api.sql(`BEGIN; SET LOCAL session_replication_role = replica;
+      UPDATE audit_event SET actor_ip = overlay(actor_ip placing '9' from 1 for 1) WHERE id = ${third.id}; COMMIT;`);
+    const report = await verifyAuditChain(api.app.get(DataSource));
+    expect(report.firstBroken).toMatchObject({ id: String(third.id), reason: expect.stringContaining('altered') });
+    expect(report.checked).toBe(2);
+  });
+
+  it('notices a deleted event too', async () => {
+    const [fourth] = await api.sql(`SELECT id FROM audit_event ORDER BY id OFFSET 3 LIMIT 1`);
+    await api.sql(`BEGIN; SET LOCAL session_replication_role = replica; DELETE FROM audit_event WHERE id <= ${fourth.id}; COMMIT;`);
+    const report = await verifyAuditChain(api.app.get(DataSource));
+    expect(report.firstBroken?.reason).toContain('removed or reordered');
+  });
+});
