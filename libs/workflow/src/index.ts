@@ -1,1 +1,5 @@
 export * from './lib/benchmark-state';
+export * from './lib/roles';
+export * from './lib/assessment-scales';
+export * from './lib/benchmark-machine';
+export * from './lib/benchmark-rules';

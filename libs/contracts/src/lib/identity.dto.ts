@@ -14,8 +14,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const ROLES = ['admin', 'commission', 'ministry', 'expert', 'civil_society'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '@bt/workflow';
+
+export { ROLES, type Role };
 
 /** Country side: ministries, coordination bodies, CSOs. EU side: Commission, Council, Member State bodies. */
 export const ORGANISATION_KINDS = ['ministry', 'coordination_body', 'civil_society', 'commission', 'council', 'member_state', 'platform'] as const;

@@ -1,0 +1,144 @@
+import { setup } from 'xstate';
+import type { PreparationGrade, ProgressGrade } from './assessment-scales';
+
+/** Bump when the machine's states change, so stored snapshots of an older shape can be migrated. */
+export const BENCHMARK_MACHINE_VERSION = 1;
+
+/**
+ * What the server knows about a benchmark when an event arrives. Guards read only these facts and
+ * the event's payload: the machine stays pure, and the API gathers the facts inside the
+ * transition's transaction.
+ */
+export interface BenchmarkFacts {
+  sharedEvidenceCount: number;
+  unansweredProposalCount: number;
+  /** The current peer-review mission, if one is planned. */
+  mission: { startDate: string; endDate: string; expertCount: number; hasReport: boolean } | null;
+  /** Whether this benchmark must go through a peer-review mission before acceptance. */
+  missionRequired: boolean;
+  /** Today's date (YYYY-MM-DD) where the server is. */
+  today: string;
+}
+
+export interface AssessmentInput {
+  preparation: PreparationGrade;
+  progress: ProgressGrade;
+  text: string;
+}
+
+export interface MissionPlanInput {
+  startDate: string;
+  endDate: string;
+  expertIds: string[];
+}
+
+type WithFacts<T> = T & { facts: BenchmarkFacts };
+
+export type BenchmarkEvent =
+  | WithFacts<{ type: 'SUBMIT' }>
+  | WithFacts<{ type: 'REQUEST_CHANGES'; comment?: string }>
+  | WithFacts<{ type: 'START_PEER_REVIEW'; mission?: MissionPlanInput }>
+  | WithFacts<{ type: 'BEGIN_FIELDWORK' }>
+  | WithFacts<{ type: 'SUBMIT_MISSION_REPORT' }>
+  | WithFacts<{ type: 'ACCEPT'; assessment?: AssessmentInput }>
+  | WithFacts<{ type: 'REOPEN'; justification?: string }>;
+
+export type BenchmarkEventType = BenchmarkEvent['type'];
+
+export const BENCHMARK_EVENTS: BenchmarkEventType[] = ['SUBMIT', 'REQUEST_CHANGES', 'START_PEER_REVIEW', 'BEGIN_FIELDWORK', 'SUBMIT_MISSION_REPORT', 'ACCEPT', 'REOPEN'];
+
+const filled = (text: string | undefined) => !!text && text.trim().length > 0;
+
+/**
+ * Each guard answers null when met, or the unmet condition in words (shown with a 422 and beside a
+ * disabled button). The machine's guards are these same functions.
+ */
+export const BENCHMARK_GUARDS = {
+  hasSharedEvidence: (e: BenchmarkEvent) => (e.facts.sharedEvidenceCount > 0 ? null : 'at least one evidence item shared with reviewers is needed'),
+  allProposalsAnswered: (e: BenchmarkEvent) =>
+    e.facts.unansweredProposalCount === 0 ? null : `${e.facts.unansweredProposalCount} civil-society proposal(s) still need a reasoned answer`,
+  hasComment: (e: BenchmarkEvent) => (e.type === 'REQUEST_CHANGES' && filled(e.comment) ? null : 'a comment saying what to change is needed'),
+  missionPlanned: (e: BenchmarkEvent) => {
+    const m = e.type === 'START_PEER_REVIEW' ? e.mission : undefined;
+    if (!m || !/^\d{4}-\d{2}-\d{2}$/.test(m.startDate) || !/^\d{4}-\d{2}-\d{2}$/.test(m.endDate)) return 'the mission needs a start and an end date';
+    if (m.endDate < m.startDate) return 'the mission cannot end before it starts';
+    return m.expertIds.length > 0 ? null : 'the mission needs at least one assigned expert';
+  },
+  missionStarted: (e: BenchmarkEvent) => {
+    if (!e.facts.mission) return 'no mission is planned';
+    return e.facts.today >= e.facts.mission.startDate ? null : `the mission starts on ${e.facts.mission.startDate}`;
+  },
+  hasReport: (e: BenchmarkEvent) => (e.facts.mission?.hasReport ? null : 'the mission report document must be uploaded first'),
+  hasAssessment: (e: BenchmarkEvent) => {
+    const a = e.type === 'ACCEPT' ? e.assessment : undefined;
+    return a && a.preparation && a.progress && filled(a.text) ? null : 'an assessment (state of preparation, progress and its text) is needed';
+  },
+  noMissionRequired: (e: BenchmarkEvent) => (e.facts.missionRequired ? 'this benchmark needs a peer-review mission before acceptance' : null),
+  missionReported: () => 'the peer-review mission has not reported yet',
+  hasJustification: (e: BenchmarkEvent) => (e.type === 'REOPEN' && filled(e.justification) ? null : 'a justification for reopening is needed'),
+} satisfies Record<string, (e: BenchmarkEvent) => string | null>;
+
+export type BenchmarkGuard = keyof typeof BENCHMARK_GUARDS;
+
+const met = (guard: BenchmarkGuard) => ({ event }: { event: BenchmarkEvent }) => BENCHMARK_GUARDS[guard](event) === null;
+
+/** Each transition's guards, all of which must hold; the machine and the explanations share it. */
+export const TRANSITION_GUARDS: Record<string, BenchmarkGuard[]> = {
+  submit: ['hasSharedEvidence', 'allProposalsAnswered'],
+  requestChanges: ['hasComment'],
+  startPeerReview: ['missionPlanned'],
+  beginFieldwork: ['missionStarted'],
+  submitMissionReport: ['hasReport'],
+  acceptWithoutMission: ['noMissionRequired', 'hasAssessment'],
+  acceptAfterMission: ['hasAssessment'],
+  acceptBeforeReport: ['missionReported'],
+  reopen: ['hasJustification'],
+};
+
+const all = (name: keyof typeof TRANSITION_GUARDS) => ({ event }: { event: BenchmarkEvent }) => TRANSITION_GUARDS[name].every((g) => met(g)({ event }));
+
+export const benchmarkMachine = setup({
+  types: { events: {} as BenchmarkEvent },
+  guards: {
+    submit: all('submit'),
+    requestChanges: all('requestChanges'),
+    startPeerReview: all('startPeerReview'),
+    beginFieldwork: all('beginFieldwork'),
+    submitMissionReport: all('submitMissionReport'),
+    acceptWithoutMission: all('acceptWithoutMission'),
+    acceptAfterMission: all('acceptAfterMission'),
+    acceptBeforeReport: all('acceptBeforeReport'),
+    reopen: all('reopen'),
+  },
+}).createMachine({
+  id: 'benchmark',
+  initial: 'draft',
+  states: {
+    draft: {
+      on: { SUBMIT: { target: 'submitted', guard: 'submit' } },
+    },
+    submitted: {
+      on: {
+        REQUEST_CHANGES: { target: 'draft', guard: 'requestChanges' },
+        START_PEER_REVIEW: { target: 'peerReview', guard: 'startPeerReview' },
+        ACCEPT: { target: 'accepted', guard: 'acceptWithoutMission' },
+      },
+    },
+    peerReview: {
+      initial: 'planned',
+      on: {
+        REQUEST_CHANGES: { target: 'draft', guard: 'requestChanges' },
+        // Reached only while the mission has not reported: `reported` handles ACCEPT itself.
+        ACCEPT: { target: 'accepted', guard: 'acceptBeforeReport' },
+      },
+      states: {
+        planned: { on: { BEGIN_FIELDWORK: { target: 'fieldwork', guard: 'beginFieldwork' } } },
+        fieldwork: { on: { SUBMIT_MISSION_REPORT: { target: 'reported', guard: 'submitMissionReport' } } },
+        reported: { on: { ACCEPT: { target: '#benchmark.accepted', guard: 'acceptAfterMission' } } },
+      },
+    },
+    accepted: {
+      on: { REOPEN: { target: 'draft', guard: 'reopen' } },
+    },
+  },
+});
