@@ -1,8 +1,9 @@
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter, type AppConfig, createValidationPipe, WebApp } from '@bt/api/core';
-import { CatalogueImportService } from '@bt/api/benchmarks';
+import { CatalogueImportService } from '@bt/api/catalogue';
 import { configureIdentityHttp, DemoAccountsService } from '@bt/api/identity';
 import { AppModule } from './app.module';
 
@@ -17,6 +18,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
   await configureIdentityHttp(app);
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
   const webApp = await WebApp.register(app.getHttpAdapter().getInstance(), config.webDir);
   app.useGlobalFilters(new ApiExceptionFilter(webApp));
 

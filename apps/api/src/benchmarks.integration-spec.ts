@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAppConfig } from '@bt/api/core';
-import { CatalogueImportService } from '@bt/api/benchmarks';
+import { CatalogueImportService } from '@bt/api/catalogue';
 import type { AreaDto, BenchmarkDetailDto, BenchmarkSummaryDto, Page } from '@bt/contracts';
 import { createTestDatabase } from '@bt/testing';
 import { createApp } from './app';

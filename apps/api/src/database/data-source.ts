@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AuditEvent } from '@bt/api/audit';
-import { CATALOGUE_ENTITIES } from '@bt/api/benchmarks';
+import { CATALOGUE_ENTITIES } from '@bt/api/catalogue';
 import { IDENTITY_ENTITIES } from '@bt/api/identity';
 import { MIGRATIONS } from './migrations';
 

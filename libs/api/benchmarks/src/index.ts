@@ -1,5 +1,3 @@
 export * from './lib/benchmarks.module';
 export * from './lib/benchmarks.service';
-export * from './lib/catalogue';
-export * from './lib/catalogue/catalogue-file';
-export * from './lib/catalogue/catalogue-import.service';
+export * from './lib/benchmark-workflow.service';

@@ -1,4 +1,5 @@
 import type { BenchmarkState } from '@bt/workflow';
+import type { BenchmarkWorkflowDto } from './workflow.dto';
 
 export interface CountryDto {
   code: string;
@@ -43,7 +44,8 @@ export interface BenchmarkSummaryDto {
   updatedAt: string;
 }
 
-export interface BenchmarkDetailDto extends BenchmarkSummaryDto {
+/** A benchmark with its sub-requirements and, for the caller, its workflow (allowedEvents…). */
+export interface BenchmarkDetailDto extends BenchmarkSummaryDto, BenchmarkWorkflowDto {
   area: { code: string; title: string; intro: string | null };
   subRequirements: SubRequirementDto[];
 }

@@ -2,7 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Public } from '@bt/api/core';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AreaListQuery, BenchmarkListQuery, type AreaDto, type BenchmarkDetailDto, type BenchmarkSummaryDto, type Page } from '@bt/contracts';
-import { BenchmarkRefPipe } from './benchmark-ref.pipe';
+import { BenchmarkRefPipe } from '@bt/api/catalogue';
+import { CurrentViewer, type Viewer } from '@bt/api/identity';
+import { BenchmarkWorkflowService } from './benchmark-workflow.service';
 import { BenchmarksService } from './benchmarks.service';
 
 // The catalogue and each benchmark's state are public information (DESIGN.md, Visibility).
@@ -10,7 +12,10 @@ import { BenchmarksService } from './benchmarks.service';
 @Public()
 @Controller()
 export class BenchmarksController {
-  constructor(private readonly benchmarks: BenchmarksService) {}
+  constructor(
+    private readonly benchmarks: BenchmarksService,
+    private readonly workflow: BenchmarkWorkflowService,
+  ) {}
 
   /** The interim benchmarks, filtered and paged, in catalogue order. */
   @Get('benchmarks')
@@ -20,13 +25,15 @@ export class BenchmarksController {
     return this.benchmarks.list(query);
   }
 
-  /** One benchmark with its sub-requirements, by id or by code (e.g. RS-24-MIG-02). */
+  /** One benchmark with its sub-requirements and, for the caller, `allowedEvents`; by id or by code (e.g. RS-24-MIG-02). */
   @Get('benchmarks/:id')
   @ApiParam({ name: 'id', description: 'uuid or code such as RS-24-MIG-02' })
   @ApiBadRequestResponse({ description: 'Neither a uuid nor a benchmark code.' })
   @ApiNotFoundResponse({ description: 'No such benchmark.' })
-  get(@Param('id', BenchmarkRefPipe) id: string): Promise<BenchmarkDetailDto> {
-    return this.benchmarks.get(id);
+  async get(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer | null): Promise<BenchmarkDetailDto> {
+    const benchmark = await this.benchmarks.get(id);
+    const scope = { id: benchmark.id, code: benchmark.code, countryCode: benchmark.country, state: benchmark.state, version: benchmark.version };
+    return { ...benchmark, ...(await this.workflow.workflowOf(viewer, scope)) };
   }
 
   /** The areas of a country's chapter, with how many benchmarks each has. */

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@bt/api/catalogue';
+import { DialogueModule } from '@bt/api/dialogue';
+import { EvidenceModule } from '@bt/api/evidence';
+import { MissionsModule } from '@bt/api/missions';
+import { BenchmarkWorkflowService } from './benchmark-workflow.service';
 import { BenchmarksController } from './benchmarks.controller';
 import { BenchmarksService } from './benchmarks.service';
-import { CATALOGUE_ENTITIES } from './catalogue';
-import { CatalogueImportService } from './catalogue/catalogue-import.service';
+import { WorkflowController } from './workflow.controller';
 
+/** The benchmarks and their workflow, which reads the evidence, dialogue and missions of each. */
 @Module({
-  imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
-  controllers: [BenchmarksController],
-  providers: [BenchmarksService, CatalogueImportService],
-  exports: [BenchmarksService, CatalogueImportService],
+  imports: [CatalogueModule, EvidenceModule, DialogueModule, MissionsModule],
+  controllers: [BenchmarksController, WorkflowController],
+  providers: [BenchmarksService, BenchmarkWorkflowService],
+  exports: [BenchmarksService, BenchmarkWorkflowService],
 })
 export class BenchmarksModule {}

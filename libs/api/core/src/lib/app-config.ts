@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The API's settings, read once from the environment at boot and checked there. */
 export interface AppConfig {
@@ -10,6 +10,9 @@ export interface AppConfig {
   /** The built web app, served from the same origin as the API. Absent → API only. */
   webDir: string;
   seedsDir: string;
+  /** Uploaded files, under server-made names. */
+  filesDir: string;
+  uploadLimitBytes: number;
   sessions: { idleMinutes: number; maxHours: number };
   /** Single sign-on with OpenID Connect; null when not configured. */
   oidc: OidcConfig | null;
@@ -54,6 +57,8 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env['NODE_ENV'] === 'production',
     webDir: resolve(env['WEB_DIR'] ?? 'dist/apps/web/browser'),
     seedsDir: resolve(env['SEEDS_DIR'] ?? 'seeds'),
+    filesDir: resolve(env['FILES_DIR'] ?? join(env['DATA_DIR'] ?? '.data', 'files')),
+    uploadLimitBytes: Math.round(positive('UPLOAD_LIMIT_MB', 50) * 1024 * 1024),
     sessions: { idleMinutes: positive('SESSION_IDLE_MINUTES', 30), maxHours: positive('SESSION_MAX_HOURS', 12) },
     oidc: readOidcConfig(env),
     trustProxy: env['TRUST_PROXY'] === 'true',

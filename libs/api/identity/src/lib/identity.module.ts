@@ -9,6 +9,8 @@ import { AuthService } from './auth.service';
 import { DemoAccountsService } from './demo-accounts.service';
 import { IDENTITY_ENTITIES } from './identity.entities';
 import { LoginThrottleService } from './login-throttle.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { OrganisationsService } from './organisations.service';
 import { SessionService } from './session.service';
 import { SessionStrategy } from './session.strategy';
@@ -18,7 +20,7 @@ import { UsersService } from './users.service';
 /** Accounts, organisations, roles, sessions and the one guard in front of every route. */
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
-  controllers: [AuthController, AdminController],
+  controllers: [AuthController, AdminController, OidcController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     SessionStrategy,
@@ -29,6 +31,7 @@ import { UsersService } from './users.service';
     UsersService,
     SettingsService,
     DemoAccountsService,
+    OidcService,
   ],
   exports: [SessionService, AuthService, UsersService, SettingsService, DemoAccountsService],
 })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogueFileError, checkCatalogueFile, checkReferenceFile } from './catalogue-file';
 
-const seeds = join(__dirname, '../../../../../../seeds');
+const seeds = join(__dirname, '../../../../../seeds');
 const read = (path: string) => JSON.parse(readFileSync(join(seeds, path), 'utf8'));
 const catalogue = checkCatalogueFile(read('catalogue/rs-24.json'));
 const source = readFileSync(join(seeds, 'sources', catalogue.source.document), 'utf8');

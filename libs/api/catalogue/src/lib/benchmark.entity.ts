@@ -26,9 +26,20 @@ export class Benchmark {
   @Column({ type: 'text' })
   text!: string;
 
-  /** Readable workflow state; the workflow issue adds the persisted machine snapshot beside it. */
+  /** Readable workflow state, kept beside the machine's snapshot for queries. */
   @Column({ type: 'text', default: 'draft' })
   state!: BenchmarkState;
+
+  /** The workflow machine's persisted snapshot (null: never moved, i.e. the initial draft). */
+  @Column({ type: 'jsonb', nullable: true })
+  snapshot!: unknown;
+
+  @Column({ name: 'machine_version', type: 'int', default: 1 })
+  machineVersion!: number;
+
+  /** Must go through a peer-review mission before acceptance. */
+  @Column({ name: 'mission_required', type: 'boolean', default: false })
+  missionRequired!: boolean;
 
   /** Optimistic-concurrency version: every change increments it. */
   @Column({ type: 'int', default: 1 })

@@ -1,0 +1,200 @@
+import { ConflictException, ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { transition } from 'xstate';
+import { AuditService } from '@bt/api/audit';
+import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
+import type { AssessmentDto, BenchmarkWorkflowDto, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
+import { ProposalsService } from '@bt/api/dialogue';
+import { EvidenceService } from '@bt/api/evidence';
+import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
+import { MissionsService } from '@bt/api/missions';
+import {
+  availableEvents,
+  BENCHMARK_MACHINE_VERSION,
+  type BenchmarkEvent,
+  type BenchmarkFacts,
+  benchmarkMachine,
+  explainEvent,
+  mayFire,
+  peerReviewStage,
+  topState,
+  type WorkflowActor,
+} from '@bt/workflow';
+
+type Snapshot = ReturnType<typeof benchmarkMachine.resolveState>;
+
+/** Today where the server is, as YYYY-MM-DD. */
+export function today(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Moves benchmarks through the workflow machine of libs/workflow. A transition is one transaction:
+ * lock the row and check the caller's version, restore the snapshot, gather the facts the guards
+ * read, refuse what is not allowed (409 / 403 / 422), compute the next snapshot with XState's pure
+ * `transition`, write it with its audit event, commit.
+ */
+@Injectable()
+export class BenchmarkWorkflowService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly evidence: EvidenceService,
+    private readonly proposals: ProposalsService,
+    private readonly missions: MissionsService,
+  ) {}
+
+  async transition(viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string): Promise<TransitionResultDto> {
+    return this.dataSource.transaction(async (em) => {
+      const scope = await findBenchmarkScope(em, benchmarkRef);
+      const [row] = await em.query(`SELECT state, version, snapshot FROM benchmark WHERE id = $1 FOR UPDATE`, [scope.id]);
+      if (row.version !== request.version) {
+        throw new ConflictException(`The benchmark changed meanwhile (version ${row.version}, not ${request.version}): reload and try again.`);
+      }
+      const snapshot = restore(row.snapshot, row.state);
+      const facts = await this.facts(em, scope);
+      const event = { ...payloadOf(request), type: request.event, facts } as BenchmarkEvent;
+      const explanation = explainEvent(snapshot.value, event);
+      if (!explanation.handled) throw new ConflictException(`${request.event} is not possible while the benchmark is ${describe(snapshot.value)}.`);
+      const refusal = mayFire(await this.actor(em, viewer, scope), request.event, scope.countryCode);
+      if (refusal) throw new ForbiddenException(refusal);
+      if (explanation.unmet) throw new UnprocessableEntityException(`${request.event} needs more first: ${explanation.unmet}.`);
+
+      const [next] = transition(benchmarkMachine, snapshot, event);
+      const data: Record<string, unknown> = { event: request.event, from: describe(snapshot.value), to: describe(next.value), version: row.version + 1 };
+      if (request.comment) data['comment'] = request.comment.trim();
+      if (request.justification) data['comment'] = request.justification.trim();
+      if (request.event === 'START_PEER_REVIEW' && request.mission) {
+        data['missionId'] = await this.missions.plan(em, scope.id, request.mission);
+      }
+      if (request.event === 'ACCEPT' && request.assessment) {
+        const a = request.assessment;
+        const [saved] = await em.query(
+          `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id) VALUES ($1, 'commission', $2, $3, $4, $5, $6) RETURNING id`,
+          [scope.id, today().slice(0, 4), a.preparation, a.progress, a.text.trim(), viewer.userId],
+        );
+        data['assessment'] = { id: saved.id, preparation: a.preparation, progress: a.progress };
+      }
+      await em.query(`UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`, [
+        scope.id,
+        topState(next.value),
+        JSON.stringify(benchmarkMachine.getPersistedSnapshot(next)),
+        BENCHMARK_MACHINE_VERSION,
+      ]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: `benchmark.${request.event}`, entityType: 'benchmark', entityId: scope.id, data });
+      return { state: topState(next.value), stage: peerReviewStage(next.value), version: row.version + 1 };
+    });
+  }
+
+  /** The workflow part of the benchmark page, for this caller. */
+  async workflowOf(viewer: Viewer | null, scope: BenchmarkScope): Promise<BenchmarkWorkflowDto> {
+    const em = this.dataSource.manager;
+    const [row] = await em.query(`SELECT state, snapshot FROM benchmark WHERE id = $1`, [scope.id]);
+    const snapshot = restore(row.snapshot, row.state);
+    const stage = peerReviewStage(snapshot.value);
+    if (!viewer) return { stage, allowedEvents: [], availableEvents: [], mission: null, latestAssessment: null };
+    const actor = await this.actor(em, viewer, scope);
+    const available = availableEvents(snapshot.value, actor, scope.countryCode, await this.facts(em, scope));
+    const seesMission = hasRole(viewer, 'commission') || actor.assignedExpert || (hasRole(viewer, 'ministry') && viewer.countryCode === scope.countryCode);
+    return {
+      stage,
+      allowedEvents: available.filter((e) => e.enabled).map((e) => e.type),
+      availableEvents: available,
+      mission: seesMission ? await this.missions.current(em, scope.id) : null,
+      latestAssessment: await this.latestAssessment(em, scope.id),
+    };
+  }
+
+  /** The benchmark's audit events, oldest first. */
+  async history(benchmarkRef: string): Promise<HistoryEventDto[]> {
+    const scope = await findBenchmarkScope(this.dataSource.manager, benchmarkRef);
+    const rows = await this.dataSource.query(
+      `SELECT e.id, e.occurred_at, e.action, e.data, coalesce(u.display_name, e.actor_label) AS actor
+         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+        WHERE e.entity_type = 'benchmark' AND e.entity_id = $1 ORDER BY e.id`,
+      [scope.id],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      id: String(r.id),
+      at: new Date(r.occurred_at).toISOString(),
+      actor: r.actor,
+      action: r.action,
+      event: r.data.event ?? null,
+      from: r.data.from ?? null,
+      to: r.data.to ?? null,
+      comment: r.data.comment ?? null,
+    }));
+  }
+
+  /** What awaits this user: coordinators drafts to submit and changes requested; the Commission submissions; experts reports. */
+  async tasks(viewer: Viewer): Promise<TaskDto[]> {
+    const clauses: string[] = [];
+    if (hasRole(viewer, 'ministry') && viewer.coordinator) clauses.push(`(b.state = 'draft' AND a.country_code = $2)`);
+    if (hasRole(viewer, 'ministry')) clauses.push(`(a.country_code = $2 AND EXISTS (SELECT 1 FROM proposal p WHERE p.benchmark_id = b.id AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)))`);
+    if (hasRole(viewer, 'commission')) clauses.push(`b.state = 'submitted'`, `(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' = 'reported')`);
+    if (hasRole(viewer, 'expert')) {
+      clauses.push(`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' IN ('planned', 'fieldwork') AND EXISTS (SELECT 1 FROM mission m JOIN mission_expert x ON x.mission_id = m.id WHERE m.benchmark_id = b.id AND x.user_id = $1))`);
+    }
+    if (clauses.length === 0) return [];
+    const rows = await this.dataSource.query(
+      `SELECT b.id, b.code, b.text, b.state, b.snapshot->'value'->>'peerReview' AS stage, b.updated_at,
+              (SELECT e.data->>'event' FROM audit_event e WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text AND e.action LIKE 'benchmark.%' ORDER BY e.id DESC LIMIT 1) AS last_event,
+              EXISTS (SELECT 1 FROM proposal p WHERE p.benchmark_id = b.id AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered
+         FROM benchmark b JOIN area a ON a.id = b.area_id
+        WHERE $1::uuid IS NOT NULL AND $2::text IS NOT NULL AND (${clauses.join(' OR ')})
+        ORDER BY a.country_code, a.position, b.position`,
+      [viewer.userId, viewer.countryCode ?? ''],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      kind: taskKind(viewer, r),
+      benchmark: { id: r.id, code: r.code, text: r.text, state: r.state, stage: r.stage },
+      since: new Date(r.updated_at).toISOString(),
+    }));
+  }
+
+  private async facts(em: EntityManager, scope: BenchmarkScope): Promise<BenchmarkFacts> {
+    const mission = await this.missions.current(em, scope.id);
+    const [row] = await em.query(`SELECT mission_required FROM benchmark WHERE id = $1`, [scope.id]);
+    return {
+      sharedEvidenceCount: await this.evidence.sharedCount(em, scope.id),
+      unansweredProposalCount: await this.proposals.unansweredCount(em, scope.id),
+      mission: mission && { startDate: mission.startDate, endDate: mission.endDate, expertCount: mission.experts.length, hasReport: mission.report !== null },
+      missionRequired: row.mission_required,
+      today: today(),
+    };
+  }
+
+  private async actor(em: EntityManager, viewer: Viewer, scope: BenchmarkScope): Promise<WorkflowActor> {
+    return { roles: viewer.roles, coordinator: viewer.coordinator, countryCode: viewer.countryCode, assignedExpert: await this.missions.isAssignedExpert(em, scope.id, viewer.userId) };
+  }
+
+  private async latestAssessment(em: EntityManager, benchmarkId: string): Promise<AssessmentDto | null> {
+    const [a] = await em.query(
+      `SELECT s.*, u.display_name FROM assessment s JOIN app_user u ON u.id = s.author_id WHERE s.benchmark_id = $1 AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1`,
+      [benchmarkId],
+    );
+    return a ? { id: a.id, voice: a.voice, period: a.period, preparation: a.preparation, progress: a.progress, text: a.text, author: a.display_name, createdAt: new Date(a.created_at).toISOString() } : null;
+  }
+}
+
+function restore(persisted: { value: unknown } | null, state: string): Snapshot {
+  return benchmarkMachine.resolveState({ value: (persisted?.value ?? state) as Snapshot['value'], context: {} });
+}
+
+function payloadOf(request: TransitionRequest): Record<string, unknown> {
+  return { comment: request.comment, justification: request.justification, assessment: request.assessment, mission: request.mission };
+}
+
+function describe(value: Snapshot['value']): string {
+  const stage = peerReviewStage(value);
+  return stage ? `peerReview.${stage}` : topState(value);
+}
+
+function taskKind(viewer: Viewer, row: Record<string, any>): TaskDto['kind'] {
+  if (row.state === 'draft' && hasRole(viewer, 'ministry') && viewer.coordinator) return row.last_event === 'REQUEST_CHANGES' ? 'revise' : 'submit';
+  if (hasRole(viewer, 'ministry') && row.unanswered) return 'answer_proposals';
+  if (hasRole(viewer, 'expert') && row.state === 'peerReview') return 'report';
+  return 'review';
+}
+

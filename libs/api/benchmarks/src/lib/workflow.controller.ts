@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { BenchmarkRefPipe } from '@bt/api/catalogue';
+import { type HistoryEventDto, type TaskDto, TransitionRequest, type TransitionResultDto } from '@bt/contracts';
+import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { BenchmarkWorkflowService } from './benchmark-workflow.service';
+
+@ApiTags('workflow')
+@Controller()
+export class WorkflowController {
+  constructor(private readonly workflow: BenchmarkWorkflowService) {}
+
+  /** Fires a workflow event: `{event, version, ...payload}`. */
+  @Post('benchmarks/:id/transitions')
+  @HttpCode(200)
+  @ApiForbiddenResponse({ description: 'Not this caller’s event.' })
+  @ApiConflictResponse({ description: 'Stale version, or the event is not possible in this state.' })
+  @ApiUnprocessableEntityResponse({ description: 'A guard failed; the message names the unmet condition.' })
+  transition(@Param('id', BenchmarkRefPipe) id: string, @Body() body: TransitionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<TransitionResultDto> {
+    return this.workflow.transition(viewer, id, body, request.ip);
+  }
+
+  /** The benchmark's history (its audit events), oldest first. */
+  @Get('benchmarks/:id/history')
+  history(@Param('id', BenchmarkRefPipe) id: string): Promise<HistoryEventDto[]> {
+    return this.workflow.history(id);
+  }
+
+  /** What awaits the signed-in user. */
+  @Get('tasks')
+  tasks(@CurrentViewer() viewer: Viewer): Promise<TaskDto[]> {
+    return this.workflow.tasks(viewer);
+  }
+}

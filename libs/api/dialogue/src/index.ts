@@ -1,0 +1,3 @@
+export * from './lib/dialogue.module';
+export * from './lib/proposals.service';
+export * from './lib/dialogue-access';

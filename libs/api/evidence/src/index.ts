@@ -1,0 +1,3 @@
+export * from './lib/evidence.module';
+export * from './lib/evidence.service';
+export * from './lib/evidence-visibility';
