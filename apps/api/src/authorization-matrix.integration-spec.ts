@@ -1,9 +1,5 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiClient, DEMO_PASSWORD } from '@bt/testing';
-import { startTestApi, type TestApi } from './testing/test-api';
+import { routeTable, startTestApi, type TestApi } from './testing/test-api';
 
 /**
  * Every route of the app × every kind of caller × an object of the caller's own country and of
@@ -21,6 +17,8 @@ interface Target {
   benchmark: string;
   organisation: string;
   user: string;
+  proposal: string;
+  mission: string;
 }
 
 interface Expectation {
@@ -29,6 +27,9 @@ interface Expectation {
   status: (actor: Actor, side: Side) => number;
 }
 
+const isMinistry = (actor: Actor) => actor === 'coordinator' || actor === 'ministry' || actor === 'ministry.al';
+/** `own` is the caller's country: RS for the EU side, AL for ministry.al. The expert is on both benchmarks' missions. */
+const seesDialogue = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
 const signedIn = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : ok);
 const adminOnly = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : actor === 'admin' ? ok : 403);
 const anyone = (ok: number) => () => ok;
@@ -45,6 +46,34 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/auth/logout-everywhere': { path: () => '/api/auth/logout-everywhere', status: signedIn(204) },
   'POST /api/auth/password': { path: () => '/api/auth/password', body: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }), status: signedIn(204) },
   'GET /api/auth/options': { path: () => '/api/auth/options', status: anyone(200) },
+  // Evidence: anyone reads what they may see (anonymous: public items); the own country's ministry writes.
+  'GET /api/benchmarks/:id/evidence': { path: (t) => `/api/benchmarks/${t.benchmark}/evidence`, status: anyone(200) },
+  'POST /api/benchmarks/:id/evidence': {
+    path: (t) => `/api/benchmarks/${t.benchmark}/evidence`,
+    body: () => ({ title: 'Matrix evidence', visibility: 'internal' }),
+    status: (actor, side) => (actor === 'anonymous' ? 401 : isMinistry(actor) && side === 'own' ? 201 : 403),
+  },
+  // The dialogue: its country's ministry and CSOs and the Commission take part; others do not see it (404).
+  'GET /api/benchmarks/:id/proposals': { path: (t) => `/api/benchmarks/${t.benchmark}/proposals`, status: (actor, side) => (actor === 'anonymous' ? 401 : seesDialogue(actor, side) ? 200 : 404) },
+  'POST /api/benchmarks/:id/proposals': {
+    path: (t) => `/api/benchmarks/${t.benchmark}/proposals`,
+    body: () => ({ text: 'Matrix proposal' }),
+    status: (actor, side) => (actor === 'anonymous' ? 401 : !seesDialogue(actor, side) ? 404 : actor === 'commission' || (actor === 'cso' && side === 'own') ? 201 : 403),
+  },
+  'POST /api/proposals/:id/response': {
+    path: (t) => `/api/proposals/${t.proposal}/response`,
+    body: () => ({ decision: 'accepted', reasoning: 'Matrix reasoning' }),
+    status: (actor, side) => (actor === 'anonymous' ? 401 : !seesDialogue(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? 200 : 403),
+  },
+  // The workflow: signed-in users read the history and their tasks; transitions are decided by the machine's role table
+  // (this SUBMIT at a stale version is refused before anyone's rights are looked at, so every signed-in caller gets 409).
+  'POST /api/benchmarks/:id/transitions': { path: (t) => `/api/benchmarks/${t.benchmark}/transitions`, body: () => ({ event: 'SUBMIT', version: 99 }), status: signedIn(409) },
+  'GET /api/benchmarks/:id/history': { path: (t) => `/api/benchmarks/${t.benchmark}/history`, status: signedIn(200) },
+  'GET /api/tasks': { path: () => '/api/tasks', status: signedIn(200) },
+  // Missions: the report belongs to the Commission and the mission's experts; others learn nothing (404).
+  'POST /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 422 : 404) },
+  'GET /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : 404) },
+  'GET /api/experts': { path: () => '/api/experts', status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
   // Single sign-on is open to anyone; this app runs without an identity provider, so both say 404.
   'GET /api/auth/oidc/login': { path: () => '/api/auth/oidc/login?returnTo=/benchmarks', status: anyone(404) },
   'GET /api/auth/oidc/callback': { path: () => '/api/auth/oidc/callback?code=x&state=y', status: anyone(404) },
@@ -71,30 +100,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'PUT /api/admin/settings': { path: () => '/api/admin/settings', body: () => ({ oidcSelfProvisioningOrganisationId: null }), status: adminOnly(200) },
 };
 
-/** "METHOD /api/path/:param" for every handler of every controller, read from Nest's own metadata. */
-function routeTable(app: NestFastifyApplication): string[] {
-  const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
-  const routes: string[] = [];
-  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
-  for (const wrapper of controllers) {
-    const type = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
-    if (!type) continue;
-    const base = Reflect.getMetadata(PATH_METADATA, type) as string;
-    for (const name of Object.getOwnPropertyNames(type.prototype)) {
-      const handler = type.prototype[name];
-      const path = typeof handler === 'function' ? (Reflect.getMetadata(PATH_METADATA, handler) as string | undefined) : undefined;
-      if (path === undefined || name === 'constructor') continue;
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-      routes.push(`${method} ${join('api', base, path)}`);
-    }
-  }
-  return routes.sort();
-}
-
 describe('authorization matrix', () => {
   let api: TestApi;
   let admin: ApiClient;
-  const countries: Record<string, Omit<Target, 'user'>> = {};
+  const countries: Record<string, Omit<Target, 'user' | 'proposal'>> = {};
   let ip = 0;
 
   beforeAll(async () => {
@@ -105,7 +114,11 @@ describe('authorization matrix', () => {
     for (const country of ['RS', 'AL']) {
       const [org] = await api.sql(`SELECT id FROM organisation WHERE country_code = $1 AND kind = 'civil_society' LIMIT 1`, [country]);
       const organisation = org?.id ?? (await api.sql(`INSERT INTO organisation (name, kind, country_code) VALUES ($1, 'civil_society', $2) RETURNING id`, [`${country} matrix CSO`, country]))[0].id;
-      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation };
+      const [benchmark] = await api.sql(`SELECT id FROM benchmark WHERE code = $1`, [`${country}-24-MIG-01`]);
+      const [expert] = await api.sql(`SELECT id FROM app_user WHERE email = 'expert@demo.test'`);
+      const [mission] = await api.sql(`INSERT INTO mission (benchmark_id, start_date, end_date) VALUES ($1, '2026-01-01', '2026-01-02') RETURNING id`, [benchmark.id]);
+      await api.sql(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, expert.id]);
+      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id };
     }
     admin = api.client({ ip: '10.1.0.1' });
     await admin.signIn('admin@demo.test');
@@ -136,7 +149,11 @@ describe('authorization matrix', () => {
             organisationId: countries[country].organisation,
             roles: [{ role: 'civil_society' }],
           });
-          const target: Target = { ...countries[country], user: created.body.user.id };
+          const [proposal] = await api.sql(
+            `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, 'Matrix', u.id FROM benchmark b, app_user u WHERE b.code = $1 AND u.email = 'commission@demo.test' RETURNING id`,
+            [countries[country].benchmark],
+          );
+          const target: Target = { ...countries[country], user: created.body.user.id, proposal: proposal.id };
           const client = api.client({ ip: `10.2.${Math.floor(++ip / 250)}.${ip % 250}` });
           if (actor !== 'anonymous') expect((await client.signIn(`${actor}@demo.test`)).status).toBe(200);
           else await client.get('/api/health');

@@ -1,3 +1,6 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAppConfig } from '@bt/api/core';
 import { ApiClient, createTestDatabase } from '@bt/testing';
@@ -35,3 +38,24 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/** "METHOD /api/path/:param" for every handler of every controller, read from Nest's own metadata. */
+export function routeTable(app: NestFastifyApplication): string[] {
+  const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+  const routes: string[] = [];
+  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
+  for (const wrapper of controllers) {
+    const type = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
+    if (!type) continue;
+    const base = Reflect.getMetadata(PATH_METADATA, type) as string;
+    for (const name of Object.getOwnPropertyNames(type.prototype)) {
+      const handler = type.prototype[name];
+      const path = typeof handler === 'function' ? (Reflect.getMetadata(PATH_METADATA, handler) as string | undefined) : undefined;
+      if (path === undefined || name === 'constructor') continue;
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      routes.push(`${method} ${join('api', base, path)}`);
+    }
+  }
+  return routes.sort();
+}
+
