@@ -47,9 +47,9 @@ function readPassword(): Promise<string> {
   }
   return new Promise((resolve) => {
     rl.once('line', (line) => {
+      resolve(line); // before close(), whose 'close' event would otherwise answer first
       rl.close();
       if (interactive) process.stdout.write('\n');
-      resolve(line);
     });
     rl.once('close', () => resolve(''));
   });
