@@ -93,9 +93,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/admin/users/:id': { path: (t) => `/api/admin/users/${t.user}`, status: adminOnly(200) },
   'PATCH /api/admin/users/:id': { path: (t) => `/api/admin/users/${t.user}`, body: () => ({ displayName: 'Renamed' }), status: adminOnly(200) },
   'PUT /api/admin/users/:id/roles': { path: (t) => `/api/admin/users/${t.user}/roles`, body: () => ({ roles: [{ role: 'civil_society' }] }), status: adminOnly(200) },
-  'POST /api/admin/users/:id/disable': { path: (t) => `/api/admin/users/${t.user}/disable`, status: adminOnly(201) },
-  'POST /api/admin/users/:id/enable': { path: (t) => `/api/admin/users/${t.user}/enable`, status: adminOnly(201) },
-  'POST /api/admin/users/:id/reset-password': { path: (t) => `/api/admin/users/${t.user}/reset-password`, status: adminOnly(201) },
+  'POST /api/admin/users/:id/disable': { path: (t) => `/api/admin/users/${t.user}/disable`, status: adminOnly(200) },
+  'POST /api/admin/users/:id/enable': { path: (t) => `/api/admin/users/${t.user}/enable`, status: adminOnly(200) },
+  'POST /api/admin/users/:id/reset-password': { path: (t) => `/api/admin/users/${t.user}/reset-password`, status: adminOnly(200) },
   'GET /api/admin/settings': { path: () => '/api/admin/settings', status: adminOnly(200) },
   'PUT /api/admin/settings': { path: () => '/api/admin/settings', body: () => ({ oidcSelfProvisioningOrganisationId: null }), status: adminOnly(200) },
 };

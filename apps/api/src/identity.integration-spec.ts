@@ -90,6 +90,22 @@ describe('identity and access', () => {
     expect(await api.sql(`SELECT 1 FROM organisation WHERE name = 'Forged (test)'`)).toEqual([]);
   });
 
+  it('answers a public page with 401 and clears the cookie when the session has ended, but lets the browser sign in again', async () => {
+    const browser = client();
+    await browser.signIn('cso@demo.test');
+    const token = browser.cookies.get('bt_session') as string;
+    await browser.post('/api/auth/logout');
+    const stale = api.client({ ip: '10.7.7.7' });
+    await stale.get('/api/health');
+    stale.cookies.set('bt_session', token);
+    const page = await stale.get('/api/benchmarks?pageSize=1');
+    expect([page.status, page.body.message]).toEqual([401, 'Your session has ended. Please sign in again.']);
+    expect(stale.cookies.has('bt_session')).toBe(false);
+    stale.cookies.set('bt_session', token);
+    expect((await stale.post('/api/auth/login', { email: 'cso@demo.test', password: DEMO_PASSWORD })).status).toBe(200);
+    expect((await stale.get('/api/benchmarks?pageSize=1')).status).toBe(200);
+  });
+
   it('ends the session on logout, on the very next request', async () => {
     const browser = client();
     await browser.signIn('ministry@demo.test');

@@ -5,16 +5,32 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { BehaviorSubject, map } from 'rxjs';
+import type { MeDto, RoleAssignmentDto } from '@bt/contracts';
+import { AuthSession } from '@bt/web/identity';
 import { App, NARROW_LAYOUT_QUERY } from './app';
 import { AppTitleStrategy } from './app-title-strategy';
 import { APP_ROUTES } from './app.routes';
+
+function signedInUser(roles: RoleAssignmentDto[]): MeDto {
+  return {
+    id: 'u-1',
+    email: 'ana@demo.test',
+    displayName: 'Ana Admin',
+    organisation: { id: 'o-1', name: 'Platform team', kind: 'platform', country: null },
+    roles,
+    disabled: false,
+    lastSignInAt: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    session: { expiresAt: '2026-01-02T00:00:00.000Z', idleTimeoutMinutes: 30 },
+  };
+}
 
 describe('App shell', () => {
   let fixture: ComponentFixture<App>;
   let router: Router;
   const narrow = new BehaviorSubject(false);
 
-  async function start(url = '/'): Promise<HTMLElement> {
+  async function start(url = '/', signedInWith?: RoleAssignmentDto[]): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter(APP_ROUTES, withComponentInputBinding()),
@@ -33,6 +49,10 @@ describe('App shell', () => {
       ],
     });
     router = TestBed.inject(Router);
+    if (signedInWith) {
+      TestBed.inject(AuthSession).signIn({ email: 'x@demo.test', password: 'x' }).subscribe();
+      TestBed.inject(HttpTestingController).expectOne('/api/auth/login').flush(signedInUser(signedInWith));
+    }
     fixture = TestBed.createComponent(App);
     await router.navigateByUrl(url);
     await fixture.whenStable();
@@ -95,5 +115,49 @@ describe('App shell', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     expect(menu.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  describe('for who is signed in', () => {
+    const navLinks = (page: HTMLElement): string[] =>
+      [...page.querySelectorAll('nav[aria-label="Main"] a')].map((a) => a.textContent?.trim() ?? '');
+
+    it('offers an anonymous visitor to sign in, and only the benchmarks', async () => {
+      const page = await start();
+      fixture.detectChanges();
+      const signIn = page.querySelector('mat-toolbar a[href="/sign-in"]') as HTMLAnchorElement;
+      expect(signIn.textContent?.trim()).toBe('Sign in');
+      expect(navLinks(page)).toEqual(['checklistBenchmarks']);
+    });
+
+    it('shows a signed-in user their name instead, and no administration without the role', async () => {
+      const page = await start('/', [{ role: 'civil_society', coordinator: false }]);
+      fixture.detectChanges();
+      expect(page.querySelector('mat-toolbar a[href="/sign-in"]')).toBeNull();
+      expect(page.querySelector('mat-toolbar bt-account-menu')?.textContent).toContain('Ana Admin');
+      expect(navLinks(page)).toEqual(['checklistBenchmarks']);
+    });
+
+    it('offers the administration to an administrator', async () => {
+      const page = await start('/', [{ role: 'admin', coordinator: false }]);
+      fixture.detectChanges();
+      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'admin_panel_settingsAdministration']);
+    });
+
+    it('sends an anonymous visitor who opens the administration to sign in first', async () => {
+      await start('/admin/users');
+      expect(router.url).toBe('/sign-in?returnTo=%2Fadmin%2Fusers');
+    });
+
+    it('shows the forbidden page to a signed-in user without the admin role', async () => {
+      const page = await start('/admin/users', [{ role: 'commission', coordinator: false }]);
+      fixture.detectChanges();
+      expect(page.querySelector('main h1')?.textContent).toBe('You may not open this page');
+      expect(TestBed.inject(Title).getTitle()).toBe('Not allowed · Benchmark Tracker');
+    });
+
+    it('keeps the account page for signed-in users', async () => {
+      await start('/account');
+      expect(router.url).toBe('/sign-in?returnTo=%2Faccount');
+    });
   });
 });

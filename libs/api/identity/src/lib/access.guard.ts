@@ -3,14 +3,14 @@ import { type ExecutionContext, ForbiddenException, Injectable, UnauthorizedExce
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@bt/contracts';
-import { IS_PUBLIC } from '@bt/api/core';
+import type { FastifyReply } from 'fastify';
+import { IS_PUBLIC, type PublicOptions } from '@bt/api/core';
 import { ROLES_KEY } from './decorators';
 import type { IdentifiedRequest } from './http-request';
+import { clearSessionCookie, XSRF_COOKIE, XSRF_HEADER } from './identity-http';
 import { SESSION_COOKIE } from './session.service';
 import type { Viewer } from './viewer';
 
-export const XSRF_COOKIE = 'XSRF-TOKEN';
-export const XSRF_HEADER = 'x-xsrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -34,7 +34,13 @@ export class AccessGuard extends AuthGuard('session') {
     const targets = [context.getHandler(), context.getClass()];
     const viewer = request.user ?? null;
     if (!viewer) {
-      if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+      const open = this.reflector.getAllAndOverride<PublicOptions | undefined>(IS_PUBLIC, targets);
+      if (cookies[SESSION_COOKIE]) {
+        // Signed out elsewhere, disabled, expired: say so at once instead of quietly serving an anonymous page.
+        clearSessionCookie(context.switchToHttp().getResponse<FastifyReply>());
+        if (!open?.endedSessionWelcome) throw new UnauthorizedException('Your session has ended. Please sign in again.');
+      }
+      if (open) return true;
       throw new UnauthorizedException('Sign in first.');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

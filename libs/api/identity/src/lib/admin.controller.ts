@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   CreateOrganisationRequest,
@@ -77,17 +77,20 @@ export class AdminController {
 
   /** Disables the account and ends its sessions at once. */
   @Post('users/:id/disable')
+  @HttpCode(200)
   disable(@Param('id', uuid) id: string, @Req() request: IdentifiedRequest): Promise<UserDto> {
     return this.users.setDisabled(id, true, actorOf(request));
   }
 
   @Post('users/:id/enable')
+  @HttpCode(200)
   enable(@Param('id', uuid) id: string, @Req() request: IdentifiedRequest): Promise<UserDto> {
     return this.users.setDisabled(id, false, actorOf(request));
   }
 
   /** A new temporary password, answered once; the user's sessions end. */
   @Post('users/:id/reset-password')
+  @HttpCode(200)
   resetPassword(@Param('id', uuid) id: string, @Req() request: IdentifiedRequest): Promise<IssuedPasswordDto> {
     return this.users.resetPassword(id, actorOf(request));
   }

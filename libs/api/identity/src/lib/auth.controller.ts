@@ -18,7 +18,7 @@ export class AuthController {
   ) {}
 
   /** Signs in with e-mail and password; the session is an httpOnly cookie. */
-  @Public()
+  @Public({ endedSessionWelcome: true })
   @Post('login')
   @HttpCode(200)
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (one answer for both).' })
@@ -65,7 +65,7 @@ export class AuthController {
   }
 
   /** The sign-in methods on offer. */
-  @Public()
+  @Public({ endedSessionWelcome: true })
   @Get('options')
   options(): SignInOptionsDto {
     return { password: true, oidc: { enabled: this.config.oidc !== null, label: this.config.oidc?.label ?? '' } };

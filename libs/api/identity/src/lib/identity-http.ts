@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { XSRF_COOKIE } from './access.guard';
 import { SESSION_COOKIE } from './session.service';
+
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'x-xsrf-token';
 
 /**
  * Cookies for the browser: the session (httpOnly, SameSite=Lax, Secure over TLS) and Angular's

@@ -1,7 +1,7 @@
-import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
+import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { apiErrorMessage, BenchmarksApi } from './benchmarks-api';
+import { BenchmarksApi } from './benchmarks-api';
 
 describe('BenchmarksApi', () => {
   let api: BenchmarksApi;
@@ -47,26 +47,5 @@ describe('BenchmarksApi', () => {
   it('escapes a code typed into the address bar', () => {
     api.get('RS/../x').subscribe();
     http.expectOne('/api/benchmarks/RS%2F..%2Fx').flush({});
-  });
-});
-
-describe('apiErrorMessage', () => {
-  const errorWith = (body: unknown) => new HttpErrorResponse({ status: 400, error: body });
-
-  it('reads the message of an API error', () => {
-    expect(apiErrorMessage(errorWith({ statusCode: 400, message: 'state must be one of …', error: 'Bad Request' }))).toBe(
-      'state must be one of …',
-    );
-  });
-
-  it('joins the messages of a validation error', () => {
-    expect(apiErrorMessage(errorWith({ statusCode: 400, message: ['a is wrong', 'b is wrong'] }))).toBe(
-      'a is wrong; b is wrong',
-    );
-  });
-
-  it('has nothing to say about an error without a message', () => {
-    expect(apiErrorMessage(errorWith('Bad gateway'))).toBeNull();
-    expect(apiErrorMessage(errorWith(null))).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { HttpClient, type HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { AreaDto, BenchmarkDetailDto, BenchmarkSummaryDto, Page } from '@bt/contracts';
 import type { BenchmarkState } from '@bt/workflow';
@@ -43,15 +43,4 @@ export class BenchmarksApi {
   get(idOrCode: string): Observable<BenchmarkDetailDto> {
     return this.http.get<BenchmarkDetailDto>(`/api/benchmarks/${encodeURIComponent(idOrCode)}`);
   }
-}
-
-/** The explanation an API error carries (`{statusCode, message, error}`), if it carries one. */
-export function apiErrorMessage(error: HttpErrorResponse): string | null {
-  const body: unknown = error.error;
-  if (body && typeof body === 'object' && 'message' in body) {
-    const message = (body as { message: unknown }).message;
-    if (typeof message === 'string') return message;
-    if (Array.isArray(message)) return message.filter((m) => typeof m === 'string').join('; ') || null;
-  }
-  return null;
 }

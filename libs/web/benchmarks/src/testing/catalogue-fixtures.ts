@@ -43,6 +43,12 @@ export function benchmarkDetail(overrides: Partial<BenchmarkDetailDto> = {}): Be
       { id: 's2', code: 'RS-24-ASY-03.2', position: 2, text: 'Trained asylum officers.' },
       { id: 's3', code: 'RS-24-ASY-03.3', position: 3, text: 'A working appeal procedure.' },
     ],
+    // The workflow part of the detail (contracts' BenchmarkWorkflowDto): nothing this caller may do.
+    stage: null,
+    allowedEvents: [],
+    availableEvents: [],
+    mission: null,
+    latestAssessment: null,
     ...overrides,
   };
 }

@@ -25,9 +25,10 @@ export function hasRole(...roles: Role[]): CanMatchFn {
   return () => {
     const session = inject(AuthSession);
     const router = inject(Router);
-    if (!session.signedIn()) return new RedirectCommand(signInUrl(router, targetUrl(router)));
+    const target = targetUrl(router);
+    if (!session.signedIn()) return new RedirectCommand(signInUrl(router, target));
     if (roles.some((role) => session.hasRole(role))) return true;
-    return new RedirectCommand(router.parseUrl('/forbidden'), { skipLocationChange: true });
+    return new RedirectCommand(router.parseUrl('/forbidden'), { browserUrl: target });
   };
 }
 

@@ -8,11 +8,15 @@ export const SESSION_ENDED = 'session_ended';
 
 /** `/sign-in?returnTo=…` (and `error=…` for a message), to come back where the user was. */
 export function signInUrl(router: Router, returnTo: string, error?: string): UrlTree {
-  const queryParams: Record<string, string> = {};
-  const target = safeReturnTo(returnTo);
-  if (target !== DEFAULT_RETURN_TO) queryParams['returnTo'] = target;
+  const queryParams = signInQueryParams(returnTo);
   if (error) queryParams['error'] = error;
   return router.createUrlTree(['/sign-in'], { queryParams });
+}
+
+/** The sign-in page's `returnTo`, left out where it would only lead to the start page anyway. */
+export function signInQueryParams(returnTo: string): Record<string, string> {
+  const target = safeReturnTo(returnTo);
+  return target === DEFAULT_RETURN_TO || target === '/' ? {} : { returnTo: target };
 }
 
 /**

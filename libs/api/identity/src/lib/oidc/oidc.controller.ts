@@ -15,7 +15,7 @@ export class OidcController {
   constructor(private readonly oidc: OidcService) {}
 
   /** Sends the browser to the identity provider to sign in; afterwards it comes back to `returnTo`. */
-  @Public()
+  @Public({ endedSessionWelcome: true })
   @Get('login')
   @ApiQuery({ name: 'returnTo', required: false, type: String, description: 'A path of this site to return to after signing in (default /).' })
   @ApiFoundResponse({ description: "To the provider's authorization endpoint; sets the httpOnly `bt_oidc` flow cookie." })
@@ -34,7 +34,7 @@ export class OidcController {
   }
 
   /** Where the identity provider sends the browser back: signs in and goes on, or to the sign-in page with an error. */
-  @Public()
+  @Public({ endedSessionWelcome: true })
   @Get('callback')
   @ApiQuery({ name: 'code', required: false, type: String, description: 'From the provider: the authorization code.' })
   @ApiQuery({ name: 'state', required: false, type: String, description: 'From the provider: the state this flow sent.' })

@@ -5,9 +5,10 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { BenchmarkDetailDto } from '@bt/contracts';
+import { apiErrorMessage } from '@bt/web/identity';
 import { BehaviorSubject, combineLatest, map } from 'rxjs';
 import { BenchmarkStateChip } from '../benchmark-state-chip';
-import { apiErrorMessage, BenchmarksApi } from '../benchmarks-api';
+import { BenchmarksApi } from '../benchmarks-api';
 import { LOADING, loadEach } from '../load-state';
 
 /** One benchmark: its text, its area and its sub-requirements. */

@@ -9,10 +9,11 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { BenchmarkState } from '@bt/workflow';
+import { apiErrorMessage } from '@bt/web/identity';
 import { BehaviorSubject, catchError, combineLatest, debounceTime, map, of } from 'rxjs';
 import { BenchmarkStateChip } from '../benchmark-state-chip';
 import { BENCHMARK_STATE_PRESENTATIONS } from '../benchmark-state-label';
-import { apiErrorMessage, BenchmarksApi } from '../benchmarks-api';
+import { BenchmarksApi } from '../benchmarks-api';
 import { CATALOGUE_SCOPE } from '../catalogue-scope';
 import { LOADING, loadEach } from '../load-state';
 import {

@@ -1,76 +1,56 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
-import { Router, RouterLink } from '@angular/router';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { AuthSession } from '../auth-session';
+import { signInQueryParams } from '../sign-in-address';
+import { UserMenu } from './user-menu';
 
-/** The toolbar's corner: the signed-in user's menu (account, sign out), or a link to sign in. */
+/**
+ * The toolbar's corner: the signed-in user's menu, or a link to sign in that comes back to the page.
+ * The menu is deferred to keep the CDK overlay out of the start bundle; until it has loaded, the
+ * user's name links to their account.
+ */
 @Component({
   selector: 'bt-account-menu',
-  imports: [MatButton, MatIcon, MatMenu, MatMenuItem, MatMenuTrigger, RouterLink],
+  imports: [MatButton, MatIcon, RouterLink, UserMenu],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (me(); as me) {
-      <button
-        matButton
-        type="button"
-        class="account-menu__trigger"
-        [matMenuTriggerFor]="menu"
-        i18n-aria-label="@@accountMenu.label"
-        aria-label="Account of {{ me.displayName }}"
-      >
-        <mat-icon aria-hidden="true">account_circle</mat-icon>
-        <span class="account-menu__name">{{ me.displayName }}</span>
-      </button>
-      <mat-menu #menu="matMenu" xPosition="before">
-        <a mat-menu-item routerLink="/account">
-          <mat-icon aria-hidden="true">person</mat-icon>
-          <span i18n="@@accountMenu.account">My account</span>
+      @defer (on idle) {
+        <bt-user-menu [me]="me" />
+      } @placeholder {
+        <a matButton class="account-menu__trigger" routerLink="/account">
+          <mat-icon aria-hidden="true">account_circle</mat-icon>
+          <span class="account-menu__name">{{ me.displayName }}</span>
         </a>
-        <button mat-menu-item type="button" (click)="signOut()">
-          <mat-icon aria-hidden="true">logout</mat-icon>
-          <span i18n="@@accountMenu.signOut">Sign out</span>
-        </button>
-      </mat-menu>
-    } @else {
-      <a matButton class="account-menu__sign-in" routerLink="/sign-in" i18n="@@accountMenu.signIn">Sign in</a>
-    }
-  `,
-  styles: `
-    :host {
-      display: block;
-    }
-    /* On the primary-coloured toolbar. */
-    .account-menu__trigger,
-    .account-menu__sign-in {
-      --mat-button-text-label-text-color: var(--mat-sys-on-primary);
-      --mat-button-text-state-layer-color: var(--mat-sys-on-primary);
-      --mat-focus-indicator-border-color: var(--mat-sys-on-primary);
-    }
-    .account-menu__name {
-      max-width: 16rem;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
-    }
-    @media (max-width: 599.98px) {
-      .account-menu__name {
-        display: none;
       }
+    } @else if (!onSignInPage()) {
+      <a
+        matButton
+        class="account-menu__sign-in"
+        routerLink="/sign-in"
+        [queryParams]="signInParams()"
+        i18n="@@accountMenu.signIn"
+        >Sign in</a
+      >
     }
   `,
+  styleUrl: './account-menu.scss',
 })
 export class AccountMenu {
-  private readonly session = inject(AuthSession);
-  private readonly router = inject(Router);
-  protected readonly me = this.session.me;
+  protected readonly me = inject(AuthSession).me;
 
-  /** Back to the sign-in page, whether or not the API could be told: the user is forgotten here either way. */
-  protected signOut(): void {
-    this.session.signOut().subscribe({
-      complete: () => void this.router.navigateByUrl('/sign-in'),
-      error: () => void this.router.navigateByUrl('/sign-in'),
-    });
-  }
+  private readonly router = inject(Router);
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  protected readonly onSignInPage = computed(() => /^\/sign-in(?=[/?#]|$)/.test(this.url()));
+  protected readonly signInParams = computed(() => signInQueryParams(this.url()));
 }

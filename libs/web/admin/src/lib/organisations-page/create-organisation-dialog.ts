@@ -1,0 +1,118 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import {
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { CreateOrganisationRequest, OrganisationDto, OrganisationKind } from '@bt/contracts';
+import { apiErrorMessage } from '@bt/web/identity';
+import { map, startWith } from 'rxjs';
+import { AdminApi } from '../admin-api';
+import { CANDIDATE_COUNTRIES } from '../candidate-countries';
+import { ORGANISATION_KIND_OPTIONS, organisationSide } from '../organisation-kinds';
+
+/**
+ * A new organisation. A country's organisation (ministry, coordination body, CSO) names its country;
+ * a Member State body its Member State; the EU side neither.
+ */
+@Component({
+  selector: 'bt-create-organisation-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatProgressBar,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './create-organisation-dialog.html',
+  styleUrl: '../admin-dialog.scss',
+})
+export class CreateOrganisationDialog {
+  private readonly api = inject(AdminApi);
+  private readonly dialog = inject<MatDialogRef<CreateOrganisationDialog, OrganisationDto>>(MatDialogRef);
+
+  protected readonly kinds = ORGANISATION_KIND_OPTIONS;
+  protected readonly countries = CANDIDATE_COUNTRIES;
+  protected readonly form = new FormGroup({
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(2), Validators.maxLength(300)],
+    }),
+    kind: new FormControl<OrganisationKind | null>(null, { validators: [Validators.required] }),
+    country: new FormControl({ value: '', disabled: true }, { nonNullable: true, validators: [Validators.required] }),
+    memberState: new FormControl(
+      { value: '', disabled: true },
+      { nonNullable: true, validators: [Validators.required, Validators.pattern(/^[A-Za-z]{2}$/)] },
+    ),
+  });
+  /** Which place the chosen kind asks for; the other place's field is disabled, so not validated or sent. */
+  protected readonly side = toSignal(
+    this.form.controls.kind.valueChanges.pipe(
+      startWith(this.form.controls.kind.value),
+      map((kind) => (kind ? organisationSide(kind) : null)),
+    ),
+    { initialValue: null },
+  );
+
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<string | null>(null);
+
+  constructor() {
+    this.form.controls.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe((kind) => {
+      const side = kind ? organisationSide(kind) : null;
+      const { country, memberState } = this.form.controls;
+      if (side === 'country') country.enable();
+      else country.disable();
+      if (side === 'memberState') memberState.enable();
+      else memberState.disable();
+    });
+  }
+
+  protected save(): void {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { name, kind, country, memberState } = this.form.value;
+    if (!kind) return;
+    const request: CreateOrganisationRequest = {
+      name: (name ?? '').trim(),
+      kind,
+      ...(country ? { country } : {}),
+      ...(memberState ? { memberState: memberState.toUpperCase() } : {}),
+    };
+    this.saving.set(true);
+    this.problem.set(null);
+    this.api.createOrganisation(request).subscribe({
+      next: (organisation) => this.dialog.close(organisation),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.problem.set(
+          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
+            $localize`:@@admin.createOrganisation.failed:The organisation could not be created. Please try again.`,
+        );
+      },
+    });
+  }
+}

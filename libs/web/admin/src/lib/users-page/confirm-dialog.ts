@@ -1,0 +1,30 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+
+export interface ConfirmDialogData {
+  readonly title: string;
+  readonly message: string;
+  /** The confirming button's words: the action itself ("Disable"), never a bare "OK". */
+  readonly confirm: string;
+}
+
+/** Asks before an action that cannot simply be undone; closes with true only when confirmed. */
+@Component({
+  selector: 'bt-confirm-dialog',
+  imports: [MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>{{ data.title }}</h2>
+    <mat-dialog-content>
+      <p>{{ data.message }}</p>
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button matButton type="button" [mat-dialog-close]="false" cdkFocusInitial i18n="@@admin.confirm.cancel">Cancel</button>
+      <button matButton="filled" type="button" class="confirm-dialog__confirm" [mat-dialog-close]="true">{{ data.confirm }}</button>
+    </mat-dialog-actions>
+  `,
+})
+export class ConfirmDialog {
+  protected readonly data = inject<ConfirmDialogData>(MAT_DIALOG_DATA);
+}

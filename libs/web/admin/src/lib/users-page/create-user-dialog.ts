@@ -1,0 +1,109 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { CreateUserRequest, IssuedPasswordDto, OrganisationDto } from '@bt/contracts';
+import { apiErrorMessage, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bt/web/identity';
+import { AdminApi } from '../admin-api';
+import { organisationPlace } from '../organisation-kinds';
+import { RoleChoice, roleAssignments, roleForm } from '../role-choice';
+
+export interface CreateUserDialogData {
+  readonly organisations: readonly OrganisationDto[];
+}
+
+/** A new user: e-mail, name, organisation, roles, and a password or none (then one is generated). */
+@Component({
+  selector: 'bt-create-user-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatProgressBar,
+    RoleChoice,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './create-user-dialog.html',
+  styleUrl: '../admin-dialog.scss',
+})
+export class CreateUserDialog {
+  protected readonly data = inject<CreateUserDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(AdminApi);
+  private readonly dialog = inject<MatDialogRef<CreateUserDialog, IssuedPasswordDto>>(MatDialogRef);
+
+  protected readonly organisationPlace = organisationPlace;
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly roles = roleForm();
+  protected readonly form = new FormGroup({
+    email: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.email, Validators.maxLength(254)],
+    }),
+    displayName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
+    organisationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    password: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
+    }),
+  });
+
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<string | null>(null);
+
+  protected save(): void {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { email, displayName, organisationId, password } = this.form.getRawValue();
+    const request: CreateUserRequest = {
+      email: email.trim(),
+      displayName: displayName.trim(),
+      organisationId,
+      roles: roleAssignments(this.roles),
+      // Without a password the API generates one, to be shown once.
+      ...(password ? { password } : {}),
+    };
+    this.saving.set(true);
+    this.problem.set(null);
+    this.api.createUser(request).subscribe({
+      next: (issued) => this.dialog.close(issued),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        if (error instanceof HttpErrorResponse && error.status === 409) {
+          this.form.controls.email.setErrors({ taken: true });
+          this.form.controls.email.markAsTouched();
+          return;
+        }
+        // 400 (malformed) and 422 (e.g. a role the organisation's kind cannot hold) explain themselves.
+        this.problem.set(
+          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
+            $localize`:@@admin.createUser.failed:The user could not be created. Please try again.`,
+        );
+      },
+    });
+  }
+}
