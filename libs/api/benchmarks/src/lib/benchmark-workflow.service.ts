@@ -147,7 +147,7 @@ export class BenchmarkWorkflowService {
       [viewer.userId, viewer.countryCode ?? ''],
     );
     return rows.map((r: Record<string, any>) => ({
-      kind: taskKind(viewer, r),
+      kind: taskKind(viewer, r as { state: string; last_event: string | null; unanswered: boolean }),
       benchmark: { id: r.id, code: r.code, text: r.text, state: r.state, stage: r.stage },
       since: new Date(r.updated_at).toISOString(),
     }));
@@ -191,7 +191,8 @@ function describe(value: Snapshot['value']): string {
   return stage ? `peerReview.${stage}` : topState(value);
 }
 
-function taskKind(viewer: Viewer, row: Record<string, any>): TaskDto['kind'] {
+/** Which kind of task a benchmark is for this user (the rows come from `tasks`). */
+export function taskKind(viewer: Viewer, row: { state: string; last_event: string | null; unanswered: boolean }): TaskDto['kind'] {
   if (row.state === 'draft' && hasRole(viewer, 'ministry') && viewer.coordinator) return row.last_event === 'REQUEST_CHANGES' ? 'revise' : 'submit';
   if (hasRole(viewer, 'ministry') && row.unanswered) return 'answer_proposals';
   if (hasRole(viewer, 'expert') && row.state === 'peerReview') return 'report';

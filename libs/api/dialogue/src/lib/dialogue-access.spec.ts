@@ -1,0 +1,32 @@
+import type { BenchmarkScope } from '@bt/api/catalogue';
+import type { Viewer } from '@bt/api/identity';
+import type { Role } from '@bt/workflow';
+import { mayPropose, seesDialogue } from './dialogue-access';
+
+const serbian: BenchmarkScope = { id: 'b', code: 'RS-24-MIG-01', countryCode: 'RS', state: 'draft', version: 1 };
+const viewer = (roles: Role[], countryCode: string | null): Viewer => ({
+  userId: 'u', email: 'u@x.test', displayName: 'U', organisationId: 'o', countryCode, roles: new Set(roles), coordinator: false, sessionTokenHash: 'h',
+});
+
+describe('the dialogue on a benchmark', () => {
+  it("is seen by the country's ministry and civil society, the Commission and the mission's experts", () => {
+    expect(seesDialogue(viewer(['civil_society'], 'RS'), serbian, false)).toBe(true);
+    expect(seesDialogue(viewer(['ministry'], 'RS'), serbian, false)).toBe(true);
+    expect(seesDialogue(viewer(['commission'], null), serbian, false)).toBe(true);
+    expect(seesDialogue(viewer(['expert'], null), serbian, true)).toBe(true);
+  });
+
+  it('is not seen by other countries, experts of other missions, admins or the public', () => {
+    expect(seesDialogue(viewer(['civil_society'], 'AL'), serbian, false)).toBe(false);
+    expect(seesDialogue(viewer(['expert'], null), serbian, false)).toBe(false);
+    expect(seesDialogue(viewer(['admin'], null), serbian, false)).toBe(false);
+    expect(seesDialogue(null, serbian, false)).toBe(false);
+  });
+
+  it("takes proposals from the country's civil society and the Commission only", () => {
+    expect(mayPropose(viewer(['civil_society'], 'RS'), serbian)).toBe(true);
+    expect(mayPropose(viewer(['commission'], null), serbian)).toBe(true);
+    expect(mayPropose(viewer(['ministry'], 'RS'), serbian)).toBe(false);
+    expect(mayPropose(viewer(['civil_society'], 'AL'), serbian)).toBe(false);
+  });
+});
