@@ -16,7 +16,12 @@ export interface ChainedFields {
 
 /** SHA-256 over the previous hash and this event's fields, in a canonical JSON form. */
 export function chainHash(prevHash: string, event: ChainedFields): string {
-  const content = canonicalJson({
+  return createHash('sha256').update(`${prevHash}\n${chainContent(event)}`).digest('hex');
+}
+
+/** The text of an event that its hash covers (the database's audit_append() hashes the same text). */
+export function chainContent(event: ChainedFields): string {
+  return canonicalJson({
     occurredAt: event.occurredAt.toISOString(),
     actorId: event.actorId,
     actorLabel: event.actorLabel,
@@ -26,7 +31,6 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
     entityId: event.entityId,
     data: event.data,
   });
-  return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
 }
 
 /** JSON with object keys sorted, so the same content always gives the same text (as jsonb stores it). */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditEvent } from './audit-event.entity';
-import { chainHash, GENESIS_HASH } from './audit-chain';
+import { chainContent } from './audit-chain';
 
 /** Who did something, as the audit trail records it. */
 export interface AuditActor {
@@ -17,23 +16,19 @@ export interface AuditRecord {
   data?: Record<string, unknown>;
 }
 
-/** Serialises appends to the one chain; held until the surrounding transaction ends. */
-const CHAIN_LOCK = 7_240_001;
-
 @Injectable()
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Appends an event inside the caller's transaction, so the event and the change it describes
-   * commit or roll back together.
+   * commit or roll back together. One statement: audit_append() takes the chain lock, reads the
+   * last hash and inserts, so the lock is held for no client round trip.
    */
-  async record(em: EntityManager, actor: AuditActor, record: AuditRecord): Promise<AuditEvent> {
+  async record(em: EntityManager, actor: AuditActor, record: AuditRecord): Promise<{ id: string; hash: string }> {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('audit events are written inside the transaction of the change they describe');
     }
-    await em.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [last] = await em.query('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
     const fields = {
       occurredAt: new Date(),
       actorId: actor.id,
@@ -44,13 +39,22 @@ export class AuditService {
       entityId: record.entityId ?? null,
       data: record.data ?? {},
     };
-    const prevHash: string = last?.hash ?? GENESIS_HASH;
-    const event = em.create(AuditEvent, { ...fields, prevHash, hash: chainHash(prevHash, fields) });
-    return em.save(event);
+    const [appended] = await em.query('SELECT id, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+      fields.occurredAt,
+      fields.actorId,
+      fields.actorLabel,
+      fields.actorIp,
+      fields.action,
+      fields.entityType,
+      fields.entityId,
+      JSON.stringify(fields.data),
+      chainContent(fields),
+    ]);
+    return { id: String(appended.id), hash: appended.hash };
   }
 
   /** Records an event in a transaction of its own (for things that change nothing else, e.g. a failed sign-in). */
-  recordAlone(actor: AuditActor, record: AuditRecord): Promise<AuditEvent> {
+  recordAlone(actor: AuditActor, record: AuditRecord): Promise<{ id: string; hash: string }> {
     return this.dataSource.transaction((em) => this.record(em, actor, record));
   }
 }

@@ -1,11 +1,9 @@
-import { ConflictException, ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { transition } from 'xstate';
 import { AuditService } from '@bt/api/audit';
 import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkWorkflowDto, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
-import { ProposalsService } from '@bt/api/dialogue';
-import { EvidenceService } from '@bt/api/evidence';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { MissionsService } from '@bt/api/missions';
 import {
@@ -40,24 +38,21 @@ export class BenchmarkWorkflowService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly evidence: EvidenceService,
-    private readonly proposals: ProposalsService,
     private readonly missions: MissionsService,
   ) {}
 
   async transition(viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string): Promise<TransitionResultDto> {
     return this.dataSource.transaction(async (em) => {
-      const scope = await findBenchmarkScope(em, benchmarkRef);
-      const [row] = await em.query(`SELECT state, version, snapshot FROM benchmark WHERE id = $1 FOR UPDATE`, [scope.id]);
+      const row = await loadWorkflowRow(em, benchmarkRef, true);
+      const scope = row.scope;
       if (row.version !== request.version) {
         throw new ConflictException(`The benchmark changed meanwhile (version ${row.version}, not ${request.version}): reload and try again.`);
       }
-      const snapshot = restore(row.snapshot, row.state);
-      const facts = await this.facts(em, scope);
-      const event = { ...payloadOf(request), type: request.event, facts } as BenchmarkEvent;
+      const snapshot = restore(row.snapshot, scope.state);
+      const event = { ...payloadOf(request), type: request.event, facts: row.facts } as BenchmarkEvent;
       const explanation = explainEvent(snapshot.value, event);
       if (!explanation.handled) throw new ConflictException(`${request.event} is not possible while the benchmark is ${describe(snapshot.value)}.`);
-      const refusal = mayFire(await this.actor(em, viewer, scope), request.event, scope.countryCode);
+      const refusal = mayFire(actorOf(viewer, row), request.event, scope.countryCode);
       if (refusal) throw new ForbiddenException(refusal);
       if (explanation.unmet) throw new UnprocessableEntityException(`${request.event} needs more first: ${explanation.unmet}.`);
 
@@ -90,12 +85,12 @@ export class BenchmarkWorkflowService {
   /** The workflow part of the benchmark page, for this caller. */
   async workflowOf(viewer: Viewer | null, scope: BenchmarkScope): Promise<BenchmarkWorkflowDto> {
     const em = this.dataSource.manager;
-    const [row] = await em.query(`SELECT state, snapshot FROM benchmark WHERE id = $1`, [scope.id]);
-    const snapshot = restore(row.snapshot, row.state);
+    const row = await loadWorkflowRow(em, scope.id, false);
+    const snapshot = restore(row.snapshot, row.scope.state);
     const stage = peerReviewStage(snapshot.value);
     if (!viewer) return { stage, allowedEvents: [], availableEvents: [], mission: null, latestAssessment: null };
-    const actor = await this.actor(em, viewer, scope);
-    const available = availableEvents(snapshot.value, actor, scope.countryCode, await this.facts(em, scope));
+    const actor = actorOf(viewer, row);
+    const available = availableEvents(snapshot.value, actor, scope.countryCode, row.facts);
     const seesMission = hasRole(viewer, 'commission') || actor.assignedExpert || (hasRole(viewer, 'ministry') && viewer.countryCode === scope.countryCode);
     return {
       stage,
@@ -153,22 +148,6 @@ export class BenchmarkWorkflowService {
     }));
   }
 
-  private async facts(em: EntityManager, scope: BenchmarkScope): Promise<BenchmarkFacts> {
-    const mission = await this.missions.current(em, scope.id);
-    const [row] = await em.query(`SELECT mission_required FROM benchmark WHERE id = $1`, [scope.id]);
-    return {
-      sharedEvidenceCount: await this.evidence.sharedCount(em, scope.id),
-      unansweredProposalCount: await this.proposals.unansweredCount(em, scope.id),
-      mission: mission && { startDate: mission.startDate, endDate: mission.endDate, expertCount: mission.experts.length, hasReport: mission.report !== null },
-      missionRequired: row.mission_required,
-      today: today(),
-    };
-  }
-
-  private async actor(em: EntityManager, viewer: Viewer, scope: BenchmarkScope): Promise<WorkflowActor> {
-    return { roles: viewer.roles, coordinator: viewer.coordinator, countryCode: viewer.countryCode, assignedExpert: await this.missions.isAssignedExpert(em, scope.id, viewer.userId) };
-  }
-
   private async latestAssessment(em: EntityManager, benchmarkId: string): Promise<AssessmentDto | null> {
     const [a] = await em.query(
       `SELECT s.*, u.display_name FROM assessment s JOIN app_user u ON u.id = s.author_id WHERE s.benchmark_id = $1 AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1`,
@@ -176,6 +155,53 @@ export class BenchmarkWorkflowService {
     );
     return a ? { id: a.id, voice: a.voice, period: a.period, preparation: a.preparation, progress: a.progress, text: a.text, author: a.display_name, createdAt: new Date(a.created_at).toISOString() } : null;
   }
+}
+
+interface WorkflowRow {
+  scope: BenchmarkScope;
+  version: number;
+  snapshot: { value: unknown } | null;
+  facts: BenchmarkFacts;
+  missionExpertIds: string[];
+}
+
+/**
+ * The benchmark with everything the guards read, in one query (and one round trip, which matters:
+ * a transition holds the row lock until commit). `lock` takes the row lock of a transition.
+ */
+async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolean): Promise<WorkflowRow> {
+  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrCode);
+  const [row] = await em.query(
+    `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
+            (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
+            (SELECT count(*)::int FROM proposal p WHERE p.benchmark_id = b.id
+                AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered_proposals,
+            (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_storage_key IS NOT NULL,
+                    'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
+               FROM mission m WHERE m.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
+       FROM benchmark b JOIN area a ON a.id = b.area_id
+      WHERE ${byId ? 'b.id = $1' : 'b.code = $1'} ${lock ? 'FOR UPDATE OF b' : ''}`,
+    [idOrCode],
+  );
+  if (!row) throw new NotFoundException(`No benchmark ${idOrCode}`);
+  const mission = row.mission as { startDate: string; endDate: string; hasReport: boolean; experts: string[] } | null;
+  return {
+    scope: { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version },
+    version: row.version,
+    snapshot: row.snapshot,
+    facts: {
+      sharedEvidenceCount: row.shared_evidence,
+      unansweredProposalCount: row.unanswered_proposals,
+      mission: mission && { startDate: mission.startDate, endDate: mission.endDate, expertCount: mission.experts.length, hasReport: mission.hasReport },
+      missionRequired: row.mission_required,
+      today: today(),
+    },
+    missionExpertIds: mission?.experts ?? [],
+  };
+}
+
+function actorOf(viewer: Viewer, row: WorkflowRow): WorkflowActor {
+  return { roles: viewer.roles, coordinator: viewer.coordinator, countryCode: viewer.countryCode, assignedExpert: row.missionExpertIds.includes(viewer.userId) };
 }
 
 function restore(persisted: { value: unknown } | null, state: string): Snapshot {

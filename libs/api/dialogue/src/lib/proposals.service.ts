@@ -56,14 +56,6 @@ export class ProposalsService {
     return this.query(em, 'p.benchmark_id = $1', [scope.id]);
   }
 
-  /** For the SUBMIT guard. */
-  async unansweredCount(em: EntityManager, benchmarkId: string): Promise<number> {
-    const [row] = await em.query(
-      `SELECT count(*)::int AS n FROM proposal p WHERE p.benchmark_id = $1 AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)`,
-      [benchmarkId],
-    );
-    return row.n;
-  }
 
   private async one(id: string): Promise<ProposalDto> {
     const [proposal] = await this.query(this.dataSource.manager, 'p.id = $1', [id]);

@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { findBenchmarkScope } from '@bt/api/catalogue';
 import type { CreateEvidenceRequest, EvidenceDto } from '@bt/contracts';
@@ -54,10 +54,5 @@ export class EvidenceService {
     return rows.map((r: Record<string, any>) => ({ id: r.id, benchmarkId: scope.id, title: r.title, narrative: r.narrative, visibility: r.visibility, author: r.display_name, createdAt: new Date(r.created_at).toISOString() }));
   }
 
-  /** For the SUBMIT guard. */
-  async sharedCount(em: EntityManager, benchmarkId: string): Promise<number> {
-    const [row] = await em.query(`SELECT count(*)::int AS n FROM evidence WHERE benchmark_id = $1 AND visibility IN ('shared', 'public')`, [benchmarkId]);
-    return row.n;
-  }
 }
 
