@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import { provideHttpClient, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import {
   type ApplicationConfig,
   provideBrowserGlobalErrorListeners,
@@ -19,8 +19,9 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(APP_ROUTES, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: AppTitleStrategy },
+    // The default XHR backend, not withFetch(): fetch reports no upload progress, and the mission
+    // report upload shows it.
     provideHttpClient(
-      withFetch(),
       // The API sets the XSRF-TOKEN cookie and checks X-XSRF-TOKEN on every state-changing request.
       // Angular adds the header to every non-GET request to a relative URL, which every API call is.
       withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),

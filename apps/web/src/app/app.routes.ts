@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { hasRole, IDENTITY_ROUTES } from '@bt/web/identity';
+import { hasRole, IDENTITY_ROUTES, signedIn } from '@bt/web/identity';
 import { NotFoundPage } from './not-found/not-found-page';
 
 export const APP_ROUTES: Routes = [
@@ -7,6 +7,11 @@ export const APP_ROUTES: Routes = [
   {
     path: 'benchmarks',
     loadChildren: () => import('@bt/web/benchmarks').then((m) => m.BENCHMARK_ROUTES),
+  },
+  {
+    path: 'tasks',
+    canMatch: [signedIn],
+    loadChildren: () => import('@bt/web/tasks').then((m) => m.TASK_ROUTES),
   },
   // `sign-in`, `account` (signed-in users only) and `forbidden`, each page loaded lazily.
   ...IDENTITY_ROUTES,

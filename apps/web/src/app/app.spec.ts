@@ -129,18 +129,33 @@ describe('App shell', () => {
       expect(navLinks(page)).toEqual(['checklistBenchmarks']);
     });
 
-    it('shows a signed-in user their name instead, and no administration without the role', async () => {
+    it('shows a signed-in user their name and their tasks instead, and no administration without the role', async () => {
       const page = await start('/', [{ role: 'civil_society', coordinator: false }]);
       fixture.detectChanges();
       expect(page.querySelector('mat-toolbar a[href="/sign-in"]')).toBeNull();
       expect(page.querySelector('mat-toolbar bt-account-menu')?.textContent).toContain('Ana Admin');
-      expect(navLinks(page)).toEqual(['checklistBenchmarks']);
+      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'assignmentMy tasks']);
+      expect(page.querySelector('nav a[href="/tasks"]')).not.toBeNull();
     });
 
     it('offers the administration to an administrator', async () => {
       const page = await start('/', [{ role: 'admin', coordinator: false }]);
       fixture.detectChanges();
-      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'admin_panel_settingsAdministration']);
+      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'assignmentMy tasks', 'admin_panel_settingsAdministration']);
+    });
+
+    it('opens My tasks for a signed-in user, marked as the current page', async () => {
+      const page = await start('/tasks', [{ role: 'commission', coordinator: false }]);
+      fixture.detectChanges();
+      expect(router.url).toBe('/tasks');
+      expect(page.querySelector('main bt-tasks-page')).not.toBeNull();
+      expect(page.querySelector('nav a[href="/tasks"]')?.getAttribute('aria-current')).toBe('page');
+      expect(TestBed.inject(Title).getTitle()).toBe('My tasks · Benchmark Tracker');
+    });
+
+    it('sends an anonymous visitor who opens My tasks to sign in first', async () => {
+      await start('/tasks');
+      expect(router.url).toBe('/sign-in?returnTo=%2Ftasks');
     });
 
     it('sends an anonymous visitor who opens the administration to sign in first', async () => {

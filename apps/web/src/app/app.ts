@@ -45,6 +45,7 @@ export class App {
   );
   /** The navigation offers only what the user's roles can use; the API still decides. */
   private readonly session = inject(AuthSession);
+  protected readonly showTasks = this.session.signedIn;
   protected readonly showAdministration = computed(() => this.session.hasRole('admin'));
   private readonly sidenav = viewChild.required(MatSidenav);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');

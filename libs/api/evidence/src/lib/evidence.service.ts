@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { findBenchmarkScope } from '@bt/api/catalogue';
@@ -26,7 +26,7 @@ export class EvidenceService {
         throw new ConflictException(`Evidence is read-only while the benchmark is ${scope.state}; it opens again when changes are requested or the benchmark is reopened.`);
       }
       const title = request.title.trim();
-      if (!title) throw new ConflictException('title must not be empty');
+      if (!title) throw new UnprocessableEntityException('title must not be empty');
       const [row] = await em.query(
         `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at`,
         [scope.id, title, request.narrative ?? '', request.visibility, viewer.userId],

@@ -65,7 +65,11 @@ export class MissionsService {
     try {
       await this.dataSource.transaction(async (tx) => {
         const scope = await findBenchmarkScope(tx, row.benchmark_id, true);
-        if (scope.state !== 'peerReview') throw new ConflictException('A mission report is uploaded during the peer review.');
+        const [{ stage }] = await tx.query(`SELECT snapshot->'value'->>'peerReview' AS stage FROM benchmark WHERE id = $1`, [scope.id]);
+        // Once reported, the report is what the mission said: it is not replaced behind the reviewers' backs.
+        if (scope.state !== 'peerReview' || stage === 'reported') {
+          throw new ConflictException('A mission report is uploaded during the peer review, before the mission reports.');
+        }
         await tx.query(
           `UPDATE mission SET report_file_name = $2, report_media_type = $3, report_sha256 = $4, report_size = $5, report_storage_key = $6, report_uploaded_by = $7, report_uploaded_at = now() WHERE id = $1`,
           [missionId, stored.fileName, stored.mediaType, stored.sha256, stored.size, stored.storageKey, viewer.userId],

@@ -57,3 +57,31 @@ export function benchmarkStateLabel(state: BenchmarkState): string {
 export const BENCHMARK_STATE_PRESENTATIONS: readonly BenchmarkStatePresentation[] = BENCHMARK_STATES.map(
   (state) => PRESENTATIONS[state],
 );
+
+/** The stages of a peer review, in their order; the API answers them as `stage`. */
+export const PEER_REVIEW_STAGES = ['planned', 'fieldwork', 'reported'] as const;
+export type PeerReviewStage = (typeof PEER_REVIEW_STAGES)[number];
+
+const STAGE_LABELS: Record<PeerReviewStage, string> = {
+  planned: $localize`:Peer-review stage@@peerReviewStage.planned:Mission planned`,
+  fieldwork: $localize`:Peer-review stage@@peerReviewStage.fieldwork:Fieldwork`,
+  reported: $localize`:Peer-review stage@@peerReviewStage.reported:Mission reported`,
+};
+
+/** A peer-review stage in words; an unknown one as the API spells it, rather than nothing. */
+export function peerReviewStageLabel(stage: string): string {
+  return (STAGE_LABELS as Record<string, string | undefined>)[stage] ?? stage;
+}
+
+/**
+ * A state as the API writes it in a benchmark's history (`peerReview.fieldwork`) in words:
+ * "Peer review (Fieldwork)". An unknown value is shown as it is.
+ */
+export function workflowPositionLabel(position: string): string {
+  const [state, stage] = position.split('.');
+  const label = (PRESENTATIONS as Record<string, BenchmarkStatePresentation | undefined>)[state]?.label;
+  if (!label) return position;
+  return stage
+    ? $localize`:A workflow state with its peer-review stage, e.g. Peer review (Fieldwork)@@workflowPosition.withStage:${label}:state: (${peerReviewStageLabel(stage)}:stage:)`
+    : label;
+}

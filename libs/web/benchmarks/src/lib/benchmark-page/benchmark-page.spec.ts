@@ -4,22 +4,32 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatDialog } from '@angular/material/dialog';
+import type { RoleAssignmentDto } from '@bt/contracts';
+import { AuthSession } from '@bt/web/identity';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
+import { availableEvent, COORDINATOR, evidenceItem, historyEvent, mission, signedInUser } from '../../testing/workflow-fixtures';
 import { BENCHMARK_ROUTES } from '../benchmarks.routes';
 
 describe('BenchmarkPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  async function open(url: string): Promise<void> {
+  async function open(url: string, signedInWith?: RoleAssignmentDto[]): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'benchmarks', children: BENCHMARK_ROUTES }], withComponentInputBinding()),
         provideHttpClient(),
         provideHttpClientTesting(),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
     http = TestBed.inject(HttpTestingController);
+    if (signedInWith) {
+      TestBed.inject(AuthSession).signIn({ email: 'x@demo.test', password: 'x' }).subscribe();
+      http.expectOne('/api/auth/login').flush(signedInUser(signedInWith));
+    }
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl(url);
     TestBed.tick();
@@ -34,7 +44,10 @@ describe('BenchmarkPage', () => {
   const text = (selector: string): string =>
     (element().querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    TestBed.inject(MatDialog).closeAll();
+  });
 
   it('shows the benchmark with its area, state and sub-requirements in order', async () => {
     await open('/benchmarks/RS-24-ASY-03');
@@ -110,5 +123,98 @@ describe('BenchmarkPage', () => {
     await settle();
     expect(element().querySelector('[role="alert"]')).toBeNull();
     expect(element().querySelectorAll('ol.sub-requirements__list > li')).toHaveLength(3);
+  });
+
+  describe('for a signed-in user', () => {
+    const DRAFT = benchmarkDetail({
+      code: 'RS-24-MIG-02',
+      state: 'draft',
+      version: 3,
+      allowedEvents: ['SUBMIT'],
+      availableEvents: [availableEvent('SUBMIT')],
+    });
+
+    /** The sections load after the benchmark: evidence, proposals and history. */
+    async function answerSections(code = 'RS-24-MIG-02'): Promise<void> {
+      await settle();
+      http.expectOne(`/api/benchmarks/${code}/evidence`).flush([evidenceItem()]);
+      http.expectOne(`/api/benchmarks/${code}/proposals`).flush([]);
+      http.expectOne(`/api/benchmarks/${code}/history`).flush([
+        historyEvent({ action: 'evidence.created', event: null, from: null, to: null, actor: 'Jelena Ministry' }),
+      ]);
+      await settle();
+    }
+
+    const headings = () => [...element().querySelectorAll('h2')].map((h) => h.textContent?.trim());
+    /** What a screen reader reads: the text without the (aria-hidden) icons. */
+    const readable = (node: Element): string => {
+      const copy = node.cloneNode(true) as Element;
+      copy.querySelectorAll('mat-icon').forEach((icon) => icon.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
+
+    it('adds the workflow, evidence, proposals and history to the page', async () => {
+      await open('/benchmarks/RS-24-MIG-02', COORDINATOR);
+      http.expectOne('/api/benchmarks/RS-24-MIG-02').flush(DRAFT);
+      await answerSections();
+
+      expect(headings()).toEqual(['Workflow', 'Sub-requirements', 'Evidence', 'Civil-society proposals', 'History']);
+      expect(readable(element().querySelector('[aria-current="step"]') as Element)).toBe('Current: Draft');
+      expect(text('.evidence li h3')).toBe('Law on Foreigners, amendments adopted');
+      expect(text('.timeline li')).toContain('Evidence added');
+    });
+
+    it('shows the peer-review stage in the progress, and the mission', async () => {
+      await open('/benchmarks/RS-24-MIG-02', COORDINATOR);
+      http
+        .expectOne('/api/benchmarks/RS-24-MIG-02')
+        .flush(benchmarkDetail({ code: 'RS-24-MIG-02', state: 'peerReview', stage: 'fieldwork', mission: mission() }));
+      await answerSections();
+
+      const progress = element().querySelector('ol[aria-label="Workflow progress"]') as HTMLElement;
+      expect([...progress.querySelectorAll(':scope > li > .step__label')].map(readable)).toEqual([
+        'Completed: Draft',
+        'Completed: Submitted',
+        'Current: Peer review',
+        'To come: Accepted',
+      ]);
+      expect([...progress.querySelectorAll(':scope > li ol > li')].map(readable)).toEqual([
+        'Completed: Mission planned',
+        'Current: Fieldwork',
+        'To come: Mission reported',
+      ]);
+      expect(progress.querySelectorAll('[aria-current="step"]')).toHaveLength(2);
+      expect(headings()).toContain('Peer-review mission');
+      expect(text('.mission .experts')).toBe('Erik Expert');
+    });
+
+    it('reloads the benchmark, and every section with it, when it changed meanwhile (409), and says so', async () => {
+      await open('/benchmarks/RS-24-MIG-02', COORDINATOR);
+      http.expectOne('/api/benchmarks/RS-24-MIG-02').flush(DRAFT);
+      await answerSections();
+
+      const submit = [...element().querySelectorAll('bt-workflow-actions button')][0] as HTMLButtonElement;
+      submit.click();
+      await settle();
+      (document.querySelector('bt-transition-dialog button[type="submit"]') as HTMLButtonElement).click();
+      await settle();
+      const request = http.expectOne('/api/benchmarks/RS-24-MIG-02/transitions');
+      expect(request.request.body).toEqual({ event: 'SUBMIT', version: 3 });
+      request.flush(
+        { statusCode: 409, error: 'Conflict', message: 'The benchmark changed meanwhile (version 4, not 3): reload and try again.' },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await settle();
+
+      expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain('Changed by someone else — reloaded.');
+      // The page stays while the benchmark reloads, then shows what it is now.
+      expect(text('h1')).toBe('Benchmark RS-24-MIG-02');
+      http
+        .expectOne('/api/benchmarks/RS-24-MIG-02')
+        .flush(benchmarkDetail({ code: 'RS-24-MIG-02', state: 'submitted', version: 4, allowedEvents: [], availableEvents: [] }));
+      await answerSections();
+      expect(text('bt-benchmark-state-chip')).toBe('State: Submitted');
+      expect(element().querySelectorAll('bt-workflow-actions button')).toHaveLength(0);
+    });
   });
 });

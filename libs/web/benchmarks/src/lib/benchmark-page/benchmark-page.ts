@@ -5,16 +5,36 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { BenchmarkDetailDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { BehaviorSubject, combineLatest, map } from 'rxjs';
 import { BenchmarkStateChip } from '../benchmark-state-chip';
 import { BenchmarksApi } from '../benchmarks-api';
+import { EvidenceSection } from '../evidence/evidence-section';
+import { HistoryTimeline } from '../history/history-timeline';
 import { LOADING, loadEach } from '../load-state';
+import { MissionSection } from '../mission/mission-section';
+import { ProposalsSection } from '../proposals/proposals-section';
+import { WorkflowPanel } from '../workflow/workflow-panel';
 
-/** One benchmark: its text, its area and its sub-requirements. */
+/**
+ * One benchmark: its text, its area and its sub-requirements; for a signed-in user also its
+ * workflow (where it stands, what they can do), evidence, civil-society proposals, peer-review
+ * mission and history. Whatever changes it reloads the whole benchmark, and each section with it.
+ */
 @Component({
   selector: 'bt-benchmark-page',
-  imports: [RouterLink, MatButton, MatIcon, MatProgressBar, BenchmarkStateChip],
+  imports: [
+    RouterLink,
+    MatButton,
+    MatIcon,
+    MatProgressBar,
+    BenchmarkStateChip,
+    WorkflowPanel,
+    EvidenceSection,
+    ProposalsSection,
+    MissionSection,
+    HistoryTimeline,
+  ],
   templateUrl: './benchmark-page.html',
   styleUrl: './benchmark-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,6 +45,8 @@ export class BenchmarkPage {
 
   private readonly api = inject(BenchmarksApi);
   private readonly retries = new BehaviorSubject<void>(undefined);
+  /** The workflow, evidence, proposals, mission and history are for signed-in users; the public sees the catalogue. */
+  protected readonly signedIn = inject(AuthSession).signedIn;
 
   protected readonly benchmark = toSignal(
     combineLatest([toObservable(this.code), this.retries]).pipe(
@@ -34,10 +56,14 @@ export class BenchmarkPage {
     { initialValue: LOADING },
   );
 
-  /** Hidden while loading, so the previous benchmark never shows under a new address. */
+  /**
+   * Hidden while another benchmark loads, so the previous one never shows under a new address;
+   * kept on screen while the same one reloads, so the page does not flash after each change.
+   */
   protected readonly detail = computed<BenchmarkDetailDto | undefined>(() => {
-    const state = this.benchmark();
-    return state.loading ? undefined : state.value;
+    const { loading, value } = this.benchmark();
+    const code = this.code();
+    return loading && value?.code !== code && value?.id !== code ? undefined : value;
   });
   protected readonly notFound = computed(() => this.benchmark().error?.status === 404);
   protected readonly failed = computed(() => !!this.benchmark().error && !this.notFound());
@@ -47,6 +73,11 @@ export class BenchmarkPage {
   });
 
   protected retry(): void {
+    this.retries.next();
+  }
+
+  /** Something on the benchmark changed (an event, evidence, a proposal, the report): load it again. */
+  protected reload(): void {
     this.retries.next();
   }
 }

@@ -1,0 +1,103 @@
+import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { BenchmarkDetailDto, MissionDto } from '@bt/contracts';
+import { apiErrorMessage, AuthSession } from '@bt/web/identity';
+import { mayDownloadReport, mayUploadReport } from '../benchmark-participation';
+import { DisplayDatePipe } from '../display-date.pipe';
+import { fileSize } from './file-size';
+import { MissionsApi } from './missions-api';
+
+/** What the API takes as a mission report (it decides by the file's bytes; this only narrows the file picker). */
+const REPORT_TYPES = [
+  '.pdf',
+  '.docx',
+  '.odt',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.text',
+].join(',');
+
+type Upload =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'uploading'; readonly percent: number }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * The benchmark's peer-review mission: its dates, its experts and its report. An expert of the
+ * mission or the Commission uploads the report during the peer review, with the upload's progress.
+ */
+@Component({
+  selector: 'bt-mission-section',
+  imports: [DisplayDatePipe, MatButton, MatIcon, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './mission-section.html',
+  styleUrls: ['../section.scss', './mission-section.scss'],
+})
+export class MissionSection {
+  readonly benchmark = input.required<BenchmarkDetailDto>();
+  readonly mission = input.required<MissionDto>();
+  /** The report was uploaded: the page reloads the benchmark (submitting the report depends on it). */
+  readonly changed = output<void>();
+
+  private readonly api = inject(MissionsApi);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly me = inject(AuthSession).me;
+  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
+
+  protected readonly reportTypes = REPORT_TYPES;
+  protected readonly fileSize = fileSize;
+  protected readonly mayUpload = computed(() => mayUploadReport(this.me(), this.benchmark()));
+  protected readonly mayDownload = computed(() => mayDownloadReport(this.me(), this.benchmark()));
+  protected readonly reportUrl = computed(() => `/api/missions/${encodeURIComponent(this.mission().id)}/report`);
+  protected readonly upload = signal<Upload>({ kind: 'idle' });
+  protected readonly uploading = computed(() => this.upload().kind === 'uploading');
+  protected readonly percent = computed(() => {
+    const upload = this.upload();
+    return upload.kind === 'uploading' ? upload.percent : upload.kind === 'done' ? 100 : 0;
+  });
+
+  protected send(): void {
+    if (this.uploading()) return;
+    const file = this.fileInput()?.nativeElement.files?.[0];
+    if (!file) {
+      this.upload.set({ kind: 'failed', message: $localize`:@@mission.upload.noFile:Choose the report document first.` });
+      return;
+    }
+    this.upload.set({ kind: 'uploading', percent: 0 });
+    this.api.uploadReport(this.mission().id, file).subscribe({
+      next: (event) => {
+        if (event.type === HttpEventType.UploadProgress) {
+          const percent = event.total ? Math.round((100 * event.loaded) / event.total) : 0;
+          this.upload.set({ kind: 'uploading', percent });
+        } else if (event.type === HttpEventType.Response) {
+          this.upload.set({ kind: 'done' });
+          const input = this.fileInput()?.nativeElement;
+          if (input) input.value = '';
+          this.snackBar.open($localize`:@@mission.upload.done:Mission report uploaded.`, undefined, { duration: 5000 });
+          this.changed.emit();
+        }
+      },
+      error: (error: unknown) => this.upload.set({ kind: 'failed', message: uploadProblem(error) }),
+    });
+  }
+}
+
+/** Why an upload failed, in words; 413 and 415 are the user's to fix. */
+export function uploadProblem(error: unknown): string {
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 413) {
+      return $localize`:@@mission.upload.tooLarge:The file is too large. A mission report may have up to 50 MB; make it smaller, e.g. by compressing its images, and try again.`;
+    }
+    if (error.status === 415) {
+      return $localize`:@@mission.upload.wrongType:This file is not a PDF, DOCX or ODT document. Save the report in one of these formats and try again.`;
+    }
+    const detail = apiErrorMessage(error);
+    if (detail) return detail;
+  }
+  return $localize`:@@mission.upload.failed:The report could not be uploaded. Please try again.`;
+}

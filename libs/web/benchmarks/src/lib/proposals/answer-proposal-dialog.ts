@@ -1,0 +1,123 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import type { ProposalDecision, ProposalDto } from '@bt/contracts';
+import { apiErrorMessage } from '@bt/web/identity';
+import { notBlank } from '../not-blank';
+import { DECISION_OPTIONS } from './proposal-decisions';
+import { ProposalsApi } from './proposals-api';
+
+export interface AnswerProposalDialogData {
+  readonly proposal: ProposalDto;
+  /** The proposal's place in the list, as the page names it ("Proposal 2"). */
+  readonly number: number;
+}
+
+/** The ministry's reasoned answer to a civil-society proposal; answering again adds a new version. */
+@Component({
+  selector: 'bt-answer-proposal-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatRadioGroup,
+    MatRadioButton,
+    MatProgressBar,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title i18n="@@proposals.answer.title">Answer proposal {{ data.number }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <blockquote class="dialog-form__intro">{{ data.proposal.text }}</blockquote>
+        <fieldset class="dialog-form__group">
+          <legend id="decision-legend" class="dialog-form__legend" i18n="@@proposals.answer.decision">Decision</legend>
+          <mat-radio-group formControlName="decision" class="choice" aria-labelledby="decision-legend" required>
+            @for (option of decisions; track option.decision) {
+              <mat-radio-button [value]="option.decision">{{ option.label }}</mat-radio-button>
+            }
+          </mat-radio-group>
+          @if (form.controls.decision.invalid && form.controls.decision.touched) {
+            <p class="dialog-error" role="alert" i18n="@@proposals.answer.decision.required">Choose a decision.</p>
+          }
+        </fieldset>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@proposals.answer.reasoning">Reasons</mat-label>
+          <textarea matInput formControlName="reasoning" rows="5" maxlength="20000" required></textarea>
+          @if (form.controls.reasoning.hasError('required')) {
+            <mat-error i18n="@@proposals.answer.reasoning.required">Give the reasons for the decision.</mat-error>
+          }
+        </mat-form-field>
+        <div class="progress-slot">
+          @if (saving()) {
+            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@proposals.answer.saving" aria-label="Saving the answer" />
+          }
+        </div>
+        @if (problem(); as problem) {
+          <p class="dialog-error" role="alert">{{ problem }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
+        <button matButton="filled" type="submit" i18n="@@proposals.answer.submit">Save answer</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: '../benchmark-dialog.scss',
+})
+export class AnswerProposalDialog {
+  protected readonly data = inject<AnswerProposalDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(ProposalsApi);
+  private readonly dialog = inject<MatDialogRef<AnswerProposalDialog, ProposalDto>>(MatDialogRef);
+
+  protected readonly decisions = DECISION_OPTIONS;
+  protected readonly form = new FormGroup({
+    decision: new FormControl<ProposalDecision | null>(this.data.proposal.answer?.decision ?? null, {
+      validators: [Validators.required],
+    }),
+    reasoning: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(20_000)] }),
+  });
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<string | null>(null);
+
+  protected save(): void {
+    if (this.saving()) return;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { decision, reasoning } = this.form.getRawValue();
+    this.saving.set(true);
+    this.problem.set(null);
+    this.api.respond(this.data.proposal.id, { decision: decision as ProposalDecision, reasoning: reasoning.trim() }).subscribe({
+      next: (proposal) => this.dialog.close(proposal),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.problem.set(
+          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
+            $localize`:@@proposals.answer.failed:The answer could not be saved. Please try again.`,
+        );
+      },
+    });
+  }
+}

@@ -1,0 +1,131 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { Component } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatDialog, type MatDialogRef, MatDialogState } from '@angular/material/dialog';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { firstValueFrom } from 'rxjs';
+import { availableEvent } from '../../testing/workflow-fixtures';
+import { TransitionDialog, type TransitionDialogData, type TransitionOutcome } from './transition-dialog';
+
+@Component({ selector: 'bt-host', template: '' })
+class Host {}
+
+describe('TransitionDialog for an acceptance, with the assessment', () => {
+  let fixture: ComponentFixture<Host>;
+  let loader: HarnessLoader;
+  let http: HttpTestingController;
+  let dialog: MatDialogRef<TransitionDialog, TransitionOutcome>;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(Host);
+    loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    dialog = TestBed.inject(MatDialog).open<TransitionDialog, TransitionDialogData, TransitionOutcome>(TransitionDialog, {
+      data: { benchmark: { code: 'RS-24-MIG-02', version: 9 }, event: availableEvent('ACCEPT', true, null, ['assessment']) },
+    });
+    await fixture.whenStable();
+  });
+
+  afterEach(() => {
+    http.verify();
+    TestBed.inject(MatDialog).closeAll();
+  });
+
+  const select = (name: string) => loader.getHarness(MatSelectHarness.with({ selector: `[formControlName="${name}"]` }));
+  const optionTexts = async (name: string): Promise<string[]> => {
+    const harness = await select(name);
+    await harness.open();
+    const texts = await Promise.all((await harness.getOptions()).map((option) => option.getText()));
+    await harness.close();
+    return texts;
+  };
+  const submit = async () => {
+    (document.querySelector('bt-transition-dialog button[type="submit"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+  };
+
+  it('is titled by the action and asks only for the assessment', async () => {
+    expect(document.querySelector('bt-transition-dialog h2')?.textContent?.trim()).toBe('Accept');
+    expect(document.querySelector('bt-transition-dialog legend')?.textContent?.trim()).toBe("The Commission's assessment");
+    expect(await loader.getAllHarnesses(MatSelectHarness)).toHaveLength(2);
+    expect(document.querySelector('bt-transition-dialog input[type="date"]')).toBeNull();
+  });
+
+  it('offers every state-of-preparation grade in words, the in-between grades included, lowest first', async () => {
+    expect(await optionTexts('preparation')).toEqual([
+      'Early stage',
+      'Early stage to some level of preparation',
+      'Some level of preparation',
+      'Some level of preparation to moderately prepared',
+      'Moderately prepared',
+      'Moderately prepared to good level of preparation',
+      'Good level of preparation',
+      'Good level of preparation to well advanced',
+      'Well advanced',
+    ]);
+  });
+
+  it('offers every progress grade in words, from backsliding to very good progress', async () => {
+    expect(await optionTexts('progress')).toEqual([
+      'Backsliding',
+      'No progress',
+      'Limited progress',
+      'Some progress',
+      'Good progress',
+      'Very good progress',
+    ]);
+  });
+
+  it('holds back an incomplete assessment and says what is missing', async () => {
+    await submit();
+    const errors = [...document.querySelectorAll('bt-transition-dialog mat-error')].map((e) => e.textContent?.trim());
+    expect(errors).toEqual(['Choose the state of preparation.', 'Choose the progress.', 'Enter the assessment.']);
+    // (afterEach: no request was made)
+  });
+
+  it('sends the event with the version shown and the assessment, then closes with the new state', async () => {
+    await (await select('preparation')).open();
+    await (await select('preparation')).clickOptions({ text: 'Some level of preparation to moderately prepared' });
+    await (await select('progress')).open();
+    await (await select('progress')).clickOptions({ text: 'Limited progress' });
+    const text = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="text"]' }));
+    await text.setValue(' Serbia has made limited progress on returns. ');
+    await submit();
+
+    const request = http.expectOne('/api/benchmarks/RS-24-MIG-02/transitions');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({
+      event: 'ACCEPT',
+      version: 9,
+      assessment: { preparation: 'some_to_moderate', progress: 'limited_progress', text: 'Serbia has made limited progress on returns.' },
+    });
+    request.flush({ state: 'accepted', stage: null, version: 10 });
+    expect(await firstValueFrom(dialog.afterClosed())).toEqual({ kind: 'done', result: { state: 'accepted', stage: null, version: 10 } });
+  });
+
+  it('shows the unmet condition (422) and stays open for another try', async () => {
+    await (await select('preparation')).open();
+    await (await select('preparation')).clickOptions({ text: 'Early stage' });
+    await (await select('progress')).open();
+    await (await select('progress')).clickOptions({ text: 'No progress' });
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="text"]' }))).setValue('Too early.');
+    await submit();
+    http.expectOne('/api/benchmarks/RS-24-MIG-02/transitions').flush(
+      { statusCode: 422, error: 'Unprocessable Entity', message: 'ACCEPT needs more first: the peer-review mission has not reported yet.' },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+    expect(document.querySelector('bt-transition-dialog [role="alert"]')?.textContent).toContain(
+      'the peer-review mission has not reported yet',
+    );
+    expect(dialog.getState()).toBe(MatDialogState.OPEN);
+  });
+});

@@ -1,0 +1,1 @@
+export { TASK_ROUTES } from './lib/tasks.routes';

@@ -1,0 +1,36 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { BenchmarkStateChip, DisplayDatePipe, LOADING, loadEach, peerReviewStageLabel } from '@bt/web/benchmarks';
+import { apiErrorMessage } from '@bt/web/identity';
+import { BehaviorSubject } from 'rxjs';
+import { groupTasks } from '../task-groups';
+import { TasksApi } from '../tasks-api';
+
+/** "My tasks": what awaits the signed-in user, grouped by what to do, each with a link to its benchmark. */
+@Component({
+  selector: 'bt-tasks-page',
+  imports: [DisplayDatePipe, RouterLink, MatButton, MatProgressBar, BenchmarkStateChip],
+  templateUrl: './tasks-page.html',
+  styleUrl: './tasks-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TasksPage {
+  private readonly api = inject(TasksApi);
+  private readonly reloads = new BehaviorSubject<void>(undefined);
+
+  protected readonly list = toSignal(this.reloads.pipe(loadEach(() => this.api.tasks())), { initialValue: LOADING });
+  protected readonly groups = computed(() => groupTasks(this.list().value ?? []));
+  protected readonly total = computed(() => this.list().value?.length ?? 0);
+  protected readonly errorDetail = computed(() => {
+    const error = this.list().error;
+    return error ? apiErrorMessage(error) : null;
+  });
+  protected readonly stageLabel = peerReviewStageLabel;
+
+  protected retry(): void {
+    this.reloads.next();
+  }
+}
