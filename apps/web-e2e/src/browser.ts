@@ -45,6 +45,11 @@ export function launchChromium(): Promise<Browser> {
 
 /** Axe findings that matter: serious or critical. */
 export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
+  // Judge the page at rest: mid-animation (a snack bar fading in) colours are half-way and fail contrast.
+  // (Endless ones, such as a loading bar, are not waited for.)
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

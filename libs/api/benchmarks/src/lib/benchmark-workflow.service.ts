@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException, U
 import { DataSource, type EntityManager } from 'typeorm';
 import { transition } from 'xstate';
 import { AuditService } from '@bt/api/audit';
-import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
+import { type BenchmarkScope, findBenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkWorkflowDto, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { MissionsService } from '@bt/api/missions';
@@ -170,7 +170,6 @@ interface WorkflowRow {
  * a transition holds the row lock until commit). `lock` takes the row lock of a transition.
  */
 async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolean): Promise<WorkflowRow> {
-  const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrCode);
   const [row] = await em.query(
     `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
             (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
@@ -180,7 +179,7 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
                     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
                FROM mission m WHERE m.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
        FROM benchmark b JOIN area a ON a.id = b.area_id
-      WHERE ${byId ? 'b.id = $1' : 'b.code = $1'} ${lock ? 'FOR UPDATE OF b' : ''}`,
+      WHERE ${isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1'} ${lock ? 'FOR UPDATE OF b' : ''}`,
     [idOrCode],
   );
   if (!row) throw new NotFoundException(`No benchmark ${idOrCode}`);

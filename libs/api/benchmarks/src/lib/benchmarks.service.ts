@@ -2,10 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { AreaDto, BenchmarkDetailDto, BenchmarkWorkflowDto, BenchmarkListQuery, BenchmarkSummaryDto, AreaListQuery, Page } from '@bt/contracts';
-import { Area, Benchmark } from '@bt/api/catalogue';
+import { Area, Benchmark, isUuid } from '@bt/api/catalogue';
 
 const DEFAULT_PAGE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads of the benchmark catalogue with each benchmark's workflow state. */
 @Injectable()
@@ -36,7 +35,7 @@ export class BenchmarksService {
   /** By id (uuid) or by code (RS-24-MIG-02). */
   async get(idOrCode: string): Promise<Omit<BenchmarkDetailDto, keyof BenchmarkWorkflowDto>> {
     const benchmark = await this.benchmarks.findOne({
-      where: UUID.test(idOrCode) ? { id: idOrCode } : { code: idOrCode },
+      where: isUuid(idOrCode) ? { id: idOrCode } : { code: idOrCode },
       relations: { area: true, subRequirements: true },
       order: { subRequirements: { position: 'ASC' } },
     });

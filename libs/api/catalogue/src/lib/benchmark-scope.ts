@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { BenchmarkState } from '@bt/workflow';
+import { isUuid } from './benchmark-ref.pipe';
 
 /** What other domains need to know about a benchmark: its country and where it stands. */
 export interface BenchmarkScope {
@@ -11,13 +12,11 @@ export interface BenchmarkScope {
   version: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** By id or code; 404 when there is none. `lock` takes the row lock a transition takes, for writes that depend on the state. */
 export async function findBenchmarkScope(em: EntityManager, idOrCode: string, lock = false): Promise<BenchmarkScope> {
   const [row] = await em.query(
     `SELECT b.id, b.code, a.country_code, b.state, b.version FROM benchmark b JOIN area a ON a.id = b.area_id
-      WHERE ${UUID.test(idOrCode) ? 'b.id = $1' : 'b.code = $1'} ${lock ? 'FOR SHARE OF b' : ''}`,
+      WHERE ${isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1'} ${lock ? 'FOR SHARE OF b' : ''}`,
     [idOrCode],
   );
   if (!row) throw new NotFoundException(`No benchmark ${idOrCode}`);

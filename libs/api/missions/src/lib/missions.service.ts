@@ -46,11 +46,6 @@ export class MissionsService {
     };
   }
 
-  async isAssignedExpert(em: EntityManager, benchmarkId: string, userId: string): Promise<boolean> {
-    const mission = await this.current(em, benchmarkId);
-    return !!mission?.experts.some((e) => e.id === userId);
-  }
-
   /** Stores the report of the benchmark's current mission (an assigned expert or the Commission, during peer review). */
   async uploadReport(viewer: Viewer, missionId: string, file: MultipartFile | undefined, ip: string): Promise<MissionDto> {
     const [row] = await this.dataSource.query(`SELECT benchmark_id FROM mission WHERE id = $1`, [missionId]);

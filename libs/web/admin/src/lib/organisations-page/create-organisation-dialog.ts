@@ -1,5 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -15,7 +14,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { CreateOrganisationRequest, OrganisationDto, OrganisationKind } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/identity';
 import { map, startWith } from 'rxjs';
 import { AdminApi } from '../admin-api';
 import { CANDIDATE_COUNTRIES } from '../candidate-countries';
@@ -74,8 +73,9 @@ export class CreateOrganisationDialog {
     { initialValue: null },
   );
 
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
 
   constructor() {
     this.form.controls.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe((kind) => {
@@ -89,7 +89,6 @@ export class CreateOrganisationDialog {
   }
 
   protected save(): void {
-    if (this.saving()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
@@ -102,17 +101,6 @@ export class CreateOrganisationDialog {
       ...(country ? { country } : {}),
       ...(memberState ? { memberState: memberState.toUpperCase() } : {}),
     };
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.createOrganisation(request).subscribe({
-      next: (organisation) => this.dialog.close(organisation),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(
-          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
-            $localize`:@@admin.createOrganisation.failed:The organisation could not be created. Please try again.`,
-        );
-      },
-    });
+    this.submission.run(this.api.createOrganisation(request), (organisation) => this.dialog.close(organisation), $localize`:@@admin.createOrganisation.failed:The organisation could not be created. Please try again.`);
   }
 }

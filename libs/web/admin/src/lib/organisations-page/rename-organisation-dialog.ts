@@ -1,5 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -14,7 +13,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { OrganisationDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/identity';
 import { AdminApi } from '../admin-api';
 
 /** A new name for an organisation; its kind and place stay. */
@@ -73,12 +72,12 @@ export class RenameOrganisationDialog {
     nonNullable: true,
     validators: [Validators.required, Validators.minLength(2), Validators.maxLength(300)],
   });
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
 
   protected save(event: Event): void {
     event.preventDefault();
-    if (this.saving()) return;
     if (this.name.invalid) {
       this.name.markAsTouched();
       return;
@@ -88,17 +87,6 @@ export class RenameOrganisationDialog {
       this.dialog.close();
       return;
     }
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.renameOrganisation(this.organisation.id, name).subscribe({
-      next: (organisation) => this.dialog.close(organisation),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(
-          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
-            $localize`:@@admin.renameOrganisation.failed:The organisation could not be renamed. Please try again.`,
-        );
-      },
-    });
+    this.submission.run(this.api.renameOrganisation(this.organisation.id, name), (organisation) => this.dialog.close(organisation), $localize`:@@admin.renameOrganisation.failed:The organisation could not be renamed. Please try again.`);
   }
 }

@@ -1,5 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -15,7 +14,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { CreateUserRequest, IssuedPasswordDto, OrganisationDto } from '@bt/contracts';
-import { apiErrorMessage, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bt/web/identity';
+import { DialogSave, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bt/web/identity';
 import { AdminApi } from '../admin-api';
 import { organisationPlace } from '../organisation-kinds';
 import { RoleChoice, roleAssignments, roleForm } from '../role-choice';
@@ -69,11 +68,11 @@ export class CreateUserDialog {
     }),
   });
 
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
 
   protected save(): void {
-    if (this.saving()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
@@ -87,23 +86,17 @@ export class CreateUserDialog {
       // Without a password the API generates one, to be shown once.
       ...(password ? { password } : {}),
     };
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.createUser(request).subscribe({
-      next: (issued) => this.dialog.close(issued),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        if (error instanceof HttpErrorResponse && error.status === 409) {
-          this.form.controls.email.setErrors({ taken: true });
-          this.form.controls.email.markAsTouched();
-          return;
-        }
-        // 400 (malformed) and 422 (e.g. a role the organisation's kind cannot hold) explain themselves.
-        this.problem.set(
-          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
-            $localize`:@@admin.createUser.failed:The user could not be created. Please try again.`,
-        );
+    this.submission.run(
+      this.api.createUser(request),
+      (issued) => this.dialog.close(issued),
+      $localize`:@@admin.createUser.failed:The user could not be created. Please try again.`,
+      // 409: the e-mail is taken — said on the field; 400 and 422 explain themselves.
+      (error) => {
+        if (error.status !== 409) return false;
+        this.form.controls.email.setErrors({ taken: true });
+        this.form.controls.email.markAsTouched();
+        return true;
       },
-    });
+    );
   }
 }

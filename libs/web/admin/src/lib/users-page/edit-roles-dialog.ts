@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
@@ -11,7 +10,7 @@ import {
 } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { UserDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/identity';
 import { AdminApi } from '../admin-api';
 import { RoleChoice, roleAssignments, roleForm } from '../role-choice';
 
@@ -49,23 +48,12 @@ export class EditRolesDialog {
   private readonly dialog = inject<MatDialogRef<EditRolesDialog, UserDto>>(MatDialogRef);
 
   protected readonly roles = roleForm(this.user.roles);
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
 
   protected save(event: Event): void {
     event.preventDefault();
-    if (this.saving()) return;
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.setRoles(this.user.id, roleAssignments(this.roles)).subscribe({
-      next: (user) => this.dialog.close(user),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(
-          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
-            $localize`:@@admin.editRoles.failed:The roles could not be saved. Please try again.`,
-        );
-      },
-    });
+    this.submission.run(this.api.setRoles(this.user.id, roleAssignments(this.roles)), (user) => this.dialog.close(user), $localize`:@@admin.editRoles.failed:The roles could not be saved. Please try again.`);
   }
 }

@@ -1,5 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -15,7 +14,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import type { EvidenceDto, EvidenceVisibility } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/identity';
 import { notBlank } from '../not-blank';
 import { EvidenceApi } from './evidence-api';
 import { VISIBILITY_OPTIONS } from './evidence-visibility';
@@ -103,30 +102,18 @@ export class AddEvidenceDialog {
     // Shared is what reviewers need: the submission asks for at least one shared item.
     visibility: new FormControl<EvidenceVisibility>('shared', { nonNullable: true }),
   });
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
 
   protected save(): void {
-    if (this.saving()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
     const { title, narrative, visibility } = this.form.getRawValue();
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api
-      .create(this.data.code, { title: title.trim(), visibility, ...(narrative.trim() ? { narrative: narrative.trim() } : {}) })
-      .subscribe({
-        next: (evidence) => this.dialog.close(evidence),
-        error: (error: unknown) => {
-          this.saving.set(false);
-          // 409: no longer a draft; 403: not this user's country. Both explain themselves.
-          this.problem.set(
-            (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
-              $localize`:@@evidence.add.failed:The evidence could not be added. Please try again.`,
-          );
-        },
-      });
+    // 409: no longer a draft; 403: not this user's country. Both explain themselves.
+    this.submission.run(this.api
+      .create(this.data.code, { title: title.trim(), visibility, ...(narrative.trim() ? { narrative: narrative.trim() } : {}) }), (evidence) => this.dialog.close(evidence), $localize`:@@evidence.add.failed:The evidence could not be added. Please try again.`);
   }
 }

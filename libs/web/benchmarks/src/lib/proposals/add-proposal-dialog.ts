@@ -1,5 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -14,7 +13,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ProposalDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/identity';
 import { notBlank } from '../not-blank';
 import { ProposalsApi } from './proposals-api';
 
@@ -78,27 +77,16 @@ export class AddProposalDialog {
   private readonly dialog = inject<MatDialogRef<AddProposalDialog, ProposalDto>>(MatDialogRef);
 
   protected readonly text = new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(20_000)] });
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
 
   protected save(event: Event): void {
     event.preventDefault();
-    if (this.saving()) return;
     if (this.text.invalid) {
       this.text.markAsTouched();
       return;
     }
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.create(this.data.code, { text: this.text.value.trim() }).subscribe({
-      next: (proposal) => this.dialog.close(proposal),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(
-          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
-            $localize`:@@proposals.add.failed:The proposal could not be added. Please try again.`,
-        );
-      },
-    });
+    this.submission.run(this.api.create(this.data.code, { text: this.text.value.trim() }), (proposal) => this.dialog.close(proposal), $localize`:@@proposals.add.failed:The proposal could not be added. Please try again.`);
   }
 }

@@ -1,5 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -15,7 +14,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import type { ProposalDecision, ProposalDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/identity';
 import { notBlank } from '../not-blank';
 import { DECISION_OPTIONS } from './proposal-decisions';
 import { ProposalsApi } from './proposals-api';
@@ -97,27 +96,16 @@ export class AnswerProposalDialog {
     }),
     reasoning: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(20_000)] }),
   });
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
 
   protected save(): void {
-    if (this.saving()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       return;
     }
     const { decision, reasoning } = this.form.getRawValue();
-    this.saving.set(true);
-    this.problem.set(null);
-    this.api.respond(this.data.proposal.id, { decision: decision as ProposalDecision, reasoning: reasoning.trim() }).subscribe({
-      next: (proposal) => this.dialog.close(proposal),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.problem.set(
-          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
-            $localize`:@@proposals.answer.failed:The answer could not be saved. Please try again.`,
-        );
-      },
-    });
+    this.submission.run(this.api.respond(this.data.proposal.id, { decision: decision as ProposalDecision, reasoning: reasoning.trim() }), (proposal) => this.dialog.close(proposal), $localize`:@@proposals.answer.failed:The answer could not be saved. Please try again.`);
   }
 }
