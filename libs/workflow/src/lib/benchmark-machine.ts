@@ -1,4 +1,5 @@
 import { setup } from 'xstate';
+import { guardsOf } from './machine-rules';
 import type { PreparationGrade, ProgressGrade } from './assessment-scales';
 
 /** Bump when the machine's states change, so stored snapshots of an older shape can be migrated. */
@@ -12,6 +13,8 @@ export const BENCHMARK_MACHINE_VERSION = 1;
 export interface BenchmarkFacts {
   sharedEvidenceCount: number;
   unansweredProposalCount: number;
+  /** Short excerpts of those proposals (the first few), so a refusal can name them. */
+  unansweredProposals?: string[];
   /** The current peer-review mission, if one is planned. */
   mission: { startDate: string; endDate: string; expertCount: number; hasReport: boolean } | null;
   /** Whether this benchmark must go through a peer-review mission before acceptance. */
@@ -56,7 +59,9 @@ const filled = (text: string | undefined) => !!text && text.trim().length > 0;
 export const BENCHMARK_GUARDS = {
   hasSharedEvidence: (e: BenchmarkEvent) => (e.facts.sharedEvidenceCount > 0 ? null : 'at least one evidence item shared with reviewers is needed'),
   allProposalsAnswered: (e: BenchmarkEvent) =>
-    e.facts.unansweredProposalCount === 0 ? null : `${e.facts.unansweredProposalCount} civil-society proposal(s) still need a reasoned answer`,
+    e.facts.unansweredProposalCount === 0
+      ? null
+      : `${e.facts.unansweredProposalCount} civil-society proposal(s) still need a reasoned answer${e.facts.unansweredProposals?.length ? `: ${e.facts.unansweredProposals.map((p) => `"${p}"`).join(', ')}` : ''}`,
   hasComment: (e: BenchmarkEvent) => (e.type === 'REQUEST_CHANGES' && filled(e.comment) ? null : 'a comment saying what to change is needed'),
   missionPlanned: (e: BenchmarkEvent) => {
     const m = e.type === 'START_PEER_REVIEW' ? e.mission : undefined;
@@ -80,8 +85,6 @@ export const BENCHMARK_GUARDS = {
 
 export type BenchmarkGuard = keyof typeof BENCHMARK_GUARDS;
 
-const met = (guard: BenchmarkGuard) => ({ event }: { event: BenchmarkEvent }) => BENCHMARK_GUARDS[guard](event) === null;
-
 /** Each transition's guards, all of which must hold; the machine and the explanations share it. */
 export const TRANSITION_GUARDS: Record<string, BenchmarkGuard[]> = {
   submit: ['hasSharedEvidence', 'allProposalsAnswered'],
@@ -95,21 +98,9 @@ export const TRANSITION_GUARDS: Record<string, BenchmarkGuard[]> = {
   reopen: ['hasJustification'],
 };
 
-const all = (name: keyof typeof TRANSITION_GUARDS) => ({ event }: { event: BenchmarkEvent }) => TRANSITION_GUARDS[name].every((g) => met(g)({ event }));
-
 export const benchmarkMachine = setup({
   types: { events: {} as BenchmarkEvent },
-  guards: {
-    submit: all('submit'),
-    requestChanges: all('requestChanges'),
-    startPeerReview: all('startPeerReview'),
-    beginFieldwork: all('beginFieldwork'),
-    submitMissionReport: all('submitMissionReport'),
-    acceptWithoutMission: all('acceptWithoutMission'),
-    acceptAfterMission: all('acceptAfterMission'),
-    acceptBeforeReport: all('acceptBeforeReport'),
-    reopen: all('reopen'),
-  },
+  guards: guardsOf({ conditions: BENCHMARK_GUARDS, transitionGuards: TRANSITION_GUARDS }),
 }).createMachine({
   id: 'benchmark',
   initial: 'draft',

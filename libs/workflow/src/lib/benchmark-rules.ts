@@ -10,6 +10,7 @@ import {
   benchmarkMachine,
   TRANSITION_GUARDS,
 } from './benchmark-machine';
+import { type AvailableEventOf, availableWith, explainWith, type MachineRules } from './machine-rules';
 import type { Role } from './roles';
 
 /** Who is acting, as far as the workflow cares. */
@@ -60,59 +61,23 @@ export function peerReviewStage(value: StateValue): string | null {
   return typeof value === 'object' && typeof value['peerReview'] === 'string' ? (value['peerReview'] as string) : null;
 }
 
-interface Candidate {
-  guard: string;
-}
-
-/** The transitions that could take this event in this state, deepest state first (as XState tries them). */
-function candidates(value: StateValue, type: BenchmarkEventType): Candidate[] {
-  const found: Candidate[] = [];
-  type Config = { on?: Record<string, Candidate | Candidate[]>; states?: Record<string, Config> };
-  const path: Config[] = [];
-  let node = benchmarkMachine.config as Config;
-  let current: StateValue = value;
-  for (;;) {
-    const key: string = typeof current === 'string' ? current : Object.keys(current)[0];
-    const child: Config | undefined = node.states?.[key];
-    if (!child) break;
-    path.push(child);
-    if (typeof current === 'string') break;
-    current = (current as Record<string, StateValue>)[key];
-    node = child;
-  }
-  for (const state of path.reverse()) {
-    const on = state.on?.[type];
-    if (on) found.push(...(Array.isArray(on) ? on : [on]));
-  }
-  return found;
-}
+/** The benchmark machine's rule table, for the shared explain/available functions. */
+const RULES: MachineRules<BenchmarkEvent, BenchmarkGuard> = {
+  config: benchmarkMachine.config,
+  conditions: BENCHMARK_GUARDS,
+  transitionGuards: TRANSITION_GUARDS,
+  payloadConditions: PAYLOAD_GUARDS,
+};
 
 /** Whether the state handles this event at all (else 409), and if so the first unmet condition (else 422). */
 export function explainEvent(value: StateValue, event: BenchmarkEvent, options: { payloadKnown?: boolean } = {}): { handled: boolean; unmet: string | null } {
-  const found = candidates(value, event.type);
-  if (found.length === 0) return { handled: false, unmet: null };
-  let firstUnmet: string | null = null;
-  for (const candidate of found) {
-    const guards = TRANSITION_GUARDS[candidate.guard].filter((g) => options.payloadKnown !== false || !PAYLOAD_GUARDS.has(g));
-    const unmet = guards.map((g) => BENCHMARK_GUARDS[g](event)).find((reason) => reason !== null) ?? null;
-    if (unmet === null) return { handled: true, unmet: null };
-    firstUnmet ??= unmet;
-  }
-  return { handled: true, unmet: firstUnmet };
+  return explainWith(RULES, value, event, options);
 }
 
-export interface AvailableEvent {
-  type: BenchmarkEventType;
-  enabled: boolean;
-  /** Why it is disabled (a condition on the benchmark's data); payload conditions are the dialog's job. */
-  reason: string | null;
-  payload: ('comment' | 'mission' | 'assessment' | 'justification')[];
-}
+export type AvailableEvent = AvailableEventOf<BenchmarkEventType, 'comment' | 'mission' | 'assessment' | 'justification'>;
 
 /** The events this actor could fire in this state: enabled ones, and disabled ones with the reason. */
 export function availableEvents(value: StateValue, actor: WorkflowActor, country: string, facts: BenchmarkFacts): AvailableEvent[] {
-  return BENCHMARK_EVENTS.filter((type) => mayFire(actor, type, country) === null)
-    .map((type) => ({ type, explanation: explainEvent(value, { type, facts } as BenchmarkEvent, { payloadKnown: false }) }))
-    .filter(({ explanation }) => explanation.handled)
-    .map(({ type, explanation }) => ({ type, enabled: explanation.unmet === null, reason: explanation.unmet, payload: EVENT_PAYLOADS[type] }));
+  const permitted = BENCHMARK_EVENTS.filter((type) => mayFire(actor, type, country) === null);
+  return availableWith(RULES, value, permitted, (type) => ({ type, facts }) as BenchmarkEvent, EVENT_PAYLOADS);
 }
