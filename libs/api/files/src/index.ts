@@ -1,0 +1,5 @@
+export * from './lib/document-kinds';
+export * from './lib/file-name';
+export * from './lib/file-storage';
+export * from './lib/files.service';
+export * from './lib/files.module';

@@ -1,0 +1,130 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Transform } from 'node:stream';
+import { Inject, Injectable, NotFoundException, PayloadTooLargeException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DocumentKind, StoredFileDto } from '@bt/contracts';
+import { DocumentKindSniffer, KIND_NAMES, MEDIA_TYPES } from './document-kinds';
+import { attachmentDisposition, sanitiseFileName } from './file-name';
+import { FILE_STORAGE, type FileStorage } from './file-storage';
+
+/** An upload that passed every check and sits in storage, not yet recorded in the database. */
+export interface ReceivedFile {
+  storageKey: string;
+  fileName: string;
+  kind: DocumentKind;
+  mediaType: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Uploads for every domain: streamed to storage while hashed and sniffed, never held whole in
+ * memory; refused with 413 (over the limit), 415 (a kind the caller does not accept, by the bytes)
+ * or 422 (missing, empty) — and then nothing is kept. A domain records the file in its own
+ * transaction and downloads go out as attachments that no browser will sniff into something else.
+ */
+@Injectable()
+export class FilesService {
+  constructor(
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async receive(file: MultipartFile | undefined, accept: readonly DocumentKind[]): Promise<ReceivedFile> {
+    if (!file) throw new UnprocessableEntityException('Send the file as a multipart field named "file".');
+    const storageKey = randomUUID();
+    const hash = createHash('sha256');
+    const sniffer = new DocumentKindSniffer();
+    let size = 0;
+    const inspect = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        sniffer.push(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      // A failing upload (cut off, over the limit) must fail the write, not leave it waiting.
+      file.file.on('error', (error) => inspect.destroy(error));
+      await this.storage.write(storageKey, file.file.pipe(inspect));
+      if (file.file.truncated) throw new PayloadTooLargeException('The file is larger than the upload limit.');
+    } catch (error) {
+      await this.storage.remove(storageKey);
+      // @fastify/multipart signals the limit by failing the stream with its own 413 error.
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new PayloadTooLargeException('The file is larger than the upload limit.');
+      throw error;
+    }
+    const fileName = sanitiseFileName(file.filename);
+    const kind = sniffer.kind(fileName);
+    if (size === 0) {
+      await this.storage.remove(storageKey);
+      throw new UnprocessableEntityException('The file is empty.');
+    }
+    if (!kind || !accept.includes(kind)) {
+      await this.storage.remove(storageKey);
+      throw new UnsupportedMediaTypeException(`Accepted here: ${accept.map((k) => KIND_NAMES[k]).join(', ')} — decided by the file's contents, not its name.`);
+    }
+    return { storageKey, fileName, kind, mediaType: MEDIA_TYPES[kind], sha256: hash.digest('hex'), size };
+  }
+
+  /** Runs the transaction that records `received`; if it fails, the stored bytes go too. */
+  async keepIf<T>(received: ReceivedFile, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await this.storage.remove(received.storageKey);
+      throw error;
+    }
+  }
+
+  /** Writes the `stored_file` row inside the caller's transaction. */
+  async record(em: EntityManager, received: ReceivedFile, uploadedBy: string): Promise<StoredFileDto> {
+    const [row] = await em.query(
+      `INSERT INTO stored_file (storage_key, file_name, media_type, kind, sha256, size, uploaded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       RETURNING id, uploaded_at, (SELECT display_name FROM app_user WHERE id = $7) AS uploaded_by_name`,
+      [received.storageKey, received.fileName, received.mediaType, received.kind, received.sha256, received.size, uploadedBy],
+    );
+    return {
+      id: row.id,
+      fileName: received.fileName,
+      mediaType: received.mediaType,
+      kind: received.kind,
+      sha256: received.sha256,
+      size: received.size,
+      uploadedAt: new Date(row.uploaded_at).toISOString(),
+      uploadedBy: row.uploaded_by_name,
+    };
+  }
+
+  /** Sends a stored file; the caller has already decided the viewer may see it. */
+  async send(reply: FastifyReply, fileId: string): Promise<void> {
+    const [file] = await this.dataSource.query(`SELECT storage_key, file_name, media_type FROM stored_file WHERE id = $1`, [fileId]);
+    if (!file) throw new NotFoundException(`No file ${fileId}`);
+    await reply
+      .header('Content-Type', file.media_type)
+      .header('Content-Disposition', attachmentDisposition(file.file_name))
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store')
+      .send(this.storage.read(file.storage_key));
+  }
+
+  /** The bytes of a stored file, e.g. to parse an imported sheet. */
+  open(storageKey: string): Readable {
+    return this.storage.read(storageKey);
+  }
+
+  /** Removes bytes that were received but will not be recorded (e.g. an import that was refused). */
+  discard(received: ReceivedFile): Promise<void> {
+    return this.storage.remove(received.storageKey);
+  }
+}
+
+/** The columns of `stored_file` as a DTO, for domains that join it in their own queries. */
+export function storedFileDto(row: { id: string; file_name: string; media_type: string; kind: string; sha256: string; size: string | number; uploaded_at: string | Date; uploaded_by_name?: string }): StoredFileDto {
+  return { id: row.id, fileName: row.file_name, mediaType: row.media_type, kind: row.kind as DocumentKind, sha256: row.sha256, size: Number(row.size), uploadedAt: new Date(row.uploaded_at).toISOString(), uploadedBy: row.uploaded_by_name ?? '' };
+}

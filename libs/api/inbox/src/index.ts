@@ -1,0 +1,3 @@
+export * from './lib/inbox-registry';
+export * from './lib/inbox.service';
+export * from './lib/inbox.module';

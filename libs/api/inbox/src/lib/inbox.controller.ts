@@ -1,0 +1,24 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type InboxDto, MarkInboxReadRequest } from '@bt/contracts';
+import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { InboxService } from './inbox.service';
+
+@ApiTags('inbox')
+@Controller('inbox')
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  /** The caller's inbox: answers, unanswered items and deadlines from every domain, unread first. */
+  @Get()
+  list(@CurrentViewer() viewer: Viewer): Promise<InboxDto> {
+    return this.inbox.inbox(viewer);
+  }
+
+  /** Marks items as read (by their keys). */
+  @Post('read')
+  @HttpCode(204)
+  async read(@Body() body: MarkInboxReadRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
+    await this.inbox.markRead(viewer, body.keys, request.ip);
+  }
+}

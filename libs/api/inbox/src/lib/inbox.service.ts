@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@bt/api/audit';
+import type { InboxDto } from '@bt/contracts';
+import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { InboxRegistry } from './inbox-registry';
+
+/** Items older than this drop out of the inbox once read. */
+const KEEP_READ_DAYS = 90;
+
+@Injectable()
+export class InboxService {
+  constructor(
+    private readonly registry: InboxRegistry,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The viewer's inbox: unread first, then newest; items due soonest lead among equals. */
+  async inbox(viewer: Viewer, now = new Date()): Promise<InboxDto> {
+    const entries = await this.registry.entries(viewer, now);
+    const rows: { item_key: string }[] = entries.length
+      ? await this.dataSource.query(`SELECT item_key FROM inbox_read WHERE user_id = $1 AND item_key = ANY($2)`, [viewer.userId, entries.map((e) => e.key)])
+      : [];
+    const read = new Set(rows.map((r) => r.item_key));
+    const oldest = now.getTime() - KEEP_READ_DAYS * 86_400_000;
+    const items = entries
+      .map((entry) => ({ ...entry, unread: !read.has(entry.key) }))
+      .filter((item) => item.unread || Date.parse(item.at) >= oldest)
+      .sort((a, b) => Number(b.unread) - Number(a.unread) || b.at.localeCompare(a.at));
+    return { items, unread: items.filter((i) => i.unread).length };
+  }
+
+  async markRead(viewer: Viewer, keys: string[], ip: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await em.query(`INSERT INTO inbox_read (user_id, item_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [viewer.userId, keys]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'inbox.read', entityType: 'user', entityId: viewer.userId, data: { keys } });
+    });
+  }
+}
