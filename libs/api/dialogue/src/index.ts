@@ -1,3 +1,4 @@
 export * from './lib/dialogue.module';
 export * from './lib/proposals.service';
+export * from './lib/consideration.service';
 export * from './lib/dialogue-access';

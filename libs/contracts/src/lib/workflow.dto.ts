@@ -17,7 +17,15 @@ export type EvidenceVisibility = (typeof EVIDENCE_VISIBILITIES)[number];
 export const PROPOSAL_DECISIONS = ['accepted', 'partly_accepted', 'not_accepted'] as const;
 export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
 
+/** A reporting period: a year (`2026`), a half (`2026-H1`) or a quarter (`2026-Q3`). */
+export const ASSESSMENT_PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
+
 export class AssessmentRequest {
+  /** The reporting period; ACCEPT takes the current year when it is left out. */
+  @IsOptional()
+  @Matches(ASSESSMENT_PERIOD, { message: 'period must be a year such as 2026, or 2026-H1 / 2026-Q3' })
+  period?: string;
+
   @IsIn(PREPARATION_GRADES, { message: `preparation must be one of ${PREPARATION_GRADES.join(', ')}` })
   preparation!: PreparationGrade;
 
@@ -109,66 +117,21 @@ export interface MissionDto {
   report: { fileName: string; sha256: string; size: number; uploadedAt: string } | null;
 }
 
+export const ASSESSMENT_VOICES = ['commission', 'ministry', 'civil_society'] as const;
+export type AssessmentVoice = (typeof ASSESSMENT_VOICES)[number];
+
 export interface AssessmentDto {
   id: string;
-  voice: 'commission' | 'ministry' | 'civil_society';
+  voice: AssessmentVoice;
+  /** The organisation whose voice it is (the Commission, the ministry, a CSO). */
+  organisation: string;
+  organisationId: string;
   period: string;
   preparation: PreparationGrade;
   progress: ProgressGrade;
   text: string;
   author: string;
   createdAt: string;
-}
-
-export class CreateEvidenceRequest {
-  @IsString()
-  @MaxLength(300)
-  title!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100_000)
-  narrative?: string;
-
-  @IsIn(EVIDENCE_VISIBILITIES, { message: `visibility must be one of ${EVIDENCE_VISIBILITIES.join(', ')}` })
-  visibility!: EvidenceVisibility;
-}
-
-export interface EvidenceDto {
-  id: string;
-  benchmarkId: string;
-  title: string;
-  narrative: string;
-  visibility: EvidenceVisibility;
-  author: string;
-  createdAt: string;
-}
-
-export class CreateProposalRequest {
-  @IsString()
-  @MaxLength(20_000)
-  text!: string;
-}
-
-export class ProposalResponseRequest {
-  @IsIn(PROPOSAL_DECISIONS, { message: `decision must be one of ${PROPOSAL_DECISIONS.join(', ')}` })
-  decision!: ProposalDecision;
-
-  @IsString()
-  @MaxLength(20_000)
-  reasoning!: string;
-}
-
-export interface ProposalDto {
-  id: string;
-  benchmarkId: string;
-  text: string;
-  author: string;
-  organisation: string;
-  createdAt: string;
-  /** The latest answer; earlier versions stay in `answers`. */
-  answer: { decision: ProposalDecision; reasoning: string; author: string; createdAt: string } | null;
-  answers: { decision: ProposalDecision; reasoning: string; author: string; createdAt: string }[];
 }
 
 export interface ExpertDto {

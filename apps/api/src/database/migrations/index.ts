@@ -3,6 +3,11 @@ import { IdentityAndAudit1795440000000 } from './1795440000000-identity-and-audi
 import { OidcFlow1795450000000 } from './1795450000000-oidc-flow';
 import { BenchmarkWorkflow1795460000000 } from './1795460000000-benchmark-workflow';
 import { AuditAppend1795470000000 } from './1795470000000-audit-append';
+import { StoredFilesAndInbox1795480000000 } from './1795480000000-stored-files-and-inbox';
+import { EvidenceVersionsAndSearch1795490000000 } from './1795490000000-evidence-versions-and-search';
+import { TrackRecordsAndActionPlan1795500000000 } from './1795500000000-track-records-and-action-plan';
+import { CivilSocietyDialogue1795510000000 } from './1795510000000-civil-society-dialogue';
+import { MissionsAndConsultations1795520000000 } from './1795520000000-missions-and-consultations';
 
 /** Every migration, oldest first; the app runs the pending ones at start. */
-export const MIGRATIONS = [Catalogue1795430000000, IdentityAndAudit1795440000000, OidcFlow1795450000000, BenchmarkWorkflow1795460000000, AuditAppend1795470000000];
+export const MIGRATIONS = [Catalogue1795430000000, IdentityAndAudit1795440000000, OidcFlow1795450000000, BenchmarkWorkflow1795460000000, AuditAppend1795470000000, StoredFilesAndInbox1795480000000, EvidenceVersionsAndSearch1795490000000, TrackRecordsAndActionPlan1795500000000, CivilSocietyDialogue1795510000000, MissionsAndConsultations1795520000000];

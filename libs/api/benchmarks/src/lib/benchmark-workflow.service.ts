@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { transition } from 'xstate';
+import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
 import { type BenchmarkScope, findBenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkWorkflowDto, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
@@ -39,6 +40,7 @@ export class BenchmarkWorkflowService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly missions: MissionsService,
+    private readonly assessments: AssessmentsService,
   ) {}
 
   async transition(viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string): Promise<TransitionResultDto> {
@@ -64,12 +66,10 @@ export class BenchmarkWorkflowService {
         data['missionId'] = await this.missions.plan(em, scope.id, request.mission);
       }
       if (request.event === 'ACCEPT' && request.assessment) {
+        // The Commission's assessment, in the same transaction as the acceptance.
         const a = request.assessment;
-        const [saved] = await em.query(
-          `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id) VALUES ($1, 'commission', $2, $3, $4, $5, $6) RETURNING id`,
-          [scope.id, today().slice(0, 4), a.preparation, a.progress, a.text.trim(), viewer.userId],
-        );
-        data['assessment'] = { id: saved.id, preparation: a.preparation, progress: a.progress };
+        const saved = await this.assessments.insert(em, viewer, scope.id, 'commission', { ...a, period: a.period ?? today().slice(0, 4) });
+        data['assessment'] = { id: saved.id, period: saved.period, preparation: a.preparation, progress: a.progress };
       }
       await em.query(`UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`, [
         scope.id,
@@ -126,7 +126,7 @@ export class BenchmarkWorkflowService {
   async tasks(viewer: Viewer): Promise<TaskDto[]> {
     const clauses: string[] = [];
     if (hasRole(viewer, 'ministry') && viewer.coordinator) clauses.push(`(b.state = 'draft' AND a.country_code = $2)`);
-    if (hasRole(viewer, 'ministry')) clauses.push(`(a.country_code = $2 AND EXISTS (SELECT 1 FROM proposal p WHERE p.benchmark_id = b.id AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)))`);
+    if (hasRole(viewer, 'ministry')) clauses.push(`(a.country_code = $2 AND EXISTS (SELECT 1 FROM proposal p WHERE ${UNANSWERED_PROPOSAL}))`);
     if (hasRole(viewer, 'commission')) clauses.push(`b.state = 'submitted'`, `(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' = 'reported')`);
     if (hasRole(viewer, 'expert')) {
       clauses.push(`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' IN ('planned', 'fieldwork') AND EXISTS (SELECT 1 FROM mission m JOIN mission_expert x ON x.mission_id = m.id WHERE m.benchmark_id = b.id AND x.user_id = $1))`);
@@ -135,7 +135,7 @@ export class BenchmarkWorkflowService {
     const rows = await this.dataSource.query(
       `SELECT b.id, b.code, b.text, b.state, b.snapshot->'value'->>'peerReview' AS stage, b.updated_at,
               (SELECT e.data->>'event' FROM audit_event e WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text AND e.action LIKE 'benchmark.%' ORDER BY e.id DESC LIMIT 1) AS last_event,
-              EXISTS (SELECT 1 FROM proposal p WHERE p.benchmark_id = b.id AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered
+              EXISTS (SELECT 1 FROM proposal p WHERE ${UNANSWERED_PROPOSAL}) AS unanswered
          FROM benchmark b JOIN area a ON a.id = b.area_id
         WHERE $1::uuid IS NOT NULL AND $2::text IS NOT NULL AND (${clauses.join(' OR ')})
         ORDER BY a.country_code, a.position, b.position`,
@@ -150,12 +150,19 @@ export class BenchmarkWorkflowService {
 
   private async latestAssessment(em: EntityManager, benchmarkId: string): Promise<AssessmentDto | null> {
     const [a] = await em.query(
-      `SELECT s.*, u.display_name FROM assessment s JOIN app_user u ON u.id = s.author_id WHERE s.benchmark_id = $1 AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1`,
+      `SELECT s.*, u.display_name, o.name AS organisation FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
+        WHERE s.benchmark_id = $1 AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1`,
       [benchmarkId],
     );
-    return a ? { id: a.id, voice: a.voice, period: a.period, preparation: a.preparation, progress: a.progress, text: a.text, author: a.display_name, createdAt: new Date(a.created_at).toISOString() } : null;
+    return a ? { id: a.id, voice: a.voice, organisation: a.organisation, organisationId: a.organisation_id, period: a.period, preparation: a.preparation, progress: a.progress, text: a.text, author: a.display_name, createdAt: new Date(a.created_at).toISOString() } : null;
   }
 }
+
+/** A proposal (not a comment or reply) on benchmark `b` that nobody hid and the ministry has not answered yet. */
+const UNANSWERED_PROPOSAL = `p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)`;
+/** The first words of a proposal, to name it in a refusal. */
+const EXCERPT = `CASE WHEN length(p.text) > 80 THEN left(p.text, 79) || '…' ELSE p.text END`;
 
 interface WorkflowRow {
   scope: BenchmarkScope;
@@ -173,8 +180,8 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
   const [row] = await em.query(
     `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
             (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
-            (SELECT count(*)::int FROM proposal p WHERE p.benchmark_id = b.id
-                AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered_proposals,
+            (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(${EXCERPT} ORDER BY p.created_at))[1:5], '{}'))
+               FROM proposal p WHERE ${UNANSWERED_PROPOSAL}) AS unanswered_proposals,
             (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_storage_key IS NOT NULL,
                     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
                FROM mission m WHERE m.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
@@ -190,7 +197,8 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
     snapshot: row.snapshot,
     facts: {
       sharedEvidenceCount: row.shared_evidence,
-      unansweredProposalCount: row.unanswered_proposals,
+      unansweredProposalCount: row.unanswered_proposals.count,
+      unansweredProposals: row.unanswered_proposals.excerpts,
       mission: mission && { startDate: mission.startDate, endDate: mission.endDate, expertCount: mission.experts.length, hasReport: mission.hasReport },
       missionRequired: row.mission_required,
       today: today(),

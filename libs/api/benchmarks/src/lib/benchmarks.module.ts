@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssessmentsModule } from '@bt/api/assessments';
 import { CatalogueModule } from '@bt/api/catalogue';
 import { DialogueModule } from '@bt/api/dialogue';
 import { EvidenceModule } from '@bt/api/evidence';
@@ -10,7 +11,7 @@ import { WorkflowController } from './workflow.controller';
 
 /** The benchmarks and their workflow, which reads the evidence, dialogue and missions of each. */
 @Module({
-  imports: [CatalogueModule, EvidenceModule, DialogueModule, MissionsModule],
+  imports: [AssessmentsModule, CatalogueModule, EvidenceModule, DialogueModule, MissionsModule],
   controllers: [BenchmarksController, WorkflowController],
   providers: [BenchmarksService, BenchmarkWorkflowService],
   exports: [BenchmarksService, BenchmarkWorkflowService],

@@ -1,6 +1,19 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { InboxRegistry } from '@bt/api/inbox';
+import { ConsiderationService } from './consideration.service';
+import { DialogueInboxSource } from './dialogue-inbox.source';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 
-@Module({ controllers: [ProposalsController], providers: [ProposalsService], exports: [ProposalsService] })
-export class DialogueModule {}
+/** The civil-society dialogue: proposals, comments, answers, moderation, the consideration figures and their inbox entries. */
+@Module({ controllers: [ProposalsController], providers: [ProposalsService, ConsiderationService, DialogueInboxSource], exports: [ProposalsService, ConsiderationService] })
+export class DialogueModule implements OnModuleInit {
+  constructor(
+    private readonly inbox: InboxRegistry,
+    private readonly source: DialogueInboxSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.inbox.register(this.source);
+  }
+}

@@ -1,13 +1,20 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
-import { findBenchmarkScope } from '@bt/api/catalogue';
-import type { CreateProposalRequest, ProposalDto, ProposalResponseRequest } from '@bt/contracts';
+import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
+import type { CreateProposalRequest, HideProposalRequest, ProposalAnswerDto, ProposalDto, ProposalListQuery, ProposalResponseRequest } from '@bt/contracts';
+import { visibleEvidence } from '@bt/api/evidence';
 import { isMissionExpert } from '@bt/api/missions';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { mayPropose, OPEN_FOR_INPUT, seesDialogue } from './dialogue-access';
+import { mayAnswer, mayPropose, mayReply, OPEN_FOR_INPUT, seesDialogue } from './dialogue-access';
 
-/** Civil-society proposals on a benchmark and the ministry's reasoned answers (minimal form: SUBMIT's guard reads it). */
+const CLOSED = 'The benchmark is accepted: its dialogue is closed (read-only).';
+
+/**
+ * The civil-society dialogue on a benchmark: proposals and comments, threads of replies, and the
+ * ministry's reasoned answers (versioned: answering again adds a version, nothing is rewritten).
+ * Whoever does not see the dialogue learns nothing about it (404).
+ */
 @Injectable()
 export class ProposalsService {
   constructor(
@@ -17,63 +24,163 @@ export class ProposalsService {
 
   async create(viewer: Viewer, benchmarkRef: string, request: CreateProposalRequest, ip: string): Promise<ProposalDto> {
     const id = await this.dataSource.transaction(async (em) => {
+      // A shared lock: the benchmark cannot be submitted or accepted while this proposal is being added.
       const scope = await findBenchmarkScope(em, benchmarkRef, true);
       const missionExpert = await isMissionExpert(em, scope.id, viewer.userId);
       if (!seesDialogue(viewer, scope, missionExpert)) throw new NotFoundException(`No benchmark ${benchmarkRef}`);
-      if (!mayPropose(viewer, scope)) throw new ForbiddenException("Proposals come from the civil society of the benchmark's country.");
-      if (!OPEN_FOR_INPUT.includes(scope.state)) throw new ConflictException('The benchmark is accepted: its dialogue is closed.');
+      const reply = !!request.parentId;
+      if (!(reply ? mayReply(viewer, scope) : mayPropose(viewer, scope))) {
+        throw new ForbiddenException(reply ? "Replies come from the benchmark's country (its civil society and ministry) and the Commission." : "Proposals come from the civil society of the benchmark's country.");
+      }
+      if (!OPEN_FOR_INPUT.includes(scope.state)) throw new ConflictException(CLOSED);
       const text = request.text.trim();
       if (!text) throw new UnprocessableEntityException('text must not be empty');
-      const [row] = await em.query(`INSERT INTO proposal (benchmark_id, text, author_id) VALUES ($1, $2, $3) RETURNING id`, [scope.id, text, viewer.userId]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'proposal.created', entityType: 'benchmark', entityId: scope.id, data: { proposalId: row.id } });
+      let parentId: string | null = null;
+      if (request.parentId) {
+        const [parent] = await em.query(`SELECT id, parent_id, benchmark_id FROM proposal WHERE id = $1`, [request.parentId]);
+        if (!parent || parent.benchmark_id !== scope.id) throw new UnprocessableEntityException('parentId is not a contribution on this benchmark');
+        parentId = parent.parent_id ?? parent.id; // threads are one level deep
+      }
+      if (request.subRequirementId) {
+        const [anchor] = await em.query(`SELECT 1 FROM sub_requirement WHERE id = $1 AND benchmark_id = $2`, [request.subRequirementId, scope.id]);
+        if (!anchor) throw new UnprocessableEntityException('subRequirementId is not a sub-requirement of this benchmark');
+      }
+      if (request.evidenceId) {
+        // Only evidence the author may see: an internal item is "not on this benchmark" to a CSO.
+        const [anchor] = await em.query(`SELECT 1 FROM evidence WHERE id = $1 AND benchmark_id = $2 AND visibility = ANY($3)`, [
+          request.evidenceId,
+          scope.id,
+          visibleEvidence(viewer, scope, missionExpert),
+        ]);
+        if (!anchor) throw new UnprocessableEntityException('evidenceId is not an evidence item of this benchmark');
+      }
+      const kind = reply ? 'comment' : (request.kind ?? 'proposal');
+      const [row] = await em.query(
+        `INSERT INTO proposal (benchmark_id, kind, parent_id, sub_requirement_id, evidence_id, text, author_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [scope.id, kind, parentId, request.subRequirementId ?? null, request.evidenceId ?? null, text, viewer.userId],
+      );
+      // The text goes into the audit trail too: a moderator may hide it later, the record keeps it.
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: `${kind}.created`, entityType: 'benchmark', entityId: scope.id, data: { proposalId: row.id, kind, parentId, text } });
       return row.id as string;
     });
-    return this.one(id);
+    return this.one(viewer, id);
   }
 
   /** A new answer; earlier answers stay, so nothing is silently rewritten. */
   async respond(viewer: Viewer, proposalId: string, request: ProposalResponseRequest, ip: string): Promise<ProposalDto> {
     await this.dataSource.transaction(async (em) => {
-      const [proposal] = await em.query(`SELECT benchmark_id FROM proposal WHERE id = $1`, [proposalId]);
-      if (!proposal) throw new NotFoundException(`No proposal ${proposalId}`);
-      const scope = await findBenchmarkScope(em, proposal.benchmark_id, true);
-      if (!seesDialogue(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw new NotFoundException(`No proposal ${proposalId}`);
-      if (!hasRole(viewer, 'ministry') || viewer.countryCode !== scope.countryCode) throw new ForbiddenException("The ministry of the benchmark's country answers proposals.");
-      if (!OPEN_FOR_INPUT.includes(scope.state)) throw new ConflictException('The benchmark is accepted: its dialogue is closed.');
+      const { proposal, scope } = await this.locate(em, viewer, proposalId);
+      if (!mayAnswer(viewer, scope)) throw new ForbiddenException("The ministry of the benchmark's country answers proposals.");
+      if (!OPEN_FOR_INPUT.includes(scope.state)) throw new ConflictException(CLOSED);
+      if (proposal.kind !== 'proposal' || proposal.parent_id) throw new UnprocessableEntityException('Only proposals take an answer; reply to a comment instead.');
+      if (proposal.hidden_at) throw new UnprocessableEntityException('A moderator hid this proposal; it needs no answer.');
       const reasoning = request.reasoning.trim();
       if (!reasoning) throw new UnprocessableEntityException('reasoning must not be empty: every answer gives its reasons');
-      await em.query(`INSERT INTO proposal_response (proposal_id, decision, reasoning, author_id) VALUES ($1, $2, $3, $4)`, [proposalId, request.decision, reasoning, viewer.userId]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'proposal.answered', entityType: 'benchmark', entityId: scope.id, data: { proposalId, decision: request.decision } });
+      const [saved] = await em.query(`INSERT INTO proposal_response (proposal_id, decision, reasoning, author_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        proposalId,
+        request.decision,
+        reasoning,
+        viewer.userId,
+      ]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'proposal.answered',
+        entityType: 'benchmark',
+        entityId: scope.id,
+        data: { proposalId, responseId: saved.id, decision: request.decision },
+      });
     });
-    return this.one(proposalId);
+    return this.one(viewer, proposalId);
   }
 
-  async list(viewer: Viewer | null, benchmarkRef: string): Promise<ProposalDto[]> {
+  /** A moderator hides an abusive contribution: its text is withheld from everyone, the audit trail keeps it. */
+  async hide(viewer: Viewer, proposalId: string, request: HideProposalRequest, ip: string): Promise<ProposalDto> {
+    await this.dataSource.transaction(async (em) => {
+      const [proposal] = await em.query(`SELECT id, benchmark_id, text, hidden_at FROM proposal WHERE id = $1 FOR UPDATE`, [proposalId]);
+      if (!proposal) throw new NotFoundException(`No proposal ${proposalId}`);
+      if (!hasRole(viewer, 'admin')) throw new ForbiddenException('Only a moderator (admin) hides contributions.');
+      if (proposal.hidden_at) throw new ConflictException('It is hidden already.');
+      const reason = request.reason.trim();
+      if (!reason) throw new UnprocessableEntityException('reason must not be empty');
+      await em.query(`UPDATE proposal SET hidden_at = now(), hidden_by = $2, hidden_reason = $3 WHERE id = $1`, [proposalId, viewer.userId, reason]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'proposal.hidden',
+        entityType: 'benchmark',
+        entityId: proposal.benchmark_id,
+        data: { proposalId, reason, text: proposal.text },
+      });
+    });
+    return this.one(viewer, proposalId);
+  }
+
+  /** The threads on a benchmark, oldest first; `answered` filters the proposals by whether they have an answer. */
+  async list(viewer: Viewer | null, benchmarkRef: string, query: ProposalListQuery = {}): Promise<ProposalDto[]> {
     const em = this.dataSource.manager;
     const scope = await findBenchmarkScope(em, benchmarkRef);
     const missionExpert = viewer ? await isMissionExpert(em, scope.id, viewer.userId) : false;
     if (!seesDialogue(viewer, scope, missionExpert)) throw new NotFoundException(`No dialogue on benchmark ${benchmarkRef} for you`);
-    return this.query(em, 'p.benchmark_id = $1', [scope.id]);
+    const all = await this.query(em, 'p.benchmark_id = $1', [scope.id], visibleEvidence(viewer, scope, missionExpert));
+    const threads = threadsOf(all);
+    if (query.answered === undefined) return threads;
+    const answered = query.answered === 'true';
+    return threads.filter((t) => t.kind === 'proposal' && !t.hiddenAt && !!t.answer === answered);
   }
 
+  private async locate(em: EntityManager, viewer: Viewer, proposalId: string): Promise<{ proposal: Record<string, any>; scope: BenchmarkScope }> {
+    const [proposal] = await em.query(`SELECT id, benchmark_id, kind, parent_id, hidden_at FROM proposal WHERE id = $1`, [proposalId]);
+    if (!proposal) throw new NotFoundException(`No proposal ${proposalId}`);
+    const scope = await findBenchmarkScope(em, proposal.benchmark_id, true);
+    if (!seesDialogue(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw new NotFoundException(`No proposal ${proposalId}`);
+    return { proposal, scope };
+  }
 
-  private async one(id: string): Promise<ProposalDto> {
-    const [proposal] = await this.query(this.dataSource.manager, 'p.id = $1', [id]);
+  private async one(viewer: Viewer, id: string): Promise<ProposalDto> {
+    const em = this.dataSource.manager;
+    const [row] = await em.query(`SELECT benchmark_id FROM proposal WHERE id = $1`, [id]);
+    const scope = await findBenchmarkScope(em, row.benchmark_id);
+    const [proposal] = await this.query(em, 'p.id = $1', [id], visibleEvidence(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId)));
     return proposal;
   }
 
-  private async query(em: EntityManager, where: string, values: unknown[]): Promise<ProposalDto[]> {
+  private async query(em: EntityManager, where: string, values: unknown[], evidenceVisibility: string[]): Promise<ProposalDto[]> {
     const rows = await em.query(
-      `SELECT p.id, p.benchmark_id, p.text, p.created_at, u.display_name, o.name AS organisation,
-              coalesce((SELECT json_agg(json_build_object('decision', r.decision, 'reasoning', r.reasoning, 'author', ru.display_name, 'createdAt', r.created_at) ORDER BY r.created_at)
-                          FROM proposal_response r JOIN app_user ru ON ru.id = r.author_id WHERE r.proposal_id = p.id), '[]') AS answers
+      `SELECT p.id, p.benchmark_id, p.kind, p.parent_id, p.text, p.hidden_at, p.created_at, u.display_name, o.name AS organisation,
+              s.id AS sub_requirement_id, s.code AS sub_requirement_code, e.id AS evidence_id, e.title AS evidence_title,
+              coalesce((SELECT json_agg(json_build_object('id', r.id, 'decision', r.decision, 'reasoning', r.reasoning, 'author', ru.display_name, 'createdAt', r.created_at) ORDER BY r.created_at)
+                          FROM proposal_response r JOIN app_user ru ON ru.id = r.author_id WHERE r.proposal_id = p.id), '[]') AS answers,
+              (SELECT extract(epoch FROM min(r.created_at) - p.created_at) / 86400 FROM proposal_response r WHERE r.proposal_id = p.id) AS days_to_answer
          FROM proposal p JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
-        WHERE ${where} ORDER BY p.created_at`,
-      values,
+         LEFT JOIN sub_requirement s ON s.id = p.sub_requirement_id
+         LEFT JOIN evidence e ON e.id = p.evidence_id AND e.visibility = ANY($${values.length + 1})
+        WHERE ${where} ORDER BY p.created_at, p.id`,
+      [...values, evidenceVisibility],
     );
-    return rows.map((r: Record<string, any>) => {
-      const answers = (r.answers as ProposalDto['answers']).map((a) => ({ ...a, createdAt: new Date(a.createdAt).toISOString() }));
-      return { id: r.id, benchmarkId: r.benchmark_id, text: r.text, author: r.display_name, organisation: r.organisation, createdAt: new Date(r.created_at).toISOString(), answer: answers.at(-1) ?? null, answers };
+    return rows.map((r: Record<string, any>): ProposalDto => {
+      const answers = (r.answers as ProposalAnswerDto[]).map((a) => ({ ...a, createdAt: new Date(a.createdAt).toISOString() }));
+      const hidden = !!r.hidden_at;
+      return {
+        id: r.id,
+        benchmarkId: r.benchmark_id,
+        kind: r.kind,
+        parentId: r.parent_id,
+        text: hidden ? null : r.text,
+        hiddenAt: hidden ? new Date(r.hidden_at).toISOString() : null,
+        author: r.display_name,
+        organisation: r.organisation,
+        createdAt: new Date(r.created_at).toISOString(),
+        subRequirement: r.sub_requirement_id ? { id: r.sub_requirement_id, code: r.sub_requirement_code } : null,
+        evidence: r.evidence_id ? { id: r.evidence_id, title: r.evidence_title } : null,
+        answer: answers.at(-1) ?? null,
+        answers,
+        daysToAnswer: r.days_to_answer === null ? null : Math.round(Number(r.days_to_answer) * 10) / 10,
+        replies: [],
+      };
     });
   }
+}
+
+/** Contributions (oldest first) as threads: each top-level one with its replies. */
+export function threadsOf(contributions: ProposalDto[]): ProposalDto[] {
+  const byId = new Map(contributions.filter((c) => !c.parentId).map((c) => [c.id, { ...c, replies: [] as ProposalDto[] }]));
+  for (const reply of contributions) if (reply.parentId) byId.get(reply.parentId)?.replies.push(reply);
+  return [...byId.values()];
 }

@@ -1,0 +1,3 @@
+export * from './lib/assessments.module';
+export * from './lib/assessments.service';
+export * from './lib/assessment-voices';

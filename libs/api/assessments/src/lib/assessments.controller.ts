@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '@bt/api/core';
+import { BenchmarkRefPipe } from '@bt/api/catalogue';
+import { type AssessmentDto, type BenchmarkAssessmentsDto, type ChapterOverviewDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
+import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { AssessmentsService } from './assessments.service';
+
+@ApiTags('assessments')
+@Controller()
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  /** The three voices on a benchmark per period, with their history, as far as the caller may see them (the public: published ones). */
+  @Public()
+  @Get('benchmarks/:id/assessments')
+  list(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer | null): Promise<BenchmarkAssessmentsDto> {
+    return this.assessments.ofBenchmark(viewer, id);
+  }
+
+  /** An assessment in the caller's voice: the Commission's, the ministry's self-assessment or the caller's CSO's shadow assessment. */
+  @Post('benchmarks/:id/assessments')
+  record(@Param('id', BenchmarkRefPipe) id: string, @Body() body: RecordAssessmentRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<AssessmentDto> {
+    return this.assessments.record(viewer, id, body, request.ip);
+  }
+
+  /** A chapter's benchmarks × the three current assessments for a period (`?country=RS&chapter=24&period=2026`). */
+  @Public()
+  @Get('overview')
+  overview(@Query() query: OverviewQuery, @CurrentViewer() viewer: Viewer | null): Promise<ChapterOverviewDto> {
+    return this.assessments.overview(viewer, query);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { InboxEntry, InboxSource } from '@bt/api/inbox';
+import { hasRole, type Viewer } from '@bt/api/identity';
+
+const DAY = 86_400_000;
+const excerpt = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
+
+/**
+ * The dialogue's part of the inbox: the ministry sees its country's proposals still awaiting an
+ * answer, with their age (an entry leaves once answered); a CSO sees the ministry's answers to its
+ * organisation's proposals (each new version of an answer is a new entry).
+ */
+@Injectable()
+export class DialogueInboxSource implements InboxSource {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async items(viewer: Viewer, now: Date): Promise<InboxEntry[]> {
+    const entries: InboxEntry[] = [];
+    if (hasRole(viewer, 'ministry') && viewer.countryCode) {
+      const rows = await this.dataSource.query(
+        `SELECT p.id, p.text, p.created_at, b.code, o.name AS organisation
+           FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN area a ON a.id = b.area_id
+           JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
+          WHERE a.country_code = $1 AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
+            AND b.state IN ('draft', 'submitted', 'peerReview')
+            AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)
+          ORDER BY p.created_at LIMIT 200`,
+        [viewer.countryCode],
+      );
+      for (const r of rows) {
+        const days = Math.floor((now.getTime() - new Date(r.created_at).getTime()) / DAY);
+        entries.push({
+          key: `proposal-unanswered:${r.id}`,
+          kind: 'proposal.unanswered',
+          title: `${r.code}: a proposal from ${r.organisation} awaits your answer (${days} day${days === 1 ? '' : 's'})`,
+          detail: excerpt(r.text),
+          link: `/benchmarks/${r.code}?tab=dialogue`,
+          at: new Date(r.created_at).toISOString(),
+        });
+      }
+    }
+    if (hasRole(viewer, 'civil_society')) {
+      const rows = await this.dataSource.query(
+        `SELECT r.id, r.decision, r.created_at, p.text, b.code,
+                EXISTS (SELECT 1 FROM proposal_response e WHERE e.proposal_id = p.id AND e.created_at < r.created_at) AS revised
+           FROM proposal_response r JOIN proposal p ON p.id = r.proposal_id JOIN benchmark b ON b.id = p.benchmark_id
+           JOIN app_user u ON u.id = p.author_id
+          WHERE u.organisation_id = $1 AND p.hidden_at IS NULL
+          ORDER BY r.created_at DESC LIMIT 200`,
+        [viewer.organisationId],
+      );
+      for (const r of rows) {
+        entries.push({
+          key: `proposal-answered:${r.id}`,
+          kind: 'proposal.answered',
+          title: `${r.code}: the ministry ${r.revised ? 'revised its answer' : 'answered'} — ${String(r.decision).replace('_', ' ')}`,
+          detail: excerpt(r.text),
+          link: `/benchmarks/${r.code}?tab=dialogue`,
+          at: new Date(r.created_at).toISOString(),
+        });
+      }
+    }
+    return entries;
+  }
+}
