@@ -3,7 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { type AppConfig, ConfigModule, HealthController } from '@bt/api/core';
 import { AuditModule } from '@bt/api/audit';
 import { BenchmarksModule } from '@bt/api/benchmarks';
+import { ConsultationsModule } from '@bt/api/consultations';
+import { ActionPlanModule } from '@bt/api/action-plan';
 import { IdentityModule } from '@bt/api/identity';
+import { InboxModule } from '@bt/api/inbox';
+import { SearchModule } from '@bt/api/search';
+import { TrackRecordsModule } from '@bt/api/track-records';
 import { dataSourceOptions } from './database/data-source';
 
 /** The composition root: configuration, the database, and one module per domain. */
@@ -16,7 +21,12 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
         AuditModule,
         IdentityModule,
+        InboxModule,
         BenchmarksModule,
+        ConsultationsModule,
+        TrackRecordsModule,
+        ActionPlanModule,
+        SearchModule,
       ],
       controllers: [HealthController],
     };

@@ -4,7 +4,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter, type AppConfig, createValidationPipe, WebApp } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/catalogue';
+import { ConsultationSeedService } from '@bt/api/consultations';
 import { configureIdentityHttp, DemoAccountsService } from '@bt/api/identity';
+import { ActionPlanDemoService } from '@bt/api/action-plan';
+import { TrackRecordsDemoService } from '@bt/api/track-records';
 import { AppModule } from './app.module';
 
 /** The whole API, ready to listen: used by main.ts and by the integration tests alike. */
@@ -37,5 +40,9 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   await app.get(CatalogueImportService).importSeeds(config.seedsDir);
   // Demo mode (any local run): the demo accounts of DESIGN.md on an empty database. Never in production.
   if (!config.production) await app.get(DemoAccountsService).seedIfEmpty(config.seedsDir);
+  // Demo mode: the 2020 written consultation of the Western Balkan partners (seeds/consultations), published.
+  if (!config.production) await app.get(ConsultationSeedService).seedIfEmpty(config.seedsDir);
+  if (!config.production) await app.get(TrackRecordsDemoService).seedIfEmpty(config.seedsDir);
+  if (!config.production) await app.get(ActionPlanDemoService).seedIfEmpty(config.seedsDir);
   return app;
 }

@@ -7,6 +7,8 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
+  /** Itemised problems, e.g. an import's per-row report: `{ row, column, message }`. */
+  errors?: unknown[];
 }
 
 /** PostgreSQL error codes that mean the caller sent something wrong, not that the server broke. */
@@ -49,7 +51,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null) {
         const r = response as Partial<ErrorBody>;
-        return { statusCode: status, error: r.error ?? statusText(status), message: r.message ?? exception.message };
+        return { statusCode: status, error: r.error ?? statusText(status), message: r.message ?? exception.message, ...(Array.isArray(r.errors) ? { errors: r.errors } : {}) };
       }
       return { statusCode: status, error: statusText(status), message: String(response) };
     }

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { BenchmarkRefPipe } from '@bt/api/catalogue';
+import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import {
+  type ActionActivityDto,
+  ActionPlanQuery,
+  ActionPlanSummaryQuery,
+  type ActionPlanSummaryDto,
+  type ActivityProgressNoteDto,
+  type CorrectiveMeasureDto,
+  CorrectiveMeasureRequest,
+  CreateActivityRequest,
+  ProgressNoteRequest,
+  UpdateActivityRequest,
+  UpdateCorrectiveMeasureRequest,
+} from '@bt/contracts';
+import { ActionPlanService } from './action-plan.service';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+
+@ApiTags('action-plan')
+@Controller()
+export class ActionPlanController {
+  constructor(private readonly actionPlan: ActionPlanService) {}
+
+  /** The Action Plan activities this caller may see, with progress notes and corrective measures; filters: country, area, benchmark, status, institution, overdue. */
+  @Get('action-plan/activities')
+  list(@Query() query: ActionPlanQuery, @CurrentViewer() viewer: Viewer): Promise<ActionActivityDto[]> {
+    return this.actionPlan.list(viewer, query);
+  }
+
+  /** Counts for the dashboard: total, by status, overdue, with a corrective measure, per area. */
+  @Get('action-plan/summary')
+  summary(@Query() query: ActionPlanSummaryQuery, @CurrentViewer() viewer: Viewer): Promise<ActionPlanSummaryDto> {
+    return this.actionPlan.summary(viewer, query.country);
+  }
+
+  /** Adds an activity to a benchmark (ministry of the benchmark's country); 409 when its code is taken. */
+  @Post('benchmarks/:id/activities')
+  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateActivityRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ActionActivityDto> {
+    return this.actionPlan.create(viewer, id, body, request.ip);
+  }
+
+  /** Changes an activity (status, deadline, budget …) at the version the caller saw; 409 when stale. */
+  @Patch('activities/:id')
+  update(@Param('id', uuid) id: string, @Body() body: UpdateActivityRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ActionActivityDto> {
+    return this.actionPlan.update(viewer, id, body, request.ip);
+  }
+
+  /** Adds a progress note (append-only; ministry of the country). */
+  @Post('activities/:id/progress-notes')
+  addNote(@Param('id', uuid) id: string, @Body() body: ProgressNoteRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ActivityProgressNoteDto> {
+    return this.actionPlan.addNote(viewer, id, body, request.ip);
+  }
+
+  /** Adds a corrective measure to a late activity (ministry of the country or the Commission); 422 while it is not overdue. */
+  @Post('activities/:id/corrective-measures')
+  addMeasure(@Param('id', uuid) id: string, @Body() body: CorrectiveMeasureRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<CorrectiveMeasureDto> {
+    return this.actionPlan.addMeasure(viewer, id, body, request.ip);
+  }
+
+  /** Changes a corrective measure, e.g. marks it done. */
+  @Patch('corrective-measures/:id')
+  @HttpCode(200)
+  updateMeasure(@Param('id', uuid) id: string, @Body() body: UpdateCorrectiveMeasureRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<CorrectiveMeasureDto> {
+    return this.actionPlan.updateMeasure(viewer, id, body, request.ip);
+  }
+}

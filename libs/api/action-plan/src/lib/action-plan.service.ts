@@ -1,0 +1,314 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@bt/api/audit';
+import { findBenchmarkScope } from '@bt/api/catalogue';
+import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
+import { isMissionExpert } from '@bt/api/missions';
+import { countryRecordsVisibleSql, readsCountryRecords, writesCountryRecords } from '@bt/api/track-records';
+import {
+  ACTIVITY_STATUSES,
+  type ActionActivityDto,
+  type ActionPlanQuery,
+  type ActionPlanSummaryDto,
+  type ActivityProgressNoteDto,
+  type ActivityStatus,
+  type CorrectiveMeasureDto,
+  type CorrectiveMeasureRequest,
+  type CreateActivityRequest,
+  type ProgressNoteRequest,
+  type UpdateActivityRequest,
+  type UpdateCorrectiveMeasureRequest,
+} from '@bt/contracts';
+
+/** Overdue is computed, never stored: the deadline has passed and the activity is not completed. */
+const OVERDUE_SQL = `(act.deadline < CURRENT_DATE AND act.status <> 'completed')`;
+
+const ACTIVITY_COLUMNS = `act.id, act.benchmark_id, b.code AS benchmark_code, a.country_code, a.code AS area_code, a.title AS area_title,
+  act.code, act.title, act.responsible_institution, to_char(act.deadline, 'YYYY-MM-DD') AS deadline, act.budget_amount, act.budget_currency,
+  act.budget_source, act.status, act.version, ${OVERDUE_SQL} AS overdue`;
+
+interface ActivityRow {
+  id: string;
+  benchmark_id: string;
+  country_code: string;
+  status: ActivityStatus;
+  version: number;
+  overdue: boolean;
+  [column: string]: any;
+}
+
+function budgetOf(amount: number | undefined, currency: string | undefined, source: string | undefined): [number, string, string] | null | 'partial' {
+  const given = [amount !== undefined, currency !== undefined, source !== undefined && source.trim() !== ''];
+  if (given.every((g) => !g)) return null;
+  if (!given.every((g) => g)) return 'partial';
+  return [amount as number, currency as string, (source as string).trim()];
+}
+
+/** The national Action Plan: activities per benchmark, their progress notes, and corrective measures on late ones. */
+@Injectable()
+export class ActionPlanService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The activities this viewer may see, filtered; oldest deadline first. */
+  async list(viewer: Viewer, query: ActionPlanQuery): Promise<ActionActivityDto[]> {
+    const em = this.dataSource.manager;
+    const { where, params } = this.filters(viewer, query);
+    const rows: ActivityRow[] = await em.query(
+      `SELECT ${ACTIVITY_COLUMNS} FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id
+        WHERE ${where} ORDER BY act.deadline, b.code, act.code LIMIT 1000`,
+      params,
+    );
+    return this.withDetails(em, rows);
+  }
+
+  private filters(viewer: Viewer, query: Pick<ActionPlanQuery, 'country' | 'area' | 'benchmark' | 'status' | 'institution' | 'overdue'>) {
+    const visible = countryRecordsVisibleSql(viewer, 'b.id', 'a.country_code', 1);
+    const params: unknown[] = [...visible.params];
+    const where = [visible.sql];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (query.country) add((p) => `a.country_code = ${p}`, query.country);
+    if (query.area) add((p) => `a.code = ${p}`, query.area);
+    if (query.benchmark) add((p) => `b.code = ${p}`, query.benchmark);
+    if (query.status) add((p) => `act.status = ${p}`, query.status);
+    if (query.institution?.trim()) add((p) => `act.responsible_institution ILIKE ${p}`, `%${query.institution.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (query.overdue === true) where.push(OVERDUE_SQL);
+    if (query.overdue === false) where.push(`NOT ${OVERDUE_SQL}`);
+    return { where: where.join(' AND '), params };
+  }
+
+  private async withDetails(em: EntityManager, rows: ActivityRow[]): Promise<ActionActivityDto[]> {
+    const ids = rows.map((r) => r.id);
+    const notes: (ActivityProgressNoteDto & { activity_id: string })[] = ids.length
+      ? await em.query(
+          `SELECT n.activity_id, n.id, n.text, u.display_name AS author, n.created_at AS "createdAt" FROM activity_progress_note n JOIN app_user u ON u.id = n.author_id
+            WHERE n.activity_id = ANY($1) ORDER BY n.created_at, n.id`,
+          [ids],
+        )
+      : [];
+    const measures: Record<string, any>[] = ids.length ? await em.query(`${MEASURE_SELECT} WHERE m.activity_id = ANY($1) ORDER BY m.created_at, m.id`, [ids]) : [];
+    return rows.map((r) => ({
+      id: r.id,
+      benchmarkId: r.benchmark_id,
+      benchmarkCode: r['benchmark_code'],
+      country: r.country_code.trim(),
+      area: { code: r['area_code'], title: r['area_title'] },
+      code: r['code'],
+      title: r['title'],
+      responsibleInstitution: r['responsible_institution'],
+      deadline: r['deadline'],
+      budget: r['budget_amount'] === null ? null : { amount: Number(r['budget_amount']), currency: r['budget_currency'], source: r['budget_source'] },
+      status: r.status,
+      overdue: r.overdue,
+      version: r.version,
+      progressNotes: notes.filter((n) => n.activity_id === r.id).map(({ id, text, author, createdAt }) => ({ id, text, author, createdAt: new Date(createdAt).toISOString() })),
+      correctiveMeasures: measures.filter((m) => m['activity_id'] === r.id).map(measureDto),
+    }));
+  }
+
+  /** The dashboard's counts over the activities this viewer may see. */
+  async summary(viewer: Viewer, country: string | undefined): Promise<ActionPlanSummaryDto> {
+    const { where, params } = this.filters(viewer, { country });
+    const from = `FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id WHERE ${where}`;
+    const [totals] = await this.dataSource.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${OVERDUE_SQL})::int AS overdue,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM corrective_measure m WHERE m.activity_id = act.id))::int AS with_measure,
+              ${ACTIVITY_STATUSES.map((s) => `count(*) FILTER (WHERE act.status = '${s}')::int AS "${s}"`).join(', ')}
+         ${from}`,
+      params,
+    );
+    const areas = await this.dataSource.query(
+      `SELECT a.code, a.title, count(*)::int AS total, count(*) FILTER (WHERE act.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE ${OVERDUE_SQL})::int AS overdue
+         ${from} GROUP BY a.code, a.title, a.position ORDER BY a.position, a.code`,
+      params,
+    );
+    return {
+      total: totals.total,
+      byStatus: Object.fromEntries(ACTIVITY_STATUSES.map((s) => [s, totals[s]])) as Record<ActivityStatus, number>,
+      overdue: totals.overdue,
+      withCorrectiveMeasure: totals.with_measure,
+      areas: areas.map((r: Record<string, any>) => ({ code: r['code'], title: r['title'], total: r['total'], completed: r['completed'], overdue: r['overdue'] })),
+    };
+  }
+
+  async create(viewer: Viewer, benchmarkRef: string, request: CreateActivityRequest, ip: string): Promise<ActionActivityDto> {
+    return this.dataSource.transaction(async (em) => {
+      const scope = await findBenchmarkScope(em, benchmarkRef, true);
+      if (!readsCountryRecords(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw new NotFoundException(`No benchmark ${benchmarkRef}`);
+      if (!writesCountryRecords(viewer, scope)) throw new ForbiddenException("Only the ministry of the benchmark's country plans its activities.");
+      const budget = budgetOf(request.budgetAmount, request.budgetCurrency, request.budgetSource);
+      if (budget === 'partial') throw new UnprocessableEntityException('A budget needs its amount, currency and source together.');
+      const title = request.title.trim();
+      const institution = request.responsibleInstitution.trim();
+      if (!title || !institution) throw new UnprocessableEntityException('title and responsibleInstitution must not be empty');
+      const [row] = await em.query(
+        `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, budget_amount, budget_currency, budget_source, status, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (benchmark_id, code) DO NOTHING RETURNING id`,
+        [scope.id, request.code, title, institution, request.deadline, budget?.[0] ?? null, budget?.[1] ?? null, budget?.[2] ?? null, request.status ?? 'planned', viewer.userId],
+      );
+      if (!row) throw new ConflictException(`The benchmark already has an activity ${request.code}.`);
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'action-plan.activity-created',
+        entityType: 'benchmark',
+        entityId: scope.id,
+        data: { activityId: row.id, code: request.code, title, responsibleInstitution: institution, deadline: request.deadline, status: request.status ?? 'planned', budget },
+      });
+      return this.one(em, row.id);
+    });
+  }
+
+  private async one(em: EntityManager, id: string): Promise<ActionActivityDto> {
+    const rows = await em.query(`SELECT ${ACTIVITY_COLUMNS} FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id WHERE act.id = $1`, [id]);
+    return (await this.withDetails(em, rows))[0];
+  }
+
+  /** The activity, locked, if this viewer may see it (404 otherwise); `write` says who may change it (403 otherwise). */
+  private async activityFor(em: EntityManager, viewer: Viewer, id: string, write: 'ministry' | 'ministry-or-commission'): Promise<ActivityRow> {
+    const [row]: ActivityRow[] = await em.query(
+      `SELECT ${ACTIVITY_COLUMNS} FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id WHERE act.id = $1 FOR UPDATE OF act`,
+      [id],
+    );
+    const scope = row && { countryCode: row.country_code.trim() };
+    if (!row || !readsCountryRecords(viewer, scope, await isMissionExpert(em, row.benchmark_id, viewer.userId))) throw new NotFoundException(`No activity ${id}`);
+    const mayWrite = writesCountryRecords(viewer, scope) || (write === 'ministry-or-commission' && hasRole(viewer, 'commission'));
+    if (!mayWrite) {
+      throw new ForbiddenException(write === 'ministry' ? "Only the ministry of the benchmark's country updates its activities." : "Only the ministry of the benchmark's country or the Commission decides corrective measures.");
+    }
+    return row;
+  }
+
+  async update(viewer: Viewer, id: string, request: UpdateActivityRequest, ip: string): Promise<ActionActivityDto> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.activityFor(em, viewer, id, 'ministry');
+      if (before.version !== request.version) throw new ConflictException(`The activity changed meanwhile (version ${before.version}, you saw ${request.version}); reload it.`);
+      const changes: Record<string, unknown> = {};
+      if (request.title !== undefined) changes['title'] = request.title.trim();
+      if (request.responsibleInstitution !== undefined) changes['responsible_institution'] = request.responsibleInstitution.trim();
+      if (request.deadline !== undefined) changes['deadline'] = request.deadline;
+      if (request.status !== undefined) changes['status'] = request.status;
+      if (request.budgetAmount !== undefined || request.budgetCurrency !== undefined || request.budgetSource !== undefined) {
+        const budget = budgetOf(
+          request.budgetAmount ?? (before['budget_amount'] === null ? undefined : Number(before['budget_amount'])),
+          request.budgetCurrency ?? before['budget_currency'] ?? undefined,
+          request.budgetSource ?? before['budget_source'] ?? undefined,
+        );
+        if (budget === 'partial') throw new UnprocessableEntityException('A budget needs its amount, currency and source together.');
+        Object.assign(changes, { budget_amount: budget?.[0] ?? null, budget_currency: budget?.[1] ?? null, budget_source: budget?.[2] ?? null });
+      }
+      if (Object.values(changes).some((v) => v === '')) throw new UnprocessableEntityException('title and responsibleInstitution must not be empty');
+      const columns = Object.keys(changes);
+      await em.query(
+        `UPDATE action_activity SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}${columns.length ? ', ' : ''}version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, ...Object.values(changes)],
+      );
+      const changed = Object.fromEntries(columns.map((c) => [c, { from: c === 'budget_amount' && before[c] !== null ? Number(before[c]) : before[c], to: changes[c] }]));
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'action-plan.activity-updated',
+        entityType: 'benchmark',
+        entityId: before.benchmark_id,
+        data: { activityId: id, code: before['code'], version: before.version + 1, changed },
+      });
+      return this.one(em, id);
+    });
+  }
+
+  async addNote(viewer: Viewer, id: string, request: ProgressNoteRequest, ip: string): Promise<ActivityProgressNoteDto> {
+    return this.dataSource.transaction(async (em) => {
+      const activity = await this.activityFor(em, viewer, id, 'ministry');
+      const text = request.text.trim();
+      if (!text) throw new UnprocessableEntityException('text must not be empty');
+      const [row] = await em.query(`INSERT INTO activity_progress_note (activity_id, text, author_id) VALUES ($1, $2, $3) RETURNING id, created_at`, [id, text, viewer.userId]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'action-plan.progress-noted',
+        entityType: 'benchmark',
+        entityId: activity.benchmark_id,
+        data: { activityId: id, code: activity['code'], noteId: row.id, text },
+      });
+      return { id: row.id, text, author: viewer.displayName, createdAt: new Date(row.created_at).toISOString() };
+    });
+  }
+
+  /** A corrective measure on a late activity (422 while it is not overdue). */
+  async addMeasure(viewer: Viewer, id: string, request: CorrectiveMeasureRequest, ip: string): Promise<CorrectiveMeasureDto> {
+    return this.dataSource.transaction(async (em) => {
+      const activity = await this.activityFor(em, viewer, id, 'ministry-or-commission');
+      if (!activity.overdue) {
+        throw new UnprocessableEntityException(
+          activity.status === 'completed' ? 'The activity is completed: it needs no corrective measure.' : `The activity is not late: its deadline ${activity['deadline']} has not passed.`,
+        );
+      }
+      const what = request.what.trim();
+      const responsible = request.responsible.trim();
+      if (!what || !responsible) throw new UnprocessableEntityException('what and responsible must not be empty');
+      const [row] = await em.query(
+        `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [id, activity.benchmark_id, what, responsible, request.dueDate, viewer.userId],
+      );
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'action-plan.corrective-measure-added',
+        entityType: 'benchmark',
+        entityId: activity.benchmark_id,
+        data: { activityId: id, code: activity['code'], measureId: row.id, what, responsible, dueDate: request.dueDate },
+      });
+      return this.measure(em, row.id);
+    });
+  }
+
+  async updateMeasure(viewer: Viewer, id: string, request: UpdateCorrectiveMeasureRequest, ip: string): Promise<CorrectiveMeasureDto> {
+    return this.dataSource.transaction(async (em) => {
+      const [before] = await em.query(`${MEASURE_SELECT} WHERE m.id = $1 FOR UPDATE OF m`, [id]);
+      if (!before) throw new NotFoundException(`No corrective measure ${id}`);
+      const scope = await findBenchmarkScope(em, before.benchmark_id);
+      if (!readsCountryRecords(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw new NotFoundException(`No corrective measure ${id}`);
+      if (!writesCountryRecords(viewer, scope) && !hasRole(viewer, 'commission')) {
+        throw new ForbiddenException("Only the ministry of the benchmark's country or the Commission decides corrective measures.");
+      }
+      const changes: Record<string, unknown> = {};
+      if (request.what !== undefined) changes['what'] = request.what.trim();
+      if (request.responsible !== undefined) changes['responsible'] = request.responsible.trim();
+      if (request.dueDate !== undefined) changes['due_date'] = request.dueDate;
+      if (request.status !== undefined) changes['status'] = request.status;
+      if (Object.values(changes).some((v) => v === '')) throw new UnprocessableEntityException('what and responsible must not be empty');
+      const columns = Object.keys(changes);
+      if (columns.length) {
+        await em.query(`UPDATE corrective_measure SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...Object.values(changes)]);
+      }
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'action-plan.corrective-measure-updated',
+        entityType: 'benchmark',
+        entityId: scope.id,
+        data: { measureId: id, activityId: before.activity_id, changed: Object.fromEntries(columns.map((c) => [c, { from: before[c], to: changes[c] }])) },
+      });
+      return this.measure(em, id);
+    });
+  }
+
+  private async measure(em: EntityManager, id: string): Promise<CorrectiveMeasureDto> {
+    const [row] = await em.query(`${MEASURE_SELECT} WHERE m.id = $1`, [id]);
+    return measureDto(row);
+  }
+}
+
+const MEASURE_SELECT = `SELECT m.id, m.activity_id, m.benchmark_id, m.what, m.responsible, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, m.status,
+  u.display_name AS created_by_name, m.created_at, m.recommendation_id FROM corrective_measure m JOIN app_user u ON u.id = m.created_by`;
+
+function measureDto(r: Record<string, any>): CorrectiveMeasureDto {
+  return {
+    id: r['id'],
+    activityId: r['activity_id'],
+    benchmarkId: r['benchmark_id'],
+    what: r['what'],
+    responsible: r['responsible'],
+    dueDate: r['due_date'],
+    status: r['status'],
+    createdBy: r['created_by_name'],
+    createdAt: new Date(r['created_at']).toISOString(),
+    recommendationId: r['recommendation_id'],
+  };
+}

@@ -1,0 +1,206 @@
+import type { Readable } from 'node:stream';
+import { Workbook, type CellValue, type Worksheet } from 'exceljs';
+import {
+  TRACK_RECORD_CATEGORIES,
+  TRACK_RECORD_COLUMNS,
+  TRACK_RECORD_PERIOD_MESSAGE,
+  isTrackRecordPeriod,
+  type TrackRecordCategory,
+  type TrackRecordColumn,
+  type TrackRecordImportErrorDto,
+  type TrackRecordSeriesDto,
+} from '@bt/contracts';
+
+/*
+ * The track-record sheet: one row per figure (series name, unit, category, counting rule, period,
+ * value, source, note) under a header row. Reading it checks every row before anything is written,
+ * so the ministry gets the whole list of problems at once, each with the sheet's own row number.
+ */
+
+/** Beyond this, a sheet is not a track record but a data dump: refused as a whole. */
+export const MAX_IMPORT_ROWS = 5000;
+
+const LIMITS: Partial<Record<TrackRecordColumn, number>> = { 'series name': 300, unit: 50, 'counting rule': 2000, source: 1000, note: 2000 };
+const REQUIRED: readonly TrackRecordColumn[] = ['series name', 'unit', 'category', 'period', 'value', 'source'];
+
+export interface SheetRow {
+  /** The row number as the spreadsheet shows it (the header is row 1). */
+  row: number;
+  cells: string[];
+}
+
+export interface ImportedSeries {
+  name: string;
+  unit: string;
+  category: TrackRecordCategory;
+  countingRule: string;
+  values: { period: string; value: string; source: string; note: string }[];
+}
+
+export type SheetCheck = { ok: true; series: ImportedSeries[]; rows: number } | { ok: false; errors: TrackRecordImportErrorDto[] };
+
+/** "Migrant smuggling", "migrant-smuggling" and "migrant_smuggling" are one category. */
+export function parseCategory(text: string): TrackRecordCategory | null {
+  const key = text.trim().toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '');
+  return (TRACK_RECORD_CATEGORIES as readonly string[]).includes(key) ? (key as TrackRecordCategory) : null;
+}
+
+export function categoryLabel(category: TrackRecordCategory): string {
+  const words = category.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A non-negative figure with at most two decimals, as numeric(18,2) keeps it; the text is what goes to SQL. */
+export function parseFigure(text: string): string | null {
+  const figure = text.trim();
+  if (!/^\d{1,16}(\.\d{1,2})?$/.test(figure)) return null;
+  return figure;
+}
+
+/** Checks the header and every row; the series come out grouped by name (case-insensitive), in sheet order. */
+export function checkTrackRecordRows(header: string[], rows: SheetRow[]): SheetCheck {
+  const errors: TrackRecordImportErrorDto[] = [];
+  const normalised = header.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' '));
+  const index = new Map<TrackRecordColumn, number>();
+  for (const column of TRACK_RECORD_COLUMNS) {
+    const at = normalised.indexOf(column);
+    if (at >= 0) index.set(column, at);
+    else if (REQUIRED.includes(column)) errors.push({ row: 1, column, message: `The header row has no "${column}" column.` });
+  }
+  if (errors.length) return { ok: false, errors };
+  const dataRows = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (!dataRows.length) return { ok: false, errors: [{ row: 2, column: null, message: 'The sheet has no figures under its header row.' }] };
+  if (dataRows.length > MAX_IMPORT_ROWS) {
+    return { ok: false, errors: [{ row: dataRows[MAX_IMPORT_ROWS].row, column: null, message: `A sheet may hold at most ${MAX_IMPORT_ROWS} figures.` }] };
+  }
+
+  const series = new Map<string, ImportedSeries & { firstRow: number; periods: Map<string, number> }>();
+  for (const { row, cells } of dataRows) {
+    const cell = (column: TrackRecordColumn) => {
+      const at = index.get(column);
+      return at === undefined ? '' : (cells[at] ?? '').trim();
+    };
+    const problem = (column: TrackRecordColumn, message: string) => errors.push({ row, column, message });
+    let rowOk = true;
+    for (const column of TRACK_RECORD_COLUMNS) {
+      const limit = LIMITS[column];
+      if (REQUIRED.includes(column) && !cell(column)) {
+        problem(column, `${column.charAt(0).toUpperCase() + column.slice(1)} is missing.`);
+        rowOk = false;
+      } else if (limit && cell(column).length > limit) {
+        problem(column, `At most ${limit} characters.`);
+        rowOk = false;
+      }
+    }
+    const category = cell('category') ? parseCategory(cell('category')) : null;
+    if (cell('category') && !category) {
+      problem('category', `"${cell('category')}" is not a category; use one of: ${TRACK_RECORD_CATEGORIES.map(categoryLabel).join(', ')}.`);
+      rowOk = false;
+    }
+    const period = cell('period').toUpperCase();
+    if (period && !isTrackRecordPeriod(period)) {
+      problem('period', `"${cell('period')}": ${TRACK_RECORD_PERIOD_MESSAGE}.`);
+      rowOk = false;
+    }
+    const value = cell('value') ? parseFigure(cell('value')) : null;
+    if (cell('value') && value === null) {
+      problem('value', `"${cell('value')}" is not a figure: write a number of zero or more with at most two decimals, such as 65 or 1250.50.`);
+      rowOk = false;
+    }
+    if (!rowOk || !category || value === null) continue;
+
+    const key = cell('series name').toLowerCase();
+    let entry = series.get(key);
+    if (!entry) {
+      entry = { name: cell('series name'), unit: cell('unit'), category, countingRule: cell('counting rule'), values: [], firstRow: row, periods: new Map() };
+      series.set(key, entry);
+    } else {
+      // A series is described once: its other rows must say the same.
+      if (entry.unit !== cell('unit')) problem('unit', `The series "${entry.name}" has the unit "${entry.unit}" in row ${entry.firstRow}.`);
+      if (entry.category !== category) problem('category', `The series "${entry.name}" has the category "${categoryLabel(entry.category)}" in row ${entry.firstRow}.`);
+      if (cell('counting rule') && entry.countingRule !== cell('counting rule')) {
+        problem('counting rule', `The series "${entry.name}" has another counting rule in row ${entry.firstRow}.`);
+      }
+    }
+    const earlier = entry.periods.get(period);
+    if (earlier !== undefined) {
+      problem('period', `The series "${entry.name}" already has a figure for ${period} in row ${earlier}.`);
+      continue;
+    }
+    entry.periods.set(period, row);
+    entry.values.push({ period, value, source: cell('source'), note: cell('note') });
+  }
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, rows: dataRows.length, series: [...series.values()].map(({ name, unit, category, countingRule, values }) => ({ name, unit, category, countingRule, values })) };
+}
+
+/** The text a reader sees in a cell, whatever exceljs made of it. */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(Math.round(value * 1e6) / 1e6);
+  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return cellText((value.result ?? null) as CellValue);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return String(value.error);
+  }
+  return String(value);
+}
+
+function sheetRows(sheet: Worksheet): { header: string[]; rows: SheetRow[] } {
+  let header: string[] = [];
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value);
+    });
+    const filled = Array.from({ length: cells.length }, (_, i) => cells[i] ?? '');
+    if (number === 1) header = filled;
+    else rows.push({ row: number, cells: filled });
+  });
+  return { header, rows };
+}
+
+/** Reads the first sheet of an XLSX file, or a CSV file, with every cell as text. `null`: not a readable sheet. */
+export async function readTrackRecordSheet(stream: Readable, kind: 'xlsx' | 'csv'): Promise<{ header: string[]; rows: SheetRow[] } | null> {
+  const workbook = new Workbook();
+  try {
+    if (kind === 'csv') {
+      // Keep every cell as written: a period "2019" or a value "65" must not turn into dates or floats.
+      const sheet = await workbook.csv.read(stream, { map: (value: unknown) => value });
+      return sheetRows(sheet);
+    }
+    await workbook.xlsx.read(stream);
+  } catch {
+    return null;
+  }
+  const sheet = workbook.worksheets[0];
+  return sheet ? sheetRows(sheet) : null;
+}
+
+const COLUMN_WIDTHS: Record<TrackRecordColumn, number> = { 'series name': 48, unit: 12, category: 26, 'counting rule': 48, period: 10, value: 14, source: 48, note: 40 };
+
+/** A workbook in the import layout: the export of a benchmark's series, or (no series) the empty template. */
+export function trackRecordWorkbook(series: TrackRecordSeriesDto[]): Workbook {
+  const workbook = new Workbook();
+  workbook.creator = 'Benchmark Tracker';
+  const sheet = workbook.addWorksheet('Track records');
+  sheet.columns = TRACK_RECORD_COLUMNS.map((column) => ({ header: column, key: column, width: COLUMN_WIDTHS[column] }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const s of series) {
+    for (const v of s.values) {
+      sheet.addRow({ 'series name': s.name, unit: s.unit, category: categoryLabel(s.category), 'counting rule': s.countingRule, period: v.period, value: v.value, source: v.source, note: v.note });
+    }
+  }
+  sheet.getColumn('value').numFmt = '0.##';
+  sheet.getColumn('period').numFmt = '@';
+  const categories = workbook.addWorksheet('Categories');
+  categories.columns = [{ header: 'category', key: 'category', width: 30 }];
+  categories.getRow(1).font = { bold: true };
+  for (const category of TRACK_RECORD_CATEGORIES) categories.addRow({ category: categoryLabel(category) });
+  return workbook;
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { BenchmarkRefPipe } from '@bt/api/catalogue';
+import { attachmentDisposition } from '@bt/api/files';
+import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { CreateTrackRecordSeriesRequest, type TrackRecordImportResultDto, type TrackRecordSeriesDto, TrackRecordValueRequest } from '@bt/contracts';
+import { trackRecordWorkbook } from './track-record-sheet';
+import { TrackRecordsService } from './track-records.service';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function sendWorkbook(reply: FastifyReply, fileName: string, workbook: ReturnType<typeof trackRecordWorkbook>): Promise<void> {
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  await reply
+    .header('Content-Type', XLSX)
+    .header('Content-Disposition', attachmentDisposition(fileName))
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'private, no-store')
+    .send(bytes);
+}
+
+@ApiTags('track-records')
+@Controller()
+export class TrackRecordsController {
+  constructor(private readonly trackRecords: TrackRecordsService) {}
+
+  /** The benchmark's track-record series with their figures (the country's ministry and CSOs, the Commission, the mission's experts). */
+  @Get('benchmarks/:id/track-records')
+  list(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer): Promise<TrackRecordSeriesDto[]> {
+    return this.trackRecords.list(viewer, id);
+  }
+
+  /** Adds a series (ministry of the benchmark's country); 409 when one of that name exists. */
+  @Post('benchmarks/:id/track-records')
+  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateTrackRecordSeriesRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<TrackRecordSeriesDto> {
+    return this.trackRecords.create(viewer, id, body, request.ip);
+  }
+
+  /** Sets the figure of one period (`2019` or `2020-Q1`) of a series, with its source; answers the series. */
+  @Put('track-records/:seriesId/values/:period')
+  putValue(
+    @Param('seriesId', uuid) seriesId: string,
+    @Param('period') period: string,
+    @Body() body: TrackRecordValueRequest,
+    @CurrentViewer() viewer: Viewer,
+    @Req() request: IdentifiedRequest,
+  ): Promise<TrackRecordSeriesDto> {
+    return this.trackRecords.putValue(viewer, seriesId, period, body, request.ip);
+  }
+
+  /**
+   * Imports a track-record sheet (multipart field `file`, XLSX or CSV; columns as in the template:
+   * series name, unit, category, counting rule, period, value, source, note). All or nothing: any
+   * bad row → 422 `{ message, errors: [{ row, column, message }] }` and nothing is written.
+   */
+  @Post('benchmarks/:id/track-records/import')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  async import(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<TrackRecordImportResultDto> {
+    const file = request.isMultipart() ? await request.file() : undefined;
+    return this.trackRecords.import(viewer, id, file, request.ip);
+  }
+
+  /** The empty import sheet with its header row and the list of categories. */
+  @Get('benchmarks/:id/track-records/template.xlsx')
+  @ApiProduces(XLSX)
+  async template(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
+    const { code } = await this.trackRecords.forExport(viewer, id);
+    await sendWorkbook(reply, `${code}-track-records-template.xlsx`, trackRecordWorkbook([]));
+  }
+
+  /** The benchmark's series as an XLSX sheet in the import layout (so it can be edited and imported again). */
+  @Get('benchmarks/:id/track-records.xlsx')
+  @ApiProduces(XLSX)
+  async export(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
+    const { code, series } = await this.trackRecords.forExport(viewer, id);
+    await sendWorkbook(reply, `${code}-track-records.xlsx`, trackRecordWorkbook(series));
+  }
+}

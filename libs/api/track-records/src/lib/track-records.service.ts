@@ -1,0 +1,184 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import type { MultipartFile } from '@fastify/multipart';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@bt/api/audit';
+import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
+import { FilesService } from '@bt/api/files';
+import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { isMissionExpert } from '@bt/api/missions';
+import {
+  type CreateTrackRecordSeriesRequest,
+  TRACK_RECORD_PERIOD_MESSAGE,
+  isTrackRecordPeriod,
+  type TrackRecordCategory,
+  type TrackRecordImportResultDto,
+  type TrackRecordSeriesDto,
+  type TrackRecordValueRequest,
+} from '@bt/contracts';
+import { readsCountryRecords, writesCountryRecords } from './country-records-access';
+import { checkTrackRecordRows, type ImportedSeries, readTrackRecordSheet } from './track-record-sheet';
+
+/** Track records of a benchmark: indicator series with a figure per year or quarter, imported or entered by the ministry. */
+@Injectable()
+export class TrackRecordsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly files: FilesService,
+  ) {}
+
+  /** The benchmark, if this viewer may read its track records; 404 otherwise (nothing is learnt about it). */
+  private async readable(em: EntityManager, viewer: Viewer, benchmarkRef: string, lock = false): Promise<BenchmarkScope> {
+    const scope = await findBenchmarkScope(em, benchmarkRef, lock);
+    const missionExpert = await isMissionExpert(em, scope.id, viewer.userId);
+    if (!readsCountryRecords(viewer, scope, missionExpert)) throw new NotFoundException(`No benchmark ${benchmarkRef}`);
+    return scope;
+  }
+
+  private async writable(em: EntityManager, viewer: Viewer, benchmarkRef: string): Promise<BenchmarkScope> {
+    const scope = await this.readable(em, viewer, benchmarkRef, true);
+    if (!writesCountryRecords(viewer, scope)) throw new ForbiddenException("Only the ministry of the benchmark's country records track records.");
+    return scope;
+  }
+
+  async list(viewer: Viewer, benchmarkRef: string): Promise<TrackRecordSeriesDto[]> {
+    const em = this.dataSource.manager;
+    const scope = await this.readable(em, viewer, benchmarkRef);
+    return this.seriesOf(em, scope.id);
+  }
+
+  private async seriesOf(em: EntityManager, benchmarkId: string): Promise<TrackRecordSeriesDto[]> {
+    const rows = await em.query(
+      `SELECT s.id, s.name, s.unit, s.category, s.counting_rule,
+              COALESCE(json_agg(json_build_object('period', v.period, 'value', v.value, 'source', v.source, 'note', v.note) ORDER BY v.period)
+                       FILTER (WHERE v.period IS NOT NULL), '[]') AS values
+         FROM track_record_series s LEFT JOIN track_record_value v ON v.series_id = s.id
+        WHERE s.benchmark_id = $1 GROUP BY s.id ORDER BY s.created_at, s.name`,
+      [benchmarkId],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      id: r.id,
+      benchmarkId,
+      name: r.name,
+      unit: r.unit,
+      category: r.category as TrackRecordCategory,
+      countingRule: r.counting_rule,
+      values: (r.values as { period: string; value: string | number; source: string; note: string }[]).map((v) => ({ ...v, value: Number(v.value) })),
+    }));
+  }
+
+  async create(viewer: Viewer, benchmarkRef: string, request: CreateTrackRecordSeriesRequest, ip: string): Promise<TrackRecordSeriesDto> {
+    return this.dataSource.transaction(async (em) => {
+      const scope = await this.writable(em, viewer, benchmarkRef);
+      const name = request.name.trim();
+      const unit = request.unit.trim();
+      if (!name || !unit) throw new UnprocessableEntityException('name and unit must not be empty');
+      const [row] = await em.query(
+        `INSERT INTO track_record_series (benchmark_id, name, unit, category, counting_rule, created_by) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (benchmark_id, lower(name)) DO NOTHING RETURNING id`,
+        [scope.id, name, unit, request.category, request.countingRule?.trim() ?? '', viewer.userId],
+      );
+      if (!row) throw new ConflictException(`The benchmark already has a series named "${name}".`);
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'track-record.series-created',
+        entityType: 'benchmark',
+        entityId: scope.id,
+        data: { seriesId: row.id, name, unit, category: request.category },
+      });
+      return { id: row.id, benchmarkId: scope.id, name, unit, category: request.category, countingRule: request.countingRule?.trim() ?? '', values: [] };
+    });
+  }
+
+  /** Sets the figure of one period of a series (added or replaced). */
+  async putValue(viewer: Viewer, seriesId: string, period: string, request: TrackRecordValueRequest, ip: string): Promise<TrackRecordSeriesDto> {
+    const normalised = period.toUpperCase();
+    if (!isTrackRecordPeriod(normalised)) throw new UnprocessableEntityException(TRACK_RECORD_PERIOD_MESSAGE);
+    return this.dataSource.transaction(async (em) => {
+      const [series] = await em.query(`SELECT benchmark_id FROM track_record_series WHERE id = $1`, [seriesId]);
+      if (!series) throw new NotFoundException(`No track-record series ${seriesId}`);
+      const scope = await this.writable(em, viewer, series.benchmark_id).catch((error) => {
+        throw error instanceof NotFoundException ? new NotFoundException(`No track-record series ${seriesId}`) : error;
+      });
+      const source = request.source.trim();
+      if (!source) throw new UnprocessableEntityException('source must not be empty');
+      const [before] = await em.query(`SELECT value, source FROM track_record_value WHERE series_id = $1 AND period = $2`, [seriesId, normalised]);
+      await em.query(
+        `INSERT INTO track_record_value (series_id, period, value, source, note, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (series_id, period) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [seriesId, normalised, request.value, source, request.note?.trim() ?? '', viewer.userId],
+      );
+      await em.query(`UPDATE track_record_series SET updated_at = now() WHERE id = $1`, [seriesId]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'track-record.value-set',
+        entityType: 'benchmark',
+        entityId: scope.id,
+        data: { seriesId, period: normalised, value: request.value, source, before: before ? { value: Number(before.value), source: before.source } : null },
+      });
+      return (await this.seriesOf(em, scope.id)).find((s) => s.id === seriesId) as TrackRecordSeriesDto;
+    });
+  }
+
+  /**
+   * Imports a sheet: every row is checked first; any problem refuses the whole sheet with the list
+   * (422, nothing written, the upload removed). Otherwise one transaction upserts the series (by
+   * name) and their figures (by period), keeps the sheet as a stored file and records one audit event.
+   */
+  async import(viewer: Viewer, benchmarkRef: string, file: MultipartFile | undefined, ip: string): Promise<TrackRecordImportResultDto> {
+    // Rights first, so nobody can make the server store a file they may not import.
+    await this.dataSource.transaction((em) => this.writable(em, viewer, benchmarkRef));
+    const received = await this.files.receive(file, ['xlsx', 'csv']);
+    return this.files.keepIf(received, async () => {
+      const sheet = await readTrackRecordSheet(this.files.open(received.storageKey), received.kind as 'xlsx' | 'csv');
+      if (!sheet) throw new UnprocessableEntityException({ message: 'The file could not be read as a spreadsheet.', errors: [] });
+      const check = checkTrackRecordRows(sheet.header, sheet.rows);
+      if (!check.ok) {
+        throw new UnprocessableEntityException({ message: `Nothing was imported: the sheet has ${check.errors.length} problem${check.errors.length === 1 ? '' : 's'}.`, errors: check.errors });
+      }
+      return this.dataSource.transaction(async (em) => {
+        const scope = await this.writable(em, viewer, benchmarkRef);
+        const stored = await this.files.record(em, received, viewer.userId);
+        const counts = await this.upsert(em, scope.id, check.series, viewer.userId);
+        await this.audit.record(em, actorOfViewer(viewer, ip), {
+          action: 'track-record.imported',
+          entityType: 'benchmark',
+          entityId: scope.id,
+          data: { fileId: stored.id, fileName: stored.fileName, sha256: stored.sha256, rows: check.rows, ...counts },
+        });
+        return { rows: check.rows, ...counts, series: await this.seriesOf(em, scope.id) };
+      });
+    });
+  }
+
+  /** Upserts series by name and figures by period; says how many of each were new. */
+  async upsert(em: EntityManager, benchmarkId: string, series: ImportedSeries[], userId: string) {
+    const counts = { seriesCreated: 0, seriesUpdated: 0, valuesCreated: 0, valuesUpdated: 0 };
+    for (const s of series) {
+      const [row] = await em.query(
+        `INSERT INTO track_record_series (benchmark_id, name, unit, category, counting_rule, created_by) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (benchmark_id, lower(name)) DO UPDATE
+           SET unit = EXCLUDED.unit, category = EXCLUDED.category,
+               counting_rule = CASE WHEN EXCLUDED.counting_rule = '' THEN track_record_series.counting_rule ELSE EXCLUDED.counting_rule END,
+               updated_at = now()
+         RETURNING id, (xmax = 0) AS inserted`,
+        [benchmarkId, s.name, s.unit, s.category, s.countingRule, userId],
+      );
+      counts[row.inserted ? 'seriesCreated' : 'seriesUpdated']++;
+      const written = await em.query(
+        `INSERT INTO track_record_value (series_id, period, value, source, note, updated_by)
+         SELECT $1, v.period, v.value::numeric, v.source, v.note, $6 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS v(period, value, source, note)
+         ON CONFLICT (series_id, period) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = now()
+         RETURNING (xmax = 0) AS inserted`,
+        [row.id, s.values.map((v) => v.period), s.values.map((v) => v.value), s.values.map((v) => v.source), s.values.map((v) => v.note), userId],
+      );
+      for (const w of written) counts[w.inserted ? 'valuesCreated' : 'valuesUpdated']++;
+    }
+    return counts;
+  }
+
+  /** The series for the export (same reading rule as the list). */
+  async forExport(viewer: Viewer, benchmarkRef: string): Promise<{ code: string; series: TrackRecordSeriesDto[] }> {
+    const em = this.dataSource.manager;
+    const scope = await this.readable(em, viewer, benchmarkRef);
+    return { code: scope.code, series: await this.seriesOf(em, scope.id) };
+  }
+}
