@@ -1,0 +1,1 @@
+export * from './lib/bar-chart/bar-chart';
