@@ -3,7 +3,8 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { RouterLink } from '@angular/router';
+import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
+import { Router, RouterLink } from '@angular/router';
 import type { BenchmarkDetailDto } from '@bt/contracts';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { BehaviorSubject, combineLatest, map } from 'rxjs';
@@ -18,9 +19,13 @@ import { WorkflowPanel } from '../workflow/workflow-panel';
 
 /**
  * One benchmark: its text, its area and its sub-requirements; for a signed-in user also its
- * workflow (where it stands, what they can do), evidence, civil-society proposals, peer-review
- * mission and history. Whatever changes it reloads the whole benchmark, and each section with it.
+ * workflow (where it stands, what they can do) and one tab per part of the work: evidence, the
+ * civil-society dialogue, the peer-review mission and history. Whatever changes it reloads the
+ * whole benchmark, and the open tab with it.
  */
+/** The tabs of a benchmark page, also the values of its `?tab=` query parameter. */
+export type BenchmarkTab = 'evidence' | 'dialogue' | 'mission' | 'history';
+
 @Component({
   selector: 'bt-benchmark-page',
   imports: [
@@ -28,6 +33,9 @@ import { WorkflowPanel } from '../workflow/workflow-panel';
     MatButton,
     MatIcon,
     MatProgressBar,
+    MatTabGroup,
+    MatTab,
+    MatTabContent,
     BenchmarkStateChip,
     WorkflowPanel,
     EvidenceSection,
@@ -42,6 +50,8 @@ import { WorkflowPanel } from '../workflow/workflow-panel';
 export class BenchmarkPage {
   /** The `:code` route parameter (an id works too), bound by the router. */
   readonly code = input.required<string>();
+  /** The `?tab=` query parameter: which tab is open. */
+  readonly tab = input<string | undefined>();
 
   private readonly api = inject(BenchmarksApi);
   private readonly retries = new BehaviorSubject<void>(undefined);
@@ -71,6 +81,26 @@ export class BenchmarkPage {
     const error = this.benchmark().error;
     return error ? apiErrorMessage(error) : null;
   });
+
+  /** The tabs this viewer has, in order (the public sees the catalogue only). */
+  protected readonly tabs = computed<BenchmarkTab[]>(() => {
+    const benchmark = this.detail();
+    if (!benchmark || !this.signedIn()) return [];
+    return ['evidence', 'dialogue', ...(benchmark.mission ? (['mission'] as const) : []), 'history'];
+  });
+  protected readonly tabLabels: Record<BenchmarkTab, string> = {
+    evidence: $localize`:Tab of a benchmark page@@benchmark.tab.evidence:Evidence`,
+    dialogue: $localize`:Tab of a benchmark page: civil-society proposals and answers@@benchmark.tab.dialogue:Dialogue`,
+    mission: $localize`:Tab of a benchmark page: the peer-review mission@@benchmark.tab.mission:Mission`,
+    history: $localize`:Tab of a benchmark page@@benchmark.tab.history:History`,
+  };
+  protected readonly selectedTab = computed(() => Math.max(0, this.tabs().indexOf(this.tab() as BenchmarkTab)));
+  private readonly router = inject(Router);
+
+  protected openTab(index: number): void {
+    const tab = this.tabs()[index];
+    if (tab && tab !== this.tab()) void this.router.navigate([], { queryParams: { tab }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
 
   protected retry(): void {
     this.retries.next();
