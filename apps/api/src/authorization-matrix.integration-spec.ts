@@ -29,7 +29,7 @@ interface Expectation {
 
 const isMinistry = (actor: Actor) => actor === 'coordinator' || actor === 'ministry' || actor === 'ministry.al';
 /** `own` is the caller's country: RS for the EU side, AL for ministry.al. The expert is on both benchmarks' missions. */
-const seesDialogue = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
+const seesDialogue = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || actor === 'admin' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
 const signedIn = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : ok);
 const adminOnly = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : actor === 'admin' ? ok : 403);
 const anyone = (ok: number) => () => ok;
@@ -58,8 +58,23 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/benchmarks/:id/proposals': {
     path: (t) => `/api/benchmarks/${t.benchmark}/proposals`,
     body: () => ({ text: 'Matrix proposal' }),
-    status: (actor, side) => (actor === 'anonymous' ? 401 : !seesDialogue(actor, side) ? 404 : actor === 'commission' || (actor === 'cso' && side === 'own') ? 201 : 403),
+    // The benchmark is public, so a refusal to post is a plain 403 (the thread itself stays 404 to outsiders).
+    status: (actor, side) => (actor === 'anonymous' ? 401 : actor === 'commission' || (actor === 'cso' && side === 'own') ? 201 : 403),
   },
+  // Moderation: an admin hides a contribution (admins see the dialogue to moderate it).
+  'POST /api/proposals/:id/hide': { path: (t) => `/api/proposals/${t.proposal}/hide`, body: () => ({ reason: 'Matrix moderation' }), status: adminOnly(200) },
+  // "Adequate consideration": figures only, public, also as XLSX and CSV.
+  'GET /api/consideration': { path: (t) => `/api/consideration?country=${t.country}&chapter=24`, status: anyone(200) },
+  'GET /api/consideration.xlsx': { path: (t) => `/api/consideration.xlsx?country=${t.country}&chapter=24`, status: anyone(200) },
+  'GET /api/consideration.csv': { path: (t) => `/api/consideration.csv?country=${t.country}&chapter=24`, status: anyone(200) },
+  // Assessments: everyone reads what is published to them; the Commission, and the country's ministry and CSOs, each in their own voice.
+  'GET /api/benchmarks/:id/assessments': { path: (t) => `/api/benchmarks/${t.benchmark}/assessments`, status: anyone(200) },
+  'POST /api/benchmarks/:id/assessments': {
+    path: (t) => `/api/benchmarks/${t.benchmark}/assessments`,
+    body: () => ({ period: '2026', preparation: 'some_level', progress: 'some_progress', text: 'Matrix assessment' }),
+    status: (actor, side) => (actor === 'anonymous' ? 401 : actor === 'commission' || ((isMinistry(actor) || actor === 'cso') && side === 'own') ? 201 : 403),
+  },
+  'GET /api/overview': { path: (t) => `/api/overview?country=${t.country}&chapter=24`, status: anyone(200) },
   'POST /api/proposals/:id/response': {
     path: (t) => `/api/proposals/${t.proposal}/response`,
     body: () => ({ decision: 'accepted', reasoning: 'Matrix reasoning' }),
@@ -70,6 +85,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/benchmarks/:id/transitions': { path: (t) => `/api/benchmarks/${t.benchmark}/transitions`, body: () => ({ event: 'SUBMIT', version: 99 }), status: signedIn(409) },
   'GET /api/benchmarks/:id/history': { path: (t) => `/api/benchmarks/${t.benchmark}/history`, status: signedIn(200) },
   'GET /api/tasks': { path: () => '/api/tasks', status: signedIn(200) },
+  // The inbox is each signed-in user's own.
+  'GET /api/inbox': { path: () => '/api/inbox', status: signedIn(200) },
+  'POST /api/inbox/read': { path: () => '/api/inbox/read', body: () => ({ keys: ['matrix:item'] }), status: signedIn(204) },
   // Missions: the report belongs to the Commission and the mission's experts; others learn nothing (404).
   'POST /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 422 : 404) },
   'GET /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : 404) },
@@ -131,6 +149,18 @@ describe('authorization matrix', () => {
 
   const countryOf = (actor: Actor) => (actor === 'ministry.al' ? 'AL' : 'RS');
 
+  /** One signed-in client per actor, reused across cells; signed in again when a cell ended its session. */
+  const clients = new Map<Actor, ApiClient>();
+  async function clientOf(actor: Actor): Promise<ApiClient> {
+    let client = clients.get(actor);
+    if (client && (actor === 'anonymous' || (await client.get('/api/auth/me')).status === 200)) return client;
+    client = api.client({ ip: `10.2.${Math.floor(++ip / 250)}.${ip % 250}` });
+    if (actor !== 'anonymous') expect((await client.signIn(`${actor}@demo.test`)).status).toBe(200);
+    else await client.get('/api/health');
+    clients.set(actor, client);
+    return client;
+  }
+
   for (const route of Object.keys(EXPECTATIONS)) {
     it(`${route}: each caller on its own and on another country's object`, async () => {
       const expectation = EXPECTATIONS[route];
@@ -142,21 +172,16 @@ describe('authorization matrix', () => {
           const country = side === 'own' ? countryOf(actor) : countryOf(actor) === 'RS' ? 'AL' : 'RS';
           // Cells that end the admin's other sessions (sign out everywhere, password change) end this one too.
           if ((await admin.get('/api/auth/me')).status === 401) await admin.signIn('admin@demo.test');
-          // A throwaway user for each cell, so disabling or renaming one never disturbs another cell.
-          const created = await admin.post('/api/admin/users', {
-            email: `target${++unique}@demo.test`,
-            displayName: 'Target',
-            organisationId: countries[country].organisation,
-            roles: [{ role: 'civil_society' }],
-          });
+          // A throwaway user for the cells that work on a user, so disabling or renaming one never disturbs another cell.
+          const user = route.includes('/users/:id')
+            ? (await admin.post('/api/admin/users', { email: `target${++unique}@demo.test`, displayName: 'Target', organisationId: countries[country].organisation, roles: [{ role: 'civil_society' }] })).body.user.id
+            : '00000000-0000-4000-8000-000000000000';
           const [proposal] = await api.sql(
             `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, 'Matrix', u.id FROM benchmark b, app_user u WHERE b.code = $1 AND u.email = 'commission@demo.test' RETURNING id`,
             [countries[country].benchmark],
           );
-          const target: Target = { ...countries[country], user: created.body.user.id, proposal: proposal.id };
-          const client = api.client({ ip: `10.2.${Math.floor(++ip / 250)}.${ip % 250}` });
-          if (actor !== 'anonymous') expect((await client.signIn(`${actor}@demo.test`)).status).toBe(200);
-          else await client.get('/api/health');
+          const target: Target = { ...countries[country], user, proposal: proposal.id };
+          const client = await clientOf(actor);
           const answer = await client.request(method, expectation.path(target), expectation.body?.(target) ?? (method === 'GET' ? undefined : {}));
           outcomes.push(`${actor}/${side}: ${answer.status}`);
           wanted.push(`${actor}/${side}: ${expectation.status(actor, side)}`);

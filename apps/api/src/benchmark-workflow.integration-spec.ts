@@ -191,7 +191,7 @@ describe('the benchmark workflow over HTTP', () => {
       const proposal = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'Publish the data per court.' });
       expect(proposal.status).toBe(201);
       const blocked = await as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 });
-      expect([blocked.status, blocked.body.message]).toEqual([422, 'SUBMIT needs more first: 1 civil-society proposal(s) still need a reasoned answer.']);
+      expect([blocked.status, blocked.body.message]).toEqual([422, 'SUBMIT needs more first: 1 civil-society proposal(s) still need a reasoned answer: "Publish the data per court.".']);
       expect((await as.ministry.post(`/api/proposals/${proposal.body.id}/response`, { decision: 'partly_accepted', reasoning: 'Per court from 2027.' })).status).toBe(200);
       expect((await as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 })).status).toBe(200);
     });

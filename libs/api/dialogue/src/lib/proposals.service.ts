@@ -27,7 +27,7 @@ export class ProposalsService {
       // A shared lock: the benchmark cannot be submitted or accepted while this proposal is being added.
       const scope = await findBenchmarkScope(em, benchmarkRef, true);
       const missionExpert = await isMissionExpert(em, scope.id, viewer.userId);
-      if (!seesDialogue(viewer, scope, missionExpert)) throw new NotFoundException(`No benchmark ${benchmarkRef}`);
+      // The benchmark is public, so a refusal to post reveals nothing: 403 (the thread itself stays 404 to outsiders).
       const reply = !!request.parentId;
       if (!(reply ? mayReply(viewer, scope) : mayPropose(viewer, scope))) {
         throw new ForbiddenException(reply ? "Replies come from the benchmark's country (its civil society and ministry) and the Commission." : "Proposals come from the civil society of the benchmark's country.");

@@ -1,0 +1,198 @@
+import ExcelJS from 'exceljs';
+import type { ApiClient } from '@bt/testing';
+import { startTestApi, type TestApi } from './testing/test-api';
+
+// The civil-society dialogue and the three assessment voices through the real HTTP API, on PostgreSQL.
+const ACCOUNTS = ['admin', 'commission', 'coordinator', 'ministry', 'ministry.al', 'cso', 'expert'] as const;
+type Account = (typeof ACCOUNTS)[number] | 'cso.al';
+
+describe('the civil-society dialogue and the assessments', () => {
+  let api: TestApi;
+  const as = {} as Record<Account, ApiClient>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    let ip = 0;
+    for (const account of ACCOUNTS) {
+      as[account] = api.client({ ip: `10.6.0.${++ip}` });
+      expect((await as[account].signIn(`${account}@demo.test`)).status).toBe(200);
+    }
+    // A CSO of another country (Albania), made by the admin as in real life.
+    const org = await as.admin.post('/api/admin/organisations', { name: 'Albanian CSO', kind: 'civil_society', country: 'AL' });
+    const user = await as.admin.post('/api/admin/users', { email: 'cso.al@demo.test', displayName: 'Albanian CSO member', organisationId: org.body.id, roles: [{ role: 'civil_society' }], password: 'another-pass-2026' });
+    expect(user.status).toBe(201);
+    as['cso.al'] = api.client({ ip: '10.6.0.99' });
+    expect((await as['cso.al'].signIn('cso.al@demo.test', 'another-pass-2026')).status).toBe(200);
+  }, 60_000);
+  afterAll(() => api?.close());
+
+  const version = async (code: string) => (await as.commission.get(`/api/benchmarks/${code}`)).body.version as number;
+  const submit = async (code: string) => as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: await version(code) });
+  const share = (code: string) => as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Statistics 2025', visibility: 'shared' });
+
+  it('blocks SUBMIT while a proposal is unanswered, naming it; comments, replies and hidden proposals do not block; allowed once answered', async () => {
+    const code = 'RS-24-MIG-01';
+    expect((await share(code)).status).toBe(201);
+    const proposal = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'Publish the asylum decisions per court and per year.' });
+    expect([proposal.status, proposal.body.kind, proposal.body.answer]).toEqual([201, 'proposal', null]);
+    const comment = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'The statistics lack a methodology note.', kind: 'comment' });
+    expect(comment.status).toBe(201);
+    const reply = await as.ministry.post(`/api/benchmarks/${code}/proposals`, { text: 'We are checking with the courts.', parentId: proposal.body.id });
+    expect([reply.status, reply.body.kind, reply.body.parentId]).toEqual([201, 'comment', proposal.body.id]);
+    const abusive = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'An abusive proposal.' });
+    expect((await as.admin.post(`/api/proposals/${abusive.body.id}/hide`, { reason: 'Insults' })).status).toBe(200);
+
+    const blocked = await submit(code);
+    expect([blocked.status, blocked.body.message]).toEqual([
+      422,
+      'SUBMIT needs more first: 1 civil-society proposal(s) still need a reasoned answer: "Publish the asylum decisions per court and per year.".',
+    ]);
+    expect((await as.coordinator.get(`/api/benchmarks/${code}`)).body.availableEvents.find((e: { type: string }) => e.type === 'SUBMIT')).toMatchObject({ enabled: false });
+    // A comment takes no answer.
+    expect((await as.ministry.post(`/api/proposals/${comment.body.id}/response`, { decision: 'accepted', reasoning: 'x' })).status).toBe(422);
+    const answered = await as.ministry.post(`/api/proposals/${proposal.body.id}/response`, { decision: 'partly_accepted', reasoning: 'Per court from 2027.' });
+    expect([answered.status, answered.body.answer.decision, typeof answered.body.daysToAnswer]).toEqual([200, 'partly_accepted', 'number']);
+    expect((await submit(code)).status).toBe(200);
+  });
+
+  it('shows the dialogue as threads, filters answered / unanswered, and hides a moderated text from everyone', async () => {
+    const threads = (await as.cso.get('/api/benchmarks/RS-24-MIG-01/proposals')).body;
+    expect(threads.map((t: any) => [t.kind, t.replies.length, t.hiddenAt === null])).toEqual([
+      ['proposal', 1, true],
+      ['comment', 0, true],
+      ['proposal', 0, false],
+    ]);
+    expect(threads[2].text).toBeNull();
+    expect((await as.cso.get('/api/benchmarks/RS-24-MIG-01/proposals?answered=true')).body.map((t: any) => t.id)).toEqual([threads[0].id]);
+    expect((await as.cso.get('/api/benchmarks/RS-24-MIG-01/proposals?answered=false')).body).toEqual([]);
+    expect((await as.cso.get('/api/benchmarks/RS-24-MIG-01/proposals?answered=maybe')).status).toBe(400);
+    // The audit trail keeps the hidden text.
+    const [hidden] = await api.sql(`SELECT data FROM audit_event WHERE action = 'proposal.hidden'`);
+    expect(hidden.data).toMatchObject({ reason: 'Insults', text: 'An abusive proposal.' });
+    // Only an admin moderates.
+    expect((await as.commission.post(`/api/proposals/${threads[1].id}/hide`, { reason: 'x' })).status).toBe(403);
+  });
+
+  it("refuses a CSO of another country (403) and keeps the thread from it (404)", async () => {
+    expect((await as['cso.al'].post('/api/benchmarks/RS-24-MIG-02/proposals', { text: 'From Albania.' })).status).toBe(403);
+    expect((await as['cso.al'].get('/api/benchmarks/RS-24-MIG-01/proposals')).status).toBe(404);
+    expect((await as['ministry.al'].get('/api/benchmarks/RS-24-MIG-01/proposals')).status).toBe(404);
+    const [{ id }] = await api.sql(`SELECT id FROM proposal WHERE parent_id IS NULL AND kind = 'proposal' LIMIT 1`);
+    expect((await as['ministry.al'].post(`/api/proposals/${id}/response`, { decision: 'accepted', reasoning: 'x' })).status).toBe(404);
+  });
+
+  it('never shows a CSO internal evidence, not even as an anchor; anchors must be on the same benchmark', async () => {
+    const code = 'RS-24-MIG-02';
+    const internal = await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Internal draft figures', visibility: 'internal' });
+    const shared = await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Shared figures', visibility: 'shared' });
+    expect([internal.status, shared.status]).toEqual([201, 201]);
+    expect((await as.cso.get(`/api/benchmarks/${code}/evidence`)).body.map((e: any) => e.title)).toEqual(['Shared figures']);
+    expect((await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'On the draft.', evidenceId: internal.body.id })).status).toBe(422);
+    const onShared = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'On the figures.', evidenceId: shared.body.id });
+    expect([onShared.status, onShared.body.evidence]).toEqual([201, { id: shared.body.id, title: 'Shared figures' }]);
+    // The ministry may anchor a reply on its internal item; the CSO sees the reply without the anchor.
+    const reply = await as.ministry.post(`/api/benchmarks/${code}/proposals`, { text: 'See our working figures.', parentId: onShared.body.id, evidenceId: internal.body.id });
+    expect([reply.status, reply.body.evidence?.title]).toEqual([201, 'Internal draft figures']);
+    const thread = (await as.cso.get(`/api/benchmarks/${code}/proposals`)).body[0];
+    expect(thread.replies.map((r: any) => r.evidence)).toEqual([null]);
+    expect(JSON.stringify((await as.cso.get(`/api/benchmarks/${code}/proposals`)).body)).not.toContain('Internal draft figures');
+    // Anchors of another benchmark are refused.
+    const [otherSub] = await api.sql(`SELECT s.id FROM sub_requirement s JOIN benchmark b ON b.id = s.benchmark_id WHERE b.code <> $1 LIMIT 1`, [code]);
+    expect((await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'x', subRequirementId: otherSub.id })).status).toBe(422);
+    expect((await as.cso.post('/api/benchmarks/RS-24-MIG-03/proposals', { text: 'x', evidenceId: shared.body.id })).status).toBe(422);
+  });
+
+  it('keeps every answer in the history when the ministry answers again', async () => {
+    const code = 'RS-24-MIG-02';
+    const [{ id }] = await api.sql(`SELECT p.id FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id WHERE b.code = $1 AND p.parent_id IS NULL`, [code]);
+    await as.ministry.post(`/api/proposals/${id}/response`, { decision: 'not_accepted', reasoning: 'No budget.' });
+    const again = await as.coordinator.post(`/api/proposals/${id}/response`, { decision: 'accepted', reasoning: 'Budget found for 2027.' });
+    expect(again.body.answers.map((a: any) => [a.decision, a.reasoning])).toEqual([
+      ['not_accepted', 'No budget.'],
+      ['accepted', 'Budget found for 2027.'],
+    ]);
+    expect(again.body.answer.decision).toBe('accepted');
+    expect((await api.sql(`SELECT count(*)::int AS n FROM proposal_response WHERE proposal_id = $1`, [id]))[0].n).toBe(2);
+  });
+
+  it('closes the dialogue once the benchmark is accepted, and writes the Commission assessment of ACCEPT in the same step', async () => {
+    const code = 'RS-24-MIG-01';
+    const accept = await as.commission.post(`/api/benchmarks/${code}/transitions`, {
+      event: 'ACCEPT',
+      version: await version(code),
+      assessment: { period: '2026', preparation: 'some_to_moderate', progress: 'good_progress', text: 'Good progress on asylum data.' },
+    });
+    expect(accept.status).toBe(200);
+    expect((await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'Too late?' })).status).toBe(409);
+    const [{ id }] = await api.sql(`SELECT p.id FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id WHERE b.code = $1 AND p.kind = 'proposal' AND p.hidden_at IS NULL`, [code]);
+    expect((await as.ministry.post(`/api/proposals/${id}/response`, { decision: 'accepted', reasoning: 'Late.' })).status).toBe(409);
+    const assessments = (await api.sql(`SELECT voice, period, preparation FROM assessment s JOIN benchmark b ON b.id = s.benchmark_id WHERE b.code = $1`, [code]));
+    expect(assessments).toEqual([{ voice: 'commission', period: '2026', preparation: 'some_to_moderate' }]);
+  });
+
+  it('records the three voices side by side with their history, published as decided', async () => {
+    const code = 'RS-24-MIG-03';
+    const shadow = await as.cso.post(`/api/benchmarks/${code}/assessments`, { period: '2026', preparation: 'early_stage', progress: 'limited_progress', text: 'Little has changed on the ground.' });
+    expect([shadow.status, shadow.body.voice]).toEqual([201, 'civil_society']);
+    const self = await as.ministry.post(`/api/benchmarks/${code}/assessments`, { period: '2026', preparation: 'moderately_prepared', progress: 'good_progress', text: 'Laws adopted.' });
+    expect([self.status, self.body.voice]).toEqual([201, 'ministry']);
+    await as.commission.post(`/api/benchmarks/${code}/assessments`, { period: '2026', preparation: 'some_level', progress: 'no_progress', text: 'First view.' });
+    const revised = await as.commission.post(`/api/benchmarks/${code}/assessments`, { period: '2026', preparation: 'some_level', progress: 'some_progress', text: 'Revised.' });
+    expect(revised.body.voice).toBe('commission');
+    expect((await as['cso.al'].post(`/api/benchmarks/${code}/assessments`, { preparation: 'some_level', progress: 'some_progress', text: 'x' })).status).toBe(403);
+    expect((await as.expert.post(`/api/benchmarks/${code}/assessments`, { preparation: 'some_level', progress: 'some_progress', text: 'x' })).status).toBe(403);
+    expect((await as.cso.post(`/api/benchmarks/${code}/assessments`, { preparation: 'quite_good', progress: 'some_progress', text: 'x' })).status).toBe(400);
+
+    const seen = (await as.cso.get(`/api/benchmarks/${code}/assessments`)).body;
+    expect(seen.history).toHaveLength(4);
+    expect(seen.periods).toEqual([
+      expect.objectContaining({ period: '2026', commission: expect.objectContaining({ progress: 'some_progress' }), ministry: expect.objectContaining({ voice: 'ministry' }), civilSociety: [expect.objectContaining({ preparation: 'early_stage' })] }),
+    ]);
+    // The public sees the CSO's published shadow assessment; the others only once the benchmark is accepted.
+    const anonymous = api.client({ ip: '10.6.1.1' });
+    const publicView = (await anonymous.get(`/api/benchmarks/${code}/assessments`)).body;
+    expect(publicView.history.map((a: any) => a.voice)).toEqual(['civil_society']);
+    expect((await anonymous.get('/api/benchmarks/RS-24-MIG-01/assessments')).body.history.map((a: any) => a.voice)).toEqual(['commission']);
+
+    const overview = (await anonymous.get('/api/overview?country=RS&chapter=24')).body;
+    expect(overview.period).toBe('2026');
+    const row = (c: string) => overview.rows.find((r: any) => r.benchmark.code === c);
+    expect([row('RS-24-MIG-01').commission?.preparation, row(code).commission, row(code).civilSociety.length]).toEqual(['some_to_moderate', null, 1]);
+    const inside = (await as.cso.get('/api/overview?country=RS&chapter=24&period=2026')).body;
+    expect(inside.rows.find((r: any) => r.benchmark.code === code).commission.progress).toBe('some_progress');
+  });
+
+  it('measures the consideration of proposals per benchmark, area and chapter, and exports it', async () => {
+    const figures = (await api.client({ ip: '10.6.1.2' }).get('/api/consideration?country=RS&chapter=24')).body;
+    const mig01 = figures.benchmarks.find((b: any) => b.code === 'RS-24-MIG-01');
+    expect(mig01).toMatchObject({ received: 1, answered: 1, partlyAccepted: 1, accepted: 0 });
+    expect(figures.benchmarks.find((b: any) => b.code === 'RS-24-MIG-02')).toMatchObject({ received: 1, answered: 1, accepted: 1, notAccepted: 0 });
+    expect(figures.areas.find((a: any) => a.code === 'MIG')).toMatchObject({ received: 2, answered: 2 });
+    expect(figures.total).toMatchObject({ received: 2, answered: 2, accepted: 1, partlyAccepted: 1, oldestUnansweredAt: null });
+    expect(typeof figures.total.medianDaysToAnswer).toBe('number');
+    await as.cso.post('/api/benchmarks/RS-24-ASY-01/proposals', { text: 'Waiting.' });
+    expect((await as.cso.get('/api/consideration?country=RS&chapter=24')).body.total.oldestUnansweredAt).not.toBeNull();
+
+    const csv = await fetch(`${api.baseUrl}/api/consideration.csv?country=RS&chapter=24`);
+    expect([csv.status, csv.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+    expect((await csv.text()).split('\n')[0]).toContain('Received');
+    const xlsx = await fetch(`${api.baseUrl}/api/consideration.xlsx?country=RS&chapter=24`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const rows = workbook.getWorksheet('Consideration')?.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[2] === 'RS-24-MIG-01')?.slice(1, 6)).toEqual(['benchmark', 'RS-24-MIG-01', expect.any(String), 1, 1]);
+    expect((await fetch(`${api.baseUrl}/api/consideration?country=serbia`)).status).toBe(400);
+  });
+
+  it("fills the ministry's inbox with unanswered proposals and the CSO's with new answers", async () => {
+    const ministry = (await as.ministry.get('/api/inbox')).body;
+    expect(ministry.items.filter((i: any) => i.kind === 'proposal.unanswered').map((i: any) => i.link)).toEqual(['/benchmarks/RS-24-ASY-01?tab=dialogue']);
+    const cso = (await as.cso.get('/api/inbox')).body;
+    const answers = cso.items.filter((i: any) => i.kind === 'proposal.answered');
+    expect(answers.length).toBe(3);
+    expect(answers.every((i: any) => i.unread)).toBe(true);
+    expect((await as.cso.post('/api/inbox/read', { keys: [answers[0].key] })).status).toBe(204);
+    expect((await as.cso.get('/api/inbox')).body.items.find((i: any) => i.key === answers[0].key).unread).toBe(false);
+    expect((await as['cso.al'].get('/api/inbox')).body.items.filter((i: any) => i.kind.startsWith('proposal.'))).toEqual([]);
+  });
+});
