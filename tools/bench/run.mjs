@@ -416,9 +416,9 @@ const SQL = {
                 (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
                 (SELECT count(*)::int FROM proposal p WHERE p.benchmark_id = b.id
                     AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered_proposals,
-                (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_storage_key IS NOT NULL,
+                (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
                         'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
-                   FROM mission m WHERE m.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
+                   FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
            FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.id = $1 FOR UPDATE OF b`,
   update: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = 1, version = version + 1, updated_at = now() WHERE id = $1`,
   audit: `SELECT id, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

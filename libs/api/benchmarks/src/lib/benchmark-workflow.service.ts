@@ -63,7 +63,7 @@ export class BenchmarkWorkflowService {
       if (request.comment) data['comment'] = request.comment.trim();
       if (request.justification) data['comment'] = request.justification.trim();
       if (request.event === 'START_PEER_REVIEW' && request.mission) {
-        data['missionId'] = await this.missions.plan(em, scope.id, request.mission);
+        data['missionId'] = await this.missions.plan(em, scope.id, request.mission, viewer.userId);
       }
       if (request.event === 'ACCEPT' && request.assessment) {
         // The Commission's assessment, in the same transaction as the acceptance.
@@ -129,7 +129,7 @@ export class BenchmarkWorkflowService {
     if (hasRole(viewer, 'ministry')) clauses.push(`(a.country_code = $2 AND EXISTS (SELECT 1 FROM proposal p WHERE ${UNANSWERED_PROPOSAL}))`);
     if (hasRole(viewer, 'commission')) clauses.push(`b.state = 'submitted'`, `(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' = 'reported')`);
     if (hasRole(viewer, 'expert')) {
-      clauses.push(`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' IN ('planned', 'fieldwork') AND EXISTS (SELECT 1 FROM mission m JOIN mission_expert x ON x.mission_id = m.id WHERE m.benchmark_id = b.id AND x.user_id = $1))`);
+      clauses.push(`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' IN ('planned', 'fieldwork') AND EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = b.id AND x.user_id = $1))`);
     }
     if (clauses.length === 0) return [];
     const rows = await this.dataSource.query(
@@ -182,9 +182,9 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
             (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
             (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(${EXCERPT} ORDER BY p.created_at))[1:5], '{}'))
                FROM proposal p WHERE ${UNANSWERED_PROPOSAL}) AS unanswered_proposals,
-            (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_storage_key IS NOT NULL,
+            (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
                     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
-               FROM mission m WHERE m.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
+               FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
        FROM benchmark b JOIN area a ON a.id = b.area_id
       WHERE ${isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1'} ${lock ? 'FOR UPDATE OF b' : ''}`,
     [idOrCode],

@@ -1,7 +1,16 @@
 import type { EntityManager } from 'typeorm';
 
+/**
+ * SQL that is true when the user (a parameter) is an expert of a mission whose scope holds the
+ * benchmark (an SQL expression): the scope an expert sees. Use it in queries instead of
+ * `mission.benchmark_id`, which names only the benchmark whose workflow planned a mission.
+ */
+export function missionExpertSql(benchmark: string, user: string): string {
+  return `EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = ${benchmark} AND x.user_id = ${user})`;
+}
+
 /** Whether the user is an expert of a mission on this benchmark: the scope an expert sees. */
 export async function isMissionExpert(em: EntityManager, benchmarkId: string, userId: string): Promise<boolean> {
-  const rows = await em.query(`SELECT 1 FROM mission m JOIN mission_expert x ON x.mission_id = m.id WHERE m.benchmark_id = $1 AND x.user_id = $2 LIMIT 1`, [benchmarkId, userId]);
-  return rows.length > 0;
+  const [row] = await em.query(`SELECT ${missionExpertSql('$1::uuid', '$2::uuid')} AS expert`, [benchmarkId, userId]);
+  return row.expert;
 }

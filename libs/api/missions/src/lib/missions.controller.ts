@@ -1,8 +1,18 @@
-import { createReadStream } from 'node:fs';
-import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { ExpertDto, MissionDto } from '@bt/contracts';
+import {
+  CreateMissionRequest,
+  type ExpertDto,
+  type MissionDetailDto,
+  type MissionDto,
+  MissionFindingRequest,
+  type MissionListItemDto,
+  MissionMeetingRequest,
+  MissionRecommendationRequest,
+  type RecommendationDto,
+  RecommendationFollowUpRequest,
+} from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
 import { MissionsService } from './missions.service';
 
@@ -13,7 +23,40 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 export class MissionsController {
   constructor(private readonly missions: MissionsService) {}
 
-  /** Uploads the mission report document (multipart field `file`: PDF, DOCX or ODT). */
+  /** The peer-review missions this caller may see: the Commission all, experts theirs, a ministry its country's. */
+  @Get('missions')
+  list(@CurrentViewer() viewer: Viewer): Promise<MissionListItemDto[]> {
+    return this.missions.list(viewer);
+  }
+
+  /** Plans a mission on one or more benchmarks of one country, with its experts (the Commission). */
+  @Roles('commission')
+  @Post('missions')
+  create(@Body() body: CreateMissionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
+    return this.missions.create(viewer, body, request.ip);
+  }
+
+  /** The mission page: scope, experts, terms of reference, agenda, findings, report and recommendations as this caller may see them. */
+  @Get('missions/:id')
+  detail(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer): Promise<MissionDetailDto> {
+    return this.missions.detail(viewer, id);
+  }
+
+  /** Uploads the terms of reference (multipart field `file`: PDF, DOCX or ODT; the Commission). */
+  @Post('missions/:id/terms-of-reference')
+  @ApiConsumes('multipart/form-data')
+  async uploadTermsOfReference(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
+    const file = request.isMultipart() ? await request.file() : undefined;
+    return this.missions.uploadTermsOfReference(viewer, id, file, request.ip);
+  }
+
+  /** Downloads the terms of reference (whoever sees the mission). */
+  @Get('missions/:id/terms-of-reference')
+  async downloadTermsOfReference(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
+    await this.missions.sendTermsOfReference(viewer, id, reply);
+  }
+
+  /** Uploads the mission report document (multipart field `file`: PDF, DOCX or ODT; an expert of the mission or the Commission). */
   @Post('missions/:id/report')
   @ApiConsumes('multipart/form-data')
   async uploadReport(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDto> {
@@ -21,15 +64,53 @@ export class MissionsController {
     return this.missions.uploadReport(viewer, id, file, request.ip);
   }
 
-  /** Downloads the mission report (the Commission and the mission's experts). */
+  /** Downloads the mission report (the Commission and the mission's experts; the country's ministry once shared). */
   @Get('missions/:id/report')
   async downloadReport(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
-    const file = await this.missions.reportFile(viewer, id);
-    await reply
-      .header('Content-Type', file.mediaType)
-      .header('Content-Disposition', `attachment; filename="${file.fileName.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .header('X-Content-Type-Options', 'nosniff')
-      .send(createReadStream(file.path));
+    await this.missions.sendReport(viewer, id, reply);
+  }
+
+  /** Shares the report (and with it findings and recommendations) with the ministry of the mission's country (the Commission). */
+  @Post('missions/:id/report/share')
+  @HttpCode(200)
+  share(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
+    return this.missions.shareReport(viewer, id, request.ip);
+  }
+
+  /** Adds a meeting to the mission's agenda: `{meetsOn, institution, participants}` (the Commission or an expert of the mission). */
+  @Post('missions/:id/meetings')
+  addMeeting(@Param('id', uuid) id: string, @Body() body: MissionMeetingRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
+    return this.missions.addMeeting(viewer, id, body, request.ip);
+  }
+
+  /** The mission's finding on one benchmark of its scope (code or id; the Commission or an expert of the mission). */
+  @Put('missions/:id/findings/:benchmark')
+  saveFinding(
+    @Param('id', uuid) id: string,
+    @Param('benchmark') benchmark: string,
+    @Body() body: MissionFindingRequest,
+    @CurrentViewer() viewer: Viewer,
+    @Req() request: IdentifiedRequest,
+  ): Promise<MissionDetailDto> {
+    return this.missions.saveFinding(viewer, id, benchmark, body, request.ip);
+  }
+
+  /** Adds a recommendation with its owner and due date (the Commission or an expert of the mission). */
+  @Post('missions/:id/recommendations')
+  addRecommendation(@Param('id', uuid) id: string, @Body() body: MissionRecommendationRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
+    return this.missions.addRecommendation(viewer, id, body, request.ip);
+  }
+
+  /** Records the follow-up of a recommendation: status, note, the evidence that answers it (the Commission; the ministry once the report is shared). */
+  @Patch('recommendations/:id')
+  followUp(@Param('id', uuid) id: string, @Body() body: RecommendationFollowUpRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
+    return this.missions.followUp(viewer, id, body, request.ip);
+  }
+
+  /** Turns a recommendation into a corrective measure of the Action Plan (the Commission). */
+  @Post('recommendations/:id/corrective-measure')
+  toCorrectiveMeasure(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
+    return this.missions.toCorrectiveMeasure(viewer, id, request.ip);
   }
 
   /** The experts the Commission can assign to a peer-review mission. */

@@ -1,6 +1,18 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { FilesModule } from '@bt/api/files';
+import { InboxRegistry } from '@bt/api/inbox';
+import { MissionReminders } from './mission-reminders';
 import { MissionsController } from './missions.controller';
 import { MissionsService } from './missions.service';
 
-@Module({ controllers: [MissionsController], providers: [MissionsService], exports: [MissionsService] })
-export class MissionsModule {}
+@Module({ imports: [FilesModule], controllers: [MissionsController], providers: [MissionsService, MissionReminders], exports: [MissionsService] })
+export class MissionsModule implements OnModuleInit {
+  constructor(
+    private readonly inbox: InboxRegistry,
+    private readonly reminders: MissionReminders,
+  ) {}
+
+  onModuleInit(): void {
+    this.inbox.register(this.reminders);
+  }
+}

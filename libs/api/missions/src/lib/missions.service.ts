@@ -1,89 +1,394 @@
-import { join } from 'node:path';
-import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
-import { findBenchmarkScope } from '@bt/api/catalogue';
-import { APP_CONFIG, type AppConfig } from '@bt/api/core';
-import type { ExpertDto, MissionDto, MissionPlanRequest } from '@bt/contracts';
+import { isUuid } from '@bt/api/catalogue';
+import { FilesService, storedFileDto } from '@bt/api/files';
+import type {
+  CreateMissionRequest,
+  ExpertDto,
+  MissionDetailDto,
+  MissionDto,
+  MissionFindingRequest,
+  MissionListItemDto,
+  MissionMeetingRequest,
+  MissionPlanRequest,
+  MissionRecommendationRequest,
+  RecommendationDto,
+  RecommendationFollowUpRequest,
+} from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { storeUpload } from './uploaded-file';
+import { type MissionAccess, missionAccess } from './mission-access';
 
-/** The minimal peer-review mission the workflow needs: dates, assigned experts, the report document. */
+type Row = Record<string, any>;
+const day = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+/** A report is a document: PDF, DOCX or ODT. */
+const REPORT_KINDS = ['pdf', 'docx', 'odt'] as const;
+
+/** The columns of a mission as lists and pages show them (scope, experts with their Member State). */
+const MISSION_COLUMNS = `m.id, m.title, m.country_code, m.start_date, m.end_date, m.benchmark_id, m.report_file_id, m.report_submitted_at, m.report_shared_at, m.tor_file_id,
+  coalesce((SELECT json_agg(json_build_object('id', b.id, 'code', b.code, 'text', b.text) ORDER BY b.code)
+              FROM mission_benchmark mb JOIN benchmark b ON b.id = mb.benchmark_id WHERE mb.mission_id = m.id), '[]') AS benchmarks,
+  coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'memberState', trim(o.member_state)) ORDER BY u.display_name)
+              FROM mission_expert x JOIN app_user u ON u.id = x.user_id JOIN organisation o ON o.id = u.organisation_id WHERE x.mission_id = m.id), '[]') AS experts`;
+
+/**
+ * Peer-review missions: a scope of one or more benchmarks of one country, dates, experts (their
+ * Member State is their organisation's), terms of reference, an agenda, findings per benchmark, the
+ * report (the Commission's and the experts' until the Commission shares it with the ministry) and
+ * recommendations with their follow-up. START_PEER_REVIEW plans the one-benchmark mission of the workflow.
+ */
 @Injectable()
 export class MissionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly files: FilesService,
   ) {}
 
   /** Plans a mission inside START_PEER_REVIEW's transaction; every expert must hold the expert role. */
-  async plan(em: EntityManager, benchmarkId: string, plan: MissionPlanRequest): Promise<string> {
-    const experts = await em.query(`SELECT DISTINCT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'expert' AND u.disabled_at IS NULL AND r.user_id = ANY($1)`, [plan.expertIds]);
-    if (experts.length !== new Set(plan.expertIds).size) throw new UnprocessableEntityException('every assigned expert must be an active user with the expert role');
-    const [mission] = await em.query(`INSERT INTO mission (benchmark_id, start_date, end_date) VALUES ($1, $2, $3) RETURNING id`, [benchmarkId, plan.startDate, plan.endDate]);
-    for (const { user_id } of experts) await em.query(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, user_id]);
+  async plan(em: EntityManager, benchmarkId: string, plan: MissionPlanRequest, createdBy: string | null = null): Promise<string> {
+    const experts = await this.checkExperts(em, plan.expertIds);
+    const [mission] = await em.query(`INSERT INTO mission (benchmark_id, start_date, end_date, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [benchmarkId, plan.startDate, plan.endDate, createdBy]);
+    for (const id of experts) await em.query(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, id]);
     return mission.id;
   }
 
-  /** The benchmark's latest mission, or null. */
+  private async checkExperts(em: EntityManager, expertIds: string[]): Promise<string[]> {
+    const experts = await em.query(`SELECT DISTINCT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'expert' AND u.disabled_at IS NULL AND r.user_id = ANY($1)`, [expertIds]);
+    if (experts.length !== new Set(expertIds).size) throw new UnprocessableEntityException('every assigned expert must be an active user with the expert role');
+    return experts.map((e: Row) => e.user_id);
+  }
+
+  /** The benchmark's latest mission (one whose scope holds it), as the workflow panel shows it; or null. */
   async current(em: EntityManager, benchmarkId: string): Promise<MissionDto | null> {
     const [m] = await em.query(
-      `SELECT m.*, coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
-                               FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]') AS experts
-         FROM mission m WHERE m.benchmark_id = $1 ORDER BY m.created_at DESC LIMIT 1`,
+      `SELECT m.id, m.start_date, m.end_date, m.report_submitted_at, f.file_name, f.sha256, f.size,
+              coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
+                          FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]') AS experts
+         FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id LEFT JOIN stored_file f ON f.id = m.report_file_id
+        WHERE mb.benchmark_id = $1 ORDER BY m.created_at DESC LIMIT 1`,
       [benchmarkId],
     );
     if (!m) return null;
-    const day = (d: Date | string) => (typeof d === 'string' ? d : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
     return {
       id: m.id,
-      startDate: day(m.start_date),
-      endDate: day(m.end_date),
+      startDate: day(m.start_date) as string,
+      endDate: day(m.end_date) as string,
       experts: m.experts,
-      report: m.report_storage_key ? { fileName: m.report_file_name, sha256: m.report_sha256, size: m.report_size, uploadedAt: new Date(m.report_uploaded_at).toISOString() } : null,
+      report: m.file_name ? { fileName: m.file_name, sha256: m.sha256, size: Number(m.size), uploadedAt: iso(m.report_submitted_at) as string } : null,
     };
   }
 
-  /** Stores the report of the benchmark's current mission (an assigned expert or the Commission, during peer review). */
-  async uploadReport(viewer: Viewer, missionId: string, file: MultipartFile | undefined, ip: string): Promise<MissionDto> {
-    const [row] = await this.dataSource.query(`SELECT benchmark_id FROM mission WHERE id = $1`, [missionId]);
-    if (!row) throw new NotFoundException(`No mission ${missionId}`);
-    const em = this.dataSource.manager;
-    const current = await this.current(em, row.benchmark_id);
-    const assigned = !!current?.experts.some((e) => e.id === viewer.userId);
-    if (!hasRole(viewer, 'commission') && !assigned) throw new NotFoundException(`No mission ${missionId}`);
-    if (current?.id !== missionId) throw new ConflictException('This mission is not the current one of its benchmark.');
-    if (!file) throw new UnprocessableEntityException('Send the report as a multipart field named "file".');
-    const stored = await storeUpload(file, this.config.filesDir);
-    try {
-      await this.dataSource.transaction(async (tx) => {
-        const scope = await findBenchmarkScope(tx, row.benchmark_id, true);
-        const [{ stage }] = await tx.query(`SELECT snapshot->'value'->>'peerReview' AS stage FROM benchmark WHERE id = $1`, [scope.id]);
-        // Once reported, the report is what the mission said: it is not replaced behind the reviewers' backs.
-        if (scope.state !== 'peerReview' || stage === 'reported') {
-          throw new ConflictException('A mission report is uploaded during the peer review, before the mission reports.');
-        }
-        await tx.query(
-          `UPDATE mission SET report_file_name = $2, report_media_type = $3, report_sha256 = $4, report_size = $5, report_storage_key = $6, report_uploaded_by = $7, report_uploaded_at = now() WHERE id = $1`,
-          [missionId, stored.fileName, stored.mediaType, stored.sha256, stored.size, stored.storageKey, viewer.userId],
-        );
-        await this.audit.record(tx, actorOfViewer(viewer, ip), { action: 'mission.report_uploaded', entityType: 'benchmark', entityId: scope.id, data: { missionId, fileName: stored.fileName, sha256: stored.sha256, size: stored.size } });
-      });
-    } catch (error) {
-      await stored.discard();
-      throw error;
-    }
-    return (await this.current(em, row.benchmark_id)) as MissionDto;
+  /** The missions this caller may see: the Commission all, experts theirs, a ministry its country's. */
+  async list(viewer: Viewer): Promise<MissionListItemDto[]> {
+    const rows = await this.dataSource.query(
+      `SELECT ${MISSION_COLUMNS} FROM mission m
+        WHERE $1::boolean OR EXISTS (SELECT 1 FROM mission_expert x WHERE x.mission_id = m.id AND x.user_id = $2) OR m.country_code = $3
+        ORDER BY m.start_date DESC, m.created_at DESC`,
+      [hasRole(viewer, 'commission'), viewer.userId, hasRole(viewer, 'ministry') ? viewer.countryCode : null],
+    );
+    return rows.map((r: Row) => this.listItem(r));
   }
 
-  /** The report file, for the Commission and the mission's experts only. */
-  async reportFile(viewer: Viewer, missionId: string): Promise<{ path: string; fileName: string; mediaType: string }> {
-    const [m] = await this.dataSource.query(`SELECT benchmark_id, report_storage_key, report_file_name, report_media_type FROM mission WHERE id = $1`, [missionId]);
-    const assigned = m ? (await this.dataSource.query(`SELECT 1 FROM mission_expert WHERE mission_id = $1 AND user_id = $2`, [missionId, viewer.userId])).length > 0 : false;
-    if (!m || (!hasRole(viewer, 'commission') && !assigned) || !m.report_storage_key) throw new NotFoundException(`No report for mission ${missionId}`);
-    return { path: join(this.config.filesDir, m.report_storage_key), fileName: m.report_file_name, mediaType: m.report_media_type };
+  private listItem(r: Row): MissionListItemDto {
+    return {
+      id: r.id,
+      title: r.title || r.benchmarks.map((b: Row) => b.code).join(', '),
+      countryCode: r.country_code.trim(),
+      startDate: day(r.start_date) as string,
+      endDate: day(r.end_date) as string,
+      benchmarks: r.benchmarks,
+      experts: r.experts,
+      reportSubmitted: !!r.report_file_id,
+      reportShared: !!r.report_shared_at,
+    };
+  }
+
+  /** A mission and how this caller sees it; 404 for whoever may not see it at all. */
+  private async load(em: EntityManager, viewer: Viewer, id: string, lock = false): Promise<{ row: Row; access: MissionAccess }> {
+    const [row] = await em.query(
+      `SELECT ${MISSION_COLUMNS}, EXISTS (SELECT 1 FROM mission_expert x WHERE x.mission_id = m.id AND x.user_id = $2) AS assigned
+         FROM mission m WHERE m.id = $1 ${lock ? 'FOR UPDATE OF m' : ''}`,
+      [id, viewer.userId],
+    );
+    const access = row ? missionAccess(viewer, { countryCode: row.country_code.trim(), assigned: row.assigned }) : null;
+    if (!row || !access) throw new NotFoundException(`No mission ${id}`);
+    return { row, access };
+  }
+
+  /** `POST /api/missions`: a mission on one or more benchmarks of one country. */
+  async create(viewer: Viewer, request: CreateMissionRequest, ip: string): Promise<MissionDetailDto> {
+    if (request.endDate < request.startDate) throw new UnprocessableEntityException('the mission cannot end before it starts');
+    const id = await this.dataSource.transaction(async (em) => {
+      const refs = [...new Set(request.benchmarks)];
+      const benchmarks = await em.query(
+        `SELECT b.id, a.country_code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ANY($1) OR b.id::text = ANY($2)`,
+        [refs, refs.filter(isUuid)],
+      );
+      if (benchmarks.length !== refs.length) throw new UnprocessableEntityException('every benchmark of the scope must exist');
+      const countries = new Set(benchmarks.map((b: Row) => b.country_code.trim()));
+      if (countries.size !== 1) throw new UnprocessableEntityException('a mission covers benchmarks of one country');
+      const experts = await this.checkExperts(em, request.expertIds);
+      const [mission] = await em.query(`INSERT INTO mission (title, country_code, start_date, end_date, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+        request.title.trim(),
+        [...countries][0],
+        request.startDate,
+        request.endDate,
+        viewer.userId,
+      ]);
+      for (const b of benchmarks) await em.query(`INSERT INTO mission_benchmark (mission_id, benchmark_id) VALUES ($1, $2)`, [mission.id, b.id]);
+      for (const e of experts) await em.query(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, e]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'mission.created',
+        entityType: 'mission',
+        entityId: mission.id,
+        data: { title: request.title.trim(), benchmarks: benchmarks.map((b: Row) => b.id), experts, startDate: request.startDate, endDate: request.endDate },
+      });
+      return mission.id as string;
+    });
+    return this.detail(viewer, id);
+  }
+
+  /** The mission page: agenda, findings, report and recommendations as far as this caller may see them. */
+  async detail(viewer: Viewer, id: string): Promise<MissionDetailDto> {
+    const em = this.dataSource.manager;
+    const { row, access } = await this.load(em, viewer, id);
+    const reviewer = access !== 'host';
+    const shared = !!row.report_shared_at;
+    // The ministry sees findings, report and recommendations once the Commission shares the report.
+    const seesOutcome = reviewer || shared;
+    const fileRow = async (fileId: string | null) =>
+      fileId ? (await em.query(`SELECT f.*, u.display_name AS uploaded_by_name FROM stored_file f JOIN app_user u ON u.id = f.uploaded_by WHERE f.id = $1`, [fileId]))[0] : null;
+    const tor = await fileRow(row.tor_file_id);
+    const report = seesOutcome ? await fileRow(row.report_file_id) : null;
+    const meetings = await em.query(`SELECT id, meets_on, institution, participants FROM mission_meeting WHERE mission_id = $1 ORDER BY meets_on, created_at`, [id]);
+    const findings = seesOutcome
+      ? await em.query(`SELECT f.benchmark_id, f.text, f.updated_at, u.display_name FROM mission_finding f JOIN app_user u ON u.id = f.author_id WHERE f.mission_id = $1`, [id])
+      : [];
+    return {
+      ...this.listItem(row),
+      termsOfReference: tor ? storedFileDto(tor) : null,
+      meetings: meetings.map((m: Row) => ({ id: m.id, meetsOn: day(m.meets_on) as string, institution: m.institution, participants: m.participants })),
+      findings: findings.map((f: Row) => ({ benchmarkId: f.benchmark_id, text: f.text, author: f.display_name, updatedAt: iso(f.updated_at) as string })),
+      report: report ? { ...storedFileDto(report), submittedAt: iso(row.report_submitted_at) as string, sharedAt: iso(row.report_shared_at) } : null,
+      recommendations: seesOutcome ? await this.recommendations(em, 'r.mission_id = $1', [id]) : [],
+      may: { edit: access === 'commission', write: reviewer, share: access === 'commission' && !!row.report_file_id && !shared, followUp: access === 'commission' || (access === 'host' && shared) },
+    };
+  }
+
+  private async recommendations(em: EntityManager, where: string, params: unknown[]): Promise<RecommendationDto[]> {
+    const rows = await em.query(
+      `SELECT r.*, json_build_object('id', b.id, 'code', b.code, 'text', b.text) AS benchmark,
+              coalesce((SELECT json_agg(json_build_object('id', e.id, 'title', e.title) ORDER BY e.title)
+                          FROM recommendation_evidence re JOIN evidence e ON e.id = re.evidence_id WHERE re.recommendation_id = r.id), '[]') AS evidence,
+              (SELECT c.id FROM corrective_measure c WHERE c.recommendation_id = r.id LIMIT 1) AS corrective_measure_id
+         FROM mission_recommendation r JOIN benchmark b ON b.id = r.benchmark_id WHERE ${where} ORDER BY b.code, r.created_at`,
+      params,
+    );
+    return rows.map((r: Row) => ({
+      id: r.id,
+      missionId: r.mission_id,
+      benchmark: r.benchmark,
+      text: r.text,
+      owner: r.owner,
+      dueDate: day(r.due_date) as string,
+      status: r.status,
+      followUpNote: r.follow_up_note,
+      evidence: r.evidence,
+      correctiveMeasureId: r.corrective_measure_id,
+    }));
+  }
+
+  /** The scope benchmark named by code or id, or 422. */
+  private scopeBenchmark(row: Row, ref: string): string {
+    const found = (row.benchmarks as Row[]).find((b) => b.id === ref || b.code === ref);
+    if (!found) throw new UnprocessableEntityException(`${ref} is not in the mission's scope`);
+    return found.id;
+  }
+
+  /** Stores the mission's terms of reference (the Commission); a new upload replaces the reference, the old file stays in storage. */
+  async uploadTermsOfReference(viewer: Viewer, id: string, file: MultipartFile | undefined, ip: string): Promise<MissionDetailDto> {
+    const { access } = await this.load(this.dataSource.manager, viewer, id);
+    if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+    const received = await this.files.receive(file, REPORT_KINDS);
+    await this.files.keepIf(received, () =>
+      this.dataSource.transaction(async (em) => {
+        await this.load(em, viewer, id, true);
+        const stored = await this.files.record(em, received, viewer.userId);
+        await em.query(`UPDATE mission SET tor_file_id = $2 WHERE id = $1`, [id, stored.id]);
+        await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.terms_of_reference', entityType: 'mission', entityId: id, data: { fileId: stored.id, fileName: stored.fileName, sha256: stored.sha256 } });
+      }),
+    );
+    return this.detail(viewer, id);
+  }
+
+  /** Stores the mission report (an assigned expert or the Commission). */
+  async uploadReport(viewer: Viewer, missionId: string, file: MultipartFile | undefined, ip: string): Promise<MissionDto> {
+    const { access } = await this.load(this.dataSource.manager, viewer, missionId);
+    if (access === 'host') throw new NotFoundException(`No mission ${missionId}`);
+    const received = await this.files.receive(file, REPORT_KINDS);
+    await this.files.keepIf(received, () =>
+      this.dataSource.transaction(async (em) => {
+        const { row: locked } = await this.load(em, viewer, missionId, true);
+        if (locked.report_shared_at) throw new ConflictException('The report was shared with the ministry: it is no longer replaced.');
+        if (locked.benchmark_id) {
+          // A mission the workflow planned: its report belongs to the benchmark's peer review, before the mission reports.
+          const [b] = await em.query(`SELECT state, snapshot->'value'->>'peerReview' AS stage FROM benchmark WHERE id = $1 FOR SHARE`, [locked.benchmark_id]);
+          const [latest] = await em.query(`SELECT mission_id FROM mission_benchmark mb JOIN mission m ON m.id = mb.mission_id WHERE mb.benchmark_id = $1 ORDER BY m.created_at DESC LIMIT 1`, [locked.benchmark_id]);
+          if (latest.mission_id !== missionId) throw new ConflictException('This mission is not the current one of its benchmark.');
+          if (b.state !== 'peerReview' || b.stage === 'reported') throw new ConflictException('A mission report is uploaded during the peer review, before the mission reports.');
+        }
+        const stored = await this.files.record(em, received, viewer.userId);
+        await em.query(`UPDATE mission SET report_file_id = $2, report_submitted_at = now() WHERE id = $1`, [missionId, stored.id]);
+        const data = { missionId, fileId: stored.id, fileName: stored.fileName, sha256: stored.sha256, size: stored.size };
+        await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_uploaded', entityType: 'mission', entityId: missionId, data });
+        // The benchmark's history shows it too (the workflow page reads the benchmark's audit events).
+        if (locked.benchmark_id) await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_uploaded', entityType: 'benchmark', entityId: locked.benchmark_id, data });
+      }),
+    );
+    return this.asMissionDto(await this.detail(viewer, missionId));
+  }
+
+  private asMissionDto(d: MissionDetailDto): MissionDto {
+    return { id: d.id, startDate: d.startDate, endDate: d.endDate, experts: d.experts, report: d.report && { fileName: d.report.fileName, sha256: d.report.sha256, size: d.report.size, uploadedAt: d.report.submittedAt } };
+  }
+
+  /** Sends the report: the Commission and the experts; the country's ministry once shared. */
+  async sendReport(viewer: Viewer, id: string, reply: FastifyReply): Promise<void> {
+    const [row] = await this.dataSource.query(`SELECT report_file_id, report_shared_at FROM mission WHERE id = $1`, [id]);
+    const access = row ? await this.load(this.dataSource.manager, viewer, id).then((l) => l.access, () => null) : null;
+    if (!row?.report_file_id || !access || (access === 'host' && !row.report_shared_at)) throw new NotFoundException(`No report for mission ${id}`);
+    await this.files.send(reply, row.report_file_id);
+  }
+
+  /** Sends the terms of reference to whoever sees the mission. */
+  async sendTermsOfReference(viewer: Viewer, id: string, reply: FastifyReply): Promise<void> {
+    const { row } = await this.load(this.dataSource.manager, viewer, id);
+    if (!row.tor_file_id) throw new NotFoundException(`No terms of reference for mission ${id}`);
+    await this.files.send(reply, row.tor_file_id);
+  }
+
+  /** The Commission shares the report with the ministry of the mission's country. */
+  async shareReport(viewer: Viewer, id: string, ip: string): Promise<MissionDetailDto> {
+    await this.dataSource.transaction(async (em) => {
+      const { row, access } = await this.load(em, viewer, id, true);
+      if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+      if (!row.report_file_id) throw new UnprocessableEntityException('there is no report to share yet');
+      if (row.report_shared_at) throw new ConflictException('The report is already shared.');
+      await em.query(`UPDATE mission SET report_shared_at = now(), report_shared_by = $2 WHERE id = $1`, [id, viewer.userId]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_shared', entityType: 'mission', entityId: id, data: { countryCode: row.country_code.trim() } });
+    });
+    return this.detail(viewer, id);
+  }
+
+  /** Adds a meeting to the agenda (the Commission or an expert of the mission). */
+  async addMeeting(viewer: Viewer, id: string, request: MissionMeetingRequest, ip: string): Promise<MissionDetailDto> {
+    await this.dataSource.transaction(async (em) => {
+      const { access } = await this.load(em, viewer, id, true);
+      if (access === 'host') throw new NotFoundException(`No mission ${id}`);
+      const [m] = await em.query(`INSERT INTO mission_meeting (mission_id, meets_on, institution, participants) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        id,
+        request.meetsOn,
+        request.institution.trim(),
+        request.participants?.trim() ?? '',
+      ]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.meeting_added', entityType: 'mission', entityId: id, data: { meetingId: m.id, meetsOn: request.meetsOn, institution: request.institution.trim() } });
+    });
+    return this.detail(viewer, id);
+  }
+
+  /** Writes the mission's finding on one benchmark of its scope (the Commission or an expert of the mission). */
+  async saveFinding(viewer: Viewer, id: string, benchmarkRef: string, request: MissionFindingRequest, ip: string): Promise<MissionDetailDto> {
+    await this.dataSource.transaction(async (em) => {
+      const { row, access } = await this.load(em, viewer, id, true);
+      if (access === 'host') throw new NotFoundException(`No mission ${id}`);
+      const benchmarkId = this.scopeBenchmark(row, benchmarkRef);
+      await em.query(
+        `INSERT INTO mission_finding (mission_id, benchmark_id, text, author_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (mission_id, benchmark_id) DO UPDATE SET text = EXCLUDED.text, author_id = EXCLUDED.author_id, updated_at = now()`,
+        [id, benchmarkId, request.text.trim(), viewer.userId],
+      );
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.finding_saved', entityType: 'mission', entityId: id, data: { benchmarkId } });
+    });
+    return this.detail(viewer, id);
+  }
+
+  /** Adds a recommendation on a benchmark of the scope (the Commission or an expert of the mission). */
+  async addRecommendation(viewer: Viewer, id: string, request: MissionRecommendationRequest, ip: string): Promise<RecommendationDto> {
+    const recommendationId = await this.dataSource.transaction(async (em) => {
+      const { row, access } = await this.load(em, viewer, id, true);
+      if (access === 'host') throw new NotFoundException(`No mission ${id}`);
+      const benchmarkId = this.scopeBenchmark(row, request.benchmark);
+      const [r] = await em.query(`INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+        id,
+        benchmarkId,
+        request.text.trim(),
+        request.owner.trim(),
+        request.dueDate,
+      ]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.recommendation_added', entityType: 'mission', entityId: id, data: { recommendationId: r.id, benchmarkId, owner: request.owner.trim(), dueDate: request.dueDate } });
+      return r.id as string;
+    });
+    return (await this.recommendations(this.dataSource.manager, 'r.id = $1', [recommendationId]))[0];
+  }
+
+  /** The recommendation with its mission, as this caller may see it (404 otherwise: a host sees it only once the report is shared). */
+  private async loadRecommendation(em: EntityManager, viewer: Viewer, id: string, lock: boolean): Promise<{ rec: Row; mission: Row; access: MissionAccess }> {
+    const [rec] = await em.query(`SELECT * FROM mission_recommendation WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    if (!rec) throw new NotFoundException(`No recommendation ${id}`);
+    const { row, access } = await this.load(em, viewer, rec.mission_id).catch(() => {
+      throw new NotFoundException(`No recommendation ${id}`);
+    });
+    if (access === 'host' && !row.report_shared_at) throw new NotFoundException(`No recommendation ${id}`);
+    return { rec, mission: row, access };
+  }
+
+  /** The follow-up: status, note and the evidence that answers it (the Commission; the country's ministry once the report is shared). */
+  async followUp(viewer: Viewer, id: string, request: RecommendationFollowUpRequest, ip: string): Promise<RecommendationDto> {
+    await this.dataSource.transaction(async (em) => {
+      const { rec, access } = await this.loadRecommendation(em, viewer, id, true);
+      if (access === 'expert') throw new UnprocessableEntityException('the follow-up is recorded by the Commission and the ministry');
+      if (request.evidenceIds) {
+        const ids = [...new Set(request.evidenceIds)];
+        // Evidence of the recommendation's benchmark that reviewers can see (not the ministry's internal drafts).
+        const found = await em.query(`SELECT id FROM evidence WHERE id = ANY($1) AND benchmark_id = $2 AND visibility IN ('shared', 'public')`, [ids, rec.benchmark_id]);
+        if (found.length !== ids.length) throw new UnprocessableEntityException('linked evidence must be shared evidence of the recommendation’s benchmark');
+        await em.query(`DELETE FROM recommendation_evidence WHERE recommendation_id = $1`, [id]);
+        if (ids.length) await em.query(`INSERT INTO recommendation_evidence (recommendation_id, evidence_id) SELECT $1, unnest($2::uuid[])`, [id, ids]);
+      }
+      await em.query(`UPDATE mission_recommendation SET status = coalesce($2, status), follow_up_note = coalesce($3, follow_up_note), updated_at = now() WHERE id = $1`, [
+        id,
+        request.status ?? null,
+        request.followUpNote ?? null,
+      ]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'mission.recommendation_followed_up',
+        entityType: 'mission',
+        entityId: rec.mission_id,
+        data: { recommendationId: id, from: rec.status, status: request.status ?? rec.status, evidenceIds: request.evidenceIds ?? null },
+      });
+    });
+    return (await this.recommendations(this.dataSource.manager, 'r.id = $1', [id]))[0];
+  }
+
+  /** Turns a recommendation into a corrective measure of the Action Plan (the Commission): what, responsible and due date come from it. */
+  async toCorrectiveMeasure(viewer: Viewer, id: string, ip: string): Promise<RecommendationDto> {
+    await this.dataSource.transaction(async (em) => {
+      const { rec, access } = await this.loadRecommendation(em, viewer, id, true);
+      if (access !== 'commission') throw new NotFoundException(`No recommendation ${id}`);
+      const [existing] = await em.query(`SELECT id FROM corrective_measure WHERE recommendation_id = $1`, [id]);
+      if (existing) throw new ConflictException('This recommendation is already a corrective measure.');
+      const [measure] = await em.query(
+        `INSERT INTO corrective_measure (benchmark_id, what, responsible, due_date, created_by, recommendation_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [rec.benchmark_id, rec.text, rec.owner, rec.due_date, viewer.userId, id],
+      );
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.recommendation_to_corrective_measure', entityType: 'mission', entityId: rec.mission_id, data: { recommendationId: id, correctiveMeasureId: measure.id } });
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'corrective_measure.created', entityType: 'benchmark', entityId: rec.benchmark_id, data: { correctiveMeasureId: measure.id, recommendationId: id } });
+    });
+    return (await this.recommendations(this.dataSource.manager, 'r.id = $1', [id]))[0];
   }
 
   /** The experts the Commission can assign to a mission. */
@@ -92,7 +397,25 @@ export class MissionsService {
       `SELECT u.id, u.display_name, o.name AS organisation, o.member_state FROM app_user u JOIN organisation o ON o.id = u.organisation_id
         WHERE u.disabled_at IS NULL AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id AND r.role = 'expert') ORDER BY u.display_name`,
     );
-    return rows.map((r: Record<string, any>) => ({ id: r.id, displayName: r.display_name, organisation: r.organisation, memberState: r.member_state?.trim() ?? null }));
+    return rows.map((r: Row) => ({ id: r.id, displayName: r.display_name, organisation: r.organisation, memberState: r.member_state?.trim() ?? null }));
+  }
+
+  /** Deadlines of experts' missions and of recommendations (for the inbox). */
+  async reminderRows(viewer: Viewer, now: Date, days: number): Promise<Row[]> {
+    return this.dataSource.query(
+      `SELECT 'mission-start' AS kind, m.id AS mission_id, m.id AS item_id, coalesce(nullif(m.title, ''), 'Peer-review mission') AS title, m.start_date::timestamptz AS due
+         FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
+        WHERE m.start_date >= $2::date AND m.start_date <= $2::date + $3::int
+       UNION ALL
+       SELECT 'mission-report', m.id, m.id, coalesce(nullif(m.title, ''), 'Peer-review mission'), m.end_date::timestamptz
+         FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
+        WHERE m.end_date < $2::date AND m.report_file_id IS NULL
+       UNION ALL
+       SELECT 'recommendation-due', r.mission_id, r.id, r.text, r.due_date::timestamptz
+         FROM mission_recommendation r JOIN mission m ON m.id = r.mission_id
+        WHERE r.status IN ('open', 'in_progress') AND r.due_date <= $2::date + $3::int
+          AND (($4::boolean) OR (m.country_code = $5 AND m.report_shared_at IS NOT NULL))`,
+      [viewer.userId, now.toISOString().slice(0, 10), days, hasRole(viewer, 'commission'), hasRole(viewer, 'ministry') ? viewer.countryCode : null],
+    );
   }
 }
-

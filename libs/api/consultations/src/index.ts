@@ -1,0 +1,3 @@
+export * from './lib/consultations.module';
+export * from './lib/consultations.service';
+export * from './lib/consultation-seed.service';

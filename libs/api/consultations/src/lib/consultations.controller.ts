@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiConsumes, ApiForbiddenResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  type ConsultationDto,
+  type ConsultationOrganisationDto,
+  type ConsultationReplyDto,
+  ConsultationReplyRequest,
+  type ConsultationSummaryItemDto,
+  ConsultationSummaryRequest,
+  ConsultationTransitionRequest,
+  type ConsultationTransitionResultDto,
+  CreateConsultationRequest,
+  type StoredFileDto,
+  UpdateConsultationRequest,
+} from '@bt/contracts';
+import { Public } from '@bt/api/core';
+import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
+import { ConsultationsService } from './consultations.service';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+
+@ApiTags('consultations')
+@Controller()
+export class ConsultationsController {
+  constructor(private readonly consultations: ConsultationsService) {}
+
+  /** The written consultations this caller may see (anonymous: the published ones). */
+  @Public()
+  @Get('consultations')
+  list(@CurrentViewer() viewer: Viewer | null): Promise<ConsultationSummaryItemDto[]> {
+    return this.consultations.list(viewer);
+  }
+
+  /** Starts a draft consultation (the Commission). */
+  @Roles('commission')
+  @Post('consultations')
+  create(@Body() body: CreateConsultationRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ConsultationDto> {
+    return this.consultations.create(viewer, body, request.ip);
+  }
+
+  /** The partners' organisations a consultation can be sent to (the Commission). */
+  @Roles('commission')
+  @Get('consultation-recipients')
+  recipientOptions(): Promise<ConsultationOrganisationDto[]> {
+    return this.consultations.recipientOptions();
+  }
+
+  /** One consultation as this caller may see it: topics, questions, visible replies and summaries, available events. */
+  @Public()
+  @Get('consultations/:id')
+  get(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer | null): Promise<ConsultationDto> {
+    return this.consultations.get(viewer, id);
+  }
+
+  /** Saves the whole draft: texts, deadline, topics with their questions in order, recipients (`version` required). */
+  @Roles('commission')
+  @Put('consultations/:id')
+  @ApiConflictResponse({ description: 'Stale version, or the consultation is no longer a draft.' })
+  update(@Param('id', uuid) id: string, @Body() body: UpdateConsultationRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ConsultationDto> {
+    return this.consultations.update(viewer, id, body, request.ip);
+  }
+
+  /** Fires a consultation event: `{event, version, deadline?}` (OPEN, RETURN_TO_DRAFT, CLOSE, REOPEN, SUMMARISE, PUBLISH). */
+  @Post('consultations/:id/transitions')
+  @HttpCode(200)
+  @ApiForbiddenResponse({ description: 'Not this caller’s event.' })
+  @ApiConflictResponse({ description: 'Stale version, or the event is not possible in this state.' })
+  @ApiUnprocessableEntityResponse({ description: 'A guard failed; the message names the unmet condition.' })
+  transition(@Param('id', uuid) id: string, @Body() body: ConsultationTransitionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ConsultationTransitionResultDto> {
+    return this.consultations.transition(viewer, id, body, request.ip);
+  }
+
+  /** The consultation's audit events, oldest first (the Commission). */
+  @Roles('commission')
+  @Get('consultations/:id/history')
+  history(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer) {
+    return this.consultations.history(viewer, id);
+  }
+
+  /** The caller's organisation's reply to one question: `{text, send}` — a draft, or sent (final). 409 after the deadline. */
+  @Put('consultations/:id/replies/:questionId')
+  @ApiConflictResponse({ description: 'Not open, the deadline has passed, or the reply was already sent.' })
+  saveReply(
+    @Param('id', uuid) id: string,
+    @Param('questionId', uuid) questionId: string,
+    @Body() body: ConsultationReplyRequest,
+    @CurrentViewer() viewer: Viewer,
+    @Req() request: IdentifiedRequest,
+  ): Promise<ConsultationReplyDto> {
+    return this.consultations.saveReply(viewer, id, questionId, body, request.ip);
+  }
+
+  /** Attaches a document (multipart field `file`) to the caller's organisation's unsent reply. */
+  @Post('consultations/:id/replies/:questionId/files')
+  @ApiConsumes('multipart/form-data')
+  async attach(@Param('id', uuid) id: string, @Param('questionId', uuid) questionId: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<StoredFileDto> {
+    const file = request.isMultipart() ? await request.file() : undefined;
+    return this.consultations.attachFile(viewer, id, questionId, file, request.ip);
+  }
+
+  /** Downloads a reply's attachment (whoever may see that reply). */
+  @Public()
+  @Get('consultations/:id/files/:fileId')
+  async download(@Param('id', uuid) id: string, @Param('fileId', uuid) fileId: string, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
+    await this.consultations.sendFile(viewer, id, fileId, reply);
+  }
+
+  /** The Commission's summary of the replies to one question, with the recipients it cites (once closed). */
+  @Roles('commission')
+  @Put('consultations/:id/summaries/:questionId')
+  saveSummary(
+    @Param('id', uuid) id: string,
+    @Param('questionId', uuid) questionId: string,
+    @Body() body: ConsultationSummaryRequest,
+    @CurrentViewer() viewer: Viewer,
+    @Req() request: IdentifiedRequest,
+  ): Promise<ConsultationDto> {
+    return this.consultations.saveSummary(viewer, id, questionId, body, request.ip);
+  }
+}

@@ -1,0 +1,25 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { FilesModule } from '@bt/api/files';
+import { InboxRegistry } from '@bt/api/inbox';
+import { ConsultationReminders } from './consultation-reminders';
+import { ConsultationSeedService } from './consultation-seed.service';
+import { ConsultationsController } from './consultations.controller';
+import { ConsultationsService } from './consultations.service';
+
+/** Written consultations of the partners, with their reminders in the inbox. */
+@Module({
+  imports: [FilesModule],
+  controllers: [ConsultationsController],
+  providers: [ConsultationsService, ConsultationSeedService, ConsultationReminders],
+  exports: [ConsultationsService, ConsultationSeedService],
+})
+export class ConsultationsModule implements OnModuleInit {
+  constructor(
+    private readonly inbox: InboxRegistry,
+    private readonly reminders: ConsultationReminders,
+  ) {}
+
+  onModuleInit(): void {
+    this.inbox.register(this.reminders);
+  }
+}

@@ -1,0 +1,151 @@
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import type { StoredFileDto } from './files.dto';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `POST /api/missions`: a peer-review mission on one or more benchmarks of one country. */
+export class CreateMissionRequest {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title!: string;
+
+  /** Benchmark codes (RS-24-MIG-02) or ids, all of one country. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(60)
+  @IsString({ each: true })
+  benchmarks!: string[];
+
+  @Matches(DAY, { message: 'startDate must be a date such as 2026-03-01' })
+  startDate!: string;
+
+  @Matches(DAY, { message: 'endDate must be a date such as 2026-03-05' })
+  endDate!: string;
+
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  expertIds!: string[];
+}
+
+export class MissionMeetingRequest {
+  @Matches(DAY, { message: 'meetsOn must be a date such as 2026-03-02' })
+  meetsOn!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  institution!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000)
+  participants?: string;
+}
+
+export class MissionFindingRequest {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50_000)
+  text!: string;
+}
+
+export class MissionRecommendationRequest {
+  /** A benchmark of the mission's scope (code or id). */
+  @IsString()
+  benchmark!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
+  text!: string;
+
+  /** Who is to act on it (an institution). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  owner!: string;
+
+  @Matches(DAY, { message: 'dueDate must be a date such as 2026-12-31' })
+  dueDate!: string;
+}
+
+export const RECOMMENDATION_STATUSES = ['open', 'in_progress', 'implemented', 'not_implemented'] as const;
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+
+/** `PATCH /api/recommendations/:id`: the follow-up. */
+export class RecommendationFollowUpRequest {
+  @IsOptional()
+  @IsIn(RECOMMENDATION_STATUSES, { message: `status must be one of ${RECOMMENDATION_STATUSES.join(', ')}` })
+  status?: RecommendationStatus;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  followUpNote?: string;
+
+  /** The evidence items (of the recommendation's benchmark) that answer it. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
+}
+
+export interface MissionBenchmarkDto {
+  id: string;
+  code: string;
+  text: string;
+}
+
+export interface MissionListItemDto {
+  id: string;
+  title: string;
+  countryCode: string;
+  startDate: string;
+  endDate: string;
+  benchmarks: MissionBenchmarkDto[];
+  experts: { id: string; displayName: string; memberState: string | null }[];
+  reportSubmitted: boolean;
+  reportShared: boolean;
+}
+
+export interface MissionMeetingDto {
+  id: string;
+  meetsOn: string;
+  institution: string;
+  participants: string;
+}
+
+export interface MissionFindingDto {
+  benchmarkId: string;
+  text: string;
+  author: string;
+  updatedAt: string;
+}
+
+export interface RecommendationDto {
+  id: string;
+  missionId: string;
+  benchmark: MissionBenchmarkDto;
+  text: string;
+  owner: string;
+  dueDate: string;
+  status: RecommendationStatus;
+  followUpNote: string;
+  evidence: { id: string; title: string }[];
+  /** The corrective measure of the Action Plan made from it, if any. */
+  correctiveMeasureId: string | null;
+}
+
+export interface MissionDetailDto extends MissionListItemDto {
+  termsOfReference: StoredFileDto | null;
+  meetings: MissionMeetingDto[];
+  findings: MissionFindingDto[];
+  /** The report: the Commission and the mission's experts always; the country's ministry once shared. */
+  report: (StoredFileDto & { submittedAt: string; sharedAt: string | null }) | null;
+  recommendations: RecommendationDto[];
+  /** What the caller may do here. */
+  may: { edit: boolean; write: boolean; share: boolean; followUp: boolean };
+}
