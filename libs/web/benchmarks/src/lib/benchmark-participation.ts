@@ -34,6 +34,25 @@ export function mayAnswerProposals(me: MeDto | null, benchmark: BenchmarkDetailD
   return !!me && holds(me, 'ministry') && ofCountry(me, benchmark) && OPEN_FOR_INPUT.includes(benchmark.state);
 }
 
+/** Replies in a thread: whoever may propose, and the ministry of the benchmark's country (as discussion), while input is open. */
+export function mayReply(me: MeDto | null, benchmark: BenchmarkDetailDto): boolean {
+  return mayPropose(me, benchmark) || mayAnswerProposals(me, benchmark);
+}
+
+/** Admins moderate the dialogue. */
+export function mayModerate(me: MeDto | null): boolean {
+  return !!me && holds(me, 'admin');
+}
+
+/** In whose voice the user assesses the benchmark (the API decides the same way), or null. */
+export function assessmentVoice(me: MeDto | null, benchmark: BenchmarkDetailDto): 'commission' | 'ministry' | 'civil_society' | null {
+  if (!me) return null;
+  if (holds(me, 'commission')) return 'commission';
+  if (!ofCountry(me, benchmark)) return null;
+  if (holds(me, 'ministry')) return 'ministry';
+  return holds(me, 'civil_society') ? 'civil_society' : null;
+}
+
 /** An expert assigned to the current mission, or the Commission, during the peer review. */
 export function mayUploadReport(me: MeDto | null, benchmark: BenchmarkDetailDto): boolean {
   const mission = benchmark.mission;
@@ -47,4 +66,20 @@ export function mayDownloadReport(me: MeDto | null, benchmark: BenchmarkDetailDt
   const mission = benchmark.mission;
   if (!me || !mission?.report) return false;
   return holds(me, 'commission') || mission.experts.some((expert) => expert.id === me.id);
+}
+
+/**
+ * Track records and the Action Plan of a benchmark: the Commission, the country's ministry and civil
+ * society, and the experts of its mission read them (the API answers 404 to anyone else).
+ */
+export function mayReadCountryRecords(me: MeDto | null, benchmark: BenchmarkDetailDto): boolean {
+  if (!me) return false;
+  if (holds(me, 'commission')) return true;
+  if ((holds(me, 'ministry') || holds(me, 'civil_society')) && ofCountry(me, benchmark)) return true;
+  return holds(me, 'expert') && !!benchmark.mission?.experts.some((expert) => expert.id === me.id);
+}
+
+/** The ministry of the benchmark's country records track records, in any state of the benchmark. */
+export function mayRecordTrackRecords(me: MeDto | null, benchmark: BenchmarkDetailDto): boolean {
+  return !!me && holds(me, 'ministry') && ofCountry(me, benchmark);
 }

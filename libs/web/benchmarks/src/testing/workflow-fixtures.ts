@@ -70,12 +70,19 @@ export function proposal(overrides: Partial<ProposalDto> = {}): ProposalDto {
   return {
     id: 'p-1',
     benchmarkId: 'id-RS-24-MIG-02',
+    kind: 'proposal',
+    parentId: null,
     text: 'Publish the statistics on returns every quarter.',
+    hiddenAt: null,
     author: 'Milica Civil Society',
     organisation: 'Serbian civil-society coalition',
     createdAt: '2026-03-01T09:00:00.000Z',
+    subRequirement: null,
+    evidence: null,
     answer: null,
     answers: [],
+    daysToAnswer: null,
+    replies: [],
     ...overrides,
   };
 }

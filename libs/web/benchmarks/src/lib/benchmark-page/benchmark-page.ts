@@ -14,7 +14,10 @@ import { EvidenceSection } from '../evidence/evidence-section';
 import { HistoryTimeline } from '../history/history-timeline';
 import { LOADING, loadEach } from '../load-state';
 import { MissionSection } from '../mission/mission-section';
-import { ProposalsSection } from '../proposals/proposals-section';
+import { AssessmentsPanel } from '../assessments/assessments-panel';
+import { mayReadCountryRecords } from '../benchmark-participation';
+import { DialogueTab } from '../dialogue/dialogue-tab';
+import { TrackRecordsSection } from '../track-records/track-records-section';
 import { WorkflowPanel } from '../workflow/workflow-panel';
 
 /**
@@ -24,7 +27,7 @@ import { WorkflowPanel } from '../workflow/workflow-panel';
  * whole benchmark, and the open tab with it.
  */
 /** The tabs of a benchmark page, also the values of its `?tab=` query parameter. */
-export type BenchmarkTab = 'evidence' | 'dialogue' | 'mission' | 'history';
+export type BenchmarkTab = 'evidence' | 'track-records' | 'dialogue' | 'assessments' | 'mission' | 'history';
 
 @Component({
   selector: 'bt-benchmark-page',
@@ -39,7 +42,9 @@ export type BenchmarkTab = 'evidence' | 'dialogue' | 'mission' | 'history';
     BenchmarkStateChip,
     WorkflowPanel,
     EvidenceSection,
-    ProposalsSection,
+    DialogueTab,
+    TrackRecordsSection,
+    AssessmentsPanel,
     MissionSection,
     HistoryTimeline,
   ],
@@ -57,6 +62,7 @@ export class BenchmarkPage {
   private readonly retries = new BehaviorSubject<void>(undefined);
   /** The workflow, evidence, proposals, mission and history are for signed-in users; the public sees the catalogue. */
   protected readonly signedIn = inject(AuthSession).signedIn;
+  private readonly me = inject(AuthSession).me;
 
   protected readonly benchmark = toSignal(
     combineLatest([toObservable(this.code), this.retries]).pipe(
@@ -85,13 +91,18 @@ export class BenchmarkPage {
   /** The tabs this viewer has, in order (the public sees the catalogue only). */
   protected readonly tabs = computed<BenchmarkTab[]>(() => {
     const benchmark = this.detail();
-    if (!benchmark || !this.signedIn()) return [];
-    return ['evidence', 'dialogue', ...(benchmark.mission ? (['mission'] as const) : []), 'history'];
+    if (!benchmark) return [];
+    // The public sees the published assessments besides the catalogue.
+    if (!this.signedIn()) return ['assessments'];
+    const trackRecords = mayReadCountryRecords(this.me(), benchmark) ? (['track-records'] as const) : [];
+    return ['evidence', ...trackRecords, 'dialogue', 'assessments', ...(benchmark.mission ? (['mission'] as const) : []), 'history'];
   });
   protected readonly tabLabels: Record<BenchmarkTab, string> = {
     evidence: $localize`:Tab of a benchmark page@@benchmark.tab.evidence:Evidence`,
+    'track-records': $localize`:Tab of a benchmark page: indicator series with figures per year@@benchmark.tab.trackRecords:Track records`,
     dialogue: $localize`:Tab of a benchmark page: civil-society proposals and answers@@benchmark.tab.dialogue:Dialogue`,
     mission: $localize`:Tab of a benchmark page: the peer-review mission@@benchmark.tab.mission:Mission`,
+    assessments: $localize`:Tab of a benchmark page: the Commission's, the ministry's and civil society's assessments@@benchmark.tab.assessments:Assessments`,
     history: $localize`:Tab of a benchmark page@@benchmark.tab.history:History`,
   };
   protected readonly selectedTab = computed(() => Math.max(0, this.tabs().indexOf(this.tab() as BenchmarkTab)));

@@ -1,0 +1,123 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { AssessmentDto, AssessmentVoice } from '@bt/contracts';
+import type { PreparationGrade, ProgressGrade } from '@bt/workflow';
+import { DialogSave } from '@bt/web/identity';
+import { PREPARATION_OPTIONS, PROGRESS_OPTIONS } from '../assessment-grades';
+import { notBlank } from '../not-blank';
+import { AssessmentsApi } from './assessments-api';
+import { voiceLabel } from './voice-labels';
+
+export interface RecordAssessmentDialogData {
+  readonly code: string;
+  readonly voice: AssessmentVoice;
+  readonly period: string;
+}
+
+const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
+
+/** An assessment in the user's own voice for a period; earlier ones stay in the history. */
+@Component({
+  selector: 'bt-record-assessment-dialog',
+  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title i18n="@@assessments.record.title">Record {{ voice }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <p class="dialog-form__intro" i18n="@@assessments.record.intro">
+          On benchmark {{ data.code }}, on the Commission's scales. Earlier assessments stay in the history.
+        </p>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@assessments.record.period">Reporting period</mat-label>
+          <input matInput formControlName="period" required />
+          <mat-hint i18n="@@assessments.record.periodHint">A year such as 2026, or 2026-H1, 2026-Q3</mat-hint>
+          @if (form.controls.period.invalid) {
+            <mat-error i18n="@@assessments.record.periodInvalid">Give a year such as 2026, or 2026-H1, 2026-Q3.</mat-error>
+          }
+        </mat-form-field>
+        <div class="dialog-form__row">
+          <mat-form-field appearance="outline">
+            <mat-label i18n="@@workflow.assessment.preparation">State of preparation</mat-label>
+            <mat-select formControlName="preparation" required>
+              @for (option of preparationOptions; track option.grade) {
+                <mat-option [value]="option.grade">{{ option.label }}</mat-option>
+              }
+            </mat-select>
+            @if (form.controls.preparation.hasError('required')) {
+              <mat-error i18n="@@workflow.assessment.preparation.required">Choose the state of preparation.</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label i18n="@@workflow.assessment.progress">Progress in the period</mat-label>
+            <mat-select formControlName="progress" required>
+              @for (option of progressOptions; track option.grade) {
+                <mat-option [value]="option.grade">{{ option.label }}</mat-option>
+              }
+            </mat-select>
+            @if (form.controls.progress.hasError('required')) {
+              <mat-error i18n="@@workflow.assessment.progress.required">Choose the progress.</mat-error>
+            }
+          </mat-form-field>
+        </div>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@assessments.record.text">Assessment</mat-label>
+          <textarea matInput formControlName="text" rows="5" maxlength="10000" required></textarea>
+          @if (form.controls.text.hasError('required')) {
+            <mat-error i18n="@@assessments.record.textRequired">Say why.</mat-error>
+          }
+        </mat-form-field>
+        <div class="progress-slot">
+          @if (saving()) {
+            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@assessments.record.saving" aria-label="Saving the assessment" />
+          }
+        </div>
+        @if (problem(); as problem) {
+          <p class="dialog-error" role="alert">{{ problem }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
+        <button matButton="filled" type="submit" i18n="@@assessments.record.submit">Save assessment</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: '../benchmark-dialog.scss',
+})
+export class RecordAssessmentDialog {
+  protected readonly data = inject<RecordAssessmentDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(AssessmentsApi);
+  private readonly dialog = inject<MatDialogRef<RecordAssessmentDialog, AssessmentDto>>(MatDialogRef);
+
+  protected readonly voice = voiceLabel(this.data.voice).toLowerCase();
+  protected readonly preparationOptions = PREPARATION_OPTIONS;
+  protected readonly progressOptions = PROGRESS_OPTIONS;
+  protected readonly form = new FormGroup({
+    period: new FormControl(this.data.period, { nonNullable: true, validators: [Validators.required, Validators.pattern(PERIOD)] }),
+    preparation: new FormControl<PreparationGrade | null>(null, { validators: [Validators.required] }),
+    progress: new FormControl<ProgressGrade | null>(null, { validators: [Validators.required] }),
+    text: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(10_000)] }),
+  });
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
+
+  protected save(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { period, preparation, progress, text } = this.form.getRawValue();
+    this.submission.run(
+      this.api.record(this.data.code, { period: period.trim(), preparation: preparation as PreparationGrade, progress: progress as ProgressGrade, text: text.trim() }),
+      (saved) => this.dialog.close(saved),
+      $localize`:@@assessments.record.failed:The assessment could not be saved. Please try again.`,
+    );
+  }
+}

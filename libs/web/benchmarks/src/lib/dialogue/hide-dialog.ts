@@ -1,0 +1,71 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import type { ProposalDto } from '@bt/contracts';
+import { DialogSave } from '@bt/web/identity';
+import { notBlank } from '../not-blank';
+import { DialogueApi } from './dialogue-api';
+
+export interface HideDialogData {
+  readonly contribution: ProposalDto;
+  readonly heading: string;
+}
+
+/** A moderator hides an abusive contribution, saying why; the audit trail keeps its text. */
+@Component({
+  selector: 'bt-hide-dialog',
+  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title i18n="@@dialogue.hide.title">Hide {{ data.heading }}</h2>
+    <form (submit)="save($event)" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <blockquote class="dialog-form__intro">{{ data.contribution.text }}</blockquote>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@dialogue.hide.reason">Reason</mat-label>
+          <textarea matInput [formControl]="reason" rows="3" maxlength="2000" required></textarea>
+          <mat-hint i18n="@@dialogue.hide.hint">Everyone sees "hidden by a moderator"; the audit trail keeps the text and your reason.</mat-hint>
+          @if (reason.hasError('required')) {
+            <mat-error i18n="@@dialogue.hide.required">Give the reason.</mat-error>
+          }
+        </mat-form-field>
+        <div class="progress-slot">
+          @if (saving()) {
+            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@dialogue.hide.saving" aria-label="Hiding" />
+          }
+        </div>
+        @if (problem(); as problem) {
+          <p class="dialog-error" role="alert">{{ problem }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
+        <button matButton="filled" type="submit" i18n="@@dialogue.hide.submit">Hide</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styleUrl: '../benchmark-dialog.scss',
+})
+export class HideDialog {
+  protected readonly data = inject<HideDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(DialogueApi);
+  private readonly dialog = inject<MatDialogRef<HideDialog, ProposalDto>>(MatDialogRef);
+
+  protected readonly reason = new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(2_000)] });
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
+
+  protected save(event: Event): void {
+    event.preventDefault();
+    if (this.reason.invalid) {
+      this.reason.markAsTouched();
+      return;
+    }
+    this.submission.run(this.api.hide(this.data.contribution.id, { reason: this.reason.value.trim() }), (hidden) => this.dialog.close(hidden), $localize`:@@dialogue.hide.failed:It could not be hidden. Please try again.`);
+  }
+}
