@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Transform } from 'node:stream';
-import { Inject, Injectable, NotFoundException, PayloadTooLargeException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException, PayloadTooLargeException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
@@ -50,6 +50,10 @@ export class FilesService {
     try {
       // A failing upload (cut off, over the limit) must fail the write, not leave it waiting.
       file.file.on('error', (error) => inspect.destroy(error));
+      // A request cut off midway destroys the file stream without an error: a close before its end is one.
+      file.file.on('close', () => {
+        if (!file.file.readableEnded) inspect.destroy(new BadRequestException('The upload was cut off.'));
+      });
       await this.storage.write(storageKey, file.file.pipe(inspect));
       if (file.file.truncated) throw new PayloadTooLargeException('The file is larger than the upload limit.');
     } catch (error) {

@@ -1,0 +1,2 @@
+export * from './lib/search.module';
+export * from './lib/search.service';

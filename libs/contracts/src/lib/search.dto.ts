@@ -1,0 +1,61 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export const SEARCH_KINDS = ['benchmark', 'sub_requirement', 'evidence', 'file', 'proposal'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Results per group and page. */
+export const SEARCH_PAGE_SIZE = 10;
+
+/** Query of `GET /api/search`. */
+export class SearchQuery {
+  /** Words to find; diacritics optional (`pravosudje` finds `pravosuđe`). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q!: string;
+
+  /** Only this candidate country, e.g. `RS`. */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter upper-case code such as RS' })
+  country?: string;
+
+  /** Only this kind of result (and then `page` pages through it). */
+  @IsOptional()
+  @IsIn(SEARCH_KINDS, { message: `kind must be one of ${SEARCH_KINDS.join(', ')}` })
+  kind?: SearchKind;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  page?: number;
+}
+
+/** A piece of a snippet: plain text, `match: true` where the query matched. Never HTML. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHitDto {
+  kind: SearchKind;
+  id: string;
+  benchmarkCode: string;
+  title: string;
+  snippet: SnippetPart[];
+  /** The evidence item a file belongs to (kind `file`). */
+  evidenceId?: string;
+}
+
+export interface SearchGroupDto {
+  kind: SearchKind;
+  /** All matches the caller may see (the items are one page of them, best first). */
+  total: number;
+  items: SearchHitDto[];
+}
+
+export interface SearchResultDto {
+  groups: SearchGroupDto[];
+}
