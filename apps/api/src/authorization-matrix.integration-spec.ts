@@ -19,6 +19,10 @@ interface Target {
   user: string;
   proposal: string;
   mission: string;
+  /** Track records and the Action Plan: a series, a late activity and a corrective measure on it. */
+  series: string;
+  activity: string;
+  measure: string;
 }
 
 interface Expectation {
@@ -30,6 +34,10 @@ interface Expectation {
 const isMinistry = (actor: Actor) => actor === 'coordinator' || actor === 'ministry' || actor === 'ministry.al';
 /** `own` is the caller's country: RS for the EU side, AL for ministry.al. The expert is on both benchmarks' missions. */
 const seesDialogue = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || actor === 'admin' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
+/** Track records and Action Plan: the country's ministry and CSOs, the Commission, the mission's experts read; the ministry writes. */
+const readsRecordsOf = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
+const readsRecords = (ok: number) => (actor: Actor, side: Side) => (actor === 'anonymous' ? 401 : readsRecordsOf(actor, side) ? ok : 404);
+const writesRecords = (ok: number) => (actor: Actor, side: Side) => (actor === 'anonymous' ? 401 : !readsRecordsOf(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? ok : 403);
 const signedIn = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : ok);
 const adminOnly = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : actor === 'admin' ? ok : 403);
 const anyone = (ok: number) => () => ok;
@@ -91,6 +99,34 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Missions: the report belongs to the Commission and the mission's experts; others learn nothing (404).
   'POST /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 422 : 404) },
   'GET /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : 404) },
+  // Track records and the Action Plan: the country's ministry writes; its CSOs, the Commission and the mission's experts read; others learn nothing (404).
+  'GET /api/benchmarks/:id/track-records': { path: (t) => `/api/benchmarks/${t.benchmark}/track-records`, status: readsRecords(200) },
+  'GET /api/benchmarks/:id/track-records/template.xlsx': { path: (t) => `/api/benchmarks/${t.benchmark}/track-records/template.xlsx`, status: readsRecords(200) },
+  'GET /api/benchmarks/:id/track-records.xlsx': { path: (t) => `/api/benchmarks/${t.benchmark}/track-records.xlsx`, status: readsRecords(200) },
+  'POST /api/benchmarks/:id/track-records': {
+    path: (t) => `/api/benchmarks/${t.benchmark}/track-records`,
+    body: () => ({ name: `Matrix series ${++unique}`, unit: 'cases', category: 'drugs' }),
+    status: writesRecords(201),
+  },
+  // No file sent: the rights are checked first, then the missing file is a 422.
+  'POST /api/benchmarks/:id/track-records/import': { path: (t) => `/api/benchmarks/${t.benchmark}/track-records/import`, status: writesRecords(422) },
+  'PUT /api/track-records/:seriesId/values/:period': { path: (t) => `/api/track-records/${t.series}/values/2020`, body: () => ({ value: 1, source: 'Matrix' }), status: writesRecords(200) },
+  'GET /api/action-plan/activities': { path: (t) => `/api/action-plan/activities?country=${t.country}`, status: signedIn(200) },
+  'GET /api/action-plan/summary': { path: (t) => `/api/action-plan/summary?country=${t.country}`, status: signedIn(200) },
+  'POST /api/benchmarks/:id/activities': {
+    path: (t) => `/api/benchmarks/${t.benchmark}/activities`,
+    body: () => ({ code: `M.${++unique}`, title: 'Matrix activity', responsibleInstitution: 'Matrix', deadline: '2030-01-01' }),
+    status: writesRecords(201),
+  },
+  // A stale version: the rights are checked first, then the version, so the activity never changes.
+  'PATCH /api/activities/:id': { path: (t) => `/api/activities/${t.activity}`, body: () => ({ version: 99, status: 'in_progress' }), status: writesRecords(409) },
+  'POST /api/activities/:id/progress-notes': { path: (t) => `/api/activities/${t.activity}/progress-notes`, body: () => ({ text: 'Matrix note' }), status: writesRecords(201) },
+  'POST /api/activities/:id/corrective-measures': {
+    path: (t) => `/api/activities/${t.activity}/corrective-measures`,
+    body: () => ({ what: 'Matrix measure', responsible: 'Matrix', dueDate: '2030-01-01' }),
+    status: (actor, side) => (actor === 'commission' ? 201 : writesRecords(201)(actor, side)),
+  },
+  'PATCH /api/corrective-measures/:id': { path: (t) => `/api/corrective-measures/${t.measure}`, body: () => ({ status: 'done' }), status: (actor, side) => (actor === 'commission' ? 200 : writesRecords(200)(actor, side)) },
   'GET /api/experts': { path: () => '/api/experts', status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
   // Single sign-on is open to anyone; this app runs without an identity provider, so both say 404.
   'GET /api/auth/oidc/login': { path: () => '/api/auth/oidc/login?returnTo=/benchmarks', status: anyone(404) },
@@ -136,7 +172,15 @@ describe('authorization matrix', () => {
       const [expert] = await api.sql(`SELECT id FROM app_user WHERE email = 'expert@demo.test'`);
       const [mission] = await api.sql(`INSERT INTO mission (benchmark_id, start_date, end_date) VALUES ($1, '2026-01-01', '2026-01-02') RETURNING id`, [benchmark.id]);
       await api.sql(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, expert.id]);
-      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id };
+      const [author] = await api.sql(`SELECT id FROM app_user WHERE email = 'admin@demo.test'`);
+      const [series] = await api.sql(`INSERT INTO track_record_series (benchmark_id, name, unit, category, created_by) VALUES ($1, 'Matrix series', 'cases', 'drugs', $2) RETURNING id`, [benchmark.id, author.id]);
+      const [activity] = await api.sql(
+        `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, created_by) VALUES ($1, 'M.1', 'Matrix activity', 'Matrix institution', '2020-01-01', $2) RETURNING id`,
+        [benchmark.id, author.id],
+      );
+      const [measure] = await api.sql(`INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, 'Matrix measure', 'Matrix', '2030-01-01', $3) RETURNING id`, [activity.id, benchmark.id, author.id]);
+      const records = { series: series.id, activity: activity.id, measure: measure.id };
+      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, ...records };
     }
     admin = api.client({ ip: '10.1.0.1' });
     await admin.signIn('admin@demo.test');

@@ -1,0 +1,141 @@
+import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, signal, viewChild } from '@angular/core';
+import { MatAnchor, MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { TRACK_RECORD_COLUMNS, type TrackRecordImportErrorDto, type TrackRecordImportResultDto } from '@bt/contracts';
+import { apiErrorMessage } from '@bt/web/identity';
+import { TrackRecordsApi } from './track-records-api';
+
+export interface ImportTrackRecordsDialogData {
+  readonly code: string;
+  readonly templateUrl: string;
+}
+
+/** What the API reads (it decides by the bytes; this only narrows the file picker). */
+const SHEET_TYPES = ['.xlsx', '.csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'].join(',');
+
+type Import =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'uploading'; readonly percent: number }
+  | { readonly kind: 'refused'; readonly message: string; readonly errors: readonly TrackRecordImportErrorDto[] };
+
+/**
+ * Imports a track-record sheet: uploads it with its progress; a sheet with any bad row is refused as
+ * a whole, and the dialog lists every problem by row and column so it can be fixed in one go.
+ */
+@Component({
+  selector: 'bt-import-track-records-dialog',
+  imports: [MatAnchor, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title i18n="@@trackRecords.import.title">Import track records</h2>
+    <form (submit)="$event.preventDefault(); send()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <p class="dialog-form__intro" i18n="@@trackRecords.import.intro">
+          An XLSX or CSV sheet for benchmark {{ data.code }}, one figure per row under a header row with the columns
+          {{ columns }}. A series is matched by its name; a figure by its period (a year such as 2019 or a quarter
+          such as 2020-Q1) and replaced if it exists. If any row has a problem, nothing is imported.
+        </p>
+        <p><a matButton [href]="data.templateUrl" download i18n="@@trackRecords.import.template">Download the template</a></p>
+        <label class="file-field">
+          <span class="file-field__label" i18n="@@trackRecords.import.file">Sheet (XLSX or CSV)</span>
+          <input #fileInput type="file" name="file" [accept]="sheetTypes" (change)="chosen()" />
+        </label>
+        <div class="progress-slot">
+          @if (state().kind === 'uploading') {
+            <mat-progress-bar mode="determinate" [value]="percent()" i18n-aria-label="@@trackRecords.import.progress" aria-label="Uploading the sheet" />
+          }
+        </div>
+        @if (refusal(); as refusal) {
+          <div class="dialog-error" role="alert">
+            <p>{{ refusal.message }}</p>
+          </div>
+          @if (refusal.errors.length) {
+            <table class="import-errors">
+              <caption i18n="@@trackRecords.import.errors.caption">Problems in the sheet</caption>
+              <thead>
+                <tr>
+                  <th scope="col" i18n="@@trackRecords.import.errors.row">Row</th>
+                  <th scope="col" i18n="@@trackRecords.import.errors.column">Column</th>
+                  <th scope="col" i18n="@@trackRecords.import.errors.message">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (error of refusal.errors; track $index) {
+                  <tr>
+                    <td>{{ error.row }}</td>
+                    <td>{{ error.column ?? '—' }}</td>
+                    <td>{{ error.message }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          }
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
+        <button matButton="filled" type="submit" [disabled]="state().kind === 'uploading'" i18n="@@trackRecords.import.submit">Import</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .file-field { display: grid; gap: 4px; margin: 8px 0; }
+    .file-field__label { font: var(--mat-sys-body-medium); }
+    .progress-slot { height: 4px; margin: 8px 0; }
+    .import-errors { border-collapse: collapse; width: 100%; margin-top: 8px; }
+    .import-errors caption { text-align: left; font: var(--mat-sys-title-small); margin-bottom: 4px; }
+    .import-errors th, .import-errors td { padding: 4px 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); text-align: left; vertical-align: top; }
+  `,
+  styleUrl: '../benchmark-dialog.scss',
+})
+export class ImportTrackRecordsDialog {
+  protected readonly data = inject<ImportTrackRecordsDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(TrackRecordsApi);
+  private readonly dialog = inject<MatDialogRef<ImportTrackRecordsDialog, TrackRecordImportResultDto>>(MatDialogRef);
+  private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
+
+  protected readonly sheetTypes = SHEET_TYPES;
+  protected readonly columns = TRACK_RECORD_COLUMNS.join(', ');
+  protected readonly state = signal<Import>({ kind: 'idle' });
+  protected readonly percent = computed(() => {
+    const state = this.state();
+    return state.kind === 'uploading' ? state.percent : 0;
+  });
+  protected readonly refusal = computed(() => {
+    const state = this.state();
+    return state.kind === 'refused' ? state : null;
+  });
+
+  protected chosen(): void {
+    if (this.state().kind === 'refused') this.state.set({ kind: 'idle' });
+  }
+
+  protected send(): void {
+    if (this.state().kind === 'uploading') return;
+    const file = this.fileInput().nativeElement.files?.[0];
+    if (!file) {
+      this.state.set({ kind: 'refused', message: $localize`:@@trackRecords.import.noFile:Choose a sheet first.`, errors: [] });
+      return;
+    }
+    this.state.set({ kind: 'uploading', percent: 0 });
+    this.api.import(this.data.code, file).subscribe({
+      next: (event) => {
+        if (event.type === HttpEventType.UploadProgress) {
+          this.state.set({ kind: 'uploading', percent: event.total ? Math.round((100 * event.loaded) / event.total) : 0 });
+        } else if (event.type === HttpEventType.Response && event.body) {
+          this.dialog.close(event.body);
+        }
+      },
+      error: (error: unknown) => {
+        const body = error instanceof HttpErrorResponse ? (error.error as { errors?: TrackRecordImportErrorDto[] } | null) : null;
+        this.state.set({
+          kind: 'refused',
+          message: (error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@trackRecords.import.failed:The sheet could not be imported. Please try again.`,
+          errors: Array.isArray(body?.errors) ? body.errors : [],
+        });
+      },
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { HttpClient, type HttpEvent } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { TrackRecordImportResultDto, TrackRecordSeriesDto } from '@bt/contracts';
+import type { Observable } from 'rxjs';
+import { benchmarkUrl } from '../workflow/workflow-api';
+
+/** A benchmark's track records: the series, the import of a sheet, and the XLSX downloads. */
+@Injectable({ providedIn: 'root' })
+export class TrackRecordsApi {
+  private readonly http = inject(HttpClient);
+
+  list(benchmark: string): Observable<TrackRecordSeriesDto[]> {
+    return this.http.get<TrackRecordSeriesDto[]>(`${benchmarkUrl(benchmark)}/track-records`);
+  }
+
+  /** Uploads a sheet (XLSX or CSV) with upload progress; 422 carries the per-row report and nothing was written. */
+  import(benchmark: string, file: File): Observable<HttpEvent<TrackRecordImportResultDto>> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return this.http.post<TrackRecordImportResultDto>(`${benchmarkUrl(benchmark)}/track-records/import`, body, { reportProgress: true, observe: 'events' });
+  }
+
+  exportUrl(benchmark: string): string {
+    return `${benchmarkUrl(benchmark)}/track-records.xlsx`;
+  }
+
+  templateUrl(benchmark: string): string {
+    return `${benchmarkUrl(benchmark)}/track-records/template.xlsx`;
+  }
+}
