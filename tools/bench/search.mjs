@@ -1,0 +1,349 @@
+// `npm run bench:search`: GET /api/search over HTTP on a generated dataset of BENCH_SEARCH_EVIDENCE
+// (100,000) evidence items; prints p50 / p95 / p99 per caller and overall, and the goal (p95 ≤ 100 ms).
+//
+// Like `npm run bench` (tools/bench/run.mjs): needs dist/apps/api/main.js (builds it if missing),
+// starts an embedded PostgreSQL in a temporary directory (or creates a database on
+// BENCH_DATABASE_URL's server) and the built API against it in demo mode. The data is generated in
+// SQL with generate_series: synthetic benchmarks for the six partners, evidence items of every
+// visibility with narratives drawn from English and Serbian words (with diacritics, skewed so some
+// words are common and most are rare), their first versions, file names and CSO proposals.
+// Then BENCH_SEARCH_CLIENTS clients search, each as one caller (anonymous, the Serbian ministry, the
+// Commission, a Serbian CSO), for many terms (one word, two words, with and without diacritics, a
+// country filter, one kind, a word nobody wrote). Every answer but 200 is an error; more than 1%
+// errors makes the run fail (exit 1). The goal is reported, not enforced. Ctrl-C cleans up.
+//
+//   BENCH_SEARCH_EVIDENCE=100000  BENCH_SEARCH_REQUESTS=600  BENCH_SEARCH_CLIENTS=4  BENCH_SEARCH_WARMUP=40
+//   BENCH_DATABASE_URL=postgres://user:pw@host:5432/postgres   a server where it may CREATE DATABASE
+//   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve as resolvePath } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN_JS = process.env.BENCH_API_MAIN ? resolvePath(process.env.BENCH_API_MAIN) : join(root, 'dist/apps/api/main.js');
+const GOAL_P95_MS = 100;
+const MAX_ERROR_RATE = 0.01;
+const PASSWORD = 'demo-pass-2026'; // seeds/demo/identity.json
+const log = (message) => console.log(`[bench:search] ${message}`);
+const ignore = () => undefined;
+
+function setting(name, fallback, min = 1) {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+const EVIDENCE = setting('BENCH_SEARCH_EVIDENCE', 100_000);
+const REQUESTS = setting('BENCH_SEARCH_REQUESTS', 600);
+const CLIENTS = setting('BENCH_SEARCH_CLIENTS', 4);
+const WARMUP = setting('BENCH_SEARCH_WARMUP', 40, 0);
+
+// ─── cleanup: API, then the database, then the temporary directory; once, also on Ctrl-C ───
+
+const state = { api: null, database: null, tmp: null, external: null, aborted: false };
+let cleaning = null;
+function cleanup() {
+  cleaning ??= (async () => {
+    state.aborted = true;
+    await stopChild(state.api, 15_000);
+    if (state.external) {
+      const admin = new pg.Client({ connectionString: state.external.serverUrl });
+      admin.on('error', ignore);
+      await admin.connect().then(() => admin.query(`DROP DATABASE IF EXISTS ${state.external.database} WITH (FORCE)`)).catch((e) => console.error(`[bench:search] ${e.message}`));
+      await admin.end().catch(ignore);
+    }
+    await stopChild(state.database, 30_000);
+    if (state.tmp) rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
+  })().catch((error) => console.error(`[bench:search] cleanup: ${error.message}`));
+  return cleaning;
+}
+async function stopChild(child, timeoutMs) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (state.aborted) return;
+    console.error(`\n[bench:search] ${signal}: stopping the API and the database…`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+process.on('exit', () => {
+  if (state.api && state.api.exitCode === null) state.api.kill('SIGKILL');
+});
+
+// ─── the environment (as in run.mjs) ───
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function ensureBuilt() {
+  if (existsSync(MAIN_JS)) return;
+  if (process.env.BENCH_API_MAIN) throw new Error(`BENCH_API_MAIN: no file ${MAIN_JS}`);
+  log('dist/apps/api/main.js is missing: building the API (npx nx build api)…');
+  const build = spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0 || !existsSync(MAIN_JS)) throw new Error('the API build failed');
+}
+
+async function startDatabase() {
+  const name = `bt_bench_search_${process.pid}`;
+  let serverUrl;
+  if (process.env.BENCH_DATABASE_URL) {
+    serverUrl = process.env.BENCH_DATABASE_URL;
+    state.external = { serverUrl, database: name };
+  } else {
+    const dataDir = join(state.tmp, 'db');
+    log(`starting an embedded PostgreSQL in ${dataDir}…`);
+    state.database = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', dataDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], detached: true });
+    const [message] = await Promise.race([
+      once(state.database, 'message'),
+      once(state.database, 'exit').then(() => {
+        throw new Error('the embedded PostgreSQL did not start');
+      }),
+    ]);
+    const url = new URL(message.url);
+    url.pathname = '/postgres';
+    serverUrl = url.href;
+  }
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+async function startApi(databaseUrl) {
+  const port = await freePort();
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEEDS_DIR: join(root, 'seeds'), FILES_DIR: join(state.tmp, 'files'), WEB_DIR: join(root, 'dist/apps/web/browser') };
+  delete env.NODE_ENV; // demo mode: demo accounts and catalogue
+  delete env.OIDC_ISSUER;
+  const apiLog = join(state.tmp, 'api.log');
+  const out = openSync(apiLog, 'a');
+  log(`starting the API on port ${port}…`);
+  state.api = spawn(process.execPath, [MAIN_JS], { cwd: state.tmp, env, stdio: ['ignore', out, out] });
+  closeSync(out);
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (state.api.exitCode !== null) throw new Error(`the API exited:\n${readFileSync(apiLog, 'utf8').slice(-4000)}`);
+    if ((await request(undefined, port, 'GET', '/api/health').then((r) => r.status, () => 0)) === 200) return port;
+    await sleep(200);
+  }
+  throw new Error(`the API did not answer /api/health within 180 s:\n${readFileSync(apiLog, 'utf8').slice(-4000)}`);
+}
+
+function request(agent, port, method, path, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path, agent, headers: data === undefined ? headers : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+async function signIn(agent, port, email) {
+  const res = await request(agent, port, 'POST', '/api/auth/login', { email, password: PASSWORD });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${res.text.slice(0, 300)}`);
+  const cookies = new Map((res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
+  return { cookie: `bt_session=${cookies.get('bt_session')}; XSRF-TOKEN=${cookies.get('XSRF-TOKEN')}` };
+}
+
+// ─── the data: generated in SQL ───
+
+// English and Serbian (Latin, with diacritics) words of the domain; the first ones are drawn most often.
+const WORDS = `the of and i u za na sa da je se od o the to in for with ministry ministarstvo report izveštaj law zakon court sud judiciary pravosuđe
+  police policija border granica migration migracije asylum azil prosecution tužilaštvo corruption korupcija training obuka strategy strategija
+  cooperation saradnja convictions presude assets imovina confiscation oduzimanje investigation istraga financial finansijske smuggling krijumčarenje
+  trafficking trgovina ljudima victims žrtve referral upućivanje mechanism mehanizam capacity kapaciteti staff zaposleni data podaci statistics statistika
+  action akcioni plan implementation sprovođenje deadline rok budget budžet institution institucija coordination koordinacija monitoring praćenje
+  civil civilno society društvo consultation konsultacije proposal predlog evidence dokaz reform reforma independence nezavisnost integrity integritet
+  organised organizovani crime kriminal drugs droge terrorism terorizam radicalisation radikalizacija cybercrime visokotehnološki money pranje laundering
+  witness svedok protection zaštita detention pritvor return povratak readmission readmisija visa vize schengen šengen frontex europol eurojust
+  interoperability baza biometric biometrijski passport pasoš identity identitet document dokument case predmet hearing ročište appeal žalba
+  verdict presuda sentence kazna prison zatvor probation uslovna juvenile maloletnik gender rodna equality ravnopravnost minority manjina roma romi
+  ombudsman zaštitnik građana parliament skupština government vlada decree uredba bylaw pravilnik amendment izmena draft nacrt adoption usvajanje
+  analysis analiza gap procena needs potrebe assessment ocena peer partnerska review mission misija expert stručnjak recommendation preporuka follow-up
+  ljubičasta čačak niš kragujevac šabac užice priboj pančevo subotica beograd zaječar leskovac vranje kruševac smederevo`.split(/\s+/).filter(Boolean);
+
+async function generate(db) {
+  const t0 = performance.now();
+  const user = async (email) => (await db.query(`SELECT id FROM app_user WHERE email = $1`, [email])).rows[0]?.id;
+  const [ministry, cso, commission] = [await user('ministry@demo.test'), await user('cso@demo.test'), await user('commission@demo.test')];
+  if (!ministry || !cso || !commission) throw new Error('no demo accounts: is the API in demo mode?');
+  await db.query(`CREATE TEMP TABLE words AS SELECT array_agg(w ORDER BY o) AS w FROM unnest($1::text[]) WITH ORDINALITY AS t(w, o)`, [WORDS]);
+  // A skewed pick: low indices (common words) far more often than high ones.
+  await db.query(`CREATE FUNCTION pg_temp.text_of(n int, seed int) RETURNS text LANGUAGE sql VOLATILE AS $$
+      SELECT string_agg(w[1 + floor(power(random(), 2.2) * array_length(w, 1))::int], ' ') FROM words, generate_series(1, n + seed * 0) $$`);
+  // 20 synthetic benchmarks per partner, beside Serbia's real catalogue.
+  await db.query(`INSERT INTO area (country_code, chapter_number, code, title, position)
+      SELECT c.code, 24, 'GEN', 'Generated area (bench:search)', 900 FROM country c`);
+  await db.query(`INSERT INTO benchmark (code, area_id, position, text)
+      SELECT trim(a.country_code) || '-24-GEN-' || lpad(i::text, 2, '0'), a.id, i, 'Generated benchmark ' || i || ': ' || pg_temp.text_of(25, i)
+        FROM area a, generate_series(1, 20) AS i WHERE a.code = 'GEN'`);
+  await db.query(`CREATE TEMP TABLE b AS SELECT row_number() OVER (ORDER BY b.code) AS n, b.id FROM benchmark b`);
+  const { rows: [{ count: benchmarks }] } = await db.query(`SELECT count(*)::int AS count FROM b`);
+  await db.query(
+    `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id, updated_by, period_start, period_end, created_at, updated_at)
+     SELECT b.id, initcap(pg_temp.text_of(4 + i % 5, i)), pg_temp.text_of(40 + i % 90, i),
+            (ARRAY['internal', 'shared', 'shared', 'public'])[1 + i % 4], $2, $2,
+            make_date(2020 + i % 6, 1, 1), make_date(2020 + i % 6, 12, 31), now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval
+       FROM generate_series(1, $1::int) AS i JOIN b ON b.n = 1 + i % $3`,
+    [EVIDENCE, ministry, benchmarks],
+  );
+  await db.query(`INSERT INTO evidence_version (evidence_id, version, title, narrative, visibility, period_start, period_end, author_id, created_at)
+      SELECT id, 1, title, narrative, visibility, period_start, period_end, author_id, created_at FROM evidence`);
+  // A file on every fifth item, named like real uploads.
+  await db.query(
+    `WITH f AS (
+       INSERT INTO stored_file (storage_key, file_name, media_type, kind, sha256, size, uploaded_by)
+       SELECT gen_random_uuid()::text, replace(pg_temp.text_of(3, n), ' ', '_') || '_' || (2020 + n % 6) || '.pdf', 'application/pdf', 'pdf', repeat('0', 64), 1000 + n, $1
+         FROM generate_series(1, $2::int / 5) AS n
+       RETURNING id, size)
+     INSERT INTO evidence_file (evidence_id, stored_file_id, added_in_version)
+     SELECT e.id, f.id, 1 FROM f JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM evidence) e ON e.n = (f.size - 1000) * 5`,
+    [ministry, EVIDENCE],
+  );
+  await db.query(
+    `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, pg_temp.text_of(20 + i % 60, i), $2 FROM generate_series(1, $1::int) AS i JOIN b ON b.n = 1 + i % $3`,
+    [Math.round(EVIDENCE / 10), cso, benchmarks],
+  );
+  await db.query('VACUUM ANALYZE');
+  const { rows: [facts] } = await db.query(`SELECT (SELECT count(*) FROM evidence)::int AS evidence, (SELECT count(*) FROM evidence_file)::int AS files,
+      (SELECT count(*) FROM proposal)::int AS proposals, (SELECT count(*) FROM benchmark)::int AS benchmarks, pg_size_pretty(pg_database_size(current_database())) AS size`);
+  log(`generated ${facts.evidence} evidence items, ${facts.files} files, ${facts.proposals} proposals on ${facts.benchmarks} benchmarks (${facts.size}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return facts;
+}
+
+// ─── the measurement ───
+
+const QUERIES = [
+  'pravosuđe', 'pravosudje', 'pravosude', 'korupcija', 'corruption', 'tužilaštvo', 'tuzilastvo', 'krijumčarenje', 'krijumcarenje smuggling',
+  'migration border', 'finansijske istrage', 'asset confiscation', 'izveštaj', 'izvestaj 2024', 'witness protection', 'zaštita svedok',
+  'trgovina ljudima', 'readmission', 'šengen', 'schengen visa', 'ljubičasta', 'čačak', 'cacak', 'subotica beograd', 'europol eurojust',
+  'peer review mission', 'radicalisation', 'RS-24-MIG-02', 'gap analysis', 'nonexistentword', 'police training', 'ombudsman',
+];
+const VARIANTS = ['', '&country=RS', '&kind=evidence', '&kind=proposal', '&country=AL'];
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : NaN;
+}
+
+async function measure(port) {
+  const callers = [
+    { name: 'anonymous', email: null },
+    { name: 'ministry RS', email: 'ministry@demo.test' },
+    { name: 'commission', email: 'commission@demo.test' },
+    { name: 'cso RS', email: 'cso@demo.test' },
+  ];
+  for (const caller of callers) {
+    caller.agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+    caller.headers = caller.email ? await signIn(caller.agent, port, caller.email) : {};
+    caller.latencies = [];
+  }
+  const errors = new Map();
+  let next = 0;
+  let done = 0;
+  const hits = [];
+  const run = async (c) => {
+    for (;;) {
+      const i = next++;
+      if (i >= WARMUP + REQUESTS || state.aborted) return;
+      const caller = callers[(c + i) % callers.length];
+      const query = QUERIES[i % QUERIES.length];
+      const path = `/api/search?q=${encodeURIComponent(query)}${VARIANTS[Math.floor(i / QUERIES.length) % VARIANTS.length]}`;
+      const t0 = performance.now();
+      const res = await request(caller.agent, port, 'GET', path, undefined, caller.headers).catch((error) => ({ status: error.message, text: '' }));
+      const ms = performance.now() - t0;
+      if (res.status !== 200) {
+        const key = `${res.status} ${String(res.text).slice(0, 120)}`;
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+      } else if (i >= WARMUP) {
+        caller.latencies.push(ms);
+        hits.push(JSON.parse(res.text).groups.reduce((sum, g) => sum + g.total, 0));
+      }
+      if (i >= WARMUP) done++;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, (_, c) => run(c)));
+  const seconds = (performance.now() - t0) / 1000;
+  for (const caller of callers) caller.agent.destroy();
+  return { callers, errors, done, seconds, hits: hits.sort((a, b) => a - b) };
+}
+
+function report(facts, result) {
+  const all = result.callers.flatMap((c) => c.latencies).sort((a, b) => a - b);
+  const ms = (v) => `${v.toFixed(1).padStart(7)} ms`;
+  console.log('');
+  console.log(`Search over ${facts.evidence.toLocaleString('en')} evidence items, ${facts.files.toLocaleString('en')} files, ${facts.proposals.toLocaleString('en')} proposals (${facts.size})`);
+  console.log(`${result.done} requests by ${CLIENTS} clients in ${result.seconds.toFixed(1)} s (${(result.done / result.seconds).toFixed(1)} req/s); ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+  console.log(`matches per answer (all groups): median ${percentile(result.hits, 0.5)}, max ${result.hits[result.hits.length - 1]}`);
+  console.log('');
+  console.log(`${'caller'.padEnd(14)}${'requests'.padStart(9)}${'p50'.padStart(11)}${'p95'.padStart(11)}${'p99'.padStart(11)}`);
+  for (const caller of [...result.callers, { name: 'all', latencies: all }]) {
+    const sorted = [...caller.latencies].sort((a, b) => a - b);
+    console.log(`${caller.name.padEnd(14)}${String(sorted.length).padStart(9)} ${ms(percentile(sorted, 0.5))} ${ms(percentile(sorted, 0.95))} ${ms(percentile(sorted, 0.99))}`);
+  }
+  const p95 = percentile(all, 0.95);
+  console.log('');
+  console.log(`goal: p95 ≤ ${GOAL_P95_MS} ms → ${p95 <= GOAL_P95_MS ? 'met' : 'NOT met'} (p95 ${p95.toFixed(1)} ms)`);
+  const errorCount = [...result.errors.values()].reduce((a, b) => a + b, 0);
+  if (errorCount) {
+    console.log(`errors: ${errorCount}`);
+    for (const [message, n] of result.errors) console.log(`  ${n} × ${message}`);
+  }
+  return errorCount / Math.max(1, result.done + errorCount) <= MAX_ERROR_RATE;
+}
+
+async function main() {
+  ensureBuilt();
+  state.tmp = mkdtempSync(join(os.tmpdir(), 'bt-bench-search-'));
+  const databaseUrl = await startDatabase();
+  const port = await startApi(databaseUrl);
+  const db = new pg.Client({ connectionString: databaseUrl });
+  db.on('error', ignore);
+  await db.connect();
+  const facts = await generate(db);
+  await db.end();
+  log(`searching: ${WARMUP} warm-up + ${REQUESTS} measured requests…`);
+  const ok = report(facts, await measure(port));
+  await cleanup();
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch(async (error) => {
+  console.error(`[bench:search] ${error instanceof Error ? error.stack : error}`);
+  await cleanup();
+  process.exit(1);
+});
