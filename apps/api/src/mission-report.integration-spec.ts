@@ -49,9 +49,9 @@ describe('mission report upload', () => {
     expect(await report()).toBeNull();
   });
 
-  it('refuses HTML bytes named .pdf with 415, and an empty file', async () => {
+  it('refuses HTML bytes named .pdf with 415, and an empty file with 422 (as every upload of @bt/api/files)', async () => {
     expect((await upload(expert, Buffer.from('<html><script>alert(1)</script></html>'), 'report.pdf')).status).toBe(415);
-    expect((await upload(expert, Buffer.alloc(0), 'empty.pdf')).status).toBe(415);
+    expect((await upload(expert, Buffer.alloc(0), 'empty.pdf')).status).toBe(422);
     expect(storedFiles()).toEqual([]);
   });
 
