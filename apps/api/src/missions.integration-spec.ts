@@ -1,0 +1,148 @@
+import type { ApiClient } from '@bt/testing';
+import { startTestApi, type TestApi } from './testing/test-api';
+
+// Peer-review missions through the real HTTP API: scope, experts' visibility, agenda, findings, the
+// report's sharing with the ministry, recommendations with follow-up and corrective measures.
+jest.setTimeout(60_000);
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const ACCOUNTS = ['commission', 'coordinator', 'ministry', 'ministry.al', 'cso', 'expert'] as const;
+type Account = (typeof ACCOUNTS)[number];
+
+describe('peer-review missions over HTTP', () => {
+  let api: TestApi;
+  const as = {} as Record<Account, ApiClient>;
+  let expertId: string;
+  let ours: string;
+  let theirs: string;
+
+  const upload = async (client: ApiClient, path: string, name = 'document.pdf') => {
+    const form = new FormData();
+    form.append('file', new Blob([PDF], { type: 'application/pdf' }), name);
+    const response = await fetch(`${api.baseUrl}${path}`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-xsrf-token': client.cookies.get('XSRF-TOKEN') as string },
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    let ip = 0;
+    for (const account of ACCOUNTS) {
+      as[account] = api.client({ ip: `10.8.0.${++ip}` });
+      expect((await as[account].signIn(`${account}@demo.test`)).status).toBe(200);
+    }
+    [{ id: expertId }] = await api.sql(`SELECT id FROM app_user WHERE email = 'expert@demo.test'`);
+    const mission = await as.commission.post('/api/missions', {
+      title: 'Migration peer review 2026',
+      benchmarks: ['RS-24-MIG-01', 'RS-24-MIG-02'],
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      expertIds: [expertId],
+    });
+    expect(mission.status).toBe(201);
+    ours = mission.body.id;
+    const other = await as.commission.post('/api/missions', { title: 'Asylum peer review', benchmarks: ['RS-24-ASY-01'], startDate: '2026-04-01', endDate: '2026-04-03', expertIds: [] });
+    expect(other.status).toBe(201);
+    theirs = other.body.id;
+    for (const code of ['RS-24-MIG-02', 'RS-24-ASY-01']) {
+      expect((await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: `Shared evidence on ${code}`, visibility: 'shared' })).status).toBe(201);
+    }
+  });
+  afterAll(() => api?.close());
+
+  it('plans a mission on benchmarks of one country only, with real experts', async () => {
+    const mixed = await as.commission.post('/api/missions', { title: 'Mixed', benchmarks: ['RS-24-MIG-01', 'AL-24-XXX-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] });
+    expect(mixed.status).toBe(422);
+    const notExpert = await as.commission.post('/api/missions', { title: 'x', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [(await api.sql(`SELECT id FROM app_user WHERE email = 'cso@demo.test'`))[0].id] });
+    expect(notExpert.status).toBe(422);
+    expect((await as.coordinator.post('/api/missions', { title: 'x', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] })).status).toBe(403);
+    const detail = (await as.commission.get(`/api/missions/${ours}`)).body;
+    expect(detail.benchmarks.map((b: { code: string }) => b.code)).toEqual(['RS-24-MIG-01', 'RS-24-MIG-02']);
+    expect(detail.experts).toEqual([{ id: expertId, displayName: 'Erik Expert', memberState: 'DE' }]);
+  });
+
+  it('shows an expert only the missions, benchmarks’ evidence and documents of their own missions', async () => {
+    expect((await upload(as.commission, `/api/missions/${ours}/terms-of-reference`, 'tor.pdf')).status).toBe(201);
+    expect((await upload(as.commission, `/api/missions/${theirs}/terms-of-reference`, 'tor-asylum.pdf')).status).toBe(201);
+    expect((await as.expert.get('/api/missions')).body.map((m: { id: string }) => m.id)).toEqual([ours]);
+    expect((await as.expert.get(`/api/missions/${theirs}`)).status).toBe(404);
+    expect((await as.expert.get(`/api/missions/${ours}/terms-of-reference`)).status).toBe(200);
+    expect((await as.expert.get(`/api/missions/${theirs}/terms-of-reference`)).status).toBe(404);
+    // Evidence of a benchmark in the mission's scope (not only the one the workflow planned it for), none elsewhere.
+    const inScope = (await as.expert.get('/api/benchmarks/RS-24-MIG-02/evidence')).body as { title: string }[];
+    expect(inScope.map((e) => e.title)).toContain('Shared evidence on RS-24-MIG-02');
+    const outside = await as.expert.get('/api/benchmarks/RS-24-ASY-01/evidence');
+    expect(outside.status === 200 ? outside.body.map((e: { title: string }) => e.title) : []).not.toContain('Shared evidence on RS-24-ASY-01');
+    expect((await upload(as.expert, `/api/missions/${theirs}/report`)).status).toBe(404);
+  });
+
+  it('keeps agenda, findings and recommendations to the mission’s scope and people', async () => {
+    const meeting = await as.expert.post(`/api/missions/${ours}/meetings`, { meetsOn: '2026-03-03', institution: 'Border Police Directorate', participants: 'Head of unit, two analysts' });
+    expect(meeting.status).toBe(201);
+    expect(meeting.body.meetings).toEqual([expect.objectContaining({ institution: 'Border Police Directorate', meetsOn: '2026-03-03' })]);
+    expect((await as.expert.put(`/api/missions/${ours}/findings/RS-24-MIG-01`, { text: 'Risk analysis exists but is not used.' })).status).toBe(200);
+    expect((await as.expert.put(`/api/missions/${ours}/findings/RS-24-ASY-01`, { text: 'Out of scope' })).status).toBe(422);
+    expect((await as.ministry.put(`/api/missions/${ours}/findings/RS-24-MIG-01`, { text: 'Ours' })).status).toBe(404);
+    expect((await as.cso.get(`/api/missions/${ours}`)).status).toBe(404);
+    expect((await as['ministry.al'].get(`/api/missions/${ours}`)).status).toBe(404);
+    const recommendation = await as.expert.post(`/api/missions/${ours}/recommendations`, { benchmark: 'RS-24-MIG-02', text: 'Adopt a risk-analysis manual.', owner: 'Border Police Directorate', dueDate: '2026-12-31' });
+    expect([recommendation.status, recommendation.body.status]).toEqual([201, 'open']);
+  });
+
+  it('hides the report, findings and recommendations from the ministry until the Commission shares it', async () => {
+    expect((await upload(as.expert, `/api/missions/${ours}/report`, 'report.pdf')).status).toBe(201);
+    const before = (await as.ministry.get(`/api/missions/${ours}`)).body;
+    expect([before.report, before.findings, before.recommendations, before.may.followUp]).toEqual([null, [], [], false]);
+    expect(before.meetings).toHaveLength(1); // the host ministry knows whom the experts meet
+    expect((await as.ministry.get(`/api/missions/${ours}/report`)).status).toBe(404);
+    expect((await as.expert.post(`/api/missions/${ours}/report/share`)).status).toBe(404);
+    expect((await as.ministry.post(`/api/missions/${ours}/report/share`)).status).toBe(404);
+    const [recommendation] = (await as.commission.get(`/api/missions/${ours}`)).body.recommendations;
+    expect((await as.ministry.patch(`/api/recommendations/${recommendation.id}`, { status: 'in_progress' })).status).toBe(404);
+
+    expect((await as.commission.post(`/api/missions/${ours}/report/share`)).status).toBe(200);
+    const after = (await as.ministry.get(`/api/missions/${ours}`)).body;
+    expect(after.report).toEqual(expect.objectContaining({ fileName: 'report.pdf', sharedAt: expect.any(String) }));
+    expect(after.findings).toHaveLength(1);
+    expect((await as.ministry.get(`/api/missions/${ours}/report`)).status).toBe(200);
+    expect((await as['ministry.al'].get(`/api/missions/${ours}/report`)).status).toBe(404);
+    // Shared is final: no replacement behind the ministry's back.
+    expect((await upload(as.expert, `/api/missions/${ours}/report`, 'report-v2.pdf')).status).toBe(409);
+  });
+
+  it('follows a recommendation up with the evidence that answers it, and turns it into a corrective measure', async () => {
+    const [recommendation] = (await as.ministry.get(`/api/missions/${ours}`)).body.recommendations;
+    const [evidence] = await api.sql(`SELECT e.id FROM evidence e JOIN benchmark b ON b.id = e.benchmark_id WHERE b.code = 'RS-24-MIG-02'`);
+    const [elsewhere] = await api.sql(`SELECT e.id FROM evidence e JOIN benchmark b ON b.id = e.benchmark_id WHERE b.code = 'RS-24-ASY-01'`);
+    expect((await as.ministry.patch(`/api/recommendations/${recommendation.id}`, { evidenceIds: [elsewhere.id] })).status).toBe(422);
+    const followed = await as.ministry.patch(`/api/recommendations/${recommendation.id}`, { status: 'in_progress', followUpNote: 'Manual drafted.', evidenceIds: [evidence.id] });
+    expect([followed.status, followed.body.status, followed.body.evidence]).toEqual([200, 'in_progress', [{ id: evidence.id, title: 'Shared evidence on RS-24-MIG-02' }]]);
+    expect((await as.expert.patch(`/api/recommendations/${recommendation.id}`, { status: 'implemented' })).status).toBe(422);
+
+    expect((await as.ministry.post(`/api/recommendations/${recommendation.id}/corrective-measure`)).status).toBe(404);
+    const measure = await as.commission.post(`/api/recommendations/${recommendation.id}/corrective-measure`);
+    expect([measure.status, measure.body.correctiveMeasureId]).toEqual([201, expect.any(String)]);
+    const [row] = await api.sql(`SELECT what, responsible, to_char(due_date, 'YYYY-MM-DD') AS due, recommendation_id FROM corrective_measure WHERE id = $1`, [measure.body.correctiveMeasureId]);
+    expect(row).toEqual({ what: 'Adopt a risk-analysis manual.', responsible: 'Border Police Directorate', due: '2026-12-31', recommendation_id: recommendation.id });
+    expect((await as.commission.post(`/api/recommendations/${recommendation.id}/corrective-measure`)).status).toBe(409);
+  });
+
+  it('keeps the workflow’s one-benchmark mission working, now with a scope', async () => {
+    expect((await as.coordinator.post('/api/benchmarks/RS-24-VIS-02/evidence', { title: 'Visa policy', visibility: 'shared' })).status).toBe(201);
+    expect((await as.coordinator.post('/api/benchmarks/RS-24-VIS-02/transitions', { event: 'SUBMIT', version: 1 })).status).toBe(200);
+    const start = await as.commission.post('/api/benchmarks/RS-24-VIS-02/transitions', { event: 'START_PEER_REVIEW', version: 2, mission: { startDate: '2026-01-05', endDate: '2026-01-07', expertIds: [expertId] } });
+    expect(start.status).toBe(200);
+    const { mission } = (await as.expert.get('/api/benchmarks/RS-24-VIS-02')).body;
+    const listed = (await as.expert.get('/api/missions')).body.find((m: { id: string }) => m.id === mission.id);
+    expect(listed).toEqual(expect.objectContaining({ countryCode: 'RS', benchmarks: [expect.objectContaining({ code: 'RS-24-VIS-02' })] }));
+  });
+
+  it('reminds experts of a mission starting within a week', async () => {
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const created = await as.commission.post('/api/missions', { title: 'Soon', benchmarks: ['RS-24-MIG-03'], startDate: soon, endDate: soon, expertIds: [expertId] });
+    const items = (await as.expert.get('/api/inbox')).body.items as { kind: string; link: string }[];
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'mission.starting', link: `/missions/${created.body.id}` }));
+  });
+});
