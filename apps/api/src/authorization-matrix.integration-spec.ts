@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ApiClient, DEMO_PASSWORD } from '@bt/testing';
 import { routeTable, startTestApi, type TestApi } from './testing/test-api';
 
@@ -23,6 +27,9 @@ interface Target {
   series: string;
   activity: string;
   measure: string;
+  /** A shared evidence item with a file (a fresh file for each cell that removes one). */
+  evidence: string;
+  evidenceFile: string;
 }
 
 interface Expectation {
@@ -38,6 +45,8 @@ const seesDialogue = (actor: Actor, side: Side) => actor === 'commission' || act
 const readsRecordsOf = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
 const readsRecords = (ok: number) => (actor: Actor, side: Side) => (actor === 'anonymous' ? 401 : readsRecordsOf(actor, side) ? ok : 404);
 const writesRecords = (ok: number) => (actor: Actor, side: Side) => (actor === 'anonymous' ? 401 : !readsRecordsOf(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? ok : 403);
+/** Shared evidence: its country's ministry and CSOs, the Commission and the mission's experts (evidence-visibility.ts). */
+const seesSharedEvidence = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
 const signedIn = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : ok);
 const adminOnly = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : actor === 'admin' ? ok : 403);
 const anyone = (ok: number) => () => ok;
@@ -138,6 +147,24 @@ const EXPECTATIONS: Record<string, Expectation> = {
     status: adminOnly(201),
   },
   'PATCH /api/admin/organisations/:id': { path: (t) => `/api/admin/organisations/${t.organisation}`, body: () => ({ name: `Renamed ${++unique}` }), status: adminOnly(200) },
+  // Evidence items: whoever sees a shared item reads its versions and files (others: 404); its country's ministry changes it.
+  'PATCH /api/evidence/:id': {
+    path: (t) => `/api/evidence/${t.evidence}`,
+    body: () => ({ version: 99, title: 'Matrix' }),
+    status: (actor, side) => (actor === 'anonymous' ? 401 : !seesSharedEvidence(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? 409 : 403),
+  },
+  'GET /api/evidence/:id/versions': { path: (t) => `/api/evidence/${t.evidence}/versions`, status: (actor, side) => (seesSharedEvidence(actor, side) ? 200 : 404) },
+  'POST /api/evidence/:id/files': {
+    path: (t) => `/api/evidence/${t.evidence}/files`,
+    status: (actor, side) => (actor === 'anonymous' ? 401 : !seesSharedEvidence(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? 422 : 403),
+  },
+  'DELETE /api/evidence/:id/files/:fileId': {
+    path: (t) => `/api/evidence/${t.evidence}/files/${t.evidenceFile}`,
+    status: (actor, side) => (actor === 'anonymous' ? 401 : !seesSharedEvidence(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? 200 : 403),
+  },
+  'GET /api/evidence/:id/files/:fileId': { path: (t) => `/api/evidence/${t.evidence}/files/${t.evidenceFile}`, status: (actor, side) => (seesSharedEvidence(actor, side) ? 200 : 404) },
+  // Search is open to anyone; what it finds depends on the caller (apps/api/src/evidence.integration-spec.ts).
+  'GET /api/search': { path: (t) => `/api/search?q=matrix&country=${t.country}`, status: anyone(200) },
   'GET /api/admin/users': { path: () => '/api/admin/users', status: adminOnly(200) },
   'POST /api/admin/users': {
     path: () => '/api/admin/users',
@@ -158,10 +185,11 @@ describe('authorization matrix', () => {
   let api: TestApi;
   let admin: ApiClient;
   const countries: Record<string, Omit<Target, 'user' | 'proposal'>> = {};
+  const filesDir = mkdtempSync(join(tmpdir(), 'bt-matrix-files-'));
   let ip = 0;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ FILES_DIR: filesDir });
     // Albania gets one benchmark of its own, so every object exists on both sides of a country line.
     const [area] = await api.sql(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('AL', 24, 'MIG', 'Migration', 1) RETURNING id`);
     await api.sql(`INSERT INTO benchmark (code, area_id, position, text) VALUES ('AL-24-MIG-01', $1, 1, 'Albania test benchmark')`, [area.id]);
@@ -180,12 +208,28 @@ describe('authorization matrix', () => {
       );
       const [measure] = await api.sql(`INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, 'Matrix measure', 'Matrix', '2030-01-01', $3) RETURNING id`, [activity.id, benchmark.id, author.id]);
       const records = { series: series.id, activity: activity.id, measure: measure.id };
-      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, ...records };
+      const [evidence] = await api.sql(`INSERT INTO evidence (benchmark_id, title, visibility, author_id) VALUES ($1, 'Matrix evidence', 'shared', $2) RETURNING id`, [benchmark.id, author.id]);
+      await api.sql(`INSERT INTO evidence_version (evidence_id, version, title, narrative, visibility, author_id) VALUES ($1, 1, 'Matrix evidence', '', 'shared', $2)`, [evidence.id, author.id]);
+      const evidenceFile = await storedEvidenceFile(evidence.id);
+      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, ...records, evidence: evidence.id, evidenceFile };
     }
     admin = api.client({ ip: '10.1.0.1' });
     await admin.signIn('admin@demo.test');
   });
   afterAll(() => api?.close());
+
+  /** A PDF in FILES_DIR recorded as a current file of the evidence item. */
+  async function storedEvidenceFile(evidenceId: string): Promise<string> {
+    const key = randomUUID();
+    writeFileSync(join(filesDir, key), '%PDF-1.7 matrix');
+    const [file] = await api.sql(
+      `INSERT INTO stored_file (storage_key, file_name, media_type, kind, sha256, size, uploaded_by)
+       SELECT $1, 'matrix.pdf', 'application/pdf', 'pdf', repeat('0', 64), 15, author_id FROM evidence WHERE id = $2 RETURNING id`,
+      [key, evidenceId],
+    );
+    await api.sql(`INSERT INTO evidence_file (evidence_id, stored_file_id, added_in_version) SELECT id, $2, version FROM evidence WHERE id = $1`, [evidenceId, file.id]);
+    return file.id;
+  }
 
   it('has a decision for every route the app serves, and no decision for a route it does not', () => {
     expect(routeTable(api.app)).toEqual(Object.keys(EXPECTATIONS).sort());
@@ -193,12 +237,13 @@ describe('authorization matrix', () => {
 
   const countryOf = (actor: Actor) => (actor === 'ministry.al' ? 'AL' : 'RS');
 
-  /** One signed-in client per actor, reused across cells; signed in again when a cell ended its session. */
+  /** One signed-in client per actor, reused across cells; the cells that end sessions drop it. */
   const clients = new Map<Actor, ApiClient>();
+  const ENDS_SESSIONS = ['POST /api/auth/logout', 'POST /api/auth/logout-everywhere', 'POST /api/auth/password'];
   async function clientOf(actor: Actor): Promise<ApiClient> {
-    let client = clients.get(actor);
-    if (client && (actor === 'anonymous' || (await client.get('/api/auth/me')).status === 200)) return client;
-    client = api.client({ ip: `10.2.${Math.floor(++ip / 250)}.${ip % 250}` });
+    const cached = clients.get(actor);
+    if (cached) return cached;
+    const client = api.client({ ip: `10.2.${Math.floor(++ip / 250)}.${ip % 250}` });
     if (actor !== 'anonymous') expect((await client.signIn(`${actor}@demo.test`)).status).toBe(200);
     else await client.get('/api/health');
     clients.set(actor, client);
@@ -214,8 +259,6 @@ describe('authorization matrix', () => {
       for (const actor of ACTORS) {
         for (const side of SIDES) {
           const country = side === 'own' ? countryOf(actor) : countryOf(actor) === 'RS' ? 'AL' : 'RS';
-          // Cells that end the admin's other sessions (sign out everywhere, password change) end this one too.
-          if ((await admin.get('/api/auth/me')).status === 401) await admin.signIn('admin@demo.test');
           // A throwaway user for the cells that work on a user, so disabling or renaming one never disturbs another cell.
           const user = route.includes('/users/:id')
             ? (await admin.post('/api/admin/users', { email: `target${++unique}@demo.test`, displayName: 'Target', organisationId: countries[country].organisation, roles: [{ role: 'civil_society' }] })).body.user.id
@@ -224,9 +267,16 @@ describe('authorization matrix', () => {
             `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, 'Matrix', u.id FROM benchmark b, app_user u WHERE b.code = $1 AND u.email = 'commission@demo.test' RETURNING id`,
             [countries[country].benchmark],
           );
-          const target: Target = { ...countries[country], user, proposal: proposal.id };
+          // Removing a file needs one that is still there.
+          const evidenceFile = route.startsWith('DELETE /api/evidence') ? await storedEvidenceFile(countries[country].evidence) : countries[country].evidenceFile;
+          const target: Target = { ...countries[country], user, proposal: proposal.id, evidenceFile };
           const client = await clientOf(actor);
           const answer = await client.request(method, expectation.path(target), expectation.body?.(target) ?? (method === 'GET' ? undefined : {}));
+          if (ENDS_SESSIONS.includes(route)) {
+            clients.delete(actor);
+            // Signing out everywhere or changing the password ends the setup admin's session too.
+            if (actor === 'admin') await admin.signIn('admin@demo.test');
+          }
           outcomes.push(`${actor}/${side}: ${answer.status}`);
           wanted.push(`${actor}/${side}: ${expectation.status(actor, side)}`);
         }
