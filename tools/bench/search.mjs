@@ -17,7 +17,7 @@
 //   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -329,6 +329,7 @@ function report(facts, result) {
 async function main() {
   ensureBuilt();
   state.tmp = mkdtempSync(join(os.tmpdir(), 'bt-bench-search-'));
+  chmodSync(state.tmp, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach its directory
   const databaseUrl = await startDatabase();
   const port = await startApi(databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });

@@ -30,6 +30,11 @@ interface Target {
   /** A shared evidence item with a file (a fresh file for each cell that removes one). */
   evidence: string;
   evidenceFile: string;
+  /** An open written consultation sent to one organisation of the country (RS: the demo CSO; AL: Albania's ministry), and its question. */
+  consultation: string;
+  question: string;
+  /** A recommendation of the country's mission (its report not shared). */
+  recommendation: string;
 }
 
 interface Expectation {
@@ -47,6 +52,10 @@ const readsRecords = (ok: number) => (actor: Actor, side: Side) => (actor === 'a
 const writesRecords = (ok: number) => (actor: Actor, side: Side) => (actor === 'anonymous' ? 401 : !readsRecordsOf(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? ok : 403);
 /** Shared evidence: its country's ministry and CSOs, the Commission and the mission's experts (evidence-visibility.ts). */
 const seesSharedEvidence = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
+/** Members of a recipient organisation of the matrix consultation: the demo CSO (RS) and Albania's ministry (AL). */
+const isRecipient = (actor: Actor) => actor === 'cso' || actor === 'ministry.al';
+/** A mission: the Commission, its expert (on both countries' missions), the host country's ministry. */
+const seesMission = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || (isMinistry(actor) && side === 'own');
 const signedIn = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : ok);
 const adminOnly = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : actor === 'admin' ? ok : 403);
 const anyone = (ok: number) => () => ok;
@@ -136,6 +145,75 @@ const EXPECTATIONS: Record<string, Expectation> = {
     status: (actor, side) => (actor === 'commission' ? 201 : writesRecords(201)(actor, side)),
   },
   'PATCH /api/corrective-measures/:id': { path: (t) => `/api/corrective-measures/${t.measure}`, body: () => ({ status: 'done' }), status: (actor, side) => (actor === 'commission' ? 200 : writesRecords(200)(actor, side)) },
+  // Written consultations: anyone reads published ones; the Commission runs them; members of a recipient organisation see an
+  // open one and reply; nobody else learns it exists (404). The matrix consultation is open, so summaries are 409 and stale versions 409.
+  'GET /api/consultations': { path: () => '/api/consultations', status: anyone(200) },
+  'POST /api/consultations': { path: () => '/api/consultations', body: () => ({ title: 'Matrix consultation' }), status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 201 : 403) },
+  'GET /api/consultation-recipients': { path: () => '/api/consultation-recipients', status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
+  'GET /api/consultations/:id': { path: (t) => `/api/consultations/${t.consultation}`, status: (actor, side) => (actor === 'commission' || (isRecipient(actor) && side === 'own') ? 200 : 404) },
+  'PUT /api/consultations/:id': {
+    path: (t) => `/api/consultations/${t.consultation}`,
+    body: () => ({ version: 99, title: 'Matrix', topics: [], recipientIds: [] }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 409 : 403),
+  },
+  'POST /api/consultations/:id/transitions': {
+    path: (t) => `/api/consultations/${t.consultation}/transitions`,
+    body: () => ({ event: 'CLOSE', version: 99 }),
+    status: (actor, side) => (actor === 'anonymous' ? 401 : actor === 'commission' || (isRecipient(actor) && side === 'own') ? 409 : 404),
+  },
+  'GET /api/consultations/:id/history': { path: (t) => `/api/consultations/${t.consultation}/history`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
+  'PUT /api/consultations/:id/replies/:questionId': {
+    path: (t) => `/api/consultations/${t.consultation}/replies/${t.question}`,
+    body: () => ({ text: 'Matrix reply', send: false }),
+    status: (actor, side) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 403 : isRecipient(actor) && side === 'own' ? 200 : 404),
+  },
+  'POST /api/consultations/:id/replies/:questionId/files': {
+    path: (t) => `/api/consultations/${t.consultation}/replies/${t.question}/files`,
+    status: (actor, side) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 403 : isRecipient(actor) && side === 'own' ? 422 : 404),
+  },
+  'GET /api/consultations/:id/files/:fileId': { path: (t) => `/api/consultations/${t.consultation}/files/${randomUUID()}`, status: anyone(404) },
+  'PUT /api/consultations/:id/summaries/:questionId': {
+    path: (t) => `/api/consultations/${t.consultation}/summaries/${t.question}`,
+    body: () => ({ text: 'Matrix summary', citedOrganisationIds: [] }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 409 : 403),
+  },
+  // Peer-review missions: the Commission runs them, their experts work in them, the host country's ministry sees them
+  // (the report and recommendations once shared); nobody else learns they exist (404).
+  'GET /api/missions': { path: () => '/api/missions', status: signedIn(200) },
+  'POST /api/missions': {
+    path: () => '/api/missions',
+    body: (t) => ({ title: 'Matrix mission', benchmarks: [t.benchmark], startDate: '2026-01-01', endDate: '2026-01-02', expertIds: [] }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 201 : 403),
+  },
+  'GET /api/missions/:id': { path: (t) => `/api/missions/${t.mission}`, status: (actor, side) => (actor === 'anonymous' ? 401 : seesMission(actor, side) ? 200 : 404) },
+  'POST /api/missions/:id/terms-of-reference': { path: (t) => `/api/missions/${t.mission}/terms-of-reference`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 422 : 404) },
+  'GET /api/missions/:id/terms-of-reference': { path: (t) => `/api/missions/${t.mission}/terms-of-reference`, status: signedIn(404) },
+  'POST /api/missions/:id/report/share': { path: (t) => `/api/missions/${t.mission}/report/share`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 422 : 404) },
+  'POST /api/missions/:id/meetings': {
+    path: (t) => `/api/missions/${t.mission}/meetings`,
+    body: () => ({ meetsOn: '2026-01-01', institution: 'Matrix institution' }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 201 : 404),
+  },
+  'PUT /api/missions/:id/findings/:benchmark': {
+    path: (t) => `/api/missions/${t.mission}/findings/${t.benchmark}`,
+    body: () => ({ text: 'Matrix finding' }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 200 : 404),
+  },
+  'POST /api/missions/:id/recommendations': {
+    path: (t) => `/api/missions/${t.mission}/recommendations`,
+    body: (t) => ({ benchmark: t.benchmark, text: 'Matrix recommendation', owner: 'Matrix', dueDate: '2030-01-01' }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 201 : 404),
+  },
+  // Follow-up: the Commission; the host ministry only once the report is shared (not here); an expert is told it is not theirs (422).
+  'PATCH /api/recommendations/:id': {
+    path: (t) => `/api/recommendations/${t.recommendation}`,
+    body: () => ({ followUpNote: 'Matrix follow-up' }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : actor === 'expert' ? 422 : 404),
+  },
+  'POST /api/recommendations/:id/corrective-measure': {
+    path: (t) => `/api/recommendations/${t.recommendation}/corrective-measure`,
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 201 : 404),
+  },
   'GET /api/experts': { path: () => '/api/experts', status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
   // Single sign-on is open to anyone; this app runs without an identity provider, so both say 404.
   'GET /api/auth/oidc/login': { path: () => '/api/auth/oidc/login?returnTo=/benchmarks', status: anyone(404) },
@@ -211,7 +289,20 @@ describe('authorization matrix', () => {
       const [evidence] = await api.sql(`INSERT INTO evidence (benchmark_id, title, visibility, author_id) VALUES ($1, 'Matrix evidence', 'shared', $2) RETURNING id`, [benchmark.id, author.id]);
       await api.sql(`INSERT INTO evidence_version (evidence_id, version, title, narrative, visibility, author_id) VALUES ($1, 1, 'Matrix evidence', '', 'shared', $2)`, [evidence.id, author.id]);
       const evidenceFile = await storedEvidenceFile(evidence.id);
-      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, ...records, evidence: evidence.id, evidenceFile };
+      const [recipient] = await api.sql(`SELECT organisation_id AS id FROM app_user WHERE email = $1`, [country === 'RS' ? 'cso@demo.test' : 'ministry.al@demo.test']);
+      const [consultation] = await api.sql(
+        `INSERT INTO consultation (title, deadline, state, snapshot, created_by) VALUES ('Matrix consultation', now() + interval '30 days', 'open', '{"value": "open"}', $1) RETURNING id`,
+        [author.id],
+      );
+      const [topic] = await api.sql(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, 1, 'Matrix topic') RETURNING id`, [consultation.id]);
+      const [question] = await api.sql(`INSERT INTO consultation_question (topic_id, position, text) VALUES ($1, 1, 'Matrix question?') RETURNING id`, [topic.id]);
+      await api.sql(`INSERT INTO consultation_recipient (consultation_id, organisation_id) VALUES ($1, $2)`, [consultation.id, recipient.id]);
+      const [recommendation] = await api.sql(
+        `INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date) VALUES ($1, $2, 'Matrix recommendation', 'Matrix', '2030-01-01') RETURNING id`,
+        [mission.id, benchmark.id],
+      );
+      const consultations = { consultation: consultation.id, question: question.id, recommendation: recommendation.id };
+      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, ...records, evidence: evidence.id, evidenceFile, ...consultations };
     }
     admin = api.client({ ip: '10.1.0.1' });
     await admin.signIn('admin@demo.test');

@@ -9,9 +9,23 @@ export const APP_ROUTES: Routes = [
     loadChildren: () => import('@bt/web/benchmarks').then((m) => m.BENCHMARK_ROUTES),
   },
   {
+    // The chapter overview (benchmarks × the three assessments) and the consideration of proposals: public.
+    path: 'overview',
+    loadChildren: () => import('@bt/web/overview').then((m) => m.OVERVIEW_ROUTES),
+  },
+  {
+    path: 'search',
+    loadChildren: () => import('@bt/web/search').then((m) => m.SEARCH_ROUTES),
+  },
+  {
     path: 'tasks',
     canMatch: [signedIn],
     loadChildren: () => import('@bt/web/tasks').then((m) => m.TASK_ROUTES),
+  },
+  {
+    path: 'action-plan',
+    canMatch: [signedIn],
+    loadChildren: () => import('@bt/web/action-plan').then((m) => m.ACTION_PLAN_ROUTES),
   },
   // `sign-in`, `account` (signed-in users only) and `forbidden`, each page loaded lazily.
   ...IDENTITY_ROUTES,

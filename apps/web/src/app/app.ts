@@ -1,14 +1,16 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, viewChild } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AccountMenu, AuthSession } from '@bt/web/identity';
-import { map } from 'rxjs';
+import { SearchBox } from '@bt/web/search';
+import { InboxApi } from '@bt/web/tasks';
+import { filter, map } from 'rxjs';
 
 /** Below this width the navigation slides over the page instead of standing beside it. */
 export const NARROW_LAYOUT_QUERY = '(max-width: 959.98px)';
@@ -31,6 +33,7 @@ export const NARROW_LAYOUT_QUERY = '(max-width: 959.98px)';
     RouterLinkActive,
     RouterOutlet,
     AccountMenu,
+    SearchBox,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
@@ -47,8 +50,22 @@ export class App {
   private readonly session = inject(AuthSession);
   protected readonly showTasks = this.session.signedIn;
   protected readonly showAdministration = computed(() => this.session.hasRole('admin'));
+  /** The unread inbox items, refreshed after each navigation while signed in. */
+  private readonly inbox = inject(InboxApi);
+  protected readonly unread = computed(() => (this.session.signedIn() ? this.inbox.unread() : 0));
   private readonly sidenav = viewChild.required(MatSidenav);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  constructor() {
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        if (this.session.signedIn()) this.inbox.refresh();
+      });
+  }
 
   protected toggleNav(): void {
     void this.sidenav().toggle();

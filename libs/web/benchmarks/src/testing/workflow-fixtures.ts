@@ -60,8 +60,16 @@ export function evidenceItem(overrides: Partial<EvidenceDto> = {}): EvidenceDto 
     title: 'Law on Foreigners, amendments adopted',
     narrative: 'Adopted by the National Assembly in March.',
     visibility: 'shared',
+    version: 1,
+    periodStart: null,
+    periodEnd: null,
+    subRequirementIds: [],
+    links: [],
+    files: [],
     author: 'Jelena Ministry',
     createdAt: '2026-03-01T09:00:00.000Z',
+    updatedBy: 'Jelena Ministry',
+    updatedAt: '2026-03-01T09:00:00.000Z',
     ...overrides,
   };
 }

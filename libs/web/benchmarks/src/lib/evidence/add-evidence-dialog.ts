@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import {
@@ -13,7 +13,8 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import type { EvidenceDto, EvidenceVisibility } from '@bt/contracts';
+import { MatCheckbox } from '@angular/material/checkbox';
+import type { CreateEvidenceRequest, EvidenceDto, EvidenceVisibility, SubRequirementDto } from '@bt/contracts';
 import { DialogSave } from '@bt/web/identity';
 import { notBlank } from '../not-blank';
 import { EvidenceApi } from './evidence-api';
@@ -21,9 +22,25 @@ import { VISIBILITY_OPTIONS } from './evidence-visibility';
 
 export interface AddEvidenceDialogData {
   readonly code: string;
+  /** The benchmark's sub-requirements the item may document. */
+  readonly subRequirements?: readonly SubRequirementDto[];
+  /** Editing this item (a new version) rather than adding one. */
+  readonly item?: EvidenceDto;
 }
 
-/** A new evidence item on a draft benchmark: title, narrative and who may see it. */
+/** "https://… label" per line → links; a line without an address stays for the API to refuse. */
+export function parseLinks(text: string): { url: string; label?: string }[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [url, ...label] = line.split(/\s+/);
+      return label.length ? { url, label: label.join(' ') } : { url };
+    });
+}
+
+/** An evidence item on a draft benchmark: title, Markdown narrative, period, sub-requirements, links and who may see it. */
 @Component({
   selector: 'bt-add-evidence-dialog',
   imports: [
@@ -41,10 +58,15 @@ export interface AddEvidenceDialogData {
     MatRadioGroup,
     MatRadioButton,
     MatProgressBar,
+    MatCheckbox,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="@@evidence.add.title">Add evidence</h2>
+    @if (data.item) {
+      <h2 mat-dialog-title i18n="@@evidence.edit.title">Edit evidence</h2>
+    } @else {
+      <h2 mat-dialog-title i18n="@@evidence.add.title">Add evidence</h2>
+    }
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="dialog-form">
         <p class="dialog-form__intro" i18n="@@evidence.add.intro">Evidence for benchmark {{ data.code }}.</p>
@@ -58,7 +80,38 @@ export interface AddEvidenceDialogData {
         <mat-form-field appearance="outline">
           <mat-label i18n="@@evidence.add.narrative">Narrative (optional)</mat-label>
           <textarea matInput formControlName="narrative" rows="5" maxlength="100000"></textarea>
-          <mat-hint i18n="@@evidence.add.narrative.hint">What was done, and how it meets the benchmark.</mat-hint>
+          <mat-hint i18n="@@evidence.add.narrative.hint">What was done, and how it meets the benchmark. Markdown: **bold**, lists, [links](https://…).</mat-hint>
+        </mat-form-field>
+        <fieldset class="dialog-form__group">
+          <legend class="dialog-form__legend" i18n="@@evidence.add.period">The period it documents (optional)</legend>
+          <div class="dialog-form__row">
+            <mat-form-field appearance="outline">
+              <mat-label i18n="@@evidence.add.periodStart">From</mat-label>
+              <input matInput type="date" formControlName="periodStart" />
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label i18n="@@evidence.add.periodEnd">To</mat-label>
+              <input matInput type="date" formControlName="periodEnd" />
+            </mat-form-field>
+          </div>
+          @if (form.hasError('periodOrder')) {
+            <p class="dialog-error" role="alert" i18n="@@evidence.add.periodOrder">The period must end on or after its start.</p>
+          }
+        </fieldset>
+        @if (data.subRequirements?.length) {
+          <fieldset class="dialog-form__group">
+            <legend class="dialog-form__legend" i18n="@@evidence.add.subRequirements">Sub-requirements it documents</legend>
+            @for (subRequirement of data.subRequirements; track subRequirement.id) {
+              <mat-checkbox [checked]="subRequirementIds().has(subRequirement.id)" (change)="toggleSubRequirement(subRequirement.id, $event.checked)">
+                {{ subRequirement.code }}
+              </mat-checkbox>
+            }
+          </fieldset>
+        }
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@evidence.add.links">Links (optional)</mat-label>
+          <textarea matInput formControlName="links" rows="2"></textarea>
+          <mat-hint i18n="@@evidence.add.links.hint">One per line: the address (http or https), then a label.</mat-hint>
         </mat-form-field>
         <fieldset class="dialog-form__group">
           <legend id="evidence-visibility-legend" class="dialog-form__legend" i18n="@@evidence.add.visibility">
@@ -84,7 +137,11 @@ export interface AddEvidenceDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
-        <button matButton="filled" type="submit" i18n="@@evidence.add.submit">Add evidence</button>
+        @if (data.item) {
+          <button matButton="filled" type="submit" i18n="@@evidence.edit.submit">Save a new version</button>
+        } @else {
+          <button matButton="filled" type="submit" i18n="@@evidence.add.submit">Add evidence</button>
+        }
       </mat-dialog-actions>
     </form>
   `,
@@ -96,12 +153,32 @@ export class AddEvidenceDialog {
   private readonly dialog = inject<MatDialogRef<AddEvidenceDialog, EvidenceDto>>(MatDialogRef);
 
   protected readonly visibilities = VISIBILITY_OPTIONS;
-  protected readonly form = new FormGroup({
-    title: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(300)] }),
-    narrative: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(100_000)] }),
-    // Shared is what reviewers need: the submission asks for at least one shared item.
-    visibility: new FormControl<EvidenceVisibility>('shared', { nonNullable: true }),
-  });
+  private readonly item = this.data.item;
+  protected readonly form = new FormGroup(
+    {
+      title: new FormControl(this.item?.title ?? '', { nonNullable: true, validators: [notBlank, Validators.maxLength(300)] }),
+      narrative: new FormControl(this.item?.narrative ?? '', { nonNullable: true, validators: [Validators.maxLength(100_000)] }),
+      // Shared is what reviewers need: the submission asks for at least one shared item.
+      visibility: new FormControl<EvidenceVisibility>(this.item?.visibility ?? 'shared', { nonNullable: true }),
+      periodStart: new FormControl(this.item?.periodStart ?? '', { nonNullable: true }),
+      periodEnd: new FormControl(this.item?.periodEnd ?? '', { nonNullable: true }),
+      links: new FormControl((this.item?.links ?? []).map((l) => `${l.url} ${l.label}`.trim()).join('\n'), { nonNullable: true }),
+    },
+    {
+      validators: (group) => {
+        const { periodStart, periodEnd } = (group as FormGroup).getRawValue();
+        return periodStart && periodEnd && periodStart > periodEnd ? { periodOrder: true } : null;
+      },
+    },
+  );
+  protected readonly subRequirementIds = signal<ReadonlySet<string>>(new Set(this.item?.subRequirementIds ?? []));
+
+  protected toggleSubRequirement(id: string, checked: boolean): void {
+    const next = new Set(this.subRequirementIds());
+    if (checked) next.add(id);
+    else next.delete(id);
+    this.subRequirementIds.set(next);
+  }
   private readonly submission = new DialogSave();
   protected readonly saving = this.submission.saving;
   protected readonly problem = this.submission.problem;
@@ -111,9 +188,29 @@ export class AddEvidenceDialog {
       this.form.markAllAsTouched();
       return;
     }
-    const { title, narrative, visibility } = this.form.getRawValue();
-    // 409: no longer a draft; 403: not this user's country. Both explain themselves.
-    this.submission.run(this.api
-      .create(this.data.code, { title: title.trim(), visibility, ...(narrative.trim() ? { narrative: narrative.trim() } : {}) }), (evidence) => this.dialog.close(evidence), $localize`:@@evidence.add.failed:The evidence could not be added. Please try again.`);
+    const { title, narrative, visibility, periodStart, periodEnd, links } = this.form.getRawValue();
+    const subRequirementIds = [...this.subRequirementIds()];
+    const fields: CreateEvidenceRequest = {
+      title: title.trim(),
+      visibility,
+      ...(narrative.trim() ? { narrative: narrative.trim() } : {}),
+      ...(periodStart ? { periodStart } : {}),
+      ...(periodEnd ? { periodEnd } : {}),
+      ...(subRequirementIds.length ? { subRequirementIds } : {}),
+      ...(links.trim() ? { links: parseLinks(links) } : {}),
+    };
+    // 409: no longer a draft, or someone saved a version meanwhile; 403: not this user's country; 422: a bad link or period. All explain themselves.
+    const request = this.item
+      ? this.api.update(this.item.id, {
+          ...fields,
+          version: this.item.version,
+          narrative: narrative.trim(),
+          periodStart: periodStart || null,
+          periodEnd: periodEnd || null,
+          subRequirementIds,
+          links: parseLinks(links),
+        })
+      : this.api.create(this.data.code, fields);
+    this.submission.run(request, (evidence) => this.dialog.close(evidence), $localize`:@@evidence.add.failed:The evidence could not be saved. Please try again.`);
   }
 }

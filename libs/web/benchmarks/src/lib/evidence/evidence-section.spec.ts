@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
@@ -68,7 +68,7 @@ describe('EvidenceSection', () => {
       title: item.querySelector('h3')?.textContent?.trim(),
       visibility: item.querySelector('mat-chip')?.textContent?.replace(/\s+/g, ' ').trim(),
       meta: item.querySelector('.item__meta')?.textContent?.replace(/\s+/g, ' ').trim(),
-      text: item.querySelector('.item__text')?.textContent?.trim(),
+      text: item.querySelector('.item__narrative')?.textContent?.trim(),
     }));
     expect(items).toEqual([
       {
@@ -125,5 +125,57 @@ describe('EvidenceSection', () => {
       );
     await settle();
     expect(document.querySelector('bt-add-evidence-dialog [role="alert"]')?.textContent).toContain('read-only while the benchmark is submitted');
+  });
+
+  it('uploads a chosen file as multipart "file" with a determinate progress bar, then has the benchmark reloaded', async () => {
+    await show(COORDINATOR);
+    const input = element().querySelector('li.item bt-evidence-upload input[type="file"]') as HTMLInputElement;
+    const file = new File(['%PDF-1.7 statistics'], 'statistics.pdf', { type: 'application/pdf' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    const request = http.expectOne((r) => r.method === 'POST' && r.url === '/api/evidence/ev-1/files');
+    expect(request.request.reportProgress).toBe(true);
+    expect((request.request.body as FormData).get('file')).toBeInstanceOf(File);
+    request.event({ type: HttpEventType.UploadProgress, loaded: 40, total: 100 });
+    await settle();
+    const bar = element().querySelector('bt-evidence-upload mat-progress-bar');
+    expect(bar?.getAttribute('mode')).toBe('determinate');
+    expect(bar?.getAttribute('aria-valuenow')).toBe('40');
+    expect(element().querySelector('bt-evidence-upload')?.textContent).toContain('Uploading statistics.pdf — 40 %');
+    const file1 = { id: 'f-1', fileName: 'statistics.pdf', mediaType: 'application/pdf', kind: 'pdf' as const, sha256: 'ab'.repeat(32), size: 19, uploadedAt: '2026-03-02T09:00:00.000Z', uploadedBy: 'Petar Coordinator' };
+    request.flush(evidenceItem({ version: 2, files: [file1] }));
+    await settle();
+    expect(fixture.componentInstance.changes).toBe(1);
+    expect(element().querySelector('bt-evidence-upload mat-progress-bar')).toBeNull();
+  });
+
+  it('shows an upload refused for its type in words', async () => {
+    await show(COORDINATOR);
+    const input = element().querySelector('li.item bt-evidence-upload input[type="file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['<html>'], 'x.pdf')], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    http.expectOne((r) => r.method === 'POST').flush({ statusCode: 415, message: 'no' }, { status: 415, statusText: 'Unsupported Media Type' });
+    await settle();
+    expect(element().querySelector('bt-evidence-upload [role="alert"]')?.textContent).toContain('This kind of file is not accepted');
+  });
+
+  it('lists the files with their type, size and SHA-256, and the versions with a diff of the narrative', async () => {
+    await show(CIVIL_SOCIETY);
+    expect(element().querySelector('bt-evidence-upload')).toBeNull();
+    const versionsButton = [...element().querySelectorAll('button')].find((b) => b.textContent?.includes('Versions')) as HTMLButtonElement;
+    versionsButton.click();
+    await settle();
+    const base = { title: 'Law', visibility: 'shared' as const, periodStart: null, periodEnd: null, subRequirementIds: [], links: [], files: [], author: 'Jelena Ministry', createdAt: '2026-03-01T09:00:00.000Z' };
+    http.expectOne('/api/evidence/ev-1/versions').flush([
+      { ...base, version: 1, narrative: 'Adopted in March.', changes: ['created'] },
+      { ...base, version: 2, narrative: 'Adopted in April.', changes: ['narrative'] },
+    ]);
+    await settle();
+    const dialog = document.querySelector('bt-evidence-versions-dialog') as HTMLElement;
+    expect([...dialog.querySelectorAll('h3')].map((h) => h.textContent?.trim())).toEqual(['Version 2', 'Version 1']);
+    expect(dialog.querySelector('del')?.textContent).toContain('March');
+    expect(dialog.querySelector('ins')?.textContent).toContain('April');
   });
 });

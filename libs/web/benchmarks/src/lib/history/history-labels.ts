@@ -15,6 +15,9 @@ const EVENT_LABELS: Record<BenchmarkEventType, string> = {
 /** The other things the API records on a benchmark (its audit actions besides workflow events). */
 const ACTION_LABELS: Record<string, string> = {
   'evidence.created': $localize`:History entry@@history.evidence.created:Evidence added`,
+  'evidence.updated': $localize`:History entry@@history.evidence.updated:Evidence changed (new version)`,
+  'evidence.file_added': $localize`:History entry@@history.evidence.file_added:File added to evidence`,
+  'evidence.file_removed': $localize`:History entry@@history.evidence.file_removed:File removed from evidence`,
   'proposal.created': $localize`:History entry@@history.proposal.created:Civil-society proposal made`,
   'proposal.answered': $localize`:History entry@@history.proposal.answered:Proposal answered`,
   'mission.report_uploaded': $localize`:History entry@@history.mission.report_uploaded:Mission report uploaded`,

@@ -1,0 +1,160 @@
+import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import type { EvidenceDto } from '@bt/contracts';
+import { apiErrorMessage } from '@bt/web/identity';
+import { EvidenceApi } from './evidence-api';
+
+/** What the API accepts (it decides by the file's bytes; this only narrows the file picker). */
+const ACCEPTED = '.pdf,.docx,.xlsx,.odt,.ods,.png,.jpg,.jpeg,.csv,.txt';
+
+type Upload =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'uploading'; readonly fileName: string; readonly percent: number }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * Adds a file to an evidence item: dropped on the zone or chosen with the button, uploaded with a
+ * real progress bar (upload progress events of HttpClient). Each upload is a new version of the item.
+ */
+@Component({
+  selector: 'bt-evidence-upload',
+  imports: [MatButton, MatIcon, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div
+      class="drop-zone"
+      [class.drop-zone--over]="over()"
+      (dragover)="dragOver($event)"
+      (dragleave)="over.set(false)"
+      (drop)="dropped($event)"
+    >
+      <mat-icon aria-hidden="true">upload_file</mat-icon>
+      <span class="drop-zone__text" i18n="@@evidence.upload.drop">Drop a file here, or</span>
+      <button matButton="outlined" type="button" [disabled]="uploading()" (click)="fileInput.click()" [attr.aria-describedby]="hintId()">
+        <span i18n="@@evidence.upload.choose">Choose a file</span>
+      </button>
+      <input #fileInput class="cdk-visually-hidden" type="file" tabindex="-1" aria-hidden="true" [accept]="accepted" (change)="chosen()" />
+      <span class="drop-zone__hint" [id]="hintId()" i18n="@@evidence.upload.hint">PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT, up to 50 MB</span>
+    </div>
+    <div class="upload-status" aria-live="polite">
+      @switch (upload().kind) {
+        @case ('uploading') {
+          <mat-progress-bar mode="determinate" [value]="percent()" [attr.aria-label]="progressLabel()" />
+          <span class="upload-status__text">{{ progressLabel() }}</span>
+        }
+        @case ('failed') {
+          <p class="upload-status__error" role="alert">{{ failure() }}</p>
+        }
+      }
+    </div>
+  `,
+  styles: `
+    .drop-zone {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 12px;
+      margin-top: 12px;
+      padding: 12px 16px;
+      border: 2px dashed var(--mat-sys-outline);
+      border-radius: var(--mat-sys-corner-medium);
+    }
+    .drop-zone--over {
+      border-color: var(--mat-sys-primary);
+      background: var(--mat-sys-primary-container);
+    }
+    .drop-zone__hint {
+      flex-basis: 100%;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .upload-status {
+      margin-top: 8px;
+    }
+    .upload-status__text {
+      font: var(--mat-sys-body-small);
+    }
+    .upload-status__error {
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class EvidenceUpload {
+  readonly evidence = input.required<EvidenceDto>();
+  /** The item with the new file (a new version). */
+  readonly uploaded = output<EvidenceDto>();
+
+  private readonly api = inject(EvidenceApi);
+  private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
+
+  protected readonly accepted = ACCEPTED;
+  protected readonly over = signal(false);
+  protected readonly upload = signal<Upload>({ kind: 'idle' });
+  protected readonly uploading = computed(() => this.upload().kind === 'uploading');
+  protected readonly hintId = computed(() => `evidence-upload-hint-${this.evidence().id}`);
+  protected readonly percent = computed(() => {
+    const upload = this.upload();
+    return upload.kind === 'uploading' ? upload.percent : 0;
+  });
+  protected readonly progressLabel = computed(() => {
+    const upload = this.upload();
+    return upload.kind === 'uploading' ? $localize`:Upload progress of a file@@evidence.upload.progress:Uploading ${upload.fileName}:file: — ${upload.percent}:percent: %` : '';
+  });
+  protected readonly failure = computed(() => {
+    const upload = this.upload();
+    return upload.kind === 'failed' ? upload.message : '';
+  });
+
+  protected dragOver(event: DragEvent): void {
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    this.over.set(true);
+  }
+
+  protected dropped(event: DragEvent): void {
+    event.preventDefault();
+    this.over.set(false);
+    const file = event.dataTransfer?.files?.[0];
+    if (file) this.send(file);
+  }
+
+  protected chosen(): void {
+    const input = this.fileInput().nativeElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.send(file);
+  }
+
+  private send(file: File): void {
+    if (this.uploading()) return;
+    this.upload.set({ kind: 'uploading', fileName: file.name, percent: 0 });
+    this.api.addFile(this.evidence().id, file).subscribe({
+      next: (event) => {
+        if (event.type === HttpEventType.UploadProgress) {
+          const percent = event.total ? Math.round((100 * event.loaded) / event.total) : 0;
+          this.upload.set({ kind: 'uploading', fileName: file.name, percent });
+        } else if (event.type === HttpEventType.Response && event.body) {
+          this.upload.set({ kind: 'idle' });
+          this.uploaded.emit(event.body);
+        }
+      },
+      error: (error: unknown) => this.upload.set({ kind: 'failed', message: uploadProblem(error) }),
+    });
+  }
+}
+
+/** Why an upload failed, in words; 413, 415 and 422 are the user's to fix. */
+export function uploadProblem(error: unknown): string {
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 413) return $localize`:@@evidence.upload.tooLarge:The file is larger than the upload limit (50 MB). Make it smaller and try again.`;
+    if (error.status === 415) return $localize`:@@evidence.upload.wrongType:This kind of file is not accepted: its contents are not a PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT file.`;
+    if (error.status === 422) return $localize`:@@evidence.upload.empty:The file is empty.`;
+    const detail = apiErrorMessage(error);
+    if (detail) return detail;
+  }
+  return $localize`:@@evidence.upload.failed:The file could not be uploaded. Please try again.`;
+}
