@@ -63,4 +63,25 @@ export default [
     ...config,
     files: web.map((w) => `${w}/*.html`),
   })),
+  {
+    // Every string people read is translatable: text and labelling attributes carry i18n with an explicit @@id.
+    files: web.map((w) => `${w}/*.html`),
+    // index.html is the shell before Angular starts; its title is replaced per page by the title strategy.
+    ignores: ['apps/web/src/index.html'],
+    rules: {
+      '@angular-eslint/template/i18n': [
+        'error',
+        {
+          checkId: true,
+          checkText: true,
+          checkAttributes: true,
+          requireDescription: false,
+          allowMarkupInContent: true,
+          // Material icon names are ligatures, not words.
+          ignoreTags: ['mat-icon'],
+          ignoreAttributes: ['class', 'id', 'type', 'role', 'href', 'routerLink', 'mode', 'matButton', 'color', 'appearance', 'subscriptSizing', 'autocomplete', 'inputmode', 'name', 'value', 'for', 'scope', 'd', 'fill', 'stroke', 'viewBox', 'text-anchor', 'dominant-baseline', 'patternUnits', 'width', 'height', 'x', 'y', 'cx', 'cy', 'r', 'stroke-width', 'focusable', 'xmlns', 'mat-stretch-tabs', 'accept', 'lang', 'dir', 'target', 'rel', 'data-event', 'matTooltipPosition', 'matSort', 'matColumnDef', 'matInput', 'formControlName', 'cdkFocusInitial', 'align', 'position', 'min', 'max', 'step', 'rows', 'cols', 'maxlength', 'minlength', 'pattern', 'tabindex', 'headers', 'colspan', 'rowspan', 'aria-hidden', 'aria-live', 'aria-atomic', 'aria-current', 'aria-haspopup', 'slot', 'loading', 'decoding', 'matSuffix', 'matPrefix', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-expanded', 'scale', 'ariaCurrentWhenActive', 'content', 'xPosition', 'yPosition', 'mat-align-tabs', 'matTabContent'],
+        },
+      ],
+    },
+  },
 ];
