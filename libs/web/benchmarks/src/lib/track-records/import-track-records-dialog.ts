@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, 
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { TRACK_RECORD_COLUMNS, type TrackRecordImportErrorDto, type TrackRecordImportResultDto } from '@bt/contracts';
+import type { TrackRecordColumn, TrackRecordImportErrorDto, TrackRecordImportResultDto } from '@bt/contracts';
 import { apiErrorMessage } from '@bt/web/identity';
 import { TrackRecordsApi } from './track-records-api';
 
@@ -13,6 +13,9 @@ export interface ImportTrackRecordsDialogData {
 }
 
 /** What the API reads (it decides by the bytes; this only narrows the file picker). */
+/** The template's columns, in order (the API's TRACK_RECORD_COLUMNS; headers are matched case-insensitively). */
+const COLUMNS: readonly TrackRecordColumn[] = ['series name', 'unit', 'category', 'counting rule', 'period', 'value', 'source', 'note'];
+
 const SHEET_TYPES = ['.xlsx', '.csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'].join(',');
 
 type Import =
@@ -97,7 +100,7 @@ export class ImportTrackRecordsDialog {
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
 
   protected readonly sheetTypes = SHEET_TYPES;
-  protected readonly columns = TRACK_RECORD_COLUMNS.join(', ');
+  protected readonly columns = COLUMNS.join(', ');
   protected readonly state = signal<Import>({ kind: 'idle' });
   protected readonly percent = computed(() => {
     const state = this.state();

@@ -1,0 +1,119 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workbook } from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+
+/*
+ * The ministry imports a track-record sheet: first one with a bad row, which is refused as a whole
+ * with the row and column named; then the corrected one, whose figures the chart shows year by
+ * year (read from the chart's own data table). Then the Action Plan page: late activities stand
+ * out, the filters narrow the list. Axe finds nothing serious on either.
+ */
+describe('track records and the Action Plan in the browser', () => {
+  const DEMO_PASSWORD = 'demo-pass-2026';
+  const CODE = 'RS-24-POL-13';
+  const SERIES = 'Final convictions in organised crime cases (e2e)';
+
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let browser: Browser;
+  let page: Page;
+  let scratch: string;
+
+  async function sheet(name: string, rows: (string | number)[][]): Promise<string> {
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet('Track records');
+    ws.addRow(['Series name', 'Unit', 'Category', 'Counting rule', 'Period', 'Value', 'Source', 'Note']);
+    for (const row of rows) ws.addRow(row);
+    const file = join(scratch, name);
+    await writeFile(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    return file;
+  }
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchChromium();
+    page = await (await browser.newContext()).newPage();
+    scratch = await mkdtemp(join(tmpdir(), 'bt-e2e-track-records-'));
+    await page.goto(`${product.url}/sign-in?returnTo=${encodeURIComponent('/benchmarks')}`);
+    await page.getByLabel('E-mail address').fill('ministry@demo.test');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/benchmarks');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  /** The figures of a series' chart as its data table gives them: the periods, then the values. */
+  async function chartTable(series: string): Promise<{ periods: string[]; values: string[] }> {
+    const table = page.locator(`li[data-series="${series}"] bt-bar-chart table`);
+    return {
+      periods: (await table.locator('thead th').allTextContents()).map((t) => t.trim()),
+      values: (await table.locator('tbody tr').first().locator('td').allTextContents()).map((t) => t.trim()),
+    };
+  }
+
+  it('shows the seeded figures Serbia reported as a chart, accessibly', async () => {
+    await page.goto(`${product.url}/benchmarks/RS-24-TER-01?tab=track-records`);
+    const series = 'Messages exchanged via CT SIENA by the Service for Combating Terrorism';
+    await page.getByRole('heading', { name: series }).waitFor();
+    expect(await chartTable(series)).toEqual({ periods: ['2019', '2020-Q1'], values: ['394', '129'] });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('refuses a sheet with a bad row, naming row and column, and imports the corrected one into the chart', async () => {
+    await page.goto(`${product.url}/benchmarks/${CODE}?tab=track-records`);
+    await page.getByText('No track record has been recorded for this benchmark yet.').waitFor();
+    await page.getByRole('button', { name: 'Import a sheet' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import track records' });
+    await dialog.getByLabel('Sheet (XLSX or CSV)').setInputFiles(
+      await sheet('bad.xlsx', [
+        [SERIES, 'persons', 'Organised crime', 'Final judgments', '2019', 40, 'Supreme Court of Cassation', ''],
+        [SERIES, 'persons', 'Organised crime', 'Final judgments', '2020', 'forty', 'Supreme Court of Cassation', ''],
+      ]),
+    );
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    const problems = dialog.getByRole('table', { name: 'Problems in the sheet' });
+    await problems.waitFor();
+    expect((await problems.locator('tbody tr td').allTextContents()).map((t) => t.trim()).slice(0, 2)).toEqual(['3', 'value']);
+    await expect(dialog.getByRole('alert').textContent()).resolves.toContain('Nothing was imported');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    await dialog.getByLabel('Sheet (XLSX or CSV)').setInputFiles(
+      await sheet('good.xlsx', [
+        [SERIES, 'persons', 'Organised crime', 'Final judgments', '2019', 40, 'Supreme Court of Cassation', ''],
+        [SERIES, 'persons', 'Organised crime', 'Final judgments', '2020', 37, 'Supreme Court of Cassation', ''],
+        [SERIES, 'persons', 'Organised crime', 'Final judgments', '2021', 52.5, 'Supreme Court of Cassation', 'provisional'],
+      ]),
+    );
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: SERIES }).waitFor();
+    expect(await chartTable(SERIES)).toEqual({ periods: ['2019', '2020', '2021'], values: ['40', '37', '52.5'] });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('lists the Action Plan with late activities highlighted, filters them, and is accessible', async () => {
+    await page.getByRole('link', { name: 'Action Plan' }).click();
+    await page.waitForURL((url) => url.pathname === '/action-plan');
+    await page.getByRole('heading', { name: 'Action Plan', level: 1 }).waitFor();
+    const aro = page.locator('li[data-activity="6.2.4"]');
+    await aro.waitFor();
+    expect(await aro.getAttribute('class')).toContain('activity--overdue');
+    await expect(aro.textContent()).resolves.toContain('Overdue');
+    await expect(aro.textContent()).resolves.toContain('Law on Seizure and Confiscation');
+    await page.locator('bt-bar-chart').waitFor();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole('checkbox', { name: 'Overdue only' }).check();
+    await page.waitForFunction(() => !document.querySelector('li[data-activity="0.1.1"]'));
+    const shown = await page.locator('li[data-activity]').evaluateAll((items) => items.map((i) => i.classList.contains('activity--overdue')));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every(Boolean)).toBe(true);
+  });
+});

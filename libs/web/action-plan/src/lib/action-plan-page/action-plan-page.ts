@@ -1,0 +1,175 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import type { ActionActivityDto, ActivityStatus, AreaDto } from '@bt/contracts';
+import { CANDIDATE_COUNTRIES } from '@bt/web/admin';
+import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
+import { BarChart } from '@bt/web/charts';
+import { apiErrorMessage, AuthSession } from '@bt/web/identity';
+import { BehaviorSubject, catchError, combineLatest, debounceTime, filter, map, of, startWith, switchMap } from 'rxjs';
+import { type ActionPlanFilters, ActionPlanApi } from '../action-plan-api';
+import { ACTIVITY_STATUSES, mayDecideMeasures, mayUpdateActivity, STATUS_LABELS } from '../action-plan-labels';
+import { CorrectiveMeasureDialog } from '../corrective-measure-dialog';
+import { ProgressNoteDialog } from '../progress-note-dialog';
+
+/**
+ * The national Action Plan: what each country promised under each benchmark, by whom and by when;
+ * late activities stand out and get corrective measures. The counts at the top are for the
+ * dashboard: total, by status, overdue, and per area as a chart.
+ */
+@Component({
+  selector: 'bt-action-plan-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    BarChart,
+    DecimalPipe,
+    DisplayDatePipe,
+    MatButton,
+    MatCheckbox,
+    MatFormField,
+    MatLabel,
+    MatIcon,
+    MatInput,
+    MatProgressBar,
+    MatSelect,
+    MatOption,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './action-plan-page.html',
+  styleUrl: './action-plan-page.scss',
+})
+export class ActionPlanPage {
+  private readonly api = inject(ActionPlanApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  protected readonly me = inject(AuthSession).me;
+  private readonly reloads = new BehaviorSubject<void>(undefined);
+
+  protected readonly countries = CANDIDATE_COUNTRIES;
+  protected readonly statuses = ACTIVITY_STATUSES;
+  protected readonly statusLabels = STATUS_LABELS;
+
+  protected readonly filters = new FormGroup({
+    country: new FormControl(this.me()?.organisation.country ?? 'RS', { nonNullable: true }),
+    area: new FormControl('', { nonNullable: true }),
+    benchmark: new FormControl('', { nonNullable: true }),
+    status: new FormControl<ActivityStatus | ''>('', { nonNullable: true }),
+    institution: new FormControl('', { nonNullable: true }),
+    overdueOnly: new FormControl(false, { nonNullable: true }),
+  });
+  private readonly filterValues = this.filters.valueChanges.pipe(
+    debounceTime(250),
+    map(() => this.filters.getRawValue() as ActionPlanFilters),
+    startWith(this.filters.getRawValue() as ActionPlanFilters),
+  );
+  private readonly country = toSignal(this.filters.controls.country.valueChanges.pipe(startWith(this.filters.controls.country.value)), { requireSync: true });
+
+  protected readonly activities = toSignal(
+    combineLatest([this.filterValues, this.reloads]).pipe(
+      map(([filters]) => filters),
+      loadEach((filters: ActionPlanFilters) => this.api.activities(filters)),
+    ),
+    { initialValue: LOADING },
+  );
+  protected readonly summary = toSignal(
+    combineLatest([toObservable(this.country), this.reloads]).pipe(loadEach(([country]: [string, void]) => this.api.summary(country))),
+    { initialValue: LOADING },
+  );
+  protected readonly areas = toSignal(
+    toObservable(this.country).pipe(switchMap((country) => (country ? this.api.areas(country).pipe(catchError(() => of([] as AreaDto[]))) : of([] as AreaDto[])))),
+    { initialValue: [] as AreaDto[] },
+  );
+
+  protected readonly items = computed(() => this.activities().value ?? []);
+  protected readonly errorDetail = computed(() => {
+    const error = this.activities().error;
+    return error ? apiErrorMessage(error) : null;
+  });
+  /** Per area: all activities, the completed ones and the late ones, side by side. */
+  protected readonly chart = computed(() => {
+    const summary = this.summary().value;
+    if (!summary?.areas.length) return null;
+    return {
+      categories: summary.areas.map((a) => a.code),
+      series: [
+        { name: $localize`:Chart series: all Action Plan activities of an area@@actionPlan.chart.total:All activities`, values: summary.areas.map((a) => a.total) },
+        { name: $localize`:Chart series: completed activities@@actionPlan.chart.completed:Completed`, values: summary.areas.map((a) => a.completed) },
+        { name: $localize`:Chart series: overdue activities@@actionPlan.chart.overdue:Overdue`, values: summary.areas.map((a) => a.overdue) },
+      ],
+    };
+  });
+  protected readonly chartCaption = $localize`:Caption of the Action Plan chart@@actionPlan.chart.caption:Activities per area: all, completed and overdue`;
+  protected readonly chartUnit = $localize`:Unit of the Action Plan chart@@actionPlan.chart.unit:activities`;
+
+  protected mayUpdate(activity: ActionActivityDto): boolean {
+    return mayUpdateActivity(this.me(), activity);
+  }
+
+  protected mayAddMeasure(activity: ActionActivityDto): boolean {
+    return activity.overdue && mayDecideMeasures(this.me(), activity);
+  }
+
+  protected mayCloseMeasure(activity: ActionActivityDto): boolean {
+    return mayDecideMeasures(this.me(), activity);
+  }
+
+  protected clearFilters(): void {
+    this.filters.reset({ country: this.filters.controls.country.value, area: '', benchmark: '', status: '', institution: '', overdueOnly: false });
+  }
+
+  protected setStatus(activity: ActionActivityDto, status: ActivityStatus): void {
+    this.api.setStatus(activity, status).subscribe({
+      next: () => {
+        this.snackBar.open($localize`:@@actionPlan.status.saved:Activity ${activity.code}:code: is now ${STATUS_LABELS[status]}:status:.`, undefined, { duration: 4000 });
+        this.reloads.next();
+      },
+      error: (error: unknown) => this.refused(error, $localize`:@@actionPlan.status.failed:The status could not be changed.`),
+    });
+  }
+
+  protected closeMeasure(measureId: string): void {
+    this.api.setMeasureStatus(measureId, 'done').subscribe({
+      next: () => this.reloads.next(),
+      error: (error: unknown) => this.refused(error, $localize`:@@actionPlan.measure.closeFailed:The corrective measure could not be marked done.`),
+    });
+  }
+
+  protected addNote(activity: ActionActivityDto): void {
+    this.dialog
+      .open(ProgressNoteDialog, { data: activity })
+      .afterClosed()
+      .pipe(filter((note) => !!note))
+      .subscribe(() => this.reloads.next());
+  }
+
+  protected addMeasure(activity: ActionActivityDto): void {
+    this.dialog
+      .open(CorrectiveMeasureDialog, { data: activity })
+      .afterClosed()
+      .pipe(filter((measure) => !!measure))
+      .subscribe(() => {
+        this.snackBar.open($localize`:@@actionPlan.measure.added:Corrective measure added.`, undefined, { duration: 4000 });
+        this.reloads.next();
+      });
+  }
+
+  /** 409: someone changed the activity meanwhile; the list reloads so the next try starts from what is there. */
+  private refused(error: unknown, fallback: string): void {
+    const message = (error instanceof HttpErrorResponse && apiErrorMessage(error)) || fallback;
+    this.snackBar.open(message, undefined, { duration: 6000 });
+    if (error instanceof HttpErrorResponse && error.status === 409) this.reloads.next();
+  }
+}

@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import type { ActionActivityDto, ActivityProgressNoteDto } from '@bt/contracts';
+import { DialogSave } from '@bt/web/identity';
+import { ActionPlanApi } from './action-plan-api';
+
+/** A progress note on an activity (kept as written: notes are never edited). */
+@Component({
+  selector: 'bt-progress-note-dialog',
+  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatError, MatInput, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title i18n="@@actionPlan.note.title">Note progress</h2>
+    <form (submit)="$event.preventDefault(); save()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <p i18n="@@actionPlan.note.intro">On activity {{ activity.code }}: {{ activity.title }}</p>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@actionPlan.note.text">What has happened</mat-label>
+          <textarea matInput [formControl]="text" rows="4" maxlength="10000" required></textarea>
+          @if (text.hasError('required')) {
+            <mat-error i18n="@@actionPlan.note.required">Write the note.</mat-error>
+          }
+        </mat-form-field>
+        <div class="progress-slot">
+          @if (saving()) {
+            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@actionPlan.note.saving" aria-label="Saving the note" />
+          }
+        </div>
+        @if (problem(); as problem) {
+          <p class="dialog-error" role="alert">{{ problem }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close i18n="@@actionPlan.dialog.cancel">Cancel</button>
+        <button matButton="filled" type="submit" i18n="@@actionPlan.note.submit">Add the note</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `.dialog-form { display: grid; gap: 8px; min-width: min(520px, 80vw); } .progress-slot { height: 4px; } .dialog-error { color: var(--mat-sys-error); }`,
+})
+export class ProgressNoteDialog {
+  protected readonly activity = inject<ActionActivityDto>(MAT_DIALOG_DATA);
+  private readonly api = inject(ActionPlanApi);
+  private readonly dialog = inject<MatDialogRef<ProgressNoteDialog, ActivityProgressNoteDto>>(MatDialogRef);
+  protected readonly text = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(10_000), (c) => (c.value.trim() ? null : { required: true })] });
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
+
+  protected save(): void {
+    if (this.text.invalid) {
+      this.text.markAsTouched();
+      return;
+    }
+    this.submission.run(this.api.addNote(this.activity.id, this.text.value.trim()), (note) => this.dialog.close(note), $localize`:@@actionPlan.note.failed:The note could not be saved. Please try again.`);
+  }
+}
