@@ -8,7 +8,7 @@ import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/mat
 import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AccountMenu, AuthSession } from '@bt/web/identity';
-import { SearchBox } from '@bt/web/search';
+import { SearchBox } from './search-box/search-box';
 import { InboxApi } from '@bt/web/tasks';
 import { filter, map } from 'rxjs';
 

@@ -4,7 +4,7 @@ import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { Router } from '@angular/router';
 
-/** The toolbar's search field: opens the results page for the words typed. */
+/** The toolbar's search field: opens the results page (`@bt/web/search`, loaded lazily) for the words typed. */
 @Component({
   selector: 'bt-search-box',
   imports: [ReactiveFormsModule, MatIcon, MatIconButton],

@@ -85,7 +85,7 @@ interface VersionView {
                 @for (file of view.version.files; track file.id) {
                   <li>
                     <a [href]="fileUrl(file.id)" download>{{ file.fileName }}</a>
-                    ({{ file.kind.toUpperCase() }}, {{ fileSize(file.size) }}) SHA-256 <code>{{ file.sha256 }}</code>
+                    <span i18n="A file of an evidence version: type, size and checksum@@evidence.versions.file">({{ file.kind.toUpperCase() }}, {{ fileSize(file.size) }}) SHA-256 <code>{{ file.sha256 }}</code></span>
                   </li>
                 }
               </ul>
