@@ -119,7 +119,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
 
   it('lists the submission in the Commission’s tasks, which opens it', async () => {
     await signIn(commission, 'commission@demo.test', '/tasks');
-    await commission.getByRole('heading', { name: 'My tasks', level: 1 }).waitFor();
+    await commission.getByRole('heading', { name: 'Inbox & tasks', level: 1 }).waitFor();
     const toReview = commission.getByRole('region', { name: /^Submissions to review/ });
     const link = toReview.getByRole('link', { name: CODE });
     await link.waitFor();

@@ -11,7 +11,8 @@ export default {
       { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // marked (through @bt/web/benchmarks) is ESM only.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|marked/))'],
   moduleFileExtensions: ['ts', 'html', 'js', 'json', 'mjs'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   snapshotSerializers: [

@@ -121,12 +121,12 @@ describe('App shell', () => {
     const navLinks = (page: HTMLElement): string[] =>
       [...page.querySelectorAll('nav[aria-label="Main"] a')].map((a) => a.textContent?.trim() ?? '');
 
-    it('offers an anonymous visitor to sign in, and only the benchmarks', async () => {
+    it('offers an anonymous visitor to sign in, and only the public pages', async () => {
       const page = await start();
       fixture.detectChanges();
       const signIn = page.querySelector('mat-toolbar a[href="/sign-in"]') as HTMLAnchorElement;
       expect(signIn.textContent?.trim()).toBe('Sign in');
-      expect(navLinks(page)).toEqual(['checklistBenchmarks']);
+      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview']);
     });
 
     it('shows a signed-in user their name and their tasks instead, and no administration without the role', async () => {
@@ -134,14 +134,14 @@ describe('App shell', () => {
       fixture.detectChanges();
       expect(page.querySelector('mat-toolbar a[href="/sign-in"]')).toBeNull();
       expect(page.querySelector('mat-toolbar bt-account-menu')?.textContent).toContain('Ana Admin');
-      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'assignmentMy tasks']);
+      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview', 'inboxInbox & tasks']);
       expect(page.querySelector('nav a[href="/tasks"]')).not.toBeNull();
     });
 
     it('offers the administration to an administrator', async () => {
       const page = await start('/', [{ role: 'admin', coordinator: false }]);
       fixture.detectChanges();
-      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'assignmentMy tasks', 'admin_panel_settingsAdministration']);
+      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview', 'inboxInbox & tasks', 'admin_panel_settingsAdministration']);
     });
 
     it('opens My tasks for a signed-in user, marked as the current page', async () => {
@@ -150,7 +150,16 @@ describe('App shell', () => {
       expect(router.url).toBe('/tasks');
       expect(page.querySelector('main bt-tasks-page')).not.toBeNull();
       expect(page.querySelector('nav a[href="/tasks"]')?.getAttribute('aria-current')).toBe('page');
-      expect(TestBed.inject(Title).getTitle()).toBe('My tasks · Benchmark Tracker');
+      expect(TestBed.inject(Title).getTitle()).toBe('Inbox & tasks · Benchmark Tracker');
+    });
+
+    it('shows how many inbox items are unread beside Inbox & tasks, refreshed after a navigation', async () => {
+      const page = await start('/benchmarks', [{ role: 'civil_society', coordinator: false }]);
+      const http = TestBed.inject(HttpTestingController);
+      http.match('/api/inbox').forEach((request) => request.flush({ items: [], unread: 3 }));
+      fixture.detectChanges();
+      const badge = page.querySelector('nav a[href="/tasks"] .nav-badge');
+      expect([badge?.textContent?.trim(), badge?.getAttribute('aria-label')]).toEqual(['3', '3 unread']);
     });
 
     it('sends an anonymous visitor who opens My tasks to sign in first', async () => {

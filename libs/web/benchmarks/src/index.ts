@@ -4,3 +4,9 @@ export { BenchmarkStateChip } from './lib/benchmark-state-chip';
 export { peerReviewStageLabel } from './lib/benchmark-state-label';
 export { LOADING, loadEach, type LoadState } from './lib/load-state';
 export { DisplayDatePipe } from './lib/display-date.pipe';
+// For the chapter overview and the consideration figures: the scope, the grade badges and the words for voices.
+export { CATALOGUE_SCOPE } from './lib/catalogue-scope';
+export { GradeBadge } from './lib/assessments/grade-badge';
+export { voiceLabel } from './lib/assessments/voice-labels';
+// Markdown shown sanitised (consultation replies and summaries, mission findings).
+export { EvidenceNarrative as MarkdownText } from './lib/evidence/evidence-narrative';

@@ -6,6 +6,6 @@ export const TASK_ROUTES: Routes = [
   {
     path: '',
     component: TasksPage,
-    title: $localize`:Title of the page listing what awaits the user@@tasks.title:My tasks`,
+    title: $localize`:Title of the page with the user's inbox and what awaits them@@tasks.title:Inbox & tasks`,
   },
 ];

@@ -6,13 +6,14 @@ import { RouterLink } from '@angular/router';
 import { BenchmarkStateChip, DisplayDatePipe, LOADING, loadEach, peerReviewStageLabel } from '@bt/web/benchmarks';
 import { apiErrorMessage } from '@bt/web/identity';
 import { BehaviorSubject } from 'rxjs';
+import { InboxSection } from '../inbox/inbox-section';
 import { groupTasks } from '../task-groups';
 import { TasksApi } from '../tasks-api';
 
-/** "My tasks": what awaits the signed-in user, grouped by what to do, each with a link to its benchmark. */
+/** "Inbox & tasks": the inbox (what happened for the user), then what awaits the signed-in user, grouped by what to do, each with a link to its benchmark. */
 @Component({
   selector: 'bt-tasks-page',
-  imports: [DisplayDatePipe, RouterLink, MatButton, MatProgressBar, BenchmarkStateChip],
+  imports: [DisplayDatePipe, RouterLink, MatButton, MatProgressBar, BenchmarkStateChip, InboxSection],
   templateUrl: './tasks-page.html',
   styleUrl: './tasks-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

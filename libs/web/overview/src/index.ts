@@ -1,0 +1,1 @@
+export { OVERVIEW_ROUTES } from './lib/overview.routes';

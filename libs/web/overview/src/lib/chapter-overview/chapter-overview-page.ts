@@ -1,0 +1,57 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import type { ChapterOverviewDto } from '@bt/contracts';
+import { BenchmarkStateChip, CATALOGUE_SCOPE, GradeBadge, LOADING, loadEach, voiceLabel } from '@bt/web/benchmarks';
+import { apiErrorMessage } from '@bt/web/identity';
+import { OverviewApi } from '../overview-api';
+
+type Row = ChapterOverviewDto['rows'][number];
+
+/**
+ * A chapter's benchmarks × the three assessments of a period, as a grid: every grade is a colour, a
+ * pattern, a step number and words, so it reads in colour, in grey and to a screen reader (a real
+ * table with row and column headers). Public: everyone sees what is published to them.
+ */
+@Component({
+  selector: 'bt-chapter-overview-page',
+  imports: [RouterLink, MatProgressBar, MatFormField, MatLabel, MatSelect, MatOption, GradeBadge, BenchmarkStateChip],
+  templateUrl: './chapter-overview-page.html',
+  styleUrl: './chapter-overview-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChapterOverviewPage {
+  /** The `?period=` query parameter; the latest period with an assessment when absent. */
+  readonly period = input<string | undefined>();
+
+  private readonly api = inject(OverviewApi);
+  private readonly router = inject(Router);
+  protected readonly scope = CATALOGUE_SCOPE;
+  protected readonly voice = voiceLabel;
+
+  protected readonly overview = toSignal(
+    toObservable(this.period).pipe(loadEach((period: string | undefined) => this.api.overview(this.scope.country, this.scope.chapter, period))),
+    { initialValue: LOADING },
+  );
+  /** Rows grouped by area, in catalogue order. */
+  protected readonly areas = computed(() => {
+    const groups: { code: string; title: string; rows: Row[] }[] = [];
+    for (const row of this.overview().value?.rows ?? []) {
+      const last = groups.at(-1);
+      if (last?.code === row.benchmark.area) last.rows.push(row);
+      else groups.push({ code: row.benchmark.area, title: row.benchmark.areaTitle, rows: [row] });
+    }
+    return groups;
+  });
+  protected readonly errorDetail = computed(() => {
+    const error = this.overview().error;
+    return error ? apiErrorMessage(error) : null;
+  });
+
+  protected choosePeriod(period: string): void {
+    void this.router.navigate([], { queryParams: { period }, queryParamsHandling: 'merge' });
+  }
+}

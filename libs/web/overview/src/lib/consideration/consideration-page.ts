@@ -1,0 +1,48 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { CATALOGUE_SCOPE, DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
+import { BarChart, type ChartSeries } from '@bt/web/charts';
+import { apiErrorMessage } from '@bt/web/identity';
+import { of } from 'rxjs';
+import { considerationExportUrl, OverviewApi } from '../overview-api';
+
+/**
+ * "Adequate consideration of their proposals", measured: per area and benchmark, how many proposals
+ * civil society made, how the ministry answered them, how long answers took and the oldest still
+ * waiting; as a chart (with its table for screen readers), a table, and sheets to download.
+ */
+@Component({
+  selector: 'bt-consideration-page',
+  imports: [RouterLink, DecimalPipe, DisplayDatePipe, MatProgressBar, BarChart],
+  templateUrl: './consideration-page.html',
+  styleUrl: '../chapter-overview/chapter-overview-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ConsiderationPage {
+  private readonly api = inject(OverviewApi);
+  protected readonly scope = CATALOGUE_SCOPE;
+  protected readonly xlsx = considerationExportUrl(this.scope.country, this.scope.chapter, 'xlsx');
+  protected readonly csv = considerationExportUrl(this.scope.country, this.scope.chapter, 'csv');
+
+  protected readonly figures = toSignal(of(null).pipe(loadEach(() => this.api.consideration(this.scope.country, this.scope.chapter))), { initialValue: LOADING });
+  protected readonly categories = computed(() => (this.figures().value?.areas ?? []).map((a) => a.title));
+  protected readonly series = computed<ChartSeries[]>(() => {
+    const areas = this.figures().value?.areas ?? [];
+    return [
+      { name: $localize`:Proposals the ministry accepted@@consideration.accepted:Accepted`, values: areas.map((a) => a.accepted) },
+      { name: $localize`:Proposals the ministry partly accepted@@consideration.partlyAccepted:Partly accepted`, values: areas.map((a) => a.partlyAccepted) },
+      { name: $localize`:Proposals the ministry did not accept@@consideration.notAccepted:Not accepted`, values: areas.map((a) => a.notAccepted) },
+      { name: $localize`:Proposals still without an answer@@consideration.unanswered:Unanswered`, values: areas.map((a) => a.received - a.answered) },
+    ];
+  });
+  protected readonly caption = $localize`:Caption of the chart of proposals per area@@consideration.chartCaption:Civil-society proposals per area, by the ministry's answer`;
+  protected readonly unit = $localize`:Unit of the chart of proposals@@consideration.unit:proposals`;
+  protected readonly benchmarks = computed(() => (this.figures().value?.benchmarks ?? []).filter((b) => b.received > 0));
+  protected readonly errorDetail = computed(() => {
+    const error = this.figures().error;
+    return error ? apiErrorMessage(error) : null;
+  });
+}

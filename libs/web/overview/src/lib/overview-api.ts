@@ -1,0 +1,25 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { ChapterOverviewDto, ConsiderationDto } from '@bt/contracts';
+import type { Observable } from 'rxjs';
+
+/** A chapter at a glance: its benchmarks × the three assessments, and the consideration of civil-society proposals. */
+@Injectable({ providedIn: 'root' })
+export class OverviewApi {
+  private readonly http = inject(HttpClient);
+
+  overview(country: string, chapter: number, period?: string): Observable<ChapterOverviewDto> {
+    let params = new HttpParams().set('country', country).set('chapter', chapter);
+    if (period) params = params.set('period', period);
+    return this.http.get<ChapterOverviewDto>('/api/overview', { params });
+  }
+
+  consideration(country: string, chapter: number): Observable<ConsiderationDto> {
+    return this.http.get<ConsiderationDto>('/api/consideration', { params: new HttpParams().set('country', country).set('chapter', chapter) });
+  }
+}
+
+/** Where the consideration figures download as a sheet. */
+export function considerationExportUrl(country: string, chapter: number, format: 'xlsx' | 'csv'): string {
+  return `/api/consideration.${format}?country=${encodeURIComponent(country)}&chapter=${chapter}`;
+}
