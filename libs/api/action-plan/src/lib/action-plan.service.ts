@@ -4,6 +4,7 @@ import { AuditService } from '@bt/api/audit';
 import { findBenchmarkScope } from '@bt/api/catalogue';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { isMissionExpert } from '@bt/api/missions';
+import { budgetOf } from './activity-budget';
 import { countryRecordsVisibleSql, readsCountryRecords, writesCountryRecords } from '@bt/api/track-records';
 import {
   ACTIVITY_STATUSES,
@@ -35,13 +36,6 @@ interface ActivityRow {
   version: number;
   overdue: boolean;
   [column: string]: any;
-}
-
-function budgetOf(amount: number | undefined, currency: string | undefined, source: string | undefined): [number, string, string] | null | 'partial' {
-  const given = [amount !== undefined, currency !== undefined, source !== undefined && source.trim() !== ''];
-  if (given.every((g) => !g)) return null;
-  if (!given.every((g) => g)) return 'partial';
-  return [amount as number, currency as string, (source as string).trim()];
 }
 
 /** The national Action Plan: activities per benchmark, their progress notes, and corrective measures on late ones. */

@@ -1,0 +1,24 @@
+import type { Viewer } from '@bt/api/identity';
+import type { Role } from '@bt/workflow';
+import { readsCountryRecords, writesCountryRecords } from './country-records-access';
+
+const serbian = { countryCode: 'RS' };
+const viewer = (roles: Role[], countryCode: string | null): Viewer => ({
+  userId: 'u', email: 'u@x.test', displayName: 'U', organisationId: 'o', countryCode, roles: new Set(roles), coordinator: false, sessionTokenHash: 'h',
+});
+
+describe("who reads and writes a country's track records and Action Plan", () => {
+  it.each([
+    ['the ministry of the country', viewer(['ministry'], 'RS'), false, true, true],
+    ["another country's ministry", viewer(['ministry'], 'AL'), false, false, false],
+    ['the Commission', viewer(['commission'], null), false, true, false],
+    ['an expert of a mission on it', viewer(['expert'], null), true, true, false],
+    ['an expert of no mission on it', viewer(['expert'], null), false, false, false],
+    ["the country's civil society", viewer(['civil_society'], 'RS'), false, true, false],
+    ["another country's civil society", viewer(['civil_society'], 'AL'), false, false, false],
+    ['an admin', viewer(['admin'], null), false, false, false],
+  ] as const)('%s', (_who, v, missionExpert, reads, writes) => {
+    expect(readsCountryRecords(v, serbian, missionExpert)).toBe(reads);
+    expect(writesCountryRecords(v, serbian)).toBe(writes);
+  });
+});
