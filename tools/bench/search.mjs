@@ -201,25 +201,24 @@ async function generate(db) {
   const user = async (email) => (await db.query(`SELECT id FROM app_user WHERE email = $1`, [email])).rows[0]?.id;
   const [ministry, cso, commission] = [await user('ministry@demo.test'), await user('cso@demo.test'), await user('commission@demo.test')];
   if (!ministry || !cso || !commission) throw new Error('no demo accounts: is the API in demo mode?');
-  await db.query(`CREATE TEMP TABLE words AS SELECT array_agg(w ORDER BY o) AS w FROM unnest($1::text[]) WITH ORDINALITY AS t(w, o)`, [WORDS]);
-  // A skewed pick: low indices (common words) far more often than high ones.
-  await db.query(`CREATE FUNCTION pg_temp.text_of(n int, seed int) RETURNS text LANGUAGE sql VOLATILE AS $$
-      SELECT string_agg(w[1 + floor(power(random(), 2.2) * array_length(w, 1))::int], ' ') FROM words, generate_series(1, n + seed * 0) $$`);
+  // A skewed pick: low indices (common words) far more often than high ones. The words are one
+  // parameter, a constant array in the plan (a table column would be read afresh for every word).
+  const text = (words, seed) => `(SELECT string_agg(($1::text[])[1 + floor(power(random(), 2.2) * ${WORDS.length})::int], ' ') FROM generate_series(1, ${words} + ${seed} * 0))`;
   // 20 synthetic benchmarks per partner, beside Serbia's real catalogue.
   await db.query(`INSERT INTO area (country_code, chapter_number, code, title, position)
       SELECT c.code, 24, 'GEN', 'Generated area (bench:search)', 900 FROM country c`);
   await db.query(`INSERT INTO benchmark (code, area_id, position, text)
-      SELECT trim(a.country_code) || '-24-GEN-' || lpad(i::text, 2, '0'), a.id, i, 'Generated benchmark ' || i || ': ' || pg_temp.text_of(25, i)
-        FROM area a, generate_series(1, 20) AS i WHERE a.code = 'GEN'`);
+      SELECT trim(a.country_code) || '-24-GEN-' || lpad(i::text, 2, '0'), a.id, i, 'Generated benchmark ' || i || ': ' || ${text(25, 'i')}
+        FROM area a, generate_series(1, 20) AS i WHERE a.code = 'GEN'`, [WORDS]);
   await db.query(`CREATE TEMP TABLE b AS SELECT row_number() OVER (ORDER BY b.code) AS n, b.id FROM benchmark b`);
   const { rows: [{ count: benchmarks }] } = await db.query(`SELECT count(*)::int AS count FROM b`);
   await db.query(
     `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id, updated_by, period_start, period_end, created_at, updated_at)
-     SELECT b.id, initcap(pg_temp.text_of(4 + i % 5, i)), pg_temp.text_of(40 + i % 90, i),
-            (ARRAY['internal', 'shared', 'shared', 'public'])[1 + i % 4], $2, $2,
+     SELECT b.id, initcap(${text('4 + i % 5', 'i')}), ${text('40 + i % 90', 'i')},
+            (ARRAY['internal', 'shared', 'shared', 'public'])[1 + i % 4], $3, $3,
             make_date(2020 + i % 6, 1, 1), make_date(2020 + i % 6, 12, 31), now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval
-       FROM generate_series(1, $1::int) AS i JOIN b ON b.n = 1 + i % $3`,
-    [EVIDENCE, ministry, benchmarks],
+       FROM generate_series(1, $2::int) AS i JOIN b ON b.n = 1 + i % $4`,
+    [WORDS, EVIDENCE, ministry, benchmarks],
   );
   await db.query(`INSERT INTO evidence_version (evidence_id, version, title, narrative, visibility, period_start, period_end, author_id, created_at)
       SELECT id, 1, title, narrative, visibility, period_start, period_end, author_id, created_at FROM evidence`);
@@ -227,16 +226,16 @@ async function generate(db) {
   await db.query(
     `WITH f AS (
        INSERT INTO stored_file (storage_key, file_name, media_type, kind, sha256, size, uploaded_by)
-       SELECT gen_random_uuid()::text, replace(pg_temp.text_of(3, n), ' ', '_') || '_' || (2020 + n % 6) || '.pdf', 'application/pdf', 'pdf', repeat('0', 64), 1000 + n, $1
-         FROM generate_series(1, $2::int / 5) AS n
+       SELECT gen_random_uuid()::text, replace(${text(3, 'n')}, ' ', '_') || '_' || (2020 + n % 6) || '.pdf', 'application/pdf', 'pdf', repeat('0', 64), 1000 + n, $2
+         FROM generate_series(1, $3::int / 5) AS n
        RETURNING id, size)
      INSERT INTO evidence_file (evidence_id, stored_file_id, added_in_version)
      SELECT e.id, f.id, 1 FROM f JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM evidence) e ON e.n = (f.size - 1000) * 5`,
-    [ministry, EVIDENCE],
+    [WORDS, ministry, EVIDENCE],
   );
   await db.query(
-    `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, pg_temp.text_of(20 + i % 60, i), $2 FROM generate_series(1, $1::int) AS i JOIN b ON b.n = 1 + i % $3`,
-    [Math.round(EVIDENCE / 10), cso, benchmarks],
+    `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, ${text('20 + i % 60', 'i')}, $3 FROM generate_series(1, $2::int) AS i JOIN b ON b.n = 1 + i % $4`,
+    [WORDS, Math.round(EVIDENCE / 10), cso, benchmarks],
   );
   await db.query('VACUUM ANALYZE');
   const { rows: [facts] } = await db.query(`SELECT (SELECT count(*) FROM evidence)::int AS evidence, (SELECT count(*) FROM evidence_file)::int AS files,

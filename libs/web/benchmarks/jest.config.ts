@@ -11,8 +11,7 @@ export default {
       { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
     ],
   },
-  // `marked` ships as an ES module only: compile it for Jest like the .mjs files.
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|marked/))'],
+  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
   moduleFileExtensions: ['ts', 'html', 'js', 'json', 'mjs'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   snapshotSerializers: [

@@ -51,8 +51,12 @@ export interface SearchHitDto {
 
 export interface SearchGroupDto {
   kind: SearchKind;
-  /** All matches the caller may see (the items are one page of them, best first). */
+  /**
+   * Matches the caller may see, counted up to 1000 (`totalCapped`: more). Up to 1000 the items are
+   * the best by relevance; beyond, the newest (so many matches are not worth ranking).
+   */
   total: number;
+  totalCapped: boolean;
   items: SearchHitDto[];
 }
 

@@ -74,11 +74,16 @@ export class EvidenceVersionsAndSearch1795490000000 implements MigrationInterfac
     for (const table of ['benchmark', 'sub_requirement', 'evidence', 'proposal']) {
       await q.query(`CREATE INDEX "${table}_search_idx" ON "${table}" USING gin ("search")`);
     }
+    // A group with more matches than are worth ranking is shown newest first, by these.
+    await q.query(`CREATE INDEX "evidence_updated_idx" ON "evidence" ("updated_at", "id")`);
+    await q.query(`CREATE INDEX "proposal_created_idx" ON "proposal" ("created_at", "id")`);
     await q.query(`CREATE INDEX "stored_file_search_idx" ON "stored_file" USING gin (to_tsvector('bt_search'::regconfig, ${words('file_name')}))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX "stored_file_search_idx"`);
+    await q.query(`DROP INDEX "proposal_created_idx"`);
+    await q.query(`DROP INDEX "evidence_updated_idx"`);
     for (const table of ['benchmark', 'sub_requirement', 'evidence', 'proposal']) await q.query(`ALTER TABLE "${table}" DROP COLUMN "search"`);
     await q.query(`DROP TEXT SEARCH CONFIGURATION bt_search`);
     await q.query(`DROP TABLE "evidence_file"`);

@@ -25,35 +25,96 @@ const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=28, Mi
 // Codes and file names are indexed split at their separators (see the migration); headlines read them the same way.
 const words = (sql: string) => `regexp_replace(${sql}, '[-_./\\\\]+', ' ', 'g')`;
 
-/**
- * Per kind: the matching rows the viewer may see (`q.query`, `q.rules`, `$3` the country or null),
- * with an id, the benchmark's code, a title, the text to cut a snippet from and a rank.
- */
-const MATCHES: Record<SearchKind, string> = {
-  benchmark: `SELECT b.id, b.code AS benchmark_code, b.code AS title, b.text AS body, NULL::uuid AS evidence_id, ts_rank(b.search, q.query) AS rank
-      FROM benchmark b JOIN area a ON a.id = b.area_id, q
-     WHERE b.search @@ q.query AND ($3::text IS NULL OR a.country_code = $3)`,
-  sub_requirement: `SELECT s.id, b.code AS benchmark_code, s.code AS title, s.text AS body, NULL::uuid AS evidence_id, ts_rank(s.search, q.query) AS rank
-      FROM sub_requirement s JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id, q
-     WHERE s.search @@ q.query AND ($3::text IS NULL OR a.country_code = $3)`,
-  evidence: `SELECT e.id, b.code AS benchmark_code, e.title, e.title || E'\\n' || e.narrative AS body, e.id AS evidence_id, ts_rank(e.search, q.query) AS rank
-      FROM evidence e JOIN benchmark b ON b.id = e.benchmark_id JOIN area a ON a.id = b.area_id, q
-     WHERE e.search @@ q.query AND ($3::text IS NULL OR a.country_code = $3)
-       AND coalesce(q.rules -> 'evidenceByBenchmark' -> e.benchmark_id::text, q.rules -> 'evidenceByCountry' -> a.country_code::text) ? e.visibility`,
+/** Beyond this many matches a group is counted as "1000+" and shown newest first: ranking them all would cost more than it helps. */
+export const RANKED_MATCHES = 1000;
+
+interface KindQuery {
+  /** The matching rows the viewer may see (`q.query`, `q.rules`, `$3` the country or null). */
+  from: string;
+  /** id, benchmark_code, title, evidence_id. */
+  columns: string;
+  rank: string;
+  /** Newest first when there are too many to rank; backed by an index on (recency, id). */
+  recency: string;
+  /** The table a hit's snippet is cut from (joined as `x` for the page only), and the text. */
+  table: string;
+  body: string;
+}
+
+const EVIDENCE_VISIBLE = `coalesce(q.rules -> 'evidenceByBenchmark' -> e.benchmark_id::text, q.rules -> 'evidenceByCountry' -> a.country_code::text) ? e.visibility`;
+const KINDS: Record<SearchKind, KindQuery> = {
+  benchmark: {
+    from: `benchmark b JOIN area a ON a.id = b.area_id, q WHERE b.search @@ q.query AND ($3::text IS NULL OR a.country_code = $3)`,
+    columns: `b.id, b.code AS benchmark_code, b.code AS title, NULL::uuid AS evidence_id`,
+    rank: `ts_rank(b.search, q.query)`,
+    recency: `b.created_at`,
+    table: 'benchmark',
+    body: 'x.text',
+  },
+  sub_requirement: {
+    from: `sub_requirement s JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id, q WHERE s.search @@ q.query AND ($3::text IS NULL OR a.country_code = $3)`,
+    columns: `s.id, b.code AS benchmark_code, s.code AS title, NULL::uuid AS evidence_id`,
+    rank: `ts_rank(s.search, q.query)`,
+    recency: `s.position`,
+    table: 'sub_requirement',
+    body: 'x.text',
+  },
+  evidence: {
+    from: `evidence e JOIN benchmark b ON b.id = e.benchmark_id JOIN area a ON a.id = b.area_id, q
+      WHERE e.search @@ q.query AND ($3::text IS NULL OR a.country_code = $3) AND ${EVIDENCE_VISIBLE}`,
+    columns: `e.id, b.code AS benchmark_code, e.title, e.id AS evidence_id`,
+    rank: `ts_rank(e.search, q.query)`,
+    recency: `e.updated_at`,
+    table: 'evidence',
+    body: `x.title || E'\\n' || x.narrative`,
+  },
   // Files of the items' current versions, found by name.
-  file: `SELECT s.id, b.code AS benchmark_code, s.file_name AS title, ${words('s.file_name')} AS body, e.id AS evidence_id,
-            ts_rank(to_tsvector('bt_search'::regconfig, ${words('s.file_name')}), q.query) AS rank
-      FROM stored_file s JOIN evidence_file f ON f.stored_file_id = s.id AND f.removed_in_version IS NULL
+  file: {
+    from: `stored_file s JOIN evidence_file f ON f.stored_file_id = s.id AND f.removed_in_version IS NULL
       JOIN evidence e ON e.id = f.evidence_id JOIN benchmark b ON b.id = e.benchmark_id JOIN area a ON a.id = b.area_id, q
-     WHERE to_tsvector('bt_search'::regconfig, ${words('s.file_name')}) @@ q.query AND ($3::text IS NULL OR a.country_code = $3)
-       AND coalesce(q.rules -> 'evidenceByBenchmark' -> e.benchmark_id::text, q.rules -> 'evidenceByCountry' -> a.country_code::text) ? e.visibility`,
+      WHERE to_tsvector('bt_search'::regconfig, ${words('s.file_name')}) @@ q.query AND ($3::text IS NULL OR a.country_code = $3) AND ${EVIDENCE_VISIBLE}`,
+    columns: `s.id, b.code AS benchmark_code, s.file_name AS title, e.id AS evidence_id`,
+    rank: `ts_rank(to_tsvector('bt_search'::regconfig, ${words('s.file_name')}), q.query)`,
+    recency: `s.uploaded_at`,
+    table: 'stored_file',
+    body: words('x.file_name'),
+  },
   // Proposals and comments, for those who see the dialogue of their benchmark; moderated ones are hidden.
-  proposal: `SELECT p.id, b.code AS benchmark_code, left(p.text, 120) AS title, p.text AS body, NULL::uuid AS evidence_id, ts_rank(p.search, q.query) AS rank
-      FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN area a ON a.id = b.area_id, q
-     WHERE p.search @@ q.query AND p.hidden_at IS NULL AND ($3::text IS NULL OR a.country_code = $3)
-       AND (a.country_code::text = ANY(ARRAY(SELECT jsonb_array_elements_text(q.rules -> 'dialogueCountries')))
-            OR p.benchmark_id::text = ANY(ARRAY(SELECT jsonb_array_elements_text(q.rules -> 'dialogueBenchmarks'))))`,
+  proposal: {
+    from: `proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN area a ON a.id = b.area_id, q
+      WHERE p.search @@ q.query AND p.hidden_at IS NULL AND ($3::text IS NULL OR a.country_code = $3)
+        AND (a.country_code::text = ANY(ARRAY(SELECT jsonb_array_elements_text(q.rules -> 'dialogueCountries')))
+             OR p.benchmark_id::text = ANY(ARRAY(SELECT jsonb_array_elements_text(q.rules -> 'dialogueBenchmarks'))))`,
+    columns: `p.id, b.code AS benchmark_code, left(p.text, 120) AS title, NULL::uuid AS evidence_id`,
+    rank: `ts_rank(p.search, q.query)`,
+    recency: `p.created_at`,
+    table: 'proposal',
+    body: 'x.text',
+  },
 };
+
+/**
+ * One kind's part of the search statement: up to RANKED_MATCHES + 1 candidates (a GIN bitmap scan
+ * that stops early); when they are all, the best page by rank; when there are more, the newest page
+ * by an index walk that stops after one page. The snippet is cut for the page's rows only.
+ */
+function kindSql(kind: SearchKind, offset: number): { cte: string; select: string } {
+  const k = KINDS[kind];
+  const pageOf = (order: string) => `ORDER BY ${order} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+  return {
+    cte: `c_${kind} AS (SELECT ${k.columns}, ${k.rank} AS rank FROM ${k.from} LIMIT ${RANKED_MATCHES + 1})`,
+    // `ord` keeps the page's order through the union; the snippet is one primary-key lookup per hit.
+    select: `SELECT '${kind}' AS kind, t.total, hit.id, hit.benchmark_code, hit.title, hit.evidence_id, hit.ord,
+        (SELECT ts_headline('bt_search'::regconfig, ${k.body}, q.query, '${HEADLINE}') FROM ${k.table} x, q WHERE x.id = hit.id) AS headline
+      FROM (SELECT count(*)::int AS total FROM c_${kind}) t
+      LEFT JOIN LATERAL (
+        SELECT z.*, row_number() OVER () AS ord FROM (SELECT * FROM c_${kind} WHERE t.total <= ${RANKED_MATCHES} ${pageOf('rank DESC, id')}) z
+        UNION ALL
+        SELECT z.*, row_number() OVER () FROM (SELECT ${k.columns}, ${k.rank} AS rank FROM ${k.from} AND t.total > ${RANKED_MATCHES}
+          ${pageOf(`${k.recency} DESC, ${k.columns.split(',')[0]} DESC`)}) z
+      ) hit ON true`,
+  };
+}
 
 /** Full-text search across the catalogue, evidence (texts and file names) and proposals, as far as the viewer may see them. */
 @Injectable()
@@ -63,30 +124,26 @@ export class SearchService {
   async search(viewer: Viewer | null, request: SearchQuery): Promise<SearchResultDto> {
     const kinds = request.kind ? [request.kind] : [...SEARCH_KINDS];
     const terms = searchTerms(request.q);
-    if (!terms) return { groups: kinds.map((kind) => ({ kind, total: 0, items: [] })) };
+    if (!terms) return { groups: kinds.map((kind) => ({ kind, total: 0, totalCapped: false, items: [] })) };
     const rules = await this.rules(viewer);
     const offset = ((request.page ?? 1) - 1) * SEARCH_PAGE_SIZE;
-    // One statement, one round trip: per kind the count of its matches and one page of the best.
+    // One statement, one round trip: per kind the count of its matches and one page of them.
+    const parts = kinds.map((kind) => kindSql(kind, offset));
     const sql = `WITH q AS (SELECT to_tsquery('bt_search'::regconfig, $1) AS query, $2::jsonb AS rules),
-      ${kinds.map((kind) => `m_${kind} AS (${MATCHES[kind]})`).join(',\n')}
-      ${kinds
-        .map(
-          (kind) => `(SELECT '${kind}' AS kind, (SELECT count(*) FROM m_${kind})::int AS total, hit.id, hit.benchmark_code, hit.title, hit.evidence_id, hit.rank,
-                ts_headline('bt_search'::regconfig, hit.body, q.query, '${HEADLINE}') AS headline
-             FROM (SELECT * FROM m_${kind} ORDER BY rank DESC, id LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}) hit, q
-           UNION ALL SELECT '${kind}', (SELECT count(*) FROM m_${kind})::int, NULL, NULL, NULL, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM m_${kind} OFFSET ${offset}))`,
-        )
-        .join('\nUNION ALL\n')}`;
+      ${parts.map((p) => p.cte).join(',\n')}
+      ${parts.map((p) => `(${p.select})`).join('\nUNION ALL\n')}`;
     const rows: Record<string, any>[] = await this.dataSource.query(`${sql}`, [terms, JSON.stringify(rules), request.country ?? null]);
     return {
       groups: kinds.map((kind) => {
         const mine = rows.filter((r) => r.kind === kind);
+        const total = mine[0]?.total ?? 0;
         return {
           kind,
-          total: mine[0]?.total ?? 0,
+          total: Math.min(total, RANKED_MATCHES),
+          totalCapped: total > RANKED_MATCHES,
           items: mine
             .filter((r) => r.id)
-            .sort((a, b) => b.rank - a.rank)
+            .sort((a, b) => Number(a.ord) - Number(b.ord))
             .map((r) => ({
               kind,
               id: r.id,

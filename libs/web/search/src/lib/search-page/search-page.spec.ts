@@ -14,10 +14,11 @@ describe('SearchPage', () => {
     await fixture.whenStable();
     const result: SearchResultDto = {
       groups: [
-        { kind: 'benchmark', total: 0, items: [] },
+        { kind: 'benchmark', total: 0, totalCapped: false, items: [] },
         {
           kind: 'evidence',
           total: 12,
+          totalCapped: false,
           items: [{ kind: 'evidence', id: 'e1', benchmarkCode: 'RS-24-MIG-01', title: 'Reform', snippet: [{ text: 'reforma ', match: false }, { text: '<b>pravosuđa</b>', match: true }] }],
         },
       ],
