@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Workbook } from 'exceljs';
 import type { ActionActivityDto } from '@bt/contracts';
 import type { ApiClient } from '@bt/testing';
 import { startTestApi, type TestApi } from './testing/test-api';
@@ -118,5 +119,19 @@ describe('action plan', () => {
     });
     expect(summary.areas.find((a: { code: string }) => a.code === 'DRG')).toMatchObject({ total: 3, completed: 1 });
     expect((await albania.get('/api/action-plan/summary')).body.total).toBe(0);
+  });
+
+  it('exports the filtered activities as an XLSX sheet', async () => {
+    const response = await fetch(`${api.baseUrl}/api/action-plan/activities.xlsx?country=RS&overdue=true`, { headers: { cookie: [...cso.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('action-plan-RS.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0];
+    const overdue = await activities(cso, '?country=RS&overdue=true');
+    expect(sheet.rowCount).toBe(overdue.length + 1);
+    const codes = sheet.getColumn(4).values.slice(2);
+    expect(codes).toEqual(overdue.map((a) => a.code));
+    expect(sheet.getColumn(9).values.slice(2).every((v) => v === 'yes')).toBe(true);
   });
 });

@@ -130,6 +130,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/benchmarks/:id/track-records/import': { path: (t) => `/api/benchmarks/${t.benchmark}/track-records/import`, status: writesRecords(422) },
   'PUT /api/track-records/:seriesId/values/:period': { path: (t) => `/api/track-records/${t.series}/values/2020`, body: () => ({ value: 1, source: 'Matrix' }), status: writesRecords(200) },
   'GET /api/action-plan/activities': { path: (t) => `/api/action-plan/activities?country=${t.country}`, status: signedIn(200) },
+  'GET /api/action-plan/activities.xlsx': { path: (t) => `/api/action-plan/activities.xlsx?country=${t.country}`, status: signedIn(200) },
   'GET /api/action-plan/summary': { path: (t) => `/api/action-plan/summary?country=${t.country}`, status: signedIn(200) },
   'POST /api/benchmarks/:id/activities': {
     path: (t) => `/api/benchmarks/${t.benchmark}/activities`,

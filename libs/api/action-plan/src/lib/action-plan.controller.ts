@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { attachmentDisposition } from '@bt/api/files';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
 import {
@@ -16,6 +18,7 @@ import {
   UpdateCorrectiveMeasureRequest,
 } from '@bt/contracts';
 import { ActionPlanService } from './action-plan.service';
+import { actionPlanWorkbook } from './action-plan-workbook';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -28,6 +31,20 @@ export class ActionPlanController {
   @Get('action-plan/activities')
   list(@Query() query: ActionPlanQuery, @CurrentViewer() viewer: Viewer): Promise<ActionActivityDto[]> {
     return this.actionPlan.list(viewer, query);
+  }
+
+  /** The same activities, with the same filters, as an XLSX sheet. */
+  @Get('action-plan/activities.xlsx')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async export(@Query() query: ActionPlanQuery, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
+    const activities = await this.actionPlan.list(viewer, query);
+    const bytes = Buffer.from(await actionPlanWorkbook(activities).xlsx.writeBuffer());
+    await reply
+      .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Disposition', attachmentDisposition(`action-plan${query.country ? `-${query.country}` : ''}.xlsx`))
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store')
+      .send(bytes);
   }
 
   /** Counts for the dashboard: total, by status, overdue, with a corrective measure, per area. */

@@ -27,6 +27,16 @@ export class ActionPlanApi {
   private readonly http = inject(HttpClient);
 
   activities(filters: ActionPlanFilters): Observable<ActionActivityDto[]> {
+    return this.http.get<ActionActivityDto[]>('/api/action-plan/activities', { params: this.params(filters) });
+  }
+
+  /** The same list as an XLSX sheet (a plain link: the browser downloads it with the session cookie). */
+  exportUrl(filters: ActionPlanFilters): string {
+    const query = this.params(filters).toString();
+    return `/api/action-plan/activities.xlsx${query ? `?${query}` : ''}`;
+  }
+
+  private params(filters: ActionPlanFilters): HttpParams {
     let params = new HttpParams();
     if (filters.country) params = params.set('country', filters.country);
     if (filters.area) params = params.set('area', filters.area);
@@ -34,7 +44,7 @@ export class ActionPlanApi {
     if (filters.status) params = params.set('status', filters.status);
     if (filters.institution.trim()) params = params.set('institution', filters.institution.trim());
     if (filters.overdueOnly) params = params.set('overdue', 'true');
-    return this.http.get<ActionActivityDto[]>('/api/action-plan/activities', { params });
+    return params;
   }
 
   summary(country: string): Observable<ActionPlanSummaryDto> {

@@ -75,6 +75,7 @@ export class ActionPlanPage {
     map(() => this.filters.getRawValue() as ActionPlanFilters),
     startWith(this.filters.getRawValue() as ActionPlanFilters),
   );
+  protected readonly exportUrl = toSignal(this.filterValues.pipe(map((filters) => this.api.exportUrl(filters))), { requireSync: true });
   private readonly country = toSignal(this.filters.controls.country.valueChanges.pipe(startWith(this.filters.controls.country.value)), { requireSync: true });
 
   protected readonly activities = toSignal(

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { MatAnchor, MatButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -18,7 +18,7 @@ import { TrackRecordsApi } from './track-records-api';
 /** The benchmark's track records: one bar chart per series (periods side by side), their sources, import and export. */
 @Component({
   selector: 'bt-track-records-section',
-  imports: [BarChart, MatAnchor, MatButton, MatIcon, MatProgressBar],
+  imports: [BarChart, MatButton, MatIcon, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './track-records-section.html',
   styleUrls: ['../section.scss', './track-records-section.scss'],
