@@ -29,7 +29,7 @@ const words = (sql: string) => `regexp_replace(${sql}, '[-_./\\\\]+', ' ', 'g')`
 export const RANKED_MATCHES = 1000;
 
 interface KindQuery {
-  /** The matching rows the viewer may see (`q.query`, `q.rules`, `$3` the country or null). */
+  /** The matching rows the viewer may see (`$1` the terms, `q.rules`, `$3` the country or null). */
   from: string;
   /** id, benchmark_code, title, evidence_id. */
   columns: string;
@@ -41,29 +41,31 @@ interface KindQuery {
   body: string;
 }
 
+/** The query as a constant of each statement (not a CTE column), so the planner estimates its matches from the statistics. */
+const QUERY = `to_tsquery('bt_search'::regconfig, $1)`;
 const EVIDENCE_VISIBLE = `coalesce(q.rules -> 'evidenceByBenchmark' -> e.benchmark_id::text, q.rules -> 'evidenceByCountry' -> a.country_code::text) ? e.visibility`;
 const KINDS: Record<SearchKind, KindQuery> = {
   benchmark: {
-    from: `benchmark b JOIN area a ON a.id = b.area_id, q WHERE b.search @@ q.query AND ($3::text IS NULL OR a.country_code = $3)`,
+    from: `benchmark b JOIN area a ON a.id = b.area_id, q WHERE b.search @@ ${QUERY} AND ($3::text IS NULL OR a.country_code = $3)`,
     columns: `b.id, b.code AS benchmark_code, b.code AS title, NULL::uuid AS evidence_id`,
-    rank: `ts_rank(b.search, q.query)`,
+    rank: `ts_rank(b.search, ${QUERY})`,
     recency: `b.created_at`,
     table: 'benchmark',
     body: 'x.text',
   },
   sub_requirement: {
-    from: `sub_requirement s JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id, q WHERE s.search @@ q.query AND ($3::text IS NULL OR a.country_code = $3)`,
+    from: `sub_requirement s JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id, q WHERE s.search @@ ${QUERY} AND ($3::text IS NULL OR a.country_code = $3)`,
     columns: `s.id, b.code AS benchmark_code, s.code AS title, NULL::uuid AS evidence_id`,
-    rank: `ts_rank(s.search, q.query)`,
+    rank: `ts_rank(s.search, ${QUERY})`,
     recency: `s.position`,
     table: 'sub_requirement',
     body: 'x.text',
   },
   evidence: {
     from: `evidence e JOIN benchmark b ON b.id = e.benchmark_id JOIN area a ON a.id = b.area_id, q
-      WHERE e.search @@ q.query AND ($3::text IS NULL OR a.country_code = $3) AND ${EVIDENCE_VISIBLE}`,
+      WHERE e.search @@ ${QUERY} AND ($3::text IS NULL OR a.country_code = $3) AND ${EVIDENCE_VISIBLE}`,
     columns: `e.id, b.code AS benchmark_code, e.title, e.id AS evidence_id`,
-    rank: `ts_rank(e.search, q.query)`,
+    rank: `ts_rank(e.search, ${QUERY})`,
     recency: `e.updated_at`,
     table: 'evidence',
     body: `x.title || E'\\n' || x.narrative`,
@@ -72,9 +74,9 @@ const KINDS: Record<SearchKind, KindQuery> = {
   file: {
     from: `stored_file s JOIN evidence_file f ON f.stored_file_id = s.id AND f.removed_in_version IS NULL
       JOIN evidence e ON e.id = f.evidence_id JOIN benchmark b ON b.id = e.benchmark_id JOIN area a ON a.id = b.area_id, q
-      WHERE to_tsvector('bt_search'::regconfig, ${words('s.file_name')}) @@ q.query AND ($3::text IS NULL OR a.country_code = $3) AND ${EVIDENCE_VISIBLE}`,
+      WHERE to_tsvector('bt_search'::regconfig, ${words('s.file_name')}) @@ ${QUERY} AND ($3::text IS NULL OR a.country_code = $3) AND ${EVIDENCE_VISIBLE}`,
     columns: `s.id, b.code AS benchmark_code, s.file_name AS title, e.id AS evidence_id`,
-    rank: `ts_rank(to_tsvector('bt_search'::regconfig, ${words('s.file_name')}), q.query)`,
+    rank: `ts_rank(to_tsvector('bt_search'::regconfig, ${words('s.file_name')}), ${QUERY})`,
     recency: `s.uploaded_at`,
     table: 'stored_file',
     body: words('x.file_name'),
@@ -82,11 +84,11 @@ const KINDS: Record<SearchKind, KindQuery> = {
   // Proposals and comments, for those who see the dialogue of their benchmark; moderated ones are hidden.
   proposal: {
     from: `proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN area a ON a.id = b.area_id, q
-      WHERE p.search @@ q.query AND p.hidden_at IS NULL AND ($3::text IS NULL OR a.country_code = $3)
+      WHERE p.search @@ ${QUERY} AND p.hidden_at IS NULL AND ($3::text IS NULL OR a.country_code = $3)
         AND (a.country_code::text = ANY(ARRAY(SELECT jsonb_array_elements_text(q.rules -> 'dialogueCountries')))
              OR p.benchmark_id::text = ANY(ARRAY(SELECT jsonb_array_elements_text(q.rules -> 'dialogueBenchmarks'))))`,
     columns: `p.id, b.code AS benchmark_code, left(p.text, 120) AS title, NULL::uuid AS evidence_id`,
-    rank: `ts_rank(p.search, q.query)`,
+    rank: `ts_rank(p.search, ${QUERY})`,
     recency: `p.created_at`,
     table: 'proposal',
     body: 'x.text',
@@ -105,7 +107,7 @@ function kindSql(kind: SearchKind, offset: number): { cte: string; select: strin
     cte: `c_${kind} AS (SELECT ${k.columns}, ${k.rank} AS rank FROM ${k.from} LIMIT ${RANKED_MATCHES + 1})`,
     // `ord` keeps the page's order through the union; the snippet is one primary-key lookup per hit.
     select: `SELECT '${kind}' AS kind, t.total, hit.id, hit.benchmark_code, hit.title, hit.evidence_id, hit.ord,
-        (SELECT ts_headline('bt_search'::regconfig, ${k.body}, q.query, '${HEADLINE}') FROM ${k.table} x, q WHERE x.id = hit.id) AS headline
+        (SELECT ts_headline('bt_search'::regconfig, ${k.body}, ${QUERY}, '${HEADLINE}') FROM ${k.table} x, q WHERE x.id = hit.id) AS headline
       FROM (SELECT count(*)::int AS total FROM c_${kind}) t
       LEFT JOIN LATERAL (
         SELECT z.*, row_number() OVER () AS ord FROM (SELECT * FROM c_${kind} WHERE t.total <= ${RANKED_MATCHES} ${pageOf('rank DESC, id')}) z
@@ -129,7 +131,7 @@ export class SearchService {
     const offset = ((request.page ?? 1) - 1) * SEARCH_PAGE_SIZE;
     // One statement, one round trip: per kind the count of its matches and one page of them.
     const parts = kinds.map((kind) => kindSql(kind, offset));
-    const sql = `WITH q AS (SELECT to_tsquery('bt_search'::regconfig, $1) AS query, $2::jsonb AS rules),
+    const sql = `WITH q AS (SELECT $2::jsonb AS rules),
       ${parts.map((p) => p.cte).join(',\n')}
       ${parts.map((p) => `(${p.select})`).join('\nUNION ALL\n')}`;
     const rows: Record<string, any>[] = await this.dataSource.query(`${sql}`, [terms, JSON.stringify(rules), request.country ?? null]);
