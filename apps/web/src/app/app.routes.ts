@@ -27,6 +27,16 @@ export const APP_ROUTES: Routes = [
     canMatch: [signedIn],
     loadChildren: () => import('@bt/web/action-plan').then((m) => m.ACTION_PLAN_ROUTES),
   },
+  {
+    // Written consultations: the published ones are public; the API decides the rest.
+    path: 'consultations',
+    loadChildren: () => import('@bt/web/consultations').then((m) => m.CONSULTATION_ROUTES),
+  },
+  {
+    path: 'missions',
+    canMatch: [signedIn],
+    loadChildren: () => import('@bt/web/missions').then((m) => m.MISSION_ROUTES),
+  },
   // `sign-in`, `account` (signed-in users only) and `forbidden`, each page loaded lazily.
   ...IDENTITY_ROUTES,
   {

@@ -1,3 +1,4 @@
+import { provideRouter } from '@angular/router';
 import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
@@ -27,7 +28,7 @@ describe('MissionSection', () => {
   let http: HttpTestingController;
 
   async function show(roles: RoleAssignmentDto[], userId: string, benchmark?: Partial<BenchmarkDetailDto>): Promise<void> {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(AuthSession).signIn({ email: 'x@demo.test', password: 'x' }).subscribe();
     http.expectOne('/api/auth/login').flush(signedInUser(roles, { id: userId }));

@@ -4,6 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
 import type { BenchmarkDetailDto, MissionDto } from '@bt/contracts';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { mayDownloadReport, mayUploadReport } from '../benchmark-participation';
@@ -33,7 +34,7 @@ type Upload =
  */
 @Component({
   selector: 'bt-mission-section',
-  imports: [DisplayDatePipe, MatButton, MatIcon, MatProgressBar],
+  imports: [DisplayDatePipe, MatButton, MatIcon, MatProgressBar, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './mission-section.html',
   styleUrls: ['../section.scss', './mission-section.scss'],

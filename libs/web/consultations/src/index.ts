@@ -1,0 +1,1 @@
+export { CONSULTATION_ROUTES } from './lib/consultations.routes';

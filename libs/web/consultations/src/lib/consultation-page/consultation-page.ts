@@ -1,0 +1,69 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import type { ConsultationDto } from '@bt/contracts';
+import { DisplayDatePipe, loadEach, MarkdownText } from '@bt/web/benchmarks';
+import { AuthSession, DialogSave } from '@bt/web/identity';
+import type { AvailableConsultationEvent } from '@bt/workflow';
+import { combineLatest } from 'rxjs';
+import { consultationEventLabel, consultationStateLabel, localToIso } from '../consultation-labels';
+import { ConsultationsApi } from '../consultations-api';
+
+/**
+ * `/consultations/:id`: a consultation as the visitor may see it — the questions by topic, the
+ * summary per question and the replies (once published, for anyone). The Commission runs it from
+ * here; a recipient finds the way to its reply form.
+ */
+@Component({
+  selector: 'bt-consultation-page',
+  imports: [DisplayDatePipe, FormsModule, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink],
+  templateUrl: './consultation-page.html',
+  styleUrl: '../consultations.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ConsultationPage {
+  /** The `:id` route parameter. */
+  readonly id = input.required<string>();
+
+  private readonly api = inject(ConsultationsApi);
+  private readonly session = inject(AuthSession);
+  private readonly reloads = signal(0);
+  protected readonly consultation = toSignal(
+    combineLatest([toObservable(this.id), toObservable(this.reloads)]).pipe(loadEach(([id]) => this.api.get(id))),
+  );
+  protected readonly isCommission = computed(() => this.session.hasRole('commission'));
+  protected readonly stateLabel = consultationStateLabel;
+  protected readonly eventLabel = consultationEventLabel;
+  protected readonly newDeadline = signal('');
+  protected readonly action = new DialogSave();
+  protected readonly notice = signal<string | null>(null);
+
+  protected citedNames(cited: { name: string }[]): string {
+    return cited.map((o) => o.name).join(', ');
+  }
+
+  protected fileUrl(fileId: string): string {
+    return this.api.fileUrl(this.id(), fileId);
+  }
+
+  protected fire(c: ConsultationDto, event: AvailableConsultationEvent): void {
+    const deadline = event.payload.includes('deadline') ? localToIso(this.newDeadline()) : undefined;
+    if (event.payload.includes('deadline') && !deadline) {
+      this.action.problem.set($localize`:@@consultation.reopen.deadlineRequired:Choose the new deadline first.`);
+      return;
+    }
+    this.action.run(
+      this.api.fire(c.id, event.type, c.version, deadline),
+      () => {
+        this.notice.set($localize`:@@consultation.event.done:Done: ${consultationEventLabel(event.type)}:event:.`);
+        this.reloads.update((n) => n + 1);
+      },
+      $localize`:@@consultation.event.failed:That did not work. Reload the page and try again.`,
+    );
+  }
+}

@@ -1,0 +1,113 @@
+import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
+import { DisplayDatePipe, MarkdownText } from '@bt/web/benchmarks';
+import { apiErrorMessage, DialogSave } from '@bt/web/identity';
+import { concat, last, type Observable } from 'rxjs';
+import { ConsultationsApi } from '../consultations-api';
+
+interface Answer {
+  questionId: string;
+  text: string;
+  reply: ConsultationReplyDto | null;
+  /** Upload progress of an attachment, 0–100, or null when none runs. */
+  upload: number | null;
+  uploadProblem: string | null;
+}
+
+/**
+ * `/consultations/:id/reply`: a recipient organisation's replies, one per question, in Markdown with
+ * attachments; saved as drafts (only the organisation sees them) until sent — sending is final.
+ */
+@Component({
+  selector: 'bt-reply-form',
+  imports: [DisplayDatePipe, FormsModule, MarkdownText, MatButton, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, RouterLink],
+  templateUrl: './reply-form.html',
+  styleUrl: '../consultations.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReplyForm implements OnInit {
+  readonly id = input.required<string>();
+
+  private readonly api = inject(ConsultationsApi);
+  protected readonly consultation = signal<ConsultationDto | null>(null);
+  protected readonly loadFailed = signal<string | null>(null);
+  protected readonly answers = signal<Record<string, Answer>>({});
+  protected readonly save = new DialogSave();
+  protected readonly notice = signal<string | null>(null);
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  private load(): void {
+    this.api.get(this.id()).subscribe({
+      next: (c) => {
+        this.consultation.set(c);
+        const answers: Record<string, Answer> = {};
+        for (const q of c.topics.flatMap((t) => t.questions)) {
+          const reply = q.replies[0] ?? null;
+          answers[q.id] = { questionId: q.id, text: reply?.text ?? '', reply, upload: null, uploadProblem: null };
+        }
+        this.answers.set(answers);
+      },
+      error: (error: unknown) => this.loadFailed.set((error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@replyForm.loadFailed:The consultation could not be loaded.`),
+    });
+  }
+
+  protected answer(questionId: string): Answer {
+    return this.answers()[questionId];
+  }
+
+  /** Saves (send = false) or sends every unsent answer that has text, one after the other. */
+  protected submit(send: boolean): void {
+    const pending = Object.values(this.answers()).filter((a) => a.reply?.status !== 'sent' && a.text.trim());
+    if (pending.length === 0) {
+      this.save.problem.set($localize`:@@replyForm.nothing:Write at least one reply first.`);
+      return;
+    }
+    const calls: Observable<ConsultationReplyDto>[] = pending.map((a) => this.api.reply(this.id(), a.questionId, a.text, send));
+    this.notice.set(null);
+    this.save.run(
+      concat(...calls).pipe(last()),
+      () => {
+        this.notice.set(send ? $localize`:@@replyForm.sent:Your replies were sent.` : $localize`:@@replyForm.saved:Your drafts were saved.`);
+        this.load();
+      },
+      $localize`:@@replyForm.failed:The replies could not be saved.`,
+    );
+  }
+
+  protected attach(questionId: string, input: HTMLInputElement): void {
+    const file = input.files?.[0];
+    const answer = this.answer(questionId);
+    if (!file) {
+      answer.uploadProblem = $localize`:@@replyForm.attach.noFile:Choose a document first.`;
+      this.answers.update((a) => ({ ...a }));
+      return;
+    }
+    const update = (changes: Partial<Answer>) => this.answers.update((all) => ({ ...all, [questionId]: { ...all[questionId], ...changes } }));
+    update({ upload: 0, uploadProblem: null });
+    this.api.attach(this.id(), questionId, file).subscribe({
+      next: (event) => {
+        if (event.type === HttpEventType.UploadProgress) update({ upload: event.total ? Math.round((100 * event.loaded) / event.total) : 0 });
+        if (event.type === HttpEventType.Response) {
+          input.value = '';
+          update({ upload: 100 });
+          this.load();
+        }
+      },
+      error: (error: unknown) => update({ upload: null, uploadProblem: (error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@replyForm.attach.failed:The document could not be attached.` }),
+    });
+  }
+
+  protected fileUrl(fileId: string): string {
+    return this.api.fileUrl(this.id(), fileId);
+  }
+}

@@ -1,0 +1,1 @@
+export { MISSION_ROUTES } from './lib/missions.routes';

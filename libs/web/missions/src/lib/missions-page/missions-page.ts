@@ -1,0 +1,67 @@
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { ExpertDto } from '@bt/contracts';
+import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
+import { AuthSession, DialogSave } from '@bt/web/identity';
+import { BehaviorSubject } from 'rxjs';
+import { monthWeeks } from '../mission-calendar';
+import { MissionsPagesApi } from '../missions-api';
+
+/** `/missions`: the peer-review missions the user may see, as a list or a month calendar; the Commission plans new ones here. */
+@Component({
+  selector: 'bt-missions-page',
+  imports: [DisplayDatePipe, FormsModule, MatButton, MatButtonToggle, MatButtonToggleGroup, MatCheckbox, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, RouterLink],
+  templateUrl: './missions-page.html',
+  styleUrl: '../missions.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MissionsPage implements OnInit {
+  private readonly api = inject(MissionsPagesApi);
+  private readonly router = inject(Router);
+  private readonly session = inject(AuthSession);
+  private readonly reloads = new BehaviorSubject<void>(undefined);
+
+  protected readonly list = toSignal(this.reloads.pipe(loadEach(() => this.api.list())), { initialValue: LOADING });
+  protected readonly view = signal<'list' | 'calendar'>('list');
+  protected readonly month = signal(((d) => ({ year: d.getFullYear(), month: d.getMonth() }))(new Date()));
+  protected readonly weeks = computed(() => monthWeeks(this.month().year, this.month().month, this.list().value ?? []));
+  protected readonly monthName = computed(() => new Date(this.month().year, this.month().month, 1).toLocaleDateString(undefined, { month: 'long', year: 'numeric' }));
+  protected readonly weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(2024, 0, d).toLocaleDateString(undefined, { weekday: 'short' }));
+  protected readonly mayPlan = computed(() => this.session.hasRole('commission'));
+  protected readonly experts = signal<ExpertDto[]>([]);
+  protected readonly plan = { title: '', benchmarks: '', startDate: '', endDate: '', expertIds: new Set<string>() };
+  protected readonly save = new DialogSave();
+
+  ngOnInit(): void {
+    if (this.mayPlan()) this.api.experts().subscribe((experts) => this.experts.set(experts));
+  }
+
+  protected shiftMonth(by: number): void {
+    this.month.update(({ year, month }) => {
+      const d = new Date(year, month + by, 1);
+      return { year: d.getFullYear(), month: d.getMonth() };
+    });
+  }
+
+  protected toggleExpert(id: string, checked: boolean): void {
+    if (checked) this.plan.expertIds.add(id);
+    else this.plan.expertIds.delete(id);
+  }
+
+  protected create(): void {
+    const benchmarks = this.plan.benchmarks.split(/[\s,;]+/).filter(Boolean);
+    this.save.run(
+      this.api.create({ title: this.plan.title, benchmarks, startDate: this.plan.startDate, endDate: this.plan.endDate, expertIds: [...this.plan.expertIds] }),
+      (mission) => void this.router.navigate(['/missions', mission.id]),
+      $localize`:@@missions.plan.failed:The mission could not be planned.`,
+    );
+  }
+}
