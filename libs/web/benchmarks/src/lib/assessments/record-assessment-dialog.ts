@@ -42,7 +42,6 @@ const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
             <mat-error i18n="@@assessments.record.periodInvalid">Give a year such as 2026, or 2026-H1, 2026-Q3.</mat-error>
           }
         </mat-form-field>
-        <div class="dialog-form__row">
           <mat-form-field appearance="outline">
             <mat-label i18n="@@workflow.assessment.preparation">State of preparation</mat-label>
             <mat-select formControlName="preparation" required>
@@ -65,7 +64,6 @@ const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
               <mat-error i18n="@@workflow.assessment.progress.required">Choose the progress.</mat-error>
             }
           </mat-form-field>
-        </div>
         <mat-form-field appearance="outline">
           <mat-label i18n="@@assessments.record.text">Assessment</mat-label>
           <textarea matInput formControlName="text" rows="5" maxlength="10000" required></textarea>

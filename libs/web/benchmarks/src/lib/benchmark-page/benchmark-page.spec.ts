@@ -44,6 +44,13 @@ describe('BenchmarkPage', () => {
   const text = (selector: string): string =>
     (element().querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+  /** The public's one tab: the published assessments. */
+  async function answerAssessments(code: string): Promise<void> {
+    await settle();
+    http.expectOne(`/api/benchmarks/${code}/assessments`).flush({ history: [], periods: [] });
+    await settle();
+  }
+
   afterEach(() => {
     http.verify();
     TestBed.inject(MatDialog).closeAll();
@@ -52,7 +59,7 @@ describe('BenchmarkPage', () => {
   it('shows the benchmark with its area, state and sub-requirements in order', async () => {
     await open('/benchmarks/RS-24-ASY-03');
     http.expectOne('/api/benchmarks/RS-24-ASY-03').flush(benchmarkDetail());
-    await settle();
+    await answerAssessments('RS-24-ASY-03');
 
     expect(text('h1')).toBe('Benchmark RS-24-ASY-03');
     expect(text('.benchmark__area')).toBe('Asylum');
@@ -75,7 +82,7 @@ describe('BenchmarkPage', () => {
   it('links back to the list', async () => {
     await open('/benchmarks/RS-24-ASY-03');
     http.expectOne('/api/benchmarks/RS-24-ASY-03').flush(benchmarkDetail());
-    await settle();
+    await answerAssessments('RS-24-ASY-03');
 
     const back = element().querySelector('nav[aria-label="Breadcrumb"] a') as HTMLAnchorElement;
     expect(back.getAttribute('href')).toBe('/benchmarks');
@@ -87,7 +94,7 @@ describe('BenchmarkPage', () => {
     http
       .expectOne('/api/benchmarks/RS-24-APM-01')
       .flush(benchmarkDetail({ code: 'RS-24-APM-01', subRequirements: [], subRequirementCount: 0 }));
-    await settle();
+    await answerAssessments('RS-24-APM-01');
 
     expect(element().querySelector('ol.sub-requirements__list')).toBeNull();
     expect(element().textContent).toContain('This benchmark has no sub-requirements.');
@@ -120,7 +127,7 @@ describe('BenchmarkPage', () => {
     TestBed.tick();
 
     http.expectOne('/api/benchmarks/RS-24-ASY-03').flush(benchmarkDetail());
-    await settle();
+    await answerAssessments('RS-24-ASY-03');
     expect(element().querySelector('[role="alert"]')).toBeNull();
     expect(element().querySelectorAll('ol.sub-requirements__list > li')).toHaveLength(3);
   });
@@ -134,14 +141,15 @@ describe('BenchmarkPage', () => {
       availableEvents: [availableEvent('SUBMIT')],
     });
 
-    /** The sections load after the benchmark: evidence, proposals and history. */
+    /** Each tab loads its part when it is open (evidence by default); this answers whichever asked. */
     async function answerSections(code = 'RS-24-MIG-02'): Promise<void> {
       await settle();
-      http.expectOne(`/api/benchmarks/${code}/evidence`).flush([evidenceItem()]);
-      http.expectOne(`/api/benchmarks/${code}/proposals`).flush([]);
-      http.expectOne(`/api/benchmarks/${code}/history`).flush([
-        historyEvent({ action: 'evidence.created', event: null, from: null, to: null, actor: 'Jelena Ministry' }),
-      ]);
+      http.match(`/api/benchmarks/${code}/evidence`).forEach((r) => r.flush([evidenceItem()]));
+      http.match(`/api/benchmarks/${code}/proposals`).forEach((r) => r.flush([]));
+      http.match(`/api/benchmarks/${code}/assessments`).forEach((r) => r.flush({ history: [], periods: [] }));
+      http.match(`/api/benchmarks/${code}/history`).forEach((r) =>
+        r.flush([historyEvent({ action: 'evidence.created', event: null, from: null, to: null, actor: 'Jelena Ministry' })]),
+      );
       await settle();
     }
 
@@ -158,14 +166,17 @@ describe('BenchmarkPage', () => {
       http.expectOne('/api/benchmarks/RS-24-MIG-02').flush(DRAFT);
       await answerSections();
 
-      expect(headings()).toEqual(['Workflow', 'Sub-requirements', 'Evidence', 'Civil-society proposals', 'History']);
+      // One tab per part of the work; the first (evidence) is open and loaded.
+      expect([...element().querySelectorAll('[role="tab"]')].map((tab) => tab.textContent?.trim())).toEqual(
+        expect.arrayContaining(['Evidence', 'Dialogue', 'Assessments', 'History']),
+      );
+      expect(headings()).toEqual(['Workflow', 'Sub-requirements', 'Evidence']);
       expect(readable(element().querySelector('[aria-current="step"]') as Element)).toBe('Current: Draft');
       expect(text('.evidence li h3')).toBe('Law on Foreigners, amendments adopted');
-      expect(text('.timeline li')).toContain('Evidence added');
     });
 
     it('shows the peer-review stage in the progress, and the mission', async () => {
-      await open('/benchmarks/RS-24-MIG-02', COORDINATOR);
+      await open('/benchmarks/RS-24-MIG-02?tab=mission', COORDINATOR);
       http
         .expectOne('/api/benchmarks/RS-24-MIG-02')
         .flush(benchmarkDetail({ code: 'RS-24-MIG-02', state: 'peerReview', stage: 'fieldwork', mission: mission() }));

@@ -99,10 +99,10 @@ export class BenchmarkPage {
   });
   protected readonly tabLabels: Record<BenchmarkTab, string> = {
     evidence: $localize`:Tab of a benchmark page@@benchmark.tab.evidence:Evidence`,
-    'track-records': $localize`:Tab of a benchmark page: indicator series with figures per year@@benchmark.tab.trackRecords:Track records`,
-    dialogue: $localize`:Tab of a benchmark page: civil-society proposals and answers@@benchmark.tab.dialogue:Dialogue`,
-    mission: $localize`:Tab of a benchmark page: the peer-review mission@@benchmark.tab.mission:Mission`,
-    assessments: $localize`:Tab of a benchmark page: the Commission's, the ministry's and civil society's assessments@@benchmark.tab.assessments:Assessments`,
+    'track-records': $localize`:Tab of a benchmark page, indicator series with figures per year@@benchmark.tab.trackRecords:Track records`,
+    dialogue: $localize`:Tab of a benchmark page, civil-society proposals and answers@@benchmark.tab.dialogue:Dialogue`,
+    mission: $localize`:Tab of a benchmark page, the peer-review mission@@benchmark.tab.mission:Mission`,
+    assessments: $localize`:Tab of a benchmark page, the Commission's, the ministry's and civil society's assessments@@benchmark.tab.assessments:Assessments`,
     history: $localize`:Tab of a benchmark page@@benchmark.tab.history:History`,
   };
   protected readonly selectedTab = computed(() => Math.max(0, this.tabs().indexOf(this.tab() as BenchmarkTab)));

@@ -72,7 +72,6 @@ export interface ContributionDialogData {
             <mat-error i18n="@@dialogue.add.required">Write the text.</mat-error>
           }
         </mat-form-field>
-        <div class="dialog-form__row">
           <mat-form-field appearance="outline">
             <mat-label i18n="@@dialogue.add.subRequirement">About sub-requirement</mat-label>
             <mat-select formControlName="subRequirementId">
@@ -91,7 +90,6 @@ export interface ContributionDialogData {
               }
             </mat-select>
           </mat-form-field>
-        </div>
         <div class="progress-slot">
           @if (saving()) {
             <mat-progress-bar mode="indeterminate" i18n-aria-label="@@dialogue.add.saving" aria-label="Saving" />

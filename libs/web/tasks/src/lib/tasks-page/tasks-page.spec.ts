@@ -78,7 +78,7 @@ describe('TasksPage', () => {
     http.expectOne('/api/tasks').flush([]);
     await settle();
     expect(clean(element().querySelector('[role="status"]')?.textContent)).toBe('Nothing awaits you at the moment.');
-    expect(element().querySelector('section')).toBeNull();
+    expect(element().querySelector('section.group')).toBeNull();
     expect(element().querySelector('a[href="/benchmarks"]')?.textContent?.trim()).toBe('See all benchmarks');
   });
 
@@ -93,6 +93,6 @@ describe('TasksPage', () => {
     http.expectOne('/api/tasks').flush([task('review', 'RS-24-ASY-03', { state: 'submitted' })]);
     await settle();
     expect(element().querySelector('[role="alert"]')).toBeNull();
-    expect(clean(element().querySelector('h2')?.textContent)).toBe('Submissions to review 1 benchmark');
+    expect(clean(element().querySelector('section.group h2')?.textContent)).toBe('Submissions to review 1 benchmark');
   });
 });

@@ -1,0 +1,70 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { InboxDto, InboxItemDto } from '@bt/contracts';
+import { InboxApi } from './inbox-api';
+import { InboxSection } from './inbox-section';
+
+const item = (key: string, unread: boolean, overrides: Partial<InboxItemDto> = {}): InboxItemDto => ({
+  key,
+  kind: 'proposal.answered',
+  title: `RS-24-MIG-01: the ministry answered — ${key}`,
+  detail: 'Publish the data per court.',
+  link: '/benchmarks/RS-24-MIG-01?tab=dialogue',
+  at: '2026-03-01T09:00:00.000Z',
+  unread,
+  ...overrides,
+});
+
+describe('InboxSection', () => {
+  let fixture: ComponentFixture<InboxSection>;
+  let http: HttpTestingController;
+
+  async function show(inbox: InboxDto): Promise<void> {
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(InboxSection);
+    await settle();
+    http.expectOne('/api/inbox').flush(inbox);
+    await settle();
+  }
+
+  async function settle(): Promise<void> {
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  afterEach(() => http.verify());
+  const element = (): HTMLElement => fixture.nativeElement as HTMLElement;
+  const clean = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+
+  it('lists the items as the API orders them (unread first), each linked to where to act, with the unread count', async () => {
+    await show({ items: [item('a', true), item('b', false)], unread: 1 });
+    expect(clean(element().querySelector('h2')?.textContent)).toBe('Inbox 1 unread');
+    const items = [...element().querySelectorAll('li.item')];
+    expect(items.map((li) => li.classList.contains('item--unread'))).toEqual([true, false]);
+    const link = items[0].querySelector('a') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/benchmarks/RS-24-MIG-01?tab=dialogue');
+    expect(TestBed.inject(InboxApi).unread()).toBe(1);
+  });
+
+  it('marks an item as read, and the count follows', async () => {
+    await show({ items: [item('a', true), item('b', true)], unread: 2 });
+    const markRead = [...element().querySelectorAll('li.item button')][0] as HTMLButtonElement;
+    expect(clean(markRead.textContent)).toBe('doneMark as read: RS-24-MIG-01: the ministry answered — a');
+    markRead.click();
+    const post = http.expectOne('/api/inbox/read');
+    expect(post.request.body).toEqual({ keys: ['a'] });
+    post.flush(null, { status: 204, statusText: 'No Content' });
+    http.expectOne('/api/inbox').flush({ items: [item('b', true), item('a', false)], unread: 1 });
+    await settle();
+    expect(clean(element().querySelector('h2')?.textContent)).toBe('Inbox 1 unread');
+    expect(TestBed.inject(InboxApi).unread()).toBe(1);
+  });
+
+  it('says when there is nothing', async () => {
+    await show({ items: [], unread: 0 });
+    expect(clean(element().querySelector('.muted')?.textContent)).toContain('Nothing new.');
+  });
+});
