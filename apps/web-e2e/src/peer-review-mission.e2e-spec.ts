@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+
+/*
+ * A peer-review mission on two benchmarks: the Commission plans it with the expert; the expert adds
+ * a meeting to the agenda, a finding and a recommendation; the Serbian ministry sees the mission but
+ * not the recommendation until the Commission shares the report.
+ */
+describe('a peer-review mission, planned by the Commission and worked on by its expert', () => {
+  const DEMO_PASSWORD = 'demo-pass-2026';
+  const TITLE = 'Border management peer review (e2e)';
+
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let browser: Browser;
+  let commission: Page;
+  let expert: Page;
+  let missionPath: string;
+
+  beforeAll(async () => {
+    product = await startProduct();
+    browser = await launchChromium();
+    commission = await (await browser.newContext()).newPage();
+    expert = await (await browser.newContext()).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  async function signIn(page: Page, email: string, returnTo: string): Promise<void> {
+    await page.goto(`${product.url}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === returnTo);
+  }
+
+  const today = new Date();
+  const day = (offset: number) => {
+    const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+
+  it('lets the Commission plan the mission and see it in the list and the calendar', async () => {
+    await signIn(commission, 'commission@demo.test', '/missions');
+    await commission.getByLabel('Title').fill(TITLE);
+    await commission.getByLabel('Benchmarks (codes of one country)').fill('RS-24-MIG-01, RS-24-MIG-02');
+    await commission.getByLabel('Start date').fill(day(1));
+    await commission.getByLabel('End date').fill(day(3));
+    await commission.getByRole('checkbox', { name: /Erik Expert/ }).check();
+    expect(await seriousAccessibilityProblems(commission)).toEqual([]);
+    await commission.getByRole('button', { name: 'Plan the mission' }).click();
+    await commission.waitForURL(/\/missions\/[0-9a-f-]{36}$/);
+    missionPath = new URL(commission.url()).pathname;
+    await commission.getByRole('heading', { name: `${TITLE} (RS)`, level: 1 }).waitFor();
+    await commission.getByText('Erik Expert').waitFor();
+    expect(await seriousAccessibilityProblems(commission)).toEqual([]);
+
+    await commission.getByRole('link', { name: 'All missions' }).click();
+    await commission.getByRole('link', { name: TITLE }).waitFor();
+    await commission.getByRole('radio', { name: 'Calendar' }).click();
+    if (day(1).slice(0, 7) !== day(0).slice(0, 7)) await commission.getByRole('button', { name: 'Next month' }).click();
+    await commission.getByRole('table').getByRole('link', { name: TITLE }).first().waitFor();
+    expect(await seriousAccessibilityProblems(commission)).toEqual([]);
+  });
+
+  it('lets the expert add a meeting, a finding and a recommendation', async () => {
+    await signIn(expert, 'expert@demo.test', missionPath);
+    await expert.getByLabel('Meeting date').fill(day(2));
+    await expert.getByLabel('Institution', { exact: true }).fill('Border Police Directorate');
+    await expert.getByLabel('Participants').fill('Head of the risk-analysis unit');
+    await expert.getByRole('button', { name: 'Add meeting' }).click();
+    await expert.getByRole('cell', { name: 'Border Police Directorate' }).waitFor();
+    await expert.getByLabel('Finding on RS-24-MIG-01 (Markdown)').fill('Risk analysis exists but is **not used** at the border.');
+    await expert.getByRole('button', { name: 'Save finding on RS-24-MIG-01' }).click();
+    await expert.getByText('Finding saved.').waitFor();
+    await expert.getByLabel('Recommendation', { exact: true }).fill('Adopt a risk-analysis manual.');
+    await expert.getByLabel('Owner (institution)').fill('Border Police Directorate');
+    await expert.getByLabel('Due date').fill(day(90));
+    await expert.getByRole('button', { name: 'Add recommendation' }).click();
+    await expert.getByRole('heading', { name: 'RS-24-MIG-01: Adopt a risk-analysis manual.' }).waitFor();
+    expect(await seriousAccessibilityProblems(expert)).toEqual([]);
+  });
+
+  it('shows the ministry the mission and its agenda, but no recommendation before the report is shared', async () => {
+    const ministry = await (await browser.newContext()).newPage();
+    await signIn(ministry, 'ministry@demo.test', missionPath);
+    await ministry.getByRole('cell', { name: 'Border Police Directorate' }).waitFor();
+    await ministry.getByText('No recommendation to show.').waitFor();
+    expect(await ministry.getByText('Adopt a risk-analysis manual.').count()).toBe(0);
+    expect(await seriousAccessibilityProblems(ministry)).toEqual([]);
+  });
+});
