@@ -12,7 +12,7 @@
 // country filter, one kind, a word nobody wrote). Every answer but 200 is an error; more than 1%
 // errors makes the run fail (exit 1). The goal is reported, not enforced. Ctrl-C cleans up.
 //
-//   BENCH_SEARCH_EVIDENCE=100000  BENCH_SEARCH_REQUESTS=600  BENCH_SEARCH_CLIENTS=4  BENCH_SEARCH_WARMUP=40
+//   BENCH_SEARCH_EVIDENCE=100000  BENCH_SEARCH_REQUESTS=600  BENCH_SEARCH_CLIENTS=2  BENCH_SEARCH_WARMUP=40
 //   BENCH_DATABASE_URL=postgres://user:pw@host:5432/postgres   a server where it may CREATE DATABASE
 //   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
 import { spawn, spawnSync } from 'node:child_process';
@@ -43,7 +43,7 @@ function setting(name, fallback, min = 1) {
 }
 const EVIDENCE = setting('BENCH_SEARCH_EVIDENCE', 100_000);
 const REQUESTS = setting('BENCH_SEARCH_REQUESTS', 600);
-const CLIENTS = setting('BENCH_SEARCH_CLIENTS', 4);
+const CLIENTS = setting('BENCH_SEARCH_CLIENTS', 2);
 const WARMUP = setting('BENCH_SEARCH_WARMUP', 40, 0);
 
 // ─── cleanup: API, then the database, then the temporary directory; once, also on Ctrl-C ───
@@ -274,6 +274,7 @@ async function measure(port) {
   let next = 0;
   let done = 0;
   const hits = [];
+  const byQuery = {};
   const run = async (c) => {
     for (;;) {
       const i = next++;
@@ -289,6 +290,7 @@ async function measure(port) {
         errors.set(key, (errors.get(key) ?? 0) + 1);
       } else if (i >= WARMUP) {
         caller.latencies.push(ms);
+        (byQuery[query] ??= []).push(ms);
         hits.push(JSON.parse(res.text).groups.reduce((sum, g) => sum + g.total, 0));
       }
       if (i >= WARMUP) done++;
@@ -298,7 +300,7 @@ async function measure(port) {
   await Promise.all(Array.from({ length: CLIENTS }, (_, c) => run(c)));
   const seconds = (performance.now() - t0) / 1000;
   for (const caller of callers) caller.agent.destroy();
-  return { callers, errors, done, seconds, hits: hits.sort((a, b) => a - b) };
+  return { callers, errors, done, seconds, hits: hits.sort((a, b) => a - b), byQuery };
 }
 
 function report(facts, result) {
@@ -314,6 +316,10 @@ function report(facts, result) {
     const sorted = [...caller.latencies].sort((a, b) => a - b);
     console.log(`${caller.name.padEnd(14)}${String(sorted.length).padStart(9)} ${ms(percentile(sorted, 0.5))} ${ms(percentile(sorted, 0.95))} ${ms(percentile(sorted, 0.99))}`);
   }
+  const terms = Object.entries(result.byQuery).map(([query, list]) => [query, percentile(list.sort((a, b) => a - b), 0.5)]).sort((a, b) => b[1] - a[1]);
+  console.log('');
+  console.log(`slowest terms (median): ${terms.slice(0, 5).map(([q, v]) => `"${q}" ${v.toFixed(0)} ms`).join(', ')}`);
+  console.log(`fastest terms (median): ${terms.slice(-3).map(([q, v]) => `"${q}" ${v.toFixed(0)} ms`).join(', ')}`);
   const p95 = percentile(all, 0.95);
   console.log('');
   console.log(`goal: p95 ≤ ${GOAL_P95_MS} ms → ${p95 <= GOAL_P95_MS ? 'met' : 'NOT met'} (p95 ${p95.toFixed(1)} ms)`);

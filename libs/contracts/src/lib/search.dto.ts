@@ -52,7 +52,7 @@ export interface SearchHitDto {
 export interface SearchGroupDto {
   kind: SearchKind;
   /**
-   * Matches the caller may see, counted up to 1000 (`totalCapped`: more). Up to 1000 the items are
+   * Matches the caller may see, counted up to 200 (`totalCapped`: more). Up to 200 the items are
    * the best by relevance; beyond, the newest (so many matches are not worth ranking).
    */
   total: number;

@@ -25,8 +25,12 @@ const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=28, Mi
 // Codes and file names are indexed split at their separators (see the migration); headlines read them the same way.
 const words = (sql: string) => `regexp_replace(${sql}, '[-_./\\\\]+', ' ', 'g')`;
 
-/** Beyond this many matches a group is counted as "1000+" and shown newest first: ranking them all would cost more than it helps. */
-export const RANKED_MATCHES = 1000;
+/**
+ * Beyond this many matches a group is counted as "200+" and shown newest first: ranking (and
+ * counting) them all means reading every matching row for its visibility, which costs more than it
+ * tells — such a query needs more words.
+ */
+export const RANKED_MATCHES = 200;
 
 interface KindQuery {
   /** The matching rows the viewer may see (`$1` the terms, `q.rules`, `$3` the country or null). */
