@@ -1,0 +1,107 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { ConsultationDto } from '@bt/contracts';
+import { CONSULTATION_ROUTES } from '../consultations.routes';
+
+const albania = { id: 'o-al', name: 'Albania, Ministry of Interior', kind: 'ministry', countryCode: 'AL' };
+const serbia = { id: 'o-rs', name: 'Serbia, Ministry of Justice', kind: 'ministry', countryCode: 'RS' };
+
+function consultation(overrides: Partial<ConsultationDto> = {}): ConsultationDto {
+  return {
+    id: 'c1',
+    title: 'Reception capacity',
+    reference: 'WK 1/26',
+    state: 'published',
+    deadline: '2026-05-01T10:00:00.000Z',
+    publishedAt: '2026-06-01T10:00:00.000Z',
+    recipientCount: 2,
+    questionCount: 1,
+    introduction: '',
+    version: 5,
+    recipients: [albania, serbia],
+    isRecipient: false,
+    acceptingReplies: false,
+    availableEvents: [],
+    topics: [
+      {
+        id: 't1',
+        position: 1,
+        title: 'Asylum',
+        questions: [
+          {
+            id: 'q1',
+            position: 1,
+            text: 'What are the main gaps?',
+            summary: { text: 'Staff is **lacking**.', cited: [albania], updatedAt: '2026-05-10T10:00:00.000Z' },
+            replies: [
+              { id: 'r1', questionId: 'q1', organisation: albania, text: 'We lack staff. <img src=x onerror="alert(1)">', status: 'sent', sentAt: '2026-04-20T10:00:00.000Z', author: 'A', updatedAt: '2026-04-20T10:00:00.000Z', files: [] },
+            ],
+          },
+        ],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describe('ConsultationPage', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+
+  async function open(dto: ConsultationDto): Promise<HTMLElement> {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([{ path: 'consultations', children: CONSULTATION_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(`/consultations/${dto.id}`);
+    TestBed.tick();
+    http.expectOne(`/api/consultations/${dto.id}`).flush(dto);
+    await harness.fixture.whenStable();
+    harness.fixture.detectChanges();
+    return harness.routeNativeElement as HTMLElement;
+  }
+
+  const clean = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+  afterEach(() => http.verify());
+
+  it('shows a published consultation’s summary with whom it cites, and the replies rendered sanitised', async () => {
+    const page = await open(consultation());
+    expect(clean(page.querySelector('h1')?.textContent)).toBe('Reception capacity');
+    expect(page.querySelector('.summary strong')?.textContent).toBe('lacking');
+    expect(clean(page.querySelector('.summary .meta')?.textContent)).toBe('Draws on the replies of: Albania, Ministry of Interior');
+    const reply = page.querySelector('.reply') as HTMLElement;
+    expect(clean(reply.querySelector('.reply__who')?.textContent)).toBe('Albania, Ministry of Interior');
+    expect(reply.querySelector('img')).toBeNull();
+    expect(page.querySelectorAll('button').length).toBe(0);
+  });
+
+  it('offers the Commission the events the API lists, disabled with the reason when a condition is unmet', async () => {
+    const page = await open(
+      consultation({
+        state: 'closed',
+        publishedAt: null,
+        availableEvents: [
+          { type: 'REOPEN', enabled: true, reason: null, payload: ['deadline'] },
+          { type: 'SUMMARISE', enabled: false, reason: '1 question(s) still need a summary', payload: [] },
+        ],
+      }),
+    );
+    const buttons = [...page.querySelectorAll('button')].map((b) => [clean(b.textContent), b.disabled]);
+    expect(buttons).toEqual([
+      ['Reopen', false],
+      ['Mark as summarised', true],
+    ]);
+    expect(clean(page.querySelector('.reason')?.textContent)).toBe('1 question(s) still need a summary');
+    expect(page.querySelector('input[type="datetime-local"]')).not.toBeNull();
+  });
+
+  it('leads a recipient to the reply form while replies are accepted', async () => {
+    const page = await open(consultation({ state: 'open', publishedAt: null, isRecipient: true, acceptingReplies: true, topics: [] }));
+    const link = [...page.querySelectorAll('a')].find((a) => clean(a.textContent) === 'Reply to the questions');
+    expect(link?.getAttribute('href')).toBe('/consultations/c1/reply');
+  });
+});
