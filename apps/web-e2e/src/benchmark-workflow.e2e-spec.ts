@@ -147,6 +147,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
 
     await stateChip(commission, 'Peer review').waitFor();
     expect(await currentStep(commission).allInnerTexts()).toEqual(['Peer review', 'Mission planned'].map((s) => expect.stringContaining(s)));
+    await commission.getByRole('tab', { name: 'Mission' }).click();
     const mission = commission.getByRole('region', { name: 'Peer-review mission' });
     await mission.getByText('Erik Expert').waitFor();
   });
@@ -163,6 +164,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     // Submitting the report waits for the document.
     await workflow(expert).getByText('Not possible yet: the mission report document must be uploaded first').waitFor();
 
+    await expert.getByRole('tab', { name: 'Mission' }).click();
     const mission = expert.getByRole('region', { name: 'Peer-review mission' });
     await mission.getByLabel('Mission report (PDF, DOCX or ODT, up to 50 MB)').setInputFiles(reportFile);
     await mission.getByRole('button', { name: 'Upload report' }).click();
@@ -204,6 +206,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
   it('shows the whole history on the benchmark page: what happened, and who did it', async () => {
     for (const page of [commission, coordinator]) {
       await page.reload();
+      await page.getByRole('tab', { name: 'History' }).click();
       const history = page.getByRole('region', { name: 'History' });
       await history.getByText('Accepted', { exact: true }).waitFor();
       const entries = (await history.getByRole('listitem').allInnerTexts()).map((entry) => entry.replace(/\s+/g, ' '));
