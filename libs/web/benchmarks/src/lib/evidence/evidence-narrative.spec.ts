@@ -36,7 +36,10 @@ describe('EvidenceNarrative', () => {
     const withHandlers = [...narrative.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on')));
     expect(withHandlers).toEqual([]);
     for (const link of narrative.querySelectorAll('a')) expect(link.getAttribute('href') ?? '').not.toMatch(/^javascript:/i);
-    expect(narrative.innerHTML).not.toMatch(/onerror|onload|<script/i);
+    expect(narrative.innerHTML).not.toMatch(/<(script|img|svg)\b/i);
     expect((window as unknown as Record<string, unknown>)['pwned']).toBeUndefined();
+    // The raw HTML is shown as text, not dropped silently.
+    expect(narrative.textContent).toContain('<script>window.pwned = 1</script>');
+    expect(narrative.querySelector('img')).toBeNull();
   });
 });

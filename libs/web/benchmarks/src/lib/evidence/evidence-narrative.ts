@@ -1,9 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { marked } from 'marked';
+import { Marked } from 'marked';
 
-/** Markdown to HTML; raw HTML in the text passes through here and is removed by Angular's sanitiser when bound. */
-export function narrativeHtml(markdown: string): string {
-  return marked.parse(markdown, { async: false, gfm: true, breaks: true });
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+// Raw HTML in a narrative is shown as the text it is: narratives are Markdown, and whatever HTML
+// got through would still meet Angular's sanitiser (the second line of defence).
+const markdown = new Marked({ gfm: true, breaks: true, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
+
+/** Markdown to HTML, raw HTML escaped; bound with `[innerHTML]`, which sanitises once more. */
+export function narrativeHtml(text: string): string {
+  return markdown.parse(text) as string;
 }
 
 /**
