@@ -9,7 +9,7 @@ import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AccountMenu, AuthSession } from '@bt/web/identity';
 import { SearchBox } from './search-box/search-box';
-import { InboxApi } from '@bt/web/tasks/inbox';
+import { InboxApi } from '@bt/web/inbox';
 import { filter, map } from 'rxjs';
 
 /** Below this width the navigation slides over the page instead of standing beside it. */
@@ -64,6 +64,7 @@ export class App {
       )
       .subscribe(() => {
         if (this.session.signedIn()) this.inbox.refresh();
+        else this.inbox.clear();
       });
   }
 

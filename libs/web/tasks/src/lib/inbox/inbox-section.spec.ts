@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { InboxDto, InboxItemDto } from '@bt/contracts';
-import { InboxApi } from './inbox-api';
+import { InboxApi } from '@bt/web/inbox';
 import { InboxSection } from './inbox-section';
 
 const item = (key: string, unread: boolean, overrides: Partial<InboxItemDto> = {}): InboxItemDto => ({

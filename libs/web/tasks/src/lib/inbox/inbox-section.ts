@@ -8,7 +8,7 @@ import type { InboxDto, InboxItemDto } from '@bt/contracts';
 import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
 import { apiErrorMessage } from '@bt/web/identity';
 import { BehaviorSubject } from 'rxjs';
-import { InboxApi } from './inbox-api';
+import { InboxApi } from '@bt/web/inbox';
 
 /** The inbox: what happened for the user (answers, proposals awaiting an answer, deadlines), unread first; each item can be marked as read. */
 @Component({
