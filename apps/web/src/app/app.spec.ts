@@ -126,7 +126,7 @@ describe('App shell', () => {
       fixture.detectChanges();
       const signIn = page.querySelector('mat-toolbar a[href="/sign-in"]') as HTMLAnchorElement;
       expect(signIn.textContent?.trim()).toBe('Sign in');
-      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview']);
+      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview', 'forumConsultations']);
     });
 
     it('shows a signed-in user their name and their tasks instead, and no administration without the role', async () => {
@@ -134,14 +134,29 @@ describe('App shell', () => {
       fixture.detectChanges();
       expect(page.querySelector('mat-toolbar a[href="/sign-in"]')).toBeNull();
       expect(page.querySelector('mat-toolbar bt-account-menu')?.textContent).toContain('Ana Admin');
-      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview', 'inboxInbox & tasks']);
+      expect(navLinks(page)).toEqual([
+        'checklistBenchmarks',
+        'grid_viewChapter overview',
+        'inboxInbox & tasks',
+        'event_noteAction Plan',
+        'forumConsultations',
+        'travel_explorePeer-review missions',
+      ]);
       expect(page.querySelector('nav a[href="/tasks"]')).not.toBeNull();
     });
 
     it('offers the administration to an administrator', async () => {
       const page = await start('/', [{ role: 'admin', coordinator: false }]);
       fixture.detectChanges();
-      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview', 'inboxInbox & tasks', 'admin_panel_settingsAdministration']);
+      expect(navLinks(page)).toEqual([
+        'checklistBenchmarks',
+        'grid_viewChapter overview',
+        'inboxInbox & tasks',
+        'event_noteAction Plan',
+        'forumConsultations',
+        'travel_explorePeer-review missions',
+        'admin_panel_settingsAdministration',
+      ]);
     });
 
     it('opens My tasks for a signed-in user, marked as the current page', async () => {
