@@ -13,7 +13,7 @@ import { DisplayDatePipe } from '../display-date.pipe';
 import { LOADING, loadEach } from '../load-state';
 import { AssessmentsApi } from './assessments-api';
 import { GradeBadge } from './grade-badge';
-import { RecordAssessmentDialog, type RecordAssessmentDialogData } from './record-assessment-dialog';
+import { RECORD_TITLES, RecordAssessmentDialog, type RecordAssessmentDialogData } from './record-assessment-dialog';
 import { voiceLabel } from './voice-labels';
 
 /** One column of a period: a voice (for CSOs, one per organisation), its current assessment and its earlier ones. */
@@ -51,16 +51,8 @@ export class AssessmentsPanel {
   );
   protected readonly voice = computed(() => assessmentVoice(this.me(), this.benchmark()));
   protected readonly recordLabel = computed(() => {
-    switch (this.voice()) {
-      case 'commission':
-        return $localize`:@@assessments.record.commission:Record the Commission's assessment`;
-      case 'ministry':
-        return $localize`:@@assessments.record.ministry:Record a self-assessment`;
-      case 'civil_society':
-        return $localize`:@@assessments.record.civilSociety:Record your shadow assessment`;
-      default:
-        return null;
-    }
+    const voice = this.voice();
+    return voice ? RECORD_TITLES[voice] : null;
   });
   protected readonly periods = computed(() => {
     const value = this.assessments().value;

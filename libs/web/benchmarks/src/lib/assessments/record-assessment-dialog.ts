@@ -12,13 +12,19 @@ import { DialogSave } from '@bt/web/identity';
 import { PREPARATION_OPTIONS, PROGRESS_OPTIONS } from '../assessment-grades';
 import { notBlank } from '../not-blank';
 import { AssessmentsApi } from './assessments-api';
-import { voiceLabel } from './voice-labels';
 
 export interface RecordAssessmentDialogData {
   readonly code: string;
   readonly voice: AssessmentVoice;
   readonly period: string;
 }
+
+/** What recording an assessment is called, per voice (the panel's button and the dialog's title). */
+export const RECORD_TITLES: Record<AssessmentVoice, string> = {
+  commission: $localize`:Title of the dialog recording the Commission's assessment@@assessments.record.title.commission:Record the Commission's assessment`,
+  ministry: $localize`:Title of the dialog recording the ministry's self-assessment@@assessments.record.title.ministry:Record a self-assessment`,
+  civil_society: $localize`:Title of the dialog recording a CSO's shadow assessment@@assessments.record.title.civilSociety:Record your shadow assessment`,
+};
 
 const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
 
@@ -28,7 +34,7 @@ const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
   imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="@@assessments.record.title">Record {{ voice }}</h2>
+    <h2 mat-dialog-title>{{ title }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="dialog-form">
         <p class="dialog-form__intro" i18n="@@assessments.record.intro">
@@ -93,7 +99,7 @@ export class RecordAssessmentDialog {
   private readonly api = inject(AssessmentsApi);
   private readonly dialog = inject<MatDialogRef<RecordAssessmentDialog, AssessmentDto>>(MatDialogRef);
 
-  protected readonly voice = voiceLabel(this.data.voice).toLowerCase();
+  protected readonly title = RECORD_TITLES[this.data.voice];
   protected readonly preparationOptions = PREPARATION_OPTIONS;
   protected readonly progressOptions = PROGRESS_OPTIONS;
   protected readonly form = new FormGroup({
