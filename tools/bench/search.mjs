@@ -1,7 +1,7 @@
 // `npm run bench:search`: GET /api/search over HTTP on a generated dataset of BENCH_SEARCH_EVIDENCE
 // (100,000) evidence items; prints p50 / p95 / p99 per caller and overall, and the goal (p95 ≤ 100 ms).
 //
-// Like `npm run bench` (tools/bench/run.mjs): needs dist/apps/api/main.js (builds it if missing),
+// Like `npm run bench` (tools/bench/run.mjs, sharing tools/bench/harness.mjs): needs dist/apps/api/main.js (builds it if missing),
 // starts an embedded PostgreSQL in a temporary directory (or creates a database on
 // BENCH_DATABASE_URL's server) and the built API against it in demo mode. The data is generated in
 // SQL with generate_series: synthetic benchmarks for the six partners, evidence items of every
@@ -15,63 +15,37 @@
 //   BENCH_SEARCH_EVIDENCE=100000  BENCH_SEARCH_REQUESTS=600  BENCH_SEARCH_CLIENTS=2  BENCH_SEARCH_WARMUP=40
 //   BENCH_DATABASE_URL=postgres://user:pw@host:5432/postgres   a server where it may CREATE DATABASE
 //   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+//   BENCH_KEEP=1   leave the database and the API running afterwards (their URL and port are printed),
+//                  e.g. to EXPLAIN the search statement on the generated data; Ctrl-C stops them
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
-import { dirname, join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { dropExternalDatabase, ensureBuilt, pgClient, request, setting, signIn, startApi, startDatabase, stopChild } from './harness.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN_JS = process.env.BENCH_API_MAIN ? resolvePath(process.env.BENCH_API_MAIN) : join(root, 'dist/apps/api/main.js');
 const GOAL_P95_MS = 100;
 const MAX_ERROR_RATE = 0.01;
-const PASSWORD = 'demo-pass-2026'; // seeds/demo/identity.json
 const log = (message) => console.log(`[bench:search] ${message}`);
-const ignore = () => undefined;
 
-function setting(name, fallback, min = 1) {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-  return value;
-}
 const EVIDENCE = setting('BENCH_SEARCH_EVIDENCE', 100_000);
 const REQUESTS = setting('BENCH_SEARCH_REQUESTS', 600);
 const CLIENTS = setting('BENCH_SEARCH_CLIENTS', 2);
-const WARMUP = setting('BENCH_SEARCH_WARMUP', 40, 0);
+const WARMUP = setting('BENCH_SEARCH_WARMUP', 40, { min: 0 });
 
 // ─── cleanup: API, then the database, then the temporary directory; once, also on Ctrl-C ───
 
-const state = { api: null, database: null, tmp: null, external: null, aborted: false };
+const state = { api: null, apiLog: null, database: null, dataDir: null, tmp: null, external: null, aborted: false };
 let cleaning = null;
 function cleanup() {
   cleaning ??= (async () => {
     state.aborted = true;
-    await stopChild(state.api, 15_000);
-    if (state.external) {
-      const admin = new pg.Client({ connectionString: state.external.serverUrl });
-      admin.on('error', ignore);
-      await admin.connect().then(() => admin.query(`DROP DATABASE IF EXISTS ${state.external.database} WITH (FORCE)`)).catch((e) => console.error(`[bench:search] ${e.message}`));
-      await admin.end().catch(ignore);
-    }
-    await stopChild(state.database, 30_000);
+    await stopChild(state.api, 'SIGTERM', 15_000);
+    await dropExternalDatabase(state, log);
+    await stopChild(state.database, 'SIGTERM', 30_000);
     if (state.tmp) rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
   })().catch((error) => console.error(`[bench:search] cleanup: ${error.message}`));
   return cleaning;
-}
-async function stopChild(child, timeoutMs) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await exited;
-  clearTimeout(timer);
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
@@ -83,101 +57,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 process.on('exit', () => {
   if (state.api && state.api.exitCode === null) state.api.kill('SIGKILL');
 });
-
-// ─── the environment (as in run.mjs) ───
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-function ensureBuilt() {
-  if (existsSync(MAIN_JS)) return;
-  if (process.env.BENCH_API_MAIN) throw new Error(`BENCH_API_MAIN: no file ${MAIN_JS}`);
-  log('dist/apps/api/main.js is missing: building the API (npx nx build api)…');
-  const build = spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' }, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (build.status !== 0 || !existsSync(MAIN_JS)) throw new Error('the API build failed');
-}
-
-async function startDatabase() {
-  const name = `bt_bench_search_${process.pid}`;
-  let serverUrl;
-  if (process.env.BENCH_DATABASE_URL) {
-    serverUrl = process.env.BENCH_DATABASE_URL;
-    state.external = { serverUrl, database: name };
-  } else {
-    const dataDir = join(state.tmp, 'db');
-    log(`starting an embedded PostgreSQL in ${dataDir}…`);
-    state.database = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', dataDir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], detached: true });
-    const [message] = await Promise.race([
-      once(state.database, 'message'),
-      once(state.database, 'exit').then(() => {
-        throw new Error('the embedded PostgreSQL did not start');
-      }),
-    ]);
-    const url = new URL(message.url);
-    url.pathname = '/postgres';
-    serverUrl = url.href;
-  }
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.href;
-}
-
-async function startApi(databaseUrl) {
-  const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', SEEDS_DIR: join(root, 'seeds'), FILES_DIR: join(state.tmp, 'files'), WEB_DIR: join(root, 'dist/apps/web/browser') };
-  delete env.NODE_ENV; // demo mode: demo accounts and catalogue
-  delete env.OIDC_ISSUER;
-  const apiLog = join(state.tmp, 'api.log');
-  const out = openSync(apiLog, 'a');
-  log(`starting the API on port ${port}…`);
-  state.api = spawn(process.execPath, [MAIN_JS], { cwd: state.tmp, env, stdio: ['ignore', out, out] });
-  closeSync(out);
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (state.api.exitCode !== null) throw new Error(`the API exited:\n${readFileSync(apiLog, 'utf8').slice(-4000)}`);
-    if ((await request(undefined, port, 'GET', '/api/health').then((r) => r.status, () => 0)) === 200) return port;
-    await sleep(200);
-  }
-  throw new Error(`the API did not answer /api/health within 180 s:\n${readFileSync(apiLog, 'utf8').slice(-4000)}`);
-}
-
-function request(agent, port, method, path, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      { host: '127.0.0.1', port, method, path, agent, headers: data === undefined ? headers : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers } },
-      (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-async function signIn(agent, port, email) {
-  const res = await request(agent, port, 'POST', '/api/auth/login', { email, password: PASSWORD });
-  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${res.text.slice(0, 300)}`);
-  const cookies = new Map((res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
-  return { cookie: `bt_session=${cookies.get('bt_session')}; XSRF-TOKEN=${cookies.get('XSRF-TOKEN')}` };
-}
 
 // ─── the data: generated in SQL ───
 
@@ -332,18 +211,21 @@ function report(facts, result) {
 }
 
 async function main() {
-  ensureBuilt();
+  ensureBuilt(log);
   state.tmp = mkdtempSync(join(os.tmpdir(), 'bt-bench-search-'));
   chmodSync(state.tmp, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach its directory
-  const databaseUrl = await startDatabase();
-  const port = await startApi(databaseUrl);
-  const db = new pg.Client({ connectionString: databaseUrl });
-  db.on('error', ignore);
+  const databaseUrl = await startDatabase(state, `bt_bench_search_${process.pid}`, log);
+  const port = await startApi(state, databaseUrl, log);
+  const db = pgClient(databaseUrl, 'bench-search');
   await db.connect();
   const facts = await generate(db);
   await db.end();
   log(`searching: ${WARMUP} warm-up + ${REQUESTS} measured requests…`);
   const ok = report(facts, await measure(port));
+  if (process.env.BENCH_KEEP) {
+    log(`BENCH_KEEP: database ${databaseUrl}, API on port ${port}; Ctrl-C stops them`);
+    return;
+  }
   await cleanup();
   process.exit(ok ? 0 : 1);
 }
