@@ -4,6 +4,7 @@ import type { BenchmarkScope } from '@bt/api/catalogue';
 import { seesDialogue } from '@bt/api/dialogue';
 import { visibleEvidence } from '@bt/api/evidence';
 import { hasRole, type Viewer } from '@bt/api/identity';
+import { missionExpertSql } from '@bt/api/missions';
 import { SEARCH_KINDS, SEARCH_PAGE_SIZE, type SearchKind, type SearchQuery, type SearchResultDto } from '@bt/contracts';
 import { MATCH_END, MATCH_START, searchTerms, snippetParts } from './search-terms';
 
@@ -33,12 +34,13 @@ const words = (sql: string) => `regexp_replace(${sql}, '[-_./\\\\]+', ' ', 'g')`
 export const RANKED_MATCHES = 200;
 
 interface KindQuery {
-  /** The matching rows the viewer may see (`$1` the terms, `q.rules`, `$3` the country or null). */
+  /** The matching rows the viewer may see; `v` is the viewer's scope row of their benchmark (see `SCOPE`). */
   from: string;
-  /** id, benchmark_code, title, evidence_id. */
+  /** id, title, evidence_id. */
   columns: string;
-  rank: string;
-  /** Newest first when there are too many to rank; backed by an index on (recency, id). */
+  /** The row's tsvector, ranked only when the group is small enough. */
+  vector: string;
+  /** Newest first when there are too many to rank. */
   recency: string;
   /** The table a hit's snippet is cut from (joined as `x` for the page only), and the text. */
   table: string;
@@ -47,29 +49,37 @@ interface KindQuery {
 
 /** The query as a constant of each statement (not a CTE column), so the planner estimates its matches from the statistics. */
 const QUERY = `to_tsquery('bt_search'::regconfig, $1)`;
-const EVIDENCE_VISIBLE = `coalesce(q.rules -> 'evidenceByBenchmark' -> e.benchmark_id::text, q.rules -> 'evidenceByCountry' -> a.country_code::text) ? e.visibility`;
+/**
+ * Per benchmark (of the country asked for, `$3`) what the viewer may find there, from the rules (`$2`):
+ * computed once for the statement, so each kind joins one small row set instead of the catalogue
+ * and the rules again — which also keeps planning the statement cheap.
+ */
+const SCOPE = `scope AS MATERIALIZED (
+  SELECT b.id, b.code,
+    coalesce($2::jsonb -> 'evidenceByBenchmark' -> b.id::text, $2::jsonb -> 'evidenceByCountry' -> a.country_code::text, '[]') AS evidence,
+    ($2::jsonb -> 'dialogueCountries' ? a.country_code::text OR $2::jsonb -> 'dialogueBenchmarks' ? b.id::text) AS dialogue
+  FROM benchmark b JOIN area a ON a.id = b.area_id WHERE $3::text IS NULL OR a.country_code = $3)`;
 const KINDS: Record<SearchKind, KindQuery> = {
   benchmark: {
-    from: `benchmark b JOIN area a ON a.id = b.area_id, q WHERE b.search @@ ${QUERY} AND ($3::text IS NULL OR a.country_code = $3)`,
-    columns: `b.id, b.code AS benchmark_code, b.code AS title, NULL::uuid AS evidence_id`,
-    rank: `ts_rank(b.search, ${QUERY})`,
+    from: `benchmark b JOIN scope v ON v.id = b.id WHERE b.search @@ ${QUERY}`,
+    columns: `b.id, b.code AS title, NULL::uuid AS evidence_id`,
+    vector: 'b.search',
     recency: `b.created_at`,
     table: 'benchmark',
     body: 'x.text',
   },
   sub_requirement: {
-    from: `sub_requirement s JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id, q WHERE s.search @@ ${QUERY} AND ($3::text IS NULL OR a.country_code = $3)`,
-    columns: `s.id, b.code AS benchmark_code, s.code AS title, NULL::uuid AS evidence_id`,
-    rank: `ts_rank(s.search, ${QUERY})`,
+    from: `sub_requirement s JOIN scope v ON v.id = s.benchmark_id WHERE s.search @@ ${QUERY}`,
+    columns: `s.id, s.code AS title, NULL::uuid AS evidence_id`,
+    vector: 's.search',
     recency: `s.position`,
     table: 'sub_requirement',
     body: 'x.text',
   },
   evidence: {
-    from: `evidence e JOIN benchmark b ON b.id = e.benchmark_id JOIN area a ON a.id = b.area_id, q
-      WHERE e.search @@ ${QUERY} AND ($3::text IS NULL OR a.country_code = $3) AND ${EVIDENCE_VISIBLE}`,
-    columns: `e.id, b.code AS benchmark_code, e.title, e.id AS evidence_id`,
-    rank: `ts_rank(e.search, ${QUERY})`,
+    from: `evidence e JOIN scope v ON v.id = e.benchmark_id WHERE e.search @@ ${QUERY} AND v.evidence ? e.visibility`,
+    columns: `e.id, e.title, e.id AS evidence_id`,
+    vector: 'e.search',
     recency: `e.updated_at`,
     table: 'evidence',
     body: `x.title || E'\\n' || x.narrative`,
@@ -77,22 +87,19 @@ const KINDS: Record<SearchKind, KindQuery> = {
   // Files of the items' current versions, found by name.
   file: {
     from: `stored_file s JOIN evidence_file f ON f.stored_file_id = s.id AND f.removed_in_version IS NULL
-      JOIN evidence e ON e.id = f.evidence_id JOIN benchmark b ON b.id = e.benchmark_id JOIN area a ON a.id = b.area_id, q
-      WHERE to_tsvector('bt_search'::regconfig, ${words('s.file_name')}) @@ ${QUERY} AND ($3::text IS NULL OR a.country_code = $3) AND ${EVIDENCE_VISIBLE}`,
-    columns: `s.id, b.code AS benchmark_code, s.file_name AS title, e.id AS evidence_id`,
-    rank: `ts_rank(to_tsvector('bt_search'::regconfig, ${words('s.file_name')}), ${QUERY})`,
+      JOIN evidence e ON e.id = f.evidence_id JOIN scope v ON v.id = e.benchmark_id
+      WHERE to_tsvector('bt_search'::regconfig, ${words('s.file_name')}) @@ ${QUERY} AND v.evidence ? e.visibility`,
+    columns: `s.id, s.file_name AS title, e.id AS evidence_id`,
+    vector: `to_tsvector('bt_search'::regconfig, ${words('s.file_name')})`,
     recency: `s.uploaded_at`,
     table: 'stored_file',
     body: words('x.file_name'),
   },
   // Proposals and comments, for those who see the dialogue of their benchmark; moderated ones are hidden.
   proposal: {
-    from: `proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN area a ON a.id = b.area_id, q
-      WHERE p.search @@ ${QUERY} AND p.hidden_at IS NULL AND ($3::text IS NULL OR a.country_code = $3)
-        AND (a.country_code::text = ANY(ARRAY(SELECT jsonb_array_elements_text(q.rules -> 'dialogueCountries')))
-             OR p.benchmark_id::text = ANY(ARRAY(SELECT jsonb_array_elements_text(q.rules -> 'dialogueBenchmarks'))))`,
-    columns: `p.id, b.code AS benchmark_code, left(p.text, 120) AS title, NULL::uuid AS evidence_id`,
-    rank: `ts_rank(p.search, ${QUERY})`,
+    from: `proposal p JOIN scope v ON v.id = p.benchmark_id WHERE p.search @@ ${QUERY} AND p.hidden_at IS NULL AND v.dialogue`,
+    columns: `p.id, left(p.text, 120) AS title, NULL::uuid AS evidence_id`,
+    vector: 'p.search',
     recency: `p.created_at`,
     table: 'proposal',
     body: 'x.text',
@@ -102,22 +109,25 @@ const KINDS: Record<SearchKind, KindQuery> = {
 /**
  * One kind's part of the search statement: up to RANKED_MATCHES + 1 candidates (a GIN bitmap scan
  * that stops early); when they are all, the best page by rank; when there are more, the newest page
- * by an index walk that stops after one page. The snippet is cut for the page's rows only.
+ * by a second scan that stops after one page. The snippet is cut for the page's rows only.
  */
 function kindSql(kind: SearchKind, offset: number): { cte: string; select: string } {
   const k = KINDS[kind];
-  const pageOf = (order: string) => `ORDER BY ${order} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+  const id = k.columns.split(',')[0];
+  const columns = `${k.columns}, v.code AS benchmark_code`;
+  const page = `LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
   return {
-    cte: `c_${kind} AS (SELECT ${k.columns}, ${k.rank} AS rank FROM ${k.from} LIMIT ${RANKED_MATCHES + 1})`,
+    cte: `c_${kind} AS (SELECT ${columns}, ${k.vector} AS vector FROM ${k.from} LIMIT ${RANKED_MATCHES + 1})`,
     // `ord` keeps the page's order through the union; the snippet is one primary-key lookup per hit.
     select: `SELECT '${kind}' AS kind, t.total, hit.id, hit.benchmark_code, hit.title, hit.evidence_id, hit.ord,
-        (SELECT ts_headline('bt_search'::regconfig, ${k.body}, ${QUERY}, '${HEADLINE}') FROM ${k.table} x, q WHERE x.id = hit.id) AS headline
+        (SELECT ts_headline('bt_search'::regconfig, ${k.body}, ${QUERY}, '${HEADLINE}') FROM ${k.table} x WHERE x.id = hit.id) AS headline
       FROM (SELECT count(*)::int AS total FROM c_${kind}) t
       LEFT JOIN LATERAL (
-        SELECT z.*, row_number() OVER () AS ord FROM (SELECT * FROM c_${kind} WHERE t.total <= ${RANKED_MATCHES} ${pageOf('rank DESC, id')}) z
+        SELECT z.*, row_number() OVER () AS ord FROM (SELECT c.id, c.title, c.evidence_id, c.benchmark_code FROM c_${kind} c
+          WHERE t.total <= ${RANKED_MATCHES} ORDER BY ts_rank(c.vector, ${QUERY}) DESC, c.id ${page}) z
         UNION ALL
-        SELECT z.*, row_number() OVER () FROM (SELECT ${k.columns}, ${k.rank} AS rank FROM ${k.from} AND t.total > ${RANKED_MATCHES}
-          ${pageOf(`${k.recency} DESC, ${k.columns.split(',')[0]} DESC`)}) z
+        SELECT z.*, row_number() OVER () FROM (SELECT ${columns} FROM ${k.from} AND t.total > ${RANKED_MATCHES}
+          ORDER BY ${k.recency} DESC, ${id} DESC ${page}) z
       ) hit ON true`,
   };
 }
@@ -135,10 +145,10 @@ export class SearchService {
     const offset = ((request.page ?? 1) - 1) * SEARCH_PAGE_SIZE;
     // One statement, one round trip: per kind the count of its matches and one page of them.
     const parts = kinds.map((kind) => kindSql(kind, offset));
-    const sql = `WITH q AS (SELECT $2::jsonb AS rules),
+    const sql = `WITH ${SCOPE},
       ${parts.map((p) => p.cte).join(',\n')}
       ${parts.map((p) => `(${p.select})`).join('\nUNION ALL\n')}`;
-    const rows: Record<string, any>[] = await this.dataSource.query(`${sql}`, [terms, JSON.stringify(rules), request.country ?? null]);
+    const rows: Record<string, any>[] = await this.dataSource.query(sql, [terms, JSON.stringify(rules), request.country ?? null]);
     return {
       groups: kinds.map((kind) => {
         const mine = rows.filter((r) => r.kind === kind);
@@ -165,11 +175,12 @@ export class SearchService {
 
   private async rules(viewer: Viewer | null): Promise<SearchRules> {
     const countries: { code: string }[] = await this.dataSource.query(`SELECT trim(code) AS code FROM country`);
+    // The benchmarks of the viewer's missions (a mission may cover several).
     const missions: { id: string; country_code: string }[] =
       viewer && hasRole(viewer, 'expert')
         ? await this.dataSource.query(
-            `SELECT DISTINCT b.id, trim(a.country_code) AS country_code FROM mission m JOIN mission_expert x ON x.mission_id = m.id
-               JOIN benchmark b ON b.id = m.benchmark_id JOIN area a ON a.id = b.area_id WHERE x.user_id = $1`,
+            `SELECT b.id, trim(a.country_code) AS country_code FROM benchmark b JOIN area a ON a.id = b.area_id
+              WHERE ${missionExpertSql('b.id', '$1::uuid')}`,
             [viewer.userId],
           )
         : [];
