@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { transition } from 'xstate';
 import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
+import { takesPart } from '@bt/api/dialogue';
 import { type BenchmarkScope, findBenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkWorkflowDto, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
@@ -97,7 +98,8 @@ export class BenchmarkWorkflowService {
       allowedEvents: available.filter((e) => e.enabled).map((e) => e.type),
       availableEvents: available,
       mission: seesMission ? await this.missions.current(em, scope.id) : null,
-      latestAssessment: await this.latestAssessment(em, scope.id),
+      // The Commission's assessment as the assessments lib publishes it: to whoever takes part, to everyone once accepted.
+      latestAssessment: takesPart(viewer, scope, actor.assignedExpert) || scope.state === 'accepted' ? await this.latestAssessment(em, scope.id) : null,
     };
   }
 
