@@ -106,9 +106,9 @@ export class ActionPlanPage {
     return {
       categories: summary.areas.map((a) => a.code),
       series: [
-        { name: $localize`:Chart series: all Action Plan activities of an area@@actionPlan.chart.total:All activities`, values: summary.areas.map((a) => a.total) },
-        { name: $localize`:Chart series: completed activities@@actionPlan.chart.completed:Completed`, values: summary.areas.map((a) => a.completed) },
-        { name: $localize`:Chart series: overdue activities@@actionPlan.chart.overdue:Overdue`, values: summary.areas.map((a) => a.overdue) },
+        { name: $localize`:Chart series, all Action Plan activities of an area@@actionPlan.chart.total:All activities`, values: summary.areas.map((a) => a.total) },
+        { name: $localize`:Chart series, completed activities@@actionPlan.chart.completed:Completed`, values: summary.areas.map((a) => a.completed) },
+        { name: $localize`:Chart series, overdue activities@@actionPlan.chart.overdue:Overdue`, values: summary.areas.map((a) => a.overdue) },
       ],
     };
   });
