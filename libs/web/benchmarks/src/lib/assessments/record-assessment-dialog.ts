@@ -5,11 +5,10 @@ import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, Ma
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import type { AssessmentDto, AssessmentVoice } from '@bt/contracts';
 import type { PreparationGrade, ProgressGrade } from '@bt/workflow';
 import { DialogSave } from '@bt/web/identity';
-import { PREPARATION_OPTIONS, PROGRESS_OPTIONS } from '../assessment-grades';
+import { AssessmentGradeFields } from '../assessment-grade-fields';
 import { notBlank } from '../not-blank';
 import { AssessmentsApi } from './assessments-api';
 
@@ -31,7 +30,7 @@ const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
 /** An assessment in the user's own voice for a period; earlier ones stay in the history. */
 @Component({
   selector: 'bt-record-assessment-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatProgressBar],
+  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, AssessmentGradeFields, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ title }}</h2>
@@ -48,28 +47,7 @@ const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
             <mat-error i18n="@@assessments.record.periodInvalid">Give a year such as 2026, or 2026-H1, 2026-Q3.</mat-error>
           }
         </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label i18n="@@workflow.assessment.preparation">State of preparation</mat-label>
-            <mat-select formControlName="preparation" required>
-              @for (option of preparationOptions; track option.grade) {
-                <mat-option [value]="option.grade">{{ option.label }}</mat-option>
-              }
-            </mat-select>
-            @if (form.controls.preparation.hasError('required')) {
-              <mat-error i18n="@@workflow.assessment.preparation.required">Choose the state of preparation.</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label i18n="@@workflow.assessment.progress">Progress in the period</mat-label>
-            <mat-select formControlName="progress" required>
-              @for (option of progressOptions; track option.grade) {
-                <mat-option [value]="option.grade">{{ option.label }}</mat-option>
-              }
-            </mat-select>
-            @if (form.controls.progress.hasError('required')) {
-              <mat-error i18n="@@workflow.assessment.progress.required">Choose the progress.</mat-error>
-            }
-          </mat-form-field>
+        <bt-assessment-grade-fields [preparation]="form.controls.preparation" [progress]="form.controls.progress" />
         <mat-form-field appearance="outline">
           <mat-label i18n="@@assessments.record.text">Assessment</mat-label>
           <textarea matInput formControlName="text" rows="5" maxlength="10000" required></textarea>
@@ -100,8 +78,6 @@ export class RecordAssessmentDialog {
   private readonly dialog = inject<MatDialogRef<RecordAssessmentDialog, AssessmentDto>>(MatDialogRef);
 
   protected readonly title = RECORD_TITLES[this.data.voice];
-  protected readonly preparationOptions = PREPARATION_OPTIONS;
-  protected readonly progressOptions = PROGRESS_OPTIONS;
   protected readonly form = new FormGroup({
     period: new FormControl(this.data.period, { nonNullable: true, validators: [Validators.required, Validators.pattern(PERIOD)] }),
     preparation: new FormControl<PreparationGrade | null>(null, { validators: [Validators.required] }),

@@ -39,7 +39,7 @@ describe('TransitionDialog for an acceptance, with the assessment', () => {
     TestBed.inject(MatDialog).closeAll();
   });
 
-  const select = (name: string) => loader.getHarness(MatSelectHarness.with({ selector: `[formControlName="${name}"]` }));
+  const select = (name: string) => loader.getHarness(MatSelectHarness.with({ selector: `.assessment-${name}` }));
   const optionTexts = async (name: string): Promise<string[]> => {
     const harness = await select(name);
     await harness.open();

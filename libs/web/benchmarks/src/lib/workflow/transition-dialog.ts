@@ -19,7 +19,7 @@ import type { ExpertDto, TransitionRequest, TransitionResultDto } from '@bt/cont
 import type { AvailableEvent, PreparationGrade, ProgressGrade } from '@bt/workflow';
 import { apiErrorMessage } from '@bt/web/identity';
 import { catchError, map, of } from 'rxjs';
-import { PREPARATION_OPTIONS, PROGRESS_OPTIONS } from '../assessment-grades';
+import { AssessmentGradeFields } from '../assessment-grade-fields';
 import { MissionsApi } from '../mission/missions-api';
 import { notBlank } from '../not-blank';
 import { WorkflowApi } from './workflow-api';
@@ -70,6 +70,7 @@ const text = () =>
     MatInput,
     MatSelect,
     MatOption,
+    AssessmentGradeFields,
     MatProgressBar,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -89,8 +90,6 @@ export class TransitionDialog {
     assessment: this.data.event.payload.includes('assessment'),
   };
   protected readonly textMaxLength = TEXT_MAX_LENGTH;
-  protected readonly preparationOptions = PREPARATION_OPTIONS;
-  protected readonly progressOptions = PROGRESS_OPTIONS;
 
   protected readonly comment = text();
   protected readonly justification = text();
