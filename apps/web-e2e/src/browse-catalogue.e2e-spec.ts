@@ -31,7 +31,7 @@ describe('a visitor browses the Chapter 24 benchmarks', () => {
   });
 
   it('finds a benchmark by a word of its text and opens it with its sub-requirements', async () => {
-    await page.getByLabel('Search benchmarks').fill('sustainability');
+    await page.getByLabel('Search benchmarks', { exact: true }).fill('sustainability');
     await page.getByRole('status').getByText('1 benchmark', { exact: true }).waitFor();
     expect(await page.getByRole('link', { name: /RS-24-/ }).count()).toBe(1);
     expect(page.url()).toContain('q=sustainability');

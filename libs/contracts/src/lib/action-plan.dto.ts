@@ -127,7 +127,7 @@ export class CreateActivityRequest {
   @Type(() => Number)
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'budgetAmount must be a number with at most two decimals' })
   @Min(0)
-  @Max(9_999_999_999_999_999)
+  @Max(1e15) // far above any real figure, within numeric(18,2) and exact as a JS number
   budgetAmount?: number;
 
   @IsOptional()
@@ -170,7 +170,7 @@ export class UpdateActivityRequest {
   @Type(() => Number)
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'budgetAmount must be a number with at most two decimals' })
   @Min(0)
-  @Max(9_999_999_999_999_999)
+  @Max(1e15) // far above any real figure, within numeric(18,2) and exact as a JS number
   budgetAmount?: number;
 
   @IsOptional()

@@ -94,7 +94,7 @@ export class TrackRecordValueRequest {
   @Type(() => Number)
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'value must be a number with at most two decimals' })
   @Min(0)
-  @Max(9_999_999_999_999_999)
+  @Max(1e15) // far above any real figure, within numeric(18,2) and exact as a JS number
   value!: number;
 
   @IsString()
