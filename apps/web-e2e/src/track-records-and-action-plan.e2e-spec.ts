@@ -9,7 +9,8 @@ import { launchChromium, seriousAccessibilityProblems, startProduct } from './br
  * The ministry imports a track-record sheet: first one with a bad row, which is refused as a whole
  * with the row and column named; then the corrected one, whose figures the chart shows year by
  * year (read from the chart's own data table). Then the Action Plan page: late activities stand
- * out, the filters narrow the list. Axe finds nothing serious on either.
+ * out, the filters narrow the list, and the ministry adds a late activity that shows as overdue.
+ * Axe finds nothing serious on any of them.
  */
 describe('track records and the Action Plan in the browser', () => {
   const DEMO_PASSWORD = 'demo-pass-2026';
@@ -115,5 +116,27 @@ describe('track records and the Action Plan in the browser', () => {
     const shown = await page.locator('li[data-activity]').evaluateAll((items) => items.map((i) => i.classList.contains('activity--overdue')));
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every(Boolean)).toBe(true);
+  });
+
+  it('lets the ministry add an activity whose deadline has passed, which the list then shows as overdue', async () => {
+    await page.getByRole('button', { name: 'Add activity' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an activity' });
+    await dialog.getByRole('combobox', { name: 'Benchmark' }).click();
+    await page.getByRole('option', { name: /^RS-24-TER-01/ }).click();
+    await dialog.getByLabel('Activity code').fill('E2E-1');
+    await dialog.getByLabel('What will be done').fill('Train border police in spotting foreign terrorist fighters');
+    await dialog.getByLabel('Responsible institution').fill('Border Police Directorate');
+    await dialog.getByLabel('Deadline').fill('2024-03-31');
+    await dialog.getByLabel('Amount').fill('50000');
+    await dialog.getByLabel('Source of funding').fill('IPA 2020');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Add the activity' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const added = page.locator('li[data-activity="E2E-1"]');
+    await added.waitFor();
+    expect(await added.getAttribute('class')).toContain('activity--overdue');
+    await expect(added.textContent()).resolves.toContain('Border Police Directorate');
+    await expect(added.textContent()).resolves.toContain('50,000 EUR (IPA 2020)');
   });
 });

@@ -6,11 +6,14 @@ import type {
   ActivityProgressNoteDto,
   ActivityStatus,
   AreaDto,
+  BenchmarkSummaryDto,
   CorrectiveMeasureDto,
   CorrectiveMeasureRequest,
   CorrectiveMeasureStatus,
+  CreateActivityRequest,
+  Page,
 } from '@bt/contracts';
-import type { Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 
 /** The filters of the Action Plan page; an empty filter is not sent (the API refuses empty parameters). */
 export interface ActionPlanFilters {
@@ -54,6 +57,17 @@ export class ActionPlanApi {
 
   areas(country: string): Observable<AreaDto[]> {
     return this.http.get<AreaDto[]>('/api/areas', { params: new HttpParams().set('country', country).set('chapter', 24) });
+  }
+
+  /** The country's Chapter 24 benchmarks an activity can be planned under (200 is the API's largest page). */
+  benchmarks(country: string): Observable<BenchmarkSummaryDto[]> {
+    const params = new HttpParams().set('country', country).set('chapter', 24).set('pageSize', 200);
+    return this.http.get<Page<BenchmarkSummaryDto>>('/api/benchmarks', { params }).pipe(map((page) => page.items));
+  }
+
+  /** Ministry of the benchmark's country only; 409 when the benchmark already has an activity with this code. */
+  createActivity(benchmarkId: string, request: CreateActivityRequest): Observable<ActionActivityDto> {
+    return this.http.post<ActionActivityDto>(`/api/benchmarks/${encodeURIComponent(benchmarkId)}/activities`, request);
   }
 
   /** 409 when someone changed the activity since `version`. */

@@ -1,5 +1,5 @@
 import type { ActionActivityDto, MeDto, Role } from '@bt/contracts';
-import { mayDecideMeasures, mayUpdateActivity } from './action-plan-labels';
+import { mayDecideMeasures, mayPlanActivities, mayUpdateActivity } from './action-plan-labels';
 
 const me = (role: Role, country: string | null) => ({ organisation: { country }, roles: [{ role, coordinator: false }] }) as unknown as MeDto;
 const serbian = { country: 'RS' } as ActionActivityDto;
@@ -17,5 +17,14 @@ describe('who is offered which Action Plan buttons', () => {
     expect(mayDecideMeasures(me('commission', null), serbian)).toBe(true);
     expect(mayDecideMeasures(me('civil_society', 'RS'), serbian)).toBe(false);
     expect(mayDecideMeasures(me('expert', null), serbian)).toBe(false);
+  });
+});
+
+describe('who is offered "Add activity"', () => {
+  it('is the ministry of a country, nobody else', () => {
+    expect(mayPlanActivities(me('ministry', 'RS'))).toBe(true);
+    expect(mayPlanActivities(me('commission', null))).toBe(false);
+    expect(mayPlanActivities(me('civil_society', 'RS'))).toBe(false);
+    expect(mayPlanActivities(null)).toBe(false);
   });
 });

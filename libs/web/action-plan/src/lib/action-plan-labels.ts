@@ -20,3 +20,8 @@ export function mayUpdateActivity(me: MeDto | null, activity: ActionActivityDto)
 export function mayDecideMeasures(me: MeDto | null, activity: Pick<ActionActivityDto, 'country'>): boolean {
   return !!me && (me.roles.some((r) => r.role === 'commission') || (me.organisation.country === activity.country && me.roles.some((r) => r.role === 'ministry')));
 }
+
+/** The ministry plans its own country's activities (the API checks the benchmark's country). */
+export function mayPlanActivities(me: MeDto | null): boolean {
+  return !!me?.organisation.country && me.roles.some((r) => r.role === 'ministry');
+}

@@ -20,7 +20,8 @@ import { BarChart } from '@bt/web/charts';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { BehaviorSubject, catchError, combineLatest, debounceTime, filter, map, of, startWith, switchMap } from 'rxjs';
 import { type ActionPlanFilters, ActionPlanApi } from '../action-plan-api';
-import { ACTIVITY_STATUSES, mayDecideMeasures, mayUpdateActivity, STATUS_LABELS } from '../action-plan-labels';
+import { ACTIVITY_STATUSES, mayDecideMeasures, mayPlanActivities, mayUpdateActivity, STATUS_LABELS } from '../action-plan-labels';
+import { AddActivityDialog, type AddActivityDialogData } from '../add-activity-dialog';
 import { CorrectiveMeasureDialog } from '../corrective-measure-dialog';
 import { ProgressNoteDialog } from '../progress-note-dialog';
 
@@ -115,6 +116,8 @@ export class ActionPlanPage {
   protected readonly chartCaption = $localize`:Caption of the Action Plan chart@@actionPlan.chart.caption:Activities per area: all, completed and overdue`;
   protected readonly chartUnit = $localize`:Unit of the Action Plan chart@@actionPlan.chart.unit:activities`;
 
+  protected readonly mayPlan = computed(() => mayPlanActivities(this.me()));
+
   protected mayUpdate(activity: ActionActivityDto): boolean {
     return mayUpdateActivity(this.me(), activity);
   }
@@ -163,6 +166,21 @@ export class ActionPlanPage {
       .pipe(filter((measure) => !!measure))
       .subscribe(() => {
         this.snackBar.open($localize`:@@actionPlan.measure.added:Corrective measure added.`, undefined, { duration: 4000 });
+        this.reloads.next();
+      });
+  }
+
+  /** The new activity is in the ministry's own country: the list turns to that country so that it shows. */
+  protected addActivity(): void {
+    const country = this.me()?.organisation.country;
+    if (!country) return;
+    this.dialog
+      .open<AddActivityDialog, AddActivityDialogData, ActionActivityDto>(AddActivityDialog, { data: { country } })
+      .afterClosed()
+      .pipe(filter((activity): activity is ActionActivityDto => !!activity))
+      .subscribe((activity) => {
+        this.snackBar.open($localize`:@@actionPlan.add.added:Activity ${activity.code}:code: added.`, undefined, { duration: 4000 });
+        if (this.filters.controls.country.value !== activity.country) this.filters.controls.country.setValue(activity.country);
         this.reloads.next();
       });
   }
