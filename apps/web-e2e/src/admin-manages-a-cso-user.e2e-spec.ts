@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduct } from './browser';
 
 /*
  * An administrator registers a Serbian CSO and one of its members; the member signs in and works;
@@ -68,7 +68,7 @@ describe('an administrator manages a civil-society user', () => {
     await admin.getByRole('heading', { name: 'Organisations' }).waitFor();
 
     await admin.getByRole('button', { name: 'Create organisation' }).click();
-    const dialog = admin.getByRole('dialog', { name: 'Create an organisation' });
+    const dialog = await openedDialog(admin, 'Create an organisation');
     await dialog.getByLabel('Name').fill(organisation);
     await dialog.getByRole('combobox', { name: 'Kind' }).click();
     await admin.getByRole('option', { name: 'Civil-society organisation' }).click();
@@ -89,7 +89,7 @@ describe('an administrator manages a civil-society user', () => {
     expect(await seriousAccessibilityProblems(admin)).toEqual([]);
 
     await admin.getByRole('button', { name: 'Create user' }).click();
-    const dialog = admin.getByRole('dialog', { name: 'Create a user' });
+    const dialog = await openedDialog(admin, 'Create a user');
     await dialog.getByLabel('E-mail address').fill(member.email);
     await dialog.getByLabel('Name').fill(member.name);
     await dialog.getByRole('combobox', { name: 'Organisation' }).click();
@@ -126,7 +126,7 @@ describe('an administrator manages a civil-society user', () => {
     const row = admin.getByRole('row').filter({ hasText: member.email });
     await row.getByRole('button', { name: `Actions for ${member.name}` }).click();
     await admin.getByRole('menuitem', { name: 'Disable' }).click();
-    const confirm = admin.getByRole('dialog', { name: `Disable ${member.name}?` });
+    const confirm = await openedDialog(admin, `Disable ${member.name}?`);
     await confirm.getByRole('button', { name: 'Disable' }).click();
     await confirm.waitFor({ state: 'detached' });
     await row.getByText('Disabled').waitFor();

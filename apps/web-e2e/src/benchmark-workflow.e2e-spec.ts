@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduct } from './browser';
 
 /*
  * One benchmark through its whole workflow, each person signed in as themselves in their own
@@ -76,7 +76,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
   /** Fires an event that carries nothing: the button, then the dialog's confirmation. */
   async function fire(page: Page, name: string): Promise<void> {
     await action(page, name).click();
-    const dialog = page.getByRole('dialog', { name });
+    const dialog = await openedDialog(page, name);
     await dialog.getByRole('button', { name, exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
   }
@@ -97,7 +97,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
 
   it('lets the coordinator add shared evidence, and then submit', async () => {
     await coordinator.getByRole('button', { name: 'Add evidence' }).click();
-    const dialog = coordinator.getByRole('dialog', { name: 'Add evidence' });
+    const dialog = await openedDialog(coordinator, 'Add evidence');
     await dialog.getByLabel('Title').fill(evidenceTitle);
     await dialog.getByLabel('Narrative (optional)').fill('Adopted by the National Assembly; in force since March.');
     // Shared with reviewers is what the submission needs, and it is the default.
@@ -131,7 +131,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
 
   it('lets the Commission start a peer review: mission dates and the expert', async () => {
     await action(commission, 'Start peer review').click();
-    const dialog = commission.getByRole('dialog', { name: 'Start peer review' });
+    const dialog = await openedDialog(commission, 'Start peer review');
     // Dates in the past, so the mission's fieldwork can begin at once.
     await dialog.getByLabel('Start date').fill(localDate(-7));
     await dialog.getByLabel('End date').fill(localDate(-1));
@@ -188,7 +188,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     await currentStep(commission).filter({ hasText: 'Mission reported' }).waitFor();
 
     await action(commission, 'Accept').click();
-    const dialog = commission.getByRole('dialog', { name: 'Accept' });
+    const dialog = await openedDialog(commission, 'Accept');
     await dialog.getByRole('combobox', { name: 'State of preparation' }).click();
     await commission.getByRole('option', { name: 'Some level of preparation to moderately prepared' }).click();
     await dialog.getByRole('combobox', { name: 'Progress in the period' }).click();

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { createTestDatabase } from '@bt/testing';
 
 const root = join(__dirname, '../../..');
@@ -43,13 +43,25 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Axe findings that matter: serious or critical. */
-export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
-  // Judge the page at rest: mid-animation (a snack bar fading in) colours are half-way and fail contrast.
-  // (Endless ones, such as a loading bar, are not waited for.)
+/** Until every finite animation has ended (endless ones, such as a loading bar, are not waited for). */
+async function animationsEnded(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
   );
+}
+
+/** A dialog once it has finished opening: a click or a keystroke during its animation can be lost. */
+export async function openedDialog(page: Page, name?: string | RegExp): Promise<Locator> {
+  const dialog = name ? page.getByRole('dialog', { name }) : page.getByRole('dialog');
+  await dialog.waitFor();
+  await animationsEnded(page);
+  return dialog;
+}
+
+/** Axe findings that matter: serious or critical. */
+export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
+  // Judge the page at rest: mid-animation (a snack bar fading in) colours are half-way and fail contrast.
+  await animationsEnded(page);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

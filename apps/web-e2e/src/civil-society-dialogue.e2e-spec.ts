@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduct } from './browser';
 
 /*
  * The civil-society dialogue, each person in their own browser: a CSO member posts a proposal; the
@@ -39,14 +39,6 @@ describe('a civil-society proposal is answered before submission, and a shadow a
     await page.waitForURL((url) => url.pathname === returnTo.split('?')[0]);
   }
 
-  /** Waits until a dialog has finished opening (clicks during its animation can be lost). */
-  async function opened(page: Page, name?: string) {
-    const dialog = name ? page.getByRole('dialog', { name }) : page.getByRole('dialog');
-    await dialog.waitFor();
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-    return dialog;
-  }
-
   const dialogue = (page: Page) => page.getByRole('region', { name: 'Civil-society dialogue' });
   const assessments = (page: Page) => page.getByRole('region', { name: 'Assessments' });
   const submit = (page: Page) => page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Submit to the Commission', exact: true });
@@ -54,7 +46,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
   it('lets a CSO member post a proposal on the benchmark', async () => {
     await signIn(cso, 'cso@demo.test', `/benchmarks/${CODE}?tab=dialogue`);
     await dialogue(cso).getByRole('button', { name: 'Add proposal or comment' }).click();
-    const dialog = await opened(cso, 'Add to the dialogue');
+    const dialog = await openedDialog(cso, 'Add to the dialogue');
     expect(await dialog.getByRole('radio', { name: /^Proposal/ }).isChecked()).toBe(true);
     await dialog.getByLabel('Text').fill(proposalText);
     expect(await seriousAccessibilityProblems(cso)).toEqual([]);
@@ -87,7 +79,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
   it('lets the coordinator answer the proposal with reasons, and then submit', async () => {
     await coordinator.getByRole('tab', { name: 'Dialogue' }).click();
     await dialogue(coordinator).getByRole('button', { name: 'Answer Proposal 1' }).click();
-    const dialog = await opened(coordinator, 'Answer Proposal 1');
+    const dialog = await openedDialog(coordinator, 'Answer Proposal 1');
     await dialog.getByRole('radio', { name: 'Partly accepted' }).check();
     await dialog.getByLabel('Reasons').fill('Published per year from 2027; anonymisation rules first.');
     expect(await seriousAccessibilityProblems(coordinator)).toEqual([]);
@@ -97,7 +89,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
 
     await coordinator.locator('button[data-event="SUBMIT"]:not([aria-disabled="true"])').waitFor();
     await submit(coordinator).click();
-    const confirm = await opened(coordinator, 'Submit to the Commission');
+    const confirm = await openedDialog(coordinator, 'Submit to the Commission');
     await confirm.getByRole('button', { name: 'Submit to the Commission', exact: true }).click();
     await confirm.waitFor({ state: 'detached' });
     await coordinator.getByText('Submitted to the Commission.').waitFor();
@@ -106,7 +98,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
   it('lets the Commission record its assessment for the period', async () => {
     await signIn(commission, 'commission@demo.test', `/benchmarks/${CODE}?tab=assessments`);
     await assessments(commission).getByRole('button', { name: "Record the Commission's assessment" }).click();
-    const dialog = await opened(commission, "Record the Commission's assessment");
+    const dialog = await openedDialog(commission, "Record the Commission's assessment");
     await dialog.getByLabel('Reporting period').fill('2026');
     await dialog.getByRole('combobox', { name: 'State of preparation' }).click();
     await commission.getByRole('option', { name: 'Some level of preparation to moderately prepared' }).click();
@@ -130,7 +122,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
 
     await cso.getByRole('tab', { name: 'Assessments' }).click();
     await assessments(cso).getByRole('button', { name: 'Record your shadow assessment' }).click();
-    const dialog = await opened(cso, 'Record your shadow assessment');
+    const dialog = await openedDialog(cso, 'Record your shadow assessment');
     await dialog.getByLabel('Reporting period').fill('2026');
     await dialog.getByRole('combobox', { name: 'State of preparation' }).click();
     await cso.getByRole('option', { name: 'Early stage', exact: true }).click();

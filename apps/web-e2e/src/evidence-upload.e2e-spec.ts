@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduct } from './browser';
 
 /*
  * The ministry documents a benchmark: adds an evidence item with a Markdown narrative (a script in
@@ -36,7 +36,7 @@ describe('the ministry uploads a PDF as evidence, with visible progress', () => 
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/benchmarks/${CODE}`);
     await evidence().getByRole('button', { name: 'Add evidence' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add evidence' });
+    const dialog = await openedDialog(page, 'Add evidence');
     await dialog.getByLabel('Title').fill('Readmission statistics 2025');
     await dialog.getByLabel('Narrative (optional)').fill('Figures for **2025** by quarter. <img src="x" onerror="window.__pwned = true">');
     await dialog.getByRole('button', { name: 'Add evidence' }).click();
@@ -78,7 +78,7 @@ describe('the ministry uploads a PDF as evidence, with visible progress', () => 
 
   it('shows the upload as a new version in the history', async () => {
     await evidence().getByRole('button', { name: 'Versions Readmission statistics 2025' }).click();
-    const dialog = page.getByRole('dialog', { name: /Versions of/ });
+    const dialog = await openedDialog(page, /Versions of/);
     await dialog.getByRole('heading', { name: 'Version 2' }).waitFor();
     expect(await dialog.getByText(/changed: file added/).count()).toBe(1);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);

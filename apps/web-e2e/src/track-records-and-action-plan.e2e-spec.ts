@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduct } from './browser';
 
 /*
  * The ministry imports a track-record sheet: first one with a bad row, which is refused as a whole
@@ -71,7 +71,7 @@ describe('track records and the Action Plan in the browser', () => {
     await page.goto(`${product.url}/benchmarks/${CODE}?tab=track-records`);
     await page.getByText('No track record has been recorded for this benchmark yet.').waitFor();
     await page.getByRole('button', { name: 'Import a sheet' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import track records' });
+    const dialog = await openedDialog(page, 'Import track records');
     await dialog.getByLabel('Sheet (XLSX or CSV)').setInputFiles(
       await sheet('bad.xlsx', [
         [SERIES, 'persons', 'Organised crime', 'Final judgments', '2019', 40, 'Supreme Court of Cassation', ''],
@@ -120,7 +120,7 @@ describe('track records and the Action Plan in the browser', () => {
 
   it('lets the ministry add an activity whose deadline has passed, which the list then shows as overdue', async () => {
     await page.getByRole('button', { name: 'Add activity' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add an activity' });
+    const dialog = await openedDialog(page, 'Add an activity');
     await dialog.getByRole('combobox', { name: 'Benchmark' }).click();
     await page.getByRole('option', { name: /^RS-24-TER-01/ }).click();
     await dialog.getByLabel('Activity code').fill('E2E-1');
