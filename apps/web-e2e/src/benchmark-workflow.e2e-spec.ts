@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * One benchmark through its whole workflow, each person signed in as themselves in their own
@@ -12,7 +12,6 @@ import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduc
  * with an assessment. The benchmark page then shows the whole history.
  */
 describe('a benchmark goes through its workflow, each person signed in as themselves', () => {
-  const DEMO_PASSWORD = 'demo-pass-2026';
   const CODE = 'RS-24-MIG-02';
   const evidenceTitle = 'Amendments to the Law on Foreigners adopted (e2e)';
 
@@ -60,13 +59,6 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
   }
 
-  async function signIn(page: Page, email: string, returnTo: string): Promise<void> {
-    await page.goto(`${product.url}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === returnTo);
-  }
 
   const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' });
   const action = (page: Page, name: string) => workflow(page).getByRole('button', { name, exact: true });
@@ -82,7 +74,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
   }
 
   it('shows the coordinator why the draft cannot be submitted yet', async () => {
-    await signIn(coordinator, 'coordinator@demo.test', `/benchmarks/${CODE}`);
+    await signIn(coordinator, product.url, 'coordinator@demo.test', `/benchmarks/${CODE}`);
     await coordinator.getByRole('heading', { name: `Benchmark ${CODE}` }).waitFor();
     const submit = action(coordinator, 'Submit to the Commission');
     await submit.waitFor();
@@ -118,7 +110,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
   });
 
   it('lists the submission in the Commission’s tasks, which opens it', async () => {
-    await signIn(commission, 'commission@demo.test', '/tasks');
+    await signIn(commission, product.url, 'commission@demo.test', '/tasks');
     await commission.getByRole('heading', { name: 'Inbox & tasks', level: 1 }).waitFor();
     const toReview = commission.getByRole('region', { name: /^Submissions to review/ });
     const link = toReview.getByRole('link', { name: CODE });
@@ -153,7 +145,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
   });
 
   it('lets the expert begin the fieldwork, upload the report with its progress, and submit it', async () => {
-    await signIn(expert, 'expert@demo.test', '/tasks');
+    await signIn(expert, product.url, 'expert@demo.test', '/tasks');
     const toReport = expert.getByRole('region', { name: /^Missions to report/ });
     await toReport.getByRole('link', { name: CODE }).click();
     await expert.waitForURL(new RegExp(`/benchmarks/${CODE}$`));

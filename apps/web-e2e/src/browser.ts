@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { createTestDatabase } from '@bt/testing';
+import { createTestDatabase, DEMO_PASSWORD } from '@bt/testing';
 
 const root = join(__dirname, '../../..');
 
@@ -48,6 +48,15 @@ async function animationsEnded(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
   );
+}
+
+/** Signs a demo account in through the sign-in page, as a person would, and waits to land on `returnTo`. */
+export async function signIn(page: Page, baseUrl: string, email: string, returnTo = '/benchmarks'): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === returnTo.split('?')[0]);
 }
 
 /** A dialog once it has finished opening: a click or a keystroke during its animation can be lost. */

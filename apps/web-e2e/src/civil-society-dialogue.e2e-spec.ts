@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * The civil-society dialogue, each person in their own browser: a CSO member posts a proposal; the
@@ -8,7 +8,6 @@ import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduc
  * assessment, which appears beside the Commission's assessment.
  */
 describe('a civil-society proposal is answered before submission, and a shadow assessment stands beside the Commission’s', () => {
-  const DEMO_PASSWORD = 'demo-pass-2026';
   const CODE = 'RS-24-ASY-02';
   const proposalText = 'Publish first-instance asylum decisions per year, anonymised (e2e).';
 
@@ -31,20 +30,13 @@ describe('a civil-society proposal is answered before submission, and a shadow a
     await product?.stop();
   });
 
-  async function signIn(page: Page, email: string, returnTo: string): Promise<void> {
-    await page.goto(`${product.url}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === returnTo.split('?')[0]);
-  }
 
   const dialogue = (page: Page) => page.getByRole('region', { name: 'Civil-society dialogue' });
   const assessments = (page: Page) => page.getByRole('region', { name: 'Assessments' });
   const submit = (page: Page) => page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Submit to the Commission', exact: true });
 
   it('lets a CSO member post a proposal on the benchmark', async () => {
-    await signIn(cso, 'cso@demo.test', `/benchmarks/${CODE}?tab=dialogue`);
+    await signIn(cso, product.url, 'cso@demo.test', `/benchmarks/${CODE}?tab=dialogue`);
     await dialogue(cso).getByRole('button', { name: 'Add proposal or comment' }).click();
     const dialog = await openedDialog(cso, 'Add to the dialogue');
     expect(await dialog.getByRole('radio', { name: /^Proposal/ }).isChecked()).toBe(true);
@@ -58,7 +50,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
   });
 
   it("blocks the coordinator's submission and names the unanswered proposal", async () => {
-    await signIn(coordinator, 'coordinator@demo.test', `/benchmarks/${CODE}`);
+    await signIn(coordinator, product.url, 'coordinator@demo.test', `/benchmarks/${CODE}`);
     // Shared evidence, so that the only missing condition is the answer (evidence has its own browser test).
     const status = await coordinator.evaluate(async (code) => {
       const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
@@ -96,7 +88,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
   });
 
   it('lets the Commission record its assessment for the period', async () => {
-    await signIn(commission, 'commission@demo.test', `/benchmarks/${CODE}?tab=assessments`);
+    await signIn(commission, product.url, 'commission@demo.test', `/benchmarks/${CODE}?tab=assessments`);
     await assessments(commission).getByRole('button', { name: "Record the Commission's assessment" }).click();
     const dialog = await openedDialog(commission, "Record the Commission's assessment");
     await dialog.getByLabel('Reporting period').fill('2026');

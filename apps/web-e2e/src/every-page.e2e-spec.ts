@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@bt/testing';
-import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /**
  * Every page of the product, as each kind of user reaches it with the demo data: it shows its main
@@ -61,11 +60,7 @@ describe('every page, for every kind of user', () => {
   async function pageFor(who: Who): Promise<Page> {
     const page = await (await browser.newContext()).newPage();
     if (who !== 'anonymous') {
-      await page.goto(`${product.url}/sign-in`);
-      await page.getByLabel('E-mail address').fill(`${who}@demo.test`);
-      await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await page.waitForURL((url) => url.pathname !== '/sign-in');
+      await signIn(page, product.url, `${who}@demo.test`);
     }
     return page;
   }

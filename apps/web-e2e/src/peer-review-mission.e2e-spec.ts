@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * A peer-review mission on two benchmarks: the Commission plans it with the expert; the expert adds
@@ -7,7 +7,6 @@ import { launchChromium, seriousAccessibilityProblems, startProduct } from './br
  * not the recommendation until the Commission shares the report.
  */
 describe('a peer-review mission, planned by the Commission and worked on by its expert', () => {
-  const DEMO_PASSWORD = 'demo-pass-2026';
   const TITLE = 'Border management peer review (e2e)';
 
   let product: Awaited<ReturnType<typeof startProduct>>;
@@ -28,13 +27,6 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
     await product?.stop();
   });
 
-  async function signIn(page: Page, email: string, returnTo: string): Promise<void> {
-    await page.goto(`${product.url}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === returnTo);
-  }
 
   const today = new Date();
   const day = (offset: number) => {
@@ -43,7 +35,7 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
   };
 
   it('lets the Commission plan the mission and see it in the list and the calendar', async () => {
-    await signIn(commission, 'commission@demo.test', '/missions');
+    await signIn(commission, product.url, 'commission@demo.test', '/missions');
     await commission.getByLabel('Title').fill(TITLE);
     await commission.getByLabel('Benchmarks (codes of one country)').fill('RS-24-MIG-01, RS-24-MIG-02');
     await commission.getByLabel('Start date').fill(day(1));
@@ -66,7 +58,7 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
   });
 
   it('lets the expert add a meeting, a finding and a recommendation', async () => {
-    await signIn(expert, 'expert@demo.test', missionPath);
+    await signIn(expert, product.url, 'expert@demo.test', missionPath);
     await expert.getByLabel('Meeting date').fill(day(2));
     await expert.getByLabel('Institution', { exact: true }).fill('Border Police Directorate');
     await expert.getByLabel('Participants').fill('Head of the risk-analysis unit');
@@ -85,7 +77,7 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
 
   it('shows the ministry the mission and its agenda, but no recommendation before the report is shared', async () => {
     const ministry = await (await browser.newContext()).newPage();
-    await signIn(ministry, 'ministry@demo.test', missionPath);
+    await signIn(ministry, product.url, 'ministry@demo.test', missionPath);
     await ministry.getByRole('cell', { name: 'Border Police Directorate' }).waitFor();
     await ministry.getByText('No recommendation to show.').waitFor();
     expect(await ministry.getByText('Adopt a risk-analysis manual.').count()).toBe(0);

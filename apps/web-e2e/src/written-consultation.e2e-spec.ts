@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * A written consultation from draft to publication, each person in their own browser context: the
@@ -9,7 +9,6 @@ import { launchChromium, seriousAccessibilityProblems, startProduct } from './br
  * summarised and publishes; an anonymous visitor reads the summaries and the replies.
  */
 describe('a written consultation with two partner ministries and a CSO, published for anyone', () => {
-  const DEMO_PASSWORD = 'demo-pass-2026';
   const TITLE = 'Reception capacity after the pandemic (e2e)';
   const QUESTIONS = ['What are the main gaps in reception capacity?', 'Which measures address migrant smuggling?'];
   const RECIPIENTS = ['Albania, Ministry of Interior (demo)', 'Serbia, Ministry of Justice (demo)', 'Serbian civil-society coalition for Chapter 24 (demo)'];
@@ -30,13 +29,6 @@ describe('a written consultation with two partner ministries and a CSO, publishe
     await product?.stop();
   });
 
-  async function signIn(page: Page, email: string, returnTo: string): Promise<void> {
-    await page.goto(`${product.url}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === returnTo);
-  }
 
   /** A local date-time some days ahead, as a datetime-local input takes it. */
   function localDateTime(daysAhead: number): string {
@@ -46,7 +38,7 @@ describe('a written consultation with two partner ministries and a CSO, publishe
   }
 
   it('lets the Commission build the consultation and open it', async () => {
-    await signIn(commission, 'commission@demo.test', '/consultations');
+    await signIn(commission, product.url, 'commission@demo.test', '/consultations');
     await commission.getByRole('heading', { name: 'Written consultations', level: 1 }).waitFor();
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
     await commission.getByLabel('Title').fill(TITLE);
@@ -78,7 +70,7 @@ describe('a written consultation with two partner ministries and a CSO, publishe
     ];
     for (const [email, text] of replies) {
       const page = await (await browser.newContext()).newPage();
-      await signIn(page, email, `/consultations/${id}`);
+      await signIn(page, product.url, email, `/consultations/${id}`);
       await page.getByRole('link', { name: 'Reply to the questions' }).click();
       await page.waitForURL((url) => url.pathname === `/consultations/${id}/reply`);
       await page.getByLabel('Your reply to question 1.1').fill(text);
