@@ -69,10 +69,26 @@ export async function openedDialog(page: Page, name?: string | RegExp): Promise<
 
 /** Axe findings that matter: serious or critical. */
 export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
-  // Judge the page at rest: mid-animation (a snack bar fading in) colours are half-way and fail contrast.
-  await animationsEnded(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
+  // Judge the page at rest: mid-animation (a snack bar fading in or out) colours are half-way and fail contrast.
+  // A check during which something began to move (a snack bar's timer ran out) is not trusted, and is run again.
+  for (let attempt = 1; ; attempt++) {
+    await animationsEnded(page);
+    await page.evaluate(() => {
+      const watch = window as unknown as { __btMoved?: boolean };
+      watch.__btMoved = false;
+      const moved = () => (watch.__btMoved = true);
+      document.addEventListener('animationstart', moved, { capture: true, once: true });
+      document.addEventListener('transitionstart', moved, { capture: true, once: true });
+    });
+    const results = await new AxeBuilder({ page }).analyze();
+    const moved = await page.evaluate(() => (window as unknown as { __btMoved?: boolean }).__btMoved === true);
+    if (moved && attempt < 3) continue;
+    return seriousOnly(results.violations);
+  }
+}
+
+function seriousOnly(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
+  return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
