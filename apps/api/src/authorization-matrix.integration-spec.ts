@@ -23,6 +23,8 @@ interface Target {
   user: string;
   proposal: string;
   mission: string;
+  /** A meeting of that mission's agenda. */
+  meeting: string;
   /** Track records and the Action Plan: a series, a late activity and a corrective measure on it. */
   series: string;
   activity: string;
@@ -195,6 +197,22 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: () => ({ meetsOn: '2026-01-01', institution: 'Matrix institution' }),
     status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 201 : 404),
   },
+  // Correcting a planned mission and its agenda is the Commission's alone (like planning one): anyone else is refused outright (403).
+  'PATCH /api/missions/:id': {
+    path: (t) => `/api/missions/${t.mission}`,
+    body: () => ({ title: `Matrix mission ${++unique}`, endDate: '2026-01-03' }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403),
+  },
+  'PUT /api/missions/:id/meetings/:meetingId': {
+    path: (t) => `/api/missions/${t.mission}/meetings/${t.meeting}`,
+    body: () => ({ meetsOn: '2026-01-02', institution: 'Matrix institution, corrected' }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403),
+  },
+  // A meeting not on the mission's agenda: the Commission is told so (404); the others are refused before that.
+  'DELETE /api/missions/:id/meetings/:meetingId': {
+    path: (t) => `/api/missions/${t.mission}/meetings/${randomUUID()}`,
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 404 : 403),
+  },
   'PUT /api/missions/:id/findings/:benchmark': {
     path: (t) => `/api/missions/${t.mission}/findings/${t.benchmark}`,
     body: () => ({ text: 'Matrix finding' }),
@@ -279,6 +297,7 @@ describe('authorization matrix', () => {
       const [expert] = await api.sql(`SELECT id FROM app_user WHERE email = 'expert@demo.test'`);
       const [mission] = await api.sql(`INSERT INTO mission (benchmark_id, start_date, end_date) VALUES ($1, '2026-01-01', '2026-01-02') RETURNING id`, [benchmark.id]);
       await api.sql(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, expert.id]);
+      const [meeting] = await api.sql(`INSERT INTO mission_meeting (mission_id, meets_on, institution) VALUES ($1, '2026-01-01', 'Matrix institution') RETURNING id`, [mission.id]);
       const [author] = await api.sql(`SELECT id FROM app_user WHERE email = 'admin@demo.test'`);
       const [series] = await api.sql(`INSERT INTO track_record_series (benchmark_id, name, unit, category, created_by) VALUES ($1, 'Matrix series', 'cases', 'drugs', $2) RETURNING id`, [benchmark.id, author.id]);
       const [activity] = await api.sql(
@@ -303,7 +322,7 @@ describe('authorization matrix', () => {
         [mission.id, benchmark.id],
       );
       const consultations = { consultation: consultation.id, question: question.id, recommendation: recommendation.id };
-      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, ...records, evidence: evidence.id, evidenceFile, ...consultations };
+      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, meeting: meeting.id, ...records, evidence: evidence.id, evidenceFile, ...consultations };
     }
     admin = api.client({ ip: '10.1.0.1' });
     await admin.signIn('admin@demo.test');

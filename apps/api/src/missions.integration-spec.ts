@@ -145,4 +145,94 @@ describe('peer-review missions over HTTP', () => {
     const items = (await as.expert.get('/api/inbox')).body.items as { kind: string; link: string }[];
     expect(items).toContainEqual(expect.objectContaining({ kind: 'mission.starting', link: `/missions/${created.body.id}` }));
   });
+
+  // Corrections after planning: PATCH /api/missions/:id, and the agenda's PUT and DELETE.
+  const auditCount = async (missionId: string) => (await api.sql(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'mission' AND entity_id = $1`, [missionId]))[0].n as number;
+
+  it('lets the Commission correct title, dates, experts and scope of a mission, audited with before and after', async () => {
+    const planned = await as.commission.post('/api/missions', { title: 'Police cooperation', benchmarks: ['RS-24-POL-01'], startDate: '2026-05-04', endDate: '2026-05-06', expertIds: [expertId] });
+    expect(planned.status).toBe(201);
+    const id = planned.body.id;
+    const corrected = await as.commission.patch(`/api/missions/${id}`, {
+      title: 'Police cooperation peer review',
+      startDate: '2026-05-11',
+      endDate: '2026-05-15',
+      expertIds: [],
+      benchmarks: ['RS-24-POL-01', 'RS-24-POL-02'],
+    });
+    expect(corrected.status).toBe(200);
+    const detail = (await as.commission.get(`/api/missions/${id}`)).body;
+    expect([detail.title, detail.startDate, detail.endDate, detail.experts]).toEqual(['Police cooperation peer review', '2026-05-11', '2026-05-15', []]);
+    expect(detail.benchmarks.map((b: { code: string }) => b.code)).toEqual(['RS-24-POL-01', 'RS-24-POL-02']);
+    // The expert left the mission, and with it its page.
+    expect((await as.expert.get(`/api/missions/${id}`)).status).toBe(404);
+    // Only what is given changes.
+    expect((await as.commission.patch(`/api/missions/${id}`, { endDate: '2026-05-16' })).body).toEqual(expect.objectContaining({ title: 'Police cooperation peer review', startDate: '2026-05-11', endDate: '2026-05-16' }));
+    const events = await api.sql(`SELECT data FROM audit_event WHERE action = 'mission.updated' AND entity_id = $1 ORDER BY id`, [id]);
+    expect(events).toHaveLength(2);
+    expect(events[0].data.before).toEqual(expect.objectContaining({ title: 'Police cooperation', startDate: '2026-05-04', endDate: '2026-05-06', expertIds: [expertId] }));
+    expect(events[0].data.after).toEqual(expect.objectContaining({ title: 'Police cooperation peer review', startDate: '2026-05-11', endDate: '2026-05-15', expertIds: [] }));
+    expect(events[0].data.after.benchmarks).toHaveLength(2);
+  });
+
+  it('refuses each broken rule with 422 and a reason, changing nothing', async () => {
+    // `ours`: a meeting on 2026-03-03 with the Border Police Directorate, a finding on MIG-01, a recommendation on MIG-02.
+    const [{ id: workflowMission }] = await api.sql(`SELECT m.id FROM mission m JOIN benchmark b ON b.id = m.benchmark_id WHERE b.code = 'RS-24-VIS-02'`);
+    const [{ id: csoId }] = await api.sql(`SELECT id FROM app_user WHERE email = 'cso@demo.test'`);
+    // A benchmark of another country that exists, so the country rule itself is what refuses it.
+    const [area] = await api.sql(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('AL', 24, 'MIG', 'Migration', 1) RETURNING id`);
+    await api.sql(`INSERT INTO benchmark (code, area_id, position, text) VALUES ('AL-24-MIG-01', $1, 1, 'Albania test benchmark')`, [area.id]);
+    const refusals: [string, Record<string, unknown>, RegExp][] = [
+      [ours, { title: 'Changed', startDate: '2026-03-06', endDate: '2026-03-02' }, /cannot end before it starts/],
+      [ours, { title: 'Changed', startDate: '2026-03-04' }, /Border Police Directorate on 2026-03-03/],
+      [ours, { title: 'Changed', benchmarks: ['RS-24-MIG-01', 'RS-24-MIG-02', 'AL-24-MIG-01'] }, /AL-24-MIG-01 is not a benchmark of RS/],
+      [ours, { title: 'Changed', benchmarks: ['RS-24-MIG-02'] }, /keeps RS-24-MIG-01: the mission has findings/],
+      [ours, { title: 'Changed', benchmarks: ['RS-24-MIG-01'] }, /keeps RS-24-MIG-02: the mission has findings or recommendations/],
+      [ours, { title: 'Changed', expertIds: [csoId] }, /expert role/],
+      [workflowMission, { title: 'Changed', benchmarks: ['RS-24-VIS-01'] }, /keeps RS-24-VIS-02: its workflow planned this mission/],
+    ];
+    for (const [id, body, reason] of refusals) {
+      const before = (await as.commission.get(`/api/missions/${id}`)).body;
+      const audited = await auditCount(id);
+      const refused = await as.commission.patch(`/api/missions/${id}`, body);
+      expect([refused.status, refused.body.message]).toEqual([422, expect.stringMatching(reason)]);
+      expect((await as.commission.get(`/api/missions/${id}`)).body).toEqual(before);
+      expect(await auditCount(id)).toBe(audited);
+    }
+  });
+
+  it('lets only the Commission correct a mission or its agenda', async () => {
+    const [meeting] = (await as.commission.get(`/api/missions/${ours}`)).body.meetings;
+    const before = (await as.commission.get(`/api/missions/${ours}`)).body;
+    for (const who of ['ministry', 'expert'] as const) {
+      expect((await as[who].patch(`/api/missions/${ours}`, { title: 'Ours now' })).status).toBe(403);
+      expect((await as[who].put(`/api/missions/${ours}/meetings/${meeting.id}`, { meetsOn: '2026-03-04', institution: 'Elsewhere' })).status).toBe(403);
+      expect((await as[who].delete(`/api/missions/${ours}/meetings/${meeting.id}`)).status).toBe(403);
+    }
+    expect((await as.commission.get(`/api/missions/${ours}`)).body).toEqual(before);
+  });
+
+  it('corrects and removes a meeting of the agenda, within the mission’s dates; a meeting of another mission is 404', async () => {
+    // Adding keeps to the dates as well.
+    expect((await as.commission.post(`/api/missions/${theirs}/meetings`, { meetsOn: '2026-04-05', institution: 'Asylum Office' })).status).toBe(422);
+    const added = await as.commission.post(`/api/missions/${theirs}/meetings`, { meetsOn: '2026-04-02', institution: 'Asylum Ofice' });
+    expect(added.status).toBe(201);
+    const [meeting] = added.body.meetings;
+    // Through another mission, the meeting does not exist.
+    expect((await as.commission.put(`/api/missions/${ours}/meetings/${meeting.id}`, { meetsOn: '2026-03-03', institution: 'Asylum Office' })).status).toBe(404);
+    expect((await as.commission.delete(`/api/missions/${ours}/meetings/${meeting.id}`)).status).toBe(404);
+    expect((await as.commission.put(`/api/missions/${theirs}/meetings/${meeting.id}`, { meetsOn: '2026-04-04', institution: 'Asylum Office' })).status).toBe(422);
+
+    const corrected = await as.commission.put(`/api/missions/${theirs}/meetings/${meeting.id}`, { meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' });
+    expect([corrected.status, corrected.body.meetings]).toEqual([200, [{ id: meeting.id, meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' }]]);
+    const removed = await as.commission.delete(`/api/missions/${theirs}/meetings/${meeting.id}`);
+    expect(removed.status).toBe(204);
+    expect((await as.commission.get(`/api/missions/${theirs}`)).body.meetings).toEqual([]);
+    expect((await as.commission.delete(`/api/missions/${theirs}/meetings/${meeting.id}`)).status).toBe(404);
+    const events = await api.sql(`SELECT action, data FROM audit_event WHERE entity_id = $1 AND action IN ('mission.meeting_corrected', 'mission.meeting_removed') ORDER BY id`, [theirs]);
+    expect(events).toEqual([
+      { action: 'mission.meeting_corrected', data: { meetingId: meeting.id, before: { meetsOn: '2026-04-02', institution: 'Asylum Ofice', participants: '' }, after: { meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' } } },
+      { action: 'mission.meeting_removed', data: { meetingId: meeting.id, before: { meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' } } },
+    ]);
+  });
 });

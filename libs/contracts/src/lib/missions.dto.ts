@@ -29,6 +29,41 @@ export class CreateMissionRequest {
   expertIds!: string[];
 }
 
+/**
+ * `PATCH /api/missions/:id`: corrects a planned mission; what is left out stays. `benchmarks` and
+ * `expertIds` are the whole new lists, not additions.
+ */
+export class UpdateMissionRequest {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title?: string;
+
+  /** Benchmark codes or ids of the mission's country. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(60)
+  @IsString({ each: true })
+  benchmarks?: string[];
+
+  @IsOptional()
+  @Matches(DAY, { message: 'startDate must be a date such as 2026-03-01' })
+  startDate?: string;
+
+  @IsOptional()
+  @Matches(DAY, { message: 'endDate must be a date such as 2026-03-05' })
+  endDate?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  expertIds?: string[];
+}
+
+/** `POST /api/missions/:id/meetings` and `PUT /api/missions/:id/meetings/:meetingId`: a meeting of the agenda, within the mission's dates. */
 export class MissionMeetingRequest {
   @Matches(DAY, { message: 'meetsOn must be a date such as 2026-03-02' })
   meetsOn!: string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -12,6 +12,7 @@ import {
   MissionRecommendationRequest,
   type RecommendationDto,
   RecommendationFollowUpRequest,
+  UpdateMissionRequest,
 } from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
 import { MissionsService } from './missions.service';
@@ -40,6 +41,17 @@ export class MissionsController {
   @Get('missions/:id')
   detail(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer): Promise<MissionDetailDto> {
     return this.missions.detail(viewer, id);
+  }
+
+  /**
+   * Corrects a planned mission: title, dates, experts, scope — each optional; lists are the whole new list (the Commission).
+   * 422 when the end comes before the start, a meeting of the agenda would fall outside the dates, a benchmark is of another
+   * country, or the scope would drop the benchmark whose workflow planned the mission or one with findings or recommendations.
+   */
+  @Roles('commission')
+  @Patch('missions/:id')
+  update(@Param('id', uuid) id: string, @Body() body: UpdateMissionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
+    return this.missions.update(viewer, id, body, request.ip);
   }
 
   /** Uploads the terms of reference (multipart field `file`: PDF, DOCX or ODT; the Commission). */
@@ -77,10 +89,31 @@ export class MissionsController {
     return this.missions.shareReport(viewer, id, request.ip);
   }
 
-  /** Adds a meeting to the mission's agenda: `{meetsOn, institution, participants}` (the Commission or an expert of the mission). */
+  /** Adds a meeting to the mission's agenda: `{meetsOn, institution, participants}`, within the mission's dates (the Commission or an expert of the mission). */
   @Post('missions/:id/meetings')
   addMeeting(@Param('id', uuid) id: string, @Body() body: MissionMeetingRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
     return this.missions.addMeeting(viewer, id, body, request.ip);
+  }
+
+  /** Corrects a meeting of the agenda: `{meetsOn, institution, participants}`, within the mission's dates (the Commission). */
+  @Roles('commission')
+  @Put('missions/:id/meetings/:meetingId')
+  correctMeeting(
+    @Param('id', uuid) id: string,
+    @Param('meetingId', uuid) meetingId: string,
+    @Body() body: MissionMeetingRequest,
+    @CurrentViewer() viewer: Viewer,
+    @Req() request: IdentifiedRequest,
+  ): Promise<MissionDetailDto> {
+    return this.missions.correctMeeting(viewer, id, meetingId, body, request.ip);
+  }
+
+  /** Removes a meeting from the agenda (the Commission); 404 for a meeting of another mission. */
+  @Roles('commission')
+  @Delete('missions/:id/meetings/:meetingId')
+  @HttpCode(204)
+  removeMeeting(@Param('id', uuid) id: string, @Param('meetingId', uuid) meetingId: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
+    return this.missions.removeMeeting(viewer, id, meetingId, request.ip);
   }
 
   /** The mission's finding on one benchmark of its scope (code or id; the Commission or an expert of the mission). */

@@ -17,6 +17,7 @@ import type {
   MissionRecommendationRequest,
   RecommendationDto,
   RecommendationFollowUpRequest,
+  UpdateMissionRequest,
 } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { type MissionAccess, missionAccess } from './mission-access';
@@ -26,6 +27,12 @@ const day = (d: Date | string | null) => (d === null ? null : typeof d === 'stri
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 /** A report is a document: PDF, DOCX or ODT. */
 const REPORT_KINDS = ['pdf', 'docx', 'odt'] as const;
+
+/** A meeting of the agenda falls within the mission's dates (422 otherwise). */
+function checkMeetingDate(mission: Row, meetsOn: string): void {
+  const [start, end] = [day(mission.start_date) as string, day(mission.end_date) as string];
+  if (meetsOn < start || meetsOn > end) throw new UnprocessableEntityException(`a meeting of the agenda falls within the mission's dates (${start} to ${end}); ${meetsOn} does not`);
+}
 
 /** The columns of a mission as lists and pages show them (scope, experts with their Member State). */
 const MISSION_COLUMNS = `m.id, m.title, m.country_code, m.start_date, m.end_date, m.benchmark_id, m.report_file_id, m.report_submitted_at, m.report_shared_at, m.tor_file_id,
@@ -54,6 +61,17 @@ export class MissionsService {
     const [mission] = await em.query(`INSERT INTO mission (benchmark_id, start_date, end_date, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [benchmarkId, plan.startDate, plan.endDate, createdBy]);
     for (const id of experts) await em.query(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, id]);
     return mission.id;
+  }
+
+  /** The benchmarks of a scope given as codes or ids, each with its country; 422 unless every one exists. */
+  private async scopeBenchmarks(em: EntityManager, refs: string[]): Promise<Row[]> {
+    const unique = [...new Set(refs)];
+    const benchmarks = await em.query(`SELECT b.id, b.code, a.country_code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ANY($1) OR b.id::text = ANY($2)`, [
+      unique,
+      unique.filter(isUuid),
+    ]);
+    if (benchmarks.length !== unique.length) throw new UnprocessableEntityException('every benchmark of the scope must exist');
+    return benchmarks;
   }
 
   private async checkExperts(em: EntityManager, expertIds: string[]): Promise<string[]> {
@@ -123,12 +141,7 @@ export class MissionsService {
   async create(viewer: Viewer, request: CreateMissionRequest, ip: string): Promise<MissionDetailDto> {
     if (request.endDate < request.startDate) throw new UnprocessableEntityException('the mission cannot end before it starts');
     const id = await this.dataSource.transaction(async (em) => {
-      const refs = [...new Set(request.benchmarks)];
-      const benchmarks = await em.query(
-        `SELECT b.id, a.country_code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ANY($1) OR b.id::text = ANY($2)`,
-        [refs, refs.filter(isUuid)],
-      );
-      if (benchmarks.length !== refs.length) throw new UnprocessableEntityException('every benchmark of the scope must exist');
+      const benchmarks = await this.scopeBenchmarks(em, request.benchmarks);
       const countries = new Set(benchmarks.map((b: Row) => b.country_code.trim()));
       if (countries.size !== 1) throw new UnprocessableEntityException('a mission covers benchmarks of one country');
       const experts = await this.checkExperts(em, request.expertIds);
@@ -148,6 +161,60 @@ export class MissionsService {
         data: { title: request.title.trim(), benchmarks: benchmarks.map((b: Row) => b.id), experts, startDate: request.startDate, endDate: request.endDate },
       });
       return mission.id as string;
+    });
+    return this.detail(viewer, id);
+  }
+
+  /**
+   * `PATCH /api/missions/:id`: corrects title, dates, experts or scope of a mission (the Commission).
+   * The agenda must stay within the dates; the scope stays in the mission's country and keeps the
+   * benchmark whose workflow planned it and every benchmark the mission has findings or recommendations on.
+   */
+  async update(viewer: Viewer, id: string, request: UpdateMissionRequest, ip: string): Promise<MissionDetailDto> {
+    await this.dataSource.transaction(async (em) => {
+      const { row, access } = await this.load(em, viewer, id, true);
+      if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+      const country = row.country_code.trim();
+      const current = (row.benchmarks as Row[]).map((b) => b.id as string);
+      const before = { title: row.title as string, startDate: day(row.start_date) as string, endDate: day(row.end_date) as string, benchmarks: current, expertIds: (row.experts as Row[]).map((e) => e.id as string) };
+      const title = request.title === undefined ? before.title : request.title.trim();
+      if (!title) throw new UnprocessableEntityException('the mission needs a title');
+      const startDate = request.startDate ?? before.startDate;
+      const endDate = request.endDate ?? before.endDate;
+      if (endDate < startDate) throw new UnprocessableEntityException('the mission cannot end before it starts');
+      const [outside] = await em.query(
+        `SELECT to_char(meets_on, 'YYYY-MM-DD') AS meets_on, institution FROM mission_meeting WHERE mission_id = $1 AND (meets_on < $2::date OR meets_on > $3::date) ORDER BY meets_on LIMIT 1`,
+        [id, startDate, endDate],
+      );
+      if (outside) throw new UnprocessableEntityException(`the meeting with ${outside.institution} on ${outside.meets_on} would fall outside ${startDate} to ${endDate}: move or remove it first`);
+      let benchmarks = current;
+      if (request.benchmarks) {
+        const scope = await this.scopeBenchmarks(em, request.benchmarks);
+        const foreign = scope.find((b) => b.country_code.trim() !== country);
+        if (foreign) throw new UnprocessableEntityException(`${foreign.code} is not a benchmark of ${country}: a mission covers benchmarks of one country`);
+        benchmarks = scope.map((b) => b.id as string);
+        const codeOf = (benchmarkId: string) => (row.benchmarks as Row[]).find((b) => b.id === benchmarkId)?.code ?? benchmarkId;
+        if (row.benchmark_id && !benchmarks.includes(row.benchmark_id)) throw new UnprocessableEntityException(`the scope keeps ${codeOf(row.benchmark_id)}: its workflow planned this mission`);
+        const [worked] = await em.query(
+          `SELECT b.code FROM benchmark b
+            WHERE b.id IN (SELECT benchmark_id FROM mission_finding WHERE mission_id = $1 UNION SELECT benchmark_id FROM mission_recommendation WHERE mission_id = $1)
+              AND NOT (b.id = ANY($2::uuid[])) ORDER BY b.code LIMIT 1`,
+          [id, benchmarks],
+        );
+        if (worked) throw new UnprocessableEntityException(`the scope keeps ${worked.code}: the mission has findings or recommendations on it`);
+      }
+      const expertIds = request.expertIds ? await this.checkExperts(em, request.expertIds) : before.expertIds;
+      await em.query(`UPDATE mission SET title = $2, start_date = $3, end_date = $4 WHERE id = $1`, [id, title, startDate, endDate]);
+      if (request.benchmarks) {
+        await em.query(`DELETE FROM mission_benchmark WHERE mission_id = $1 AND NOT (benchmark_id = ANY($2::uuid[]))`, [id, benchmarks]);
+        await em.query(`INSERT INTO mission_benchmark (mission_id, benchmark_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, benchmarks]);
+      }
+      if (request.expertIds) {
+        await em.query(`DELETE FROM mission_expert WHERE mission_id = $1 AND NOT (user_id = ANY($2::uuid[]))`, [id, expertIds]);
+        await em.query(`INSERT INTO mission_expert (mission_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, expertIds]);
+      }
+      const after = { title, startDate, endDate, benchmarks, expertIds };
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.updated', entityType: 'mission', entityId: id, data: { before, after } });
     });
     return this.detail(viewer, id);
   }
@@ -287,8 +354,9 @@ export class MissionsService {
   /** Adds a meeting to the agenda (the Commission or an expert of the mission). */
   async addMeeting(viewer: Viewer, id: string, request: MissionMeetingRequest, ip: string): Promise<MissionDetailDto> {
     await this.dataSource.transaction(async (em) => {
-      const { access } = await this.load(em, viewer, id, true);
+      const { row, access } = await this.load(em, viewer, id, true);
       if (access === 'host') throw new NotFoundException(`No mission ${id}`);
+      checkMeetingDate(row, request.meetsOn);
       const [m] = await em.query(`INSERT INTO mission_meeting (mission_id, meets_on, institution, participants) VALUES ($1, $2, $3, $4) RETURNING id`, [
         id,
         request.meetsOn,
@@ -298,6 +366,47 @@ export class MissionsService {
       await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.meeting_added', entityType: 'mission', entityId: id, data: { meetingId: m.id, meetsOn: request.meetsOn, institution: request.institution.trim() } });
     });
     return this.detail(viewer, id);
+  }
+
+  /** A meeting of this mission's agenda, locked; 404 for any other. */
+  private async meetingOf(em: EntityManager, id: string, meetingId: string): Promise<Row> {
+    const [meeting] = await em.query(
+      `SELECT to_char(meets_on, 'YYYY-MM-DD') AS meets_on, institution, participants FROM mission_meeting WHERE id = $1 AND mission_id = $2 FOR UPDATE`,
+      [meetingId, id],
+    );
+    if (!meeting) throw new NotFoundException(`No meeting ${meetingId} on the agenda of mission ${id}`);
+    return meeting;
+  }
+
+  /** Corrects a meeting of the agenda (the Commission); the same rules as adding one. */
+  async correctMeeting(viewer: Viewer, id: string, meetingId: string, request: MissionMeetingRequest, ip: string): Promise<MissionDetailDto> {
+    await this.dataSource.transaction(async (em) => {
+      const { row, access } = await this.load(em, viewer, id, true);
+      if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+      const meeting = await this.meetingOf(em, id, meetingId);
+      checkMeetingDate(row, request.meetsOn);
+      const after = { meetsOn: request.meetsOn, institution: request.institution.trim(), participants: request.participants?.trim() ?? '' };
+      await em.query(`UPDATE mission_meeting SET meets_on = $2, institution = $3, participants = $4 WHERE id = $1`, [meetingId, after.meetsOn, after.institution, after.participants]);
+      const before = { meetsOn: meeting.meets_on, institution: meeting.institution, participants: meeting.participants };
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.meeting_corrected', entityType: 'mission', entityId: id, data: { meetingId, before, after } });
+    });
+    return this.detail(viewer, id);
+  }
+
+  /** Removes a meeting from the agenda (the Commission). */
+  async removeMeeting(viewer: Viewer, id: string, meetingId: string, ip: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const { access } = await this.load(em, viewer, id, true);
+      if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+      const removed = await this.meetingOf(em, id, meetingId);
+      await em.query(`DELETE FROM mission_meeting WHERE id = $1`, [meetingId]);
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: 'mission.meeting_removed',
+        entityType: 'mission',
+        entityId: id,
+        data: { meetingId, before: { meetsOn: removed.meets_on, institution: removed.institution, participants: removed.participants } },
+      });
+    });
   }
 
   /** Writes the mission's finding on one benchmark of its scope (the Commission or an expert of the mission). */
