@@ -187,10 +187,13 @@ describe('the civil-society dialogue and the assessments', () => {
   it("fills the ministry's inbox with unanswered proposals and the CSO's with new answers", async () => {
     const ministry = (await as.ministry.get('/api/inbox')).body;
     expect(ministry.items.filter((i: any) => i.kind === 'proposal.unanswered').map((i: any) => i.link)).toEqual(['/benchmarks/RS-24-ASY-01?tab=dialogue']);
+    // The facts the web app words the item from, in the reader's language.
+    expect(ministry.items.find((i: any) => i.kind === 'proposal.unanswered').facts).toEqual({ benchmark: 'RS-24-ASY-01', organisation: expect.any(String), days: 0 });
     const cso = (await as.cso.get('/api/inbox')).body;
     const answers = cso.items.filter((i: any) => i.kind === 'proposal.answered');
     expect(answers.length).toBe(3);
     expect(answers.every((i: any) => i.unread)).toBe(true);
+    expect(answers.map((i: any) => Object.keys(i.facts).sort())).toEqual(answers.map(() => ['benchmark', 'decision', 'revised']));
     expect((await as.cso.post('/api/inbox/read', { keys: [answers[0].key] })).status).toBe(204);
     expect((await as.cso.get('/api/inbox')).body.items.find((i: any) => i.key === answers[0].key).unread).toBe(false);
     expect((await as['cso.al'].get('/api/inbox')).body.items.filter((i: any) => i.kind.startsWith('proposal.'))).toEqual([]);

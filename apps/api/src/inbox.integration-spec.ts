@@ -15,8 +15,8 @@ describe('the inbox', () => {
       items: async (viewer, now) =>
         viewer.roles.has('ministry')
           ? [
-              { key: 'test:old', kind: 'test.old', title: 'Older', link: '/benchmarks', at: '2026-01-01T00:00:00.000Z' },
-              { key: 'test:new', kind: 'test.due', title: 'Due soon', link: '/benchmarks', at: now.toISOString(), dueAt: new Date(now.getTime() + 86_400_000).toISOString() },
+              { key: 'test:old', kind: 'mission.starting', facts: { mission: 'Older' }, title: 'Older', link: '/benchmarks', at: '2026-01-01T00:00:00.000Z' },
+              { key: 'test:new', kind: 'recommendation.due', facts: { recommendation: 'Due soon' }, title: 'Due soon', link: '/benchmarks', at: now.toISOString(), dueAt: new Date(now.getTime() + 86_400_000).toISOString() },
             ]
           : [],
     });

@@ -105,7 +105,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
   it("shows the CSO member the answer in the inbox and on the benchmark; the shadow assessment stands beside the Commission's", async () => {
     await cso.goto(`${product.url}/tasks`);
     await cso.getByRole('heading', { name: 'Inbox & tasks', level: 1 }).waitFor();
-    const item = cso.getByRole('link', { name: `${CODE}: the ministry answered — partly accepted` });
+    const item = cso.getByRole('link', { name: `${CODE}: the ministry answered — Partly accepted` });
     await item.waitFor();
     expect(await seriousAccessibilityProblems(cso)).toEqual([]);
     await item.click();

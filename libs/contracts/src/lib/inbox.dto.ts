@@ -1,19 +1,37 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
+import type { ProposalDecision } from './workflow.dto';
 
-/** One item of a user's inbox: something that happened, or a deadline coming up. */
-export interface InboxItemDto {
+/**
+ * What an inbox item is about, with the facts its sentence is made of: the web app words it in the
+ * reader's language from these; `title` is the same sentence in English, for other API clients.
+ */
+export type InboxSubject =
+  | { kind: 'proposal.unanswered'; facts: { benchmark: string; organisation: string; days: number } }
+  | { kind: 'proposal.answered'; facts: { benchmark: string; decision: ProposalDecision; revised: boolean } }
+  | { kind: 'consultation.deadline'; facts: { consultation: string; unanswered: number } }
+  | { kind: 'mission.starting'; facts: { mission: string } }
+  | { kind: 'mission.report_due'; facts: { mission: string } }
+  | { kind: 'recommendation.due'; facts: { recommendation: string } };
+
+export type InboxKind = InboxSubject['kind'];
+
+/** What every inbox item has, whatever its subject. */
+export interface InboxItemFields {
   /** Stable and unique, e.g. `proposal-answered:<responseId>`: read marks refer to it. */
   key: string;
-  kind: string;
+  /** The item in English (see `facts` for the reader's language). */
   title: string;
+  /** A quotation of what it is about (a proposal's opening words), in its author's language. */
   detail?: string;
   /** Where in the web app to act on it, e.g. `/benchmarks/RS-24-MIG-01?tab=dialogue`. */
   link: string;
   /** When it happened (ISO). */
   at: string;
   dueAt?: string | null;
-  unread: boolean;
 }
+
+/** One item of a user's inbox: something that happened, or a deadline coming up. */
+export type InboxItemDto = InboxSubject & InboxItemFields & { unread: boolean };
 
 export interface InboxDto {
   items: InboxItemDto[];

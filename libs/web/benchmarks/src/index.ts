@@ -8,5 +8,7 @@ export { DisplayDatePipe } from './lib/display-date.pipe';
 export { CATALOGUE_SCOPE } from './lib/catalogue-scope';
 export { GradeBadge } from './lib/assessments/grade-badge';
 export { voiceLabel } from './lib/assessments/voice-labels';
+// For the inbox: the ministry's decisions on proposals in words.
+export { decisionLabel } from './lib/dialogue/proposal-decisions';
 // Markdown shown sanitised (consultation replies and summaries, mission findings).
 export { EvidenceNarrative as MarkdownText } from './lib/evidence/evidence-narrative';

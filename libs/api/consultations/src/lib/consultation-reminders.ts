@@ -26,12 +26,13 @@ export class ConsultationReminders implements InboxSource {
     );
     return rows
       .filter((r: { unanswered: number }) => r.unanswered > 0)
-      .map((r: { id: string; title: string; deadline: Date; unanswered: number }) => ({
+      .map((r: { id: string; title: string; deadline: Date; unanswered: number }): InboxEntry => ({
         // One reminder per deadline: a reopened consultation with a new deadline reminds again.
         key: `consultation-deadline:${r.id}:${new Date(r.deadline).toISOString()}`,
         kind: 'consultation.deadline',
+        facts: { consultation: r.title, unanswered: r.unanswered },
         title: `Written consultation due: ${r.title}`,
-        detail: `${r.unanswered} question(s) not yet answered`,
+        detail: `${r.unanswered} question(s) not yet answered`, // English; the web words it from `facts`
         link: `/consultations/${r.id}/reply`,
         at: new Date(new Date(r.deadline).getTime() - REMINDER_DAYS * 86_400_000).toISOString(),
         dueAt: new Date(r.deadline).toISOString(),

@@ -33,6 +33,7 @@ export class DialogueInboxSource implements InboxSource {
         entries.push({
           key: `proposal-unanswered:${r.id}`,
           kind: 'proposal.unanswered',
+          facts: { benchmark: r.code, organisation: r.organisation, days },
           title: `${r.code}: a proposal from ${r.organisation} awaits your answer (${days} day${days === 1 ? '' : 's'})`,
           detail: excerpt(r.text),
           link: `/benchmarks/${r.code}?tab=dialogue`,
@@ -54,6 +55,7 @@ export class DialogueInboxSource implements InboxSource {
         entries.push({
           key: `proposal-answered:${r.id}`,
           kind: 'proposal.answered',
+          facts: { benchmark: r.code, decision: r.decision, revised: r.revised },
           title: `${r.code}: the ministry ${r.revised ? 'revised its answer' : 'answered'} — ${String(r.decision).replace('_', ' ')}`,
           detail: excerpt(r.text),
           link: `/benchmarks/${r.code}?tab=dialogue`,

@@ -2,7 +2,7 @@ import type { Viewer } from '@bt/api/identity';
 import { type InboxEntry, InboxRegistry } from './inbox-registry';
 
 const viewer = { userId: 'u', roles: new Set(['ministry']) } as unknown as Viewer;
-const entry = (key: string): InboxEntry => ({ key, kind: 'test', title: key, link: '/', at: '2026-11-01T00:00:00.000Z' });
+const entry = (key: string): InboxEntry => ({ key, kind: 'mission.starting', facts: { mission: key }, title: key, link: '/', at: '2026-11-01T00:00:00.000Z' });
 
 describe('the inbox registry', () => {
   it('asks every registered source, with the viewer and the time', async () => {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { InboxItemDto } from '@bt/contracts';
+import type { InboxItemFields, InboxSubject } from '@bt/contracts';
 import type { Viewer } from '@bt/api/identity';
 
 /** An inbox item before read marks are applied. */
-export type InboxEntry = Omit<InboxItemDto, 'unread'>;
+export type InboxEntry = InboxSubject & InboxItemFields;
 
 /**
  * One domain's contribution to the inbox, computed from its data when the inbox is read: a reminder

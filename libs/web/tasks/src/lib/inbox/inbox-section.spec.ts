@@ -6,15 +6,16 @@ import type { InboxDto, InboxItemDto } from '@bt/contracts';
 import { InboxApi } from '@bt/web/inbox';
 import { InboxSection } from './inbox-section';
 
-const item = (key: string, unread: boolean, overrides: Partial<InboxItemDto> = {}): InboxItemDto => ({
+const item = (key: string, unread: boolean): InboxItemDto => ({
   key,
   kind: 'proposal.answered',
-  title: `RS-24-MIG-01: the ministry answered — ${key}`,
+  facts: { benchmark: `RS-24-MIG-0${key === 'a' ? 1 : 2}`, decision: 'partly_accepted', revised: false },
+  // Deliberately unlike the app's wording: the page words items from their facts.
+  title: `(the API's English title of ${key})`,
   detail: 'Publish the data per court.',
   link: '/benchmarks/RS-24-MIG-01?tab=dialogue',
   at: '2026-03-01T09:00:00.000Z',
   unread,
-  ...overrides,
 });
 
 describe('InboxSection', () => {
@@ -52,7 +53,7 @@ describe('InboxSection', () => {
   it('marks an item as read, and the count follows', async () => {
     await show({ items: [item('a', true), item('b', true)], unread: 2 });
     const markRead = [...element().querySelectorAll('li.item button')][0] as HTMLButtonElement;
-    expect(clean(markRead.textContent)).toBe('doneMark as read: RS-24-MIG-01: the ministry answered — a');
+    expect(clean(markRead.textContent)).toBe('doneMark as read: RS-24-MIG-01: the ministry answered — Partly accepted');
     markRead.click();
     const post = http.expectOne('/api/inbox/read');
     expect(post.request.body).toEqual({ keys: ['a'] });
@@ -61,6 +62,27 @@ describe('InboxSection', () => {
     await settle();
     expect(clean(element().querySelector('h2')?.textContent)).toBe('Inbox 1 unread');
     expect(TestBed.inject(InboxApi).unread()).toBe(1);
+  });
+
+  it('words each kind of item from its facts, with the right plural', async () => {
+    const at = '2026-03-01T09:00:00.000Z';
+    const link = '/consultations/c1/reply';
+    await show({
+      items: [
+        { key: 'u', kind: 'proposal.unanswered', facts: { benchmark: 'RS-24-VIS-01', organisation: 'Belgrade Centre', days: 1 }, title: 'x', detail: 'Add a register.', link, at, unread: true },
+        { key: 'r', kind: 'proposal.answered', facts: { benchmark: 'RS-24-VIS-01', decision: 'not_accepted', revised: true }, title: 'x', link, at, unread: true },
+        { key: 'c', kind: 'consultation.deadline', facts: { consultation: 'Migration 2026', unanswered: 3 }, title: 'x', detail: 'x', link, at, dueAt: at, unread: true },
+        { key: 'm', kind: 'mission.starting', facts: { mission: 'Borders mission' }, title: 'x', link, at, unread: true },
+      ],
+      unread: 4,
+    });
+    const texts = [...element().querySelectorAll('li.item')].map((li) => [clean(li.querySelector('a')?.textContent), clean(li.querySelector('.item__detail')?.textContent)]);
+    expect(texts).toEqual([
+      ['RS-24-VIS-01: a proposal from Belgrade Centre awaits your answer (1 day)', 'Add a register.'],
+      ['RS-24-VIS-01: the ministry revised its answer — Not accepted', ''],
+      ['Written consultation due: Migration 2026', '3 questions not yet answered'],
+      ['Peer-review mission starts: Borders mission', ''],
+    ]);
   });
 
   it('says when there is nothing', async () => {

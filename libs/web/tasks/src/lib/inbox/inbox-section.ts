@@ -9,6 +9,7 @@ import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
 import { apiErrorMessage } from '@bt/web/identity';
 import { BehaviorSubject } from 'rxjs';
 import { InboxApi } from '@bt/web/inbox';
+import { inboxDetail, inboxTitle } from './inbox-wording';
 
 /** The inbox: what happened for the user (answers, proposals awaiting an answer, deadlines), unread first; each item can be marked as read. */
 @Component({
@@ -31,6 +32,9 @@ export class InboxSection {
     const error = this.loaded().error;
     return error ? apiErrorMessage(error) : null;
   });
+
+  protected readonly title = inboxTitle;
+  protected readonly detail = inboxDetail;
 
   /** An item's link is a web path with an optional query (`/benchmarks/RS-24-MIG-01?tab=dialogue`). */
   protected linkPath(link: string): string {

@@ -1,0 +1,44 @@
+import type { InboxItemDto } from '@bt/contracts';
+import { decisionLabel } from '@bt/web/benchmarks';
+
+/**
+ * An inbox item in the reader's language, from the facts the API sends with it; the API's English
+ * `title` only for a kind this version of the app does not know yet.
+ */
+export function inboxTitle(item: InboxItemDto): string {
+  switch (item.kind) {
+    case 'proposal.unanswered': {
+      const { benchmark, organisation, days } = item.facts;
+      return days === 1
+        ? $localize`:Inbox item for the ministry@@inbox.proposalUnanswered.one:${benchmark}:benchmark:: a proposal from ${organisation}:organisation: awaits your answer (1 day)`
+        : $localize`:Inbox item for the ministry@@inbox.proposalUnanswered.other:${benchmark}:benchmark:: a proposal from ${organisation}:organisation: awaits your answer (${days}:days: days)`;
+    }
+    case 'proposal.answered': {
+      const { benchmark, decision, revised } = item.facts;
+      return revised
+        ? $localize`:Inbox item for a civil-society organisation@@inbox.proposalAnswerRevised:${benchmark}:benchmark:: the ministry revised its answer — ${decisionLabel(decision)}:decision:`
+        : $localize`:Inbox item for a civil-society organisation@@inbox.proposalAnswered:${benchmark}:benchmark:: the ministry answered — ${decisionLabel(decision)}:decision:`;
+    }
+    case 'consultation.deadline':
+      return $localize`:Inbox reminder for a consultation's recipient@@inbox.consultationDue:Written consultation due: ${item.facts.consultation}:consultation:`;
+    case 'mission.starting':
+      return $localize`:Inbox reminder for a mission's expert@@inbox.missionStarting:Peer-review mission starts: ${item.facts.mission}:mission:`;
+    case 'mission.report_due':
+      return $localize`:Inbox reminder for a mission's expert@@inbox.missionReportDue:Mission report not yet submitted: ${item.facts.mission}:mission:`;
+    case 'recommendation.due':
+      return $localize`:Inbox reminder of a mission's recommendation@@inbox.recommendationDue:Recommendation due: ${item.facts.recommendation}:recommendation:`;
+    default:
+      return (item as InboxItemDto).title;
+  }
+}
+
+/** The line under the title: the opening words of a proposal as written, or what is left to do. */
+export function inboxDetail(item: InboxItemDto): string | null {
+  if (item.kind === 'consultation.deadline') {
+    const n = item.facts.unanswered;
+    return n === 1
+      ? $localize`:Under a consultation reminder@@inbox.consultationUnanswered.one:1 question not yet answered`
+      : $localize`:Under a consultation reminder@@inbox.consultationUnanswered.other:${n}:count: questions not yet answered`;
+  }
+  return item.detail ?? null;
+}
