@@ -8,6 +8,9 @@ import { ConsultationSeedService } from '@bt/api/consultations';
 import { configureIdentityHttp, DemoAccountsService } from '@bt/api/identity';
 import { ActionPlanDemoService } from '@bt/api/action-plan';
 import { TrackRecordsDemoService } from '@bt/api/track-records';
+import { EvidenceDemoService } from '@bt/api/evidence';
+import { DialogueDemoService } from '@bt/api/dialogue';
+import { AssessmentsDemoService } from '@bt/api/assessments';
 import { AppModule } from './app.module';
 
 /** The whole API, ready to listen: used by main.ts and by the integration tests alike. */
@@ -44,5 +47,10 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   if (!config.production) await app.get(ConsultationSeedService).seedIfEmpty(config.seedsDir);
   if (!config.production) await app.get(TrackRecordsDemoService).seedIfEmpty(config.seedsDir);
   if (!config.production) await app.get(ActionPlanDemoService).seedIfEmpty(config.seedsDir);
+  // Demo mode: evidence, the civil-society dialogue on it and the three assessment voices, so the overview, the
+  // consideration figures and the dialogue tab show something. Evidence first: proposals are anchored on it.
+  if (!config.production) await app.get(EvidenceDemoService).seedIfEmpty(config.seedsDir);
+  if (!config.production) await app.get(DialogueDemoService).seedIfEmpty(config.seedsDir);
+  if (!config.production) await app.get(AssessmentsDemoService).seedIfEmpty(config.seedsDir);
   return app;
 }

@@ -1,3 +1,4 @@
 export * from './lib/assessments.module';
 export * from './lib/assessments.service';
+export * from './lib/assessments-demo.service';
 export * from './lib/assessment-voices';

@@ -3,3 +3,4 @@ export * from './lib/audit-chain';
 export * from './lib/audit.service';
 export * from './lib/audit.module';
 export * from './lib/audit-verifier';
+export * from './lib/demo-seed';

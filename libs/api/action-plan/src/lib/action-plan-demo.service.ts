@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@bt/api/audit';
+import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
 import type { ActivityStatus } from '@bt/contracts';
 
 interface DemoActionPlanFile {
@@ -20,8 +18,6 @@ interface DemoActionPlanFile {
   }[];
 }
 
-const SYSTEM = { id: null, label: 'system: demo seed', ip: null };
-
 /** The Serbian Chapter 24 activities of seeds/demo/action-plan.json (some late, one with a corrective measure), on an empty table, never in production. */
 @Injectable()
 export class ActionPlanDemoService {
@@ -33,30 +29,27 @@ export class ActionPlanDemoService {
   ) {}
 
   async seedIfEmpty(seedsDir: string): Promise<boolean> {
-    const file = JSON.parse(await readFile(join(seedsDir, 'demo', 'action-plan.json'), 'utf8')) as DemoActionPlanFile;
-    const seeded = await this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('demo-action-plan'))`);
-      const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM action_activity`);
-      const [author] = await em.query(`SELECT id FROM app_user WHERE email = $1`, [file.author]);
-      if (count > 0 || !author) return false;
+    const file = await readDemoFile<DemoActionPlanFile>(seedsDir, 'action-plan.json');
+    const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-action-plan', table: 'action_activity' }, async (em, names) => {
+      const author = await names.user(file.author);
+      if (!author) return null;
       for (const a of file.activities) {
-        const [benchmark] = await em.query(`SELECT id FROM benchmark WHERE code = $1`, [a.benchmark]);
+        const benchmark = await names.benchmark(a.benchmark);
         if (!benchmark) continue;
         const [activity] = await em.query(
           `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, budget_amount, budget_currency, budget_source, status, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [benchmark.id, a.code, a.title, a.responsibleInstitution, a.deadline, a.budget?.amount ?? null, a.budget?.currency ?? null, a.budget?.source ?? null, a.status, author.id],
+          [benchmark, a.code, a.title, a.responsibleInstitution, a.deadline, a.budget?.amount ?? null, a.budget?.currency ?? null, a.budget?.source ?? null, a.status, author],
         );
         for (const [i, text] of a.notes.entries()) {
           // Notes a few weeks apart, so their order reads as a history.
-          await em.query(`INSERT INTO activity_progress_note (activity_id, text, author_id, created_at) VALUES ($1, $2, $3, now() - make_interval(days => $4))`, [activity.id, text, author.id, (a.notes.length - i) * 30]);
+          await em.query(`INSERT INTO activity_progress_note (activity_id, text, author_id, created_at) VALUES ($1, $2, $3, now() - make_interval(days => $4))`, [activity.id, text, author, (a.notes.length - i) * 30]);
         }
         for (const m of a.measures ?? []) {
-          await em.query(`INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6)`, [activity.id, benchmark.id, m.what, m.responsible, m.dueDate, author.id]);
+          await em.query(`INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6)`, [activity.id, benchmark, m.what, m.responsible, m.dueDate, author]);
         }
       }
-      await this.audit.record(em, SYSTEM, { action: 'demo.seeded', entityType: 'action_activity', data: { activities: file.activities.map((a) => `${a.benchmark} ${a.code}`) } });
-      return true;
+      return { activities: file.activities.map((a) => `${a.benchmark} ${a.code}`) };
     });
     if (seeded) this.logger.log(`demo Action Plan created: ${file.activities.length} activities`);
     return seeded;

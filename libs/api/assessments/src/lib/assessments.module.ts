@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
+import { AssessmentsDemoService } from './assessments-demo.service';
 
 /** The Commission's assessments, the ministry's self-assessments and the CSOs' shadow assessments. */
-@Module({ controllers: [AssessmentsController], providers: [AssessmentsService], exports: [AssessmentsService] })
+@Module({ controllers: [AssessmentsController], providers: [AssessmentsService, AssessmentsDemoService], exports: [AssessmentsService, AssessmentsDemoService] })
 export class AssessmentsModule {}

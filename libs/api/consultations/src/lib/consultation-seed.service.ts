@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@bt/api/audit';
+import { AuditService, DEMO_SEED_ACTOR } from '@bt/api/audit';
 import { CONSULTATION_MACHINE_VERSION, consultationMachine } from '@bt/workflow';
 
 /** A consultation as `seeds/consultations/*.json` holds it (see tools/consultations/derive-2020.py). */
@@ -15,8 +15,6 @@ export interface ConsultationSeed {
   recipients: { country: string; name: string }[];
   topics: { title: string; questions: { text: string; summary: string; cited: string[] }[] }[];
 }
-
-const SYSTEM = { id: null, label: 'system: demo seed', ip: null };
 
 /** Demo data: the published written consultations of seeds/consultations, on an empty consultation table. */
 @Injectable()
@@ -60,7 +58,7 @@ export class ConsultationSeedService {
             if (cited.length) await em.query(`INSERT INTO consultation_summary_citation (question_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [saved.id, cited]);
           }
         }
-        await this.audit.record(em, SYSTEM, { action: 'consultation.seeded', entityType: 'consultation', entityId: c.id, data: { title: seed.title, reference: seed.reference } });
+        await this.audit.record(em, DEMO_SEED_ACTOR, { action: 'consultation.seeded', entityType: 'consultation', entityId: c.id, data: { title: seed.title, reference: seed.reference } });
       }
       return true;
     });

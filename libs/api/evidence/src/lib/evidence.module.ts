@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { FilesModule } from '@bt/api/files';
 import { EvidenceController } from './evidence.controller';
+import { EvidenceDemoService } from './evidence-demo.service';
 import { EvidenceService } from './evidence.service';
 
-@Module({ imports: [FilesModule], controllers: [EvidenceController], providers: [EvidenceService], exports: [EvidenceService] })
+@Module({ imports: [FilesModule], controllers: [EvidenceController], providers: [EvidenceService, EvidenceDemoService], exports: [EvidenceService, EvidenceDemoService] })
 export class EvidenceModule {}

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@bt/api/audit';
+import { AuditService, DEMO_SEED_ACTOR } from '@bt/api/audit';
 import type { OrganisationKind, RoleAssignmentInput } from '@bt/contracts';
 import { Organisation } from './organisation.entity';
 import { hashPassword } from './password';
@@ -14,8 +14,6 @@ interface DemoIdentityFile {
   organisations: { key: string; name: string; kind: OrganisationKind; country?: string; memberState?: string }[];
   users: { email: string; displayName: string; organisation: string; roles: RoleAssignmentInput[] }[];
 }
-
-const SYSTEM = { id: null, label: 'system: demo seed', ip: null };
 
 /** The demo organisations and accounts of seeds/demo/identity.json, on an empty database, never in production. */
 @Injectable()
@@ -42,7 +40,7 @@ export class DemoAccountsService {
         const user = await em.save(em.create(User, { email: u.email, displayName: u.displayName, organisationId: ids.get(u.organisation) as string, passwordHash, disabledAt: null, lastSignInAt: null }));
         await em.insert(RoleAssignment, u.roles.map((r) => ({ userId: user.id, role: r.role, coordinator: !!r.coordinator })));
       }
-      await this.audit.record(em, SYSTEM, { action: 'demo.seeded', entityType: 'user', data: { users: file.users.map((u) => u.email) } });
+      await this.audit.record(em, DEMO_SEED_ACTOR, { action: 'demo.seeded', entityType: 'user', data: { users: file.users.map((u) => u.email) } });
       return true;
     });
     if (seeded) this.logger.log(`demo accounts created (password ${file.password}): ${file.users.map((u) => u.email).join(', ')}`);

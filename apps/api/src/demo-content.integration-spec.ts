@@ -1,0 +1,95 @@
+import { APP_CONFIG, type AppConfig } from '@bt/api/core';
+import { AssessmentsDemoService } from '@bt/api/assessments';
+import { DialogueDemoService } from '@bt/api/dialogue';
+import { EvidenceDemoService } from '@bt/api/evidence';
+import type { ApiClient } from '@bt/testing';
+import { startTestApi, type TestApi } from './testing/test-api';
+
+// What a new user finds on an empty database in demo mode: evidence, the civil-society dialogue and
+// the three assessment voices on Serbia's Chapter 24 (seeds/demo/evidence.json, dialogue.json, assessments.json).
+describe('the demo content of Chapter 24', () => {
+  let api: TestApi;
+  const as = {} as Record<'cso' | 'coordinator' | 'commission' | 'ministry', ApiClient>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    let ip = 0;
+    for (const account of ['cso', 'coordinator', 'commission', 'ministry'] as const) {
+      as[account] = api.client({ ip: `10.9.0.${++ip}` });
+      expect((await as[account].signIn(`${account}@demo.test`)).status).toBe(200);
+    }
+  }, 60_000);
+  afterAll(() => api?.close());
+
+  it("puts the CSO's shadow assessment beside the Commission's and the self-assessment on the chapter overview, published as decided", async () => {
+    const anonymous = api.client({ ip: '10.9.1.1' });
+    const published = (await anonymous.get('/api/overview?country=RS&chapter=24')).body;
+    expect(published.period).toBe('2025');
+    const row = (overview: any, code: string) => overview.rows.find((r: any) => r.benchmark.code === code);
+    // The public sees the shadow assessment; the other two once the benchmark is accepted.
+    expect(row(published, 'RS-24-POL-02')).toMatchObject({ commission: null, ministry: null, civilSociety: [{ voice: 'civil_society', preparation: 'early_stage_to_some', progress: 'limited_progress' }] });
+
+    const inside = (await as.cso.get('/api/overview?country=RS&chapter=24&period=2025')).body;
+    const voiced = inside.rows.filter((r: any) => r.commission && r.ministry && r.civilSociety.length === 1);
+    expect(voiced.map((r: any) => r.benchmark.code)).toEqual(['RS-24-POL-02', 'RS-24-POL-09', 'RS-24-POL-10', 'RS-24-POL-11', 'RS-24-DRG-04']);
+    expect(row(inside, 'RS-24-POL-02')).toMatchObject({
+      commission: { organisation: 'European Commission, DG Enlargement (demo)', preparation: 'some_level', progress: 'some_progress' },
+      ministry: { organisation: 'Serbia, Negotiating Group for Chapter 24 (demo)', preparation: 'moderately_prepared', progress: 'good_progress' },
+      civilSociety: [{ organisation: 'Serbian civil-society coalition for Chapter 24 (demo)' }],
+    });
+    // The voices do not simply agree.
+    for (const r of voiced) expect(new Set([r.commission, r.ministry, r.civilSociety[0]].map((a: any) => `${a.preparation}/${a.progress}`)).size).toBeGreaterThan(1);
+  });
+
+  it('measures the consideration of the demo proposals: three received, all answered, with a median', async () => {
+    const figures = (await api.client({ ip: '10.9.1.2' }).get('/api/consideration?country=RS&chapter=24')).body;
+    expect(figures.total.received).toBeGreaterThanOrEqual(3);
+    // Answered after 4, 9 and 6 days.
+    expect(figures.total).toMatchObject({ answered: figures.total.received, accepted: 1, partlyAccepted: 1, notAccepted: 1, medianDaysToAnswer: 6, oldestUnansweredAt: null });
+    expect(figures.areas.find((a: any) => a.code === 'POL')).toMatchObject({ received: 3, answered: 3 });
+  });
+
+  it('shows the dialogue on a demo benchmark as a thread anchored on evidence, with the reasoned answer and a reply', async () => {
+    const [thread] = (await as.cso.get('/api/benchmarks/RS-24-POL-10/proposals')).body;
+    expect(thread).toMatchObject({
+      kind: 'proposal',
+      author: 'Milica Civil Society',
+      evidence: { title: 'New units for high-tech crime and digital forensics' },
+      answer: { decision: 'partly_accepted', author: 'Marko Coordinator' },
+      daysToAnswer: 9,
+    });
+    expect(thread.replies.map((r: any) => [r.kind, r.author])).toEqual([['comment', 'Milica Civil Society']]);
+    // The CSO finds the answers in its inbox; the ministry has nothing waiting.
+    expect((await as.cso.get('/api/inbox')).body.items.filter((i: any) => i.kind === 'proposal.answered')).toHaveLength(3);
+    expect((await as.ministry.get('/api/inbox')).body.items.filter((i: any) => i.kind === 'proposal.unanswered')).toEqual([]);
+  });
+
+  it('shows each reader the demo evidence its visibility allows, citing its source', async () => {
+    const titles = async (client: ApiClient, code: string) => ((await client.get(`/api/benchmarks/${code}/evidence`)).body as { title: string }[]).map((e) => e.title);
+    const anonymous = api.client({ ip: '10.9.1.3' });
+    expect(await titles(anonymous, 'RS-24-POL-02')).toEqual(['Strategic threat assessment (SOCTA) and intelligence-led policing']);
+    expect(await titles(as.cso, 'RS-24-POL-02')).toHaveLength(2);
+    expect(await titles(as.commission, 'RS-24-POL-10')).toEqual(['New units for high-tech crime and digital forensics']);
+    expect(await titles(as.ministry, 'RS-24-POL-10')).toEqual(['New units for high-tech crime and digital forensics', 'Training plan for cybercrime investigators (working draft)']);
+    const [item] = (await anonymous.get('/api/benchmarks/RS-24-POL-02/evidence')).body;
+    expect(item).toMatchObject({ author: 'Jelena Ministry', visibility: 'public', version: 1, narrative: expect.stringContaining('8888/1/20 REV 1') });
+    expect((await anonymous.get(`/api/evidence/${item.id}/versions`)).body).toHaveLength(1);
+  });
+
+  it('leaves the demo benchmarks ready to submit: shared evidence, no proposal waiting for an answer', async () => {
+    for (const code of ['RS-24-POL-02', 'RS-24-POL-10']) {
+      const detail = (await as.coordinator.get(`/api/benchmarks/${code}`)).body;
+      expect([code, detail.availableEvents.find((e: { type: string }) => e.type === 'SUBMIT')]).toEqual([code, expect.objectContaining({ enabled: true })]);
+    }
+  });
+
+  it('seeds once, each domain in one audited step, and not again on a database that has content', async () => {
+    const events = await api.sql(`SELECT entity_type FROM audit_event WHERE action = 'demo.seeded' AND entity_type IN ('evidence', 'proposal', 'assessment') ORDER BY id`);
+    expect(events.map((e) => e.entity_type)).toEqual(['evidence', 'proposal', 'assessment']);
+    const { seedsDir } = api.app.get<AppConfig>(APP_CONFIG);
+    expect(await api.app.get(EvidenceDemoService).seedIfEmpty(seedsDir)).toBe(false);
+    expect(await api.app.get(DialogueDemoService).seedIfEmpty(seedsDir)).toBe(false);
+    expect(await api.app.get(AssessmentsDemoService).seedIfEmpty(seedsDir)).toBe(false);
+    expect((await api.sql(`SELECT count(*)::int AS n FROM proposal`))[0].n).toBe(4);
+  });
+});

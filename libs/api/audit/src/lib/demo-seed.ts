@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditActor, AuditService } from './audit.service';
+
+/** Who wrote the demo content, as the audit trail records it. */
+export const DEMO_SEED_ACTOR: AuditActor = { id: null, label: 'system: demo seed', ip: null };
+
+/** A file of seeds/demo, parsed. */
+export async function readDemoFile<T>(seedsDir: string, name: string): Promise<T> {
+  return JSON.parse(await readFile(join(seedsDir, 'demo', name), 'utf8')) as T;
+}
+
+/** The accounts and benchmarks a demo file names, by e-mail and by code; null when the database has none. */
+export class DemoNames {
+  private readonly known = new Map<string, string | null>();
+
+  constructor(readonly em: EntityManager) {}
+
+  user(email: string): Promise<string | null> {
+    return this.id(`SELECT id FROM app_user WHERE email = $1`, email);
+  }
+
+  benchmark(code: string): Promise<string | null> {
+    return this.id(`SELECT id FROM benchmark WHERE code = $1`, code);
+  }
+
+  private async id(sql: string, name: string): Promise<string | null> {
+    const key = `${sql}\0${name}`;
+    if (!this.known.has(key)) {
+      const [row] = await this.em.query(sql, [name]);
+      this.known.set(key, row?.id ?? null);
+    }
+    return this.known.get(key) ?? null;
+  }
+}
+
+/**
+ * Demo content, seeded once: under an advisory lock (two processes starting together seed it once),
+ * only while `table` is empty, in one transaction that ends with one `demo.seeded` audit event.
+ * `seed` inserts the content and returns the event's data, or null (before inserting anything) to
+ * seed nothing, e.g. when the demo accounts it names are missing.
+ */
+export async function seedDemoOnce(
+  dataSource: DataSource,
+  audit: AuditService,
+  options: { lock: string; table: string },
+  seed: (em: EntityManager, names: DemoNames) => Promise<Record<string, unknown> | null>,
+): Promise<boolean> {
+  return dataSource.transaction(async (em) => {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [options.lock]);
+    const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM ${options.table}`);
+    if (count > 0) return false;
+    const data = await seed(em, new DemoNames(em));
+    if (!data) return false;
+    await audit.record(em, DEMO_SEED_ACTOR, { action: 'demo.seeded', entityType: options.table, data });
+    return true;
+  });
+}
