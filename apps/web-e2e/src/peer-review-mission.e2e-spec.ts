@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, signIn, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * A peer-review mission on two benchmarks: the Commission plans it with the expert; the expert adds
  * a meeting to the agenda, a finding and a recommendation; the Serbian ministry sees the mission but
- * not the recommendation until the Commission shares the report.
+ * not the recommendation until the Commission shares the report. The Commission then corrects the
+ * mission's end date and takes the meeting off the agenda.
  */
 describe('a peer-review mission, planned by the Commission and worked on by its expert', () => {
   const TITLE = 'Border management peer review (e2e)';
@@ -82,5 +83,24 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
     await ministry.getByText('No recommendation to show.').waitFor();
     expect(await ministry.getByText('Adopt a risk-analysis manual.').count()).toBe(0);
     expect(await seriousAccessibilityProblems(ministry)).toEqual([]);
+  });
+
+  it('lets the Commission correct the end date and remove a meeting, after confirming', async () => {
+    await commission.goto(`${product.url}${missionPath}`);
+    await commission.getByRole('button', { name: 'Edit mission' }).click();
+    const edit = await openedDialog(commission, 'Edit mission');
+    await edit.getByLabel('End date').fill(day(4));
+    expect(await seriousAccessibilityProblems(commission)).toEqual([]);
+    await edit.getByRole('button', { name: 'Save the mission' }).click();
+    await commission.getByText('Mission saved.').waitFor();
+    await commission.locator(`h1 + p time[datetime="${day(4)}"]`).waitFor();
+
+    await commission.getByRole('button', { name: 'Remove the meeting with Border Police Directorate' }).click();
+    const confirm = await openedDialog(commission, 'Remove the meeting?');
+    expect(await seriousAccessibilityProblems(commission)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Remove the meeting' }).click();
+    await commission.getByText('Meeting removed from the agenda.').waitFor();
+    await commission.getByText('No meeting planned yet.').waitFor();
+    expect(await seriousAccessibilityProblems(commission)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { HttpClient, type HttpEvent } from '@angular/common/http';
+import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { EvidenceDto, ExpertDto, MissionDetailDto, MissionListItemDto, RecommendationDto, RecommendationStatus } from '@bt/contracts';
-import type { Observable } from 'rxjs';
+import type { BenchmarkSummaryDto, EvidenceDto, ExpertDto, MissionDetailDto, MissionListItemDto, MissionMeetingRequest, Page, RecommendationDto, RecommendationStatus, UpdateMissionRequest } from '@bt/contracts';
+import { map, type Observable } from 'rxjs';
 
 /** The peer-review mission calls of the API. */
 @Injectable({ providedIn: 'root' })
@@ -24,8 +24,27 @@ export class MissionsPagesApi {
     return this.http.post<MissionDetailDto>('/api/missions', plan);
   }
 
-  addMeeting(id: string, meeting: { meetsOn: string; institution: string; participants: string }): Observable<MissionDetailDto> {
+  /** Corrects a planned mission (the Commission): only the fields given change. */
+  update(id: string, correction: UpdateMissionRequest): Observable<MissionDetailDto> {
+    return this.http.patch<MissionDetailDto>(`/api/missions/${encodeURIComponent(id)}`, correction);
+  }
+
+  /** The benchmarks of a country, to choose a mission's scope from. */
+  benchmarks(country: string): Observable<BenchmarkSummaryDto[]> {
+    const params = new HttpParams().set('country', country).set('pageSize', 200);
+    return this.http.get<Page<BenchmarkSummaryDto>>('/api/benchmarks', { params }).pipe(map((page) => page.items));
+  }
+
+  addMeeting(id: string, meeting: MissionMeetingRequest): Observable<MissionDetailDto> {
     return this.http.post<MissionDetailDto>(`/api/missions/${encodeURIComponent(id)}/meetings`, meeting);
+  }
+
+  correctMeeting(id: string, meetingId: string, meeting: MissionMeetingRequest): Observable<MissionDetailDto> {
+    return this.http.put<MissionDetailDto>(`/api/missions/${encodeURIComponent(id)}/meetings/${encodeURIComponent(meetingId)}`, meeting);
+  }
+
+  removeMeeting(id: string, meetingId: string): Observable<void> {
+    return this.http.delete<void>(`/api/missions/${encodeURIComponent(id)}/meetings/${encodeURIComponent(meetingId)}`);
   }
 
   saveFinding(id: string, benchmark: string, text: string): Observable<MissionDetailDto> {

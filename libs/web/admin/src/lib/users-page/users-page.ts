@@ -14,7 +14,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { IssuedPasswordDto, UserDto, UserListQuery } from '@bt/contracts';
-import { apiErrorMessage, AuthSession, roleAssignmentLabel } from '@bt/web/identity';
+import { apiErrorMessage, AuthSession, ConfirmDialog, type ConfirmDialogData, roleAssignmentLabel } from '@bt/web/identity';
 import {
   BehaviorSubject,
   catchError,
@@ -30,7 +30,6 @@ import {
 } from 'rxjs';
 import { AdminApi } from '../admin-api';
 import { organisationPlace } from '../organisation-kinds';
-import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
 import { CreateUserDialog, type CreateUserDialogData } from './create-user-dialog';
 import { EditRolesDialog } from './edit-roles-dialog';
 import { IssuedPasswordDialog, type IssuedPasswordDialogData } from './issued-password-dialog';

@@ -2,17 +2,22 @@ import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import type { EvidenceDto, MissionDetailDto, RecommendationDto, RecommendationStatus } from '@bt/contracts';
+import type { EvidenceDto, MissionDetailDto, MissionMeetingDto, RecommendationDto, RecommendationStatus } from '@bt/contracts';
 
 /** The follow-up statuses, in the order of the API's RecommendationFollowUpRequest (the web imports only types from contracts). */
 const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['open', 'in_progress', 'implemented', 'not_implemented'];
 import { DisplayDatePipe, MarkdownText } from '@bt/web/benchmarks';
-import { apiErrorMessage, DialogSave } from '@bt/web/identity';
+import { apiErrorMessage, ConfirmDialog, type ConfirmDialogData, DialogSave } from '@bt/web/identity';
+import { filter } from 'rxjs';
 import { MissionsPagesApi } from '../missions-api';
+import { EditMissionDialog } from './edit-mission-dialog';
+import { MeetingDialog, type MeetingDialogData } from './meeting-dialog';
 
 interface FollowUpModel {
   status: RecommendationStatus;
@@ -50,6 +55,8 @@ export class MissionPage implements OnInit {
   readonly id = input.required<string>();
 
   private readonly api = inject(MissionsPagesApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
   protected readonly mission = signal<MissionDetailDto | null>(null);
   protected readonly loadFailed = signal(false);
   protected readonly statuses = RECOMMENDATION_STATUSES;
@@ -104,6 +111,52 @@ export class MissionPage implements OnInit {
 
   protected addMeeting(): void {
     this.action.run(this.api.addMeeting(this.id(), this.meeting), this.done($localize`:@@missionPage.meeting.added:Meeting added to the agenda.`), $localize`:@@missionPage.meeting.failed:The meeting could not be added.`);
+  }
+
+  /** The Commission corrects title, dates, experts or scope. */
+  protected editMission(m: MissionDetailDto): void {
+    this.dialog
+      .open<EditMissionDialog, MissionDetailDto, MissionDetailDto>(EditMissionDialog, { data: m })
+      .afterClosed()
+      .pipe(filter((saved): saved is MissionDetailDto => !!saved))
+      .subscribe((saved) => {
+        this.show(saved);
+        this.snackBar.open($localize`:@@missionPage.edit.saved:Mission saved.`, undefined, { duration: 4000 });
+      });
+  }
+
+  protected editMeeting(m: MissionDetailDto, meeting: MissionMeetingDto): void {
+    this.dialog
+      .open<MeetingDialog, MeetingDialogData, MissionDetailDto>(MeetingDialog, { data: { mission: m, meeting } })
+      .afterClosed()
+      .pipe(filter((saved): saved is MissionDetailDto => !!saved))
+      .subscribe((saved) => {
+        this.show(saved);
+        this.snackBar.open($localize`:@@missionPage.meetingEdit.saved:Meeting saved.`, undefined, { duration: 4000 });
+      });
+  }
+
+  /** Removes a meeting from the agenda once the Commission confirms it. */
+  protected removeMeeting(m: MissionDetailDto, meeting: MissionMeetingDto): void {
+    const data: ConfirmDialogData = {
+      title: $localize`:Title of the dialog confirming the removal of a meeting@@missionPage.meetingRemove.title:Remove the meeting?`,
+      message: $localize`:@@missionPage.meetingRemove.message:The meeting with ${meeting.institution}:institution: will be taken off the agenda.`,
+      confirm: $localize`:@@missionPage.meetingRemove.confirm:Remove the meeting`,
+    };
+    this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
+      .afterClosed()
+      .pipe(filter((confirmed) => confirmed === true))
+      .subscribe(() =>
+        this.action.run(
+          this.api.removeMeeting(m.id, meeting.id),
+          () => {
+            this.snackBar.open($localize`:@@missionPage.meetingRemove.done:Meeting removed from the agenda.`, undefined, { duration: 4000 });
+            this.load();
+          },
+          $localize`:@@missionPage.meetingRemove.failed:The meeting could not be removed.`,
+        ),
+      );
   }
 
   protected saveFinding(benchmarkId: string): void {

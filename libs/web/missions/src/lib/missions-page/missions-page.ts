@@ -3,9 +3,6 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
-import { MatCheckbox } from '@angular/material/checkbox';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ExpertDto } from '@bt/contracts';
@@ -13,12 +10,13 @@ import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
 import { AuthSession, DialogSave } from '@bt/web/identity';
 import { BehaviorSubject } from 'rxjs';
 import { monthWeeks } from '../mission-calendar';
+import { emptyMissionPlan, MissionFields, missionScope } from '../mission-fields';
 import { MissionsPagesApi } from '../missions-api';
 
 /** `/missions`: the peer-review missions the user may see, as a list or a month calendar; the Commission plans new ones here. */
 @Component({
   selector: 'bt-missions-page',
-  imports: [DisplayDatePipe, FormsModule, MatButton, MatButtonToggle, MatButtonToggleGroup, MatCheckbox, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, RouterLink],
+  imports: [DisplayDatePipe, FormsModule, MatButton, MatButtonToggle, MatButtonToggleGroup, MatProgressBar, MissionFields, RouterLink],
   templateUrl: './missions-page.html',
   styleUrl: '../missions.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,7 +35,7 @@ export class MissionsPage implements OnInit {
   protected readonly weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(2024, 0, d).toLocaleDateString(undefined, { weekday: 'short' }));
   protected readonly mayPlan = computed(() => this.session.hasRole('commission'));
   protected readonly experts = signal<ExpertDto[]>([]);
-  protected readonly plan = { title: '', benchmarks: '', startDate: '', endDate: '', expertIds: new Set<string>() };
+  protected readonly plan = emptyMissionPlan();
   protected readonly save = new DialogSave();
 
   ngOnInit(): void {
@@ -51,15 +49,9 @@ export class MissionsPage implements OnInit {
     });
   }
 
-  protected toggleExpert(id: string, checked: boolean): void {
-    if (checked) this.plan.expertIds.add(id);
-    else this.plan.expertIds.delete(id);
-  }
-
   protected create(): void {
-    const benchmarks = this.plan.benchmarks.split(/[\s,;]+/).filter(Boolean);
     this.save.run(
-      this.api.create({ title: this.plan.title, benchmarks, startDate: this.plan.startDate, endDate: this.plan.endDate, expertIds: [...this.plan.expertIds] }),
+      this.api.create({ title: this.plan.title, benchmarks: missionScope(this.plan, false), startDate: this.plan.startDate, endDate: this.plan.endDate, expertIds: [...this.plan.expertIds] }),
       (mission) => void this.router.navigate(['/missions', mission.id]),
       $localize`:@@missions.plan.failed:The mission could not be planned.`,
     );
