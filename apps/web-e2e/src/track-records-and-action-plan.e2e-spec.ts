@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * The ministry imports a track-record sheet: first one with a bad row, which is refused as a whole
  * with the row and column named; then the corrected one, whose figures the chart shows year by
- * year (read from the chart's own data table). Then the Action Plan page: late activities stand
+ * year (read from the chart's own data table). A series is also added by hand and given a figure,
+ * then a corrected one. Then the Action Plan page: late activities stand
  * out, the filters narrow the list, and the ministry adds a late activity that shows as overdue.
  * Axe finds nothing serious on any of them.
  */
 describe('track records and the Action Plan in the browser', () => {
-  const DEMO_PASSWORD = 'demo-pass-2026';
   const CODE = 'RS-24-POL-13';
   const SERIES = 'Final convictions in organised crime cases (e2e)';
 
@@ -37,11 +37,7 @@ describe('track records and the Action Plan in the browser', () => {
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
     scratch = await mkdtemp(join(tmpdir(), 'bt-e2e-track-records-'));
-    await page.goto(`${product.url}/sign-in?returnTo=${encodeURIComponent('/benchmarks')}`);
-    await page.getByLabel('E-mail address').fill('ministry@demo.test');
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/benchmarks');
+    await signIn(page, product.url, 'ministry@demo.test');
   });
 
   afterAll(async () => {
@@ -96,6 +92,39 @@ describe('track records and the Action Plan in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: SERIES }).waitFor();
     expect(await chartTable(SERIES)).toEqual({ periods: ['2019', '2020', '2021'], values: ['40', '37', '52.5'] });
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it('adds a series by hand, records a figure and corrects it, and the chart follows', async () => {
+    const added = 'Persons convicted of migrant smuggling (e2e)';
+    await page.getByRole('button', { name: 'Add a series' }).click();
+    let dialog = await openedDialog(page, 'Add a series');
+    await dialog.getByLabel('Name').fill(added);
+    await dialog.getByLabel('Unit').fill('persons');
+    await dialog.getByRole('combobox', { name: 'Category' }).click();
+    await page.getByRole('option', { name: 'Migrant smuggling' }).click();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Add the series' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: added }).waitFor();
+
+    for (const [value, source] of [
+      ['12', 'Republic Public Prosecutor'],
+      ['14', 'Republic Public Prosecutor, corrected'],
+    ]) {
+      await page.locator(`li[data-series="${added}"]`).getByRole('button', { name: /^Record a figure/ }).click();
+      dialog = await openedDialog(page, /Record a figure/);
+      await dialog.getByLabel('Period').fill('2024');
+      await dialog.getByLabel(/Figure/).fill(value);
+      await dialog.getByLabel('Source').fill(source);
+      await dialog.getByRole('button', { name: 'Save the figure' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.waitForFunction(
+        ([series, figure]) => document.querySelector(`li[data-series="${series}"] bt-bar-chart table tbody td`)?.textContent?.trim() === figure,
+        [added, value],
+      );
+    }
+    expect(await chartTable(added)).toEqual({ periods: ['2024'], values: ['14'] });
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 

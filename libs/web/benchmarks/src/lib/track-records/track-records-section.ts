@@ -12,6 +12,12 @@ import { BehaviorSubject, combineLatest, filter, map } from 'rxjs';
 import { mayRecordTrackRecords } from '../benchmark-participation';
 import { LOADING, loadEach } from '../load-state';
 import { ImportTrackRecordsDialog, type ImportTrackRecordsDialogData } from './import-track-records-dialog';
+import {
+  NewTrackRecordSeriesDialog,
+  type NewTrackRecordSeriesDialogData,
+  TrackRecordFigureDialog,
+  type TrackRecordFigureDialogData,
+} from './track-record-dialogs';
 import { CATEGORY_LABELS, seriesChart } from './track-record-chart';
 import { TrackRecordsApi } from './track-records-api';
 
@@ -49,6 +55,28 @@ export class TrackRecordsSection {
     const error = this.trackRecords().error;
     return error ? apiErrorMessage(error) : null;
   });
+
+  protected openNewSeries(): void {
+    this.dialog
+      .open<NewTrackRecordSeriesDialog, NewTrackRecordSeriesDialogData, TrackRecordSeriesDto>(NewTrackRecordSeriesDialog, { data: { code: this.benchmark().code } })
+      .afterClosed()
+      .pipe(filter((series): series is TrackRecordSeriesDto => !!series))
+      .subscribe((series) => {
+        this.snackBar.open($localize`:@@trackRecords.newSeries.added:Series “${series.name}:name:” added. Record its figures next.`, undefined, { duration: 5000 });
+        this.reloads.next();
+      });
+  }
+
+  protected openFigure(series: TrackRecordSeriesDto): void {
+    this.dialog
+      .open<TrackRecordFigureDialog, TrackRecordFigureDialogData, TrackRecordSeriesDto>(TrackRecordFigureDialog, { data: { series } })
+      .afterClosed()
+      .pipe(filter((saved): saved is TrackRecordSeriesDto => !!saved))
+      .subscribe(() => {
+        this.snackBar.open($localize`:@@trackRecords.figure.saved:Figure saved.`, undefined, { duration: 5000 });
+        this.reloads.next();
+      });
+  }
 
   protected openImport(): void {
     this.dialog

@@ -1,0 +1,226 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import type { TrackRecordCategory, TrackRecordSeriesDto } from '@bt/contracts';
+import { DialogSave } from '@bt/web/identity';
+import { map } from 'rxjs';
+import { CATEGORY_LABELS } from './track-record-chart';
+import { TrackRecordsApi } from './track-records-api';
+
+/** The API's rule for periods (contracts' TRACK_RECORD_PERIOD; the web app takes only types from contracts). */
+const PERIOD = /^\d{4}(-Q[1-4])?$/;
+const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ? null : { required: true });
+const period: ValidatorFn = (control) => (!String(control.value ?? '').trim() || PERIOD.test(String(control.value).trim()) ? null : { period: true });
+const twoDecimals: ValidatorFn = (control) =>
+  control.value === null || control.value === '' || /^\d+(\.\d{1,2})?$/.test(String(control.value)) ? null : { decimals: true };
+
+const DIALOG_STYLES = `
+  .dialog-form { display: grid; gap: 8px; min-width: min(520px, 80vw); }
+  .progress-slot { height: 4px; }
+  .dialog-error { color: var(--mat-sys-error); }
+`;
+
+export interface NewTrackRecordSeriesDialogData {
+  /** The benchmark's code. */
+  readonly code: string;
+}
+
+/** A new track-record series of a benchmark: what it counts, in which unit and how. */
+@Component({
+  selector: 'bt-new-track-record-series-dialog',
+  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title i18n="@@trackRecords.newSeries.title">Add a series</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@trackRecords.newSeries.name">Name</mat-label>
+          <input matInput formControlName="name" maxlength="300" required autocomplete="off" />
+          <mat-hint i18n="@@trackRecords.newSeries.name.hint">What is counted, such as "Criminal complaints for migrant smuggling".</mat-hint>
+          @if (form.controls.name.hasError('required')) {
+            <mat-error i18n="@@trackRecords.newSeries.name.required">Name the series.</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@trackRecords.newSeries.unit">Unit</mat-label>
+          <input matInput formControlName="unit" maxlength="50" required autocomplete="off" />
+          <mat-hint i18n="@@trackRecords.newSeries.unit.hint">Such as cases, persons or EUR.</mat-hint>
+          @if (form.controls.unit.hasError('required')) {
+            <mat-error i18n="@@trackRecords.newSeries.unit.required">Enter the unit.</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@trackRecords.newSeries.category">Category</mat-label>
+          <mat-select formControlName="category" required>
+            @for (category of categories; track category.value) {
+              <mat-option [value]="category.value">{{ category.label }}</mat-option>
+            }
+          </mat-select>
+          @if (form.controls.category.hasError('required')) {
+            <mat-error i18n="@@trackRecords.newSeries.category.required">Choose a category.</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@trackRecords.newSeries.countingRule">Counting rule (optional)</mat-label>
+          <textarea matInput formControlName="countingRule" rows="2" maxlength="2000"></textarea>
+          <mat-hint i18n="@@trackRecords.newSeries.countingRule.hint">How a case is counted, so that years compare.</mat-hint>
+        </mat-form-field>
+        <div class="progress-slot">
+          @if (saving()) {
+            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@trackRecords.newSeries.saving" aria-label="Adding the series" />
+          }
+        </div>
+        @if (problem(); as problem) {
+          <p class="dialog-error" role="alert">{{ problem }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close i18n="@@trackRecords.dialog.cancel">Cancel</button>
+        <button matButton="filled" type="submit" i18n="@@trackRecords.newSeries.submit">Add the series</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: DIALOG_STYLES,
+})
+export class NewTrackRecordSeriesDialog {
+  private readonly data = inject<NewTrackRecordSeriesDialogData>(MAT_DIALOG_DATA);
+  private readonly api = inject(TrackRecordsApi);
+  private readonly dialog = inject<MatDialogRef<NewTrackRecordSeriesDialog, TrackRecordSeriesDto>>(MatDialogRef);
+
+  protected readonly categories = (Object.keys(CATEGORY_LABELS) as TrackRecordCategory[]).map((value) => ({ value, label: CATEGORY_LABELS[value] }));
+  protected readonly form = new FormGroup({
+    name: new FormControl('', { nonNullable: true, validators: [notBlank] }),
+    unit: new FormControl('', { nonNullable: true, validators: [notBlank] }),
+    category: new FormControl<TrackRecordCategory | ''>('', { nonNullable: true, validators: [Validators.required] }),
+    countingRule: new FormControl('', { nonNullable: true }),
+  });
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
+
+  protected save(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.submission.run(
+      this.api.createSeries(this.data.code, {
+        name: value.name.trim(),
+        unit: value.unit.trim(),
+        category: value.category as TrackRecordCategory,
+        ...(value.countingRule.trim() ? { countingRule: value.countingRule.trim() } : {}),
+      }),
+      (series) => this.dialog.close(series),
+      $localize`:@@trackRecords.newSeries.failed:The series could not be added. Please try again.`,
+    );
+  }
+}
+
+export interface TrackRecordFigureDialogData {
+  readonly series: TrackRecordSeriesDto;
+}
+
+/** The figure of one period of a series, with its source: a new period, or a correction of one already given. */
+@Component({
+  selector: 'bt-track-record-figure-dialog',
+  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatProgressBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title i18n="@@trackRecords.figure.title">Record a figure: {{ series.name }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="dialog-form">
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@trackRecords.figure.period">Period</mat-label>
+          <input matInput formControlName="period" maxlength="7" required autocomplete="off" />
+          @if (replaced(); as replaced) {
+            <mat-hint i18n="@@trackRecords.figure.replaces">Replaces the figure {{ replaced.value }} given for {{ replaced.period }}.</mat-hint>
+          } @else {
+            <mat-hint i18n="@@trackRecords.figure.period.hint">A year such as 2024, or a quarter such as 2024-Q3.</mat-hint>
+          }
+          @if (form.controls.period.hasError('required')) {
+            <mat-error i18n="@@trackRecords.figure.period.required">Enter the period.</mat-error>
+          } @else if (form.controls.period.hasError('period')) {
+            <mat-error i18n="@@trackRecords.figure.period.invalid">Enter a year such as 2024 or a quarter such as 2024-Q3.</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@trackRecords.figure.value">Figure ({{ series.unit }})</mat-label>
+          <input matInput type="number" inputmode="decimal" min="0" step="any" formControlName="value" required />
+          @if (form.controls.value.hasError('required')) {
+            <mat-error i18n="@@trackRecords.figure.value.required">Enter the figure.</mat-error>
+          } @else if (form.controls.value.invalid) {
+            <mat-error i18n="@@trackRecords.figure.value.invalid">Enter a number of zero or more, with at most two decimals.</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@trackRecords.figure.source">Source</mat-label>
+          <input matInput formControlName="source" maxlength="1000" required />
+          <mat-hint i18n="@@trackRecords.figure.source.hint">Where the figure is published or who reported it.</mat-hint>
+          @if (form.controls.source.hasError('required')) {
+            <mat-error i18n="@@trackRecords.figure.source.required">Name the source of the figure.</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@trackRecords.figure.note">Note (optional)</mat-label>
+          <textarea matInput formControlName="note" rows="2" maxlength="2000"></textarea>
+        </mat-form-field>
+        <div class="progress-slot">
+          @if (saving()) {
+            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@trackRecords.figure.saving" aria-label="Saving the figure" />
+          }
+        </div>
+        @if (problem(); as problem) {
+          <p class="dialog-error" role="alert">{{ problem }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close i18n="@@trackRecords.dialog.cancel">Cancel</button>
+        <button matButton="filled" type="submit" i18n="@@trackRecords.figure.submit">Save the figure</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: DIALOG_STYLES,
+})
+export class TrackRecordFigureDialog {
+  protected readonly series = inject<TrackRecordFigureDialogData>(MAT_DIALOG_DATA).series;
+  private readonly api = inject(TrackRecordsApi);
+  private readonly dialog = inject<MatDialogRef<TrackRecordFigureDialog, TrackRecordSeriesDto>>(MatDialogRef);
+
+  protected readonly form = new FormGroup({
+    period: new FormControl('', { nonNullable: true, validators: [notBlank, period] }),
+    value: new FormControl<number | null>(null, { validators: [Validators.required, Validators.min(0), Validators.max(1e15), twoDecimals] }),
+    source: new FormControl('', { nonNullable: true, validators: [notBlank] }),
+    note: new FormControl('', { nonNullable: true }),
+  });
+  private readonly periodTyped = toSignal(this.form.controls.period.valueChanges.pipe(map((p) => p.trim())), { initialValue: '' });
+  /** The figure already given for the period typed, which saving replaces. */
+  protected readonly replaced = computed(() => this.series.values.find((v) => v.period === this.periodTyped()) ?? null);
+  private readonly submission = new DialogSave();
+  protected readonly saving = this.submission.saving;
+  protected readonly problem = this.submission.problem;
+
+  protected save(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    this.submission.run(
+      this.api.putValue(this.series.id, value.period.trim(), {
+        value: Number(value.value),
+        source: value.source.trim(),
+        ...(value.note.trim() ? { note: value.note.trim() } : {}),
+      }),
+      (series) => this.dialog.close(series),
+      $localize`:@@trackRecords.figure.failed:The figure could not be saved. Please try again.`,
+    );
+  }
+}
