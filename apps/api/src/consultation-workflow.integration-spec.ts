@@ -165,6 +165,54 @@ describe('written consultations over HTTP', () => {
     expect((await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'RETURN_TO_DRAFT', version: (await detail(id)).version })).status).toBe(422);
   });
 
+  it("keeps recipients' draft replies when the Commission returns the consultation to draft and edits it, except on questions it removes", async () => {
+    const { id, questions } = await freshConsultation();
+    expect((await fire(id, 'OPEN')).status).toBe(200);
+    for (const question of [questions[0], questions[2]]) {
+      expect((await as.cso.put(`/api/consultations/${id}/replies/${question}`, { text: `Draft on ${question}`, send: false })).status).toBe(200);
+    }
+    expect((await fire(id, 'RETURN_TO_DRAFT')).status).toBe(200);
+    const before = await detail(id);
+    const [asylum, crime] = before.topics;
+    const edit = (topics: unknown[]) => ({ version: before.version, title: before.title, reference: before.reference, introduction: before.introduction, deadline: inDays(2), topics, recipientIds: [albania, serbianCso] });
+
+    // A question id of another consultation, or one given twice: 422, and nothing changes.
+    const other = await freshConsultation();
+    for (const topics of [
+      [{ id: asylum.id, title: 'Asylum', questions: [{ id: other.questions[0], text: 'Foreign' }] }],
+      [{ id: asylum.id, title: 'Asylum', questions: [{ id: questions[0], text: 'A' }, { id: questions[0], text: 'B' }] }],
+    ]) {
+      const refused = await as.commission.put(`/api/consultations/${id}`, edit(topics));
+      expect([refused.status, typeof refused.body.message]).toEqual([422, 'string']);
+    }
+    expect(await detail(id)).toEqual(before);
+
+    // Reword the first question (kept by its id), drop the second, move the third into a new first topic.
+    const saved = await as.commission.put(
+      `/api/consultations/${id}`,
+      edit([
+        { title: 'Data', questions: [{ id: questions[2], text: 'How could data-sharing improve, in practice?' }] },
+        { id: asylum.id, title: 'Asylum and reception', questions: [{ id: questions[0], text: 'What are the main gaps in reception?' }, { text: 'Is there a contingency plan?' }] },
+      ]),
+    );
+    expect(saved.status).toBe(200);
+    expect(saved.body.topics.map((t: { title: string; questions: { id: string; text: string }[] }) => [t.title, t.questions.map((q) => q.text)])).toEqual([
+      ['Data', ['How could data-sharing improve, in practice?']],
+      ['Asylum and reception', ['What are the main gaps in reception?', 'Is there a contingency plan?']],
+    ]);
+    expect(saved.body.topics[0].questions[0].id).toBe(questions[2]);
+    expect(saved.body.topics.some((t: { id: string }) => t.id === crime.id)).toBe(false);
+    // Opened again, the CSO finds its drafts on the kept questions as it left them.
+    expect((await fire(id, 'OPEN')).status).toBe(200);
+    const mine = await detail(id, as.cso);
+    expect(mine.topics.flatMap((t: { questions: { id: string; replies: { text: string }[] }[] }) => t.questions.flatMap((q) => q.replies.map((r) => [q.id, r.text])))).toEqual([
+      [questions[2], `Draft on ${questions[2]}`],
+      [questions[0], `Draft on ${questions[0]}`],
+    ]);
+    const [audit] = await api.sql(`SELECT data FROM audit_event WHERE action = 'consultation.updated' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
+    expect(audit.data.questionsRemoved).toEqual([{ id: questions[1], text: 'Which measures were taken?' }]);
+  });
+
   it('refuses a reply after the deadline (409) until the Commission reopens with a later deadline', async () => {
     const { id, questions } = await freshConsultation();
     expect((await fire(id, 'OPEN')).status).toBe(200);

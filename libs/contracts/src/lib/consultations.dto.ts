@@ -4,6 +4,11 @@ import { type AvailableConsultationEvent, CONSULTATION_EVENTS, type Consultation
 import type { StoredFileDto } from './files.dto';
 
 export class ConsultationQuestionInput {
+  /** An existing question kept (recipients' draft replies to it stay); absent for a new one. */
+  @IsOptional()
+  @IsUUID('all')
+  id?: string;
+
   @IsString()
   @MinLength(1)
   @MaxLength(5_000)
@@ -11,6 +16,11 @@ export class ConsultationQuestionInput {
 }
 
 export class ConsultationTopicInput {
+  /** An existing topic kept; absent for a new one. */
+  @IsOptional()
+  @IsUUID('all')
+  id?: string;
+
   @IsString()
   @MinLength(1)
   @MaxLength(500)

@@ -13,6 +13,7 @@ import type {
   ConsultationReplyRequest,
   ConsultationSummaryItemDto,
   ConsultationSummaryRequest,
+  ConsultationTopicInput,
   ConsultationTransitionRequest,
   ConsultationTransitionResultDto,
   CreateConsultationRequest,
@@ -124,7 +125,7 @@ export class ConsultationsService {
     return this.get(viewer, id);
   }
 
-  /** Replaces the draft's texts, topics, questions and recipients (the builder saves the whole draft). */
+  /** Saves the draft's texts, topics, questions and recipients as the builder shows them (the whole draft). */
   async update(viewer: Viewer, id: string, request: UpdateConsultationRequest, ip: string): Promise<ConsultationDto> {
     await this.dataSource.transaction(async (em) => {
       const { row } = await loadConsultation(em, id, viewer, true);
@@ -141,21 +142,20 @@ export class ConsultationsService {
         request.introduction ?? '',
         request.deadline ?? null,
       ]);
-      // A draft has no sent reply (RETURN_TO_DRAFT requires none), so its questions can be replaced whole.
-      await em.query(`DELETE FROM consultation_topic WHERE consultation_id = $1`, [id]);
-      for (const [t, topic] of request.topics.entries()) {
-        const [saved] = await em.query(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, $2, $3) RETURNING id`, [id, t + 1, topic.title.trim()]);
-        for (const [q, question] of topic.questions.entries()) {
-          await em.query(`INSERT INTO consultation_question (topic_id, position, text) VALUES ($1, $2, $3)`, [saved.id, q + 1, question.text.trim()]);
-        }
-      }
+      const dropped = await saveTopics(em, id, request.topics);
       await em.query(`DELETE FROM consultation_recipient WHERE consultation_id = $1`, [id]);
       if (recipients.length) await em.query(`INSERT INTO consultation_recipient (consultation_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [id, recipients]);
       await this.audit.record(em, actorOfViewer(viewer, ip), {
         action: 'consultation.updated',
         entityType: 'consultation',
         entityId: id,
-        data: { version: row.version + 1, topics: request.topics.length, questions: request.topics.reduce((n, t) => n + t.questions.length, 0), recipients: recipients.length },
+        data: {
+          version: row.version + 1,
+          topics: request.topics.length,
+          questions: request.topics.reduce((n, t) => n + t.questions.length, 0),
+          recipients: recipients.length,
+          ...(dropped.length ? { questionsRemoved: dropped } : {}),
+        },
       });
     });
     return this.get(viewer, id);
@@ -383,4 +383,42 @@ export class ConsultationsService {
     );
     return rows.map((r: Row) => ({ at: iso(r.occurred_at) as string, actor: r.actor, action: r.action, data: r.data }));
   }
+}
+
+/**
+ * Brings the draft's topics and questions in line with the builder's: those sent with their id are
+ * kept and updated (so are recipients' draft replies to them — a draft has no sent reply, as
+ * RETURN_TO_DRAFT requires none), new ones are added, the rest removed with their draft replies.
+ * Answers the removed questions (id and text) for the audit trail.
+ */
+async function saveTopics(em: EntityManager, consultationId: string, topics: ConsultationTopicInput[]): Promise<{ id: string; text: string }[]> {
+  const existing: { topic_id: string; question_id: string | null; text: string | null }[] = await em.query(
+    `SELECT t.id AS topic_id, q.id AS question_id, q.text FROM consultation_topic t LEFT JOIN consultation_question q ON q.topic_id = t.id WHERE t.consultation_id = $1`,
+    [consultationId],
+  );
+  const topicIds = new Set(existing.map((r) => r.topic_id));
+  const questionIds = new Set(existing.flatMap((r) => (r.question_id ? [r.question_id] : [])));
+  const keptTopics = topics.flatMap((t) => (t.id ? [t.id] : []));
+  const keptQuestions = topics.flatMap((t) => t.questions.flatMap((q) => (q.id ? [q.id] : [])));
+  const foreign = [...keptTopics.filter((t) => !topicIds.has(t)), ...keptQuestions.filter((q) => !questionIds.has(q))];
+  if (foreign.length) throw new UnprocessableEntityException(`not a topic or question of this consultation: ${foreign.join(', ')}`);
+  if (new Set(keptTopics).size !== keptTopics.length || new Set(keptQuestions).size !== keptQuestions.length) {
+    throw new UnprocessableEntityException('a topic or question appears twice');
+  }
+  const removed = existing.filter((r) => r.question_id && !keptQuestions.includes(r.question_id)).map((r) => ({ id: r.question_id as string, text: r.text as string }));
+  if (removed.length) await em.query(`DELETE FROM consultation_question WHERE id = ANY($1)`, [removed.map((r) => r.id)]);
+  const shown: string[] = [];
+  for (const [t, topic] of topics.entries()) {
+    let topicId = topic.id;
+    if (topicId) await em.query(`UPDATE consultation_topic SET position = $2, title = $3 WHERE id = $1`, [topicId, t + 1, topic.title.trim()]);
+    else [{ id: topicId }] = await em.query(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, $2, $3) RETURNING id`, [consultationId, t + 1, topic.title.trim()]);
+    shown.push(topicId as string);
+    for (const [q, question] of topic.questions.entries()) {
+      if (question.id) await em.query(`UPDATE consultation_question SET topic_id = $2, position = $3, text = $4 WHERE id = $1`, [question.id, topicId, q + 1, question.text.trim()]);
+      else await em.query(`INSERT INTO consultation_question (topic_id, position, text) VALUES ($1, $2, $3)`, [topicId, q + 1, question.text.trim()]);
+    }
+  }
+  // Only now, when kept questions have moved out of them: the topics no longer shown.
+  await em.query(`DELETE FROM consultation_topic WHERE consultation_id = $1 AND NOT (id = ANY($2::uuid[]))`, [consultationId, shown]);
+  return removed;
 }

@@ -18,7 +18,8 @@ export interface ConsultationDraft {
   reference: string;
   introduction: string;
   deadline?: string;
-  topics: { title: string; questions: { text: string }[] }[];
+  /** With the ids of topics and questions already saved, which are kept. */
+  topics: { id?: string; title: string; questions: { id?: string; text: string }[] }[];
   recipientIds: string[];
 }
 

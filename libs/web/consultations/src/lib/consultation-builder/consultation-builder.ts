@@ -13,9 +13,11 @@ import { forkJoin } from 'rxjs';
 import { isoToLocal, localToIso } from '../consultation-labels';
 import { ConsultationsApi } from '../consultations-api';
 
+/** A topic as the builder edits it; `id` marks one already saved, so that saving keeps it (and the drafts replying to its questions). */
 interface TopicModel {
+  id?: string;
   title: string;
-  questions: { text: string }[];
+  questions: { id?: string; text: string }[];
 }
 
 /**
@@ -64,7 +66,7 @@ export class ConsultationBuilder implements OnInit {
     this.reference = c.reference;
     this.introduction = c.introduction;
     this.deadline = isoToLocal(c.deadline);
-    this.topics.set(c.topics.map((t) => ({ title: t.title, questions: t.questions.map((q) => ({ text: q.text })) })));
+    this.topics.set(c.topics.map((t) => ({ id: t.id, title: t.title, questions: t.questions.map((q) => ({ id: q.id, text: q.text })) })));
     this.recipients.set(new Set(c.recipients.map((r) => r.id)));
   }
 
@@ -110,7 +112,7 @@ export class ConsultationBuilder implements OnInit {
         reference: this.reference,
         introduction: this.introduction,
         deadline: localToIso(this.deadline),
-        topics: this.topics().map((t) => ({ title: t.title, questions: t.questions.filter((q) => q.text.trim()) })),
+        topics: this.topics().map((t) => ({ ...t, questions: t.questions.filter((q) => q.text.trim()) })),
         recipientIds: [...this.recipients()],
       }),
       (saved) => {
