@@ -13,6 +13,8 @@ const PAGES: Record<Who, string[]> = {
   anonymous: [
     '/benchmarks',
     '/benchmarks/RS-24-MIG-01',
+    // The demo content: published evidence (Markdown, links) and the overview with the shadow assessments.
+    '/benchmarks/RS-24-POL-02?tab=evidence',
     '/overview',
     '/overview/consideration',
     '/search?q=migration',
@@ -33,8 +35,8 @@ const PAGES: Record<Who, string[]> = {
     '/consultations/{consultation}',
     '/account',
   ],
-  commission: ['/tasks', '/missions', '/consultations', '/consultations/{consultation}/summaries', '/search?q=pravosudje'],
-  cso: ['/benchmarks/RS-24-MIG-01?tab=dialogue', '/benchmarks/RS-24-MIG-01?tab=assessments', '/tasks'],
+  commission: ['/overview', '/tasks', '/missions', '/consultations', '/consultations/{consultation}/summaries', '/search?q=pravosudje'],
+  cso: ['/benchmarks/RS-24-MIG-01?tab=dialogue', '/benchmarks/RS-24-MIG-01?tab=assessments', '/benchmarks/RS-24-POL-10?tab=dialogue', '/benchmarks/RS-24-POL-02?tab=assessments', '/tasks'],
   expert: ['/missions', '/tasks'],
   admin: ['/admin/users', '/admin/organisations', '/admin/settings'],
 };
