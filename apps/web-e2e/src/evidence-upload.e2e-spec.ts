@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * The ministry documents a benchmark: adds an evidence item with a Markdown narrative (a script in
@@ -8,7 +8,6 @@ import { launchChromium, openedDialog, seriousAccessibilityProblems, startProduc
  * sees the file with its type and SHA-256, and finds the new version in the item's history.
  */
 describe('the ministry uploads a PDF as evidence, with visible progress', () => {
-  const DEMO_PASSWORD = 'demo-pass-2026';
   const CODE = 'RS-24-MIG-03';
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n% e2e evidence\n'), Buffer.alloc(1_500_000, 0x20), Buffer.from('\n%%EOF\n')]);
 
@@ -30,11 +29,7 @@ describe('the ministry uploads a PDF as evidence, with visible progress', () => 
   const evidence = () => page.getByRole('region', { name: 'Evidence' });
 
   it('adds an evidence item whose Markdown renders and whose script does not run', async () => {
-    await page.goto(`${product.url}/sign-in?returnTo=${encodeURIComponent(`/benchmarks/${CODE}?tab=evidence`)}`);
-    await page.getByLabel('E-mail address').fill('ministry@demo.test');
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === `/benchmarks/${CODE}`);
+    await signIn(page, product.url, 'ministry@demo.test', `/benchmarks/${CODE}?tab=evidence`);
     await evidence().getByRole('button', { name: 'Add evidence' }).click();
     const dialog = await openedDialog(page, 'Add evidence');
     await dialog.getByLabel('Title').fill('Readmission statistics 2025');
