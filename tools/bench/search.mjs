@@ -99,8 +99,10 @@ async function generate(db) {
        FROM generate_series(1, $2::int) AS i JOIN b ON b.n = 1 + i % $4`,
     [WORDS, EVIDENCE, ministry, benchmarks],
   );
+  // The generated items' first versions (the demo's own evidence has its versions already).
   await db.query(`INSERT INTO evidence_version (evidence_id, version, title, narrative, visibility, period_start, period_end, author_id, created_at)
-      SELECT id, 1, title, narrative, visibility, period_start, period_end, author_id, created_at FROM evidence`);
+      SELECT id, 1, title, narrative, visibility, period_start, period_end, author_id, created_at FROM evidence e
+       WHERE NOT EXISTS (SELECT 1 FROM evidence_version v WHERE v.evidence_id = e.id)`);
   // A file on every fifth item, named like real uploads.
   await db.query(
     `WITH f AS (
