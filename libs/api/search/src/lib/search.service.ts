@@ -151,6 +151,18 @@ function kindSql(kind: SearchKind, offset: number): { cte: string; select: strin
   };
 }
 
+/**
+ * A kind the viewer may see nothing of anywhere is not searched at all (an anonymous visitor never
+ * sees the dialogue): its rows would all be read only to be refused.
+ */
+function seesNone(kind: SearchKind, rules: SearchRules): boolean {
+  if (kind === 'proposal') return rules.dialogueCountries.length === 0 && rules.dialogueBenchmarks.length === 0;
+  if (kind === 'evidence' || kind === 'file') {
+    return [...Object.values(rules.evidenceByCountry), ...Object.values(rules.evidenceByBenchmark)].every((visibilities) => visibilities.length === 0);
+  }
+  return false;
+}
+
 /** Full-text search across the catalogue, evidence (texts and file names) and proposals, as far as the viewer may see them. */
 @Injectable()
 export class SearchService {
@@ -163,11 +175,11 @@ export class SearchService {
     const rules = await this.rules(viewer);
     const offset = ((request.page ?? 1) - 1) * SEARCH_PAGE_SIZE;
     // One statement, one round trip: per kind the count of its matches and one page of them.
-    const parts = kinds.map((kind) => kindSql(kind, offset));
+    const parts = kinds.filter((kind) => !seesNone(kind, rules)).map((kind) => kindSql(kind, offset));
     const sql = `WITH ${SCOPE},
       ${parts.map((p) => p.cte).join(',\n')}
       ${parts.map((p) => `(${p.select})`).join('\nUNION ALL\n')}`;
-    const rows: Record<string, any>[] = await this.dataSource.query(sql, [terms, JSON.stringify(rules), request.country ?? null]);
+    const rows: Record<string, any>[] = parts.length ? await this.dataSource.query(sql, [terms, JSON.stringify(rules), request.country ?? null]) : [];
     return {
       groups: kinds.map((kind) => {
         const mine = rows.filter((r) => r.kind === kind);
