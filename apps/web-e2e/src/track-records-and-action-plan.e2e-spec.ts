@@ -112,7 +112,7 @@ describe('track records and the Action Plan in the browser', () => {
       ['12', 'Republic Public Prosecutor'],
       ['14', 'Republic Public Prosecutor, corrected'],
     ]) {
-      await page.locator(`li[data-series="${added}"]`).getByRole('button', { name: /^Record a figure/ }).click();
+      await page.locator(`li[data-series="${added}"]`).getByRole('button', { name: `Record a figure: ${added}`, exact: true }).click();
       dialog = await openedDialog(page, /Record a figure/);
       await dialog.getByLabel('Period').fill('2024');
       await dialog.getByLabel(/Figure/).fill(value);

@@ -67,6 +67,11 @@ export class TrackRecordsSection {
       });
   }
 
+  /** The series' name in the button's accessible name tells the buttons of the list apart. */
+  protected figureButtonLabel(series: TrackRecordSeriesDto): string {
+    return $localize`:@@trackRecords.figure.openFor:Record a figure: ${series.name}:series:`;
+  }
+
   protected openFigure(series: TrackRecordSeriesDto): void {
     this.dialog
       .open<TrackRecordFigureDialog, TrackRecordFigureDialogData, TrackRecordSeriesDto>(TrackRecordFigureDialog, { data: { series } })
