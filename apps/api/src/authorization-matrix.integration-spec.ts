@@ -41,7 +41,8 @@ interface Target {
 
 interface Expectation {
   path: (t: Target) => string;
-  body?: (t: Target) => unknown;
+  /** `sql` reads what the body must name, e.g. the current version of what it corrects. */
+  body?: (t: Target, sql: TestApi['sql']) => unknown;
   status: (actor: Actor, side: Side) => number;
 }
 
@@ -200,7 +201,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Correcting a planned mission and its agenda is the Commission's alone (like planning one): anyone else is refused outright (403).
   'PATCH /api/missions/:id': {
     path: (t) => `/api/missions/${t.mission}`,
-    body: () => ({ title: `Matrix mission ${++unique}`, endDate: '2026-01-03' }),
+    body: async (t, sql) => ({ title: `Matrix mission ${++unique}`, endDate: '2026-01-03', version: (await sql(`SELECT version FROM mission WHERE id = $1`, [t.mission]))[0].version }),
     status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403),
   },
   'PUT /api/missions/:id/meetings/:meetingId': {
@@ -382,7 +383,7 @@ describe('authorization matrix', () => {
           const evidenceFile = route.startsWith('DELETE /api/evidence') ? await storedEvidenceFile(countries[country].evidence) : countries[country].evidenceFile;
           const target: Target = { ...countries[country], user, proposal: proposal.id, evidenceFile };
           const client = await clientOf(actor);
-          const answer = await client.request(method, expectation.path(target), expectation.body?.(target) ?? (method === 'GET' ? undefined : {}));
+          const answer = await client.request(method, expectation.path(target), (await expectation.body?.(target, api.sql)) ?? (method === 'GET' ? undefined : {}));
           if (ENDS_SESSIONS.includes(route)) {
             clients.delete(actor);
             // Signing out everywhere or changing the password ends the setup admin's session too.

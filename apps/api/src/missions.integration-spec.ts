@@ -159,6 +159,7 @@ describe('peer-review missions over HTTP', () => {
       endDate: '2026-05-15',
       expertIds: [],
       benchmarks: ['RS-24-POL-01', 'RS-24-POL-02'],
+      version: 1,
     });
     expect(corrected.status).toBe(200);
     const detail = (await as.commission.get(`/api/missions/${id}`)).body;
@@ -167,7 +168,9 @@ describe('peer-review missions over HTTP', () => {
     // The expert left the mission, and with it its page.
     expect((await as.expert.get(`/api/missions/${id}`)).status).toBe(404);
     // Only what is given changes.
-    expect((await as.commission.patch(`/api/missions/${id}`, { endDate: '2026-05-16' })).body).toEqual(expect.objectContaining({ title: 'Police cooperation peer review', startDate: '2026-05-11', endDate: '2026-05-16' }));
+    expect((await as.commission.patch(`/api/missions/${id}`, { endDate: '2026-05-16', version: 2 })).body).toEqual(
+      expect.objectContaining({ title: 'Police cooperation peer review', startDate: '2026-05-11', endDate: '2026-05-16', version: 3 }),
+    );
     const events = await api.sql(`SELECT data FROM audit_event WHERE action = 'mission.updated' AND entity_id = $1 ORDER BY id`, [id]);
     expect(events).toHaveLength(2);
     expect(events[0].data.before).toEqual(expect.objectContaining({ title: 'Police cooperation', startDate: '2026-05-04', endDate: '2026-05-06', expertIds: [expertId] }));
@@ -194,18 +197,34 @@ describe('peer-review missions over HTTP', () => {
     for (const [id, body, reason] of refusals) {
       const before = (await as.commission.get(`/api/missions/${id}`)).body;
       const audited = await auditCount(id);
-      const refused = await as.commission.patch(`/api/missions/${id}`, body);
+      const refused = await as.commission.patch(`/api/missions/${id}`, { ...body, version: before.version });
       expect([refused.status, refused.body.message]).toEqual([422, expect.stringMatching(reason)]);
       expect((await as.commission.get(`/api/missions/${id}`)).body).toEqual(before);
       expect(await auditCount(id)).toBe(audited);
     }
   });
 
+  it('refuses a correction made on an older version (409) or naming none (400), changing nothing', async () => {
+    const planned = await as.commission.post('/api/missions', { title: 'Schengen', benchmarks: ['RS-24-SCH-01'], startDate: '2026-06-01', endDate: '2026-06-03', expertIds: [] });
+    const id = planned.body.id;
+    expect(planned.body.version).toBe(1);
+    // Two people opened the mission at version 1; the first correction wins.
+    expect((await as.commission.patch(`/api/missions/${id}`, { title: 'Schengen peer review', version: 1 })).status).toBe(200);
+    const before = (await as.commission.get(`/api/missions/${id}`)).body;
+    const audited = await auditCount(id);
+    const stale = await as.commission.patch(`/api/missions/${id}`, { endDate: '2026-06-05', version: 1 });
+    expect([stale.status, stale.body.message]).toEqual([409, 'The mission changed meanwhile (version 2, not 1): reload and try again.']);
+    const unversioned = await as.commission.patch(`/api/missions/${id}`, { endDate: '2026-06-05' });
+    expect([unversioned.status, JSON.stringify(unversioned.body.message)]).toEqual([400, expect.stringMatching(/version must be/)]);
+    expect((await as.commission.get(`/api/missions/${id}`)).body).toEqual(before);
+    expect(await auditCount(id)).toBe(audited);
+  });
+
   it('lets only the Commission correct a mission or its agenda', async () => {
     const [meeting] = (await as.commission.get(`/api/missions/${ours}`)).body.meetings;
     const before = (await as.commission.get(`/api/missions/${ours}`)).body;
     for (const who of ['ministry', 'expert'] as const) {
-      expect((await as[who].patch(`/api/missions/${ours}`, { title: 'Ours now' })).status).toBe(403);
+      expect((await as[who].patch(`/api/missions/${ours}`, { title: 'Ours now', version: before.version })).status).toBe(403);
       expect((await as[who].put(`/api/missions/${ours}/meetings/${meeting.id}`, { meetsOn: '2026-03-04', institution: 'Elsewhere' })).status).toBe(403);
       expect((await as[who].delete(`/api/missions/${ours}/meetings/${meeting.id}`)).status).toBe(403);
     }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import type { StoredFileDto } from './files.dto';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,6 +34,11 @@ export class CreateMissionRequest {
  * `expertIds` are the whole new lists, not additions.
  */
 export class UpdateMissionRequest {
+  /** The mission's version the correction was made on (409 when it has changed since). */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -144,6 +149,8 @@ export interface MissionListItemDto {
   experts: { id: string; displayName: string; memberState: string | null }[];
   reportSubmitted: boolean;
   reportShared: boolean;
+  /** Goes up with every correction of title, dates, experts or scope (see `UpdateMissionRequest.version`). */
+  version: number;
 }
 
 export interface MissionMeetingDto {

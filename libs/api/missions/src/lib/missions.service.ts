@@ -35,7 +35,7 @@ function checkMeetingDate(mission: Row, meetsOn: string): void {
 }
 
 /** The columns of a mission as lists and pages show them (scope, experts with their Member State). */
-const MISSION_COLUMNS = `m.id, m.title, m.country_code, m.start_date, m.end_date, m.benchmark_id, m.report_file_id, m.report_submitted_at, m.report_shared_at, m.tor_file_id,
+const MISSION_COLUMNS = `m.id, m.title, m.version, m.country_code, m.start_date, m.end_date, m.benchmark_id, m.report_file_id, m.report_submitted_at, m.report_shared_at, m.tor_file_id,
   coalesce((SELECT json_agg(json_build_object('id', b.id, 'code', b.code, 'text', b.text) ORDER BY b.code)
               FROM mission_benchmark mb JOIN benchmark b ON b.id = mb.benchmark_id WHERE mb.mission_id = m.id), '[]') AS benchmarks,
   coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'memberState', trim(o.member_state)) ORDER BY u.display_name)
@@ -122,6 +122,7 @@ export class MissionsService {
       experts: r.experts,
       reportSubmitted: !!r.report_file_id,
       reportShared: !!r.report_shared_at,
+      version: r.version,
     };
   }
 
@@ -174,6 +175,9 @@ export class MissionsService {
     await this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
       if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+      if (row.version !== request.version) {
+        throw new ConflictException(`The mission changed meanwhile (version ${row.version}, not ${request.version}): reload and try again.`);
+      }
       const country = row.country_code.trim();
       const current = (row.benchmarks as Row[]).map((b) => b.id as string);
       const before = { title: row.title as string, startDate: day(row.start_date) as string, endDate: day(row.end_date) as string, benchmarks: current, expertIds: (row.experts as Row[]).map((e) => e.id as string) };
@@ -204,7 +208,7 @@ export class MissionsService {
         if (worked) throw new UnprocessableEntityException(`the scope keeps ${worked.code}: the mission has findings or recommendations on it`);
       }
       const expertIds = request.expertIds ? await this.checkExperts(em, request.expertIds) : before.expertIds;
-      await em.query(`UPDATE mission SET title = $2, start_date = $3, end_date = $4 WHERE id = $1`, [id, title, startDate, endDate]);
+      await em.query(`UPDATE mission SET title = $2, start_date = $3, end_date = $4, version = version + 1 WHERE id = $1`, [id, title, startDate, endDate]);
       if (request.benchmarks) {
         await em.query(`DELETE FROM mission_benchmark WHERE mission_id = $1 AND NOT (benchmark_id = ANY($2::uuid[]))`, [id, benchmarks]);
         await em.query(`INSERT INTO mission_benchmark (mission_id, benchmark_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, benchmarks]);
@@ -213,7 +217,7 @@ export class MissionsService {
         await em.query(`DELETE FROM mission_expert WHERE mission_id = $1 AND NOT (user_id = ANY($2::uuid[]))`, [id, expertIds]);
         await em.query(`INSERT INTO mission_expert (mission_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, expertIds]);
       }
-      const after = { title, startDate, endDate, benchmarks, expertIds };
+      const after = { title, startDate, endDate, benchmarks, expertIds, version: row.version + 1 };
       await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.updated', entityType: 'mission', entityId: id, data: { before, after } });
     });
     return this.detail(viewer, id);

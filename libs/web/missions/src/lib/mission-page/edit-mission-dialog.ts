@@ -10,6 +10,9 @@ import { of } from 'rxjs';
 import { MissionFields, type MissionPlanModel, missionScope } from '../mission-fields';
 import { MissionsPagesApi } from '../missions-api';
 
+/** What the dialog closes with: the saved mission, or `changed` when someone else corrected it first (409). */
+export type EditMissionResult = MissionDetailDto | 'changed';
+
 /** Corrects a planned mission (the Commission): title, dates, experts and the scope among its country's benchmarks. */
 @Component({
   selector: 'bt-edit-mission-dialog',
@@ -48,7 +51,7 @@ import { MissionsPagesApi } from '../missions-api';
 export class EditMissionDialog {
   private readonly mission = inject<MissionDetailDto>(MAT_DIALOG_DATA);
   private readonly api = inject(MissionsPagesApi);
-  private readonly dialog = inject<MatDialogRef<EditMissionDialog, MissionDetailDto>>(MatDialogRef);
+  private readonly dialog = inject<MatDialogRef<EditMissionDialog, EditMissionResult>>(MatDialogRef);
 
   protected readonly choices = toSignal(of(this.mission.countryCode).pipe(loadEach((country: string) => this.api.benchmarks(country))), {
     initialValue: LOADING as LoadState<BenchmarkSummaryDto[]>,
@@ -69,9 +72,10 @@ export class EditMissionDialog {
   protected save(): void {
     const { title, startDate, endDate, expertIds } = this.model;
     this.submission.run(
-      this.api.update(this.mission.id, { title: title.trim(), startDate, endDate, expertIds: [...expertIds], benchmarks: missionScope(this.model, true) }),
+      this.api.update(this.mission.id, { title: title.trim(), startDate, endDate, expertIds: [...expertIds], benchmarks: missionScope(this.model, true), version: this.mission.version }),
       (mission) => this.dialog.close(mission),
       $localize`:@@missionPage.edit.failed:The mission could not be saved.`,
+      (error) => error.status === 409 && (this.dialog.close('changed'), true),
     );
   }
 }

@@ -16,7 +16,7 @@ import { DisplayDatePipe, MarkdownText } from '@bt/web/benchmarks';
 import { apiErrorMessage, ConfirmDialog, type ConfirmDialogData, DialogSave } from '@bt/web/identity';
 import { filter } from 'rxjs';
 import { MissionsPagesApi } from '../missions-api';
-import { EditMissionDialog } from './edit-mission-dialog';
+import { EditMissionDialog, type EditMissionResult } from './edit-mission-dialog';
 import { MeetingDialog, type MeetingDialogData } from './meeting-dialog';
 
 interface FollowUpModel {
@@ -116,11 +116,17 @@ export class MissionPage implements OnInit {
   /** The Commission corrects title, dates, experts or scope. */
   protected editMission(m: MissionDetailDto): void {
     this.dialog
-      .open<EditMissionDialog, MissionDetailDto, MissionDetailDto>(EditMissionDialog, { data: m })
+      .open<EditMissionDialog, MissionDetailDto, EditMissionResult>(EditMissionDialog, { data: m })
       .afterClosed()
-      .pipe(filter((saved): saved is MissionDetailDto => !!saved))
-      .subscribe((saved) => {
-        this.show(saved);
+      .pipe(filter((result): result is EditMissionResult => !!result))
+      .subscribe((result) => {
+        if (result === 'changed') {
+          // Someone else corrected it first: show theirs, so the correction is made again on what is there now.
+          this.load();
+          this.snackBar.open($localize`:@@missionPage.edit.changed:Changed by someone else — reloaded. Your correction was not saved.`, undefined, { duration: 8000 });
+          return;
+        }
+        this.show(result);
         this.snackBar.open($localize`:@@missionPage.edit.saved:Mission saved.`, undefined, { duration: 4000 });
       });
   }

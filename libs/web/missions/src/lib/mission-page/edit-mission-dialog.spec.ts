@@ -1,0 +1,73 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
+import type { MissionDetailDto } from '@bt/contracts';
+import { firstValueFrom } from 'rxjs';
+import { EditMissionDialog, type EditMissionResult } from './edit-mission-dialog';
+
+@Component({ selector: 'bt-host', template: '' })
+class Host {}
+
+const mission = {
+  id: 'm-1',
+  title: 'Police cooperation',
+  countryCode: 'RS',
+  startDate: '2026-05-04',
+  endDate: '2026-05-06',
+  benchmarks: [{ id: 'b-1', code: 'RS-24-POL-01', text: 'Police cooperation' }],
+  experts: [{ id: 'u-1', displayName: 'Expert', memberState: 'DE' }],
+  reportSubmitted: false,
+  reportShared: false,
+  version: 4,
+} as unknown as MissionDetailDto;
+
+describe('the Edit mission dialog', () => {
+  let fixture: ComponentFixture<Host>;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(Host);
+  });
+
+  afterEach(() => {
+    http.verify();
+    TestBed.inject(MatDialog).closeAll();
+  });
+
+  async function openAndSave() {
+    const dialog = TestBed.inject(MatDialog).open<EditMissionDialog, MissionDetailDto, EditMissionResult>(EditMissionDialog, { data: mission });
+    const closed = firstValueFrom(dialog.afterClosed());
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === '/api/benchmarks').flush({ items: [{ id: 'b-1', code: 'RS-24-POL-01', area: { code: 'POL', title: 'Police cooperation' } }], total: 1 });
+    http.expectOne('/api/experts').flush([{ id: 'u-1', displayName: 'Expert', memberState: 'DE' }]);
+    await fixture.whenStable();
+    (document.querySelector('bt-edit-mission-dialog button[type="submit"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    const patch = http.expectOne({ method: 'PATCH', url: '/api/missions/m-1' });
+    return { closed, patch };
+  }
+
+  it('sends the version the correction was made on', async () => {
+    const { closed, patch } = await openAndSave();
+    expect(patch.request.body).toEqual(expect.objectContaining({ title: 'Police cooperation', version: 4, expertIds: ['u-1'] }));
+    patch.flush({ ...mission, version: 5 });
+    expect(await closed).toEqual(expect.objectContaining({ version: 5 }));
+  });
+
+  it('closes as "changed" when someone else corrected the mission first (409), so the page reloads it', async () => {
+    const { closed, patch } = await openAndSave();
+    patch.flush({ message: 'The mission changed meanwhile (version 5, not 4): reload and try again.' }, { status: 409, statusText: 'Conflict' });
+    expect(await closed).toBe('changed');
+  });
+
+  it('keeps the dialog open with the reason on any other refusal', async () => {
+    const { patch } = await openAndSave();
+    patch.flush({ message: 'the mission cannot end before it starts' }, { status: 422, statusText: 'Unprocessable Entity' });
+    await fixture.whenStable();
+    expect(document.querySelector('bt-edit-mission-dialog [role="alert"]')?.textContent).toContain('the mission cannot end before it starts');
+  });
+});
