@@ -6,6 +6,5 @@ export { IDENTITY_ROUTES } from './lib/identity.routes';
 export { AccountMenu } from './lib/account-menu/account-menu';
 export { apiErrorMessage } from './lib/api-error-message';
 export { DialogSave } from './lib/dialog-save';
-export { ConfirmDialog, type ConfirmDialogData } from './lib/confirm-dialog';
 export { roleAssignmentLabel, roleLabel, ROLE_OPTIONS } from './lib/role-labels';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './lib/password-rule';

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { Router } from '@angular/router';
@@ -7,12 +6,13 @@ import { Router } from '@angular/router';
 /** The toolbar's search field: opens the results page (`@bt/web/search`, loaded lazily) for the words typed. */
 @Component({
   selector: 'bt-search-box',
-  imports: [ReactiveFormsModule, MatIcon, MatIconButton],
+  // A plain input, no forms module: the toolbar is in the first download of every page.
+  imports: [MatIcon, MatIconButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="search-box" role="search" (submit)="$event.preventDefault(); go()">
+    <form class="search-box" role="search" (submit)="$event.preventDefault(); go(box.value)">
       <label class="cdk-visually-hidden" for="global-search" i18n="@@search.box.label">Search benchmarks, evidence and proposals</label>
-      <input id="global-search" class="search-box__input" type="search" [formControl]="query" maxlength="200" autocomplete="off"
+      <input id="global-search" class="search-box__input" type="search" #box maxlength="200" autocomplete="off"
         i18n-placeholder="@@search.box.placeholder" placeholder="Search" />
       <button matIconButton type="submit" i18n-aria-label="@@search.box.submit" aria-label="Search">
         <mat-icon aria-hidden="true">search</mat-icon>
@@ -38,10 +38,9 @@ import { Router } from '@angular/router';
 })
 export class SearchBox {
   private readonly router = inject(Router);
-  protected readonly query = new FormControl('', { nonNullable: true });
 
-  protected go(): void {
-    const q = this.query.value.trim();
+  protected go(text: string): void {
+    const q = text.trim();
     if (q) void this.router.navigate(['/search'], { queryParams: { q } });
   }
 }

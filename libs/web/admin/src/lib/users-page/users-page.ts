@@ -14,7 +14,8 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { IssuedPasswordDto, UserDto, UserListQuery } from '@bt/contracts';
-import { apiErrorMessage, AuthSession, ConfirmDialog, type ConfirmDialogData, roleAssignmentLabel } from '@bt/web/identity';
+import { apiErrorMessage, AuthSession, roleAssignmentLabel } from '@bt/web/identity';
+import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
 import {
   BehaviorSubject,
   catchError,

@@ -13,7 +13,8 @@ import type { EvidenceDto, MissionDetailDto, MissionMeetingDto, RecommendationDt
 /** The follow-up statuses, in the order of the API's RecommendationFollowUpRequest (the web imports only types from contracts). */
 const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['open', 'in_progress', 'implemented', 'not_implemented'];
 import { DisplayDatePipe, MarkdownText } from '@bt/web/benchmarks';
-import { apiErrorMessage, ConfirmDialog, type ConfirmDialogData, DialogSave } from '@bt/web/identity';
+import { apiErrorMessage, DialogSave } from '@bt/web/identity';
+import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
 import { filter } from 'rxjs';
 import { MissionsPagesApi } from '../missions-api';
 import { EditMissionDialog, type EditMissionResult } from './edit-mission-dialog';
