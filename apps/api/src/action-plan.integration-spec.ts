@@ -77,6 +77,26 @@ describe('action plan', () => {
     expect(after).toMatchObject({ status: 'in_progress', deadline: activity.deadline, version: activity.version + 1 });
   });
 
+  it('answers a day that is not in the calendar, or null for a field a correction may only leave out, with 400, changing nothing', async () => {
+    const [activity] = await activities(ministry, '?benchmark=RS-24-POL-07');
+    const [late] = await activities(ministry, '?benchmark=RS-24-SCH-01');
+    const refused: [string, Record<string, unknown>][] = [
+      [`/api/activities/${activity.id}`, { version: activity.version, deadline: '2026-02-30' }],
+      [`/api/activities/${activity.id}`, { version: activity.version, title: null }],
+      [`/api/activities/${activity.id}`, { version: activity.version, status: null }],
+    ];
+    for (const [path, body] of refused) {
+      const answer = await ministry.patch(path, body);
+      expect([answer.status, JSON.stringify(answer.body.message)]).toEqual([400, expect.stringMatching(/deadline must be a date of the calendar|title must|status must/)]);
+    }
+    const measure = await ministry.post(`/api/activities/${late.id}/corrective-measures`, { what: 'Recruit staff', responsible: 'Ministry of Interior', dueDate: '2027-02-29' });
+    expect([measure.status, JSON.stringify(measure.body.message)]).toEqual([400, expect.stringMatching(/dueDate must be a date of the calendar such as 2026-12-31/)]);
+    // Text PostgreSQL cannot hold (a NUL character) is the caller's error too.
+    expect((await ministry.post(`/api/activities/${activity.id}/progress-notes`, { text: 'Half\u0000done' })).status).toBe(400);
+    const [after] = await activities(ministry, '?benchmark=RS-24-POL-07');
+    expect(after).toEqual(activity);
+  });
+
   it('allows corrective measures only on late activities, from the ministry or the Commission', async () => {
     const [late] = await activities(ministry, '?benchmark=RS-24-SCH-01');
     const [onTime] = (await activities(ministry, '?overdue=false')).filter((a) => a.status !== 'completed');

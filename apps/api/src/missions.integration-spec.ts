@@ -220,6 +220,23 @@ describe('peer-review missions over HTTP', () => {
     expect(await auditCount(id)).toBe(audited);
   });
 
+  it('answers a day that is not in the calendar, or a null title, with 400 — planning, correcting, the agenda, a recommendation, START_PEER_REVIEW', async () => {
+    const before = (await as.commission.get(`/api/missions/${ours}`)).body;
+    const missions = (await as.commission.get('/api/missions')).body.length;
+    const answers = [
+      await as.commission.post('/api/missions', { title: 'Leap', benchmarks: ['RS-24-MIG-01'], startDate: '2026-02-29', endDate: '2026-03-01', expertIds: [] }),
+      await as.commission.patch(`/api/missions/${ours}`, { version: before.version, endDate: '2026-03-32' }),
+      await as.commission.patch(`/api/missions/${ours}`, { version: before.version, title: null }),
+      await as.commission.post(`/api/missions/${ours}/meetings`, { meetsOn: '2026-02-30', institution: 'Border Police' }),
+      await as.commission.post(`/api/missions/${ours}/recommendations`, { benchmark: 'RS-24-MIG-01', text: 'Train', owner: 'Police', dueDate: '2026-04-31' }),
+      await as.commission.post('/api/benchmarks/RS-24-MIG-03/transitions', { event: 'START_PEER_REVIEW', version: 1, mission: { startDate: '2026-06-31', endDate: '2026-07-02', expertIds: [] } }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400]);
+    expect(JSON.stringify(answers[0].body.message)).toMatch(/startDate must be a date of the calendar such as 2026-03-01/);
+    expect((await as.commission.get(`/api/missions/${ours}`)).body).toEqual(before);
+    expect((await as.commission.get('/api/missions')).body).toHaveLength(missions);
+  });
+
   it('lets only the Commission correct a mission or its agenda', async () => {
     const [meeting] = (await as.commission.get(`/api/missions/${ours}`)).body.meetings;
     const before = (await as.commission.get(`/api/missions/${ours}`)).body;

@@ -1,5 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOmittable } from './omittable';
+import { IsCalendarDay } from './calendar-day';
 
 /** What an activity's responsible institution reports; "overdue" is not a status but computed (deadline passed, not completed). */
 export const ACTIVITY_STATUSES = ['planned', 'in_progress', 'completed'] as const;
@@ -8,7 +10,6 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const CORRECTIVE_MEASURE_STATUSES = ['open', 'done'] as const;
 export type CorrectiveMeasureStatus = (typeof CORRECTIVE_MEASURE_STATUSES)[number];
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
 export interface ActivityProgressNoteDto {
@@ -120,7 +121,7 @@ export class CreateActivityRequest {
   @MaxLength(300)
   responsibleInstitution!: string;
 
-  @Matches(DATE, { message: 'deadline must be a date such as 2026-12-31' })
+  @IsCalendarDay('deadline', '2026-12-31')
   deadline!: string;
 
   @IsOptional()
@@ -150,20 +151,20 @@ export class UpdateActivityRequest {
   @Min(1)
   version!: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
   title?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
   responsibleInstitution?: string;
 
-  @IsOptional()
-  @Matches(DATE, { message: 'deadline must be a date such as 2026-12-31' })
+  @IsOmittable()
+  @IsCalendarDay('deadline', '2026-12-31')
   deadline?: string;
 
   @IsOptional()
@@ -182,7 +183,7 @@ export class UpdateActivityRequest {
   @MaxLength(300)
   budgetSource?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ACTIVITY_STATUSES, { message: `status must be one of ${ACTIVITY_STATUSES.join(', ')}` })
   status?: ActivityStatus;
 }
@@ -207,29 +208,29 @@ export class CorrectiveMeasureRequest {
   @MaxLength(300)
   responsible!: string;
 
-  @Matches(DATE, { message: 'dueDate must be a date such as 2026-12-31' })
+  @IsCalendarDay('dueDate', '2026-12-31')
   dueDate!: string;
 }
 
 /** `PATCH /api/corrective-measures/:id`. */
 export class UpdateCorrectiveMeasureRequest {
-  @IsOptional()
+  @IsOmittable()
   @IsIn(CORRECTIVE_MEASURE_STATUSES, { message: `status must be one of ${CORRECTIVE_MEASURE_STATUSES.join(', ')}` })
   status?: CorrectiveMeasureStatus;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
   what?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
   responsible?: string;
 
-  @IsOptional()
-  @Matches(DATE, { message: 'dueDate must be a date such as 2026-12-31' })
+  @IsOmittable()
+  @IsCalendarDay('dueDate', '2026-12-31')
   dueDate?: string;
 }

@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from './omittable';
 
 import { ROLES, type Role } from '@bt/workflow';
 
@@ -132,13 +133,13 @@ export class CreateUserRequest extends SetRolesRequest {
 
 /** An ordinary update: names and organisation only; roles and status have their own calls. */
 export class UpdateUserRequest {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   displayName?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   organisationId?: string;
 }
@@ -162,7 +163,7 @@ export class CreateOrganisationRequest {
 }
 
 export class UpdateOrganisationRequest {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(2)
   @MaxLength(300)

@@ -1,7 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOmittable } from './omittable';
+import { IsCalendarDay } from './calendar-day';
 import type { StoredFileDto } from './files.dto';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `POST /api/missions`: a peer-review mission on one or more benchmarks of one country. */
 export class CreateMissionRequest {
@@ -17,10 +17,10 @@ export class CreateMissionRequest {
   @IsString({ each: true })
   benchmarks!: string[];
 
-  @Matches(DAY, { message: 'startDate must be a date such as 2026-03-01' })
+  @IsCalendarDay('startDate', '2026-03-01')
   startDate!: string;
 
-  @Matches(DAY, { message: 'endDate must be a date such as 2026-03-05' })
+  @IsCalendarDay('endDate', '2026-03-05')
   endDate!: string;
 
   @IsArray()
@@ -39,29 +39,29 @@ export class UpdateMissionRequest {
   @Min(1)
   version!: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
   title?: string;
 
   /** Benchmark codes or ids of the mission's country. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(60)
   @IsString({ each: true })
   benchmarks?: string[];
 
-  @IsOptional()
-  @Matches(DAY, { message: 'startDate must be a date such as 2026-03-01' })
+  @IsOmittable()
+  @IsCalendarDay('startDate', '2026-03-01')
   startDate?: string;
 
-  @IsOptional()
-  @Matches(DAY, { message: 'endDate must be a date such as 2026-03-05' })
+  @IsOmittable()
+  @IsCalendarDay('endDate', '2026-03-05')
   endDate?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
@@ -70,7 +70,7 @@ export class UpdateMissionRequest {
 
 /** `POST /api/missions/:id/meetings` and `PUT /api/missions/:id/meetings/:meetingId`: a meeting of the agenda, within the mission's dates. */
 export class MissionMeetingRequest {
-  @Matches(DAY, { message: 'meetsOn must be a date such as 2026-03-02' })
+  @IsCalendarDay('meetsOn', '2026-03-02')
   meetsOn!: string;
 
   @IsString()
@@ -107,7 +107,7 @@ export class MissionRecommendationRequest {
   @MaxLength(300)
   owner!: string;
 
-  @Matches(DAY, { message: 'dueDate must be a date such as 2026-12-31' })
+  @IsCalendarDay('dueDate', '2026-12-31')
   dueDate!: string;
 }
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDay } from './calendar-day';
 import {
   type AvailableEvent,
   BENCHMARK_EVENTS,
@@ -38,10 +39,10 @@ export class AssessmentRequest {
 }
 
 export class MissionPlanRequest {
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date such as 2026-03-01' })
+  @IsCalendarDay('startDate', '2026-03-01')
   startDate!: string;
 
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'endDate must be a date such as 2026-03-05' })
+  @IsCalendarDay('endDate', '2026-03-05')
   endDate!: string;
 
   @IsArray()

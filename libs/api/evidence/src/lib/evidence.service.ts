@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
 import { FilesService, storedFileDto } from '@bt/api/files';
-import type { CreateEvidenceRequest, DocumentKind, EvidenceChange, EvidenceDto, EvidenceLinkDto, EvidenceVersionDto, EvidenceVisibility, UpdateEvidenceRequest } from '@bt/contracts';
+import { type CreateEvidenceRequest, type DocumentKind, type EvidenceChange, type EvidenceDto, type EvidenceLinkDto, type EvidenceVersionDto, type EvidenceVisibility, isCalendarDay, type UpdateEvidenceRequest } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { isMissionExpert } from '@bt/api/missions';
 import { visibleEvidence } from './evidence-visibility';
@@ -63,12 +63,6 @@ export function evidenceChanges(before: EvidenceFields | null, after: EvidenceFi
   if (filesAfter.some((id) => !filesBefore.includes(id))) changes.push('filesAdded');
   if (filesBefore.some((id) => !filesAfter.includes(id))) changes.push('filesRemoved');
   return changes;
-}
-
-/** A real calendar date such as 2026-02-28 (2026-02-30 is not). */
-function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /**
@@ -299,7 +293,7 @@ export class EvidenceService {
     const title = fields.title.trim();
     if (!title) throw new UnprocessableEntityException('title must not be empty');
     for (const [name, value] of [['periodStart', fields.periodStart], ['periodEnd', fields.periodEnd]] as const) {
-      if (value !== null && !isCalendarDate(value)) throw new UnprocessableEntityException(`${name} is not a date of the calendar`);
+      if (value !== null && !isCalendarDay(value)) throw new UnprocessableEntityException(`${name} is not a date of the calendar`);
     }
     if (fields.periodStart && fields.periodEnd && fields.periodStart > fields.periodEnd) {
       throw new UnprocessableEntityException('periodEnd must be on or after periodStart');
