@@ -227,16 +227,18 @@ function apiStep(port) {
 }
 
 // The statements of BenchmarkWorkflowService.transition, as one would write them by hand: the row
-// with the guards' facts under its lock, the update, the audit append (audit_append), commit.
+// lock, then the guards' facts (a statement of their own, so they are read after the lock is held),
+// the update, the audit append (audit_append), commit.
 const SQL = {
-  lock: `SELECT b.id, b.state, b.version, b.snapshot, b.mission_required, a.country_code,
+  lockRow: `SELECT b.id FROM benchmark b WHERE b.id = $1 FOR UPDATE OF b`,
+  facts: `SELECT b.id, b.state, b.version, b.snapshot, b.mission_required, a.country_code,
                 (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
                 (SELECT count(*)::int FROM proposal p WHERE p.benchmark_id = b.id
                     AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered_proposals,
                 (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
                         'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
                    FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
-           FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.id = $1 FOR UPDATE OF b`,
+           FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.id = $1`,
   update: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = 1, version = version + 1, updated_at = now() WHERE id = $1`,
   audit: `SELECT id, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 };
@@ -250,7 +252,8 @@ function rawStep(users) {
     const db = client.db;
     await db.query('BEGIN');
     try {
-      const { rows: [b] } = await db.query(SQL.lock, [row.id]);
+      await db.query(SQL.lockRow, [row.id]);
+      const { rows: [b] } = await db.query(SQL.facts, [row.id]);
       if (b.version !== row.version) throw new Error(`409 version ${b.version}, not ${row.version}`);
       const from = b.snapshot?.value ?? b.state;
       if (submit ? from !== 'draft' || b.shared_evidence === 0 || b.unanswered_proposals > 0 : from !== 'submitted') throw new Error(`409/422 ${from}`);

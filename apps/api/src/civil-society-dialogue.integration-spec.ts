@@ -1,8 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { ApiClient } from '@bt/testing';
+import { Client } from 'pg';
 import { startTestApi, type TestApi } from './testing/test-api';
 
 // The civil-society dialogue and the three assessment voices through the real HTTP API, on PostgreSQL.
+/** Polls until the condition holds (at most 5 s). */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (const started = Date.now(); !(await condition()); ) {
+    if (Date.now() - started > 5000) throw new Error('the condition did not come true within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const ACCOUNTS = ['admin', 'commission', 'coordinator', 'ministry', 'ministry.al', 'cso', 'expert'] as const;
 type Account = (typeof ACCOUNTS)[number] | 'cso.al';
 
@@ -59,6 +68,33 @@ describe('the civil-society dialogue and the assessments', () => {
     const answered = await as.ministry.post(`/api/proposals/${proposal.body.id}/response`, { decision: 'partly_accepted', reasoning: 'Per court from 2027.' });
     expect([answered.status, answered.body.answer.decision, typeof answered.body.daysToAnswer]).toEqual([200, 'partly_accepted', 'number']);
     expect((await submit(code)).status).toBe(200);
+  });
+
+  it('does not let a SUBMIT slip past a proposal committed while it waited for the benchmark', async () => {
+    const code = 'RS-24-JUD-02';
+    expect((await share(code)).status).toBe(201);
+    // A proposal being posted: its transaction holds the benchmark (as the API's own does) and has not committed yet.
+    const poster = new Client({ connectionString: api.databaseUrl });
+    await poster.connect();
+    try {
+      const [{ pid: posterPid }] = (await poster.query('SELECT pg_backend_pid() AS pid')).rows;
+      await poster.query('BEGIN');
+      await poster.query(`SELECT id FROM benchmark WHERE code = $1 FOR SHARE`, [code]);
+      await poster.query(
+        `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, 'Posted at the same moment', u.id FROM benchmark b, app_user u WHERE b.code = $1 AND u.email = 'cso@demo.test'`,
+        [code],
+      );
+      const submitting = submit(code);
+      // The SUBMIT is now waiting for the benchmark's row lock.
+      await waitFor(async () => (await api.sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))`, [posterPid]))[0].n === 1);
+      await poster.query('COMMIT');
+      const answer = await submitting;
+      expect([answer.status, answer.body.message]).toEqual([422, expect.stringContaining('Posted at the same moment')]);
+    } finally {
+      await poster.end();
+      // Out of the figures and inboxes the later tests measure.
+      await api.sql(`DELETE FROM proposal WHERE text = 'Posted at the same moment'`);
+    }
   });
 
   it('shows the dialogue as threads, filters answered / unanswered, and hides a moderated text from everyone', async () => {

@@ -175,10 +175,14 @@ interface WorkflowRow {
 }
 
 /**
- * The benchmark with everything the guards read, in one query (and one round trip, which matters:
- * a transition holds the row lock until commit). `lock` takes the row lock of a transition.
+ * The benchmark with everything the guards read. `lock` takes the row lock of a transition first,
+ * in its own statement: a statement that waits for the lock still reads with the snapshot it began
+ * with, so counting in the locking statement would miss a proposal or evidence committed while it
+ * waited (a SUBMIT slipping past a proposal posted at the same moment).
  */
 async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolean): Promise<WorkflowRow> {
+  const where = isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1';
+  if (lock) await em.query(`SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, [idOrCode]);
   const [row] = await em.query(
     `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
             (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
@@ -188,7 +192,7 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
                     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
                FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
        FROM benchmark b JOIN area a ON a.id = b.area_id
-      WHERE ${isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1'} ${lock ? 'FOR UPDATE OF b' : ''}`,
+      WHERE ${where}`,
     [idOrCode],
   );
   if (!row) throw new NotFoundException(`No benchmark ${idOrCode}`);
