@@ -135,6 +135,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/action-plan/activities': { path: (t) => `/api/action-plan/activities?country=${t.country}`, status: signedIn(200) },
   'GET /api/action-plan/activities.xlsx': { path: (t) => `/api/action-plan/activities.xlsx?country=${t.country}`, status: signedIn(200) },
   'GET /api/action-plan/summary': { path: (t) => `/api/action-plan/summary?country=${t.country}`, status: signedIn(200) },
+  // Filtered to what the caller may see, like the activities: an empty list, never a refusal.
+  'GET /api/action-plan/recommendation-measures': { path: (t) => `/api/action-plan/recommendation-measures?country=${t.country}`, status: signedIn(200) },
   'POST /api/benchmarks/:id/activities': {
     path: (t) => `/api/benchmarks/${t.benchmark}/activities`,
     body: () => ({ code: `M.${++unique}`, title: 'Matrix activity', responsibleInstitution: 'Matrix', deadline: '2030-01-01' }),
@@ -228,11 +230,12 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'PATCH /api/recommendations/:id': {
     path: (t) => `/api/recommendations/${t.recommendation}`,
     body: () => ({ followUpNote: 'Matrix follow-up' }),
-    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : actor === 'expert' ? 422 : 404),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : actor === 'expert' ? 403 : 404),
   },
+  // The Commission passes, then meets the rule that the report be shared first (the matrix's missions have none): 422.
   'POST /api/recommendations/:id/corrective-measure': {
     path: (t) => `/api/recommendations/${t.recommendation}/corrective-measure`,
-    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 201 : 404),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 422 : 404),
   },
   'GET /api/experts': { path: () => '/api/experts', status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
   // Single sign-on is open to anyone; this app runs without an identity provider, so both say 404.

@@ -96,6 +96,9 @@ describe('peer-review missions over HTTP', () => {
     const before = (await as.ministry.get(`/api/missions/${ours}`)).body;
     expect([before.report, before.findings, before.recommendations, before.may.followUp]).toEqual([null, [], [], false]);
     expect(before.meetings).toHaveLength(1); // the host ministry knows whom the experts meet
+    // Nor does the benchmark page's mission panel name the report (its file, size and hash).
+    expect((await as.ministry.get('/api/benchmarks/RS-24-MIG-01')).body.mission).toEqual(expect.objectContaining({ id: ours, report: null }));
+    expect((await as.expert.get('/api/benchmarks/RS-24-MIG-01')).body.mission.report).toEqual(expect.objectContaining({ fileName: 'report.pdf' }));
     expect((await as.ministry.get(`/api/missions/${ours}/report`)).status).toBe(404);
     expect((await as.expert.post(`/api/missions/${ours}/report/share`)).status).toBe(404);
     expect((await as.ministry.post(`/api/missions/${ours}/report/share`)).status).toBe(404);
@@ -106,6 +109,7 @@ describe('peer-review missions over HTTP', () => {
     const after = (await as.ministry.get(`/api/missions/${ours}`)).body;
     expect(after.report).toEqual(expect.objectContaining({ fileName: 'report.pdf', sharedAt: expect.any(String) }));
     expect(after.findings).toHaveLength(1);
+    expect((await as.ministry.get('/api/benchmarks/RS-24-MIG-01')).body.mission.report).toEqual(expect.objectContaining({ fileName: 'report.pdf' }));
     expect((await as.ministry.get(`/api/missions/${ours}/report`)).status).toBe(200);
     expect((await as['ministry.al'].get(`/api/missions/${ours}/report`)).status).toBe(404);
     // Shared is final: no replacement behind the ministry's back.
@@ -119,7 +123,7 @@ describe('peer-review missions over HTTP', () => {
     expect((await as.ministry.patch(`/api/recommendations/${recommendation.id}`, { evidenceIds: [elsewhere.id] })).status).toBe(422);
     const followed = await as.ministry.patch(`/api/recommendations/${recommendation.id}`, { status: 'in_progress', followUpNote: 'Manual drafted.', evidenceIds: [evidence.id] });
     expect([followed.status, followed.body.status, followed.body.evidence]).toEqual([200, 'in_progress', [{ id: evidence.id, title: 'Shared evidence on RS-24-MIG-02' }]]);
-    expect((await as.expert.patch(`/api/recommendations/${recommendation.id}`, { status: 'implemented' })).status).toBe(422);
+    expect((await as.expert.patch(`/api/recommendations/${recommendation.id}`, { status: 'implemented' })).status).toBe(403);
 
     expect((await as.ministry.post(`/api/recommendations/${recommendation.id}/corrective-measure`)).status).toBe(404);
     const measure = await as.commission.post(`/api/recommendations/${recommendation.id}/corrective-measure`);
@@ -127,6 +131,24 @@ describe('peer-review missions over HTTP', () => {
     const [row] = await api.sql(`SELECT what, responsible, to_char(due_date, 'YYYY-MM-DD') AS due, recommendation_id FROM corrective_measure WHERE id = $1`, [measure.body.correctiveMeasureId]);
     expect(row).toEqual({ what: 'Adopt a risk-analysis manual.', responsible: 'Border Police Directorate', due: '2026-12-31', recommendation_id: recommendation.id });
     expect((await as.commission.post(`/api/recommendations/${recommendation.id}/corrective-measure`)).status).toBe(409);
+    // The Action Plan lists it beside the activities, for whoever reads the country's records.
+    for (const who of ['ministry', 'commission', 'cso'] as const) {
+      expect((await as[who].get('/api/action-plan/recommendation-measures?benchmark=RS-24-MIG-02')).body).toEqual([
+        expect.objectContaining({ id: measure.body.correctiveMeasureId, what: 'Adopt a risk-analysis manual.', benchmarkCode: 'RS-24-MIG-02', mission: { id: ours, title: 'Migration peer review 2026' }, recommendationStatus: 'in_progress' }),
+      ]);
+    }
+    expect((await as['ministry.al'].get('/api/action-plan/recommendation-measures?benchmark=RS-24-MIG-02')).body).toEqual([]);
+    // The ministry closes it like any corrective measure.
+    expect((await as.ministry.patch(`/api/corrective-measures/${measure.body.correctiveMeasureId}`, { status: 'done' })).body.status).toBe('done');
+  });
+
+  it('turns a recommendation into a corrective measure only once the report is shared with the ministry', async () => {
+    const added = await as.commission.post(`/api/missions/${theirs}/recommendations`, { benchmark: 'RS-24-ASY-01', text: 'Publish asylum statistics monthly.', owner: 'Asylum Office', dueDate: '2026-09-30' });
+    expect(added.status).toBe(201);
+    const recommendation = added.body;
+    const refused = await as.commission.post(`/api/recommendations/${recommendation.id}/corrective-measure`);
+    expect([refused.status, refused.body.message]).toEqual([422, expect.stringMatching(/Share the mission report with the ministry first/)]);
+    expect(await api.sql(`SELECT id FROM corrective_measure WHERE recommendation_id = $1`, [recommendation.id])).toEqual([]);
   });
 
   it('keeps the workflow’s one-benchmark mission working, now with a scope', async () => {

@@ -5,7 +5,8 @@ import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, sta
  * A peer-review mission on two benchmarks: the Commission plans it with the expert; the expert adds
  * a meeting to the agenda, a finding and a recommendation; the Serbian ministry sees the mission but
  * not the recommendation until the Commission shares the report. The Commission then corrects the
- * mission's end date and takes the meeting off the agenda.
+ * mission's end date and takes the meeting off the agenda; once the expert's report is shared, it
+ * makes the recommendation a corrective measure, which the Action Plan page lists.
  */
 describe('a peer-review mission, planned by the Commission and worked on by its expert', () => {
   const TITLE = 'Border management peer review (e2e)';
@@ -101,6 +102,27 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
     await confirm.getByRole('button', { name: 'Remove the meeting' }).click();
     await commission.getByText('Meeting removed from the agenda.').waitFor();
     await commission.getByText('No meeting planned yet.').waitFor();
+    expect(await seriousAccessibilityProblems(commission)).toEqual([]);
+  });
+
+  it('turns the recommendation into a corrective measure once the report is shared, and the Action Plan lists it', async () => {
+    await expert.goto(`${product.url}${missionPath}`);
+    await expert.getByLabel('Mission report (PDF, DOCX or ODT)').setInputFiles({ name: 'border-report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nBorder management peer review\n%%EOF\n') });
+    await expert.getByRole('button', { name: 'Upload report' }).click();
+    await expert.getByText('border-report.pdf').waitFor();
+
+    await commission.goto(`${product.url}${missionPath}`);
+    // Not before the ministry has the report: the measure goes into its Action Plan.
+    expect(await commission.getByRole('button', { name: 'Make it a corrective measure' }).count()).toBe(0);
+    await commission.getByRole('button', { name: 'Share the report with the ministry' }).click();
+    await commission.getByText('The report is shared with the ministry.').waitFor();
+    await commission.getByRole('button', { name: 'Make it a corrective measure' }).click();
+    await commission.getByText('A corrective measure was added to the Action Plan.').waitFor();
+    await commission.getByRole('link', { name: 'Action Plan', exact: true }).last().click();
+
+    const measures = commission.getByRole('region', { name: 'Corrective measures from peer-review recommendations' });
+    await measures.getByText('Adopt a risk-analysis manual.').waitFor();
+    await measures.getByRole('link', { name: TITLE }).waitFor();
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
   });
 });

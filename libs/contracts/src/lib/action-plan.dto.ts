@@ -33,6 +33,16 @@ export interface CorrectiveMeasureDto {
   recommendationId: string | null;
 }
 
+/** A corrective measure made of a peer-review recommendation: it answers the mission, not a late activity. */
+export interface RecommendationMeasureDto extends CorrectiveMeasureDto {
+  benchmarkCode: string;
+  country: string;
+  area: { code: string; title: string };
+  mission: { id: string; title: string };
+  /** The recommendation's own follow-up status (open, in progress, implemented, not implemented). */
+  recommendationStatus: string;
+}
+
 export interface ActivityBudgetDto {
   amount: number;
   currency: string;

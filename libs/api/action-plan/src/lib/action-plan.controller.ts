@@ -14,6 +14,7 @@ import {
   CorrectiveMeasureRequest,
   CreateActivityRequest,
   ProgressNoteRequest,
+  type RecommendationMeasureDto,
   UpdateActivityRequest,
   UpdateCorrectiveMeasureRequest,
 } from '@bt/contracts';
@@ -45,6 +46,12 @@ export class ActionPlanController {
       .header('X-Content-Type-Options', 'nosniff')
       .header('Cache-Control', 'private, no-store')
       .send(bytes);
+  }
+
+  /** The corrective measures made of peer-review recommendations (no activity of their own); filters: country, area, benchmark. */
+  @Get('action-plan/recommendation-measures')
+  recommendationMeasures(@Query() query: ActionPlanQuery, @CurrentViewer() viewer: Viewer): Promise<RecommendationMeasureDto[]> {
+    return this.actionPlan.recommendationMeasures(viewer, query);
   }
 
   /** Counts for the dashboard: total, by status, overdue, with a corrective measure, per area. */

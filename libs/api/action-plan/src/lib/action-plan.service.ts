@@ -17,6 +17,7 @@ import {
   type CorrectiveMeasureRequest,
   type CreateActivityRequest,
   type ProgressNoteRequest,
+  type RecommendationMeasureDto,
   type UpdateActivityRequest,
   type UpdateCorrectiveMeasureRequest,
 } from '@bt/contracts';
@@ -102,6 +103,33 @@ export class ActionPlanService {
       version: r.version,
       progressNotes: notes.filter((n) => n.activity_id === r.id).map(({ id, text, author, createdAt }) => ({ id, text, author, createdAt: new Date(createdAt).toISOString() })),
       correctiveMeasures: measures.filter((m) => m['activity_id'] === r.id).map(measureDto),
+    }));
+  }
+
+  /**
+   * The corrective measures made of peer-review recommendations (they have no activity), as far as
+   * this viewer may see the country's records, filtered by country, area and benchmark.
+   */
+  async recommendationMeasures(viewer: Viewer, query: Pick<ActionPlanQuery, 'country' | 'area' | 'benchmark'>): Promise<RecommendationMeasureDto[]> {
+    // Only the filters that apply to a measure (status, institution and overdue are an activity's).
+    const { where, params } = this.filters(viewer, { country: query.country, area: query.area, benchmark: query.benchmark });
+    const rows: Record<string, any>[] = await this.dataSource.query(
+      `SELECT m.id, m.activity_id, m.benchmark_id, m.what, m.responsible, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, m.status,
+              u.display_name AS created_by_name, m.created_at, m.recommendation_id, b.code AS benchmark_code, a.country_code,
+              a.code AS area_code, a.title AS area_title, mi.id AS mission_id, mi.title AS mission_title, r.status AS recommendation_status
+         FROM corrective_measure m JOIN app_user u ON u.id = m.created_by
+         JOIN mission_recommendation r ON r.id = m.recommendation_id JOIN mission mi ON mi.id = r.mission_id
+         JOIN benchmark b ON b.id = m.benchmark_id JOIN area a ON a.id = b.area_id
+        WHERE m.activity_id IS NULL AND ${where} ORDER BY m.due_date, b.code, m.created_at LIMIT 1000`,
+      params,
+    );
+    return rows.map((r) => ({
+      ...measureDto(r),
+      benchmarkCode: r['benchmark_code'],
+      country: r['country_code'].trim(),
+      area: { code: r['area_code'], title: r['area_title'] },
+      mission: { id: r['mission_id'], title: r['mission_title'] || r['benchmark_code'] },
+      recommendationStatus: r['recommendation_status'],
     }));
   }
 

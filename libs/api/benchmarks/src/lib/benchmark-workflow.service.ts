@@ -97,7 +97,7 @@ export class BenchmarkWorkflowService {
       stage,
       allowedEvents: available.filter((e) => e.enabled).map((e) => e.type),
       availableEvents: available,
-      mission: seesMission ? await this.missions.current(em, scope.id) : null,
+      mission: seesMission ? await this.missions.current(em, scope.id, hasRole(viewer, 'commission') || actor.assignedExpert) : null,
       // The Commission's assessment as the assessments lib publishes it: to whoever takes part, to everyone once accepted.
       latestAssessment: takesPart(viewer, scope, actor.assignedExpert) || scope.state === 'accepted' ? await this.latestAssessment(em, scope.id) : null,
     };

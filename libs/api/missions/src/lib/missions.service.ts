@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -80,10 +80,13 @@ export class MissionsService {
     return experts.map((e: Row) => e.user_id);
   }
 
-  /** The benchmark's latest mission (one whose scope holds it), as the workflow panel shows it; or null. */
-  async current(em: EntityManager, benchmarkId: string): Promise<MissionDto | null> {
+  /**
+   * The benchmark's latest mission (one whose scope holds it), as the workflow panel shows it; or null.
+   * Its report only to the mission's reviewers (`reviewer`: the Commission, its experts) until shared.
+   */
+  async current(em: EntityManager, benchmarkId: string, reviewer: boolean): Promise<MissionDto | null> {
     const [m] = await em.query(
-      `SELECT m.id, m.start_date, m.end_date, m.report_submitted_at, f.file_name, f.sha256, f.size,
+      `SELECT m.id, m.start_date, m.end_date, m.report_submitted_at, m.report_shared_at, f.file_name, f.sha256, f.size,
               coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
                           FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]') AS experts
          FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id LEFT JOIN stored_file f ON f.id = m.report_file_id
@@ -96,7 +99,7 @@ export class MissionsService {
       startDate: day(m.start_date) as string,
       endDate: day(m.end_date) as string,
       experts: m.experts,
-      report: m.file_name ? { fileName: m.file_name, sha256: m.sha256, size: Number(m.size), uploadedAt: iso(m.report_submitted_at) as string } : null,
+      report: m.file_name && (reviewer || m.report_shared_at) ? { fileName: m.file_name, sha256: m.sha256, size: Number(m.size), uploadedAt: iso(m.report_submitted_at) as string } : null,
     };
   }
 
@@ -463,7 +466,7 @@ export class MissionsService {
   async followUp(viewer: Viewer, id: string, request: RecommendationFollowUpRequest, ip: string): Promise<RecommendationDto> {
     await this.dataSource.transaction(async (em) => {
       const { rec, access } = await this.loadRecommendation(em, viewer, id, true);
-      if (access === 'expert') throw new UnprocessableEntityException('the follow-up is recorded by the Commission and the ministry');
+      if (access === 'expert') throw new ForbiddenException('The follow-up is recorded by the Commission and the ministry.');
       if (request.evidenceIds) {
         const ids = [...new Set(request.evidenceIds)];
         // Evidence of the recommendation's benchmark that reviewers can see (not the ministry's internal drafts).
@@ -494,6 +497,9 @@ export class MissionsService {
       if (access !== 'commission') throw new NotFoundException(`No recommendation ${id}`);
       const [existing] = await em.query(`SELECT id FROM corrective_measure WHERE recommendation_id = $1`, [id]);
       if (existing) throw new ConflictException('This recommendation is already a corrective measure.');
+      // The measure is the country's to carry out, in its Action Plan: only once it has the report.
+      const [mission] = await em.query(`SELECT report_shared_at FROM mission WHERE id = $1`, [rec.mission_id]);
+      if (!mission.report_shared_at) throw new UnprocessableEntityException('Share the mission report with the ministry first: the corrective measure goes into its Action Plan.');
       const [measure] = await em.query(
         `INSERT INTO corrective_measure (benchmark_id, what, responsible, due_date, created_by, recommendation_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [rec.benchmark_id, rec.text, rec.owner, rec.due_date, viewer.userId, id],

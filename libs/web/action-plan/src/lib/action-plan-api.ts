@@ -12,6 +12,7 @@ import type {
   CorrectiveMeasureStatus,
   CreateActivityRequest,
   Page,
+  RecommendationMeasureDto,
 } from '@bt/contracts';
 import { map, type Observable } from 'rxjs';
 
@@ -31,6 +32,12 @@ export class ActionPlanApi {
 
   activities(filters: ActionPlanFilters): Observable<ActionActivityDto[]> {
     return this.http.get<ActionActivityDto[]>('/api/action-plan/activities', { params: this.params(filters) });
+  }
+
+  /** The corrective measures made of peer-review recommendations, by country, area and benchmark (the other filters are an activity's). */
+  recommendationMeasures(filters: ActionPlanFilters): Observable<RecommendationMeasureDto[]> {
+    const params = this.params({ ...filters, status: '', institution: '', overdueOnly: false });
+    return this.http.get<RecommendationMeasureDto[]>('/api/action-plan/recommendation-measures', { params });
   }
 
   /** The same list as an XLSX sheet (a plain link: the browser downloads it with the session cookie). */

@@ -86,6 +86,13 @@ export class ActionPlanPage {
     ),
     { initialValue: LOADING },
   );
+  protected readonly recommendationMeasures = toSignal(
+    combineLatest([this.filterValues, this.reloads]).pipe(
+      map(([filters]) => filters),
+      loadEach((filters: ActionPlanFilters) => this.api.recommendationMeasures(filters)),
+    ),
+    { initialValue: LOADING },
+  );
   protected readonly summary = toSignal(
     combineLatest([toObservable(this.country), this.reloads]).pipe(loadEach(([country]: [string, void]) => this.api.summary(country))),
     { initialValue: LOADING },
@@ -126,8 +133,8 @@ export class ActionPlanPage {
     return activity.overdue && mayDecideMeasures(this.me(), activity);
   }
 
-  protected mayCloseMeasure(activity: ActionActivityDto): boolean {
-    return mayDecideMeasures(this.me(), activity);
+  protected mayCloseMeasure(on: Pick<ActionActivityDto, 'country'>): boolean {
+    return mayDecideMeasures(this.me(), on);
   }
 
   protected clearFilters(): void {
