@@ -142,6 +142,19 @@ describe('written consultations over HTTP', () => {
     expect((await detail(id)).state).toBe('open');
   });
 
+  it('refuses a blank summary (400), so SUMMARISE and PUBLISH cannot pass on spaces; a saved summary is audited with its text', async () => {
+    const { id, questions } = await freshConsultation();
+    expect((await fire(id, 'OPEN')).status).toBe(200);
+    await api.sql(`UPDATE consultation SET deadline = now() - interval '1 minute' WHERE id = $1`, [id]);
+    expect((await fire(id, 'CLOSE')).status).toBe(200);
+    const blank = await as.commission.put(`/api/consultations/${id}/summaries/${questions[0]}`, { text: '   \n ', citedOrganisationIds: [] });
+    expect([blank.status, JSON.stringify(blank.body.message)]).toEqual([400, expect.stringMatching(/text must not be blank/)]);
+    expect(await api.sql(`SELECT 1 FROM consultation_summary WHERE question_id = $1`, [questions[0]])).toEqual([]);
+    expect((await as.commission.put(`/api/consultations/${id}/summaries/${questions[0]}`, { text: ' Most agree. ', citedOrganisationIds: [] })).status).toBe(200);
+    const [event] = await api.sql(`SELECT data FROM audit_event WHERE action = 'consultation.summary_saved' AND entity_id = $1`, [id]);
+    expect(event.data).toEqual(expect.objectContaining({ questionId: questions[0], text: 'Most agree.' }));
+  });
+
   it('lets a recipient save a draft, then send; a sent reply is final; others see only what is theirs to see', async () => {
     const { id, questions } = await freshConsultation();
     expect((await as.cso.get(`/api/consultations/${id}`)).status).toBe(404); // a draft is the Commission's

@@ -242,7 +242,7 @@ describe('peer-review missions over HTTP', () => {
     expect(await auditCount(id)).toBe(audited);
   });
 
-  it('answers a day that is not in the calendar, or a null title, with 400 — planning, correcting, the agenda, a recommendation, START_PEER_REVIEW', async () => {
+  it('answers a day that is not in the calendar, a null or blank title, a blank finding with 400 — planning, correcting, the agenda, findings, a recommendation, START_PEER_REVIEW', async () => {
     const before = (await as.commission.get(`/api/missions/${ours}`)).body;
     const missions = (await as.commission.get('/api/missions')).body.length;
     const answers = [
@@ -253,7 +253,10 @@ describe('peer-review missions over HTTP', () => {
       await as.commission.post(`/api/missions/${ours}/recommendations`, { benchmark: 'RS-24-MIG-01', text: 'Train', owner: 'Police', dueDate: '2026-04-31' }),
       await as.commission.post('/api/benchmarks/RS-24-MIG-03/transitions', { event: 'START_PEER_REVIEW', version: 1, mission: { startDate: '2026-06-31', endDate: '2026-07-02', expertIds: [] } }),
     ];
-    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400]);
+    // Spaces are not a title, nor a finding.
+    answers.push(await as.commission.post('/api/missions', { title: '  ', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-03', expertIds: [] }));
+    answers.push(await as.commission.put(`/api/missions/${ours}/findings/RS-24-MIG-01`, { text: ' \n ' }));
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 400]);
     expect(JSON.stringify(answers[0].body.message)).toMatch(/startDate must be a date of the calendar such as 2026-03-01/);
     expect((await as.commission.get(`/api/missions/${ours}`)).body).toEqual(before);
     expect((await as.commission.get('/api/missions')).body).toHaveLength(missions);

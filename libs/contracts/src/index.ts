@@ -1,6 +1,6 @@
 export * from './lib/page';
 export * from './lib/calendar-day';
-export * from './lib/omittable';
+export * from './lib/field-rules';
 export * from './lib/catalogue.dto';
 export * from './lib/benchmark-list.query';
 export * from './lib/identity.dto';

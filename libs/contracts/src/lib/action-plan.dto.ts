@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsOmittable } from './omittable';
+import { IsOmittable } from './field-rules';
 import { IsCalendarDay } from './calendar-day';
 
 /** What an activity's responsible institution reports; "overdue" is not a status but computed (deadline passed, not completed). */

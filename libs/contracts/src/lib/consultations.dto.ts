@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsNotBlank } from './field-rules';
 import { type AvailableConsultationEvent, CONSULTATION_EVENTS, type ConsultationEventType, type ConsultationState } from '@bt/workflow';
 import type { StoredFileDto } from './files.dto';
 
@@ -10,7 +11,7 @@ export class ConsultationQuestionInput {
   id?: string;
 
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(5_000)
   text!: string;
 }
@@ -22,7 +23,7 @@ export class ConsultationTopicInput {
   id?: string;
 
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(500)
   title!: string;
 
@@ -36,7 +37,7 @@ export class ConsultationTopicInput {
 /** `POST /api/consultations`: a new draft. */
 export class CreateConsultationRequest {
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(500)
   title!: string;
 
@@ -102,7 +103,7 @@ export class ConsultationReplyRequest {
 /** `PUT /api/consultations/:id/summaries/:questionId`: the Commission's summary of the replies to one question. */
 export class ConsultationSummaryRequest {
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(50_000)
   text!: string;
 

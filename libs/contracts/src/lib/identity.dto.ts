@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable } from './omittable';
+import { IsOmittable } from './field-rules';
 
 import { ROLES, type Role } from '@bt/workflow';
 

@@ -1,12 +1,12 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
-import { IsOmittable } from './omittable';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsNotBlank, IsOmittable } from './field-rules';
 import { IsCalendarDay } from './calendar-day';
 import type { StoredFileDto } from './files.dto';
 
 /** `POST /api/missions`: a peer-review mission on one or more benchmarks of one country. */
 export class CreateMissionRequest {
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(300)
   title!: string;
 
@@ -41,7 +41,7 @@ export class UpdateMissionRequest {
 
   @IsOmittable()
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(300)
   title?: string;
 
@@ -74,7 +74,7 @@ export class MissionMeetingRequest {
   meetsOn!: string;
 
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(300)
   institution!: string;
 
@@ -86,7 +86,7 @@ export class MissionMeetingRequest {
 
 export class MissionFindingRequest {
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(50_000)
   text!: string;
 }
@@ -97,13 +97,13 @@ export class MissionRecommendationRequest {
   benchmark!: string;
 
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(10_000)
   text!: string;
 
   /** Who is to act on it (an institution). */
   @IsString()
-  @MinLength(1)
+  @IsNotBlank()
   @MaxLength(300)
   owner!: string;
 

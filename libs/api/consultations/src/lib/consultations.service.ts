@@ -368,7 +368,7 @@ export class ConsultationsService {
       );
       await em.query(`DELETE FROM consultation_summary_citation WHERE question_id = $1`, [questionId]);
       if (cited.length) await em.query(`INSERT INTO consultation_summary_citation (question_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [questionId, cited]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'consultation.summary_saved', entityType: 'consultation', entityId: id, data: { questionId, cited } });
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'consultation.summary_saved', entityType: 'consultation', entityId: id, data: { questionId, cited, text: request.text.trim() } });
     });
     return this.get(viewer, id);
   }

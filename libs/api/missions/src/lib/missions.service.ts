@@ -427,7 +427,7 @@ export class MissionsService {
          ON CONFLICT (mission_id, benchmark_id) DO UPDATE SET text = EXCLUDED.text, author_id = EXCLUDED.author_id, updated_at = now()`,
         [id, benchmarkId, request.text.trim(), viewer.userId],
       );
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.finding_saved', entityType: 'mission', entityId: id, data: { benchmarkId } });
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.finding_saved', entityType: 'mission', entityId: id, data: { benchmarkId, text: request.text.trim() } });
     });
     return this.detail(viewer, id);
   }
