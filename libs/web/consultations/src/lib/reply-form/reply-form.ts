@@ -46,14 +46,17 @@ export class ReplyForm implements OnInit {
     this.load();
   }
 
-  private load(): void {
+  /** `keepTyped`: answers not yet sent keep what was typed here (an attachment or a refusal reloads the rest, not the text). */
+  private load(keepTyped = false): void {
     this.api.get(this.id()).subscribe({
       next: (c) => {
         this.consultation.set(c);
+        const typed = this.answers();
         const answers: Record<string, Answer> = {};
         for (const q of c.topics.flatMap((t) => t.questions)) {
           const reply = q.replies[0] ?? null;
-          answers[q.id] = { questionId: q.id, text: reply?.text ?? '', reply, upload: null, uploadProblem: null };
+          const text = keepTyped && typed[q.id] && reply?.status !== 'sent' ? typed[q.id].text : (reply?.text ?? '');
+          answers[q.id] = { questionId: q.id, text, reply, upload: null, uploadProblem: null };
         }
         this.answers.set(answers);
       },
@@ -81,6 +84,8 @@ export class ReplyForm implements OnInit {
         this.load();
       },
       $localize`:@@replyForm.failed:The replies could not be saved.`,
+      // Some replies may have gone before the refusal (they are sent one by one): show which, keep the rest as typed.
+      () => (this.load(true), false),
     );
   }
 
@@ -100,7 +105,7 @@ export class ReplyForm implements OnInit {
         if (event.type === HttpEventType.Response) {
           input.value = '';
           update({ upload: 100 });
-          this.load();
+          this.load(true);
         }
       },
       error: (error: unknown) => update({ upload: null, uploadProblem: (error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@replyForm.attach.failed:The document could not be attached.` }),

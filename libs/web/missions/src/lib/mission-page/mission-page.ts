@@ -90,7 +90,11 @@ export class MissionPage implements OnInit {
     this.followUps.set(Object.fromEntries(m.recommendations.map((r) => [r.id, { status: r.status, note: r.followUpNote, evidenceIds: new Set(r.evidence.map((e) => e.id)), save: new DialogSave() }])));
     if (m.may.followUp) {
       for (const code of new Set(m.recommendations.map((r) => r.benchmark.code))) {
-        this.api.evidence(code).subscribe({ next: (items) => this.evidence.update((all) => ({ ...all, [code]: items })), error: () => undefined });
+        // A follow-up links shared evidence only (the Commission must be able to read it): internal items are not offered.
+        this.api.evidence(code).subscribe({
+          next: (items) => this.evidence.update((all) => ({ ...all, [code]: items.filter((e) => e.visibility !== 'internal') })),
+          error: () => undefined,
+        });
       }
     }
   }
