@@ -118,6 +118,24 @@ describe('track records', () => {
     expect(event.data).toMatchObject({ fileName: 'figures.csv', rows: 3, seriesCreated: 1, seriesUpdated: 1, valuesCreated: 2, valuesUpdated: 1 });
   });
 
+  it('refuses a sheet that would change the unit or category of a stored series (422 at its row), changing nothing', async () => {
+    const before = await contents();
+    const csv = [
+      'Series name,Unit,Category,Counting rule,Period,Value,Source,Note',
+      'New series from this sheet,cases,Drugs,,2021,12,Police,',
+      'Final convictions for organised crime,cases,Corruption,,2021,50,Supreme Court of Cassation,',
+    ].join('\n');
+    const answer = await upload(ministry, Buffer.from(csv), 'redefine.csv');
+    expect([answer.status, answer.body.errors]).toEqual([
+      422,
+      [
+        { row: 3, column: 'unit', message: 'The series "Final convictions for organised crime" is counted in "persons": a sheet cannot change its unit (name a new series instead).' },
+        { row: 3, column: 'category', message: expect.stringContaining('is in the category "Organised crime": a sheet cannot change it') },
+      ],
+    ]);
+    expect(await contents()).toEqual(before);
+  });
+
   it('exports the series as XLSX in the import layout', async () => {
     const response = await fetch(`${api.baseUrl}/api/benchmarks/${BENCHMARK}/track-records.xlsx`, { headers: { cookie: [...cso.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     expect(response.status).toBe(200);

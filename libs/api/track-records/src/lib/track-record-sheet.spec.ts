@@ -26,6 +26,7 @@ describe('checking a track-record sheet', () => {
             { period: '2019', value: '12', source: 'Supreme Court report', note: '' },
             { period: '2020-Q1', value: '3.5', source: 'Supreme Court report', note: '' },
           ],
+          firstRow: 2,
         },
       ],
     });

@@ -35,11 +35,33 @@ export interface ImportedSeries {
   category: TrackRecordCategory;
   countingRule: string;
   values: { period: string; value: string; source: string; note: string }[];
+  /** The sheet's row that first describes the series (for a problem found against the stored series). */
+  firstRow: number;
 }
 
 export type SheetCheck = { ok: true; series: ImportedSeries[]; rows: number } | { ok: false; errors: TrackRecordImportErrorDto[] };
 
 /** "Migrant smuggling", "migrant-smuggling" and "migrant_smuggling" are one category. */
+/**
+ * A sheet adds figures to a stored series but does not redefine it: a different unit or category
+ * would silently reinterpret the figures already there. One problem per such series, at its first row.
+ */
+export function conflictsWithStoredSeries(series: ImportedSeries[], stored: { name: string; unit: string; category: TrackRecordCategory }[]): TrackRecordImportErrorDto[] {
+  const byName = new Map(stored.map((s) => [s.name.toLowerCase(), s]));
+  const errors: TrackRecordImportErrorDto[] = [];
+  for (const s of series) {
+    const existing = byName.get(s.name.toLowerCase());
+    if (!existing) continue;
+    if (existing.unit.trim().toLowerCase() !== s.unit.trim().toLowerCase()) {
+      errors.push({ row: s.firstRow, column: 'unit', message: `The series "${existing.name}" is counted in "${existing.unit}": a sheet cannot change its unit (name a new series instead).` });
+    }
+    if (existing.category !== s.category) {
+      errors.push({ row: s.firstRow, column: 'category', message: `The series "${existing.name}" is in the category "${categoryLabel(existing.category)}": a sheet cannot change it (name a new series instead).` });
+    }
+  }
+  return errors;
+}
+
 export function parseCategory(text: string): TrackRecordCategory | null {
   const key = text.trim().toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '');
   return (TRACK_RECORD_CATEGORIES as readonly string[]).includes(key) ? (key as TrackRecordCategory) : null;
@@ -131,7 +153,7 @@ export function checkTrackRecordRows(header: string[], rows: SheetRow[]): SheetC
     entry.values.push({ period, value, source: cell('source'), note: cell('note') });
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, rows: dataRows.length, series: [...series.values()].map(({ name, unit, category, countingRule, values }) => ({ name, unit, category, countingRule, values })) };
+  return { ok: true, rows: dataRows.length, series: [...series.values()].map(({ name, unit, category, countingRule, values, firstRow }) => ({ name, unit, category, countingRule, values, firstRow })) };
 }
 
 /** The text a reader sees in a cell, whatever exceljs made of it. */

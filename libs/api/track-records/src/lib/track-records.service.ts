@@ -16,7 +16,7 @@ import {
   type TrackRecordValueRequest,
 } from '@bt/contracts';
 import { readsCountryRecords, writesCountryRecords } from './country-records-access';
-import { checkTrackRecordRows, type ImportedSeries, readTrackRecordSheet } from './track-record-sheet';
+import { checkTrackRecordRows, conflictsWithStoredSeries, type ImportedSeries, readTrackRecordSheet } from './track-record-sheet';
 
 /** Track records of a benchmark: indicator series with a figure per year or quarter, imported or entered by the ministry. */
 @Injectable()
@@ -136,6 +136,11 @@ export class TrackRecordsService {
       }
       return this.dataSource.transaction(async (em) => {
         const scope = await this.writable(em, viewer, benchmarkRef);
+        const existing = await em.query(`SELECT name, unit, category FROM track_record_series WHERE benchmark_id = $1`, [scope.id]);
+        const conflicts = conflictsWithStoredSeries(check.series, existing);
+        if (conflicts.length) {
+          throw new UnprocessableEntityException({ message: `Nothing was imported: the sheet has ${conflicts.length} problem${conflicts.length === 1 ? '' : 's'}.`, errors: conflicts });
+        }
         const stored = await this.files.record(em, received, viewer.userId);
         const counts = await this.upsert(em, scope.id, check.series, viewer.userId);
         await this.audit.record(em, actorOfViewer(viewer, ip), {
@@ -150,14 +155,13 @@ export class TrackRecordsService {
   }
 
   /** Upserts series by name and figures by period; says how many of each were new. */
-  async upsert(em: EntityManager, benchmarkId: string, series: ImportedSeries[], userId: string) {
+  async upsert(em: EntityManager, benchmarkId: string, series: Omit<ImportedSeries, 'firstRow'>[], userId: string) {
     const counts = { seriesCreated: 0, seriesUpdated: 0, valuesCreated: 0, valuesUpdated: 0 };
     for (const s of series) {
       const [row] = await em.query(
         `INSERT INTO track_record_series (benchmark_id, name, unit, category, counting_rule, created_by) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (benchmark_id, lower(name)) DO UPDATE
-           SET unit = EXCLUDED.unit, category = EXCLUDED.category,
-               counting_rule = CASE WHEN EXCLUDED.counting_rule = '' THEN track_record_series.counting_rule ELSE EXCLUDED.counting_rule END,
+           SET counting_rule = CASE WHEN EXCLUDED.counting_rule = '' THEN track_record_series.counting_rule ELSE EXCLUDED.counting_rule END,
                updated_at = now()
          RETURNING id, (xmax = 0) AS inserted`,
         [benchmarkId, s.name, s.unit, s.category, s.countingRule, userId],
