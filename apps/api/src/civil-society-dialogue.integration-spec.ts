@@ -115,6 +115,30 @@ describe('the civil-society dialogue and the assessments', () => {
     expect((await as.commission.post(`/api/proposals/${threads[1].id}/hide`, { reason: 'x' })).status).toBe(403);
   });
 
+  it("keeps from a benchmark's history what the caller may not see: the dialogue, internal evidence, the comments of the workflow", async () => {
+    // MIG-01 by now: proposals, comments, answers, a hidden proposal, shared evidence, SUBMIT. Changes requested (with a comment), then internal evidence.
+    const changes = await as.commission.post('/api/benchmarks/RS-24-MIG-01/transitions', { event: 'REQUEST_CHANGES', version: await version('RS-24-MIG-01'), comment: 'Add the 2025 figures.' });
+    expect(changes.status).toBe(200);
+    expect((await as.coordinator.post('/api/benchmarks/RS-24-MIG-01/evidence', { title: 'Internal working note', visibility: 'internal' })).status).toBe(201);
+    const families = async (who: Account) => {
+      const history = (await as[who].get('/api/benchmarks/RS-24-MIG-01/history')).body as { action: string; comment: string | null }[];
+      return { actions: new Set(history.map((e) => e.action)), comments: history.filter((e) => e.comment).length };
+    };
+    const ministry = await families('ministry');
+    expect([...ministry.actions]).toEqual(expect.arrayContaining(['proposal.created', 'comment.created', 'proposal.answered', 'proposal.hidden', 'evidence.created', 'benchmark.SUBMIT']));
+    const internal = (await as.ministry.get('/api/benchmarks/RS-24-MIG-01/history')).body.filter((e: { action: string }) => e.action === 'evidence.created');
+    const cso = await families('cso');
+    expect(cso.actions.has('proposal.created')).toBe(true);
+    // The CSO sees the shared item's creation, not the internal one's.
+    expect((await as.cso.get('/api/benchmarks/RS-24-MIG-01/history')).body.filter((e: { action: string }) => e.action === 'evidence.created')).toHaveLength(internal.length - 1);
+    // A CSO of another country: the workflow's steps only, without their comments.
+    const foreign = await families('cso.al');
+    expect([...foreign.actions]).toEqual(['benchmark.SUBMIT', 'benchmark.REQUEST_CHANGES']);
+    expect([ministry.comments, cso.comments, foreign.comments]).toEqual([1, 1, 0]);
+    // Back to where the later tests expect it.
+    expect((await submit('RS-24-MIG-01')).status).toBe(200);
+  });
+
   it("refuses a CSO of another country (403) and keeps the thread from it (404)", async () => {
     expect((await as['cso.al'].post('/api/benchmarks/RS-24-MIG-02/proposals', { text: 'From Albania.' })).status).toBe(403);
     expect((await as['cso.al'].get('/api/benchmarks/RS-24-MIG-01/proposals')).status).toBe(404);

@@ -3,11 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { transition } from 'xstate';
 import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
-import { takesPart } from '@bt/api/dialogue';
+import { seesDialogue, takesPart } from '@bt/api/dialogue';
+import { visibleEvidence } from '@bt/api/evidence';
 import { type BenchmarkScope, findBenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkWorkflowDto, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { MissionsService } from '@bt/api/missions';
+import { isMissionExpert, MissionsService } from '@bt/api/missions';
+import { readsCountryRecords } from '@bt/api/track-records';
 import {
   availableEvents,
   BENCHMARK_MACHINE_VERSION,
@@ -103,16 +105,40 @@ export class BenchmarkWorkflowService {
     };
   }
 
-  /** The benchmark's audit events, oldest first. */
-  async history(benchmarkRef: string): Promise<HistoryEventDto[]> {
-    const scope = await findBenchmarkScope(this.dataSource.manager, benchmarkRef);
+  /**
+   * The benchmark's audit events, oldest first, as far as this viewer may see what they are about:
+   * the workflow's steps to everyone signed in (their comments to those who take part), evidence
+   * events by the item's visibility, the dialogue's to those who see it, track records and the Action
+   * Plan to those who read the country's records, everything else to those who take part.
+   */
+  async history(viewer: Viewer, benchmarkRef: string): Promise<HistoryEventDto[]> {
+    const em = this.dataSource.manager;
+    const scope = await findBenchmarkScope(em, benchmarkRef);
+    const missionExpert = await isMissionExpert(em, scope.id, viewer.userId);
+    const participant = takesPart(viewer, scope, missionExpert);
+    const evidence = visibleEvidence(viewer, scope, missionExpert);
+    const family = (action: string) => action.slice(0, action.indexOf('.'));
+    const sees: Record<string, boolean> = {
+      benchmark: true,
+      proposal: seesDialogue(viewer, scope, missionExpert),
+      comment: seesDialogue(viewer, scope, missionExpert),
+      'track-record': readsCountryRecords(viewer, scope, missionExpert),
+      'action-plan': readsCountryRecords(viewer, scope, missionExpert),
+      corrective_measure: readsCountryRecords(viewer, scope, missionExpert),
+      // The report's upload: its reviewers only (the ministry sees the report itself once shared).
+      mission: hasRole(viewer, 'commission') || missionExpert,
+    };
     const rows = await this.dataSource.query(
-      `SELECT e.id, e.occurred_at, e.action, e.data, coalesce(u.display_name, e.actor_label) AS actor
+      `SELECT e.id, e.occurred_at, e.action, e.data, coalesce(u.display_name, e.actor_label) AS actor, ev.visibility AS evidence_visibility
          FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+         LEFT JOIN evidence ev ON e.action LIKE 'evidence.%' AND ev.id::text = e.data->>'evidenceId'
         WHERE e.entity_type = 'benchmark' AND e.entity_id = $1 ORDER BY e.id`,
       [scope.id],
     );
-    return rows.map((r: Record<string, any>) => ({
+    const visible = rows.filter((r: Record<string, any>) =>
+      family(r.action) === 'evidence' ? evidence.includes(r.evidence_visibility) : (sees[family(r.action)] ?? participant),
+    );
+    return visible.map((r: Record<string, any>) => ({
       id: String(r.id),
       at: new Date(r.occurred_at).toISOString(),
       actor: r.actor,
@@ -120,7 +146,7 @@ export class BenchmarkWorkflowService {
       event: r.data.event ?? null,
       from: r.data.from ?? null,
       to: r.data.to ?? null,
-      comment: r.data.comment ?? null,
+      comment: participant ? (r.data.comment ?? null) : null,
     }));
   }
 

@@ -22,8 +22,8 @@ export class WorkflowController {
 
   /** The benchmark's history (its audit events), oldest first. */
   @Get('benchmarks/:id/history')
-  history(@Param('id', BenchmarkRefPipe) id: string): Promise<HistoryEventDto[]> {
-    return this.workflow.history(id);
+  history(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer): Promise<HistoryEventDto[]> {
+    return this.workflow.history(viewer, id);
   }
 
   /** What awaits the signed-in user. */
