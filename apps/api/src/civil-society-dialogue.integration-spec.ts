@@ -183,6 +183,12 @@ describe('the civil-society dialogue and the assessments', () => {
 
   it('closes the dialogue once the benchmark is accepted, and writes the Commission assessment of ACCEPT in the same step', async () => {
     const code = 'RS-24-MIG-01';
+    // A proposal posted while submitted must be answered before ACCEPT: afterwards it no longer could be.
+    const late = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'Posted while under review.' });
+    const acceptBody = { event: 'ACCEPT', assessment: { period: '2026', preparation: 'some_to_moderate', progress: 'good_progress', text: 'Good progress on asylum data.' } };
+    const refused = await as.commission.post(`/api/benchmarks/${code}/transitions`, { ...acceptBody, version: await version(code) });
+    expect([refused.status, refused.body.message]).toEqual([422, expect.stringContaining('"Posted while under review."')]);
+    expect((await as.ministry.post(`/api/proposals/${late.body.id}/response`, { decision: 'not_accepted', reasoning: 'Out of scope of this benchmark.' })).status).toBe(200);
     const accept = await as.commission.post(`/api/benchmarks/${code}/transitions`, {
       event: 'ACCEPT',
       version: await version(code),
@@ -190,10 +196,12 @@ describe('the civil-society dialogue and the assessments', () => {
     });
     expect(accept.status).toBe(200);
     expect((await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'Too late?' })).status).toBe(409);
-    const [{ id }] = await api.sql(`SELECT p.id FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id WHERE b.code = $1 AND p.kind = 'proposal' AND p.hidden_at IS NULL`, [code]);
+    const [{ id }] = await api.sql(`SELECT p.id FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id WHERE b.code = $1 AND p.kind = 'proposal' AND p.hidden_at IS NULL ORDER BY p.created_at LIMIT 1`, [code]);
     expect((await as.ministry.post(`/api/proposals/${id}/response`, { decision: 'accepted', reasoning: 'Late.' })).status).toBe(409);
     const assessments = (await api.sql(`SELECT voice, period, preparation FROM assessment s JOIN benchmark b ON b.id = s.benchmark_id WHERE b.code = $1`, [code]));
     expect(assessments).toEqual([{ voice: 'commission', period: '2026', preparation: 'some_to_moderate' }]);
+    // Out of the figures and inboxes the later tests measure.
+    await api.sql(`DELETE FROM proposal WHERE id = $1`, [late.body.id]);
   });
 
   it('records the three voices side by side with their history, published as decided', async () => {

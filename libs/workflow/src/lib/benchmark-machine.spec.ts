@@ -54,6 +54,15 @@ describe('the benchmark machine', () => {
     expect(transition(benchmarkMachine, submitted, { type: 'ACCEPT', assessment, facts: { ...ready, missionRequired: true } })[0].value).toBe('submitted');
   });
 
+  it('does not accept while a proposal posted after SUBMIT is unanswered (it could not be answered afterwards)', () => {
+    const waiting = { ...ready, unansweredProposalCount: 1, unansweredProposals: ['Publish the figures per court.'] };
+    const submitted = run({ type: 'SUBMIT', facts: ready });
+    expect(transition(benchmarkMachine, submitted, { type: 'ACCEPT', assessment, facts: waiting })[0].value).toBe('submitted');
+    expect(explainEvent('submitted', { type: 'ACCEPT', assessment, facts: waiting }).unmet).toBe('1 civil-society proposal(s) still need a reasoned answer: "Publish the figures per court."');
+    const reported = run({ type: 'SUBMIT', facts: ready }, { type: 'START_PEER_REVIEW', mission, facts: ready }, { type: 'BEGIN_FIELDWORK', facts: ready }, { type: 'SUBMIT_MISSION_REPORT', facts: ready });
+    expect(transition(benchmarkMachine, reported, { type: 'ACCEPT', assessment, facts: waiting })[0].value).toEqual({ peerReview: 'reported' });
+  });
+
   it('does not begin fieldwork before the mission starts', () => {
     const planned = run({ type: 'SUBMIT', facts: ready }, { type: 'START_PEER_REVIEW', mission, facts: ready });
     const early = { ...ready, today: '2026-01-09' };

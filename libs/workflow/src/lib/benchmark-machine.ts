@@ -92,8 +92,9 @@ export const TRANSITION_GUARDS: Record<string, BenchmarkGuard[]> = {
   startPeerReview: ['missionPlanned'],
   beginFieldwork: ['missionStarted'],
   submitMissionReport: ['hasReport'],
-  acceptWithoutMission: ['noMissionRequired', 'hasAssessment'],
-  acceptAfterMission: ['hasAssessment'],
+  // Proposals may come in while submitted or under peer review; once accepted they can no longer be answered.
+  acceptWithoutMission: ['noMissionRequired', 'allProposalsAnswered', 'hasAssessment'],
+  acceptAfterMission: ['allProposalsAnswered', 'hasAssessment'],
   acceptBeforeReport: ['missionReported'],
   reopen: ['hasJustification'],
 };
