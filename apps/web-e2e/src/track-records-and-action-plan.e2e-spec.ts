@@ -92,6 +92,8 @@ describe('track records and the Action Plan in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: SERIES }).waitFor();
     expect(await chartTable(SERIES)).toEqual({ periods: ['2019', '2020', '2021'], values: ['40', '37', '52.5'] });
+    // The year-on-year comparison, in words beside the bars.
+    expect(await page.locator(`li[data-series="${SERIES}"] .series__change`).textContent()).toContain('2021: 52.5 persons, +42% on 2020 (37)');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 

@@ -6,6 +6,26 @@ export function seriesChart(series: TrackRecordSeriesDto): { categories: string[
   return { categories: values.map((v) => v.period), series: [{ name: series.name, values: values.map((v) => v.value) }] };
 }
 
+/** The latest figure against the same period a year earlier (2021 against 2020, 2021-Q2 against 2020-Q2). */
+export interface YearOnYear {
+  period: string;
+  value: number;
+  previousPeriod: string;
+  previousValue: number;
+  /** The change in per cent, rounded; null when the year before was 0 (no ratio to speak of). */
+  percent: number | null;
+}
+
+export function yearOnYear(series: Pick<TrackRecordSeriesDto, 'values'>): YearOnYear | null {
+  const latest = [...series.values].sort((a, b) => b.period.localeCompare(a.period))[0];
+  if (!latest) return null;
+  const previousPeriod = `${Number(latest.period.slice(0, 4)) - 1}${latest.period.slice(4)}`;
+  const previous = series.values.find((v) => v.period === previousPeriod);
+  if (!previous) return null;
+  const percent = previous.value === 0 ? null : Math.round(((latest.value - previous.value) / previous.value) * 100);
+  return { period: latest.period, value: latest.value, previousPeriod, previousValue: previous.value, percent };
+}
+
 export const CATEGORY_LABELS: Record<TrackRecordCategory, string> = {
   migrant_smuggling: $localize`:Track-record category@@trackRecords.category.migrantSmuggling:Migrant smuggling`,
   irregular_migration: $localize`:Track-record category@@trackRecords.category.irregularMigration:Irregular migration`,

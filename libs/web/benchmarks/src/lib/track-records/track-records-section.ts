@@ -1,3 +1,4 @@
+import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
@@ -18,13 +19,13 @@ import {
   TrackRecordFigureDialog,
   type TrackRecordFigureDialogData,
 } from './track-record-dialogs';
-import { CATEGORY_LABELS, seriesChart } from './track-record-chart';
+import { CATEGORY_LABELS, seriesChart, yearOnYear } from './track-record-chart';
 import { TrackRecordsApi } from './track-records-api';
 
 /** The benchmark's track records: one bar chart per series (periods side by side), their sources, import and export. */
 @Component({
   selector: 'bt-track-records-section',
-  imports: [BarChart, MatButton, MatIcon, MatProgressBar],
+  imports: [BarChart, DecimalPipe, MatButton, MatIcon, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './track-records-section.html',
   styleUrls: ['../section.scss', './track-records-section.scss'],
@@ -46,7 +47,7 @@ export class TrackRecordsSection {
     { initialValue: LOADING },
   );
   protected readonly series = computed(() =>
-    (this.trackRecords().value ?? []).map((s: TrackRecordSeriesDto) => ({ ...s, chart: seriesChart(s), categoryLabel: CATEGORY_LABELS[s.category] ?? s.category })),
+    (this.trackRecords().value ?? []).map((s: TrackRecordSeriesDto) => ({ ...s, chart: seriesChart(s), change: yearOnYear(s), categoryLabel: CATEGORY_LABELS[s.category] ?? s.category })),
   );
   protected readonly mayImport = computed(() => mayRecordTrackRecords(this.me(), this.benchmark()));
   protected readonly exportUrl = computed(() => this.api.exportUrl(this.benchmark().code));
