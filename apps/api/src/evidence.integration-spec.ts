@@ -224,7 +224,10 @@ describe('evidence', () => {
         ].join('\r\n'),
       );
       socket.write(body.subarray(0, Math.floor(body.length / 2)));
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // Cut only once the server is writing the file (its `.part` is there), so the test is of a cut midway.
+      const writing = () => storedFiles().some((name) => name.endsWith('.part'));
+      for (let i = 0; i < 100 && !writing(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(writing()).toBe(true);
       socket.destroy();
       // The server notices the cut and cleans up; give it a moment on a busy machine.
       for (let i = 0; i < 50 && storedFiles().length !== files.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
