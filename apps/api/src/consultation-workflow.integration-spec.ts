@@ -155,6 +155,21 @@ describe('written consultations over HTTP', () => {
     expect(event.data).toEqual(expect.objectContaining({ questionId: questions[0], text: 'Most agree.' }));
   });
 
+  it('moves the version with every summary saved, so a SUMMARISE or PUBLISH on what was seen before a colleague’s edit is a 409', async () => {
+    const { id, questions } = await freshConsultation();
+    expect((await fire(id, 'OPEN')).status).toBe(200);
+    await api.sql(`UPDATE consultation SET deadline = now() - interval '1 minute' WHERE id = $1`, [id]);
+    expect((await fire(id, 'CLOSE')).status).toBe(200);
+    for (const question of questions) {
+      expect((await as.commission.put(`/api/consultations/${id}/summaries/${question}`, { text: 'Agreed by all.', citedOrganisationIds: [] })).status).toBe(200);
+    }
+    const seen = (await detail(id)).version;
+    expect((await as.commission.put(`/api/consultations/${id}/summaries/${questions[0]}`, { text: 'Agreed by most.', citedOrganisationIds: [] })).body.version).toBe(seen + 1);
+    const stale = await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'SUMMARISE', version: seen });
+    expect(stale.status).toBe(409);
+    expect((await detail(id)).state).toBe('closed');
+  });
+
   it('lets a recipient save a draft, then send; a sent reply is final; others see only what is theirs to see', async () => {
     const { id, questions } = await freshConsultation();
     expect((await as.cso.get(`/api/consultations/${id}`)).status).toBe(404); // a draft is the Commission's

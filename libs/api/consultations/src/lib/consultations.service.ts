@@ -366,6 +366,8 @@ export class ConsultationsService {
          ON CONFLICT (question_id) DO UPDATE SET text = EXCLUDED.text, author_id = EXCLUDED.author_id, updated_at = now()`,
         [questionId, request.text.trim(), viewer.userId],
       );
+      // A summary changes what PUBLISH publishes: the version moves, so a PUBLISH on what was seen before is a 409.
+      await em.query(`UPDATE consultation SET version = version + 1 WHERE id = $1`, [id]);
       await em.query(`DELETE FROM consultation_summary_citation WHERE question_id = $1`, [questionId]);
       if (cited.length) await em.query(`INSERT INTO consultation_summary_citation (question_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [questionId, cited]);
       await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'consultation.summary_saved', entityType: 'consultation', entityId: id, data: { questionId, cited, text: request.text.trim() } });
