@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { type AppConfig, ConfigModule, HealthController } from '@bt/api/core';
+import { type AppConfig, ConfigModule, HealthController, SettingsController } from '@bt/api/core';
 import { AuditModule } from '@bt/api/audit';
 import { BenchmarksModule } from '@bt/api/benchmarks';
 import { ConsultationsModule } from '@bt/api/consultations';
@@ -28,7 +28,7 @@ export class AppModule {
         ActionPlanModule,
         SearchModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, SettingsController],
     };
   }
 }

@@ -66,6 +66,7 @@ let unique = 0;
 
 const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/health': { path: () => '/api/health', status: anyone(200) },
+  'GET /api/settings': { path: () => '/api/settings', status: anyone(200) },
   'GET /api/benchmarks': { path: (t) => `/api/benchmarks?country=${t.country}`, status: anyone(200) },
   'GET /api/benchmarks/:id': { path: (t) => `/api/benchmarks/${t.benchmark}`, status: anyone(200) },
   'GET /api/areas': { path: (t) => `/api/areas?country=${t.country}`, status: anyone(200) },

@@ -167,6 +167,8 @@ describe('evidence', () => {
     };
 
     it('refuses one byte over the limit with 413 and keeps nothing; the limit itself passes', async () => {
+      // The limit as configured, for the web app to say before anyone uploads.
+      expect((await clients['anonymous'].get('/api/settings')).body).toEqual({ uploadLimitBytes: LIMIT });
       const [files, rows] = [storedFiles(), await count('stored_file')];
       expect((await upload(clients['ministry'], id, pdf(LIMIT + 1), 'big.pdf')).status).toBe(413);
       await nothingKept(files, rows);

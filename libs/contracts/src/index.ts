@@ -15,3 +15,4 @@ export * from './lib/consultations.dto';
 export * from './lib/missions.dto';
 export * from './lib/track-records.dto';
 export * from './lib/action-plan.dto';
+export * from './lib/settings.dto';

@@ -52,6 +52,8 @@ describe('BenchmarkPage', () => {
   }
 
   afterEach(() => {
+    // The upload forms ask the server's upload limit once.
+    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
     http.verify();
     TestBed.inject(MatDialog).closeAll();
   });

@@ -54,6 +54,8 @@ describe('EvidenceSection', () => {
   }
 
   afterEach(() => {
+    // The upload form asks the server's upload limit once.
+    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
     http.verify();
     TestBed.inject(MatDialog).closeAll();
   });

@@ -5,6 +5,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { EvidenceDto } from '@bt/contracts';
 import { apiErrorMessage } from '@bt/web/identity';
+import { UploadLimit } from '../mission/upload-limit';
 import { EvidenceApi } from './evidence-api';
 
 /** What the API accepts (it decides by the file's bytes; this only narrows the file picker). */
@@ -37,7 +38,13 @@ type Upload =
         <span i18n="@@evidence.upload.choose">Choose a file</span>
       </button>
       <input #fileInput class="cdk-visually-hidden" type="file" tabindex="-1" aria-hidden="true" [accept]="accepted" (change)="chosen()" />
-      <span class="drop-zone__hint" [id]="hintId()" i18n="@@evidence.upload.hint">PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT, up to 50 MB</span>
+      <span class="drop-zone__hint" [id]="hintId()">
+        @if (limit(); as limit) {
+          <ng-container i18n="@@evidence.upload.hint">PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT, up to {{ limit }}</ng-container>
+        } @else {
+          <ng-container i18n="@@evidence.upload.hintNoLimit">PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT</ng-container>
+        }
+      </span>
     </div>
     <div class="upload-status" aria-live="polite">
       @switch (upload().kind) {
@@ -90,6 +97,7 @@ export class EvidenceUpload {
 
   private readonly api = inject(EvidenceApi);
   private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
+  protected readonly limit = inject(UploadLimit).label;
 
   protected readonly accepted = ACCEPTED;
   protected readonly over = signal(false);
@@ -142,15 +150,19 @@ export class EvidenceUpload {
           this.uploaded.emit(event.body);
         }
       },
-      error: (error: unknown) => this.upload.set({ kind: 'failed', message: uploadProblem(error) }),
+      error: (error: unknown) => this.upload.set({ kind: 'failed', message: uploadProblem(error, this.limit()) }),
     });
   }
 }
 
 /** Why an upload failed, in words; 413, 415 and 422 are the user's to fix. */
-export function uploadProblem(error: unknown): string {
+export function uploadProblem(error: unknown, limit: string | null): string {
   if (error instanceof HttpErrorResponse) {
-    if (error.status === 413) return $localize`:@@evidence.upload.tooLarge:The file is larger than the upload limit (50 MB). Make it smaller and try again.`;
+    if (error.status === 413) {
+      return limit
+        ? $localize`:@@evidence.upload.tooLarge:The file is larger than the upload limit (${limit}:limit:). Make it smaller and try again.`
+        : $localize`:@@evidence.upload.tooLargeNoLimit:The file is larger than the upload limit. Make it smaller and try again.`;
+    }
     if (error.status === 415) return $localize`:@@evidence.upload.wrongType:This kind of file is not accepted: its contents are not a PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT file.`;
     if (error.status === 422) return $localize`:@@evidence.upload.empty:The file is empty.`;
     const detail = apiErrorMessage(error);

@@ -35,6 +35,9 @@ describe('MissionSection', () => {
     fixture = TestBed.createComponent(Host);
     if (benchmark) fixture.componentInstance.benchmark.update((b) => ({ ...b, ...benchmark }));
     await settle();
+    // The server's upload limit, as configured (here the default 50 MB).
+    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
+    await settle();
   }
 
   async function settle(): Promise<void> {

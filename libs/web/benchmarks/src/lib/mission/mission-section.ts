@@ -10,6 +10,7 @@ import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { mayDownloadReport, mayUploadReport } from '../benchmark-participation';
 import { DisplayDatePipe } from '../display-date.pipe';
 import { fileSize } from './file-size';
+import { UploadLimit } from './upload-limit';
 import { MissionsApi } from './missions-api';
 
 /** What the API takes as a mission report (it decides by the file's bytes; this only narrows the file picker). */
@@ -52,6 +53,7 @@ export class MissionSection {
 
   protected readonly reportTypes = REPORT_TYPES;
   protected readonly fileSize = fileSize;
+  protected readonly limit = inject(UploadLimit).label;
   protected readonly mayUpload = computed(() => mayUploadReport(this.me(), this.benchmark()));
   protected readonly mayDownload = computed(() => mayDownloadReport(this.me(), this.benchmark()));
   protected readonly reportUrl = computed(() => `/api/missions/${encodeURIComponent(this.mission().id)}/report`);
@@ -83,16 +85,18 @@ export class MissionSection {
           this.changed.emit();
         }
       },
-      error: (error: unknown) => this.upload.set({ kind: 'failed', message: uploadProblem(error) }),
+      error: (error: unknown) => this.upload.set({ kind: 'failed', message: uploadProblem(error, this.limit()) }),
     });
   }
 }
 
 /** Why an upload failed, in words; 413 and 415 are the user's to fix. */
-export function uploadProblem(error: unknown): string {
+export function uploadProblem(error: unknown, limit: string | null): string {
   if (error instanceof HttpErrorResponse) {
     if (error.status === 413) {
-      return $localize`:@@mission.upload.tooLarge:The file is too large. A mission report may have up to 50 MB; make it smaller, e.g. by compressing its images, and try again.`;
+      return limit
+        ? $localize`:@@mission.upload.tooLarge:The file is too large. A mission report may have up to ${limit}:limit:; make it smaller, e.g. by compressing its images, and try again.`
+        : $localize`:@@mission.upload.tooLargeNoLimit:The file is too large for the upload limit; make it smaller, e.g. by compressing its images, and try again.`;
     }
     if (error.status === 415) {
       return $localize`:@@mission.upload.wrongType:This file is not a PDF, DOCX or ODT document. Save the report in one of these formats and try again.`;
