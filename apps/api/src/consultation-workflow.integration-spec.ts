@@ -239,6 +239,19 @@ describe('written consultations over HTTP', () => {
     ]);
     const [audit] = await api.sql(`SELECT data FROM audit_event WHERE action = 'consultation.updated' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
     expect(audit.data.questionsRemoved).toEqual([{ id: questions[1], text: 'Which measures were taken?' }]);
+
+    // Taken off the recipients, the CSO's drafts go with it; the consultation is no longer the CSO's to see.
+    expect((await fire(id, 'RETURN_TO_DRAFT')).status).toBe(200);
+    const current = await detail(id);
+    const narrowed = await as.commission.put(`/api/consultations/${id}`, {
+      version: current.version, title: current.title, reference: current.reference, introduction: current.introduction, deadline: inDays(2),
+      topics: current.topics.map((t: { id: string; title: string; questions: { id: string; text: string }[] }) => ({ id: t.id, title: t.title, questions: t.questions.map((q) => ({ id: q.id, text: q.text })) })),
+      recipientIds: [albania],
+    });
+    expect(narrowed.status).toBe(200);
+    expect(await api.sql(`SELECT r.id FROM consultation_reply r JOIN consultation_question q ON q.id = r.question_id JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = $1`, [id])).toEqual([]);
+    const [narrowedAudit] = await api.sql(`SELECT data FROM audit_event WHERE action = 'consultation.updated' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
+    expect(narrowedAudit.data.draftsOfFormerRecipientsRemoved).toBe(2);
   });
 
   it('refuses a reply after the deadline (409) until the Commission reopens with a later deadline', async () => {

@@ -143,6 +143,12 @@ export class ConsultationsService {
         request.deadline ?? null,
       ]);
       const dropped = await saveTopics(em, id, request.topics);
+      // An organisation taken off the recipients takes its unsent drafts with it (a draft consultation has no sent reply).
+      const [, draftsRemoved] = await em.query(
+        `DELETE FROM consultation_reply r USING consultation_question q JOIN consultation_topic t ON t.id = q.topic_id
+          WHERE r.question_id = q.id AND t.consultation_id = $1 AND NOT (r.organisation_id = ANY($2::uuid[]))`,
+        [id, recipients],
+      );
       await em.query(`DELETE FROM consultation_recipient WHERE consultation_id = $1`, [id]);
       if (recipients.length) await em.query(`INSERT INTO consultation_recipient (consultation_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [id, recipients]);
       await this.audit.record(em, actorOfViewer(viewer, ip), {
@@ -155,6 +161,7 @@ export class ConsultationsService {
           questions: request.topics.reduce((n, t) => n + t.questions.length, 0),
           recipients: recipients.length,
           ...(dropped.length ? { questionsRemoved: dropped } : {}),
+          ...(draftsRemoved ? { draftsOfFormerRecipientsRemoved: draftsRemoved } : {}),
         },
       });
     });

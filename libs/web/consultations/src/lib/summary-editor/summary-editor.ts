@@ -6,7 +6,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { ConsultationDto, ConsultationOrganisationDto, ConsultationQuestionDto } from '@bt/contracts';
+import type { ConsultationDto, ConsultationOrganisationDto, ConsultationQuestionDto, StoredFileDto } from '@bt/contracts';
 import { MarkdownText } from '@bt/web/benchmarks';
 import { DialogSave } from '@bt/web/identity';
 import { ConsultationsApi } from '../consultations-api';
@@ -56,8 +56,15 @@ export class SummaryEditor implements OnInit {
   }
 
   /** Each recipient with its reply to the question, or null when it sent none. */
-  protected repliesBy(c: ConsultationDto, q: ConsultationQuestionDto): { organisation: ConsultationOrganisationDto; text: string | null }[] {
-    return c.recipients.map((organisation) => ({ organisation, text: q.replies.find((r) => r.organisation.id === organisation.id)?.text ?? null }));
+  protected repliesBy(c: ConsultationDto, q: ConsultationQuestionDto): { organisation: ConsultationOrganisationDto; text: string | null; files: StoredFileDto[] }[] {
+    return c.recipients.map((organisation) => {
+      const reply = q.replies.find((r) => r.organisation.id === organisation.id);
+      return { organisation, text: reply?.text ?? null, files: reply?.files ?? [] };
+    });
+  }
+
+  protected fileUrl(fileId: string): string {
+    return this.api.fileUrl(this.id(), fileId);
   }
 
   protected toggle(questionId: string, organisationId: string, checked: boolean): void {
