@@ -11,6 +11,7 @@ import { TrackRecordsDemoService } from '@bt/api/track-records';
 import { EvidenceDemoService } from '@bt/api/evidence';
 import { DialogueDemoService } from '@bt/api/dialogue';
 import { AssessmentsDemoService } from '@bt/api/assessments';
+import { BenchmarkWorkflowDemoService } from '@bt/api/benchmarks';
 import { AppModule } from './app.module';
 
 /** The whole API, ready to listen: used by main.ts and by the integration tests alike. */
@@ -52,5 +53,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   if (!config.production) await app.get(EvidenceDemoService).seedIfEmpty(config.seedsDir);
   if (!config.production) await app.get(DialogueDemoService).seedIfEmpty(config.seedsDir);
   if (!config.production) await app.get(AssessmentsDemoService).seedIfEmpty(config.seedsDir);
+  // Last: the workflow's steps read the evidence and answers above, and ACCEPT records the Commission's voice.
+  if (!config.production) await app.get(BenchmarkWorkflowDemoService).seedIfEmpty(config.seedsDir);
   return app;
 }

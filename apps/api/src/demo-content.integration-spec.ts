@@ -1,12 +1,14 @@
 import { APP_CONFIG, type AppConfig } from '@bt/api/core';
 import { AssessmentsDemoService } from '@bt/api/assessments';
+import { BenchmarkWorkflowDemoService } from '@bt/api/benchmarks';
 import { DialogueDemoService } from '@bt/api/dialogue';
 import { EvidenceDemoService } from '@bt/api/evidence';
 import type { ApiClient } from '@bt/testing';
 import { startTestApi, type TestApi } from './testing/test-api';
 
-// What a new user finds on an empty database in demo mode: evidence, the civil-society dialogue and
-// the three assessment voices on Serbia's Chapter 24 (seeds/demo/evidence.json, dialogue.json, assessments.json).
+// What a new user finds on an empty database in demo mode: evidence, the civil-society dialogue,
+// the three assessment voices on Serbia's Chapter 24 and one accepted benchmark (seeds/demo/evidence.json,
+// dialogue.json, assessments.json, workflow.json).
 describe('the demo content of Chapter 24', () => {
   let api: TestApi;
   const as = {} as Record<'cso' | 'coordinator' | 'commission' | 'ministry', ApiClient>;
@@ -26,8 +28,13 @@ describe('the demo content of Chapter 24', () => {
     const published = (await anonymous.get('/api/overview?country=RS&chapter=24')).body;
     expect(published.period).toBe('2025');
     const row = (overview: any, code: string) => overview.rows.find((r: any) => r.benchmark.code === code);
-    // The public sees the shadow assessment; the other two once the benchmark is accepted.
-    expect(row(published, 'RS-24-POL-02')).toMatchObject({ commission: null, ministry: null, civilSociety: [{ voice: 'civil_society', preparation: 'early_stage_to_some', progress: 'limited_progress' }] });
+    // The public sees the shadow assessments; the other two voices once the benchmark is accepted, as POL-02 is.
+    expect(row(published, 'RS-24-POL-10')).toMatchObject({ commission: null, ministry: null, civilSociety: [{ voice: 'civil_society' }] });
+    expect(row(published, 'RS-24-POL-02')).toMatchObject({
+      commission: { preparation: 'some_level', progress: 'some_progress' },
+      ministry: { preparation: 'moderately_prepared', progress: 'good_progress' },
+      civilSociety: [{ voice: 'civil_society', preparation: 'early_stage_to_some', progress: 'limited_progress' }],
+    });
 
     const inside = (await as.cso.get('/api/overview?country=RS&chapter=24&period=2025')).body;
     const voiced = inside.rows.filter((r: any) => r.commission && r.ministry && r.civilSociety.length === 1);
@@ -76,20 +83,28 @@ describe('the demo content of Chapter 24', () => {
     expect((await anonymous.get(`/api/evidence/${item.id}/versions`)).body).toHaveLength(1);
   });
 
-  it('leaves the demo benchmarks ready to submit: shared evidence, no proposal waiting for an answer', async () => {
-    for (const code of ['RS-24-POL-02', 'RS-24-POL-10']) {
-      const detail = (await as.coordinator.get(`/api/benchmarks/${code}`)).body;
-      expect([code, detail.availableEvents.find((e: { type: string }) => e.type === 'SUBMIT')]).toEqual([code, expect.objectContaining({ enabled: true })]);
-    }
+  it('leaves POL-10 ready to submit (shared evidence, no proposal waiting) and POL-02 accepted through the workflow, with its history', async () => {
+    const detail = (await as.coordinator.get('/api/benchmarks/RS-24-POL-10')).body;
+    expect(detail.availableEvents.find((e: { type: string }) => e.type === 'SUBMIT')).toEqual(expect.objectContaining({ enabled: true }));
+    const accepted = (await as.coordinator.get('/api/benchmarks/RS-24-POL-02')).body;
+    expect([accepted.state, accepted.version]).toEqual(['accepted', 3]);
+    const history = (await as.coordinator.get('/api/benchmarks/RS-24-POL-02/history')).body.filter((e: { action: string }) => e.action.startsWith('benchmark.'));
+    expect(history.map((e: { event: string; actor: string }) => [e.event, e.actor])).toEqual([
+      ['SUBMIT', 'Marko Coordinator'],
+      ['ACCEPT', 'Claire Commission'],
+    ]);
+    // The dialogue on it is closed, as on any accepted benchmark.
+    expect((await as.cso.post('/api/benchmarks/RS-24-POL-02/proposals', { text: 'Too late?' })).status).toBe(409);
   });
 
   it('seeds once, each domain in one audited step, and not again on a database that has content', async () => {
-    const events = await api.sql(`SELECT entity_type FROM audit_event WHERE action = 'demo.seeded' AND entity_type IN ('evidence', 'proposal', 'assessment') ORDER BY id`);
-    expect(events.map((e) => e.entity_type)).toEqual(['evidence', 'proposal', 'assessment']);
+    const events = await api.sql(`SELECT entity_type FROM audit_event WHERE action = 'demo.seeded' AND entity_type IN ('evidence', 'proposal', 'assessment', 'benchmark') ORDER BY id`);
+    expect(events.map((e) => e.entity_type)).toEqual(['evidence', 'proposal', 'assessment', 'benchmark']);
     const { seedsDir } = api.app.get<AppConfig>(APP_CONFIG);
     expect(await api.app.get(EvidenceDemoService).seedIfEmpty(seedsDir)).toBe(false);
     expect(await api.app.get(DialogueDemoService).seedIfEmpty(seedsDir)).toBe(false);
     expect(await api.app.get(AssessmentsDemoService).seedIfEmpty(seedsDir)).toBe(false);
+    expect(await api.app.get(BenchmarkWorkflowDemoService).seedIfEmpty(seedsDir)).toBe(false);
     expect((await api.sql(`SELECT count(*)::int AS n FROM proposal`))[0].n).toBe(4);
   });
 });

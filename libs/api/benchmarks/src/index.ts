@@ -1,3 +1,4 @@
 export * from './lib/benchmarks.module';
 export * from './lib/benchmarks.service';
 export * from './lib/benchmark-workflow.service';
+export * from './lib/benchmark-workflow-demo.service';

@@ -10,7 +10,8 @@ interface DemoAssessmentsFile {
   period: string;
   /** Who speaks in each voice (the organisation is the author's), and when. */
   voices: Record<AssessmentVoice, { author: string; at: string }>;
-  benchmarks: ({ benchmark: string } & Record<AssessmentVoice, Grades>)[];
+  /** A voice left out is recorded elsewhere (the Commission's on an accepted benchmark, by its ACCEPT). */
+  benchmarks: ({ benchmark: string } & Partial<Record<AssessmentVoice, Grades>>)[];
 }
 
 const VOICES: AssessmentVoice[] = ['ministry', 'commission', 'civil_society'];
@@ -36,7 +37,9 @@ export class AssessmentsDemoService {
         const benchmark = await names.benchmark(b.benchmark);
         if (!benchmark) continue;
         for (const voice of VOICES) {
-          const { preparation, progress, text } = b[voice];
+          const grades = b[voice];
+          if (!grades) continue;
+          const { preparation, progress, text } = grades;
           // In the name of the author's organisation, as a recorded assessment is.
           await em.query(
             `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id, organisation_id, created_at)
@@ -48,7 +51,7 @@ export class AssessmentsDemoService {
       }
       return { period: file.period, benchmarks: codes };
     });
-    if (seeded) this.logger.log(`demo assessments created: ${file.benchmarks.length} benchmarks × 3 voices, period ${file.period}`);
+    if (seeded) this.logger.log(`demo assessments created on ${file.benchmarks.length} benchmarks, period ${file.period}`);
     return seeded;
   }
 }

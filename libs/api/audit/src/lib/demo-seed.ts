@@ -37,19 +37,20 @@ export class DemoNames {
 
 /**
  * Demo content, seeded once: under an advisory lock (two processes starting together seed it once),
- * only while `table` is empty, in one transaction that ends with one `demo.seeded` audit event.
+ * only while `table` has no row (matching `where`, when given), in one transaction that ends with one
+ * `demo.seeded` audit event.
  * `seed` inserts the content and returns the event's data, or null (before inserting anything) to
  * seed nothing, e.g. when the demo accounts it names are missing.
  */
 export async function seedDemoOnce(
   dataSource: DataSource,
   audit: AuditService,
-  options: { lock: string; table: string },
+  options: { lock: string; table: string; where?: string },
   seed: (em: EntityManager, names: DemoNames) => Promise<Record<string, unknown> | null>,
 ): Promise<boolean> {
   return dataSource.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [options.lock]);
-    const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM ${options.table}`);
+    const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM ${options.table}${options.where ? ` WHERE ${options.where}` : ''}`);
     if (count > 0) return false;
     const data = await seed(em, new DemoNames(em));
     if (!data) return false;

@@ -47,42 +47,45 @@ export class BenchmarkWorkflowService {
   ) {}
 
   async transition(viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string): Promise<TransitionResultDto> {
-    return this.dataSource.transaction(async (em) => {
-      const row = await loadWorkflowRow(em, benchmarkRef, true);
-      const scope = row.scope;
-      if (row.version !== request.version) {
-        throw new ConflictException(`The benchmark changed meanwhile (version ${row.version}, not ${request.version}): reload and try again.`);
-      }
-      const snapshot = restore(row.snapshot, scope.state);
-      const event = { ...payloadOf(request), type: request.event, facts: row.facts } as BenchmarkEvent;
-      const explanation = explainEvent(snapshot.value, event);
-      if (!explanation.handled) throw new ConflictException(`${request.event} is not possible while the benchmark is ${describe(snapshot.value)}.`);
-      const refusal = mayFire(actorOf(viewer, row), request.event, scope.countryCode);
-      if (refusal) throw new ForbiddenException(refusal);
-      if (explanation.unmet) throw new UnprocessableEntityException(`${request.event} needs more first: ${explanation.unmet}.`);
+    return this.dataSource.transaction((em) => this.transitionIn(em, viewer, benchmarkRef, request, ip));
+  }
 
-      const [next] = transition(benchmarkMachine, snapshot, event);
-      const data: Record<string, unknown> = { event: request.event, from: describe(snapshot.value), to: describe(next.value), version: row.version + 1 };
-      if (request.comment) data['comment'] = request.comment.trim();
-      if (request.justification) data['comment'] = request.justification.trim();
-      if (request.event === 'START_PEER_REVIEW' && request.mission) {
-        data['missionId'] = await this.missions.plan(em, scope.id, request.mission, viewer.userId);
-      }
-      if (request.event === 'ACCEPT' && request.assessment) {
-        // The Commission's assessment, in the same transaction as the acceptance.
-        const a = request.assessment;
-        const saved = await this.assessments.insert(em, viewer, scope.id, 'commission', { ...a, period: a.period ?? today().slice(0, 4) });
-        data['assessment'] = { id: saved.id, period: saved.period, preparation: a.preparation, progress: a.progress };
-      }
-      await em.query(`UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`, [
-        scope.id,
-        topState(next.value),
-        JSON.stringify(benchmarkMachine.getPersistedSnapshot(next)),
-        BENCHMARK_MACHINE_VERSION,
-      ]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: `benchmark.${request.event}`, entityType: 'benchmark', entityId: scope.id, data });
-      return { state: topState(next.value), stage: peerReviewStage(next.value), version: row.version + 1 };
-    });
+  /** A transition inside a transaction the caller holds (the demo seed runs its steps in one). */
+  async transitionIn(em: EntityManager, viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string | null): Promise<TransitionResultDto> {
+    const row = await loadWorkflowRow(em, benchmarkRef, true);
+    const scope = row.scope;
+    if (row.version !== request.version) {
+      throw new ConflictException(`The benchmark changed meanwhile (version ${row.version}, not ${request.version}): reload and try again.`);
+    }
+    const snapshot = restore(row.snapshot, scope.state);
+    const event = { ...payloadOf(request), type: request.event, facts: row.facts } as BenchmarkEvent;
+    const explanation = explainEvent(snapshot.value, event);
+    if (!explanation.handled) throw new ConflictException(`${request.event} is not possible while the benchmark is ${describe(snapshot.value)}.`);
+    const refusal = mayFire(actorOf(viewer, row), request.event, scope.countryCode);
+    if (refusal) throw new ForbiddenException(refusal);
+    if (explanation.unmet) throw new UnprocessableEntityException(`${request.event} needs more first: ${explanation.unmet}.`);
+
+    const [next] = transition(benchmarkMachine, snapshot, event);
+    const data: Record<string, unknown> = { event: request.event, from: describe(snapshot.value), to: describe(next.value), version: row.version + 1 };
+    if (request.comment) data['comment'] = request.comment.trim();
+    if (request.justification) data['comment'] = request.justification.trim();
+    if (request.event === 'START_PEER_REVIEW' && request.mission) {
+      data['missionId'] = await this.missions.plan(em, scope.id, request.mission, viewer.userId);
+    }
+    if (request.event === 'ACCEPT' && request.assessment) {
+      // The Commission's assessment, in the same transaction as the acceptance.
+      const a = request.assessment;
+      const saved = await this.assessments.insert(em, viewer, scope.id, 'commission', { ...a, period: a.period ?? today().slice(0, 4) });
+      data['assessment'] = { id: saved.id, period: saved.period, preparation: a.preparation, progress: a.progress };
+    }
+    await em.query(`UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`, [
+      scope.id,
+      topState(next.value),
+      JSON.stringify(benchmarkMachine.getPersistedSnapshot(next)),
+      BENCHMARK_MACHINE_VERSION,
+    ]);
+    await this.audit.record(em, actorOfViewer(viewer, ip), { action: `benchmark.${request.event}`, entityType: 'benchmark', entityId: scope.id, data });
+    return { state: topState(next.value), stage: peerReviewStage(next.value), version: row.version + 1 };
   }
 
   /** The workflow part of the benchmark page, for this caller. */

@@ -12,6 +12,25 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** What a viewer is made of (`u` the user), read on every request: roles are never cached. */
+const VIEWER_COLUMNS = `u.id, u.email, u.display_name, u.organisation_id, o.country_code,
+  coalesce(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
+  coalesce(bool_or(r.role = 'ministry' AND r.coordinator), false) AS coordinator`;
+const VIEWER_JOINS = `JOIN organisation o ON o.id = u.organisation_id LEFT JOIN role_assignment r ON r.user_id = u.id`;
+
+function viewerOfRow(row: Record<string, any>, sessionTokenHash: string): Viewer {
+  return {
+    userId: row['id'],
+    email: row['email'],
+    displayName: row['display_name'],
+    organisationId: row['organisation_id'],
+    countryCode: row['country_code']?.trim() ?? null,
+    roles: new Set<Role>(row['roles']),
+    coordinator: row['coordinator'],
+    sessionTokenHash,
+  };
+}
+
 /** Server-side sessions: the cookie is a random token; the row decides, on every request. */
 @Injectable()
 export class SessionService {
@@ -40,13 +59,9 @@ export class SessionService {
   async resolve(token: string): Promise<(Viewer & { expiresAt: Date }) | null> {
     const tokenHash = hashToken(token);
     const [row] = await this.dataSource.query(
-      `SELECT s.last_seen_at, s.expires_at, u.id, u.email, u.display_name, u.organisation_id, o.country_code,
-              coalesce(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
-              coalesce(bool_or(r.role = 'ministry' AND r.coordinator), false) AS coordinator
+      `SELECT s.last_seen_at, s.expires_at, ${VIEWER_COLUMNS}
          FROM user_session s
-         JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
-         JOIN organisation o ON o.id = u.organisation_id
-         LEFT JOIN role_assignment r ON r.user_id = u.id
+         JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL ${VIEWER_JOINS}
         WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
         GROUP BY s.token_hash, u.id, o.country_code`,
       [tokenHash, this.config.sessions.idleMinutes],
@@ -56,17 +71,19 @@ export class SessionService {
     if (Date.now() - new Date(row.last_seen_at).getTime() > 30_000) {
       await this.dataSource.query('UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
     }
-    return {
-      userId: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      organisationId: row.organisation_id,
-      countryCode: row.country_code?.trim() ?? null,
-      roles: new Set<Role>(row.roles),
-      coordinator: row.coordinator,
-      sessionTokenHash: tokenHash,
-      expiresAt: new Date(row.expires_at),
-    };
+    return { ...viewerOfRow(row, tokenHash), expiresAt: new Date(row.expires_at) };
+  }
+
+  /**
+   * The viewer an active user is, as a session would resolve it, for work done in a user's name
+   * without a request (the demo seed's workflow steps); null for an unknown or disabled user.
+   */
+  async viewerOf(em: EntityManager, email: string): Promise<Viewer | null> {
+    const [row] = await em.query(
+      `SELECT ${VIEWER_COLUMNS} FROM app_user u ${VIEWER_JOINS} WHERE u.email = $1 AND u.disabled_at IS NULL GROUP BY u.id, o.country_code`,
+      [email],
+    );
+    return row ? viewerOfRow(row, '') : null;
   }
 
   async end(em: EntityManager, tokenHash: string): Promise<void> {

@@ -1,0 +1,47 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
+import { SessionService } from '@bt/api/identity';
+import type { TransitionRequest } from '@bt/contracts';
+import { BenchmarkWorkflowService } from './benchmark-workflow.service';
+
+interface DemoWorkflowFile {
+  benchmarks: { benchmark: string; steps: ({ by: string } & Omit<TransitionRequest, 'version'>)[] }[];
+}
+
+/**
+ * Where the workflow stands in the demo (seeds/demo/workflow.json): each step fired through the
+ * workflow itself — its guards, roles and audit events — in the name of the demo account that takes
+ * it, all in one transaction; only on a catalogue nobody has moved yet, never in production.
+ */
+@Injectable()
+export class BenchmarkWorkflowDemoService {
+  private readonly logger = new Logger('WorkflowDemo');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionService,
+    private readonly workflow: BenchmarkWorkflowService,
+  ) {}
+
+  async seedIfEmpty(seedsDir: string): Promise<boolean> {
+    const file = await readDemoFile<DemoWorkflowFile>(seedsDir, 'workflow.json');
+    const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-workflow', table: 'benchmark', where: `state <> 'draft' OR version > 1` }, async (em, names) => {
+      const moved: string[] = [];
+      for (const b of file.benchmarks) {
+        if (!(await names.benchmark(b.benchmark))) continue;
+        for (const { by, ...step } of b.steps) {
+          const viewer = await this.sessions.viewerOf(em, by);
+          if (!viewer) return null;
+          const [{ version }] = await em.query(`SELECT version FROM benchmark WHERE code = $1`, [b.benchmark]);
+          await this.workflow.transitionIn(em, viewer, b.benchmark, { ...step, version }, null);
+        }
+        moved.push(b.benchmark);
+      }
+      return { benchmarks: moved };
+    });
+    if (seeded) this.logger.log(`demo workflow: ${file.benchmarks.map((b) => b.benchmark).join(', ')} moved along`);
+    return seeded;
+  }
+}
