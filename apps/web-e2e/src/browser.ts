@@ -67,6 +67,23 @@ export async function openedDialog(page: Page, name?: string | RegExp): Promise<
   return dialog;
 }
 
+/**
+ * Checks a radio button or checkbox, trying again when the page took the click away: on a busy
+ * machine a dialog may still be settling its form when the first click lands (Playwright then says
+ * "Clicking the checkbox did not change its state").
+ */
+export async function checkFirmly(box: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await box.check({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await animationsEnded(box.page());
+    }
+  }
+}
+
 /** Axe findings that matter: serious or critical. */
 export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
   // Judge the page at rest: mid-animation (a snack bar fading in or out) colours are half-way and fail contrast.

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
+import { checkFirmly, launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * The civil-society dialogue, each person in their own browser: a CSO member posts a proposal; the
@@ -72,7 +72,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
     await coordinator.getByRole('tab', { name: 'Dialogue' }).click();
     await dialogue(coordinator).getByRole('button', { name: 'Answer Proposal 1' }).click();
     const dialog = await openedDialog(coordinator, 'Answer Proposal 1');
-    await dialog.getByRole('radio', { name: 'Partly accepted' }).check();
+    await checkFirmly(dialog.getByRole('radio', { name: 'Partly accepted' }));
     await dialog.getByLabel('Reasons').fill('Published per year from 2027; anonymisation rules first.');
     expect(await seriousAccessibilityProblems(coordinator)).toEqual([]);
     await dialog.getByRole('button', { name: 'Save answer' }).click();
