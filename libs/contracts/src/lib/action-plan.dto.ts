@@ -38,7 +38,8 @@ export interface RecommendationMeasureDto extends CorrectiveMeasureDto {
   benchmarkCode: string;
   country: string;
   area: { code: string; title: string };
-  mission: { id: string; title: string };
+  /** The mission it comes from, for those who see the mission (the Commission, its experts, the host ministry); else null. */
+  mission: { id: string; title: string } | null;
   /** The recommendation's own follow-up status (open, in progress, implemented, not implemented). */
   recommendationStatus: string;
 }

@@ -113,22 +113,24 @@ export class ActionPlanService {
   async recommendationMeasures(viewer: Viewer, query: Pick<ActionPlanQuery, 'country' | 'area' | 'benchmark'>): Promise<RecommendationMeasureDto[]> {
     // Only the filters that apply to a measure (status, institution and overdue are an activity's).
     const { where, params } = this.filters(viewer, { country: query.country, area: query.area, benchmark: query.benchmark });
+    // The mission is named to those who see it (as its own page decides): the Commission, its experts, the host ministry.
+    const n = params.length;
+    const seesMission = `($${n + 1}::boolean OR EXISTS (SELECT 1 FROM mission_expert x WHERE x.mission_id = mi.id AND x.user_id = $${n + 2}) OR mi.country_code = $${n + 3})`;
     const rows: Record<string, any>[] = await this.dataSource.query(
-      `SELECT m.id, m.activity_id, m.benchmark_id, m.what, m.responsible, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, m.status,
-              u.display_name AS created_by_name, m.created_at, m.recommendation_id, b.code AS benchmark_code, a.country_code,
-              a.code AS area_code, a.title AS area_title, mi.id AS mission_id, mi.title AS mission_title, r.status AS recommendation_status
+      `SELECT ${MEASURE_COLUMNS}, b.code AS benchmark_code, a.country_code, a.code AS area_code, a.title AS area_title,
+              r.status AS recommendation_status, CASE WHEN ${seesMission} THEN json_build_object('id', mi.id, 'title', coalesce(nullif(mi.title, ''), b.code)) END AS mission
          FROM corrective_measure m JOIN app_user u ON u.id = m.created_by
          JOIN mission_recommendation r ON r.id = m.recommendation_id JOIN mission mi ON mi.id = r.mission_id
          JOIN benchmark b ON b.id = m.benchmark_id JOIN area a ON a.id = b.area_id
         WHERE m.activity_id IS NULL AND ${where} ORDER BY m.due_date, b.code, m.created_at LIMIT 1000`,
-      params,
+      [...params, hasRole(viewer, 'commission'), viewer.userId, hasRole(viewer, 'ministry') ? viewer.countryCode : null],
     );
     return rows.map((r) => ({
       ...measureDto(r),
       benchmarkCode: r['benchmark_code'],
       country: r['country_code'].trim(),
       area: { code: r['area_code'], title: r['area_title'] },
-      mission: { id: r['mission_id'], title: r['mission_title'] || r['benchmark_code'] },
+      mission: r['mission'] ?? null,
       recommendationStatus: r['recommendation_status'],
     }));
   }
@@ -317,8 +319,9 @@ export class ActionPlanService {
   }
 }
 
-const MEASURE_SELECT = `SELECT m.id, m.activity_id, m.benchmark_id, m.what, m.responsible, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, m.status,
-  u.display_name AS created_by_name, m.created_at, m.recommendation_id FROM corrective_measure m JOIN app_user u ON u.id = m.created_by`;
+const MEASURE_COLUMNS = `m.id, m.activity_id, m.benchmark_id, m.what, m.responsible, to_char(m.due_date, 'YYYY-MM-DD') AS due_date, m.status,
+  u.display_name AS created_by_name, m.created_at, m.recommendation_id`;
+const MEASURE_SELECT = `SELECT ${MEASURE_COLUMNS} FROM corrective_measure m JOIN app_user u ON u.id = m.created_by`;
 
 function measureDto(r: Record<string, any>): CorrectiveMeasureDto {
   return {

@@ -134,7 +134,6 @@ export class ConsultationsService {
       const recipients = [...new Set(request.recipientIds)];
       const found = await em.query(`SELECT id FROM organisation WHERE id = ANY($1) AND country_code IS NOT NULL`, [recipients]);
       if (found.length !== recipients.length) throw new UnprocessableEntityException('every recipient must be an organisation of a partner (ministry, coordination body or civil society)');
-      if (request.topics.some((t) => !t.title.trim() || t.questions.some((q) => !q.text.trim()))) throw new UnprocessableEntityException('topics and questions cannot be blank');
       await em.query(`UPDATE consultation SET title = $2, reference = $3, introduction = $4, deadline = $5, version = version + 1, updated_at = now() WHERE id = $1`, [
         id,
         request.title.trim(),

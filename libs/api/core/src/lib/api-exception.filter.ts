@@ -18,7 +18,6 @@ const CLIENT_PG_ERRORS: Record<string, HttpStatus> = {
   '22007': HttpStatus.BAD_REQUEST, // invalid date or time format
   '22008': HttpStatus.BAD_REQUEST, // date or time out of range (e.g. 2026-02-30)
   '22021': HttpStatus.BAD_REQUEST, // a character PostgreSQL text cannot hold (NUL)
-  '23502': HttpStatus.BAD_REQUEST, // a required value sent as null
   '23505': HttpStatus.CONFLICT, // unique violation
   '23503': HttpStatus.CONFLICT, // foreign key violation
   '40001': HttpStatus.CONFLICT, // serialization failure

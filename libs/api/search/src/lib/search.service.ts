@@ -152,15 +152,12 @@ function kindSql(kind: SearchKind, offset: number): { cte: string; select: strin
 }
 
 /**
- * A kind the viewer may see nothing of anywhere is not searched at all (an anonymous visitor never
- * sees the dialogue): its rows would all be read only to be refused.
+ * A kind the viewer may see nothing of anywhere is not searched at all: its rows would all be read
+ * only to be refused. That is the dialogue for whoever takes part in none (an anonymous visitor);
+ * evidence always has its public items.
  */
 function seesNone(kind: SearchKind, rules: SearchRules): boolean {
-  if (kind === 'proposal') return rules.dialogueCountries.length === 0 && rules.dialogueBenchmarks.length === 0;
-  if (kind === 'evidence' || kind === 'file') {
-    return [...Object.values(rules.evidenceByCountry), ...Object.values(rules.evidenceByBenchmark)].every((visibilities) => visibilities.length === 0);
-  }
-  return false;
+  return kind === 'proposal' && rules.dialogueCountries.length === 0 && rules.dialogueBenchmarks.length === 0;
 }
 
 /** Full-text search across the catalogue, evidence (texts and file names) and proposals, as far as the viewer may see them. */

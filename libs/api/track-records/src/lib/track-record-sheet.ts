@@ -41,7 +41,6 @@ export interface ImportedSeries {
 
 export type SheetCheck = { ok: true; series: ImportedSeries[]; rows: number } | { ok: false; errors: TrackRecordImportErrorDto[] };
 
-/** "Migrant smuggling", "migrant-smuggling" and "migrant_smuggling" are one category. */
 /**
  * A sheet adds figures to a stored series but does not redefine it: a different unit or category
  * would silently reinterpret the figures already there. One problem per such series, at its first row.
@@ -62,6 +61,7 @@ export function conflictsWithStoredSeries(series: ImportedSeries[], stored: { na
   return errors;
 }
 
+/** "Migrant smuggling", "migrant-smuggling" and "migrant_smuggling" are one category. */
 export function parseCategory(text: string): TrackRecordCategory | null {
   const key = text.trim().toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '');
   return (TRACK_RECORD_CATEGORIES as readonly string[]).includes(key) ? (key as TrackRecordCategory) : null;
@@ -96,7 +96,7 @@ export function checkTrackRecordRows(header: string[], rows: SheetRow[]): SheetC
     return { ok: false, errors: [{ row: dataRows[MAX_IMPORT_ROWS].row, column: null, message: `A sheet may hold at most ${MAX_IMPORT_ROWS} figures.` }] };
   }
 
-  const series = new Map<string, ImportedSeries & { firstRow: number; periods: Map<string, number> }>();
+  const series = new Map<string, ImportedSeries & { periods: Map<string, number> }>();
   for (const { row, cells } of dataRows) {
     const cell = (column: TrackRecordColumn) => {
       const at = index.get(column);
