@@ -107,7 +107,7 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
 
   it('turns the recommendation into a corrective measure once the report is shared, and the Action Plan lists it', async () => {
     await expert.goto(`${product.url}${missionPath}`);
-    await expert.getByLabel('Mission report (PDF, DOCX or ODT)').setInputFiles({ name: 'border-report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nBorder management peer review\n%%EOF\n') });
+    await expert.getByLabel('Mission report (PDF, DOCX or ODT, up to 50 MB)').setInputFiles({ name: 'border-report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nBorder management peer review\n%%EOF\n') });
     await expert.getByRole('button', { name: 'Upload report' }).click();
     await expert.getByText('border-report.pdf').waitFor();
 

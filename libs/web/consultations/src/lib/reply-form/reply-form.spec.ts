@@ -50,7 +50,11 @@ describe('the reply form', () => {
     await fixture.whenStable();
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The attachment label asks the server's upload limit once.
+    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
+    http.verify();
+  });
 
   const textarea = (questionId: string) => fixture.nativeElement.querySelector(`textarea[name="answer-${questionId}"]`) as HTMLTextAreaElement;
   async function type(questionId: string, text: string) {

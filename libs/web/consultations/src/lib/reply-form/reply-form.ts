@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
-import { DisplayDatePipe, MarkdownText } from '@bt/web/benchmarks';
+import { DisplayDatePipe, MarkdownText, UploadLimit } from '@bt/web/benchmarks';
 import { apiErrorMessage, DialogSave } from '@bt/web/identity';
 import { concat, last, type Observable } from 'rxjs';
 import { ConsultationsApi } from '../consultations-api';
@@ -41,6 +41,7 @@ export class ReplyForm implements OnInit {
   protected readonly answers = signal<Record<string, Answer>>({});
   protected readonly save = new DialogSave();
   protected readonly notice = signal<string | null>(null);
+  protected readonly limit = inject(UploadLimit).label;
 
   ngOnInit(): void {
     this.load();

@@ -12,7 +12,7 @@ import type { EvidenceDto, MissionDetailDto, MissionMeetingDto, RecommendationDt
 
 /** The follow-up statuses, in the order of the API's RecommendationFollowUpRequest (the web imports only types from contracts). */
 const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['open', 'in_progress', 'implemented', 'not_implemented'];
-import { DisplayDatePipe, MarkdownText } from '@bt/web/benchmarks';
+import { DisplayDatePipe, MarkdownText, UploadLimit } from '@bt/web/benchmarks';
 import { apiErrorMessage, DialogSave } from '@bt/web/identity';
 import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
 import { filter } from 'rxjs';
@@ -66,6 +66,7 @@ export class MissionPage implements OnInit {
   protected readonly notice = signal<string | null>(null);
   protected readonly upload = signal<{ what: string; percent: number } | null>(null);
   protected readonly uploadProblem = signal<string | null>(null);
+  protected readonly limit = inject(UploadLimit).label;
   protected readonly meeting = { meetsOn: '', institution: '', participants: '' };
   protected readonly recommendation = { benchmark: '', text: '', owner: '', dueDate: '' };
   protected findings: Record<string, string> = {};
