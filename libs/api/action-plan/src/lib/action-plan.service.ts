@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { findBenchmarkScope } from '@bt/api/catalogue';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { isMissionExpert } from '@bt/api/missions';
+import { isMissionExpert, missionSeenParams, missionSeenSql } from '@bt/api/missions';
 import { budgetOf } from './activity-budget';
 import { countryRecordsVisibleSql, readsCountryRecords, writesCountryRecords } from '@bt/api/track-records';
 import {
@@ -114,8 +114,7 @@ export class ActionPlanService {
     // Only the filters that apply to a measure (status, institution and overdue are an activity's).
     const { where, params } = this.filters(viewer, { country: query.country, area: query.area, benchmark: query.benchmark });
     // The mission is named to those who see it (as its own page decides): the Commission, its experts, the host ministry.
-    const n = params.length;
-    const seesMission = `($${n + 1}::boolean OR EXISTS (SELECT 1 FROM mission_expert x WHERE x.mission_id = mi.id AND x.user_id = $${n + 2}) OR mi.country_code = $${n + 3})`;
+    const seesMission = missionSeenSql('mi', params.length + 1);
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT ${MEASURE_COLUMNS}, b.code AS benchmark_code, a.country_code, a.code AS area_code, a.title AS area_title,
               r.status AS recommendation_status, CASE WHEN ${seesMission} THEN json_build_object('id', mi.id, 'title', coalesce(nullif(mi.title, ''), b.code)) END AS mission
@@ -123,7 +122,7 @@ export class ActionPlanService {
          JOIN mission_recommendation r ON r.id = m.recommendation_id JOIN mission mi ON mi.id = r.mission_id
          JOIN benchmark b ON b.id = m.benchmark_id JOIN area a ON a.id = b.area_id
         WHERE m.activity_id IS NULL AND ${where} ORDER BY m.due_date, b.code, m.created_at LIMIT 1000`,
-      [...params, hasRole(viewer, 'commission'), viewer.userId, hasRole(viewer, 'ministry') ? viewer.countryCode : null],
+      [...params, ...missionSeenParams(viewer)],
     );
     return rows.map((r) => ({
       ...measureDto(r),

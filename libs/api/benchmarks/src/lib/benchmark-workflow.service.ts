@@ -121,13 +121,15 @@ export class BenchmarkWorkflowService {
     const participant = takesPart(viewer, scope, missionExpert);
     const evidence = visibleEvidence(viewer, scope, missionExpert);
     const family = (action: string) => action.slice(0, action.indexOf('.'));
+    const dialogue = seesDialogue(viewer, scope, missionExpert);
+    const records = readsCountryRecords(viewer, scope, missionExpert);
     const sees: Record<string, boolean> = {
       benchmark: true,
-      proposal: seesDialogue(viewer, scope, missionExpert),
-      comment: seesDialogue(viewer, scope, missionExpert),
-      'track-record': readsCountryRecords(viewer, scope, missionExpert),
-      'action-plan': readsCountryRecords(viewer, scope, missionExpert),
-      corrective_measure: readsCountryRecords(viewer, scope, missionExpert),
+      proposal: dialogue,
+      comment: dialogue,
+      'track-record': records,
+      'action-plan': records,
+      corrective_measure: records,
       // The report's upload: its reviewers only (the ministry sees the report itself once shared).
       mission: hasRole(viewer, 'commission') || missionExpert,
     };

@@ -13,3 +13,15 @@ export function missionAccess(viewer: Viewer, mission: { countryCode: string; as
   if (hasRole(viewer, 'ministry') && viewer.countryCode === mission.countryCode) return 'host';
   return null;
 }
+
+/**
+ * The same rule in SQL, for lists: whether the caller sees mission `m` (an alias with `id` and
+ * `country_code`), with its three parameters from `missionSeenParams`, numbered from `first`.
+ */
+export function missionSeenSql(m: string, first: number): string {
+  return `($${first}::boolean OR EXISTS (SELECT 1 FROM mission_expert x WHERE x.mission_id = ${m}.id AND x.user_id = $${first + 1}) OR ${m}.country_code = $${first + 2})`;
+}
+
+export function missionSeenParams(viewer: Viewer): [boolean, string, string | null] {
+  return [hasRole(viewer, 'commission'), viewer.userId, hasRole(viewer, 'ministry') ? viewer.countryCode : null];
+}

@@ -20,7 +20,7 @@ import type {
   UpdateMissionRequest,
 } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { type MissionAccess, missionAccess } from './mission-access';
+import { type MissionAccess, missionAccess, missionSeenParams, missionSeenSql } from './mission-access';
 
 type Row = Record<string, any>;
 const day = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
@@ -106,10 +106,8 @@ export class MissionsService {
   /** The missions this caller may see: the Commission all, experts theirs, a ministry its country's. */
   async list(viewer: Viewer): Promise<MissionListItemDto[]> {
     const rows = await this.dataSource.query(
-      `SELECT ${MISSION_COLUMNS} FROM mission m
-        WHERE $1::boolean OR EXISTS (SELECT 1 FROM mission_expert x WHERE x.mission_id = m.id AND x.user_id = $2) OR m.country_code = $3
-        ORDER BY m.start_date DESC, m.created_at DESC`,
-      [hasRole(viewer, 'commission'), viewer.userId, hasRole(viewer, 'ministry') ? viewer.countryCode : null],
+      `SELECT ${MISSION_COLUMNS} FROM mission m WHERE ${missionSeenSql('m', 1)} ORDER BY m.start_date DESC, m.created_at DESC`,
+      missionSeenParams(viewer),
     );
     return rows.map((r: Row) => this.listItem(r));
   }
