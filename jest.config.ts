@@ -1,3 +1,65 @@
-import { getJestProjectsAsync } from '@nx/jest';
+/**
+ * `npm test`'s one Jest run for every unit and integration test: one project per runtime, so Jest
+ * starts once and spreads all files over its workers (instead of a Jest per Nx project).
+ * - node: the API, its domain libraries, the workflow machines and the contracts, over a real
+ *   PostgreSQL started once for the run (each file gets its own copy of a seeded template);
+ * - web: the Angular app and its libraries in jsdom.
+ * Both compile without type-checking (isolatedModules); `npm run typecheck` checks types once.
+ * Each project's own jest.config.ts still runs it alone (`npx nx test web-benchmarks`).
+ * The browser tests (apps/web-e2e) and the `npm start` tests (apps/api-e2e) have their own runs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathsToModuleNameMapper } from 'ts-jest';
 
-export default async () => ({ projects: await getJestProjectsAsync() });
+// The libraries' import paths (@bt/…), as tsconfig.base.json maps them.
+const { paths } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+const moduleNameMapper = pathsToModuleNameMapper(paths, { prefix: '<rootDir>/' });
+
+const node = {
+  displayName: 'node',
+  rootDir: __dirname,
+  preset: './jest.preset.js',
+  // Jest's own resolver: moduleNameMapper maps @bt/…, and Nx's looks for a tsconfig.spec.json beside rootDir.
+  resolver: undefined,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps/api/src', '<rootDir>/libs/api', '<rootDir>/libs/workflow/src', '<rootDir>/libs/contracts/src'],
+  testMatch: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tools/testing/tsconfig.node.json' }] },
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/tools/testing/database-global-setup.mjs',
+  globalTeardown: '<rootDir>/tools/testing/database-global-teardown.mjs',
+};
+
+const web = {
+  displayName: 'web',
+  rootDir: __dirname,
+  preset: './jest.preset.js',
+  resolver: undefined,
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/apps/web/src', '<rootDir>/libs/web'],
+  testMatch: ['**/*.spec.ts'],
+  // Templates marked with i18n call the global $localize.
+  setupFiles: ['@angular/localize/init'],
+  setupFilesAfterEnv: ['<rootDir>/apps/web/src/test-setup.ts'],
+  transform: {
+    '^.+\\.(ts|mjs|js|html)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tools/testing/tsconfig.web.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
+  },
+  // marked is ESM only.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|marked/))'],
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'html', 'js', 'json', 'mjs'],
+  snapshotSerializers: [
+    'jest-preset-angular/build/serializers/no-ng-attributes',
+    'jest-preset-angular/build/serializers/ng-snapshot',
+    'jest-preset-angular/build/serializers/html-comment',
+  ],
+};
+
+export default {
+  projects: [node, web],
+  // Integration tests start the real API over a real database; a busy machine must not fail them.
+  // (Jest reads the timeout of the run, not of a project.)
+  testTimeout: 60_000,
+};

@@ -29,9 +29,9 @@ export function freePort() {
 
 /**
  * Starts the cluster in `<dataDir>/postgres`, creating it (and the application database) the first
- * time. The superuser's password is generated once and kept beside the cluster, readable by us only.
+ * time; `flags` are more `-c name=value` settings (a throw-away test cluster skips fsync). The superuser's password is generated once and kept beside the cluster, readable by us only.
  */
-export async function startEmbeddedDatabase({ dataDir, log = () => {} }) {
+export async function startEmbeddedDatabase({ dataDir, log = () => undefined, flags = [] }) {
   const root = resolve(dataDir);
   const clusterDir = join(root, 'postgres');
   const credentialsFile = join(root, 'postgres-credentials.json');
@@ -55,7 +55,7 @@ export async function startEmbeddedDatabase({ dataDir, log = () => {} }) {
     // TCP on loopback only; no Unix socket, whose default directory may not exist here. Buffers for
     // a few hundred MB of hot data (search over 100k evidence items), instead of the default 128 MB;
     // memory is taken only as it is used.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'shared_buffers=512MB', '-c', 'work_mem=8MB'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'shared_buffers=512MB', '-c', 'work_mem=8MB', ...flags],
     onLog: (message) => {
       if (/ERROR|FATAL|PANIC/.test(message)) problems.push(message.trim());
       log(message);

@@ -10,7 +10,7 @@ import { RUNNING_URL_FILE, startEmbeddedDatabase } from './embedded-database.mjs
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env };
-let stop = async () => {};
+let stop = async () => undefined;
 
 async function answers(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -20,7 +20,7 @@ async function answers(url) {
   } catch {
     return false;
   } finally {
-    await client.end().catch(() => {});
+    await client.end().catch(() => undefined);
   }
 }
 

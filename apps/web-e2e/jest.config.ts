@@ -5,7 +5,7 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
-  globalSetup: '../../tools/testing/database-global-setup.mjs',
-  globalTeardown: '../../tools/testing/database-global-teardown.mjs',
+  globalSetup: '../../tools/testing/browser-global-setup.mjs',
+  globalTeardown: '../../tools/testing/browser-global-teardown.mjs',
   testTimeout: 120_000,
 };

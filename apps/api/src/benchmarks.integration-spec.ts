@@ -2,9 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAppConfig } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/catalogue';
 import type { AreaDto, BenchmarkDetailDto, BenchmarkSummaryDto, Page } from '@bt/contracts';
-import { createTestDatabase } from '@bt/testing';
 import { createApp } from './app';
-import { routeTable } from './testing/test-api';
+import { createDemoDatabase, routeTable } from './testing/test-api';
 
 // The real API over real HTTP against a fresh PostgreSQL database.
 describe('benchmark catalogue API', () => {
@@ -13,7 +12,7 @@ describe('benchmark catalogue API', () => {
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
+    const database = await createDemoDatabase();
     drop = database.drop;
     app = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent' }), { logger: false });
     await app.listen(0, '127.0.0.1');

@@ -6,9 +6,9 @@ import type { Readable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAppConfig } from '@bt/api/core';
 import type { MeDto, OrganisationDto, UserDto } from '@bt/contracts';
-import { createTestDatabase } from '@bt/testing';
 import { Client } from 'pg';
 import { createApp } from './app';
+import { createDemoDatabase } from './testing/test-api';
 
 // Single sign-on against a real OpenID Connect provider (oidc-provider, in a child process): the
 // real API over real HTTP on a fresh database, the browser played by fetch with a cookie jar,
@@ -34,7 +34,7 @@ describe('single sign-on with OpenID Connect', () => {
       // A second application at the same provider, to get codes issued to someone else.
       { client_id: OTHER_CLIENT_ID, client_secret: 'another-application-secret-0123456789', redirect_uris: [callbackUrl] },
     ]);
-    const database = await createTestDatabase();
+    const database = await createDemoDatabase();
     drop = database.drop;
     app = await createApp(
       readAppConfig({
@@ -326,7 +326,7 @@ describe('single sign-on with OpenID Connect', () => {
     });
 
     async function boot(env: Record<string, string>) {
-      const database = await createTestDatabase();
+      const database = await createDemoDatabase();
       dropOther = database.drop;
       other = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent', ...env }), { logger: false });
       await other.listen(0, '127.0.0.1');

@@ -2,18 +2,41 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { createTestDatabase, DEMO_PASSWORD } from '@bt/testing';
+import { createTestDatabase, DEMO_PASSWORD, type TestDatabaseTemplate } from '@bt/testing';
 
 const root = join(__dirname, '../../..');
 
+/**
+ * What the built product's first start in demo mode leaves in a database, prepared once per run by
+ * starting it; each test file's product starts on its own copy.
+ */
+const PRODUCT_DATABASE: TestDatabaseTemplate = {
+  name: 'product_demo',
+  prepare: async (databaseUrl) => {
+    const product = await spawnProduct(databaseUrl);
+    await product.stop();
+  },
+};
+
 /** The built product (API serving the built web app) on a fresh database, as `npm start` runs it. */
 export async function startProduct(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ from: PRODUCT_DATABASE });
+  const product = await spawnProduct(database.url);
+  return {
+    url: product.url,
+    stop: async () => {
+      await product.stop();
+      await database.drop();
+    },
+  };
+}
+
+async function spawnProduct(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: join(root, 'dist/apps/web/browser') },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: join(root, 'dist/apps/web/browser') },
     stdio: 'pipe',
   });
   child.stdout?.on('data', (c) => (output += c));
@@ -29,18 +52,16 @@ export async function startProduct(): Promise<{ url: string; stop: () => Promise
     url,
     stop: async () => {
       child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      await database.drop();
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
     },
   };
 }
 
-/** Debian's Chromium, headless, offline: the flags keep it from calling home. */
+/** The run's one Chromium (started by browser-global-setup.mjs); close() ends only this file's contexts. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const endpoint = process.env['BT_CHROMIUM_WS'];
+  if (!endpoint) throw new Error('BT_CHROMIUM_WS is not set: run the browser tests through their jest config (globalSetup starts Chromium)');
+  return chromium.connect(endpoint);
 }
 
 /** Until every finite animation has ended (endless ones, such as a loading bar, are not waited for). */

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAppConfig } from '@bt/api/core';
-import { ApiClient, createTestDatabase } from '@bt/testing';
+import { ApiClient, createTestDatabase, type TestDatabaseTemplate } from '@bt/testing';
 import { Client } from 'pg';
 import { createApp } from '../app';
 
@@ -17,9 +17,26 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
+/**
+ * What a first start in demo mode leaves in a database: the migrations, the catalogue and the demo
+ * content. Prepared once per test run; each test file starts the API on its own copy.
+ */
+export const DEMO_DATABASE: TestDatabaseTemplate = {
+  name: 'api_demo',
+  prepare: async (url) => {
+    const app = await createApp(readAppConfig({ DATABASE_URL: url, WEB_DIR: '/nonexistent' }), { logger: false });
+    await app.close();
+  },
+};
+
+/** A fresh database with what a first start in demo mode leaves (a copy of DEMO_DATABASE). */
+export function createDemoDatabase(): ReturnType<typeof createTestDatabase> {
+  return createTestDatabase({ from: DEMO_DATABASE });
+}
+
 /** The real API, in demo mode, listening on a free port over a fresh database. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+  const database = await createDemoDatabase();
   const app = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', ...env }), { logger: false });
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;

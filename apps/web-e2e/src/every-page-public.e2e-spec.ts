@@ -1,0 +1,4 @@
+import { describeEveryPageFor } from './every-page';
+
+// The public's pages (see every-page.ts).
+describeEveryPageFor(['anonymous']);

@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, seriousAccessibilityProblems, signIn, startProduct } from './browser';
+
+/**
+ * Every page of the product, as each kind of user reaches it with the demo data: it shows its main
+ * heading, axe finds nothing serious or critical, and the keyboard reaches the page's own content
+ * (not only the toolbar) with a visible focus. The feature tests check what the pages do; this one
+ * makes sure no page is left out of the accessibility promise. The kinds of user are spread over
+ * three test files (every-page-*.e2e-spec.ts) so that the browser run can check them side by side.
+ */
+export type Who = 'anonymous' | 'admin' | 'commission' | 'coordinator' | 'cso' | 'expert';
+
+export const PAGES: Record<Who, string[]> = {
+  anonymous: [
+    '/benchmarks',
+    '/benchmarks/RS-24-MIG-01',
+    // The demo content: published evidence (Markdown, links) and the overview with the shadow assessments.
+    '/benchmarks/RS-24-POL-02?tab=evidence',
+    '/overview',
+    '/overview/consideration',
+    '/search?q=migration',
+    '/consultations',
+    '/consultations/{consultation}',
+    '/sign-in',
+    '/no-such-page',
+  ],
+  coordinator: [
+    '/benchmarks/RS-24-MIG-01?tab=evidence',
+    '/benchmarks/RS-24-MIG-01?tab=track-records',
+    '/benchmarks/RS-24-MIG-01?tab=dialogue',
+    '/benchmarks/RS-24-MIG-01?tab=assessments',
+    '/benchmarks/RS-24-MIG-01?tab=history',
+    '/tasks',
+    '/action-plan',
+    '/missions',
+    '/consultations/{consultation}',
+    '/account',
+  ],
+  commission: ['/overview', '/tasks', '/missions', '/consultations', '/consultations/{consultation}/summaries', '/search?q=pravosudje'],
+  cso: ['/benchmarks/RS-24-MIG-01?tab=dialogue', '/benchmarks/RS-24-MIG-01?tab=assessments', '/benchmarks/RS-24-POL-10?tab=dialogue', '/benchmarks/RS-24-POL-02?tab=assessments', '/tasks'],
+  expert: ['/missions', '/tasks'],
+  admin: ['/admin/users', '/admin/organisations', '/admin/settings'],
+};
+
+/** One `describe` checking every page of each of `kinds`, on a product of its own. */
+export function describeEveryPageFor(kinds: Who[]): void {
+  describe(`every page, for ${kinds.join(', ')}`, () => {
+    let product: Awaited<ReturnType<typeof startProduct>>;
+    let browser: Browser;
+    let consultation: string;
+
+    beforeAll(async () => {
+      product = await startProduct();
+      browser = await launchChromium();
+      // The seeded 2020 written consultation (published, so anyone may read it).
+      const list = (await (await fetch(`${product.url}/api/consultations`)).json()) as { id: string }[] | { items: { id: string }[] };
+      consultation = (Array.isArray(list) ? list : list.items)[0].id;
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await product?.stop();
+    });
+
+    async function pageFor(who: Who): Promise<Page> {
+      const page = await (await browser.newContext()).newPage();
+      if (who !== 'anonymous') {
+        await signIn(page, product.url, `${who}@demo.test`);
+      }
+      return page;
+    }
+
+    for (const who of kinds) {
+      it(`${who}: each page has its heading, no serious axe finding, and keyboard access to its content`, async () => {
+        const page = await pageFor(who);
+        const problems: string[] = [];
+        for (const path of PAGES[who]) {
+          await page.goto(`${product.url}${path.replace('{consultation}', consultation)}`);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          await page.locator('mat-progress-bar[mode="indeterminate"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+          for (const finding of await seriousAccessibilityProblems(page)) problems.push(`${path}: ${finding}`);
+          const focusable = await page.locator('main').locator('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]').count();
+          if (focusable && !(await tabIntoMain(page))) problems.push(`${path}: the keyboard never reaches the page's content`);
+        }
+        await page.context().close();
+        expect(problems).toEqual([]);
+      }, 180_000);
+    }
+  });
+}
+
+/** Tabs from the top until focus lands inside the main content; returns what it landed on. */
+async function tabIntoMain(page: Page): Promise<string | null> {
+  await page.locator('body').focus();
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    const landed = await page.evaluate(() => {
+      const active = document.activeElement as HTMLElement | null;
+      if (!active || !active.closest('main')) return null;
+      const box = active.getBoundingClientRect();
+      const style = getComputedStyle(active);
+      const visible = box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
+      return visible ? `${active.tagName.toLowerCase()} ${active.textContent?.trim().slice(0, 40) ?? ''}` : null;
+    });
+    if (landed) return landed;
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+// `npm test`: every check of the repository, as few processes as possible, two at a time (this
+// machine has two cores), and a table of how long each phase took.
+//
+//   lint       one ESLint over the whole tree (not one per Nx project)
+//   typecheck  one tsc per runtime: Jest only transpiles, so types are checked here
+//   unit       one Jest run for every unit and integration test (jest.config.ts: a project per runtime)
+//   build      the API and the web app, as `npm start` serves them (Nx caches them)
+//   browser    the browser tests against the built product, one Chromium for the run
+//   start      `npm start` and the production commands on an empty machine
+//
+// A phase that fails does not stop the others: the run reports every failure, then exits 1.
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = (name) => join(root, 'node_modules/.bin', name);
+
+/** Each phase: its commands (run one after the other) and the phases it waits for. */
+const PHASES = [
+  { name: 'build', commands: [[bin('nx'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']] },
+  { name: 'lint', commands: [[bin('eslint'), '.']] },
+  { name: 'unit', commands: [[bin('jest'), '--ci', '--maxWorkers=1']] },
+  { name: 'browser', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/web-e2e/jest.config.ts', '--maxWorkers=2']] },
+  {
+    name: 'typecheck',
+    commands: [
+      [bin('tsc'), '-p', 'tools/testing/tsconfig.node.json'],
+      [bin('tsc'), '-p', 'tools/testing/tsconfig.web.json'],
+    ],
+  },
+  { name: 'start', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/api-e2e/jest.config.ts', '--runInBand']] },
+];
+
+const only = process.argv.slice(2);
+const phases = only.length ? PHASES.filter((p) => only.includes(p.name)).map((p) => ({ ...p, after: (p.after ?? []).filter((a) => only.includes(a)) })) : PHASES;
+const lanes = Math.max(2, Math.min(availableParallelism(), 4));
+const started = Date.now();
+const results = new Map(); // name → { ok, seconds }
+
+function run(phase) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const next = (i) => {
+      if (i === phase.commands.length) return resolve({ ok: true, seconds: (Date.now() - t0) / 1000 });
+      const [command, ...args] = phase.commands[i];
+      const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+      const prefix = `${phase.name.padEnd(9)}│ `;
+      const relay = (stream, out) => {
+        let rest = '';
+        stream.on('data', (chunk) => {
+          const lines = (rest + chunk).split('\n');
+          rest = lines.pop();
+          for (const line of lines) out.write(prefix + line + '\n');
+        });
+        stream.on('end', () => rest && out.write(prefix + rest + '\n'));
+      };
+      relay(child.stdout, process.stdout);
+      relay(child.stderr, process.stderr);
+      child.on('close', (code) => (code === 0 ? next(i + 1) : resolve({ ok: false, seconds: (Date.now() - t0) / 1000 })));
+    };
+    next(0);
+  });
+}
+
+const pending = [...phases];
+const running = new Set();
+await new Promise((done) => {
+  const schedule = () => {
+    for (const phase of [...pending]) {
+      if (running.size >= lanes) break;
+      const waiting = (phase.after ?? []).some((a) => !results.has(a));
+      if (waiting) continue;
+      pending.splice(pending.indexOf(phase), 1);
+      const failedBefore = (phase.after ?? []).find((a) => !results.get(a).ok);
+      if (failedBefore) {
+        results.set(phase.name, { ok: false, seconds: 0, skipped: `needs ${failedBefore}` });
+        continue;
+      }
+      running.add(phase.name);
+      run(phase).then((result) => {
+        running.delete(phase.name);
+        results.set(phase.name, result);
+        if (!pending.length && !running.size) done();
+        else schedule();
+      });
+    }
+    if (!pending.length && !running.size) done();
+  };
+  schedule();
+});
+
+const total = (Date.now() - started) / 1000;
+console.log(`\nphase      seconds  result`);
+for (const phase of phases) {
+  const r = results.get(phase.name);
+  console.log(`${phase.name.padEnd(10)} ${r.seconds.toFixed(0).padStart(7)}  ${r.ok ? 'ok' : r.skipped ? `skipped (${r.skipped})` : 'FAILED'}`);
+}
+console.log(`${'total'.padEnd(10)} ${total.toFixed(0).padStart(7)}  (wall clock, ${lanes} phases at a time)`);
+process.exit([...results.values()].every((r) => r.ok) ? 0 : 1);
