@@ -7,5 +7,6 @@ export default {
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '../../tools/testing/browser-global-setup.mjs',
   globalTeardown: '../../tools/testing/browser-global-teardown.mjs',
+  testSequencer: '../../tools/testing/browser-sequencer.mjs',
   testTimeout: 120_000,
 };
