@@ -2,7 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiExceptionFilter, type AppConfig, createValidationPipe, WebApp } from '@bt/api/core';
+import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureSecurityHeaders, createValidationPipe, WebApp } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/catalogue';
 import { ConsultationSeedService } from '@bt/api/consultations';
 import { configureIdentityHttp, DemoAccountsService } from '@bt/api/identity';
@@ -19,8 +19,11 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forConfig(config),
     new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.trustProxy }),
-    options.logger === false ? { logger: false } : {},
+    // Body parsing is configureBodyParsing's: JSON only, bounded in size and depth.
+    { bodyParser: false, ...(options.logger === false ? { logger: false as const } : {}) },
   );
+  configureBodyParsing(app.getHttpAdapter().getInstance());
+  await configureSecurityHeaders(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());

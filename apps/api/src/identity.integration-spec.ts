@@ -78,8 +78,10 @@ describe('identity and access', () => {
   });
 
   it('requires the XSRF token on state-changing requests made with the session cookie', async () => {
+    const signedIn = client();
+    expect((await signedIn.signIn('admin@demo.test')).status).toBe(200);
     const browser = client({ xsrf: false });
-    expect((await browser.signIn('admin@demo.test')).status).toBe(200);
+    for (const [name, value] of signedIn.cookies) browser.cookies.set(name, value);
     const missing = await browser.post('/api/admin/organisations', { name: 'Forged (test)', kind: 'commission' });
     expect(missing.status).toBe(403);
     expect(missing.body.message).toMatch(/XSRF/);
@@ -88,6 +90,113 @@ describe('identity and access', () => {
     // Nothing happened: still signed in, no organisation created.
     expect((await browser.get('/api/auth/me')).status).toBe(200);
     expect(await api.sql(`SELECT 1 FROM organisation WHERE name = 'Forged (test)'`)).toEqual([]);
+  });
+
+  describe('login CSRF and the XSRF token bound to the session', () => {
+    it('refuses a sign-in posted by a form on another site: form-encoded or plain-text bodies are not read (415), and no session starts', async () => {
+      for (const [type, body] of [
+        ['application/x-www-form-urlencoded', `email=cso%40demo.test&password=${DEMO_PASSWORD}`],
+        ['text/plain', JSON.stringify({ email: 'cso@demo.test', password: DEMO_PASSWORD })],
+      ]) {
+        const answer = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': type, 'x-forwarded-for': '10.6.0.1' }, body });
+        expect(answer.status).toBe(415);
+        expect(answer.headers.getSetCookie().some((c) => c.startsWith('bt_session='))).toBe(false);
+      }
+    });
+
+    it('refuses a JSON sign-in without the XSRF token (403) and starts no session', async () => {
+      const browser = client({ xsrf: false });
+      await browser.get('/api/health');
+      const login = await browser.post('/api/auth/login', { email: 'cso@demo.test', password: DEMO_PASSWORD });
+      expect(login.status).toBe(403);
+      expect(login.body.message).toMatch(/XSRF/);
+      expect(browser.cookies.has('bt_session')).toBe(false);
+    });
+
+    it('rotates the token at sign-in to one bound to the session: a planted cookie echoed in the header is refused', async () => {
+      const browser = client();
+      await browser.get('/api/health');
+      const before = browser.cookies.get('XSRF-TOKEN');
+      expect((await browser.signIn('coordinator@demo.test')).status).toBe(200);
+      expect(browser.cookies.get('XSRF-TOKEN')).not.toBe(before);
+      // Cookie and header agree, but neither is the session's token: refused, nothing done.
+      browser.cookies.set('XSRF-TOKEN', 'x');
+      const planted = await browser.request('POST', '/api/auth/logout', {}, { 'x-xsrf-token': 'x' });
+      expect(planted.status).toBe(403);
+      expect(planted.body.message).toMatch(/XSRF/);
+      // The next answer hands the page the session's token again, and with it the request passes.
+      await browser.get('/api/auth/me');
+      expect(browser.cookies.get('XSRF-TOKEN')).not.toBe('x');
+      expect((await browser.post('/api/auth/logout')).status).toBe(204);
+    });
+
+    it('signing in again in the same browser ends the previous session', async () => {
+      const browser = client();
+      await browser.signIn('cso@demo.test');
+      const first = browser.cookies.get('bt_session') as string;
+      expect((await browser.signIn('cso@demo.test')).status).toBe(200);
+      const old = api.client({ ip: '10.6.0.2' });
+      await old.get('/api/health');
+      old.cookies.set('bt_session', first);
+      expect((await old.get('/api/auth/me')).status).toBe(401);
+      expect((await browser.get('/api/auth/me')).status).toBe(200);
+    });
+  });
+
+  describe('bounded parsing', () => {
+    it('answers a JSON body nested 10,000 deep with 400 and a message, signed in or not', async () => {
+      const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+      const anonymous = client();
+      await anonymous.get('/api/health');
+      const raw = async (browser: typeof anonymous, path: string) =>
+        fetch(`${api.baseUrl}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-xsrf-token': browser.cookies.get('XSRF-TOKEN') as string, 'x-forwarded-for': '10.6.0.3' },
+          body: deep,
+        });
+      const anonymousDeep = await raw(anonymous, '/api/auth/login');
+      expect(anonymousDeep.status).toBe(400);
+      expect((await anonymousDeep.json()).message).toMatch(/deeper than 32 levels/);
+      const admin = client();
+      await admin.signIn('admin@demo.test');
+      const [before] = await api.sql('SELECT count(*)::int AS n FROM organisation');
+      const signedInDeep = await raw(admin, '/api/admin/organisations');
+      expect(signedInDeep.status).toBe(400);
+      expect(await api.sql('SELECT count(*)::int AS n FROM organisation')).toEqual([before]);
+    });
+  });
+
+  describe('behind a proxy (TRUST_PROXY=true: one hop)', () => {
+    it('takes the address the proxy saw, not the one the client claims: rotating forged X-Forwarded-For values are throttled as one address and audited as it', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        // What the client sends as X-Forwarded-For, and the proxy then appends the address it saw.
+        const browser = api.client();
+        await browser.get('/api/health');
+        const answer = await browser.request('POST', '/api/auth/login', { email: `forged-proxy${i}@demo.test`, password: 'wrong-password-123' }, { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` });
+        statuses.push(answer.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+      const failures = await api.sql(`SELECT DISTINCT actor_ip FROM audit_event WHERE action = 'auth.sign_in_failed' AND actor_label LIKE 'forged-proxy%@demo.test'`);
+      expect(failures).toEqual([{ actor_ip: '203.0.113.9' }]);
+    });
+  });
+
+  describe('security headers', () => {
+    it('sends a strict Content-Security-Policy, forbids framing, keeps the Referer home and sniffs nothing; HSTS only over TLS', async () => {
+      const plain = await fetch(`${api.baseUrl}/api/health`);
+      const csp = plain.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("img-src 'self' data:");
+      expect(plain.headers.get('x-frame-options')).toBe('DENY');
+      expect(plain.headers.get('referrer-policy')).toBe('same-origin');
+      expect(plain.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(plain.headers.get('strict-transport-security')).toBeNull();
+      const tls = await fetch(`${api.baseUrl}/api/health`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(tls.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    });
   });
 
   it('answers a public page with 401 and clears the cookie when the session has ended, but lets the browser sign in again', async () => {
@@ -102,6 +211,8 @@ describe('identity and access', () => {
     expect([page.status, page.body.message]).toEqual([401, 'Your session has ended. Please sign in again.']);
     expect(stale.cookies.has('bt_session')).toBe(false);
     stale.cookies.set('bt_session', token);
+    // The sign-in page's own requests first: they hand the page the XSRF token that goes with the cookie it holds.
+    await stale.get('/api/auth/options');
     expect((await stale.post('/api/auth/login', { email: 'cso@demo.test', password: DEMO_PASSWORD })).status).toBe(200);
     expect((await stale.get('/api/benchmarks?pageSize=1')).status).toBe(200);
   });

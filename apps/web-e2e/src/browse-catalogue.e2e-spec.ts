@@ -55,4 +55,15 @@ describe('a visitor browses the Chapter 24 benchmarks', () => {
   it('made no request to any other host (fonts and icons are self-hosted)', () => {
     expect(externalRequests).toEqual([]);
   });
+
+  it('cannot be framed by another site (clickjacking): the frame stays empty', async () => {
+    const other = await (await browser.newContext()).newPage();
+    // Another site's page, here a data: document, framing the product.
+    await other.goto(`data:text/html,<h1>Another site</h1><iframe src="${product.url}/benchmarks" width="800" height="600"></iframe>`);
+    const frame = other.frames().find((f) => f !== other.mainFrame());
+    await other.waitForTimeout(1_000);
+    const framed = frame ? await frame.locator('bt-root, main').count().catch(() => 0) : 0;
+    expect(framed).toBe(0);
+    await other.context().close();
+  });
 });

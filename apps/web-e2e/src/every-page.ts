@@ -74,6 +74,10 @@ export function describeEveryPageFor(kinds: Who[]): void {
       it(`${who}: each page has its heading, no serious axe finding, and keyboard access to its content`, async () => {
         const page = await pageFor(who);
         const problems: string[] = [];
+        // The Content-Security-Policy holds on every page: nothing the app itself does is refused by it.
+        page.on('console', (message) => {
+          if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+        });
         for (const path of PAGES[who]) {
           await page.goto(`${product.url}${path.replace('{consultation}', consultation)}`);
           await page.locator('main h1').first().waitFor();

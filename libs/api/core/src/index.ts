@@ -6,3 +6,5 @@ export * from './lib/settings.controller';
 export * from './lib/web-app';
 export * from './lib/config.module';
 export * from './lib/public.decorator';
+export * from './lib/body-parsing';
+export * from './lib/security-headers';

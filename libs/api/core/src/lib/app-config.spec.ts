@@ -17,4 +17,15 @@ describe('readAppConfig', () => {
     expect(() => readAppConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres/);
     expect(() => readAppConfig({ DATABASE_URL: url, PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  it('reads TRUST_PROXY as hops or proxy addresses, never as "trust whatever the client says"', () => {
+    const trust = (value?: string) => readAppConfig({ DATABASE_URL: url, TRUST_PROXY: value }).trustProxy;
+    expect(trust()).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.1, 10.1.0.0/16')).toEqual(['10.0.0.1', '10.1.0.0/16']);
+    expect(() => trust('0')).toThrow(/TRUST_PROXY/);
+    expect(() => trust('yes please')).toThrow(/TRUST_PROXY/);
+  });
 });

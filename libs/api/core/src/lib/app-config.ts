@@ -16,8 +16,12 @@ export interface AppConfig {
   sessions: { idleMinutes: number; maxHours: number };
   /** Single sign-on with OpenID Connect; null when not configured. */
   oidc: OidcConfig | null;
-  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (for the client address and https). */
-  trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers to trust (for the client address and https): false, a number
+   * of hops (`TRUST_PROXY=true` is one: the TLS-terminating proxy in front), or their addresses.
+   * The client address is the one the last trusted proxy saw, never what the client claims.
+   */
+  trustProxy: false | number | string[];
 }
 
 export interface OidcConfig {
@@ -61,8 +65,25 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadLimitBytes: Math.round(positive('UPLOAD_LIMIT_MB', 50) * 1024 * 1024),
     sessions: { idleMinutes: positive('SESSION_IDLE_MINUTES', 30), maxHours: positive('SESSION_MAX_HOURS', 12) },
     oidc: readOidcConfig(env),
-    trustProxy: env['TRUST_PROXY'] === 'true',
+    trustProxy: readTrustProxy(env['TRUST_PROXY']),
   };
+}
+
+/** `TRUST_PROXY`: unset or `false`; `true` (one hop); a number of hops; or addresses and CIDR ranges, comma-separated. */
+function readTrustProxy(value: string | undefined): false | number | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return 1;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops < 1 || hops > 10) throw new ConfigError(`TRUST_PROXY must be 1 to 10 hops, got "${value}"`);
+    return hops;
+  }
+  const addresses = text.split(',').map((a) => a.trim()).filter(Boolean);
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+  const bad = addresses.find((a) => !address.test(a));
+  if (bad) throw new ConfigError(`TRUST_PROXY must be true, a number of hops or proxy addresses (e.g. 10.0.0.1,10.1.0.0/16), got "${bad}"`);
+  return addresses;
 }
 
 function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {

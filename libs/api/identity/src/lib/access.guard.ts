@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
@@ -7,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { IS_PUBLIC, type PublicOptions } from '@bt/api/core';
 import { ROLES_KEY } from './decorators';
 import type { IdentifiedRequest } from './http-request';
-import { clearSessionCookie, XSRF_COOKIE, XSRF_HEADER } from './identity-http';
+import { clearSessionCookie, hasXsrfToken } from './identity-http';
 import { SESSION_COOKIE } from './session.service';
 import type { Viewer } from './viewer';
 
@@ -15,8 +14,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The one gate every route passes (registered as APP_GUARD): closed unless the route is marked
- * @Public(); @Roles() narrows it further; a state-changing request that carries the session cookie
- * must echo the XSRF cookie in its header. The session itself is checked by Passport's `session` strategy.
+ * @Public(); @Roles() narrows it further; a state-changing request must carry the XSRF token
+ * (identity-http.ts) when it has a session or goes to a public route (sign-in: no login CSRF);
+ * without a session, any other route answers 401 first. The session itself is checked by
+ * Passport's `session` strategy.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('session') {
@@ -27,17 +28,17 @@ export class AccessGuard extends AuthGuard('session') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<IdentifiedRequest>();
     const cookies = request.cookies ?? {};
-    if (!SAFE_METHODS.has(request.method) && cookies[SESSION_COOKIE] && !sameToken(cookies[XSRF_COOKIE], request.headers[XSRF_HEADER])) {
+    const targets = [context.getHandler(), context.getClass()];
+    const open = this.reflector.getAllAndOverride<PublicOptions | undefined>(IS_PUBLIC, targets);
+    if (!SAFE_METHODS.has(request.method) && (cookies[SESSION_COOKIE] || open) && !hasXsrfToken(request)) {
       throw new ForbiddenException('This request lacks the XSRF token: reload the page and try again.');
     }
     await super.canActivate(context);
-    const targets = [context.getHandler(), context.getClass()];
     const viewer = request.user ?? null;
     if (!viewer) {
-      const open = this.reflector.getAllAndOverride<PublicOptions | undefined>(IS_PUBLIC, targets);
       if (cookies[SESSION_COOKIE]) {
         // Signed out elsewhere, disabled, expired: say so at once instead of quietly serving an anonymous page.
-        clearSessionCookie(context.switchToHttp().getResponse<FastifyReply>());
+        clearSessionCookie(request, context.switchToHttp().getResponse<FastifyReply>());
         if (!open?.endedSessionWelcome) throw new UnauthorizedException('Your session has ended. Please sign in again.');
       }
       if (open) return true;
@@ -55,10 +56,4 @@ export class AccessGuard extends AuthGuard('session') {
     if (error) throw error;
     return (user || null) as TUser;
   }
-}
-
-function sameToken(cookie: string | undefined, header: string | string[] | undefined): boolean {
-  if (!cookie || typeof header !== 'string' || cookie.length !== header.length) return false;
-  const encoder = new TextEncoder();
-  return timingSafeEqual(encoder.encode(cookie), encoder.encode(header));
 }

@@ -26,6 +26,8 @@ export class AuthController {
   async login(@Body() body: LoginRequest, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
     try {
       const signedIn = await this.auth.signInWithPassword(body.email, body.password, request.ip, request.headers['user-agent'] ?? null);
+      // Signing in again in this browser replaces its session: the previous one ends rather than lingering valid.
+      if (request.user) await this.auth.signOut(request.user, request.ip, false);
       setSessionCookie(request, reply, signedIn.token, signedIn.expiresAt);
       return signedIn.me;
     } catch (error) {
@@ -46,7 +48,7 @@ export class AuthController {
   @ApiNoContentResponse()
   async logout(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(viewer, request.ip, false);
-    clearSessionCookie(reply);
+    clearSessionCookie(request, reply);
   }
 
   /** Ends every session of this user, on every device. */
@@ -54,7 +56,7 @@ export class AuthController {
   @HttpCode(204)
   async logoutEverywhere(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(viewer, request.ip, true);
-    clearSessionCookie(reply);
+    clearSessionCookie(request, reply);
   }
 
   /** Changes the signed-in user's password (at least 12 characters); other sessions end. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +9,13 @@ export const XSRF_HEADER = 'x-xsrf-token';
 
 /**
  * Cookies for the browser: the session (httpOnly, SameSite=Lax, Secure over TLS) and Angular's
- * XSRF-TOKEN (readable by the app, so it can echo it), issued to every visitor who lacks one.
+ * XSRF-TOKEN (readable by the app, so it can echo it in X-XSRF-TOKEN).
+ *
+ * The XSRF token is bound to the session: with a session it is an HMAC keyed by the session's own
+ * secret token, so a cookie planted by another site (or a header that merely equals the cookie) is
+ * refused, and every sign-in rotates it. Before sign-in it is random, issued to every visitor who
+ * lacks one, and checked as a double submit (cookie = header) on the public state-changing routes
+ * (sign-in), which a cross-site form cannot pass.
  */
 export async function configureIdentityHttp(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyCookie);
@@ -17,14 +23,33 @@ export async function configureIdentityHttp(app: NestFastifyApplication): Promis
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!request.cookies[XSRF_COOKIE]) {
-        const token = randomBytes(24).toString('base64url');
-        request.cookies[XSRF_COOKIE] = token;
-        reply.setCookie(XSRF_COOKIE, token, { path: '/', sameSite: 'lax', secure: request.protocol === 'https', httpOnly: false });
+      const session = request.cookies[SESSION_COOKIE];
+      const expected = session ? xsrfTokenOf(session) : undefined;
+      if (expected ? request.cookies[XSRF_COOKIE] !== expected : !request.cookies[XSRF_COOKIE]) {
+        // A page open across a sign-in elsewhere, or a first visit: the next request carries the right token.
+        setXsrfCookie(request, reply, expected ?? randomBytes(24).toString('base64url'));
       }
     });
 }
 
+/** The XSRF token of a session: derived from its secret token, so only its holder's pages can know it. */
+export function xsrfTokenOf(sessionToken: string): string {
+  return createHmac('sha256', sessionToken).update('xsrf').digest('base64url');
+}
+
+/**
+ * Whether a state-changing request carries the XSRF token it must: the session's when it has one,
+ * else (public routes such as sign-in) the cookie's own value.
+ */
+export function hasXsrfToken(request: FastifyRequest): boolean {
+  const header = request.headers[XSRF_HEADER];
+  const session = request.cookies?.[SESSION_COOKIE];
+  const expected = session ? xsrfTokenOf(session) : request.cookies?.[XSRF_COOKIE];
+  if (!expected || typeof header !== 'string' || header.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(header), Buffer.from(expected));
+}
+
+/** Signs the browser in: the session cookie, and the XSRF token rotated to the new session's. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
@@ -33,8 +58,15 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
     secure: request.protocol === 'https',
     expires: expiresAt,
   });
+  setXsrfCookie(request, reply, xsrfTokenOf(token));
 }
 
-export function clearSessionCookie(reply: FastifyReply): void {
+/** Signs the browser out: no session, and a fresh XSRF token that owes nothing to the old one. */
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  setXsrfCookie(request, reply, randomBytes(24).toString('base64url'));
+}
+
+function setXsrfCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(XSRF_COOKIE, token, { path: '/', sameSite: 'lax', secure: request.protocol === 'https', httpOnly: false });
 }

@@ -42,4 +42,16 @@ describe('EvidenceNarrative', () => {
     expect(narrative.textContent).toContain('<script>window.pwned = 1</script>');
     expect(narrative.querySelector('img')).toBeNull();
   });
+
+  it('shows images only from the product itself, another host\'s as a link, and refuses data: links', async () => {
+    const narrative = await render('![pixel](https://tracker.example/p.gif) ![chart](/api/files/chart.png) [open](data:text/html,hello) [Gazette](https://www.paragraf.rs/)');
+    const images = [...narrative.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(images).toEqual(['/api/files/chart.png']);
+    const links = [...narrative.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['pixel', 'https://tracker.example/p.gif'],
+      ['Gazette', 'https://www.paragraf.rs/'],
+    ]);
+    expect(narrative.textContent).toContain('open');
+  });
 });

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+
+/** No request of this API nests more than a few levels; a deeper body is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * The API reads JSON bodies only (and multipart, which the upload routes register): no form-encoded
+ * or plain-text bodies, which a page on another site can send without the browser asking first.
+ * JSON is bounded in depth as well as in size (the server's bodyLimit), so a body nested thousands
+ * of levels deep is a 400 with a message instead of a stack overflow in validation.
+ * Call before anything registers other parsers, with Nest's own body parser off (`bodyParser: false`).
+ */
+export function configureBodyParsing(fastify: FastifyInstance): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
+    const body = raw as string; // parseAs: 'string'
+    const depth = jsonDepth(body, MAX_JSON_DEPTH);
+    if (depth > MAX_JSON_DEPTH) {
+      done(Object.assign(new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`), { statusCode: 400 }), undefined);
+      return;
+    }
+    parseJson(request, body, done);
+  });
+}
+
+/** How deep arrays and objects nest in a JSON text (brackets inside strings do not count); stops counting past `stopAbove`. */
+export function jsonDepth(text: string, stopAbove = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > stopAbove) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
