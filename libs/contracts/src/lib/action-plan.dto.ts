@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsOmittable } from './field-rules';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { HasAtMostDecimals, IsOmittable } from './field-rules';
 import { IsCalendarDay } from './calendar-day';
 
 /** What an activity's responsible institution reports; "overdue" is not a status but computed (deadline passed, not completed). */
@@ -137,7 +137,7 @@ export class CreateActivityRequest {
 
   @IsOptional()
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'budgetAmount must be a number with at most two decimals' })
+  @HasAtMostDecimals(2, 'budgetAmount must be a number with at most two decimals')
   @Min(0)
   @Max(1e15) // far above any real figure, within numeric(18,2) and exact as a JS number
   budgetAmount?: number;
@@ -180,7 +180,7 @@ export class UpdateActivityRequest {
 
   @IsOptional()
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'budgetAmount must be a number with at most two decimals' })
+  @HasAtMostDecimals(2, 'budgetAmount must be a number with at most two decimals')
   @Min(0)
   @Max(1e15) // far above any real figure, within numeric(18,2) and exact as a JS number
   budgetAmount?: number;

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BENCHMARK_STATES, type BenchmarkState } from '@bt/workflow';
+import { MAX_PAGE } from './field-rules';
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -38,6 +39,7 @@ export class BenchmarkListQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @IsOptional()

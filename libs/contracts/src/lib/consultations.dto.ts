@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsNotBlank } from './field-rules';
+import { EachIsObject, IsNotBlank } from './field-rules';
 import { type AvailableConsultationEvent, CONSULTATION_EVENTS, type ConsultationEventType, type ConsultationState } from '@bt/workflow';
 import type { StoredFileDto } from './files.dto';
 
@@ -29,6 +29,7 @@ export class ConsultationTopicInput {
 
   @IsArray()
   @ArrayMaxSize(50)
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => ConsultationQuestionInput)
   questions!: ConsultationQuestionInput[];
@@ -64,6 +65,7 @@ export class UpdateConsultationRequest extends CreateConsultationRequest {
 
   @IsArray()
   @ArrayMaxSize(30)
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => ConsultationTopicInput)
   topics!: ConsultationTopicInput[];

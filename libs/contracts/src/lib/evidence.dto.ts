@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { EachIsObject } from './field-rules';
 import type { StoredFileDto } from './files.dto';
 import { EVIDENCE_VISIBILITIES, type EvidenceVisibility } from './workflow.dto';
 
@@ -44,6 +45,7 @@ class EvidenceFields {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => EvidenceLink)
   links?: EvidenceLink[];

@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsOmittable } from './field-rules';
+import { EachIsObject, IsOmittable } from './field-rules';
 
 import { ROLES, type Role } from '@bt/workflow';
 
@@ -105,6 +105,7 @@ export class RoleAssignmentInput {
 export class SetRolesRequest {
   @IsArray()
   @ArrayMaxSize(ROLES.length)
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => RoleAssignmentInput)
   roles!: RoleAssignmentInput[];

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { HasAtMostDecimals } from './field-rules';
 
 /** The kinds of crime and migration a track record counts (the chapter's areas in the Commission's words). */
 export const TRACK_RECORD_CATEGORIES = [
@@ -92,7 +93,7 @@ export class CreateTrackRecordSeriesRequest {
 /** `PUT /api/track-records/:seriesId/values/:period`: the figure of one period, with its source. */
 export class TrackRecordValueRequest {
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'value must be a number with at most two decimals' })
+  @HasAtMostDecimals(2, 'value must be a number with at most two decimals')
   @Min(0)
   @Max(1e15) // far above any real figure, within numeric(18,2) and exact as a JS number
   value!: number;

@@ -11,5 +11,7 @@ describe("an activity's budget", () => {
     expect(budgetOf(5, undefined, undefined)).toBe('partial');
     expect(budgetOf(5, 'EUR', '  ')).toBe('partial');
     expect(budgetOf(undefined, 'EUR', 'IPA')).toBe('partial');
+    expect(budgetOf(null, 'EUR', 'IPA')).toBe('partial');
+    expect(budgetOf(null, null, null)).toBeNull();
   });
 });

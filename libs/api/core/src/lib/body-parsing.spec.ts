@@ -1,4 +1,4 @@
-import { jsonDepth } from './body-parsing';
+import { illFormedText, jsonDepth } from './body-parsing';
 
 describe('jsonDepth', () => {
   it('counts how deep arrays and objects nest, not brackets inside strings', () => {
@@ -10,5 +10,16 @@ describe('jsonDepth', () => {
 
   it('stops counting once past the limit', () => {
     expect(jsonDepth('['.repeat(10_000), 32)).toBe(33);
+  });
+});
+
+describe('illFormedText', () => {
+  it('names the first text with a lone surrogate or a NUL, and passes whole pairs', () => {
+    expect(illFormedText({ title: 'Poglavlje 24 😀', links: [{ label: 'ok' }] })).toBeNull();
+    expect(illFormedText({ links: [{ label: 'a\u0000b' }] })).toBe('links[0].label');
+    expect(illFormedText({ email: 'a\ud800b@x.test' })).toBe('email');
+    expect(illFormedText({ note: 'x\udc00' })).toBe('note');
+    expect(illFormedText('\ud83d')).toBe('');
+    expect(illFormedText({ ['k\u0000']: 1 })).toBe('k\u0000');
   });
 });

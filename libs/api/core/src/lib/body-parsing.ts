@@ -7,7 +7,8 @@ export const MAX_JSON_DEPTH = 32;
  * The API reads JSON bodies only (and multipart, which the upload routes register): no form-encoded
  * or plain-text bodies, which a page on another site can send without the browser asking first.
  * JSON is bounded in depth as well as in size (the server's bodyLimit), so a body nested thousands
- * of levels deep is a 400 with a message instead of a stack overflow in validation.
+ * of levels deep is a 400 with a message instead of a stack overflow in validation; and its texts
+ * must be well-formed (no lone surrogate, no NUL), which the database could not store (400, not 500).
  * Call before anything registers other parsers, with Nest's own body parser off (`bodyParser: false`).
  */
 export function configureBodyParsing(fastify: FastifyInstance): void {
@@ -20,8 +21,32 @@ export function configureBodyParsing(fastify: FastifyInstance): void {
       done(Object.assign(new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`), { statusCode: 400 }), undefined);
       return;
     }
-    parseJson(request, body, done);
+    parseJson(request, body, (error, value) => {
+      const bad = error ? null : illFormedText(value);
+      if (bad !== null) {
+        done(Object.assign(new Error(`${bad || 'The body'} is not well-formed text: it holds a lone UTF-16 surrogate or a NUL character.`), { statusCode: 400 }), undefined);
+        return;
+      }
+      done(error, value);
+    });
   });
+}
+
+// A UTF-16 surrogate without its pair, or NUL: neither can be stored as text (PostgreSQL refuses both).
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const ILL_FORMED = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/;
+
+/** The path of the first string (or key) in `value` that is not well-formed text, '' for the body itself, or null. */
+export function illFormedText(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return ILL_FORMED.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (ILL_FORMED.test(key)) return at;
+    const bad = illFormedText(item, at);
+    if (bad !== null) return bad;
+  }
+  return null;
 }
 
 /** How deep arrays and objects nest in a JSON text (brackets inside strings do not count); stops counting past `stopAbove`. */

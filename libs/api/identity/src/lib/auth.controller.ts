@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig, Public } from '@bt/api/core';
 import { ChangePasswordRequest, LoginRequest, type MeDto, type SignInOptionsDto } from '@bt/contracts';
@@ -22,6 +22,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (one answer for both).' })
+  @ApiForbiddenResponse({ description: 'No X-XSRF-TOKEN header matching the XSRF-TOKEN cookie (which any GET hands out): no sign-in from another site.' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'A body that is not JSON.' })
   @ApiTooManyRequestsResponse({ description: '5 failures for the account or the address within 15 minutes; see Retry-After.' })
   async login(@Body() body: LoginRequest, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
     try {

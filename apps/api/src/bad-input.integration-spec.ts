@@ -1,0 +1,65 @@
+import type { ApiClient } from '@bt/testing';
+import { startTestApi, type TestApi } from './testing/test-api';
+
+// What a fuzzer found answered 500: each is the caller's error, answered 4xx with a message, and
+// changes nothing (the audit trail included).
+describe('bad input is the caller’s error', () => {
+  let api: TestApi;
+  let admin: ApiClient;
+  let ministry: ApiClient;
+  let commission: ApiClient;
+  let auditEvents: () => Promise<number>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    [admin, ministry, commission] = ['10.12.0.1', '10.12.0.2', '10.12.0.3'].map((ip) => api.client({ ip }));
+    await Promise.all([admin.signIn('admin@demo.test'), ministry.signIn('ministry@demo.test'), commission.signIn('commission@demo.test')]);
+    auditEvents = async () => (await api.sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_event'))[0].n;
+  });
+  afterAll(() => api?.close());
+
+  /** The answer is 4xx with a message, and no audit event (so no change) came of it. */
+  async function refused(request: () => Promise<{ status: number; body: { message?: unknown } }>): Promise<number> {
+    const before = await auditEvents();
+    const answer = await request();
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.body.message).toBeTruthy();
+    expect(await auditEvents()).toBe(before);
+    return answer.status;
+  }
+
+  it('text that is not well-formed Unicode (a lone surrogate) or holds a NUL: 400', async () => {
+    const anonymous = api.client({ ip: '10.12.0.9' });
+    await anonymous.get('/api/health');
+    expect(await refused(() => anonymous.post('/api/auth/login', { email: 'a\ud800b@demo.test', password: 'wrong-password-123' }))).toBe(400);
+    expect(
+      await refused(() => ministry.post('/api/benchmarks/RS-24-MIG-01/evidence', { title: 'Links', visibility: 'internal', links: [{ url: 'https://example.org/', label: 'a\u0000b' }] })),
+    ).toBe(400);
+    expect(await refused(() => ministry.post('/api/benchmarks/RS-24-MIG-01/evidence', { title: 'x\udc00', visibility: 'internal' }))).toBe(400);
+  });
+
+  it('a page number beyond any list: 400', async () => {
+    expect(await refused(() => api.client().get('/api/benchmarks?page=1e20'))).toBe(400);
+    expect(await refused(() => api.client().get('/api/benchmarks?page=99999999999'))).toBe(400);
+  });
+
+  it('arrays nested where objects belong (roles, topics): 400', async () => {
+    const [organisation] = (await admin.get<{ id: string; kind: string }[]>('/api/admin/organisations')).body.filter((o) => o.kind === 'commission');
+    expect(
+      await refused(() => admin.post('/api/admin/users', { email: 'nested@demo.test', displayName: 'Nested', organisationId: organisation.id, roles: [[{ role: 'commission' }]] })),
+    ).toBe(400);
+    const created = await commission.post('/api/consultations', { title: 'Nested topics' });
+    expect(created.status).toBe(201);
+    expect(await refused(() => commission.put(`/api/consultations/${created.body.id}`, { version: created.body.version, topics: [[{ title: 'x', questions: [] }]], recipients: [] }))).toBe(400);
+  });
+
+  it('numbers in exponent form and a budget with a null part: 400 or 422, never stored rounded', async () => {
+    const [series] = (await ministry.get('/api/benchmarks/RS-24-TER-01/track-records')).body;
+    expect(await refused(() => ministry.put(`/api/track-records/${series.id}/values/2019`, { value: 1e-7, source: 'Police' }))).toBe(400);
+    const activity = { code: '9.9.9', title: 'Fuzzed', responsibleInstitution: 'X', deadline: '2027-01-31', budgetCurrency: 'EUR', budgetSource: 'IPA' };
+    expect(await refused(() => ministry.post('/api/benchmarks/RS-24-DRG-05/activities', { ...activity, budgetAmount: 1e-7 }))).toBe(400);
+    const nullPart = await refused(() => ministry.post('/api/benchmarks/RS-24-DRG-05/activities', { ...activity, budgetAmount: null }));
+    expect([400, 422]).toContain(nullPart);
+  });
+});
