@@ -32,16 +32,19 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   const webApp = await WebApp.register(app.getHttpAdapter().getInstance(), config.webDir);
   app.useGlobalFilters(new ApiExceptionFilter(webApp));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Benchmark Tracker API')
-      .setDescription('EU accession interim benchmarks: catalogue, workflow, evidence, dialogue and assessments.')
-      .setVersion('0.1.0')
-      .addCookieAuth('bt_session')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Public in demo mode; in production only when API_DOCS=true (it maps every route for a visitor).
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Benchmark Tracker API')
+        .setDescription('EU accession interim benchmarks: catalogue, workflow, evidence, dialogue and assessments.')
+        .setVersion('0.1.0')
+        .addCookieAuth('bt_session')
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   // The catalogue is real, public data: every start brings it in line with seeds/ (idempotent).
   await app.get(CatalogueImportService).importSeeds(config.seedsDir);

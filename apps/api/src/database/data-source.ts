@@ -3,6 +3,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AuditEvent } from '@bt/api/audit';
 import { CATALOGUE_ENTITIES } from '@bt/api/catalogue';
 import { IDENTITY_ENTITIES } from '@bt/api/identity';
+import { DatabaseLogger } from './database-logger';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -19,6 +20,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error', 'warn', 'migration'],
+    logger: new DatabaseLogger(),
     extra: { max: Number(process.env['DATABASE_POOL_SIZE'] ?? 20), application_name: 'benchmark-tracker' },
   };
 }

@@ -28,4 +28,12 @@ describe('readAppConfig', () => {
     expect(() => trust('0')).toThrow(/TRUST_PROXY/);
     expect(() => trust('yes please')).toThrow(/TRUST_PROXY/);
   });
+
+  it('serves the API documentation in demo mode, and in production only when API_DOCS=true', () => {
+    expect(readAppConfig({ DATABASE_URL: url }).apiDocs).toBe(true);
+    expect(readAppConfig({ DATABASE_URL: url, NODE_ENV: 'production' }).apiDocs).toBe(false);
+    expect(readAppConfig({ DATABASE_URL: url, NODE_ENV: 'production', API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(readAppConfig({ DATABASE_URL: url, API_DOCS: 'false' }).apiDocs).toBe(false);
+    expect(() => readAppConfig({ DATABASE_URL: url, API_DOCS: 'yes' })).toThrow(/API_DOCS/);
+  });
 });

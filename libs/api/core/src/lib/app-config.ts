@@ -22,6 +22,8 @@ export interface AppConfig {
    * The client address is the one the last trusted proxy saw, never what the client claims.
    */
   trustProxy: false | number | string[];
+  /** The browsable API (/api/docs) and its OpenAPI document (/api/docs-json): on in demo mode, off in production unless asked for. */
+  apiDocs: boolean;
 }
 
 export interface OidcConfig {
@@ -66,7 +68,15 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessions: { idleMinutes: positive('SESSION_IDLE_MINUTES', 30), maxHours: positive('SESSION_MAX_HOURS', 12) },
     oidc: readOidcConfig(env),
     trustProxy: readTrustProxy(env['TRUST_PROXY']),
+    apiDocs: readSwitch(env, 'API_DOCS', env['NODE_ENV'] !== 'production'),
   };
+}
+
+function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim();
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 /** `TRUST_PROXY`: unset or `false`; `true` (one hop); a number of hops; or addresses and CIDR ranges, comma-separated. */

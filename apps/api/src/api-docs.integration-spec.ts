@@ -1,0 +1,30 @@
+import { startTestApi } from './testing/test-api';
+
+// The browsable API maps every route for any visitor: served in demo mode, in production only when asked.
+// (A file of its own: Passport's strategies are process-wide, so two apps should not share a test file.)
+describe('the API documentation', () => {
+  it('is served in demo mode', async () => {
+    const demo = await startTestApi();
+    try {
+      expect((await fetch(`${demo.baseUrl}/api/docs-json`)).status).toBe(200);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('is not served in production unless API_DOCS=true', async () => {
+    const production = await startTestApi({ NODE_ENV: 'production' });
+    try {
+      for (const path of ['/api/docs', '/api/docs-json']) expect((await fetch(`${production.baseUrl}${path}`)).status).toBe(404);
+      expect((await fetch(`${production.baseUrl}/api/health`)).status).toBe(200);
+    } finally {
+      await production.close();
+    }
+    const asked = await startTestApi({ NODE_ENV: 'production', API_DOCS: 'true' });
+    try {
+      expect((await fetch(`${asked.baseUrl}/api/docs-json`)).status).toBe(200);
+    } finally {
+      await asked.close();
+    }
+  });
+});
