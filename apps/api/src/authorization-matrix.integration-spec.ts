@@ -279,6 +279,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/admin/users/:id/disable': { path: (t) => `/api/admin/users/${t.user}/disable`, status: adminOnly(200) },
   'POST /api/admin/users/:id/enable': { path: (t) => `/api/admin/users/${t.user}/enable`, status: adminOnly(200) },
   'POST /api/admin/users/:id/reset-password': { path: (t) => `/api/admin/users/${t.user}/reset-password`, status: adminOnly(200) },
+  'POST /api/admin/users/:id/unlock': { path: (t) => `/api/admin/users/${t.user}/unlock`, status: adminOnly(200) },
   'GET /api/admin/settings': { path: () => '/api/admin/settings', status: adminOnly(200) },
   'PUT /api/admin/settings': { path: () => '/api/admin/settings', body: () => ({ oidcSelfProvisioningOrganisationId: null }), status: adminOnly(200) },
 };

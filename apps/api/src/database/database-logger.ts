@@ -13,11 +13,12 @@ export class DatabaseLogger implements Logger {
     // Successful statements are not logged.
   }
 
-  logQueryError(error: string | Error, query: string): void {
+  // The parameters are received and left out, on purpose.
+  logQueryError(error: string | Error, query: string, _parameters?: unknown): void {
     this.logger.warn(`query failed: ${oneLine(query)} — ${error instanceof Error ? error.message : error}`);
   }
 
-  logQuerySlow(time: number, query: string): void {
+  logQuerySlow(time: number, query: string, _parameters?: unknown): void {
     this.logger.warn(`query took ${time} ms: ${oneLine(query)}`);
   }
 

@@ -88,6 +88,13 @@ export class AdminController {
     return this.users.setDisabled(id, false, actorOf(request));
   }
 
+  /** Lifts the sign-in throttle on the account (its recent failures are forgotten); audited. */
+  @Post('users/:id/unlock')
+  @HttpCode(200)
+  unlock(@Param('id', uuid) id: string, @Req() request: IdentifiedRequest): Promise<UserDto> {
+    return this.users.unlock(id, actorOf(request));
+  }
+
   /** A new temporary password, answered once; the user's sessions end. */
   @Post('users/:id/reset-password')
   @HttpCode(200)

@@ -41,7 +41,8 @@ export class AuthService {
     const actor: AuditActor = { id: null, label: email, ip };
     const retryAfter = await this.throttle.retryAfter(email, ip);
     if (retryAfter > 0) {
-      await this.audit.recordAlone(actor, { action: 'auth.sign_in_throttled', entityType: 'user', data: { email } });
+      // Counted, not audited each: the lock itself was audited when it began.
+      await this.throttle.countRefusal(email, ip);
       throw new TooManyAttemptsException(retryAfter);
     }
     const user = await this.dataSource
@@ -53,18 +54,21 @@ export class AuthService {
     const valid = await verifyPassword(password, user?.passwordHash);
     if (!user || !valid || user.disabledAt) {
       await this.dataSource.transaction(async (em) => {
-        await this.throttle.recordFailure(em, email, ip);
+        const locked = await this.throttle.recordFailure(em, email, ip);
         await this.audit.record(em, { ...actor, id: user?.id ?? null }, {
           action: 'auth.sign_in_failed',
           entityType: 'user',
           entityId: user?.id ?? null,
           data: { email, reason: !user ? 'unknown account' : user.disabledAt ? 'disabled account' : 'wrong password' },
         });
+        for (const lock of locked) {
+          await this.audit.record(em, { ...actor, id: user?.id ?? null }, { action: 'auth.sign_in_locked', entityType: 'user', entityId: user?.id ?? null, data: { email, ...lock } });
+        }
       });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
     return this.dataSource.transaction(async (em) => {
-      await this.throttle.clear(em, email);
+      await this.throttle.signedIn(em, user.id, email, ip);
       return this.startSession(em, user, 'password', ip, userAgent);
     });
   }

@@ -9,6 +9,7 @@ import { roleProblems } from './role-rules';
 import { SessionService } from './session.service';
 import { User } from './user.entity';
 import { toUserDto } from './users.mapper';
+import { LoginThrottleService } from './login-throttle.service';
 
 /** Accounts as an admin manages them. Every change is one transaction with its audit event. */
 @Injectable()
@@ -17,6 +18,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   async list(filter: { q?: string; organisationId?: string }): Promise<UserDto[]> {
@@ -103,6 +105,16 @@ export class UsersService {
       await em.update(User, { id }, { disabledAt: disabled ? new Date() : null });
       const sessionsEnded = disabled ? await this.sessions.endAllOf(em, id) : 0;
       await this.audit.record(em, actor, { action: disabled ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: id, data: { sessionsEnded } });
+      return this.get(id, em);
+    });
+  }
+
+  /** Lifts the sign-in throttle on an account: its recent failures are forgotten, from every address. */
+  async unlock(id: string, actor: AuditActor): Promise<UserDto> {
+    return this.dataSource.transaction(async (em) => {
+      const user = await this.load(em, id, true);
+      const failuresCleared = await this.throttle.clear(em, user.email);
+      await this.audit.record(em, actor, { action: 'user.sign_in_unlocked', entityType: 'user', entityId: id, data: { failuresCleared } });
       return this.get(id, em);
     });
   }

@@ -58,6 +58,11 @@ export class AdminApi {
     return this.http.post<UserDto>(`${this.user(userId)}/enable`, null);
   }
 
+  /** Lifts the sign-in throttle on the account (its recent failed attempts are forgotten). */
+  unlockUser(userId: string): Observable<UserDto> {
+    return this.http.post<UserDto>(`${this.user(userId)}/unlock`, null);
+  }
+
   /** A new temporary password, shown once; the user's sessions end. */
   resetPassword(userId: string): Observable<IssuedPasswordDto> {
     return this.http.post<IssuedPasswordDto>(`${this.user(userId)}/reset-password`, null);

@@ -159,6 +159,7 @@ describe('UsersPage', () => {
     expect(await Promise.all((await own.getItems()).map((item) => item.getText()))).toEqual([
       'badgeEdit roles',
       'keyReset password',
+      'lock_resetUnlock sign-in',
     ]);
     await own.close();
 
@@ -168,6 +169,16 @@ describe('UsersPage', () => {
     request.flush({ ...MARKO, disabled: false });
     await settle();
     expect(rows()[2][4]).toBe('Active');
+  });
+
+  it('unlocks the sign-in of a user at once and says so', async () => {
+    await open();
+    await (await rowActions('Milica Civil Society')).clickItem({ text: /Unlock sign-in/ });
+    const request = http.expectOne('/api/admin/users/user-milica/unlock');
+    expect(request.request.method).toBe('POST');
+    request.flush(MILICA);
+    await settle();
+    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain('may sign in again at once');
   });
 
   it('resets a password after confirmation and shows the temporary one once', async () => {

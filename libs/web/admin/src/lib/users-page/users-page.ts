@@ -194,6 +194,19 @@ export class UsersPage {
     });
   }
 
+  /** Lifts the sign-in throttle: after failed attempts the user may try again at once. */
+  protected unlock(user: UserDto): void {
+    this.api.unlockUser(user.id).subscribe({
+      next: (updated) => {
+        this.replace(updated);
+        this.snackBar.open($localize`:@@admin.users.unlocked:${updated.displayName}:name: may sign in again at once.`, undefined, {
+          duration: 5000,
+        });
+      },
+      error: (error: unknown) => this.failed(error),
+    });
+  }
+
   protected resetPassword(user: UserDto): void {
     this.confirm({
       title: $localize`:@@admin.users.reset.title:Reset the password of ${user.displayName}:name:?`,
