@@ -282,6 +282,12 @@ describe('written consultations over HTTP', () => {
     expect(upload.status).toBe(201);
     const file = (await upload.json()) as { id: string };
     expect((await as.commission.get(`/api/consultations/${id}/files/${file.id}`)).status).toBe(404); // attached to an unsent draft
+    // Nor does the Commission's history of the consultation name it, or the unsent draft.
+    const history = JSON.stringify((await as.commission.get(`/api/consultations/${id}/history`)).body);
+    expect(history).not.toContain(file.id);
+    expect(history).not.toContain('annex.pdf');
+    expect(history).not.toContain('consultation.reply_saved');
+    expect(history).toContain('consultation.reply_sent');
     expect((await as.cso.get(`/api/consultations/${id}/files/${file.id}`)).status).toBe(200);
     expect((await anonymous.get(`/api/consultations/${id}`)).status).toBe(404);
     expect((await fire(id, 'CLOSE')).status).toBe(200);

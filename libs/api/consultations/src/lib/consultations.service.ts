@@ -381,12 +381,19 @@ export class ConsultationsService {
     return this.get(viewer, id);
   }
 
-  /** The consultation's audit events (commission), oldest first. */
+  /**
+   * The consultation's audit events (commission), oldest first — but a recipient's drafting (a reply
+   * saved or a document attached before it is sent) only once that reply is sent: drafts are the
+   * recipient's own, and their files' names, hashes and ids are not the Commission's to see.
+   */
   async history(viewer: Viewer, id: string): Promise<{ at: string; actor: string | null; action: string; data: unknown }[]> {
     await loadConsultation(this.dataSource.manager, id, viewer, false);
     const rows = await this.dataSource.query(
       `SELECT e.occurred_at, e.action, e.data, coalesce(u.display_name, e.actor_label) AS actor FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-        WHERE e.entity_type = 'consultation' AND e.entity_id = $1 ORDER BY e.id`,
+        WHERE e.entity_type = 'consultation' AND e.entity_id = $1
+          AND (e.action NOT IN ('consultation.reply_saved', 'consultation.reply_file_attached')
+               OR EXISTS (SELECT 1 FROM consultation_reply r WHERE r.id::text = e.data->>'replyId' AND r.status = 'sent'))
+        ORDER BY e.id`,
       [id],
     );
     return rows.map((r: Row) => ({ at: iso(r.occurred_at) as string, actor: r.actor, action: r.action, data: r.data }));
