@@ -142,7 +142,7 @@ describe('action plan', () => {
   });
 
   it('exports the filtered activities as an XLSX sheet', async () => {
-    const response = await fetch(`${api.baseUrl}/api/action-plan/activities.xlsx?country=RS&overdue=true`, { headers: { cookie: [...cso.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(`${api.baseUrl}/api/action-plan/activities.xlsx?country=RS&overdue=true`, { headers: cso.browserHeaders() });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('action-plan-RS.xlsx');
     const workbook = new Workbook();

@@ -48,7 +48,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
 
   // The catalogue is real, public data: every start brings it in line with seeds/ (idempotent).
   await app.get(CatalogueImportService).importSeeds(config.seedsDir);
-  // Demo mode (any local run): the demo accounts of DESIGN.md on an empty database. Never in production.
+  // Demo mode (any local run): the demo accounts of docs/design.md on an empty database. Never in production.
   if (!config.production) await app.get(DemoAccountsService).seedIfEmpty(config.seedsDir);
   // Demo mode: the 2020 written consultation of the Western Balkan partners (seeds/consultations), published.
   if (!config.production) await app.get(ConsultationSeedService).seedIfEmpty(config.seedsDir);

@@ -82,7 +82,7 @@ describe('the benchmark workflow over HTTP', () => {
       const response = await fetch(`${api.baseUrl}/api/missions/${mission.id}/report`, {
         method: 'POST',
         body: form,
-        headers: { cookie: [...as.expert.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-xsrf-token': as.expert.cookies.get('XSRF-TOKEN') as string },
+        headers: as.expert.browserHeaders('POST'),
       });
       expect(response.status).toBe(201);
     }

@@ -277,7 +277,7 @@ describe('written consultations over HTTP', () => {
     const upload = await fetch(`${api.baseUrl}/api/consultations/${id}/replies/${questions[0]}/files`, {
       method: 'POST',
       body: form,
-      headers: { cookie: [...as.cso.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-xsrf-token': as.cso.cookies.get('XSRF-TOKEN') as string },
+      headers: as.cso.browserHeaders('POST'),
     });
     expect(upload.status).toBe(201);
     const file = (await upload.json()) as { id: string };

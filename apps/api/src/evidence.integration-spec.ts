@@ -22,19 +22,18 @@ describe('evidence', () => {
   let internalId: string;
   let internalFileId: string;
 
-  const cookieHeader = (client: ApiClient) => [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   const upload = async (client: ApiClient, evidenceId: string, bytes: Buffer, name: string) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
     const response = await fetch(`${api.baseUrl}/api/evidence/${evidenceId}/files`, {
       method: 'POST',
       body: form,
-      headers: { cookie: cookieHeader(client), 'x-xsrf-token': client.cookies.get('XSRF-TOKEN') ?? '' },
+      headers: client.browserHeaders('POST'),
     });
     return { status: response.status, body: await response.json() };
   };
   const download = (client: ApiClient, evidenceId: string, fileId: string) =>
-    fetch(`${api.baseUrl}/api/evidence/${evidenceId}/files/${fileId}`, { headers: { cookie: cookieHeader(client) } });
+    fetch(`${api.baseUrl}/api/evidence/${evidenceId}/files/${fileId}`, { headers: client.browserHeaders() });
   const storedFiles = () => readdirSync(filesDir);
   const count = async (table: string) => (await api.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
   const create = async (client: ApiClient, body: Record<string, unknown>, benchmark = BENCHMARK) => client.post(`/api/benchmarks/${benchmark}/evidence`, body);
@@ -217,7 +216,7 @@ describe('evidence', () => {
         [
           `POST /api/evidence/${id}/files HTTP/1.1`,
           `Host: 127.0.0.1:${port}`,
-          `Cookie: ${cookieHeader(client)}`,
+          `Cookie: ${client.browserHeaders().cookie}`,
           `X-XSRF-TOKEN: ${client.cookies.get('XSRF-TOKEN')}`,
           `Content-Type: multipart/form-data; boundary=${boundary}`,
           `Content-Length: ${body.length}`,

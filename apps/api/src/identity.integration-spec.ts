@@ -24,7 +24,7 @@ describe('identity and access', () => {
     expect(me.body.email).toBe(`${name}@demo.test`);
   });
 
-  it('gives the demo accounts the roles DESIGN.md lists', async () => {
+  it('gives the demo accounts the roles docs/design.md lists', async () => {
     const admin = client();
     await admin.signIn('admin@demo.test');
     const users = (await admin.get<UserDto[]>('/api/admin/users')).body;
@@ -195,7 +195,7 @@ describe('identity and access', () => {
       const raw = async (browser: typeof anonymous, path: string) =>
         fetch(`${api.baseUrl}${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-xsrf-token': browser.cookies.get('XSRF-TOKEN') as string, 'x-forwarded-for': '10.6.0.3' },
+          headers: { ...browser.browserHeaders('POST'), 'content-type': 'application/json', 'x-forwarded-for': '10.6.0.3' },
           body: deep,
         });
       const anonymousDeep = await raw(anonymous, '/api/auth/login');

@@ -36,7 +36,7 @@ describe('mission report upload', () => {
     const response = await fetch(`${api.baseUrl}/api/missions/${missionId}/report`, {
       method: 'POST',
       body: form,
-      headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-xsrf-token': client.cookies.get('XSRF-TOKEN') as string },
+      headers: client.browserHeaders('POST'),
     });
     return { status: response.status, body: await response.json() };
   };
@@ -63,7 +63,7 @@ describe('mission report upload', () => {
   });
 
   it('lets only the Commission and the mission’s experts download it, as an attachment', async () => {
-    const download = await fetch(`${api.baseUrl}/api/missions/${missionId}/report`, { headers: { cookie: [...commission.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const download = await fetch(`${api.baseUrl}/api/missions/${missionId}/report`, { headers: commission.browserHeaders() });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="_script_passwd.pdf"/);
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');

@@ -21,7 +21,7 @@ describe('peer-review missions over HTTP', () => {
     const response = await fetch(`${api.baseUrl}${path}`, {
       method: 'POST',
       body: form,
-      headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-xsrf-token': client.cookies.get('XSRF-TOKEN') as string },
+      headers: client.browserHeaders('POST'),
     });
     return { status: response.status, body: await response.json() };
   };

@@ -43,7 +43,7 @@ describe('track records', () => {
     const response = await fetch(`${api.baseUrl}/api/benchmarks/${code}/track-records/import`, {
       method: 'POST',
       body: form,
-      headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-xsrf-token': client.cookies.get('XSRF-TOKEN') as string },
+      headers: client.browserHeaders('POST'),
     });
     return { status: response.status, body: await response.json() };
   };
@@ -137,7 +137,7 @@ describe('track records', () => {
   });
 
   it('exports the series as XLSX in the import layout', async () => {
-    const response = await fetch(`${api.baseUrl}/api/benchmarks/${BENCHMARK}/track-records.xlsx`, { headers: { cookie: [...cso.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(`${api.baseUrl}/api/benchmarks/${BENCHMARK}/track-records.xlsx`, { headers: cso.browserHeaders() });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain(`${BENCHMARK}-track-records.xlsx`);
     const workbook = new Workbook();

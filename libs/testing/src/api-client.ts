@@ -16,12 +16,8 @@ export class ApiClient {
   constructor(readonly baseUrl: string, private readonly options: { xsrf?: boolean; ip?: string } = {}) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...extraHeaders };
-    if (this.cookies.size) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const headers: Record<string, string> = { ...this.browserHeaders(method), ...extraHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (method !== 'GET' && this.options.xsrf !== false && this.cookies.has('XSRF-TOKEN')) {
-      headers['x-xsrf-token'] = this.cookies.get('XSRF-TOKEN') as string;
-    }
     if (this.options.ip) headers['x-forwarded-for'] = this.options.ip;
     const response = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual' });
     for (const cookie of response.headers.getSetCookie()) {
@@ -39,6 +35,19 @@ export class ApiClient {
       /* not JSON */
     }
     return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  /**
+   * The headers the browser app sends by itself: its cookies and, on a state-changing request, the
+   * XSRF token echoed (unless told not to). For requests made with fetch directly (uploads, raw bodies).
+   */
+  browserHeaders(method = 'GET'): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (this.cookies.size) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && this.options.xsrf !== false && this.cookies.has('XSRF-TOKEN')) {
+      headers['x-xsrf-token'] = this.cookies.get('XSRF-TOKEN') as string;
+    }
+    return headers;
   }
 
   get<T = any>(path: string) {

@@ -22,7 +22,7 @@ export interface WorkflowActor {
   assignedExpert: boolean;
 }
 
-/** Who may fire each event (DESIGN.md); answers null when this actor may, or why not. */
+/** Who may fire each event (docs/design.md, The benchmark workflow); answers null when this actor may, or why not. */
 export const EVENT_ROLES: Record<BenchmarkEventType, { who: string; may: (a: WorkflowActor, country: string) => boolean }> = {
   SUBMIT: { who: "a ministry coordinator of the benchmark's country", may: (a, c) => a.roles.has('ministry') && a.coordinator && a.countryCode === c },
   REQUEST_CHANGES: { who: 'the Commission', may: (a) => a.roles.has('commission') },

@@ -7,7 +7,7 @@ import { CurrentViewer, type Viewer } from '@bt/api/identity';
 import { BenchmarkWorkflowService } from './benchmark-workflow.service';
 import { BenchmarksService } from './benchmarks.service';
 
-// The catalogue and each benchmark's state are public information (DESIGN.md, Visibility).
+// The catalogue and each benchmark's state are public information (docs/design.md, Visibility).
 @ApiTags('benchmarks')
 @Public()
 @Controller()

@@ -74,7 +74,7 @@ function organisationDto(r: Row): ConsultationOrganisationDto {
 }
 
 /**
- * Written consultations of the partners (DESIGN.md): the Commission drafts topics, questions and
+ * Written consultations of the partners (docs/design.md, The model): the Commission drafts topics, questions and
  * recipients, opens, closes, summarises per question and publishes, through the consultation machine
  * of libs/workflow — each change one transaction with its audit event, like benchmark transitions.
  */

@@ -3,7 +3,7 @@ import type { EvidenceVisibility } from '@bt/contracts';
 import { hasRole, type Viewer } from '@bt/api/identity';
 
 /**
- * Who sees which evidence of a benchmark (DESIGN.md, Visibility): the ministry everything of its
+ * Who sees which evidence of a benchmark (docs/design.md, Visibility): the ministry everything of its
  * own country; the Commission everything but `internal`; experts what is shared on the benchmarks
  * of their missions; civil society the shared and public items of its own country; everyone else
  * only what is public. Queries filter with this list, so a hidden item never leaves the database.
