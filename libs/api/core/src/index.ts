@@ -8,3 +8,4 @@ export * from './lib/config.module';
 export * from './lib/public.decorator';
 export * from './lib/body-parsing';
 export * from './lib/security-headers';
+export * from './lib/rate-limits';

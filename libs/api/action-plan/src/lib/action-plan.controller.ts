@@ -20,6 +20,7 @@ import {
 } from '@bt/contracts';
 import { ActionPlanService } from './action-plan.service';
 import { actionPlanWorkbook } from './action-plan-workbook';
+import { CostlyRequest } from '@bt/api/core';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -35,6 +36,7 @@ export class ActionPlanController {
   }
 
   /** The same activities, with the same filters, as an XLSX sheet. */
+  @CostlyRequest('report')
   @Get('action-plan/activities.xlsx')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async export(@Query() query: ActionPlanQuery, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {

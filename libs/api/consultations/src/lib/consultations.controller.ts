@@ -14,7 +14,7 @@ import {
   type StoredFileDto,
   UpdateConsultationRequest,
 } from '@bt/contracts';
-import { Public } from '@bt/api/core';
+import { CostlyRequest, Public } from '@bt/api/core';
 import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
 import { ConsultationsService } from './consultations.service';
 
@@ -92,6 +92,7 @@ export class ConsultationsController {
   }
 
   /** Attaches a document (multipart field `file`) to the caller's organisation's unsent reply. */
+  @CostlyRequest('upload')
   @Post('consultations/:id/replies/:questionId/files')
   @ApiConsumes('multipart/form-data')
   async attach(@Param('id', uuid) id: string, @Param('questionId', uuid) questionId: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<StoredFileDto> {

@@ -24,6 +24,8 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** The browsable API (/api/docs) and its OpenAPI document (/api/docs-json): on in demo mode, off in production unless asked for. */
   apiDocs: boolean;
+  /** Per-caller limits on costly requests (search, uploads, imports, reports): on unless RATE_LIMITS=false (benchmarks). */
+  rateLimits: boolean;
 }
 
 export interface OidcConfig {
@@ -69,6 +71,7 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidc: readOidcConfig(env),
     trustProxy: readTrustProxy(env['TRUST_PROXY']),
     apiDocs: readSwitch(env, 'API_DOCS', env['NODE_ENV'] !== 'production'),
+    rateLimits: readSwitch(env, 'RATE_LIMITS', true),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@bt/api/core';
+import { CostlyRequest, Public } from '@bt/api/core';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import {
   ConsiderationQuery,
@@ -62,6 +62,7 @@ export class ProposalsController {
 
   /** The consideration figures as an Excel workbook. */
   @Public()
+  @CostlyRequest('report')
   @Get('consideration.xlsx')
   async xlsx(@Query() query: ConsiderationQuery, @Res() reply: FastifyReply): Promise<void> {
     const buffer = await (await this.consideration.workbook(query)).xlsx.writeBuffer();
@@ -70,6 +71,7 @@ export class ProposalsController {
 
   /** The consideration figures as CSV. */
   @Public()
+  @CostlyRequest('report')
   @Get('consideration.csv')
   async csv(@Query() query: ConsiderationQuery, @Res() reply: FastifyReply): Promise<void> {
     const buffer = await (await this.consideration.workbook(query)).csv.writeBuffer();

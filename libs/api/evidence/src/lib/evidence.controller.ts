@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@bt/api/core';
+import { CostlyRequest, Public } from '@bt/api/core';
 import { CreateEvidenceRequest, type EvidenceDto, type EvidenceVersionDto, UpdateEvidenceRequest } from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
@@ -41,6 +41,7 @@ export class EvidenceController {
   }
 
   /** Attaches a file (multipart field `file`: PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT, by its bytes) as a new version. */
+  @CostlyRequest('upload')
   @Post('evidence/:id/files')
   @ApiConsumes('multipart/form-data')
   async addFile(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<EvidenceDto> {

@@ -16,6 +16,7 @@ import {
 } from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
 import { MissionsService } from './missions.service';
+import { CostlyRequest } from '@bt/api/core';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -55,6 +56,7 @@ export class MissionsController {
   }
 
   /** Uploads the terms of reference (multipart field `file`: PDF, DOCX or ODT; the Commission). */
+  @CostlyRequest('upload')
   @Post('missions/:id/terms-of-reference')
   @ApiConsumes('multipart/form-data')
   async uploadTermsOfReference(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
@@ -69,6 +71,7 @@ export class MissionsController {
   }
 
   /** Uploads the mission report document (multipart field `file`: PDF, DOCX or ODT; an expert of the mission or the Commission). */
+  @CostlyRequest('upload')
   @Post('missions/:id/report')
   @ApiConsumes('multipart/form-data')
   async uploadReport(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDto> {

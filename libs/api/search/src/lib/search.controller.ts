@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '@bt/api/core';
+import { CostlyRequest, Public } from '@bt/api/core';
 import { SearchQuery, type SearchResultDto } from '@bt/contracts';
 import { CurrentViewer, type Viewer } from '@bt/api/identity';
 import { SearchService } from './search.service';
@@ -16,6 +16,7 @@ export class SearchController {
    * (anonymous: the catalogue and public evidence). Diacritics are optional: `pravosudje` finds `pravosuđe`.
    */
   @Public()
+  @CostlyRequest('search')
   @Get()
   search(@Query() query: SearchQuery, @CurrentViewer() viewer: Viewer | null): Promise<SearchResultDto> {
     return this.searchService.search(viewer, query);

@@ -7,6 +7,7 @@ import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/iden
 import { CreateTrackRecordSeriesRequest, type TrackRecordImportResultDto, type TrackRecordSeriesDto, TrackRecordValueRequest } from '@bt/contracts';
 import { trackRecordWorkbook } from './track-record-sheet';
 import { TrackRecordsService } from './track-records.service';
+import { CostlyRequest } from '@bt/api/core';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -55,6 +56,7 @@ export class TrackRecordsController {
    * series name, unit, category, counting rule, period, value, source, note). All or nothing: any
    * bad row → 422 `{ message, errors: [{ row, column, message }] }` and nothing is written.
    */
+  @CostlyRequest('import')
   @Post('benchmarks/:id/track-records/import')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
@@ -64,6 +66,7 @@ export class TrackRecordsController {
   }
 
   /** The empty import sheet with its header row and the list of categories. */
+  @CostlyRequest('report')
   @Get('benchmarks/:id/track-records/template.xlsx')
   @ApiProduces(XLSX)
   async template(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
@@ -72,6 +75,7 @@ export class TrackRecordsController {
   }
 
   /** The benchmark's series as an XLSX sheet in the import layout (so it can be edited and imported again). */
+  @CostlyRequest('report')
   @Get('benchmarks/:id/track-records.xlsx')
   @ApiProduces(XLSX)
   async export(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
