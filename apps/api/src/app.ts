@@ -1,8 +1,7 @@
-import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureRateLimits, configureSecurityHeaders, createValidationPipe, WebApp } from '@bt/api/core';
+import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureRateLimits, configureSecurityHeaders, configureUploads, createValidationPipe, WebApp } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/catalogue';
 import { ConsultationSeedService } from '@bt/api/consultations';
 import { configureIdentityHttp, DemoAccountsService, SESSION_COOKIE } from '@bt/api/identity';
@@ -29,7 +28,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   app.useGlobalPipes(createValidationPipe());
   await configureIdentityHttp(app);
   await configureRateLimits(app.getHttpAdapter().getInstance(), { enabled: config.rateLimits, sessionCookie: SESSION_COOKIE });
-  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 } });
+  await configureUploads(app.getHttpAdapter().getInstance(), { fileSizeLimit: config.uploadLimitBytes, idleSeconds: config.uploadIdleSeconds });
   const webApp = await WebApp.register(app.getHttpAdapter().getInstance(), config.webDir);
   app.useGlobalFilters(new ApiExceptionFilter(webApp));
 

@@ -9,3 +9,4 @@ export * from './lib/public.decorator';
 export * from './lib/body-parsing';
 export * from './lib/security-headers';
 export * from './lib/rate-limits';
+export * from './lib/uploads';

@@ -14,7 +14,7 @@ import {
   type StoredFileDto,
   UpdateConsultationRequest,
 } from '@bt/contracts';
-import { CostlyRequest, Public } from '@bt/api/core';
+import { ApiUploadRefusals, CostlyRequest, Public } from '@bt/api/core';
 import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
 import { ConsultationsService } from './consultations.service';
 
@@ -95,6 +95,7 @@ export class ConsultationsController {
   @CostlyRequest('upload')
   @Post('consultations/:id/replies/:questionId/files')
   @ApiConsumes('multipart/form-data')
+  @ApiUploadRefusals()
   async attach(@Param('id', uuid) id: string, @Param('questionId', uuid) questionId: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<StoredFileDto> {
     const file = request.isMultipart() ? await request.file() : undefined;
     return this.consultations.attachFile(viewer, id, questionId, file, request.ip);

@@ -4,9 +4,10 @@ import { QueryFailedError } from 'typeorm';
 import { ApiExceptionFilter } from './api-exception.filter';
 
 /** Runs the filter on one error and returns what it answered. */
-function answer(exception: unknown, webApp?: { serveIndex: () => boolean }) {
+function answer(exception: unknown, webApp?: { serveIndex: () => boolean }, alreadySent = false) {
   const sent: { status?: number; body?: unknown } = {};
   const reply = {
+    sent: alreadySent,
     status(code: number) {
       sent.status = code;
       return this;
@@ -34,6 +35,16 @@ describe('ApiExceptionFilter', () => {
   it("answers Fastify's own client errors with their 4xx status", () => {
     const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
     expect(answer(tooLarge)).toMatchObject({ status: 413, body: { statusCode: 413, message: 'Request body is too large' } });
+  });
+
+  it("words @fastify/multipart's refusals, and answers a form without a boundary with 400", () => {
+    const fields = Object.assign(new Error('reach fields limit'), { code: 'FST_FIELDS_LIMIT', statusCode: 413 });
+    expect(answer(fields)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'A form may carry one file and at most 10 other fields.' } });
+    expect(answer(new Error('Multipart: Boundary not found'))).toMatchObject({ status: 400, body: { message: 'The body is not a well-formed multipart form: Multipart: Boundary not found.' } });
+  });
+
+  it('sends nothing when the answer already went out (a stalled upload answered 408)', () => {
+    expect(answer(new ConflictException('late'), undefined, true)).toEqual({});
   });
 
   it('turns client-caused database errors into 400 and 409, not 500', () => {

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { multipartRefusal } from './uploads';
 
 /** The one error body every failing call answers with. */
 export interface ErrorBody {
@@ -25,7 +26,8 @@ const CLIENT_PG_ERRORS: Record<string, HttpStatus> = {
 
 /**
  * Turns every error into a clear status and message: HttpExceptions as they are, Fastify's own
- * client errors (body too large, bad JSON) with their 4xx status, client-caused database errors
+ * client errors (body too large, bad JSON) with their 4xx status, a refused multipart form in
+ * words (uploads.ts), client-caused database errors
  * as 400/409; anything else is a 500 whose details go to the log, never to the caller.
  */
 @Catch()
@@ -37,6 +39,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
+    // Already answered, e.g. 408 to an upload that stopped arriving: the handler's failure comes after.
+    if (reply.sent) return;
     const body = this.toBody(exception);
     // An unknown non-API path is a route of the single-page app: hand it its index.html.
     if (body.statusCode === HttpStatus.NOT_FOUND && this.webApp?.serveIndex(request, reply)) {
@@ -65,6 +69,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         return { statusCode: status, error: statusText(status), message: clientDatabaseMessage(status) };
       }
     }
+    const refusal = multipartRefusal(exception);
+    if (refusal) return { statusCode: refusal.statusCode, error: statusText(refusal.statusCode), message: refusal.message };
     const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return { statusCode: fastifyStatus, error: statusText(fastifyStatus), message: (exception as Error).message };

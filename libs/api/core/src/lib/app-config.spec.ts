@@ -18,6 +18,12 @@ describe('readAppConfig', () => {
     expect(() => readAppConfig({ DATABASE_URL: url, PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it('gives up on an upload after 30 s without a byte, or UPLOAD_IDLE_SECONDS', () => {
+    expect(readAppConfig({ DATABASE_URL: url }).uploadIdleSeconds).toBe(30);
+    expect(readAppConfig({ DATABASE_URL: url, UPLOAD_IDLE_SECONDS: '0.5' }).uploadIdleSeconds).toBe(0.5);
+    expect(() => readAppConfig({ DATABASE_URL: url, UPLOAD_IDLE_SECONDS: '0' })).toThrow(/UPLOAD_IDLE_SECONDS/);
+  });
+
   it('reads TRUST_PROXY as hops or proxy addresses, never as "trust whatever the client says"', () => {
     const trust = (value?: string) => readAppConfig({ DATABASE_URL: url, TRUST_PROXY: value }).trustProxy;
     expect(trust()).toBe(false);

@@ -13,6 +13,8 @@ export interface AppConfig {
   /** Uploaded files, under server-made names. */
   filesDir: string;
   uploadLimitBytes: number;
+  /** An upload that sends nothing for this long is abandoned (408) and its partial file removed. */
+  uploadIdleSeconds: number;
   sessions: { idleMinutes: number; maxHours: number };
   /** Single sign-on with OpenID Connect; null when not configured. */
   oidc: OidcConfig | null;
@@ -67,6 +69,7 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedsDir: resolve(env['SEEDS_DIR'] ?? 'seeds'),
     filesDir: resolve(env['FILES_DIR'] ?? join(env['DATA_DIR'] ?? '.data', 'files')),
     uploadLimitBytes: Math.round(positive('UPLOAD_LIMIT_MB', 50) * 1024 * 1024),
+    uploadIdleSeconds: positive('UPLOAD_IDLE_SECONDS', 30),
     sessions: { idleMinutes: positive('SESSION_IDLE_MINUTES', 30), maxHours: positive('SESSION_MAX_HOURS', 12) },
     oidc: readOidcConfig(env),
     trustProxy: readTrustProxy(env['TRUST_PROXY']),

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CostlyRequest, Public } from '@bt/api/core';
+import { ApiUploadRefusals, CostlyRequest, Public } from '@bt/api/core';
 import { CreateEvidenceRequest, type EvidenceDto, type EvidenceVersionDto, UpdateEvidenceRequest } from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
@@ -44,6 +44,7 @@ export class EvidenceController {
   @CostlyRequest('upload')
   @Post('evidence/:id/files')
   @ApiConsumes('multipart/form-data')
+  @ApiUploadRefusals()
   async addFile(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<EvidenceDto> {
     // Who may write is decided before a byte is stored.
     await this.evidence.checkMayAddFile(viewer, id);

@@ -25,6 +25,16 @@ describe('the local directory storage', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('reads a file by range, for a zip read from its directory at the end', async () => {
+    const storage = new LocalDirectoryStorage(mkdtempSync(join(tmpdir(), 'bt-storage-')));
+    const key = randomUUID();
+    await storage.write(key, Readable.from([Buffer.from('0123456789')]));
+    const text = async (stream: Readable) => (await stream.toArray()).join('');
+    expect(await text(storage.read(key, { start: 2, end: 5 }))).toBe('234');
+    expect(await text(storage.read(key, { start: 4, end: 4 }))).toBe('');
+    expect(await text(storage.read(key))).toBe('0123456789');
+  });
+
   it('refuses a key that could leave its directory', () => {
     expect(() => new LocalDirectoryStorage('/tmp').read('../etc/passwd')).toThrow('Not a storage key');
   });

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /**
@@ -10,7 +10,8 @@ import { pipeline } from 'node:stream/promises';
  */
 export interface FileStorage {
   write(key: string, source: Readable): Promise<void>;
-  read(key: string): Readable;
+  /** The file's bytes, or those from `start` up to (not including) `end`. */
+  read(key: string, range?: { start: number; end: number }): Readable;
   remove(key: string): Promise<void>;
 }
 
@@ -34,8 +35,10 @@ export class LocalDirectoryStorage implements FileStorage {
     }
   }
 
-  read(key: string): Readable {
-    return createReadStream(this.path(key));
+  read(key: string, range?: { start: number; end: number }): Readable {
+    // An empty range is no range for createReadStream (its `end` is inclusive).
+    if (range && range.end <= range.start) return Readable.from([]);
+    return createReadStream(this.path(key), range && { start: range.start, end: range.end - 1 });
   }
 
   async remove(key: string): Promise<void> {

@@ -1,14 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Transform } from 'node:stream';
-import { BadRequestException, Inject, Injectable, NotFoundException, PayloadTooLargeException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, HttpException, Inject, Injectable, NotFoundException, PayloadTooLargeException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
-import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
+import { MULTIPART_LIMITS } from '@bt/api/core';
 import type { DocumentKind, StoredFileDto } from '@bt/contracts';
 import { DocumentKindSniffer, KIND_NAMES, MEDIA_TYPES } from './document-kinds';
 import { attachmentDisposition, sanitiseFileName } from './file-name';
 import { FILE_STORAGE, type FileStorage } from './file-storage';
+import type { ByteRanges } from './zip-reader';
 
 /** An upload that passed every check and sits in storage, not yet recorded in the database. */
 export interface ReceivedFile {
@@ -22,9 +23,10 @@ export interface ReceivedFile {
 
 /**
  * Uploads for every domain: streamed to storage while hashed and sniffed, never held whole in
- * memory; refused with 413 (over the limit), 415 (a kind the caller does not accept, by the bytes)
- * or 422 (missing, empty) — and then nothing is kept. A domain records the file in its own
- * transaction and downloads go out as attachments that no browser will sniff into something else.
+ * memory; refused with 413 (over the limit, too many fields), 400 (the form broke off), 415 (a kind
+ * the caller does not accept, by the bytes) or 422 (missing, empty) — and then nothing is kept. A
+ * domain records the file in its own transaction and downloads go out as attachments that no
+ * browser will sniff into something else.
  */
 @Injectable()
 export class FilesService {
@@ -35,6 +37,9 @@ export class FilesService {
 
   async receive(file: MultipartFile | undefined, accept: readonly DocumentKind[]): Promise<ReceivedFile> {
     if (!file) throw new UnprocessableEntityException('Send the file as a multipart field named "file".');
+    // The form parser may have given up on the file while the caller checked rights (a form limit
+    // was hit, the form ended before the file did): it will never end, so nothing is written.
+    if (file.file.destroyed) throw brokenForm(file);
     const storageKey = randomUUID();
     const hash = createHash('sha256');
     const sniffer = new DocumentKindSniffer();
@@ -48,11 +53,11 @@ export class FilesService {
       },
     });
     try {
-      // A failing upload (cut off, over the limit) must fail the write, not leave it waiting.
+      // A failing upload (cut off, over the limit, a form without its end) must fail the write, not leave it waiting.
       file.file.on('error', (error) => inspect.destroy(error));
       // A request cut off midway destroys the file stream without an error: a close before its end is one.
       file.file.on('close', () => {
-        if (!file.file.readableEnded) inspect.destroy(new BadRequestException('The upload was cut off.'));
+        if (!file.file.readableEnded) inspect.destroy(brokenForm(file));
       });
       await this.storage.write(storageKey, file.file.pipe(inspect));
       if (file.file.truncated) throw new PayloadTooLargeException('The file is larger than the upload limit.');
@@ -60,6 +65,8 @@ export class FilesService {
       await this.storage.remove(storageKey);
       // @fastify/multipart signals the limit by failing the stream with its own 413 error.
       if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new PayloadTooLargeException('The file is larger than the upload limit.');
+      // The form parser's "Part terminated early …": the body ended inside the file.
+      if (/terminated early/.test((error as Error).message)) throw brokenForm(file);
       throw error;
     }
     const fileName = sanitiseFileName(file.filename);
@@ -117,15 +124,25 @@ export class FilesService {
       .send(this.storage.read(file.storage_key));
   }
 
-  /** The bytes of a stored file, e.g. to parse an imported sheet. */
-  open(storageKey: string): Readable {
-    return this.storage.read(storageKey);
+  /** The bytes of a received file by range, e.g. to read a zip (an XLSX) from its directory. */
+  ranges(received: ReceivedFile): ByteRanges {
+    return { size: received.size, read: (start, end) => this.storage.read(received.storageKey, { start, end }) };
   }
 
   /** Removes bytes that were received but will not be recorded (e.g. an import that was refused). */
   discard(received: ReceivedFile): Promise<void> {
     return this.storage.remove(received.storageKey);
   }
+}
+
+/**
+ * Why the form parser gave up on a file: the form's field limit (the fields before the file are
+ * all it kept), or a body that broke off before the end of the file (cut off, no closing boundary).
+ */
+function brokenForm(file: MultipartFile): HttpException {
+  const fields = Object.values(file.fields).flat().filter((part) => part?.type === 'field').length;
+  if (fields >= MULTIPART_LIMITS.fields) return new PayloadTooLargeException(`A form may carry one file and at most ${MULTIPART_LIMITS.fields} other fields.`);
+  return new BadRequestException('The upload broke off before the end of its file (cut off, or a form without its closing boundary).');
 }
 
 /** The columns of `stored_file` as a DTO, for domains that join it in their own queries. */

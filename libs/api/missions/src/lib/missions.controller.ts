@@ -16,7 +16,7 @@ import {
 } from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
 import { MissionsService } from './missions.service';
-import { CostlyRequest } from '@bt/api/core';
+import { ApiUploadRefusals, CostlyRequest } from '@bt/api/core';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -59,6 +59,7 @@ export class MissionsController {
   @CostlyRequest('upload')
   @Post('missions/:id/terms-of-reference')
   @ApiConsumes('multipart/form-data')
+  @ApiUploadRefusals()
   async uploadTermsOfReference(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
     const file = request.isMultipart() ? await request.file() : undefined;
     return this.missions.uploadTermsOfReference(viewer, id, file, request.ip);
@@ -74,6 +75,7 @@ export class MissionsController {
   @CostlyRequest('upload')
   @Post('missions/:id/report')
   @ApiConsumes('multipart/form-data')
+  @ApiUploadRefusals()
   async uploadReport(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDto> {
     const file = request.isMultipart() ? await request.file() : undefined;
     return this.missions.uploadReport(viewer, id, file, request.ip);

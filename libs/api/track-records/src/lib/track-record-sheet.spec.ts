@@ -1,7 +1,9 @@
 import 'reflect-metadata';
-import { Readable } from 'node:stream';
+import { Workbook } from 'exceljs';
+import { bufferRanges } from '@bt/api/files';
 import { TRACK_RECORD_COLUMNS } from '@bt/contracts';
-import { checkTrackRecordRows, parseCategory, readTrackRecordSheet, trackRecordWorkbook } from './track-record-sheet';
+import { xlsxBomb } from '@bt/testing';
+import { checkTrackRecordRows, MAX_IMPORT_ROWS, parseCategory, readTrackRecordSheet, type SheetReading, type SheetRow, trackRecordWorkbook } from './track-record-sheet';
 
 const header = [...TRACK_RECORD_COLUMNS];
 const row = (n: number, cells: Partial<Record<(typeof TRACK_RECORD_COLUMNS)[number], string>>) => ({
@@ -70,10 +72,49 @@ describe('checking a track-record sheet', () => {
     const workbook = trackRecordWorkbook([
       { id: 's', benchmarkId: 'b', name: 'Seizures', unit: 'kg', category: 'drugs', countingRule: 'Net weight', values: [{ period: '2019', value: 1250.5, source: 'Police', note: '' }] },
     ]);
-    const xlsx = await readTrackRecordSheet(Readable.from(Buffer.from(await workbook.xlsx.writeBuffer())), 'xlsx');
-    expect(xlsx?.rows).toEqual([{ row: 2, cells: ['Seizures', 'kg', 'Drugs', 'Net weight', '2019', '1250.5', 'Police', ''] }]);
-    const csv = await readTrackRecordSheet(Readable.from(Buffer.from(`${header.join(',')}\nSeizures,kg,drugs,,2019,0012,Police,\n`)), 'csv');
-    expect(csv?.rows[0].cells[5]).toBe('0012');
-    expect(await readTrackRecordSheet(Readable.from(Buffer.from('PK\u0003\u0004 not a workbook')), 'xlsx')).toBeNull();
+    const xlsx = rowsOf(await readTrackRecordSheet(bufferRanges(Buffer.from(await workbook.xlsx.writeBuffer())), 'xlsx'));
+    expect(xlsx.rows).toEqual([{ row: 2, cells: ['Seizures', 'kg', 'Drugs', 'Net weight', '2019', '1250.5', 'Police', ''] }]);
+    const csv = rowsOf(await readTrackRecordSheet(bufferRanges(Buffer.from(`${header.join(',')}\nSeizures,kg,drugs,,2019,0012,Police,\n`)), 'csv'));
+    expect(csv.rows[0].cells[5]).toBe('0012');
+    expect(await readTrackRecordSheet(bufferRanges(Buffer.from('PK\u0003\u0004 not a workbook')), 'xlsx')).toEqual({ unreadable: 'The file could not be read as a spreadsheet.' });
+  });
+
+  it('keeps Serbian letters whole wherever the streamed bytes are cut, and dates as dates', async () => {
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('Figures');
+    sheet.addRow(header);
+    const names = Array.from({ length: 3000 }, (_, i) => `Pravosuđe: presude za šverc, čl. ${i} (ćž)`);
+    for (const name of names) sheet.addRow([name, 'predmeti', 'Corruption', '', '2019', 1, 'Vrhovni kasacioni sud', new Date(Date.UTC(2020, 0, 31))]);
+    const read = rowsOf(await readTrackRecordSheet(bufferRanges(Buffer.from(await workbook.xlsx.writeBuffer())), 'xlsx'));
+    expect(read.rows.map((r) => r.cells[0])).toEqual(names);
+    expect(read.rows[0].cells[7]).toBe('2020-01-31');
+  });
+
+  it('stops reading at the first figure past the limit, and the check names that row', async () => {
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('Figures');
+    sheet.addRow(header);
+    for (let i = 0; i < MAX_IMPORT_ROWS + 2000; i++) sheet.addRow(['Seizures', 'kg', 'Drugs', '', String(1000 + i), 1, 'Police', '']);
+    const csvText = [header.join(','), ...Array.from({ length: MAX_IMPORT_ROWS + 2000 }, (_, i) => `Seizures,kg,Drugs,,${1000 + i},1,Police,`)].join('\n');
+    for (const read of [
+      rowsOf(await readTrackRecordSheet(bufferRanges(Buffer.from(await workbook.xlsx.writeBuffer())), 'xlsx')),
+      rowsOf(await readTrackRecordSheet(bufferRanges(Buffer.from(csvText)), 'csv')),
+    ]) {
+      expect(read.rows).toHaveLength(MAX_IMPORT_ROWS + 1);
+      const check = checkTrackRecordRows(read.header, read.rows);
+      expect(!check.ok && check.errors).toEqual([{ row: MAX_IMPORT_ROWS + 2, column: null, message: `A sheet may hold at most ${MAX_IMPORT_ROWS} figures.` }]);
+    }
+  });
+
+  it('refuses an XLSX that unpacks past the limit (a zip bomb) without inflating it', async () => {
+    const started = Date.now();
+    const read = await readTrackRecordSheet(bufferRanges(xlsxBomb(1024)), 'xlsx');
+    expect(read).toEqual({ unreadable: expect.stringMatching(/^The file unpacks to more than 50 MB\. A track-record sheet of at most 5000 figures is far smaller/) });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
+
+function rowsOf(reading: SheetReading): { header: string[]; rows: SheetRow[] } {
+  if ('unreadable' in reading) throw new Error(reading.unreadable);
+  return reading;
+}

@@ -1,5 +1,7 @@
-import type { Readable } from 'node:stream';
-import { Workbook, type CellValue, type Worksheet } from 'exceljs';
+import { Readable, pipeline } from 'node:stream';
+import { stream, Workbook, type CellValue, type Row } from 'exceljs';
+import { parse as parseCsv } from 'fast-csv';
+import { type ByteRanges, UnpackLimitError, ZipReader } from '@bt/api/files';
 import {
   TRACK_RECORD_CATEGORIES,
   TRACK_RECORD_COLUMNS,
@@ -171,36 +173,110 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
-function sheetRows(sheet: Worksheet): { header: string[]; rows: SheetRow[] } {
-  let header: string[] = [];
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
-    });
-    const filled = Array.from({ length: cells.length }, (_, i) => cells[i] ?? '');
-    if (number === 1) header = filled;
-    else rows.push({ row: number, cells: filled });
-  });
-  return { header, rows };
+/** How much a sheet's zip may unpack to: far more than MAX_IMPORT_ROWS figures take (a few MB), far less than would hurt. */
+export const MAX_SHEET_UNPACKED_BYTES = 50 * 1024 * 1024;
+
+/** The rows of a sheet up to the first past MAX_IMPORT_ROWS figures (reading stops there), or why it could not be read. */
+export type SheetReading = { header: string[]; rows: SheetRow[] } | { unreadable: string };
+
+const NOT_A_SHEET = 'The file could not be read as a spreadsheet.';
+
+/**
+ * Collects rows as they stream past: row 1 is the header, empty rows are skipped, and once there
+ * is one figure more than a sheet may hold the reader is told to stop (checkTrackRecordRows then
+ * refuses the sheet at that row) — a sheet of a million rows costs no more than one of 5,001.
+ */
+class RowCollector {
+  header: string[] = [];
+  readonly rows: SheetRow[] = [];
+  private figures = 0;
+
+  /** False once enough is read. */
+  add(row: number, cells: string[]): boolean {
+    if (row === 1) this.header = cells;
+    else {
+      this.rows.push({ row, cells });
+      if (cells.some((c) => c.trim() !== '')) this.figures++;
+    }
+    return this.figures <= MAX_IMPORT_ROWS;
+  }
 }
 
-/** Reads the first sheet of an XLSX file, or a CSV file, with every cell as text. `null`: not a readable sheet. */
-export async function readTrackRecordSheet(stream: Readable, kind: 'xlsx' | 'csv'): Promise<{ header: string[]; rows: SheetRow[] } | null> {
-  const workbook = new Workbook();
+/**
+ * Reads the first sheet of an XLSX file, or a CSV file, with every cell as text, streaming: the
+ * rows stop at the first past MAX_IMPORT_ROWS figures, and an XLSX (a zip) is unpacked to at most
+ * MAX_SHEET_UNPACKED_BYTES — a zip bomb is refused, not inflated.
+ */
+export async function readTrackRecordSheet(bytes: ByteRanges, kind: 'xlsx' | 'csv'): Promise<SheetReading> {
+  const rows = new RowCollector();
+  let zip: ZipReader | undefined;
   try {
-    if (kind === 'csv') {
-      // Keep every cell as written: a period "2019" or a value "65" must not turn into dates or floats.
-      const sheet = await workbook.csv.read(stream, { map: (value: unknown) => value });
-      return sheetRows(sheet);
+    if (kind === 'csv') await readCsvRows(bytes.read(0, bytes.size), rows);
+    else await readXlsxRows((zip = await ZipReader.open(bytes, MAX_SHEET_UNPACKED_BYTES)), rows);
+  } catch (error) {
+    if (error instanceof UnpackLimitError) {
+      return { unreadable: `${error.message} A track-record sheet of at most ${MAX_IMPORT_ROWS} figures is far smaller: is it the right file?` };
     }
-    await workbook.xlsx.read(stream);
-  } catch {
-    return null;
+    return { unreadable: NOT_A_SHEET };
+  } finally {
+    zip?.close();
   }
-  const sheet = workbook.worksheets[0];
-  return sheet ? sheetRows(sheet) : null;
+  return { header: rows.header, rows: rows.rows };
+}
+
+async function readCsvRows(bytes: Readable, rows: RowCollector): Promise<void> {
+  // Every cell as written: a period "2019" or a value "65" must not turn into dates or floats.
+  const records = pipeline(bytes, parseCsv(), () => undefined);
+  let row = 0;
+  for await (const cells of records as AsyncIterable<string[]>) {
+    // Leaving the loop early destroys the parser, and with it the file stream.
+    if (!rows.add(++row, cells)) break;
+  }
+}
+
+/**
+ * The part parsers of exceljs' streaming WorkbookReader (exceljs 4.4.0, pinned), fed by ZipReader:
+ * its own `read` unzips the whole file with no bound, and buffers a sheet that comes before the
+ * shared strings (as in Excel's files) to a temporary file that an early stop would leave behind.
+ */
+interface WorkbookParts {
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<Row> }>;
+}
+
+async function readXlsxRows(zip: ZipReader, rows: RowCollector): Promise<void> {
+  const parts = new stream.xlsx.WorkbookReader(Readable.from([]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as WorkbookParts;
+  // Text, not bytes: exceljs decodes each chunk on its own, which would break a "đ" split between two.
+  const text = async (name: string) => (await zip.entry(name)).setEncoding('utf8');
+  await parts._parseRels(await text('xl/_rels/workbook.xml.rels'));
+  await parts._parseWorkbook(await text('xl/workbook.xml'));
+  if (zip.has('xl/sharedStrings.xml')) {
+    for await (const _ of parts._parseSharedStrings(await text('xl/sharedStrings.xml'))) {
+      // With sharedStrings: 'cache' the parser keeps them itself and yields nothing.
+    }
+  }
+  if (zip.has('xl/styles.xml')) await parts._parseStyles(await text('xl/styles.xml'));
+  // The first sheet in the workbook's order, wherever its part sits in the zip.
+  const first = parts.model?.sheets?.[0];
+  const target = parts.workbookRels?.find((r) => r.Id === first?.rId)?.Target;
+  if (!target) throw new Error('The workbook has no sheet.');
+  const sheet = await text(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  for (const { value: worksheet } of parts._parseWorksheet(sheet, '1')) {
+    for await (const row of worksheet) {
+      if (!row.hasValues) continue;
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        cells[column - 1] = cellText(cell.value);
+      });
+      // Leaving the loop early ends the parser, which destroys the sheet's stream and closes the file.
+      if (!rows.add(row.number, Array.from({ length: cells.length }, (_, i) => cells[i] ?? ''))) break;
+    }
+  }
 }
 
 const COLUMN_WIDTHS: Record<TrackRecordColumn, number> = { 'series name': 48, unit: 12, category: 26, 'counting rule': 48, period: 10, value: 14, source: 48, note: 40 };

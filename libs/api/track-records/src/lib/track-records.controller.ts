@@ -7,7 +7,7 @@ import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/iden
 import { CreateTrackRecordSeriesRequest, type TrackRecordImportResultDto, type TrackRecordSeriesDto, TrackRecordValueRequest } from '@bt/contracts';
 import { trackRecordWorkbook } from './track-record-sheet';
 import { TrackRecordsService } from './track-records.service';
-import { CostlyRequest } from '@bt/api/core';
+import { ApiUploadRefusals, CostlyRequest } from '@bt/api/core';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -54,11 +54,14 @@ export class TrackRecordsController {
   /**
    * Imports a track-record sheet (multipart field `file`, XLSX or CSV; columns as in the template:
    * series name, unit, category, counting rule, period, value, source, note). All or nothing: any
-   * bad row → 422 `{ message, errors: [{ row, column, message }] }` and nothing is written.
+   * bad row → 422 `{ message, errors: [{ row, column, message }] }` and nothing is written. A sheet
+   * of more than 5000 figures is refused at the first row past them (422, the rest is not read);
+   * an XLSX that unpacks to more than 50 MB is refused (422) without being unpacked further.
    */
   @CostlyRequest('import')
   @Post('benchmarks/:id/track-records/import')
   @ApiConsumes('multipart/form-data')
+  @ApiUploadRefusals()
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   async import(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<TrackRecordImportResultDto> {
     const file = request.isMultipart() ? await request.file() : undefined;

@@ -120,7 +120,8 @@ export class TrackRecordsService {
 
   /**
    * Imports a sheet: every row is checked first; any problem refuses the whole sheet with the list
-   * (422, nothing written, the upload removed). Otherwise one transaction upserts the series (by
+   * (422, nothing written, the upload removed). A sheet past MAX_IMPORT_ROWS figures, or an XLSX
+   * unpacking past MAX_SHEET_UNPACKED_BYTES, is refused without reading the rest. Otherwise one transaction upserts the series (by
    * name) and their figures (by period), keeps the sheet as a stored file and records one audit event.
    */
   async import(viewer: Viewer, benchmarkRef: string, file: MultipartFile | undefined, ip: string): Promise<TrackRecordImportResultDto> {
@@ -128,8 +129,8 @@ export class TrackRecordsService {
     await this.dataSource.transaction((em) => this.writable(em, viewer, benchmarkRef));
     const received = await this.files.receive(file, ['xlsx', 'csv']);
     return this.files.keepIf(received, async () => {
-      const sheet = await readTrackRecordSheet(this.files.open(received.storageKey), received.kind as 'xlsx' | 'csv');
-      if (!sheet) throw new UnprocessableEntityException({ message: 'The file could not be read as a spreadsheet.', errors: [] });
+      const sheet = await readTrackRecordSheet(this.files.ranges(received), received.kind as 'xlsx' | 'csv');
+      if ('unreadable' in sheet) throw new UnprocessableEntityException({ message: sheet.unreadable, errors: [] });
       const check = checkTrackRecordRows(sheet.header, sheet.rows);
       if (!check.ok) {
         throw new UnprocessableEntityException({ message: `Nothing was imported: the sheet has ${check.errors.length} problem${check.errors.length === 1 ? '' : 's'}.`, errors: check.errors });
