@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathsToModuleNameMapper } from 'ts-jest';
+import { esmOnlyPackages } from './tools/testing/esm-only-packages';
 
 // The libraries' import paths (@bt/…), as tsconfig.base.json maps them.
 const { paths } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8')).compilerOptions;
@@ -25,7 +26,11 @@ const node = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps/api/src', '<rootDir>/libs/api', '<rootDir>/libs/workflow/src', '<rootDir>/libs/contracts/src'],
   testMatch: ['**/*.spec.ts', '**/*.integration-spec.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tools/testing/tsconfig.node.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tools/testing/tsconfig.node.json' }],
+    ...esmOnlyPackages.transform,
+  },
+  transformIgnorePatterns: esmOnlyPackages.transformIgnorePatterns,
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/tools/testing/database-global-setup.mjs',

@@ -1,8 +1,11 @@
+import { esmOnlyPackages } from '../../tools/testing/esm-only-packages';
+
 export default {
   displayName: 'web-e2e',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }], ...esmOnlyPackages.transform },
+  transformIgnorePatterns: esmOnlyPackages.transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '../../tools/testing/browser-global-setup.mjs',

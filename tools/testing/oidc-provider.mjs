@@ -14,6 +14,7 @@
 //   <name>@<host>        that e-mail address as it is, verified
 //   unverified:<login>   the same e-mail as <login>, but email_verified false
 //   noemail:<login>      no e-mail claims at all
+//   mfa:<login>          the same claims as <login>, and the ID token's `amr` says two factors (["pwd", "otp"])
 // Like most providers (and the OIDC core spec's default), the ID token of the code flow carries no
 // profile or e-mail claims: the relying party reads them from the userinfo endpoint.
 import { randomBytes } from 'node:crypto';
@@ -39,6 +40,7 @@ function claimsOf(accountId, domain = emailDomain) {
   for (;;) {
     if (login.startsWith('unverified:')) [login, emailVerified] = [login.slice('unverified:'.length), false];
     else if (login.startsWith('noemail:')) [login, withEmail] = [login.slice('noemail:'.length), false];
+    else if (login.startsWith('mfa:')) login = login.slice('mfa:'.length);
     else break;
   }
   const email = login.includes('@') ? login : `${login}@${domain}`;
@@ -56,7 +58,8 @@ const provider = new Provider(issuer, {
   async findAccount(_ctx, accountId) {
     return { accountId, claims: async () => claimsOf(accountId) };
   },
-  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+  // amr reaches the ID token only as a claim of the openid scope.
+  claims: { openid: ['sub', 'amr'], email: ['email', 'email_verified'], profile: ['name'] },
   pkce: { required: () => true },
   features: { devInteractions: { enabled: true } },
   cookies: { keys: [randomBytes(32).toString('base64url')] },
@@ -65,6 +68,12 @@ const provider = new Provider(issuer, {
 for (const event of ['server_error', 'grant.error', 'authorization.error', 'userinfo.error']) {
   provider.on(event, (_ctx, error) => console.error(`oidc-provider ${event}: ${error?.message ?? error}${error?.error_detail ? ` (${error.error_detail})` : ''}`));
 }
+// The development login form knows one factor; `mfa:` login ids report two, as a provider with MFA would (RFC 8176).
+const interactionFinished = provider.interactionFinished.bind(provider);
+provider.interactionFinished = (req, res, result, options) => {
+  if (result?.login?.accountId?.startsWith('mfa:')) result = { ...result, login: { ...result.login, amr: ['pwd', 'otp'] } };
+  return interactionFinished(req, res, result, options);
+};
 server.on('request', provider.callback());
 
 let stopping = false;

@@ -76,6 +76,17 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/auth/logout-everywhere': { path: () => '/api/auth/logout-everywhere', status: signedIn(204) },
   'POST /api/auth/password': { path: () => '/api/auth/password', body: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }), status: signedIn(204) },
   'GET /api/auth/options': { path: () => '/api/auth/options', status: anyone(200) },
+  // No sign-in waiting for a code in these browsers.
+  'POST /api/auth/login/second-factor': { path: () => '/api/auth/login/second-factor', body: () => ({ code: '123456' }), status: anyone(401) },
+  'GET /api/auth/sessions': { path: () => '/api/auth/sessions', status: signedIn(200) },
+  'DELETE /api/auth/sessions/:id': { path: () => `/api/auth/sessions/${randomUUID()}`, status: signedIn(404) },
+  'POST /api/auth/sessions/end-others': { path: () => '/api/auth/sessions/end-others', status: signedIn(204) },
+  'GET /api/auth/second-factor': { path: () => '/api/auth/second-factor', status: signedIn(200) },
+  // Begun (the route before) but confirmed with a wrong code; not set up, so nothing to renew or remove.
+  'POST /api/auth/second-factor/enrolment': { path: () => '/api/auth/second-factor/enrolment', status: signedIn(200) },
+  'POST /api/auth/second-factor/enrolment/confirmation': { path: () => '/api/auth/second-factor/enrolment/confirmation', body: () => ({ code: '000000' }), status: signedIn(422) },
+  'POST /api/auth/second-factor/recovery-codes': { path: () => '/api/auth/second-factor/recovery-codes', body: () => ({ code: '000000' }), status: signedIn(409) },
+  'POST /api/auth/second-factor/removal': { path: () => '/api/auth/second-factor/removal', body: () => ({ code: '000000' }), status: signedIn(409) },
   // Evidence: anyone reads what they may see (anonymous: public items); the own country's ministry writes.
   'GET /api/benchmarks/:id/evidence': { path: (t) => `/api/benchmarks/${t.benchmark}/evidence`, status: anyone(200) },
   'POST /api/benchmarks/:id/evidence': {
@@ -280,6 +291,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/admin/users/:id/enable': { path: (t) => `/api/admin/users/${t.user}/enable`, status: adminOnly(200) },
   'POST /api/admin/users/:id/reset-password': { path: (t) => `/api/admin/users/${t.user}/reset-password`, status: adminOnly(200) },
   'POST /api/admin/users/:id/unlock': { path: (t) => `/api/admin/users/${t.user}/unlock`, status: adminOnly(200) },
+  'POST /api/admin/users/:id/second-factor/reset': { path: (t) => `/api/admin/users/${t.user}/second-factor/reset`, status: adminOnly(200) },
   'GET /api/admin/settings': { path: () => '/api/admin/settings', status: adminOnly(200) },
   'PUT /api/admin/settings': { path: () => '/api/admin/settings', body: () => ({ oidcSelfProvisioningOrganisationId: null }), status: adminOnly(200) },
 };
@@ -356,7 +368,7 @@ describe('authorization matrix', () => {
 
   /** One signed-in client per actor, reused across cells; the cells that end sessions drop it. */
   const clients = new Map<Actor, ApiClient>();
-  const ENDS_SESSIONS = ['POST /api/auth/logout', 'POST /api/auth/logout-everywhere', 'POST /api/auth/password'];
+  const ENDS_SESSIONS = ['POST /api/auth/logout', 'POST /api/auth/logout-everywhere', 'POST /api/auth/password', 'POST /api/auth/sessions/end-others'];
   async function clientOf(actor: Actor): Promise<ApiClient> {
     const cached = clients.get(actor);
     if (cached) return cached;

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAppConfig } from '@bt/api/core';
 import type { MeDto, OrganisationDto, UserDto } from '@bt/contracts';
+import { generate, generateSecret } from 'otplib';
 import { Client } from 'pg';
 import { createApp } from './app';
 import { createDemoDatabase } from './testing/test-api';
@@ -170,8 +171,35 @@ describe('single sign-on with OpenID Connect', () => {
     const user = (await me.json()) as MeDto;
     expect(user).toMatchObject({ email: 'commission@demo.test', roles: [{ role: 'commission', coordinator: false }] });
     const signedIn = await sql(`SELECT actor_id, actor_label, actor_ip, data FROM audit_event WHERE action = 'auth.signed_in' ORDER BY id DESC LIMIT 1`);
-    expect(signedIn).toEqual([{ actor_id: user.id, actor_label: 'commission@demo.test', actor_ip: '127.0.0.1', data: { method: 'oidc' } }]);
+    expect(signedIn).toEqual([{ actor_id: user.id, actor_label: 'commission@demo.test', actor_ip: '127.0.0.1', data: { method: 'oidc', secondFactor: null } }]);
     expect(await sql('SELECT method FROM user_session WHERE user_id = $1', [user.id])).toEqual([{ method: 'oidc' }]);
+  });
+
+  it("counts the provider's MFA (amr) as the second factor, and otherwise asks an enrolled account for its own code", async () => {
+    const email = 'expert@demo.test';
+    const [{ id: userId }] = await sql<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [email]);
+    // The expert has set up an authenticator app (its secret put in place as the enrolment would).
+    const secret = generateSecret();
+    await sql(`UPDATE app_user SET totp_secret = $2, totp_enrolled_at = now() WHERE id = $1`, [userId, secret]);
+
+    const withMfa = await signInWithSso('mfa:expert');
+    expect(withMfa.arrival).toMatchObject({ status: 302, location: '/', sessionSet: true });
+    expect(await sql('SELECT second_factor FROM user_session WHERE user_id = $1', [userId])).toEqual([{ second_factor: 'provider' }]);
+
+    const singleFactor = await signInWithSso('expert', { returnTo: '/inbox' });
+    expect(singleFactor.arrival).toMatchObject({ status: 302, location: '/sign-in?step=second-factor&returnTo=%2Finbox', sessionSet: false });
+    expect(singleFactor.arrival.setCookies.find((c) => c.startsWith('bt_sign_in='))).toMatch(/HttpOnly/i);
+    expect((await singleFactor.browser.open(`${base}/api/auth/me`)).status).toBe(401);
+    await singleFactor.browser.open(`${base}/api/health`);
+    const code = await generate({ secret });
+    const completed = await singleFactor.browser.open(`${base}/api/auth/login/second-factor`, { json: { code } });
+    expect(completed.status).toBe(200);
+    expect((await singleFactor.browser.open(`${base}/api/auth/me`)).status).toBe(200);
+    expect(await sql(`SELECT method, second_factor FROM user_session WHERE user_id = $1 ORDER BY created_at`, [userId])).toEqual([
+      { method: 'oidc', second_factor: 'provider' },
+      { method: 'oidc', second_factor: 'totp' },
+    ]);
+    await sql(`UPDATE app_user SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_time_step = NULL WHERE id = $1`, [userId]);
   });
 
   it('refuses a replayed authorization code, even with a fresh flow and its state', async () => {

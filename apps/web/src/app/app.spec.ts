@@ -19,9 +19,12 @@ function signedInUser(roles: RoleAssignmentDto[]): MeDto {
     organisation: { id: 'o-1', name: 'Platform team', kind: 'platform', country: null },
     roles,
     disabled: false,
+    secondFactorEnrolled: false,
     lastSignInAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     session: { expiresAt: '2026-01-02T00:00:00.000Z', idleTimeoutMinutes: 30 },
+    secondFactor: { enrolled: false, required: false, outstanding: false },
+    otherSessions: 0,
   };
 }
 

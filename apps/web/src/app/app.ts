@@ -63,7 +63,8 @@ export class App {
         takeUntilDestroyed(),
       )
       .subscribe(() => {
-        if (this.session.signedIn()) this.inbox.refresh();
+        // Until a required second factor is set up, the API answers only the account page's calls.
+        if (this.session.signedIn() && !this.session.secondFactorOutstanding()) this.inbox.refresh();
         else this.inbox.clear();
       });
   }

@@ -51,6 +51,8 @@ export interface UserDto {
   organisation: { id: string; name: string; kind: OrganisationKind; country: string | null };
   roles: RoleAssignmentDto[];
   disabled: boolean;
+  /** Two-step sign-in (TOTP) is set up. */
+  secondFactorEnrolled: boolean;
   lastSignInAt: string | null;
   createdAt: string;
 }
@@ -58,6 +60,65 @@ export interface UserDto {
 /** The signed-in user, as `GET /api/auth/me` answers. */
 export interface MeDto extends UserDto {
   session: { expiresAt: string; idleTimeoutMinutes: number };
+  /**
+   * The second factor (TOTP): `enrolled` on this account; `required` for it by the identity settings
+   * (admins and the Commission); `outstanding` when required but not proven in this session — then
+   * only the account page's sign-in matters answer, until it is set up.
+   */
+  secondFactor: { enrolled: boolean; required: boolean; outstanding: boolean };
+  /** This user's other live sessions (other browsers and devices), listed on the account page. */
+  otherSessions: number;
+}
+
+/** The answer of a correct password for an account with a second factor: the code comes next. */
+export interface SecondFactorChallengeDto {
+  secondFactorRequired: true;
+}
+
+/** What `POST /api/auth/login` answers: signed in, or a second factor asked for. */
+export type SignInResultDto = MeDto | SecondFactorChallengeDto;
+
+/** A code from the authenticator app (6 digits) or a recovery code (`xxxxx-xxxxx`). */
+export class SecondFactorCodeRequest {
+  @IsString()
+  @MaxLength(40)
+  @Matches(/^[0-9A-Za-z\s-]+$/, { message: 'code must be the 6 digits of the authenticator app or a recovery code' })
+  code!: string;
+}
+
+/** An enrolment begun: the secret to put in an authenticator app, as a QR code and as text. */
+export interface TotpEnrolmentDto {
+  /** Base32, for typing in by hand. */
+  secret: string;
+  otpauthUri: string;
+  /** The QR code of `otpauthUri`: a square of `size` modules, the dark ones as one SVG path. */
+  qr: { size: number; path: string };
+}
+
+/** Recovery codes, shown once: each signs in once in place of an authenticator code. */
+export interface RecoveryCodesDto {
+  recoveryCodes: string[];
+}
+
+export interface SecondFactorStatusDto {
+  enrolled: boolean;
+  enrolledAt: string | null;
+  recoveryCodesLeft: number;
+  required: boolean;
+}
+
+/** One of the signed-in user's sessions, for the account page. */
+export interface SessionDto {
+  id: string;
+  /** The session of the browser asking. */
+  current: boolean;
+  method: string;
+  secondFactor: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
 }
 
 /** The sign-in methods on offer, for the sign-in page. */
@@ -185,10 +246,17 @@ export class UserListQuery {
 export interface IdentitySettingsDto {
   /** Single sign-on creates unknown (verified) users in this organisation, without roles; null: never. */
   oidcSelfProvisioningOrganisationId: string | null;
+  /** Admins and Commission users must sign in with a second factor (TOTP, or their provider's MFA). */
+  secondFactorRequired: boolean;
 }
 
-export class IdentitySettingsRequest implements IdentitySettingsDto {
+export class IdentitySettingsRequest {
   @IsOptional()
   @IsUUID()
-  oidcSelfProvisioningOrganisationId!: string | null;
+  oidcSelfProvisioningOrganisationId?: string | null;
+
+  /** Left out: unchanged. */
+  @IsOptional()
+  @IsBoolean()
+  secondFactorRequired?: boolean;
 }

@@ -3,7 +3,7 @@ import type { Role } from '@bt/workflow';
 import { taskKind, today } from './benchmark-workflow.service';
 
 const viewer = (roles: Role[], coordinator = false): Viewer => ({
-  userId: 'u', email: 'u@x.test', displayName: 'U', organisationId: 'o', countryCode: 'RS', roles: new Set(roles), coordinator, sessionTokenHash: 'h',
+  userId: 'u', email: 'u@x.test', displayName: 'U', organisationId: 'o', countryCode: 'RS', roles: new Set(roles), coordinator, sessionTokenHash: 'h', secondFactorOutstanding: false,
 });
 
 describe('My tasks', () => {

@@ -4,7 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@bt/contracts';
 import type { FastifyReply } from 'fastify';
 import { IS_PUBLIC, type PublicOptions } from '@bt/api/core';
-import { ROLES_KEY } from './decorators';
+import { ROLES_KEY, SECOND_FACTOR_SETUP } from './decorators';
 import type { IdentifiedRequest } from './http-request';
 import { clearSessionCookie, hasXsrfToken } from './identity-http';
 import { SESSION_COOKIE } from './session.service';
@@ -16,7 +16,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The one gate every route passes (registered as APP_GUARD): closed unless the route is marked
  * @Public(); @Roles() narrows it further; a state-changing request must carry the XSRF token
  * (identity-http.ts) when it has a session or goes to a public route (sign-in: no login CSRF);
- * without a session, any other route answers 401 first. The session itself is checked by
+ * without a session, any other route answers 401 first; a session that owes the second factor its
+ * role requires reaches only @SecondFactorSetup() routes. The session itself is checked by
  * Passport's `session` strategy.
  */
 @Injectable()
@@ -43,6 +44,14 @@ export class AccessGuard extends AuthGuard('session') {
       }
       if (open) return true;
       throw new UnauthorizedException('Sign in first.');
+    }
+    if (viewer.secondFactorOutstanding && !this.reflector.getAllAndOverride<boolean | undefined>(SECOND_FACTOR_SETUP, targets)) {
+      // Until the factor is set up the session is as good as none: public pages as for a visitor, nothing else.
+      if (open) {
+        request.user = null;
+        return true;
+      }
+      throw new ForbiddenException('Set up two-step sign-in first: it is required for your role (see your account page).');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.some((role) => viewer.roles.has(role))) {

@@ -16,6 +16,7 @@ import {
 import { Roles } from './decorators';
 import { actorOf, type IdentifiedRequest } from './http-request';
 import { OrganisationsService } from './organisations.service';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import { SettingsService } from './settings.service';
 import { UsersService } from './users.service';
 
@@ -30,6 +31,7 @@ export class AdminController {
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
     private readonly settings: SettingsService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   @Get('organisations')
@@ -95,6 +97,14 @@ export class AdminController {
     return this.users.unlock(id, actorOf(request));
   }
 
+  /** Switches off the user's two-step sign-in (a lost phone and recovery codes); their sessions end. Audited. */
+  @Post('users/:id/second-factor/reset')
+  @HttpCode(200)
+  async resetSecondFactor(@Param('id', uuid) id: string, @Req() request: IdentifiedRequest): Promise<UserDto> {
+    await this.secondFactor.reset(id, actorOf(request));
+    return this.users.get(id);
+  }
+
   /** A new temporary password, answered once; the user's sessions end. */
   @Post('users/:id/reset-password')
   @HttpCode(200)
@@ -109,6 +119,6 @@ export class AdminController {
 
   @Put('settings')
   setSettings(@Body() body: IdentitySettingsRequest, @Req() request: IdentifiedRequest): Promise<IdentitySettingsDto> {
-    return this.settings.set({ oidcSelfProvisioningOrganisationId: body.oidcSelfProvisioningOrganisationId ?? null }, actorOf(request));
+    return this.settings.set({ oidcSelfProvisioningOrganisationId: body.oidcSelfProvisioningOrganisationId ?? null, secondFactorRequired: body.secondFactorRequired }, actorOf(request));
   }
 }

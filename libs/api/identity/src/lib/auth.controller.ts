@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig, Public } from '@bt/api/core';
-import { ChangePasswordRequest, LoginRequest, type MeDto, type SignInOptionsDto } from '@bt/contracts';
-import { AuthService, TooManyAttemptsException } from './auth.service';
-import { CurrentViewer } from './decorators';
+import { ChangePasswordRequest, LoginRequest, type MeDto, SecondFactorCodeRequest, type SessionDto, type SignInOptionsDto, type SignInResultDto } from '@bt/contracts';
+import { AuthService, type SignedIn } from './auth.service';
+import { TooManyAttemptsException } from './login-throttle.service';
+import { CurrentViewer, SecondFactorSetup } from './decorators';
 import type { IdentifiedRequest } from './http-request';
-import { clearSessionCookie, setSessionCookie } from './identity-http';
+import { clearPendingSignInCookie, clearSessionCookie, PENDING_SIGN_IN_COOKIE, setPendingSignInCookie, setSessionCookie } from './identity-http';
 import type { Viewer } from './viewer';
 
 @ApiTags('auth')
@@ -17,34 +18,67 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Signs in with e-mail and password; the session is an httpOnly cookie. */
+  /**
+   * Signs in with e-mail and password; the session is an httpOnly cookie. For an account with a
+   * second factor the answer is `{ secondFactorRequired: true }` instead, with the httpOnly
+   * `bt_sign_in` cookie: the code goes to `POST /api/auth/login/second-factor` within 5 minutes.
+   */
   @Public({ endedSessionWelcome: true })
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'Signed in (the user, as `GET /api/auth/me`), or `{ "secondFactorRequired": true }`.' })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (one answer for both).' })
   @ApiForbiddenResponse({ description: 'No X-XSRF-TOKEN header matching the XSRF-TOKEN cookie (which any GET hands out): no sign-in from another site.' })
   @ApiUnsupportedMediaTypeResponse({ description: 'A body that is not JSON.' })
-  @ApiTooManyRequestsResponse({ description: '5 failures for the account or the address within 15 minutes; see Retry-After.' })
-  async login(@Body() body: LoginRequest, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
-    try {
-      const signedIn = await this.auth.signInWithPassword(body.email, body.password, request.ip, request.headers['user-agent'] ?? null);
-      // Signing in again in this browser replaces its session: the previous one ends rather than lingering valid.
-      if (request.user) await this.auth.signOut(request.user, request.ip, false);
-      setSessionCookie(request, reply, signedIn.token, signedIn.expiresAt);
-      return signedIn.me;
-    } catch (error) {
-      if (error instanceof TooManyAttemptsException) reply.header('Retry-After', String(error.retryAfterSeconds));
-      throw error;
-    }
+  @ApiTooManyRequestsResponse({ description: 'Too many failures for the account and address pair, the address or the account within 15 minutes; see Retry-After.' })
+  async login(@Body() body: LoginRequest, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResultDto> {
+    return this.answerSignIn(request, reply, () => this.auth.signInWithPassword(body.email, body.password, request.ip, request.headers['user-agent'] ?? null));
+  }
+
+  /** The second step of signing in: a code from the authenticator app, or a recovery code (used up). */
+  @Public({ endedSessionWelcome: true })
+  @Post('login/second-factor')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Signed in: the user, as `GET /api/auth/me`.' })
+  @ApiUnauthorizedResponse({ description: 'A wrong code (counted by the sign-in throttle), or no sign-in waiting (5 minutes; 5 wrong codes end it).' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failures for the account; see Retry-After.' })
+  async secondFactor(@Body() body: SecondFactorCodeRequest, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResultDto> {
+    return this.answerSignIn(request, reply, () => this.auth.completeSecondFactor(request.cookies[PENDING_SIGN_IN_COOKIE], body.code, request.ip));
   }
 
   /** The signed-in user. */
+  @SecondFactorSetup()
   @Get('me')
-  @ApiOkResponse({ description: 'The signed-in user with roles and session lifetime.' })
+  @ApiOkResponse({ description: 'The signed-in user with roles, session lifetime, second factor and number of other sessions.' })
   async me(@CurrentViewer() viewer: Viewer & { expiresAt: Date }): Promise<MeDto> {
-    return this.auth.me(viewer.userId, viewer.expiresAt);
+    return this.auth.me(viewer.userId, viewer.sessionTokenHash, viewer.expiresAt);
   }
 
+  /** This user's live sessions (browsers and devices), this one first. */
+  @SecondFactorSetup()
+  @Get('sessions')
+  sessions(@CurrentViewer() viewer: Viewer): Promise<SessionDto[]> {
+    return this.auth.sessionsOf(viewer);
+  }
+
+  /** Ends one of this user's other sessions (this one: `POST /api/auth/logout`). */
+  @SecondFactorSetup()
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiNotFoundResponse({ description: 'No such session of this user (or it is this one).' })
+  async endSession(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
+    if (!(await this.auth.endSession(viewer, id, request.ip))) throw new NotFoundException(`No other session ${id} of yours`);
+  }
+
+  /** Ends every other session of this user; this one stays. */
+  @SecondFactorSetup()
+  @Post('sessions/end-others')
+  @HttpCode(204)
+  async endOtherSessions(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
+    await this.auth.endOtherSessions(viewer, request.ip);
+  }
+
+  @SecondFactorSetup()
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -54,6 +88,7 @@ export class AuthController {
   }
 
   /** Ends every session of this user, on every device. */
+  @SecondFactorSetup()
   @Post('logout-everywhere')
   @HttpCode(204)
   async logoutEverywhere(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
@@ -66,6 +101,25 @@ export class AuthController {
   @HttpCode(204)
   async changePassword(@CurrentViewer() viewer: Viewer, @Body() body: ChangePasswordRequest, @Req() request: IdentifiedRequest): Promise<void> {
     await this.auth.changePassword(viewer, body.currentPassword, body.newPassword, request.ip);
+  }
+
+  /** Signs the browser in (or asks for the second factor); the 429's Retry-After. */
+  private async answerSignIn(request: IdentifiedRequest, reply: FastifyReply, signIn: () => Promise<SignedIn | { pendingToken: string; expiresAt: Date }>): Promise<SignInResultDto> {
+    try {
+      const outcome = await signIn();
+      if ('pendingToken' in outcome) {
+        setPendingSignInCookie(request, reply, outcome.pendingToken, outcome.expiresAt);
+        return { secondFactorRequired: true };
+      }
+      // Signing in again in this browser replaces its session: the previous one ends rather than lingering valid.
+      if (request.user) await this.auth.signOut(request.user, request.ip, false);
+      clearPendingSignInCookie(reply);
+      setSessionCookie(request, reply, outcome.token, outcome.expiresAt);
+      return outcome.me;
+    } catch (error) {
+      if (error instanceof TooManyAttemptsException) reply.header('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   /** The sign-in methods on offer. */

@@ -1,22 +1,15 @@
-import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AuditActor, AuditService } from '@bt/api/audit';
-import type { MeDto } from '@bt/contracts';
+import { AuditService } from '@bt/api/audit';
+import type { MeDto, SessionDto } from '@bt/contracts';
 import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './password';
-import { SessionService } from './session.service';
+import { SecondFactorService, type SecondFactorProof } from './second-factor/second-factor.service';
+import { hashToken, SessionService } from './session.service';
 import { User } from './user.entity';
 import { toUserDto } from './users.mapper';
 import type { Viewer } from './viewer';
-
-export class TooManyAttemptsException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      { statusCode: 429, error: 'Too Many Requests', message: `Too many failed sign-ins: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.` },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
-  }
-}
 
 /** One answer for every bad sign-in, so it never tells which part was wrong. */
 const BAD_CREDENTIALS = 'Wrong e-mail or password.';
@@ -27,6 +20,17 @@ export interface SignedIn {
   me: MeDto;
 }
 
+/** A first factor proven, the second still to come: the token of the browser's `bt_sign_in` cookie. */
+export interface AwaitingSecondFactor {
+  pendingToken: string;
+  expiresAt: Date;
+}
+
+/** How long a correct password waits for its second factor. */
+export const PENDING_SIGN_IN_MINUTES = 5;
+/** Wrong codes one waiting sign-in may take before the password must be given again. */
+const MAX_CODES_PER_SIGN_IN = 5;
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -34,17 +38,13 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
-  async signInWithPassword(rawEmail: string, password: string, ip: string, userAgent: string | null): Promise<SignedIn> {
+  /** The password proves the first factor: signed in, or — with a second factor set up — its code asked for. */
+  async signInWithPassword(rawEmail: string, password: string, ip: string, userAgent: string | null): Promise<SignedIn | AwaitingSecondFactor> {
     const email = rawEmail.trim().toLowerCase();
-    const actor: AuditActor = { id: null, label: email, ip };
-    const retryAfter = await this.throttle.retryAfter(email, ip);
-    if (retryAfter > 0) {
-      // Counted, not audited each: the lock itself was audited when it began.
-      await this.throttle.countRefusal(email, ip);
-      throw new TooManyAttemptsException(retryAfter);
-    }
+    await this.throttle.admit(email, ip);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
@@ -53,37 +53,90 @@ export class AuthService {
       .getOne();
     const valid = await verifyPassword(password, user?.passwordHash);
     if (!user || !valid || user.disabledAt) {
-      await this.dataSource.transaction(async (em) => {
-        const locked = await this.throttle.recordFailure(em, email, ip);
-        await this.audit.record(em, { ...actor, id: user?.id ?? null }, {
-          action: 'auth.sign_in_failed',
-          entityType: 'user',
-          entityId: user?.id ?? null,
-          data: { email, reason: !user ? 'unknown account' : user.disabledAt ? 'disabled account' : 'wrong password' },
-        });
-        for (const lock of locked) {
-          await this.audit.record(em, { ...actor, id: user?.id ?? null }, { action: 'auth.sign_in_locked', entityType: 'user', entityId: user?.id ?? null, data: { email, ...lock } });
-        }
-      });
+      const reason = !user ? 'unknown account' : user.disabledAt ? 'disabled account' : 'wrong password';
+      await this.throttle.failed({ email, ip, userId: user?.id ?? null, action: 'auth.sign_in_failed', data: { reason } });
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
     return this.dataSource.transaction(async (em) => {
+      if (await this.secondFactor.isEnrolled(em, user.id)) return this.awaitSecondFactor(em, user, 'password', ip, userAgent);
       await this.throttle.signedIn(em, user.id, email, ip);
-      return this.startSession(em, user, 'password', ip, userAgent);
+      return this.startSession(em, user, 'password', ip, userAgent, null);
     });
   }
 
-  /** Opens a session for a user already proven to be who they are (password or single sign-on). */
-  async startSession(em: EntityManager, user: User, method: 'password' | 'oidc', ip: string, userAgent: string | null): Promise<SignedIn> {
-    const { token, expiresAt } = await this.sessions.create(em, user.id, method, ip, userAgent);
-    await em.update(User, { id: user.id }, { lastSignInAt: new Date() });
-    await this.audit.record(em, { id: user.id, label: user.email, ip }, { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { method } });
-    return { token, expiresAt, me: await this.me(user.id, expiresAt, em) };
+  /** Keeps a sign-in whose first factor is proven waiting a few minutes for its second. */
+  async awaitSecondFactor(em: EntityManager, user: User, method: 'password' | 'oidc', ip: string, userAgent: string | null): Promise<AwaitingSecondFactor> {
+    const pendingToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + PENDING_SIGN_IN_MINUTES * 60_000);
+    await em.query('DELETE FROM pending_sign_in WHERE user_id = $1 AND expires_at < now()', [user.id]);
+    await em.query(
+      'INSERT INTO pending_sign_in (token_hash, user_id, method, ip, user_agent, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [hashToken(pendingToken), user.id, method, ip, userAgent?.slice(0, 300) ?? null, expiresAt],
+    );
+    await this.audit.record(em, { id: user.id, label: user.email, ip }, { action: 'auth.second_factor_asked', entityType: 'user', entityId: user.id, data: { method } });
+    return { pendingToken, expiresAt };
   }
 
-  async me(userId: string, expiresAt: Date, em: EntityManager = this.dataSource.manager): Promise<MeDto> {
+  /**
+   * The second step of a sign-in: a code from the authenticator app or a recovery code. Wrong codes
+   * count in the sign-in throttle like wrong passwords; five on one waiting sign-in end it.
+   */
+  async completeSecondFactor(pendingToken: string | undefined, code: string, ip: string): Promise<SignedIn> {
+    const tokenHash = hashToken(pendingToken ?? '');
+    const [pending] = pendingToken
+      ? await this.dataSource.query(
+          `SELECT p.user_id, p.method, p.user_agent, u.email FROM pending_sign_in p JOIN app_user u ON u.id = p.user_id AND u.disabled_at IS NULL
+            WHERE p.token_hash = $1 AND p.expires_at > now()`,
+          [tokenHash],
+        )
+      : [];
+    if (!pending) throw new UnauthorizedException(`No sign-in is waiting for a code here (it waits ${PENDING_SIGN_IN_MINUTES} minutes): enter your e-mail and password again.`);
+    await this.throttle.admit(pending.email, ip);
+    const signedIn = await this.dataSource.transaction(async (em) => {
+      const proof = await this.secondFactor.prove(em, pending.user_id, code, { recoveryCode: true });
+      if (!proof) return null;
+      await em.query('DELETE FROM pending_sign_in WHERE token_hash = $1', [tokenHash]);
+      const user = await em.findOneByOrFail(User, { id: pending.user_id });
+      if (proof === 'recovery_code') {
+        const left = await this.secondFactor.recoveryCodesLeft(em, user.id);
+        await this.audit.record(em, { id: user.id, label: user.email, ip }, { action: 'auth.recovery_code_used', entityType: 'user', entityId: user.id, data: { recoveryCodesLeft: left } });
+      }
+      if (pending.method === 'password') await this.throttle.signedIn(em, user.id, user.email, ip);
+      return this.startSession(em, user, pending.method, ip, pending.user_agent, proof);
+    });
+    if (signedIn) return signedIn;
+    const [{ failed_codes: failedCodes }] = await this.dataSource.query('UPDATE pending_sign_in SET failed_codes = failed_codes + 1 WHERE token_hash = $1 RETURNING failed_codes', [tokenHash]);
+    if (failedCodes >= MAX_CODES_PER_SIGN_IN) await this.dataSource.query('DELETE FROM pending_sign_in WHERE token_hash = $1', [tokenHash]);
+    await this.throttle.failed({ email: pending.email, ip, userId: pending.user_id, action: 'auth.second_factor_failed', data: { during: 'sign-in' } });
+    throw new UnauthorizedException('Wrong code: check the authenticator app (and the time on the phone), or use a recovery code.');
+  }
+
+  /** Opens a session for a user already proven to be who they are (password or single sign-on, and the second factor if any). */
+  async startSession(em: EntityManager, user: User, method: 'password' | 'oidc', ip: string, userAgent: string | null, secondFactor: SecondFactorProof | null): Promise<SignedIn> {
+    const { token, expiresAt } = await this.sessions.create(em, user.id, method, ip, userAgent, secondFactor);
+    await em.update(User, { id: user.id }, { lastSignInAt: new Date() });
+    await this.audit.record(em, { id: user.id, label: user.email, ip }, { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { method, secondFactor } });
+    return { token, expiresAt, me: await this.me(user.id, hashToken(token), expiresAt, em) };
+  }
+
+  /** The signed-in user as the app sees them, for the session `sessionTokenHash`. */
+  async me(userId: string, sessionTokenHash: string, expiresAt: Date, em: EntityManager = this.dataSource.manager): Promise<MeDto> {
     const user = await em.findOneOrFail(User, { where: { id: userId }, relations: { organisation: true, roles: true } });
-    return { ...toUserDto(user), session: { expiresAt: expiresAt.toISOString(), idleTimeoutMinutes: this.sessions.idleMinutes } };
+    const [row] = await em.query(
+      `SELECT u.totp_enrolled_at IS NOT NULL AS enrolled,
+              (SELECT second_factor FROM user_session WHERE token_hash = $2) AS proven,
+              (SELECT count(*) FROM user_session s WHERE s.user_id = u.id AND s.token_hash <> $2 AND s.expires_at > now()
+                  AND s.last_seen_at > now() - make_interval(mins => $3))::int AS other_sessions
+         FROM app_user u WHERE u.id = $1`,
+      [userId, sessionTokenHash, this.sessions.idleMinutes],
+    );
+    const required = await this.secondFactor.requiredFor((user.roles ?? []).map((r) => r.role));
+    return {
+      ...toUserDto(user),
+      session: { expiresAt: expiresAt.toISOString(), idleTimeoutMinutes: this.sessions.idleMinutes },
+      secondFactor: { enrolled: row.enrolled, required, outstanding: required && row.proven === null },
+      otherSessions: row.other_sessions,
+    };
   }
 
   async signOut(viewer: Viewer, ip: string, everywhere: boolean): Promise<void> {
@@ -95,6 +148,28 @@ export class AuthService {
         entityId: viewer.userId,
         data: { sessionsEnded: ended },
       });
+    });
+  }
+
+  sessionsOf(viewer: Viewer): Promise<SessionDto[]> {
+    return this.sessions.list(viewer.userId, viewer.sessionTokenHash);
+  }
+
+  /** Ends one other session of the viewer's; false when there is no such one. */
+  async endSession(viewer: Viewer, sessionId: string, ip: string): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const [current] = await em.query('SELECT id FROM user_session WHERE token_hash = $1', [viewer.sessionTokenHash]);
+      if (current?.id === sessionId || !(await this.sessions.endById(em, viewer.userId, sessionId))) return false;
+      await this.audit.record(em, { id: viewer.userId, label: viewer.email, ip }, { action: 'auth.session_ended', entityType: 'user', entityId: viewer.userId, data: { sessionId } });
+      return true;
+    });
+  }
+
+  /** "Sign out other sessions": every session of the viewer's but this one ends. */
+  async endOtherSessions(viewer: Viewer, ip: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const ended = await this.sessions.endAllOf(em, viewer.userId, viewer.sessionTokenHash);
+      await this.audit.record(em, { id: viewer.userId, label: viewer.email, ip }, { action: 'auth.other_sessions_ended', entityType: 'user', entityId: viewer.userId, data: { sessionsEnded: ended } });
     });
   }
 

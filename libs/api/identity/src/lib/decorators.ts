@@ -11,3 +11,11 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const CurrentViewer = createParamDecorator((_: unknown, context: ExecutionContext) => {
   return context.switchToHttp().getRequest<IdentifiedRequest>().user ?? null;
 });
+
+export const SECOND_FACTOR_SETUP = 'bt:second-factor-setup';
+
+/**
+ * Answers a session that still owes the second factor its role requires (identity settings): the
+ * sign-in matters of the account page — who am I, setting up the factor, sessions, signing out.
+ */
+export const SecondFactorSetup = () => SetMetadata(SECOND_FACTOR_SETUP, true);

@@ -5,6 +5,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from './session.service';
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';
+/** A sign-in waiting for its second factor: sent only to the sign-in routes. */
+export const PENDING_SIGN_IN_COOKIE = 'bt_sign_in';
+const PENDING_SIGN_IN_PATH = '/api/auth';
 export const XSRF_HEADER = 'x-xsrf-token';
 
 /**
@@ -65,6 +68,15 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
   setXsrfCookie(request, reply, randomBytes(24).toString('base64url'));
+}
+
+/** Holds a sign-in whose password (or single sign-on) is proven while the second factor is asked for. */
+export function setPendingSignInCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date): void {
+  reply.setCookie(PENDING_SIGN_IN_COOKIE, token, { path: PENDING_SIGN_IN_PATH, httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', expires: expiresAt });
+}
+
+export function clearPendingSignInCookie(reply: FastifyReply): void {
+  reply.clearCookie(PENDING_SIGN_IN_COOKIE, { path: PENDING_SIGN_IN_PATH });
 }
 
 function setXsrfCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {

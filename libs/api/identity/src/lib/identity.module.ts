@@ -12,15 +12,17 @@ import { LoginThrottleService } from './login-throttle.service';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
 import { OrganisationsService } from './organisations.service';
+import { SecondFactorController } from './second-factor/second-factor.controller';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import { SessionService } from './session.service';
 import { SessionStrategy } from './session.strategy';
 import { SettingsService } from './settings.service';
 import { UsersService } from './users.service';
 
-/** Accounts, organisations, roles, sessions and the one guard in front of every route. */
+/** Accounts, organisations, roles, sessions, the second factor and the one guard in front of every route. */
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
-  controllers: [AuthController, AdminController, OidcController],
+  controllers: [AuthController, SecondFactorController, AdminController, OidcController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     SessionStrategy,
@@ -32,6 +34,7 @@ import { UsersService } from './users.service';
     SettingsService,
     DemoAccountsService,
     OidcService,
+    SecondFactorService,
   ],
   exports: [SessionService, AuthService, UsersService, SettingsService, DemoAccountsService],
 })

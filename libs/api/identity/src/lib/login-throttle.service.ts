@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { AuditService } from '@bt/api/audit';
 
 export const WINDOW_MINUTES = 15;
 /** Failures for one account from one address (someone's typos, or a guesser on one machine). */
@@ -14,6 +15,24 @@ export const MAX_OWNER_DELAY_SECONDS = 60;
 
 export type ThrottleScope = 'account and address' | 'address' | 'account';
 
+export class TooManyAttemptsException extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      { statusCode: 429, error: 'Too Many Requests', message: `Too many failed sign-ins: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.` },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
+/** A failed proof of identity (a wrong password or a wrong second-factor code), as the audit trail records it. */
+export interface SignInFailure {
+  email: string;
+  ip: string;
+  userId: string | null;
+  action: 'auth.sign_in_failed' | 'auth.second_factor_failed';
+  data: Record<string, unknown>;
+}
+
 /**
  * Password guessing is slowed per account and address pair, with a ceiling per address and a
  * limit per account — without letting an attacker lock out the legitimate user (NIST SP 800-63B
@@ -24,7 +43,32 @@ export type ThrottleScope = 'account and address' | 'address' | 'account';
  */
 @Injectable()
 export class LoginThrottleService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Refuses (429, counted) an attempt heard while throttled; otherwise lets it through. */
+  async admit(email: string, ip: string): Promise<void> {
+    const retryAfter = await this.retryAfter(email, ip);
+    if (retryAfter > 0) {
+      // Counted, not audited each: the lock itself was audited when it began.
+      await this.countRefusal(email, ip);
+      throw new TooManyAttemptsException(retryAfter);
+    }
+  }
+
+  /** Records a failure and audits it — and, once, each lock it starts — in one transaction. */
+  async failed(failure: SignInFailure): Promise<void> {
+    const actor = { id: failure.userId, label: failure.email, ip: failure.ip };
+    await this.dataSource.transaction(async (em) => {
+      const locked = await this.recordFailure(em, failure.email, failure.ip);
+      await this.audit.record(em, actor, { action: failure.action, entityType: 'user', entityId: failure.userId, data: { email: failure.email, ...failure.data } });
+      for (const lock of locked) {
+        await this.audit.record(em, actor, { action: 'auth.sign_in_locked', entityType: 'user', entityId: failure.userId, data: { email: failure.email, ...lock } });
+      }
+    });
+  }
 
   /** Seconds to wait before this attempt for this e-mail from this address is heard, or 0. */
   async retryAfter(email: string, ip: string): Promise<number> {

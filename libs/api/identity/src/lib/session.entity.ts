@@ -28,4 +28,8 @@ export class Session {
   /** How the user signed in: `password` or `oidc`. */
   @Column({ type: 'text' })
   method!: string;
+
+  /** How the second factor was proven: `totp`, `recovery_code`, `provider` (single sign-on with MFA); null: not at all. */
+  @Column({ name: 'second_factor', type: 'text', nullable: true })
+  secondFactor!: string | null;
 }

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@bt/api/core';
-import type { Role } from '@bt/contracts';
+import type { Role, SessionDto } from '@bt/contracts';
+import { SECOND_FACTOR_ROLES } from './second-factor/second-factor-roles';
 import { Session } from './session.entity';
 import type { Viewer } from './viewer';
 
@@ -20,6 +21,7 @@ const VIEWER_JOINS = `JOIN organisation o ON o.id = u.organisation_id LEFT JOIN 
 
 function viewerOfRow(row: Record<string, any>, sessionTokenHash: string): Viewer {
   return {
+    secondFactorOutstanding: row['second_factor_outstanding'] ?? false,
     userId: row['id'],
     email: row['email'],
     displayName: row['display_name'],
@@ -44,27 +46,31 @@ export class SessionService {
   }
 
   /** Starts a session inside the sign-in's transaction; returns the cookie's token. */
-  async create(em: EntityManager, userId: string, method: 'password' | 'oidc', ip: string | null, userAgent: string | null) {
+  async create(em: EntityManager, userId: string, method: 'password' | 'oidc', ip: string | null, userAgent: string | null, secondFactor: string | null) {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessions.maxHours * 3_600_000);
-    await em.insert(Session, { tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null, method });
+    await em.insert(Session, { tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null, method, secondFactor });
     return { token, expiresAt };
   }
 
   /**
    * The viewer behind a session token, or null when the session is unknown, idle too long, past its
-   * lifetime, or its user is disabled. Roles are read here each time, so changes apply at once.
+   * lifetime, or its user is disabled. Roles are read here each time, so changes apply at once — and
+   * so does the identity settings' demand for a second factor (`secondFactorOutstanding`).
    */
   async resolve(token: string): Promise<(Viewer & { expiresAt: Date }) | null> {
     const tokenHash = hashToken(token);
     const [row] = await this.dataSource.query(
-      `SELECT s.last_seen_at, s.expires_at, ${VIEWER_COLUMNS}
+      `SELECT s.last_seen_at, s.expires_at, ${VIEWER_COLUMNS},
+              s.second_factor IS NULL
+                AND coalesce((SELECT (value->>'secondFactorRequired')::boolean FROM app_setting WHERE key = 'identity'), false)
+                AND coalesce(bool_or(r.role = ANY($3::text[])), false) AS second_factor_outstanding
          FROM user_session s
          JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL ${VIEWER_JOINS}
         WHERE s.token_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => $2)
         GROUP BY s.token_hash, u.id, o.country_code`,
-      [tokenHash, this.config.sessions.idleMinutes],
+      [tokenHash, this.config.sessions.idleMinutes, SECOND_FACTOR_ROLES],
     );
     if (!row) return null;
     // Keep the idle clock running without writing on every single request.
@@ -84,6 +90,33 @@ export class SessionService {
       [email],
     );
     return row ? viewerOfRow(row, '') : null;
+  }
+
+  /** A user's live sessions, newest activity first; `current` marks the asking browser's. */
+  async list(userId: string, currentTokenHash: string): Promise<SessionDto[]> {
+    const rows = await this.dataSource.query(
+      `SELECT id, token_hash = $2 AS current, method, second_factor, created_at, last_seen_at, expires_at, ip, user_agent
+         FROM user_session WHERE user_id = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $3)
+        ORDER BY token_hash = $2 DESC, last_seen_at DESC`,
+      [userId, currentTokenHash, this.config.sessions.idleMinutes],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      id: r['id'],
+      current: r['current'],
+      method: r['method'],
+      secondFactor: r['second_factor'],
+      createdAt: new Date(r['created_at']).toISOString(),
+      lastSeenAt: new Date(r['last_seen_at']).toISOString(),
+      expiresAt: new Date(r['expires_at']).toISOString(),
+      ip: r['ip'],
+      userAgent: r['user_agent'],
+    }));
+  }
+
+  /** Ends one of a user's sessions by its id; false when the user has no such session. */
+  async endById(em: EntityManager, userId: string, sessionId: string): Promise<boolean> {
+    const [, affected] = await em.query('DELETE FROM user_session WHERE user_id = $1 AND id = $2', [userId, sessionId]);
+    return affected === 1;
   }
 
   async end(em: EntityManager, tokenHash: string): Promise<void> {

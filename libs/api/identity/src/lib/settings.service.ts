@@ -8,7 +8,7 @@ import { Organisation } from './organisation.entity';
 export type IdentitySettings = IdentitySettingsDto;
 
 const KEY = 'identity';
-const DEFAULTS: IdentitySettings = { oidcSelfProvisioningOrganisationId: null };
+const DEFAULTS: IdentitySettings = { oidcSelfProvisioningOrganisationId: null, secondFactorRequired: false };
 
 @Injectable()
 export class SettingsService {
@@ -22,11 +22,13 @@ export class SettingsService {
     return { ...DEFAULTS, ...(row?.value as Partial<IdentitySettings> | undefined) };
   }
 
-  async set(settings: IdentitySettings, actor: AuditActor): Promise<IdentitySettings> {
+  /** Changes the settings given; a setting left out keeps its value. */
+  async set(change: Partial<IdentitySettings>, actor: AuditActor): Promise<IdentitySettings> {
     return this.dataSource.transaction(async (em) => {
-      const id = settings.oidcSelfProvisioningOrganisationId;
+      const id = change.oidcSelfProvisioningOrganisationId;
       if (id && !(await em.existsBy(Organisation, { id }))) throw new UnprocessableEntityException(`unknown organisation ${id}`);
       const before = await this.get();
+      const settings: IdentitySettings = { ...before, ...Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) };
       await em.upsert(AppSetting, { key: KEY, value: settings }, ['key']);
       await this.audit.record(em, actor, { action: 'settings.changed', entityType: 'settings', entityId: KEY, data: { before, after: settings } });
       return settings;

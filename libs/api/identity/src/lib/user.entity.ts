@@ -32,6 +32,10 @@ export class User {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 
+  /** When a second factor (TOTP) was set up; null: none. The secret itself is never loaded as part of a user. */
+  @Column({ name: 'totp_enrolled_at', type: 'timestamptz', nullable: true })
+  totpEnrolledAt!: Date | null;
+
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt!: Date | null;
 

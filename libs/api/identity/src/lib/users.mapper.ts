@@ -14,6 +14,7 @@ export function toUserDto(user: User): UserDto {
       .map((r) => ({ role: r.role, coordinator: r.role === 'ministry' && r.coordinator }))
       .sort((a, b) => a.role.localeCompare(b.role)),
     disabled: user.disabledAt !== null,
+    secondFactorEnrolled: user.totpEnrolledAt !== null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };

@@ -14,6 +14,11 @@ export interface Viewer {
   roles: ReadonlySet<Role>;
   coordinator: boolean;
   sessionTokenHash: string;
+  /**
+   * The identity settings require a second factor of this user's role and this session has not
+   * proven one: until it is set up, only the account's sign-in matters answer (AccessGuard).
+   */
+  secondFactorOutstanding: boolean;
 }
 
 export function hasRole(viewer: Viewer | null | undefined, ...roles: Role[]): boolean {

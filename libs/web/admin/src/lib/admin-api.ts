@@ -59,6 +59,10 @@ export class AdminApi {
   }
 
   /** Lifts the sign-in throttle on the account (its recent failed attempts are forgotten). */
+  resetSecondFactor(userId: string): Observable<UserDto> {
+    return this.http.post<UserDto>(`${this.user(userId)}/second-factor/reset`, null);
+  }
+
   unlockUser(userId: string): Observable<UserDto> {
     return this.http.post<UserDto>(`${this.user(userId)}/unlock`, null);
   }

@@ -27,6 +27,7 @@ export function user(overrides: Partial<UserDto> = {}, roles: RoleAssignmentDto[
     organisation: { id: 'org-cso', name: 'Serbian civil-society coalition', kind: 'civil_society', country: 'RS' },
     roles,
     disabled: false,
+    secondFactorEnrolled: false,
     lastSignInAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     ...overrides,

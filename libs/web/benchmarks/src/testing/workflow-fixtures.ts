@@ -27,9 +27,12 @@ export function signedInUser(roles: RoleAssignmentDto[], overrides: Partial<MeDt
     organisation: { id: 'org-rs', name: 'Serbia, Negotiating Group for Chapter 24', kind: 'coordination_body', country: 'RS' },
     roles,
     disabled: false,
+    secondFactorEnrolled: false,
     lastSignInAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     session: { expiresAt: '2026-01-02T00:00:00.000Z', idleTimeoutMinutes: 60 },
+    secondFactor: { enrolled: false, required: false, outstanding: false },
+    otherSessions: 0,
     ...overrides,
   };
 }

@@ -10,11 +10,19 @@ import { signInUrl } from './sign-in-address';
  * someone who may not use it.
  */
 
-/** Only for a signed-in user; anyone else goes to the sign-in page and comes back afterwards. */
+/** The account page, where a user who owes their role's second factor sets it up. */
+const ACCOUNT_PAGE = '/account';
+
+/**
+ * Only for a signed-in user; anyone else goes to the sign-in page and comes back afterwards. A user
+ * who still owes the second factor their role requires goes to the account page to set it up.
+ */
 export const signedIn: CanMatchFn = () => {
   const session = inject(AuthSession);
   const router = inject(Router);
-  return session.signedIn() || new RedirectCommand(signInUrl(router, targetUrl(router)));
+  const target = targetUrl(router);
+  if (!session.signedIn()) return new RedirectCommand(signInUrl(router, target));
+  return secondFactorFirst(session, router, target) ?? true;
 };
 
 /**
@@ -27,9 +35,17 @@ export function hasRole(...roles: Role[]): CanMatchFn {
     const router = inject(Router);
     const target = targetUrl(router);
     if (!session.signedIn()) return new RedirectCommand(signInUrl(router, target));
+    const setUp = secondFactorFirst(session, router, target);
+    if (setUp) return setUp;
     if (roles.some((role) => session.hasRole(role))) return true;
     return new RedirectCommand(router.parseUrl('/forbidden'), { browserUrl: target });
   };
+}
+
+/** To the account page while the second factor is owed (the API answers nothing else meanwhile). */
+function secondFactorFirst(session: AuthSession, router: Router, target: string): RedirectCommand | null {
+  if (!session.secondFactorOutstanding() || router.parseUrl(target).root.children['primary']?.segments[0]?.path === ACCOUNT_PAGE.slice(1)) return null;
+  return new RedirectCommand(router.parseUrl(ACCOUNT_PAGE));
 }
 
 /** The address being navigated to (a `canMatch` guard runs before the router's URL changes). */

@@ -57,7 +57,7 @@ describe('AuthSession', () => {
     expect(request.request.body).toEqual({ email: 'cso@demo.test', password: 'demo-pass-2026' });
     request.flush(me());
 
-    expect((await signedIn).email).toBe('milica@cso.test');
+    expect(await signedIn).toMatchObject({ email: 'milica@cso.test' });
     expect(session.signedIn()).toBe(true);
     expect(session.hasRole('civil_society')).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { MeDto, Role, SignInOptionsDto } from '@bt/contracts';
+import type { MeDto, Role, SignInOptionsDto, SignInResultDto } from '@bt/contracts';
 import { catchError, finalize, map, type Observable, of, tap } from 'rxjs';
 
 export interface Credentials {
@@ -40,11 +40,28 @@ export class AuthSession {
     );
   }
 
-  /** Signs in with e-mail and password; errors (401, 429 with Retry-After, 400) are the caller's to show. */
-  signIn(credentials: Credentials): Observable<MeDto> {
+  /**
+   * Signs in with e-mail and password: signed in, or (an account with two-step sign-in) `'code'`,
+   * when the authenticator's code comes next. Errors (401, 429 with Retry-After, 400) are the caller's to show.
+   */
+  signIn(credentials: Credentials): Observable<MeDto | 'code'> {
     return this.http
-      .post<MeDto>('/api/auth/login', { email: credentials.email, password: credentials.password })
-      .pipe(tap((me) => this.user.set(me)));
+      .post<SignInResultDto>('/api/auth/login', { email: credentials.email, password: credentials.password })
+      .pipe(map((result) => this.signedInAs(result)));
+  }
+
+  /** The second step: a code from the authenticator app, or a recovery code. */
+  signInWithCode(code: string): Observable<MeDto | 'code'> {
+    return this.http.post<SignInResultDto>('/api/auth/login/second-factor', { code }).pipe(map((result) => this.signedInAs(result)));
+  }
+
+  /** Whether the user still owes the second factor their role requires (then only the account page is theirs). */
+  readonly secondFactorOutstanding = computed(() => this.user()?.secondFactor.outstanding ?? false);
+
+  private signedInAs(result: SignInResultDto): MeDto | 'code' {
+    if ('secondFactorRequired' in result) return 'code';
+    this.user.set(result);
+    return result;
   }
 
   /** Ends this session. The user is forgotten here even if the API cannot be reached. */

@@ -7,10 +7,10 @@ import { SESSION_ENDED, signInUrl } from './sign-in-address';
 
 /**
  * Calls whose 401 means something else than "your session has ended": a wrong password (login,
- * change of password), "nobody is signed in" (me, read at start), or a sign-out and the sign-in
+ * change of password, a wrong second-factor code), "nobody is signed in" (me, read at start), or a sign-out and the sign-in
  * page's own options, which must not send the user to the page they are on.
  */
-const OWN_401_CALLS = ['/api/auth/login', '/api/auth/me', '/api/auth/password', '/api/auth/logout', '/api/auth/options'];
+const OWN_401_CALLS = ['/api/auth/login', '/api/auth/login/second-factor', '/api/auth/me', '/api/auth/password', '/api/auth/logout', '/api/auth/options'];
 
 /**
  * When the API answers 401 to any other call, the session the app believed in is gone (signed out

@@ -9,9 +9,12 @@ export function me(roles: RoleAssignmentDto[] = [{ role: 'civil_society', coordi
     organisation: { id: 'o-1', name: 'Serbian CSO coalition', kind: 'civil_society', country: 'RS' },
     roles,
     disabled: false,
+    secondFactorEnrolled: false,
     lastSignInAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     session: { expiresAt: '2026-01-02T00:00:00.000Z', idleTimeoutMinutes: 60 },
+    secondFactor: { enrolled: false, required: false, outstanding: false },
+    otherSessions: 0,
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiQuery, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@bt/api/core';
-import { setSessionCookie } from '../identity-http';
+import { setPendingSignInCookie, setSessionCookie } from '../identity-http';
 import { OIDC_FLOW_COOKIE, OIDC_FLOW_MINUTES, OidcService } from './oidc.service';
 
 /** The flow cookie goes only to these routes. */
@@ -39,7 +39,7 @@ export class OidcController {
   @ApiQuery({ name: 'code', required: false, type: String, description: 'From the provider: the authorization code.' })
   @ApiQuery({ name: 'state', required: false, type: String, description: 'From the provider: the state this flow sent.' })
   @ApiQuery({ name: 'error', required: false, type: String, description: 'From the provider, instead of a code: why it did not sign the user in.' })
-  @ApiFoundResponse({ description: 'Signed in (session cookie set): to `returnTo`. Refused: to `/sign-in?error=sso_failed|sso_unknown_account|sso_disabled`.' })
+  @ApiFoundResponse({ description: 'Signed in (session cookie set): to `returnTo`. An account with its own second factor, when the provider reports a single factor (`amr`): to `/sign-in?step=second-factor`. Refused: to `/sign-in?error=sso_failed|sso_unknown_account|sso_disabled`.' })
   @ApiNotFoundResponse({ description: 'Single sign-on is not configured.' })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const outcome = await this.oidc.complete(request.cookies[OIDC_FLOW_COOKIE], request.raw.url ?? '', request.ip, request.headers['user-agent'] ?? null);
@@ -48,7 +48,14 @@ export class OidcController {
       void reply.header('Cache-Control', 'no-store').redirect(`/sign-in?error=${outcome.error}`, 302);
       return;
     }
-    setSessionCookie(request, reply, outcome.signedIn.token, outcome.signedIn.expiresAt);
+    const { signedIn } = outcome;
+    if ('pendingToken' in signedIn) {
+      // The account has its own second factor and the provider checked only one: the sign-in page asks for the code.
+      setPendingSignInCookie(request, reply, signedIn.pendingToken, signedIn.expiresAt);
+      void reply.header('Cache-Control', 'no-store').redirect(`/sign-in?step=second-factor&returnTo=${encodeURIComponent(outcome.returnTo)}`, 302);
+      return;
+    }
+    setSessionCookie(request, reply, signedIn.token, signedIn.expiresAt);
     void reply.header('Cache-Control', 'no-store').redirect(outcome.returnTo, 302);
   }
 }

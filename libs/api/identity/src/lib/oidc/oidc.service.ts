@@ -4,7 +4,8 @@ import { type BaseClient, custom, errors, generators, Issuer, type TokenSet, typ
 import { DataSource } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { APP_CONFIG, type AppConfig, type OidcConfig } from '@bt/api/core';
-import { AuthService, type SignedIn } from '../auth.service';
+import { type AwaitingSecondFactor, AuthService, type SignedIn } from '../auth.service';
+import { SecondFactorService } from '../second-factor/second-factor.service';
 import { SettingsService } from '../settings.service';
 import { User } from '../user.entity';
 import { OidcFlow } from './oidc-flow.entity';
@@ -18,7 +19,7 @@ const SCOPE = 'openid email profile';
 /** What the sign-in page is told when single sign-on is refused (`/sign-in?error=…`). */
 export type SsoError = 'sso_failed' | 'sso_unknown_account' | 'sso_disabled';
 
-export type SsoOutcome = { signedIn: SignedIn; returnTo: string } | { error: SsoError };
+export type SsoOutcome = { signedIn: SignedIn | AwaitingSecondFactor; returnTo: string } | { error: SsoError };
 
 /** A refused sign-in: what the browser is told, and the reason the audit trail keeps. */
 class SsoRefused extends Error {
@@ -35,6 +36,18 @@ class SsoRefused extends Error {
 interface VerifiedIdentity {
   email: string;
   displayName: string;
+  /** The provider says it checked more than one factor (the ID token's `amr`, RFC 8176). */
+  multiFactor: boolean;
+}
+
+/**
+ * Whether an ID token's `amr` (authentication methods references, RFC 8176) shows more than one
+ * factor: `mfa` itself, or two different methods (e.g. `pwd` and `otp`).
+ */
+export function amrShowsMultiFactor(amr: unknown): boolean {
+  if (!Array.isArray(amr)) return false;
+  const methods = new Set(amr.filter((m): m is string => typeof m === 'string'));
+  return methods.has('mfa') || methods.size >= 2;
 }
 
 /**
@@ -55,6 +68,7 @@ export class OidcService {
     private readonly auth: AuthService,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
+    private readonly secondFactor: SecondFactorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -172,11 +186,14 @@ export class OidcService {
     const email = typeof claims['email'] === 'string' ? claims['email'].trim().toLowerCase() : '';
     if (!email || email.length > 254 || !email.includes('@')) throw new SsoRefused('sso_failed', 'the provider gave no e-mail address');
     if (claims['email_verified'] !== true) throw new SsoRefused('sso_failed', 'e-mail address not verified by the provider', email);
-    return { email, displayName: displayNameOf(claims, email) };
+    return { email, displayName: displayNameOf(claims, email), multiFactor: amrShowsMultiFactor(idToken.amr) };
   }
 
-  /** Matches or (when enabled) creates the account, then opens the session: one transaction. */
-  private signIn(identity: VerifiedIdentity, ip: string, userAgent: string | null): Promise<SignedIn> {
+  /**
+   * Matches or (when enabled) creates the account, then opens the session — or, for an account with
+   * its own second factor when the provider checked only one, asks for its code: one transaction.
+   */
+  private signIn(identity: VerifiedIdentity, ip: string, userAgent: string | null): Promise<SignedIn | AwaitingSecondFactor> {
     const { email } = identity;
     return this.dataSource.transaction(async (em) => {
       let user = await em.findOneBy(User, { email });
@@ -192,7 +209,9 @@ export class OidcService {
         });
       }
       if (user.disabledAt) throw new SsoRefused('sso_disabled', 'disabled account', email, user.id);
-      return this.auth.startSession(em, user, 'oidc', ip, userAgent);
+      if (identity.multiFactor) return this.auth.startSession(em, user, 'oidc', ip, userAgent, 'provider');
+      if (await this.secondFactor.isEnrolled(em, user.id)) return this.auth.awaitSecondFactor(em, user, 'oidc', ip, userAgent);
+      return this.auth.startSession(em, user, 'oidc', ip, userAgent, null);
     });
   }
 

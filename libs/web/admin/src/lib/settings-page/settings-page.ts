@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -12,10 +13,13 @@ import { catchError, of } from 'rxjs';
 import { AdminApi } from '../admin-api';
 import { organisationPlace } from '../organisation-kinds';
 
-/** Identity settings: whether single sign-on creates accounts for newcomers, and in which organisation. */
+/**
+ * Identity settings: whether single sign-on creates accounts for newcomers, and in which organisation;
+ * whether admins and Commission users must sign in in two steps.
+ */
 @Component({
   selector: 'bt-settings-page',
-  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatHint, MatSelect, MatOption, MatProgressBar],
+  imports: [ReactiveFormsModule, MatButton, MatCheckbox, MatFormField, MatLabel, MatHint, MatSelect, MatOption, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 class="section-title" id="settings-sso" i18n="@@admin.settings.sso.heading">Single sign-on: new accounts</h2>
@@ -33,7 +37,7 @@ import { organisationPlace } from '../organisation-kinds';
     @if (loadFailed()) {
       <p class="error" role="alert" i18n="@@admin.settings.loadFailed">The settings could not be loaded. Reload the page to try again.</p>
     } @else {
-      <form class="settings" (submit)="save($event)" aria-labelledby="settings-sso">
+      <form class="settings" (submit)="save($event)" i18n-aria-label="@@admin.settings.formLabel" aria-label="Identity settings">
         <mat-form-field appearance="outline">
           <mat-label i18n="@@admin.settings.sso.organisation">New single sign-on accounts</mat-label>
           <mat-select [formControl]="organisationId">
@@ -44,6 +48,16 @@ import { organisationPlace } from '../organisation-kinds';
           </mat-select>
           <mat-hint i18n="@@admin.settings.sso.hint">Roles are not given automatically: assign them on the Users page.</mat-hint>
         </mat-form-field>
+
+        <h2 class="section-title" id="settings-second-factor" i18n="@@admin.settings.secondFactor.heading">Two-step sign-in</h2>
+        <p class="explanation" i18n="@@admin.settings.secondFactor.text">
+          Admins and Commission users can change everything. When this is on, they must sign in with a code from an
+          authenticator app (or through a single sign-on provider that checked a second factor); until they have set
+          it up, they see only their account page. Anyone may set it up for themselves in any case.
+        </p>
+        <mat-checkbox [formControl]="secondFactorRequired" class="settings__second-factor" i18n="@@admin.settings.secondFactor.required">
+          Require two-step sign-in for admins and Commission users
+        </mat-checkbox>
         @if (saveProblem(); as problem) {
           <p class="error" role="alert">{{ problem }}</p>
         }
@@ -88,8 +102,9 @@ export class SettingsPage {
   protected readonly organisations = toSignal(this.api.organisations().pipe(catchError(() => of([]))), {
     initialValue: [],
   });
-  /** The organisation's id, or '' for off. */
-  protected readonly organisationId = new FormControl('', { nonNullable: true });
+  /** The organisation's id, or '' for off. Both fields wait for the stored settings: a choice made before would be overwritten. */
+  protected readonly organisationId = new FormControl({ value: '', disabled: true }, { nonNullable: true });
+  protected readonly secondFactorRequired = new FormControl({ value: false, disabled: true }, { nonNullable: true });
   protected readonly loading = signal(true);
   protected readonly loadFailed = signal(false);
   protected readonly saving = signal(false);
@@ -99,6 +114,9 @@ export class SettingsPage {
     this.api.settings().subscribe({
       next: (settings) => {
         this.organisationId.setValue(settings.oidcSelfProvisioningOrganisationId ?? '');
+        this.secondFactorRequired.setValue(settings.secondFactorRequired);
+        this.organisationId.enable();
+        this.secondFactorRequired.enable();
         this.loading.set(false);
       },
       error: () => {
@@ -113,10 +131,12 @@ export class SettingsPage {
     if (this.saving() || this.loading()) return;
     this.saving.set(true);
     this.saveProblem.set(null);
-    this.api.saveSettings({ oidcSelfProvisioningOrganisationId: this.organisationId.value || null }).subscribe({
+    const change = { oidcSelfProvisioningOrganisationId: this.organisationId.value || null, secondFactorRequired: this.secondFactorRequired.value };
+    this.api.saveSettings(change).subscribe({
       next: (settings) => {
         this.saving.set(false);
         this.organisationId.setValue(settings.oidcSelfProvisioningOrganisationId ?? '');
+        this.secondFactorRequired.setValue(settings.secondFactorRequired);
         this.snackBar.open($localize`:@@admin.settings.saved:Settings saved.`, undefined, { duration: 5000 });
       },
       error: (error: unknown) => {

@@ -207,6 +207,23 @@ export class UsersPage {
     });
   }
 
+  /** For someone who lost the phone with their authenticator app and their recovery codes. */
+  protected resetSecondFactor(user: UserDto): void {
+    this.confirm({
+      title: $localize`:@@admin.users.resetSecondFactor.title:Reset the two-step sign-in of ${user.displayName}:name:?`,
+      message: $localize`:@@admin.users.resetSecondFactor.message:Do this only when you are sure who is asking (a lost phone and lost recovery codes). They are signed out everywhere and sign in next with their password alone, then set up their authenticator app again.`,
+      confirm: $localize`:@@admin.users.resetSecondFactor.confirm:Reset two-step sign-in`,
+    })
+      .pipe(switchMap(() => this.api.resetSecondFactor(user.id)))
+      .subscribe({
+        next: (updated) => {
+          this.replace(updated);
+          this.snackBar.open($localize`:@@admin.users.secondFactorReset:Two-step sign-in of ${updated.displayName}:name: is reset.`, undefined, { duration: 5000 });
+        },
+        error: (error: unknown) => this.failed(error),
+      });
+  }
+
   protected resetPassword(user: UserDto): void {
     this.confirm({
       title: $localize`:@@admin.users.reset.title:Reset the password of ${user.displayName}:name:?`,

@@ -15,7 +15,13 @@ describe('AccountPage', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
 
-  async function open(): Promise<void> {
+  const SESSIONS = [
+    { id: 's-1', current: true, method: 'password', secondFactor: null, createdAt: '2026-12-06T08:00:00.000Z', lastSeenAt: '2026-12-06T08:05:00.000Z', expiresAt: '2026-12-06T20:00:00.000Z', ip: '192.0.2.1', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/133.0' },
+    { id: 's-2', current: false, method: 'oidc', secondFactor: 'provider', createdAt: '2026-12-05T08:00:00.000Z', lastSeenAt: '2026-12-05T09:00:00.000Z', expiresAt: '2026-12-05T20:00:00.000Z', ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1' },
+  ];
+  const NOT_ENROLLED = { enrolled: false, enrolledAt: null, recoveryCodesLeft: 0, required: false };
+
+  async function open(overrides: Parameters<typeof me>[1] = {}): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([...IDENTITY_ROUTES, { path: '**', component: Elsewhere }]),
@@ -26,13 +32,27 @@ describe('AccountPage', () => {
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(AuthSession).signIn({ email: 'x', password: 'x' }).subscribe();
     http.expectOne('/api/auth/login').flush(
-      me([
-        { role: 'ministry', coordinator: true },
-        { role: 'expert', coordinator: false },
-      ]),
+      me(
+        [
+          { role: 'ministry', coordinator: true },
+          { role: 'expert', coordinator: false },
+        ],
+        overrides,
+      ),
     );
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/account');
+    http.expectOne('/api/auth/second-factor').flush(NOT_ENROLLED);
+    http.expectOne('/api/auth/sessions').flush(SESSIONS);
+    await settle();
+  }
+
+  const button = (text: string) => [...element().querySelectorAll('button')].find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
+  async function typeCode(code: string): Promise<void> {
+    const input = element().querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]') as HTMLInputElement;
+    input.value = code;
+    input.dispatchEvent(new Event('input'));
+    (element().querySelector('.code-form button[type="submit"]') as HTMLButtonElement).click();
     await settle();
   }
 
@@ -104,10 +124,60 @@ describe('AccountPage', () => {
     expect(TestBed.inject(AuthSession).signedIn()).toBe(true);
   });
 
+  it('sets up two-step sign-in: QR code and key, the confirming code, then the recovery codes once', async () => {
+    await open();
+    button('Set up two-step sign-in').click();
+    http.expectOne('/api/auth/second-factor/enrolment').flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qr: { size: 21, path: 'M0 0h1v1h-1z' } });
+    await settle();
+    expect(element().querySelector('svg.qr path')?.getAttribute('d')).toBe('M0 0h1v1h-1z');
+    expect(texts('.secret')).toEqual(['JBSW Y3DP EHPK 3PXP']);
+
+    await typeCode('123456');
+    const confirmation = http.expectOne('/api/auth/second-factor/enrolment/confirmation');
+    expect(confirmation.request.body).toEqual({ code: '123456' });
+    const codes = Array.from({ length: 10 }, (_, i) => `abcde-fgh${i}k`);
+    confirmation.flush({ recoveryCodes: codes });
+    await settle();
+    expect(texts('.recovery-codes li')).toEqual(codes);
+
+    button('I have saved them').click();
+    http.expectOne('/api/auth/second-factor').flush({ enrolled: true, enrolledAt: '2026-12-06T08:00:00.000Z', recoveryCodesLeft: 10, required: false });
+    http.expectOne('/api/auth/me').flush(me());
+    await settle();
+    expect(texts('.second-factor__state')[0]).toContain('10 recovery codes left.');
+    expect(texts('.recovery-codes li')).toEqual([]);
+  });
+
+  it('says why a confirming code was refused, and asks again', async () => {
+    await open();
+    button('Set up two-step sign-in').click();
+    http.expectOne('/api/auth/second-factor/enrolment').flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qr: { size: 21, path: 'M0 0h1v1h-1z' } });
+    await settle();
+    await typeCode('000000');
+    http.expectOne('/api/auth/second-factor/enrolment/confirmation').flush({ statusCode: 422, message: 'That code is not right.' }, { status: 422, statusText: 'Unprocessable Entity' });
+    await settle();
+    expect(texts('.code-form [role="alert"]')).toEqual(['That code is not right.']);
+    expect(element().querySelector('svg.qr')).not.toBeNull();
+  });
+
+  it('tells a user whose role requires it to set up two-step sign-in first', async () => {
+    await open({ secondFactor: { enrolled: false, required: true, outstanding: true } });
+    expect(texts('.second-factor .notice')[0]).toContain('Your role requires two-step sign-in.');
+  });
+
+  it('lists the sessions by browser and system, this one marked, and signs out another', async () => {
+    await open();
+    expect(texts('.sessions__what strong')).toEqual(['Firefox on Linux', 'Safari on iOS']);
+    expect(texts('.sessions__item--current .sessions__current')).toEqual(['This browser']);
+    expect(texts('.sessions__facts')[1]).toContain('Single sign-on and second step');
+    expect(element().querySelectorAll('.sessions__end')).toHaveLength(1);
+    (element().querySelector('.sessions__end') as HTMLButtonElement).click();
+    expect(http.expectOne('/api/auth/sessions/s-2').request.method).toBe('DELETE');
+  });
+
   it('signs out everywhere and goes to the sign-in page', async () => {
     await open();
-    const button = [...element().querySelectorAll('button')].find((b) => b.textContent?.includes('Sign out everywhere'));
-    button?.click();
+    button('Sign out everywhere').click();
     const request = http.expectOne('/api/auth/logout-everywhere');
     expect(request.request.method).toBe('POST');
     request.flush(null, { status: 204, statusText: 'No Content' });

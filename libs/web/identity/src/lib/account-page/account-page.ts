@@ -12,11 +12,12 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { Router } from '@angular/router';
 import { apiErrorMessage } from '../api-error-message';
 import { AuthSession } from '../auth-session';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-rule';
 import { roleAssignmentLabel } from '../role-labels';
+import { SecondFactorCard } from './second-factor-card';
+import { SessionsCard } from './sessions-card';
 
 type PasswordOutcome =
   | { readonly kind: 'changed' }
@@ -24,17 +25,16 @@ type PasswordOutcome =
   | { readonly kind: 'rejected'; readonly detail: string | null }
   | { readonly kind: 'failed' };
 
-/** Who I am, my password, and ending my sessions on every device. */
+/** Who I am, two-step sign-in, my password, and my sessions on every device. */
 @Component({
   selector: 'bt-account-page',
-  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatHint, MatError, MatInput],
+  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatHint, MatError, MatInput, SecondFactorCard, SessionsCard],
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AccountPage {
   private readonly session = inject(AuthSession);
-  private readonly router = inject(Router);
   private readonly currentInput = viewChild.required<ElementRef<HTMLInputElement>>('currentInput');
   private readonly passwordForm = viewChild.required(FormGroupDirective);
 
@@ -56,8 +56,6 @@ export class AccountPage {
 
   protected readonly changing = signal(false);
   protected readonly outcome = signal<PasswordOutcome | null>(null);
-  protected readonly signingOut = signal(false);
-  protected readonly signOutFailed = signal(false);
 
   protected changePassword(): void {
     if (this.changing()) return;
@@ -81,19 +79,6 @@ export class AccountPage {
           this.form.controls.currentPassword.reset();
           this.currentInput().nativeElement.focus();
         }
-      },
-    });
-  }
-
-  protected signOutEverywhere(): void {
-    if (this.signingOut()) return;
-    this.signingOut.set(true);
-    this.signOutFailed.set(false);
-    this.session.signOutEverywhere().subscribe({
-      next: () => void this.router.navigateByUrl('/sign-in'),
-      error: () => {
-        this.signingOut.set(false);
-        this.signOutFailed.set(true);
       },
     });
   }

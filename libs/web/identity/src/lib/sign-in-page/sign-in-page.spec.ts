@@ -60,6 +60,47 @@ describe('SignInPage', () => {
 
   afterEach(() => http.verify());
 
+  async function submitCode(code: string): Promise<void> {
+    const field = element().querySelector('input[autocomplete="one-time-code"]') as HTMLInputElement;
+    field.value = code;
+    field.dispatchEvent(new Event('input'));
+    (element().querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await settle();
+  }
+
+  it('asks an account with two-step sign-in for its code after the password, then goes on', async () => {
+    await open('/sign-in?returnTo=%2Finbox');
+    await submit('commission@demo.test', 'demo-pass-2026');
+    http.expectOne('/api/auth/login').flush({ secondFactorRequired: true });
+    await settle();
+    expect(TestBed.inject(AuthSession).signedIn()).toBe(false);
+    expect(input('password')).toBeNull();
+    expect(text('form p')).toContain('Enter the 6-digit code your authenticator app shows now');
+    // Single sign-on is not offered in the middle of a sign-in.
+    expect(element().querySelector('.sso')).toBeNull();
+
+    await submitCode('12345');
+    const wrong = http.expectOne('/api/auth/login/second-factor');
+    expect(wrong.request.body).toEqual({ code: '12345' });
+    wrong.flush(...unauthorized('Wrong code: check the authenticator app.'));
+    await settle();
+    expect(text('[role="alert"]')).toBe("The code was not accepted.Wrong code: check the authenticator app.");
+
+    await submitCode(' 123456 ');
+    const right = http.expectOne('/api/auth/login/second-factor');
+    expect(right.request.body).toEqual({ code: '123456' });
+    right.flush(me());
+    await settle();
+    expect(router.url).toBe('/inbox');
+    expect(TestBed.inject(AuthSession).signedIn()).toBe(true);
+  });
+
+  it('asks for the code when single sign-on sends the browser back for it', async () => {
+    await open('/sign-in?step=second-factor');
+    expect(element().querySelector('input[autocomplete="one-time-code"]')).not.toBeNull();
+    expect(input('email')).toBeNull();
+  });
+
   it('labels its fields and signs in with them, then goes to the benchmarks', async () => {
     await open('/sign-in');
     expect(text('h1')).toBe('Sign in to Benchmark Tracker');

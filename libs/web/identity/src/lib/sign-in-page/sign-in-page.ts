@@ -1,9 +1,10 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
@@ -17,6 +18,7 @@ export type SignInProblem =
   | { readonly kind: 'credentials' }
   | { readonly kind: 'throttled'; readonly minutes: number | null }
   | { readonly kind: 'rejected'; readonly detail: string | null }
+  | { readonly kind: 'code'; readonly detail: string | null }
   | { readonly kind: 'unavailable' };
 
 /** The `error` codes this page explains: the API's single sign-on outcomes, and an ended session. */
@@ -26,7 +28,7 @@ type Notice = (typeof NOTICES)[number] | 'unknown';
 /** Signing in with e-mail and password, or with single sign-on when the API offers it. */
 @Component({
   selector: 'bt-sign-in-page',
-  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatError, MatInput, MatProgressBar],
+  imports: [NgTemplateOutlet, ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatHint, MatError, MatInput, MatProgressBar],
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,16 +38,26 @@ export class SignInPage {
   readonly returnTo = input<string>();
   /** Why the user was sent here (query parameter): an ended session or a single sign-on outcome. */
   readonly error = input<string>();
+  /** `second-factor` (query parameter): single sign-on proved the first factor, the code comes next. */
+  readonly step = input<string>();
 
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('emailInput');
-  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
+  private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
 
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
+
+  protected readonly codeForm = new FormGroup({
+    code: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(40)] }),
+  });
+  /** The password was right and the account has two-step sign-in: its code is asked for. */
+  private readonly passwordAccepted = signal(false);
+  protected readonly askingForCode = computed(() => this.passwordAccepted() || this.step() === 'second-factor');
 
   protected readonly busy = signal(false);
   protected readonly problem = signal<SignInProblem | null>(null);
@@ -73,23 +85,69 @@ export class SignInPage {
     if (this.busy()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      (this.form.controls.email.invalid ? this.emailInput() : this.passwordInput()).nativeElement.focus();
+      (this.form.controls.email.invalid ? this.emailInput() : this.passwordInput())?.nativeElement.focus();
       return;
     }
     this.busy.set(true);
     this.problem.set(null);
     this.session.signIn(this.form.getRawValue()).subscribe({
-      next: () => {
+      next: (outcome) => {
         this.busy.set(false);
-        void this.router.navigateByUrl(safeReturnTo(this.returnTo()), { replaceUrl: true });
+        if (outcome === 'code') {
+          this.passwordAccepted.set(true);
+          this.form.controls.password.reset();
+          // The code field appears with the next render; the person types straight into it.
+          setTimeout(() => this.codeInput()?.nativeElement.focus());
+          return;
+        }
+        this.goOn();
       },
       error: (error: unknown) => {
         this.busy.set(false);
         this.problem.set(signInProblem(error));
         this.form.controls.password.reset();
-        this.passwordInput().nativeElement.focus();
+        this.passwordInput()?.nativeElement.focus();
       },
     });
+  }
+
+  protected submitCode(): void {
+    if (this.busy()) return;
+    if (this.codeForm.invalid) {
+      this.codeForm.markAllAsTouched();
+      this.codeInput()?.nativeElement.focus();
+      return;
+    }
+    this.busy.set(true);
+    this.problem.set(null);
+    this.session.signInWithCode(this.codeForm.getRawValue().code.trim()).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.goOn();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        const problem = signInProblem(error);
+        // A 401 here is a wrong code — or a sign-in that waited too long, which the API's message says.
+        this.problem.set(problem.kind === 'credentials' ? { kind: 'code', detail: apiErrorMessage(error as HttpErrorResponse) } : problem);
+        this.codeForm.reset();
+        this.codeInput()?.nativeElement.focus();
+      },
+    });
+  }
+
+  /** Back to the e-mail and password (a sign-in waits only minutes for its code). */
+  protected startOver(): void {
+    this.passwordAccepted.set(false);
+    this.problem.set(null);
+    this.codeForm.reset();
+    void this.router.navigate([], { queryParams: { step: null }, queryParamsHandling: 'merge', replaceUrl: true });
+    setTimeout(() => this.emailInput().nativeElement.focus());
+  }
+
+  /** Back where the user was going — or, while their role's second factor is not set up, to the account page for it. */
+  private goOn(): void {
+    void this.router.navigateByUrl(this.session.secondFactorOutstanding() ? '/account' : safeReturnTo(this.returnTo()), { replaceUrl: true });
   }
 }
 

@@ -1,0 +1,176 @@
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditActor, AuditService } from '@bt/api/audit';
+import type { RecoveryCodesDto, Role, SecondFactorStatusDto, TotpEnrolmentDto } from '@bt/contracts';
+import { LoginThrottleService } from '../login-throttle.service';
+import { SessionService } from '../session.service';
+import { SettingsService } from '../settings.service';
+import { SECOND_FACTOR_ROLES } from './second-factor-roles';
+import { actorOfViewer as actorOf } from '../http-request';
+import type { Viewer } from '../viewer';
+import { acceptedTimeStep, looksLikeRecoveryCode, newRecoveryCodes, newTotpSecret, qrCodePath, recoveryCodeHash, totpUri } from './totp';
+
+/** How a session's second factor was proven: an authenticator code, a recovery code, or the identity provider. */
+export type SecondFactorProof = 'totp' | 'recovery_code' | 'provider';
+
+
+const WRONG_CODE = 'That code is not right: check the authenticator app (and that the phone shows the right time), then try again.';
+
+/**
+ * The second factor of an account: TOTP with single-use recovery codes, any account may set it up,
+ * and the identity settings can require it of admins and Commission users. Every change is audited;
+ * every code checked for a signed-in user counts in the sign-in throttle like a password would, so a
+ * stolen session cannot guess its way to switching the factor off.
+ */
+@Injectable()
+export class SecondFactorService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleService,
+  ) {}
+
+  /** Whether the settings require a second factor of someone holding these roles. */
+  async requiredFor(roles: Iterable<Role>): Promise<boolean> {
+    return (await this.settings.get()).secondFactorRequired && [...roles].some((role) => SECOND_FACTOR_ROLES.includes(role));
+  }
+
+  async isEnrolled(em: EntityManager, userId: string): Promise<boolean> {
+    const [row] = await em.query('SELECT totp_enrolled_at IS NOT NULL AS enrolled FROM app_user WHERE id = $1', [userId]);
+    return !!row?.enrolled;
+  }
+
+  async status(viewer: Viewer): Promise<SecondFactorStatusDto> {
+    const [row] = await this.dataSource.query(
+      `SELECT totp_enrolled_at, (SELECT count(*) FROM recovery_code c WHERE c.user_id = u.id AND c.used_at IS NULL)::int AS codes_left FROM app_user u WHERE id = $1`,
+      [viewer.userId],
+    );
+    return {
+      enrolled: row.totp_enrolled_at !== null,
+      enrolledAt: row.totp_enrolled_at ? new Date(row.totp_enrolled_at).toISOString() : null,
+      recoveryCodesLeft: row.totp_enrolled_at ? row.codes_left : 0,
+      required: await this.requiredFor(viewer.roles),
+    };
+  }
+
+  /** Starts (or starts over) setting up an authenticator app: a new secret, kept aside until a code confirms it. */
+  async beginEnrolment(viewer: Viewer, ip: string): Promise<TotpEnrolmentDto> {
+    const secret = newTotpSecret();
+    await this.dataSource.transaction(async (em) => {
+      await em.query('UPDATE app_user SET totp_pending_secret = $2 WHERE id = $1', [viewer.userId, secret]);
+      await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_enrolment_begun', entityType: 'user', entityId: viewer.userId, data: { method: 'totp' } });
+    });
+    const otpauthUri = totpUri(secret, viewer.email);
+    return { secret, otpauthUri, qr: qrCodePath(otpauthUri) };
+  }
+
+  /**
+   * Confirms the set-up with a code from the app: the factor is on, ten recovery codes are issued
+   * (answered once), and this session counts as proven by it.
+   */
+  async confirmEnrolment(viewer: Viewer, code: string, ip: string): Promise<RecoveryCodesDto> {
+    await this.throttle.admit(viewer.email, ip);
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const [user] = await em.query('SELECT totp_pending_secret FROM app_user WHERE id = $1 FOR UPDATE', [viewer.userId]);
+      if (!user?.totp_pending_secret) throw new ConflictException('No set-up is in progress: start it again from the account page.');
+      const step = await acceptedTimeStep(user.totp_pending_secret, code, null);
+      if (step === null) return null;
+      await em.query(
+        `UPDATE app_user SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enrolled_at = now(), totp_last_time_step = $2 WHERE id = $1`,
+        [viewer.userId, step],
+      );
+      const recoveryCodes = await this.replaceRecoveryCodes(em, viewer.userId);
+      await em.query(`UPDATE user_session SET second_factor = 'totp' WHERE token_hash = $1`, [viewer.sessionTokenHash]);
+      await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_enrolled', entityType: 'user', entityId: viewer.userId, data: { method: 'totp', recoveryCodes: recoveryCodes.length } });
+      return { recoveryCodes };
+    });
+    if (!outcome) await this.refuseCode(viewer, ip, 'enrolment');
+    return outcome as RecoveryCodesDto;
+  }
+
+  /** New recovery codes for old (lost, or running out): needs a code from the app. */
+  async renewRecoveryCodes(viewer: Viewer, code: string, ip: string): Promise<RecoveryCodesDto> {
+    await this.throttle.admit(viewer.email, ip);
+    const outcome = await this.dataSource.transaction(async (em) => {
+      await this.mustBeEnrolled(em, viewer.userId);
+      if ((await this.prove(em, viewer.userId, code, { recoveryCode: false })) === null) return null;
+      const recoveryCodes = await this.replaceRecoveryCodes(em, viewer.userId);
+      await this.audit.record(em, actorOf(viewer, ip), { action: 'user.recovery_codes_renewed', entityType: 'user', entityId: viewer.userId, data: { recoveryCodes: recoveryCodes.length } });
+      return { recoveryCodes };
+    });
+    if (!outcome) await this.refuseCode(viewer, ip, 'renewing recovery codes');
+    return outcome as RecoveryCodesDto;
+  }
+
+  /** Switches the factor off with a code (or a recovery code) — not while the settings require it. */
+  async remove(viewer: Viewer, code: string, ip: string): Promise<void> {
+    if (await this.requiredFor(viewer.roles)) throw new ConflictException('Two-step sign-in is required for your role: it cannot be switched off (an admin can reset it if the phone is lost).');
+    await this.throttle.admit(viewer.email, ip);
+    const removed = await this.dataSource.transaction(async (em) => {
+      await this.mustBeEnrolled(em, viewer.userId);
+      const proof = await this.prove(em, viewer.userId, code, { recoveryCode: true });
+      if (proof === null) return false;
+      await this.clear(em, viewer.userId);
+      await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_removed', entityType: 'user', entityId: viewer.userId, data: { provenWith: proof } });
+      return true;
+    });
+    if (!removed) await this.refuseCode(viewer, ip, 'switching off');
+  }
+
+  /** An admin's reset for someone who lost their phone and codes: the factor is off and their sessions end. */
+  async reset(userId: string, actor: AuditActor): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const [user] = await em.query('SELECT email, totp_enrolled_at FROM app_user WHERE id = $1 FOR UPDATE', [userId]);
+      if (!user) throw new NotFoundException(`No user ${userId}`);
+      await this.clear(em, userId);
+      const sessionsEnded = await this.sessions.endAllOf(em, userId);
+      await this.audit.record(em, actor, { action: 'user.second_factor_reset', entityType: 'user', entityId: userId, data: { email: user.email, wasEnrolled: user.totp_enrolled_at !== null, sessionsEnded } });
+    });
+  }
+
+  /**
+   * Checks a code for a user at sign-in or for a sensitive change: an authenticator code for a time
+   * step not used before, or (if allowed) an unused recovery code, which is used up. Answers how it
+   * was proven, or null; its writes are part of `em`'s transaction.
+   */
+  async prove(em: EntityManager, userId: string, code: string, options: { recoveryCode: boolean }): Promise<'totp' | 'recovery_code' | null> {
+    const [user] = await em.query('SELECT totp_secret, totp_last_time_step FROM app_user WHERE id = $1 FOR UPDATE', [userId]);
+    if (!user?.totp_secret) return null;
+    if (options.recoveryCode && looksLikeRecoveryCode(code)) {
+      const [, used] = await em.query('UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL', [userId, recoveryCodeHash(code)]);
+      return used === 1 ? 'recovery_code' : null;
+    }
+    const step = await acceptedTimeStep(user.totp_secret, code, user.totp_last_time_step === null ? null : Number(user.totp_last_time_step));
+    if (step === null) return null;
+    await em.query('UPDATE app_user SET totp_last_time_step = $2 WHERE id = $1', [userId, step]);
+    return 'totp';
+  }
+
+  async recoveryCodesLeft(em: EntityManager, userId: string): Promise<number> {
+    const [row] = await em.query('SELECT count(*)::int AS left FROM recovery_code WHERE user_id = $1 AND used_at IS NULL', [userId]);
+    return row.left;
+  }
+
+  private async refuseCode(viewer: Viewer, ip: string, during: string): Promise<never> {
+    await this.throttle.failed({ email: viewer.email, ip, userId: viewer.userId, action: 'auth.second_factor_failed', data: { during } });
+    throw new UnprocessableEntityException(WRONG_CODE);
+  }
+
+  private async mustBeEnrolled(em: EntityManager, userId: string): Promise<void> {
+    if (!(await this.isEnrolled(em, userId))) throw new ConflictException('Two-step sign-in is not set up for this account.');
+  }
+
+  private async clear(em: EntityManager, userId: string): Promise<void> {
+    await em.query('UPDATE app_user SET totp_secret = NULL, totp_pending_secret = NULL, totp_enrolled_at = NULL, totp_last_time_step = NULL WHERE id = $1', [userId]);
+    await em.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
+  }
+
+  private async replaceRecoveryCodes(em: EntityManager, userId: string): Promise<string[]> {
+    const codes = newRecoveryCodes();
+    await em.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
+    await em.query('INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])', [userId, codes.map(recoveryCodeHash)]);
+    return codes;
+  }
+}

@@ -1,0 +1,10 @@
+// Packages published as ESM only that the tests import (otplib's base32 and hash helpers). Node
+// itself requires them as they are; Jest runs CommonJS, so ts-jest compiles them first.
+const ESM_ONLY = ['@scure', '@noble'];
+
+export const esmOnlyPackages = {
+  transform: {
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+};
