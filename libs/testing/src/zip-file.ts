@@ -77,7 +77,8 @@ const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 
 /**
  * The smallest workbook a reader accepts, whose one sheet holds `megabytes` MB of spaces between
- * its tags: a zip bomb whose directory claims the sheet is 4 KB (unless told another size).
+ * its tags: a zip bomb whose directory tells the sheet's true size (so a check of sizes against the
+ * directory passes it), unless told to claim another.
  */
 export function xlsxBomb(megabytes: number, options: { declaredSize?: number } = {}): Buffer {
   return zipFile([
@@ -97,6 +98,6 @@ export function xlsxBomb(megabytes: number, options: { declaredSize?: number } =
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
     ),
-    spaceBombEntry('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`, megabytes, '</sheetData></worksheet>', options.declaredSize ?? 4096),
+    spaceBombEntry('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`, megabytes, '</sheetData></worksheet>', options.declaredSize),
   ]);
 }

@@ -18,18 +18,29 @@ describe('reading a zip within an unpack limit', () => {
     expect(await text(zip, 'b.xml')).toBe('<b>đ</b>'.repeat(1000));
   });
 
-  it('refuses a zip bomb after the limit, whatever its directory claims, without inflating the rest', async () => {
-    const lying = await ZipReader.open(bufferRanges(xlsxBomb(1024)), 50 * MB);
+  it('refuses a zip bomb that tells its size after the limit, without inflating the rest', async () => {
+    const honest = await ZipReader.open(bufferRanges(xlsxBomb(1024)), 50 * MB);
     const started = Date.now();
     let unpacked = 0;
     await expect(
       (async () => {
-        for await (const chunk of await lying.entry('xl/worksheets/sheet1.xml')) unpacked += chunk.length;
+        for await (const chunk of await honest.entry('xl/worksheets/sheet1.xml')) unpacked += chunk.length;
       })(),
     ).rejects.toThrow(UnpackLimitError);
     expect(unpacked).toBeLessThanOrEqual(50 * MB);
     // Inflating the whole gigabyte takes seconds; stopping at 50 MB a fraction of one.
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a zip bomb whose directory claims less, as soon as it unpacks past its claim', async () => {
+    const lying = await ZipReader.open(bufferRanges(xlsxBomb(1024, { declaredSize: 4096 })), 50 * MB);
+    let unpacked = 0;
+    await expect(
+      (async () => {
+        for await (const chunk of await lying.entry('xl/worksheets/sheet1.xml')) unpacked += chunk.length;
+      })(),
+    ).rejects.toThrow(UnreadableZipError);
+    expect(unpacked).toBeLessThanOrEqual(4096);
   });
 
   it('counts what is read, not what the directory claims: the start of a large entry can be read', async () => {
