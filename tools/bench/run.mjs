@@ -47,9 +47,11 @@ const PROFILE = process.env.BENCH_PROFILE === '1' || process.env.BENCH_PROFILE =
 // ─── cleanup: API first, then the database, then the temporary directory; once, also on Ctrl-C ───
 
 const state = { api: null, apiLog: null, database: null, dataDir: null, tmp: null, external: null, pgClients: [], agents: [], aborted: false };
+// BENCH_SHOW_API_LOG=1: print the tail of the API log at the end (to see what it writes under load).
 let cleaning = null;
 
 function cleanup() {
+  if (process.env.BENCH_SHOW_API_LOG === '1' && state.apiLog && existsSync(state.apiLog)) console.error(readFileSync(state.apiLog, 'utf8').slice(-4000));
   cleaning ??= (async () => {
     state.aborted = true;
     for (const agent of state.agents) agent.destroy();

@@ -14,3 +14,4 @@ export * from './lib/first-admin';
 export * from './lib/organisation.entity';
 export * from './lib/user.entity';
 export * from './lib/role-assignment.entity';
+export * from './lib/session-cache';

@@ -15,7 +15,8 @@ export interface AppConfig {
   uploadLimitBytes: number;
   /** An upload that sends nothing for this long is abandoned (408) and its partial file removed. */
   uploadIdleSeconds: number;
-  sessions: { idleMinutes: number; maxHours: number };
+  /** `cacheSeconds`: how long who is behind a session is remembered between requests (0: read on every request). */
+  sessions: { idleMinutes: number; maxHours: number; cacheSeconds: number };
   /** Single sign-on with OpenID Connect; null when not configured. */
   oidc: OidcConfig | null;
   /**
@@ -60,6 +61,11 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, got "${env[name]}"`);
     return value;
   };
+  const nonNegative = (name: string, fallback: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isFinite(value) || value < 0 || value > 60) throw new ConfigError(`${name} must be a number of seconds from 0 to 60, got "${env[name]}"`);
+    return value;
+  };
   return {
     port,
     host: env['HOST'] ?? '0.0.0.0',
@@ -70,7 +76,7 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     filesDir: resolve(env['FILES_DIR'] ?? join(env['DATA_DIR'] ?? '.data', 'files')),
     uploadLimitBytes: Math.round(positive('UPLOAD_LIMIT_MB', 50) * 1024 * 1024),
     uploadIdleSeconds: positive('UPLOAD_IDLE_SECONDS', 30),
-    sessions: { idleMinutes: positive('SESSION_IDLE_MINUTES', 30), maxHours: positive('SESSION_MAX_HOURS', 12) },
+    sessions: { idleMinutes: positive('SESSION_IDLE_MINUTES', 30), maxHours: positive('SESSION_MAX_HOURS', 12), cacheSeconds: nonNegative('SESSION_CACHE_SECONDS', 5) },
     oidc: readOidcConfig(env),
     trustProxy: readTrustProxy(env['TRUST_PROXY']),
     apiDocs: readSwitch(env, 'API_DOCS', env['NODE_ENV'] !== 'production'),

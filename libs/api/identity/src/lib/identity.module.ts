@@ -14,6 +14,7 @@ import { OidcService } from './oidc/oidc.service';
 import { OrganisationsService } from './organisations.service';
 import { SecondFactorController } from './second-factor/second-factor.controller';
 import { SecondFactorService } from './second-factor/second-factor.service';
+import { SessionCache } from './session-cache';
 import { SessionService } from './session.service';
 import { SessionStrategy } from './session.strategy';
 import { SettingsService } from './settings.service';
@@ -26,6 +27,7 @@ import { UsersService } from './users.service';
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     SessionStrategy,
+    SessionCache,
     SessionService,
     AuthService,
     LoginThrottleService,

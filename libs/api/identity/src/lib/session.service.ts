@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@bt/api/core';
 import type { Role, SessionDto } from '@bt/contracts';
 import { SECOND_FACTOR_ROLES } from './second-factor/second-factor-roles';
+import { type SessionChange, SessionCache } from './session-cache';
 import { Session } from './session.entity';
 import type { Viewer } from './viewer';
 
@@ -39,6 +40,7 @@ export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: SessionCache,
   ) {}
 
   get idleMinutes(): number {
@@ -61,6 +63,9 @@ export class SessionService {
    */
   async resolve(token: string): Promise<(Viewer & { expiresAt: Date }) | null> {
     const tokenHash = hashToken(token);
+    const cached = this.cache.get(tokenHash);
+    if (cached) return cached;
+    const readBegan = this.cache.readBegins();
     const [row] = await this.dataSource.query(
       `SELECT s.last_seen_at, s.expires_at, ${VIEWER_COLUMNS},
               s.second_factor IS NULL
@@ -73,11 +78,20 @@ export class SessionService {
       [tokenHash, this.config.sessions.idleMinutes, SECOND_FACTOR_ROLES],
     );
     if (!row) return null;
+    let lastSeenAt = new Date(row.last_seen_at);
     // Keep the idle clock running without writing on every single request.
-    if (Date.now() - new Date(row.last_seen_at).getTime() > 30_000) {
+    if (Date.now() - lastSeenAt.getTime() > 30_000) {
       await this.dataSource.query('UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+      lastSeenAt = new Date();
     }
-    return { ...viewerOfRow(row, tokenHash), expiresAt: new Date(row.expires_at) };
+    const viewer = { ...viewerOfRow(row, tokenHash), expiresAt: new Date(row.expires_at) };
+    this.cache.remember(tokenHash, viewer, lastSeenAt, readBegan);
+    return viewer;
+  }
+
+  /** Sessions to read afresh after a change of who their user is (roles, account, organisation, settings). */
+  forget(em: EntityManager, change: SessionChange): Promise<void> {
+    return this.cache.forget(em, change);
   }
 
   /**
@@ -116,17 +130,21 @@ export class SessionService {
   /** Ends one of a user's sessions by its id; false when the user has no such session. */
   async endById(em: EntityManager, userId: string, sessionId: string): Promise<boolean> {
     const [, affected] = await em.query('DELETE FROM user_session WHERE user_id = $1 AND id = $2', [userId, sessionId]);
+    await this.cache.forget(em, { user: userId });
     return affected === 1;
   }
 
   async end(em: EntityManager, tokenHash: string): Promise<void> {
     await em.delete(Session, { tokenHash });
+    await this.cache.forget(em, { session: tokenHash });
   }
 
   /** Ends every session of a user (disabled, password reset, "sign out everywhere"), except one if given. */
   async endAllOf(em: EntityManager, userId: string, except?: string): Promise<number> {
     const qb = em.createQueryBuilder().delete().from(Session).where('user_id = :userId', { userId });
     if (except) qb.andWhere('token_hash <> :except', { except });
-    return (await qb.execute()).affected ?? 0;
+    const ended = (await qb.execute()).affected ?? 0;
+    await this.cache.forget(em, { user: userId });
+    return ended;
   }
 }

@@ -4,6 +4,7 @@ import { type AuditActor, AuditService } from '@bt/api/audit';
 import { AppSetting } from './app-setting.entity';
 import type { IdentitySettingsDto } from '@bt/contracts';
 import { Organisation } from './organisation.entity';
+import { SessionService } from './session.service';
 
 export type IdentitySettings = IdentitySettingsDto;
 
@@ -15,6 +16,7 @@ export class SettingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sessions: SessionService,
   ) {}
 
   async get(): Promise<IdentitySettings> {
@@ -30,6 +32,8 @@ export class SettingsService {
       const before = await this.get();
       const settings: IdentitySettings = { ...before, ...Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) };
       await em.upsert(AppSetting, { key: KEY, value: settings }, ['key']);
+      // Whether a session owes a second factor depends on them.
+      await this.sessions.forget(em, { everyone: true });
       await this.audit.record(em, actor, { action: 'settings.changed', entityType: 'settings', entityId: KEY, data: { before, after: settings } });
       return settings;
     });

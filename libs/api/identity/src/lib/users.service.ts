@@ -74,6 +74,7 @@ export class UsersService {
       }
       if (request.displayName !== undefined) user.displayName = request.displayName.trim();
       await em.update(User, { id }, { displayName: user.displayName, organisationId: user.organisationId });
+      await this.sessions.forget(em, { user: id });
       await this.audit.record(em, actor, { action: 'user.updated', entityType: 'user', entityId: id, data: { before, after: { displayName: user.displayName, organisationId: user.organisationId } } });
       return this.get(id, em);
     });
@@ -90,6 +91,8 @@ export class UsersService {
       const before = toUserDto(user).roles;
       await em.delete(RoleAssignment, { userId: id });
       await this.writeRoles(em, id, roles);
+      // Effective on the user's very next request.
+      await this.sessions.forget(em, { user: id });
       const after = await this.get(id, em);
       await this.audit.record(em, actor, { action: 'user.roles_changed', entityType: 'user', entityId: id, data: { before, after: after.roles } });
       return after;

@@ -83,6 +83,7 @@ export class SecondFactorService {
       );
       const recoveryCodes = await this.replaceRecoveryCodes(em, viewer.userId);
       await em.query(`UPDATE user_session SET second_factor = 'totp' WHERE token_hash = $1`, [viewer.sessionTokenHash]);
+      await this.sessions.forget(em, { session: viewer.sessionTokenHash });
       await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_enrolled', entityType: 'user', entityId: viewer.userId, data: { method: 'totp', recoveryCodes: recoveryCodes.length } });
       return { recoveryCodes };
     });
