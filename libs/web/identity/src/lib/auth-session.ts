@@ -56,7 +56,7 @@ export class AuthSession {
   }
 
   /** Whether the user still owes the second factor their role requires (then only the account page is theirs). */
-  readonly secondFactorOutstanding = computed(() => this.user()?.secondFactor.outstanding ?? false);
+  readonly secondFactorOutstanding = computed(() => this.user()?.secondFactor?.outstanding ?? false);
 
   private signedInAs(result: SignInResultDto): MeDto | 'code' {
     if ('secondFactorRequired' in result) return 'code';

@@ -181,6 +181,23 @@ describe('UsersPage', () => {
     expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain('may sign in again at once');
   });
 
+  it('offers to reset two-step sign-in only where it is set up, after confirmation', async () => {
+    await open([ANA, { ...MILICA, secondFactorEnrolled: true }, MARKO]);
+    const items = async (name: string) => Promise.all((await (await rowActions(name)).getItems()).map((item) => item.getText()));
+    expect((await items('Marko Coordinator')).join(' ')).not.toContain('Reset two-step sign-in');
+    await (await loader.getHarness(MatMenuHarness.with({ selector: '[aria-label="Actions for Marko Coordinator"]' }))).close();
+
+    await (await rowActions('Milica Civil Society')).clickItem({ text: /Reset two-step sign-in/ });
+    expect(document.querySelector('bt-confirm-dialog')?.textContent).toContain('signed out everywhere');
+    (document.querySelector('.confirm-dialog__confirm') as HTMLButtonElement).click();
+    await settle();
+    const request = http.expectOne('/api/admin/users/user-milica/second-factor/reset');
+    expect(request.request.method).toBe('POST');
+    request.flush({ ...MILICA, secondFactorEnrolled: false });
+    await settle();
+    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent).toContain('Two-step sign-in of Milica Civil Society is reset.');
+  });
+
   it('resets a password after confirmation and shows the temporary one once', async () => {
     await open();
     await (await rowActions('Milica Civil Society')).clickItem({ text: /Reset password/ });
