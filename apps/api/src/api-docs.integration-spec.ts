@@ -1,7 +1,6 @@
 import { startTestApi } from './testing/test-api';
 
 // The browsable API maps every route for any visitor: served in demo mode, in production only when asked.
-// (A file of its own: Passport's strategies are process-wide, so two apps should not share a test file.)
 describe('the API documentation', () => {
   it('is served in demo mode', async () => {
     const demo = await startTestApi();

@@ -1,13 +1,15 @@
 import { readAppConfig } from '@bt/api/core';
 import { SessionCache } from '@bt/api/identity';
-import { createTestDatabase } from '@bt/testing';
+import { ApiClient } from '@bt/testing';
 import { DataSource } from 'typeorm';
+import { createApp } from './app';
+import { createDemoDatabase } from './testing/test-api';
 
 // Who is behind a session is remembered for a few seconds; a change made through one API instance
-// must reach the others at once. Two caches over one database stand for two instances (one Nest app
-// per process: Passport's strategies are process-wide), talking only through PostgreSQL's NOTIFY.
+// must reach the others at once, through PostgreSQL's NOTIFY alone: first two caches over one
+// database, then two whole API instances.
 describe('the session cache across instances', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: Awaited<ReturnType<typeof createDemoDatabase>>;
   const dataSources: DataSource[] = [];
   const caches: SessionCache[] = [];
 
@@ -44,7 +46,7 @@ describe('the session cache across instances', () => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
+    database = await createDemoDatabase();
   });
   afterAll(async () => {
     for (const cache of caches) await cache.onModuleDestroy();
@@ -99,5 +101,35 @@ describe('the session cache across instances', () => {
     caches.push(cache);
     cache.remember('hash-zoe', viewer('zoe'), new Date(), cache.readBegins());
     expect(cache.get('hash-zoe')).toBeNull();
+  });
+
+  it('ends a disabled user\'s session on the other instance within moments, not after the cache\'s seconds', async () => {
+    const apps = [];
+    for (let i = 0; i < 2; i++) {
+      const app = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent' }), { logger: false });
+      await app.listen(0, '127.0.0.1');
+      apps.push(app);
+    }
+    const [one, two] = apps.map((app) => `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`);
+    try {
+      const admin = new ApiClient(one);
+      await admin.signIn('admin@demo.test');
+      const cso = new ApiClient(two);
+      await cso.signIn('cso@demo.test');
+      // Instance two now remembers who the CSO's session is.
+      expect((await cso.get('/api/auth/me')).status).toBe(200);
+      expect((await cso.get('/api/inbox')).status).toBe(200);
+
+      const [{ id }] = (await admin.get('/api/admin/users?q=cso@demo.test')).body;
+      expect((await admin.post(`/api/admin/users/${id}/disable`)).status).toBe(200);
+      // NOTIFY travels between the instances' PostgreSQL connections: it may take a moment, never the cache's 5 s.
+      let status = 200;
+      for (const deadline = Date.now() + 2_000; status === 200 && Date.now() < deadline; ) {
+        status = (await cso.get('/api/inbox')).status;
+      }
+      expect(status).toBe(401);
+    } finally {
+      for (const app of apps) await app.close();
+    }
   });
 });

@@ -5,10 +5,10 @@ import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
 import { seesDialogue, takesPart } from '@bt/api/dialogue';
 import { visibleEvidence } from '@bt/api/evidence';
-import { type BenchmarkScope, findBenchmarkScope, isUuid } from '@bt/api/catalogue';
-import type { AssessmentDto, BenchmarkWorkflowDto, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
+import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
+import type { AssessmentDto, BenchmarkWorkflowDto, EvidenceVisibility, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { isMissionExpert, MissionsService } from '@bt/api/missions';
+import { missionExpertSql, MissionsService } from '@bt/api/missions';
 import { readsCountryRecords } from '@bt/api/track-records';
 import {
   availableEvents,
@@ -115,9 +115,22 @@ export class BenchmarkWorkflowService {
    * Plan to those who read the country's records, everything else to those who take part.
    */
   async history(viewer: Viewer, benchmarkRef: string): Promise<HistoryEventDto[]> {
-    const em = this.dataSource.manager;
-    const scope = await findBenchmarkScope(em, benchmarkRef);
-    const missionExpert = await isMissionExpert(em, scope.id, viewer.userId);
+    // One statement: the benchmark, whether the viewer is an expert of its mission, and its events with
+    // only the fields the history shows (an event's data may hold whole texts).
+    const [row] = await this.dataSource.query(
+      `SELECT b.id, b.code, a.country_code, b.state, b.version, ${missionExpertSql('b.id', '$2::uuid')} AS mission_expert,
+              (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e.occurred_at, 'actor', coalesce(u.display_name, e.actor_label), 'action', e.action,
+                        'event', e.data->>'event', 'from', e.data->>'from', 'to', e.data->>'to', 'comment', e.data->>'comment', 'evidenceVisibility', ev.visibility) ORDER BY e.id), '[]')
+                 FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+                 LEFT JOIN evidence ev ON e.action LIKE 'evidence.%' AND ev.id = ${EVIDENCE_ID_OF_EVENT}
+                WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text) AS events
+         FROM benchmark b JOIN area a ON a.id = b.area_id
+        WHERE ${isUuid(benchmarkRef) ? 'b.id = $1::uuid' : 'b.code = $1'}`,
+      [benchmarkRef, viewer.userId],
+    );
+    if (!row) throw new NotFoundException(`No benchmark ${benchmarkRef}`);
+    const scope: BenchmarkScope = { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version };
+    const missionExpert: boolean = row.mission_expert;
     const participant = takesPart(viewer, scope, missionExpert);
     const evidence = visibleEvidence(viewer, scope, missionExpert);
     const family = (action: string) => action.slice(0, action.indexOf('.'));
@@ -133,26 +146,19 @@ export class BenchmarkWorkflowService {
       // The report's upload: its reviewers only (the ministry sees the report itself once shared).
       mission: hasRole(viewer, 'commission') || missionExpert,
     };
-    const rows = await this.dataSource.query(
-      `SELECT e.id, e.occurred_at, e.action, e.data, coalesce(u.display_name, e.actor_label) AS actor, ev.visibility AS evidence_visibility
-         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-         LEFT JOIN evidence ev ON e.action LIKE 'evidence.%' AND ev.id::text = e.data->>'evidenceId'
-        WHERE e.entity_type = 'benchmark' AND e.entity_id = $1 ORDER BY e.id`,
-      [scope.id],
-    );
-    const visible = rows.filter((r: Record<string, any>) =>
-      family(r.action) === 'evidence' ? evidence.includes(r.evidence_visibility) : (sees[family(r.action)] ?? participant),
-    );
-    return visible.map((r: Record<string, any>) => ({
-      id: String(r.id),
-      at: new Date(r.occurred_at).toISOString(),
-      actor: r.actor,
-      action: r.action,
-      event: r.data.event ?? null,
-      from: r.data.from ?? null,
-      to: r.data.to ?? null,
-      comment: participant ? (r.data.comment ?? null) : null,
-    }));
+    const events: HistoryRow[] = row.events;
+    return events
+      .filter((e) => (family(e.action) === 'evidence' ? evidence.includes(e.evidenceVisibility as EvidenceVisibility) : (sees[family(e.action)] ?? participant)))
+      .map((e) => ({
+        id: e.id,
+        at: new Date(e.at).toISOString(),
+        actor: e.actor,
+        action: e.action,
+        event: e.event,
+        from: e.from,
+        to: e.to,
+        comment: participant ? e.comment : null,
+      }));
   }
 
   /** What awaits this user: coordinators drafts to submit and changes requested; the Commission submissions; experts reports. */
@@ -194,6 +200,25 @@ export class BenchmarkWorkflowService {
 /** A proposal (not a comment or reply) on benchmark `b` that nobody hid and the ministry has not answered yet. */
 const UNANSWERED_PROPOSAL = `p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)`;
+/**
+ * The evidence item an `evidence.*` audit event names, as a uuid the primary key can find (comparing
+ * `ev.id::text` would read every evidence item); null when the event holds no well-formed id.
+ */
+const EVIDENCE_ID_OF_EVENT = `CASE WHEN e.data->>'evidenceId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (e.data->>'evidenceId')::uuid END`;
+
+/** One event of `history`'s statement. */
+interface HistoryRow {
+  id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  event: string | null;
+  from: string | null;
+  to: string | null;
+  comment: string | null;
+  evidenceVisibility: string | null;
+}
+
 /** The first words of a proposal, to name it in a refusal. */
 const EXCERPT = `CASE WHEN length(p.text) > 80 THEN left(p.text, 79) || '…' ELSE p.text END`;
 
@@ -213,7 +238,8 @@ interface WorkflowRow {
  */
 async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolean): Promise<WorkflowRow> {
   const where = isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1';
-  if (lock) await em.query(`SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, [idOrCode]);
+  // Locked in the same statement that reads the facts: one round trip less per transition. Facts of
+  // other tables could change after this read in either form; the row's version is what is checked.
   const [row] = await em.query(
     `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
             (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
@@ -223,7 +249,7 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
                     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
                FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
        FROM benchmark b JOIN area a ON a.id = b.area_id
-      WHERE ${where}`,
+      WHERE ${where}${lock ? ' FOR UPDATE OF b' : ''}`,
     [idOrCode],
   );
   if (!row) throw new NotFoundException(`No benchmark ${idOrCode}`);

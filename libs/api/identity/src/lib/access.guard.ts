@@ -1,14 +1,12 @@
-import { type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@bt/contracts';
 import type { FastifyReply } from 'fastify';
 import { IS_PUBLIC, type PublicOptions } from '@bt/api/core';
 import { ROLES_KEY, SECOND_FACTOR_SETUP } from './decorators';
 import type { IdentifiedRequest } from './http-request';
 import { clearSessionCookie, hasXsrfToken } from './identity-http';
-import { SESSION_COOKIE } from './session.service';
-import type { Viewer } from './viewer';
+import { SESSION_COOKIE, SessionService } from './session.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -17,14 +15,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * @Public(); @Roles() narrows it further; a state-changing request must carry the XSRF token
  * (identity-http.ts) when it has a session or goes to a public route (sign-in: no login CSRF);
  * without a session, any other route answers 401 first; a session that owes the second factor its
- * role requires reaches only @SecondFactorSetup() routes. The session itself is checked by
- * Passport's `session` strategy.
+ * role requires reaches only @SecondFactorSetup() routes. The session cookie is resolved here, by
+ * SessionService, and the viewer put on `request.user`.
  */
 @Injectable()
-export class AccessGuard extends AuthGuard('session') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+  ) {}
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<IdentifiedRequest>();
@@ -34,10 +33,11 @@ export class AccessGuard extends AuthGuard('session') {
     if (!SAFE_METHODS.has(request.method) && (cookies[SESSION_COOKIE] || open) && !hasXsrfToken(request)) {
       throw new ForbiddenException('This request lacks the XSRF token: reload the page and try again.');
     }
-    await super.canActivate(context);
-    const viewer = request.user ?? null;
+    const token = cookies[SESSION_COOKIE];
+    const viewer = token ? await this.sessions.resolve(token) : null;
+    request.user = viewer;
     if (!viewer) {
-      if (cookies[SESSION_COOKIE]) {
+      if (token) {
         // Signed out elsewhere, disabled, expired: say so at once instead of quietly serving an anonymous page.
         clearSessionCookie(request, context.switchToHttp().getResponse<FastifyReply>());
         if (!open?.endedSessionWelcome) throw new UnauthorizedException('Your session has ended. Please sign in again.');
@@ -58,11 +58,5 @@ export class AccessGuard extends AuthGuard('session') {
       throw new ForbiddenException(`This needs the role ${roles.join(' or ')}.`);
     }
     return true;
-  }
-
-  /** No session is not an error here: canActivate decides whether the route needs one. */
-  override handleRequest<TUser = Viewer | null>(error: unknown, user: Viewer | false | null): TUser {
-    if (error) throw error;
-    return (user || null) as TUser;
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuditActor } from '@bt/api/audit';
 import type { Viewer } from './viewer';
 
-/** The request as the identity module sees it: Passport puts the viewer on `user`. */
+/** The request as the identity module sees it: AccessGuard puts the viewer on `user`. */
 export type IdentifiedRequest = FastifyRequest & { user?: Viewer | null };
 
 export function actorOf(request: IdentifiedRequest): AuditActor {

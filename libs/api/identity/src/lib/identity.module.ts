@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access.guard';
 import { AdminController } from './admin.controller';
@@ -16,17 +15,15 @@ import { SecondFactorController } from './second-factor/second-factor.controller
 import { SecondFactorService } from './second-factor/second-factor.service';
 import { SessionCache } from './session-cache';
 import { SessionService } from './session.service';
-import { SessionStrategy } from './session.strategy';
 import { SettingsService } from './settings.service';
 import { UsersService } from './users.service';
 
 /** Accounts, organisations, roles, sessions, the second factor and the one guard in front of every route. */
 @Module({
-  imports: [PassportModule, TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
   controllers: [AuthController, SecondFactorController, AdminController, OidcController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
-    SessionStrategy,
     SessionCache,
     SessionService,
     AuthService,
