@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAppConfig } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/catalogue';
-import type { AreaDto, BenchmarkDetailDto, BenchmarkSummaryDto, Page } from '@bt/contracts';
+import type { AreaDto, BenchmarkDetailDto, BenchmarkListItemDto, Page } from '@bt/contracts';
 import { createApp } from './app';
 import { createDemoDatabase, routeTable } from './testing/test-api';
 
@@ -34,42 +34,76 @@ describe('benchmark catalogue API', () => {
   });
 
   it("lists all of Serbia's Chapter 24 benchmarks in catalogue order", async () => {
-    const { status, body } = await get<Page<BenchmarkSummaryDto>>('/benchmarks?country=RS&chapter=24&pageSize=200');
+    const { status, body } = await get<Page<BenchmarkListItemDto>>('/benchmarks?country=RS&chapter=24&pageSize=200');
     expect(status).toBe(200);
     expect(body.total).toBe(41);
     expect(body.items).toHaveLength(41);
-    expect(body.items[0]).toMatchObject({ code: 'RS-24-APM-01', state: 'draft', version: 1, area: { code: 'APM' } });
+    expect(body).toMatchObject({ total: 41, totalCapped: false, next: null });
+    expect(body.items[0]).toMatchObject({ code: 'RS-24-APM-01', state: 'draft', area: { code: 'APM' } });
     expect(body.items.map((b) => b.code)).toContain('RS-24-POL-13');
     expect(body.items.find((b) => b.code === 'RS-24-ASY-02')?.subRequirementCount).toBe(8);
   });
 
+  it('answers what the list shows: an excerpt instead of the whole text', async () => {
+    const { body } = await get<Page<BenchmarkListItemDto>>('/benchmarks?area=MIG');
+    const migration = body.items.find((b) => b.code === 'RS-24-MIG-03') as BenchmarkListItemDto & { text?: string };
+    const whole = (await get<BenchmarkDetailDto>('/benchmarks/RS-24-MIG-03')).body.text;
+    expect(whole.length).toBeGreaterThan(200);
+    expect(migration.text).toBeUndefined();
+    expect(migration.excerpt.length).toBeLessThanOrEqual(200);
+    expect(migration.excerpt.endsWith('…')).toBe(true);
+    expect(whole.startsWith(migration.excerpt.slice(0, -1))).toBe(true);
+  });
+
+  it('pages by keyset: next is the after of the following page, null on the last', async () => {
+    const codes: string[] = [];
+    let after = '';
+    for (let pages = 0; pages < 10; pages++) {
+      const { body } = await get<Page<BenchmarkListItemDto>>(`/benchmarks?country=RS&chapter=24&pageSize=15${after}`);
+      expect(body.total).toBe(41);
+      codes.push(...body.items.map((b) => b.code));
+      if (!body.next) break;
+      expect(body.next).toBe(body.items[body.items.length - 1].code);
+      after = `&after=${body.next}`;
+    }
+    const all = await get<Page<BenchmarkListItemDto>>('/benchmarks?country=RS&chapter=24&pageSize=200');
+    expect(codes).toEqual(all.body.items.map((b) => b.code));
+  });
+
+  it('pages by number only within the counted matches', async () => {
+    expect((await get<Page<BenchmarkListItemDto>>('/benchmarks?pageSize=200&page=5')).status).toBe(200);
+    const { status, body } = await get<{ message: string }>('/benchmarks?pageSize=200&page=6');
+    expect(status).toBe(400);
+    expect(body.message).toContain('page on with after');
+  });
+
   it('pages with a stable total', async () => {
-    const first = await get<Page<BenchmarkSummaryDto>>('/benchmarks?pageSize=10&page=1');
-    const fifth = await get<Page<BenchmarkSummaryDto>>('/benchmarks?pageSize=10&page=5');
+    const first = await get<Page<BenchmarkListItemDto>>('/benchmarks?pageSize=10&page=1');
+    const fifth = await get<Page<BenchmarkListItemDto>>('/benchmarks?pageSize=10&page=5');
     expect(first.body).toMatchObject({ total: 41, page: 1, pageSize: 10 });
     expect(first.body.items).toHaveLength(10);
     expect(fifth.body.items.map((b) => b.code)).toEqual(['RS-24-DRG-05']);
   });
 
   it('filters by area and state', async () => {
-    const asylum = await get<Page<BenchmarkSummaryDto>>('/benchmarks?area=ASY');
+    const asylum = await get<Page<BenchmarkListItemDto>>('/benchmarks?area=ASY');
     expect(asylum.body.items.map((b) => b.code)).toEqual(['RS-24-ASY-01', 'RS-24-ASY-02', 'RS-24-ASY-03']);
     // The demo accepts one benchmark through the workflow (seeds/demo/workflow.json).
-    const accepted = await get<Page<BenchmarkSummaryDto>>('/benchmarks?state=accepted');
+    const accepted = await get<Page<BenchmarkListItemDto>>('/benchmarks?state=accepted');
     expect(accepted.body.items.map((b) => b.code)).toEqual(['RS-24-POL-02']);
-    const otherCountry = await get<Page<BenchmarkSummaryDto>>('/benchmarks?country=AL');
+    const otherCountry = await get<Page<BenchmarkListItemDto>>('/benchmarks?country=AL');
     expect(otherCountry.body.total).toBe(0);
   });
 
   it('finds benchmarks by words of their text, of a sub-requirement, or their code', async () => {
-    const smugglers = await get<Page<BenchmarkSummaryDto>>('/benchmarks?q=people%20smugglers');
+    const smugglers = await get<Page<BenchmarkListItemDto>>('/benchmarks?q=people%20smugglers');
     expect(smugglers.body.items.map((b) => b.code)).toEqual(['RS-24-MIG-06']);
     // "recognition rates" occurs only in a sub-requirement of ASY-02.
-    const bySub = await get<Page<BenchmarkSummaryDto>>('/benchmarks?q=recognition');
+    const bySub = await get<Page<BenchmarkListItemDto>>('/benchmarks?q=recognition');
     expect(bySub.body.items.map((b) => b.code)).toEqual(['RS-24-ASY-02']);
-    const byCode = await get<Page<BenchmarkSummaryDto>>('/benchmarks?q=rs-24-ter');
+    const byCode = await get<Page<BenchmarkListItemDto>>('/benchmarks?q=rs-24-ter');
     expect(byCode.body.items.map((b) => b.code)).toEqual(['RS-24-TER-01']);
-    const wildcard = await get<Page<BenchmarkSummaryDto>>('/benchmarks?q=%25');
+    const wildcard = await get<Page<BenchmarkListItemDto>>('/benchmarks?q=%25');
     expect(wildcard.body.total).toBe(0);
   });
 
@@ -95,6 +129,7 @@ describe('benchmark catalogue API', () => {
     ['/benchmarks?page=0', 'page must not be less than 1'],
     ['/benchmarks?pageSize=1000', 'pageSize must not be greater than 200'],
     ['/benchmarks?chapter=x', 'chapter must be a whole number such as 24'],
+    ['/benchmarks?after=RS-24', 'after must be a benchmark code such as RS-24-MIG-02'],
     ['/benchmarks?country=serbia', 'country must be a two-letter upper-case code such as RS'],
     ['/benchmarks/drop%20table', 'id must be a uuid or a benchmark code such as RS-24-MIG-02'],
   ])('refuses %s with 400 and a message', async (path, message) => {

@@ -35,6 +35,12 @@ export class BenchmarkListQuery {
   @MaxLength(200)
   q?: string;
 
+  /** The code of the last benchmark of the previous page (its answer's `next`): this page starts after it. */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}-\d{1,2}-[A-Z]{2,5}-\d{2}$/, { message: 'after must be a benchmark code such as RS-24-MIG-02' })
+  after?: string;
+
+  /** Pages within the first LIST_COUNT_LIMIT matches (deeper: `after`). */
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -30,6 +30,23 @@ export interface SubRequirementDto {
   text: string;
 }
 
+/** How long a list's excerpt of a benchmark's text is at most (characters, with the closing "…"). */
+export const BENCHMARK_EXCERPT_LENGTH = 200;
+
+/** A benchmark as a list shows it: the opening words of its text (the benchmark itself answers the whole). */
+export interface BenchmarkListItemDto {
+  id: string;
+  code: string;
+  country: string;
+  chapter: number;
+  area: { code: string; title: string };
+  position: number;
+  /** The text, or its opening words ending in "…" when longer than BENCHMARK_EXCERPT_LENGTH. */
+  excerpt: string;
+  state: BenchmarkState;
+  subRequirementCount: number;
+}
+
 export interface BenchmarkSummaryDto {
   id: string;
   code: string;

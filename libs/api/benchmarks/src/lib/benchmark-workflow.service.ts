@@ -8,7 +8,7 @@ import { visibleEvidence } from '@bt/api/evidence';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkWorkflowDto, EvidenceVisibility, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { missionExpertSql, MissionsService } from '@bt/api/missions';
+import { currentMissionDto, currentMissionSql, missionExpertSql, MissionsService } from '@bt/api/missions';
 import { readsCountryRecords } from '@bt/api/track-records';
 import {
   availableEvents,
@@ -88,11 +88,11 @@ export class BenchmarkWorkflowService {
     return { state: topState(next.value), stage: peerReviewStage(next.value), version: row.version + 1 };
   }
 
-  /** The workflow part of the benchmark page, for this caller. */
-  async workflowOf(viewer: Viewer | null, scope: BenchmarkScope): Promise<BenchmarkWorkflowDto> {
-    const em = this.dataSource.manager;
-    const row = await loadWorkflowRow(em, scope.id, false);
-    const snapshot = restore(row.snapshot, row.scope.state);
+  /** The workflow part of the benchmark page, for this caller; by id or code, in one statement. */
+  async workflowOf(viewer: Viewer | null, benchmarkRef: string): Promise<BenchmarkWorkflowDto> {
+    const row = await loadWorkflowRow(this.dataSource.manager, benchmarkRef, false, true);
+    const scope = row.scope;
+    const snapshot = restore(row.snapshot, scope.state);
     const stage = peerReviewStage(snapshot.value);
     if (!viewer) return { stage, allowedEvents: [], availableEvents: [], mission: null, latestAssessment: null };
     const actor = actorOf(viewer, row);
@@ -102,9 +102,9 @@ export class BenchmarkWorkflowService {
       stage,
       allowedEvents: available.filter((e) => e.enabled).map((e) => e.type),
       availableEvents: available,
-      mission: seesMission ? await this.missions.current(em, scope.id, hasRole(viewer, 'commission') || actor.assignedExpert) : null,
+      mission: seesMission ? currentMissionDto(row.page?.mission ?? null, hasRole(viewer, 'commission') || actor.assignedExpert) : null,
       // The Commission's assessment as the assessments lib publishes it: to whoever takes part, to everyone once accepted.
-      latestAssessment: takesPart(viewer, scope, actor.assignedExpert) || scope.state === 'accepted' ? await this.latestAssessment(em, scope.id) : null,
+      latestAssessment: takesPart(viewer, scope, actor.assignedExpert) || scope.state === 'accepted' ? latestAssessmentDto(row.page?.latestAssessment ?? null) : null,
     };
   }
 
@@ -187,14 +187,6 @@ export class BenchmarkWorkflowService {
     }));
   }
 
-  private async latestAssessment(em: EntityManager, benchmarkId: string): Promise<AssessmentDto | null> {
-    const [a] = await em.query(
-      `SELECT s.*, u.display_name, o.name AS organisation FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
-        WHERE s.benchmark_id = $1 AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1`,
-      [benchmarkId],
-    );
-    return a ? { id: a.id, voice: a.voice, organisation: a.organisation, organisationId: a.organisation_id, period: a.period, preparation: a.preparation, progress: a.progress, text: a.text, author: a.display_name, createdAt: new Date(a.created_at).toISOString() } : null;
-  }
 }
 
 /** A proposal (not a comment or reply) on benchmark `b` that nobody hid and the ministry has not answered yet. */
@@ -228,6 +220,18 @@ interface WorkflowRow {
   snapshot: { value: unknown } | null;
   facts: BenchmarkFacts;
   missionExpertIds: string[];
+  /** Read for the benchmark page only: its latest mission and the Commission's latest assessment. */
+  page?: { mission: Record<string, unknown> | null; latestAssessment: Record<string, unknown> | null };
+}
+
+/** The Commission's latest assessment of benchmark `b`, as one JSON value (`latestAssessmentDto` reads it). */
+const LATEST_COMMISSION_ASSESSMENT = `(SELECT json_build_object('id', s.id, 'voice', s.voice, 'organisation', o.name, 'organisationId', s.organisation_id, 'period', s.period,
+         'preparation', s.preparation, 'progress', s.progress, 'text', s.text, 'author', u.display_name, 'createdAt', s.created_at)
+    FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
+   WHERE s.benchmark_id = b.id AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1)`;
+
+function latestAssessmentDto(a: Record<string, unknown> | null): AssessmentDto | null {
+  return a ? { ...(a as unknown as AssessmentDto), createdAt: new Date(a['createdAt'] as string).toISOString() } : null;
 }
 
 /**
@@ -236,7 +240,7 @@ interface WorkflowRow {
  * with, so counting in the locking statement would miss a proposal or evidence committed while it
  * waited (a SUBMIT slipping past a proposal posted at the same moment).
  */
-async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolean): Promise<WorkflowRow> {
+async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolean, page = false): Promise<WorkflowRow> {
   const where = isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1';
   // Locked in the same statement that reads the facts: one round trip less per transition. Facts of
   // other tables could change after this read in either form; the row's version is what is checked.
@@ -248,6 +252,7 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
             (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
                     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
                FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
+            ${page ? `, ${currentMissionSql('b.id')} AS page_mission, ${LATEST_COMMISSION_ASSESSMENT} AS page_assessment` : ''}
        FROM benchmark b JOIN area a ON a.id = b.area_id
       WHERE ${where}${lock ? ' FOR UPDATE OF b' : ''}`,
     [idOrCode],
@@ -267,6 +272,7 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
       today: today(),
     },
     missionExpertIds: mission?.experts ?? [],
+    page: page ? { mission: row.page_mission, latestAssessment: row.page_assessment } : undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Public } from '@bt/api/core';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AreaListQuery, BenchmarkListQuery, type AreaDto, type BenchmarkDetailDto, type BenchmarkSummaryDto, type Page } from '@bt/contracts';
+import { AreaListQuery, BenchmarkListQuery, type AreaDto, type BenchmarkDetailDto, type BenchmarkListItemDto, type Page } from '@bt/contracts';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import { CurrentViewer, type Viewer } from '@bt/api/identity';
 import { BenchmarkWorkflowService } from './benchmark-workflow.service';
@@ -17,11 +17,11 @@ export class BenchmarksController {
     private readonly workflow: BenchmarkWorkflowService,
   ) {}
 
-  /** The interim benchmarks, filtered and paged, in catalogue order. */
+  /** The interim benchmarks, filtered and paged, in catalogue order; each with an excerpt of its text (its own page has the whole). */
   @Get('benchmarks')
-  @ApiOkResponse({ description: '`{items, total, page, pageSize}`' })
-  @ApiBadRequestResponse({ description: 'An unknown or malformed parameter.' })
-  list(@Query() query: BenchmarkListQuery): Promise<Page<BenchmarkSummaryDto>> {
+  @ApiOkResponse({ description: '`{items, total, totalCapped, page, pageSize, next}`: `total` counts up to 1,000 matches; `next` is the `after` of the following page (null on the last).' })
+  @ApiBadRequestResponse({ description: 'An unknown or malformed parameter, or a `page` past the first 1,000 matches (page on with `after`).' })
+  list(@Query() query: BenchmarkListQuery): Promise<Page<BenchmarkListItemDto>> {
     return this.benchmarks.list(query);
   }
 
@@ -31,9 +31,9 @@ export class BenchmarksController {
   @ApiBadRequestResponse({ description: 'Neither a uuid nor a benchmark code.' })
   @ApiNotFoundResponse({ description: 'No such benchmark.' })
   async get(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer | null): Promise<BenchmarkDetailDto> {
-    const benchmark = await this.benchmarks.get(id);
-    const scope = { id: benchmark.id, code: benchmark.code, countryCode: benchmark.country, state: benchmark.state, version: benchmark.version };
-    return { ...benchmark, ...(await this.workflow.workflowOf(viewer, scope)) };
+    // The catalogue part and the caller's workflow part side by side, one statement each.
+    const [benchmark, workflow] = await Promise.all([this.benchmarks.get(id), this.workflow.workflowOf(viewer, id)]);
+    return { ...benchmark, ...workflow };
   }
 
   /** The areas of a country's chapter, with how many benchmarks each has. */

@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type Repository, type SelectQueryBuilder } from 'typeorm';
-import type { AreaDto, BenchmarkDetailDto, BenchmarkWorkflowDto, BenchmarkListQuery, BenchmarkSummaryDto, AreaListQuery, Page } from '@bt/contracts';
+import { type Repository } from 'typeorm';
+import { BENCHMARK_EXCERPT_LENGTH, LIST_COUNT_LIMIT } from '@bt/contracts';
+import type { AreaDto, AreaListQuery, BenchmarkDetailDto, BenchmarkListItemDto, BenchmarkListQuery, BenchmarkWorkflowDto, Page, SubRequirementDto } from '@bt/contracts';
 import { Area, Benchmark, isUuid } from '@bt/api/catalogue';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -14,39 +15,78 @@ export class BenchmarksService {
     @InjectRepository(Area) private readonly areas: Repository<Area>,
   ) {}
 
-  async list(query: BenchmarkListQuery): Promise<Page<BenchmarkSummaryDto>> {
+  /**
+   * One page in catalogue order, in one statement: the list's fields only (an excerpt of the text), the
+   * matches counted up to LIST_COUNT_LIMIT, and `next` for the page after (keyset: `after` is the last
+   * code of the page before). `page` steps only within the counted matches, so no OFFSET reads far.
+   */
+  async list(query: BenchmarkListQuery): Promise<Page<BenchmarkListItemDto>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const qb = this.benchmarks
-      .createQueryBuilder('b')
-      .innerJoinAndSelect('b.area', 'a')
-      .orderBy('a.countryCode')
-      .addOrderBy('a.chapterNumber')
-      .addOrderBy('a.position')
-      .addOrderBy('b.position')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
-    this.applyFilters(qb, query);
-    const [rows, total] = await qb.getManyAndCount();
-    const counts = await this.subRequirementCounts(rows.map((b) => b.id));
-    return { items: rows.map((b) => toSummary(b, counts.get(b.id) ?? 0)), total, page, pageSize };
+    const offset = (page - 1) * pageSize;
+    if (offset >= LIST_COUNT_LIMIT) {
+      throw new BadRequestException(`page ${page} starts past the first ${LIST_COUNT_LIMIT} benchmarks: page on with after, the next of the page before`);
+    }
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = this.filters(query, param);
+    const after = query.after
+      ? `AND (m.country_code, m.chapter_number, m.area_position, m.position, m.code) >
+             (SELECT a.country_code, a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ${param(query.after)})`
+      : '';
+    const [row] = await this.benchmarks.query(
+      `WITH matching AS NOT MATERIALIZED (
+         SELECT b.id, b.code, b.position, b.state, b.text, a.country_code, a.chapter_number, a.code AS area_code, a.title AS area_title, a.position AS area_position
+           FROM area a JOIN benchmark b ON b.area_id = a.id
+          WHERE ${where})
+       SELECT (SELECT count(*)::int FROM (SELECT FROM matching LIMIT ${LIST_COUNT_LIMIT + 1}) c) AS total,
+              (SELECT coalesce(json_agg(json_build_object('id', m.id, 'code', m.code, 'country', trim(m.country_code), 'chapter', m.chapter_number,
+                        'area', json_build_object('code', m.area_code, 'title', m.area_title), 'position', m.position, 'excerpt', ${EXCERPT}, 'state', m.state,
+                        'subRequirementCount', (SELECT count(*)::int FROM sub_requirement s WHERE s.benchmark_id = m.id))), '[]')
+                 FROM (SELECT * FROM matching m WHERE true ${after}
+                        ORDER BY m.country_code, m.chapter_number, m.area_position, m.position, m.code LIMIT ${pageSize + 1} OFFSET ${offset}) m) AS items`,
+      params,
+    );
+    const items: BenchmarkListItemDto[] = row.items;
+    const more = items.length > pageSize;
+    if (more) items.pop();
+    return {
+      items,
+      total: Math.min(row.total, LIST_COUNT_LIMIT),
+      totalCapped: row.total > LIST_COUNT_LIMIT,
+      page,
+      pageSize,
+      next: more ? items[items.length - 1].code : null,
+    };
   }
 
-  /** By id (uuid) or by code (RS-24-MIG-02). */
+  /** By id (uuid) or by code (RS-24-MIG-02), with its sub-requirements in order: one statement. */
   async get(idOrCode: string): Promise<Omit<BenchmarkDetailDto, keyof BenchmarkWorkflowDto>> {
-    const benchmark = await this.benchmarks.findOne({
-      where: isUuid(idOrCode) ? { id: idOrCode } : { code: idOrCode },
-      relations: { area: true, subRequirements: true },
-      order: { subRequirements: { position: 'ASC' } },
-    });
-    if (!benchmark) {
+    const [row] = await this.benchmarks.query(
+      `SELECT b.id, b.code, a.country_code, a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.state, b.version, b.updated_at,
+              coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text) ORDER BY s.position)
+                          FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements
+         FROM benchmark b JOIN area a ON a.id = b.area_id
+        WHERE ${isUuid(idOrCode) ? 'b.id = $1::uuid' : 'b.code = $1'}`,
+      [idOrCode],
+    );
+    if (!row) {
       throw new NotFoundException(`No benchmark ${idOrCode}`);
     }
-    const subRequirements = benchmark.subRequirements ?? [];
+    const subRequirements: SubRequirementDto[] = row.sub_requirements;
     return {
-      ...toSummary(benchmark, subRequirements.length),
-      area: { code: benchmark.area?.code ?? '', title: benchmark.area?.title ?? '', intro: benchmark.area?.intro ?? null },
-      subRequirements: subRequirements.map((s) => ({ id: s.id, code: s.code, position: s.position, text: s.text })),
+      id: row.id,
+      code: row.code,
+      country: row.country_code.trim(),
+      chapter: row.chapter_number,
+      area: { code: row.area_code, title: row.area_title, intro: row.area_intro },
+      position: row.position,
+      text: row.text,
+      state: row.state,
+      version: row.version,
+      subRequirementCount: subRequirements.length,
+      updatedAt: new Date(row.updated_at).toISOString(),
+      subRequirements,
     };
   }
 
@@ -71,50 +111,28 @@ export class BenchmarksService {
     }));
   }
 
-  private async subRequirementCounts(benchmarkIds: string[]): Promise<Map<string, number>> {
-    if (benchmarkIds.length === 0) return new Map();
-    const rows: { benchmark_id: string; count: number }[] = await this.benchmarks.query(
-      `SELECT benchmark_id, count(*)::int AS count FROM sub_requirement WHERE benchmark_id = ANY($1) GROUP BY benchmark_id`,
-      [benchmarkIds],
-    );
-    return new Map(rows.map((r) => [r.benchmark_id, r.count]));
-  }
-
-  private applyFilters(qb: SelectQueryBuilder<Benchmark>, query: BenchmarkListQuery): void {
-    if (query.country) qb.andWhere('a.country_code = :country', { country: query.country });
-    if (query.chapter) qb.andWhere('a.chapter_number = :chapter', { chapter: query.chapter });
-    if (query.area) qb.andWhere('a.code = :area', { area: query.area });
-    if (query.state) qb.andWhere('b.state = :state', { state: query.state });
-    // Every word must occur in the code, the text or a sub-requirement's text.
+  /** The list's filters as SQL over `a` (area) and `b` (benchmark); `param` adds a parameter and names it. */
+  private filters(query: BenchmarkListQuery, param: (value: unknown) => string): string {
+    const where = ['true'];
+    if (query.country) where.push(`a.country_code = ${param(query.country)}`);
+    if (query.chapter) where.push(`a.chapter_number = ${param(query.chapter)}`);
+    if (query.area) where.push(`a.code = ${param(query.area)}`);
+    if (query.state) where.push(`b.state = ${param(query.state)}`);
+    // Every word must occur in the code, the text or a sub-requirement's text; checked along the
+    // catalogue order, so a page of a common word stops early.
     const words = (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
-    words.forEach((word, i) => {
-      const param = `q${i}`;
-      qb.andWhere(
-        `(b.code ILIKE :${param} OR b.text ILIKE :${param}
-          OR EXISTS (SELECT 1 FROM sub_requirement s WHERE s.benchmark_id = b.id AND (s.text ILIKE :${param} OR s.code ILIKE :${param})))`,
-        { [param]: `%${escapeLike(word)}%` },
-      );
-    });
+    for (const word of words) {
+      const p = param(`%${escapeLike(word)}%`);
+      where.push(`(b.code ILIKE ${p} OR b.text ILIKE ${p}
+          OR EXISTS (SELECT 1 FROM sub_requirement s WHERE s.benchmark_id = b.id AND (s.text ILIKE ${p} OR s.code ILIKE ${p})))`);
+    }
+    return where.join(' AND ');
   }
 }
 
-/** `b` comes with its area joined. */
-function toSummary(b: Benchmark, subRequirementCount: number): BenchmarkSummaryDto {
-  const area = b.area as Area;
-  return {
-    id: b.id,
-    code: b.code,
-    country: area.countryCode,
-    chapter: area.chapterNumber,
-    area: { code: area.code, title: area.title },
-    position: b.position,
-    text: b.text,
-    state: b.state,
-    version: b.version,
-    subRequirementCount,
-    updatedAt: b.updatedAt.toISOString(),
-  };
-}
+/** A list's excerpt of `m.text`: whole when short, else cut at a word boundary and closed with "…". */
+const EXCERPT = `CASE WHEN length(m.text) <= ${BENCHMARK_EXCERPT_LENGTH} THEN m.text
+  ELSE regexp_replace(left(m.text, ${BENCHMARK_EXCERPT_LENGTH - 1}), '\\s+\\S*$', '') || '…' END`;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -85,22 +85,8 @@ export class MissionsService {
    * Its report only to the mission's reviewers (`reviewer`: the Commission, its experts) until shared.
    */
   async current(em: EntityManager, benchmarkId: string, reviewer: boolean): Promise<MissionDto | null> {
-    const [m] = await em.query(
-      `SELECT m.id, m.start_date, m.end_date, m.report_submitted_at, m.report_shared_at, f.file_name, f.sha256, f.size,
-              coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
-                          FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]') AS experts
-         FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id LEFT JOIN stored_file f ON f.id = m.report_file_id
-        WHERE mb.benchmark_id = $1 ORDER BY m.created_at DESC LIMIT 1`,
-      [benchmarkId],
-    );
-    if (!m) return null;
-    return {
-      id: m.id,
-      startDate: day(m.start_date) as string,
-      endDate: day(m.end_date) as string,
-      experts: m.experts,
-      report: m.file_name && (reviewer || m.report_shared_at) ? { fileName: m.file_name, sha256: m.sha256, size: Number(m.size), uploadedAt: iso(m.report_submitted_at) as string } : null,
-    };
+    const [row] = await em.query(`SELECT ${currentMissionSql('$1::uuid')} AS mission`, [benchmarkId]);
+    return currentMissionDto(row.mission, reviewer);
   }
 
   /** The missions this caller may see: the Commission all, experts theirs, a ministry its country's. */
@@ -535,4 +521,29 @@ export class MissionsService {
       [viewer.userId, now.toISOString().slice(0, 10), days, hasRole(viewer, 'commission'), hasRole(viewer, 'ministry') ? viewer.countryCode : null],
     );
   }
+}
+
+/**
+ * The benchmark's latest mission as one JSON value, so that a statement reading a whole benchmark page
+ * can carry it; `currentMissionDto` turns it into the answer.
+ */
+export function currentMissionSql(benchmarkId: string): string {
+  return `(SELECT json_build_object('id', m.id, 'start_date', m.start_date, 'end_date', m.end_date, 'report_submitted_at', m.report_submitted_at,
+                  'report_shared_at', m.report_shared_at, 'file_name', f.file_name, 'sha256', f.sha256, 'size', f.size,
+                  'experts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
+                                         FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]'))
+             FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id LEFT JOIN stored_file f ON f.id = m.report_file_id
+            WHERE mb.benchmark_id = ${benchmarkId} ORDER BY m.created_at DESC LIMIT 1)`;
+}
+
+/** The mission of `currentMissionSql`; the report only to its reviewers, or once shared. */
+export function currentMissionDto(m: Row | null, reviewer: boolean): MissionDto | null {
+  if (!m) return null;
+  return {
+    id: m.id,
+    startDate: day(m.start_date) as string,
+    endDate: day(m.end_date) as string,
+    experts: m.experts,
+    report: m.file_name && (reviewer || m.report_shared_at) ? { fileName: m.file_name, sha256: m.sha256, size: Number(m.size), uploadedAt: iso(m.report_submitted_at) as string } : null,
+  };
 }

@@ -6,7 +6,7 @@ import type {
   ActivityProgressNoteDto,
   ActivityStatus,
   AreaDto,
-  BenchmarkSummaryDto,
+  BenchmarkListItemDto,
   CorrectiveMeasureDto,
   CorrectiveMeasureRequest,
   CorrectiveMeasureStatus,
@@ -67,9 +67,9 @@ export class ActionPlanApi {
   }
 
   /** The country's Chapter 24 benchmarks an activity can be planned under (200 is the API's largest page). */
-  benchmarks(country: string): Observable<BenchmarkSummaryDto[]> {
+  benchmarks(country: string): Observable<BenchmarkListItemDto[]> {
     const params = new HttpParams().set('country', country).set('chapter', 24).set('pageSize', 200);
-    return this.http.get<Page<BenchmarkSummaryDto>>('/api/benchmarks', { params }).pipe(map((page) => page.items));
+    return this.http.get<Page<BenchmarkListItemDto>>('/api/benchmarks', { params }).pipe(map((page) => page.items));
   }
 
   /** Ministry of the benchmark's country only; 409 when the benchmark already has an activity with this code. */

@@ -7,14 +7,14 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatDialog, type MatDialogRef, MatDialogState } from '@angular/material/dialog';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { ActionActivityDto, BenchmarkSummaryDto } from '@bt/contracts';
+import type { ActionActivityDto, BenchmarkListItemDto } from '@bt/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AddActivityDialog, type AddActivityDialogData } from './add-activity-dialog';
 
 @Component({ selector: 'bt-host', template: '' })
 class Host {}
 
-const benchmark = (id: string, code: string, area: string) => ({ id, code, country: 'RS', chapter: 24, area: { code: area, title: area } }) as BenchmarkSummaryDto;
+const benchmark = (id: string, code: string, area: string) => ({ id, code, country: 'RS', chapter: 24, area: { code: area, title: area } }) as BenchmarkListItemDto;
 
 describe('AddActivityDialog', () => {
   let fixture: ComponentFixture<Host>;

@@ -7,7 +7,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { ActionActivityDto, BenchmarkSummaryDto, CreateActivityRequest } from '@bt/contracts';
+import type { ActionActivityDto, BenchmarkListItemDto, CreateActivityRequest } from '@bt/contracts';
 import { LOADING, loadEach, type LoadState } from '@bt/web/benchmarks';
 import { DialogSave } from '@bt/web/identity';
 import { of } from 'rxjs';
@@ -154,7 +154,7 @@ export class AddActivityDialog {
   private readonly dialog = inject<MatDialogRef<AddActivityDialog, ActionActivityDto>>(MatDialogRef);
 
   protected readonly benchmarks = toSignal(of(this.data.country).pipe(loadEach((country: string) => this.api.benchmarks(country))), {
-    initialValue: LOADING as LoadState<BenchmarkSummaryDto[]>,
+    initialValue: LOADING as LoadState<BenchmarkListItemDto[]>,
   });
   protected readonly form = new FormGroup({
     benchmarkId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),

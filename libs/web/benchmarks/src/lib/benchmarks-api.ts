@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AreaDto, BenchmarkDetailDto, BenchmarkSummaryDto, Page } from '@bt/contracts';
+import type { AreaDto, BenchmarkDetailDto, BenchmarkListItemDto, Page } from '@bt/contracts';
 import type { BenchmarkState } from '@bt/workflow';
 import type { Observable } from 'rxjs';
 
@@ -13,7 +13,8 @@ export interface BenchmarkListRequest extends CatalogueScopeQuery {
   area?: string | null;
   state?: BenchmarkState | null;
   q?: string | null;
-  page?: number;
+  /** The `next` of the page before: the page after it. */
+  after?: string | null;
   pageSize?: number;
 }
 
@@ -28,15 +29,16 @@ export class BenchmarksApi {
     return this.http.get<AreaDto[]>('/api/areas', { params });
   }
 
-  list(request: BenchmarkListRequest): Observable<Page<BenchmarkSummaryDto>> {
+  /** A page of the list, in catalogue order; each benchmark with an excerpt of its text. */
+  list(request: BenchmarkListRequest): Observable<Page<BenchmarkListItemDto>> {
     let params = new HttpParams().set('country', request.country).set('chapter', request.chapter);
     // The API refuses empty parameters, so a filter that is not set is not sent at all.
     if (request.area) params = params.set('area', request.area);
     if (request.state) params = params.set('state', request.state);
     if (request.q?.trim()) params = params.set('q', request.q.trim());
-    if (request.page !== undefined) params = params.set('page', request.page);
+    if (request.after) params = params.set('after', request.after);
     if (request.pageSize !== undefined) params = params.set('pageSize', request.pageSize);
-    return this.http.get<Page<BenchmarkSummaryDto>>('/api/benchmarks', { params });
+    return this.http.get<Page<BenchmarkListItemDto>>('/api/benchmarks', { params });
   }
 
   /** One benchmark by its id or its code (e.g. `RS-24-MIG-02`); answers 404 when unknown. */

@@ -1,4 +1,4 @@
-import type { AreaDto, BenchmarkDetailDto, BenchmarkSummaryDto, Page } from '@bt/contracts';
+import type { AreaDto, BenchmarkDetailDto, BenchmarkListItemDto, Page } from '@bt/contracts';
 
 /** Catalogue answers as the API gives them, for unit tests. */
 export function area(code: string, title: string, position: number): AreaDto {
@@ -8,8 +8,8 @@ export function area(code: string, title: string, position: number): AreaDto {
 export function benchmark(
   code: string,
   areaTitle: string,
-  overrides: Partial<BenchmarkSummaryDto> = {},
-): BenchmarkSummaryDto {
+  overrides: Partial<BenchmarkListItemDto> = {},
+): BenchmarkListItemDto {
   const areaCode = code.split('-')[2];
   return {
     id: `id-${code}`,
@@ -18,22 +18,24 @@ export function benchmark(
     chapter: 24,
     area: { code: areaCode, title: areaTitle },
     position: Number(code.split('-')[3]),
-    text: `Text of ${code}.`,
+    excerpt: `Text of ${code}.`,
     state: 'draft',
-    version: 1,
     subRequirementCount: 0,
-    updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
 }
 
-export function page<T>(items: T[], total = items.length): Page<T> {
-  return { items, total, page: 1, pageSize: 200 };
+/** A list answer; `next` names the page after (null: this is the last). */
+export function page<T>(items: T[], total = items.length, next: string | null = null): Page<T> {
+  return { items, total, totalCapped: false, page: 1, pageSize: 50, next };
 }
 
 export function benchmarkDetail(overrides: Partial<BenchmarkDetailDto> = {}): BenchmarkDetailDto {
+  const { excerpt: _, ...listed } = benchmark('RS-24-ASY-03', 'Asylum');
   return {
-    ...benchmark('RS-24-ASY-03', 'Asylum'),
+    ...listed,
+    version: 1,
+    updatedAt: '2026-01-01T00:00:00.000Z',
     area: { code: 'ASY', title: 'Asylum', intro: 'Serbia enhances its asylum system. In particular,' },
     text: 'Serbia ensures the sustainability of its asylum system.',
     state: 'submitted',

@@ -4,7 +4,7 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { BenchmarkSummaryDto, ExpertDto } from '@bt/contracts';
+import type { BenchmarkListItemDto, ExpertDto } from '@bt/contracts';
 
 /** What planning a mission and correcting it ask for. */
 export interface MissionPlanModel {
@@ -88,7 +88,7 @@ export class MissionFields {
   readonly model = input.required<MissionPlanModel>();
   readonly experts = input.required<readonly ExpertDto[]>();
   /** The benchmarks the scope is chosen from (a correction); none: the scope is typed as codes (planning). */
-  readonly benchmarks = input<readonly BenchmarkSummaryDto[] | null>(null);
+  readonly benchmarks = input<readonly BenchmarkListItemDto[] | null>(null);
 
   protected toggleExpert(id: string, checked: boolean): void {
     if (checked) this.model().expertIds.add(id);

@@ -1,6 +1,6 @@
 import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { BenchmarkSummaryDto, EvidenceDto, ExpertDto, MissionDetailDto, MissionListItemDto, MissionMeetingRequest, Page, RecommendationDto, RecommendationStatus, UpdateMissionRequest } from '@bt/contracts';
+import type { BenchmarkListItemDto, EvidenceDto, ExpertDto, MissionDetailDto, MissionListItemDto, MissionMeetingRequest, Page, RecommendationDto, RecommendationStatus, UpdateMissionRequest } from '@bt/contracts';
 import { map, type Observable } from 'rxjs';
 
 /** The peer-review mission calls of the API. */
@@ -30,9 +30,9 @@ export class MissionsPagesApi {
   }
 
   /** The benchmarks of a country, to choose a mission's scope from. */
-  benchmarks(country: string): Observable<BenchmarkSummaryDto[]> {
+  benchmarks(country: string): Observable<BenchmarkListItemDto[]> {
     const params = new HttpParams().set('country', country).set('pageSize', 200);
-    return this.http.get<Page<BenchmarkSummaryDto>>('/api/benchmarks', { params }).pipe(map((page) => page.items));
+    return this.http.get<Page<BenchmarkListItemDto>>('/api/benchmarks', { params }).pipe(map((page) => page.items));
   }
 
   addMeeting(id: string, meeting: MissionMeetingRequest): Observable<MissionDetailDto> {

@@ -51,10 +51,10 @@ describe('BenchmarksPage', () => {
 
   afterEach(() => http.verify());
 
-  it('asks for the whole chapter and groups the benchmarks under their areas, in catalogue order', async () => {
+  it('asks for the first page of the chapter and groups the benchmarks under their areas, in catalogue order', async () => {
     await open('/benchmarks');
     const request = await listRequest();
-    expect(request.request.urlWithParams).toBe('/api/benchmarks?country=RS&chapter=24&page=1&pageSize=200');
+    expect(request.request.urlWithParams).toBe('/api/benchmarks?country=RS&chapter=24&pageSize=50');
 
     request.flush(
       page([
@@ -139,7 +139,7 @@ describe('BenchmarksPage', () => {
     await open('/benchmarks?q=visa&area=MIG&state=submitted');
     const request = await listRequest();
     expect(request.request.urlWithParams).toBe(
-      '/api/benchmarks?country=RS&chapter=24&area=MIG&state=submitted&q=visa&page=1&pageSize=200',
+      '/api/benchmarks?country=RS&chapter=24&area=MIG&state=submitted&q=visa&pageSize=50',
     );
     request.flush(page([]));
     await settle();
@@ -160,7 +160,7 @@ describe('BenchmarksPage', () => {
   it('ignores a malformed filter in the address instead of sending it', async () => {
     await open('/benchmarks?state=lost&area=not-an-area');
     const request = await listRequest();
-    expect(request.request.urlWithParams).toBe('/api/benchmarks?country=RS&chapter=24&page=1&pageSize=200');
+    expect(request.request.urlWithParams).toBe('/api/benchmarks?country=RS&chapter=24&pageSize=50');
     request.flush(page([]));
   });
 
@@ -176,6 +176,31 @@ describe('BenchmarksPage', () => {
     await settle();
     expect(queryParams()).toEqual({});
     (await listRequest()).flush(page([benchmark('RS-24-APM-01', 'Action Plan monitoring')]));
+  });
+
+  it('adds the next page below on "Show more", until the last', async () => {
+    await open('/benchmarks');
+    (await listRequest()).flush(page([benchmark('RS-24-APM-01', 'Action Plan monitoring')], 2, 'RS-24-APM-01'));
+    await settle();
+    expect(texts('[role="status"]')).toEqual(['2 benchmarks (showing the first 1)']);
+
+    const more = () => [...element().querySelectorAll('button')].find((b) => b.textContent?.includes('Show more'));
+    more()?.click();
+    const request = await listRequest();
+    expect(request.request.urlWithParams).toBe('/api/benchmarks?country=RS&chapter=24&after=RS-24-APM-01&pageSize=50');
+    request.flush(page([benchmark('RS-24-MIG-01', 'Legal and irregular migration')], 2));
+    await settle();
+
+    expect(texts('h3')).toEqual(['RS-24-APM-01', 'RS-24-MIG-01']);
+    expect(texts('[role="status"]')).toEqual(['2 benchmarks']);
+    expect(more()).toBeUndefined();
+  });
+
+  it('says when there are more benchmarks than the API counts', async () => {
+    await open('/benchmarks');
+    (await listRequest()).flush({ ...page([benchmark('RS-24-APM-01', 'Action Plan monitoring')], 1000, 'RS-24-APM-01'), totalCapped: true });
+    await settle();
+    expect(texts('[role="status"]')).toEqual(['More than 1000 benchmarks (showing the first 1)']);
   });
 
   it('shows a progress bar while loading', async () => {

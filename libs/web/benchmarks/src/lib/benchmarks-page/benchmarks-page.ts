@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import type { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -8,9 +9,10 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { BenchmarkListItemDto, Page } from '@bt/contracts';
 import type { BenchmarkState } from '@bt/workflow';
 import { apiErrorMessage } from '@bt/web/identity';
-import { BehaviorSubject, catchError, combineLatest, debounceTime, map, of } from 'rxjs';
+import { BehaviorSubject, catchError, combineLatest, debounceTime, map, of, tap } from 'rxjs';
 import { BenchmarkStateChip } from '../benchmark-state-chip';
 import { BENCHMARK_STATE_PRESENTATIONS } from '../benchmark-state-label';
 import { BenchmarksApi } from '../benchmarks-api';
@@ -26,8 +28,8 @@ import {
 } from './benchmark-filters';
 import { groupByArea } from './group-by-area';
 
-/** The API's largest page: one chapter's catalogue fits on it, so the page shows all of it at once. */
-export const BENCHMARKS_PAGE_SIZE = 200;
+/** Benchmarks per page; "Show more" adds the next page below. */
+export const BENCHMARKS_PAGE_SIZE = 50;
 /** How long typing must pause before a search runs. */
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -81,23 +83,37 @@ export class BenchmarksPage {
   });
 
   private readonly retries = new BehaviorSubject<void>(undefined);
+  /** The pages "Show more" added after the first, for the current filters. */
+  private readonly morePages = signal<readonly Page<BenchmarkListItemDto>[]>([]);
+  protected readonly loadingMore = signal(false);
+  /** The API's explanation of a failed "Show more" ('' when it gave none); null: no failure. */
+  protected readonly moreError = signal<string | null>(null);
+
+  /** The first page for the current filters (new filters start again from it). */
   protected readonly list = toSignal(
     combineLatest([toObservable(this.filters), this.retries]).pipe(
       map(([filters]) => filters),
+      tap(() => {
+        this.morePages.set([]);
+        this.moreError.set(null);
+      }),
       loadEach((filters: BenchmarkFilters) =>
-        this.api.list({
-          country: this.scope.country,
-          chapter: this.scope.chapter,
-          ...filters,
-          page: 1,
-          pageSize: BENCHMARKS_PAGE_SIZE,
-        }),
+        this.api.list({ country: this.scope.country, chapter: this.scope.chapter, ...filters, pageSize: BENCHMARKS_PAGE_SIZE }),
       ),
     ),
     { initialValue: LOADING },
   );
 
-  protected readonly groups = computed(() => groupByArea(this.list().value?.items ?? [], this.areas()));
+  protected readonly items = computed(() => [
+    ...(this.list().value?.items ?? []),
+    ...this.morePages().flatMap((page) => page.items),
+  ]);
+  /** Where the next page starts; null when everything is shown. */
+  protected readonly next = computed(() => {
+    const more = this.morePages();
+    return more.length ? more[more.length - 1].next : (this.list().value?.next ?? null);
+  });
+  protected readonly groups = computed(() => groupByArea(this.items(), this.areas()));
   protected readonly errorDetail = computed(() => {
     const error = this.list().error;
     return error ? apiErrorMessage(error) : null;
@@ -147,6 +163,27 @@ export class BenchmarksPage {
 
   protected retry(): void {
     this.retries.next();
+  }
+
+  /** Adds the next page below; an answer for filters that changed meanwhile is dropped. */
+  protected showMore(): void {
+    const after = this.next();
+    if (!after || this.loadingMore()) return;
+    const filters = this.filters();
+    this.loadingMore.set(true);
+    this.moreError.set(null);
+    this.api
+      .list({ country: this.scope.country, chapter: this.scope.chapter, ...filters, after, pageSize: BENCHMARKS_PAGE_SIZE })
+      .subscribe({
+        next: (page) => {
+          this.loadingMore.set(false);
+          if (sameBenchmarkFilters(filters, this.filters())) this.morePages.update((pages) => [...pages, page]);
+        },
+        error: (error: HttpErrorResponse) => {
+          this.loadingMore.set(false);
+          this.moreError.set(apiErrorMessage(error) ?? '');
+        },
+      });
   }
 
   /** Each change is a history entry, so back returns to the previous filters. */

@@ -1,9 +1,9 @@
-import type { AreaDto, BenchmarkSummaryDto } from '@bt/contracts';
+import type { AreaDto, BenchmarkListItemDto } from '@bt/contracts';
 
 export interface AreaGroup {
   readonly code: string;
   readonly title: string;
-  readonly benchmarks: readonly BenchmarkSummaryDto[];
+  readonly benchmarks: readonly BenchmarkListItemDto[];
 }
 
 /**
@@ -11,10 +11,10 @@ export interface AreaGroup {
  * An area the area list does not know (yet) still gets its group, after the known ones.
  */
 export function groupByArea(
-  benchmarks: readonly BenchmarkSummaryDto[],
+  benchmarks: readonly BenchmarkListItemDto[],
   areas: readonly AreaDto[],
 ): AreaGroup[] {
-  const byArea = new Map<string, { title: string; benchmarks: BenchmarkSummaryDto[] }>();
+  const byArea = new Map<string, { title: string; benchmarks: BenchmarkListItemDto[] }>();
   for (const benchmark of [...benchmarks].sort((a, b) => a.position - b.position)) {
     const group = byArea.get(benchmark.area.code);
     if (group) group.benchmarks.push(benchmark);

@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import type { BenchmarkSummaryDto, ExpertDto, MissionDetailDto } from '@bt/contracts';
+import type { BenchmarkListItemDto, ExpertDto, MissionDetailDto } from '@bt/contracts';
 import { LOADING, loadEach, type LoadState } from '@bt/web/benchmarks';
 import { DialogSave } from '@bt/web/identity';
 import { of } from 'rxjs';
@@ -54,7 +54,7 @@ export class EditMissionDialog {
   private readonly dialog = inject<MatDialogRef<EditMissionDialog, EditMissionResult>>(MatDialogRef);
 
   protected readonly choices = toSignal(of(this.mission.countryCode).pipe(loadEach((country: string) => this.api.benchmarks(country))), {
-    initialValue: LOADING as LoadState<BenchmarkSummaryDto[]>,
+    initialValue: LOADING as LoadState<BenchmarkListItemDto[]>,
   });
   protected readonly experts = toSignal(of(null).pipe(loadEach(() => this.api.experts())), { initialValue: LOADING as LoadState<ExpertDto[]> });
   protected readonly model: MissionPlanModel = {
