@@ -24,7 +24,7 @@ const node = {
   // Jest's own resolver: moduleNameMapper maps @bt/…, and Nx's looks for a tsconfig.spec.json beside rootDir.
   resolver: undefined,
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps/api/src', '<rootDir>/libs/api', '<rootDir>/libs/workflow/src', '<rootDir>/libs/contracts/src'],
+  roots: ['<rootDir>/apps/api/src', '<rootDir>/libs/api', '<rootDir>/libs/workflow/src', '<rootDir>/libs/i18n/src', '<rootDir>/libs/contracts/src'],
   testMatch: ['**/*.spec.ts', '**/*.integration-spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tools/testing/tsconfig.node.json' }],

@@ -79,6 +79,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // No sign-in waiting for a code in these browsers.
   'POST /api/auth/login/second-factor': { path: () => '/api/auth/login/second-factor', body: () => ({ code: '123456' }), status: anyone(401) },
   'GET /api/auth/sessions': { path: () => '/api/auth/sessions', status: signedIn(200) },
+  'PUT /api/auth/language': { path: () => '/api/auth/language', body: () => ({ language: 'sr-Latn' }), status: signedIn(204) },
   'DELETE /api/auth/sessions/:id': { path: () => `/api/auth/sessions/${randomUUID()}`, status: signedIn(404) },
   'POST /api/auth/sessions/end-others': { path: () => '/api/auth/sessions/end-others', status: signedIn(204) },
   'GET /api/auth/second-factor': { path: () => '/api/auth/second-factor', status: signedIn(200) },

@@ -1,5 +1,8 @@
-import { bootstrapApplication } from '@angular/platform-browser';
-import { App } from './app/app';
-import { appConfig } from './app/app.config';
+import { chooseLanguage } from '@bt/i18n';
+import { loadLanguage } from './app/language/load-language';
 
-bootstrapApplication(App, appConfig).catch((error: unknown) => console.error(error));
+// The messages must be in place before any module of the app is evaluated (route titles are
+// translated when their module loads): the app is imported only once its language is loaded.
+loadLanguage(chooseLanguage(location.search, document.cookie, navigator.languages))
+  .then(async (language) => (await import('./app/start-app')).startApp(language))
+  .catch((error: unknown) => console.error(error));

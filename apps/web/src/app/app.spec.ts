@@ -25,6 +25,7 @@ function signedInUser(roles: RoleAssignmentDto[]): MeDto {
     session: { expiresAt: '2026-01-02T00:00:00.000Z', idleTimeoutMinutes: 30 },
     secondFactor: { enrolled: false, required: false, outstanding: false },
     otherSessions: 0,
+    language: null,
   };
 }
 

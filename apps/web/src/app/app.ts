@@ -7,7 +7,7 @@ import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@ang
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AccountMenu, AuthSession } from '@bt/web/identity';
+import { AccountMenu, AuthSession, LanguageSwitch } from '@bt/web/identity';
 import { SearchBox } from './search-box/search-box';
 import { InboxApi } from '@bt/web/inbox';
 import { filter, map } from 'rxjs';
@@ -33,6 +33,7 @@ export const NARROW_LAYOUT_QUERY = '(max-width: 959.98px)';
     RouterLinkActive,
     RouterOutlet,
     AccountMenu,
+    LanguageSwitch,
     SearchBox,
   ],
   templateUrl: './app.html',

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { EachIsObject, IsOmittable } from './field-rules';
 
+import { type Language, LANGUAGES } from '@bt/i18n';
 import { ROLES, type Role } from '@bt/workflow';
 
 export { ROLES, type Role };
@@ -68,6 +69,13 @@ export interface MeDto extends UserDto {
   secondFactor: { enrolled: boolean; required: boolean; outstanding: boolean };
   /** This user's other live sessions (other browsers and devices), listed on the account page. */
   otherSessions: number;
+  /** The language the user chose for the app, wherever they sign in; null: not chosen (the browser's). */
+  language: Language | null;
+}
+
+export class SetLanguageRequest {
+  @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
+  language!: Language;
 }
 
 /** The answer of a correct password for an account with a second factor: the code comes next. */

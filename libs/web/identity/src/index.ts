@@ -8,3 +8,5 @@ export { apiErrorMessage } from './lib/api-error-message';
 export { DialogSave } from './lib/dialog-save';
 export { roleAssignmentLabel, roleLabel, ROLE_OPTIONS } from './lib/role-labels';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './lib/password-rule';
+export { CURRENT_LANGUAGE, keepLanguage, reloadIn } from './lib/language/language';
+export { LanguageSwitch } from './lib/language/language-switch';

@@ -25,7 +25,7 @@ export class AccessGuard implements CanActivate {
     private readonly sessions: SessionService,
   ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<IdentifiedRequest>();
     const cookies = request.cookies ?? {};
     const targets = [context.getHandler(), context.getClass()];

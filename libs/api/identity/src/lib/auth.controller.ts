@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig, Public } from '@bt/api/core';
-import { ChangePasswordRequest, LoginRequest, type MeDto, SecondFactorCodeRequest, type SessionDto, type SignInOptionsDto, type SignInResultDto } from '@bt/contracts';
+import { ChangePasswordRequest, LoginRequest, SetLanguageRequest, type MeDto, SecondFactorCodeRequest, type SessionDto, type SignInOptionsDto, type SignInResultDto } from '@bt/contracts';
 import { AuthService, type SignedIn } from './auth.service';
 import { TooManyAttemptsException } from './login-throttle.service';
 import { CurrentViewer, SecondFactorSetup } from './decorators';
@@ -52,6 +52,15 @@ export class AuthController {
   @ApiOkResponse({ description: 'The signed-in user with roles, session lifetime, second factor and number of other sessions.' })
   async me(@CurrentViewer() viewer: Viewer & { expiresAt: Date }): Promise<MeDto> {
     return this.auth.me(viewer.userId, viewer.sessionTokenHash, viewer.expiresAt);
+  }
+
+  /** The language of the app for this user, wherever they sign in (en, sr-Latn, sr-Cyrl). */
+  @SecondFactorSetup()
+  @Put('language')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async setLanguage(@Body() body: SetLanguageRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
+    await this.auth.setLanguage(viewer, body.language, request.ip);
   }
 
   /** This user's live sessions (browsers and devices), this one first. */

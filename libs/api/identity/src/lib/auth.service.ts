@@ -3,6 +3,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import type { MeDto, SessionDto } from '@bt/contracts';
+import type { Language } from '@bt/i18n';
 import { LoginThrottleService } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './password';
 import { SecondFactorService, type SecondFactorProof } from './second-factor/second-factor.service';
@@ -136,6 +137,7 @@ export class AuthService {
       session: { expiresAt: expiresAt.toISOString(), idleTimeoutMinutes: this.sessions.idleMinutes },
       secondFactor: { enrolled: row.enrolled, required, outstanding: required && row.proven === null },
       otherSessions: row.other_sessions,
+      language: user.language,
     };
   }
 
@@ -148,6 +150,14 @@ export class AuthService {
         entityId: viewer.userId,
         data: { sessionsEnded: ended },
       });
+    });
+  }
+
+  /** The app's language for this person, wherever they sign in next. Audited like any change to an account. */
+  async setLanguage(viewer: Viewer, language: Language, ip: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await em.update(User, { id: viewer.userId }, { language });
+      await this.audit.record(em, { id: viewer.userId, label: viewer.email, ip }, { action: 'user.language_chosen', entityType: 'user', entityId: viewer.userId, data: { language } });
     });
   }
 

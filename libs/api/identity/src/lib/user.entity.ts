@@ -1,3 +1,4 @@
+import type { Language } from '@bt/i18n';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { Organisation } from './organisation.entity';
 import { RoleAssignment } from './role-assignment.entity';
@@ -35,6 +36,10 @@ export class User {
   /** When a second factor (TOTP) was set up; null: none. The secret itself is never loaded as part of a user. */
   @Column({ name: 'totp_enrolled_at', type: 'timestamptz', nullable: true })
   totpEnrolledAt!: Date | null;
+
+  /** The app's language this person chose; null: their browser's. */
+  @Column({ type: 'text', nullable: true })
+  language!: Language | null;
 
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt!: Date | null;

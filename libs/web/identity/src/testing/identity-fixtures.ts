@@ -15,6 +15,7 @@ export function me(roles: RoleAssignmentDto[] = [{ role: 'civil_society', coordi
     session: { expiresAt: '2026-01-02T00:00:00.000Z', idleTimeoutMinutes: 60 },
     secondFactor: { enrolled: false, required: false, outstanding: false },
     otherSessions: 0,
+    language: null,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import { Router } from '@angular/router';
 import { catchError, of } from 'rxjs';
 import { apiErrorMessage } from '../api-error-message';
 import { AuthSession } from '../auth-session';
+import { CURRENT_LANGUAGE, reloadIn } from '../language/language';
 import { safeReturnTo } from '../sign-in-address';
 
 /** Why the last attempt to sign in did not work. */
@@ -43,6 +44,7 @@ export class SignInPage {
 
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
+  private readonly language = inject(CURRENT_LANGUAGE);
   private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('emailInput');
   private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
   private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
@@ -145,9 +147,15 @@ export class SignInPage {
     setTimeout(() => this.emailInput().nativeElement.focus());
   }
 
-  /** Back where the user was going — or, while their role's second factor is not set up, to the account page for it. */
+  /**
+   * Back where the user was going — or, while their role's second factor is not set up, to the
+   * account page for it; in the language they chose for their account, if this page is in another.
+   */
   private goOn(): void {
-    void this.router.navigateByUrl(this.session.secondFactorOutstanding() ? '/account' : safeReturnTo(this.returnTo()), { replaceUrl: true });
+    const target = this.session.secondFactorOutstanding() ? '/account' : safeReturnTo(this.returnTo());
+    const language = this.session.me()?.language;
+    if (language && language !== this.language) return reloadIn(language, target);
+    void this.router.navigateByUrl(target, { replaceUrl: true });
   }
 }
 

@@ -1,0 +1,2 @@
+export * from './lib/languages';
+export * from './lib/transliterate';

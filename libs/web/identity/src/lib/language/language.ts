@@ -1,0 +1,21 @@
+import { InjectionToken } from '@angular/core';
+import { type Language, LANGUAGE_COOKIE } from '@bt/i18n';
+
+/** The language the app was started in (main.ts chose it and loaded its messages). */
+export const CURRENT_LANGUAGE = new InjectionToken<Language>('CURRENT_LANGUAGE', { factory: () => 'en' });
+
+/** Keeps the choice in this browser for a year. */
+export function keepLanguage(language: Language): void {
+  document.cookie = `${LANGUAGE_COOKIE}=${language}; path=/; max-age=31536000; samesite=lax`;
+}
+
+/**
+ * Starts the app again in `language` at `url` (messages load before the app: a page load, not a
+ * navigation). A `lang` in the address would override the kept choice, so it goes.
+ */
+export function reloadIn(language: Language, url: string): void {
+  keepLanguage(language);
+  const target = new URL(url, location.href);
+  target.searchParams.delete('lang');
+  location.assign(target.pathname + target.search + target.hash);
+}
