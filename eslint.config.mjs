@@ -45,8 +45,8 @@ export default [
     },
   },
   {
-    // This file is configuration, not a project import.
-    files: ['**/eslint.config.mjs'],
+    // Configuration files, not project imports.
+    files: ['**/eslint.config.mjs', '**/jest.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   // Angular's rules for the web projects: TypeScript, templates (inline ones too) and template accessibility.

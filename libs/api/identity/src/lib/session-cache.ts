@@ -49,16 +49,15 @@ export class SessionCache implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     if (!this.enabled) return;
-    const cache = this;
     const subscriber: EntitySubscriberInterface = {
-      afterTransactionCommit(event: TransactionCommitEvent) {
+      afterTransactionCommit: (event: TransactionCommitEvent) => {
         const pending = event.queryRunner.data?.[PENDING] as SessionChange[] | undefined;
         if (pending) {
           delete event.queryRunner.data[PENDING];
-          pending.forEach((change) => cache.apply(change));
+          pending.forEach((change) => this.apply(change));
         }
       },
-      afterTransactionRollback(event) {
+      afterTransactionRollback: (event) => {
         if (event.queryRunner.data) delete event.queryRunner.data[PENDING];
       },
     };
