@@ -54,6 +54,25 @@ describe('bad input is the caller’s error', () => {
     expect(await refused(() => commission.put(`/api/consultations/${created.body.id}`, { version: created.body.version, topics: [[{ title: 'x', questions: [] }]], recipients: [] }))).toBe(400);
   });
 
+  it('an upload whose multipart body names no boundary, or ends without its closing boundary: 400 at once', async () => {
+    const mission = await commission.post('/api/missions', { title: 'Uploads', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] });
+    expect(mission.status).toBe(201);
+    const upload = async (contentType: string, body: string) => {
+      const response = await fetch(`${api.baseUrl}/api/missions/${mission.body.id}/terms-of-reference`, {
+        method: 'POST',
+        body,
+        headers: { ...commission.browserHeaders('POST'), 'content-type': contentType },
+        // It used to wait forever: the stream had closed while the mission was looked up.
+        signal: AbortSignal.timeout(10_000),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const part = '--b\r\nContent-Disposition: form-data; name="file"; filename="tor.pdf"\r\n\r\n%PDF-1.7\n%%EOF\n\r\n';
+    expect(await refused(() => upload('multipart/form-data', `${part}--b--\r\n`))).toBe(400);
+    expect(await refused(() => upload('multipart/form-data; boundary=b', part))).toBe(400);
+    expect((await api.sql('SELECT tor_file_id FROM mission WHERE id = $1', [mission.body.id]))[0].tor_file_id).toBeNull();
+  });
+
   it('numbers in exponent form and a budget with a null part: 400 or 422, never stored rounded', async () => {
     const [series] = (await ministry.get('/api/benchmarks/RS-24-TER-01/track-records')).body;
     expect(await refused(() => ministry.put(`/api/track-records/${series.id}/values/2019`, { value: 1e-7, source: 'Police' }))).toBe(400);
