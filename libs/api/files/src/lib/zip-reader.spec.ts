@@ -20,7 +20,6 @@ describe('reading a zip within an unpack limit', () => {
 
   it('refuses a zip bomb that tells its size after the limit, without inflating the rest', async () => {
     const honest = await ZipReader.open(bufferRanges(xlsxBomb(1024)), 50 * MB);
-    const started = Date.now();
     let unpacked = 0;
     await expect(
       (async () => {
@@ -28,8 +27,6 @@ describe('reading a zip within an unpack limit', () => {
       })(),
     ).rejects.toThrow(UnpackLimitError);
     expect(unpacked).toBeLessThanOrEqual(50 * MB);
-    // Inflating the whole gigabyte takes seconds; stopping at 50 MB a fraction of one.
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('refuses a zip bomb whose directory claims less, as soon as it unpacks past its claim', async () => {

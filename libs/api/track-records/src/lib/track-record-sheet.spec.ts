@@ -107,10 +107,8 @@ describe('checking a track-record sheet', () => {
   });
 
   it('refuses an XLSX that unpacks past the limit (a zip bomb) without inflating it', async () => {
-    const started = Date.now();
     const read = await readTrackRecordSheet(bufferRanges(xlsxBomb(1024)), 'xlsx');
     expect(read).toEqual({ unreadable: expect.stringMatching(/^The file unpacks to more than 50 MB\. A track-record sheet of at most 5000 figures is far smaller/) });
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 
