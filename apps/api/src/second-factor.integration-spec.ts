@@ -102,8 +102,9 @@ describe('two-step sign-in and sessions', () => {
     expect((await guesser.signIn(email)).body).toEqual({ secondFactorRequired: true });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await guesser.post('/api/auth/login/second-factor', { code: String(100000 + i) })).status);
-    // Five wrong codes for the account from this address: the sixth is not even heard.
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // Five wrong codes end the waiting sign-in; and the account is throttled from this address.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
+    expect((await guesser.signIn(email)).status).toBe(429);
 
     // Without the waiting sign-in's cookie, a code alone signs nobody in.
     const stranger = api.client({ ip: '192.0.2.21' });
@@ -118,6 +119,37 @@ describe('two-step sign-in and sessions', () => {
     expect((await again.post('/api/auth/login/second-factor', { code: await codeOf(secret) })).status).toBe(200);
   });
 
+  it('ends a waiting sign-in after five wrong codes from any addresses, and hears codes sent side by side one at a time', async () => {
+    const email = 'coordinator@demo.test';
+    const owner = api.client({ ip: '192.0.2.50' });
+    await owner.signIn(email);
+    const { secret } = await enrol(owner);
+    // Setting up again would replace the app without proving the current one.
+    expect((await owner.post('/api/auth/second-factor/enrolment')).status).toBe(409);
+    await forgetLastCode(email);
+
+    const wrong = async () => ('000000' === (await codeOf(secret)) ? '111111' : '000000');
+    // One waiting sign-in, its cookie carried to five different addresses (below every per-address limit).
+    const first = api.client({ ip: '198.51.100.60' });
+    expect((await first.signIn(email)).body).toEqual({ secondFactorRequired: true });
+    for (let i = 0; i < 5; i++) {
+      const elsewhere = api.client({ ip: `198.51.100.${61 + i}` });
+      first.cookies.forEach((value, name) => elsewhere.cookies.set(name, value));
+      expect((await elsewhere.post('/api/auth/login/second-factor', { code: await wrong() })).status).toBe(401);
+    }
+    const late = await first.post('/api/auth/login/second-factor', { code: await codeOf(secret) });
+    expect(late.status).toBe(401);
+    expect(late.body.message).toMatch(/No sign-in is waiting/);
+
+    // Eight codes at once on one waiting sign-in: five are heard (and counted), the rest find it ended.
+    await api.sql('DELETE FROM login_failure WHERE email = $1', [email]);
+    const burst = api.client({ ip: '198.51.100.70' });
+    await burst.signIn(email);
+    const answers = await Promise.all(Array.from({ length: 8 }, async () => burst.post('/api/auth/login/second-factor', { code: await wrong() })));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(401));
+    expect(await failureCount(email)).toBe(5);
+  });
+
   it('when required, holds admins and the Commission at the account page until they enrol; an admin can reset it', async () => {
     const admin = api.client({ ip: '192.0.2.30' });
     await admin.signIn('admin@demo.test');
@@ -126,7 +158,11 @@ describe('two-step sign-in and sessions', () => {
     const ministry = api.client({ ip: '192.0.2.32' });
     await ministry.signIn('ministry@demo.test');
 
+    // A setting left out keeps its value.
+    const [organisation] = (await admin.get('/api/admin/organisations')).body;
+    expect((await admin.put('/api/admin/settings', { oidcSelfProvisioningOrganisationId: organisation.id })).status).toBe(200);
     expect((await admin.put('/api/admin/settings', { secondFactorRequired: true })).status).toBe(200);
+    expect((await api.sql(`SELECT value FROM app_setting WHERE key = 'identity'`))[0].value).toEqual({ oidcSelfProvisioningOrganisationId: organisation.id, secondFactorRequired: true });
     expect(await auditCount('settings.changed', 'admin@demo.test')).toBeGreaterThan(0);
 
     // The demand applies at once to sessions without a second factor — the admin's own too.

@@ -1,5 +1,5 @@
 import { readAppConfig } from '@bt/api/core';
-import { SessionCache } from '@bt/api/identity';
+import { hashToken, SessionCache } from '@bt/api/identity';
 import { ApiClient } from '@bt/testing';
 import { DataSource } from 'typeorm';
 import { createApp } from './app';
@@ -119,6 +119,8 @@ describe('the session cache across instances', () => {
       // Instance two now remembers who the CSO's session is.
       expect((await cso.get('/api/auth/me')).status).toBe(200);
       expect((await cso.get('/api/inbox')).status).toBe(200);
+      const csoSession = hashToken(cso.cookies.get('bt_session') as string);
+      expect(apps[1].get(SessionCache).get(csoSession)?.email).toBe('cso@demo.test');
 
       const [{ id }] = (await admin.get('/api/admin/users?q=cso@demo.test')).body;
       expect((await admin.post(`/api/admin/users/${id}/disable`)).status).toBe(200);
@@ -128,6 +130,7 @@ describe('the session cache across instances', () => {
         status = (await cso.get('/api/inbox')).status;
       }
       expect(status).toBe(401);
+      expect(apps[1].get(SessionCache).get(csoSession)).toBeNull();
     } finally {
       for (const app of apps) await app.close();
     }

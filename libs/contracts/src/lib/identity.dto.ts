@@ -258,7 +258,9 @@ export interface IdentitySettingsDto {
   secondFactorRequired: boolean;
 }
 
+/** The identity settings to change; a setting left out keeps its value. */
 export class IdentitySettingsRequest {
+  /** null: off. */
   @IsOptional()
   @IsUUID()
   oidcSelfProvisioningOrganisationId?: string | null;

@@ -242,8 +242,9 @@ function latestAssessmentDto(a: Record<string, unknown> | null): AssessmentDto |
  */
 async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolean, page = false): Promise<WorkflowRow> {
   const where = isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1';
-  // Locked in the same statement that reads the facts: one round trip less per transition. Facts of
-  // other tables could change after this read in either form; the row's version is what is checked.
+  // Locked first, read after: a writer that held the row (a proposal, evidence) has committed by the
+  // time the facts are counted, which one statement with FOR UPDATE would count from before the wait.
+  if (lock) await em.query(`SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, [idOrCode]);
   const [row] = await em.query(
     `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
             (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
@@ -254,7 +255,7 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
                FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
             ${page ? `, ${currentMissionSql('b.id')} AS page_mission, ${LATEST_COMMISSION_ASSESSMENT} AS page_assessment` : ''}
        FROM benchmark b JOIN area a ON a.id = b.area_id
-      WHERE ${where}${lock ? ' FOR UPDATE OF b' : ''}`,
+      WHERE ${where}`,
     [idOrCode],
   );
   if (!row) throw new NotFoundException(`No benchmark ${idOrCode}`);

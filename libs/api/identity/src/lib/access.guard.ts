@@ -36,6 +36,7 @@ export class AccessGuard implements CanActivate {
     const token = cookies[SESSION_COOKIE];
     const viewer = token ? await this.sessions.resolve(token) : null;
     request.user = viewer;
+    request.sessionViewer = viewer;
     if (!viewer) {
       if (token) {
         // Signed out elsewhere, disabled, expired: say so at once instead of quietly serving an anonymous page.

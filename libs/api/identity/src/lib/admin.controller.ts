@@ -119,6 +119,6 @@ export class AdminController {
 
   @Put('settings')
   setSettings(@Body() body: IdentitySettingsRequest, @Req() request: IdentifiedRequest): Promise<IdentitySettingsDto> {
-    return this.settings.set({ oidcSelfProvisioningOrganisationId: body.oidcSelfProvisioningOrganisationId ?? null, secondFactorRequired: body.secondFactorRequired }, actorOf(request));
+    return this.settings.set({ oidcSelfProvisioningOrganisationId: body.oidcSelfProvisioningOrganisationId, secondFactorRequired: body.secondFactorRequired }, actorOf(request));
   }
 }

@@ -121,7 +121,7 @@ export class AuthController {
         return { secondFactorRequired: true };
       }
       // Signing in again in this browser replaces its session: the previous one ends rather than lingering valid.
-      if (request.user) await this.auth.signOut(request.user, request.ip, false);
+      if (request.sessionViewer) await this.auth.signOut(request.sessionViewer, request.ip, false);
       clearPendingSignInCookie(reply);
       setSessionCookie(request, reply, outcome.token, outcome.expiresAt);
       return outcome.me;

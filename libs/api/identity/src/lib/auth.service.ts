@@ -84,18 +84,25 @@ export class AuthService {
    */
   async completeSecondFactor(pendingToken: string | undefined, code: string, ip: string): Promise<SignedIn> {
     const tokenHash = hashToken(pendingToken ?? '');
-    const [pending] = pendingToken
-      ? await this.dataSource.query(
-          `SELECT p.user_id, p.method, p.user_agent, u.email FROM pending_sign_in p JOIN app_user u ON u.id = p.user_id AND u.disabled_at IS NULL
-            WHERE p.token_hash = $1 AND p.expires_at > now()`,
-          [tokenHash],
-        )
-      : [];
-    if (!pending) throw new UnauthorizedException(`No sign-in is waiting for a code here (it waits ${PENDING_SIGN_IN_MINUTES} minutes): enter your e-mail and password again.`);
-    await this.throttle.admit(pending.email, ip);
-    const signedIn = await this.dataSource.transaction(async (em) => {
+    const outcome = await this.dataSource.transaction(async (em) => {
+      // One code at a time per waiting sign-in, each counted before the next is heard: codes sent
+      // side by side cannot slip past the throttle or the five-code limit.
+      const [pending] = pendingToken
+        ? await em.query(
+            `SELECT p.user_id, p.method, p.user_agent, p.failed_codes, u.email FROM pending_sign_in p JOIN app_user u ON u.id = p.user_id AND u.disabled_at IS NULL
+              WHERE p.token_hash = $1 AND p.expires_at > now() FOR UPDATE OF p`,
+            [tokenHash],
+          )
+        : [];
+      if (!pending) throw new UnauthorizedException(`No sign-in is waiting for a code here (it waits ${PENDING_SIGN_IN_MINUTES} minutes): enter your e-mail and password again.`);
+      await this.throttle.admit(pending.email, ip);
       const proof = await this.secondFactor.prove(em, pending.user_id, code, { recoveryCode: true });
-      if (!proof) return null;
+      if (!proof) {
+        if (pending.failed_codes + 1 >= MAX_CODES_PER_SIGN_IN) await em.query('DELETE FROM pending_sign_in WHERE token_hash = $1', [tokenHash]);
+        else await em.query('UPDATE pending_sign_in SET failed_codes = failed_codes + 1 WHERE token_hash = $1', [tokenHash]);
+        await this.throttle.failedIn(em, { email: pending.email, ip, userId: pending.user_id, action: 'auth.second_factor_failed', data: { during: 'sign-in' } });
+        return null;
+      }
       await em.query('DELETE FROM pending_sign_in WHERE token_hash = $1', [tokenHash]);
       const user = await em.findOneByOrFail(User, { id: pending.user_id });
       if (proof === 'recovery_code') {
@@ -105,11 +112,8 @@ export class AuthService {
       if (pending.method === 'password') await this.throttle.signedIn(em, user.id, user.email, ip);
       return this.startSession(em, user, pending.method, ip, pending.user_agent, proof);
     });
-    if (signedIn) return signedIn;
-    const [{ failed_codes: failedCodes }] = await this.dataSource.query('UPDATE pending_sign_in SET failed_codes = failed_codes + 1 WHERE token_hash = $1 RETURNING failed_codes', [tokenHash]);
-    if (failedCodes >= MAX_CODES_PER_SIGN_IN) await this.dataSource.query('DELETE FROM pending_sign_in WHERE token_hash = $1', [tokenHash]);
-    await this.throttle.failed({ email: pending.email, ip, userId: pending.user_id, action: 'auth.second_factor_failed', data: { during: 'sign-in' } });
-    throw new UnauthorizedException('Wrong code: check the authenticator app (and the time on the phone), or use a recovery code.');
+    if (!outcome) throw new UnauthorizedException('Wrong code: check the authenticator app (and the time on the phone), or use a recovery code.');
+    return outcome;
   }
 
   /** Opens a session for a user already proven to be who they are (password or single sign-on, and the second factor if any). */
@@ -192,6 +196,8 @@ export class AuthService {
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (em) => {
       await em.update(User, { id: user.id }, { passwordHash });
+      // A sign-in that passed the old password and waits for its code is over too.
+      await em.query('DELETE FROM pending_sign_in WHERE user_id = $1', [user.id]);
       const ended = await this.sessions.endAllOf(em, user.id, viewer.sessionTokenHash);
       await this.audit.record(em, { id: user.id, label: user.email, ip }, { action: 'user.password_changed', entityType: 'user', entityId: user.id, data: { otherSessionsEnded: ended } });
     });

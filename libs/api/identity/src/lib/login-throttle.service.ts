@@ -60,14 +60,17 @@ export class LoginThrottleService {
 
   /** Records a failure and audits it — and, once, each lock it starts — in one transaction. */
   async failed(failure: SignInFailure): Promise<void> {
+    await this.dataSource.transaction((em) => this.failedIn(em, failure));
+  }
+
+  /** The same inside the caller's transaction (one that holds the account's lock while it checks a code). */
+  async failedIn(em: EntityManager, failure: SignInFailure): Promise<void> {
     const actor = { id: failure.userId, label: failure.email, ip: failure.ip };
-    await this.dataSource.transaction(async (em) => {
-      const locked = await this.recordFailure(em, failure.email, failure.ip);
-      await this.audit.record(em, actor, { action: failure.action, entityType: 'user', entityId: failure.userId, data: { email: failure.email, ...failure.data } });
-      for (const lock of locked) {
-        await this.audit.record(em, actor, { action: 'auth.sign_in_locked', entityType: 'user', entityId: failure.userId, data: { email: failure.email, ...lock } });
-      }
-    });
+    const locked = await this.recordFailure(em, failure.email, failure.ip);
+    await this.audit.record(em, actor, { action: failure.action, entityType: 'user', entityId: failure.userId, data: { email: failure.email, ...failure.data } });
+    for (const lock of locked) {
+      await this.audit.record(em, actor, { action: 'auth.sign_in_locked', entityType: 'user', entityId: failure.userId, data: { email: failure.email, ...lock } });
+    }
   }
 
   /** Seconds to wait before this attempt for this e-mail from this address is heard, or 0. */

@@ -37,6 +37,7 @@ export class SessionCache implements OnModuleInit, OnModuleDestroy {
   private listener: Client | null = null;
   private listening = false;
   private stopped = false;
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,11 +63,18 @@ export class SessionCache implements OnModuleInit, OnModuleDestroy {
       },
     };
     this.dataSource.subscribers.push(subscriber);
+    // Sessions that ended by idling or expiry are never asked for again: swept once a minute.
+    this.sweeper = setInterval(() => {
+      const now = Date.now();
+      for (const [hash, entry] of this.entries) if (now - entry.readAt > this.config.sessions.cacheSeconds * 1000) this.entries.delete(hash);
+    }, 60_000);
+    this.sweeper.unref();
     await this.listen();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    if (this.sweeper) clearInterval(this.sweeper);
     this.listening = false;
     await this.listener?.end().catch(() => undefined);
   }
@@ -125,6 +133,8 @@ export class SessionCache implements OnModuleInit, OnModuleDestroy {
       if (this.listener !== listener) return;
       this.listening = false;
       this.entries.clear();
+      // A read begun before the loss is not kept after the reconnection: its change may have been missed.
+      this.changes++;
       this.listener = null;
       if (this.stopped) return;
       this.logger.warn(`session cache off until PostgreSQL notifications reconnect${error ? `: ${error.message}` : ''}`);

@@ -14,7 +14,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** What a viewer is made of (`u` the user), read on every request: roles are never cached. */
+/** What a viewer is made of (`u` the user): read when a session is not in the session cache (5 s, forgotten at any change). */
 const VIEWER_COLUMNS = `u.id, u.email, u.display_name, u.organisation_id, o.country_code,
   coalesce(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
   coalesce(bool_or(r.role = 'ministry' AND r.coordinator), false) AS coordinator`;
@@ -34,7 +34,7 @@ function viewerOfRow(row: Record<string, any>, sessionTokenHash: string): Viewer
   };
 }
 
-/** Server-side sessions: the cookie is a random token; the row decides, on every request. */
+/** Server-side sessions: the cookie is a random token; the row decides (remembered for seconds by SessionCache, forgotten at any change). */
 @Injectable()
 export class SessionService {
   constructor(
@@ -58,8 +58,9 @@ export class SessionService {
 
   /**
    * The viewer behind a session token, or null when the session is unknown, idle too long, past its
-   * lifetime, or its user is disabled. Roles are read here each time, so changes apply at once — and
-   * so does the identity settings' demand for a second factor (`secondFactorOutstanding`).
+   * lifetime, or its user is disabled. Remembered for a few seconds (SessionCache); every change of
+   * roles, account, sessions or identity settings forgets it when it commits, so changes apply at
+   * once — the identity settings' demand for a second factor (`secondFactorOutstanding`) too.
    */
   async resolve(token: string): Promise<(Viewer & { expiresAt: Date }) | null> {
     const tokenHash = hashToken(token);

@@ -129,6 +129,8 @@ export class UsersService {
     return this.dataSource.transaction(async (em) => {
       await this.load(em, id, true);
       await em.update(User, { id }, { passwordHash });
+      // A sign-in that passed the old password and waits for its code is over too.
+      await em.query('DELETE FROM pending_sign_in WHERE user_id = $1', [id]);
       const sessionsEnded = await this.sessions.endAllOf(em, id);
       await this.audit.record(em, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, data: { sessionsEnded } });
       return { user: await this.get(id, em), temporaryPassword };

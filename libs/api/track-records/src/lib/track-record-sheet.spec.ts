@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import { bufferRanges } from '@bt/api/files';
 import { TRACK_RECORD_COLUMNS } from '@bt/contracts';
 import { xlsxBomb } from '@bt/testing';
-import { checkTrackRecordRows, MAX_IMPORT_ROWS, parseCategory, readTrackRecordSheet, type SheetReading, type SheetRow, trackRecordWorkbook } from './track-record-sheet';
+import { checkTrackRecordRows, MAX_IMPORT_ROWS, MAX_SHEET_ROWS, parseCategory, readTrackRecordSheet, type SheetReading, type SheetRow, trackRecordWorkbook } from './track-record-sheet';
 
 const header = [...TRACK_RECORD_COLUMNS];
 const row = (n: number, cells: Partial<Record<(typeof TRACK_RECORD_COLUMNS)[number], string>>) => ({
@@ -104,6 +104,19 @@ describe('checking a track-record sheet', () => {
       const check = checkTrackRecordRows(read.header, read.rows);
       expect(!check.ok && check.errors).toEqual([{ row: MAX_IMPORT_ROWS + 2, column: null, message: `A sheet may hold at most ${MAX_IMPORT_ROWS} figures.` }]);
     }
+  });
+
+  it('stops at a file of blank lines, and reads only the first columns of a row', async () => {
+    const blank = await readTrackRecordSheet(bufferRanges(Buffer.from('series name,unit\n' + '\n'.repeat(MAX_SHEET_ROWS * 3))), 'csv');
+    expect(blank).toEqual({ unreadable: `The sheet has more than ${MAX_SHEET_ROWS} rows, blank ones included: a track-record sheet holds at most ${MAX_IMPORT_ROWS} figures.` });
+
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('Track records');
+    sheet.addRow(['series name', 'unit']);
+    sheet.getCell('A2').value = 'Asylum applications';
+    sheet.getCell('XFD2').value = 'far away';
+    const wide = await readTrackRecordSheet(bufferRanges(Buffer.from(await workbook.xlsx.writeBuffer())), 'xlsx');
+    expect('rows' in wide && wide.rows.map((r) => r.cells)).toEqual([['Asylum applications', '']]);
   });
 
   it('refuses an XLSX that unpacks past the limit (a zip bomb) without inflating it', async () => {

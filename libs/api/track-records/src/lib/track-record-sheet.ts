@@ -181,22 +181,37 @@ export type SheetReading = { header: string[]; rows: SheetRow[] } | { unreadable
 
 const NOT_A_SHEET = 'The file could not be read as a spreadsheet.';
 
+/** Rows of any kind, blank ones too, that a sheet may have: a file of blank lines is not read to its end. */
+export const MAX_SHEET_ROWS = MAX_IMPORT_ROWS * 10;
+/** Columns read of each row: the import layout has eight; a cell far to the right costs nothing. */
+const MAX_COLUMNS = 32;
+
 /**
- * Collects rows as they stream past: row 1 is the header, empty rows are skipped, and once there
- * is one figure more than a sheet may hold the reader is told to stop (checkTrackRecordRows then
- * refuses the sheet at that row) — a sheet of a million rows costs no more than one of 5,001.
+ * Collects rows as they stream past: row 1 is the header, blank rows are passed over (counted, not
+ * kept), and once there is one figure more than a sheet may hold the reader is told to stop
+ * (checkTrackRecordRows then refuses the sheet at that row) — a sheet of a million rows costs no
+ * more than one of 5,001, and one of a million blank lines stops at MAX_SHEET_ROWS.
  */
 class RowCollector {
   header: string[] = [];
   readonly rows: SheetRow[] = [];
+  tooLong = false;
+  private lines = 0;
   private figures = 0;
 
   /** False once enough is read. */
   add(row: number, cells: string[]): boolean {
-    if (row === 1) this.header = cells;
-    else {
-      this.rows.push({ row, cells });
-      if (cells.some((c) => c.trim() !== '')) this.figures++;
+    if (++this.lines > MAX_SHEET_ROWS) {
+      this.tooLong = true;
+      return false;
+    }
+    const kept = cells.slice(0, MAX_COLUMNS);
+    // A row as wide as the header, whether its last cells were written empty or left out.
+    while (row !== 1 && kept.length < this.header.length) kept.push('');
+    if (row === 1) this.header = kept;
+    else if (kept.some((c) => c.trim() !== '')) {
+      this.rows.push({ row, cells: kept });
+      this.figures++;
     }
     return this.figures <= MAX_IMPORT_ROWS;
   }
@@ -221,6 +236,7 @@ export async function readTrackRecordSheet(bytes: ByteRanges, kind: 'xlsx' | 'cs
   } finally {
     zip?.close();
   }
+  if (rows.tooLong) return { unreadable: `The sheet has more than ${MAX_SHEET_ROWS} rows, blank ones included: a track-record sheet holds at most ${MAX_IMPORT_ROWS} figures.` };
   return { header: rows.header, rows: rows.rows };
 }
 
@@ -270,8 +286,9 @@ async function readXlsxRows(zip: ZipReader, rows: RowCollector): Promise<void> {
     for await (const row of worksheet) {
       if (!row.hasValues) continue;
       const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = cellText(cell.value);
+      // Only cells with a value, and only the first columns: one cell at column XFD must not make 16,384.
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        if (column <= MAX_COLUMNS) cells[column - 1] = cellText(cell.value);
       });
       // Leaving the loop early ends the parser, which destroys the sheet's stream and closes the file.
       if (!rows.add(row.number, Array.from({ length: cells.length }, (_, i) => cells[i] ?? ''))) break;

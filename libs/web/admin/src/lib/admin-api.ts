@@ -58,11 +58,12 @@ export class AdminApi {
     return this.http.post<UserDto>(`${this.user(userId)}/enable`, null);
   }
 
-  /** Lifts the sign-in throttle on the account (its recent failed attempts are forgotten). */
+  /** Switches off the user's two-step sign-in (a lost phone); their sessions end. */
   resetSecondFactor(userId: string): Observable<UserDto> {
     return this.http.post<UserDto>(`${this.user(userId)}/second-factor/reset`, null);
   }
 
+  /** Lifts the sign-in throttle on the account (its recent failed attempts are forgotten). */
   unlockUser(userId: string): Observable<UserDto> {
     return this.http.post<UserDto>(`${this.user(userId)}/unlock`, null);
   }

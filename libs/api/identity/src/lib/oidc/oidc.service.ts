@@ -40,14 +40,19 @@ interface VerifiedIdentity {
   multiFactor: boolean;
 }
 
+/** RFC 8176 methods that prove something held or something one is, beyond a password. */
+const POSSESSION_OR_INHERENCE = ['otp', 'hwk', 'swk', 'sc', 'sms', 'tel', 'fpt', 'face', 'iris', 'retina', 'vbm'];
+
 /**
  * Whether an ID token's `amr` (authentication methods references, RFC 8176) shows more than one
- * factor: `mfa` itself, or two different methods (e.g. `pwd` and `otp`).
+ * factor: `mfa` itself, or a possession or inherence method beside another one (`pwd` + `otp`);
+ * two knowledge or risk methods (`pwd` + `kba`, `rba`) are not a second factor.
  */
 export function amrShowsMultiFactor(amr: unknown): boolean {
   if (!Array.isArray(amr)) return false;
   const methods = new Set(amr.filter((m): m is string => typeof m === 'string'));
-  return methods.has('mfa') || methods.size >= 2;
+  if (methods.has('mfa')) return true;
+  return methods.size >= 2 && [...methods].some((m) => POSSESSION_OR_INHERENCE.includes(m));
 }
 
 /**

@@ -55,10 +55,15 @@ export class SecondFactorService {
     };
   }
 
-  /** Starts (or starts over) setting up an authenticator app: a new secret, kept aside until a code confirms it. */
+  /**
+   * Starts (or starts over) setting up an authenticator app: a new secret, kept aside until a code
+   * confirms it. Not while one is set up: replacing it would skip proving the current one (a new
+   * phone: switch it off with a code first, or ask an admin to reset it).
+   */
   async beginEnrolment(viewer: Viewer, ip: string): Promise<TotpEnrolmentDto> {
     const secret = newTotpSecret();
     await this.dataSource.transaction(async (em) => {
+      if (await this.isEnrolled(em, viewer.userId)) throw new ConflictException('Two-step sign-in is set up already: switch it off with a code first to set up another app (or ask an administrator to reset it).');
       await em.query('UPDATE app_user SET totp_pending_secret = $2 WHERE id = $1', [viewer.userId, secret]);
       await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_enrolment_begun', entityType: 'user', entityId: viewer.userId, data: { method: 'totp' } });
     });
@@ -70,11 +75,10 @@ export class SecondFactorService {
    * Confirms the set-up with a code from the app: the factor is on, ten recovery codes are issued
    * (answered once), and this session counts as proven by it.
    */
-  async confirmEnrolment(viewer: Viewer, code: string, ip: string): Promise<RecoveryCodesDto> {
-    await this.throttle.admit(viewer.email, ip);
-    const outcome = await this.dataSource.transaction(async (em) => {
-      const [user] = await em.query('SELECT totp_pending_secret FROM app_user WHERE id = $1 FOR UPDATE', [viewer.userId]);
-      if (!user?.totp_pending_secret) throw new ConflictException('No set-up is in progress: start it again from the account page.');
+  confirmEnrolment(viewer: Viewer, code: string, ip: string): Promise<RecoveryCodesDto> {
+    return this.withCode(viewer, ip, 'enrolment', async (em) => {
+      const [user] = await em.query('SELECT totp_pending_secret, totp_enrolled_at FROM app_user WHERE id = $1', [viewer.userId]);
+      if (!user?.totp_pending_secret || user.totp_enrolled_at) throw new ConflictException('No set-up is in progress: start it again from the account page.');
       const step = await acceptedTimeStep(user.totp_pending_secret, code, null);
       if (step === null) return null;
       await em.query(
@@ -87,37 +91,30 @@ export class SecondFactorService {
       await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_enrolled', entityType: 'user', entityId: viewer.userId, data: { method: 'totp', recoveryCodes: recoveryCodes.length } });
       return { recoveryCodes };
     });
-    if (!outcome) await this.refuseCode(viewer, ip, 'enrolment');
-    return outcome as RecoveryCodesDto;
   }
 
   /** New recovery codes for old (lost, or running out): needs a code from the app. */
-  async renewRecoveryCodes(viewer: Viewer, code: string, ip: string): Promise<RecoveryCodesDto> {
-    await this.throttle.admit(viewer.email, ip);
-    const outcome = await this.dataSource.transaction(async (em) => {
+  renewRecoveryCodes(viewer: Viewer, code: string, ip: string): Promise<RecoveryCodesDto> {
+    return this.withCode(viewer, ip, 'renewing recovery codes', async (em) => {
       await this.mustBeEnrolled(em, viewer.userId);
       if ((await this.prove(em, viewer.userId, code, { recoveryCode: false })) === null) return null;
       const recoveryCodes = await this.replaceRecoveryCodes(em, viewer.userId);
       await this.audit.record(em, actorOf(viewer, ip), { action: 'user.recovery_codes_renewed', entityType: 'user', entityId: viewer.userId, data: { recoveryCodes: recoveryCodes.length } });
       return { recoveryCodes };
     });
-    if (!outcome) await this.refuseCode(viewer, ip, 'renewing recovery codes');
-    return outcome as RecoveryCodesDto;
   }
 
   /** Switches the factor off with a code (or a recovery code) — not while the settings require it. */
   async remove(viewer: Viewer, code: string, ip: string): Promise<void> {
     if (await this.requiredFor(viewer.roles)) throw new ConflictException('Two-step sign-in is required for your role: it cannot be switched off (an admin can reset it if the phone is lost).');
-    await this.throttle.admit(viewer.email, ip);
-    const removed = await this.dataSource.transaction(async (em) => {
+    await this.withCode(viewer, ip, 'switching off', async (em) => {
       await this.mustBeEnrolled(em, viewer.userId);
       const proof = await this.prove(em, viewer.userId, code, { recoveryCode: true });
-      if (proof === null) return false;
+      if (proof === null) return null;
       await this.clear(em, viewer.userId);
       await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_removed', entityType: 'user', entityId: viewer.userId, data: { provenWith: proof } });
       return true;
     });
-    if (!removed) await this.refuseCode(viewer, ip, 'switching off');
   }
 
   /** An admin's reset for someone who lost their phone and codes: the factor is off and their sessions end. */
@@ -154,9 +151,21 @@ export class SecondFactorService {
     return row.left;
   }
 
-  private async refuseCode(viewer: Viewer, ip: string, during: string): Promise<never> {
-    await this.throttle.failed({ email: viewer.email, ip, userId: viewer.userId, action: 'auth.second_factor_failed', data: { during } });
-    throw new UnprocessableEntityException(WRONG_CODE);
+  /**
+   * Checks a code under the account's lock, after the throttle lets it through: codes sent side by
+   * side are heard one at a time, each wrong one counted (in the same transaction) before the next.
+   * `work` answers null for a wrong code.
+   */
+  private async withCode<T>(viewer: Viewer, ip: string, during: string, work: (em: EntityManager) => Promise<T | null>): Promise<T> {
+    const outcome = await this.dataSource.transaction(async (em) => {
+      await em.query('SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE', [viewer.userId]);
+      await this.throttle.admit(viewer.email, ip);
+      const result = await work(em);
+      if (result === null) await this.throttle.failedIn(em, { email: viewer.email, ip, userId: viewer.userId, action: 'auth.second_factor_failed', data: { during } });
+      return result;
+    });
+    if (outcome === null) throw new UnprocessableEntityException(WRONG_CODE);
+    return outcome;
   }
 
   private async mustBeEnrolled(em: EntityManager, userId: string): Promise<void> {
