@@ -29,7 +29,7 @@ import { startTestApi, type TestApi } from './testing/test-api';
  * prints the answers' statuses per operation.
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_260_501);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 30);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 20);
 const ONLY = process.env['FUZZ_ONLY'];
 const PATH = process.env['FUZZ_PATH'];
 /** A GET has no body to fuzz: half the runs. */
