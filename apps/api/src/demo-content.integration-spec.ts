@@ -48,6 +48,24 @@ describe('the demo content of Chapter 24', () => {
     for (const r of voiced) expect(new Set([r.commission, r.ministry, r.civilSociety[0]].map((a: any) => `${a.preparation}/${a.progress}`)).size).toBeGreaterThan(1);
   });
 
+  it('pages the chapter overview in catalogue order, grades without their texts', async () => {
+    const whole = (await as.cso.get('/api/overview?country=RS&chapter=24&period=2025&pageSize=200')).body;
+    expect(whole.rows).toHaveLength(41);
+    expect(whole.next).toBeNull();
+    const codes: string[] = [];
+    let after = '';
+    for (let pages = 0; pages < 10; pages++) {
+      const page = (await as.cso.get(`/api/overview?country=RS&chapter=24&period=2025&pageSize=15${after}`)).body;
+      codes.push(...page.rows.map((r: any) => r.benchmark.code));
+      if (!page.next) break;
+      after = `&after=${page.next}`;
+    }
+    expect(codes).toEqual(whole.rows.map((r: any) => r.benchmark.code));
+    const graded = whole.rows.find((r: any) => r.benchmark.code === 'RS-24-POL-02');
+    expect(graded.benchmark.text).toBeUndefined();
+    expect([graded.commission.text, graded.commission.author, graded.commission.preparation]).toEqual([undefined, undefined, 'some_level']);
+  });
+
   it('measures the consideration of the demo proposals: three received, all answered, with a median', async () => {
     const figures = (await api.client({ ip: '10.9.1.2' }).get('/api/consideration?country=RS&chapter=24')).body;
     expect(figures.total.received).toBeGreaterThanOrEqual(3);

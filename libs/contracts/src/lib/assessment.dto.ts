@@ -1,4 +1,5 @@
-import { IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { BenchmarkState } from '@bt/workflow';
 import { AssessmentRequest, ASSESSMENT_PERIOD, type AssessmentDto } from './workflow.dto';
 
@@ -17,6 +18,19 @@ export class OverviewQuery {
   @IsOptional()
   @Matches(ASSESSMENT_PERIOD, { message: 'period must be a year such as 2026, or 2026-H1 / 2026-Q3' })
   period?: string;
+
+  /** The code of the last benchmark of the rows before (their `next`): these rows start after it. */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}-\d{1,2}-[A-Z]{2,5}-\d{2}$/, { message: 'after must be a benchmark code such as RS-24-MIG-02' })
+  after?: string;
+
+  /** Benchmarks per answer (default 50). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
 }
 
 /** The three voices on a benchmark for one period: the current assessment of each (null: none, or not visible to the caller). */
@@ -33,12 +47,24 @@ export interface BenchmarkAssessmentsDto {
   periods: ({ period: string } & AssessmentVoicesDto)[];
 }
 
-/** A chapter's benchmarks × the three voices, for one period. */
+/** An assessment as the overview's grid shows it: whose, and its two grades (its reasoning is on the benchmark's page). */
+export type OverviewGradeDto = Omit<AssessmentDto, 'text' | 'author'>;
+
+/** The current grades of the three voices on a benchmark for one period (null: none, or not visible to the caller). */
+export interface OverviewVoicesDto {
+  commission: OverviewGradeDto | null;
+  ministry: OverviewGradeDto | null;
+  civilSociety: OverviewGradeDto[];
+}
+
+/** A page of a chapter's benchmarks × the three voices, for one period, in catalogue order. */
 export interface ChapterOverviewDto {
   country: string;
   chapter: number;
   period: string;
   /** Every period with an assessment the caller may see, newest first. */
   periods: string[];
-  rows: ({ benchmark: { id: string; code: string; text: string; state: BenchmarkState; area: string; areaTitle: string } } & AssessmentVoicesDto)[];
+  rows: ({ benchmark: { id: string; code: string; state: BenchmarkState; area: string; areaTitle: string } } & OverviewVoicesDto)[];
+  /** What to send as `after` for the rows that follow; null after the chapter's last benchmark. */
+  next: string | null;
 }

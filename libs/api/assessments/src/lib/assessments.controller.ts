@@ -24,7 +24,10 @@ export class AssessmentsController {
     return this.assessments.record(viewer, id, body, request.ip);
   }
 
-  /** A chapter's benchmarks × the three current assessments for a period (`?country=RS&chapter=24&period=2026`). */
+  /**
+   * A page of a chapter's benchmarks × the three current grades for a period (`?country=RS&chapter=24&period=2026`),
+   * in catalogue order: `pageSize` (50) at a time, `next` being the `after` of the following page.
+   */
   @Public()
   @Get('overview')
   overview(@Query() query: OverviewQuery, @CurrentViewer() viewer: Viewer | null): Promise<ChapterOverviewDto> {

@@ -2,9 +2,12 @@ import { ForbiddenException, Injectable, UnprocessableEntityException } from '@n
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { findBenchmarkScope } from '@bt/api/catalogue';
-import type { AssessmentDto, AssessmentRequest, AssessmentVoice, AssessmentVoicesDto, BenchmarkAssessmentsDto, ChapterOverviewDto, OverviewQuery } from '@bt/contracts';
+import type { AssessmentDto, AssessmentRequest, AssessmentVoice, BenchmarkAssessmentsDto, ChapterOverviewDto, OverviewGradeDto, OverviewQuery } from '@bt/contracts';
 import { actorOfViewer, type Viewer } from '@bt/api/identity';
 import { viewerFacts, visibleAssessments, voiceOf } from './assessment-voices';
+
+/** Benchmarks per overview answer, unless the query asks otherwise. */
+const OVERVIEW_PAGE_SIZE = 50;
 
 const COLUMNS = `s.id, s.benchmark_id, s.voice, s.period, s.preparation, s.progress, s.text, s.created_at, s.organisation_id, o.name AS organisation, u.display_name`;
 
@@ -65,47 +68,67 @@ export class AssessmentsService {
     return { history, periods: periods.map((period) => ({ period, ...voices(history.filter((a) => a.period === period)) })) };
   }
 
-  /** A chapter's benchmarks × the three current voices for one period. */
+  /**
+   * A page of a chapter's benchmarks × the three current voices for one period, in one statement:
+   * the periods the viewer sees (chapter_period, kept by triggers; an expert's own benchmarks besides),
+   * then the page in catalogue order with each row's current grades (assessment_current_idx).
+   */
   async overview(viewer: Viewer | null, query: OverviewQuery): Promise<ChapterOverviewDto> {
     const chapter = Number(query.chapter);
-    const where = `a.country_code = $1 AND a.chapter_number = $2 AND ${visibleAssessments(3)}`;
-    const facts = viewerFacts(viewer);
-    const periodRows = await this.dataSource.query(
-      `SELECT DISTINCT s.period FROM assessment s JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id WHERE ${where} ORDER BY s.period DESC`,
-      [query.country, chapter, ...facts],
+    const pageSize = query.pageSize ?? OVERVIEW_PAGE_SIZE;
+    const after = query.after
+      ? `AND (a.position, b.position, b.code) > (SELECT a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $7)`
+      : 'AND $7::text IS NULL';
+    const [row] = await this.dataSource.query(
+      `WITH periods AS (
+         SELECT c.period FROM chapter_period c
+          WHERE c.country_code = $1 AND c.chapter_number = $2
+            AND (c.published OR 'commission' = ANY($3::text[]) OR ($4::text = $1 AND $3::text[] && ARRAY['ministry', 'civil_society']))
+         UNION
+         SELECT s.period FROM mission_expert x JOIN mission_benchmark mb ON mb.mission_id = x.mission_id
+           JOIN benchmark b ON b.id = mb.benchmark_id JOIN area a ON a.id = b.area_id JOIN assessment s ON s.benchmark_id = b.id
+          WHERE x.user_id = $5::uuid AND 'expert' = ANY($3::text[]) AND a.country_code = $1 AND a.chapter_number = $2
+       ), chosen AS (
+         SELECT coalesce($6::text, (SELECT max(period) FROM periods), to_char(now(), 'YYYY')) AS period
+       ), page AS (
+         SELECT b.id, b.code, b.state, a.code AS area, a.title AS area_title, a.position AS area_position, b.position
+           FROM area a JOIN benchmark b ON b.area_id = a.id
+          WHERE a.country_code = $1 AND a.chapter_number = $2 ${after}
+          ORDER BY a.position, b.position, b.code LIMIT ${pageSize + 1}
+       )
+       SELECT (SELECT period FROM chosen) AS period, (SELECT coalesce(array_agg(period ORDER BY period DESC), '{}') FROM periods) AS periods,
+              (SELECT coalesce(json_agg(json_build_object('id', p.id, 'code', p.code, 'state', p.state, 'area', p.area, 'areaTitle', p.area_title,
+                        'grades', (SELECT coalesce(json_agg(g), '[]') FROM (
+                           SELECT DISTINCT ON (s.voice, s.organisation_id) s.id, s.voice, o.name AS organisation, s.organisation_id AS "organisationId",
+                                  s.period, s.preparation, s.progress, s.created_at AS "createdAt"
+                             FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
+                            WHERE s.benchmark_id = p.id AND s.period = (SELECT period FROM chosen) AND ${visibleAssessments(3)}
+                            ORDER BY s.voice, s.organisation_id, s.created_at DESC) g))
+                      ORDER BY p.area_position, p.position, p.code), '[]')
+                 FROM page p) AS rows`,
+      [query.country, chapter, ...viewerFacts(viewer), query.period ?? null, query.after ?? null],
     );
-    const periods: string[] = periodRows.map((r: { period: string }) => r.period);
-    const period = query.period ?? periods[0] ?? String(new Date().getFullYear());
-    const benchmarks = await this.dataSource.query(
-      `SELECT b.id, b.code, b.text, b.state, a.code AS area, a.title AS area_title FROM benchmark b JOIN area a ON a.id = b.area_id
-        WHERE a.country_code = $1 AND a.chapter_number = $2 ORDER BY a.position, b.position`,
-      [query.country, chapter],
-    );
-    const current = await this.dataSource.query(
-      `SELECT DISTINCT ON (s.benchmark_id, s.voice, s.organisation_id) ${COLUMNS}
-         FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN app_user u ON u.id = s.author_id
-         JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
-        WHERE ${where} AND s.period = $6
-        ORDER BY s.benchmark_id, s.voice, s.organisation_id, s.created_at DESC`,
-      [query.country, chapter, ...facts, period],
-    );
-    const assessments: (AssessmentDto & { benchmarkId: string })[] = current.map((r: Record<string, any>) => ({ ...toDto(r), benchmarkId: r.benchmark_id }));
+    const rows: (ChapterOverviewDto['rows'][number]['benchmark'] & { grades: OverviewGradeDto[] })[] = row.rows;
+    const more = rows.length > pageSize;
+    if (more) rows.pop();
+    const periods: string[] = row.periods;
     return {
       country: query.country,
       chapter,
-      period,
-      periods: periods.includes(period) ? periods : [period, ...periods],
-      rows: benchmarks.map((b: Record<string, any>) => ({
-        benchmark: { id: b.id, code: b.code, text: b.text, state: b.state, area: b.area, areaTitle: b.area_title },
-        ...voices(assessments.filter((a) => a.benchmarkId === b.id).map(({ benchmarkId: _, ...a }) => a)),
+      period: row.period,
+      periods: periods.includes(row.period) ? periods : [row.period, ...periods],
+      rows: rows.map(({ grades, ...benchmark }) => ({
+        benchmark,
+        ...voices(grades.map((g) => ({ ...g, createdAt: new Date(g.createdAt).toISOString() }))),
       })),
+      next: more ? rows[rows.length - 1].code : null,
     };
   }
 }
 
 /** The current voice of each organisation among assessments of one period (newest first, or any order). */
-export function voices(assessments: AssessmentDto[]): AssessmentVoicesDto {
-  const latest = new Map<string, AssessmentDto>();
+export function voices<T extends OverviewGradeDto>(assessments: T[]): { commission: T | null; ministry: T | null; civilSociety: T[] } {
+  const latest = new Map<string, T>();
   for (const a of assessments) {
     const key = `${a.voice}:${a.organisationId}`;
     const known = latest.get(key);

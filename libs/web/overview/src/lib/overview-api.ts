@@ -8,14 +8,19 @@ import type { Observable } from 'rxjs';
 export class OverviewApi {
   private readonly http = inject(HttpClient);
 
-  overview(country: string, chapter: number, period?: string): Observable<ChapterOverviewDto> {
+  /** A page of the overview; `after` is the `next` of the page before. */
+  overview(country: string, chapter: number, period?: string, after?: string): Observable<ChapterOverviewDto> {
     let params = new HttpParams().set('country', country).set('chapter', chapter);
     if (period) params = params.set('period', period);
+    if (after) params = params.set('after', after);
     return this.http.get<ChapterOverviewDto>('/api/overview', { params });
   }
 
-  consideration(country: string, chapter: number): Observable<ConsiderationDto> {
-    return this.http.get<ConsiderationDto>('/api/consideration', { params: new HttpParams().set('country', country).set('chapter', chapter) });
+  /** The chapter's figures with a page of its benchmarks; `after` is the `next` of the page before. */
+  consideration(country: string, chapter: number, after?: string): Observable<ConsiderationDto> {
+    let params = new HttpParams().set('country', country).set('chapter', chapter);
+    if (after) params = params.set('after', after);
+    return this.http.get<ConsiderationDto>('/api/consideration', { params });
   }
 }
 

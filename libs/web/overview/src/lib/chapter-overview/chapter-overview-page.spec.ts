@@ -3,10 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { AssessmentDto, ChapterOverviewDto } from '@bt/contracts';
+import type { AssessmentDto, ChapterOverviewDto, OverviewGradeDto } from '@bt/contracts';
 import { OVERVIEW_ROUTES } from '../overview.routes';
 
-const assessment = (voice: AssessmentDto['voice'], preparation: AssessmentDto['preparation'], progress: AssessmentDto['progress'], organisation = 'Org'): AssessmentDto => ({
+const assessment = (voice: AssessmentDto['voice'], preparation: AssessmentDto['preparation'], progress: AssessmentDto['progress'], organisation = 'Org'): OverviewGradeDto => ({
   id: `${voice}-${organisation}`,
   voice,
   organisation,
@@ -14,8 +14,6 @@ const assessment = (voice: AssessmentDto['voice'], preparation: AssessmentDto['p
   period: '2026',
   preparation,
   progress,
-  text: 't',
-  author: 'A',
   createdAt: '2026-03-01T00:00:00.000Z',
 });
 
@@ -26,13 +24,14 @@ const OVERVIEW: ChapterOverviewDto = {
   periods: ['2026', '2025'],
   rows: [
     {
-      benchmark: { id: 'b1', code: 'RS-24-MIG-01', text: 'x', state: 'accepted', area: 'MIG', areaTitle: 'Migration' },
+      benchmark: { id: 'b1', code: 'RS-24-MIG-01', state: 'accepted', area: 'MIG', areaTitle: 'Migration' },
       commission: assessment('commission', 'some_to_moderate', 'good_progress'),
       ministry: null,
       civilSociety: [assessment('civil_society', 'early_stage', 'limited_progress', 'Coalition')],
     },
-    { benchmark: { id: 'b2', code: 'RS-24-ASY-01', text: 'y', state: 'draft', area: 'ASY', areaTitle: 'Asylum' }, commission: null, ministry: null, civilSociety: [] },
+    { benchmark: { id: 'b2', code: 'RS-24-ASY-01', state: 'draft', area: 'ASY', areaTitle: 'Asylum' }, commission: null, ministry: null, civilSociety: [] },
   ],
+  next: 'RS-24-ASY-01',
 };
 
 describe('ChapterOverviewPage', () => {
@@ -82,5 +81,20 @@ describe('ChapterOverviewPage', () => {
     expect([...first.querySelectorAll('td')[1].querySelectorAll('.swatch')].map((s) => s.textContent?.trim())).toEqual(['4', '5']);
     // Colour and pattern come from the band, which the swatch carries (lowest grade: band 1).
     expect(first.querySelectorAll('td')[3].querySelector('.swatch')?.getAttribute('data-band')).toBe('1');
+  });
+
+  it('adds the following benchmarks of the same period on "Show more"', async () => {
+    const element = harness.routeNativeElement as HTMLElement;
+    const more = () => [...element.querySelectorAll('button')].find((b) => b.textContent?.includes('Show more'));
+    more()?.click();
+    TestBed.tick();
+    http
+      .expectOne('/api/overview?country=RS&chapter=24&period=2026&after=RS-24-ASY-01')
+      .flush({ ...OVERVIEW, rows: [{ benchmark: { id: 'b3', code: 'RS-24-ASY-02', state: 'draft', area: 'ASY', areaTitle: 'Asylum' }, commission: null, ministry: null, civilSociety: [] }], next: null });
+    await harness.fixture.whenStable();
+    harness.fixture.detectChanges();
+    expect([...element.querySelectorAll('th[scope="row"]')].map((th) => clean(th.textContent))).toEqual(['RS-24-MIG-01', 'RS-24-ASY-01', 'RS-24-ASY-02']);
+    expect([...element.querySelectorAll('th[scope="colgroup"]')].map((th) => clean(th.textContent))).toEqual(['Migration', 'Asylum']);
+    expect(more()).toBeUndefined();
   });
 });

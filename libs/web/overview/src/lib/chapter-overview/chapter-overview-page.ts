@@ -1,9 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
+import { tap } from 'rxjs';
 import type { ChapterOverviewDto } from '@bt/contracts';
 import { BenchmarkStateChip, CATALOGUE_SCOPE, GradeBadge, LOADING, loadEach, voiceLabel } from '@bt/web/benchmarks';
 import { apiErrorMessage } from '@bt/web/identity';
@@ -18,7 +21,7 @@ type Row = ChapterOverviewDto['rows'][number];
  */
 @Component({
   selector: 'bt-chapter-overview-page',
-  imports: [RouterLink, MatProgressBar, MatFormField, MatLabel, MatSelect, MatOption, GradeBadge, BenchmarkStateChip],
+  imports: [RouterLink, MatButton, MatProgressBar, MatFormField, MatLabel, MatSelect, MatOption, GradeBadge, BenchmarkStateChip],
   templateUrl: './chapter-overview-page.html',
   styleUrl: './chapter-overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,14 +35,31 @@ export class ChapterOverviewPage {
   protected readonly scope = CATALOGUE_SCOPE;
   protected readonly voice = voiceLabel;
 
+  /** The rows "Show more" added after the first page, for the period shown. */
+  private readonly moreRows = signal<{ rows: readonly Row[]; next: string | null } | null>(null);
+  protected readonly loadingMore = signal(false);
+  /** The API's explanation of a failed "Show more" ('' when it gave none); null: no failure. */
+  protected readonly moreError = signal<string | null>(null);
+
   protected readonly overview = toSignal(
-    toObservable(this.period).pipe(loadEach((period: string | undefined) => this.api.overview(this.scope.country, this.scope.chapter, period))),
+    toObservable(this.period).pipe(
+      tap(() => {
+        this.moreRows.set(null);
+        this.moreError.set(null);
+      }),
+      loadEach((period: string | undefined) => this.api.overview(this.scope.country, this.scope.chapter, period)),
+    ),
     { initialValue: LOADING },
   );
+  /** Where the next rows start; null when the chapter is shown to its end. */
+  protected readonly next = computed(() => {
+    const more = this.moreRows();
+    return more ? more.next : (this.overview().value?.next ?? null);
+  });
   /** Rows grouped by area, in catalogue order. */
   protected readonly areas = computed(() => {
     const groups: { code: string; title: string; rows: Row[] }[] = [];
-    for (const row of this.overview().value?.rows ?? []) {
+    for (const row of [...(this.overview().value?.rows ?? []), ...(this.moreRows()?.rows ?? [])]) {
       const last = groups.at(-1);
       if (last?.code === row.benchmark.area) last.rows.push(row);
       else groups.push({ code: row.benchmark.area, title: row.benchmark.areaTitle, rows: [row] });
@@ -50,6 +70,25 @@ export class ChapterOverviewPage {
     const error = this.overview().error;
     return error ? apiErrorMessage(error) : null;
   });
+
+  /** Adds the next rows below, for the period shown; an answer for a period changed meanwhile is dropped. */
+  protected showMore(): void {
+    const after = this.next();
+    const period = this.overview().value?.period;
+    if (!after || !period || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.moreError.set(null);
+    this.api.overview(this.scope.country, this.scope.chapter, period, after).subscribe({
+      next: (page) => {
+        this.loadingMore.set(false);
+        if (this.overview().value?.period === page.period) this.moreRows.update((more) => ({ rows: [...(more?.rows ?? []), ...page.rows], next: page.next }));
+      },
+      error: (error: HttpErrorResponse) => {
+        this.loadingMore.set(false);
+        this.moreError.set(apiErrorMessage(error) ?? '');
+      },
+    });
+  }
 
   protected choosePeriod(period: string): void {
     void this.router.navigate([], { queryParams: { period }, queryParamsHandling: 'merge' });
