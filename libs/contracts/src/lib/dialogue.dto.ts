@@ -99,6 +99,19 @@ export class ConsiderationQuery {
   @Min(1)
   @Max(35)
   chapter?: number;
+
+  /** The code of the last benchmark of the figures before (their `next`): these start after it. */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}-\d{1,2}-[A-Z]{2,5}-\d{2}$/, { message: 'after must be a benchmark code such as RS-24-MIG-02' })
+  after?: string;
+
+  /** Benchmarks per answer (default 50); the areas and the total always cover the whole scope. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
 }
 
 /** "Adequate consideration" of civil-society proposals, for one benchmark, area or chapter. */
@@ -117,7 +130,10 @@ export interface ConsiderationFigures {
 export interface ConsiderationDto {
   country: string;
   chapter: number | null;
+  /** A page of the benchmarks, in catalogue order. */
   benchmarks: ({ id: string; code: string; area: string } & ConsiderationFigures)[];
+  /** What to send as `after` for the benchmarks that follow; null after the last. */
+  next: string | null;
   areas: ({ code: string; title: string } & ConsiderationFigures)[];
   total: ConsiderationFigures;
 }

@@ -13,52 +13,60 @@ import type { ConsiderationDto, ConsiderationFigures, ConsiderationQuery } from 
 export class ConsiderationService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * One statement: the areas' and the scope's figures over every proposal of the scope, read from
+   * proposal_considered_idx (by country) alone (each proposal carries its first answer and latest decision), and a
+   * page of the benchmarks' figures in catalogue order (`after` / `next`).
+   */
   async figures(query: ConsiderationQuery): Promise<ConsiderationDto> {
-    const rows: Record<string, any>[] = await this.dataSource.query(
-      `WITH considered AS (
-         SELECT b.id AS benchmark_id, p.id, p.created_at,
-                (SELECT r.decision FROM proposal_response r WHERE r.proposal_id = p.id ORDER BY r.created_at DESC LIMIT 1) AS decision,
-                (SELECT extract(epoch FROM min(r.created_at) - p.created_at) / 86400 FROM proposal_response r WHERE r.proposal_id = p.id) AS days
-           FROM benchmark b JOIN area a ON a.id = b.area_id
-           JOIN proposal p ON p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
-          WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2))
-       SELECT b.id, b.code, a.code AS area_code, a.title AS area_title, a.chapter_number, a.position AS area_position, b.position,
-              GROUPING(a.code, b.id) AS level,
-              count(c.id)::int AS received,
-              count(c.decision)::int AS answered,
-              count(*) FILTER (WHERE c.decision = 'accepted')::int AS accepted,
-              count(*) FILTER (WHERE c.decision = 'partly_accepted')::int AS partly_accepted,
-              count(*) FILTER (WHERE c.decision = 'not_accepted')::int AS not_accepted,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY c.days) AS median_days,
-              min(c.created_at) FILTER (WHERE c.decision IS NULL) AS oldest_unanswered
-         FROM benchmark b JOIN area a ON a.id = b.area_id LEFT JOIN considered c ON c.benchmark_id = b.id
-        WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
-        GROUP BY GROUPING SETS ((a.chapter_number, a.position, a.code, a.title, b.id, b.code, b.position), (a.chapter_number, a.position, a.code, a.title), ())
-        ORDER BY a.chapter_number, a.position, b.position NULLS FIRST`,
-      [query.country, query.chapter ?? null],
+    const pageSize = query.pageSize ?? PAGE_SIZE;
+    const [row] = await this.dataSource.query(
+      `WITH scope AS NOT MATERIALIZED (
+         SELECT a.id AS area_id, a.code AS area_code, a.chapter_number, a.position AS area_position, b.id, b.code, b.position
+           FROM area a JOIN benchmark b ON b.area_id = a.id
+          WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
+       ), considered AS MATERIALIZED (
+         SELECT s.area_id, p.created_at, p.first_answered_at, p.answer_decision
+           FROM scope s JOIN proposal p ON p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}
+       ), page AS (
+         SELECT s.* FROM scope s
+          WHERE $3::text IS NULL OR (s.chapter_number, s.area_position, s.position, s.code) >
+                (SELECT a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $3)
+          ORDER BY s.chapter_number, s.area_position, s.position, s.code LIMIT ${pageSize + 1}
+       )
+       SELECT (SELECT coalesce(json_agg(x ORDER BY x.chapter_number, x.position, x.code), '[]') FROM (
+                 SELECT a.code, a.title, a.chapter_number, a.position, ${FIGURES}
+                   FROM area a LEFT JOIN considered p ON p.area_id = a.id
+                  WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
+                  GROUP BY a.id) x) AS areas,
+              (SELECT row_to_json(t) FROM (SELECT ${FIGURES} FROM considered p) t) AS total,
+              (SELECT coalesce(json_agg(y ORDER BY y.chapter_number, y.area_position, y.position, y.code), '[]') FROM (
+                 SELECT s.id, s.code, s.area_code, s.chapter_number, s.area_position, s.position, f.*
+                   FROM page s CROSS JOIN LATERAL (SELECT ${FIGURES} FROM proposal p WHERE p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}) f) y) AS benchmarks`,
+      [query.country, query.chapter ?? null, query.after ?? null],
     );
-    const figures = (r: Record<string, any>): ConsiderationFigures => ({
-      received: r.received,
-      answered: r.answered,
-      accepted: r.accepted,
-      partlyAccepted: r.partly_accepted,
-      notAccepted: r.not_accepted,
-      medianDaysToAnswer: r.median_days === null ? null : Math.round(Number(r.median_days) * 10) / 10,
-      oldestUnansweredAt: r.oldest_unanswered ? new Date(r.oldest_unanswered).toISOString() : null,
-    });
-    const total = rows.find((r) => r.level === 3);
+    const benchmarks: Record<string, any>[] = row.benchmarks;
+    const more = benchmarks.length > pageSize;
+    if (more) benchmarks.pop();
     return {
       country: query.country,
       chapter: query.chapter ?? null,
-      benchmarks: rows.filter((r) => r.level === 0).map((r) => ({ id: r.id, code: r.code, area: r.area_code, ...figures(r) })),
-      areas: rows.filter((r) => r.level === 1).map((r) => ({ code: r.area_code, title: r.area_title, ...figures(r) })),
-      total: total ? figures(total) : { received: 0, answered: 0, accepted: 0, partlyAccepted: 0, notAccepted: 0, medianDaysToAnswer: null, oldestUnansweredAt: null },
+      benchmarks: benchmarks.map((r) => ({ id: r.id, code: r.code, area: r.area_code, ...figuresOf(r) })),
+      next: more ? benchmarks[benchmarks.length - 1].code : null,
+      areas: row.areas.map((r: Record<string, any>) => ({ code: r.code, title: r.title, ...figuresOf(r) })),
+      total: figuresOf(row.total),
     };
   }
 
   /** The same figures as a sheet: one row per benchmark, per area and the chapter total. */
   async workbook(query: ConsiderationQuery): Promise<Workbook> {
-    const data = await this.figures(query);
+    const data = await this.figures({ ...query, pageSize: 200 });
+    // Every benchmark of the scope, page after page.
+    for (let next = data.next; next; ) {
+      const page = await this.figures({ ...query, pageSize: 200, after: next });
+      data.benchmarks.push(...page.benchmarks);
+      next = page.next;
+    }
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Consideration');
     sheet.columns = [
@@ -80,4 +88,30 @@ export class ConsiderationService {
     sheet.addRow({ level: 'total', code: `${data.country}${data.chapter ? `-${data.chapter}` : ''}`, area: '', ...data.total });
     return workbook;
   }
+}
+
+/** Benchmarks per answer, unless the query asks otherwise. */
+const PAGE_SIZE = 50;
+
+/** A proposal `p` that counts: not a comment or reply, not hidden. */
+const CONSIDERED = `p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL`;
+
+/** The figures over proposals `p` (from `considered` or `proposal`): the latest answer counts, days to the first. */
+const FIGURES = `count(p.created_at)::int AS received, count(p.answer_decision)::int AS answered,
+  count(*) FILTER (WHERE p.answer_decision = 'accepted')::int AS accepted,
+  count(*) FILTER (WHERE p.answer_decision = 'partly_accepted')::int AS partly_accepted,
+  count(*) FILTER (WHERE p.answer_decision = 'not_accepted')::int AS not_accepted,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.first_answered_at - p.created_at) / 86400) AS median_days,
+  min(p.created_at) FILTER (WHERE p.answer_decision IS NULL) AS oldest_unanswered`;
+
+function figuresOf(r: Record<string, any>): ConsiderationFigures {
+  return {
+    received: r['received'],
+    answered: r['answered'],
+    accepted: r['accepted'],
+    partlyAccepted: r['partly_accepted'],
+    notAccepted: r['not_accepted'],
+    medianDaysToAnswer: r['median_days'] === null ? null : Math.round(Number(r['median_days']) * 10) / 10,
+    oldestUnansweredAt: r['oldest_unanswered'] ? new Date(r['oldest_unanswered']).toISOString() : null,
+  };
 }

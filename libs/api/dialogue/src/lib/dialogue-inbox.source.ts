@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { InboxEntry, InboxSource } from '@bt/api/inbox';
+import { INBOX_SIZE, type InboxEntry, type InboxSource } from '@bt/api/inbox';
 import { hasRole, type Viewer } from '@bt/api/identity';
 
 const DAY = 86_400_000;
-const excerpt = (text: string) => (text.length > 120 ? `${text.slice(0, 119)}…` : text);
+/** Items of each kind at most, as many as the inbox answers (INBOX_SIZE). */
+const LIMIT = INBOX_SIZE;
+const EXCERPT_LENGTH = 120;
+const excerpt = (text: string) => (text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text);
 
 /**
  * The dialogue's part of the inbox: the ministry sees its country's proposals still awaiting an
@@ -18,14 +21,14 @@ export class DialogueInboxSource implements InboxSource {
   async items(viewer: Viewer, now: Date): Promise<InboxEntry[]> {
     const entries: InboxEntry[] = [];
     if (hasRole(viewer, 'ministry') && viewer.countryCode) {
+      // The country's unanswered proposals oldest first (proposal_unanswered_idx), stopping at the inbox's size.
       const rows = await this.dataSource.query(
-        `SELECT p.id, p.text, p.created_at, b.code, o.name AS organisation
-           FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN area a ON a.id = b.area_id
+        `SELECT p.id, left(p.text, ${EXCERPT_LENGTH + 1}) AS text, p.created_at, b.code, o.name AS organisation
+           FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id
            JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
-          WHERE a.country_code = $1 AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
+          WHERE p.country_code = $1 AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL AND p.first_answered_at IS NULL
             AND b.state IN ('draft', 'submitted', 'peerReview')
-            AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)
-          ORDER BY p.created_at LIMIT 200`,
+          ORDER BY p.created_at LIMIT ${LIMIT}`,
         [viewer.countryCode],
       );
       for (const r of rows) {
@@ -42,13 +45,13 @@ export class DialogueInboxSource implements InboxSource {
       }
     }
     if (hasRole(viewer, 'civil_society')) {
+      // The answers to the organisation's proposals (its organisation when answered) newest first, stopping at the inbox's size.
       const rows = await this.dataSource.query(
-        `SELECT r.id, r.decision, r.created_at, p.text, b.code,
+        `SELECT r.id, r.decision, r.created_at, left(p.text, ${EXCERPT_LENGTH + 1}) AS text, b.code,
                 EXISTS (SELECT 1 FROM proposal_response e WHERE e.proposal_id = p.id AND e.created_at < r.created_at) AS revised
            FROM proposal_response r JOIN proposal p ON p.id = r.proposal_id JOIN benchmark b ON b.id = p.benchmark_id
-           JOIN app_user u ON u.id = p.author_id
-          WHERE u.organisation_id = $1 AND p.hidden_at IS NULL
-          ORDER BY r.created_at DESC LIMIT 200`,
+          WHERE r.proposer_organisation_id = $1 AND p.hidden_at IS NULL
+          ORDER BY r.created_at DESC LIMIT ${LIMIT}`,
         [viewer.organisationId],
       );
       for (const r of rows) {

@@ -5,6 +5,9 @@ import type { InboxDto } from '@bt/contracts';
 import { actorOfViewer, type Viewer } from '@bt/api/identity';
 import { InboxRegistry } from './inbox-registry';
 
+/** Items an inbox answers at most (unread first): a list to act on, not the archive. */
+export const INBOX_SIZE = 100;
+
 /** Items older than this drop out of the inbox once read. */
 const KEEP_READ_DAYS = 90;
 
@@ -28,7 +31,7 @@ export class InboxService {
       .map((entry) => ({ ...entry, unread: !read.has(entry.key) }))
       .filter((item) => item.unread || Date.parse(item.at) >= oldest)
       .sort((a, b) => Number(b.unread) - Number(a.unread) || b.at.localeCompare(a.at));
-    return { items, unread: items.filter((i) => i.unread).length };
+    return { items: items.slice(0, INBOX_SIZE), unread: items.filter((i) => i.unread).length };
   }
 
   async markRead(viewer: Viewer, keys: string[], ip: string): Promise<void> {

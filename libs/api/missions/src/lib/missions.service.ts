@@ -20,6 +20,7 @@ import type {
   UpdateMissionRequest,
 } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
+import { INBOX_SIZE } from '@bt/api/inbox';
 import { type MissionAccess, missionAccess, missionSeenParams, missionSeenSql } from './mission-access';
 
 type Row = Record<string, any>;
@@ -506,18 +507,20 @@ export class MissionsService {
   /** Deadlines of experts' missions and of recommendations (for the inbox). */
   async reminderRows(viewer: Viewer, now: Date, days: number): Promise<Row[]> {
     return this.dataSource.query(
-      `SELECT 'mission-start' AS kind, m.id AS mission_id, m.id AS item_id, coalesce(nullif(m.title, ''), 'Peer-review mission') AS title, m.start_date::timestamptz AS due
-         FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
-        WHERE m.start_date >= $2::date AND m.start_date <= $2::date + $3::int
+      // Each kind bounded to its latest dates, as many as the inbox answers (INBOX_SIZE).
+      `(SELECT 'mission-start' AS kind, m.id AS mission_id, m.id AS item_id, coalesce(nullif(m.title, ''), 'Peer-review mission') AS title, m.start_date::timestamptz AS due
+          FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
+         WHERE m.start_date >= $2::date AND m.start_date <= $2::date + $3::int ORDER BY m.start_date DESC LIMIT ${INBOX_SIZE})
        UNION ALL
-       SELECT 'mission-report', m.id, m.id, coalesce(nullif(m.title, ''), 'Peer-review mission'), m.end_date::timestamptz
-         FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
-        WHERE m.end_date < $2::date AND m.report_file_id IS NULL
+       (SELECT 'mission-report', m.id, m.id, coalesce(nullif(m.title, ''), 'Peer-review mission'), m.end_date::timestamptz
+          FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
+         WHERE m.end_date < $2::date AND m.report_file_id IS NULL ORDER BY m.end_date DESC LIMIT ${INBOX_SIZE})
        UNION ALL
-       SELECT 'recommendation-due', r.mission_id, r.id, r.text, r.due_date::timestamptz
-         FROM mission_recommendation r JOIN mission m ON m.id = r.mission_id
-        WHERE r.status IN ('open', 'in_progress') AND r.due_date <= $2::date + $3::int
-          AND (($4::boolean) OR (m.country_code = $5 AND m.report_shared_at IS NOT NULL))`,
+       (SELECT 'recommendation-due', r.mission_id, r.id, left(r.text, 121), r.due_date::timestamptz
+          FROM mission_recommendation r JOIN mission m ON m.id = r.mission_id
+         WHERE r.status IN ('open', 'in_progress') AND r.due_date <= $2::date + $3::int
+           AND (($4::boolean) OR (m.country_code = $5 AND m.report_shared_at IS NOT NULL))
+         ORDER BY r.due_date DESC LIMIT ${INBOX_SIZE})`,
       [viewer.userId, now.toISOString().slice(0, 10), days, hasRole(viewer, 'commission'), hasRole(viewer, 'ministry') ? viewer.countryCode : null],
     );
   }

@@ -1,12 +1,15 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { CATALOGUE_SCOPE, DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
 import { BarChart, type ChartSeries } from '@bt/web/charts';
 import { apiErrorMessage } from '@bt/web/identity';
 import { of } from 'rxjs';
+import type { ConsiderationDto } from '@bt/contracts';
 import { considerationExportUrl, OverviewApi } from '../overview-api';
 
 /**
@@ -16,7 +19,7 @@ import { considerationExportUrl, OverviewApi } from '../overview-api';
  */
 @Component({
   selector: 'bt-consideration-page',
-  imports: [RouterLink, DecimalPipe, DisplayDatePipe, MatProgressBar, BarChart],
+  imports: [RouterLink, DecimalPipe, DisplayDatePipe, MatButton, MatProgressBar, BarChart],
   templateUrl: './consideration-page.html',
   styleUrl: '../chapter-overview/chapter-overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,9 +43,38 @@ export class ConsiderationPage {
   });
   protected readonly caption = $localize`:Caption of the chart of proposals per area@@consideration.chartCaption:Civil-society proposals per area, by the ministry's answer`;
   protected readonly unit = $localize`:Unit of the chart of proposals@@consideration.unit:proposals`;
-  protected readonly benchmarks = computed(() => (this.figures().value?.benchmarks ?? []).filter((b) => b.received > 0));
+  /** The benchmarks "Show more" added after the first page. */
+  private readonly more = signal<{ benchmarks: ConsiderationDto['benchmarks']; next: string | null } | null>(null);
+  protected readonly loadingMore = signal(false);
+  /** The API's explanation of a failed "Show more" ('' when it gave none); null: no failure. */
+  protected readonly moreError = signal<string | null>(null);
+  protected readonly benchmarks = computed(() =>
+    [...(this.figures().value?.benchmarks ?? []), ...(this.more()?.benchmarks ?? [])].filter((b) => b.received > 0),
+  );
+  /** Where the next benchmarks start; null when all are shown. */
+  protected readonly next = computed(() => {
+    const more = this.more();
+    return more ? more.next : (this.figures().value?.next ?? null);
+  });
   protected readonly errorDetail = computed(() => {
     const error = this.figures().error;
     return error ? apiErrorMessage(error) : null;
   });
+
+  protected showMore(): void {
+    const after = this.next();
+    if (!after || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.moreError.set(null);
+    this.api.consideration(this.scope.country, this.scope.chapter, after).subscribe({
+      next: (page) => {
+        this.loadingMore.set(false);
+        this.more.update((more) => ({ benchmarks: [...(more?.benchmarks ?? []), ...page.benchmarks], next: page.next }));
+      },
+      error: (error: HttpErrorResponse) => {
+        this.loadingMore.set(false);
+        this.moreError.set(apiErrorMessage(error) ?? '');
+      },
+    });
+  }
 }
