@@ -29,7 +29,7 @@ export class BenchmarkListQuery {
   @IsIn(BENCHMARK_STATES, { message: `state must be one of ${BENCHMARK_STATES.join(', ')}` })
   state?: BenchmarkState;
 
-  /** Words to find in codes, benchmark and sub-requirement texts. */
+  /** Words that must each begin a word of the code, the text or a sub-requirement (`migr`, `pravosudje`, `rs-24-mig`). */
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -1,5 +1,5 @@
 /** How many matches a list counts at most: past it, `total` stops there and `totalCapped` says so. */
-export const LIST_COUNT_LIMIT = 1000;
+export const LIST_COUNT_LIMIT = 200;
 
 /**
  * One page of a list answer. A list pages by keyset: `next` names the last item of this page, to be

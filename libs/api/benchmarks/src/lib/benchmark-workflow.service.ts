@@ -6,10 +6,11 @@ import { AuditService } from '@bt/api/audit';
 import { seesDialogue, takesPart } from '@bt/api/dialogue';
 import { visibleEvidence } from '@bt/api/evidence';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
-import type { AssessmentDto, BenchmarkWorkflowDto, EvidenceVisibility, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
+import type { AssessmentDto, BenchmarkDetailDto, EvidenceVisibility, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { currentMissionDto, currentMissionSql, missionExpertSql, MissionsService } from '@bt/api/missions';
 import { readsCountryRecords } from '@bt/api/track-records';
+import { DETAIL_COLUMNS, detailOf } from './benchmarks.service';
 import {
   availableEvents,
   BENCHMARK_MACHINE_VERSION,
@@ -88,17 +89,19 @@ export class BenchmarkWorkflowService {
     return { state: topState(next.value), stage: peerReviewStage(next.value), version: row.version + 1 };
   }
 
-  /** The workflow part of the benchmark page, for this caller; by id or code, in one statement. */
-  async workflowOf(viewer: Viewer | null, benchmarkRef: string): Promise<BenchmarkWorkflowDto> {
+  /** A benchmark's page for this caller, by id or code, in one statement: the catalogue, the workflow, the mission, the latest assessment. */
+  async page(viewer: Viewer | null, benchmarkRef: string): Promise<BenchmarkDetailDto> {
     const row = await loadWorkflowRow(this.dataSource.manager, benchmarkRef, false, true);
     const scope = row.scope;
+    const benchmark = detailOf(row.page?.row ?? {});
     const snapshot = restore(row.snapshot, scope.state);
     const stage = peerReviewStage(snapshot.value);
-    if (!viewer) return { stage, allowedEvents: [], availableEvents: [], mission: null, latestAssessment: null };
+    if (!viewer) return { ...benchmark, stage, allowedEvents: [], availableEvents: [], mission: null, latestAssessment: null };
     const actor = actorOf(viewer, row);
     const available = availableEvents(snapshot.value, actor, scope.countryCode, row.facts);
     const seesMission = hasRole(viewer, 'commission') || actor.assignedExpert || (hasRole(viewer, 'ministry') && viewer.countryCode === scope.countryCode);
     return {
+      ...benchmark,
       stage,
       allowedEvents: available.filter((e) => e.enabled).map((e) => e.type),
       availableEvents: available,
@@ -220,8 +223,8 @@ interface WorkflowRow {
   snapshot: { value: unknown } | null;
   facts: BenchmarkFacts;
   missionExpertIds: string[];
-  /** Read for the benchmark page only: its latest mission and the Commission's latest assessment. */
-  page?: { mission: Record<string, unknown> | null; latestAssessment: Record<string, unknown> | null };
+  /** Read for the benchmark page only: the whole row (DETAIL_COLUMNS), its latest mission and the Commission's latest assessment. */
+  page?: { row: Record<string, unknown>; mission: Record<string, unknown> | null; latestAssessment: Record<string, unknown> | null };
 }
 
 /** The Commission's latest assessment of benchmark `b`, as one JSON value (`latestAssessmentDto` reads it). */
@@ -253,7 +256,7 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
             (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
                     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
                FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
-            ${page ? `, ${currentMissionSql('b.id')} AS page_mission, ${LATEST_COMMISSION_ASSESSMENT} AS page_assessment` : ''}
+            ${page ? `, ${DETAIL_COLUMNS}, ${currentMissionSql('b.id')} AS page_mission, ${LATEST_COMMISSION_ASSESSMENT} AS page_assessment` : ''}
        FROM benchmark b JOIN area a ON a.id = b.area_id
       WHERE ${where}`,
     [idOrCode],
@@ -273,7 +276,7 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
       today: today(),
     },
     missionExpertIds: mission?.experts ?? [],
-    page: page ? { mission: row.page_mission, latestAssessment: row.page_assessment } : undefined,
+    page: page ? { row, mission: row.page_mission, latestAssessment: row.page_assessment } : undefined,
   };
 }
 

@@ -19,8 +19,8 @@ export class BenchmarksController {
 
   /** The interim benchmarks, filtered and paged, in catalogue order; each with an excerpt of its text (its own page has the whole). */
   @Get('benchmarks')
-  @ApiOkResponse({ description: '`{items, total, totalCapped, page, pageSize, next}`: `total` counts up to 1,000 matches; `next` is the `after` of the following page (null on the last).' })
-  @ApiBadRequestResponse({ description: 'An unknown or malformed parameter, or a `page` past the first 1,000 matches (page on with `after`).' })
+  @ApiOkResponse({ description: '`{items, total, totalCapped, page, pageSize, next}`: `total` counts up to 200 matches; `next` is the `after` of the following page (null on the last).' })
+  @ApiBadRequestResponse({ description: 'An unknown or malformed parameter, or a `page` past the first 200 matches (page on with `after`).' })
   list(@Query() query: BenchmarkListQuery): Promise<Page<BenchmarkListItemDto>> {
     return this.benchmarks.list(query);
   }
@@ -30,10 +30,8 @@ export class BenchmarksController {
   @ApiParam({ name: 'id', description: 'uuid or code such as RS-24-MIG-02' })
   @ApiBadRequestResponse({ description: 'Neither a uuid nor a benchmark code.' })
   @ApiNotFoundResponse({ description: 'No such benchmark.' })
-  async get(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer | null): Promise<BenchmarkDetailDto> {
-    // The catalogue part and the caller's workflow part side by side, one statement each.
-    const [benchmark, workflow] = await Promise.all([this.benchmarks.get(id), this.workflow.workflowOf(viewer, id)]);
-    return { ...benchmark, ...workflow };
+  get(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer | null): Promise<BenchmarkDetailDto> {
+    return this.workflow.page(viewer, id);
   }
 
   /** The areas of a country's chapter, with how many benchmarks each has. */

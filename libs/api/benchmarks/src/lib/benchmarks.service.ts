@@ -1,9 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Repository } from 'typeorm';
 import { BENCHMARK_EXCERPT_LENGTH, LIST_COUNT_LIMIT } from '@bt/contracts';
 import type { AreaDto, AreaListQuery, BenchmarkDetailDto, BenchmarkListItemDto, BenchmarkListQuery, BenchmarkWorkflowDto, Page, SubRequirementDto } from '@bt/contracts';
-import { Area, Benchmark, isUuid } from '@bt/api/catalogue';
+import { Area, Benchmark } from '@bt/api/catalogue';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -60,36 +60,6 @@ export class BenchmarksService {
     };
   }
 
-  /** By id (uuid) or by code (RS-24-MIG-02), with its sub-requirements in order: one statement. */
-  async get(idOrCode: string): Promise<Omit<BenchmarkDetailDto, keyof BenchmarkWorkflowDto>> {
-    const [row] = await this.benchmarks.query(
-      `SELECT b.id, b.code, a.country_code, a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.state, b.version, b.updated_at,
-              coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text) ORDER BY s.position)
-                          FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements
-         FROM benchmark b JOIN area a ON a.id = b.area_id
-        WHERE ${isUuid(idOrCode) ? 'b.id = $1::uuid' : 'b.code = $1'}`,
-      [idOrCode],
-    );
-    if (!row) {
-      throw new NotFoundException(`No benchmark ${idOrCode}`);
-    }
-    const subRequirements: SubRequirementDto[] = row.sub_requirements;
-    return {
-      id: row.id,
-      code: row.code,
-      country: row.country_code.trim(),
-      chapter: row.chapter_number,
-      area: { code: row.area_code, title: row.area_title, intro: row.area_intro },
-      position: row.position,
-      text: row.text,
-      state: row.state,
-      version: row.version,
-      subRequirementCount: subRequirements.length,
-      updatedAt: new Date(row.updated_at).toISOString(),
-      subRequirements,
-    };
-  }
-
   async listAreas(query: AreaListQuery): Promise<AreaDto[]> {
     const qb = this.areas
       .createQueryBuilder('a')
@@ -118,22 +88,66 @@ export class BenchmarksService {
     if (query.chapter) where.push(`a.chapter_number = ${param(query.chapter)}`);
     if (query.area) where.push(`a.code = ${param(query.area)}`);
     if (query.state) where.push(`b.state = ${param(query.state)}`);
-    // Every word must occur in the code, the text or a sub-requirement's text; checked along the
-    // catalogue order, so a page of a common word stops early.
-    const words = (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10);
-    for (const word of words) {
-      const p = param(`%${escapeLike(word)}%`);
-      where.push(`(b.code ILIKE ${p} OR b.text ILIKE ${p}
-          OR EXISTS (SELECT 1 FROM sub_requirement s WHERE s.benchmark_id = b.id AND (s.text ILIKE ${p} OR s.code ILIKE ${p})))`);
-    }
+    // Every word must begin a word of the code, the text or a sub-requirement (catalogue_search, one index).
+    const words = catalogueQuery(query.q ?? '');
+    if (words === null) where.push('false');
+    else if (words) where.push(`b.catalogue_search @@ to_tsquery('bt_search'::regconfig, ${param(words)})`);
     return where.join(' AND ');
   }
+}
+
+/**
+ * The catalogue part of a benchmark's page as columns over `b` (benchmark) and `a` (area), for the
+ * statement that reads the page in one go (BenchmarkWorkflowService.page); `detailOf` reads them.
+ */
+export const DETAIL_COLUMNS = `a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.updated_at,
+  coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text) ORDER BY s.position)
+              FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements`;
+
+export function detailOf(row: Record<string, any>): Omit<BenchmarkDetailDto, keyof BenchmarkWorkflowDto> {
+  const subRequirements: SubRequirementDto[] = row['sub_requirements'];
+  return {
+    id: row['id'],
+    code: row['code'],
+    country: row['country_code'].trim(),
+    chapter: row['chapter_number'],
+    area: { code: row['area_code'], title: row['area_title'], intro: row['area_intro'] },
+    position: row['position'],
+    text: row['text'],
+    state: row['state'],
+    version: row['version'],
+    subRequirementCount: subRequirements.length,
+    updatedAt: new Date(row['updated_at']).toISOString(),
+    subRequirements,
+  };
 }
 
 /** A list's excerpt of `m.text`: whole when short, else cut at a word boundary and closed with "…". */
 const EXCERPT = `CASE WHEN length(m.text) <= ${BENCHMARK_EXCERPT_LENGTH} THEN m.text
   ELSE regexp_replace(left(m.text, ${BENCHMARK_EXCERPT_LENGTH - 1}), '\\s+\\S*$', '') || '…' END`;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * The words of a list search as a tsquery over `catalogue_search` (bt_search drops diacritics): every
+ * word must begin a word of the benchmark (`migr` finds migration); a word joined by separators, such
+ * as rs-24-ter, must find its parts in a row (its code); a word with `dj` also matches its `d`
+ * spelling (unaccent turns đ into d), as in the search. Undefined: no words; null: a word without a
+ * letter or digit, which nothing matches. Only letters and digits reach the tsquery.
+ */
+export function catalogueQuery(q: string): string | null | undefined {
+  const tokens = q.split(/\s+/).filter(Boolean).slice(0, 10);
+  if (!tokens.length) return undefined;
+  const terms: string[] = [];
+  for (const token of tokens) {
+    const parts = token.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu);
+    if (!parts) return null;
+    terms.push(
+      parts
+        .map((part, i) => {
+          const prefix = i === parts.length - 1 ? ':*' : '';
+          return part.includes('dj') ? `(${part}${prefix} | ${part.replaceAll('dj', 'd')}${prefix})` : `${part}${prefix}`;
+        })
+        .join(' <-> '),
+    );
+  }
+  return terms.join(' & ');
 }
