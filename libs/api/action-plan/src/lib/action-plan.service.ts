@@ -134,29 +134,48 @@ export class ActionPlanService {
     }));
   }
 
-  /** The dashboard's counts over the activities this viewer may see. */
+  /**
+   * The dashboard's counts over the activities this viewer may see, in one statement. The Commission
+   * and a country's ministry and CSOs see whole countries: their counts come from action_plan_tally
+   * (per area, status and deadline); an expert sees the benchmarks of their missions, counted one by one.
+   */
   async summary(viewer: Viewer, country: string | undefined): Promise<ActionPlanSummaryDto> {
-    const { where, params } = this.filters(viewer, { country });
-    const from = `FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id WHERE ${where}`;
-    const [totals] = await this.dataSource.query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE ${OVERDUE_SQL})::int AS overdue,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM corrective_measure m WHERE m.activity_id = act.id))::int AS with_measure,
-              ${ACTIVITY_STATUSES.map((s) => `count(*) FILTER (WHERE act.status = '${s}')::int AS "${s}"`).join(', ')}
-         ${from}`,
-      params,
-    );
-    const areas = await this.dataSource.query(
-      `SELECT a.code, a.title, count(*)::int AS total, count(*) FILTER (WHERE act.status = 'completed')::int AS completed,
-              count(*) FILTER (WHERE ${OVERDUE_SQL})::int AS overdue
-         ${from} GROUP BY a.code, a.title, a.position ORDER BY a.position, a.code`,
-      params,
-    );
+    const commission = hasRole(viewer, 'commission');
+    const ownCountry = hasRole(viewer, 'ministry', 'civil_society') ? viewer.countryCode : null;
+    const whole = commission || (ownCountry !== null && !hasRole(viewer, 'expert'));
+    const counts = `sum(x.n)::int AS total, (sum(x.n) FILTER (WHERE ${OVERDUE_SQL.replaceAll('act.', 'x.')}))::int AS overdue,
+                    ${ACTIVITY_STATUSES.map((st) => `(sum(x.n) FILTER (WHERE x.status = '${st}'))::int AS "${st}"`).join(', ')}`;
+    let rows: Record<string, any>[];
+    if (whole) {
+      const visible = `($1::boolean OR a.country_code = $2) AND ($3::text IS NULL OR a.country_code = $3)`;
+      rows = await this.dataSource.query(
+        `SELECT x.code, x.title, GROUPING(x.code) AS everything, ${counts},
+                CASE WHEN GROUPING(x.code) = 1 THEN (SELECT count(DISTINCT m.activity_id)::int FROM corrective_measure m
+                  JOIN benchmark b ON b.id = m.benchmark_id JOIN area a ON a.id = b.area_id WHERE m.activity_id IS NOT NULL AND ${visible}) END AS with_measure
+           FROM (SELECT a.code, a.title, a.position, t.status, t.deadline, t.activities AS n
+                   FROM action_plan_tally t JOIN area a ON a.id = t.area_id WHERE t.activities > 0 AND ${visible}) x
+          GROUP BY GROUPING SETS ((x.code, x.title, x.position), ()) ORDER BY GROUPING(x.code), x.position, x.code`,
+        [commission, ownCountry, country ?? null],
+      );
+    } else {
+      const { where, params } = this.filters(viewer, { country });
+      rows = await this.dataSource.query(
+        `SELECT x.code, x.title, GROUPING(x.code) AS everything, ${counts}, count(*) FILTER (WHERE x.measured)::int AS with_measure
+           FROM (SELECT a.code, a.title, a.position, act.status, act.deadline, 1 AS n,
+                        EXISTS (SELECT 1 FROM corrective_measure m WHERE m.activity_id = act.id) AS measured
+                   FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id WHERE ${where}) x
+          GROUP BY GROUPING SETS ((x.code, x.title, x.position), ()) ORDER BY GROUPING(x.code), x.position, x.code`,
+        params,
+      );
+    }
+    const totals = rows.find((r) => r['everything'] === 1) ?? {};
+    const areas = rows.filter((r) => r['everything'] === 0);
     return {
-      total: totals.total,
-      byStatus: Object.fromEntries(ACTIVITY_STATUSES.map((s) => [s, totals[s]])) as Record<ActivityStatus, number>,
-      overdue: totals.overdue,
-      withCorrectiveMeasure: totals.with_measure,
-      areas: areas.map((r: Record<string, any>) => ({ code: r['code'], title: r['title'], total: r['total'], completed: r['completed'], overdue: r['overdue'] })),
+      total: totals['total'] ?? 0,
+      byStatus: Object.fromEntries(ACTIVITY_STATUSES.map((st) => [st, totals[st] ?? 0])) as Record<ActivityStatus, number>,
+      overdue: totals['overdue'] ?? 0,
+      withCorrectiveMeasure: totals['with_measure'] ?? 0,
+      areas: areas.map((r) => ({ code: r['code'], title: r['title'], total: r['total'], completed: r['completed'] ?? 0, overdue: r['overdue'] ?? 0 })),
     };
   }
 
