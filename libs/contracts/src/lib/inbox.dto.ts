@@ -34,9 +34,9 @@ export interface InboxItemFields {
 export type InboxItemDto = InboxSubject & InboxItemFields & { unread: boolean };
 
 export interface InboxDto {
-  /** At most 100 items: the unread first, then the newest. */
+  /** At most 50 items: the unread first, then the newest. */
   items: InboxItemDto[];
-  /** How many items are unread, also past the first 100. */
+  /** How many items are unread, also past the first 50. */
   unread: number;
 }
 

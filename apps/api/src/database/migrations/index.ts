@@ -17,6 +17,7 @@ import { CatalogueOrder1795570000000 } from './1795570000000-catalogue-order';
 import { ChapterPeriods1795580000000 } from './1795580000000-chapter-periods';
 import { ReadsAtScale1795590000000 } from './1795590000000-reads-at-scale';
 import { ActionPlanTally1795600000000 } from './1795600000000-action-plan-tally';
+import { ListByState1795610000000 } from './1795610000000-list-by-state';
 
 /** Every migration, oldest first; the app runs the pending ones at start. */
-export const MIGRATIONS = [Catalogue1795430000000, IdentityAndAudit1795440000000, OidcFlow1795450000000, BenchmarkWorkflow1795460000000, AuditAppend1795470000000, StoredFilesAndInbox1795480000000, EvidenceVersionsAndSearch1795490000000, TrackRecordsAndActionPlan1795500000000, CivilSocietyDialogue1795510000000, MissionsAndConsultations1795520000000, SearchFileRecency1795530000000, MissionVersion1795540000000, LoginThrottleByPair1795550000000, SecondFactorAndSessions1795560000000, UserLanguage1795560500000, CatalogueOrder1795570000000, ChapterPeriods1795580000000, ReadsAtScale1795590000000, ActionPlanTally1795600000000];
+export const MIGRATIONS = [Catalogue1795430000000, IdentityAndAudit1795440000000, OidcFlow1795450000000, BenchmarkWorkflow1795460000000, AuditAppend1795470000000, StoredFilesAndInbox1795480000000, EvidenceVersionsAndSearch1795490000000, TrackRecordsAndActionPlan1795500000000, CivilSocietyDialogue1795510000000, MissionsAndConsultations1795520000000, SearchFileRecency1795530000000, MissionVersion1795540000000, LoginThrottleByPair1795550000000, SecondFactorAndSessions1795560000000, UserLanguage1795560500000, CatalogueOrder1795570000000, ChapterPeriods1795580000000, ReadsAtScale1795590000000, ActionPlanTally1795600000000, ListByState1795610000000];

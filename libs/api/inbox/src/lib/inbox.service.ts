@@ -6,7 +6,7 @@ import { actorOfViewer, type Viewer } from '@bt/api/identity';
 import { InboxRegistry } from './inbox-registry';
 
 /** Items an inbox answers at most (unread first): a list to act on, not the archive. */
-export const INBOX_SIZE = 100;
+export const INBOX_SIZE = 50;
 
 /** Items older than this drop out of the inbox once read. */
 const KEEP_READ_DAYS = 90;
