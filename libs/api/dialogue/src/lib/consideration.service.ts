@@ -35,10 +35,9 @@ export class ConsiderationService {
           ORDER BY s.chapter_number, s.area_position, s.position, s.code LIMIT ${pageSize + 1}
        )
        SELECT (SELECT coalesce(json_agg(x ORDER BY x.chapter_number, x.position, x.code), '[]') FROM (
-                 SELECT a.code, a.title, a.chapter_number, a.position, ${FIGURES}
-                   FROM area a LEFT JOIN considered p ON p.area_id = a.id
-                  WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
-                  GROUP BY a.id) x) AS areas,
+                 SELECT a.code, a.title, a.chapter_number, a.position, f.*
+                   FROM area a LEFT JOIN (SELECT p.area_id, ${FIGURES} FROM considered p GROUP BY p.area_id) f ON f.area_id = a.id
+                  WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)) x) AS areas,
               (SELECT row_to_json(t) FROM (SELECT ${FIGURES} FROM considered p) t) AS total,
               (SELECT coalesce(json_agg(y ORDER BY y.chapter_number, y.area_position, y.position, y.code), '[]') FROM (
                  SELECT s.id, s.code, s.area_code, s.chapter_number, s.area_position, s.position, f.*
@@ -104,14 +103,15 @@ const FIGURES = `count(p.created_at)::int AS received, count(p.answer_decision):
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.first_answered_at - p.created_at) / 86400) AS median_days,
   min(p.created_at) FILTER (WHERE p.answer_decision IS NULL) AS oldest_unanswered`;
 
+/** The figures of a row of FIGURES; an area without proposals has none (zero). */
 function figuresOf(r: Record<string, any>): ConsiderationFigures {
   return {
-    received: r['received'],
-    answered: r['answered'],
-    accepted: r['accepted'],
-    partlyAccepted: r['partly_accepted'],
-    notAccepted: r['not_accepted'],
-    medianDaysToAnswer: r['median_days'] === null ? null : Math.round(Number(r['median_days']) * 10) / 10,
+    received: r['received'] ?? 0,
+    answered: r['answered'] ?? 0,
+    accepted: r['accepted'] ?? 0,
+    partlyAccepted: r['partly_accepted'] ?? 0,
+    notAccepted: r['not_accepted'] ?? 0,
+    medianDaysToAnswer: r['median_days'] == null ? null : Math.round(Number(r['median_days']) * 10) / 10,
     oldestUnansweredAt: r['oldest_unanswered'] ? new Date(r['oldest_unanswered']).toISOString() : null,
   };
 }
