@@ -1,5 +1,6 @@
 // `npm run bench:reads`: the product's main reads at 500, 5,000 and 50,000 benchmarks, each through
-// HTTP and as its own query in raw SQL over `pg` on the same database.
+// HTTP and as its own statements in raw SQL over `pg` on the same database (the product's statements,
+// copied below: change them together).
 //
 // Like the other benches (sharing tools/bench/harness.mjs): needs dist/apps/api/main.js (builds it if
 // missing), starts an embedded PostgreSQL in a temporary directory (or creates a database on
@@ -9,14 +10,15 @@
 // partners × chapters 23 and 24, in areas of up to 100; each generated benchmark has 3
 // sub-requirements, 20 evidence items (every visibility), 4 CSO contributions (60% of the proposals
 // answered, some answers revised), about 4 assessments (three voices, two periods), 3 Action Plan
-// activities (some with a corrective measure) and 100 audit events; one in 50 has a peer-review
+// activities due at quarter ends (some with a corrective measure) and 100 audit events interleaved
+// in time; one in 50 has a peer-review
 // mission with two recommendations. At 50,000 benchmarks: 5 million audit events, 1 million evidence
 // items, 200,000 proposals.
 //
 // Measured at each size, as the callers who use them (anonymous where public, the Serbian ministry
 // coordinator, the Commission, a Serbian CSO):
-//   benchmark list (filters, pages), benchmark detail, chapter overview, consideration figures,
-//   Action Plan summary, inbox, benchmark history.
+//   benchmark list (chapter, area, state and page, unfiltered, after, a common and a rare word),
+//   a benchmark's page, chapter overview, consideration figures, Action Plan summary, inbox, history.
 // For each: latency one request at a time (p50 / p95 / p99, API and raw), then throughput at
 // BENCH_CONCURRENCY clients (requests/s, API and raw, in alternating slices so both meet the same
 // background load). Goals, reported not enforced: p95 ≤ 30 ms at 50,000 benchmarks; flat (p95 at the
@@ -128,8 +130,8 @@ async function prepare(db) {
         FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.email LIKE 'bench.%' OR u.email IN ('ministry@demo.test', 'cso@demo.test')`);
   const { rows: [check] } = await db.query(`SELECT count(*) FILTER (WHERE kind = 'ministry')::int AS ministries, count(*) FILTER (WHERE kind = 'civil_society')::int AS csos FROM bench.author`);
   if (check.ministries !== 6 || check.csos !== 24) throw new Error(`bench authors: ${JSON.stringify(check)}`);
-  // Every generated benchmark, by its number n: its id, code and place.
-  await db.query(`CREATE TABLE bench.b (n int PRIMARY KEY, id uuid NOT NULL, code text NOT NULL, country_code text NOT NULL, chapter int NOT NULL, area_id uuid NOT NULL, state text NOT NULL)`);
+  // Every generated benchmark, by its number n (and k, its place in its chapter): its id, code and place.
+  await db.query(`CREATE TABLE bench.b (n int PRIMARY KEY, k int NOT NULL, id uuid NOT NULL, code text NOT NULL, country_code text NOT NULL, chapter int NOT NULL, area_id uuid NOT NULL, state text NOT NULL)`);
   const { rows: [{ count }] } = await db.query(`SELECT count(*)::int AS count FROM benchmark`);
   return { demo, demoBenchmarks: count };
 }
@@ -144,11 +146,11 @@ async function grow(db, demo, from, to) {
   };
   const range = [from, to];
   const phrase = (alias, key) => `JOIN bench.phrase ${alias} ON ${alias}.n = (${key}) % ${PHRASES}`;
-  await step('benchmarks', `INSERT INTO bench.b (n, id, code, country_code, chapter, area_id, state)
-      SELECT n, md5('b' || n)::uuid,
+  await step('benchmarks', `INSERT INTO bench.b (n, k, id, code, country_code, chapter, area_id, state)
+      SELECT n, (n - 1) / 12, md5('b' || n)::uuid,
              sc.country_code || '-' || sc.chapter || '-G' || chr(65 + ((n - 1) / 12 / ${AREA_SIZE}) / 26) || chr(65 + ((n - 1) / 12 / ${AREA_SIZE}) % 26) || '-' || lpad(((n - 1) / 12 % ${AREA_SIZE})::text, 2, '0'),
              sc.country_code, sc.chapter, md5('area' || sc.s || '-' || (n - 1) / 12 / ${AREA_SIZE})::uuid,
-             (ARRAY['draft', 'draft', 'draft', 'draft', 'submitted', 'submitted', 'peerReview', 'peerReview', 'accepted', 'accepted'])[1 + n % 10]
+             (ARRAY['draft', 'draft', 'draft', 'draft', 'submitted', 'submitted', 'peerReview', 'peerReview', 'accepted', 'accepted'])[1 + (n - 1) / 12 % 10]
         FROM generate_series($1::int + 1, $2::int) AS n JOIN bench.scope sc ON sc.s = (n - 1) % 12`, range);
   await step('areas', `INSERT INTO area (id, country_code, chapter_number, code, title, intro, position)
       SELECT DISTINCT ON (b.area_id) b.area_id, b.country_code, b.chapter, split_part(b.code, '-', 3), 'Area ' || split_part(b.code, '-', 3) || ': ' || left(p.text, 50), p.text,
@@ -156,18 +158,18 @@ async function grow(db, demo, from, to) {
         FROM bench.b b ${phrase('p', 'b.n')} WHERE b.n > $1 AND b.n <= $2
       ON CONFLICT (id) DO NOTHING`, range);
   await step('benchmark rows', `INSERT INTO benchmark (id, code, area_id, position, text, state, version, snapshot, created_at, updated_at)
-      SELECT b.id, b.code, b.area_id, (b.n - 1) / 12 % ${AREA_SIZE}, p.text || ' ' || q.text, b.state, 1 + b.n % 7,
-             CASE WHEN b.state = 'peerReview' THEN jsonb_build_object('value', jsonb_build_object('peerReview', (ARRAY['planned', 'fieldwork', 'reported'])[1 + b.n % 3])) END,
+      SELECT b.id, b.code, b.area_id, (b.n - 1) / 12 % ${AREA_SIZE}, p.text || ' ' || q.text, b.state, 1 + b.k % 7,
+             CASE WHEN b.state = 'peerReview' THEN jsonb_build_object('value', jsonb_build_object('peerReview', (ARRAY['planned', 'fieldwork', 'reported'])[1 + b.k % 3])) END,
              now() - make_interval(days => 700), now() - make_interval(hours => (b.n * 7919) % 8000)
         FROM bench.b b ${phrase('p', 'b.n')} ${phrase('q', 'b.n * 7 + 1')} WHERE b.n > $1 AND b.n <= $2`, range);
   await step('sub-requirements', `INSERT INTO sub_requirement (code, benchmark_id, position, text)
-      SELECT b.code || '.' || k, b.id, k, p.text FROM bench.b b CROSS JOIN generate_series(1, ${PER_BENCHMARK.subRequirements}) AS k ${phrase('p', 'b.n * 3 + k')}
+      SELECT b.code || '.' || i, b.id, i, p.text FROM bench.b b CROSS JOIN generate_series(1, ${PER_BENCHMARK.subRequirements}) AS i ${phrase('p', 'b.n * 3 + i')}
        WHERE b.n > $1 AND b.n <= $2`, range);
   await step('evidence', `INSERT INTO evidence (id, benchmark_id, title, narrative, visibility, author_id, updated_by, period_start, period_end, created_at, updated_at)
       SELECT md5('e' || b.n || '-' || j)::uuid, b.id, initcap(left(t.text, 30 + j * 2)), p.text,
-             (ARRAY['internal', 'shared', 'shared', 'public', 'internal'])[1 + (b.n + j) % 5], m.user_id, m.user_id,
-             make_date(2020 + (b.n + j) % 6, 1, 1), make_date(2020 + (b.n + j) % 6, 12, 31),
-             now() - make_interval(days => 600 - j * 20), now() - make_interval(days => 400 - j * 15, hours => b.n % 24)
+             (ARRAY['internal', 'shared', 'shared', 'public', 'internal'])[1 + (b.k + j) % 5], m.user_id, m.user_id,
+             make_date(2020 + (b.k + j) % 6, 1, 1), make_date(2020 + (b.k + j) % 6, 12, 31),
+             now() - make_interval(days => 600 - j * 20), now() - make_interval(days => 400 - j * 15, hours => b.k % 24)
         FROM bench.b b CROSS JOIN generate_series(0, ${PER_BENCHMARK.evidence - 1}) AS j
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
         ${phrase('t', 'b.n * 11 + j * 5')} ${phrase('p', 'b.n * 13 + j * 7')}
@@ -176,58 +178,58 @@ async function grow(db, demo, from, to) {
   await step('proposals', `INSERT INTO proposal (id, benchmark_id, text, author_id, created_at, kind, parent_id, hidden_at, hidden_by, hidden_reason)
       SELECT md5('p' || b.n || '-' || j)::uuid, b.id, p.text, c.user_id, now() - make_interval(days => 60 + (b.n * 13 + j * 97) % 650),
              CASE WHEN j < 3 THEN 'proposal' ELSE 'comment' END,
-             CASE WHEN j = 3 AND b.n % 2 = 0 THEN md5('p' || b.n || '-0')::uuid END,
-             CASE WHEN j = 1 AND b.n % 97 = 0 THEN now() END, CASE WHEN j = 1 AND b.n % 97 = 0 THEN $3::uuid END, CASE WHEN j = 1 AND b.n % 97 = 0 THEN 'off topic' END
+             CASE WHEN j = 3 AND b.k % 2 = 0 THEN md5('p' || b.n || '-0')::uuid END,
+             CASE WHEN j = 1 AND b.k % 97 = 0 THEN now() END, CASE WHEN j = 1 AND b.k % 97 = 0 THEN $3::uuid END, CASE WHEN j = 1 AND b.k % 97 = 0 THEN 'off topic' END
         FROM bench.b b CROSS JOIN generate_series(0, ${PER_BENCHMARK.proposals - 1}) AS j
-        JOIN bench.author c ON c.country_code = b.country_code AND c.kind = 'civil_society' AND c.k = (b.n + j) % 4
+        JOIN bench.author c ON c.country_code = b.country_code AND c.kind = 'civil_society' AND c.k = (b.k + j) % 4
         ${phrase('p', 'b.n * 17 + j * 3')}
        WHERE b.n > $1 AND b.n <= $2
        ORDER BY j = 3, b.n`, [...range, demo.admin.id]);
   // 60% of the proposals answered (days after), one in ten of those answered again.
   await step('answers', `INSERT INTO proposal_response (id, proposal_id, decision, reasoning, author_id, created_at)
       SELECT md5('r' || b.n || '-' || j || '-' || v)::uuid, md5('p' || b.n || '-' || j)::uuid,
-             (ARRAY['accepted', 'partly_accepted', 'not_accepted'])[1 + (b.n + j + v) % 3], left(p.text, 200), m.user_id,
-             now() - make_interval(days => 60 + (b.n * 13 + j * 97) % 650) + make_interval(days => 3 + (b.n + j) % 40 + v * 10)
+             (ARRAY['accepted', 'partly_accepted', 'not_accepted'])[1 + (b.k + j + v) % 3], left(p.text, 200), m.user_id,
+             now() - make_interval(days => 60 + (b.n * 13 + j * 97) % 650) + make_interval(days => 3 + (b.k + j) % 40 + v * 10)
         FROM bench.b b CROSS JOIN generate_series(0, 2) AS j CROSS JOIN generate_series(0, 1) AS v
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
         ${phrase('p', 'b.n * 19 + j')}
-       WHERE b.n > $1 AND b.n <= $2 AND (b.n + j) % 5 < 3 AND (v = 0 OR (b.n + j) % 10 = 0)`, range);
+       WHERE b.n > $1 AND b.n <= $2 AND (b.k + j) % 5 < 3 AND (v = 0 OR (b.k + j) % 10 = 0)`, range);
   // The Commission (2024 on a third, 2025 on half), the ministry (2025, 70%), a CSO (2025, half).
   await step('assessments', `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id, organisation_id, created_at)
-      SELECT b.id, v.voice, v.period, ($3::text[])[1 + (b.n + v.k) % ${PREPARATION.length}], ($4::text[])[1 + (b.n + v.k) % ${PROGRESS.length}], p.text,
-             coalesce(a.user_id, $5::uuid), coalesce(a.organisation_id, $6::uuid), now() - make_interval(days => 400 - v.k * 100 - b.n % 50)
+      SELECT b.id, v.voice, v.period, ($3::text[])[1 + (b.k + v.k) % ${PREPARATION.length}], ($4::text[])[1 + (b.k + v.k) % ${PROGRESS.length}], p.text,
+             coalesce(a.user_id, $5::uuid), coalesce(a.organisation_id, $6::uuid), now() - make_interval(days => 400 - v.k * 100 - b.k % 50)
         FROM bench.b b
         CROSS JOIN (VALUES (0, 'commission', '2024', 3), (1, 'commission', '2025', 2), (2, 'ministry', '2025', 10), (3, 'civil_society', '2025', 2)) AS v (k, voice, period, every)
-        LEFT JOIN bench.author a ON a.country_code = b.country_code AND a.kind = v.voice AND a.k = CASE WHEN v.voice = 'civil_society' THEN b.n % 4 ELSE 0 END
+        LEFT JOIN bench.author a ON a.country_code = b.country_code AND a.kind = v.voice AND a.k = CASE WHEN v.voice = 'civil_society' THEN b.k % 4 ELSE 0 END
         ${phrase('p', 'b.n * 23 + v.k')}
-       WHERE b.n > $1 AND b.n <= $2 AND CASE WHEN v.voice = 'ministry' THEN b.n % 10 < 7 ELSE b.n % v.every = 0 END`,
+       WHERE b.n > $1 AND b.n <= $2 AND CASE WHEN v.voice = 'ministry' THEN b.k % 10 < 7 ELSE b.k % v.every = 0 END`,
     [...range, PREPARATION, PROGRESS, demo.commission.id, demo.commission.organisation_id]);
   await step('activities', `INSERT INTO action_activity (id, benchmark_id, code, title, responsible_institution, deadline, budget_amount, budget_currency, budget_source, status, created_by)
-      SELECT md5('a' || b.n || '-' || j)::uuid, b.id, b.n % 9 || '.' || j, left(p.text, 120), ($3::text[])[1 + (b.n + j) % ${INSTITUTIONS.length}],
-             DATE '2024-01-01' + (b.n * 31 + j * 113) % 1460,
-             CASE WHEN j = 1 THEN 10000 + b.n % 90000 END, CASE WHEN j = 1 THEN 'EUR' END, CASE WHEN j = 1 THEN 'IPA III' END,
-             (ARRAY['planned', 'in_progress', 'completed'])[1 + (b.n + j) % 3], m.user_id
+      SELECT md5('a' || b.n || '-' || j)::uuid, b.id, b.k % 9 || '.' || j, left(p.text, 120), ($3::text[])[1 + (b.k + j) % ${INSTITUTIONS.length}],
+             (date_trunc('quarter', DATE '2024-01-01' + (b.n * 31 + j * 113) % 1460) + interval '3 months - 1 day')::date,
+             CASE WHEN j = 1 THEN 10000 + b.k % 90000 END, CASE WHEN j = 1 THEN 'EUR' END, CASE WHEN j = 1 THEN 'IPA III' END,
+             (ARRAY['planned', 'in_progress', 'completed'])[1 + (b.k + j) % 3], m.user_id
         FROM bench.b b CROSS JOIN generate_series(1, ${PER_BENCHMARK.activities}) AS j
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
         ${phrase('p', 'b.n * 29 + j')}
        WHERE b.n > $1 AND b.n <= $2`, [...range, INSTITUTIONS]);
   await step('corrective measures', `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, status, created_by)
-      SELECT md5('a' || b.n || '-' || j)::uuid, b.id, 'Catch up: ' || left(p.text, 80), ($3::text[])[1 + b.n % ${INSTITUTIONS.length}],
-             DATE '2025-06-01' + b.n % 500, CASE WHEN b.n % 3 = 0 THEN 'done' ELSE 'open' END, m.user_id
+      SELECT md5('a' || b.n || '-' || j)::uuid, b.id, 'Catch up: ' || left(p.text, 80), ($3::text[])[1 + b.k % ${INSTITUTIONS.length}],
+             DATE '2025-06-01' + b.k % 500, CASE WHEN b.k % 3 = 0 THEN 'done' ELSE 'open' END, m.user_id
         FROM bench.b b CROSS JOIN generate_series(1, ${PER_BENCHMARK.activities}) AS j
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
         ${phrase('p', 'b.n * 31 + j')}
-       WHERE b.n > $1 AND b.n <= $2 AND (b.n + j) % 10 = 0`, [...range, INSTITUTIONS]);
+       WHERE b.n > $1 AND b.n <= $2 AND (b.k + j) % 10 = 0`, [...range, INSTITUTIONS]);
   // A peer-review mission on one benchmark in 50 (the trigger adds its scope), with two recommendations due around now.
   await step('missions', `INSERT INTO mission (id, benchmark_id, title, start_date, end_date, report_shared_at, report_shared_by, created_by)
-      SELECT md5('m' || b.n)::uuid, b.id, 'Peer review ' || b.code, DATE '2025-01-01' + b.n % 300, DATE '2025-01-05' + b.n % 300,
-             CASE WHEN b.n % 100 = 0 THEN now() END, CASE WHEN b.n % 100 = 0 THEN $3::uuid END, $3::uuid
-        FROM bench.b b WHERE b.n > $1 AND b.n <= $2 AND b.n % ${MISSION_EVERY} = 0`, [...range, demo.commission.id]);
+      SELECT md5('m' || b.n)::uuid, b.id, 'Peer review ' || b.code, DATE '2025-01-01' + b.k % 300, DATE '2025-01-05' + b.k % 300,
+             CASE WHEN b.k % 100 = 0 THEN now() END, CASE WHEN b.k % 100 = 0 THEN $3::uuid END, $3::uuid
+        FROM bench.b b WHERE b.n > $1 AND b.n <= $2 AND b.k % ${MISSION_EVERY} = 0`, [...range, demo.commission.id]);
   await step('recommendations', `INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date, status)
-      SELECT md5('m' || b.n)::uuid, b.id, left(p.text, 200), ($3::text[])[1 + (b.n + k) % ${INSTITUTIONS.length}], CURRENT_DATE - 200 + (b.n * 7 + k * 60) % 400,
-             (ARRAY['open', 'in_progress', 'implemented', 'not_implemented'])[1 + (b.n / ${MISSION_EVERY} + k) % 4]
-        FROM bench.b b CROSS JOIN generate_series(1, 2) AS k ${phrase('p', 'b.n * 37 + k')}
-       WHERE b.n > $1 AND b.n <= $2 AND b.n % ${MISSION_EVERY} = 0`, [...range, INSTITUTIONS]);
+      SELECT md5('m' || b.n)::uuid, b.id, left(p.text, 200), ($3::text[])[1 + (b.k + i) % ${INSTITUTIONS.length}], CURRENT_DATE - 200 + (b.n * 7 + i * 60) % 400,
+             (ARRAY['open', 'in_progress', 'implemented', 'not_implemented'])[1 + (b.k / ${MISSION_EVERY} + i) % 4]
+        FROM bench.b b CROSS JOIN generate_series(1, 2) AS i ${phrase('p', 'b.n * 37 + i')}
+       WHERE b.n > $1 AND b.n <= $2 AND b.k % ${MISSION_EVERY} = 0`, [...range, INSTITUTIONS]);
   // 100 audit events per benchmark, interleaved as they happen (event j of every benchmark, then j + 1):
   // 20 evidence items created and 10 changed, 4 contributions, 3 answers, 4 assessments, 5 workflow
   // steps, 30 Action Plan and 24 track-record changes.
@@ -237,7 +239,7 @@ async function grow(db, demo, from, to) {
                   WHEN x.j < 41 THEN 'assessment.recorded' WHEN x.j < 46 THEN 'benchmark.' || (ARRAY['SUBMIT', 'REQUEST_CHANGES', 'SUBMIT', 'START_PEER_REVIEW', 'ACCEPT'])[x.j - 40]
                   WHEN x.j < 76 THEN 'action-plan.activity-updated' ELSE 'track-record.value-set' END,
              'benchmark', b.id::text,
-             CASE WHEN x.j < 20 THEN jsonb_build_object('evidenceId', md5('e' || b.n || '-' || x.j)::uuid, 'title', 'Evidence ' || x.j, 'visibility', (ARRAY['internal', 'shared', 'shared', 'public', 'internal'])[1 + (b.n + x.j) % 5])
+             CASE WHEN x.j < 20 THEN jsonb_build_object('evidenceId', md5('e' || b.n || '-' || x.j)::uuid, 'title', 'Evidence ' || x.j, 'visibility', (ARRAY['internal', 'shared', 'shared', 'public', 'internal'])[1 + (b.k + x.j) % 5])
                   WHEN x.j < 30 THEN jsonb_build_object('evidenceId', md5('e' || b.n || '-' || (x.j - 20) * 2)::uuid, 'version', 2, 'changes', jsonb_build_array('narrative'))
                   WHEN x.j < 34 THEN jsonb_build_object('proposalId', md5('p' || b.n || '-' || (x.j - 30))::uuid, 'kind', 'proposal', 'parentId', null, 'text', 'A proposal of civil society, as it was written.')
                   WHEN x.j < 37 THEN jsonb_build_object('proposalId', md5('p' || b.n || '-' || (x.j - 34))::uuid, 'decision', 'accepted', 'reasoning', 'The ministry agrees and will act.')
@@ -250,14 +252,14 @@ async function grow(db, demo, from, to) {
         CROSS JOIN LATERAL (SELECT $1::int + 1 + i % ($2::int - $1::int) AS n, i / ($2::int - $1::int) AS j) AS x
         JOIN bench.b b ON b.n = x.n
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
-        JOIN bench.author c ON c.country_code = b.country_code AND c.kind = 'civil_society' AND c.k = (b.n + x.j) % 4`, [...range, demo.commission.id]);
+        JOIN bench.author c ON c.country_code = b.country_code AND c.kind = 'civil_society' AND c.k = (b.k + x.j) % 4`, [...range, demo.commission.id]);
   // Read marks: the Serbian coordinator has read a third of the unanswered proposals, the Serbian CSO half of its answers.
   await step('read marks', `INSERT INTO inbox_read (user_id, item_key)
       SELECT u.id, 'proposal-unanswered:' || md5('p' || b.n || '-' || j)::uuid FROM bench.b b CROSS JOIN generate_series(0, 2) AS j, app_user u
-       WHERE u.email = 'coordinator@demo.test' AND b.country_code = 'RS' AND b.n > $1 AND b.n <= $2 AND (b.n + j) % 3 = 0
+       WHERE u.email = 'coordinator@demo.test' AND b.country_code = 'RS' AND b.n > $1 AND b.n <= $2 AND (b.k + j) % 3 = 0
       UNION ALL
       SELECT $3::uuid, 'proposal-answered:' || md5('r' || b.n || '-' || j || '-0')::uuid FROM bench.b b CROSS JOIN generate_series(0, 2) AS j
-       WHERE b.country_code = 'RS' AND b.n > $1 AND b.n <= $2 AND (b.n + j) % 4 = 0 AND (b.n + j) % 5 < 3 AND b.n % 2 = 0`, [...range, demo.cso.id]);
+       WHERE b.country_code = 'RS' AND b.n > $1 AND b.n <= $2 AND (b.k + j) % 4 = 0 AND (b.k + j) % 5 < 3 AND b.k % 2 = 0`, [...range, demo.cso.id]);
   return steps;
 }
 
@@ -291,101 +293,231 @@ async function sampleBenchmarks(db, country, count) {
   return rows;
 }
 
-const SUMMARY_COLUMNS = `b.id, b.code, a.country_code, a.chapter_number, a.code AS area_code, a.title AS area_title, b.position, b.text, b.state, b.version, b.updated_at`;
+// The raw SQL twins: the product's own statements (libs/api/…), written out with the same parameters.
 
-/** The variants of every read; `raw` lists the statements of its raw SQL twin. */
+/** visibleAssessments (libs/api/assessments): roles $n, country $n+1, user $n+2. */
+const visibleAssessments = (n) => `(s.voice = 'civil_society' OR b.state = 'accepted' OR 'commission' = ANY($${n}::text[])
+  OR (a.country_code = $${n + 1}::text AND ($${n}::text[] && ARRAY['ministry', 'civil_society']))
+  OR ('expert' = ANY($${n}::text[]) AND EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = b.id AND x.user_id = $${n + 2}::uuid)))`;
+const viewerFacts = (viewer) => [viewer ? viewer.roles : [], viewer?.country ?? '', viewer?.userId ?? null];
+
+/** BenchmarksService.list: filters over `a` and `b`, one page and the count up to 200. */
+function listSql(where, params, { page = 1, pageSize = 50, after = null } = {}) {
+  const all = [...params];
+  const keyset = after
+    ? `AND (m.country_code, m.chapter_number, m.area_position, m.position, m.code) > (SELECT a.country_code, a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $${all.push(after)})`
+    : '';
+  return [{
+    sql: `WITH matching AS NOT MATERIALIZED (
+            SELECT b.id, b.code, b.position, b.state, b.text, a.country_code, a.chapter_number, a.code AS area_code, a.title AS area_title, a.position AS area_position
+              FROM area a JOIN benchmark b ON b.area_id = a.id WHERE ${where})
+          SELECT (SELECT count(*)::int FROM (SELECT FROM matching LIMIT 201) c) AS total,
+                 (SELECT coalesce(json_agg(json_build_object('id', m.id, 'code', m.code, 'country', trim(m.country_code), 'chapter', m.chapter_number,
+                           'area', json_build_object('code', m.area_code, 'title', m.area_title), 'position', m.position,
+                           'excerpt', CASE WHEN length(m.text) <= 200 THEN m.text ELSE regexp_replace(left(m.text, 199), '\\s+\\S*$', '') || '…' END, 'state', m.state,
+                           'subRequirementCount', (SELECT count(*)::int FROM sub_requirement s WHERE s.benchmark_id = m.id))), '[]')
+                    FROM (SELECT * FROM matching m WHERE true ${keyset}
+                           ORDER BY m.country_code, m.chapter_number, m.area_position, m.position, m.code LIMIT ${pageSize + 1} OFFSET ${(page - 1) * pageSize}) m) AS items`,
+    params: all,
+  }];
+}
+const words = (n) => `b.catalogue_search @@ to_tsquery('bt_search'::regconfig, $${n})`;
+
+/** BenchmarkWorkflowService.page: the catalogue, the workflow's facts, the mission, the latest assessment. */
+const detail = (b) => [
+  { sql: `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
+                 a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.updated_at,
+                 coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text) ORDER BY s.position)
+                             FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements,
+                 (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
+                 (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(CASE WHEN length(p.text) > 80 THEN left(p.text, 79) || '…' ELSE p.text END ORDER BY p.created_at))[1:5], '{}'))
+                    FROM proposal p WHERE p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
+                     AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered_proposals,
+                 (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
+                         'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
+                    FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission,
+                 (SELECT json_build_object('id', m.id, 'start_date', m.start_date, 'end_date', m.end_date, 'report_submitted_at', m.report_submitted_at,
+                         'report_shared_at', m.report_shared_at, 'file_name', f.file_name, 'sha256', f.sha256, 'size', f.size,
+                         'experts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
+                                                FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]'))
+                    FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id LEFT JOIN stored_file f ON f.id = m.report_file_id
+                   WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS page_mission,
+                 (SELECT json_build_object('id', s.id, 'voice', s.voice, 'organisation', o.name, 'organisationId', s.organisation_id, 'period', s.period,
+                         'preparation', s.preparation, 'progress', s.progress, 'text', s.text, 'author', u.display_name, 'createdAt', s.created_at)
+                    FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
+                   WHERE s.benchmark_id = b.id AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1) AS page_assessment
+            FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`, params: [b.code] },
+];
+
+/** AssessmentsService.overview. */
+const overview = (country, chapter, viewer, period = null, after = null, pageSize = 50) => [{
+  sql: `WITH periods AS (
+          SELECT c.period FROM chapter_period c
+           WHERE c.country_code = $1 AND c.chapter_number = $2
+             AND (c.published OR 'commission' = ANY($3::text[]) OR ($4::text = $1 AND $3::text[] && ARRAY['ministry', 'civil_society']))
+          UNION
+          SELECT s.period FROM mission_expert x JOIN mission_benchmark mb ON mb.mission_id = x.mission_id
+            JOIN benchmark b ON b.id = mb.benchmark_id JOIN area a ON a.id = b.area_id JOIN assessment s ON s.benchmark_id = b.id
+           WHERE x.user_id = $5::uuid AND 'expert' = ANY($3::text[]) AND a.country_code = $1 AND a.chapter_number = $2
+        ), chosen AS (
+          SELECT coalesce($6::text, (SELECT max(period) FROM periods), to_char(now(), 'YYYY')) AS period
+        ), page AS (
+          SELECT b.id, b.code, b.state, a.code AS area, a.title AS area_title, a.position AS area_position, b.position
+            FROM area a JOIN benchmark b ON b.area_id = a.id
+           WHERE a.country_code = $1 AND a.chapter_number = $2
+             ${after ? 'AND (a.position, b.position, b.code) > (SELECT a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $7)' : 'AND $7::text IS NULL'}
+           ORDER BY a.position, b.position, b.code LIMIT ${pageSize + 1}
+        )
+        SELECT (SELECT period FROM chosen) AS period, (SELECT coalesce(array_agg(period ORDER BY period DESC), '{}') FROM periods) AS periods,
+               (SELECT coalesce(json_agg(json_build_object('id', p.id, 'code', p.code, 'state', p.state, 'area', p.area, 'areaTitle', p.area_title,
+                         'grades', (SELECT coalesce(json_agg(g), '[]') FROM (
+                            SELECT DISTINCT ON (s.voice, s.organisation_id) s.id, s.voice, o.name AS organisation, s.organisation_id AS "organisationId",
+                                   s.period, s.preparation, s.progress, s.created_at AS "createdAt"
+                              FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
+                             WHERE s.benchmark_id = p.id AND s.period = (SELECT period FROM chosen) AND ${visibleAssessments(3)}
+                             ORDER BY s.voice, s.organisation_id, s.created_at DESC) g))
+                       ORDER BY p.area_position, p.position, p.code), '[]')
+                  FROM page p) AS rows`,
+  params: [country, chapter, ...viewerFacts(viewer), period, after],
+}];
+
+/** ConsiderationService.figures. */
+const FIGURES = `count(p.created_at)::int AS received, count(p.answer_decision)::int AS answered,
+  count(*) FILTER (WHERE p.answer_decision = 'accepted')::int AS accepted, count(*) FILTER (WHERE p.answer_decision = 'partly_accepted')::int AS partly_accepted,
+  count(*) FILTER (WHERE p.answer_decision = 'not_accepted')::int AS not_accepted,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.first_answered_at - p.created_at) / 86400) AS median_days,
+  min(p.created_at) FILTER (WHERE p.answer_decision IS NULL) AS oldest_unanswered`;
+const CONSIDERED = `p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL`;
+const consideration = (country, chapter) => [{
+  sql: `WITH scope AS NOT MATERIALIZED (
+          SELECT a.id AS area_id, a.code AS area_code, a.chapter_number, a.position AS area_position, b.id, b.code, b.position
+            FROM area a JOIN benchmark b ON b.area_id = a.id WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
+        ), considered AS MATERIALIZED (
+          SELECT s.area_id, p.created_at, p.first_answered_at, p.answer_decision FROM scope s JOIN proposal p ON p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}
+        ), page AS (
+          SELECT s.* FROM scope s
+           WHERE $3::text IS NULL OR (s.chapter_number, s.area_position, s.position, s.code) >
+                 (SELECT a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $3)
+           ORDER BY s.chapter_number, s.area_position, s.position, s.code LIMIT 51
+        )
+        SELECT (SELECT coalesce(json_agg(x ORDER BY x.chapter_number, x.position, x.code), '[]') FROM (
+                  SELECT a.code, a.title, a.chapter_number, a.position, f.*
+                    FROM area a LEFT JOIN (SELECT p.area_id, ${FIGURES} FROM considered p GROUP BY p.area_id) f ON f.area_id = a.id
+                   WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)) x) AS areas,
+               (SELECT row_to_json(t) FROM (SELECT ${FIGURES} FROM considered p) t) AS total,
+               (SELECT coalesce(json_agg(y ORDER BY y.chapter_number, y.area_position, y.position, y.code), '[]') FROM (
+                  SELECT s.id, s.code, s.area_code, s.chapter_number, s.area_position, s.position, f.*
+                    FROM page s CROSS JOIN LATERAL (SELECT ${FIGURES} FROM proposal p WHERE p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}) f) y) AS benchmarks`,
+  params: [country, chapter, null],
+}];
+
+/** ActionPlanService.summary, for the Commission and a country's ministry (the tally). */
+const summary = (viewer, country) => {
+  const visible = `($1::boolean OR a.country_code = $2) AND ($3::text IS NULL OR a.country_code = $3)`;
+  return [{
+    sql: `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.n)::int AS total,
+                 (sum(x.n) FILTER (WHERE (x.deadline < CURRENT_DATE AND x.status <> 'completed')))::int AS overdue,
+                 (sum(x.n) FILTER (WHERE x.status = 'planned'))::int AS planned, (sum(x.n) FILTER (WHERE x.status = 'in_progress'))::int AS in_progress,
+                 (sum(x.n) FILTER (WHERE x.status = 'completed'))::int AS completed,
+                 CASE WHEN GROUPING(x.code) = 1 THEN (SELECT count(DISTINCT m.activity_id)::int FROM corrective_measure m
+                   JOIN benchmark b ON b.id = m.benchmark_id JOIN area a ON a.id = b.area_id WHERE m.activity_id IS NOT NULL AND ${visible}) END AS with_measure
+            FROM (SELECT a.code, a.title, a.position, t.status, t.deadline, t.activities AS n
+                    FROM action_plan_tally t JOIN area a ON a.id = t.area_id WHERE t.activities > 0 AND ${visible}) x
+           GROUP BY GROUPING SETS ((x.code, x.title, x.position), ()) ORDER BY GROUPING(x.code), x.position, x.code`,
+    params: [viewer.commission, viewer.ministry || viewer.cso ? viewer.country : null, country],
+  }];
+};
+
+/** InboxService with its sources (dialogue, consultations, missions) and the read marks. */
+const inbox = (viewer) => [
+  ...(viewer.ministry ? [{ sql: `SELECT p.id, left(p.text, 121) AS text, p.created_at, b.code, o.name AS organisation
+        FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
+       WHERE p.country_code = $1 AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL AND p.first_answered_at IS NULL
+         AND b.state IN ('draft', 'submitted', 'peerReview')
+       ORDER BY p.created_at LIMIT 50`, params: [viewer.country] }] : []),
+  ...(viewer.cso ? [{ sql: `SELECT r.id, r.decision, r.created_at, left(p.text, 121) AS text, b.code,
+             EXISTS (SELECT 1 FROM proposal_response e WHERE e.proposal_id = p.id AND e.created_at < r.created_at) AS revised
+        FROM proposal_response r JOIN proposal p ON p.id = r.proposal_id JOIN benchmark b ON b.id = p.benchmark_id
+       WHERE r.proposer_organisation_id = $1 AND p.hidden_at IS NULL ORDER BY r.created_at DESC LIMIT 50`, params: [viewer.organisationId] }] : []),
+  ...(viewer.ministry || viewer.cso ? [{ sql: `SELECT c.id, c.title, c.deadline, c.updated_at,
+             (SELECT count(*)::int FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = c.id
+                 AND NOT EXISTS (SELECT 1 FROM consultation_reply p WHERE p.question_id = q.id AND p.organisation_id = $1 AND p.status = 'sent')) AS unanswered
+        FROM consultation c JOIN consultation_recipient r ON r.consultation_id = c.id AND r.organisation_id = $1
+       WHERE c.state = 'open' AND c.deadline > $2 AND c.deadline <= $2::timestamptz + make_interval(days => 7)`, params: [viewer.organisationId, new Date().toISOString()] }] : []),
+  { sql: `(SELECT 'mission-start' AS kind, m.id AS mission_id, m.id AS item_id, coalesce(nullif(m.title, ''), 'Peer-review mission') AS title, m.start_date::timestamptz AS due
+             FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
+            WHERE m.start_date >= $2::date AND m.start_date <= $2::date + $3::int ORDER BY m.start_date DESC LIMIT 50)
+          UNION ALL
+          (SELECT 'mission-report', m.id, m.id, coalesce(nullif(m.title, ''), 'Peer-review mission'), m.end_date::timestamptz
+             FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
+            WHERE m.end_date < $2::date AND m.report_file_id IS NULL ORDER BY m.end_date DESC LIMIT 50)
+          UNION ALL
+          (SELECT 'recommendation-due', r.mission_id, r.id, left(r.text, 121), r.due_date::timestamptz
+             FROM mission_recommendation r JOIN mission m ON m.id = r.mission_id
+            WHERE r.status IN ('open', 'in_progress') AND r.due_date <= $2::date + $3::int
+              AND (($4::boolean) OR (m.country_code = $5 AND m.report_shared_at IS NOT NULL))
+            ORDER BY r.due_date DESC LIMIT 50)`,
+    params: [viewer.userId, new Date().toISOString().slice(0, 10), 7, viewer.commission, viewer.ministry ? viewer.country : null] },
+  { sql: `SELECT item_key FROM inbox_read WHERE user_id = $1 AND item_key = ANY($2)`, params: [viewer.userId, viewer.readKeys ?? []] },
+];
+
+/** BenchmarkWorkflowService.history. */
+const history = (b, viewer) => [{
+  sql: `SELECT b.id, b.code, a.country_code, b.state, b.version,
+               EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = b.id AND x.user_id = $2::uuid) AS mission_expert,
+               (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e.occurred_at, 'actor', coalesce(u.display_name, e.actor_label), 'action', e.action,
+                         'event', e.data->>'event', 'from', e.data->>'from', 'to', e.data->>'to', 'comment', e.data->>'comment', 'evidenceVisibility', ev.visibility) ORDER BY e.id), '[]')
+                  FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+                  LEFT JOIN evidence ev ON e.action LIKE 'evidence.%'
+                   AND ev.id = CASE WHEN e.data->>'evidenceId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (e.data->>'evidenceId')::uuid END
+                 WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text) AS events
+          FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`,
+  params: [b.code, viewer.userId],
+}];
+
+/** The variants of every read: path and caller through HTTP, `raw` the statements of its twin. */
 async function reads(db, users) {
   const rs = await sampleBenchmarks(db, 'RS', 40);
   const any = await sampleBenchmarks(db, null, 40);
   const { rows: [area] } = await db.query(`SELECT a.code FROM area a WHERE a.country_code = 'RS' AND a.chapter_number = 24 ORDER BY a.position DESC LIMIT 1`);
-  const list = (where, params, page, pageSize = 50) => [
-    { sql: `SELECT ${SUMMARY_COLUMNS}, (SELECT count(*)::int FROM sub_requirement s WHERE s.benchmark_id = b.id) AS sub_requirement_count
-              FROM benchmark b JOIN area a ON a.id = b.area_id WHERE ${where} ORDER BY a.country_code, a.chapter_number, a.position, b.position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params },
-    { sql: `SELECT count(*)::int FROM benchmark b JOIN area a ON a.id = b.area_id WHERE ${where}`, params },
-  ];
-  const detail = (b) => [
-    { sql: `SELECT ${SUMMARY_COLUMNS}, a.intro, b.snapshot, b.mission_required,
-              (SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text) ORDER BY s.position) FROM sub_requirement s WHERE s.benchmark_id = b.id) AS sub_requirements,
-              (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
-              (SELECT count(*)::int FROM proposal p WHERE p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered,
-              (SELECT s.id FROM assessment s WHERE s.benchmark_id = b.id AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1) AS latest_assessment
-            FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`, params: [b.code] },
-  ];
-  const overview = (country, chapter, viewer) => [
-    { sql: `SELECT DISTINCT s.period FROM assessment s JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
-             WHERE a.country_code = $1 AND a.chapter_number = $2 AND (s.voice = 'civil_society' OR b.state = 'accepted' OR $3::boolean) ORDER BY s.period DESC`, params: [country, chapter, viewer.commission] },
-    { sql: `SELECT b.id, b.code, b.text, b.state, a.code AS area, a.title AS area_title FROM benchmark b JOIN area a ON a.id = b.area_id
-             WHERE a.country_code = $1 AND a.chapter_number = $2 ORDER BY a.position, b.position`, params: [country, chapter] },
-    { sql: `SELECT DISTINCT ON (s.benchmark_id, s.voice, s.organisation_id) s.id, s.benchmark_id, s.voice, s.period, s.preparation, s.progress, s.text, s.created_at, o.name, u.display_name
-              FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN app_user u ON u.id = s.author_id JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
-             WHERE a.country_code = $1 AND a.chapter_number = $2 AND (s.voice = 'civil_society' OR b.state = 'accepted' OR $3::boolean) AND s.period = '2025'
-             ORDER BY s.benchmark_id, s.voice, s.organisation_id, s.created_at DESC`, params: [country, chapter, viewer.commission] },
-  ];
-  const consideration = (country, chapter) => [
-    { sql: `SELECT b.id, count(p.id) AS received, count(r.decision) AS answered, percentile_cont(0.5) WITHIN GROUP (ORDER BY r.days) AS median_days
-              FROM benchmark b JOIN area a ON a.id = b.area_id
-              LEFT JOIN proposal p ON p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
-              LEFT JOIN LATERAL (SELECT (array_agg(x.decision ORDER BY x.created_at DESC))[1] AS decision, extract(epoch FROM min(x.created_at) - p.created_at) / 86400 AS days
-                                   FROM proposal_response x WHERE x.proposal_id = p.id) r ON true
-             WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
-             GROUP BY GROUPING SETS ((a.position, b.id), (a.position), ())`, params: [country, chapter] },
-  ];
-  const summary = (country) => [
-    { sql: `SELECT a.code, count(*) AS total, count(*) FILTER (WHERE act.status = 'completed') AS completed,
-                   count(*) FILTER (WHERE act.deadline < CURRENT_DATE AND act.status <> 'completed') AS overdue,
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM corrective_measure m WHERE m.activity_id = act.id)) AS with_measure
-              FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id
-             WHERE $1::text IS NULL OR a.country_code = $1 GROUP BY ROLLUP (a.code)`, params: [country] },
-  ];
-  const inbox = (viewer) => [
-    ...(viewer.ministry ? [{ sql: `SELECT p.id, p.text, p.created_at, b.code, o.name FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN area a ON a.id = b.area_id
-                JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
-               WHERE a.country_code = $1 AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL AND b.state IN ('draft', 'submitted', 'peerReview')
-                 AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)
-               ORDER BY p.created_at LIMIT 200`, params: [viewer.country] }] : []),
-    ...(viewer.cso ? [{ sql: `SELECT r.id, r.decision, r.created_at, p.text, b.code, EXISTS (SELECT 1 FROM proposal_response e WHERE e.proposal_id = p.id AND e.created_at < r.created_at) AS revised
-                 FROM proposal_response r JOIN proposal p ON p.id = r.proposal_id JOIN benchmark b ON b.id = p.benchmark_id JOIN app_user u ON u.id = p.author_id
-                WHERE u.organisation_id = $1 AND p.hidden_at IS NULL ORDER BY r.created_at DESC LIMIT 200`, params: [viewer.organisationId] }] : []),
-    { sql: `SELECT r.id, r.mission_id, r.text, r.due_date FROM mission_recommendation r JOIN mission m ON m.id = r.mission_id
-             WHERE r.status IN ('open', 'in_progress') AND r.due_date <= CURRENT_DATE + 7 AND ($1::boolean OR (m.country_code = $2 AND m.report_shared_at IS NOT NULL))`,
-      params: [viewer.commission, viewer.ministry ? viewer.country : null] },
-    { sql: `SELECT item_key FROM inbox_read WHERE user_id = $1 AND item_key LIKE 'proposal-%' LIMIT 200`, params: [viewer.userId] },
-  ];
-  const history = (b) => [
-    { sql: `SELECT e.id, e.occurred_at, e.action, e.data, coalesce(u.display_name, e.actor_label) AS actor, ev.visibility AS evidence_visibility
-              FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-              LEFT JOIN evidence ev ON e.action LIKE 'evidence.%' AND ev.id = (e.data->>'evidenceId')::uuid
-             WHERE e.entity_type = 'benchmark' AND e.entity_id = $1 ORDER BY e.id`, params: [b.id] },
-  ];
+  // A key two pages into Albania's chapter 23, or half-way on a small one (keyset paging from there).
+  const { rows: chapter } = await db.query(`SELECT b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE a.country_code = 'AL' AND a.chapter_number = 23
+      ORDER BY a.position, b.position, b.code LIMIT 100`);
+  const deep = chapter[Math.min(99, Math.floor(chapter.length / 2))];
   const { coordinator, commission, cso } = users;
+  for (const viewer of [coordinator, commission, cso]) {
+    // The read marks the inbox looks up: the keys of the items it shows, as the API builds them.
+    const { rows } = await db.query(`SELECT item_key FROM inbox_read WHERE user_id = $1 LIMIT 50`, [viewer.userId]);
+    viewer.readKeys = rows.map((r) => r.item_key);
+  }
   return [
     { name: 'benchmark list', variants: [
-      { caller: null, path: '/api/benchmarks?country=RS&chapter=24', raw: list(`a.country_code = $1 AND a.chapter_number = $2`, ['RS', 24], 1) },
-      { caller: coordinator, path: `/api/benchmarks?country=RS&chapter=24&area=${area.code}`, raw: list(`a.country_code = $1 AND a.chapter_number = $2 AND a.code = $3`, ['RS', 24, area.code], 1) },
-      { caller: null, path: '/api/benchmarks?country=AL&chapter=23&state=submitted&page=3', raw: list(`a.country_code = $1 AND a.chapter_number = $2 AND b.state = $3`, ['AL', 23, 'submitted'], 3) },
-      { caller: commission, path: '/api/benchmarks?page=2&pageSize=20', raw: list(`true`, [], 2, 20) },
-      { caller: cso, path: '/api/benchmarks?country=RS&chapter=24&q=migration', raw: list(`a.country_code = $1 AND a.chapter_number = $2 AND (b.code ILIKE $3 OR b.text ILIKE $3)`, ['RS', 24, '%migration%'], 1) },
+      { caller: null, path: '/api/benchmarks?country=RS&chapter=24', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2`, ['RS', 24]) },
+      { caller: coordinator, path: `/api/benchmarks?country=RS&chapter=24&area=${area.code}`, raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND a.code = $3`, ['RS', 24, area.code]) },
+      { caller: null, path: '/api/benchmarks?country=AL&chapter=23&state=submitted&page=3', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND b.state = $3`, ['AL', 23, 'submitted'], { page: 3 }) },
+      { caller: commission, path: '/api/benchmarks?page=2&pageSize=20', raw: listSql(`true`, [], { page: 2, pageSize: 20 }) },
+      { caller: null, path: `/api/benchmarks?country=AL&chapter=23&after=${deep.code}`, raw: listSql(`a.country_code = $1 AND a.chapter_number = $2`, ['AL', 23], { after: deep.code }) },
+      { caller: cso, path: '/api/benchmarks?country=RS&chapter=24&q=migration', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND ${words(3)}`, ['RS', 24, 'migration:*']) },
+      { caller: null, path: '/api/benchmarks?country=RS&chapter=24&q=readmisija', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND ${words(3)}`, ['RS', 24, 'readmisija:*']) },
     ] },
     { name: 'benchmark detail', variants: [null, coordinator, commission, cso].flatMap((caller, c) =>
       (caller === null || c === 2 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}`, raw: detail(b) }))) },
     { name: 'chapter overview', variants: [
-      { caller: null, path: '/api/overview?country=RS&chapter=24', raw: overview('RS', 24, { commission: false }) },
-      { caller: commission, path: '/api/overview?country=AL&chapter=23', raw: overview('AL', 23, { commission: true }) },
-      { caller: cso, path: '/api/overview?country=RS&chapter=24', raw: overview('RS', 24, { commission: false }) },
+      { caller: null, path: '/api/overview?country=RS&chapter=24', raw: overview('RS', 24, null) },
+      { caller: commission, path: '/api/overview?country=AL&chapter=23', raw: overview('AL', 23, commission) },
+      { caller: cso, path: `/api/overview?country=RS&chapter=24&period=2024`, raw: overview('RS', 24, cso, '2024') },
     ] },
     { name: 'consideration', variants: [
       { caller: null, path: '/api/consideration?country=RS&chapter=24', raw: consideration('RS', 24) },
-      { caller: null, path: '/api/consideration?country=AL', raw: consideration('AL', null) },
+      { caller: null, path: '/api/consideration?country=AL&chapter=23', raw: consideration('AL', 23) },
     ] },
     { name: 'action plan summary', variants: [
-      { caller: coordinator, path: '/api/action-plan/summary', raw: summary('RS') },
-      { caller: commission, path: '/api/action-plan/summary?country=RS', raw: summary('RS') },
-      { caller: commission, path: '/api/action-plan/summary', raw: summary(null) },
+      { caller: coordinator, path: '/api/action-plan/summary', raw: summary(coordinator, null) },
+      { caller: commission, path: '/api/action-plan/summary?country=RS', raw: summary(commission, 'RS') },
     ] },
     { name: 'inbox', variants: [coordinator, commission, cso].map((caller) => ({ caller, path: '/api/inbox', raw: inbox(caller) })) },
     { name: 'benchmark history', variants: [coordinator, commission, cso].flatMap((caller, c) =>
-      (c === 1 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}/history`, raw: history(b) }))) },
+      (c === 1 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}/history`, raw: history(b, caller) }))) },
   ];
 }
 
@@ -515,7 +647,7 @@ async function main() {
          JOIN role_assignment r ON r.user_id = u.id WHERE u.email = $1 GROUP BY u.id, o.country_code`,
       [email],
     );
-    users[key] = { email, headers: await signIn(agent, port, email), userId: u.id, organisationId: u.organisation_id, country: u.country,
+    users[key] = { email, headers: await signIn(agent, port, email), userId: u.id, organisationId: u.organisation_id, country: u.country, roles: u.roles,
       commission: u.roles.includes('commission'), ministry: u.roles.includes('ministry'), cso: u.roles.includes('civil_society') };
     agent.destroy();
   }
