@@ -186,7 +186,11 @@ describe('the benchmark workflow over HTTP', () => {
       await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Internal draft', visibility: 'internal' });
       const answer = await as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 });
       expect(answer.status).toBe(422);
-      expect(answer.body.message).toBe('SUBMIT needs more first: at least one evidence item shared with reviewers is needed.');
+      expect(answer.body).toMatchObject({
+        code: 'workflow.shared-evidence-needed',
+        params: { event: 'SUBMIT' },
+        message: 'SUBMIT needs more first: at least one evidence item shared with reviewers is needed.',
+      });
     });
 
     it('names the unmet condition: SUBMIT with an unanswered civil-society proposal, allowed once answered', async () => {
@@ -195,7 +199,8 @@ describe('the benchmark workflow over HTTP', () => {
       const proposal = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'Publish the data per court.' });
       expect(proposal.status).toBe(201);
       const blocked = await as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 });
-      expect([blocked.status, blocked.body.message]).toEqual([422, 'SUBMIT needs more first: 1 civil-society proposal(s) still need a reasoned answer: "Publish the data per court.".']);
+      expect([blocked.status, blocked.body.code, blocked.body.params]).toEqual([422, 'workflow.proposals-unanswered', { event: 'SUBMIT', count: 1, excerpts: ' ("Publish the data per court.")' }]);
+      expect(blocked.body.message).toBe('SUBMIT needs more first: civil-society proposals still need a reasoned answer: 1 ("Publish the data per court.").');
       expect((await as.ministry.post(`/api/proposals/${proposal.body.id}/response`, { decision: 'partly_accepted', reasoning: 'Per court from 2027.' })).status).toBe(200);
       expect((await as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 })).status).toBe(200);
     });
@@ -205,6 +210,7 @@ describe('the benchmark workflow over HTTP', () => {
       expect((await fire(code, 'SUBMIT')).status).toBe(200);
       const stale = await as.commission.post(`/api/benchmarks/${code}/transitions`, { event: 'REQUEST_CHANGES', version: 1, comment: 'x' });
       expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({ code: 'benchmark.changed-meanwhile', params: { current: 2, sent: 1 } });
       expect(stale.body.message).toMatch(/changed meanwhile/);
     });
 

@@ -60,7 +60,7 @@ describe('the civil-society dialogue and the assessments', () => {
     const blocked = await submit(code);
     expect([blocked.status, blocked.body.message]).toEqual([
       422,
-      'SUBMIT needs more first: 1 civil-society proposal(s) still need a reasoned answer: "Publish the asylum decisions per court and per year.".',
+      'SUBMIT needs more first: civil-society proposals still need a reasoned answer: 1 ("Publish the asylum decisions per court and per year.").',
     ]);
     expect((await as.coordinator.get(`/api/benchmarks/${code}`)).body.availableEvents.find((e: { type: string }) => e.type === 'SUBMIT')).toMatchObject({ enabled: false });
     // A comment takes no answer.

@@ -114,14 +114,15 @@ describe('written consultations over HTTP', () => {
     expect((await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'CLOSE', version })).status).toBe(409);
     expect((await fire(id, 'OPEN')).status).toBe(200);
     // The CSO is a recipient and sees it, but only the Commission runs it.
-    expect((await fire(id, 'CLOSE', 'cso')).status).toBe(403);
+    expect((await fire(id, 'CLOSE', 'cso')).body).toMatchObject({ statusCode: 403, code: 'workflow.only-commission' });
     // A ministry that is not a recipient does not even learn it exists.
     expect((await fire(id, 'CLOSE', 'ministry')).status).toBe(404);
     expect((await fire(id, 'CLOSE')).status).toBe(200);
     const summarise = await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'SUMMARISE', version: (await detail(id)).version });
-    expect([summarise.status, summarise.body.message]).toEqual([422, expect.stringMatching(/3 question\(s\) still need a summary/)]);
+    expect([summarise.status, summarise.body.code, summarise.body.params]).toEqual([422, 'workflow.questions-unsummarised', { event: 'SUMMARISE', count: 3 }]);
+    expect(summarise.body.message).toBe('SUMMARISE needs more first: questions still without a summary: 3.');
     const reopen = await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'REOPEN', version: (await detail(id)).version, deadline: inDays(-1) });
-    expect([reopen.status, reopen.body.message]).toEqual([422, expect.stringMatching(/new deadline/)]);
+    expect([reopen.status, reopen.body.code]).toEqual([422, 'workflow.new-deadline-needed']);
   });
 
   it('does not open an empty draft or one whose deadline has passed', async () => {

@@ -16,3 +16,4 @@ export * from './lib/missions.dto';
 export * from './lib/track-records.dto';
 export * from './lib/action-plan.dto';
 export * from './lib/settings.dto';
+export * from './lib/refusals';

@@ -1,3 +1,4 @@
+export * from './lib/reasons';
 export * from './lib/benchmark-state';
 export * from './lib/roles';
 export * from './lib/assessment-scales';

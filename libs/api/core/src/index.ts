@@ -10,3 +10,5 @@ export * from './lib/body-parsing';
 export * from './lib/security-headers';
 export * from './lib/rate-limits';
 export * from './lib/uploads';
+export * from './lib/refusal';
+export * from './lib/pipelined-transaction';

@@ -5,6 +5,7 @@ export { provideIdentity } from './lib/provide-identity';
 export { IDENTITY_ROUTES } from './lib/identity.routes';
 export { AccountMenu } from './lib/account-menu/account-menu';
 export { apiErrorMessage } from './lib/api-error-message';
+export { reasonText } from './lib/refusals/refusal-texts';
 export { DialogSave } from './lib/dialog-save';
 export { roleAssignmentLabel, roleLabel, ROLE_OPTIONS } from './lib/role-labels';
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './lib/password-rule';

@@ -1,5 +1,6 @@
 import { setup } from 'xstate';
 import { guardsOf } from './machine-rules';
+import { type Reason, unmet } from './reasons';
 import type { PreparationGrade, ProgressGrade } from './assessment-scales';
 
 /** Bump when the machine's states change, so stored snapshots of an older shape can be migrated. */
@@ -53,35 +54,38 @@ export const BENCHMARK_EVENTS: BenchmarkEventType[] = ['SUBMIT', 'REQUEST_CHANGE
 const filled = (text: string | undefined) => !!text && text.trim().length > 0;
 
 /**
- * Each guard answers null when met, or the unmet condition in words (shown with a 422 and beside a
- * disabled button). The machine's guards are these same functions.
+ * Each guard answers null when met, or the unmet condition as a reason (shown with a 422 and beside
+ * a disabled button, in the reader's language). The machine's guards are these same functions.
  */
 export const BENCHMARK_GUARDS = {
-  hasSharedEvidence: (e: BenchmarkEvent) => (e.facts.sharedEvidenceCount > 0 ? null : 'at least one evidence item shared with reviewers is needed'),
+  hasSharedEvidence: (e: BenchmarkEvent) => (e.facts.sharedEvidenceCount > 0 ? null : unmet('workflow.shared-evidence-needed')),
   allProposalsAnswered: (e: BenchmarkEvent) =>
     e.facts.unansweredProposalCount === 0
       ? null
-      : `${e.facts.unansweredProposalCount} civil-society proposal(s) still need a reasoned answer${e.facts.unansweredProposals?.length ? `: ${e.facts.unansweredProposals.map((p) => `"${p}"`).join(', ')}` : ''}`,
-  hasComment: (e: BenchmarkEvent) => (e.type === 'REQUEST_CHANGES' && filled(e.comment) ? null : 'a comment saying what to change is needed'),
+      : unmet('workflow.proposals-unanswered', {
+          count: e.facts.unansweredProposalCount,
+          excerpts: e.facts.unansweredProposals?.length ? ` (${e.facts.unansweredProposals.map((p) => `"${p}"`).join(', ')})` : '',
+        }),
+  hasComment: (e: BenchmarkEvent) => (e.type === 'REQUEST_CHANGES' && filled(e.comment) ? null : unmet('workflow.comment-needed')),
   missionPlanned: (e: BenchmarkEvent) => {
     const m = e.type === 'START_PEER_REVIEW' ? e.mission : undefined;
-    if (!m || !/^\d{4}-\d{2}-\d{2}$/.test(m.startDate) || !/^\d{4}-\d{2}-\d{2}$/.test(m.endDate)) return 'the mission needs a start and an end date';
-    if (m.endDate < m.startDate) return 'the mission cannot end before it starts';
-    return m.expertIds.length > 0 ? null : 'the mission needs at least one assigned expert';
+    if (!m || !/^\d{4}-\d{2}-\d{2}$/.test(m.startDate) || !/^\d{4}-\d{2}-\d{2}$/.test(m.endDate)) return unmet('workflow.mission-dates-needed');
+    if (m.endDate < m.startDate) return unmet('workflow.mission-ends-before-start');
+    return m.expertIds.length > 0 ? null : unmet('workflow.mission-expert-needed');
   },
   missionStarted: (e: BenchmarkEvent) => {
-    if (!e.facts.mission) return 'no mission is planned';
-    return e.facts.today >= e.facts.mission.startDate ? null : `the mission starts on ${e.facts.mission.startDate}`;
+    if (!e.facts.mission) return unmet('workflow.no-mission-planned');
+    return e.facts.today >= e.facts.mission.startDate ? null : unmet('workflow.mission-not-started', { date: e.facts.mission.startDate });
   },
-  hasReport: (e: BenchmarkEvent) => (e.facts.mission?.hasReport ? null : 'the mission report document must be uploaded first'),
+  hasReport: (e: BenchmarkEvent) => (e.facts.mission?.hasReport ? null : unmet('workflow.mission-report-needed')),
   hasAssessment: (e: BenchmarkEvent) => {
     const a = e.type === 'ACCEPT' ? e.assessment : undefined;
-    return a && a.preparation && a.progress && filled(a.text) ? null : 'an assessment (state of preparation, progress and its text) is needed';
+    return a && a.preparation && a.progress && filled(a.text) ? null : unmet('workflow.assessment-needed');
   },
-  noMissionRequired: (e: BenchmarkEvent) => (e.facts.missionRequired ? 'this benchmark needs a peer-review mission before acceptance' : null),
-  missionReported: () => 'the peer-review mission has not reported yet',
-  hasJustification: (e: BenchmarkEvent) => (e.type === 'REOPEN' && filled(e.justification) ? null : 'a justification for reopening is needed'),
-} satisfies Record<string, (e: BenchmarkEvent) => string | null>;
+  noMissionRequired: (e: BenchmarkEvent) => (e.facts.missionRequired ? unmet('workflow.mission-required') : null),
+  missionReported: () => unmet('workflow.mission-not-reported'),
+  hasJustification: (e: BenchmarkEvent) => (e.type === 'REOPEN' && filled(e.justification) ? null : unmet('workflow.justification-needed')),
+} satisfies Record<string, (e: BenchmarkEvent) => Reason | null>;
 
 export type BenchmarkGuard = keyof typeof BENCHMARK_GUARDS;
 

@@ -11,6 +11,7 @@ import {
   TRANSITION_GUARDS,
 } from './benchmark-machine';
 import { type AvailableEventOf, availableWith, explainWith, type MachineRules } from './machine-rules';
+import { type Reason, unmet } from './reasons';
 import type { Role } from './roles';
 
 /** Who is acting, as far as the workflow cares. */
@@ -23,14 +24,14 @@ export interface WorkflowActor {
 }
 
 /** Who may fire each event (docs/design.md, The benchmark workflow); answers null when this actor may, or why not. */
-export const EVENT_ROLES: Record<BenchmarkEventType, { who: string; may: (a: WorkflowActor, country: string) => boolean }> = {
-  SUBMIT: { who: "a ministry coordinator of the benchmark's country", may: (a, c) => a.roles.has('ministry') && a.coordinator && a.countryCode === c },
-  REQUEST_CHANGES: { who: 'the Commission', may: (a) => a.roles.has('commission') },
-  START_PEER_REVIEW: { who: 'the Commission', may: (a) => a.roles.has('commission') },
-  BEGIN_FIELDWORK: { who: 'the Commission or an expert of the mission', may: (a) => a.roles.has('commission') || (a.roles.has('expert') && a.assignedExpert) },
-  SUBMIT_MISSION_REPORT: { who: 'an expert of the mission or the Commission', may: (a) => a.roles.has('commission') || (a.roles.has('expert') && a.assignedExpert) },
-  ACCEPT: { who: 'the Commission', may: (a) => a.roles.has('commission') },
-  REOPEN: { who: 'the Commission', may: (a) => a.roles.has('commission') },
+export const EVENT_ROLES: Record<BenchmarkEventType, { who: 'workflow.only-coordinator' | 'workflow.only-commission' | 'workflow.only-commission-or-expert'; may: (a: WorkflowActor, country: string) => boolean }> = {
+  SUBMIT: { who: 'workflow.only-coordinator', may: (a, c) => a.roles.has('ministry') && a.coordinator && a.countryCode === c },
+  REQUEST_CHANGES: { who: 'workflow.only-commission', may: (a) => a.roles.has('commission') },
+  START_PEER_REVIEW: { who: 'workflow.only-commission', may: (a) => a.roles.has('commission') },
+  BEGIN_FIELDWORK: { who: 'workflow.only-commission-or-expert', may: (a) => a.roles.has('commission') || (a.roles.has('expert') && a.assignedExpert) },
+  SUBMIT_MISSION_REPORT: { who: 'workflow.only-commission-or-expert', may: (a) => a.roles.has('commission') || (a.roles.has('expert') && a.assignedExpert) },
+  ACCEPT: { who: 'workflow.only-commission', may: (a) => a.roles.has('commission') },
+  REOPEN: { who: 'workflow.only-commission', may: (a) => a.roles.has('commission') },
 };
 
 /** What each event carries besides its type; the web app builds its dialog from this. */
@@ -47,8 +48,8 @@ export const EVENT_PAYLOADS: Record<BenchmarkEventType, ('comment' | 'mission' |
 /** Guards about the payload, which a dialog collects; the others are about the benchmark's data. */
 const PAYLOAD_GUARDS = new Set<BenchmarkGuard>(['hasComment', 'missionPlanned', 'hasAssessment', 'hasJustification']);
 
-export function mayFire(actor: WorkflowActor, type: BenchmarkEventType, country: string): string | null {
-  return EVENT_ROLES[type].may(actor, country) ? null : `only ${EVENT_ROLES[type].who} may do this`;
+export function mayFire(actor: WorkflowActor, type: BenchmarkEventType, country: string): Reason | null {
+  return EVENT_ROLES[type].may(actor, country) ? null : unmet(EVENT_ROLES[type].who);
 }
 
 /** The top-level state of a (possibly nested) state value: {peerReview: 'planned'} → peerReview. */
@@ -70,7 +71,7 @@ const RULES: MachineRules<BenchmarkEvent, BenchmarkGuard> = {
 };
 
 /** Whether the state handles this event at all (else 409), and if so the first unmet condition (else 422). */
-export function explainEvent(value: StateValue, event: BenchmarkEvent, options: { payloadKnown?: boolean } = {}): { handled: boolean; unmet: string | null } {
+export function explainEvent(value: StateValue, event: BenchmarkEvent, options: { payloadKnown?: boolean } = {}): { handled: boolean; unmet: Reason | null } {
   return explainWith(RULES, value, event, options);
 }
 

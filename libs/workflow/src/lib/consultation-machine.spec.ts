@@ -20,29 +20,29 @@ describe('the written-consultation machine', () => {
   });
 
   it('opens only with questions in every topic, a recipient and a deadline ahead, and says why not', () => {
-    expect(explainConsultationEvent('draft', { type: 'OPEN', facts: { ...ready, questionCount: 0 } }).unmet).toMatch(/question/);
-    expect(explainConsultationEvent('draft', { type: 'OPEN', facts: { ...ready, emptyTopicCount: 1 } }).unmet).toMatch(/1 topic/);
-    expect(explainConsultationEvent('draft', { type: 'OPEN', facts: { ...ready, recipientCount: 0 } }).unmet).toMatch(/recipient/);
-    expect(explainConsultationEvent('draft', { type: 'OPEN', facts: { ...ready, deadline: '2026-04-01T00:00:00Z' } }).unmet).toMatch(/deadline/);
+    expect(explainConsultationEvent('draft', { type: 'OPEN', facts: { ...ready, questionCount: 0 } }).unmet?.code).toBe('workflow.question-needed');
+    expect(explainConsultationEvent('draft', { type: 'OPEN', facts: { ...ready, emptyTopicCount: 1 } }).unmet).toEqual({ code: 'workflow.topics-without-question', params: { count: 1 }, message: 'topics without a question yet: 1' });
+    expect(explainConsultationEvent('draft', { type: 'OPEN', facts: { ...ready, recipientCount: 0 } }).unmet?.code).toBe('workflow.recipient-needed');
+    expect(explainConsultationEvent('draft', { type: 'OPEN', facts: { ...ready, deadline: '2026-04-01T00:00:00Z' } }).unmet?.code).toBe('workflow.deadline-not-ahead');
     expect(run({ type: 'OPEN', facts: { ...ready, deadline: null } }).value).toBe('draft');
   });
 
   it('does not publish while open (not handled: 409) nor before every question is summarised (422)', () => {
     expect(explainConsultationEvent('open', { type: 'PUBLISH', facts: ready })).toEqual({ handled: false, unmet: null });
-    expect(explainConsultationEvent('closed', { type: 'SUMMARISE', facts: { ...ready, unsummarisedCount: 2 } }).unmet).toMatch(/2 question/);
+    expect(explainConsultationEvent('closed', { type: 'SUMMARISE', facts: { ...ready, unsummarisedCount: 2 } }).unmet?.params).toEqual({ count: 2 });
   });
 
   it('reopens only with a new deadline ahead', () => {
-    expect(explainConsultationEvent('closed', { type: 'REOPEN', facts: ready }).unmet).toMatch(/new deadline/);
+    expect(explainConsultationEvent('closed', { type: 'REOPEN', facts: ready }).unmet?.code).toBe('workflow.new-deadline-needed');
     expect(explainConsultationEvent('closed', { type: 'REOPEN', deadline: '2026-05-20T00:00:00Z', facts: ready })).toEqual({ handled: true, unmet: null });
-    expect(explainConsultationEvent('summarised', { type: 'REOPEN', deadline: '2026-04-20T00:00:00Z', facts: ready }).unmet).toMatch(/new deadline/);
+    expect(explainConsultationEvent('summarised', { type: 'REOPEN', deadline: '2026-04-20T00:00:00Z', facts: ready }).unmet?.code).toBe('workflow.new-deadline-needed');
   });
 
   it('lets only the Commission fire events, and lists them with reasons (payload conditions left to the dialog)', () => {
-    expect(mayFireConsultation(ministry, 'OPEN')).toMatch(/Commission/);
+    expect(mayFireConsultation(ministry, 'OPEN')?.message).toBe('only the Commission may do this');
     expect(availableConsultationEvents('closed', commission, { ...ready, unsummarisedCount: 1 })).toEqual([
       { type: 'REOPEN', enabled: true, reason: null, payload: ['deadline'] },
-      { type: 'SUMMARISE', enabled: false, reason: '1 question(s) still need a summary', payload: [] },
+      { type: 'SUMMARISE', enabled: false, reason: { code: 'workflow.questions-unsummarised', params: { count: 1 }, message: 'questions still without a summary: 1' }, payload: [] },
     ]);
     expect(availableConsultationEvents('open', ministry, ready)).toEqual([]);
   });

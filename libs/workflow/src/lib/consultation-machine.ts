@@ -1,5 +1,6 @@
 import { setup } from 'xstate';
 import { guardsOf } from './machine-rules';
+import { type Reason, unmet } from './reasons';
 
 /** Bump when the machine's states change, so stored snapshots of an older shape can be migrated. */
 export const CONSULTATION_MACHINE_VERSION = 1;
@@ -40,18 +41,18 @@ export const CONSULTATION_EVENTS: ConsultationEventType[] = ['OPEN', 'RETURN_TO_
 
 const future = (iso: string | null | undefined, now: string) => !!iso && !Number.isNaN(Date.parse(iso)) && Date.parse(iso) > Date.parse(now);
 
-/** Each condition answers null when met, or the unmet condition in words (a 422, and the reason beside a disabled button). */
+/** Each condition answers null when met, or the unmet condition as a reason (a 422, and the reason beside a disabled button). */
 export const CONSULTATION_GUARDS = {
   hasQuestions: (e: ConsultationEvent) => {
-    if (e.facts.questionCount === 0) return 'at least one topic with a question is needed';
-    return e.facts.emptyTopicCount === 0 ? null : `${e.facts.emptyTopicCount} topic(s) have no question yet`;
+    if (e.facts.questionCount === 0) return unmet('workflow.question-needed');
+    return e.facts.emptyTopicCount === 0 ? null : unmet('workflow.topics-without-question', { count: e.facts.emptyTopicCount });
   },
-  hasRecipients: (e: ConsultationEvent) => (e.facts.recipientCount > 0 ? null : 'at least one recipient organisation is needed'),
-  deadlineAhead: (e: ConsultationEvent) => (future(e.facts.deadline, e.facts.now) ? null : 'the deadline must be in the future'),
-  noReplySent: (e: ConsultationEvent) => (e.facts.sentReplyCount === 0 ? null : `${e.facts.sentReplyCount} reply(ies) were already sent`),
-  newDeadlineAhead: (e: ConsultationEvent) => (e.type === 'REOPEN' && future(e.deadline, e.facts.now) ? null : 'a new deadline in the future is needed to reopen'),
-  everyQuestionSummarised: (e: ConsultationEvent) => (e.facts.unsummarisedCount === 0 ? null : `${e.facts.unsummarisedCount} question(s) still need a summary`),
-} satisfies Record<string, (e: ConsultationEvent) => string | null>;
+  hasRecipients: (e: ConsultationEvent) => (e.facts.recipientCount > 0 ? null : unmet('workflow.recipient-needed')),
+  deadlineAhead: (e: ConsultationEvent) => (future(e.facts.deadline, e.facts.now) ? null : unmet('workflow.deadline-not-ahead')),
+  noReplySent: (e: ConsultationEvent) => (e.facts.sentReplyCount === 0 ? null : unmet('workflow.replies-already-sent', { count: e.facts.sentReplyCount })),
+  newDeadlineAhead: (e: ConsultationEvent) => (e.type === 'REOPEN' && future(e.deadline, e.facts.now) ? null : unmet('workflow.new-deadline-needed')),
+  everyQuestionSummarised: (e: ConsultationEvent) => (e.facts.unsummarisedCount === 0 ? null : unmet('workflow.questions-unsummarised', { count: e.facts.unsummarisedCount })),
+} satisfies Record<string, (e: ConsultationEvent) => Reason | null>;
 
 export type ConsultationGuard = keyof typeof CONSULTATION_GUARDS;
 

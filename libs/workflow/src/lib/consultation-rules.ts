@@ -10,6 +10,7 @@ import {
   consultationMachine,
 } from './consultation-machine';
 import { type AvailableEventOf, availableWith, explainWith, type MachineRules } from './machine-rules';
+import { type Reason, unmet } from './reasons';
 import type { Role } from './roles';
 
 /** Who is acting on a consultation, as far as its workflow cares. */
@@ -18,13 +19,13 @@ export interface ConsultationActor {
 }
 
 /** Who may fire each event: the Commission runs a written consultation. */
-export const CONSULTATION_EVENT_ROLES: Record<ConsultationEventType, { who: string; may: (a: ConsultationActor) => boolean }> = {
-  OPEN: { who: 'the Commission', may: (a) => a.roles.has('commission') },
-  RETURN_TO_DRAFT: { who: 'the Commission', may: (a) => a.roles.has('commission') },
-  CLOSE: { who: 'the Commission', may: (a) => a.roles.has('commission') },
-  REOPEN: { who: 'the Commission', may: (a) => a.roles.has('commission') },
-  SUMMARISE: { who: 'the Commission', may: (a) => a.roles.has('commission') },
-  PUBLISH: { who: 'the Commission', may: (a) => a.roles.has('commission') },
+export const CONSULTATION_EVENT_ROLES: Record<ConsultationEventType, { may: (a: ConsultationActor) => boolean }> = {
+  OPEN: { may: (a) => a.roles.has('commission') },
+  RETURN_TO_DRAFT: { may: (a) => a.roles.has('commission') },
+  CLOSE: { may: (a) => a.roles.has('commission') },
+  REOPEN: { may: (a) => a.roles.has('commission') },
+  SUMMARISE: { may: (a) => a.roles.has('commission') },
+  PUBLISH: { may: (a) => a.roles.has('commission') },
 };
 
 export type ConsultationPayload = 'deadline';
@@ -46,8 +47,8 @@ const RULES: MachineRules<ConsultationEvent, ConsultationGuard> = {
   payloadConditions: new Set<ConsultationGuard>(['newDeadlineAhead']),
 };
 
-export function mayFireConsultation(actor: ConsultationActor, type: ConsultationEventType): string | null {
-  return CONSULTATION_EVENT_ROLES[type].may(actor) ? null : `only ${CONSULTATION_EVENT_ROLES[type].who} may do this`;
+export function mayFireConsultation(actor: ConsultationActor, type: ConsultationEventType): Reason | null {
+  return CONSULTATION_EVENT_ROLES[type].may(actor) ? null : unmet('workflow.only-commission');
 }
 
 /** Whether the state handles this event at all (else 409), and if so the first unmet condition (else 422). */

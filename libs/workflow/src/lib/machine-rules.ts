@@ -1,12 +1,13 @@
 import type { StateValue } from 'xstate';
+import type { Reason } from './reasons';
 
 /**
  * What every workflow machine of this project shares: each transition names one guard, which is
  * the conjunction of named conditions; each condition answers null when met or the unmet condition
- * in words. From that table the API explains a refusal (409 not handled / 422 unmet) and the web
+ * as a reason (a code, its parameters and English words). From that table the API explains a refusal (409 not handled / 422 unmet) and the web
  * app shows only what a user may do, with the reason beside a disabled action.
  */
-export type Condition<E> = (event: E) => string | null;
+export type Condition<E> = (event: E) => Reason | null;
 
 export interface MachineRules<E extends { type: string }, G extends string> {
   /** The machine's config (`machine.config`), walked to find the transitions an event could take. */
@@ -58,10 +59,10 @@ export function explainWith<E extends { type: string }, G extends string>(
   value: StateValue,
   event: E,
   options: { payloadKnown?: boolean } = {},
-): { handled: boolean; unmet: string | null } {
+): { handled: boolean; unmet: Reason | null } {
   const found = candidates(rules.config, value, event.type);
   if (found.length === 0) return { handled: false, unmet: null };
-  let firstUnmet: string | null = null;
+  let firstUnmet: Reason | null = null;
   for (const candidate of found) {
     const conditions = (candidate.guard ? rules.transitionGuards[candidate.guard] : []).filter((c) => options.payloadKnown !== false || !rules.payloadConditions.has(c));
     const unmet = conditions.map((c) => rules.conditions[c](event)).find((reason) => reason !== null) ?? null;
@@ -76,7 +77,7 @@ export interface AvailableEventOf<T extends string, P extends string> {
   type: T;
   enabled: boolean;
   /** Why it is disabled (a condition on the data); payload conditions are the dialog's job. */
-  reason: string | null;
+  reason: Reason | null;
   payload: P[];
 }
 

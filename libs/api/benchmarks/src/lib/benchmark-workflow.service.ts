@@ -1,8 +1,10 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { transition } from 'xstate';
 import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
+import { inPipelinedTransaction, type PipelinedTransaction, type Row, type Statement } from '@bt/api/core';
+import { Refusal, refuse, unmetCondition } from '@bt/api/core';
 import { seesDialogue, takesPart } from '@bt/api/dialogue';
 import { visibleEvidence } from '@bt/api/evidence';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
@@ -48,50 +50,65 @@ export class BenchmarkWorkflowService {
   ) {}
 
   async transition(viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string): Promise<TransitionResultDto> {
-    return this.dataSource.transaction((em) => this.transitionIn(em, viewer, benchmarkRef, request, ip));
+    // Planning a mission and recording the Commission's assessment are those services' writes, through TypeORM.
+    if ((request.event === 'START_PEER_REVIEW' && request.mission) || (request.event === 'ACCEPT' && request.assessment)) {
+      return this.dataSource.transaction((em) => this.transitionIn(em, viewer, benchmarkRef, request, ip));
+    }
+    // Any other: two round trips (BEGIN, the lock, the facts; the update, the audit event, COMMIT), the audit chain locked during none.
+    return inPipelinedTransaction(this.dataSource, (tx) => this.transitionIn(tx, viewer, benchmarkRef, request, ip));
   }
 
-  /** A transition inside a transaction the caller holds (the demo seed runs its steps in one). */
-  async transitionIn(em: EntityManager, viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string | null): Promise<TransitionResultDto> {
-    const row = await loadWorkflowRow(em, benchmarkRef, true);
+  /**
+   * A transition inside a transaction the caller holds (the demo seed runs its steps in one), or in
+   * a pipelined transaction, which it commits (no mission to plan, no assessment to record).
+   */
+  async transitionIn(em: EntityManager | PipelinedTransaction, viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string | null): Promise<TransitionResultDto> {
+    const row = await loadWorkflowRow(sender(em), benchmarkRef, true);
     const scope = row.scope;
     if (row.version !== request.version) {
-      throw new ConflictException(`The benchmark changed meanwhile (version ${row.version}, not ${request.version}): reload and try again.`);
+      throw refuse.conflict('benchmark.changed-meanwhile', { current: row.version, sent: request.version });
     }
     const snapshot = restore(row.snapshot, scope.state);
     const event = { ...payloadOf(request), type: request.event, facts: row.facts } as BenchmarkEvent;
     const explanation = explainEvent(snapshot.value, event);
-    if (!explanation.handled) throw new ConflictException(`${request.event} is not possible while the benchmark is ${describe(snapshot.value)}.`);
-    const refusal = mayFire(actorOf(viewer, row), request.event, scope.countryCode);
-    if (refusal) throw new ForbiddenException(refusal);
-    if (explanation.unmet) throw new UnprocessableEntityException(`${request.event} needs more first: ${explanation.unmet}.`);
+    if (!explanation.handled) throw refuse.conflict('benchmark.not-possible-now', { event: request.event, state: describe(snapshot.value) });
+    const notYours = mayFire(actorOf(viewer, row), request.event, scope.countryCode);
+    if (notYours) throw new Refusal(HttpStatus.FORBIDDEN, notYours);
+    if (explanation.unmet) throw unmetCondition(request.event, explanation.unmet);
 
     const [next] = transition(benchmarkMachine, snapshot, event);
     const data: Record<string, unknown> = { event: request.event, from: describe(snapshot.value), to: describe(next.value), version: row.version + 1 };
     if (request.comment) data['comment'] = request.comment.trim();
     if (request.justification) data['comment'] = request.justification.trim();
     if (request.event === 'START_PEER_REVIEW' && request.mission) {
-      data['missionId'] = await this.missions.plan(em, scope.id, request.mission, viewer.userId);
+      data['missionId'] = await this.missions.plan(entityManager(em), scope.id, request.mission, viewer.userId);
     }
     if (request.event === 'ACCEPT' && request.assessment) {
       // The Commission's assessment, in the same transaction as the acceptance.
       const a = request.assessment;
-      const saved = await this.assessments.insert(em, viewer, scope.id, 'commission', { ...a, period: a.period ?? today().slice(0, 4) });
+      const saved = await this.assessments.insert(entityManager(em), viewer, scope.id, 'commission', { ...a, period: a.period ?? today().slice(0, 4) });
       data['assessment'] = { id: saved.id, period: saved.period, preparation: a.preparation, progress: a.progress };
     }
-    await em.query(`UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`, [
-      scope.id,
-      topState(next.value),
-      JSON.stringify(benchmarkMachine.getPersistedSnapshot(next)),
-      BENCHMARK_MACHINE_VERSION,
-    ]);
-    await this.audit.record(em, actorOfViewer(viewer, ip), { action: `benchmark.${request.event}`, entityType: 'benchmark', entityId: scope.id, data });
+    const update: Statement = {
+      name: 'bt_workflow_update',
+      text: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+      values: [scope.id, topState(next.value), JSON.stringify(benchmarkMachine.getPersistedSnapshot(next)), BENCHMARK_MACHINE_VERSION],
+    };
+    const actor = actorOfViewer(viewer, ip);
+    const record = { action: `benchmark.${request.event}`, entityType: 'benchmark', entityId: scope.id, data };
+    if (em instanceof EntityManager) {
+      await em.query(update.text, update.values as unknown[]);
+      await this.audit.record(em, actor, record);
+    } else {
+      // The audit event last, with COMMIT: the chain lock it takes is held for no round trip.
+      await em.commit([update, this.audit.appendStatement(actor, record)]);
+    }
     return { state: topState(next.value), stage: peerReviewStage(next.value), version: row.version + 1 };
   }
 
   /** A benchmark's page for this caller, by id or code, in one statement: the catalogue, the workflow, the mission, the latest assessment. */
   async page(viewer: Viewer | null, benchmarkRef: string): Promise<BenchmarkDetailDto> {
-    const row = await loadWorkflowRow(this.dataSource.manager, benchmarkRef, false, true);
+    const row = await loadWorkflowRow(sender(this.dataSource.manager), benchmarkRef, false, true);
     const scope = row.scope;
     const benchmark = detailOf(row.page?.row ?? {});
     const snapshot = restore(row.snapshot, scope.state);
@@ -131,7 +148,7 @@ export class BenchmarkWorkflowService {
         WHERE ${isUuid(benchmarkRef) ? 'b.id = $1::uuid' : 'b.code = $1'}`,
       [benchmarkRef, viewer.userId],
     );
-    if (!row) throw new NotFoundException(`No benchmark ${benchmarkRef}`);
+    if (!row) throw refuse.notFound('benchmark.not-found', { ref: benchmarkRef });
     const scope: BenchmarkScope = { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version };
     const missionExpert: boolean = row.mission_expert;
     const participant = takesPart(viewer, scope, missionExpert);
@@ -237,19 +254,41 @@ function latestAssessmentDto(a: Record<string, unknown> | null): AssessmentDto |
   return a ? { ...(a as unknown as AssessmentDto), createdAt: new Date(a['createdAt'] as string).toISOString() } : null;
 }
 
+/** Sends statements in order and answers each one's rows: one by one through TypeORM, or as one batch of a pipelined transaction. */
+type Send = (statements: Statement[]) => Promise<Row[][]>;
+
+function sender(em: EntityManager | PipelinedTransaction): Send {
+  if (!(em instanceof EntityManager)) return (statements) => em.query(statements);
+  return async (statements) => {
+    const results: Row[][] = [];
+    for (const s of statements) results.push(await em.query(s.text, s.values as unknown[]));
+    return results;
+  };
+}
+
+function entityManager(em: EntityManager | PipelinedTransaction): EntityManager {
+  if (em instanceof EntityManager) return em;
+  throw new Error('a transition that plans a mission or records an assessment runs in a TypeORM transaction');
+}
+
 /**
  * The benchmark with everything the guards read. `lock` takes the row lock of a transition first,
  * in its own statement: a statement that waits for the lock still reads with the snapshot it began
  * with, so counting in the locking statement would miss a proposal or evidence committed while it
  * waited (a SUBMIT slipping past a proposal posted at the same moment).
  */
-async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolean, page = false): Promise<WorkflowRow> {
-  const where = isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1';
+async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page = false): Promise<WorkflowRow> {
+  const by = isUuid(idOrCode) ? 'id' : 'code';
+  const where = `b.${by} = $1`;
   // Locked first, read after: a writer that held the row (a proposal, evidence) has committed by the
   // time the facts are counted, which one statement with FOR UPDATE would count from before the wait.
-  if (lock) await em.query(`SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, [idOrCode]);
-  const [row] = await em.query(
-    `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
+  // (In a pipelined transaction both go in one batch, still two statements.) Prepared where pipelined.
+  const locking: Statement[] = lock ? [{ name: `bt_workflow_lock_${by}`, text: `SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, values: [idOrCode] }] : [];
+  const results = await send([
+    ...locking,
+    {
+      name: page ? undefined : `bt_workflow_facts_${by}`,
+      text: `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
             (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
             (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(${EXCERPT} ORDER BY p.created_at))[1:5], '{}'))
                FROM proposal p WHERE ${UNANSWERED_PROPOSAL}) AS unanswered_proposals,
@@ -259,9 +298,11 @@ async function loadWorkflowRow(em: EntityManager, idOrCode: string, lock: boolea
             ${page ? `, ${DETAIL_COLUMNS}, ${currentMissionSql('b.id')} AS page_mission, ${LATEST_COMMISSION_ASSESSMENT} AS page_assessment` : ''}
        FROM benchmark b JOIN area a ON a.id = b.area_id
       WHERE ${where}`,
-    [idOrCode],
-  );
-  if (!row) throw new NotFoundException(`No benchmark ${idOrCode}`);
+      values: [idOrCode],
+    },
+  ]);
+  const [row] = results[results.length - 1];
+  if (!row) throw refuse.notFound('benchmark.not-found', { ref: idOrCode });
   const mission = row.mission as { startDate: string; endDate: string; hasReport: boolean; experts: string[] } | null;
   return {
     scope: { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version },

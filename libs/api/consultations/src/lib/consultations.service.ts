@@ -1,9 +1,10 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { transition } from 'xstate';
 import { AuditService } from '@bt/api/audit';
+import { Refusal, refuse, unmetCondition } from '@bt/api/core';
 import { DOCUMENT_KINDS, FilesService, storedFileDto } from '@bt/api/files';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import type {
@@ -129,7 +130,7 @@ export class ConsultationsService {
   async update(viewer: Viewer, id: string, request: UpdateConsultationRequest, ip: string): Promise<ConsultationDto> {
     await this.dataSource.transaction(async (em) => {
       const { row } = await loadConsultation(em, id, viewer, true);
-      if (row.version !== request.version) throw new ConflictException(`The consultation changed meanwhile (version ${row.version}, not ${request.version}): reload and try again.`);
+      if (row.version !== request.version) throw refuse.conflict('consultation.changed-meanwhile', { current: row.version, sent: request.version });
       if (row.state !== 'draft') throw new ConflictException('Only a draft consultation can be edited; return it to draft first.');
       const recipients = [...new Set(request.recipientIds)];
       const found = await em.query(`SELECT id FROM organisation WHERE id = ANY($1) AND country_code IS NOT NULL`, [recipients]);
@@ -171,14 +172,14 @@ export class ConsultationsService {
   async transition(viewer: Viewer, id: string, request: ConsultationTransitionRequest, ip: string): Promise<ConsultationTransitionResultDto> {
     return this.dataSource.transaction(async (em) => {
       const { row, facts } = await loadConsultation(em, id, viewer, true);
-      if (row.version !== request.version) throw new ConflictException(`The consultation changed meanwhile (version ${row.version}, not ${request.version}): reload and try again.`);
+      if (row.version !== request.version) throw refuse.conflict('consultation.changed-meanwhile', { current: row.version, sent: request.version });
       const snapshot = restore(row);
       const event = { type: request.event, deadline: request.deadline, facts } as ConsultationEvent;
       const explanation = explainConsultationEvent(snapshot.value, event);
-      if (!explanation.handled) throw new ConflictException(`${request.event} is not possible while the consultation is ${snapshot.value}.`);
-      const refusal = mayFireConsultation({ roles: viewer.roles }, request.event);
-      if (refusal) throw new ForbiddenException(refusal);
-      if (explanation.unmet) throw new UnprocessableEntityException(`${request.event} needs more first: ${explanation.unmet}.`);
+      if (!explanation.handled) throw refuse.conflict('consultation.not-possible-now', { event: request.event, state: String(snapshot.value) });
+      const notYours = mayFireConsultation({ roles: viewer.roles }, request.event);
+      if (notYours) throw new Refusal(HttpStatus.FORBIDDEN, notYours);
+      if (explanation.unmet) throw unmetCondition(request.event, explanation.unmet);
       const [next] = transition(consultationMachine, snapshot, event);
       const state = next.value as ConsultationState;
       await em.query(

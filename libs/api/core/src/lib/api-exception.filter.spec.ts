@@ -1,7 +1,8 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { ConflictException, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Logger, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { refuse } from './refusal';
 
 /** Runs the filter on one error and returns what it answered. */
 function answer(exception: unknown, webApp?: { serveIndex: () => boolean }, alreadySent = false) {
@@ -25,21 +26,38 @@ function answer(exception: unknown, webApp?: { serveIndex: () => boolean }, alre
 describe('ApiExceptionFilter', () => {
   beforeAll(() => Logger.overrideLogger(false));
 
-  it('keeps an HttpException status and message', () => {
+  it('answers a refusal with its status, code, parameters and English message', () => {
+    expect(answer(refuse.conflict('benchmark.changed-meanwhile', { current: 3, sent: 2 }))).toEqual({
+      status: 409,
+      body: {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'benchmark.changed-meanwhile',
+        params: { current: 3, sent: 2 },
+        message: 'The benchmark changed meanwhile (version 3, not 2): reload and try again.',
+      },
+    });
+  });
+
+  it("gives Nest's own exceptions a general code by status, their message as its details", () => {
     expect(answer(new ConflictException('stale version'))).toEqual({
       status: 409,
-      body: { statusCode: 409, error: 'Conflict', message: 'stale version' },
+      body: { statusCode: 409, error: 'Conflict', code: 'request.refused', params: { details: 'stale version' }, message: 'stale version' },
+    });
+    expect(answer(new BadRequestException(['title must be a string', 'page must not be less than 1']))).toMatchObject({
+      status: 400,
+      body: { code: 'request.invalid', params: { details: 'title must be a string; page must not be less than 1' } },
     });
   });
 
   it("answers Fastify's own client errors with their 4xx status", () => {
     const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
-    expect(answer(tooLarge)).toMatchObject({ status: 413, body: { statusCode: 413, message: 'Request body is too large' } });
+    expect(answer(tooLarge)).toMatchObject({ status: 413, body: { statusCode: 413, code: 'request.too-large', message: 'Request body is too large' } });
   });
 
   it("words @fastify/multipart's refusals, and answers a form without a boundary with 400", () => {
     const fields = Object.assign(new Error('reach fields limit'), { code: 'FST_FIELDS_LIMIT', statusCode: 413 });
-    expect(answer(fields)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', message: 'A form may carry one file and at most 10 other fields.' } });
+    expect(answer(fields)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', code: 'request.too-large', params: { details: 'A form may carry one file and at most 10 other fields.' }, message: 'A form may carry one file and at most 10 other fields.' } });
     expect(answer(new Error('Multipart: Boundary not found'))).toMatchObject({ status: 400, body: { message: 'The body is not a well-formed multipart form: Multipart: Boundary not found.' } });
   });
 
@@ -49,14 +67,14 @@ describe('ApiExceptionFilter', () => {
 
   it('turns client-caused database errors into 400 and 409, not 500', () => {
     const pg = (code: string) => new QueryFailedError('SELECT', [], Object.assign(new Error('x'), { code }));
-    expect(answer(pg('22P02')).status).toBe(400);
-    expect(answer(pg('23505')).status).toBe(409);
+    expect(answer(pg('22P02'))).toMatchObject({ status: 400, body: { code: 'request.malformed-value' } });
+    expect(answer(pg('23505'))).toMatchObject({ status: 409, body: { code: 'request.conflict' } });
   });
 
   it('hides the details of an unexpected error', () => {
     expect(answer(new Error('password=secret'))).toEqual({
       status: 500,
-      body: { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side; it has been logged.' },
+      body: { statusCode: 500, error: 'Internal Server Error', code: 'server.error', params: {}, message: 'Something went wrong on our side; it has been logged.' },
     });
   });
 

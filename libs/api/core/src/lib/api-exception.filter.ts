@@ -1,12 +1,19 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { type RefusalCode, type RefusalArgs, refusal } from '@bt/contracts';
+import type { ReasonParams } from '@bt/workflow';
 import { multipartRefusal } from './uploads';
 
-/** The one error body every failing call answers with. */
+/**
+ * The one error body every failing call answers with: the status, a stable `code` and its `params`
+ * (contracts' REFUSALS; the web app words them in the reader's language) and the English `message`.
+ */
 export interface ErrorBody {
   statusCode: number;
   error: string;
+  code: RefusalCode;
+  params: ReasonParams;
   message: string | string[];
   /** Itemised problems, e.g. an import's per-row report: `{ row, column, message }`. */
   errors?: unknown[];
@@ -58,31 +65,45 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null) {
         const r = response as Partial<ErrorBody>;
-        return { statusCode: status, error: r.error ?? statusText(status), message: r.message ?? exception.message, ...(Array.isArray(r.errors) ? { errors: r.errors } : {}) };
+        const message = r.message ?? exception.message;
+        // A Refusal carries its code; Nest's own exceptions (validation, an unknown route) get one by status.
+        const reason = r.code ? { code: r.code, params: r.params ?? {} } : byStatus(status, Array.isArray(message) ? message.join('; ') : message);
+        return { statusCode: status, error: statusText(status), ...reason, message, ...(Array.isArray(r.errors) ? { errors: r.errors } : {}) };
       }
-      return { statusCode: status, error: statusText(status), message: String(response) };
+      return { statusCode: status, error: statusText(status), ...byStatus(status, String(response)), message: String(response) };
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code;
       const status = code ? CLIENT_PG_ERRORS[code] : undefined;
-      if (status) {
-        return { statusCode: status, error: statusText(status), message: clientDatabaseMessage(status) };
-      }
+      if (status) return body(status, status === HttpStatus.BAD_REQUEST ? 'request.malformed-value' : 'request.conflict');
     }
     const refusal = multipartRefusal(exception);
-    if (refusal) return { statusCode: refusal.statusCode, error: statusText(refusal.statusCode), message: refusal.message };
+    if (refusal) return { statusCode: refusal.statusCode, error: statusText(refusal.statusCode), ...byStatus(refusal.statusCode, refusal.message), message: refusal.message };
     const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return { statusCode: fastifyStatus, error: statusText(fastifyStatus), message: (exception as Error).message };
+      const message = (exception as Error).message;
+      return { statusCode: fastifyStatus, error: statusText(fastifyStatus), ...byStatus(fastifyStatus, message), message };
     }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side; it has been logged.' };
+    return body(500, 'server.error');
   }
 }
 
-function clientDatabaseMessage(status: HttpStatus): string {
-  return status === HttpStatus.BAD_REQUEST
-    ? 'A value in the request is malformed.'
-    : 'The request conflicts with the current data; reload and try again.';
+function body<C extends RefusalCode>(status: number, code: C, ...params: RefusalArgs<C>): ErrorBody {
+  const { message, params: filled } = refusal(code, ...params);
+  return { statusCode: status, error: statusText(status), code, params: filled, message };
+}
+
+/** The general code for a refusal that has no particular one: the English details travel as a parameter. */
+function byStatus(status: number, details: string): { code: RefusalCode; params: ReasonParams } {
+  const code: RefusalCode =
+    status === 400 ? 'request.invalid'
+    : status === 404 ? 'request.not-found'
+    : status === 403 ? 'auth.forbidden'
+    : status === 408 ? 'request.timeout'
+    : status === 413 ? 'request.too-large'
+    : status === 503 ? 'server.unavailable'
+    : 'request.refused';
+  return { code, params: { details } };
 }
 
 function statusText(status: number): string {

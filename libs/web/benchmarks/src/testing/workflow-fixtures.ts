@@ -6,13 +6,13 @@ import type {
   ProposalDto,
   RoleAssignmentDto,
 } from '@bt/contracts';
-import type { AvailableEvent, BenchmarkEventType } from '@bt/workflow';
+import type { AvailableEvent, BenchmarkEventType, Reason } from '@bt/workflow';
 
 /** Workflow answers as the API gives them, for unit tests. */
 export function availableEvent(
   type: BenchmarkEventType,
   enabled = true,
-  reason: string | null = null,
+  reason: Reason | null = null,
   payload: AvailableEvent['payload'] = [],
 ): AvailableEvent {
   return { type, enabled, reason, payload };

@@ -32,7 +32,7 @@ const SUBMITTED_FOR_THE_COMMISSION = benchmarkDetail({
   availableEvents: [
     availableEvent('REQUEST_CHANGES', true, null, ['comment']),
     availableEvent('START_PEER_REVIEW', true, null, ['mission']),
-    availableEvent('ACCEPT', false, 'this benchmark needs a peer-review mission before acceptance', ['assessment']),
+    availableEvent('ACCEPT', false, { code: 'workflow.mission-required', params: {}, message: 'this benchmark needs a peer-review mission before acceptance' }, ['assessment']),
   ],
 });
 
@@ -106,7 +106,7 @@ describe('WorkflowActions', () => {
     expect(accept.getAttribute('aria-disabled')).toBe('true');
     expect(accept.disabled).toBe(false); // disabledInteractive: reachable by keyboard, so its reason can be read
     const reason = document.getElementById(accept.getAttribute('aria-describedby') ?? '') as HTMLElement;
-    expect(reason.textContent?.trim()).toBe('Not possible yet: this benchmark needs a peer-review mission before acceptance');
+    expect(reason.textContent?.trim()).toBe('Not possible yet. This benchmark needs a peer-review mission before acceptance.');
     expect(host().contains(reason)).toBe(true);
 
     expect(button('Request changes').getAttribute('aria-disabled')).not.toBe('true');
@@ -210,18 +210,24 @@ describe('WorkflowActions', () => {
   });
 
   it.each([
-    [403, 'Forbidden', 'only the Commission may do this'],
-    [422, 'Unprocessable Entity', 'REQUEST_CHANGES needs more first: a comment saying what to change is needed.'],
-  ])('shows the API’s reason for a %s in the dialog, which stays open', async (status, statusText, message) => {
+    [403, 'Forbidden', { code: 'workflow.only-commission', params: {}, message: 'only the Commission may do this' }, 'Only the Commission may do this.'],
+    [
+      422,
+      'Unprocessable Entity',
+      { code: 'workflow.comment-needed', params: { event: 'REQUEST_CHANGES' }, message: 'REQUEST_CHANGES needs more first: a comment saying what to change is needed.' },
+      'A comment saying what to change is needed.',
+    ],
+    [422, 'Unprocessable Entity', { code: 'some.newer-code', params: {}, message: 'A reason this app does not know yet.' }, 'A reason this app does not know yet.'],
+  ])('shows the API’s reason for a %s in the dialog, in the reader’s words, and the dialog stays open', async (status, statusText, reason, shown) => {
     await show(SUBMITTED_FOR_THE_COMMISSION);
     button('Request changes').click();
     await settle();
     await (await loader.getHarness(MatInputHarness.with({ ancestor: 'bt-transition-dialog' }))).setValue('More evidence, please.');
     await confirm();
-    transition().flush({ statusCode: status, error: statusText, message }, { status, statusText });
+    transition().flush({ statusCode: status, error: statusText, ...reason }, { status, statusText });
     await settle();
 
-    expect(dialog()?.querySelector('[role="alert"]')?.textContent).toContain(message);
+    expect(dialog()?.querySelector('[role="alert"]')?.textContent).toContain(shown);
     expect(fixture.componentInstance.changes).toEqual([]);
   });
 });

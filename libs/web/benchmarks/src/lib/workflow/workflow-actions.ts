@@ -4,6 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { BenchmarkDetailDto } from '@bt/contracts';
+import { reasonText } from '@bt/web/identity';
 import type { AvailableEvent } from '@bt/workflow';
 import { TransitionDialog, type TransitionDialogData, type TransitionOutcome } from './transition-dialog';
 import { workflowEventPresentation } from './workflow-events';
@@ -14,6 +15,8 @@ interface OfferedEvent {
   readonly action: string;
   readonly icon: string;
   readonly reasonId: string;
+  /** Why it is not possible yet, in the reader's language. */
+  readonly reason: string | null;
 }
 
 /**
@@ -45,9 +48,9 @@ interface OfferedEvent {
             </button>
             @if (!item.enabled) {
               <p class="workflow-action__reason" [id]="item.reasonId">
-                @if (item.event.reason; as reason) {
+                @if (item.reason; as reason) {
                   <ng-container i18n="Why a workflow action cannot be taken yet@@workflow.actions.reason"
-                    >Not possible yet: {{ reason }}</ng-container
+                    >Not possible yet. {{ reason }}</ng-container
                   >
                 } @else {
                   <ng-container i18n="@@workflow.actions.notNow">Not possible at the moment.</ng-container>
@@ -106,6 +109,7 @@ export class WorkflowActions {
         action,
         icon,
         reasonId: `workflow-reason-${event.type}`,
+        reason: event.reason ? reasonText(event.reason) : null,
       };
     });
   });

@@ -86,7 +86,7 @@ describe('ConsultationPage', () => {
         publishedAt: null,
         availableEvents: [
           { type: 'REOPEN', enabled: true, reason: null, payload: ['deadline'] },
-          { type: 'SUMMARISE', enabled: false, reason: '1 question(s) still need a summary', payload: [] },
+          { type: 'SUMMARISE', enabled: false, reason: { code: 'workflow.questions-unsummarised', params: { count: 1 }, message: 'questions still without a summary: 1' }, payload: [] },
         ],
       }),
     );
@@ -95,7 +95,7 @@ describe('ConsultationPage', () => {
       ['Reopen', false],
       ['Mark as summarised', true],
     ]);
-    expect(clean(page.querySelector('.reason')?.textContent)).toBe('1 question(s) still need a summary');
+    expect(clean(page.querySelector('.reason')?.textContent)).toBe('Questions still without a summary: 1.');
     expect(page.querySelector('input[type="datetime-local"]')).not.toBeNull();
   });
 

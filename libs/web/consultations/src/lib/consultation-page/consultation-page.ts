@@ -8,7 +8,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto } from '@bt/contracts';
 import { DisplayDatePipe, loadEach, MarkdownText } from '@bt/web/benchmarks';
-import { AuthSession, DialogSave } from '@bt/web/identity';
+import { AuthSession, DialogSave, reasonText } from '@bt/web/identity';
 import type { AvailableConsultationEvent } from '@bt/workflow';
 import { combineLatest } from 'rxjs';
 import { consultationEventLabel, consultationStateLabel, localToIso } from '../consultation-labels';
@@ -39,6 +39,7 @@ export class ConsultationPage {
   protected readonly isCommission = computed(() => this.session.hasRole('commission'));
   protected readonly stateLabel = consultationStateLabel;
   protected readonly eventLabel = consultationEventLabel;
+  protected readonly reasonText = reasonText;
   protected readonly newDeadline = signal('');
   protected readonly action = new DialogSave();
   protected readonly notice = signal<string | null>(null);

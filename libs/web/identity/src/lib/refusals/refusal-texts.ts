@@ -1,0 +1,79 @@
+import { formatDate } from '@angular/common';
+import type { RefusalCode } from '@bt/contracts';
+import type { Reason, ReasonParams } from '@bt/workflow';
+
+type Wording = (p: ReasonParams) => string;
+
+/**
+ * Every refusal and reason code of the API (contracts' REFUSALS, which has the English) in the
+ * reader's language. The type makes it complete: a new code does not compile until it is worded here.
+ */
+const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
+  // Who may fire a workflow event.
+  'workflow.only-coordinator': () => $localize`:Reason an action is refused@@refusal.workflow.only-coordinator:Only a ministry coordinator of the benchmark's country may do this.`,
+  'workflow.only-commission': () => $localize`:Reason an action is refused@@refusal.workflow.only-commission:Only the Commission may do this.`,
+  'workflow.only-commission-or-expert': () =>
+    $localize`:Reason an action is refused@@refusal.workflow.only-commission-or-expert:Only the Commission or an expert of the mission may do this.`,
+  // The unmet conditions of the workflows (also shown beside a disabled action).
+  'workflow.shared-evidence-needed': () =>
+    $localize`:Unmet workflow condition@@refusal.workflow.shared-evidence-needed:At least one evidence item shared with reviewers is needed.`,
+  'workflow.proposals-unanswered': (p) =>
+    $localize`:Unmet workflow condition; count is a number, excerpts the proposals quoted@@refusal.workflow.proposals-unanswered:Civil-society proposals still need a reasoned answer: ${p['count']}:count:${p['excerpts']}:excerpts:.`,
+  'workflow.comment-needed': () => $localize`:Unmet workflow condition@@refusal.workflow.comment-needed:A comment saying what to change is needed.`,
+  'workflow.mission-dates-needed': () => $localize`:Unmet workflow condition@@refusal.workflow.mission-dates-needed:The mission needs a start and an end date.`,
+  'workflow.mission-ends-before-start': () => $localize`:Unmet workflow condition@@refusal.workflow.mission-ends-before-start:The mission cannot end before it starts.`,
+  'workflow.mission-expert-needed': () => $localize`:Unmet workflow condition@@refusal.workflow.mission-expert-needed:The mission needs at least one assigned expert.`,
+  'workflow.no-mission-planned': () => $localize`:Unmet workflow condition@@refusal.workflow.no-mission-planned:No mission is planned.`,
+  'workflow.mission-not-started': (p) => $localize`:Unmet workflow condition@@refusal.workflow.mission-not-started:The mission starts on ${day(p['date'])}:date:.`,
+  'workflow.mission-report-needed': () => $localize`:Unmet workflow condition@@refusal.workflow.mission-report-needed:The mission report document must be uploaded first.`,
+  'workflow.assessment-needed': () =>
+    $localize`:Unmet workflow condition@@refusal.workflow.assessment-needed:An assessment (state of preparation, progress and its text) is needed.`,
+  'workflow.mission-required': () => $localize`:Unmet workflow condition@@refusal.workflow.mission-required:This benchmark needs a peer-review mission before acceptance.`,
+  'workflow.mission-not-reported': () => $localize`:Unmet workflow condition@@refusal.workflow.mission-not-reported:The peer-review mission has not reported yet.`,
+  'workflow.justification-needed': () => $localize`:Unmet workflow condition@@refusal.workflow.justification-needed:A justification for reopening is needed.`,
+  'workflow.question-needed': () => $localize`:Unmet workflow condition@@refusal.workflow.question-needed:At least one topic with a question is needed.`,
+  'workflow.topics-without-question': (p) => $localize`:Unmet workflow condition@@refusal.workflow.topics-without-question:Topics without a question yet: ${p['count']}:count:.`,
+  'workflow.recipient-needed': () => $localize`:Unmet workflow condition@@refusal.workflow.recipient-needed:At least one recipient organisation is needed.`,
+  'workflow.deadline-not-ahead': () => $localize`:Unmet workflow condition@@refusal.workflow.deadline-not-ahead:The deadline must be in the future.`,
+  'workflow.replies-already-sent': (p) => $localize`:Unmet workflow condition@@refusal.workflow.replies-already-sent:Replies were already sent: ${p['count']}:count:.`,
+  'workflow.new-deadline-needed': () => $localize`:Unmet workflow condition@@refusal.workflow.new-deadline-needed:A new deadline in the future is needed to reopen.`,
+  'workflow.questions-unsummarised': (p) => $localize`:Unmet workflow condition@@refusal.workflow.questions-unsummarised:Questions still without a summary: ${p['count']}:count:.`,
+
+  // About a request as a whole.
+  'request.invalid': (p) => $localize`:Refusal of a request@@refusal.request.invalid:The request is not valid: ${p['details']}:details:`,
+  'request.malformed-value': () => $localize`:Refusal of a request@@refusal.request.malformed-value:A value in the request is malformed.`,
+  'request.conflict': () => $localize`:Refusal of a request@@refusal.request.conflict:The request conflicts with the current data; reload and try again.`,
+  'request.refused': (p) => `${p['details']}`,
+  'request.not-found': (p) => $localize`:Refusal of a request@@refusal.request.not-found:Not found: ${p['details']}:details:`,
+  'request.too-large': (p) => $localize`:Refusal of a request@@refusal.request.too-large:The request is too large: ${p['details']}:details:`,
+  'request.too-many': (p) => $localize`:Refusal of a request@@refusal.request.too-many:Too many requests of this kind; try again in ${p['seconds']}:seconds: seconds.`,
+  'request.timeout': (p) => $localize`:Refusal of a request@@refusal.request.timeout:The request stopped arriving: ${p['details']}:details:`,
+  'auth.sign-in-needed': () => $localize`:Refusal of a request@@refusal.auth.sign-in-needed:Sign in first.`,
+  'auth.forbidden': (p) => $localize`:Refusal of a request@@refusal.auth.forbidden:You may not do this: ${p['details']}:details:`,
+  'server.error': () => $localize`:Refusal of a request@@refusal.server.error:Something went wrong on our side; it has been logged.`,
+  'server.unavailable': (p) => $localize`:Refusal of a request@@refusal.server.unavailable:The service is not available right now: ${p['details']}:details:`,
+
+  // Benchmarks and their workflow.
+  'benchmark.not-found': (p) => $localize`:Refusal of a request@@refusal.benchmark.not-found:No benchmark ${p['ref']}:ref:.`,
+  'benchmark.changed-meanwhile': () => $localize`:Refusal of a request@@refusal.benchmark.changed-meanwhile:The benchmark changed meanwhile: reload and try again.`,
+  'benchmark.not-possible-now': () => $localize`:Refusal of a request@@refusal.benchmark.not-possible-now:This step is not possible in the benchmark's current state: reload the page.`,
+  'benchmark.list-page-too-far': (p) =>
+    $localize`:Refusal of a request@@refusal.benchmark.list-page-too-far:Page ${p['page']}:page: starts past the first ${p['limit']}:limit: benchmarks: narrow the search.`,
+
+  // Written consultations.
+  'consultation.changed-meanwhile': () => $localize`:Refusal of a request@@refusal.consultation.changed-meanwhile:The consultation changed meanwhile: reload and try again.`,
+  'consultation.not-possible-now': () =>
+    $localize`:Refusal of a request@@refusal.consultation.not-possible-now:This step is not possible in the consultation's current state: reload the page.`,
+};
+
+/** A calendar day (YYYY-MM-DD) as the reader's language writes it (its locale is registered before the app starts). */
+function day(value: string | number | undefined): string {
+  const text = String(value ?? '');
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDate(text, 'mediumDate', document.documentElement.lang || 'en') : text;
+}
+
+/** A reason (a refusal, or why an action is not possible) in the reader's language; its English message for a code this app does not know. */
+export function reasonText(reason: Pick<Reason, 'code' | 'params' | 'message'>): string {
+  const wording = (REFUSAL_TEXTS as Record<string, Wording | undefined>)[reason.code];
+  return wording ? wording(reason.params ?? {}) : reason.message;
+}
