@@ -29,6 +29,7 @@ import os from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { dropExternalDatabase, ensureBuilt, ignore, MAIN_JS, pgClient, request, root, setting, signIn, startApi, startDatabase, stopChild } from './harness.mjs';
 
 const GOAL = 0.6;
@@ -228,21 +229,31 @@ function apiStep(port) {
   };
 }
 
-// The statements of BenchmarkWorkflowService.transition, as one would write them by hand: the row
-// lock, then the guards' facts (a statement of their own, so they are read after the lock is held),
-// the update, the audit append (audit_append), commit.
+// The statements of BenchmarkWorkflowService.transition, word for word, as one would send them by
+// hand: BEGIN, the row lock, then the guards' facts (a statement of their own, so they are read after
+// the lock is held) in one batch; the update, the audit append (audit_append), COMMIT in another.
+// Each batch is one write ending in one Sync, its statements prepared once per connection under the
+// API's names, as libs/api/core/src/lib/pipelined-transaction.ts sends them.
+const UNANSWERED_PROPOSAL = `p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)`;
+const EXCERPT = `CASE WHEN length(p.text) > 80 THEN left(p.text, 79) || '…' ELSE p.text END`;
 const SQL = {
-  lockRow: `SELECT b.id FROM benchmark b WHERE b.id = $1 FOR UPDATE OF b`,
-  facts: `SELECT b.id, b.state, b.version, b.snapshot, b.mission_required, a.country_code,
-                (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
-                (SELECT count(*)::int FROM proposal p WHERE p.benchmark_id = b.id
-                    AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered_proposals,
-                (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
-                        'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
-                   FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
-           FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.id = $1`,
-  update: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = 1, version = version + 1, updated_at = now() WHERE id = $1`,
-  audit: `SELECT id, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+  lockRow: { name: 'bt_workflow_lock_id', text: `SELECT b.id FROM benchmark b WHERE b.id = $1 FOR UPDATE OF b` },
+  facts: {
+    name: 'bt_workflow_facts_id',
+    text: `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
+            (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
+            (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(${EXCERPT} ORDER BY p.created_at))[1:5], '{}'))
+               FROM proposal p WHERE ${UNANSWERED_PROPOSAL}) AS unanswered_proposals,
+            (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
+                    'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
+               FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
+            
+       FROM benchmark b JOIN area a ON a.id = b.area_id
+      WHERE b.id = $1`,
+  },
+  update: { name: 'bt_workflow_update', text: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1` },
+  audit: { name: 'bt_audit_append', text: 'SELECT id, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)' },
 };
 
 /** The raw workload: the same transaction over one `pg` connection per client. */
@@ -252,16 +263,16 @@ function rawStep(users) {
     const submit = row.state === 'draft';
     const actor = submit ? users.coordinator : users.commission;
     const db = client.db;
-    await db.query('BEGIN');
+    let open = false;
     try {
-      await db.query(SQL.lockRow, [row.id]);
-      const { rows: [b] } = await db.query(SQL.facts, [row.id]);
+      open = true;
+      const [, , [b]] = await batch(db, [{ text: 'BEGIN' }, { ...SQL.lockRow, values: [row.id] }, { ...SQL.facts, values: [row.id] }]);
+      if (!b) throw new Error(`404 ${row.id}`);
       if (b.version !== row.version) throw new Error(`409 version ${b.version}, not ${row.version}`);
       const from = b.snapshot?.value ?? b.state;
-      if (submit ? from !== 'draft' || b.shared_evidence === 0 || b.unanswered_proposals > 0 : from !== 'submitted') throw new Error(`409/422 ${from}`);
+      if (submit ? from !== 'draft' || b.shared_evidence === 0 || b.unanswered_proposals.count > 0 : from !== 'submitted') throw new Error(`409/422 ${from}`);
       const to = submit ? 'submitted' : 'draft';
       const version = b.version + 1;
-      await db.query(SQL.update, [row.id, to, JSON.stringify({ status: 'active', value: to, historyValue: {}, context: {}, children: {} })]);
       const data = { event: submit ? 'SUBMIT' : 'REQUEST_CHANGES', from, to, version };
       if (!submit) data.comment = COMMENT.trim();
       const fields = {
@@ -274,17 +285,70 @@ function rawStep(users) {
         entityId: row.id,
         data,
       };
-      await db.query(SQL.audit, [fields.occurredAt, fields.actorId, fields.actorLabel, fields.actorIp, fields.action, fields.entityType, fields.entityId, JSON.stringify(data), chainContent(fields)]);
-      await db.query('COMMIT');
+      const snapshot = JSON.stringify({ status: 'active', value: to, historyValue: {}, context: {}, children: {} });
+      await batch(db, [
+        { ...SQL.update, values: [row.id, to, snapshot, 1] },
+        { ...SQL.audit, values: [fields.occurredAt, fields.actorId, fields.actorLabel, fields.actorIp, fields.action, fields.entityType, fields.entityId, JSON.stringify(data), chainContent(fields)] },
+        { text: 'COMMIT' },
+      ]);
+      open = false;
       row.state = to;
       row.version = version;
       return 200;
     } catch (error) {
-      await db.query('ROLLBACK').catch(ignore);
+      if (open) await db.query('ROLLBACK').catch(ignore);
       await client.resync(row);
       throw error;
     }
   };
+}
+
+/**
+ * Statements in one write with one Sync, as a `pg` Submittable (as pg-cursor is): Parse (once per
+ * connection for a named statement), Bind, Describe, Execute each; resolves with each one's rows,
+ * rejects with the first error (PostgreSQL skips the rest until the Sync).
+ */
+function batch(db, statements) {
+  db.benchStatements ??= { parsed: new Set(), unsure: new Set() };
+  const { parsed, unsure } = db.benchStatements;
+  return new Promise((resolve, reject) => {
+    const results = statements.map(() => new pg.Result(undefined, db._types));
+    let current = 0;
+    let failed = false;
+    db.query({
+      submit(connection) {
+        connection.stream.cork();
+        for (const s of statements) {
+          if (unsure.delete(s.name)) connection.close({ type: 'S', name: s.name }); // no error if it does not exist
+          if (!s.name || !parsed.has(s.name)) connection.parse({ name: s.name, text: s.text });
+          connection.bind({ statement: s.name ?? '', values: (s.values ?? []).map((v) => pg.utils.prepareValue(v)) });
+          connection.describe({ type: 'P' });
+          connection.execute({});
+        }
+        connection.sync();
+        connection.stream.uncork();
+        return null;
+      },
+      handleRowDescription: (msg) => results[current].addFields(msg.fields),
+      handleDataRow: (msg) => results[current].addRow(results[current].parseRow(msg.fields)),
+      handleCommandComplete: () => {
+        if (statements[current].name) parsed.add(statements[current].name);
+        current++;
+      },
+      handleEmptyQuery: () => current++,
+      handleError(error) {
+        failed = true;
+        // The statement that failed may or may not have been parsed: closed before it is parsed again.
+        for (const s of statements.slice(current)) if (s.name && !parsed.has(s.name)) unsure.add(s.name);
+        reject(error);
+      },
+      handleReadyForQuery: () => failed || resolve(results.map((r) => r.rows)),
+      // Never sent: every Execute asks for all rows, and there is no COPY.
+      handlePortalSuspended: ignore,
+      handleCopyInResponse: ignore,
+      handleCopyData: ignore,
+    });
+  });
 }
 
 // libs/api/audit/src/lib/audit-chain.ts, the same computation in plain JavaScript.

@@ -14,6 +14,8 @@ import {
 } from '@bt/workflow';
 import { startTestApi, type TestApi } from './testing/test-api';
 import { today } from '@bt/api/benchmarks';
+import { verifyAuditChain } from '@bt/api/audit';
+import { DataSource } from 'typeorm';
 
 // The benchmark workflow through the real HTTP API, against PostgreSQL, signed in as the demo accounts.
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -244,6 +246,23 @@ describe('the benchmark workflow over HTTP', () => {
     const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'benchmark.SUBMIT' AND entity_id = (SELECT id::text FROM benchmark WHERE code = $1)`, [code]);
     expect(n).toBe(1);
     expect((await detail(code)).version).toBe(2);
+  });
+
+  it('commits transitions of many benchmarks side by side, each with its audit event, in one unbroken chain', async () => {
+    const batch = Array.from({ length: 12 }, () => freshBenchmark());
+    for (const code of batch) await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Statistics', visibility: 'shared' });
+    const before = await auditCount();
+    const submitted = await Promise.all(batch.map((code) => as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 })));
+    expect(submitted.map((a) => a.status)).toEqual(batch.map(() => 200));
+    // A stale one among them: refused, rolled back, nothing recorded; the others go through.
+    const sentBack = await Promise.all([
+      ...batch.map((code) => as.commission.post(`/api/benchmarks/${code}/transitions`, { event: 'REQUEST_CHANGES', version: 2, comment: 'More figures.' })),
+      as.commission.post(`/api/benchmarks/${batch[0]}/transitions`, { event: 'REQUEST_CHANGES', version: 1, comment: 'Stale.' }),
+    ]);
+    expect(sentBack.map((a) => a.status)).toEqual([...batch.map(() => 200), 409]);
+    expect(await auditCount()).toBe(before + 2 * batch.length);
+    for (const code of batch) expect(await detail(code)).toMatchObject({ state: 'draft', version: 3 });
+    expect(await verifyAuditChain(api.app.get(DataSource))).toMatchObject({ firstBroken: null });
   });
 
   it('shows each role what awaits it', async () => {

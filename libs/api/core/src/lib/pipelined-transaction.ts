@@ -1,0 +1,254 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+
+/** A statement of a pipelined transaction; `name` makes it a prepared statement on each connection (parsed and planned there once). */
+export interface Statement {
+  name?: string;
+  text: string;
+  values?: readonly unknown[];
+}
+
+export type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rows as the statements answer them
+
+/**
+ * A transaction that sends its statements a batch at a time: BEGIN with the first batch, COMMIT with
+ * the last, each batch in one write ending in one Sync, which PostgreSQL answers in one go. A batch's
+ * statements run one after the other as if sent one by one, without a round trip between them: a
+ * short transaction costs two round trips instead of one per statement, and what its last batch
+ * locks (the audit chain) is held for no round trip at all. Statements after a failed one are
+ * skipped, as PostgreSQL skips them until the Sync; the batch fails with that error.
+ */
+export interface PipelinedTransaction {
+  /** BEGIN (with the first batch) and these statements; each statement's rows. */
+  query(statements: readonly Statement[]): Promise<Row[][]>;
+  /** These statements, then COMMIT; each statement's rows. The transaction is over after it. */
+  commit(statements: readonly Statement[]): Promise<Row[][]>;
+}
+
+/**
+ * Runs `work` in a pipelined transaction on a connection of the DataSource's own pool. `work` ends
+ * with `tx.commit(...)`; if it throws before, or a batch fails, the transaction is rolled back and
+ * the error thrown again. A connection left in doubt is closed, not handed to the next caller.
+ */
+export async function inPipelinedTransaction<T>(dataSource: DataSource, work: (tx: PipelinedTransaction) => Promise<T>): Promise<T> {
+  const driver = dataSource.driver as unknown as { obtainMasterConnection(): Promise<[PgClient, (error?: unknown) => void]> };
+  const [client, release] = await driver.obtainMasterConnection();
+  const tx = new Transaction(client);
+  // As TypeORM's query runner does: a connection that fails while checked out must not crash the process.
+  const onError = () => (tx.state = 'broken');
+  client.on('error', onError);
+  let broken: unknown;
+  try {
+    const result = await work(tx);
+    if (tx.state !== 'done') throw new Error('a pipelined transaction ended without COMMIT');
+    return result;
+  } catch (error) {
+    if (tx.state === 'broken') broken = error;
+    else if (tx.state === 'open') {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
+    }
+    throw error;
+  } finally {
+    client.removeListener('error', onError);
+    release(broken);
+  }
+}
+
+// ─── what this needs of `pg` 8 beyond its query API: a Submittable (as pg-cursor is) and the protocol messages of its Connection ───
+
+interface PgConnection {
+  stream: { cork?(): void; uncork?(): void };
+  parse(query: { name?: string; text: string }): void;
+  bind(config: { statement?: string; values?: unknown[] }): void;
+  describe(message: { type: 'S' | 'P'; name?: string }): void;
+  execute(config: { portal?: string; rows?: number }): void;
+  close(message: { type: 'S' | 'P'; name?: string }): void;
+  sync(): void;
+}
+
+interface PgClient {
+  query(submittable: Batch): unknown;
+  query(text: string): Promise<unknown>;
+  on(event: 'error', listener: (error: Error) => void): void;
+  removeListener(event: 'error', listener: (error: Error) => void): void;
+  _types?: unknown;
+}
+
+interface PgResult {
+  rows: Row[];
+  addFields(fields: unknown[]): void;
+  parseRow(values: unknown[]): Row;
+  addRow(row: Row): void;
+}
+
+const { Result, utils, DatabaseError } = pg as unknown as {
+  Result: new (rowMode: undefined, types: unknown) => PgResult;
+  utils: { prepareValue(value: unknown): unknown };
+  DatabaseError: new (...args: never[]) => Error;
+};
+
+/** Per connection: the prepared statements known to exist there (name → text), and those that may or may not (a batch failed at them). */
+const prepared = new WeakMap<PgConnection, { known: Map<string, string>; unsure: Set<string> }>();
+
+type State = 'new' | 'open' | 'done' | 'broken';
+
+class Transaction implements PipelinedTransaction {
+  state: State = 'new';
+
+  constructor(private readonly client: PgClient) {}
+
+  query(statements: readonly Statement[]): Promise<Row[][]> {
+    return this.send(statements, false);
+  }
+
+  commit(statements: readonly Statement[]): Promise<Row[][]> {
+    return this.send(statements, true);
+  }
+
+  private async send(statements: readonly Statement[], commit: boolean): Promise<Row[][]> {
+    if (this.state === 'done' || this.state === 'broken') throw new Error('this pipelined transaction is over');
+    const begin = this.state === 'new';
+    const all: Statement[] = [...(begin ? [{ text: 'BEGIN' }] : []), ...statements, ...(commit ? [{ text: 'COMMIT' }] : [])];
+    const batch = new Batch(all, this.client._types);
+    this.client.query(batch);
+    try {
+      await batch.done;
+    } catch (error) {
+      const at = batch.failedAt;
+      if (batch.refused) this.state = begin ? 'done' : 'open'; // nothing was sent
+      else if (at === null) this.state = 'broken'; // the connection failed
+      else if (at === all.length) this.state = commit ? 'done' : 'open'; // every statement ran (a row could not be read)
+      else if ((begin && at === 0) || (commit && at === all.length - 1)) this.state = 'done'; // no BEGIN, or a failed COMMIT, which ends it
+      else this.state = 'open'; // aborted until ROLLBACK
+      throw error;
+    }
+    this.state = commit ? 'done' : 'open';
+    return batch.results.slice(begin ? 1 : 0, commit ? -1 : undefined).map((r) => r.rows);
+  }
+}
+
+/**
+ * A batch of statements as one `pg` query: Parse (once per connection for a named statement),
+ * Bind, Describe and Execute for each, then one Sync, all in one write. `pg` hands it PostgreSQL's
+ * answers in order; each statement's answer ends with its CommandComplete.
+ */
+class Batch {
+  readonly results: PgResult[];
+  readonly done: Promise<void>;
+  /** The statement that failed (statements.length: a row that could not be read); null: the connection failed. */
+  failedAt: number | null = null;
+  /** `submit` found the batch could not be sent (nothing was written). */
+  refused = false;
+  private current = 0;
+  private rowError: unknown = null;
+  private parsedHere: string[] = [];
+  private cache = { known: new Map<string, string>(), unsure: new Set<string>() };
+  private settle!: (error?: unknown) => void;
+
+  constructor(
+    private readonly statements: readonly Statement[],
+    types: unknown,
+  ) {
+    this.results = statements.map(() => new Result(undefined, types));
+    this.done = new Promise<void>((resolve, reject) => (this.settle = (error) => (error === undefined ? resolve() : reject(error))));
+  }
+
+  /** Called by `pg` when the connection is free: writes the whole batch, or returns why it cannot (then nothing is written). */
+  submit(connection: PgConnection): Error | null {
+    let cache = prepared.get(connection);
+    if (!cache) prepared.set(connection, (cache = { known: new Map(), unsure: new Set() }));
+    this.cache = cache;
+    // Everything that may throw, before anything is written.
+    let values: unknown[][];
+    try {
+      values = this.statements.map((s) => (s.values ?? []).map((v) => utils.prepareValue(v)));
+      for (const s of this.statements) {
+        const known = s.name ? cache.known.get(s.name) : undefined;
+        if (known !== undefined && known !== s.text) throw new Error(`the prepared statement ${s.name} was given another text`);
+      }
+    } catch (error) {
+      this.refused = true;
+      return error instanceof Error ? error : new Error(String(error));
+    }
+    connection.stream.cork?.();
+    try {
+      this.statements.forEach((s, i) => {
+        if (!s.name) connection.parse({ text: s.text });
+        else if (!cache.known.has(s.name) && !this.parsedHere.includes(s.name)) {
+          if (cache.unsure.has(s.name)) connection.close({ type: 'S', name: s.name }); // no error if it does not exist
+          connection.parse({ name: s.name, text: s.text });
+          this.parsedHere.push(s.name);
+        }
+        connection.bind({ statement: s.name ?? '', values: values[i] });
+        connection.describe({ type: 'P' });
+        connection.execute({});
+      });
+      connection.sync();
+    } finally {
+      connection.stream.uncork?.();
+    }
+    return null;
+  }
+
+  handleRowDescription(message: { fields: unknown[] }): void {
+    this.results[this.current]?.addFields(message.fields);
+  }
+
+  handleDataRow(message: { fields: unknown[] }): void {
+    const result = this.results[this.current];
+    if (!result || this.rowError) return;
+    try {
+      result.addRow(result.parseRow(message.fields));
+    } catch (error) {
+      this.rowError = error;
+    }
+  }
+
+  handleCommandComplete(): void {
+    this.current++;
+  }
+
+  handleEmptyQuery(): void {
+    this.current++;
+  }
+
+  /** A statement failed (PostgreSQL skips the rest until the Sync), or the connection did, or `submit` refused. */
+  handleError(error: unknown): void {
+    const statement = error instanceof DatabaseError;
+    this.failedAt = statement ? this.current : null;
+    this.remember(statement ? this.current : -1);
+    this.settle(error);
+  }
+
+  handleReadyForQuery(): void {
+    this.remember(this.statements.length);
+    if (this.rowError) this.failedAt = this.statements.length;
+    this.settle(this.rowError ?? undefined);
+  }
+
+  handlePortalSuspended(): void {
+    // Never: every Execute asks for all rows.
+  }
+
+  handleCopyInResponse(): void {
+    // Never: no COPY.
+  }
+
+  handleCopyData(): void {
+    // Never: no COPY.
+  }
+
+  /** Which statements parsed in this batch now exist: those before `reached`; the one at `reached` may or may not (-1: none is known). */
+  private remember(reached: number): void {
+    for (const name of this.parsedHere) {
+      const index = this.statements.findIndex((s) => s.name === name);
+      if (reached >= 0 && index < reached) {
+        this.cache.known.set(name, this.statements[index].text);
+        this.cache.unsure.delete(name);
+      } else if (reached < 0 || index === reached) {
+        this.cache.unsure.add(name);
+      }
+    }
+    this.parsedHere = [];
+  }
+}
