@@ -1,8 +1,7 @@
 import { LOCALE_ID } from '@angular/core';
-import { MAT_DATE_LOCALE } from '@angular/material/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import type { Language } from '@bt/i18n';
-import { CURRENT_LANGUAGE } from '@bt/web/identity';
+import { CURRENT_LANGUAGE, provideReadersDates } from '@bt/web/identity';
 import { App } from './app';
 import { appConfig } from './app.config';
 
@@ -13,9 +12,10 @@ export function startApp(language: Language): void {
     providers: [
       ...appConfig.providers,
       { provide: CURRENT_LANGUAGE, useValue: language },
-      // Dates, numbers, plurals and the date pickers as readers of the language write them (6. 12. 2026.).
+      // Dates, numbers and plurals as readers of the language write them (6. 12. 2026.)…
       { provide: LOCALE_ID, useValue: language === 'en' ? 'en-US' : language },
-      { provide: MAT_DATE_LOCALE, useValue: language === 'en' ? 'en-US' : language },
+      // …and the date and time pickers too, typed and shown that way.
+      provideReadersDates(language),
     ],
   }).catch((error: unknown) => console.error(error));
 }

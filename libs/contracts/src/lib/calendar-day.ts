@@ -1,11 +1,7 @@
 import { ValidateBy } from 'class-validator';
+import { isCalendarDay } from './calendar-days';
 
-/** A real day of the calendar written YYYY-MM-DD: 2026-02-28 is one, 2026-02-30 is not. */
-export function isCalendarDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+export { calendarDayOf, isCalendarDay, startOfCalendarDay } from './calendar-days';
 
 /**
  * A request field holding a day (`2026-03-01`). A pattern alone lets `2026-02-30` through to

@@ -11,3 +11,5 @@ export { roleAssignmentLabel, roleLabel, ROLE_OPTIONS } from './lib/role-labels'
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './lib/password-rule';
 export { CURRENT_LANGUAGE, keepLanguage, reloadIn } from './lib/language/language';
 export { LanguageSwitch } from './lib/language/language-switch';
+export { provideReadersDates, ReadersDateAdapter, ReadersDatepickerIntl } from './lib/dates/readers-dates';
+export { CalendarDayInput, DATE_FIELD, TIME_FIELD, timeOfDay, TimeOfDayInput } from './lib/dates/date-fields';
