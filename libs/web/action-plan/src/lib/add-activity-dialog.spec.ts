@@ -8,6 +8,8 @@ import { MatDialog, type MatDialogRef, MatDialogState } from '@angular/material/
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { ActionActivityDto, BenchmarkListItemDto } from '@bt/contracts';
+import { provideReadersDates } from '@bt/web/identity';
+
 import { firstValueFrom } from 'rxjs';
 import { AddActivityDialog, type AddActivityDialogData } from './add-activity-dialog';
 
@@ -23,7 +25,8 @@ describe('AddActivityDialog', () => {
   let dialog: MatDialogRef<AddActivityDialog, ActionActivityDto>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideReadersDates('en')] });
+
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);
     loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
@@ -55,7 +58,9 @@ describe('AddActivityDialog', () => {
     await (await field('code')).setValue(' 7.1.3 ');
     await (await field('title')).setValue('Train prosecutors in financial investigations');
     await (await field('responsibleInstitution')).setValue('Judicial Academy');
-    await (await field('deadline')).setValue('2025-06-30');
+    // Typed as a person in English writes it; the API gets the day as YYYY-MM-DD.
+    await (await field('deadline')).setValue('6/30/2025');
+
   }
 
   it('sends the activity with its budget, EUR by default, and closes with the answer', async () => {
@@ -98,6 +103,22 @@ describe('AddActivityDialog', () => {
     expect(errors()).toEqual(['Name where the money comes from.']);
     // (afterEach: no request was made)
   });
+
+  it('reads the deadline as typed in English, and says how to write one it cannot read', async () => {
+    await fillIn();
+    const deadline = await field('deadline');
+    await deadline.setValue('30/6/2025');
+    await deadline.blur();
+    await submit();
+    expect(errors()).toEqual([`Enter a date such as 12/31/${new Date().getFullYear()} or choose it in the calendar`]);
+
+    await deadline.setValue('6/30/25');
+    await deadline.blur();
+    expect(await deadline.getValue()).toBe('6/30/2025');
+    await submit();
+    expect(http.expectOne('/api/benchmarks/b-pol/activities').request.body.deadline).toBe('2025-06-30');
+  });
+
 
   it('shows the API’s reason for a refusal (422) and stays open', async () => {
     await fillIn();

@@ -9,7 +9,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ActionActivityDto, BenchmarkListItemDto, CreateActivityRequest } from '@bt/contracts';
 import { LOADING, loadEach, type LoadState } from '@bt/web/benchmarks';
-import { DialogSave } from '@bt/web/identity';
+import { DATE_FIELD, DialogSave } from '@bt/web/identity';
+
 import { of } from 'rxjs';
 import { ActionPlanApi } from './action-plan-api';
 
@@ -46,7 +47,9 @@ const twoDecimals: ValidatorFn = (control) =>
     MatSelect,
     MatOption,
     MatProgressBar,
+    DATE_FIELD,
   ],
+
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title i18n="@@actionPlan.add.title">Add an activity</h2>
@@ -92,8 +95,13 @@ const twoDecimals: ValidatorFn = (control) =>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label i18n="@@actionPlan.add.deadline">Deadline</mat-label>
-          <input matInput type="date" formControlName="deadline" required />
-          @if (form.controls.deadline.hasError('required')) {
+          <input matInput [matDatepicker]="deadlinePicker" btCalendarDay #deadlineDay="btCalendarDay" formControlName="deadline" required />
+          <mat-datepicker-toggle matIconSuffix [for]="deadlinePicker" />
+          <mat-datepicker #deadlinePicker />
+          @if (form.controls.deadline.hasError('matDatepickerParse')) {
+            <mat-error>{{ deadlineDay.unreadable }}</mat-error>
+          } @else if (form.controls.deadline.hasError('required')) {
+
             <mat-error i18n="@@actionPlan.add.deadline.required">Enter the deadline.</mat-error>
           }
         </mat-form-field>

@@ -6,7 +6,8 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ActionActivityDto, CorrectiveMeasureDto } from '@bt/contracts';
-import { DialogSave } from '@bt/web/identity';
+import { DATE_FIELD, DialogSave } from '@bt/web/identity';
+
 import { ActionPlanApi } from './action-plan-api';
 
 const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ? null : { required: true });
@@ -14,7 +15,8 @@ const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ?
 /** A corrective measure on a late activity: what is done about it, by whom, by when. */
 @Component({
   selector: 'bt-corrective-measure-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatProgressBar],
+  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatProgressBar, DATE_FIELD],
+
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title i18n="@@actionPlan.measure.title">Add a corrective measure</h2>
@@ -37,9 +39,14 @@ const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ?
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label i18n="@@actionPlan.measure.dueDate">By when</mat-label>
-          <input matInput type="date" formControlName="dueDate" required />
+          <input matInput [matDatepicker]="dueDatePicker" btCalendarDay #dueDay="btCalendarDay" formControlName="dueDate" required />
+          <mat-datepicker-toggle matIconSuffix [for]="dueDatePicker" />
+          <mat-datepicker #dueDatePicker />
           <mat-hint i18n="@@actionPlan.measure.dueDate.hint">The date the measure is due.</mat-hint>
-          @if (form.controls.dueDate.hasError('required')) {
+          @if (form.controls.dueDate.hasError('matDatepickerParse')) {
+            <mat-error>{{ dueDay.unreadable }}</mat-error>
+          } @else if (form.controls.dueDate.hasError('required')) {
+
             <mat-error i18n="@@actionPlan.measure.dueDate.required">Enter the date it is due.</mat-error>
           }
         </mat-form-field>
