@@ -138,9 +138,10 @@ describe('benchmark catalogue API', () => {
     ['/benchmarks?country=serbia', 'country must be a two-letter upper-case code such as RS'],
     ['/benchmarks/drop%20table', 'id must be a uuid or a benchmark code such as RS-24-MIG-02'],
   ])('refuses %s with 400 and a message', async (path, message) => {
-    const { status, body } = await get<{ message: string | string[] }>(path);
+    const { status, body } = await get<{ code: string; message: string }>(path);
     expect(status).toBe(400);
-    expect([body.message].flat()).toContain(message);
+    expect(body.message).toContain(message);
+    expect(body.code).toBe(path.startsWith('/benchmarks/') ? 'benchmark.ref-malformed' : 'request.invalid-fields');
   });
 
   it.each(['/benchmarks/RS-24-MIG-99', '/benchmarks/00000000-0000-4000-8000-000000000000', '/no-such-route'])(

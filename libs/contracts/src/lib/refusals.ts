@@ -17,18 +17,51 @@ export const REFUSALS = {
   'request.refused': '{details}',
   'request.not-found': 'Not found: {details}',
   'request.too-large': 'The request is too large: {details}',
-  'request.too-many': 'Too many requests of this kind; try again in {seconds} seconds.',
+  'request.too-many': 'Too many requests in a minute (at most {max}): try again in {seconds} seconds.',
   'request.timeout': 'The request stopped arriving: {details}',
   'auth.sign-in-needed': 'Sign in first.',
   'auth.forbidden': 'You may not do this: {details}',
   'server.error': 'Something went wrong on our side; it has been logged.',
   'server.unavailable': 'The service is not available right now: {details}',
 
+  // The form of a request: its fields (class-validator's English details), its path and its body.
+  'request.invalid-fields': 'Some fields of the request are not valid ({fields}): {details}',
+  'request.not-a-uuid': 'Validation failed (uuid is expected)',
+  'request.no-such-route': 'Cannot {method} {path}',
+  'request.json-too-deep': 'The JSON body nests deeper than {max} levels.',
+  'request.ill-formed-text': '{field} is not well-formed text: it holds a lone UTF-16 surrogate or a NUL character.',
+  'request.ill-formed-body': 'The body is not well-formed text: it holds a lone UTF-16 surrogate or a NUL character.',
+  'request.malformed-json': "Body is not valid JSON but content-type is set to 'application/json'",
+  'request.empty-json-body': "Body cannot be empty when content-type is set to 'application/json'",
+  'request.body-too-large': 'Request body is too large',
+  'request.body-length-mismatch': 'Request body size did not match Content-Length',
+  'request.unsupported-media-type': 'Unsupported Media Type: {type}',
+
+  // Costly requests past their limit per caller and minute (rate-limits.ts).
+  'request.too-many-searches': 'Too many searches in a minute (at most {max}): try again in {seconds} seconds.',
+  'request.too-many-uploads': 'Too many uploads in a minute (at most {max}): try again in {seconds} seconds.',
+  'request.too-many-imports': 'Too many imports in a minute (at most {max}): try again in {seconds} seconds.',
+  'request.too-many-reports': 'Too many downloads of generated reports in a minute (at most {max}): try again in {seconds} seconds.',
+
+  // Uploads: the multipart form and its file.
+  'upload.too-many-fields': 'A form may carry one file and at most {fields} other fields.',
+  'upload.one-file-only': 'A form may carry one file.',
+  'upload.file-too-large': 'The file is larger than the upload limit.',
+  'upload.malformed-form': 'The body is not a well-formed multipart form: {details}.',
+  'upload.broke-off': 'The upload broke off before the end of its file (cut off, or a form without its closing boundary).',
+  'upload.abandoned': 'Nothing of the upload arrived for {seconds} seconds: it was abandoned. Send it again.',
+  'upload.file-missing': 'Send the file as a multipart field named "file".',
+  'upload.file-empty': 'The file is empty.',
+  'upload.kind-not-accepted': "Accepted here: {kinds} — decided by the file's contents, not its name.",
+  'file.not-found': 'No file {id}',
+  'server.database-unavailable': 'The database does not answer.',
+
   // The workflow of a benchmark.
   'benchmark.not-found': 'No benchmark {ref}',
   'benchmark.changed-meanwhile': 'The benchmark changed meanwhile (version {current}, not {sent}): reload and try again.',
   'benchmark.not-possible-now': '{event} is not possible while the benchmark is {state}.',
   'benchmark.list-page-too-far': 'page {page} starts past the first {limit} benchmarks: page on with after, the next of the page before',
+  'benchmark.ref-malformed': 'id must be a uuid or a benchmark code such as RS-24-MIG-02',
 
   // The workflow of a written consultation.
   'consultation.changed-meanwhile': 'The consultation changed meanwhile (version {current}, not {sent}): reload and try again.',
@@ -40,8 +73,11 @@ export type RefusalCode = keyof typeof REFUSALS;
 /** The parameters a refusal's wording needs, by name, as the rest of an argument list (none: nothing). */
 export type RefusalArgs<C extends RefusalCode> = PlaceholdersOf<(typeof REFUSALS)[C]> extends never ? [] : [Record<PlaceholdersOf<(typeof REFUSALS)[C]>, string | number>];
 
+/** A reason with a code of REFUSALS. */
+export type RefusalReason<C extends RefusalCode = RefusalCode> = Reason & { code: C };
+
 /** A refusal as it travels: code, parameters and the English wording. */
-export function refusal<C extends RefusalCode>(code: C, ...params: RefusalArgs<C>): Reason {
+export function refusal<C extends RefusalCode>(code: C, ...params: RefusalArgs<C>): RefusalReason<C> {
   const filled: ReasonParams = params[0] ?? {};
   return { code, params: filled, message: fillIn(REFUSALS[code], filled) };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { attachmentDisposition } from '@bt/api/files';
@@ -20,9 +20,9 @@ import {
 } from '@bt/contracts';
 import { ActionPlanService } from './action-plan.service';
 import { actionPlanWorkbook } from './action-plan-workbook';
-import { CostlyRequest } from '@bt/api/core';
+import { CostlyRequest, uuidParam } from '@bt/api/core';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const uuid = uuidParam();
 
 @ApiTags('action-plan')
 @Controller()

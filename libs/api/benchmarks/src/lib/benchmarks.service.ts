@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { refuse } from '@bt/api/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Repository } from 'typeorm';
 import { BENCHMARK_EXCERPT_LENGTH, LIST_COUNT_LIMIT } from '@bt/contracts';
@@ -25,7 +26,7 @@ export class BenchmarksService {
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const offset = (page - 1) * pageSize;
     if (offset >= LIST_COUNT_LIMIT) {
-      throw new BadRequestException(`page ${page} starts past the first ${LIST_COUNT_LIMIT} benchmarks: page on with after, the next of the page before`);
+      throw refuse.badRequest('benchmark.list-page-too-far', { page, limit: LIST_COUNT_LIMIT });
     }
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;

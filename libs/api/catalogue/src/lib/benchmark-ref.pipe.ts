@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, type PipeTransform } from '@nestjs/common';
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { refuse } from '@bt/api/core';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,6 +15,6 @@ export class BenchmarkRefPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (isUuid(value)) return value.toLowerCase();
     if (CODE.test(value)) return value.toUpperCase();
-    throw new BadRequestException('id must be a uuid or a benchmark code such as RS-24-MIG-02');
+    throw refuse.badRequest('benchmark.ref-malformed');
   }
 }

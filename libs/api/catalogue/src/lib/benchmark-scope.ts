@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { refuse } from '@bt/api/core';
 import type { EntityManager } from 'typeorm';
 import type { BenchmarkState } from '@bt/workflow';
 import { isUuid } from './benchmark-ref.pipe';
@@ -19,6 +19,6 @@ export async function findBenchmarkScope(em: EntityManager, idOrCode: string, lo
       WHERE ${isUuid(idOrCode) ? 'b.id = $1' : 'b.code = $1'} ${lock ? 'FOR SHARE OF b' : ''}`,
     [idOrCode],
   );
-  if (!row) throw new NotFoundException(`No benchmark ${idOrCode}`);
+  if (!row) throw refuse.notFound('benchmark.not-found', { ref: idOrCode });
   return { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiConsumes, ApiForbiddenResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -14,11 +14,11 @@ import {
   type StoredFileDto,
   UpdateConsultationRequest,
 } from '@bt/contracts';
-import { ApiUploadRefusals, CostlyRequest, Public } from '@bt/api/core';
+import { ApiUploadRefusals, CostlyRequest, Public, uuidParam } from '@bt/api/core';
 import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
 import { ConsultationsService } from './consultations.service';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const uuid = uuidParam();
 
 @ApiTags('consultations')
 @Controller()

@@ -18,7 +18,7 @@ function answer(exception: unknown, webApp?: { serveIndex: () => boolean }, alre
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ method: 'GET', url: '/api/x' }) }) } as unknown as ArgumentsHost;
+  const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ method: 'GET', url: '/api/x', headers: {} }) }) } as unknown as ArgumentsHost;
   new ApiExceptionFilter(webApp).catch(exception, host);
   return sent;
 }
@@ -50,15 +50,31 @@ describe('ApiExceptionFilter', () => {
     });
   });
 
-  it("answers Fastify's own client errors with their 4xx status", () => {
-    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
-    expect(answer(tooLarge)).toMatchObject({ status: 413, body: { statusCode: 413, code: 'request.too-large', message: 'Request body is too large' } });
+  it("answers Fastify's own client errors with their 4xx status, by their code", () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    expect(answer(tooLarge)).toMatchObject({ status: 413, body: { statusCode: 413, code: 'request.body-too-large', params: {}, message: 'Request body is too large' } });
+    const unknown = Object.assign(new Error('Something odd'), { statusCode: 400, code: 'FST_ERR_SOMETHING_NEW' });
+    expect(answer(unknown)).toMatchObject({ status: 400, body: { code: 'request.invalid', params: { details: 'Something odd' } } });
+  });
+
+  it('answers an error a hook threw with its reason (body parsing, the rate limiter)', () => {
+    const deep = Object.assign(new Error('deep'), { statusCode: 400, reason: { code: 'request.json-too-deep', params: { max: 32 }, message: 'The JSON body nests deeper than 32 levels.' } });
+    expect(answer(deep)).toEqual({ status: 400, body: { statusCode: 400, error: 'Bad Request', code: 'request.json-too-deep', params: { max: 32 }, message: 'The JSON body nests deeper than 32 levels.' } });
+    const limited = { statusCode: 429, error: 'Too Many Requests', code: 'request.too-many-searches', params: { seconds: 7, max: 120 }, message: 'Too many searches …' };
+    expect(answer(limited)).toMatchObject({ status: 429, body: { code: 'request.too-many-searches', params: { seconds: 7, max: 120 } } });
+  });
+
+  it('answers a path no route serves with its method and path', () => {
+    expect(answer(new NotFoundException('Cannot GET /api/nothing'))).toMatchObject({ status: 404, body: { code: 'request.no-such-route', params: { method: 'GET', path: '/api/nothing' }, message: 'Cannot GET /api/nothing' } });
   });
 
   it("words @fastify/multipart's refusals, and answers a form without a boundary with 400", () => {
     const fields = Object.assign(new Error('reach fields limit'), { code: 'FST_FIELDS_LIMIT', statusCode: 413 });
-    expect(answer(fields)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', code: 'request.too-large', params: { details: 'A form may carry one file and at most 10 other fields.' }, message: 'A form may carry one file and at most 10 other fields.' } });
-    expect(answer(new Error('Multipart: Boundary not found'))).toMatchObject({ status: 400, body: { message: 'The body is not a well-formed multipart form: Multipart: Boundary not found.' } });
+    expect(answer(fields)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', code: 'upload.too-many-fields', params: { fields: 10 }, message: 'A form may carry one file and at most 10 other fields.' } });
+    expect(answer(new Error('Multipart: Boundary not found'))).toMatchObject({
+      status: 400,
+      body: { code: 'upload.malformed-form', params: { details: 'Multipart: Boundary not found' }, message: 'The body is not a well-formed multipart form: Multipart: Boundary not found.' },
+    });
   });
 
   it('sends nothing when the answer already went out (a stalled upload answered 408)', () => {

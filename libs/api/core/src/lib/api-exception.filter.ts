@@ -1,8 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { type RefusalCode, type RefusalArgs, refusal } from '@bt/contracts';
-import type { ReasonParams } from '@bt/workflow';
+import { REFUSALS, type RefusalArgs, type RefusalCode, type RefusalReason, refusal } from '@bt/contracts';
+import { fillIn, type ReasonParams } from '@bt/workflow';
 import { multipartRefusal } from './uploads';
 
 /**
@@ -15,7 +15,7 @@ export interface ErrorBody {
   code: RefusalCode;
   params: ReasonParams;
   message: string | string[];
-  /** Itemised problems, e.g. an import's per-row report: `{ row, column, message }`. */
+  /** Itemised problems, e.g. an import's per-row report: each `{ code, params, message }` (and its row and column). */
   errors?: unknown[];
 }
 
@@ -48,7 +48,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     // Already answered, e.g. 408 to an upload that stopped arriving: the handler's failure comes after.
     if (reply.sent) return;
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, request.headers?.['content-type']);
     // An unknown non-API path is a route of the single-page app: hand it its index.html.
     if (body.statusCode === HttpStatus.NOT_FOUND && this.webApp?.serveIndex(request, reply)) {
       return;
@@ -59,16 +59,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
     void reply.status(body.statusCode).send(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown, contentType: string | undefined): ErrorBody {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null) {
         const r = response as Partial<ErrorBody>;
         const message = r.message ?? exception.message;
-        // A Refusal carries its code; Nest's own exceptions (validation, an unknown route) get one by status.
-        const reason = r.code ? { code: r.code, params: r.params ?? {} } : byStatus(status, Array.isArray(message) ? message.join('; ') : message);
-        return { statusCode: status, error: statusText(status), ...reason, message, ...(Array.isArray(r.errors) ? { errors: r.errors } : {}) };
+        const errors = Array.isArray(r.errors) ? { errors: r.errors } : {};
+        if (r.code) return { statusCode: status, error: statusText(status), code: r.code, params: r.params ?? {}, message, ...errors };
+        // An unknown route is Nest's own 404; any other exception without a code gets a general one by status.
+        const route = status === HttpStatus.NOT_FOUND ? noSuchRoute(message) : null;
+        if (route) return { statusCode: status, error: statusText(status), ...route };
+        return { statusCode: status, error: statusText(status), ...byStatus(status, Array.isArray(message) ? message.join('; ') : message), message, ...errors };
       }
       return { statusCode: status, error: statusText(status), ...byStatus(status, String(response)), message: String(response) };
     }
@@ -77,15 +80,53 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = code ? CLIENT_PG_ERRORS[code] : undefined;
       if (status) return body(status, status === HttpStatus.BAD_REQUEST ? 'request.malformed-value' : 'request.conflict');
     }
-    const refusal = multipartRefusal(exception);
-    if (refusal) return { statusCode: refusal.statusCode, error: statusText(refusal.statusCode), ...byStatus(refusal.statusCode, refusal.message), message: refusal.message };
+    const multipart = multipartRefusal(exception);
+    if (multipart) return { statusCode: multipart.statusCode, error: statusText(multipart.statusCode), ...multipart.reason };
     const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      // Our own hooks' refusals carry their reason (body parsing, the rate limiter); Fastify's own are worded by their code.
+      const reason = carriedReason(exception) ?? fastifyRefusal(exception, contentType);
+      if (reason) return { statusCode: fastifyStatus, error: statusText(fastifyStatus), ...reason };
       const message = (exception as Error).message;
       return { statusCode: fastifyStatus, error: statusText(fastifyStatus), ...byStatus(fastifyStatus, message), message };
     }
     return body(500, 'server.error');
   }
+}
+
+/**
+ * The reason an error thrown by one of our Fastify hooks carries: as `reason` (body parsing: code
+ * and parameters, worded here), or as its own code and parameters (the rate limiter's answer).
+ */
+function carriedReason(exception: unknown): RefusalReason | null {
+  const { reason } = exception as { reason?: unknown };
+  const { code, params } = (reason ?? exception) as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string' || !(code in REFUSALS) || typeof params !== 'object' || params === null) return null;
+  return { code: code as RefusalCode, params: params as ReasonParams, message: fillIn(REFUSALS[code as RefusalCode], params as ReasonParams) };
+}
+
+/** Fastify's refusals of a body, by their code. */
+function fastifyRefusal(exception: unknown, contentType: string | undefined): RefusalReason | null {
+  switch ((exception as { code?: unknown }).code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return refusal('request.body-too-large');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return refusal('request.body-length-mismatch');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return refusal('request.empty-json-body');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return refusal('request.malformed-json');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return refusal('request.unsupported-media-type', { type: contentType?.split(';')[0].trim() || 'none' });
+    default:
+      return null;
+  }
+}
+
+/** Nest's answer to a path no route serves: "Cannot GET /api/nothing". */
+function noSuchRoute(message: unknown): RefusalReason | null {
+  const match = typeof message === 'string' ? /^Cannot ([A-Z]+) (.+)$/.exec(message) : null;
+  return match ? refusal('request.no-such-route', { method: match[1], path: match[2] }) : null;
 }
 
 function body<C extends RefusalCode>(status: number, code: C, ...params: RefusalArgs<C>): ErrorBody {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RefusalArgs, RefusalCode } from '@bt/contracts';
 
 /** No request of this API nests more than a few levels; a deeper body is refused before it is parsed. */
 export const MAX_JSON_DEPTH = 32;
@@ -18,18 +19,23 @@ export function configureBodyParsing(fastify: FastifyInstance): void {
     const body = raw as string; // parseAs: 'string'
     const depth = jsonDepth(body, MAX_JSON_DEPTH);
     if (depth > MAX_JSON_DEPTH) {
-      done(Object.assign(new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`), { statusCode: 400 }), undefined);
+      done(refused(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`, 'request.json-too-deep', { max: MAX_JSON_DEPTH }), undefined);
       return;
     }
     parseJson(request, body, (error, value) => {
       const bad = error ? null : illFormedText(value);
       if (bad !== null) {
-        done(Object.assign(new Error(`${bad || 'The body'} is not well-formed text: it holds a lone UTF-16 surrogate or a NUL character.`), { statusCode: 400 }), undefined);
+        done(bad ? refused(`${bad} is not well-formed text.`, 'request.ill-formed-text', { field: bad }) : refused('The body is not well-formed text.', 'request.ill-formed-body'), undefined);
         return;
       }
       done(error, value);
     });
   });
+}
+
+/** A 400 for Fastify, with the code and parameters the exception filter answers it with (and words in English from REFUSALS). */
+function refused<C extends RefusalCode>(message: string, code: C, ...params: RefusalArgs<C>): Error {
+  return Object.assign(new Error(message), { statusCode: 400, reason: { code, params: params[0] ?? {} } });
 }
 
 // A UTF-16 surrogate without its pair, or NUL: neither can be stored as text (PostgreSQL refuses both).

@@ -1,7 +1,8 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from './public.decorator';
+import { refuse } from './refusal';
 
 @ApiTags('health')
 @Public()
@@ -18,7 +19,7 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok' };
     } catch {
-      throw new ServiceUnavailableException('The database does not answer.');
+      throw refuse.unavailable('server.database-unavailable');
     }
   }
 }

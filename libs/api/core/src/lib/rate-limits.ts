@@ -4,6 +4,7 @@ import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type RefusalCode, refusal } from '@bt/contracts';
 
 /**
  * Requests that cost the server far more than they cost the caller: a full-text search, an upload,
@@ -27,6 +28,13 @@ const WHAT: Record<CostlyRequestKind, string> = {
   import: 'imports',
   report: 'downloads of generated reports',
 };
+
+const TOO_MANY = {
+  search: 'request.too-many-searches',
+  upload: 'request.too-many-uploads',
+  import: 'request.too-many-imports',
+  report: 'request.too-many-reports',
+} as const satisfies Record<CostlyRequestKind, RefusalCode>;
 
 /** Marks a route as costly: limited per caller (their session, or their address when anonymous). */
 export const CostlyRequest = (kind: CostlyRequestKind) =>
@@ -54,11 +62,8 @@ export async function configureRateLimits(fastify: FastifyInstance, options: { e
     errorResponseBuilder: (request, context) => {
       const kind = (request.routeOptions.config as { rateLimit?: { groupId?: CostlyRequestKind } }).rateLimit?.groupId;
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-      return {
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: `Too many ${kind ? WHAT[kind] : 'requests'} in a minute (at most ${context.max}): try again in ${seconds} seconds.`,
-      };
+      // Thrown by the limiter as it is; the exception filter answers it with this code, its parameters and message.
+      return { statusCode: 429, error: 'Too Many Requests', ...refusal(kind ? TOO_MANY[kind] : 'request.too-many', { seconds, max: context.max }) };
     },
   });
 }

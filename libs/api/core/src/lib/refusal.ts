@@ -30,6 +30,7 @@ export const refuse = {
   notFound: refuseWith(HttpStatus.NOT_FOUND),
   conflict: refuseWith(HttpStatus.CONFLICT),
   payloadTooLarge: refuseWith(HttpStatus.PAYLOAD_TOO_LARGE),
+  unsupportedMediaType: refuseWith(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
   unprocessable: refuseWith(HttpStatus.UNPROCESSABLE_ENTITY),
   tooManyRequests: refuseWith(HttpStatus.TOO_MANY_REQUESTS),
   unavailable: refuseWith(HttpStatus.SERVICE_UNAVAILABLE),

@@ -2,6 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { applyDecorators } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiPayloadTooLargeResponse, ApiResponse } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type RefusalReason, refusal } from '@bt/contracts';
 
 /**
  * What a multipart form may carry. The web app sends one part, the file; the rest is room for
@@ -22,19 +23,19 @@ export const MULTIPART_LIMITS = {
 } as const;
 
 /** Clear words for @fastify/multipart's refusals (its own messages are "reach fields limit" and the like). */
-const MULTIPART_REFUSALS: Record<string, string> = {
-  FST_PARTS_LIMIT: `A form may carry one file and at most ${MULTIPART_LIMITS.fields} other fields.`,
-  FST_FIELDS_LIMIT: `A form may carry one file and at most ${MULTIPART_LIMITS.fields} other fields.`,
-  FST_FILES_LIMIT: 'A form may carry one file.',
-  FST_REQ_FILE_TOO_LARGE: 'The file is larger than the upload limit.',
+const MULTIPART_REFUSALS: Record<string, () => RefusalReason> = {
+  FST_PARTS_LIMIT: () => refusal('upload.too-many-fields', { fields: MULTIPART_LIMITS.fields }),
+  FST_FIELDS_LIMIT: () => refusal('upload.too-many-fields', { fields: MULTIPART_LIMITS.fields }),
+  FST_FILES_LIMIT: () => refusal('upload.one-file-only'),
+  FST_REQ_FILE_TOO_LARGE: () => refusal('upload.file-too-large'),
 };
 
-/** The message for one of @fastify/multipart's errors, or null when `error` is not one of them. */
-export function multipartRefusal(error: unknown): { statusCode: number; message: string } | null {
+/** The refusal for one of @fastify/multipart's errors, with its status, or null when `error` is not one of them. */
+export function multipartRefusal(error: unknown): { statusCode: number; reason: RefusalReason } | null {
   const { code, statusCode, message } = (error ?? {}) as { code?: unknown; statusCode?: unknown; message?: unknown };
-  if (typeof code === 'string' && code in MULTIPART_REFUSALS && typeof statusCode === 'number') return { statusCode, message: MULTIPART_REFUSALS[code] };
+  if (typeof code === 'string' && code in MULTIPART_REFUSALS && typeof statusCode === 'number') return { statusCode, reason: MULTIPART_REFUSALS[code]() };
   // The form parser's own failures are plain errors: a form without a boundary is the caller's mistake, not ours.
-  if (typeof message === 'string' && /^Multipart: |multipart data$/.test(message)) return { statusCode: 400, message: `The body is not a well-formed multipart form: ${message}.` };
+  if (typeof message === 'string' && /^Multipart: |multipart data$/.test(message)) return { statusCode: 400, reason: refusal('upload.malformed-form', { details: message }) };
   return null;
 }
 
@@ -75,7 +76,7 @@ function watchForSilence(request: FastifyRequest, reply: FastifyReply, idleMs: n
       void reply
         .code(408)
         .header('connection', 'close')
-        .send({ statusCode: 408, error: 'Request Timeout', message: `Nothing of the upload arrived for ${idleSeconds} seconds: it was abandoned. Send it again.` });
+        .send({ statusCode: 408, error: 'Request Timeout', ...refusal('upload.abandoned', { seconds: idleSeconds }) });
     }
     // Ending the request makes its multipart parser let go of the file being written (which is then
     // removed); the handler's own answer comes too late and is dropped. Once answered, or at once.

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CostlyRequest, Public } from '@bt/api/core';
+import { CostlyRequest, Public, uuidParam } from '@bt/api/core';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import {
   ConsiderationQuery,
@@ -16,7 +16,7 @@ import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/a
 import { ConsiderationService } from './consideration.service';
 import { ProposalsService } from './proposals.service';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const uuid = uuidParam();
 
 @ApiTags('dialogue')
 @Controller()

@@ -1,13 +1,13 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiUploadRefusals, CostlyRequest, Public } from '@bt/api/core';
+import { ApiUploadRefusals, CostlyRequest, Public, uuidParam } from '@bt/api/core';
 import { CreateEvidenceRequest, type EvidenceDto, type EvidenceVersionDto, UpdateEvidenceRequest } from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import { EvidenceService } from './evidence.service';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const uuid = uuidParam();
 
 @ApiTags('evidence')
 @Controller()

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Transform } from 'node:stream';
-import { BadRequestException, HttpException, Inject, Injectable, NotFoundException, PayloadTooLargeException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MULTIPART_LIMITS } from '@bt/api/core';
+import { MULTIPART_LIMITS, type Refusal, refuse } from '@bt/api/core';
 import type { DocumentKind, StoredFileDto } from '@bt/contracts';
 import { DocumentKindSniffer, KIND_NAMES, MEDIA_TYPES } from './document-kinds';
 import { attachmentDisposition, sanitiseFileName } from './file-name';
@@ -36,7 +36,7 @@ export class FilesService {
   ) {}
 
   async receive(file: MultipartFile | undefined, accept: readonly DocumentKind[]): Promise<ReceivedFile> {
-    if (!file) throw new UnprocessableEntityException('Send the file as a multipart field named "file".');
+    if (!file) throw refuse.unprocessable('upload.file-missing');
     // The form parser may have given up on the file while the caller checked rights (a form limit
     // was hit, the form ended before the file did): it will never end, so nothing is written.
     if (file.file.destroyed) throw brokenForm(file);
@@ -60,11 +60,11 @@ export class FilesService {
         if (!file.file.readableEnded) inspect.destroy(brokenForm(file));
       });
       await this.storage.write(storageKey, file.file.pipe(inspect));
-      if (file.file.truncated) throw new PayloadTooLargeException('The file is larger than the upload limit.');
+      if (file.file.truncated) throw refuse.payloadTooLarge('upload.file-too-large');
     } catch (error) {
       await this.storage.remove(storageKey);
       // @fastify/multipart signals the limit by failing the stream with its own 413 error.
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new PayloadTooLargeException('The file is larger than the upload limit.');
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw refuse.payloadTooLarge('upload.file-too-large');
       // The form parser's "Part terminated early …": the body ended inside the file.
       if (/terminated early/.test((error as Error).message)) throw brokenForm(file);
       throw error;
@@ -73,11 +73,11 @@ export class FilesService {
     const kind = sniffer.kind(fileName);
     if (size === 0) {
       await this.storage.remove(storageKey);
-      throw new UnprocessableEntityException('The file is empty.');
+      throw refuse.unprocessable('upload.file-empty');
     }
     if (!kind || !accept.includes(kind)) {
       await this.storage.remove(storageKey);
-      throw new UnsupportedMediaTypeException(`Accepted here: ${accept.map((k) => KIND_NAMES[k]).join(', ')} — decided by the file's contents, not its name.`);
+      throw refuse.unsupportedMediaType('upload.kind-not-accepted', { kinds: accept.map((k) => KIND_NAMES[k]).join(', ') });
     }
     return { storageKey, fileName, kind, mediaType: MEDIA_TYPES[kind], sha256: hash.digest('hex'), size };
   }
@@ -115,7 +115,7 @@ export class FilesService {
   /** Sends a stored file; the caller has already decided the viewer may see it. */
   async send(reply: FastifyReply, fileId: string): Promise<void> {
     const [file] = await this.dataSource.query(`SELECT storage_key, file_name, media_type FROM stored_file WHERE id = $1`, [fileId]);
-    if (!file) throw new NotFoundException(`No file ${fileId}`);
+    if (!file) throw refuse.notFound('file.not-found', { id: fileId });
     await reply
       .header('Content-Type', file.media_type)
       .header('Content-Disposition', attachmentDisposition(file.file_name))
@@ -139,10 +139,10 @@ export class FilesService {
  * Why the form parser gave up on a file: the form's field limit (the fields before the file are
  * all it kept), or a body that broke off before the end of the file (cut off, no closing boundary).
  */
-function brokenForm(file: MultipartFile): HttpException {
+function brokenForm(file: MultipartFile): Refusal {
   const fields = Object.values(file.fields).flat().filter((part) => part?.type === 'field').length;
-  if (fields >= MULTIPART_LIMITS.fields) return new PayloadTooLargeException(`A form may carry one file and at most ${MULTIPART_LIMITS.fields} other fields.`);
-  return new BadRequestException('The upload broke off before the end of its file (cut off, or a form without its closing boundary).');
+  if (fields >= MULTIPART_LIMITS.fields) return refuse.payloadTooLarge('upload.too-many-fields', { fields: MULTIPART_LIMITS.fields });
+  return refuse.badRequest('upload.broke-off');
 }
 
 /** The columns of `stored_file` as a DTO, for domains that join it in their own queries. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   CreateOrganisationRequest,
@@ -13,6 +13,7 @@ import {
   type UserDto,
   UserListQuery,
 } from '@bt/contracts';
+import { uuidParam } from '@bt/api/core';
 import { Roles } from './decorators';
 import { actorOf, type IdentifiedRequest } from './http-request';
 import { OrganisationsService } from './organisations.service';
@@ -20,7 +21,7 @@ import { SecondFactorService } from './second-factor/second-factor.service';
 import { SettingsService } from './settings.service';
 import { UsersService } from './users.service';
 
-const uuid = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 400 });
+const uuid = uuidParam();
 
 /** Organisations, users, role assignments and identity settings: admins only. */
 @ApiTags('admin')

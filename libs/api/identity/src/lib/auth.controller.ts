@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { APP_CONFIG, type AppConfig, Public } from '@bt/api/core';
+import { APP_CONFIG, type AppConfig, Public, uuidParam } from '@bt/api/core';
 import { ChangePasswordRequest, LoginRequest, SetLanguageRequest, type MeDto, SecondFactorCodeRequest, type SessionDto, type SignInOptionsDto, type SignInResultDto } from '@bt/contracts';
 import { AuthService, type SignedIn } from './auth.service';
 import { TooManyAttemptsException } from './login-throttle.service';
@@ -75,7 +75,7 @@ export class AuthController {
   @Delete('sessions/:id')
   @HttpCode(204)
   @ApiNotFoundResponse({ description: 'No such session of this user (or it is this one).' })
-  async endSession(@Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
+  async endSession(@Param('id', uuidParam()) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
     if (!(await this.auth.endSession(viewer, id, request.ip))) throw new NotFoundException(`No other session ${id} of yours`);
   }
 

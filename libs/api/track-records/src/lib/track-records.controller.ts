@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
@@ -7,9 +7,9 @@ import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/iden
 import { CreateTrackRecordSeriesRequest, type TrackRecordImportResultDto, type TrackRecordSeriesDto, TrackRecordValueRequest } from '@bt/contracts';
 import { trackRecordWorkbook } from './track-record-sheet';
 import { TrackRecordsService } from './track-records.service';
-import { ApiUploadRefusals, CostlyRequest } from '@bt/api/core';
+import { ApiUploadRefusals, CostlyRequest, uuidParam } from '@bt/api/core';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+const uuid = uuidParam();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function sendWorkbook(reply: FastifyReply, fileName: string, workbook: ReturnType<typeof trackRecordWorkbook>): Promise<void> {

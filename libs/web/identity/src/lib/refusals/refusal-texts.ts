@@ -52,6 +52,44 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'auth.forbidden': (p) => $localize`:Refusal of a request@@refusal.auth.forbidden:You may not do this: ${p['details']}:details:`,
   'server.error': () => $localize`:Refusal of a request@@refusal.server.error:Something went wrong on our side; it has been logged.`,
   'server.unavailable': (p) => $localize`:Refusal of a request@@refusal.server.unavailable:The service is not available right now: ${p['details']}:details:`,
+  'server.database-unavailable': () => $localize`:Refusal of a request@@refusal.server.database-unavailable:The database does not answer right now; try again in a minute.`,
+
+  // The form of a request: its fields, its address and its body.
+  'request.invalid-fields': (p) => $localize`:Refusal of a request; fields are the names of the fields in the request@@refusal.request.invalid-fields:Please correct these fields: ${p['fields']}:fields:.`,
+  'request.not-a-uuid': () => $localize`:Refusal of a request@@refusal.request.not-a-uuid:The address names something by a malformed identifier.`,
+  'request.no-such-route': (p) => $localize`:Refusal of a request; path is an address of the API@@refusal.request.no-such-route:Nothing is found at ${p['path']}:path:.`,
+  'request.json-too-deep': (p) => $localize`:Refusal of a request@@refusal.request.json-too-deep:The request nests deeper than ${p['max']}:max: levels.`,
+  'request.ill-formed-text': (p) =>
+    $localize`:Refusal of a request; field is the name of a field in the request@@refusal.request.ill-formed-text:The field ${p['field']}:field: holds a character that cannot be stored (a NUL or a lone surrogate).`,
+  'request.ill-formed-body': () => $localize`:Refusal of a request@@refusal.request.ill-formed-body:The request holds a character that cannot be stored (a NUL or a lone surrogate).`,
+  'request.malformed-json': () => $localize`:Refusal of a request@@refusal.request.malformed-json:The request is not valid JSON.`,
+  'request.empty-json-body': () => $localize`:Refusal of a request@@refusal.request.empty-json-body:The request is empty.`,
+  'request.body-too-large': () => $localize`:Refusal of a request@@refusal.request.body-too-large:The request is too large.`,
+  'request.body-length-mismatch': () => $localize`:Refusal of a request@@refusal.request.body-length-mismatch:The request arrived incomplete: try again.`,
+  'request.unsupported-media-type': (p) => $localize`:Refusal of a request; type is a media type such as text/plain@@refusal.request.unsupported-media-type:The server does not read requests of the type ${p['type']}:type:.`,
+
+  // Costly requests past their limit per minute.
+  'request.too-many-searches': (p) =>
+    $localize`:Refusal of a request@@refusal.request.too-many-searches:Too many searches in a minute (at most ${p['max']}:max:): try again in ${p['seconds']}:seconds: seconds.`,
+  'request.too-many-uploads': (p) =>
+    $localize`:Refusal of a request@@refusal.request.too-many-uploads:Too many uploads in a minute (at most ${p['max']}:max:): try again in ${p['seconds']}:seconds: seconds.`,
+  'request.too-many-imports': (p) =>
+    $localize`:Refusal of a request@@refusal.request.too-many-imports:Too many imports in a minute (at most ${p['max']}:max:): try again in ${p['seconds']}:seconds: seconds.`,
+  'request.too-many-reports': (p) =>
+    $localize`:Refusal of a request@@refusal.request.too-many-reports:Too many downloads of generated reports in a minute (at most ${p['max']}:max:): try again in ${p['seconds']}:seconds: seconds.`,
+
+  // Uploads and stored files.
+  'upload.too-many-fields': (p) => $localize`:Refusal of an upload@@refusal.upload.too-many-fields:A form may carry one file and at most ${p['fields']}:fields: other fields.`,
+  'upload.one-file-only': () => $localize`:Refusal of an upload@@refusal.upload.one-file-only:A form may carry one file.`,
+  'upload.file-too-large': () => $localize`:Refusal of an upload@@refusal.upload.file-too-large:The file is larger than the upload limit.`,
+  'upload.malformed-form': () => $localize`:Refusal of an upload@@refusal.upload.malformed-form:The upload is not a well-formed form: try again.`,
+  'upload.broke-off': () => $localize`:Refusal of an upload@@refusal.upload.broke-off:The upload broke off before the end of the file: send it again.`,
+  'upload.abandoned': (p) => $localize`:Refusal of an upload@@refusal.upload.abandoned:Nothing of the upload arrived for ${p['seconds']}:seconds: seconds: it was abandoned. Send it again.`,
+  'upload.file-missing': () => $localize`:Refusal of an upload@@refusal.upload.file-missing:No file arrived with the upload: choose one and try again.`,
+  'upload.file-empty': () => $localize`:Refusal of an upload@@refusal.upload.file-empty:The file is empty.`,
+  'upload.kind-not-accepted': (p) =>
+    $localize`:Refusal of an upload; kinds is a list of file formats such as PDF, DOCX@@refusal.upload.kind-not-accepted:Accepted here: ${p['kinds']}:kinds: (decided by the file's contents, not its name).`,
+  'file.not-found': () => $localize`:Refusal of a request@@refusal.file.not-found:The file was not found.`,
 
   // Benchmarks and their workflow.
   'benchmark.not-found': (p) => $localize`:Refusal of a request@@refusal.benchmark.not-found:No benchmark ${p['ref']}:ref:.`,
@@ -59,6 +97,8 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'benchmark.not-possible-now': () => $localize`:Refusal of a request@@refusal.benchmark.not-possible-now:This step is not possible in the benchmark's current state: reload the page.`,
   'benchmark.list-page-too-far': (p) =>
     $localize`:Refusal of a request@@refusal.benchmark.list-page-too-far:Page ${p['page']}:page: starts past the first ${p['limit']}:limit: benchmarks: narrow the search.`,
+  'benchmark.ref-malformed': () =>
+    $localize`:Refusal of a request@@refusal.benchmark.ref-malformed:The address names a benchmark by neither its code (such as RS-24-MIG-02) nor its identifier.`,
 
   // Written consultations.
   'consultation.changed-meanwhile': () => $localize`:Refusal of a request@@refusal.consultation.changed-meanwhile:The consultation changed meanwhile: reload and try again.`,
