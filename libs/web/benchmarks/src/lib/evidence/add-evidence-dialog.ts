@@ -15,7 +15,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatCheckbox } from '@angular/material/checkbox';
 import type { CreateEvidenceRequest, EvidenceDto, EvidenceVisibility, SubRequirementDto } from '@bt/contracts';
-import { DialogSave } from '@bt/web/identity';
+import { DATE_FIELD, DialogSave } from '@bt/web/identity';
+
 import { notBlank } from '../not-blank';
 import { EvidenceApi } from './evidence-api';
 import { VISIBILITY_OPTIONS } from './evidence-visibility';
@@ -59,7 +60,9 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
     MatRadioButton,
     MatProgressBar,
     MatCheckbox,
+    DATE_FIELD,
   ],
+
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (data.item) {
@@ -87,12 +90,24 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
           <div class="dialog-form__row">
             <mat-form-field appearance="outline">
               <mat-label i18n="@@evidence.add.periodStart">From</mat-label>
-              <input matInput type="date" formControlName="periodStart" />
+              <input matInput [matDatepicker]="periodStartPicker" btCalendarDay #periodStartDay="btCalendarDay" formControlName="periodStart" />
+              <mat-datepicker-toggle matIconSuffix [for]="periodStartPicker" />
+              <mat-datepicker #periodStartPicker />
+              @if (form.controls.periodStart.hasError('matDatepickerParse')) {
+                <mat-error>{{ periodStartDay.unreadable }}</mat-error>
+              }
             </mat-form-field>
+
             <mat-form-field appearance="outline">
               <mat-label i18n="@@evidence.add.periodEnd">To</mat-label>
-              <input matInput type="date" formControlName="periodEnd" />
+              <input matInput [matDatepicker]="periodEndPicker" btCalendarDay #periodEndDay="btCalendarDay" formControlName="periodEnd" />
+              <mat-datepicker-toggle matIconSuffix [for]="periodEndPicker" />
+              <mat-datepicker #periodEndPicker [startAt]="form.controls.periodStart.value || null" />
+              @if (form.controls.periodEnd.hasError('matDatepickerParse')) {
+                <mat-error>{{ periodEndDay.unreadable }}</mat-error>
+              }
             </mat-form-field>
+
           </div>
           @if (form.hasError('periodOrder')) {
             <p class="dialog-error" role="alert" i18n="@@evidence.add.periodOrder">The period must end on or after its start.</p>

@@ -9,7 +9,8 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import type { BenchmarkDetailDto, RoleAssignmentDto } from '@bt/contracts';
-import { AuthSession } from '@bt/web/identity';
+import { AuthSession, provideReadersDates } from '@bt/web/identity';
+
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { CIVIL_SOCIETY, COORDINATOR, evidenceItem, signedInUser } from '../../testing/workflow-fixtures';
 import { EvidenceSection } from './evidence-section';
@@ -31,10 +32,11 @@ describe('EvidenceSection', () => {
 
   async function show(roles: RoleAssignmentDto[], state: BenchmarkDetailDto['state'] = 'draft', country = 'RS'): Promise<void> {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('en')],
     });
     http = TestBed.inject(HttpTestingController);
-    TestBed.inject(AuthSession).signIn({ email: 'x@demo.test', password: 'x' }).subscribe();
+    TestBed.inject(AuthSession)
+.signIn({ email: 'x@demo.test', password: 'x' }).subscribe();
     const user = signedInUser(roles);
     http.expectOne('/api/auth/login').flush({ ...user, organisation: { ...user.organisation, country } });
     fixture = TestBed.createComponent(Host);
@@ -101,11 +103,15 @@ describe('EvidenceSection', () => {
     await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="title"]' }))).setValue(' Returns statistics 2025 ');
     await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="narrative"]' }))).setValue('Quarterly figures.');
     await visibility.checkRadioButton({ label: /^Public/ });
+    // The period, typed as a person in English writes dates.
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="periodStart"]' }))).setValue('1/1/2025');
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="periodEnd"]' }))).setValue('12/31/2025');
     (document.querySelector('bt-add-evidence-dialog button[type="submit"]') as HTMLButtonElement).click();
     await settle();
 
     const request = http.expectOne((r) => r.method === 'POST' && r.url === '/api/benchmarks/RS-24-MIG-02/evidence');
-    expect(request.request.body).toEqual({ title: 'Returns statistics 2025', narrative: 'Quarterly figures.', visibility: 'public' });
+    expect(request.request.body).toEqual({ title: 'Returns statistics 2025', narrative: 'Quarterly figures.', visibility: 'public', periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+
     request.flush(evidenceItem({ title: 'Returns statistics 2025' }), { status: 201, statusText: 'Created' });
     await settle();
     expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain('Evidence “Returns statistics 2025” added.');

@@ -8,7 +8,10 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog, type MatDialogRef, MatDialogState } from '@angular/material/dialog';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
+import type { ExpertDto } from '@bt/contracts';
+import { provideReadersDates } from '@bt/web/identity';
 import { firstValueFrom } from 'rxjs';
+
 import { availableEvent } from '../../testing/workflow-fixtures';
 import { TransitionDialog, type TransitionDialogData, type TransitionOutcome } from './transition-dialog';
 
@@ -56,7 +59,8 @@ describe('TransitionDialog for an acceptance, with the assessment', () => {
     expect(document.querySelector('bt-transition-dialog h2')?.textContent?.trim()).toBe('Accept');
     expect(document.querySelector('bt-transition-dialog legend')?.textContent?.trim()).toBe("The Commission's assessment");
     expect(await loader.getAllHarnesses(MatSelectHarness)).toHaveLength(2);
-    expect(document.querySelector('bt-transition-dialog input[type="date"]')).toBeNull();
+    expect(document.querySelector('bt-transition-dialog .mat-datepicker-input')).toBeNull();
+
   });
 
   it('offers every state-of-preparation grade in words, the in-between grades included, lowest first', async () => {
@@ -127,5 +131,59 @@ describe('TransitionDialog for an acceptance, with the assessment', () => {
       'the peer-review mission has not reported yet',
     );
     expect(dialog.getState()).toBe(MatDialogState.OPEN);
+  });
+});
+
+describe('TransitionDialog starting a peer review, its dates typed in Serbian', () => {
+  let fixture: ComponentFixture<Host>;
+  let loader: HarnessLoader;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('sr-Latn')],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(Host);
+    loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    TestBed.inject(MatDialog).open<TransitionDialog, TransitionDialogData, TransitionOutcome>(TransitionDialog, {
+      data: { benchmark: { code: 'RS-24-MIG-02', version: 9 }, event: availableEvent('START_PEER_REVIEW', true, null, ['mission']) },
+    });
+    await fixture.whenStable();
+    http.expectOne('/api/experts').flush([{ id: 'e-1', displayName: 'Anna Expert', organisation: 'Ministry of Justice', memberState: 'AT' } as ExpertDto]);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => {
+    http.verify();
+    TestBed.inject(MatDialog).closeAll();
+  });
+
+  const date = (name: string) => loader.getHarness(MatInputHarness.with({ selector: `[formControlName="${name}"]` }));
+  const submit = async () => {
+    (document.querySelector('bt-transition-dialog button[type="submit"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+  };
+
+  it('reads 6. 12. 2026. and sends the days as YYYY-MM-DD', async () => {
+    await (await date('startDate')).setValue('6. 12. 2026.');
+    await (await date('endDate')).setValue('8.12.2026');
+    await (await date('endDate')).blur();
+    expect(await (await date('endDate')).getValue()).toBe('8. 12. 2026.');
+    const experts = await loader.getHarness(MatSelectHarness.with({ selector: '[formControlName="expertIds"]' }));
+    await experts.open();
+    await experts.clickOptions({ text: /^Anna Expert/ });
+    await submit();
+    const request = http.expectOne('/api/benchmarks/RS-24-MIG-02/transitions');
+    expect(request.request.body.mission).toEqual({ startDate: '2026-12-06', endDate: '2026-12-08', expertIds: ['e-1'] });
+    request.flush({ state: 'peer_review', stage: null, version: 10 });
+  });
+
+  it('still refuses a mission that ends before it starts', async () => {
+    await (await date('startDate')).setValue('6. 12. 2026.');
+    await (await date('endDate')).setValue('5. 12. 2026.');
+    await (await date('endDate')).blur();
+    await submit();
+    expect(document.querySelector('bt-transition-dialog [role="alert"]')?.textContent).toContain('The mission cannot end before it starts.');
   });
 });

@@ -17,7 +17,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ExpertDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import type { AvailableEvent, PreparationGrade, ProgressGrade } from '@bt/workflow';
-import { apiErrorMessage } from '@bt/web/identity';
+import { apiErrorMessage, DATE_FIELD } from '@bt/web/identity';
+
 import { catchError, map, of } from 'rxjs';
 import { AssessmentGradeFields } from '../assessment-grade-fields';
 import { MissionsApi } from '../mission/missions-api';
@@ -72,7 +73,9 @@ const text = () =>
     MatOption,
     AssessmentGradeFields,
     MatProgressBar,
+    DATE_FIELD,
   ],
+
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './transition-dialog.html',
   styleUrl: '../benchmark-dialog.scss',

@@ -9,7 +9,9 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { BenchmarkDetailDto, ExpertDto } from '@bt/contracts';
+import { provideReadersDates } from '@bt/web/identity';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
+
 import { availableEvent } from '../../testing/workflow-fixtures';
 import { WorkflowActions } from './workflow-actions';
 
@@ -51,7 +53,9 @@ describe('WorkflowActions', () => {
         provideHttpClientTesting(),
         // Dialogs close at once, so what follows a closing dialog runs without waiting for its animation.
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideReadersDates('en'),
       ],
+
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);
@@ -171,8 +175,10 @@ describe('WorkflowActions', () => {
     http.expectOne('/api/experts').flush([ERIK, ANNA]);
     await settle();
 
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="startDate"]' }))).setValue('2026-04-06');
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="endDate"]' }))).setValue('2026-04-03');
+    // Typed as a person in English writes dates.
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="startDate"]' }))).setValue('4/6/2026');
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="endDate"]' }))).setValue('4/3/2026');
+
     const experts = await loader.getHarness(MatSelectHarness.with({ ancestor: 'bt-transition-dialog' }));
     await experts.open();
     const options = await Promise.all((await experts.getOptions()).map((option) => option.getText()));
@@ -183,7 +189,8 @@ describe('WorkflowActions', () => {
     expect(dialog()?.textContent).toContain('The mission cannot end before it starts.');
     http.expectNone('/api/benchmarks/RS-24-MIG-02/transitions');
 
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="endDate"]' }))).setValue('2026-04-10');
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="endDate"]' }))).setValue('4/10/2026');
+
     await confirm();
     expect(transition().request.body).toEqual({
       event: 'START_PEER_REVIEW',
