@@ -9,7 +9,6 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { ActionActivityDto, BenchmarkListItemDto } from '@bt/contracts';
 import { provideReadersDates } from '@bt/web/identity';
-
 import { firstValueFrom } from 'rxjs';
 import { AddActivityDialog, type AddActivityDialogData } from './add-activity-dialog';
 
@@ -26,7 +25,6 @@ describe('AddActivityDialog', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideReadersDates('en')] });
-
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);
     loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
@@ -60,7 +58,6 @@ describe('AddActivityDialog', () => {
     await (await field('responsibleInstitution')).setValue('Judicial Academy');
     // Typed as a person in English writes it; the API gets the day as YYYY-MM-DD.
     await (await field('deadline')).setValue('6/30/2025');
-
   }
 
   it('sends the activity with its budget, EUR by default, and closes with the answer', async () => {
@@ -118,7 +115,6 @@ describe('AddActivityDialog', () => {
     await submit();
     expect(http.expectOne('/api/benchmarks/b-pol/activities').request.body.deadline).toBe('2025-06-30');
   });
-
 
   it('shows the API’s reason for a refusal (422) and stays open', async () => {
     await fillIn();

@@ -10,7 +10,6 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import type { ActionActivityDto, BenchmarkListItemDto, CreateActivityRequest } from '@bt/contracts';
 import { LOADING, loadEach, type LoadState } from '@bt/web/benchmarks';
 import { DATE_FIELD, DialogSave } from '@bt/web/identity';
-
 import { of } from 'rxjs';
 import { ActionPlanApi } from './action-plan-api';
 
@@ -49,7 +48,6 @@ const twoDecimals: ValidatorFn = (control) =>
     MatProgressBar,
     DATE_FIELD,
   ],
-
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title i18n="@@actionPlan.add.title">Add an activity</h2>
@@ -101,7 +99,6 @@ const twoDecimals: ValidatorFn = (control) =>
           @if (form.controls.deadline.hasError('matDatepickerParse')) {
             <mat-error>{{ deadlineDay.unreadable }}</mat-error>
           } @else if (form.controls.deadline.hasError('required')) {
-
             <mat-error i18n="@@actionPlan.add.deadline.required">Enter the deadline.</mat-error>
           }
         </mat-form-field>

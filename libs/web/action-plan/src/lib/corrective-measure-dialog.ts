@@ -7,7 +7,6 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ActionActivityDto, CorrectiveMeasureDto } from '@bt/contracts';
 import { DATE_FIELD, DialogSave } from '@bt/web/identity';
-
 import { ActionPlanApi } from './action-plan-api';
 
 const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ? null : { required: true });
@@ -16,7 +15,6 @@ const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ?
 @Component({
   selector: 'bt-corrective-measure-dialog',
   imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatProgressBar, DATE_FIELD],
-
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title i18n="@@actionPlan.measure.title">Add a corrective measure</h2>
@@ -46,7 +44,6 @@ const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ?
           @if (form.controls.dueDate.hasError('matDatepickerParse')) {
             <mat-error>{{ dueDay.unreadable }}</mat-error>
           } @else if (form.controls.dueDate.hasError('required')) {
-
             <mat-error i18n="@@actionPlan.measure.dueDate.required">Enter the date it is due.</mat-error>
           }
         </mat-form-field>

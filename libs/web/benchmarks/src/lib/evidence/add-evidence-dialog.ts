@@ -16,7 +16,6 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatCheckbox } from '@angular/material/checkbox';
 import type { CreateEvidenceRequest, EvidenceDto, EvidenceVisibility, SubRequirementDto } from '@bt/contracts';
 import { DATE_FIELD, DialogSave } from '@bt/web/identity';
-
 import { notBlank } from '../not-blank';
 import { EvidenceApi } from './evidence-api';
 import { VISIBILITY_OPTIONS } from './evidence-visibility';
@@ -62,7 +61,6 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
     MatCheckbox,
     DATE_FIELD,
   ],
-
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (data.item) {
@@ -97,7 +95,6 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
                 <mat-error>{{ periodStartDay.unreadable }}</mat-error>
               }
             </mat-form-field>
-
             <mat-form-field appearance="outline">
               <mat-label i18n="@@evidence.add.periodEnd">To</mat-label>
               <input matInput [matDatepicker]="periodEndPicker" btCalendarDay #periodEndDay="btCalendarDay" formControlName="periodEnd" />
@@ -107,7 +104,6 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
                 <mat-error>{{ periodEndDay.unreadable }}</mat-error>
               }
             </mat-form-field>
-
           </div>
           @if (form.hasError('periodOrder')) {
             <p class="dialog-error" role="alert" i18n="@@evidence.add.periodOrder">The period must end on or after its start.</p>

@@ -10,7 +10,6 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import type { BenchmarkDetailDto, RoleAssignmentDto } from '@bt/contracts';
 import { AuthSession, provideReadersDates } from '@bt/web/identity';
-
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { CIVIL_SOCIETY, COORDINATOR, evidenceItem, signedInUser } from '../../testing/workflow-fixtures';
 import { EvidenceSection } from './evidence-section';
@@ -35,8 +34,7 @@ describe('EvidenceSection', () => {
       providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('en')],
     });
     http = TestBed.inject(HttpTestingController);
-    TestBed.inject(AuthSession)
-.signIn({ email: 'x@demo.test', password: 'x' }).subscribe();
+    TestBed.inject(AuthSession).signIn({ email: 'x@demo.test', password: 'x' }).subscribe();
     const user = signedInUser(roles);
     http.expectOne('/api/auth/login').flush({ ...user, organisation: { ...user.organisation, country } });
     fixture = TestBed.createComponent(Host);
@@ -111,7 +109,6 @@ describe('EvidenceSection', () => {
 
     const request = http.expectOne((r) => r.method === 'POST' && r.url === '/api/benchmarks/RS-24-MIG-02/evidence');
     expect(request.request.body).toEqual({ title: 'Returns statistics 2025', narrative: 'Quarterly figures.', visibility: 'public', periodStart: '2025-01-01', periodEnd: '2025-12-31' });
-
     request.flush(evidenceItem({ title: 'Returns statistics 2025' }), { status: 201, statusText: 'Created' });
     await settle();
     expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain('Evidence “Returns statistics 2025” added.');

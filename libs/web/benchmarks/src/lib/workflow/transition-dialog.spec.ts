@@ -11,7 +11,6 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import type { ExpertDto } from '@bt/contracts';
 import { provideReadersDates } from '@bt/web/identity';
 import { firstValueFrom } from 'rxjs';
-
 import { availableEvent } from '../../testing/workflow-fixtures';
 import { TransitionDialog, type TransitionDialogData, type TransitionOutcome } from './transition-dialog';
 
@@ -60,7 +59,6 @@ describe('TransitionDialog for an acceptance, with the assessment', () => {
     expect(document.querySelector('bt-transition-dialog legend')?.textContent?.trim()).toBe("The Commission's assessment");
     expect(await loader.getAllHarnesses(MatSelectHarness)).toHaveLength(2);
     expect(document.querySelector('bt-transition-dialog .mat-datepicker-input')).toBeNull();
-
   });
 
   it('offers every state-of-preparation grade in words, the in-between grades included, lowest first', async () => {

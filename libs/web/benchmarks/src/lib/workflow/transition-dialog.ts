@@ -18,7 +18,6 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import type { ExpertDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import type { AvailableEvent, PreparationGrade, ProgressGrade } from '@bt/workflow';
 import { apiErrorMessage, DATE_FIELD } from '@bt/web/identity';
-
 import { catchError, map, of } from 'rxjs';
 import { AssessmentGradeFields } from '../assessment-grade-fields';
 import { MissionsApi } from '../mission/missions-api';
@@ -75,7 +74,6 @@ const text = () =>
     MatProgressBar,
     DATE_FIELD,
   ],
-
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './transition-dialog.html',
   styleUrl: '../benchmark-dialog.scss',

@@ -11,7 +11,6 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import type { BenchmarkDetailDto, ExpertDto } from '@bt/contracts';
 import { provideReadersDates } from '@bt/web/identity';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
-
 import { availableEvent } from '../../testing/workflow-fixtures';
 import { WorkflowActions } from './workflow-actions';
 
@@ -55,7 +54,6 @@ describe('WorkflowActions', () => {
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideReadersDates('en'),
       ],
-
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);
@@ -178,7 +176,6 @@ describe('WorkflowActions', () => {
     // Typed as a person in English writes dates.
     await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="startDate"]' }))).setValue('4/6/2026');
     await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="endDate"]' }))).setValue('4/3/2026');
-
     const experts = await loader.getHarness(MatSelectHarness.with({ ancestor: 'bt-transition-dialog' }));
     await experts.open();
     const options = await Promise.all((await experts.getOptions()).map((option) => option.getText()));
@@ -190,7 +187,6 @@ describe('WorkflowActions', () => {
     http.expectNone('/api/benchmarks/RS-24-MIG-02/transitions');
 
     await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="endDate"]' }))).setValue('4/10/2026');
-
     await confirm();
     expect(transition().request.body).toEqual({
       event: 'START_PEER_REVIEW',
