@@ -310,44 +310,56 @@ function rawStep(users) {
 
 /**
  * Statements in one write with one Sync, as a `pg` Submittable (as pg-cursor is): Parse (once per
- * connection for a named statement), Bind, Describe, Execute each; resolves with each one's rows,
- * rejects with the first error (PostgreSQL skips the rest until the Sync).
+ * connection for a named statement), Bind, Describe (until a named statement's columns are known;
+ * never for BEGIN and COMMIT), Execute each; resolves with each one's rows, rejects with the first
+ * error (PostgreSQL skips the rest until the Sync). What pipelined-transaction.ts does, in short.
  */
 function batch(db, statements) {
-  db.benchStatements ??= { parsed: new Set(), unsure: new Set() };
-  const { parsed, unsure } = db.benchStatements;
+  db.benchStatements ??= { shapes: new Map(), unsure: new Set() }; // name → its columns (null: no rows)
+  const { shapes, unsure } = db.benchStatements;
   return new Promise((resolve, reject) => {
-    const results = statements.map(() => new pg.Result(undefined, db._types));
+    const rows = statements.map(() => []);
+    const shape = statements.map((s) => shapes.get(s.name));
     let current = 0;
     let failed = false;
     db.query({
       submit(connection) {
         connection.stream.cork();
-        for (const s of statements) {
+        for (const [i, s] of statements.entries()) {
           if (unsure.delete(s.name)) connection.close({ type: 'S', name: s.name }); // no error if it does not exist
-          if (!s.name || !parsed.has(s.name)) connection.parse({ name: s.name, text: s.text });
+          if (!s.name || !shapes.has(s.name)) connection.parse({ name: s.name, text: s.text });
           connection.bind({ statement: s.name ?? '', values: (s.values ?? []).map((v) => pg.utils.prepareValue(v)) });
-          connection.describe({ type: 'P' });
+          if (shape[i] === undefined && s.text !== 'BEGIN' && s.text !== 'COMMIT') connection.describe({ type: 'P' });
           connection.execute({});
         }
         connection.sync();
         connection.stream.uncork();
         return null;
       },
-      handleRowDescription: (msg) => results[current].addFields(msg.fields),
-      handleDataRow: (msg) => results[current].addRow(results[current].parseRow(msg.fields)),
+      handleRowDescription: (msg) => (shape[current] = { names: msg.fields.map((f) => f.name), parsers: msg.fields.map((f) => db._types.getTypeParser(f.dataTypeID, 'text')) }),
+      handleDataRow: (msg) => {
+        const { names, parsers } = shape[current];
+        const row = {};
+        for (let i = 0; i < names.length; i++) row[names[i]] = msg.fields[i] === null ? null : parsers[i](msg.fields[i]);
+        rows[current].push(row);
+      },
       handleCommandComplete: () => {
-        if (statements[current].name) parsed.add(statements[current].name);
+        const s = statements[current];
+        if (s.name) shapes.set(s.name, shape[current] ?? null);
         current++;
       },
       handleEmptyQuery: () => current++,
       handleError(error) {
         failed = true;
-        // The statement that failed may or may not have been parsed: closed before it is parsed again.
-        for (const s of statements.slice(current)) if (s.name && !parsed.has(s.name)) unsure.add(s.name);
+        // The statement that failed may or may not exist now: closed and parsed again next time.
+        const s = statements[current];
+        if (s?.name) {
+          shapes.delete(s.name);
+          unsure.add(s.name);
+        }
         reject(error);
       },
-      handleReadyForQuery: () => failed || resolve(results.map((r) => r.rows)),
+      handleReadyForQuery: () => failed || resolve(rows),
       // Never sent: every Execute asks for all rows, and there is no COPY.
       handlePortalSuspended: ignore,
       handleCopyInResponse: ignore,

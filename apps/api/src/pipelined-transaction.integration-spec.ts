@@ -76,6 +76,14 @@ describe('a pipelined transaction', () => {
     expect(await inPipelinedTransaction(dataSource, (tx) => tx.commit([divide(5)]))).toEqual([[{ q: 2 }]]);
   });
 
+  it('prepares a statement afresh when the schema changed under it', async () => {
+    const first = { name: 'bt_test_first', text: 'SELECT * FROM item ORDER BY id LIMIT 1' };
+    expect(await inPipelinedTransaction(dataSource, (tx) => tx.commit([first]))).toEqual([[{ id: 1, label: "it's" }]]);
+    await other.query(`ALTER TABLE item ADD COLUMN note text`);
+    await expect(inPipelinedTransaction(dataSource, (tx) => tx.commit([first]))).rejects.toThrow('cached plan must not change result type');
+    expect(await inPipelinedTransaction(dataSource, (tx) => tx.commit([first]))).toEqual([[{ id: 1, label: "it's", note: null }]]);
+  });
+
   it('refuses to end without COMMIT, and rolls back', async () => {
     await expect(inPipelinedTransaction(dataSource, (tx) => tx.query([insert(11)]))).rejects.toThrow('without COMMIT');
     await works(12);

@@ -74,21 +74,29 @@ interface PgClient {
   _types?: unknown;
 }
 
-interface PgResult {
-  rows: Row[];
-  addFields(fields: unknown[]): void;
-  parseRow(values: unknown[]): Row;
-  addRow(row: Row): void;
+type Parser = (value: string) => unknown;
+interface TypeParsers {
+  getTypeParser(oid: number, format: 'text'): Parser;
 }
 
-const { Result, utils, DatabaseError } = pg as unknown as {
-  Result: new (rowMode: undefined, types: unknown) => PgResult;
+const { types: defaultTypes, utils, DatabaseError } = pg as unknown as {
+  types: TypeParsers;
   utils: { prepareValue(value: unknown): unknown };
   DatabaseError: new (...args: never[]) => Error;
 };
 
-/** Per connection: the prepared statements known to exist there (name → text), and those that may or may not (a batch failed at them). */
-const prepared = new WeakMap<PgConnection, { known: Map<string, string>; unsure: Set<string> }>();
+/** What a statement answers: its columns' names and how to read each (text format); null: no rows. */
+type Shape = { names: string[]; parsers: Parser[] } | null;
+
+/**
+ * Per connection, the prepared statements known to exist there (name → text, and their shape once
+ * seen: later executions skip Describe), and those that may or may not (a batch failed at them).
+ */
+interface Prepared {
+  known: Map<string, { text: string; shape?: Shape }>;
+  unsure: Set<string>;
+}
+const prepared = new WeakMap<PgConnection, Prepared>();
 
 type State = 'new' | 'open' | 'done' | 'broken';
 
@@ -109,7 +117,7 @@ class Transaction implements PipelinedTransaction {
     if (this.state === 'done' || this.state === 'broken') throw new Error('this pipelined transaction is over');
     const begin = this.state === 'new';
     const all: Statement[] = [...(begin ? [{ text: 'BEGIN' }] : []), ...statements, ...(commit ? [{ text: 'COMMIT' }] : [])];
-    const batch = new Batch(all, this.client._types);
+    const batch = new Batch(all, (this.client._types as TypeParsers | undefined) ?? defaultTypes);
     this.client.query(batch);
     try {
       await batch.done;
@@ -123,17 +131,18 @@ class Transaction implements PipelinedTransaction {
       throw error;
     }
     this.state = commit ? 'done' : 'open';
-    return batch.results.slice(begin ? 1 : 0, commit ? -1 : undefined).map((r) => r.rows);
+    return batch.rows.slice(begin ? 1 : 0, commit ? -1 : undefined);
   }
 }
 
 /**
  * A batch of statements as one `pg` query: Parse (once per connection for a named statement),
- * Bind, Describe and Execute for each, then one Sync, all in one write. `pg` hands it PostgreSQL's
- * answers in order; each statement's answer ends with its CommandComplete.
+ * Bind, Describe (until a named statement's answer is known) and Execute for each, then one Sync,
+ * all in one write. `pg` hands it PostgreSQL's answers in order; each statement's answer ends with
+ * its CommandComplete.
  */
 class Batch {
-  readonly results: PgResult[];
+  readonly rows: Row[][];
   readonly done: Promise<void>;
   /** The statement that failed (statements.length: a row that could not be read); null: the connection failed. */
   failedAt: number | null = null;
@@ -142,14 +151,19 @@ class Batch {
   private current = 0;
   private rowError: unknown = null;
   private parsedHere: string[] = [];
-  private cache = { known: new Map<string, string>(), unsure: new Set<string>() };
+  /** Each statement's shape: known before, or read from its RowDescription (undefined until then). */
+  private shapes: (Shape | undefined)[];
+  private described: boolean[];
+  private cache: Prepared = { known: new Map(), unsure: new Set() };
   private settle!: (error?: unknown) => void;
 
   constructor(
     private readonly statements: readonly Statement[],
-    types: unknown,
+    private readonly types: TypeParsers,
   ) {
-    this.results = statements.map(() => new Result(undefined, types));
+    this.rows = statements.map(() => []);
+    this.shapes = statements.map(() => undefined);
+    this.described = statements.map(() => false);
     this.done = new Promise<void>((resolve, reject) => (this.settle = (error) => (error === undefined ? resolve() : reject(error))));
   }
 
@@ -164,7 +178,7 @@ class Batch {
       values = this.statements.map((s) => (s.values ?? []).map((v) => utils.prepareValue(v)));
       for (const s of this.statements) {
         const known = s.name ? cache.known.get(s.name) : undefined;
-        if (known !== undefined && known !== s.text) throw new Error(`the prepared statement ${s.name} was given another text`);
+        if (known !== undefined && known.text !== s.text) throw new Error(`the prepared statement ${s.name} was given another text`);
       }
     } catch (error) {
       this.refused = true;
@@ -173,14 +187,19 @@ class Batch {
     connection.stream.cork?.();
     try {
       this.statements.forEach((s, i) => {
+        const known = s.name ? cache.known.get(s.name) : undefined;
         if (!s.name) connection.parse({ text: s.text });
-        else if (!cache.known.has(s.name) && !this.parsedHere.includes(s.name)) {
+        else if (!known && !this.parsedHere.includes(s.name)) {
           if (cache.unsure.has(s.name)) connection.close({ type: 'S', name: s.name }); // no error if it does not exist
           connection.parse({ name: s.name, text: s.text });
           this.parsedHere.push(s.name);
         }
         connection.bind({ statement: s.name ?? '', values: values[i] });
-        connection.describe({ type: 'P' });
+        if (known?.shape !== undefined) this.shapes[i] = known.shape;
+        else if (s.text !== 'BEGIN' && s.text !== 'COMMIT') {
+          connection.describe({ type: 'P' });
+          this.described[i] = true;
+        }
         connection.execute({});
       });
       connection.sync();
@@ -190,26 +209,32 @@ class Batch {
     return null;
   }
 
-  handleRowDescription(message: { fields: unknown[] }): void {
-    this.results[this.current]?.addFields(message.fields);
+  handleRowDescription(message: { fields: { name: string; dataTypeID: number }[] }): void {
+    if (this.current >= this.statements.length) return;
+    this.shapes[this.current] = { names: message.fields.map((f) => f.name), parsers: message.fields.map((f) => this.types.getTypeParser(f.dataTypeID, 'text')) };
   }
 
-  handleDataRow(message: { fields: unknown[] }): void {
-    const result = this.results[this.current];
-    if (!result || this.rowError) return;
+  handleDataRow(message: { fields: (string | null)[] }): void {
+    const shape = this.shapes[this.current];
+    if (!shape || this.rowError) return;
     try {
-      result.addRow(result.parseRow(message.fields));
+      const row: Row = {};
+      for (let i = 0; i < shape.names.length; i++) {
+        const value = message.fields[i];
+        row[shape.names[i]] = value === null ? null : shape.parsers[i](value);
+      }
+      this.rows[this.current].push(row);
     } catch (error) {
       this.rowError = error;
     }
   }
 
   handleCommandComplete(): void {
-    this.current++;
+    this.finish(this.current++);
   }
 
   handleEmptyQuery(): void {
-    this.current++;
+    this.finish(this.current++);
   }
 
   /** A statement failed (PostgreSQL skips the rest until the Sync), or the connection did, or `submit` refused. */
@@ -238,17 +263,29 @@ class Batch {
     // Never: no COPY.
   }
 
-  /** Which statements parsed in this batch now exist: those before `reached`; the one at `reached` may or may not (-1: none is known). */
+  /** A statement described here that answered no RowDescription answers no rows. */
+  private finish(index: number): void {
+    if (this.described[index] && this.shapes[index] === undefined) this.shapes[index] = null;
+  }
+
+  /**
+   * Which statements parsed in this batch now exist: those before `reached`; the one at `reached`
+   * may or may not (-1: none is known). A known statement keeps the shape of its answer.
+   */
   private remember(reached: number): void {
     for (const name of this.parsedHere) {
       const index = this.statements.findIndex((s) => s.name === name);
       if (reached >= 0 && index < reached) {
-        this.cache.known.set(name, this.statements[index].text);
+        this.cache.known.set(name, { text: this.statements[index].text, shape: this.shapes[index] });
         this.cache.unsure.delete(name);
       } else if (reached < 0 || index === reached) {
         this.cache.unsure.add(name);
       }
     }
     this.parsedHere = [];
+    // A prepared statement that failed is prepared afresh next time: it may have failed because the
+    // schema changed under it ('cached plan must not change result type' until it is).
+    const failed = reached >= 0 && reached < this.statements.length ? this.statements[reached].name : undefined;
+    if (failed && this.cache.known.delete(failed)) this.cache.unsure.add(failed);
   }
 }
