@@ -5,6 +5,7 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { BenchmarkListItemDto, ExpertDto } from '@bt/contracts';
+import { DATE_FIELD } from '@bt/web/identity';
 
 /** What planning a mission and correcting it ask for. */
 export interface MissionPlanModel {
@@ -32,7 +33,7 @@ export function missionScope(model: MissionPlanModel, chosen: boolean): string[]
  */
 @Component({
   selector: 'bt-mission-fields',
-  imports: [FormsModule, MatCheckbox, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatSelect],
+  imports: [DATE_FIELD, FormsModule, MatCheckbox, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="full">
@@ -58,11 +59,15 @@ export function missionScope(model: MissionPlanModel, chosen: boolean): string[]
     <div class="row">
       <mat-form-field>
         <mat-label i18n="@@missions.plan.start">Start date</mat-label>
-        <input matInput type="date" name="startDate" [(ngModel)]="model().startDate" required />
+        <input matInput [matDatepicker]="startPicker" btCalendarDay name="startDate" [(ngModel)]="model().startDate" required />
+        <mat-datepicker-toggle matIconSuffix [for]="startPicker" />
+        <mat-datepicker #startPicker />
       </mat-form-field>
       <mat-form-field>
         <mat-label i18n="@@missions.plan.end">End date</mat-label>
-        <input matInput type="date" name="endDate" [(ngModel)]="model().endDate" required />
+        <input matInput [matDatepicker]="endPicker" btCalendarDay name="endDate" [(ngModel)]="model().endDate" [min]="model().startDate || null" required />
+        <mat-datepicker-toggle matIconSuffix [for]="endPicker" />
+        <mat-datepicker #endPicker [startAt]="model().startDate || null" />
       </mat-form-field>
     </div>
     <fieldset>

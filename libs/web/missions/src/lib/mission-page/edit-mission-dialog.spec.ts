@@ -4,6 +4,7 @@ import { Component } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import type { MissionDetailDto } from '@bt/contracts';
+import { provideReadersDates } from '@bt/web/identity';
 import { firstValueFrom } from 'rxjs';
 import { EditMissionDialog, type EditMissionResult } from './edit-mission-dialog';
 
@@ -28,7 +29,7 @@ describe('the Edit mission dialog', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideReadersDates('sr-Latn')] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);
   });
@@ -38,12 +39,16 @@ describe('the Edit mission dialog', () => {
     TestBed.inject(MatDialog).closeAll();
   });
 
-  async function openAndSave() {
+  const dateField = (name: string) => document.querySelector(`bt-edit-mission-dialog input[name="${name}"]`) as HTMLInputElement;
+
+  async function openAndSave(change?: () => void) {
     const dialog = TestBed.inject(MatDialog).open<EditMissionDialog, MissionDetailDto, EditMissionResult>(EditMissionDialog, { data: mission });
     const closed = firstValueFrom(dialog.afterClosed());
     await fixture.whenStable();
     http.expectOne((r) => r.url === '/api/benchmarks').flush({ items: [{ id: 'b-1', code: 'RS-24-POL-01', area: { code: 'POL', title: 'Police cooperation' } }], total: 1 });
     http.expectOne('/api/experts').flush([{ id: 'u-1', displayName: 'Expert', memberState: 'DE' }]);
+    await fixture.whenStable();
+    change?.();
     await fixture.whenStable();
     (document.querySelector('bt-edit-mission-dialog button[type="submit"]') as HTMLButtonElement).click();
     await fixture.whenStable();
@@ -56,6 +61,16 @@ describe('the Edit mission dialog', () => {
     expect(patch.request.body).toEqual(expect.objectContaining({ title: 'Police cooperation', version: 4, expertIds: ['u-1'] }));
     patch.flush({ ...mission, version: 5 });
     expect(await closed).toEqual(expect.objectContaining({ version: 5 }));
+  });
+
+  it('shows the dates as a Serbian reader writes them, and reads a corrected one typed so', async () => {
+    const { patch } = await openAndSave(() => {
+      expect([dateField('startDate').value, dateField('endDate').value]).toEqual(['4. 5. 2026.', '6. 5. 2026.']);
+      dateField('endDate').value = '8. 5. 2026.';
+      dateField('endDate').dispatchEvent(new Event('input'));
+    });
+    expect(patch.request.body).toEqual(expect.objectContaining({ startDate: '2026-05-04', endDate: '2026-05-08' }));
+    patch.flush({ ...mission, endDate: '2026-05-08', version: 5 });
   });
 
   it('closes as "changed" when someone else corrected the mission first (409), so the page reloads it', async () => {

@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { MissionDetailDto, MissionMeetingDto } from '@bt/contracts';
 import { DisplayDatePipe } from '@bt/web/benchmarks';
-import { DialogSave } from '@bt/web/identity';
+import { DATE_FIELD, DialogSave } from '@bt/web/identity';
 import { MissionsPagesApi } from '../missions-api';
 
 export interface MeetingDialogData {
@@ -18,7 +18,7 @@ export interface MeetingDialogData {
 /** Corrects a meeting of a mission's agenda (the Commission): date (within the mission's dates), institution, participants. */
 @Component({
   selector: 'bt-meeting-dialog',
-  imports: [DisplayDatePipe, FormsModule, MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar],
+  imports: [DATE_FIELD, DisplayDatePipe, FormsModule, MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title i18n="Title of the dialog that corrects a meeting of a mission's agenda@@missionPage.meetingEdit.title">Edit meeting</h2>
@@ -26,7 +26,9 @@ export interface MeetingDialogData {
       <mat-dialog-content class="dialog-form">
         <mat-form-field>
           <mat-label i18n="@@missionPage.meeting.date">Meeting date</mat-label>
-          <input matInput type="date" name="meetsOn" [(ngModel)]="meeting.meetsOn" [min]="data.mission.startDate" [max]="data.mission.endDate" required />
+          <input matInput [matDatepicker]="meetsOnPicker" btCalendarDay name="meetsOn" [(ngModel)]="meeting.meetsOn" [min]="data.mission.startDate" [max]="data.mission.endDate" required />
+          <mat-datepicker-toggle matIconSuffix [for]="meetsOnPicker" />
+          <mat-datepicker #meetsOnPicker />
           <mat-hint i18n="@@missionPage.meetingEdit.dateHint">Between {{ data.mission.startDate | displayDate }} and {{ data.mission.endDate | displayDate }}</mat-hint>
         </mat-form-field>
         <mat-form-field>

@@ -13,7 +13,7 @@ import type { EvidenceDto, MissionDetailDto, MissionMeetingDto, RecommendationDt
 /** The follow-up statuses, in the order of the API's RecommendationFollowUpRequest (the web imports only types from contracts). */
 const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['open', 'in_progress', 'implemented', 'not_implemented'];
 import { DisplayDatePipe, MarkdownText, UploadLimit } from '@bt/web/benchmarks';
-import { apiErrorMessage, DialogSave } from '@bt/web/identity';
+import { apiErrorMessage, DATE_FIELD, DialogSave } from '@bt/web/identity';
 import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
 import { filter } from 'rxjs';
 import { MissionsPagesApi } from '../missions-api';
@@ -47,7 +47,7 @@ export function recommendationStatusLabel(status: RecommendationStatus): string 
  */
 @Component({
   selector: 'bt-mission-page',
-  imports: [DisplayDatePipe, FormsModule, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink],
+  imports: [DATE_FIELD, DisplayDatePipe, FormsModule, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink],
   templateUrl: './mission-page.html',
   styleUrl: '../missions.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
