@@ -6,10 +6,13 @@ describe('consultation words and dates', () => {
     expect(consultationEventLabel('PUBLISH')).toBe('Publish');
   });
 
-  it('turns a local date-time into an ISO instant and back', () => {
-    const local = '2026-06-30T17:00';
-    expect(isoToLocal(localToIso(local) as string)).toBe(local);
-    expect(localToIso('')).toBeUndefined();
-    expect(isoToLocal(null)).toBe('');
+  it('turns a local day and time into an ISO instant and back', () => {
+    const local = { day: '2026-06-30', time: '17:00' };
+    expect(localToIso(local)).toBe(new Date(2026, 5, 30, 17, 0).toISOString());
+    expect(isoToLocal(localToIso(local) as string)).toEqual(local);
+    expect(localToIso({ day: '', time: '' })).toBeUndefined();
+    expect(localToIso({ day: '2026-06-30', time: '' })).toBeUndefined();
+    expect(localToIso({ day: '', time: '17:00' })).toBeUndefined();
+    expect(isoToLocal(null)).toEqual({ day: '', time: '' });
   });
 });

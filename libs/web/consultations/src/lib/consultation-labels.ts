@@ -1,3 +1,5 @@
+import { calendarDayOf } from '@bt/contracts/calendar-days';
+import { timeOfDay } from '@bt/web/identity';
 import type { ConsultationEventType, ConsultationState } from '@bt/workflow';
 
 /** The words for a consultation's state. */
@@ -34,15 +36,20 @@ export function consultationEventLabel(event: ConsultationEventType): string {
   }
 }
 
-/** A `datetime-local` input's value (local time) as an ISO instant, or undefined when empty. */
-export function localToIso(value: string): string | undefined {
-  return value ? new Date(value).toISOString() : undefined;
+/** A deadline as its date and time fields hold it: the day (YYYY-MM-DD) and the time (HH:mm), where the reader is. */
+export interface LocalDeadline {
+  day: string;
+  time: string;
 }
 
-/** An ISO instant as a `datetime-local` input's value (local time). */
-export function isoToLocal(iso: string | null): string {
-  if (!iso) return '';
+/** The day and time typed, in the reader's time zone, as an ISO instant; undefined unless both are there. */
+export function localToIso({ day, time }: LocalDeadline): string | undefined {
+  return day && time ? new Date(`${day}T${time}`).toISOString() : undefined;
+}
+
+/** An ISO instant as the day and time the reader's fields show. */
+export function isoToLocal(iso: string | null): LocalDeadline {
+  if (!iso) return { day: '', time: '' };
   const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return { day: calendarDayOf(d), time: timeOfDay(d) };
 }

@@ -8,9 +8,9 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationOrganisationDto } from '@bt/contracts';
-import { DialogSave } from '@bt/web/identity';
+import { DATE_FIELD, DialogSave, TIME_FIELD } from '@bt/web/identity';
 import { forkJoin } from 'rxjs';
-import { isoToLocal, localToIso } from '../consultation-labels';
+import { isoToLocal, type LocalDeadline, localToIso } from '../consultation-labels';
 import { ConsultationsApi } from '../consultations-api';
 
 /** A topic as the builder edits it; `id` marks one already saved, so that saving keeps it (and the drafts replying to its questions). */
@@ -26,7 +26,7 @@ interface TopicModel {
  */
 @Component({
   selector: 'bt-consultation-builder',
-  imports: [FormsModule, MatButton, MatCheckbox, MatFormField, MatIcon, MatInput, MatLabel, MatProgressBar, RouterLink],
+  imports: [DATE_FIELD, FormsModule, MatButton, MatCheckbox, MatFormField, MatIcon, MatInput, MatLabel, MatProgressBar, RouterLink, TIME_FIELD],
   templateUrl: './consultation-builder.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,7 +46,7 @@ export class ConsultationBuilder implements OnInit {
   protected title = '';
   protected reference = '';
   protected introduction = '';
-  protected deadline = '';
+  protected deadline: LocalDeadline = { day: '', time: '' };
   protected readonly topics = signal<TopicModel[]>([]);
   protected readonly recipients = signal<ReadonlySet<string>>(new Set());
 
@@ -105,6 +105,10 @@ export class ConsultationBuilder implements OnInit {
     const c = this.loaded();
     if (!c) return;
     this.notice.set(null);
+    if (!this.deadline.day !== !this.deadline.time) {
+      this.save.problem.set($localize`:@@consultationBuilder.deadlineIncomplete:Give the deadline both a date and a time.`);
+      return;
+    }
     this.save.run(
       this.api.save(c.id, {
         version: c.version,

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { ConsultationDto } from '@bt/contracts';
+import { provideReadersDates } from '@bt/web/identity';
 import { CONSULTATION_ROUTES } from '../consultations.routes';
 
 const albania = { id: 'o-al', name: 'Albania, Ministry of Interior', kind: 'ministry', countryCode: 'AL' };
@@ -53,7 +54,7 @@ describe('ConsultationPage', () => {
 
   async function open(dto: ConsultationDto): Promise<HTMLElement> {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'consultations', children: CONSULTATION_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideRouter([{ path: 'consultations', children: CONSULTATION_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting(), provideReadersDates('en')],
     });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
@@ -90,13 +91,41 @@ describe('ConsultationPage', () => {
         ],
       }),
     );
-    const buttons = [...page.querySelectorAll('button')].map((b) => [clean(b.textContent), b.disabled]);
+    const buttons = [...page.querySelectorAll('.actions > button')].map((b) => [clean(b.textContent), (b as HTMLButtonElement).disabled]);
     expect(buttons).toEqual([
       ['Reopen', false],
       ['Mark as summarised', true],
     ]);
     expect(clean(page.querySelector('.reason')?.textContent)).toBe('Questions still without a summary: 1.');
-    expect(page.querySelector('input[type="datetime-local"]')).not.toBeNull();
+    expect(page.querySelector('input[name="newDeadline"].mat-datepicker-input')).not.toBeNull();
+    expect(page.querySelector('input[name="newDeadlineTime"]')).not.toBeNull();
+  });
+
+  it('reopens with the new deadline typed as a date and a time where the reader is, sent as the same instant as before', async () => {
+    const closed = consultation({ state: 'closed', publishedAt: null, availableEvents: [{ type: 'REOPEN', enabled: true, reason: null, payload: ['deadline'] }] });
+    const page = await open(closed);
+    const reopen = page.querySelector('.actions > button') as HTMLButtonElement;
+    const type = (name: string, text: string) => {
+      const input = page.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new Event('blur'));
+      harness.fixture.detectChanges();
+    };
+
+    type('newDeadline', '6/15/2026');
+    reopen.click();
+    harness.fixture.detectChanges();
+    expect(clean(page.querySelector('[role="alert"]')?.textContent)).toBe('Choose the new deadline first.');
+
+    type('newDeadlineTime', '5:30 PM');
+    expect((page.querySelector('input[name="newDeadline"]') as HTMLInputElement).value).toBe('6/15/2026');
+    reopen.click();
+    const request = http.expectOne('/api/consultations/c1/transitions');
+    expect(request.request.body).toEqual({ event: 'REOPEN', version: 5, deadline: new Date(2026, 5, 15, 17, 30).toISOString() });
+    request.flush({ state: 'open', version: 6 });
+    TestBed.tick();
+    http.expectOne('/api/consultations/c1').flush({ ...closed, state: 'open', version: 6, availableEvents: [] });
   });
 
   it('leads a recipient to the reply form while replies are accepted', async () => {

@@ -8,10 +8,10 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto } from '@bt/contracts';
 import { DisplayDatePipe, loadEach, MarkdownText } from '@bt/web/benchmarks';
-import { AuthSession, DialogSave, reasonText } from '@bt/web/identity';
+import { AuthSession, DATE_FIELD, DialogSave, reasonText, TIME_FIELD } from '@bt/web/identity';
 import type { AvailableConsultationEvent } from '@bt/workflow';
 import { combineLatest } from 'rxjs';
-import { consultationEventLabel, consultationStateLabel, localToIso } from '../consultation-labels';
+import { consultationEventLabel, consultationStateLabel, type LocalDeadline, localToIso } from '../consultation-labels';
 import { ConsultationsApi } from '../consultations-api';
 
 /**
@@ -21,7 +21,7 @@ import { ConsultationsApi } from '../consultations-api';
  */
 @Component({
   selector: 'bt-consultation-page',
-  imports: [DisplayDatePipe, FormsModule, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink],
+  imports: [DATE_FIELD, DisplayDatePipe, FormsModule, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink, TIME_FIELD],
   templateUrl: './consultation-page.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,7 +40,7 @@ export class ConsultationPage {
   protected readonly stateLabel = consultationStateLabel;
   protected readonly eventLabel = consultationEventLabel;
   protected readonly reasonText = reasonText;
-  protected readonly newDeadline = signal('');
+  protected readonly newDeadline = signal<LocalDeadline>({ day: '', time: '' });
   protected readonly action = new DialogSave();
   protected readonly notice = signal<string | null>(null);
 
