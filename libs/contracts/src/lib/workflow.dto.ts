@@ -79,6 +79,25 @@ export class TransitionRequest {
   @ValidateNested()
   @Type(() => MissionPlanRequest)
   mission?: MissionPlanRequest;
+
+  /**
+   * The commonest bodies (an event, a version, perhaps a comment or justification), checked without
+   * class-validator: the request when `value` is plainly valid by the rules above — never anything
+   * they would refuse — else undefined, and the API's ValidationPipe checks it in full and words the
+   * refusal. (validation.spec.ts in api-core holds the two to the same answers.)
+   */
+  static quickCheck(value: unknown): TransitionRequest | undefined {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    const body = value as Record<string, unknown>;
+    for (const key of Object.keys(body)) if (key !== 'event' && key !== 'version' && key !== 'comment' && key !== 'justification') return undefined;
+    if (!(BENCHMARK_EVENTS as readonly unknown[]).includes(body['event'])) return undefined;
+    const version = body['version'];
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return undefined;
+    for (const text of [body['comment'], body['justification']]) {
+      if (text !== undefined && (typeof text !== 'string' || text.length > 10_000)) return undefined;
+    }
+    return Object.assign(new TransitionRequest(), body);
+  }
 }
 
 export interface TransitionResultDto {

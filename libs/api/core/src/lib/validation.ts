@@ -1,4 +1,4 @@
-import { ParseUUIDPipe, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ParseUUIDPipe, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { type Refusal, refuse } from './refusal';
 
@@ -6,15 +6,37 @@ import { type Refusal, refuse } from './refusal';
  * Unknown parameters are refused, known ones converted to their declared types. A refusal names
  * the fields (`request.invalid-fields`, `{ fields, details }`): the web app words it in the
  * reader's language; class-validator's English details travel as a parameter and in `message`.
+ * A request class's quick check comes first where it has one (QuicklyChecked).
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    stopAtFirstError: false,
-    exceptionFactory: invalidFields,
-  });
+  return new QuickValidationPipe(VALIDATION_OPTIONS);
+}
+
+export const VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  stopAtFirstError: false,
+  exceptionFactory: invalidFields,
+};
+
+/**
+ * A request class may check its commonest bodies itself, cheaper than class-validator: `quickCheck`
+ * answers the instance when the body is plainly valid by the class's decorators (a subset of what
+ * they accept, never more), else undefined, and the body is validated in full like any other.
+ */
+export interface QuicklyChecked {
+  quickCheck(value: unknown): object | undefined;
+}
+
+class QuickValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') {
+      const quick = (metadata.metatype as Partial<QuicklyChecked> | undefined)?.quickCheck?.(value);
+      if (quick !== undefined) return quick;
+    }
+    return super.transform(value, metadata);
+  }
 }
 
 /** A path parameter that must be a uuid: anything else is a 400 with the code `request.not-a-uuid`. */
