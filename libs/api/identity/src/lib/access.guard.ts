@@ -1,8 +1,8 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@bt/contracts';
 import type { FastifyReply } from 'fastify';
-import { IS_PUBLIC, type PublicOptions } from '@bt/api/core';
+import { IS_PUBLIC, type PublicOptions, refuse } from '@bt/api/core';
 import { ROLES_KEY, SECOND_FACTOR_SETUP } from './decorators';
 import type { IdentifiedRequest } from './http-request';
 import { clearSessionCookie, hasXsrfToken } from './identity-http';
@@ -31,7 +31,7 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const open = this.reflector.getAllAndOverride<PublicOptions | undefined>(IS_PUBLIC, targets);
     if (!SAFE_METHODS.has(request.method) && (cookies[SESSION_COOKIE] || open) && !hasXsrfToken(request)) {
-      throw new ForbiddenException('This request lacks the XSRF token: reload the page and try again.');
+      throw refuse.forbidden('auth.xsrf-token-missing');
     }
     const token = cookies[SESSION_COOKIE];
     const viewer = token ? await this.sessions.resolve(token) : null;
@@ -41,10 +41,10 @@ export class AccessGuard implements CanActivate {
       if (token) {
         // Signed out elsewhere, disabled, expired: say so at once instead of quietly serving an anonymous page.
         clearSessionCookie(request, context.switchToHttp().getResponse<FastifyReply>());
-        if (!open?.endedSessionWelcome) throw new UnauthorizedException('Your session has ended. Please sign in again.');
+        if (!open?.endedSessionWelcome) throw refuse.unauthorized('auth.session-ended');
       }
       if (open) return true;
-      throw new UnauthorizedException('Sign in first.');
+      throw refuse.unauthorized('auth.sign-in-needed');
     }
     if (viewer.secondFactorOutstanding && !this.reflector.getAllAndOverride<boolean | undefined>(SECOND_FACTOR_SETUP, targets)) {
       // Until the factor is set up the session is as good as none: public pages as for a visitor, nothing else.
@@ -52,11 +52,11 @@ export class AccessGuard implements CanActivate {
         request.user = null;
         return true;
       }
-      throw new ForbiddenException('Set up two-step sign-in first: it is required for your role (see your account page).');
+      throw refuse.forbidden('auth.second-factor-setup-needed');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.some((role) => viewer.roles.has(role))) {
-      throw new ForbiddenException(`This needs the role ${roles.join(' or ')}.`);
+      throw refuse.forbidden('auth.role-needed', { roles: roles.join(' or ') });
     }
     return true;
   }

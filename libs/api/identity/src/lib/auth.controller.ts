@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { APP_CONFIG, type AppConfig, Public, uuidParam } from '@bt/api/core';
+import { APP_CONFIG, type AppConfig, Public, refuse, uuidParam } from '@bt/api/core';
 import { ChangePasswordRequest, LoginRequest, SetLanguageRequest, type MeDto, SecondFactorCodeRequest, type SessionDto, type SignInOptionsDto, type SignInResultDto } from '@bt/contracts';
 import { AuthService, type SignedIn } from './auth.service';
 import { TooManyAttemptsException } from './login-throttle.service';
@@ -76,7 +76,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiNotFoundResponse({ description: 'No such session of this user (or it is this one).' })
   async endSession(@Param('id', uuidParam()) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
-    if (!(await this.auth.endSession(viewer, id, request.ip))) throw new NotFoundException(`No other session ${id} of yours`);
+    if (!(await this.auth.endSession(viewer, id, request.ip))) throw refuse.notFound('auth.session-not-found', { id });
   }
 
   /** Ends every other session of this user; this one stays. */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
+import { refuse } from '@bt/api/core';
 import type { MeDto, SessionDto } from '@bt/contracts';
 import type { Language } from '@bt/i18n';
 import { LoginThrottleService } from './login-throttle.service';
@@ -11,9 +12,6 @@ import { hashToken, SessionService } from './session.service';
 import { User } from './user.entity';
 import { toUserDto } from './users.mapper';
 import type { Viewer } from './viewer';
-
-/** One answer for every bad sign-in, so it never tells which part was wrong. */
-const BAD_CREDENTIALS = 'Wrong e-mail or password.';
 
 export interface SignedIn {
   token: string;
@@ -56,7 +54,8 @@ export class AuthService {
     if (!user || !valid || user.disabledAt) {
       const reason = !user ? 'unknown account' : user.disabledAt ? 'disabled account' : 'wrong password';
       await this.throttle.failed({ email, ip, userId: user?.id ?? null, action: 'auth.sign_in_failed', data: { reason } });
-      throw new UnauthorizedException(BAD_CREDENTIALS);
+      // One answer for every bad sign-in, so it never tells which part was wrong.
+      throw refuse.unauthorized('auth.wrong-credentials');
     }
     return this.dataSource.transaction(async (em) => {
       if (await this.secondFactor.isEnrolled(em, user.id)) return this.awaitSecondFactor(em, user, 'password', ip, userAgent);
@@ -94,7 +93,7 @@ export class AuthService {
             [tokenHash],
           )
         : [];
-      if (!pending) throw new UnauthorizedException(`No sign-in is waiting for a code here (it waits ${PENDING_SIGN_IN_MINUTES} minutes): enter your e-mail and password again.`);
+      if (!pending) throw refuse.unauthorized('auth.no-sign-in-waiting', { minutes: PENDING_SIGN_IN_MINUTES });
       await this.throttle.admit(pending.email, ip);
       const proof = await this.secondFactor.prove(em, pending.user_id, code, { recoveryCode: true });
       if (!proof) {
@@ -112,7 +111,7 @@ export class AuthService {
       if (pending.method === 'password') await this.throttle.signedIn(em, user.id, user.email, ip);
       return this.startSession(em, user, pending.method, ip, pending.user_agent, proof);
     });
-    if (!outcome) throw new UnauthorizedException('Wrong code: check the authenticator app (and the time on the phone), or use a recovery code.');
+    if (!outcome) throw refuse.unauthorized('auth.wrong-sign-in-code');
     return outcome;
   }
 
@@ -191,7 +190,7 @@ export class AuthService {
   async changePassword(viewer: Viewer, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: viewer.userId }).getOneOrFail();
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      throw new UnauthorizedException('The current password is wrong.');
+      throw refuse.unauthorized('auth.wrong-current-password');
     }
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (em) => {

@@ -1,7 +1,9 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
+import { Refusal } from '@bt/api/core';
+import { refusal } from '@bt/contracts';
 
 export const WINDOW_MINUTES = 15;
 /** Failures for one account from one address (someone's typos, or a guesser on one machine). */
@@ -15,12 +17,10 @@ export const MAX_OWNER_DELAY_SECONDS = 60;
 
 export type ThrottleScope = 'account and address' | 'address' | 'account';
 
-export class TooManyAttemptsException extends HttpException {
+/** 429 to a sign-in heard while throttled; the controller sends its Retry-After. */
+export class TooManyAttemptsException extends Refusal {
   constructor(readonly retryAfterSeconds: number) {
-    super(
-      { statusCode: 429, error: 'Too Many Requests', message: `Too many failed sign-ins: try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.` },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    super(HttpStatus.TOO_MANY_REQUESTS, refusal('auth.too-many-failed-sign-ins', { minutes: Math.ceil(retryAfterSeconds / 60) }));
   }
 }
 

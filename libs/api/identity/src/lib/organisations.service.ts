@@ -1,7 +1,8 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AuditActor, AuditService } from '@bt/api/audit';
-import type { CreateOrganisationRequest, OrganisationDto, UpdateOrganisationRequest } from '@bt/contracts';
+import { Refusal, refuse } from '@bt/api/core';
+import { type CreateOrganisationRequest, type OrganisationDto, refusal, type UpdateOrganisationRequest } from '@bt/contracts';
 import { Organisation } from './organisation.entity';
 import { organisationProblems } from './role-rules';
 import { toOrganisationDto } from './users.mapper';
@@ -28,13 +29,13 @@ export class OrganisationsService {
     const country = request.country ?? null;
     const memberState = request.memberState ?? null;
     const problems = organisationProblems(request.kind, country, memberState);
-    if (problems.length) throw new UnprocessableEntityException(problems);
+    if (problems.length) throw new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, refusal('organisation.fields-not-fitting'), problems);
     return this.dataSource.transaction(async (em) => {
       if (country && !(await em.query('SELECT 1 FROM country WHERE code = $1', [country])).length) {
-        throw new UnprocessableEntityException(`unknown country ${country}`);
+        throw refuse.unprocessable('country.unknown', { country });
       }
       if (await em.existsBy(Organisation, { name: request.name.trim() })) {
-        throw new ConflictException(`An organisation named "${request.name.trim()}" exists already.`);
+        throw refuse.conflict('organisation.name-taken', { name: request.name.trim() });
       }
       const organisation = await em.save(em.create(Organisation, { name: request.name.trim(), kind: request.kind, countryCode: country, memberState }));
       await this.audit.record(em, actor, { action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, data: { after: { name: organisation.name, kind: organisation.kind, country, memberState } } });
@@ -45,12 +46,12 @@ export class OrganisationsService {
   async update(id: string, request: UpdateOrganisationRequest, actor: AuditActor): Promise<OrganisationDto> {
     return this.dataSource.transaction(async (em) => {
       const organisation = await em.findOne(Organisation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!organisation) throw new NotFoundException(`No organisation ${id}`);
+      if (!organisation) throw refuse.notFound('organisation.not-found', { id });
       const before = { name: organisation.name };
       if (request.name !== undefined) {
         const name = request.name.trim();
         const clash = await em.findOneBy(Organisation, { name });
-        if (clash && clash.id !== id) throw new ConflictException(`An organisation named "${name}" exists already.`);
+        if (clash && clash.id !== id) throw refuse.conflict('organisation.name-taken', { name });
         organisation.name = name;
       }
       await em.save(organisation);

@@ -1,6 +1,7 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AuditActor, AuditService } from '@bt/api/audit';
+import { refuse } from '@bt/api/core';
 import { AppSetting } from './app-setting.entity';
 import type { IdentitySettingsDto } from '@bt/contracts';
 import { Organisation } from './organisation.entity';
@@ -28,7 +29,7 @@ export class SettingsService {
   async set(change: Partial<IdentitySettings>, actor: AuditActor): Promise<IdentitySettings> {
     return this.dataSource.transaction(async (em) => {
       const id = change.oidcSelfProvisioningOrganisationId;
-      if (id && !(await em.existsBy(Organisation, { id }))) throw new UnprocessableEntityException(`unknown organisation ${id}`);
+      if (id && !(await em.existsBy(Organisation, { id }))) throw refuse.unprocessable('organisation.unknown', { id });
       const before = await this.get();
       const settings: IdentitySettings = { ...before, ...Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) };
       await em.upsert(AppSetting, { key: KEY, value: settings }, ['key']);

@@ -1,7 +1,8 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditActor, AuditService } from '@bt/api/audit';
-import type { CreateUserRequest, IssuedPasswordDto, RoleAssignmentInput, UpdateUserRequest, UserDto } from '@bt/contracts';
+import { Refusal, refuse } from '@bt/api/core';
+import { type CreateUserRequest, type IssuedPasswordDto, type RefusalReason, refusal, type RoleAssignmentInput, type UpdateUserRequest, type UserDto } from '@bt/contracts';
 import { Organisation } from './organisation.entity';
 import { generatePassword, hashPassword } from './password';
 import { RoleAssignment } from './role-assignment.entity';
@@ -45,10 +46,10 @@ export class UsersService {
     const passwordHash = await hashPassword(request.password ?? (temporaryPassword as string));
     return this.dataSource.transaction(async (em) => {
       const organisation = await em.findOneBy(Organisation, { id: request.organisationId });
-      if (!organisation) throw new UnprocessableEntityException(`unknown organisation ${request.organisationId}`);
+      if (!organisation) throw refuse.unprocessable('organisation.unknown', { id: request.organisationId });
       const problems = roleProblems(request.roles, organisation.kind);
-      if (problems.length) throw new UnprocessableEntityException(problems);
-      if (await em.existsBy(User, { email })) throw new ConflictException(`A user with the e-mail ${email} exists already.`);
+      if (problems.length) throw rolesNotFitting(problems);
+      if (await em.existsBy(User, { email })) throw refuse.conflict('user.email-taken', { email });
       const user = await em.save(em.create(User, { email, displayName: request.displayName.trim(), organisationId: organisation.id, passwordHash, disabledAt: null, lastSignInAt: null }));
       await this.writeRoles(em, user.id, request.roles);
       await this.audit.record(em, actor, {
@@ -67,9 +68,9 @@ export class UsersService {
       const before = { displayName: user.displayName, organisationId: user.organisationId };
       if (request.organisationId && request.organisationId !== user.organisationId) {
         const organisation = await em.findOneBy(Organisation, { id: request.organisationId });
-        if (!organisation) throw new UnprocessableEntityException(`unknown organisation ${request.organisationId}`);
+        if (!organisation) throw refuse.unprocessable('organisation.unknown', { id: request.organisationId });
         const problems = roleProblems(user.roles ?? [], organisation.kind);
-        if (problems.length) throw new UnprocessableEntityException(problems);
+        if (problems.length) throw rolesNotFitting(problems);
         user.organisationId = organisation.id;
       }
       if (request.displayName !== undefined) user.displayName = request.displayName.trim();
@@ -84,9 +85,9 @@ export class UsersService {
     return this.dataSource.transaction(async (em) => {
       const user = await this.load(em, id, true);
       const problems = roleProblems(roles, (user.organisation as Organisation).kind);
-      if (problems.length) throw new UnprocessableEntityException(problems);
+      if (problems.length) throw rolesNotFitting(problems);
       if (id === actor.id && !roles.some((r) => r.role === 'admin')) {
-        throw new ConflictException('You cannot take the admin role from yourself; ask another admin.');
+        throw refuse.conflict('user.own-admin-role');
       }
       const before = toUserDto(user).roles;
       await em.delete(RoleAssignment, { userId: id });
@@ -101,7 +102,7 @@ export class UsersService {
 
   /** Disabling ends the user's sessions at once; enabling lets them sign in again. */
   async setDisabled(id: string, disabled: boolean, actor: AuditActor): Promise<UserDto> {
-    if (disabled && id === actor.id) throw new ConflictException('You cannot disable your own account.');
+    if (disabled && id === actor.id) throw refuse.conflict('user.own-account-disable');
     return this.dataSource.transaction(async (em) => {
       const user = await this.load(em, id, true);
       if ((user.disabledAt !== null) === disabled) return toUserDto(user);
@@ -140,7 +141,7 @@ export class UsersService {
   private async load(em: EntityManager, id: string, lock = false): Promise<User> {
     if (lock) await em.query('SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE', [id]);
     const user = await em.findOne(User, { where: { id }, relations: { organisation: true, roles: true } });
-    if (!user) throw new NotFoundException(`No user ${id}`);
+    if (!user) throw refuse.notFound('user.not-found', { id });
     return user;
   }
 
@@ -148,4 +149,9 @@ export class UsersService {
     if (roles.length === 0) return;
     await em.insert(RoleAssignment, roles.map((r) => ({ userId, role: r.role, coordinator: r.role === 'ministry' && !!r.coordinator })));
   }
+}
+
+/** 422 with each problem of the roles as an item with its own code. */
+function rolesNotFitting(problems: RefusalReason[]): Refusal {
+  return new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, refusal('user.roles-not-fitting'), problems);
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type BaseClient, custom, errors, generators, Issuer, type TokenSet, type UnknownObject } from 'openid-client';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
-import { APP_CONFIG, type AppConfig, type OidcConfig } from '@bt/api/core';
+import { APP_CONFIG, type AppConfig, type OidcConfig, refuse } from '@bt/api/core';
 import { type AwaitingSecondFactor, AuthService, type SignedIn } from '../auth.service';
 import { SecondFactorService } from '../second-factor/second-factor.service';
 import { SettingsService } from '../settings.service';
@@ -85,7 +85,7 @@ export class OidcService {
       client = await this.client(config);
     } catch (error) {
       this.logger.warn(`discovery of ${config.issuer} failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw new ServiceUnavailableException(`${config.label} does not answer at the moment; try again in a minute or sign in with your password.`);
+      throw refuse.unavailable('auth.provider-unavailable', { provider: config.label });
     }
     const flow = {
       id: randomBytes(32).toString('base64url'),
@@ -139,7 +139,7 @@ export class OidcService {
   }
 
   private configured(): OidcConfig {
-    if (!this.config.oidc) throw new NotFoundException('Single sign-on is not configured on this server (OIDC_ISSUER is not set).');
+    if (!this.config.oidc) throw refuse.notFound('auth.single-sign-on-off');
     return this.config.oidc;
   }
 

@@ -1,6 +1,7 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditActor, AuditService } from '@bt/api/audit';
+import { refuse } from '@bt/api/core';
 import type { RecoveryCodesDto, Role, SecondFactorStatusDto, TotpEnrolmentDto } from '@bt/contracts';
 import { LoginThrottleService } from '../login-throttle.service';
 import { SessionService } from '../session.service';
@@ -13,8 +14,6 @@ import { acceptedTimeStep, looksLikeRecoveryCode, newRecoveryCodes, newTotpSecre
 /** How a session's second factor was proven: an authenticator code, a recovery code, or the identity provider. */
 export type SecondFactorProof = 'totp' | 'recovery_code' | 'provider';
 
-
-const WRONG_CODE = 'That code is not right: check the authenticator app (and that the phone shows the right time), then try again.';
 
 /**
  * The second factor of an account: TOTP with single-use recovery codes, any account may set it up,
@@ -63,7 +62,7 @@ export class SecondFactorService {
   async beginEnrolment(viewer: Viewer, ip: string): Promise<TotpEnrolmentDto> {
     const secret = newTotpSecret();
     await this.dataSource.transaction(async (em) => {
-      if (await this.isEnrolled(em, viewer.userId)) throw new ConflictException('Two-step sign-in is set up already: switch it off with a code first to set up another app (or ask an administrator to reset it).');
+      if (await this.isEnrolled(em, viewer.userId)) throw refuse.conflict('second-factor.set-up-already');
       await em.query('UPDATE app_user SET totp_pending_secret = $2 WHERE id = $1', [viewer.userId, secret]);
       await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_enrolment_begun', entityType: 'user', entityId: viewer.userId, data: { method: 'totp' } });
     });
@@ -78,7 +77,7 @@ export class SecondFactorService {
   confirmEnrolment(viewer: Viewer, code: string, ip: string): Promise<RecoveryCodesDto> {
     return this.withCode(viewer, ip, 'enrolment', async (em) => {
       const [user] = await em.query('SELECT totp_pending_secret, totp_enrolled_at FROM app_user WHERE id = $1', [viewer.userId]);
-      if (!user?.totp_pending_secret || user.totp_enrolled_at) throw new ConflictException('No set-up is in progress: start it again from the account page.');
+      if (!user?.totp_pending_secret || user.totp_enrolled_at) throw refuse.conflict('second-factor.no-set-up-in-progress');
       const step = await acceptedTimeStep(user.totp_pending_secret, code, null);
       if (step === null) return null;
       await em.query(
@@ -106,7 +105,7 @@ export class SecondFactorService {
 
   /** Switches the factor off with a code (or a recovery code) — not while the settings require it. */
   async remove(viewer: Viewer, code: string, ip: string): Promise<void> {
-    if (await this.requiredFor(viewer.roles)) throw new ConflictException('Two-step sign-in is required for your role: it cannot be switched off (an admin can reset it if the phone is lost).');
+    if (await this.requiredFor(viewer.roles)) throw refuse.conflict('second-factor.required-for-role');
     await this.withCode(viewer, ip, 'switching off', async (em) => {
       await this.mustBeEnrolled(em, viewer.userId);
       const proof = await this.prove(em, viewer.userId, code, { recoveryCode: true });
@@ -121,7 +120,7 @@ export class SecondFactorService {
   async reset(userId: string, actor: AuditActor): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const [user] = await em.query('SELECT email, totp_enrolled_at FROM app_user WHERE id = $1 FOR UPDATE', [userId]);
-      if (!user) throw new NotFoundException(`No user ${userId}`);
+      if (!user) throw refuse.notFound('user.not-found', { id: userId });
       await this.clear(em, userId);
       const sessionsEnded = await this.sessions.endAllOf(em, userId);
       await this.audit.record(em, actor, { action: 'user.second_factor_reset', entityType: 'user', entityId: userId, data: { email: user.email, wasEnrolled: user.totp_enrolled_at !== null, sessionsEnded } });
@@ -164,12 +163,12 @@ export class SecondFactorService {
       if (result === null) await this.throttle.failedIn(em, { email: viewer.email, ip, userId: viewer.userId, action: 'auth.second_factor_failed', data: { during } });
       return result;
     });
-    if (outcome === null) throw new UnprocessableEntityException(WRONG_CODE);
+    if (outcome === null) throw refuse.unprocessable('second-factor.wrong-code');
     return outcome;
   }
 
   private async mustBeEnrolled(em: EntityManager, userId: string): Promise<void> {
-    if (!(await this.isEnrolled(em, userId))) throw new ConflictException('Two-step sign-in is not set up for this account.');
+    if (!(await this.isEnrolled(em, userId))) throw refuse.conflict('second-factor.not-set-up');
   }
 
   private async clear(em: EntityManager, userId: string): Promise<void> {

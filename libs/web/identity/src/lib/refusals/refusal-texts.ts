@@ -1,5 +1,6 @@
 import { formatDate } from '@angular/common';
-import type { RefusalCode } from '@bt/contracts';
+import type { RefusalCode, Role } from '@bt/contracts';
+import { roleLabel } from '../role-labels';
 import type { Reason, ReasonParams } from '@bt/workflow';
 
 type Wording = (p: ReasonParams) => string;
@@ -91,6 +92,54 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
     $localize`:Refusal of an upload; kinds is a list of file formats such as PDF, DOCX@@refusal.upload.kind-not-accepted:Accepted here: ${p['kinds']}:kinds: (decided by the file's contents, not its name).`,
   'file.not-found': () => $localize`:Refusal of a request@@refusal.file.not-found:The file was not found.`,
 
+  // Signing in, sessions and the second factor.
+  'auth.xsrf-token-missing': () => $localize`:Refusal of a request@@refusal.auth.xsrf-token-missing:This request lacks its security token: reload the page and try again.`,
+  'auth.session-ended': () => $localize`:Refusal of a request@@refusal.auth.session-ended:Your session has ended. Please sign in again.`,
+  'auth.second-factor-setup-needed': () =>
+    $localize`:Refusal of a request@@refusal.auth.second-factor-setup-needed:Set up two-step sign-in first: your role requires it (see your account page).`,
+  'auth.role-needed': () => $localize`:Refusal of a request@@refusal.auth.role-needed:This needs a role you do not have.`,
+  'auth.too-many-failed-sign-ins': (p) => $localize`:Refusal of a sign-in@@refusal.auth.too-many-failed-sign-ins:Too many failed sign-ins: try again in ${p['minutes']}:minutes: minutes.`,
+  'auth.wrong-credentials': () => $localize`:Refusal of a sign-in@@refusal.auth.wrong-credentials:The e-mail address or the password is not correct.`,
+  'auth.no-sign-in-waiting': (p) =>
+    $localize`:Refusal of a sign-in@@refusal.auth.no-sign-in-waiting:No sign-in is waiting for a code any more (it waits ${p['minutes']}:minutes: minutes): enter your e-mail address and password again.`,
+  'auth.wrong-sign-in-code': () =>
+    $localize`:Refusal of a sign-in@@refusal.auth.wrong-sign-in-code:Wrong code: check the authenticator app (and the time on the phone), or use a recovery code.`,
+  'auth.wrong-current-password': () => $localize`:Refusal of a request@@refusal.auth.wrong-current-password:The current password is not correct.`,
+  'auth.session-not-found': () => $localize`:Refusal of a request@@refusal.auth.session-not-found:This session has ended already.`,
+  'auth.provider-unavailable': (p) =>
+    $localize`:Refusal of a sign-in; provider is the name of the single sign-on provider@@refusal.auth.provider-unavailable:${p['provider']}:provider: does not answer at the moment; try again in a minute or sign in with your password.`,
+  'auth.single-sign-on-off': () => $localize`:Refusal of a sign-in@@refusal.auth.single-sign-on-off:Single sign-on is not set up on this server.`,
+  'second-factor.set-up-already': () =>
+    $localize`:Refusal of a request@@refusal.second-factor.set-up-already:Two-step sign-in is set up already: switch it off with a code first to set up another app (or ask an administrator to reset it).`,
+  'second-factor.no-set-up-in-progress': () =>
+    $localize`:Refusal of a request@@refusal.second-factor.no-set-up-in-progress:No set-up is in progress: start it again from the account page.`,
+  'second-factor.required-for-role': () =>
+    $localize`:Refusal of a request@@refusal.second-factor.required-for-role:Two-step sign-in is required for your role: it cannot be switched off (an administrator can reset it if the phone is lost).`,
+  'second-factor.wrong-code': () =>
+    $localize`:Refusal of a request@@refusal.second-factor.wrong-code:That code is not right: check the authenticator app (and that the phone shows the right time), then try again.`,
+  'second-factor.not-set-up': () => $localize`:Refusal of a request@@refusal.second-factor.not-set-up:Two-step sign-in is not set up for this account.`,
+
+  // Users, organisations and roles.
+  'user.not-found': () => $localize`:Refusal of a request@@refusal.user.not-found:The user was not found.`,
+  'user.email-taken': (p) => $localize`:Refusal of a request@@refusal.user.email-taken:A user with the e-mail address ${p['email']}:email: exists already.`,
+  'user.own-admin-role': () => $localize`:Refusal of a request@@refusal.user.own-admin-role:You cannot take the administrator role from yourself; ask another administrator.`,
+  'user.own-account-disable': () => $localize`:Refusal of a request@@refusal.user.own-account-disable:You cannot disable your own account.`,
+  'user.roles-not-fitting': () => $localize`:Refusal of a request; followed by each problem@@refusal.user.roles-not-fitting:The roles do not fit the organisation.`,
+  'role.given-twice': (p) => $localize`:A problem with roles@@refusal.role.given-twice:The role ${role(p['role'])}:role: is given twice.`,
+  'role.wrong-organisation-kind': (p) => $localize`:A problem with roles@@refusal.role.wrong-organisation-kind:The role ${role(p['role'])}:role: needs another kind of organisation.`,
+  'role.coordinator-only-ministry': () => $localize`:A problem with roles@@refusal.role.coordinator-only-ministry:Only the ministry role can be a coordinator.`,
+  'organisation.not-found': () => $localize`:Refusal of a request@@refusal.organisation.not-found:The organisation was not found.`,
+  'organisation.unknown': () => $localize`:Refusal of a request@@refusal.organisation.unknown:The organisation chosen does not exist (any more).`,
+  'organisation.name-taken': (p) => $localize`:Refusal of a request@@refusal.organisation.name-taken:An organisation named “${p['name']}:name:” exists already.`,
+  'organisation.fields-not-fitting': () =>
+    $localize`:Refusal of a request; followed by each problem@@refusal.organisation.fields-not-fitting:The organisation's country does not fit its kind.`,
+  'organisation.country-needed': () => $localize`:A problem with an organisation@@refusal.organisation.country-needed:An organisation of this kind belongs to a country: choose its country.`,
+  'organisation.no-country-on-eu-side': () => $localize`:A problem with an organisation@@refusal.organisation.no-country-on-eu-side:An organisation of this kind is on the EU side: it has no country.`,
+  'organisation.member-state-needed': () => $localize`:A problem with an organisation@@refusal.organisation.member-state-needed:A Member State body needs its Member State.`,
+  'organisation.member-state-only-for-member-state-body': () =>
+    $localize`:A problem with an organisation@@refusal.organisation.member-state-only-for-member-state-body:Only a Member State body has a Member State.`,
+  'country.unknown': (p) => $localize`:Refusal of a request@@refusal.country.unknown:There is no country ${p['country']}:country:.`,
+
   // Benchmarks and their workflow.
   'benchmark.not-found': (p) => $localize`:Refusal of a request@@refusal.benchmark.not-found:No benchmark ${p['ref']}:ref:.`,
   'benchmark.changed-meanwhile': () => $localize`:Refusal of a request@@refusal.benchmark.changed-meanwhile:The benchmark changed meanwhile: reload and try again.`,
@@ -105,6 +154,11 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'consultation.not-possible-now': () =>
     $localize`:Refusal of a request@@refusal.consultation.not-possible-now:This step is not possible in the consultation's current state: reload the page.`,
 };
+
+/** A role by its label, or as it came for a role this app does not know. */
+function role(value: string | number | undefined): string {
+  return roleLabel(String(value) as Role) ?? String(value ?? '');
+}
 
 /** A calendar day (YYYY-MM-DD) as the reader's language writes it (its locale is registered before the app starts). */
 function day(value: string | number | undefined): string {
