@@ -52,11 +52,11 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
-  /** Today's date where the product runs (the same machine), shifted by some days, as YYYY-MM-DD. */
-  function localDate(daysFromToday: number): string {
+  /** Today's date where the product runs (the same machine), shifted by some days, as a person in English (US) types it: 12/6/2026. */
+  function typedDate(daysFromToday: number): string {
     const day = new Date();
     day.setDate(day.getDate() + daysFromToday);
-    return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    return `${day.getMonth() + 1}/${day.getDate()}/${day.getFullYear()}`;
   }
 
 
@@ -80,7 +80,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     await submit.waitFor();
     expect(await submit.getAttribute('aria-disabled')).toBe('true');
     // The reason is on the page, beside the button, and is the button's description.
-    const reason = workflow(coordinator).getByText('Not possible yet: at least one evidence item shared with reviewers is needed');
+    const reason = workflow(coordinator).getByText('Not possible yet. At least one evidence item shared with reviewers is needed.');
     await reason.waitFor();
     expect(await submit.getAttribute('aria-describedby')).toBe(await reason.getAttribute('id'));
     expect(await currentStep(coordinator).innerText()).toContain('Draft');
@@ -125,8 +125,8 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     await action(commission, 'Start peer review').click();
     const dialog = await openedDialog(commission, 'Start peer review');
     // Dates in the past, so the mission's fieldwork can begin at once.
-    await dialog.getByLabel('Start date').fill(localDate(-7));
-    await dialog.getByLabel('End date').fill(localDate(-1));
+    await dialog.getByLabel('Start date').fill(typedDate(-7));
+    await dialog.getByLabel('End date').fill(typedDate(-1));
     await dialog.getByRole('combobox', { name: 'Experts' }).click();
     await commission.getByRole('option', { name: /^Erik Expert/ }).click();
     // Escape closes the list of experts, not the dialog.
@@ -154,7 +154,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     await expert.getByText('Fieldwork begun.').waitFor();
     await currentStep(expert).filter({ hasText: 'Fieldwork' }).waitFor();
     // Submitting the report waits for the document.
-    await workflow(expert).getByText('Not possible yet: the mission report document must be uploaded first').waitFor();
+    await workflow(expert).getByText('Not possible yet. The mission report document must be uploaded first.').waitFor();
 
     await expert.getByRole('tab', { name: 'Mission' }).click();
     const mission = expert.getByRole('region', { name: 'Peer-review mission' });

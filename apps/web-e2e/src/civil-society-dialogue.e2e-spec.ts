@@ -65,7 +65,7 @@ describe('a civil-society proposal is answered before submission, and a shadow a
     await coordinator.reload();
     await submit(coordinator).waitFor();
     expect(await submit(coordinator).getAttribute('aria-disabled')).toBe('true');
-    await coordinator.getByText(/1 civil-society proposal\(s\) still need a reasoned answer: "Publish first-instance asylum decisions/).waitFor();
+    await coordinator.getByText(/Civil-society proposals still need a reasoned answer: 1 \("Publish first-instance asylum decisions/).waitFor();
   });
 
   it('lets the coordinator answer the proposal with reasons, and then submit', async () => {

@@ -1,7 +1,8 @@
 import { LOCALE_ID } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
+import { UrlSerializer } from '@angular/router';
 import type { Language } from '@bt/i18n';
-import { CURRENT_LANGUAGE, provideReadersDates } from '@bt/web/identity';
+import { CURRENT_LANGUAGE, LanguageUrlSerializer, provideReadersDates } from '@bt/web/identity';
 import { App } from './app';
 import { appConfig } from './app.config';
 
@@ -16,6 +17,8 @@ export function startApp(language: Language): void {
       { provide: LOCALE_ID, useValue: language === 'en' ? 'en-US' : language },
       // …and the date and time pickers too, typed and shown that way.
       provideReadersDates(language),
+      // Shared addresses keep a Serbian language (?lang=…).
+      { provide: UrlSerializer, useValue: new LanguageUrlSerializer(language) },
     ],
   }).catch((error: unknown) => console.error(error));
 }

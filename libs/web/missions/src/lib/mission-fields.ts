@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { BenchmarkListItemDto, ExpertDto } from '@bt/contracts';
-import { DATE_FIELD } from '@bt/web/identity';
+import { DATE_FIELD, inReadersOrder } from '@bt/web/identity';
 
 /** What planning a mission and correcting it ask for. */
 export interface MissionPlanModel {
@@ -72,7 +72,7 @@ export function missionScope(model: MissionPlanModel, chosen: boolean): string[]
     </div>
     <fieldset>
       <legend i18n="@@missions.plan.experts">Experts</legend>
-      @for (e of experts(); track e.id) {
+      @for (e of expertsInOrder(); track e.id) {
         <mat-checkbox [checked]="model().expertIds.has(e.id)" (change)="toggleExpert(e.id, $event.checked)"
           >{{ e.displayName }} ({{ e.organisation }}@if (e.memberState) {, {{ e.memberState }}})</mat-checkbox
         >
@@ -92,6 +92,7 @@ export function missionScope(model: MissionPlanModel, chosen: boolean): string[]
 export class MissionFields {
   readonly model = input.required<MissionPlanModel>();
   readonly experts = input.required<readonly ExpertDto[]>();
+  protected readonly expertsInOrder = computed(() => inReadersOrder(this.experts(), (e) => e.displayName));
   /** The benchmarks the scope is chosen from (a correction); none: the scope is typed as codes (planning). */
   readonly benchmarks = input<readonly BenchmarkListItemDto[] | null>(null);
 

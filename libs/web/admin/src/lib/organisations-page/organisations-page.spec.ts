@@ -57,11 +57,11 @@ describe('OrganisationsPage', () => {
     await kindSelect.clickOptions({ text: kind });
   }
 
-  it('lists the organisations: name, kind, country or Member State, users', () => {
+  it('lists the organisations by name in the reader\'s order: name, kind, country or Member State, users', () => {
     expect(rows()).toEqual([
-      ['Serbian civil-society coalition', 'Civil-society organisation', 'Serbia', '1', 'edit'],
-      ['Serbia, Ministry of Justice', 'Ministry', 'Serbia', '2', 'edit'],
       ['Germany, peer reviewers', 'Member State body', 'Member State: DE', '0', 'edit'],
+      ['Serbia, Ministry of Justice', 'Ministry', 'Serbia', '2', 'edit'],
+      ['Serbian civil-society coalition', 'Civil-society organisation', 'Serbia', '1', 'edit'],
     ]);
   });
 

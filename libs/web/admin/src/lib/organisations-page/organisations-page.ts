@@ -8,7 +8,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { OrganisationDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { apiErrorMessage, inReadersOrder } from '@bt/web/identity';
 import { BehaviorSubject, catchError, filter, map, type Observable, of, startWith, switchMap } from 'rxjs';
 import { AdminApi } from '../admin-api';
 import { KOSOVO_FOOTNOTE } from '../candidate-countries';
@@ -46,7 +46,7 @@ export class OrganisationsPage {
   });
   protected readonly organisations = linkedSignal<OrganisationList, readonly OrganisationDto[]>({
     source: this.list,
-    computation: (list, previous) => (list.loading ? (previous?.value ?? []) : list.organisations),
+    computation: (list, previous) => (list.loading ? (previous?.value ?? []) : inReadersOrder(list.organisations, (o) => o.name)),
   });
   protected readonly showsKosovo = computed(() => this.organisations().some((o) => o.country === 'XK'));
   protected readonly errorDetail = computed(() => {
@@ -69,7 +69,7 @@ export class OrganisationsPage {
       .pipe(filter((created): created is OrganisationDto => !!created))
       .subscribe((created) => {
         this.organisations.update((organisations) =>
-          [...organisations, created].sort((a, b) => a.name.localeCompare(b.name)),
+          inReadersOrder([...organisations, created], (o) => o.name),
         );
         this.snackBar.open(
           $localize`:@@admin.organisations.created:Organisation ${created.name}:name: created.`,

@@ -8,7 +8,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationOrganisationDto } from '@bt/contracts';
-import { DATE_FIELD, DialogSave, TIME_FIELD } from '@bt/web/identity';
+import { DATE_FIELD, DialogSave, inReadersOrder, TIME_FIELD } from '@bt/web/identity';
 import { forkJoin } from 'rxjs';
 import { isoToLocal, type LocalDeadline, localToIso } from '../consultation-labels';
 import { ConsultationsApi } from '../consultations-api';
@@ -71,7 +71,10 @@ export class ConsultationBuilder implements OnInit {
   }
 
   protected optionsOf(country: string): ConsultationOrganisationDto[] {
-    return this.options().filter((o) => o.countryCode === country);
+    return inReadersOrder(
+      this.options().filter((o) => o.countryCode === country),
+      (o) => o.name,
+    );
   }
 
   protected addTopic(): void {

@@ -19,3 +19,13 @@ export function reloadIn(language: Language, url: string): void {
   target.searchParams.delete('lang');
   location.assign(target.pathname + target.search + target.hash);
 }
+
+/**
+ * The items in the order the reader's language sorts their names: in Serbian č and ć after c, dž
+ * and đ after d, lj after l, nj after n, š after s, ž after z (and the Cyrillic alphabet's order).
+ * The app's language is on `<html lang>` (main.ts put it there before the app started).
+ */
+export function inReadersOrder<T>(items: readonly T[], name: (item: T) => string): T[] {
+  const collator = new Intl.Collator(document.documentElement.lang || 'en');
+  return [...items].sort((a, b) => collator.compare(name(a), name(b)));
+}
