@@ -56,6 +56,10 @@ export const REFUSALS = {
   'file.not-found': 'No file {id}',
   'server.database-unavailable': 'The database does not answer.',
 
+  // A field's value, whatever the request (the field by its name in the request).
+  'request.field-empty': '{field} must not be empty',
+  'request.not-a-calendar-day': '{field} is not a date of the calendar',
+
   // Signing in, sessions and the second factor.
   'auth.xsrf-token-missing': 'This request lacks the XSRF token: reload the page and try again.',
   'auth.session-ended': 'Your session has ended. Please sign in again.',
@@ -101,9 +105,57 @@ export const REFUSALS = {
   'benchmark.list-page-too-far': 'page {page} starts past the first {limit} benchmarks: page on with after, the next of the page before',
   'benchmark.ref-malformed': 'id must be a uuid or a benchmark code such as RS-24-MIG-02',
 
+  // Evidence of a benchmark.
+  'evidence.not-found': 'No evidence {id}',
+  'evidence.changed-meanwhile': 'This evidence is at version {current} now, not {sent}: someone changed it meanwhile. Reload it and apply your change again.',
+  'evidence.file-not-in-current-version': 'No file {id} in the current version of this evidence',
+  'evidence.file-not-found': 'No file {id} in this evidence',
+  'evidence.only-ministry': "Only the ministry of the benchmark's country adds or changes evidence.",
+  'evidence.read-only-while-submitted': 'Evidence is read-only while the benchmark is submitted; it opens again when changes are requested or the benchmark is reopened.',
+  'evidence.read-only-while-in-peer-review': 'Evidence is read-only while the benchmark is peerReview; it opens again when changes are requested or the benchmark is reopened.',
+  'evidence.read-only-while-accepted': 'Evidence is read-only while the benchmark is accepted; it opens again when changes are requested or the benchmark is reopened.',
+  'evidence.period-ends-before-start': 'periodEnd must be on or after periodStart',
+  'evidence.sub-requirement-not-on-benchmark': 'subRequirementIds must be sub-requirements of {code}',
+  'evidence.link-not-an-address': '{url} is not a web address',
+  'evidence.link-not-web': 'links must be http or https addresses',
+
+  // Assessments.
+  'assessment.text-empty': 'text must not be empty: an assessment says why',
+  'assessment.not-yours': "Assessments come from the Commission, and from the ministry and civil society of the benchmark's country.",
+
+  // The civil-society dialogue of a benchmark: proposals, comments, answers.
+  'dialogue.not-found': 'No dialogue on benchmark {ref} for you',
+  'dialogue.closed': 'The benchmark is accepted: its dialogue is closed (read-only).',
+  'dialogue.proposal-not-yours': "Proposals come from the civil society of the benchmark's country.",
+  'dialogue.reply-not-yours': "Replies come from the benchmark's country (its civil society and ministry) and the Commission.",
+  'dialogue.parent-not-on-benchmark': 'parentId is not a contribution on this benchmark',
+  'dialogue.sub-requirement-not-on-benchmark': 'subRequirementId is not a sub-requirement of this benchmark',
+  'dialogue.evidence-not-on-benchmark': 'evidenceId is not an evidence item of this benchmark',
+  'dialogue.answer-not-yours': "The ministry of the benchmark's country answers proposals.",
+  'dialogue.answer-only-proposals': 'Only proposals take an answer; reply to a comment instead.',
+  'dialogue.answer-hidden': 'A moderator hid this proposal; it needs no answer.',
+  'dialogue.reasoning-empty': 'reasoning must not be empty: every answer gives its reasons',
+  'dialogue.hide-only-moderator': 'Only a moderator (admin) hides contributions.',
+  'dialogue.hidden-already': 'It is hidden already.',
+  'proposal.not-found': 'No proposal {id}',
+
   // The workflow of a written consultation.
   'consultation.changed-meanwhile': 'The consultation changed meanwhile (version {current}, not {sent}): reload and try again.',
   'consultation.not-possible-now': '{event} is not possible while the consultation is {state}.',
+  'consultation.not-found': 'No consultation {id}',
+  'consultation.edit-only-draft': 'Only a draft consultation can be edited; return it to draft first.',
+  'consultation.recipient-not-partner': 'every recipient must be an organisation of a partner (ministry, coordination body or civil society)',
+  'consultation.foreign-topics': 'not a topic or question of this consultation: {ids}',
+  'consultation.topic-twice': 'a topic or question appears twice',
+  'consultation.reply-only-recipient': 'Only a member of a recipient organisation may reply.',
+  'consultation.question-not-found': 'No question {id} in this consultation',
+  'consultation.deadline-passed': 'The deadline for replies has passed.',
+  'consultation.replies-not-accepted': 'Replies are not accepted while the consultation is {state}.',
+  'consultation.reply-sent-already': 'This reply was already sent and can no longer be changed.',
+  'consultation.reply-empty': 'An empty reply cannot be sent.',
+  'consultation.file-not-found': 'No file {id} in this consultation',
+  'consultation.summary-not-yet': 'A summary is written once the consultation is closed, not while it is {state}.',
+  'consultation.summary-cites-non-recipient': 'a summary can cite only recipients of the consultation',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -1,6 +1,7 @@
-import { ForbiddenException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
+import { refuse } from '@bt/api/core';
 import { findBenchmarkScope } from '@bt/api/catalogue';
 import type { AssessmentDto, AssessmentRequest, AssessmentVoice, BenchmarkAssessmentsDto, ChapterOverviewDto, OverviewGradeDto, OverviewQuery } from '@bt/contracts';
 import { actorOfViewer, type Viewer } from '@bt/api/identity';
@@ -26,7 +27,7 @@ export class AssessmentsService {
   /** Adds an assessment inside the caller's transaction (ACCEPT records the Commission's this way). */
   async insert(em: EntityManager, viewer: Viewer, benchmarkId: string, voice: AssessmentVoice, request: AssessmentRequest & { period: string }): Promise<{ id: string; period: string }> {
     const text = request.text.trim();
-    if (!text) throw new UnprocessableEntityException('text must not be empty: an assessment says why');
+    if (!text) throw refuse.unprocessable('assessment.text-empty');
     const [row] = await em.query(
       `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id, organisation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [benchmarkId, voice, request.period, request.preparation, request.progress, text, viewer.userId, viewer.organisationId],
@@ -39,7 +40,7 @@ export class AssessmentsService {
     const id = await this.dataSource.transaction(async (em) => {
       const scope = await findBenchmarkScope(em, benchmarkRef, true);
       const voice = voiceOf(viewer, scope);
-      if (!voice) throw new ForbiddenException("Assessments come from the Commission, and from the ministry and civil society of the benchmark's country.");
+      if (!voice) throw refuse.forbidden('assessment.not-yours');
       const saved = await this.insert(em, viewer, scope.id, voice, { ...request, period: request.period ?? String(new Date().getFullYear()) });
       await this.audit.record(em, actorOfViewer(viewer, ip), {
         action: 'assessment.recorded',

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, HttpStatus, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -53,7 +53,7 @@ async function loadConsultation(em: EntityManager, id: string, viewer: Viewer | 
     [id, viewer?.organisationId ?? null],
   );
   const access = row ? consultationAccess(viewer, row.state, row.is_recipient) : null;
-  if (!row || !access) throw new NotFoundException(`No consultation ${id}`);
+  if (!row || !access) throw refuse.notFound('consultation.not-found', { id });
   const facts: ConsultationFacts = {
     questionCount: row.question_count,
     emptyTopicCount: row.empty_topic_count,
@@ -131,10 +131,10 @@ export class ConsultationsService {
     await this.dataSource.transaction(async (em) => {
       const { row } = await loadConsultation(em, id, viewer, true);
       if (row.version !== request.version) throw refuse.conflict('consultation.changed-meanwhile', { current: row.version, sent: request.version });
-      if (row.state !== 'draft') throw new ConflictException('Only a draft consultation can be edited; return it to draft first.');
+      if (row.state !== 'draft') throw refuse.conflict('consultation.edit-only-draft');
       const recipients = [...new Set(request.recipientIds)];
       const found = await em.query(`SELECT id FROM organisation WHERE id = ANY($1) AND country_code IS NOT NULL`, [recipients]);
-      if (found.length !== recipients.length) throw new UnprocessableEntityException('every recipient must be an organisation of a partner (ministry, coordination body or civil society)');
+      if (found.length !== recipients.length) throw refuse.unprocessable('consultation.recipient-not-partner');
       await em.query(`UPDATE consultation SET title = $2, reference = $3, introduction = $4, deadline = $5, version = version + 1, updated_at = now() WHERE id = $1`, [
         id,
         request.title.trim(),
@@ -281,12 +281,12 @@ export class ConsultationsService {
    */
   private async replyScope(em: EntityManager, viewer: Viewer, id: string, questionId: string): Promise<void> {
     const { row, access } = await loadConsultation(em, id, viewer, true);
-    if (access !== 'recipient') throw new ForbiddenException('Only a member of a recipient organisation may reply.');
+    if (access !== 'recipient') throw refuse.forbidden('consultation.reply-only-recipient');
     const [question] = await em.query(`SELECT 1 FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE q.id = $1 AND t.consultation_id = $2`, [questionId, id]);
-    if (!question) throw new NotFoundException(`No question ${questionId} in this consultation`);
+    if (!question) throw refuse.notFound('consultation.question-not-found', { id: questionId });
     const [{ now }] = await em.query(`SELECT now() AS now`);
     if (!acceptsReplies(row.state, row.deadline ? new Date(row.deadline) : null, new Date(now))) {
-      throw new ConflictException(row.state === 'open' ? 'The deadline for replies has passed.' : `Replies are not accepted while the consultation is ${row.state}.`);
+      throw row.state === 'open' ? refuse.conflict('consultation.deadline-passed') : refuse.conflict('consultation.replies-not-accepted', { state: row.state });
     }
   }
 
@@ -295,8 +295,8 @@ export class ConsultationsService {
     const replyId = await this.dataSource.transaction(async (em) => {
       await this.replyScope(em, viewer, id, questionId);
       const [existing] = await em.query(`SELECT id, status FROM consultation_reply WHERE question_id = $1 AND organisation_id = $2`, [questionId, viewer.organisationId]);
-      if (existing?.status === 'sent') throw new ConflictException('This reply was already sent and can no longer be changed.');
-      if (request.send && !request.text.trim()) throw new UnprocessableEntityException('An empty reply cannot be sent.');
+      if (existing?.status === 'sent') throw refuse.conflict('consultation.reply-sent-already');
+      if (request.send && !request.text.trim()) throw refuse.unprocessable('consultation.reply-empty');
       const [saved] = await em.query(
         `INSERT INTO consultation_reply (question_id, organisation_id, text, status, sent_at, author_id) VALUES ($1, $2, $3, $4, CASE WHEN $4 = 'sent' THEN now() END, $5)
          ON CONFLICT (question_id, organisation_id) DO UPDATE SET text = EXCLUDED.text, status = EXCLUDED.status, sent_at = EXCLUDED.sent_at, author_id = EXCLUDED.author_id, updated_at = now()
@@ -328,7 +328,7 @@ export class ConsultationsService {
            ON CONFLICT (question_id, organisation_id) DO UPDATE SET updated_at = now() RETURNING id, status`,
           [questionId, viewer.organisationId, viewer.userId],
         );
-        if (reply.status === 'sent') throw new ConflictException('This reply was already sent and can no longer be changed.');
+        if (reply.status === 'sent') throw refuse.conflict('consultation.reply-sent-already');
         const stored = await this.files.record(em, received, viewer.userId);
         await em.query(`INSERT INTO consultation_reply_file (reply_id, stored_file_id) VALUES ($1, $2)`, [reply.id, stored.id]);
         await this.audit.record(em, actorOfViewer(viewer, ip), {
@@ -354,7 +354,7 @@ export class ConsultationsService {
     );
     const ownReply = access === 'recipient' && owner?.organisation_id === viewer?.organisationId;
     const sentAndVisible = owner?.status === 'sent' && (access === 'commission' || row.state === 'published');
-    if (!owner || !(ownReply || sentAndVisible)) throw new NotFoundException(`No file ${fileId} in this consultation`);
+    if (!owner || !(ownReply || sentAndVisible)) throw refuse.notFound('consultation.file-not-found', { id: fileId });
     await this.files.send(reply, fileId);
   }
 
@@ -362,12 +362,12 @@ export class ConsultationsService {
   async saveSummary(viewer: Viewer, id: string, questionId: string, request: ConsultationSummaryRequest, ip: string): Promise<ConsultationDto> {
     await this.dataSource.transaction(async (em) => {
       const { row } = await loadConsultation(em, id, viewer, true);
-      if (row.state !== 'closed' && row.state !== 'summarised') throw new ConflictException(`A summary is written once the consultation is closed, not while it is ${row.state}.`);
+      if (row.state !== 'closed' && row.state !== 'summarised') throw refuse.conflict('consultation.summary-not-yet', { state: row.state });
       const [question] = await em.query(`SELECT 1 FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE q.id = $1 AND t.consultation_id = $2`, [questionId, id]);
-      if (!question) throw new NotFoundException(`No question ${questionId} in this consultation`);
+      if (!question) throw refuse.notFound('consultation.question-not-found', { id: questionId });
       const cited = [...new Set(request.citedOrganisationIds)];
       const recipients = await em.query(`SELECT organisation_id FROM consultation_recipient WHERE consultation_id = $1 AND organisation_id = ANY($2)`, [id, cited]);
-      if (recipients.length !== cited.length) throw new UnprocessableEntityException('a summary can cite only recipients of the consultation');
+      if (recipients.length !== cited.length) throw refuse.unprocessable('consultation.summary-cites-non-recipient');
       await em.query(
         `INSERT INTO consultation_summary (question_id, text, author_id) VALUES ($1, $2, $3)
          ON CONFLICT (question_id) DO UPDATE SET text = EXCLUDED.text, author_id = EXCLUDED.author_id, updated_at = now()`,
@@ -417,9 +417,9 @@ async function saveTopics(em: EntityManager, consultationId: string, topics: Con
   const keptTopics = topics.flatMap((t) => (t.id ? [t.id] : []));
   const keptQuestions = topics.flatMap((t) => t.questions.flatMap((q) => (q.id ? [q.id] : [])));
   const foreign = [...keptTopics.filter((t) => !topicIds.has(t)), ...keptQuestions.filter((q) => !questionIds.has(q))];
-  if (foreign.length) throw new UnprocessableEntityException(`not a topic or question of this consultation: ${foreign.join(', ')}`);
+  if (foreign.length) throw refuse.unprocessable('consultation.foreign-topics', { ids: foreign.join(', ') });
   if (new Set(keptTopics).size !== keptTopics.length || new Set(keptQuestions).size !== keptQuestions.length) {
-    throw new UnprocessableEntityException('a topic or question appears twice');
+    throw refuse.unprocessable('consultation.topic-twice');
   }
   const removed = existing.filter((r) => r.question_id && !keptQuestions.includes(r.question_id)).map((r) => ({ id: r.question_id as string, text: r.text as string }));
   if (removed.length) await em.query(`DELETE FROM consultation_question WHERE id = ANY($1)`, [removed.map((r) => r.id)]);

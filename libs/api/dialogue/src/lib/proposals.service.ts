@@ -1,14 +1,13 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
+import { refuse } from '@bt/api/core';
 import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
 import type { CreateProposalRequest, HideProposalRequest, ProposalAnswerDto, ProposalDto, ProposalListQuery, ProposalResponseRequest } from '@bt/contracts';
 import { visibleEvidence } from '@bt/api/evidence';
 import { isMissionExpert } from '@bt/api/missions';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { mayAnswer, mayPropose, mayReply, OPEN_FOR_INPUT, seesDialogue } from './dialogue-access';
-
-const CLOSED = 'The benchmark is accepted: its dialogue is closed (read-only).';
 
 /**
  * The civil-society dialogue on a benchmark: proposals and comments, threads of replies, and the
@@ -30,20 +29,20 @@ export class ProposalsService {
       // The benchmark is public, so a refusal to post reveals nothing: 403 (the thread itself stays 404 to outsiders).
       const reply = !!request.parentId;
       if (!(reply ? mayReply(viewer, scope) : mayPropose(viewer, scope))) {
-        throw new ForbiddenException(reply ? "Replies come from the benchmark's country (its civil society and ministry) and the Commission." : "Proposals come from the civil society of the benchmark's country.");
+        throw refuse.forbidden(reply ? 'dialogue.reply-not-yours' : 'dialogue.proposal-not-yours');
       }
-      if (!OPEN_FOR_INPUT.includes(scope.state)) throw new ConflictException(CLOSED);
+      if (!OPEN_FOR_INPUT.includes(scope.state)) throw refuse.conflict('dialogue.closed');
       const text = request.text.trim();
-      if (!text) throw new UnprocessableEntityException('text must not be empty');
+      if (!text) throw refuse.unprocessable('request.field-empty', { field: 'text' });
       let parentId: string | null = null;
       if (request.parentId) {
         const [parent] = await em.query(`SELECT id, parent_id, benchmark_id FROM proposal WHERE id = $1`, [request.parentId]);
-        if (!parent || parent.benchmark_id !== scope.id) throw new UnprocessableEntityException('parentId is not a contribution on this benchmark');
+        if (!parent || parent.benchmark_id !== scope.id) throw refuse.unprocessable('dialogue.parent-not-on-benchmark');
         parentId = parent.parent_id ?? parent.id; // threads are one level deep
       }
       if (request.subRequirementId) {
         const [anchor] = await em.query(`SELECT 1 FROM sub_requirement WHERE id = $1 AND benchmark_id = $2`, [request.subRequirementId, scope.id]);
-        if (!anchor) throw new UnprocessableEntityException('subRequirementId is not a sub-requirement of this benchmark');
+        if (!anchor) throw refuse.unprocessable('dialogue.sub-requirement-not-on-benchmark');
       }
       if (request.evidenceId) {
         // Only evidence the author may see: an internal item is "not on this benchmark" to a CSO.
@@ -52,7 +51,7 @@ export class ProposalsService {
           scope.id,
           visibleEvidence(viewer, scope, missionExpert),
         ]);
-        if (!anchor) throw new UnprocessableEntityException('evidenceId is not an evidence item of this benchmark');
+        if (!anchor) throw refuse.unprocessable('dialogue.evidence-not-on-benchmark');
       }
       const kind = reply ? 'comment' : (request.kind ?? 'proposal');
       const [row] = await em.query(
@@ -70,12 +69,12 @@ export class ProposalsService {
   async respond(viewer: Viewer, proposalId: string, request: ProposalResponseRequest, ip: string): Promise<ProposalDto> {
     await this.dataSource.transaction(async (em) => {
       const { proposal, scope } = await this.locate(em, viewer, proposalId);
-      if (!mayAnswer(viewer, scope)) throw new ForbiddenException("The ministry of the benchmark's country answers proposals.");
-      if (!OPEN_FOR_INPUT.includes(scope.state)) throw new ConflictException(CLOSED);
-      if (proposal.kind !== 'proposal' || proposal.parent_id) throw new UnprocessableEntityException('Only proposals take an answer; reply to a comment instead.');
-      if (proposal.hidden_at) throw new UnprocessableEntityException('A moderator hid this proposal; it needs no answer.');
+      if (!mayAnswer(viewer, scope)) throw refuse.forbidden('dialogue.answer-not-yours');
+      if (!OPEN_FOR_INPUT.includes(scope.state)) throw refuse.conflict('dialogue.closed');
+      if (proposal.kind !== 'proposal' || proposal.parent_id) throw refuse.unprocessable('dialogue.answer-only-proposals');
+      if (proposal.hidden_at) throw refuse.unprocessable('dialogue.answer-hidden');
       const reasoning = request.reasoning.trim();
-      if (!reasoning) throw new UnprocessableEntityException('reasoning must not be empty: every answer gives its reasons');
+      if (!reasoning) throw refuse.unprocessable('dialogue.reasoning-empty');
       const [saved] = await em.query(`INSERT INTO proposal_response (proposal_id, decision, reasoning, author_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
         proposalId,
         request.decision,
@@ -96,11 +95,11 @@ export class ProposalsService {
   async hide(viewer: Viewer, proposalId: string, request: HideProposalRequest, ip: string): Promise<ProposalDto> {
     await this.dataSource.transaction(async (em) => {
       const [proposal] = await em.query(`SELECT id, benchmark_id, text, hidden_at FROM proposal WHERE id = $1 FOR UPDATE`, [proposalId]);
-      if (!proposal) throw new NotFoundException(`No proposal ${proposalId}`);
-      if (!hasRole(viewer, 'admin')) throw new ForbiddenException('Only a moderator (admin) hides contributions.');
-      if (proposal.hidden_at) throw new ConflictException('It is hidden already.');
+      if (!proposal) throw refuse.notFound('proposal.not-found', { id: proposalId });
+      if (!hasRole(viewer, 'admin')) throw refuse.forbidden('dialogue.hide-only-moderator');
+      if (proposal.hidden_at) throw refuse.conflict('dialogue.hidden-already');
       const reason = request.reason.trim();
-      if (!reason) throw new UnprocessableEntityException('reason must not be empty');
+      if (!reason) throw refuse.unprocessable('request.field-empty', { field: 'reason' });
       await em.query(`UPDATE proposal SET hidden_at = now(), hidden_by = $2, hidden_reason = $3 WHERE id = $1`, [proposalId, viewer.userId, reason]);
       await this.audit.record(em, actorOfViewer(viewer, ip), {
         action: 'proposal.hidden',
@@ -117,7 +116,7 @@ export class ProposalsService {
     const em = this.dataSource.manager;
     const scope = await findBenchmarkScope(em, benchmarkRef);
     const missionExpert = viewer ? await isMissionExpert(em, scope.id, viewer.userId) : false;
-    if (!seesDialogue(viewer, scope, missionExpert)) throw new NotFoundException(`No dialogue on benchmark ${benchmarkRef} for you`);
+    if (!seesDialogue(viewer, scope, missionExpert)) throw refuse.notFound('dialogue.not-found', { ref: benchmarkRef });
     const all = await this.query(em, 'p.benchmark_id = $1', [scope.id], visibleEvidence(viewer, scope, missionExpert));
     const threads = threadsOf(all);
     if (query.answered === undefined) return threads;
@@ -127,9 +126,9 @@ export class ProposalsService {
 
   private async locate(em: EntityManager, viewer: Viewer, proposalId: string): Promise<{ proposal: Record<string, any>; scope: BenchmarkScope }> {
     const [proposal] = await em.query(`SELECT id, benchmark_id, kind, parent_id, hidden_at FROM proposal WHERE id = $1`, [proposalId]);
-    if (!proposal) throw new NotFoundException(`No proposal ${proposalId}`);
+    if (!proposal) throw refuse.notFound('proposal.not-found', { id: proposalId });
     const scope = await findBenchmarkScope(em, proposal.benchmark_id, true);
-    if (!seesDialogue(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw new NotFoundException(`No proposal ${proposalId}`);
+    if (!seesDialogue(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw refuse.notFound('proposal.not-found', { id: proposalId });
     return { proposal, scope };
   }
 

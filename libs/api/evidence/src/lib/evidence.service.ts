@@ -1,13 +1,15 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
+import { refuse } from '@bt/api/core';
 import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
 import { FilesService, storedFileDto } from '@bt/api/files';
-import { type CreateEvidenceRequest, type DocumentKind, type EvidenceChange, type EvidenceDto, type EvidenceLinkDto, type EvidenceVersionDto, type EvidenceVisibility, isCalendarDay, type UpdateEvidenceRequest } from '@bt/contracts';
+import { type CreateEvidenceRequest, type RefusalCode, type DocumentKind, type EvidenceChange, type EvidenceDto, type EvidenceLinkDto, type EvidenceVersionDto, type EvidenceVisibility, isCalendarDay, type UpdateEvidenceRequest } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { isMissionExpert } from '@bt/api/missions';
+import type { BenchmarkState } from '@bt/workflow';
 import { visibleEvidence } from './evidence-visibility';
 
 /** What evidence files may be: documents, sheets, scans and plain data (decided by their bytes). */
@@ -70,6 +72,14 @@ export function evidenceChanges(before: EvidenceFields | null, after: EvidenceFi
  * a new version (earlier ones stay readable, with who made them); writes are possible only while
  * the benchmark is a draft, checked under the benchmark's row lock so a SUBMIT cannot interleave.
  */
+
+/** Evidence is written while the benchmark is a draft; in any other state it is read-only. */
+const READ_ONLY = {
+  submitted: 'evidence.read-only-while-submitted',
+  peerReview: 'evidence.read-only-while-in-peer-review',
+  accepted: 'evidence.read-only-while-accepted',
+} as const satisfies Record<Exclude<BenchmarkState, 'draft'>, RefusalCode>;
+
 @Injectable()
 export class EvidenceService {
   constructor(
@@ -121,7 +131,7 @@ export class EvidenceService {
     const em = this.dataSource.manager;
     const { scope } = await this.findVisible(em, viewer, evidenceId);
     const [item] = await this.query(em, `e.id = $1`, [evidenceId]);
-    if (!item || item.benchmarkId !== scope.id) throw new NotFoundException(`No evidence ${evidenceId}`);
+    if (!item || item.benchmarkId !== scope.id) throw refuse.notFound('evidence.not-found', { id: evidenceId });
     return item;
   }
 
@@ -130,7 +140,7 @@ export class EvidenceService {
     await this.dataSource.transaction(async (em) => {
       const { scope, item } = await this.findWritable(em, viewer, evidenceId);
       if (request.version !== item.version) {
-        throw new ConflictException(`This evidence is at version ${item.version} now, not ${request.version}: someone changed it meanwhile. Reload it and apply your change again.`);
+        throw refuse.conflict('evidence.changed-meanwhile', { current: item.version, sent: request.version });
       }
       const before = item.fields;
       const after = await this.checked(em, scope, {
@@ -225,7 +235,7 @@ export class EvidenceService {
         `SELECT s.file_name FROM evidence_file f JOIN stored_file s ON s.id = f.stored_file_id WHERE f.evidence_id = $1 AND f.stored_file_id = $2 AND f.removed_in_version IS NULL`,
         [item.id, fileId],
       );
-      if (!file) throw new NotFoundException(`No file ${fileId} in the current version of this evidence`);
+      if (!file) throw refuse.notFound('evidence.file-not-in-current-version', { id: fileId });
       const version = await this.nextVersion(em, item, viewer.userId);
       await em.query(`UPDATE evidence_file SET removed_in_version = $3 WHERE evidence_id = $1 AND stored_file_id = $2`, [item.id, fileId, version]);
       await this.audit.record(em, actorOfViewer(viewer, ip), {
@@ -248,7 +258,7 @@ export class EvidenceService {
         WHERE f.evidence_id = $1 AND f.stored_file_id = $2 AND v.visibility = ANY($3) LIMIT 1`,
       [evidenceId, fileId, visible],
     );
-    if (!seen) throw new NotFoundException(`No file ${fileId} in this evidence`);
+    if (!seen) throw refuse.notFound('evidence.file-not-found', { id: fileId });
     await this.files.send(reply, fileId);
   }
 
@@ -262,12 +272,12 @@ export class EvidenceService {
   /** The item and its benchmark, when the caller may see the item; a hidden item is "not found". */
   private async findVisible(em: EntityManager, viewer: Viewer | null, evidenceId: string, lock = false) {
     const [ref] = await em.query(`SELECT benchmark_id FROM evidence WHERE id = $1`, [evidenceId]);
-    if (!ref) throw new NotFoundException(`No evidence ${evidenceId}`);
+    if (!ref) throw refuse.notFound('evidence.not-found', { id: evidenceId });
     // The benchmark first (as a transition locks it), then the item: one lock order for every writer.
     const scope = await findBenchmarkScope(em, ref.benchmark_id, lock);
     const [row] = await em.query(`SELECT e.id, e.benchmark_id, e.version, ${fieldColumns('e')} FROM evidence e WHERE e.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [evidenceId]);
     const visible = await this.visibleTo(em, viewer, scope);
-    if (!row || !visible.includes(row.visibility)) throw new NotFoundException(`No evidence ${evidenceId}`);
+    if (!row || !visible.includes(row.visibility)) throw refuse.notFound('evidence.not-found', { id: evidenceId });
     const item: EvidenceRow = { id: row.id, benchmarkId: row.benchmark_id, version: row.version, fields: fieldsOf(row) };
     return { scope, item, visible };
   }
@@ -281,36 +291,34 @@ export class EvidenceService {
 
   private mayWrite(viewer: Viewer, scope: BenchmarkScope): void {
     if (!hasRole(viewer, 'ministry') || viewer.countryCode !== scope.countryCode) {
-      throw new ForbiddenException("Only the ministry of the benchmark's country adds or changes evidence.");
+      throw refuse.forbidden('evidence.only-ministry');
     }
-    if (scope.state !== 'draft') {
-      throw new ConflictException(`Evidence is read-only while the benchmark is ${scope.state}; it opens again when changes are requested or the benchmark is reopened.`);
-    }
+    if (scope.state !== 'draft') throw refuse.conflict(READ_ONLY[scope.state]);
   }
 
   /** Trims and checks the fields: 422 for a blank title, a bad period, a foreign sub-requirement or a non-web link. */
   private async checked(em: EntityManager, scope: BenchmarkScope, fields: EvidenceFields): Promise<EvidenceFields> {
     const title = fields.title.trim();
-    if (!title) throw new UnprocessableEntityException('title must not be empty');
+    if (!title) throw refuse.unprocessable('request.field-empty', { field: 'title' });
     for (const [name, value] of [['periodStart', fields.periodStart], ['periodEnd', fields.periodEnd]] as const) {
-      if (value !== null && !isCalendarDay(value)) throw new UnprocessableEntityException(`${name} is not a date of the calendar`);
+      if (value !== null && !isCalendarDay(value)) throw refuse.unprocessable('request.not-a-calendar-day', { field: name });
     }
     if (fields.periodStart && fields.periodEnd && fields.periodStart > fields.periodEnd) {
-      throw new UnprocessableEntityException('periodEnd must be on or after periodStart');
+      throw refuse.unprocessable('evidence.period-ends-before-start');
     }
     const subRequirementIds = [...new Set(fields.subRequirementIds.map((id) => id.toLowerCase()))];
     if (subRequirementIds.length) {
       const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM sub_requirement WHERE benchmark_id = $1 AND id = ANY($2)`, [scope.id, subRequirementIds]);
-      if (count !== subRequirementIds.length) throw new UnprocessableEntityException(`subRequirementIds must be sub-requirements of ${scope.code}`);
+      if (count !== subRequirementIds.length) throw refuse.unprocessable('evidence.sub-requirement-not-on-benchmark', { code: scope.code });
     }
     const links = fields.links.map((link) => {
       let url: URL;
       try {
         url = new URL(link.url.trim());
       } catch {
-        throw new UnprocessableEntityException(`${link.url} is not a web address`);
+        throw refuse.unprocessable('evidence.link-not-an-address', { url: link.url });
       }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UnprocessableEntityException('links must be http or https addresses');
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse.unprocessable('evidence.link-not-web');
       return { url: url.href, label: link.label.trim() };
     });
     return { ...fields, title, subRequirementIds, links };

@@ -92,6 +92,11 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
     $localize`:Refusal of an upload; kinds is a list of file formats such as PDF, DOCX@@refusal.upload.kind-not-accepted:Accepted here: ${p['kinds']}:kinds: (decided by the file's contents, not its name).`,
   'file.not-found': () => $localize`:Refusal of a request@@refusal.file.not-found:The file was not found.`,
 
+  // A field's value, whatever the request.
+  'request.field-empty': (p) => $localize`:Refusal of a request; field is the name of a field in the request@@refusal.request.field-empty:The field ${p['field']}:field: must not be empty.`,
+  'request.not-a-calendar-day': (p) =>
+    $localize`:Refusal of a request; field is the name of a field in the request@@refusal.request.not-a-calendar-day:The field ${p['field']}:field: is not a date of the calendar.`,
+
   // Signing in, sessions and the second factor.
   'auth.xsrf-token-missing': () => $localize`:Refusal of a request@@refusal.auth.xsrf-token-missing:This request lacks its security token: reload the page and try again.`,
   'auth.session-ended': () => $localize`:Refusal of a request@@refusal.auth.session-ended:Your session has ended. Please sign in again.`,
@@ -149,10 +154,70 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'benchmark.ref-malformed': () =>
     $localize`:Refusal of a request@@refusal.benchmark.ref-malformed:The address names a benchmark by neither its code (such as RS-24-MIG-02) nor its identifier.`,
 
+  // Evidence.
+  'evidence.not-found': () => $localize`:Refusal of a request@@refusal.evidence.not-found:This evidence item was not found.`,
+  'evidence.changed-meanwhile': () =>
+    $localize`:Refusal of a request@@refusal.evidence.changed-meanwhile:Someone changed this evidence item meanwhile: reload it and apply your change again.`,
+  'evidence.file-not-in-current-version': () =>
+    $localize`:Refusal of a request@@refusal.evidence.file-not-in-current-version:The file is not in the current version of this evidence item.`,
+  'evidence.file-not-found': () => $localize`:Refusal of a request@@refusal.evidence.file-not-found:The file is not in this evidence item.`,
+  'evidence.only-ministry': () => $localize`:Refusal of a request@@refusal.evidence.only-ministry:Only the ministry of the benchmark's country adds or changes evidence.`,
+  'evidence.read-only-while-submitted': () =>
+    $localize`:Refusal of a request@@refusal.evidence.read-only-while-submitted:Evidence cannot be changed while the benchmark is submitted; it opens again when changes are requested.`,
+  'evidence.read-only-while-in-peer-review': () =>
+    $localize`:Refusal of a request@@refusal.evidence.read-only-while-in-peer-review:Evidence cannot be changed while the benchmark is in peer review; it opens again when changes are requested.`,
+  'evidence.read-only-while-accepted': () =>
+    $localize`:Refusal of a request@@refusal.evidence.read-only-while-accepted:Evidence cannot be changed once the benchmark is accepted; it opens again if the benchmark is reopened.`,
+  'evidence.period-ends-before-start': () => $localize`:Refusal of a request@@refusal.evidence.period-ends-before-start:The period cannot end before it starts.`,
+  'evidence.sub-requirement-not-on-benchmark': (p) =>
+    $localize`:Refusal of a request@@refusal.evidence.sub-requirement-not-on-benchmark:Only sub-requirements of ${p['code']}:code: can be chosen.`,
+  'evidence.link-not-an-address': (p) => $localize`:Refusal of a request@@refusal.evidence.link-not-an-address:${p['url']}:url: is not a web address.`,
+  'evidence.link-not-web': () => $localize`:Refusal of a request@@refusal.evidence.link-not-web:Links must be web addresses (http or https).`,
+
+  // Assessments.
+  'assessment.text-empty': () => $localize`:Refusal of a request@@refusal.assessment.text-empty:An assessment needs its text: say why.`,
+  'assessment.not-yours': () =>
+    $localize`:Refusal of a request@@refusal.assessment.not-yours:Assessments come from the Commission, and from the ministry and civil society of the benchmark's country.`,
+
+  // The civil-society dialogue.
+  'dialogue.not-found': () => $localize`:Refusal of a request@@refusal.dialogue.not-found:The dialogue on this benchmark is not open to you.`,
+  'dialogue.closed': () => $localize`:Refusal of a request@@refusal.dialogue.closed:The benchmark is accepted: its dialogue is closed.`,
+  'dialogue.proposal-not-yours': () => $localize`:Refusal of a request@@refusal.dialogue.proposal-not-yours:Proposals come from the civil society of the benchmark's country.`,
+  'dialogue.reply-not-yours': () =>
+    $localize`:Refusal of a request@@refusal.dialogue.reply-not-yours:Replies come from the benchmark's country (its civil society and ministry) and the Commission.`,
+  'dialogue.parent-not-on-benchmark': () => $localize`:Refusal of a request@@refusal.dialogue.parent-not-on-benchmark:The contribution replied to is not on this benchmark.`,
+  'dialogue.sub-requirement-not-on-benchmark': () =>
+    $localize`:Refusal of a request@@refusal.dialogue.sub-requirement-not-on-benchmark:The sub-requirement is not one of this benchmark.`,
+  'dialogue.evidence-not-on-benchmark': () => $localize`:Refusal of a request@@refusal.dialogue.evidence-not-on-benchmark:The evidence item is not one of this benchmark.`,
+  'dialogue.answer-not-yours': () => $localize`:Refusal of a request@@refusal.dialogue.answer-not-yours:The ministry of the benchmark's country answers proposals.`,
+  'dialogue.answer-only-proposals': () => $localize`:Refusal of a request@@refusal.dialogue.answer-only-proposals:Only proposals take an answer; reply to a comment instead.`,
+  'dialogue.answer-hidden': () => $localize`:Refusal of a request@@refusal.dialogue.answer-hidden:A moderator hid this proposal; it needs no answer.`,
+  'dialogue.reasoning-empty': () => $localize`:Refusal of a request@@refusal.dialogue.reasoning-empty:Every answer gives its reasons: fill them in.`,
+  'dialogue.hide-only-moderator': () => $localize`:Refusal of a request@@refusal.dialogue.hide-only-moderator:Only a moderator (an administrator) hides contributions.`,
+  'dialogue.hidden-already': () => $localize`:Refusal of a request@@refusal.dialogue.hidden-already:It is hidden already.`,
+  'proposal.not-found': () => $localize`:Refusal of a request@@refusal.proposal.not-found:The proposal was not found.`,
+
   // Written consultations.
   'consultation.changed-meanwhile': () => $localize`:Refusal of a request@@refusal.consultation.changed-meanwhile:The consultation changed meanwhile: reload and try again.`,
   'consultation.not-possible-now': () =>
     $localize`:Refusal of a request@@refusal.consultation.not-possible-now:This step is not possible in the consultation's current state: reload the page.`,
+  'consultation.not-found': () => $localize`:Refusal of a request@@refusal.consultation.not-found:The consultation was not found.`,
+  'consultation.edit-only-draft': () => $localize`:Refusal of a request@@refusal.consultation.edit-only-draft:Only a draft consultation can be edited; return it to draft first.`,
+  'consultation.recipient-not-partner': () =>
+    $localize`:Refusal of a request@@refusal.consultation.recipient-not-partner:Every recipient must be an organisation of a partner (a ministry, a coordination body or civil society).`,
+  'consultation.foreign-topics': () => $localize`:Refusal of a request@@refusal.consultation.foreign-topics:Some topics or questions are not of this consultation: reload the page.`,
+  'consultation.topic-twice': () => $localize`:Refusal of a request@@refusal.consultation.topic-twice:A topic or question appears twice.`,
+  'consultation.reply-only-recipient': () => $localize`:Refusal of a request@@refusal.consultation.reply-only-recipient:Only a member of a recipient organisation may reply.`,
+  'consultation.question-not-found': () => $localize`:Refusal of a request@@refusal.consultation.question-not-found:The question is not in this consultation.`,
+  'consultation.deadline-passed': () => $localize`:Refusal of a request@@refusal.consultation.deadline-passed:The deadline for replies has passed.`,
+  'consultation.replies-not-accepted': () =>
+    $localize`:Refusal of a request@@refusal.consultation.replies-not-accepted:Replies are not accepted in the consultation's current state.`,
+  'consultation.reply-sent-already': () => $localize`:Refusal of a request@@refusal.consultation.reply-sent-already:This reply was already sent and can no longer be changed.`,
+  'consultation.reply-empty': () => $localize`:Refusal of a request@@refusal.consultation.reply-empty:An empty reply cannot be sent.`,
+  'consultation.file-not-found': () => $localize`:Refusal of a request@@refusal.consultation.file-not-found:The file is not in this consultation.`,
+  'consultation.summary-not-yet': () => $localize`:Refusal of a request@@refusal.consultation.summary-not-yet:A summary is written once the consultation is closed.`,
+  'consultation.summary-cites-non-recipient': () =>
+    $localize`:Refusal of a request@@refusal.consultation.summary-cites-non-recipient:A summary can cite only recipients of the consultation.`,
 };
 
 /** A role by its label, or as it came for a role this app does not know. */
