@@ -25,7 +25,11 @@ const files = new Set(loaded);
 const queue = loaded.filter((file) => file.endsWith('.js'));
 while (queue.length) {
   const file = queue.shift();
-  for (const next of imports(file, /^main-/.test(file))) if (!files.has(next)) files.add(next) && queue.push(next);
+  for (const next of imports(file, /^main-/.test(file))) {
+    if (files.has(next)) continue;
+    files.add(next);
+    queue.push(next);
+  }
 }
 const size = (file) => ({ raw: statSync(join(browser, file)).size, gzip: gzipSync(readFileSync(join(browser, file))).length });
 const sum = (files) => files.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
