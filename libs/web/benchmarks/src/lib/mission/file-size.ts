@@ -6,6 +6,7 @@ export function fileSize(bytes: number): string {
   return $localize`:A file size in megabytes@@fileSize.megabytes:${round(kilobytes / 1024)}:size: MB`;
 }
 
+/** One decimal under 10, none above, with the reader's decimal sign (1.5 MB, 1,5 MB); the app's language is on `<html lang>`. */
 function round(value: number): string {
-  return value < 10 ? value.toFixed(1) : String(Math.round(value));
+  return new Intl.NumberFormat(document.documentElement.lang || 'en', { maximumFractionDigits: value < 10 ? 1 : 0, minimumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
