@@ -138,7 +138,11 @@ describe('bounded uploads', () => {
 
     expect({ status: answer.status, body: answer.body }).toEqual({
       status: 422,
-      body: expect.objectContaining({ message: 'Nothing was imported: the sheet has 1 problem.', errors: [{ row: 5002, column: null, message: 'A sheet may hold at most 5000 figures.' }] }),
+      body: expect.objectContaining({
+        code: 'track-records.sheet-has-a-problem',
+        message: 'Nothing was imported: the sheet has 1 problem.',
+        errors: [{ row: 5002, column: null, code: 'track-records.too-many-figures', params: { max: 5000 }, message: 'A sheet may hold at most 5000 figures.' }],
+      }),
     });
     console.info(`A million rows: refused in ${ms} ms, the API's memory grew by ${Math.round(grewBy / MB)} MB, /api/health answered ${health.length} times in at most ${slowestHealth} ms`);
     // Refused at row 5,002 above, so the rest was never read; the time is printed, and bounded only

@@ -86,13 +86,13 @@ describe('track records', () => {
       'bad.xlsx',
     );
     expect(bad.status).toBe(422);
-    expect(bad.body.message).toMatch(/Nothing was imported/);
+    expect(bad.body).toMatchObject({ code: 'track-records.sheet-has-problems', params: { count: 5 }, message: 'Nothing was imported: the sheet has 5 problems.' });
     expect(bad.body.errors).toEqual([
-      { row: 3, column: 'value', message: expect.stringContaining('"-3" is not a figure') },
-      { row: 4, column: 'source', message: 'Source is missing.' },
-      { row: 4, column: 'category', message: expect.stringContaining('"Asset theft" is not a category') },
-      { row: 4, column: 'period', message: expect.stringContaining('2020-Q5') },
-      { row: 5, column: 'value', message: expect.stringContaining('"lots" is not a figure') },
+      { row: 3, column: 'value', code: 'track-records.cell-not-a-figure', params: { value: '-3' }, message: expect.stringContaining('"-3" is not a figure') },
+      { row: 4, column: 'source', code: 'track-records.cell-missing', params: { column: 'source' }, message: 'The source is missing.' },
+      { row: 4, column: 'category', code: 'track-records.cell-not-a-category', params: expect.objectContaining({ value: 'Asset theft' }), message: expect.stringContaining('"Asset theft" is not a category') },
+      { row: 4, column: 'period', code: 'track-records.cell-not-a-period', params: { value: '2020-Q5' }, message: expect.stringContaining('2020-Q5') },
+      { row: 5, column: 'value', code: 'track-records.cell-not-a-figure', params: { value: 'lots' }, message: expect.stringContaining('"lots" is not a figure') },
     ]);
     // The good first row of the bad sheet (45 instead of 40) was not written either, and the upload was not kept.
     expect(await contents()).toEqual(before);
@@ -129,8 +129,14 @@ describe('track records', () => {
     expect([answer.status, answer.body.errors]).toEqual([
       422,
       [
-        { row: 3, column: 'unit', message: 'The series "Final convictions for organised crime" is counted in "persons": a sheet cannot change its unit (name a new series instead).' },
-        { row: 3, column: 'category', message: expect.stringContaining('is in the category "Organised crime": a sheet cannot change it') },
+        {
+          row: 3,
+          column: 'unit',
+          code: 'track-records.stored-unit-differs',
+          params: { series: 'Final convictions for organised crime', unit: 'persons' },
+          message: 'The series "Final convictions for organised crime" is counted in "persons": a sheet cannot change its unit (name a new series instead).',
+        },
+        { row: 3, column: 'category', code: 'track-records.stored-category-differs', params: { series: 'Final convictions for organised crime', category: 'Organised crime' }, message: expect.stringContaining('is in the category "Organised crime": a sheet cannot change it') },
       ],
     ]);
     expect(await contents()).toEqual(before);

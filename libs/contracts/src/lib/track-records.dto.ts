@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type { ReasonParams } from '@bt/workflow';
 import { HasAtMostDecimals } from './field-rules';
+import type { RefusalCode } from './refusals';
 
 /** The kinds of crime and migration a track record counts (the chapter's areas in the Commission's words). */
 export const TRACK_RECORD_CATEGORIES = [
@@ -51,11 +53,17 @@ export interface TrackRecordSeriesDto {
 export interface TrackRecordImportErrorDto {
   row: number;
   column: TrackRecordColumn | null;
+  /** The problem as a refusal code with its parameters, worded by the web app. */
+  code: RefusalCode;
+  params: ReasonParams;
+  /** The problem in English. */
   message: string;
 }
 
 /** 422 answer of an import: nothing was written. */
 export interface TrackRecordImportRefusalDto {
+  code: RefusalCode;
+  params: ReasonParams;
   message: string;
   errors: TrackRecordImportErrorDto[];
 }

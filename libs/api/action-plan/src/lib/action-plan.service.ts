@@ -1,6 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
+import { refuse } from '@bt/api/core';
 import { findBenchmarkScope } from '@bt/api/catalogue';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { isMissionExpert, missionSeenParams, missionSeenSql } from '@bt/api/missions';
@@ -182,19 +183,19 @@ export class ActionPlanService {
   async create(viewer: Viewer, benchmarkRef: string, request: CreateActivityRequest, ip: string): Promise<ActionActivityDto> {
     return this.dataSource.transaction(async (em) => {
       const scope = await findBenchmarkScope(em, benchmarkRef, true);
-      if (!readsCountryRecords(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw new NotFoundException(`No benchmark ${benchmarkRef}`);
-      if (!writesCountryRecords(viewer, scope)) throw new ForbiddenException("Only the ministry of the benchmark's country plans its activities.");
+      if (!readsCountryRecords(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw refuse.notFound('benchmark.not-found', { ref: benchmarkRef });
+      if (!writesCountryRecords(viewer, scope)) throw refuse.forbidden('action-plan.only-ministry-plans');
       const budget = budgetOf(request.budgetAmount, request.budgetCurrency, request.budgetSource);
-      if (budget === 'partial') throw new UnprocessableEntityException('A budget needs its amount, currency and source together.');
+      if (budget === 'partial') throw refuse.unprocessable('action-plan.budget-partial');
       const title = request.title.trim();
       const institution = request.responsibleInstitution.trim();
-      if (!title || !institution) throw new UnprocessableEntityException('title and responsibleInstitution must not be empty');
+      if (!title || !institution) throw refuse.unprocessable('action-plan.title-or-institution-empty');
       const [row] = await em.query(
         `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, budget_amount, budget_currency, budget_source, status, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (benchmark_id, code) DO NOTHING RETURNING id`,
         [scope.id, request.code, title, institution, request.deadline, budget?.[0] ?? null, budget?.[1] ?? null, budget?.[2] ?? null, request.status ?? 'planned', viewer.userId],
       );
-      if (!row) throw new ConflictException(`The benchmark already has an activity ${request.code}.`);
+      if (!row) throw refuse.conflict('action-plan.activity-code-taken', { code: request.code });
       await this.audit.record(em, actorOfViewer(viewer, ip), {
         action: 'action-plan.activity-created',
         entityType: 'benchmark',
@@ -217,10 +218,10 @@ export class ActionPlanService {
       [id],
     );
     const scope = row && { countryCode: row.country_code.trim() };
-    if (!row || !readsCountryRecords(viewer, scope, await isMissionExpert(em, row.benchmark_id, viewer.userId))) throw new NotFoundException(`No activity ${id}`);
+    if (!row || !readsCountryRecords(viewer, scope, await isMissionExpert(em, row.benchmark_id, viewer.userId))) throw refuse.notFound('action-plan.activity-not-found', { id });
     const mayWrite = writesCountryRecords(viewer, scope) || (write === 'ministry-or-commission' && hasRole(viewer, 'commission'));
     if (!mayWrite) {
-      throw new ForbiddenException(write === 'ministry' ? "Only the ministry of the benchmark's country updates its activities." : "Only the ministry of the benchmark's country or the Commission decides corrective measures.");
+      throw refuse.forbidden(write === 'ministry' ? 'action-plan.only-ministry-updates' : 'action-plan.measures-not-yours');
     }
     return row;
   }
@@ -228,7 +229,7 @@ export class ActionPlanService {
   async update(viewer: Viewer, id: string, request: UpdateActivityRequest, ip: string): Promise<ActionActivityDto> {
     return this.dataSource.transaction(async (em) => {
       const before = await this.activityFor(em, viewer, id, 'ministry');
-      if (before.version !== request.version) throw new ConflictException(`The activity changed meanwhile (version ${before.version}, you saw ${request.version}); reload it.`);
+      if (before.version !== request.version) throw refuse.conflict('action-plan.activity-changed-meanwhile', { current: before.version, sent: request.version });
       const changes: Record<string, unknown> = {};
       if (request.title !== undefined) changes['title'] = request.title.trim();
       if (request.responsibleInstitution !== undefined) changes['responsible_institution'] = request.responsibleInstitution.trim();
@@ -240,10 +241,10 @@ export class ActionPlanService {
           request.budgetCurrency ?? before['budget_currency'] ?? undefined,
           request.budgetSource ?? before['budget_source'] ?? undefined,
         );
-        if (budget === 'partial') throw new UnprocessableEntityException('A budget needs its amount, currency and source together.');
+        if (budget === 'partial') throw refuse.unprocessable('action-plan.budget-partial');
         Object.assign(changes, { budget_amount: budget?.[0] ?? null, budget_currency: budget?.[1] ?? null, budget_source: budget?.[2] ?? null });
       }
-      if (Object.values(changes).some((v) => v === '')) throw new UnprocessableEntityException('title and responsibleInstitution must not be empty');
+      if (Object.values(changes).some((v) => v === '')) throw refuse.unprocessable('action-plan.title-or-institution-empty');
       const columns = Object.keys(changes);
       await em.query(
         `UPDATE action_activity SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}${columns.length ? ', ' : ''}version = version + 1, updated_at = now() WHERE id = $1`,
@@ -264,7 +265,7 @@ export class ActionPlanService {
     return this.dataSource.transaction(async (em) => {
       const activity = await this.activityFor(em, viewer, id, 'ministry');
       const text = request.text.trim();
-      if (!text) throw new UnprocessableEntityException('text must not be empty');
+      if (!text) throw refuse.unprocessable('request.field-empty', { field: 'text' });
       const [row] = await em.query(`INSERT INTO activity_progress_note (activity_id, text, author_id) VALUES ($1, $2, $3) RETURNING id, created_at`, [id, text, viewer.userId]);
       await this.audit.record(em, actorOfViewer(viewer, ip), {
         action: 'action-plan.progress-noted',
@@ -281,13 +282,13 @@ export class ActionPlanService {
     return this.dataSource.transaction(async (em) => {
       const activity = await this.activityFor(em, viewer, id, 'ministry-or-commission');
       if (!activity.overdue) {
-        throw new UnprocessableEntityException(
-          activity.status === 'completed' ? 'The activity is completed: it needs no corrective measure.' : `The activity is not late: its deadline ${activity['deadline']} has not passed.`,
-        );
+        throw activity.status === 'completed'
+          ? refuse.unprocessable('action-plan.activity-completed')
+          : refuse.unprocessable('action-plan.activity-not-late', { deadline: String(activity['deadline']) });
       }
       const what = request.what.trim();
       const responsible = request.responsible.trim();
-      if (!what || !responsible) throw new UnprocessableEntityException('what and responsible must not be empty');
+      if (!what || !responsible) throw refuse.unprocessable('action-plan.what-or-responsible-empty');
       const [row] = await em.query(
         `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [id, activity.benchmark_id, what, responsible, request.dueDate, viewer.userId],
@@ -305,18 +306,18 @@ export class ActionPlanService {
   async updateMeasure(viewer: Viewer, id: string, request: UpdateCorrectiveMeasureRequest, ip: string): Promise<CorrectiveMeasureDto> {
     return this.dataSource.transaction(async (em) => {
       const [before] = await em.query(`${MEASURE_SELECT} WHERE m.id = $1 FOR UPDATE OF m`, [id]);
-      if (!before) throw new NotFoundException(`No corrective measure ${id}`);
+      if (!before) throw refuse.notFound('action-plan.measure-not-found', { id });
       const scope = await findBenchmarkScope(em, before.benchmark_id);
-      if (!readsCountryRecords(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw new NotFoundException(`No corrective measure ${id}`);
+      if (!readsCountryRecords(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw refuse.notFound('action-plan.measure-not-found', { id });
       if (!writesCountryRecords(viewer, scope) && !hasRole(viewer, 'commission')) {
-        throw new ForbiddenException("Only the ministry of the benchmark's country or the Commission decides corrective measures.");
+        throw refuse.forbidden('action-plan.measures-not-yours');
       }
       const changes: Record<string, unknown> = {};
       if (request.what !== undefined) changes['what'] = request.what.trim();
       if (request.responsible !== undefined) changes['responsible'] = request.responsible.trim();
       if (request.dueDate !== undefined) changes['due_date'] = request.dueDate;
       if (request.status !== undefined) changes['status'] = request.status;
-      if (Object.values(changes).some((v) => v === '')) throw new UnprocessableEntityException('what and responsible must not be empty');
+      if (Object.values(changes).some((v) => v === '')) throw refuse.unprocessable('action-plan.what-or-responsible-empty');
       const columns = Object.keys(changes);
       if (columns.length) {
         await em.query(`UPDATE corrective_measure SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...Object.values(changes)]);

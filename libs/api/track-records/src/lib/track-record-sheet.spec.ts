@@ -57,9 +57,9 @@ describe('checking a track-record sheet', () => {
 
   it('names a missing column in the header row and refuses a sheet without figures', () => {
     const noValue = checkTrackRecordRows(header.filter((h) => h !== 'value'), []);
-    expect(!noValue.ok && noValue.errors).toEqual([{ row: 1, column: 'value', message: 'The header row has no "value" column.' }]);
+    expect(!noValue.ok && noValue.errors).toEqual([{ row: 1, column: 'value', code: 'track-records.column-missing', params: { column: 'value' }, message: 'The header row has no "value" column.' }]);
     const empty = checkTrackRecordRows(header, [row(2, {})]);
-    expect(!empty.ok && empty.errors[0].message).toMatch(/no figures/);
+    expect(!empty.ok && empty.errors[0]).toMatchObject({ code: 'track-records.no-figures', message: expect.stringMatching(/no figures/) });
   });
 
   it('knows categories by key or by label', () => {
@@ -76,7 +76,9 @@ describe('checking a track-record sheet', () => {
     expect(xlsx.rows).toEqual([{ row: 2, cells: ['Seizures', 'kg', 'Drugs', 'Net weight', '2019', '1250.5', 'Police', ''] }]);
     const csv = rowsOf(await readTrackRecordSheet(bufferRanges(Buffer.from(`${header.join(',')}\nSeizures,kg,drugs,,2019,0012,Police,\n`)), 'csv'));
     expect(csv.rows[0].cells[5]).toBe('0012');
-    expect(await readTrackRecordSheet(bufferRanges(Buffer.from('PK\u0003\u0004 not a workbook')), 'xlsx')).toEqual({ unreadable: 'The file could not be read as a spreadsheet.' });
+    expect(await readTrackRecordSheet(bufferRanges(Buffer.from('PK\u0003\u0004 not a workbook')), 'xlsx')).toEqual({
+      unreadable: { code: 'track-records.not-a-sheet', params: {}, message: 'The file could not be read as a spreadsheet.' },
+    });
   });
 
   it('keeps Serbian letters whole wherever the streamed bytes are cut, and dates as dates', async () => {
@@ -102,13 +104,21 @@ describe('checking a track-record sheet', () => {
     ]) {
       expect(read.rows).toHaveLength(MAX_IMPORT_ROWS + 1);
       const check = checkTrackRecordRows(read.header, read.rows);
-      expect(!check.ok && check.errors).toEqual([{ row: MAX_IMPORT_ROWS + 2, column: null, message: `A sheet may hold at most ${MAX_IMPORT_ROWS} figures.` }]);
+      expect(!check.ok && check.errors).toEqual([
+        { row: MAX_IMPORT_ROWS + 2, column: null, code: 'track-records.too-many-figures', params: { max: MAX_IMPORT_ROWS }, message: `A sheet may hold at most ${MAX_IMPORT_ROWS} figures.` },
+      ]);
     }
   });
 
   it('stops at a file of blank lines, and reads only the first columns of a row', async () => {
     const blank = await readTrackRecordSheet(bufferRanges(Buffer.from('series name,unit\n' + '\n'.repeat(MAX_SHEET_ROWS * 3))), 'csv');
-    expect(blank).toEqual({ unreadable: `The sheet has more than ${MAX_SHEET_ROWS} rows, blank ones included: a track-record sheet holds at most ${MAX_IMPORT_ROWS} figures.` });
+    expect(blank).toEqual({
+      unreadable: {
+        code: 'track-records.sheet-too-long',
+        params: { rows: MAX_SHEET_ROWS, figures: MAX_IMPORT_ROWS },
+        message: `The sheet has more than ${MAX_SHEET_ROWS} rows, blank ones included: a track-record sheet holds at most ${MAX_IMPORT_ROWS} figures.`,
+      },
+    });
 
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Track records');
@@ -121,11 +131,17 @@ describe('checking a track-record sheet', () => {
 
   it('refuses an XLSX that unpacks past the limit (a zip bomb) without inflating it', async () => {
     const read = await readTrackRecordSheet(bufferRanges(xlsxBomb(1024)), 'xlsx');
-    expect(read).toEqual({ unreadable: expect.stringMatching(/^The file unpacks to more than 50 MB\. A track-record sheet of at most 5000 figures is far smaller/) });
+    expect(read).toEqual({
+      unreadable: {
+        code: 'track-records.sheet-unpacks-too-large',
+        params: { megabytes: 50, figures: 5000 },
+        message: expect.stringMatching(/^The file unpacks to more than 50 MB\. A track-record sheet of at most 5000 figures is far smaller/),
+      },
+    });
   });
 });
 
 function rowsOf(reading: SheetReading): { header: string[]; rows: SheetRow[] } {
-  if ('unreadable' in reading) throw new Error(reading.unreadable);
+  if ('unreadable' in reading) throw new Error(reading.unreadable.message);
   return reading;
 }

@@ -3,9 +3,12 @@ import { stream, Workbook, type CellValue, type Row } from 'exceljs';
 import { parse as parseCsv } from 'fast-csv';
 import { type ByteRanges, UnpackLimitError, ZipReader } from '@bt/api/files';
 import {
+  type RefusalArgs,
+  type RefusalCode,
+  type RefusalReason,
+  refusal,
   TRACK_RECORD_CATEGORIES,
   TRACK_RECORD_COLUMNS,
-  TRACK_RECORD_PERIOD_MESSAGE,
   isTrackRecordPeriod,
   type TrackRecordCategory,
   type TrackRecordColumn,
@@ -43,6 +46,11 @@ export interface ImportedSeries {
 
 export type SheetCheck = { ok: true; series: ImportedSeries[]; rows: number } | { ok: false; errors: TrackRecordImportErrorDto[] };
 
+/** A problem of the sheet at a row (and column): its code, parameters and English message. */
+function problemAt<C extends RefusalCode>(row: number, column: TrackRecordColumn | null, code: C, ...params: RefusalArgs<C>): TrackRecordImportErrorDto {
+  return { row, column, ...refusal(code, ...params) };
+}
+
 /**
  * A sheet adds figures to a stored series but does not redefine it: a different unit or category
  * would silently reinterpret the figures already there. One problem per such series, at its first row.
@@ -54,10 +62,10 @@ export function conflictsWithStoredSeries(series: ImportedSeries[], stored: { na
     const existing = byName.get(s.name.toLowerCase());
     if (!existing) continue;
     if (existing.unit.trim().toLowerCase() !== s.unit.trim().toLowerCase()) {
-      errors.push({ row: s.firstRow, column: 'unit', message: `The series "${existing.name}" is counted in "${existing.unit}": a sheet cannot change its unit (name a new series instead).` });
+      errors.push(problemAt(s.firstRow, 'unit', 'track-records.stored-unit-differs', { series: existing.name, unit: existing.unit }));
     }
     if (existing.category !== s.category) {
-      errors.push({ row: s.firstRow, column: 'category', message: `The series "${existing.name}" is in the category "${categoryLabel(existing.category)}": a sheet cannot change it (name a new series instead).` });
+      errors.push(problemAt(s.firstRow, 'category', 'track-records.stored-category-differs', { series: existing.name, category: categoryLabel(existing.category) }));
     }
   }
   return errors;
@@ -89,13 +97,13 @@ export function checkTrackRecordRows(header: string[], rows: SheetRow[]): SheetC
   for (const column of TRACK_RECORD_COLUMNS) {
     const at = normalised.indexOf(column);
     if (at >= 0) index.set(column, at);
-    else if (REQUIRED.includes(column)) errors.push({ row: 1, column, message: `The header row has no "${column}" column.` });
+    else if (REQUIRED.includes(column)) errors.push(problemAt(1, column, 'track-records.column-missing', { column }));
   }
   if (errors.length) return { ok: false, errors };
   const dataRows = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (!dataRows.length) return { ok: false, errors: [{ row: 2, column: null, message: 'The sheet has no figures under its header row.' }] };
+  if (!dataRows.length) return { ok: false, errors: [problemAt(2, null, 'track-records.no-figures')] };
   if (dataRows.length > MAX_IMPORT_ROWS) {
-    return { ok: false, errors: [{ row: dataRows[MAX_IMPORT_ROWS].row, column: null, message: `A sheet may hold at most ${MAX_IMPORT_ROWS} figures.` }] };
+    return { ok: false, errors: [problemAt(dataRows[MAX_IMPORT_ROWS].row, null, 'track-records.too-many-figures', { max: MAX_IMPORT_ROWS })] };
   }
 
   const series = new Map<string, ImportedSeries & { periods: Map<string, number> }>();
@@ -104,31 +112,31 @@ export function checkTrackRecordRows(header: string[], rows: SheetRow[]): SheetC
       const at = index.get(column);
       return at === undefined ? '' : (cells[at] ?? '').trim();
     };
-    const problem = (column: TrackRecordColumn, message: string) => errors.push({ row, column, message });
+    const problem = <C extends RefusalCode>(column: TrackRecordColumn, code: C, ...params: RefusalArgs<C>) => errors.push(problemAt(row, column, code, ...params));
     let rowOk = true;
     for (const column of TRACK_RECORD_COLUMNS) {
       const limit = LIMITS[column];
       if (REQUIRED.includes(column) && !cell(column)) {
-        problem(column, `${column.charAt(0).toUpperCase() + column.slice(1)} is missing.`);
+        problem(column, 'track-records.cell-missing', { column });
         rowOk = false;
       } else if (limit && cell(column).length > limit) {
-        problem(column, `At most ${limit} characters.`);
+        problem(column, 'track-records.cell-too-long', { max: limit });
         rowOk = false;
       }
     }
     const category = cell('category') ? parseCategory(cell('category')) : null;
     if (cell('category') && !category) {
-      problem('category', `"${cell('category')}" is not a category; use one of: ${TRACK_RECORD_CATEGORIES.map(categoryLabel).join(', ')}.`);
+      problem('category', 'track-records.cell-not-a-category', { value: cell('category'), categories: TRACK_RECORD_CATEGORIES.map(categoryLabel).join(', ') });
       rowOk = false;
     }
     const period = cell('period').toUpperCase();
     if (period && !isTrackRecordPeriod(period)) {
-      problem('period', `"${cell('period')}": ${TRACK_RECORD_PERIOD_MESSAGE}.`);
+      problem('period', 'track-records.cell-not-a-period', { value: cell('period') });
       rowOk = false;
     }
     const value = cell('value') ? parseFigure(cell('value')) : null;
     if (cell('value') && value === null) {
-      problem('value', `"${cell('value')}" is not a figure: write a number of zero or more with at most two decimals, such as 65 or 1250.50.`);
+      problem('value', 'track-records.cell-not-a-figure', { value: cell('value') });
       rowOk = false;
     }
     if (!rowOk || !category || value === null) continue;
@@ -140,15 +148,15 @@ export function checkTrackRecordRows(header: string[], rows: SheetRow[]): SheetC
       series.set(key, entry);
     } else {
       // A series is described once: its other rows must say the same.
-      if (entry.unit !== cell('unit')) problem('unit', `The series "${entry.name}" has the unit "${entry.unit}" in row ${entry.firstRow}.`);
-      if (entry.category !== category) problem('category', `The series "${entry.name}" has the category "${categoryLabel(entry.category)}" in row ${entry.firstRow}.`);
+      if (entry.unit !== cell('unit')) problem('unit', 'track-records.unit-differs-in-sheet', { series: entry.name, unit: entry.unit, row: entry.firstRow });
+      if (entry.category !== category) problem('category', 'track-records.category-differs-in-sheet', { series: entry.name, category: categoryLabel(entry.category), row: entry.firstRow });
       if (cell('counting rule') && entry.countingRule !== cell('counting rule')) {
-        problem('counting rule', `The series "${entry.name}" has another counting rule in row ${entry.firstRow}.`);
+        problem('counting rule', 'track-records.counting-rule-differs-in-sheet', { series: entry.name, row: entry.firstRow });
       }
     }
     const earlier = entry.periods.get(period);
     if (earlier !== undefined) {
-      problem('period', `The series "${entry.name}" already has a figure for ${period} in row ${earlier}.`);
+      problem('period', 'track-records.period-twice', { series: entry.name, period, row: earlier });
       continue;
     }
     entry.periods.set(period, row);
@@ -177,9 +185,7 @@ export function cellText(value: CellValue): string {
 export const MAX_SHEET_UNPACKED_BYTES = 50 * 1024 * 1024;
 
 /** The rows of a sheet up to the first past MAX_IMPORT_ROWS figures (reading stops there), or why it could not be read. */
-export type SheetReading = { header: string[]; rows: SheetRow[] } | { unreadable: string };
-
-const NOT_A_SHEET = 'The file could not be read as a spreadsheet.';
+export type SheetReading = { header: string[]; rows: SheetRow[] } | { unreadable: RefusalReason };
 
 /** Rows of any kind, blank ones too, that a sheet may have: a file of blank lines is not read to its end. */
 export const MAX_SHEET_ROWS = MAX_IMPORT_ROWS * 10;
@@ -230,13 +236,13 @@ export async function readTrackRecordSheet(bytes: ByteRanges, kind: 'xlsx' | 'cs
     else await readXlsxRows((zip = await ZipReader.open(bytes, MAX_SHEET_UNPACKED_BYTES)), rows);
   } catch (error) {
     if (error instanceof UnpackLimitError) {
-      return { unreadable: `${error.message} A track-record sheet of at most ${MAX_IMPORT_ROWS} figures is far smaller: is it the right file?` };
+      return { unreadable: refusal('track-records.sheet-unpacks-too-large', { megabytes: Math.round(error.limit / 1024 / 1024), figures: MAX_IMPORT_ROWS }) };
     }
-    return { unreadable: NOT_A_SHEET };
+    return { unreadable: refusal('track-records.not-a-sheet') };
   } finally {
     zip?.close();
   }
-  if (rows.tooLong) return { unreadable: `The sheet has more than ${MAX_SHEET_ROWS} rows, blank ones included: a track-record sheet holds at most ${MAX_IMPORT_ROWS} figures.` };
+  if (rows.tooLong) return { unreadable: refusal('track-records.sheet-too-long', { rows: MAX_SHEET_ROWS, figures: MAX_IMPORT_ROWS }) };
   return { header: rows.header, rows: rows.rows };
 }
 

@@ -1,16 +1,18 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
+import { Refusal, refuse } from '@bt/api/core';
 import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
 import { FilesService } from '@bt/api/files';
 import { actorOfViewer, type Viewer } from '@bt/api/identity';
 import { isMissionExpert } from '@bt/api/missions';
 import {
   type CreateTrackRecordSeriesRequest,
-  TRACK_RECORD_PERIOD_MESSAGE,
   isTrackRecordPeriod,
+  refusal,
   type TrackRecordCategory,
+  type TrackRecordImportErrorDto,
   type TrackRecordImportResultDto,
   type TrackRecordSeriesDto,
   type TrackRecordValueRequest,
@@ -31,13 +33,13 @@ export class TrackRecordsService {
   private async readable(em: EntityManager, viewer: Viewer, benchmarkRef: string, lock = false): Promise<BenchmarkScope> {
     const scope = await findBenchmarkScope(em, benchmarkRef, lock);
     const missionExpert = await isMissionExpert(em, scope.id, viewer.userId);
-    if (!readsCountryRecords(viewer, scope, missionExpert)) throw new NotFoundException(`No benchmark ${benchmarkRef}`);
+    if (!readsCountryRecords(viewer, scope, missionExpert)) throw refuse.notFound('benchmark.not-found', { ref: benchmarkRef });
     return scope;
   }
 
   private async writable(em: EntityManager, viewer: Viewer, benchmarkRef: string): Promise<BenchmarkScope> {
     const scope = await this.readable(em, viewer, benchmarkRef, true);
-    if (!writesCountryRecords(viewer, scope)) throw new ForbiddenException("Only the ministry of the benchmark's country records track records.");
+    if (!writesCountryRecords(viewer, scope)) throw refuse.forbidden('track-records.only-ministry');
     return scope;
   }
 
@@ -72,13 +74,13 @@ export class TrackRecordsService {
       const scope = await this.writable(em, viewer, benchmarkRef);
       const name = request.name.trim();
       const unit = request.unit.trim();
-      if (!name || !unit) throw new UnprocessableEntityException('name and unit must not be empty');
+      if (!name || !unit) throw refuse.unprocessable('track-records.name-or-unit-empty');
       const [row] = await em.query(
         `INSERT INTO track_record_series (benchmark_id, name, unit, category, counting_rule, created_by) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (benchmark_id, lower(name)) DO NOTHING RETURNING id`,
         [scope.id, name, unit, request.category, request.countingRule?.trim() ?? '', viewer.userId],
       );
-      if (!row) throw new ConflictException(`The benchmark already has a series named "${name}".`);
+      if (!row) throw refuse.conflict('track-records.series-name-taken', { name });
       await this.audit.record(em, actorOfViewer(viewer, ip), {
         action: 'track-record.series-created',
         entityType: 'benchmark',
@@ -92,15 +94,15 @@ export class TrackRecordsService {
   /** Sets the figure of one period of a series (added or replaced). */
   async putValue(viewer: Viewer, seriesId: string, period: string, request: TrackRecordValueRequest, ip: string): Promise<TrackRecordSeriesDto> {
     const normalised = period.toUpperCase();
-    if (!isTrackRecordPeriod(normalised)) throw new UnprocessableEntityException(TRACK_RECORD_PERIOD_MESSAGE);
+    if (!isTrackRecordPeriod(normalised)) throw refuse.unprocessable('track-records.period-malformed');
     return this.dataSource.transaction(async (em) => {
       const [series] = await em.query(`SELECT benchmark_id FROM track_record_series WHERE id = $1`, [seriesId]);
-      if (!series) throw new NotFoundException(`No track-record series ${seriesId}`);
+      if (!series) throw refuse.notFound('track-records.series-not-found', { id: seriesId });
       const scope = await this.writable(em, viewer, series.benchmark_id).catch((error) => {
-        throw error instanceof NotFoundException ? new NotFoundException(`No track-record series ${seriesId}`) : error;
+        throw error instanceof Refusal && error.getStatus() === HttpStatus.NOT_FOUND ? refuse.notFound('track-records.series-not-found', { id: seriesId }) : error;
       });
       const source = request.source.trim();
-      if (!source) throw new UnprocessableEntityException('source must not be empty');
+      if (!source) throw refuse.unprocessable('request.field-empty', { field: 'source' });
       const [before] = await em.query(`SELECT value, source FROM track_record_value WHERE series_id = $1 AND period = $2`, [seriesId, normalised]);
       await em.query(
         `INSERT INTO track_record_value (series_id, period, value, source, note, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
@@ -130,17 +132,17 @@ export class TrackRecordsService {
     const received = await this.files.receive(file, ['xlsx', 'csv']);
     return this.files.keepIf(received, async () => {
       const sheet = await readTrackRecordSheet(this.files.ranges(received), received.kind as 'xlsx' | 'csv');
-      if ('unreadable' in sheet) throw new UnprocessableEntityException({ message: sheet.unreadable, errors: [] });
+      if ('unreadable' in sheet) throw new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, sheet.unreadable, []);
       const check = checkTrackRecordRows(sheet.header, sheet.rows);
       if (!check.ok) {
-        throw new UnprocessableEntityException({ message: `Nothing was imported: the sheet has ${check.errors.length} problem${check.errors.length === 1 ? '' : 's'}.`, errors: check.errors });
+        throw sheetRefused(check.errors);
       }
       return this.dataSource.transaction(async (em) => {
         const scope = await this.writable(em, viewer, benchmarkRef);
         const existing = await em.query(`SELECT name, unit, category FROM track_record_series WHERE benchmark_id = $1`, [scope.id]);
         const conflicts = conflictsWithStoredSeries(check.series, existing);
         if (conflicts.length) {
-          throw new UnprocessableEntityException({ message: `Nothing was imported: the sheet has ${conflicts.length} problem${conflicts.length === 1 ? '' : 's'}.`, errors: conflicts });
+          throw sheetRefused(conflicts);
         }
         const stored = await this.files.record(em, received, viewer.userId);
         const counts = await this.upsert(em, scope.id, check.series, viewer.userId);
@@ -186,4 +188,10 @@ export class TrackRecordsService {
     const scope = await this.readable(em, viewer, benchmarkRef);
     return { code: scope.code, series: await this.seriesOf(em, scope.id) };
   }
+}
+
+/** 422 for a sheet with problems, nothing imported: each problem an item with its row, column and code. */
+function sheetRefused(errors: TrackRecordImportErrorDto[]): Refusal {
+  const reason = errors.length === 1 ? refusal('track-records.sheet-has-a-problem') : refusal('track-records.sheet-has-problems', { count: errors.length });
+  return new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, reason, errors);
 }

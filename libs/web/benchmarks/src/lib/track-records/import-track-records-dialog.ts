@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { TrackRecordColumn, TrackRecordImportErrorDto, TrackRecordImportResultDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { apiErrorMessage, reasonText } from '@bt/web/identity';
 import { TrackRecordsApi } from './track-records-api';
 
 export interface ImportTrackRecordsDialogData {
@@ -69,7 +69,7 @@ type Import =
                   <tr>
                     <td>{{ error.row }}</td>
                     <td>{{ error.column ?? '—' }}</td>
-                    <td>{{ error.message }}</td>
+                    <td>{{ problemText(error) }}</td>
                   </tr>
                 }
               </tbody>
@@ -111,6 +111,11 @@ export class ImportTrackRecordsDialog {
     return state.kind === 'refused' ? state : null;
   });
 
+  /** A problem of the sheet in the reader's language (its English message for a code this app does not know). */
+  protected problemText(problem: TrackRecordImportErrorDto): string {
+    return reasonText(problem);
+  }
+
   protected chosen(): void {
     if (this.state().kind === 'refused') this.state.set({ kind: 'idle' });
   }
@@ -135,7 +140,8 @@ export class ImportTrackRecordsDialog {
         const body = error instanceof HttpErrorResponse ? (error.error as { errors?: TrackRecordImportErrorDto[] } | null) : null;
         this.state.set({
           kind: 'refused',
-          message: (error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@trackRecords.import.failed:The sheet could not be imported. Please try again.`,
+          // The problems are listed in the table, each in the reader's language, not after the refusal.
+          message: (error instanceof HttpErrorResponse && apiErrorMessage(error, { items: false })) || $localize`:@@trackRecords.import.failed:The sheet could not be imported. Please try again.`,
           errors: Array.isArray(body?.errors) ? body.errors : [],
         });
       },

@@ -197,6 +197,64 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'dialogue.hidden-already': () => $localize`:Refusal of a request@@refusal.dialogue.hidden-already:It is hidden already.`,
   'proposal.not-found': () => $localize`:Refusal of a request@@refusal.proposal.not-found:The proposal was not found.`,
 
+  // Track records and the import of a sheet (each problem is shown beside its row and column).
+  'track-records.only-ministry': () => $localize`:Refusal of a request@@refusal.track-records.only-ministry:Only the ministry of the benchmark's country records track records.`,
+  'track-records.name-or-unit-empty': () => $localize`:Refusal of a request@@refusal.track-records.name-or-unit-empty:A series needs its name and unit.`,
+  'track-records.series-name-taken': (p) => $localize`:Refusal of a request@@refusal.track-records.series-name-taken:The benchmark already has a series named “${p['name']}:name:”.`,
+  'track-records.series-not-found': () => $localize`:Refusal of a request@@refusal.track-records.series-not-found:The series was not found.`,
+  'track-records.period-malformed': () =>
+    $localize`:Refusal of a request@@refusal.track-records.period-malformed:The period must be a year such as 2019 or a quarter such as 2020-Q1.`,
+  'track-records.not-a-sheet': () => $localize`:Refusal of an import@@refusal.track-records.not-a-sheet:The file could not be read as a spreadsheet.`,
+  'track-records.sheet-unpacks-too-large': (p) =>
+    $localize`:Refusal of an import@@refusal.track-records.sheet-unpacks-too-large:The file unpacks to more than ${p['megabytes']}:megabytes: MB; a track-record sheet is far smaller: is it the right file?`,
+  'track-records.sheet-too-long': (p) =>
+    $localize`:Refusal of an import@@refusal.track-records.sheet-too-long:The sheet has more than ${p['rows']}:rows: rows, blank ones included: a track-record sheet holds at most ${p['figures']}:figures: figures.`,
+  'track-records.sheet-has-a-problem': () => $localize`:Refusal of an import@@refusal.track-records.sheet-has-a-problem:Nothing was imported: the sheet has 1 problem.`,
+  'track-records.sheet-has-problems': (p) => $localize`:Refusal of an import@@refusal.track-records.sheet-has-problems:Nothing was imported: the sheet has ${p['count']}:count: problems.`,
+  'track-records.column-missing': (p) => $localize`:A problem of an imported sheet@@refusal.track-records.column-missing:The header row has no “${p['column']}:column:” column.`,
+  'track-records.no-figures': () => $localize`:A problem of an imported sheet@@refusal.track-records.no-figures:The sheet has no figures under its header row.`,
+  'track-records.too-many-figures': (p) => $localize`:A problem of an imported sheet@@refusal.track-records.too-many-figures:A sheet may hold at most ${p['max']}:max: figures.`,
+  'track-records.cell-missing': () => $localize`:A problem of an imported sheet@@refusal.track-records.cell-missing:The cell is empty: it must be filled in.`,
+  'track-records.cell-too-long': (p) => $localize`:A problem of an imported sheet@@refusal.track-records.cell-too-long:At most ${p['max']}:max: characters.`,
+  'track-records.cell-not-a-category': (p) =>
+    $localize`:A problem of an imported sheet; categories are the sheet's own words@@refusal.track-records.cell-not-a-category:“${p['value']}:value:” is not a category; use one of: ${p['categories']}:categories:.`,
+  'track-records.cell-not-a-period': (p) =>
+    $localize`:A problem of an imported sheet@@refusal.track-records.cell-not-a-period:“${p['value']}:value:” is not a period: write a year such as 2019 or a quarter such as 2020-Q1.`,
+  'track-records.cell-not-a-figure': (p) =>
+    $localize`:A problem of an imported sheet@@refusal.track-records.cell-not-a-figure:“${p['value']}:value:” is not a figure: write a number of zero or more with at most two decimals, such as 65 or 1250.50.`,
+  'track-records.unit-differs-in-sheet': (p) =>
+    $localize`:A problem of an imported sheet@@refusal.track-records.unit-differs-in-sheet:The series “${p['series']}:series:” has the unit “${p['unit']}:unit:” in row ${p['row']}:row:.`,
+  'track-records.category-differs-in-sheet': (p) =>
+    $localize`:A problem of an imported sheet@@refusal.track-records.category-differs-in-sheet:The series “${p['series']}:series:” has the category “${p['category']}:category:” in row ${p['row']}:row:.`,
+  'track-records.counting-rule-differs-in-sheet': (p) =>
+    $localize`:A problem of an imported sheet@@refusal.track-records.counting-rule-differs-in-sheet:The series “${p['series']}:series:” has another counting rule in row ${p['row']}:row:.`,
+  'track-records.period-twice': (p) =>
+    $localize`:A problem of an imported sheet@@refusal.track-records.period-twice:The series “${p['series']}:series:” already has a figure for ${p['period']}:period: in row ${p['row']}:row:.`,
+  'track-records.stored-unit-differs': (p) =>
+    $localize`:A problem of an imported sheet@@refusal.track-records.stored-unit-differs:The series “${p['series']}:series:” is counted in “${p['unit']}:unit:”: a sheet cannot change its unit (name a new series instead).`,
+  'track-records.stored-category-differs': (p) =>
+    $localize`:A problem of an imported sheet@@refusal.track-records.stored-category-differs:The series “${p['series']}:series:” is in the category “${p['category']}:category:”: a sheet cannot change it (name a new series instead).`,
+
+  // The Action Plan.
+  'action-plan.only-ministry-plans': () => $localize`:Refusal of a request@@refusal.action-plan.only-ministry-plans:Only the ministry of the benchmark's country plans its activities.`,
+  'action-plan.only-ministry-updates': () =>
+    $localize`:Refusal of a request@@refusal.action-plan.only-ministry-updates:Only the ministry of the benchmark's country updates its activities.`,
+  'action-plan.measures-not-yours': () =>
+    $localize`:Refusal of a request@@refusal.action-plan.measures-not-yours:Only the ministry of the benchmark's country or the Commission decides corrective measures.`,
+  'action-plan.activity-not-found': () => $localize`:Refusal of a request@@refusal.action-plan.activity-not-found:The activity was not found.`,
+  'action-plan.activity-code-taken': (p) => $localize`:Refusal of a request@@refusal.action-plan.activity-code-taken:The benchmark already has an activity ${p['code']}:code:.`,
+  'action-plan.activity-changed-meanwhile': () =>
+    $localize`:Refusal of a request@@refusal.action-plan.activity-changed-meanwhile:The activity changed meanwhile: reload it and try again.`,
+  'action-plan.budget-partial': () => $localize`:Refusal of a request@@refusal.action-plan.budget-partial:A budget needs its amount, currency and source together.`,
+  'action-plan.title-or-institution-empty': () =>
+    $localize`:Refusal of a request@@refusal.action-plan.title-or-institution-empty:An activity needs its title and responsible institution.`,
+  'action-plan.activity-completed': () => $localize`:Refusal of a request@@refusal.action-plan.activity-completed:The activity is completed: it needs no corrective measure.`,
+  'action-plan.activity-not-late': (p) =>
+    $localize`:Refusal of a request@@refusal.action-plan.activity-not-late:The activity is not late: its deadline, ${day(p['deadline'])}:deadline:, has not passed.`,
+  'action-plan.what-or-responsible-empty': () =>
+    $localize`:Refusal of a request@@refusal.action-plan.what-or-responsible-empty:A corrective measure needs what will be done and who is responsible.`,
+  'action-plan.measure-not-found': () => $localize`:Refusal of a request@@refusal.action-plan.measure-not-found:The corrective measure was not found.`,
+
   // Written consultations.
   'consultation.changed-meanwhile': () => $localize`:Refusal of a request@@refusal.consultation.changed-meanwhile:The consultation changed meanwhile: reload and try again.`,
   'consultation.not-possible-now': () =>
