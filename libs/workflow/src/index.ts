@@ -7,3 +7,4 @@ export * from './lib/benchmark-rules';
 export * from './lib/machine-rules';
 export * from './lib/consultation-machine';
 export * from './lib/consultation-rules';
+export * from './lib/state-diagram';
