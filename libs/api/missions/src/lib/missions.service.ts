@@ -1,8 +1,9 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
+import { refuse } from '@bt/api/core';
 import { isUuid } from '@bt/api/catalogue';
 import { FilesService, storedFileDto } from '@bt/api/files';
 import type {
@@ -32,7 +33,7 @@ const REPORT_KINDS = ['pdf', 'docx', 'odt'] as const;
 /** A meeting of the agenda falls within the mission's dates (422 otherwise). */
 function checkMeetingDate(mission: Row, meetsOn: string): void {
   const [start, end] = [day(mission.start_date) as string, day(mission.end_date) as string];
-  if (meetsOn < start || meetsOn > end) throw new UnprocessableEntityException(`a meeting of the agenda falls within the mission's dates (${start} to ${end}); ${meetsOn} does not`);
+  if (meetsOn < start || meetsOn > end) throw refuse.unprocessable('mission.meeting-outside-dates', { start, end, date: meetsOn });
 }
 
 /** The columns of a mission as lists and pages show them (scope, experts with their Member State). */
@@ -71,13 +72,13 @@ export class MissionsService {
       unique,
       unique.filter(isUuid),
     ]);
-    if (benchmarks.length !== unique.length) throw new UnprocessableEntityException('every benchmark of the scope must exist');
+    if (benchmarks.length !== unique.length) throw refuse.unprocessable('mission.scope-benchmark-unknown');
     return benchmarks;
   }
 
   private async checkExperts(em: EntityManager, expertIds: string[]): Promise<string[]> {
     const experts = await em.query(`SELECT DISTINCT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'expert' AND u.disabled_at IS NULL AND r.user_id = ANY($1)`, [expertIds]);
-    if (experts.length !== new Set(expertIds).size) throw new UnprocessableEntityException('every assigned expert must be an active user with the expert role');
+    if (experts.length !== new Set(expertIds).size) throw refuse.unprocessable('mission.expert-not-eligible');
     return experts.map((e: Row) => e.user_id);
   }
 
@@ -122,17 +123,17 @@ export class MissionsService {
       [id, viewer.userId],
     );
     const access = row ? missionAccess(viewer, { countryCode: row.country_code.trim(), assigned: row.assigned }) : null;
-    if (!row || !access) throw new NotFoundException(`No mission ${id}`);
+    if (!row || !access) throw refuse.notFound('mission.not-found', { id });
     return { row, access };
   }
 
   /** `POST /api/missions`: a mission on one or more benchmarks of one country. */
   async create(viewer: Viewer, request: CreateMissionRequest, ip: string): Promise<MissionDetailDto> {
-    if (request.endDate < request.startDate) throw new UnprocessableEntityException('the mission cannot end before it starts');
+    if (request.endDate < request.startDate) throw refuse.unprocessable('workflow.mission-ends-before-start');
     const id = await this.dataSource.transaction(async (em) => {
       const benchmarks = await this.scopeBenchmarks(em, request.benchmarks);
       const countries = new Set(benchmarks.map((b: Row) => b.country_code.trim()));
-      if (countries.size !== 1) throw new UnprocessableEntityException('a mission covers benchmarks of one country');
+      if (countries.size !== 1) throw refuse.unprocessable('mission.one-country');
       const experts = await this.checkExperts(em, request.expertIds);
       const [mission] = await em.query(`INSERT INTO mission (title, country_code, start_date, end_date, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         request.title.trim(),
@@ -162,38 +163,38 @@ export class MissionsService {
   async update(viewer: Viewer, id: string, request: UpdateMissionRequest, ip: string): Promise<MissionDetailDto> {
     await this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
-      if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+      if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
       if (row.version !== request.version) {
-        throw new ConflictException(`The mission changed meanwhile (version ${row.version}, not ${request.version}): reload and try again.`);
+        throw refuse.conflict('mission.changed-meanwhile', { current: row.version, sent: request.version });
       }
       const country = row.country_code.trim();
       const current = (row.benchmarks as Row[]).map((b) => b.id as string);
       const before = { title: row.title as string, startDate: day(row.start_date) as string, endDate: day(row.end_date) as string, benchmarks: current, expertIds: (row.experts as Row[]).map((e) => e.id as string) };
       const title = request.title === undefined ? before.title : request.title.trim();
-      if (!title) throw new UnprocessableEntityException('the mission needs a title');
+      if (!title) throw refuse.unprocessable('mission.title-empty');
       const startDate = request.startDate ?? before.startDate;
       const endDate = request.endDate ?? before.endDate;
-      if (endDate < startDate) throw new UnprocessableEntityException('the mission cannot end before it starts');
+      if (endDate < startDate) throw refuse.unprocessable('workflow.mission-ends-before-start');
       const [outside] = await em.query(
         `SELECT to_char(meets_on, 'YYYY-MM-DD') AS meets_on, institution FROM mission_meeting WHERE mission_id = $1 AND (meets_on < $2::date OR meets_on > $3::date) ORDER BY meets_on LIMIT 1`,
         [id, startDate, endDate],
       );
-      if (outside) throw new UnprocessableEntityException(`the meeting with ${outside.institution} on ${outside.meets_on} would fall outside ${startDate} to ${endDate}: move or remove it first`);
+      if (outside) throw refuse.unprocessable('mission.meeting-would-fall-outside', { institution: outside.institution, date: outside.meets_on, start: startDate, end: endDate });
       let benchmarks = current;
       if (request.benchmarks) {
         const scope = await this.scopeBenchmarks(em, request.benchmarks);
         const foreign = scope.find((b) => b.country_code.trim() !== country);
-        if (foreign) throw new UnprocessableEntityException(`${foreign.code} is not a benchmark of ${country}: a mission covers benchmarks of one country`);
+        if (foreign) throw refuse.unprocessable('mission.benchmark-of-another-country', { code: foreign.code, country });
         benchmarks = scope.map((b) => b.id as string);
         const codeOf = (benchmarkId: string) => (row.benchmarks as Row[]).find((b) => b.id === benchmarkId)?.code ?? benchmarkId;
-        if (row.benchmark_id && !benchmarks.includes(row.benchmark_id)) throw new UnprocessableEntityException(`the scope keeps ${codeOf(row.benchmark_id)}: its workflow planned this mission`);
+        if (row.benchmark_id && !benchmarks.includes(row.benchmark_id)) throw refuse.unprocessable('mission.scope-keeps-planning-benchmark', { code: codeOf(row.benchmark_id) });
         const [worked] = await em.query(
           `SELECT b.code FROM benchmark b
             WHERE b.id IN (SELECT benchmark_id FROM mission_finding WHERE mission_id = $1 UNION SELECT benchmark_id FROM mission_recommendation WHERE mission_id = $1)
               AND NOT (b.id = ANY($2::uuid[])) ORDER BY b.code LIMIT 1`,
           [id, benchmarks],
         );
-        if (worked) throw new UnprocessableEntityException(`the scope keeps ${worked.code}: the mission has findings or recommendations on it`);
+        if (worked) throw refuse.unprocessable('mission.scope-keeps-worked-benchmark', { code: worked.code });
       }
       const expertIds = request.expertIds ? await this.checkExperts(em, request.expertIds) : before.expertIds;
       await em.query(`UPDATE mission SET title = $2, start_date = $3, end_date = $4, version = version + 1 WHERE id = $1`, [id, title, startDate, endDate]);
@@ -264,14 +265,14 @@ export class MissionsService {
   /** The scope benchmark named by code or id, or 422. */
   private scopeBenchmark(row: Row, ref: string): string {
     const found = (row.benchmarks as Row[]).find((b) => b.id === ref || b.code === ref);
-    if (!found) throw new UnprocessableEntityException(`${ref} is not in the mission's scope`);
+    if (!found) throw refuse.unprocessable('mission.benchmark-not-in-scope', { ref });
     return found.id;
   }
 
   /** Stores the mission's terms of reference (the Commission); a new upload replaces the reference, the old file stays in storage. */
   async uploadTermsOfReference(viewer: Viewer, id: string, file: MultipartFile | undefined, ip: string): Promise<MissionDetailDto> {
     const { access } = await this.load(this.dataSource.manager, viewer, id);
-    if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+    if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
     const received = await this.files.receive(file, REPORT_KINDS);
     await this.files.keepIf(received, () =>
       this.dataSource.transaction(async (em) => {
@@ -287,18 +288,18 @@ export class MissionsService {
   /** Stores the mission report (an assigned expert or the Commission). */
   async uploadReport(viewer: Viewer, missionId: string, file: MultipartFile | undefined, ip: string): Promise<MissionDto> {
     const { access } = await this.load(this.dataSource.manager, viewer, missionId);
-    if (access === 'host') throw new NotFoundException(`No mission ${missionId}`);
+    if (access === 'host') throw refuse.notFound('mission.not-found', { id: missionId });
     const received = await this.files.receive(file, REPORT_KINDS);
     await this.files.keepIf(received, () =>
       this.dataSource.transaction(async (em) => {
         const { row: locked } = await this.load(em, viewer, missionId, true);
-        if (locked.report_shared_at) throw new ConflictException('The report was shared with the ministry: it is no longer replaced.');
+        if (locked.report_shared_at) throw refuse.conflict('mission.report-shared-not-replaced');
         if (locked.benchmark_id) {
           // A mission the workflow planned: its report belongs to the benchmark's peer review, before the mission reports.
           const [b] = await em.query(`SELECT state, snapshot->'value'->>'peerReview' AS stage FROM benchmark WHERE id = $1 FOR SHARE`, [locked.benchmark_id]);
           const [latest] = await em.query(`SELECT mission_id FROM mission_benchmark mb JOIN mission m ON m.id = mb.mission_id WHERE mb.benchmark_id = $1 ORDER BY m.created_at DESC LIMIT 1`, [locked.benchmark_id]);
-          if (latest.mission_id !== missionId) throw new ConflictException('This mission is not the current one of its benchmark.');
-          if (b.state !== 'peerReview' || b.stage === 'reported') throw new ConflictException('A mission report is uploaded during the peer review, before the mission reports.');
+          if (latest.mission_id !== missionId) throw refuse.conflict('mission.not-current');
+          if (b.state !== 'peerReview' || b.stage === 'reported') throw refuse.conflict('mission.report-not-now');
         }
         const stored = await this.files.record(em, received, viewer.userId);
         await em.query(`UPDATE mission SET report_file_id = $2, report_submitted_at = now() WHERE id = $1`, [missionId, stored.id]);
@@ -319,14 +320,14 @@ export class MissionsService {
   async sendReport(viewer: Viewer, id: string, reply: FastifyReply): Promise<void> {
     const [row] = await this.dataSource.query(`SELECT report_file_id, report_shared_at FROM mission WHERE id = $1`, [id]);
     const access = row ? await this.load(this.dataSource.manager, viewer, id).then((l) => l.access, () => null) : null;
-    if (!row?.report_file_id || !access || (access === 'host' && !row.report_shared_at)) throw new NotFoundException(`No report for mission ${id}`);
+    if (!row?.report_file_id || !access || (access === 'host' && !row.report_shared_at)) throw refuse.notFound('mission.report-not-found', { id });
     await this.files.send(reply, row.report_file_id);
   }
 
   /** Sends the terms of reference to whoever sees the mission. */
   async sendTermsOfReference(viewer: Viewer, id: string, reply: FastifyReply): Promise<void> {
     const { row } = await this.load(this.dataSource.manager, viewer, id);
-    if (!row.tor_file_id) throw new NotFoundException(`No terms of reference for mission ${id}`);
+    if (!row.tor_file_id) throw refuse.notFound('mission.terms-of-reference-not-found', { id });
     await this.files.send(reply, row.tor_file_id);
   }
 
@@ -334,9 +335,9 @@ export class MissionsService {
   async shareReport(viewer: Viewer, id: string, ip: string): Promise<MissionDetailDto> {
     await this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
-      if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
-      if (!row.report_file_id) throw new UnprocessableEntityException('there is no report to share yet');
-      if (row.report_shared_at) throw new ConflictException('The report is already shared.');
+      if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
+      if (!row.report_file_id) throw refuse.unprocessable('mission.no-report-to-share');
+      if (row.report_shared_at) throw refuse.conflict('mission.report-shared-already');
       await em.query(`UPDATE mission SET report_shared_at = now(), report_shared_by = $2 WHERE id = $1`, [id, viewer.userId]);
       await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_shared', entityType: 'mission', entityId: id, data: { countryCode: row.country_code.trim() } });
     });
@@ -347,7 +348,7 @@ export class MissionsService {
   async addMeeting(viewer: Viewer, id: string, request: MissionMeetingRequest, ip: string): Promise<MissionDetailDto> {
     await this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
-      if (access === 'host') throw new NotFoundException(`No mission ${id}`);
+      if (access === 'host') throw refuse.notFound('mission.not-found', { id });
       checkMeetingDate(row, request.meetsOn);
       const [m] = await em.query(`INSERT INTO mission_meeting (mission_id, meets_on, institution, participants) VALUES ($1, $2, $3, $4) RETURNING id`, [
         id,
@@ -366,7 +367,7 @@ export class MissionsService {
       `SELECT to_char(meets_on, 'YYYY-MM-DD') AS meets_on, institution, participants FROM mission_meeting WHERE id = $1 AND mission_id = $2 FOR UPDATE`,
       [meetingId, id],
     );
-    if (!meeting) throw new NotFoundException(`No meeting ${meetingId} on the agenda of mission ${id}`);
+    if (!meeting) throw refuse.notFound('mission.meeting-not-found', { meeting: meetingId, mission: id });
     return meeting;
   }
 
@@ -374,7 +375,7 @@ export class MissionsService {
   async correctMeeting(viewer: Viewer, id: string, meetingId: string, request: MissionMeetingRequest, ip: string): Promise<MissionDetailDto> {
     await this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
-      if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+      if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
       const meeting = await this.meetingOf(em, id, meetingId);
       checkMeetingDate(row, request.meetsOn);
       const after = { meetsOn: request.meetsOn, institution: request.institution.trim(), participants: request.participants?.trim() ?? '' };
@@ -389,7 +390,7 @@ export class MissionsService {
   async removeMeeting(viewer: Viewer, id: string, meetingId: string, ip: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const { access } = await this.load(em, viewer, id, true);
-      if (access !== 'commission') throw new NotFoundException(`No mission ${id}`);
+      if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
       const removed = await this.meetingOf(em, id, meetingId);
       await em.query(`DELETE FROM mission_meeting WHERE id = $1`, [meetingId]);
       await this.audit.record(em, actorOfViewer(viewer, ip), {
@@ -405,7 +406,7 @@ export class MissionsService {
   async saveFinding(viewer: Viewer, id: string, benchmarkRef: string, request: MissionFindingRequest, ip: string): Promise<MissionDetailDto> {
     await this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
-      if (access === 'host') throw new NotFoundException(`No mission ${id}`);
+      if (access === 'host') throw refuse.notFound('mission.not-found', { id });
       const benchmarkId = this.scopeBenchmark(row, benchmarkRef);
       await em.query(
         `INSERT INTO mission_finding (mission_id, benchmark_id, text, author_id) VALUES ($1, $2, $3, $4)
@@ -421,7 +422,7 @@ export class MissionsService {
   async addRecommendation(viewer: Viewer, id: string, request: MissionRecommendationRequest, ip: string): Promise<RecommendationDto> {
     const recommendationId = await this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
-      if (access === 'host') throw new NotFoundException(`No mission ${id}`);
+      if (access === 'host') throw refuse.notFound('mission.not-found', { id });
       const benchmarkId = this.scopeBenchmark(row, request.benchmark);
       const [r] = await em.query(`INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         id,
@@ -439,11 +440,11 @@ export class MissionsService {
   /** The recommendation with its mission, as this caller may see it (404 otherwise: a host sees it only once the report is shared). */
   private async loadRecommendation(em: EntityManager, viewer: Viewer, id: string, lock: boolean): Promise<{ rec: Row; mission: Row; access: MissionAccess }> {
     const [rec] = await em.query(`SELECT * FROM mission_recommendation WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
-    if (!rec) throw new NotFoundException(`No recommendation ${id}`);
+    if (!rec) throw refuse.notFound('recommendation.not-found', { id });
     const { row, access } = await this.load(em, viewer, rec.mission_id).catch(() => {
-      throw new NotFoundException(`No recommendation ${id}`);
+      throw refuse.notFound('recommendation.not-found', { id });
     });
-    if (access === 'host' && !row.report_shared_at) throw new NotFoundException(`No recommendation ${id}`);
+    if (access === 'host' && !row.report_shared_at) throw refuse.notFound('recommendation.not-found', { id });
     return { rec, mission: row, access };
   }
 
@@ -451,12 +452,12 @@ export class MissionsService {
   async followUp(viewer: Viewer, id: string, request: RecommendationFollowUpRequest, ip: string): Promise<RecommendationDto> {
     await this.dataSource.transaction(async (em) => {
       const { rec, access } = await this.loadRecommendation(em, viewer, id, true);
-      if (access === 'expert') throw new ForbiddenException('The follow-up is recorded by the Commission and the ministry.');
+      if (access === 'expert') throw refuse.forbidden('recommendation.follow-up-not-yours');
       if (request.evidenceIds) {
         const ids = [...new Set(request.evidenceIds)];
         // Evidence of the recommendation's benchmark that reviewers can see (not the ministry's internal drafts).
         const found = await em.query(`SELECT id FROM evidence WHERE id = ANY($1) AND benchmark_id = $2 AND visibility IN ('shared', 'public')`, [ids, rec.benchmark_id]);
-        if (found.length !== ids.length) throw new UnprocessableEntityException('linked evidence must be shared evidence of the recommendation’s benchmark');
+        if (found.length !== ids.length) throw refuse.unprocessable('recommendation.evidence-not-shared');
         await em.query(`DELETE FROM recommendation_evidence WHERE recommendation_id = $1`, [id]);
         if (ids.length) await em.query(`INSERT INTO recommendation_evidence (recommendation_id, evidence_id) SELECT $1, unnest($2::uuid[])`, [id, ids]);
       }
@@ -479,12 +480,12 @@ export class MissionsService {
   async toCorrectiveMeasure(viewer: Viewer, id: string, ip: string): Promise<RecommendationDto> {
     await this.dataSource.transaction(async (em) => {
       const { rec, access } = await this.loadRecommendation(em, viewer, id, true);
-      if (access !== 'commission') throw new NotFoundException(`No recommendation ${id}`);
+      if (access !== 'commission') throw refuse.notFound('recommendation.not-found', { id });
       const [existing] = await em.query(`SELECT id FROM corrective_measure WHERE recommendation_id = $1`, [id]);
-      if (existing) throw new ConflictException('This recommendation is already a corrective measure.');
+      if (existing) throw refuse.conflict('recommendation.measure-already');
       // The measure is the country's to carry out, in its Action Plan: only once it has the report.
       const [mission] = await em.query(`SELECT report_shared_at FROM mission WHERE id = $1`, [rec.mission_id]);
-      if (!mission.report_shared_at) throw new UnprocessableEntityException('Share the mission report with the ministry first: the corrective measure goes into its Action Plan.');
+      if (!mission.report_shared_at) throw refuse.unprocessable('recommendation.report-not-shared');
       const [measure] = await em.query(
         `INSERT INTO corrective_measure (benchmark_id, what, responsible, due_date, created_by, recommendation_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [rec.benchmark_id, rec.text, rec.owner, rec.due_date, viewer.userId, id],

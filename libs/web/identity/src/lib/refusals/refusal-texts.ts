@@ -255,6 +255,44 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
     $localize`:Refusal of a request@@refusal.action-plan.what-or-responsible-empty:A corrective measure needs what will be done and who is responsible.`,
   'action-plan.measure-not-found': () => $localize`:Refusal of a request@@refusal.action-plan.measure-not-found:The corrective measure was not found.`,
 
+  // Peer-review missions and their recommendations.
+  'mission.not-found': () => $localize`:Refusal of a request@@refusal.mission.not-found:The mission was not found.`,
+  'mission.changed-meanwhile': () => $localize`:Refusal of a request@@refusal.mission.changed-meanwhile:The mission changed meanwhile: reload and try again.`,
+  'mission.title-empty': () => $localize`:Refusal of a request@@refusal.mission.title-empty:The mission needs a title.`,
+  'mission.one-country': () => $localize`:Refusal of a request@@refusal.mission.one-country:A mission covers benchmarks of one country.`,
+  'mission.benchmark-of-another-country': (p) =>
+    $localize`:Refusal of a request@@refusal.mission.benchmark-of-another-country:${p['code']}:code: is a benchmark of another country: a mission covers benchmarks of one country.`,
+  'mission.scope-benchmark-unknown': () => $localize`:Refusal of a request@@refusal.mission.scope-benchmark-unknown:Every benchmark of the mission must exist.`,
+  'mission.scope-keeps-planning-benchmark': (p) =>
+    $localize`:Refusal of a request@@refusal.mission.scope-keeps-planning-benchmark:${p['code']}:code: stays in the mission's scope: the mission was planned in its peer review.`,
+  'mission.scope-keeps-worked-benchmark': (p) =>
+    $localize`:Refusal of a request@@refusal.mission.scope-keeps-worked-benchmark:${p['code']}:code: stays in the mission's scope: the mission has findings or recommendations on it.`,
+  'mission.benchmark-not-in-scope': (p) => $localize`:Refusal of a request@@refusal.mission.benchmark-not-in-scope:${p['ref']}:ref: is not among the mission's benchmarks.`,
+  'mission.expert-not-eligible': () =>
+    $localize`:Refusal of a request@@refusal.mission.expert-not-eligible:Every assigned expert must be an active user with the expert role.`,
+  'mission.meeting-outside-dates': (p) =>
+    $localize`:Refusal of a request@@refusal.mission.meeting-outside-dates:A meeting of the agenda falls within the mission's dates (${day(p['start'])}:start: to ${day(p['end'])}:end:).`,
+  'mission.meeting-would-fall-outside': (p) =>
+    $localize`:Refusal of a request@@refusal.mission.meeting-would-fall-outside:The meeting with ${p['institution']}:institution: on ${day(p['date'])}:date: would fall outside the new dates: move or remove it first.`,
+  'mission.meeting-not-found': () => $localize`:Refusal of a request@@refusal.mission.meeting-not-found:The meeting is not on the mission's agenda.`,
+  'mission.terms-of-reference-not-found': () => $localize`:Refusal of a request@@refusal.mission.terms-of-reference-not-found:The mission has no terms of reference yet.`,
+  'mission.report-not-found': () => $localize`:Refusal of a request@@refusal.mission.report-not-found:The mission has no report to show.`,
+  'mission.not-current': () => $localize`:Refusal of a request@@refusal.mission.not-current:This mission is not the current one of its benchmark.`,
+  'mission.report-not-now': () =>
+    $localize`:Refusal of a request@@refusal.mission.report-not-now:A mission report is uploaded during the peer review, before the mission reports.`,
+  'mission.report-shared-not-replaced': () =>
+    $localize`:Refusal of a request@@refusal.mission.report-shared-not-replaced:The report was shared with the ministry: it is no longer replaced.`,
+  'mission.no-report-to-share': () => $localize`:Refusal of a request@@refusal.mission.no-report-to-share:There is no report to share yet.`,
+  'mission.report-shared-already': () => $localize`:Refusal of a request@@refusal.mission.report-shared-already:The report is already shared.`,
+  'recommendation.not-found': () => $localize`:Refusal of a request@@refusal.recommendation.not-found:The recommendation was not found.`,
+  'recommendation.follow-up-not-yours': () =>
+    $localize`:Refusal of a request@@refusal.recommendation.follow-up-not-yours:The follow-up is recorded by the Commission and the ministry.`,
+  'recommendation.evidence-not-shared': () =>
+    $localize`:Refusal of a request@@refusal.recommendation.evidence-not-shared:Linked evidence must be shared evidence of the recommendation's benchmark.`,
+  'recommendation.measure-already': () => $localize`:Refusal of a request@@refusal.recommendation.measure-already:This recommendation is already a corrective measure.`,
+  'recommendation.report-not-shared': () =>
+    $localize`:Refusal of a request@@refusal.recommendation.report-not-shared:Share the mission report with the ministry first: the corrective measure goes into its Action Plan.`,
+
   // Written consultations.
   'consultation.changed-meanwhile': () => $localize`:Refusal of a request@@refusal.consultation.changed-meanwhile:The consultation changed meanwhile: reload and try again.`,
   'consultation.not-possible-now': () =>
