@@ -45,6 +45,21 @@ export default [
     },
   },
   {
+    // The API refuses with a stable code and its parameters (refuse.* of libs/api/core, codes in
+    // contracts' REFUSALS) that the web app words in the reader's language, never with a bare message.
+    files: ['libs/api/**/*.ts', 'apps/api/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', 'libs/api/core/src/lib/refusal.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'NewExpression[callee.name=/^(BadRequest|Unauthorized|Forbidden|NotFound|Conflict|UnprocessableEntity|PayloadTooLarge|UnsupportedMediaType|ServiceUnavailable|RequestTimeout|Gone|Http)Exception$/]',
+          message: "Refuse with a code: throw refuse.notFound('mission.not-found', { id }) (libs/api/core refusal.ts), the code and its English wording in contracts' REFUSALS, worded for the reader in libs/web/identity refusal-texts.ts.",
+        },
+      ],
+    },
+  },
+  {
     // Configuration files, not project imports.
     files: ['**/eslint.config.mjs', '**/jest.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
