@@ -7,6 +7,7 @@ export * from './lib/http-request';
 export * from './lib/access.guard';
 export * from './lib/session.service';
 export * from './lib/auth.service';
+export * from './lib/organisations.service';
 export * from './lib/users.service';
 export * from './lib/settings.service';
 export * from './lib/demo-accounts.service';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, DEMO_SEED_ACTOR } from '@bt/api/audit';
+import { OrganisationsService } from '@bt/api/identity';
 import { CONSULTATION_MACHINE_VERSION, consultationMachine } from '@bt/workflow';
 
 /** A consultation as `seeds/consultations/*.json` holds it (see tools/consultations/derive-2020.py). */
@@ -24,6 +25,7 @@ export class ConsultationSeedService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async seedIfEmpty(seedsDir: string): Promise<boolean> {
@@ -44,10 +46,9 @@ export class ConsultationSeedService {
         );
         const organisation = new Map<string, string>();
         for (const r of seed.recipients) {
-          await em.query(`INSERT INTO organisation (name, kind, country_code) VALUES ($1, 'ministry', $2) ON CONFLICT (name) DO NOTHING`, [r.name, r.country]);
-          const [o] = await em.query(`SELECT id FROM organisation WHERE name = $1`, [r.name]);
-          organisation.set(r.country, o.id);
-          await em.query(`INSERT INTO consultation_recipient (consultation_id, organisation_id) VALUES ($1, $2)`, [c.id, o.id]);
+          const id = await this.organisations.ensureIn(em, { name: r.name, kind: 'ministry', countryCode: r.country });
+          organisation.set(r.country, id);
+          await em.query(`INSERT INTO consultation_recipient (consultation_id, organisation_id) VALUES ($1, $2)`, [c.id, id]);
         }
         for (const [t, topic] of seed.topics.entries()) {
           const [savedTopic] = await em.query(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, $2, $3) RETURNING id`, [c.id, t + 1, topic.title]);

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { FilesModule } from '@bt/api/files';
+import { IdentityModule } from '@bt/api/identity';
 import { InboxRegistry } from '@bt/api/inbox';
 import { ConsultationReminders } from './consultation-reminders';
 import { ConsultationSeedService } from './consultation-seed.service';
@@ -8,7 +9,7 @@ import { ConsultationsService } from './consultations.service';
 
 /** Written consultations of the partners, with their reminders in the inbox. */
 @Module({
-  imports: [FilesModule],
+  imports: [FilesModule, IdentityModule],
   controllers: [ConsultationsController],
   providers: [ConsultationsService, ConsultationSeedService, ConsultationReminders],
   exports: [ConsultationsService, ConsultationSeedService],

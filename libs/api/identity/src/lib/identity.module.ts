@@ -35,6 +35,6 @@ import { UsersService } from './users.service';
     OidcService,
     SecondFactorService,
   ],
-  exports: [SessionService, AuthService, UsersService, SettingsService, DemoAccountsService],
+  exports: [SessionService, AuthService, OrganisationsService, UsersService, SettingsService, DemoAccountsService],
 })
 export class IdentityModule {}

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type AuditActor, AuditService } from '@bt/api/audit';
 import { Refusal, refuse } from '@bt/api/core';
 import { type CreateOrganisationRequest, type OrganisationDto, refusal, type UpdateOrganisationRequest } from '@bt/contracts';
@@ -23,6 +23,16 @@ export class OrganisationsService {
       .addOrderBy('o.name')
       .getRawAndEntities<{ user_count: number }>();
     return entities.map((o, i) => toOrganisationDto(o, raw[i].user_count));
+  }
+
+  /**
+   * An organisation by its name, created when there is none (the demo's consultation recipients),
+   * inside the caller's transaction: its id.
+   */
+  async ensureIn(em: EntityManager, organisation: { name: string; kind: string; countryCode: string | null }): Promise<string> {
+    await em.query(`INSERT INTO organisation (name, kind, country_code) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`, [organisation.name, organisation.kind, organisation.countryCode]);
+    const [found] = await em.query(`SELECT id FROM organisation WHERE name = $1`, [organisation.name]);
+    return String(found.id);
   }
 
   async create(request: CreateOrganisationRequest, actor: AuditActor): Promise<OrganisationDto> {
