@@ -123,7 +123,7 @@ describe('Serbian in Latin and Cyrillic', () => {
 
     // Every button, tab, link of the navigation and field label is Cyrillic (codes and people's names aside; icons are not words).
     const labels = await page.evaluate(() =>
-      [...document.querySelectorAll('button, [role="tab"], nav a, label, mat-label')].map((element) => {
+      Array.from(document.querySelectorAll('button, [role="tab"], nav a, label, mat-label')).map((element) => {
         const copy = element.cloneNode(true) as HTMLElement;
         copy.querySelectorAll('mat-icon, [aria-hidden="true"]').forEach((icon) => icon.remove());
         return copy.textContent ?? '';
