@@ -27,7 +27,10 @@ export interface SubRequirementDto {
   id: string;
   code: string;
   position: number;
+  /** The official text: the Commission's English. */
   text: string;
+  /** A Serbian text (Latin script) where the catalogue has one, shown with the English a click away; never a machine translation. */
+  textSr: string | null;
 }
 
 /** How long a list's excerpt of a benchmark's text is at most (characters, with the closing "…"). */
@@ -64,5 +67,7 @@ export interface BenchmarkSummaryDto {
 /** A benchmark with its sub-requirements and, for the caller, its workflow (allowedEvents…). */
 export interface BenchmarkDetailDto extends BenchmarkSummaryDto, BenchmarkWorkflowDto {
   area: { code: string; title: string; intro: string | null };
+  /** A Serbian text of the benchmark (Latin script) where the catalogue has one; `text` stays the official English. */
+  textSr: string | null;
   subRequirements: SubRequirementDto[];
 }

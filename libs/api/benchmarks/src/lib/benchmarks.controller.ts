@@ -28,6 +28,7 @@ export class BenchmarksController {
   /** One benchmark with its sub-requirements and, for the caller, `allowedEvents`; by id or by code (e.g. RS-24-MIG-02). */
   @Get('benchmarks/:id')
   @ApiParam({ name: 'id', description: 'uuid or code such as RS-24-MIG-02' })
+  @ApiOkResponse({ description: 'The benchmark: `text` is the official English; `textSr` a Serbian text (Latin script) where the catalogue has one, else null — the same for each of `subRequirements`.' })
   @ApiBadRequestResponse({ description: 'Neither a uuid nor a benchmark code.' })
   @ApiNotFoundResponse({ description: 'No such benchmark.' })
   get(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer | null): Promise<BenchmarkDetailDto> {

@@ -101,8 +101,8 @@ export class BenchmarksService {
  * The catalogue part of a benchmark's page as columns over `b` (benchmark) and `a` (area), for the
  * statement that reads the page in one go (BenchmarkWorkflowService.page); `detailOf` reads them.
  */
-export const DETAIL_COLUMNS = `a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.updated_at,
-  coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text) ORDER BY s.position)
+export const DETAIL_COLUMNS = `a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.text_sr, b.updated_at,
+  coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text, 'textSr', s.text_sr) ORDER BY s.position)
               FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements`;
 
 export function detailOf(row: Record<string, any>): Omit<BenchmarkDetailDto, keyof BenchmarkWorkflowDto> {
@@ -115,6 +115,7 @@ export function detailOf(row: Record<string, any>): Omit<BenchmarkDetailDto, key
     area: { code: row['area_code'], title: row['area_title'], intro: row['area_intro'] },
     position: row['position'],
     text: row['text'],
+    textSr: row['text_sr'] ?? null,
     state: row['state'],
     version: row['version'],
     subRequirementCount: subRequirements.length,

@@ -23,8 +23,13 @@ export class Benchmark {
   @Column({ type: 'int' })
   position!: number;
 
+  /** The official text: the Commission's English. */
   @Column({ type: 'text' })
   text!: string;
+
+  /** A Serbian text (Latin script) where the catalogue file has one (`textSr`); never machine-translated. */
+  @Column({ name: 'text_sr', type: 'text', nullable: true })
+  textSr!: string | null;
 
   /** Readable workflow state, kept beside the machine's snapshot for queries. */
   @Column({ type: 'text', default: 'draft' })

@@ -83,6 +83,30 @@ describe('checking a catalogue file', () => {
     ]);
   });
 
+  it('takes an optional Serbian text (textSr) on a benchmark and a sub-requirement: absent, null, or Latin-script text', () => {
+    const file = (textSr: unknown, subTextSr: unknown) => ({
+      country: 'RS',
+      chapter: 24,
+      source: { title: 't', document: 'd' },
+      areas: [{ code: 'MIG', title: 'Migration', intro: null, benchmarks: [{ code: 'RS-24-MIG-01', text: 'x', textSr, subRequirements: [{ code: 'RS-24-MIG-01.1', text: 'y', textSr: subTextSr }] }] }],
+    });
+    expect(checkCatalogueFile(file(undefined, null)).areas[0].benchmarks[0].textSr).toBeUndefined();
+    expect(checkCatalogueFile(file('Srbija sprovodi analizu.', 'Podzahtev.')).areas[0].benchmarks[0].subRequirements[0].textSr).toBe('Podzahtev.');
+    const problems = (textSr: unknown, subTextSr: unknown) => {
+      try {
+        checkCatalogueFile(file(textSr, subTextSr));
+        return [];
+      } catch (e) {
+        return (e as CatalogueFileError).problems;
+      }
+    };
+    expect(problems('  ', 42)).toEqual([
+      'areas[0].benchmarks[0].textSr: a non-empty text when present (leave it out where there is no Serbian text)',
+      'areas[0].benchmarks[0].subRequirements[0].textSr: a non-empty text when present (leave it out where there is no Serbian text)',
+    ]);
+    expect(problems('Србија', undefined)).toEqual(['areas[0].benchmarks[0].textSr: Serbian in Latin script (the Cyrillic is derived from it)']);
+  });
+
   it('refuses something that is not a catalogue at all', () => {
     expect(() => checkCatalogueFile(null)).toThrow(CatalogueFileError);
     expect(() => checkReferenceFile({ countries: [{ code: 'Serbia', name: 'Serbia' }], chapters: [] })).toThrow('countries[0].code');

@@ -16,7 +16,7 @@ export interface CatalogueFile {
     code: string;
     title: string;
     intro: string | null;
-    benchmarks: { code: string; text: string; subRequirements: { code: string; text: string }[] }[];
+    benchmarks: { code: string; text: string; textSr?: string | null; subRequirements: { code: string; text: string; textSr?: string | null }[] }[];
   }[];
 }
 
@@ -27,6 +27,17 @@ export class CatalogueFileError extends Error {
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+
+/**
+ * What is wrong with an item's optional Serbian text (`textSr`), if anything: absent or null is
+ * none; present, it is text in Latin script (the Cyrillic is derived from it, never the other way).
+ */
+function serbianTextProblem(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  if (!isText(v)) return 'textSr: a non-empty text when present (leave it out where there is no Serbian text)';
+  if (/\p{Script=Cyrillic}/u.test(v)) return 'textSr: Serbian in Latin script (the Cyrillic is derived from it)';
+  return null;
+}
 
 export function checkReferenceFile(data: unknown): ReferenceFile {
   const problems: string[] = [];
@@ -70,12 +81,16 @@ export function checkCatalogueFile(data: unknown): CatalogueFile {
         problems.push(`${bt}.code: must look like ${prefix}${area?.code}-01`);
       } else unique(benchmark.code, bt);
       if (!isText(benchmark?.text)) problems.push(`${bt}.text: required`);
+      const benchmarkSr = serbianTextProblem(benchmark?.textSr);
+      if (benchmarkSr) problems.push(`${bt}.${benchmarkSr}`);
       if (!Array.isArray(benchmark?.subRequirements)) problems.push(`${bt}.subRequirements: a list is required`);
       benchmark?.subRequirements?.forEach((sub, s) => {
         const st = `${bt}.subRequirements[${s}]`;
         if (!new RegExp(`^${benchmark.code}\\.\\d+$`).test(sub?.code ?? '')) problems.push(`${st}.code: must look like ${benchmark.code}.1`);
         else unique(sub.code, st);
         if (!isText(sub?.text)) problems.push(`${st}.text: required`);
+        const subSr = serbianTextProblem(sub?.textSr);
+        if (subSr) problems.push(`${st}.${subSr}`);
       });
     });
   });

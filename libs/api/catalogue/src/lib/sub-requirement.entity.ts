@@ -20,6 +20,11 @@ export class SubRequirement {
   @Column({ type: 'int' })
   position!: number;
 
+  /** The official text: the Commission's English. */
   @Column({ type: 'text' })
   text!: string;
+
+  /** A Serbian text (Latin script) where the catalogue file has one (`textSr`); never machine-translated. */
+  @Column({ name: 'text_sr', type: 'text', nullable: true })
+  textSr!: string | null;
 }

@@ -38,12 +38,13 @@ export function benchmarkDetail(overrides: Partial<BenchmarkDetailDto> = {}): Be
     updatedAt: '2026-01-01T00:00:00.000Z',
     area: { code: 'ASY', title: 'Asylum', intro: 'Serbia enhances its asylum system. In particular,' },
     text: 'Serbia ensures the sustainability of its asylum system.',
+    textSr: null,
     state: 'submitted',
     subRequirementCount: 3,
     subRequirements: [
-      { id: 's1', code: 'RS-24-ASY-03.1', position: 1, text: 'Sufficient reception capacity.' },
-      { id: 's2', code: 'RS-24-ASY-03.2', position: 2, text: 'Trained asylum officers.' },
-      { id: 's3', code: 'RS-24-ASY-03.3', position: 3, text: 'A working appeal procedure.' },
+      { id: 's1', code: 'RS-24-ASY-03.1', position: 1, text: 'Sufficient reception capacity.', textSr: null },
+      { id: 's2', code: 'RS-24-ASY-03.2', position: 2, text: 'Trained asylum officers.', textSr: null },
+      { id: 's3', code: 'RS-24-ASY-03.3', position: 3, text: 'A working appeal procedure.', textSr: null },
     ],
     // The workflow part of the detail (contracts' BenchmarkWorkflowDto): nothing this caller may do.
     stage: null,
