@@ -7,7 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import type { RoleAssignmentDto } from '@bt/contracts';
-import { AuthSession } from '@bt/web/identity';
+import { AuthSession, CURRENT_LANGUAGE } from '@bt/web/identity';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { availableEvent, COORDINATOR, evidenceItem, historyEvent, mission, signedInUser } from '../../testing/workflow-fixtures';
 import { BENCHMARK_ROUTES } from '../benchmarks.routes';
@@ -79,6 +79,48 @@ describe('BenchmarkPage', () => {
       { code: 'RS-24-ASY-03.3', text: 'A working appeal procedure.' },
     ]);
     expect(TestBed.inject(Title).getTitle()).toBe('Benchmark RS-24-ASY-03');
+  });
+
+  it('shows a Serbian reader the catalogue\'s Serbian texts, the official English a press away, and the English where there is none', async () => {
+    TestBed.configureTestingModule({ providers: [{ provide: CURRENT_LANGUAGE, useValue: 'sr-Latn' }] });
+    await open('/benchmarks/RS-24-ASY-03');
+    // A test's Serbian texts, not official translations.
+    const detail = benchmarkDetail({ textSr: 'Srbija obezbeđuje održivost svog sistema azila (test).' });
+    detail.subRequirements[0] = { ...detail.subRequirements[0], textSr: 'Dovoljni prihvatni kapaciteti (test).' };
+    http.expectOne('/api/benchmarks/RS-24-ASY-03').flush(detail);
+    await answerAssessments('RS-24-ASY-03');
+
+    const shown = (selector: string) => {
+      const body = element().querySelector(`${selector} .catalogue-text__body`) as HTMLElement;
+      return [body.getAttribute('lang'), body.textContent?.trim()];
+    };
+    expect(shown('.benchmark__text')).toEqual(['sr-Latn', 'Srbija obezbeđuje održivost svog sistema azila (test).']);
+    expect(text('.benchmark__text .catalogue-text__note')).toBe('Serbian text — the official text is the English one');
+    const items = [...element().querySelectorAll('ol.sub-requirements__list > li')];
+    expect(items.map((li) => li.querySelector('.catalogue-text__body')?.getAttribute('lang'))).toEqual(['sr-Latn', 'en', 'en']);
+    expect(items.map((li) => li.querySelectorAll('button').length)).toEqual([1, 0, 0]);
+
+    // The benchmark's button shows its official text, and only that one.
+    (element().querySelector('.benchmark__text button') as HTMLButtonElement).click();
+    await settle();
+    expect(shown('.benchmark__text')).toEqual(['en', 'Serbia ensures the sustainability of its asylum system.']);
+    expect(items[0].querySelector('.catalogue-text__body')?.textContent?.trim()).toBe('Dovoljni prihvatni kapaciteti (test).');
+    (items[0].querySelector('button') as HTMLButtonElement).click();
+    await settle();
+    expect(items[0].querySelector('.catalogue-text__body')?.textContent?.trim()).toBe('Sufficient reception capacity.');
+    expect(items[0].querySelector('button')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('shows an English reader the official English texts alone, Serbian ones or not', async () => {
+    await open('/benchmarks/RS-24-ASY-03');
+    const detail = benchmarkDetail({ textSr: 'Srbija obezbeđuje održivost svog sistema azila (test).' });
+    detail.subRequirements[0] = { ...detail.subRequirements[0], textSr: 'Dovoljni prihvatni kapaciteti (test).' };
+    http.expectOne('/api/benchmarks/RS-24-ASY-03').flush(detail);
+    await answerAssessments('RS-24-ASY-03');
+
+    expect(text('.benchmark__text')).toBe('Serbia ensures the sustainability of its asylum system.');
+    expect(text('.sub-requirement__text')).toBe('Sufficient reception capacity.');
+    expect(element().querySelectorAll('.benchmark__text button, .sub-requirements button')).toHaveLength(0);
   });
 
   it('links back to the list', async () => {

@@ -10,6 +10,7 @@ import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { BehaviorSubject, combineLatest, map } from 'rxjs';
 import { BenchmarkStateChip } from '../benchmark-state-chip';
 import { BenchmarksApi } from '../benchmarks-api';
+import { CatalogueText } from './catalogue-text';
 import { EvidenceSection } from '../evidence/evidence-section';
 import { HistoryTimeline } from '../history/history-timeline';
 import { LOADING, loadEach } from '../load-state';
@@ -40,6 +41,7 @@ export type BenchmarkTab = 'evidence' | 'track-records' | 'dialogue' | 'assessme
     MatTab,
     MatTabContent,
     BenchmarkStateChip,
+    CatalogueText,
     WorkflowPanel,
     EvidenceSection,
     DialogueTab,
