@@ -35,13 +35,18 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
     const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
+  /** The same day as a person in English (US) types it into a date field: 12/6/2026. */
+  const typed = (offset: number) => {
+    const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);
+    return `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`;
+  };
 
   it('lets the Commission plan the mission and see it in the list and the calendar', async () => {
     await signIn(commission, product.url, 'commission@demo.test', '/missions');
     await commission.getByLabel('Title').fill(TITLE);
     await commission.getByLabel('Benchmarks (codes of one country)').fill('RS-24-MIG-01, RS-24-MIG-02');
-    await commission.getByLabel('Start date').fill(day(1));
-    await commission.getByLabel('End date').fill(day(3));
+    await commission.getByLabel('Start date').fill(typed(1));
+    await commission.getByLabel('End date').fill(typed(3));
     await commission.getByRole('checkbox', { name: /Erik Expert/ }).check();
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
     await commission.getByRole('button', { name: 'Plan the mission' }).click();
@@ -61,17 +66,27 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
 
   it('lets the expert add a meeting, a finding and a recommendation', async () => {
     await signIn(expert, product.url, 'expert@demo.test', missionPath);
-    await expert.getByLabel('Meeting date').fill(day(2));
+    // The meeting's day by keyboard, in the calendar: it opens on the mission's first day (its earliest), the next is a day on.
+    const meetsOn = expert.getByLabel('Meeting date');
+    await meetsOn.press('Alt+ArrowDown');
+    const calendar = expert.getByRole('dialog', { name: 'Meeting date' });
+    await calendar.waitFor();
+    expect(await seriousAccessibilityProblems(expert)).toEqual([]);
+    await expert.keyboard.press('ArrowRight');
+    await expert.keyboard.press('Enter');
+    await calendar.waitFor({ state: 'detached' });
+    expect(await meetsOn.inputValue()).toBe(typed(2));
     await expert.getByLabel('Institution', { exact: true }).fill('Border Police Directorate');
     await expert.getByLabel('Participants').fill('Head of the risk-analysis unit');
     await expert.getByRole('button', { name: 'Add meeting' }).click();
     await expert.getByRole('cell', { name: 'Border Police Directorate' }).waitFor();
+    await expert.locator(`td time[datetime="${day(2)}"]`).waitFor();
     await expert.getByLabel('Finding on RS-24-MIG-01 (Markdown)').fill('Risk analysis exists but is **not used** at the border.');
     await expert.getByRole('button', { name: 'Save finding on RS-24-MIG-01' }).click();
     await expert.getByText('Finding saved.').waitFor();
     await expert.getByLabel('Recommendation', { exact: true }).fill('Adopt a risk-analysis manual.');
     await expert.getByLabel('Owner (institution)').fill('Border Police Directorate');
-    await expert.getByLabel('Due date').fill(day(90));
+    await expert.getByLabel('Due date').fill(typed(90));
     await expert.getByRole('button', { name: 'Add recommendation' }).click();
     await expert.getByRole('heading', { name: 'RS-24-MIG-01: Adopt a risk-analysis manual.' }).waitFor();
     expect(await seriousAccessibilityProblems(expert)).toEqual([]);
@@ -90,7 +105,7 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
     await commission.goto(`${product.url}${missionPath}`);
     await commission.getByRole('button', { name: 'Edit mission' }).click();
     const edit = await openedDialog(commission, 'Edit mission');
-    await edit.getByLabel('End date').fill(day(4));
+    await edit.getByLabel('End date').fill(typed(4));
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
     await edit.getByRole('button', { name: 'Save the mission' }).click();
     await commission.getByText('Mission saved.').waitFor();

@@ -157,7 +157,7 @@ describe('track records and the Action Plan in the browser', () => {
     await dialog.getByLabel('Activity code').fill('E2E-1');
     await dialog.getByLabel('What will be done').fill('Train border police in spotting foreign terrorist fighters');
     await dialog.getByLabel('Responsible institution').fill('Border Police Directorate');
-    await dialog.getByLabel('Deadline').fill('2024-03-31');
+    await dialog.getByLabel('Deadline').fill('3/31/2024');
     await dialog.getByLabel('Amount').fill('50000');
     await dialog.getByLabel('Source of funding').fill('IPA 2020');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);

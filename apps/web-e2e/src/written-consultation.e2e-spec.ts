@@ -30,12 +30,10 @@ describe('a written consultation with two partner ministries and a CSO, publishe
   });
 
 
-  /** A local date-time some days ahead, as a datetime-local input takes it. */
-  function localDateTime(daysAhead: number): string {
-    const d = new Date(Date.now() + daysAhead * 86_400_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  }
+  /** The deadline: some days ahead at 5 PM where the product runs (the same machine). */
+  const deadline = new Date();
+  deadline.setDate(deadline.getDate() + 3);
+  deadline.setHours(17, 0, 0, 0);
 
   it('lets the Commission build the consultation and open it', async () => {
     await signIn(commission, product.url, 'commission@demo.test', '/consultations');
@@ -46,7 +44,12 @@ describe('a written consultation with two partner ministries and a CSO, publishe
     await commission.waitForURL(/\/consultations\/[0-9a-f-]{36}\/edit$/);
     id = commission.url().split('/').at(-2) as string;
 
-    await commission.getByLabel('Deadline for replies').fill(localDateTime(3));
+    // Typed as a person in English (US) writes a date; the time chosen from the time picker's list, opened by keyboard.
+    await commission.getByLabel('Deadline for replies').fill(`${deadline.getMonth() + 1}/${deadline.getDate()}/${deadline.getFullYear()}`);
+    const time = commission.getByRole('combobox', { name: 'Time of the deadline' });
+    await time.press('ArrowDown');
+    await commission.getByRole('option', { name: '5:00 PM' }).click();
+    expect(await time.inputValue()).toBe('5:00 PM');
     await commission.getByRole('button', { name: 'Add a topic' }).click();
     await commission.getByLabel('Title of topic 1').fill('Asylum reception capacity, irregular migration');
     await commission.getByLabel('Question 1.1').fill(QUESTIONS[0]);
@@ -56,6 +59,8 @@ describe('a written consultation with two partner ministries and a CSO, publishe
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
     await commission.getByRole('button', { name: 'Save and return' }).click();
     await commission.waitForURL((url) => url.pathname === `/consultations/${id}`);
+    // The same instant as the old date-time field sent: that day at 5 PM where the person is.
+    await commission.locator(`time[datetime="${deadline.toISOString()}"]`).waitFor();
 
     await commission.getByRole('button', { name: 'Open for replies' }).click();
     await commission.getByText('State: Open for replies').waitFor();
