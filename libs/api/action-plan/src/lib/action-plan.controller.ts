@@ -14,6 +14,7 @@ import {
   CorrectiveMeasureRequest,
   CreateActivityRequest,
   ProgressNoteRequest,
+  type RecommendationDto,
   type RecommendationMeasureDto,
   UpdateActivityRequest,
   UpdateCorrectiveMeasureRequest,
@@ -85,6 +86,12 @@ export class ActionPlanController {
   addMeasure(@Param('id', uuid) id: string, @Body() body: CorrectiveMeasureRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<CorrectiveMeasureDto> {
     return this.actionPlan.addMeasure(viewer, id, body, request.ip);
   }
+  /** Turns a peer-review recommendation into a corrective measure of the Action Plan (the Commission). */
+  @Post('recommendations/:id/corrective-measure')
+  measureFromRecommendation(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
+    return this.actionPlan.measureFromRecommendation(viewer, id, request.ip);
+  }
+
 
   /** Changes a corrective measure, e.g. marks it done. */
   @Patch('corrective-measures/:id')

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MissionsModule } from '@bt/api/missions';
 import { ActionPlanController } from './action-plan.controller';
 import { ActionPlanDemoService } from './action-plan-demo.service';
 import { ActionPlanService } from './action-plan.service';
 
-@Module({ controllers: [ActionPlanController], providers: [ActionPlanService, ActionPlanDemoService], exports: [ActionPlanService, ActionPlanDemoService] })
+@Module({ imports: [MissionsModule], controllers: [ActionPlanController], providers: [ActionPlanService, ActionPlanDemoService], exports: [ActionPlanService, ActionPlanDemoService] })
 export class ActionPlanModule {}

@@ -4,7 +4,7 @@ import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import { findBenchmarkScope } from '@bt/api/catalogue';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { isMissionExpert, missionSeenParams, missionSeenSql } from '@bt/api/missions';
+import { isMissionExpert, missionSeenParams, missionSeenSql, MissionsService } from '@bt/api/missions';
 import { budgetOf } from './activity-budget';
 import { countryRecordsVisibleSql, readsCountryRecords, writesCountryRecords } from '@bt/api/track-records';
 import {
@@ -18,6 +18,7 @@ import {
   type CorrectiveMeasureRequest,
   type CreateActivityRequest,
   type ProgressNoteRequest,
+  type RecommendationDto,
   type RecommendationMeasureDto,
   type UpdateActivityRequest,
   type UpdateCorrectiveMeasureRequest,
@@ -46,6 +47,7 @@ export class ActionPlanService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly missions: MissionsService,
   ) {}
 
   /** The activities this viewer may see, filtered; oldest deadline first. */
@@ -275,6 +277,28 @@ export class ActionPlanService {
       });
       return { id: row.id, text, author: viewer.displayName, createdAt: new Date(row.created_at).toISOString() };
     });
+  }
+
+  /**
+   * Turns a peer-review recommendation into a corrective measure of the Action Plan (the Commission):
+   * what, responsible and due date come from it; once its mission's report is shared, and once only.
+   */
+  async measureFromRecommendation(viewer: Viewer, id: string, ip: string): Promise<RecommendationDto> {
+    await this.dataSource.transaction(async (em) => {
+      const rec = await this.missions.recommendationForMeasure(em, viewer, id);
+      const [existing] = await em.query(`SELECT id FROM corrective_measure WHERE recommendation_id = $1`, [id]);
+      if (existing) throw refuse.conflict('recommendation.measure-already');
+      // The measure is the country's to carry out, in its Action Plan: only once it has the report.
+      if (!rec.reportShared) throw refuse.unprocessable('recommendation.report-not-shared');
+      const [measure] = await em.query(
+        `INSERT INTO corrective_measure (benchmark_id, what, responsible, due_date, created_by, recommendation_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [rec.benchmarkId, rec.text, rec.owner, rec.dueDate, viewer.userId, id],
+      );
+      const actor = actorOfViewer(viewer, ip);
+      await this.audit.record(em, actor, { action: 'mission.recommendation_to_corrective_measure', entityType: 'mission', entityId: rec.missionId, data: { recommendationId: id, correctiveMeasureId: measure.id } });
+      await this.audit.record(em, actor, { action: 'corrective_measure.created', entityType: 'benchmark', entityId: rec.benchmarkId, data: { correctiveMeasureId: measure.id, recommendationId: id } });
+    });
+    return this.missions.recommendation(id);
   }
 
   /** A corrective measure on a late activity (422 while it is not overdue). */

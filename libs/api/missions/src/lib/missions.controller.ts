@@ -145,12 +145,6 @@ export class MissionsController {
     return this.missions.followUp(viewer, id, body, request.ip);
   }
 
-  /** Turns a recommendation into a corrective measure of the Action Plan (the Commission). */
-  @Post('recommendations/:id/corrective-measure')
-  toCorrectiveMeasure(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
-    return this.missions.toCorrectiveMeasure(viewer, id, request.ip);
-  }
-
   /** The experts the Commission can assign to a peer-review mission. */
   @Roles('commission')
   @Get('experts')

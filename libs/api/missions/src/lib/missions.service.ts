@@ -476,23 +476,18 @@ export class MissionsService {
     return (await this.recommendations(this.dataSource.manager, 'r.id = $1', [id]))[0];
   }
 
-  /** Turns a recommendation into a corrective measure of the Action Plan (the Commission): what, responsible and due date come from it. */
-  async toCorrectiveMeasure(viewer: Viewer, id: string, ip: string): Promise<RecommendationDto> {
-    await this.dataSource.transaction(async (em) => {
-      const { rec, access } = await this.loadRecommendation(em, viewer, id, true);
-      if (access !== 'commission') throw refuse.notFound('recommendation.not-found', { id });
-      const [existing] = await em.query(`SELECT id FROM corrective_measure WHERE recommendation_id = $1`, [id]);
-      if (existing) throw refuse.conflict('recommendation.measure-already');
-      // The measure is the country's to carry out, in its Action Plan: only once it has the report.
-      const [mission] = await em.query(`SELECT report_shared_at FROM mission WHERE id = $1`, [rec.mission_id]);
-      if (!mission.report_shared_at) throw refuse.unprocessable('recommendation.report-not-shared');
-      const [measure] = await em.query(
-        `INSERT INTO corrective_measure (benchmark_id, what, responsible, due_date, created_by, recommendation_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [rec.benchmark_id, rec.text, rec.owner, rec.due_date, viewer.userId, id],
-      );
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.recommendation_to_corrective_measure', entityType: 'mission', entityId: rec.mission_id, data: { recommendationId: id, correctiveMeasureId: measure.id } });
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'corrective_measure.created', entityType: 'benchmark', entityId: rec.benchmark_id, data: { correctiveMeasureId: measure.id, recommendationId: id } });
-    });
+  /**
+   * A recommendation as the Commission turns it into a corrective measure (the Action Plan owns the
+   * measure and writes it): locked, with whether its mission's report is shared; 404 for anyone else.
+   */
+  async recommendationForMeasure(em: EntityManager, viewer: Viewer, id: string): Promise<{ missionId: string; benchmarkId: string; text: string; owner: string | null; dueDate: string | null; reportShared: boolean }> {
+    const { rec, mission, access } = await this.loadRecommendation(em, viewer, id, true);
+    if (access !== 'commission') throw refuse.notFound('recommendation.not-found', { id });
+    return { missionId: rec.mission_id, benchmarkId: rec.benchmark_id, text: rec.text, owner: rec.owner, dueDate: rec.due_date, reportShared: !!mission.report_shared_at };
+  }
+
+  /** One recommendation as the mission page shows it. */
+  async recommendation(id: string): Promise<RecommendationDto> {
     return (await this.recommendations(this.dataSource.manager, 'r.id = $1', [id]))[0];
   }
 
