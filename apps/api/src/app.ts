@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureRateLimits, configureSecurityHeaders, configureUploads, createValidationPipe, WebApp } from '@bt/api/core';
+import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureRateLimits, configureSecurityHeaders, configureUploads, createValidationPipe, documentRefusals, WebApp } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/catalogue';
 import { ConsultationSeedService } from '@bt/api/consultations';
 import { configureIdentityHttp, DemoAccountsService, SESSION_COOKIE } from '@bt/api/identity';
@@ -34,14 +34,19 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
 
   // Public in demo mode; in production only when API_DOCS=true (it maps every route for a visitor).
   if (config.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Benchmark Tracker API')
-        .setDescription('EU accession interim benchmarks: catalogue, workflow, evidence, dialogue and assessments.')
-        .setVersion('0.1.0')
-        .addCookieAuth('bt_session')
-        .build(),
+    // Every refusal answers the one error body (ErrorBody): a stable code of REFUSALS, its parameters, the English message.
+    const document = documentRefusals(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Benchmark Tracker API')
+          .setDescription(
+            'EU accession interim benchmarks: catalogue, workflow, evidence, dialogue and assessments. A refused request answers 4xx with `{ statusCode, error, code, params, message }` (the schema ErrorBody): `code` is stable and says what the refusal means, `params` the values its wording names, `message` the wording in English.',
+          )
+          .setVersion('0.1.0')
+          .addCookieAuth('bt_session')
+          .build(),
+      ),
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }

@@ -11,4 +11,5 @@ export * from './lib/security-headers';
 export * from './lib/rate-limits';
 export * from './lib/uploads';
 export * from './lib/refusal';
+export * from './lib/refusal-docs';
 export * from './lib/pipelined-transaction';

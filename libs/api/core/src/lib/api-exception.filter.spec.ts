@@ -1,11 +1,11 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { BadRequestException, ConflictException, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { refuse } from './refusal';
 
 /** Runs the filter on one error and returns what it answered. */
-function answer(exception: unknown, webApp?: { serveIndex: () => boolean }, alreadySent = false) {
+function answer(exception: unknown, webApp?: { serveIndex: () => boolean }, alreadySent = false, contentType?: string) {
   const sent: { status?: number; body?: unknown } = {};
   const reply = {
     sent: alreadySent,
@@ -18,7 +18,7 @@ function answer(exception: unknown, webApp?: { serveIndex: () => boolean }, alre
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ method: 'GET', url: '/api/x', headers: {} }) }) } as unknown as ArgumentsHost;
+  const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ method: 'GET', url: '/api/x', headers: { 'content-type': contentType } }) }) } as unknown as ArgumentsHost;
   new ApiExceptionFilter(webApp).catch(exception, host);
   return sent;
 }
@@ -53,6 +53,12 @@ describe('ApiExceptionFilter', () => {
   it("answers Fastify's own client errors with their 4xx status, by their code", () => {
     const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
     expect(answer(tooLarge)).toMatchObject({ status: 413, body: { statusCode: 413, code: 'request.body-too-large', params: {}, message: 'Request body is too large' } });
+    // As Nest passes them on: HttpException(message, status), the code left behind.
+    expect(answer(new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400))).toMatchObject({ status: 400, body: { code: 'request.malformed-json', params: {} } });
+    expect(answer(new HttpException('Unsupported Media Type', 415), undefined, false, 'text/plain; charset=utf-8')).toMatchObject({
+      status: 415,
+      body: { code: 'request.unsupported-media-type', params: { type: 'text/plain' }, message: 'Unsupported Media Type: text/plain' },
+    });
     const unknown = Object.assign(new Error('Something odd'), { statusCode: 400, code: 'FST_ERR_SOMETHING_NEW' });
     expect(answer(unknown)).toMatchObject({ status: 400, body: { code: 'request.invalid', params: { details: 'Something odd' } } });
   });

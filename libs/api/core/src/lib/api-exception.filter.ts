@@ -73,6 +73,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
         if (route) return { statusCode: status, error: statusText(status), ...route };
         return { statusCode: status, error: statusText(status), ...byStatus(status, Array.isArray(message) ? message.join('; ') : message), message, ...errors };
       }
+      // Fastify's own refusals (a body that is not JSON, too large, of another type) reach us as Nest made them: HttpException(message, status).
+      const fastify = fastifyRefusal({ message: String(response) }, contentType);
+      if (fastify) return { statusCode: status, error: statusText(status), ...fastify };
       return { statusCode: status, error: statusText(status), ...byStatus(status, String(response)), message: String(response) };
     }
     if (exception instanceof QueryFailedError) {
@@ -105,22 +108,23 @@ function carriedReason(exception: unknown): RefusalReason | null {
   return { code: code as RefusalCode, params: params as ReasonParams, message: fillIn(REFUSALS[code as RefusalCode], params as ReasonParams) };
 }
 
-/** Fastify's refusals of a body, by their code. */
+/** Fastify's refusals of a body, by their code or (as Nest passes them on, without it) by their fixed message. */
+const FASTIFY_REFUSALS: { code: string; message: string; reason: (contentType: string | undefined) => RefusalReason }[] = [
+  { code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: 'Request body is too large', reason: () => refusal('request.body-too-large') },
+  { code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH', message: 'Request body size did not match Content-Length', reason: () => refusal('request.body-length-mismatch') },
+  { code: 'FST_ERR_CTP_EMPTY_JSON_BODY', message: "Body cannot be empty when content-type is set to 'application/json'", reason: () => refusal('request.empty-json-body') },
+  { code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: "Body is not valid JSON but content-type is set to 'application/json'", reason: () => refusal('request.malformed-json') },
+  {
+    code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    message: 'Unsupported Media Type',
+    reason: (contentType) => refusal('request.unsupported-media-type', { type: contentType?.split(';')[0].trim() || 'none' }),
+  },
+];
+
 function fastifyRefusal(exception: unknown, contentType: string | undefined): RefusalReason | null {
-  switch ((exception as { code?: unknown }).code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return refusal('request.body-too-large');
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return refusal('request.body-length-mismatch');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return refusal('request.empty-json-body');
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return refusal('request.malformed-json');
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return refusal('request.unsupported-media-type', { type: contentType?.split(';')[0].trim() || 'none' });
-    default:
-      return null;
-  }
+  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
+  const known = FASTIFY_REFUSALS.find((r) => r.code === code || r.message === message);
+  return known ? known.reason(contentType) : null;
 }
 
 /** Nest's answer to a path no route serves: "Cannot GET /api/nothing". */
