@@ -1,3 +1,4 @@
+import { missionExpertSql } from '@bt/api/missions';
 import type { BenchmarkScope } from '@bt/api/catalogue';
 import type { AssessmentVoice } from '@bt/contracts';
 import { hasRole, type Viewer } from '@bt/api/identity';
@@ -28,7 +29,7 @@ export function visibleAssessments(first: number): string {
   return `(s.voice = 'civil_society' OR b.state = 'accepted'
     OR 'commission' = ANY(${roles})
     OR (a.country_code = ${country} AND (${roles} && ARRAY['ministry', 'civil_society']))
-    OR ('expert' = ANY(${roles}) AND EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = b.id AND x.user_id = ${user})))`;
+    OR ('expert' = ANY(${roles}) AND ${missionExpertSql('b.id', user)}))`;
 }
 
 /** The parameters `visibleAssessments` reads, in its order. */

@@ -3,9 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { transition } from 'xstate';
 import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
-import { inPipelinedTransaction, type PipelinedTransaction, type Row, type Statement } from '@bt/api/core';
-import { Refusal, refuse, unmetCondition } from '@bt/api/core';
-import { seesDialogue, takesPart } from '@bt/api/dialogue';
+import { inPipelinedTransaction, type PipelinedTransaction, Refusal, refuse, type Row, type Statement, unmetCondition } from '@bt/api/core';
+import { seesDialogue, takesPart, unansweredProposalSql } from '@bt/api/dialogue';
 import { visibleEvidence } from '@bt/api/evidence';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkDetailDto, EvidenceVisibility, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
@@ -188,7 +187,7 @@ export class BenchmarkWorkflowService {
     if (hasRole(viewer, 'ministry')) clauses.push(`(a.country_code = $2 AND EXISTS (SELECT 1 FROM proposal p WHERE ${UNANSWERED_PROPOSAL}))`);
     if (hasRole(viewer, 'commission')) clauses.push(`b.state = 'submitted'`, `(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' = 'reported')`);
     if (hasRole(viewer, 'expert')) {
-      clauses.push(`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' IN ('planned', 'fieldwork') AND EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = b.id AND x.user_id = $1))`);
+      clauses.push(`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' IN ('planned', 'fieldwork') AND ${missionExpertSql('b.id', '$1')})`);
     }
     if (clauses.length === 0) return [];
     const rows = await this.dataSource.query(
@@ -210,8 +209,7 @@ export class BenchmarkWorkflowService {
 }
 
 /** A proposal (not a comment or reply) on benchmark `b` that nobody hid and the ministry has not answered yet. */
-const UNANSWERED_PROPOSAL = `p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
-  AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)`;
+const UNANSWERED_PROPOSAL = `p.benchmark_id = b.id AND ${unansweredProposalSql('p')}`;
 /**
  * The evidence item an `evidence.*` audit event names, as a uuid the primary key can find (comparing
  * `ev.id::text` would read every evidence item); null when the event holds no well-formed id.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { INBOX_SIZE, type InboxEntry, type InboxSource } from '@bt/api/inbox';
 import { hasRole, type Viewer } from '@bt/api/identity';
+import { unansweredProposalSql } from './dialogue-access';
 
 const DAY = 86_400_000;
 /** Items of each kind at most, as many as the inbox answers (INBOX_SIZE). */
@@ -26,7 +27,7 @@ export class DialogueInboxSource implements InboxSource {
         `SELECT p.id, left(p.text, ${EXCERPT_LENGTH + 1}) AS text, p.created_at, b.code, o.name AS organisation
            FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id
            JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
-          WHERE p.country_code = $1 AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL AND p.first_answered_at IS NULL
+          WHERE p.country_code = $1 AND ${unansweredProposalSql('p')}
             AND b.state IN ('draft', 'submitted', 'peerReview')
           ORDER BY p.created_at LIMIT ${LIMIT}`,
         [viewer.countryCode],

@@ -1,3 +1,4 @@
+import { missionExpertSql } from '@bt/api/missions';
 import type { BenchmarkScope } from '@bt/api/catalogue';
 import { hasRole, type Viewer } from '@bt/api/identity';
 
@@ -29,7 +30,7 @@ export function countryRecordsVisibleSql(viewer: Viewer, benchmarkId: string, co
   const [p1, p2, p3] = [firstParam, firstParam + 1, firstParam + 2];
   return {
     sql: `($${p1}::boolean OR ${countryCode} = $${p2}::text
-          OR EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = ${benchmarkId} AND x.user_id = $${p3}::uuid))`,
+          OR ${missionExpertSql(benchmarkId, `$${p3}::uuid`)})`,
     params: [commission, ownCountry, expert],
   };
 }
