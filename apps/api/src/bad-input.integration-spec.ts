@@ -81,4 +81,42 @@ describe('bad input is the caller’s error', () => {
     const nullPart = await refused(() => ministry.post('/api/benchmarks/RS-24-DRG-05/activities', { ...activity, budgetAmount: null }));
     expect([400, 422]).toContain(nullPart);
   });
+
+  it('refuses in every domain with a stable code and its parameters beside the English message', async () => {
+    const anonymous = api.client({ ip: '10.12.0.10' });
+    const coded = async (answer: Promise<{ status: number; body: Record<string, unknown> }>) => {
+      const { status, body } = await answer;
+      return { status, code: body['code'], params: body['params'] };
+    };
+    expect(await coded(anonymous.get('/api/benchmarks/RS-24-MIG-99'))).toEqual({ status: 404, code: 'benchmark.not-found', params: { ref: 'RS-24-MIG-99' } });
+    expect(await coded(anonymous.get('/api/nothing-here'))).toEqual({ status: 404, code: 'request.no-such-route', params: { method: 'GET', path: '/api/nothing-here' } });
+    expect(await coded(anonymous.get('/api/missions'))).toEqual({ status: 401, code: 'auth.sign-in-needed', params: {} });
+    expect(await coded(ministry.get('/api/admin/users'))).toEqual({ status: 403, code: 'auth.role-needed', params: { roles: 'admin' } });
+    expect(await coded(anonymous.get('/api/benchmarks?state=closed&unknown=1'))).toEqual({
+      status: 400,
+      code: 'request.invalid-fields',
+      params: { fields: 'unknown, state', details: expect.stringContaining('state must be one of draft, submitted, peerReview, accepted') },
+    });
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect(await coded(commission.get(`/api/missions/${missing}`))).toEqual({ status: 404, code: 'mission.not-found', params: { id: missing } });
+    expect(await coded(commission.get('/api/missions/not-a-uuid'))).toEqual({ status: 400, code: 'request.not-a-uuid', params: {} });
+
+    const consultation = await commission.post('/api/consultations', { title: 'Coded refusals' });
+    const stale = commission.put(`/api/consultations/${consultation.body.id}`, { title: 'Coded refusals', version: consultation.body.version + 1, topics: [], recipientIds: [] });
+    expect(await coded(stale)).toEqual({ status: 409, code: 'consultation.changed-meanwhile', params: { current: consultation.body.version, sent: consultation.body.version + 1 } });
+
+    // An itemised refusal: each problem of the roles with its own code.
+    const [organisation] = (await admin.get<{ id: string; kind: string }[]>('/api/admin/organisations')).body.filter((o) => o.kind === 'commission');
+    const roles = await admin.post('/api/admin/users', { email: 'coded@demo.test', displayName: 'Coded', organisationId: organisation.id, roles: [{ role: 'ministry' }] });
+    expect([roles.status, roles.body.code, roles.body.errors]).toEqual([
+      422,
+      'user.roles-not-fitting',
+      [{ code: 'role.wrong-organisation-kind', params: { role: 'ministry', kinds: 'ministry or coordination_body', kind: 'commission' }, message: 'role ministry needs an organisation of kind ministry or coordination_body, not commission' }],
+    ]);
+    expect(await coded(admin.post('/api/admin/users', { email: 'admin@demo.test', displayName: 'Again', organisationId: organisation.id, roles: [] }))).toEqual({
+      status: 409,
+      code: 'user.email-taken',
+      params: { email: 'admin@demo.test' },
+    });
+  });
 });

@@ -9,7 +9,7 @@ import { getMetadataStorage } from 'class-validator';
 import * as fc from 'fast-check';
 import { generate } from 'otplib';
 import { hashToken, ROLES_KEY, SESSION_COOKIE } from '@bt/api/identity';
-import { TRACK_RECORD_CATEGORIES, TRACK_RECORD_COLUMNS } from '@bt/contracts';
+import { REFUSALS, TRACK_RECORD_CATEGORIES, TRACK_RECORD_COLUMNS } from '@bt/contracts';
 import { type ApiClient, deflatedEntry, zipFile } from '@bt/testing';
 import { startTestApi, type TestApi } from './testing/test-api';
 
@@ -820,7 +820,19 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     }
   }
 
-  it('answers no 5xx, and changes nothing unless it accepts the request', async () => {
+  /** The codes the exception filter gives a refusal that came without one, by its status (its English text as `details`). */
+  const GENERAL_CODES = ['request.invalid', 'request.refused', 'request.not-found', 'request.too-large', 'request.timeout', 'auth.forbidden', 'server.unavailable'];
+
+  /** The `code` of an error body, or undefined when it is not JSON or has none. */
+  function refusalCode(text: string): unknown {
+    try {
+      return (JSON.parse(text) as { code?: unknown } | null)?.code;
+    } catch {
+      return undefined;
+    }
+  }
+
+  it('answers no 5xx, refuses with a code of REFUSALS, and changes nothing unless it accepts the request', async () => {
     const document = (await (await fetch(`${api.baseUrl}/api/docs-json`)).json()) as OpenApi;
     const all = operations(document, handlers(api));
     expect(all.length).toBeGreaterThan(80);
@@ -834,6 +846,7 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     let last = await fingerprint();
     const failures: string[] = [];
     const tally: string[] = [];
+    const codes = new Map<string, number>();
     let requests = 0;
     const started = Date.now();
     for (const op of chosen) {
@@ -846,6 +859,13 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
           requests++;
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           if (status >= 500 || status === 0) throw new Error(`answered ${status}: ${text.slice(0, 300)}\n  ${describeRequest(request)}`);
+          // Every refusal carries a code of REFUSALS, which the web app words in the reader's language.
+          if (status >= 400) {
+            const code = refusalCode(text);
+            if (typeof code !== 'string' || !(code in REFUSALS)) throw new Error(`answered ${status} without a code of REFUSALS: ${text.slice(0, 300)}\n  ${describeRequest(request)}`);
+            if (GENERAL_CODES.includes(code)) throw new Error(`answered ${status} with the general code ${code}, not one of its own: ${text.slice(0, 300)}\n  ${describeRequest(request)}`);
+            codes.set(code, (codes.get(code) ?? 0) + 1);
+          }
           if (status < 200 || status >= 300 || request.method === 'GET') {
             const changed = [...last].filter(([name, hash]) => before.get(name) !== hash).map(([name]) => name);
             if (changed.length) throw new Error(`answered ${status} but changed ${changed.join(', ')}: ${text.slice(0, 300)}\n  ${describeRequest(request)}`);
@@ -862,6 +882,7 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     }
     const tallied = failures.length || process.env['FUZZ_TALLY'] ? `\n${tally.join('\n')}` : '';
     console.log(`${requests} requests over ${chosen.length} operations in ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED}, ${RUNS} runs per state-changing operation, ${runsOf({ method: 'GET' })} per GET)${tallied}`);
+    if (process.env['FUZZ_TALLY']) console.log(`refusal codes: ${[...codes].sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => `${code}×${n}`).join(' ')}`);
 
     // The fuzzing users are still signed in: the requests reached validation, not a sign-in wall.
     for (const actor of ACTORS) expect((await clients[actor].get('/api/auth/me')).status).toBe(200);
