@@ -9,7 +9,8 @@
 // against a fresh database (demo mode: demo accounts, catalogue); inserts synthetic benchmarks of
 // Serbia's Chapter 24 (RS-24-BEN-0001…), each with one shared evidence item, so that every client
 // owns its own rows and no two clients ever race for one row version. Then, taking turns:
-//   raw  BENCH_CLIENTS `pg` connections, each running the API's transaction by hand for its rows;
+//   raw  BENCH_CLIENTS `pg` connections, each running the API's transaction by hand for its rows
+//        (the same statements in the same two batches, prepared the same way);
 //   api  BENCH_CLIENTS keep-alive HTTP clients, each signed in as the coordinator (SUBMIT) and the
 //        Commission (REQUEST_CHANGES), cycling its rows draft → submitted → draft.
 // Each workload warms up, then counts the transitions completed in fixed windows. Any answer but 200
@@ -525,8 +526,8 @@ function printReport(facts, raw, api, probes) {
   const ratio = api.tps / raw.tps;
   const rows = [
     ['', 'transitions/s', 'p50 ms', 'p99 ms', 'errors'],
-    ['API  (HTTP → Nest → TypeORM)', f1(api.tps), f2(api.p50), f2(api.p99), `${api.errorCount}/${api.attempts}`],
-    ['raw  (pg, same transaction)', f1(raw.tps), f2(raw.p50), f2(raw.p99), `${raw.errorCount}/${raw.attempts}`],
+    ['API  (HTTP → Nest → pg, two batches)', f1(api.tps), f2(api.p50), f2(api.p99), `${api.errorCount}/${api.attempts}`],
+    ['raw  (pg, same statements and batches)', f1(raw.tps), f2(raw.p50), f2(raw.p99), `${raw.errorCount}/${raw.attempts}`],
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
