@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { Refusal } from '@bt/api/core';
 import { BenchmarkRefPipe } from './benchmark-ref.pipe';
 
 describe('BenchmarkRefPipe', () => {
@@ -10,7 +10,15 @@ describe('BenchmarkRefPipe', () => {
   });
 
   it('refuses anything else with a 400 that says what it expects', () => {
-    expect(() => pipe.transform("1' OR '1'='1")).toThrow(BadRequestException);
-    expect(() => pipe.transform('RS-24')).toThrow('uuid or a benchmark code');
+    const refusal = (value: string) => {
+      try {
+        pipe.transform(value);
+      } catch (error) {
+        return error instanceof Refusal ? { status: error.getStatus(), code: error.reason.code, message: error.message } : error;
+      }
+      return null;
+    };
+    expect(refusal("1' OR '1'='1")).toEqual({ status: 400, code: 'benchmark.ref-malformed', message: 'id must be a uuid or a benchmark code such as RS-24-MIG-02' });
+    expect(refusal('RS-24')).toMatchObject({ status: 400, code: 'benchmark.ref-malformed' });
   });
 });
