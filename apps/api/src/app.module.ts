@@ -5,6 +5,7 @@ import { AuditModule } from '@bt/api/audit';
 import { BenchmarksModule } from '@bt/api/benchmarks';
 import { ConsultationsModule } from '@bt/api/consultations';
 import { ActionPlanModule } from '@bt/api/action-plan';
+import { AssistanceModule } from '@bt/api/assistance';
 import { IdentityModule } from '@bt/api/identity';
 import { InboxModule } from '@bt/api/inbox';
 import { SearchModule } from '@bt/api/search';
@@ -26,6 +27,7 @@ export class AppModule {
         ConsultationsModule,
         TrackRecordsModule,
         ActionPlanModule,
+        AssistanceModule,
         SearchModule,
       ],
       controllers: [HealthController, SettingsController],

@@ -6,6 +6,7 @@ import { CatalogueImportService } from '@bt/api/catalogue';
 import { ConsultationSeedService } from '@bt/api/consultations';
 import { configureIdentityHttp, DemoAccountsService, SESSION_COOKIE } from '@bt/api/identity';
 import { ActionPlanDemoService } from '@bt/api/action-plan';
+import { AssistanceDemoService } from '@bt/api/assistance';
 import { TrackRecordsDemoService } from '@bt/api/track-records';
 import { EvidenceDemoService } from '@bt/api/evidence';
 import { DialogueDemoService } from '@bt/api/dialogue';
@@ -59,6 +60,8 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   if (!config.production) await app.get(ConsultationSeedService).seedIfEmpty(config.seedsDir);
   if (!config.production) await app.get(TrackRecordsDemoService).seedIfEmpty(config.seedsDir);
   if (!config.production) await app.get(ActionPlanDemoService).seedIfEmpty(config.seedsDir);
+  // Demo mode: the assistance projects of seeds/sources/002–004 and the benchmarks they support.
+  if (!config.production) await app.get(AssistanceDemoService).seedIfEmpty(config.seedsDir);
   // Demo mode: evidence, the civil-society dialogue on it and the three assessment voices, so the overview, the
   // consideration figures and the dialogue tab show something. Evidence first: proposals are anchored on it.
   if (!config.production) await app.get(EvidenceDemoService).seedIfEmpty(config.seedsDir);

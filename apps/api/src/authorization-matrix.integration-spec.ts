@@ -37,6 +37,8 @@ interface Target {
   question: string;
   /** A recommendation of the country's mission (its report not shared). */
   recommendation: string;
+  /** An assistance project of the country (implemented by no organisation of the app). */
+  project: string;
 }
 
 interface Expectation {
@@ -62,6 +64,20 @@ const seesMission = (actor: Actor, side: Side) => actor === 'commission' || acto
 const signedIn = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : ok);
 const adminOnly = (ok: number) => (actor: Actor) => (actor === 'anonymous' ? 401 : actor === 'admin' ? ok : 403);
 const anyone = (ok: number) => () => ok;
+/** Assistance projects: admins, the Commission and the country's ministry (the matrix project has no CSO implementing it). */
+const writesProjects = (actor: Actor, side: Side) => actor === 'admin' || actor === 'commission' || (isMinistry(actor) && side === 'own');
+const matrixProject = (t: Target) => ({
+  country: t.country,
+  title: 'Matrix project',
+  instrument: 'grant',
+  objectives: [],
+  components: [],
+  expectedResults: [],
+  achievedResults: [],
+  participants: [{ name: 'Matrix funder', role: 'funding' }],
+  supports: [{ benchmark: t.benchmark, how: 'Matrix support' }],
+  links: [],
+});
 let unique = 0;
 
 const EXPECTATIONS: Record<string, Expectation> = {
@@ -250,6 +266,20 @@ const EXPECTATIONS: Record<string, Expectation> = {
     path: (t) => `/api/recommendations/${t.recommendation}/corrective-measure`,
     status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 422 : 404),
   },
+  // Assistance projects: public to read; the country's ministry, the Commission and admins write (a CSO only what its organisation implements).
+  'GET /api/projects': { path: (t) => `/api/projects?country=${t.country}`, status: anyone(200) },
+  'GET /api/projects/:id': { path: (t) => `/api/projects/${t.project}`, status: anyone(200) },
+  'POST /api/projects': {
+    path: () => '/api/projects',
+    body: (t) => ({ ...matrixProject(t), title: `Matrix project ${++unique}` }),
+    status: (actor, side) => (actor === 'anonymous' ? 401 : writesProjects(actor, side) ? 201 : 403),
+  },
+  // A stale version: the rights are checked first, then the version, so the project never changes.
+  'PUT /api/projects/:id': {
+    path: (t) => `/api/projects/${t.project}`,
+    body: (t) => ({ ...matrixProject(t), version: 99 }),
+    status: (actor, side) => (actor === 'anonymous' ? 401 : writesProjects(actor, side) ? 409 : 403),
+  },
   'GET /api/experts': { path: () => '/api/experts', status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
   // Single sign-on is open to anyone; this app runs without an identity provider, so both say 404.
   'GET /api/auth/oidc/login': { path: () => '/api/auth/oidc/login?returnTo=/benchmarks', status: anyone(404) },
@@ -341,7 +371,8 @@ describe('authorization matrix', () => {
         [mission.id, benchmark.id],
       );
       const consultations = { consultation: consultation.id, question: question.id, recommendation: recommendation.id };
-      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, meeting: meeting.id, ...records, evidence: evidence.id, evidenceFile, ...consultations };
+      const [project] = await api.sql(`INSERT INTO assistance_project (country_code, title, instrument) VALUES ($1, 'Matrix project', 'grant') RETURNING id`, [country]);
+      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, meeting: meeting.id, ...records, evidence: evidence.id, evidenceFile, ...consultations, project: project.id };
     }
     admin = api.client({ ip: '10.1.0.1' });
     await admin.signIn('admin@demo.test');

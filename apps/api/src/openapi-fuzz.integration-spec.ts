@@ -773,6 +773,7 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
         'missions/id': missions,
         'meetings/meetingId': meetings,
         'recommendations/id': recommendations,
+        'projects/id': await ids('assistance_project'),
         // Not the fuzzing clients' own sessions: ending those would stop the fuzzing.
         'sessions/id': (await api.sql<{ id: string }>(`SELECT s.id::text AS id FROM user_session s WHERE s.token_hash <> ALL($1)`, [ownSessions])).map((r) => r.id),
       },
@@ -786,6 +787,7 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
         evidenceIds: evidence,
         subRequirementId: subRequirements,
         subRequirementIds: subRequirements,
+        activityId: activities,
         parentId: proposals,
         id: [...topics, ...questions],
         benchmark: codes,

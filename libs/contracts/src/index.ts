@@ -15,5 +15,6 @@ export * from './lib/consultations.dto';
 export * from './lib/missions.dto';
 export * from './lib/track-records.dto';
 export * from './lib/action-plan.dto';
+export * from './lib/assistance.dto';
 export * from './lib/settings.dto';
 export * from './lib/refusals';

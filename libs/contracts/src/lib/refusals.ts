@@ -206,6 +206,23 @@ export const REFUSALS = {
   'recommendation.measure-already': 'This recommendation is already a corrective measure.',
   'recommendation.report-not-shared': 'Share the mission report with the ministry first: the corrective measure goes into its Action Plan.',
 
+  // Assistance projects: who writes them and what they may support.
+  'assistance.project-not-found': 'No project {id}',
+  'assistance.not-yours-to-write': "Only the ministry of the project's country, the Commission, an admin or a civil-society organisation implementing it writes a project.",
+  'assistance.cso-must-implement': 'A civil-society organisation writes only projects it implements: name your organisation as an implementer.',
+  'assistance.project-changed-meanwhile': 'The project changed meanwhile (version {current}, you saw {sent}); reload it.',
+  'assistance.unknown-country': 'No country {country}',
+  'assistance.country-fixed': 'A project stays in its country ({country}).',
+  'assistance.benchmark-not-found': 'No benchmark {benchmark}',
+  'assistance.benchmark-of-another-country': "{benchmark} is not a benchmark of {country}, the project's country.",
+  'assistance.sub-requirement-not-of-benchmark': '{subRequirement} is not a sub-requirement of {benchmark}.',
+  'assistance.activity-not-of-benchmark': 'The Action Plan activity is not one of {benchmark}.',
+  'assistance.link-twice': 'The project supports {benchmark} twice.',
+  'assistance.budget-partial': 'A budget needs its amount and currency together.',
+  'assistance.ends-before-start': '{field} comes before the start.',
+  'assistance.iati-identifier-taken': 'Another project has the IATI identifier {identifier}.',
+  'assistance.organisation-not-found': 'No organisation {id}',
+
   // The workflow of a written consultation.
   'consultation.changed-meanwhile': 'The consultation changed meanwhile (version {current}, not {sent}): reload and try again.',
   'consultation.not-possible-now': '{event} is not possible while the consultation is {state}.',

@@ -255,6 +255,27 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
     $localize`:Refusal of a request@@refusal.action-plan.what-or-responsible-empty:A corrective measure needs what will be done and who is responsible.`,
   'action-plan.measure-not-found': () => $localize`:Refusal of a request@@refusal.action-plan.measure-not-found:The corrective measure was not found.`,
 
+  // Assistance projects.
+  'assistance.project-not-found': () => $localize`:Refusal of a request@@refusal.assistance.project-not-found:The project was not found.`,
+  'assistance.not-yours-to-write': () =>
+    $localize`:Refusal of a request@@refusal.assistance.not-yours-to-write:Only the ministry of the project's country, the Commission, an administrator or a civil-society organisation implementing it may change a project.`,
+  'assistance.cso-must-implement': () =>
+    $localize`:Refusal of a request@@refusal.assistance.cso-must-implement:A civil-society organisation writes only the projects it implements: name your organisation as an implementer.`,
+  'assistance.project-changed-meanwhile': () => $localize`:Refusal of a request@@refusal.assistance.project-changed-meanwhile:The project changed meanwhile: reload it and try again.`,
+  'assistance.unknown-country': (p) => $localize`:Refusal of a request@@refusal.assistance.unknown-country:There is no country ${p['country']}:country:.`,
+  'assistance.country-fixed': () => $localize`:Refusal of a request@@refusal.assistance.country-fixed:A project stays in its country.`,
+  'assistance.benchmark-not-found': (p) => $localize`:Refusal of a request@@refusal.assistance.benchmark-not-found:There is no benchmark ${p['benchmark']}:benchmark:.`,
+  'assistance.benchmark-of-another-country': (p) =>
+    $localize`:Refusal of a request@@refusal.assistance.benchmark-of-another-country:${p['benchmark']}:benchmark: is not a benchmark of the project's country.`,
+  'assistance.sub-requirement-not-of-benchmark': (p) =>
+    $localize`:Refusal of a request@@refusal.assistance.sub-requirement-not-of-benchmark:${p['subRequirement']}:subRequirement: is not a sub-requirement of ${p['benchmark']}:benchmark:.`,
+  'assistance.activity-not-of-benchmark': (p) => $localize`:Refusal of a request@@refusal.assistance.activity-not-of-benchmark:The Action Plan activity is not one of ${p['benchmark']}:benchmark:.`,
+  'assistance.link-twice': (p) => $localize`:Refusal of a request@@refusal.assistance.link-twice:The project supports ${p['benchmark']}:benchmark: twice.`,
+  'assistance.budget-partial': () => $localize`:Refusal of a request@@refusal.assistance.budget-partial:A budget needs its amount and currency together.`,
+  'assistance.ends-before-start': () => $localize`:Refusal of a request@@refusal.assistance.ends-before-start:The end comes before the start.`,
+  'assistance.iati-identifier-taken': (p) => $localize`:Refusal of a request@@refusal.assistance.iati-identifier-taken:Another project has the IATI identifier ${p['identifier']}:identifier:.`,
+  'assistance.organisation-not-found': () => $localize`:Refusal of a request@@refusal.assistance.organisation-not-found:The organisation was not found.`,
+
   // Peer-review missions and their recommendations.
   'mission.not-found': () => $localize`:Refusal of a request@@refusal.mission.not-found:The mission was not found.`,
   'mission.changed-meanwhile': () => $localize`:Refusal of a request@@refusal.mission.changed-meanwhile:The mission changed meanwhile: reload and try again.`,
