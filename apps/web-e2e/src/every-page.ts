@@ -21,6 +21,9 @@ export const PAGES: Record<Who, string[]> = {
     '/search?q=migration',
     '/consultations',
     '/consultations/{consultation}',
+    // Assistance projects: the list and a benchmark's Support tab.
+    '/projects',
+    '/benchmarks/RS-24-POL-09?tab=support',
     '/sign-in',
     '/no-such-page',
   ],
@@ -32,6 +35,7 @@ export const PAGES: Record<Who, string[]> = {
     '/benchmarks/RS-24-MIG-01?tab=history',
     '/tasks',
     '/action-plan',
+    '/projects/new',
     '/missions',
     '/consultations/{consultation}',
     '/account',

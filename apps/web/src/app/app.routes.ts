@@ -28,6 +28,11 @@ export const APP_ROUTES: Routes = [
     loadChildren: () => import('@bt/web/action-plan').then((m) => m.ACTION_PLAN_ROUTES),
   },
   {
+    // Assistance projects: public to read; the forms for signed-in writers (the API decides who).
+    path: 'projects',
+    loadChildren: () => import('@bt/web/assistance').then((m) => m.ASSISTANCE_ROUTES),
+  },
+  {
     // Written consultations: the published ones are public; the API decides the rest.
     path: 'consultations',
     loadChildren: () => import('@bt/web/consultations').then((m) => m.CONSULTATION_ROUTES),

@@ -18,6 +18,7 @@ import { MissionSection } from '../mission/mission-section';
 import { AssessmentsPanel } from '../assessments/assessments-panel';
 import { mayReadCountryRecords } from '../benchmark-participation';
 import { DialogueTab } from '../dialogue/dialogue-tab';
+import { SupportTab } from '../support/support-tab';
 import { TrackRecordsSection } from '../track-records/track-records-section';
 import { WorkflowPanel } from '../workflow/workflow-panel';
 
@@ -28,7 +29,7 @@ import { WorkflowPanel } from '../workflow/workflow-panel';
  * whole benchmark, and the open tab with it.
  */
 /** The tabs of a benchmark page, also the values of its `?tab=` query parameter. */
-export type BenchmarkTab = 'evidence' | 'track-records' | 'dialogue' | 'assessments' | 'mission' | 'history';
+export type BenchmarkTab = 'evidence' | 'track-records' | 'dialogue' | 'assessments' | 'support' | 'mission' | 'history';
 
 @Component({
   selector: 'bt-benchmark-page',
@@ -47,6 +48,7 @@ export type BenchmarkTab = 'evidence' | 'track-records' | 'dialogue' | 'assessme
     DialogueTab,
     TrackRecordsSection,
     AssessmentsPanel,
+    SupportTab,
     MissionSection,
     HistoryTimeline,
   ],
@@ -94,10 +96,10 @@ export class BenchmarkPage {
   protected readonly tabs = computed<BenchmarkTab[]>(() => {
     const benchmark = this.detail();
     if (!benchmark) return [];
-    // The public sees the published assessments besides the catalogue.
-    if (!this.signedIn()) return ['assessments'];
+    // The public sees the published assessments and the assistance projects besides the catalogue.
+    if (!this.signedIn()) return ['assessments', 'support'];
     const trackRecords = mayReadCountryRecords(this.me(), benchmark) ? (['track-records'] as const) : [];
-    return ['evidence', ...trackRecords, 'dialogue', 'assessments', ...(benchmark.mission ? (['mission'] as const) : []), 'history'];
+    return ['evidence', ...trackRecords, 'dialogue', 'assessments', 'support', ...(benchmark.mission ? (['mission'] as const) : []), 'history'];
   });
   protected readonly tabLabels: Record<BenchmarkTab, string> = {
     evidence: $localize`:Tab of a benchmark page@@benchmark.tab.evidence:Evidence`,
@@ -106,6 +108,7 @@ export class BenchmarkPage {
     mission: $localize`:Tab of a benchmark page, the peer-review mission@@benchmark.tab.mission:Mission`,
     assessments: $localize`:Tab of a benchmark page, the Commission's, the ministry's and civil society's assessments@@benchmark.tab.assessments:Assessments`,
     history: $localize`:Tab of a benchmark page@@benchmark.tab.history:History`,
+    support: $localize`:Tab of a benchmark page, the assistance projects that support the benchmark@@benchmark.tab.support:Support`,
   };
   protected readonly selectedTab = computed(() => Math.max(0, this.tabs().indexOf(this.tab() as BenchmarkTab)));
   private readonly router = inject(Router);

@@ -1,0 +1,1 @@
+export { ASSISTANCE_ROUTES } from './lib/assistance.routes';

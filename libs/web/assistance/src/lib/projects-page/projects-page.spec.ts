@@ -1,0 +1,104 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { ProjectDto } from '@bt/contracts';
+import { ASSISTANCE_ROUTES } from '../assistance.routes';
+
+export function project(overrides: Partial<ProjectDto> = {}): ProjectDto {
+  return {
+    id: 'p-1',
+    country: 'RS',
+    title: 'Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)',
+    description: '',
+    instrument: 'twinning',
+    status: 4,
+    iatiIdentifier: null,
+    plannedStart: null,
+    plannedEnd: null,
+    actualStart: '2018-09',
+    actualEnd: '2021-01',
+    budget: null,
+    objectives: [],
+    components: [],
+    expectedResults: [],
+    achievedResults: [],
+    sectors: [],
+    participants: [
+      { name: 'European Commission, DG NEAR', role: 'funding', organisationId: null, ref: null, type: null },
+      { name: 'Ministry of Interior of the Republic of Slovenia', role: 'implementing', organisationId: null, ref: null, type: null },
+    ],
+    supports: [{ benchmark: { id: 'b-9', code: 'RS-24-POL-09', area: 'POL' }, subRequirement: null, activity: null, how: 'Strengthens the fight against trafficking.' }],
+    links: [],
+    version: 1,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    mayEdit: false,
+    ...overrides,
+  };
+}
+
+describe('ProjectsPage', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'setImmediate', 'nextTick'] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([{ path: 'projects', children: ASSISTANCE_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/projects');
+    TestBed.tick();
+    http.expectOne('/api/areas?country=RS&chapter=24').flush([{ code: 'POL', title: 'Police cooperation', intro: null, position: 1, country: 'RS', chapter: 24, benchmarkCount: 13 }]);
+  });
+  afterEach(() => {
+    http.verify();
+    jest.useRealTimers();
+  });
+
+  const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
+  const texts = (selector: string): string[] => [...element().querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+  async function settle(): Promise<void> {
+    jest.advanceTimersByTime(300);
+    TestBed.tick();
+    await harness.fixture.whenStable();
+    harness.fixture.detectChanges();
+  }
+
+  it('lists the projects of the country, public, with who funds and implements them and what they support', async () => {
+    http.expectOne('/api/projects?country=RS').flush([project()]);
+    await settle();
+    expect(texts('.project__title')).toEqual(['Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)']);
+    expect(texts('.project__who dd')).toEqual(['European Commission, DG NEAR', 'Ministry of Interior of the Republic of Slovenia', 'RS-24-POL-09']);
+    expect(texts('.status')).toEqual(['Closed']);
+    // Nobody is signed in: no "Add a project".
+    expect(element().textContent).not.toContain('Add a project');
+  });
+
+  it('sends each filter set, and leaves out the empty ones', async () => {
+    http.expectOne('/api/projects?country=RS').flush([]);
+    await settle();
+    const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    const [country, area, status] = await loader.getAllHarnesses(MatSelectHarness);
+    await area.open();
+    await area.clickOptions({ text: 'Police cooperation' });
+    await status.open();
+    await status.clickOptions({ text: 'Implementation' });
+    const inputs = await loader.getAllHarnesses(MatInputHarness);
+    await inputs[0].setValue('rs-24-pol-09');
+    await inputs[1].setValue('netherlands');
+    await inputs[2].setValue('  ');
+    await settle();
+    const request = http.expectOne((r) => r.url === '/api/projects');
+    expect(request.request.urlWithParams).toBe('/api/projects?country=RS&area=POL&benchmark=RS-24-POL-09&funder=netherlands&status=2');
+    request.flush([]);
+    await settle();
+    expect(texts('.muted')).toEqual(['No project matches these filters.']);
+    expect(await country.getValueText()).toBe('Serbia');
+  });
+});

@@ -1,0 +1,82 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import type { AreaDto, AssistanceStatus, ParticipantRole, ProjectDto } from '@bt/contracts';
+import { CANDIDATE_COUNTRIES, countryName } from '@bt/web/admin';
+import { LOADING, loadEach } from '@bt/web/benchmarks';
+import { apiErrorMessage, AuthSession } from '@bt/web/identity';
+import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
+import { AssistanceApi, type ProjectFilters } from '../assistance-api';
+import { INSTRUMENT_LABELS, mayAddProjects, PartialDatePipe, STATUS_LABELS, STATUSES } from '../assistance-labels';
+
+/**
+ * Assistance projects, public: who helps a country meet its benchmarks — funders, implementers,
+ * the instrument, when — filtered by country, area, benchmark, funder, implementer and status.
+ */
+@Component({
+  selector: 'bt-projects-page',
+  imports: [ReactiveFormsModule, RouterLink, PartialDatePipe, MatButton, MatFormField, MatLabel, MatIcon, MatInput, MatProgressBar, MatSelect, MatOption],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './projects-page.html',
+  styleUrl: './projects-page.scss',
+})
+export class ProjectsPage {
+  private readonly api = inject(AssistanceApi);
+  protected readonly me = inject(AuthSession).me;
+
+  protected readonly countries = CANDIDATE_COUNTRIES;
+  protected readonly countryName = countryName;
+  protected readonly statuses = STATUSES;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly instrumentLabels = INSTRUMENT_LABELS;
+
+  protected readonly filters = new FormGroup({
+    country: new FormControl(this.me()?.organisation.country ?? 'RS', { nonNullable: true }),
+    area: new FormControl('', { nonNullable: true }),
+    benchmark: new FormControl('', { nonNullable: true }),
+    funder: new FormControl('', { nonNullable: true }),
+    implementer: new FormControl('', { nonNullable: true }),
+    status: new FormControl<AssistanceStatus | ''>('', { nonNullable: true }),
+  });
+  private readonly filterValues = this.filters.valueChanges.pipe(
+    debounceTime(250),
+    map(() => this.filters.getRawValue() as ProjectFilters),
+    startWith(this.filters.getRawValue() as ProjectFilters),
+  );
+  private readonly country = toSignal(this.filters.controls.country.valueChanges.pipe(startWith(this.filters.controls.country.value)), { requireSync: true });
+
+  protected readonly projects = toSignal(this.filterValues.pipe(loadEach((filters: ProjectFilters) => this.api.projects(filters))), { initialValue: LOADING });
+  protected readonly areas = toSignal(
+    toObservable(this.country).pipe(switchMap((country) => (country ? this.api.areas(country).pipe(catchError(() => of([] as AreaDto[]))) : of([] as AreaDto[])))),
+    { initialValue: [] as AreaDto[] },
+  );
+  protected readonly items = computed(() => this.projects().value ?? []);
+  protected readonly errorDetail = computed(() => {
+    const error = this.projects().error;
+    return error ? apiErrorMessage(error) : null;
+  });
+  protected readonly mayAdd = computed(() => mayAddProjects(this.me()));
+
+  protected names(project: ProjectDto, role: ParticipantRole): string {
+    return project.participants
+      .filter((p) => p.role === role)
+      .map((p) => p.name)
+      .join('; ');
+  }
+
+  /** The benchmarks a project supports, each once. */
+  protected supported(project: ProjectDto): string[] {
+    return [...new Set(project.supports.map((s) => s.benchmark.code))];
+  }
+
+  protected clearFilters(): void {
+    this.filters.reset({ country: this.filters.controls.country.value, area: '', benchmark: '', funder: '', implementer: '', status: '' });
+  }
+}
