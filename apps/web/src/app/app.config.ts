@@ -5,7 +5,7 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
-import { provideIdentity, sessionEndedInterceptor } from '@bt/web/identity';
+import { provideIdentity, sessionEndedInterceptor } from '@bt/web/identity/shell';
 import { AppTitleStrategy } from './app-title-strategy';
 import { APP_ROUTES } from './app.routes';
 

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { hasRole, IDENTITY_ROUTES, signedIn } from '@bt/web/identity';
+import { hasRole, IDENTITY_ROUTES, signedIn } from '@bt/web/identity/shell';
 import { NotFoundPage } from './not-found/not-found-page';
 
 export const APP_ROUTES: Routes = [

@@ -7,7 +7,7 @@ import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@ang
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AccountMenu, AuthSession, LanguageSwitch } from '@bt/web/identity';
+import { AccountMenu, AuthSession, LanguageSwitch } from '@bt/web/identity/shell';
 import { SearchBox } from './search-box/search-box';
 import { InboxApi } from '@bt/web/inbox';
 import { filter, map } from 'rxjs';

@@ -2,12 +2,13 @@ import { LOCALE_ID } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import { UrlSerializer } from '@angular/router';
 import type { Language } from '@bt/i18n';
-import { CURRENT_LANGUAGE, LanguageUrlSerializer, provideReadersDates } from '@bt/web/identity';
+import { CURRENT_LANGUAGE, LanguageUrlSerializer, provideReadersDates } from '@bt/web/identity/shell';
+import type { Locale } from 'date-fns';
 import { App } from './app';
 import { appConfig } from './app.config';
 
-/** The app, in a language whose messages are loaded already (main.ts imports this only then). */
-export function startApp(language: Language): void {
+/** The app, in a language whose messages and date-fns locale are loaded already (main.ts imports this only then). */
+export function startApp(language: Language, dates: Locale): void {
   bootstrapApplication(App, {
     ...appConfig,
     providers: [
@@ -16,7 +17,7 @@ export function startApp(language: Language): void {
       // Dates, numbers and plurals as readers of the language write them (6. 12. 2026.)…
       { provide: LOCALE_ID, useValue: language === 'en' ? 'en-US' : language },
       // …and the date and time pickers too, typed and shown that way.
-      provideReadersDates(language),
+      provideReadersDates(language, dates),
       // Shared addresses keep a Serbian language (?lang=…).
       { provide: UrlSerializer, useValue: new LanguageUrlSerializer(language) },
     ],

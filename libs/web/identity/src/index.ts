@@ -12,5 +12,5 @@ export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './lib/password-rule';
 export { CURRENT_LANGUAGE, inReadersOrder, keepLanguage, reloadIn } from './lib/language/language';
 export { LanguageUrlSerializer } from './lib/language/language-url';
 export { LanguageSwitch } from './lib/language/language-switch';
-export { provideReadersDates, ReadersDateAdapter, ReadersDatepickerIntl } from './lib/dates/readers-dates';
+export { provideReadersDates, ReadersDateAdapter } from './lib/dates/readers-dates';
 export { CalendarDayInput, DATE_FIELD, TIME_FIELD, timeOfDay, TimeOfDayInput } from './lib/dates/date-fields';

@@ -11,6 +11,7 @@ import type { ActionActivityDto, BenchmarkListItemDto } from '@bt/contracts';
 import { provideReadersDates } from '@bt/web/identity';
 import { firstValueFrom } from 'rxjs';
 import { AddActivityDialog, type AddActivityDialogData } from './add-activity-dialog';
+import { enUS } from 'date-fns/locale/en-US';
 
 @Component({ selector: 'bt-host', template: '' })
 class Host {}
@@ -24,7 +25,7 @@ describe('AddActivityDialog', () => {
   let dialog: MatDialogRef<AddActivityDialog, ActionActivityDto>;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideReadersDates('en')] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideReadersDates('en', enUS)] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);
     loader = TestbedHarnessEnvironment.documentRootLoader(fixture);

@@ -13,6 +13,7 @@ import { AuthSession, provideReadersDates } from '@bt/web/identity';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { CIVIL_SOCIETY, COORDINATOR, evidenceItem, signedInUser } from '../../testing/workflow-fixtures';
 import { EvidenceSection } from './evidence-section';
+import { enUS } from 'date-fns/locale/en-US';
 
 @Component({
   selector: 'bt-host',
@@ -31,7 +32,7 @@ describe('EvidenceSection', () => {
 
   async function show(roles: RoleAssignmentDto[], state: BenchmarkDetailDto['state'] = 'draft', country = 'RS'): Promise<void> {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('en')],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('en', enUS)],
     });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(AuthSession).signIn({ email: 'x@demo.test', password: 'x' }).subscribe();

@@ -13,6 +13,7 @@ import { provideReadersDates } from '@bt/web/identity';
 import { firstValueFrom } from 'rxjs';
 import { availableEvent } from '../../testing/workflow-fixtures';
 import { TransitionDialog, type TransitionDialogData, type TransitionOutcome } from './transition-dialog';
+import { srLatn } from 'date-fns/locale/sr-Latn';
 
 @Component({ selector: 'bt-host', template: '' })
 class Host {}
@@ -139,7 +140,7 @@ describe('TransitionDialog starting a peer review, its dates typed in Serbian', 
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('sr-Latn')],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('sr-Latn', srLatn)],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);

@@ -13,6 +13,7 @@ import { provideReadersDates } from '@bt/web/identity';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { availableEvent } from '../../testing/workflow-fixtures';
 import { WorkflowActions } from './workflow-actions';
+import { enUS } from 'date-fns/locale/en-US';
 
 @Component({
   selector: 'bt-host',
@@ -52,7 +53,7 @@ describe('WorkflowActions', () => {
         provideHttpClientTesting(),
         // Dialogs close at once, so what follows a closing dialog runs without waiting for its animation.
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        provideReadersDates('en'),
+        provideReadersDates('en', enUS),
       ],
     });
     http = TestBed.inject(HttpTestingController);

@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { ConsultationDto } from '@bt/contracts';
 import { provideReadersDates } from '@bt/web/identity';
 import { ConsultationBuilder } from './consultation-builder';
+import { srLatn } from 'date-fns/locale/sr-Latn';
 
 const draft = {
   id: 'c1',
@@ -26,7 +27,7 @@ describe('ConsultationBuilder, its deadline a date and a time in Serbian', () =>
   let page: HTMLElement;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideReadersDates('sr-Latn')] });
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideReadersDates('sr-Latn', srLatn)] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ConsultationBuilder);
     fixture.componentRef.setInput('id', 'c1');

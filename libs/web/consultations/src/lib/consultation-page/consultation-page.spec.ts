@@ -6,6 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { ConsultationDto } from '@bt/contracts';
 import { provideReadersDates } from '@bt/web/identity';
 import { CONSULTATION_ROUTES } from '../consultations.routes';
+import { enUS } from 'date-fns/locale/en-US';
 
 const albania = { id: 'o-al', name: 'Albania, Ministry of Interior', kind: 'ministry', countryCode: 'AL' };
 const serbia = { id: 'o-rs', name: 'Serbia, Ministry of Justice', kind: 'ministry', countryCode: 'RS' };
@@ -54,7 +55,7 @@ describe('ConsultationPage', () => {
 
   async function open(dto: ConsultationDto): Promise<HTMLElement> {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'consultations', children: CONSULTATION_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting(), provideReadersDates('en')],
+      providers: [provideRouter([{ path: 'consultations', children: CONSULTATION_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting(), provideReadersDates('en', enUS)],
     });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();

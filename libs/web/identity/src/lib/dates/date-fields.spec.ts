@@ -6,6 +6,9 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { Language } from '@bt/i18n';
 import { DATE_FIELD, TIME_FIELD } from './date-fields';
+import { enUS } from 'date-fns/locale/en-US';
+import { sr } from 'date-fns/locale/sr';
+import { srLatn } from 'date-fns/locale/sr-Latn';
 import { provideReadersDates } from './readers-dates';
 
 @Component({
@@ -32,7 +35,7 @@ class Fields {
 }
 
 function render(language: Language) {
-  TestBed.configureTestingModule({ providers: [provideReadersDates(language)] });
+  TestBed.configureTestingModule({ providers: [provideReadersDates(language, { en: enUS, 'sr-Latn': srLatn, 'sr-Cyrl': sr }[language])] });
   const fixture = TestBed.createComponent(Fields);
   fixture.detectChanges();
   const element = fixture.nativeElement as HTMLElement;

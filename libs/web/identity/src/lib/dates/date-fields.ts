@@ -1,7 +1,7 @@
 import { Directive, inject } from '@angular/core';
 import type { ControlValueAccessor } from '@angular/forms';
 import { DateAdapter, MAT_DATE_FORMATS } from '@angular/material/core';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerIntl, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatSuffix } from '@angular/material/form-field';
 import { MatTimepicker, MatTimepickerInput, MatTimepickerToggle } from '@angular/material/timepicker';
 import { calendarDayOf, startOfCalendarDay } from '@bt/contracts/calendar-days';
@@ -28,6 +28,7 @@ export class CalendarDayInput {
   readonly unreadable = $localize`:Error under a date field whose text is no date; the example is 31 December written as the reader writes dates@@dates.unreadable:Enter a date such as ${this.example()}:example: or choose it in the calendar`;
 
   constructor() {
+    inReadersWords(inject(MatDatepickerIntl));
     convertAtField(
       inject(MatDatepickerInput),
       (day) => (day ? startOfCalendarDay(day) : null),
@@ -39,6 +40,32 @@ export class CalendarDayInput {
     return this.adapter.format(this.adapter.createDate(this.adapter.getYear(this.adapter.today()), 11, 31), this.formats.display.dateInput);
   }
 }
+
+/**
+ * The date picker's own words (its buttons and the calendar's name) in the reader's language, given
+ * to Material's intl, a service of the whole app, by the first date field: the app's providers
+ * (provideReadersDates) name no picker, so that none is in the app's first download.
+ */
+function inReadersWords(intl: MatDatepickerIntl): void {
+  if (worded.has(intl)) return;
+  worded.add(intl);
+  intl.calendarLabel = $localize`:Accessible name of the calendar that opens beside a date field@@dates.calendar:Calendar`;
+  intl.openCalendarLabel = $localize`:Button beside a date field@@dates.openCalendar:Open calendar`;
+  intl.closeCalendarLabel = $localize`:Button of an open calendar@@dates.closeCalendar:Close calendar`;
+  intl.prevMonthLabel = $localize`:Button of a calendar@@dates.prevMonth:Previous month`;
+  intl.nextMonthLabel = $localize`:Button of a calendar@@dates.nextMonth:Next month`;
+  intl.prevYearLabel = $localize`:Button of a calendar@@dates.prevYear:Previous year`;
+  intl.nextYearLabel = $localize`:Button of a calendar@@dates.nextYear:Next year`;
+  intl.prevMultiYearLabel = $localize`:Button of a calendar showing 24 years@@dates.prevYears:Previous 24 years`;
+  intl.nextMultiYearLabel = $localize`:Button of a calendar showing 24 years@@dates.nextYears:Next 24 years`;
+  intl.switchToMonthViewLabel = $localize`:Button of a calendar, back from the years to the days@@dates.chooseDate:Choose date`;
+  intl.switchToMultiYearViewLabel = $localize`:Button of a calendar, from the days to the months and years@@dates.chooseMonthYear:Choose month and year`;
+  intl.formatYearRangeLabel = (start: string, end: string) =>
+    $localize`:A span of years in a calendar, as read aloud@@dates.yearRange:${start}:start: to ${end}:end:`;
+  intl.changes.next();
+}
+
+const worded = new WeakSet<MatDatepickerIntl>();
 
 /**
  * A time picker's field whose form value is the time written HH:mm, 24-hour ('' when empty or

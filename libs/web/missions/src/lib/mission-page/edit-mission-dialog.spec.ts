@@ -7,6 +7,7 @@ import type { MissionDetailDto } from '@bt/contracts';
 import { provideReadersDates } from '@bt/web/identity';
 import { firstValueFrom } from 'rxjs';
 import { EditMissionDialog, type EditMissionResult } from './edit-mission-dialog';
+import { srLatn } from 'date-fns/locale/sr-Latn';
 
 @Component({ selector: 'bt-host', template: '' })
 class Host {}
@@ -29,7 +30,7 @@ describe('the Edit mission dialog', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideReadersDates('sr-Latn')] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideReadersDates('sr-Latn', srLatn)] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);
   });
