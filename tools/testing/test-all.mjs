@@ -4,7 +4,8 @@
 //   lint       one ESLint over the whole tree (not one per Nx project)
 //   typecheck  one tsc per runtime: Jest only transpiles, so types are checked here
 //   unit       one Jest run for every unit and integration test (jest.config.ts: a project per runtime)
-//   build      the API and the web app, as `npm start` serves them (Nx caches them)
+//   build      the API and the web app, as `npm start` serves them (Nx caches them), and each
+//              language's first download against the web app's budget (tools/i18n/locale-budget.mjs)
 //   browser    the browser tests against the built product, one Chromium for the run
 //   start      `npm start` and the production commands on an empty machine
 //
@@ -19,7 +20,14 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 
 /** Each phase: its commands (run one after the other) and the phases it waits for. */
 const PHASES = [
-  { name: 'build', commands: [[bin('nx'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']] },
+  {
+    name: 'build',
+    commands: [
+      [bin('nx'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'],
+      // Each language's first download (the web app, its locale data, the Serbian translation) within the budget's error limit.
+      [process.execPath, join(root, 'tools/i18n/locale-budget.mjs')],
+    ],
+  },
   { name: 'lint', commands: [[bin('eslint'), '.']] },
   { name: 'unit', commands: [[bin('jest'), '--ci', '--maxWorkers=1']] },
   { name: 'browser', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/web-e2e/jest.config.ts', '--maxWorkers=2']] },
