@@ -130,7 +130,7 @@ describe('App shell', () => {
       fixture.detectChanges();
       const signIn = page.querySelector('mat-toolbar a[href="/sign-in"]') as HTMLAnchorElement;
       expect(signIn.textContent?.trim()).toBe('Sign in');
-      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview', 'forumConsultations']);
+      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview', 'handshakeAssistance projects', 'forumConsultations']);
     });
 
     it('shows a signed-in user their name and their tasks instead, and no administration without the role', async () => {
@@ -143,6 +143,7 @@ describe('App shell', () => {
         'grid_viewChapter overview',
         'inboxInbox & tasks',
         'event_noteAction Plan',
+        'handshakeAssistance projects',
         'forumConsultations',
         'travel_explorePeer-review missions',
       ]);
@@ -157,6 +158,7 @@ describe('App shell', () => {
         'grid_viewChapter overview',
         'inboxInbox & tasks',
         'event_noteAction Plan',
+        'handshakeAssistance projects',
         'forumConsultations',
         'travel_explorePeer-review missions',
         'admin_panel_settingsAdministration',
