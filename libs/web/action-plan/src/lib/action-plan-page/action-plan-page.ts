@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { CurrencyPipe, NgTemplateOutlet } from '@angular/common';
+import { DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
@@ -36,7 +36,7 @@ import { ProgressNoteDialog } from '../progress-note-dialog';
     ReactiveFormsModule,
     RouterLink,
     BarChart,
-    CurrencyPipe,
+    DecimalPipe,
     NgTemplateOutlet,
     DisplayDatePipe,
     MatButton,
