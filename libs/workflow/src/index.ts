@@ -8,3 +8,4 @@ export * from './lib/machine-rules';
 export * from './lib/consultation-machine';
 export * from './lib/consultation-rules';
 export * from './lib/state-diagram';
+export * from './lib/next-snapshot';

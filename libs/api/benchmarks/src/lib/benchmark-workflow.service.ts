@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { transition } from 'xstate';
 import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
 import { inPipelinedTransaction, type PipelinedTransaction, Refusal, refuse, type Row, type Statement, unmetCondition } from '@bt/api/core';
@@ -20,6 +19,7 @@ import {
   benchmarkMachine,
   explainEvent,
   mayFire,
+  nextSnapshot,
   peerReviewStage,
   topState,
   type WorkflowActor,
@@ -37,7 +37,7 @@ export function today(): string {
  * Moves benchmarks through the workflow machine of libs/workflow. A transition is one transaction:
  * lock the row and check the caller's version, restore the snapshot, gather the facts the guards
  * read, refuse what is not allowed (409 / 403 / 422), compute the next snapshot with XState's pure
- * `transition`, write it with its audit event, commit.
+ * transition (nextSnapshot), write it with its audit event, commit.
  */
 @Injectable()
 export class BenchmarkWorkflowService {
@@ -75,7 +75,7 @@ export class BenchmarkWorkflowService {
     if (notYours) throw new Refusal(HttpStatus.FORBIDDEN, notYours);
     if (explanation.unmet) throw unmetCondition(request.event, explanation.unmet);
 
-    const [next] = transition(benchmarkMachine, snapshot, event);
+    const next = nextSnapshot(benchmarkMachine, snapshot, event);
     const data: Record<string, unknown> = { event: request.event, from: describe(snapshot.value), to: describe(next.value), version: row.version + 1 };
     if (request.comment) data['comment'] = request.comment.trim();
     if (request.justification) data['comment'] = request.justification.trim();
