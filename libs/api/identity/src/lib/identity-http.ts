@@ -25,14 +25,26 @@ export async function configureIdentityHttp(app: NestFastifyApplication): Promis
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    .addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       const session = request.cookies[SESSION_COOKIE];
-      const expected = session ? xsrfTokenOf(session) : undefined;
+      const expected = session ? sessionXsrfToken(request, session) : undefined;
       if (expected ? request.cookies[XSRF_COOKIE] !== expected : !request.cookies[XSRF_COOKIE]) {
         // A page open across a sign-in elsewhere, or a first visit: the next request carries the right token.
         setXsrfCookie(request, reply, expected ?? randomBytes(24).toString('base64url'));
       }
+      done();
     });
+}
+
+/** Each request's session XSRF token, worked out once: the hook above and the guard (hasXsrfToken) both need it. */
+const xsrfTokens = new WeakMap<FastifyRequest, { session: string; token: string }>();
+
+function sessionXsrfToken(request: FastifyRequest, session: string): string {
+  const known = xsrfTokens.get(request);
+  if (known?.session === session) return known.token;
+  const token = xsrfTokenOf(session);
+  xsrfTokens.set(request, { session, token });
+  return token;
 }
 
 /** The XSRF token of a session: derived from its secret token, so only its holder's pages can know it. */
@@ -47,7 +59,7 @@ export function xsrfTokenOf(sessionToken: string): string {
 export function hasXsrfToken(request: FastifyRequest): boolean {
   const header = request.headers[XSRF_HEADER];
   const session = request.cookies?.[SESSION_COOKIE];
-  const expected = session ? xsrfTokenOf(session) : request.cookies?.[XSRF_COOKIE];
+  const expected = session ? sessionXsrfToken(request, session) : request.cookies?.[XSRF_COOKIE];
   if (!expected || typeof header !== 'string' || header.length !== expected.length) return false;
   return timingSafeEqual(Buffer.from(header), Buffer.from(expected));
 }
