@@ -31,7 +31,8 @@ export async function configureSecurityHeaders(fastify: FastifyInstance): Promis
     // The app opens no cross-origin windows, and its files are served to this origin only.
     crossOriginEmbedderPolicy: false,
   });
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     if (request.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    done();
   });
 }
