@@ -135,6 +135,11 @@ describe('assistance projects', () => {
     expect([foreign.status, foreign.body.code]).toEqual([422, 'assistance.benchmark-of-another-country']);
     expect((await as.coordinator.post('/api/projects', project({ supports: [{ benchmark: 'RS-24-POL-12', subRequirement: 'RS-24-POL-03.1', how: 'Mismatched.' }] }))).status).toBe(422);
     expect((await as.coordinator.post('/api/projects', project({ budgetAmount: 100000 }))).status).toBe(422);
+    // A part sent as null is as absent: still a budget without its other half.
+    for (const half of [{ budgetAmount: 100000, budgetCurrency: null }, { budgetAmount: null, budgetCurrency: 'EUR' }]) {
+      const partial = await as.coordinator.post('/api/projects', project(half));
+      expect([partial.status, partial.body.code]).toEqual([422, 'assistance.budget-partial']);
+    }
     expect((await as.coordinator.post('/api/projects', project({ plannedStart: '2024-05', plannedEnd: '2024-01-31' }))).status).toBe(422);
     expect((await as.coordinator.post('/api/projects', project({ plannedStart: '2024-02-30' }))).status).toBe(400);
 

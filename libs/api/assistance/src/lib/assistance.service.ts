@@ -162,8 +162,8 @@ export class AssistanceService {
 
   /** The request's fields, trimmed, with its links resolved: each target of the project's country and consistent (422 otherwise). */
   private async checked(em: EntityManager, request: CreateProjectRequest): Promise<CheckedProject> {
-    const budget = request.budgetAmount === undefined && request.budgetCurrency === undefined ? null : [request.budgetAmount, request.budgetCurrency];
-    if (budget && (budget[0] === undefined || budget[1] === undefined)) throw refuse.unprocessable('assistance.budget-partial');
+    // A budget is an amount with its currency, or neither (null and absent alike).
+    if ((request.budgetAmount == null) !== (request.budgetCurrency == null)) throw refuse.unprocessable('assistance.budget-partial');
     if (endsBeforeStart(request.plannedStart, request.plannedEnd)) throw refuse.unprocessable('assistance.ends-before-start', { field: 'plannedEnd' });
     if (endsBeforeStart(request.actualStart, request.actualEnd)) throw refuse.unprocessable('assistance.ends-before-start', { field: 'actualEnd' });
     const organisations = [...new Set(request.participants.map((p) => p.organisationId).filter((id): id is string => !!id))];
@@ -204,8 +204,8 @@ export class AssistanceService {
       plannedEnd: request.plannedEnd ?? null,
       actualStart: request.actualStart ?? null,
       actualEnd: request.actualEnd ?? null,
-      budgetAmount: budget ? (budget[0] as number) : null,
-      budgetCurrency: budget ? (budget[1] as string) : null,
+      budgetAmount: request.budgetAmount ?? null,
+      budgetCurrency: request.budgetCurrency ?? null,
       objectives: texts(request.objectives),
       components: texts(request.components),
       expectedResults: texts(request.expectedResults),
