@@ -91,6 +91,11 @@ describe('ApiExceptionFilter', () => {
     const pg = (code: string) => new QueryFailedError('SELECT', [], Object.assign(new Error('x'), { code }));
     expect(answer(pg('22P02'))).toMatchObject({ status: 400, body: { code: 'request.malformed-value' } });
     expect(answer(pg('23505'))).toMatchObject({ status: 409, body: { code: 'request.conflict' } });
+    // The same errors straight from pg (a pipelined transaction's), not wrapped by TypeORM.
+    const direct = (code: string) => Object.assign(new Error('duplicate key'), { code, severity: 'ERROR' });
+    expect(answer(direct('23505'))).toMatchObject({ status: 409, body: { code: 'request.conflict' } });
+    expect(answer(direct('40001'))).toMatchObject({ status: 409, body: { code: 'request.conflict' } });
+    expect(answer(direct('XX000')).status).toBe(500);
   });
 
   it('hides the details of an unexpected error', () => {

@@ -78,8 +78,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (fastify) return { statusCode: status, error: statusText(status), ...fastify };
       return { statusCode: status, error: statusText(status), ...byStatus(status, String(response)), message: String(response) };
     }
-    if (exception instanceof QueryFailedError) {
-      const code = (exception.driverError as { code?: string } | undefined)?.code;
+    // A database error through TypeORM, or straight from pg (a pipelined transaction's).
+    const driverError = exception instanceof QueryFailedError ? exception.driverError : isPgError(exception) ? exception : undefined;
+    if (driverError) {
+      const code = (driverError as { code?: string } | undefined)?.code;
       const status = code ? CLIENT_PG_ERRORS[code] : undefined;
       if (status) return body(status, status === HttpStatus.BAD_REQUEST ? 'request.malformed-value' : 'request.conflict');
     }
@@ -149,6 +151,11 @@ function byStatus(status: number, details: string): { code: RefusalCode; params:
     : status === 503 ? 'server.unavailable'
     : 'request.refused';
   return { code, params: { details } };
+}
+
+/** An error PostgreSQL answered (pg's DatabaseError): it has a SQLSTATE code and a severity. */
+function isPgError(error: unknown): error is { code: string; severity: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && typeof (error as { severity?: unknown }).severity === 'string';
 }
 
 function statusText(status: number): string {
