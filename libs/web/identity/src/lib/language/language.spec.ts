@@ -11,9 +11,11 @@ describe('inReadersOrder', () => {
     ]);
   });
 
-  it('sorts Cyrillic names in the order of the Serbian Cyrillic alphabet', () => {
+  it('sorts for a Cyrillic reader: Cyrillic names by the Serbian Cyrillic alphabet, Latin ones as Serbian Latin', () => {
     document.documentElement.lang = 'sr-Cyrl';
     expect(inReadersOrder(['Шабац', 'Чачак', 'Ћуприја', 'Ђаково', 'Џеп', 'Љиг', 'Лозница', 'Бор'], (p) => p)).toEqual(['Бор', 'Ђаково', 'Лозница', 'Љиг', 'Ћуприја', 'Чачак', 'Џеп', 'Шабац']);
+    // Names written in Latin letters, as most are, still sort as Serbian Latin for a Cyrillic reader.
+    expect(inReadersOrder(['Šabac', 'Čačak', 'Cetinje', 'Ljig', 'Loznica'], (p) => p)).toEqual(['Cetinje', 'Čačak', 'Loznica', 'Ljig', 'Šabac']);
   });
 
   it('keeps English order for English readers, and does not change the list it was given', () => {

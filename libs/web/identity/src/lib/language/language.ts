@@ -26,6 +26,9 @@ export function reloadIn(language: Language, url: string): void {
  * The app's language is on `<html lang>` (main.ts put it there before the app started).
  */
 export function inReadersOrder<T>(items: readonly T[], name: (item: T) => string): T[] {
-  const collator = new Intl.Collator(document.documentElement.lang || 'en');
+  // Names are kept as written, mostly in Latin letters: a Cyrillic reader's lists sort them as Serbian
+  // Latin does (the sr-Latn collation orders Cyrillic names by the Serbian alphabet too).
+  const language = document.documentElement.lang || 'en';
+  const collator = new Intl.Collator(language === 'sr-Cyrl' ? 'sr-Latn' : language);
   return [...items].sort((a, b) => collator.compare(name(a), name(b)));
 }
