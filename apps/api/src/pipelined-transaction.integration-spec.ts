@@ -1,4 +1,4 @@
-import { inPipelinedTransaction } from '@bt/api/core';
+import { inPipelinedTransaction, PIPELINED_TRANSACTION_LANES } from '@bt/api/core';
 import { createTestDatabase } from '@bt/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -90,9 +90,32 @@ describe('a pipelined transaction', () => {
     expect(await committed()).toEqual([1, 2, 4, 8, 10, 12]);
   });
 
+  it('runs at most PIPELINED_TRANSACTION_LANES at once, the others in their turn', async () => {
+    const wide = await new DataSource({ type: 'postgres', url: database.url, extra: { max: 12 } }).initialize();
+    try {
+      let open = 0;
+      let most = 0;
+      const ids = Array.from({ length: 12 }, (_, i) => 100 + i);
+      await Promise.all(
+        ids.map((id) =>
+          inPipelinedTransaction(wide, async (tx) => {
+            most = Math.max(most, ++open);
+            await tx.query([{ text: 'SELECT pg_sleep(0.02)' }]);
+            open--;
+            return tx.commit([insert(id)]);
+          }),
+        ),
+      );
+      expect(most).toBe(PIPELINED_TRANSACTION_LANES);
+      expect(await committed()).toEqual(expect.arrayContaining(ids));
+    } finally {
+      await wide.destroy();
+    }
+  });
+
   it('closes a connection that failed, and the pool opens another', async () => {
     await expect(inPipelinedTransaction(dataSource, (tx) => tx.query([insert(13), { text: 'SELECT pg_terminate_backend(pg_backend_pid())' }]))).rejects.toThrow();
     await works(14);
-    expect(await committed()).toEqual([1, 2, 4, 8, 10, 12, 14]);
+    expect((await committed()).filter((id) => id < 100)).toEqual([1, 2, 4, 8, 10, 12, 14]);
   });
 });
