@@ -541,7 +541,7 @@ function printReport(facts, raw, api, probes) {
   const met = (ok) => (ok ? 'met' : 'not met');
   const busy = facts.load[0] > BUSY_LOAD;
   const goal = busy ? GOAL.busy : GOAL.quiet;
-  console.log(`ratio API/raw (transitions/s): ${ratio.toFixed(2)}    goal on a ${busy ? 'busy' : 'quiet'} machine ≥ ${goal.toFixed(2)}: ${met(ratio >= goal)}   (≥ ${GOAL.quiet.toFixed(2)} quiet, ≥ ${GOAL.busy.toFixed(2)} busy: load average over ${BUSY_LOAD} before the run)`);
+  console.log(`ratio API/raw (transitions/s): ${ratio.toFixed(3)}    goal on a ${busy ? 'busy' : 'quiet'} machine ≥ ${goal.toFixed(2)}: ${met(ratio >= goal)}   (≥ ${GOAL.quiet.toFixed(2)} quiet, ≥ ${GOAL.busy.toFixed(2)} busy: load average over ${BUSY_LOAD} before the run)`);
   if (ROUNDS > 1) console.log(`  per round: ${api.rounds.map((a, i) => (a / raw.rounds[i]).toFixed(2)).join('  ')}   (a wide spread means a busy machine: repeat the run)`);
   if (api.cpu || raw.cpu) {
     console.log('');
