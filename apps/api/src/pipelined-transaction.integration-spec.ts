@@ -95,11 +95,17 @@ describe('a pipelined transaction', () => {
     try {
       let open = 0;
       let most = 0;
+      // The first transactions wait until every lane is taken, so the count does not depend on how
+      // fast connections open: with fewer lanes this never resolves, with more the extra ones count.
+      let everyLaneTaken!: () => void;
+      const lanesTaken = new Promise<void>((resolve) => (everyLaneTaken = resolve));
       const ids = Array.from({ length: 12 }, (_, i) => 100 + i);
       await Promise.all(
         ids.map((id) =>
           inPipelinedTransaction(wide, async (tx) => {
             most = Math.max(most, ++open);
+            if (open === PIPELINED_TRANSACTION_LANES) everyLaneTaken();
+            await lanesTaken;
             await tx.query([{ text: 'SELECT pg_sleep(0.02)' }]);
             open--;
             return tx.commit([insert(id)]);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+// Types request.cookies (the plugin itself is registered by the identity module).
+import type {} from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -49,7 +51,7 @@ export const CostlyRequest = (kind: CostlyRequestKind) =>
  * bucket — and then a 401 from the guard, which costs nothing.
  */
 function callerOf(request: FastifyRequest, sessionCookie: string): string {
-  const session = (request.cookies as Record<string, string | undefined> | undefined)?.[sessionCookie];
+  const session = request.cookies?.[sessionCookie];
   return session ? `session:${createHash('sha256').update(session).digest('base64url')}` : `address:${request.ip}`;
 }
 
