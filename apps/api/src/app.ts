@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureRateLimits, configureSecurityHeaders, configureUploads, createValidationPipe, documentRefusals, WebApp } from '@bt/api/core';
+import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureCompression, configureRateLimits, configureSecurityHeaders, configureUploads, createValidationPipe, documentRefusals, WebApp } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/catalogue';
 import { ConsultationSeedService } from '@bt/api/consultations';
 import { configureIdentityHttp, DemoAccountsService, SESSION_COOKIE } from '@bt/api/identity';
@@ -24,6 +24,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   );
   configureBodyParsing(app.getHttpAdapter().getInstance());
   await configureSecurityHeaders(app.getHttpAdapter().getInstance());
+  await configureCompression(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());

@@ -1,7 +1,19 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** A file of the build whose name carries its content's hash (main-57FYTFLA.js, media/roboto-…-LOX3CHMS.woff2). */
+const HASHED_FILE = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+
+/**
+ * A hashed file never changes under its name, so a browser keeps it a year without asking again;
+ * anything else — index.html, which names the current hashes, the favicon, the translations — is
+ * revalidated on every use (a 304 when unchanged), so a new release shows at the next load.
+ */
+export function cacheControlOf(path: string): string {
+  return HASHED_FILE.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /**
  * Serves the built Angular app from the API's origin: its files as they are, and index.html for
@@ -19,10 +31,9 @@ export class WebApp {
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
-      setHeaders: (res, path) => {
-        // Hashed bundles never change; index.html must always be revalidated.
-        res.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-      },
+      // Our own Cache-Control (below): @fastify/static's would overwrite it with max-age=0.
+      cacheControl: false,
+      setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlOf(path)),
     });
     return new WebApp(dir);
   }
