@@ -8,6 +8,7 @@ import { ActionPlanModule } from '@bt/api/action-plan';
 import { AssistanceModule } from '@bt/api/assistance';
 import { IdentityModule } from '@bt/api/identity';
 import { InboxModule } from '@bt/api/inbox';
+import { NotificationsModule } from '@bt/api/notifications';
 import { SearchModule } from '@bt/api/search';
 import { TrackRecordsModule } from '@bt/api/track-records';
 import { dataSourceOptions } from './database/data-source';
@@ -29,6 +30,7 @@ export class AppModule {
         ActionPlanModule,
         AssistanceModule,
         SearchModule,
+        NotificationsModule,
       ],
       controllers: [HealthController, SettingsController],
     };

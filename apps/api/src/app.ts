@@ -12,6 +12,7 @@ import { EvidenceDemoService } from '@bt/api/evidence';
 import { DialogueDemoService } from '@bt/api/dialogue';
 import { AssessmentsDemoService } from '@bt/api/assessments';
 import { BenchmarkWorkflowDemoService } from '@bt/api/benchmarks';
+import { NotificationsModule } from '@bt/api/notifications';
 import { AppModule } from './app.module';
 
 /** The whole API, ready to listen: used by main.ts and by the integration tests alike. */
@@ -70,5 +71,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   if (!config.production) await app.get(AssessmentsDemoService).seedIfEmpty(config.seedsDir);
   // Last: the workflow's steps read the evidence and answers above, and ACCEPT records the Commission's voice.
   if (!config.production) await app.get(BenchmarkWorkflowDemoService).seedIfEmpty(config.seedsDir);
+  // Notifications tell what happens from here on (the first start: after the demo content, which is history).
+  await app.get(NotificationsModule).start();
   return app;
 }

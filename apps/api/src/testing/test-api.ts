@@ -24,7 +24,7 @@ export interface TestApi {
 export const DEMO_DATABASE: TestDatabaseTemplate = {
   name: 'api_demo',
   prepare: async (url) => {
-    const app = await createApp(readAppConfig({ DATABASE_URL: url, WEB_DIR: '/nonexistent' }), { logger: false });
+    const app = await createApp(readAppConfig({ DATABASE_URL: url, WEB_DIR: '/nonexistent', NOTIFICATIONS_WORKER: 'false' }), { logger: false });
     await app.close();
   },
 };
@@ -34,10 +34,14 @@ export function createDemoDatabase(): ReturnType<typeof createTestDatabase> {
   return createTestDatabase({ from: DEMO_DATABASE });
 }
 
-/** The real API, in demo mode, listening on a free port over a fresh database. */
+/**
+ * The real API, in demo mode, listening on a free port over a fresh database. Without the
+ * notifications worker unless `env` asks for it: a test that needs notifications dispatches them
+ * (NotificationDispatcher.dispatchAll) when it chooses, so no timer runs in the others.
+ */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const database = await createDemoDatabase();
-  const app = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', ...env }), { logger: false });
+  const app = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'false', ...env }), { logger: false });
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const pg = new Client({ connectionString: database.url });

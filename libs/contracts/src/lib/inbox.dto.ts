@@ -11,7 +11,20 @@ export type InboxSubject =
   | { kind: 'consultation.deadline'; facts: { consultation: string; unanswered: number } }
   | { kind: 'mission.starting'; facts: { mission: string } }
   | { kind: 'mission.report_due'; facts: { mission: string } }
-  | { kind: 'recommendation.due'; facts: { recommendation: string } };
+  | { kind: 'recommendation.due'; facts: { recommendation: string } }
+  // Hand-overs, told to each person concerned when they happen (libs/api/notifications).
+  | { kind: 'benchmark.submitted'; facts: { benchmark: string; by: string } }
+  | { kind: 'benchmark.changes_requested'; facts: { benchmark: string; by: string } }
+  | { kind: 'benchmark.accepted'; facts: { benchmark: string } }
+  | { kind: 'benchmark.reopened'; facts: { benchmark: string } }
+  | { kind: 'mission.planned'; facts: { mission: string } }
+  | { kind: 'mission.corrected'; facts: { mission: string } }
+  | { kind: 'mission.report_submitted'; facts: { mission: string } }
+  | { kind: 'mission.report_shared'; facts: { mission: string } }
+  | { kind: 'proposal.posted'; facts: { benchmark: string; organisation: string } }
+  | { kind: 'consultation.opened'; facts: { consultation: string } }
+  | { kind: 'consultation.reopened'; facts: { consultation: string } }
+  | { kind: 'consultation.published'; facts: { consultation: string } };
 
 export type InboxKind = InboxSubject['kind'];
 

@@ -127,6 +127,11 @@ export interface BenchmarkWorkflowDto {
   availableEvents: AvailableEvent[];
   mission: MissionDto | null;
   latestAssessment: AssessmentDto | null;
+  /**
+   * While a benchmark is back in draft because the Commission requested changes: who asked, when,
+   * and their comment (to those who take part, as the history shows comments); otherwise null.
+   */
+  changesRequested?: { by: string | null; at: string; comment: string | null } | null;
 }
 
 export interface MissionDto {

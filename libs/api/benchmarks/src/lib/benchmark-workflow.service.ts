@@ -112,7 +112,7 @@ export class BenchmarkWorkflowService {
     const benchmark = detailOf(row.page?.row ?? {});
     const snapshot = restore(row.snapshot, scope.state);
     const stage = peerReviewStage(snapshot.value);
-    if (!viewer) return { ...benchmark, stage, allowedEvents: [], availableEvents: [], mission: null, latestAssessment: null };
+    if (!viewer) return { ...benchmark, stage, allowedEvents: [], availableEvents: [], mission: null, latestAssessment: null, changesRequested: null };
     const actor = actorOf(viewer, row);
     const available = availableEvents(snapshot.value, actor, scope.countryCode, row.facts);
     const seesMission = hasRole(viewer, 'commission') || actor.assignedExpert || (hasRole(viewer, 'ministry') && viewer.countryCode === scope.countryCode);
@@ -124,6 +124,8 @@ export class BenchmarkWorkflowService {
       mission: seesMission ? currentMissionDto(row.page?.mission ?? null, hasRole(viewer, 'commission') || actor.assignedExpert) : null,
       // The Commission's assessment as the assessments lib publishes it: to whoever takes part, to everyone once accepted.
       latestAssessment: takesPart(viewer, scope, actor.assignedExpert) || scope.state === 'accepted' ? latestAssessmentDto(row.page?.latestAssessment ?? null) : null,
+      // The Commission's reason, on the page while the draft waits for the changes (the history shows it to the same people).
+      changesRequested: takesPart(viewer, scope, actor.assignedExpert) ? changesRequestedDto(scope.state, row.page?.lastStep ?? null) : null,
     };
   }
 
@@ -238,8 +240,8 @@ interface WorkflowRow {
   snapshot: { value: unknown } | null;
   facts: BenchmarkFacts;
   missionExpertIds: string[];
-  /** Read for the benchmark page only: the whole row (DETAIL_COLUMNS), its latest mission and the Commission's latest assessment. */
-  page?: { row: Record<string, unknown>; mission: Record<string, unknown> | null; latestAssessment: Record<string, unknown> | null };
+  /** Read for the benchmark page only: the whole row (DETAIL_COLUMNS), its latest mission, the Commission's latest assessment and the last workflow step. */
+  page?: { row: Record<string, unknown>; mission: Record<string, unknown> | null; latestAssessment: Record<string, unknown> | null; lastStep: LastStep | null };
 }
 
 /** The Commission's latest assessment of benchmark `b`, as one JSON value (`latestAssessmentDto` reads it). */
@@ -247,6 +249,24 @@ const LATEST_COMMISSION_ASSESSMENT = `(SELECT json_build_object('id', s.id, 'voi
          'preparation', s.preparation, 'progress', s.progress, 'text', s.text, 'author', u.display_name, 'createdAt', s.created_at)
     FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
    WHERE s.benchmark_id = b.id AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1)`;
+
+/** The benchmark's last workflow step (audit event `benchmark.<EVENT>`), as one JSON value. */
+const LAST_WORKFLOW_STEP = `(SELECT json_build_object('event', e.data->>'event', 'comment', e.data->>'comment', 'by', coalesce(u.display_name, e.actor_label), 'at', e.occurred_at)
+    FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+   WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text AND e.action LIKE 'benchmark.%' ORDER BY e.id DESC LIMIT 1)`;
+
+interface LastStep {
+  event: string | null;
+  comment: string | null;
+  by: string | null;
+  at: string;
+}
+
+/** The Commission's request for changes while the benchmark is back in draft because of it. */
+export function changesRequestedDto(state: string, step: LastStep | null): BenchmarkDetailDto['changesRequested'] {
+  if (state !== 'draft' || step?.event !== 'REQUEST_CHANGES') return null;
+  return { by: step.by, at: new Date(step.at).toISOString(), comment: step.comment };
+}
 
 function latestAssessmentDto(a: Record<string, unknown> | null): AssessmentDto | null {
   return a ? { ...(a as unknown as AssessmentDto), createdAt: new Date(a['createdAt'] as string).toISOString() } : null;
@@ -293,7 +313,7 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
             (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
                     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
                FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
-            ${page ? `, ${DETAIL_COLUMNS}, ${currentMissionSql('b.id')} AS page_mission, ${LATEST_COMMISSION_ASSESSMENT} AS page_assessment` : ''}
+            ${page ? `, ${DETAIL_COLUMNS}, ${currentMissionSql('b.id')} AS page_mission, ${LATEST_COMMISSION_ASSESSMENT} AS page_assessment, ${LAST_WORKFLOW_STEP} AS page_last_step` : ''}
        FROM benchmark b JOIN area a ON a.id = b.area_id
       WHERE ${where}`,
       values: [idOrCode],
@@ -315,7 +335,7 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
       today: today(),
     },
     missionExpertIds: mission?.experts ?? [],
-    page: page ? { row, mission: row.page_mission, latestAssessment: row.page_assessment } : undefined,
+    page: page ? { row, mission: row.page_mission, latestAssessment: row.page_assessment, lastStep: row.page_last_step } : undefined,
   };
 }
 

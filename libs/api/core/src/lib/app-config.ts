@@ -29,6 +29,11 @@ export interface AppConfig {
   apiDocs: boolean;
   /** Per-caller limits on costly requests (search, uploads, imports, reports): on unless RATE_LIMITS=false (benchmarks). */
   rateLimits: boolean;
+  /**
+   * Notifications (libs/api/notifications): `worker` dispatches hand-overs to the people concerned
+   * every `pollMs` (off in tests that do not need it: they dispatch when they choose).
+   */
+  notifications: { worker: boolean; pollMs: number };
 }
 
 export interface OidcConfig {
@@ -81,6 +86,7 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: readTrustProxy(env['TRUST_PROXY']),
     apiDocs: readSwitch(env, 'API_DOCS', env['NODE_ENV'] !== 'production'),
     rateLimits: readSwitch(env, 'RATE_LIMITS', true),
+    notifications: { worker: readSwitch(env, 'NOTIFICATIONS_WORKER', true), pollMs: Math.round(positive('NOTIFICATIONS_POLL_SECONDS', 1) * 1000) },
   };
 }
 

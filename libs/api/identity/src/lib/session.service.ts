@@ -107,6 +107,15 @@ export class SessionService {
     return row ? viewerOfRow(row, '') : null;
   }
 
+  /**
+   * Every active (not disabled) user as the viewer a session would resolve, for deciding who is told
+   * of a change by the same rules the pages apply (libs/api/notifications).
+   */
+  async activeViewers(em: EntityManager): Promise<Viewer[]> {
+    const rows = await em.query(`SELECT ${VIEWER_COLUMNS} FROM app_user u ${VIEWER_JOINS} WHERE u.disabled_at IS NULL GROUP BY u.id, o.country_code`);
+    return rows.map((row: Record<string, any>) => viewerOfRow(row, ''));
+  }
+
   /** A user's live sessions, newest activity first; `current` marks the asking browser's. */
   async list(userId: string, currentTokenHash: string): Promise<SessionDto[]> {
     const rows = await this.dataSource.query(

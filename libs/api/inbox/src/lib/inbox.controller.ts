@@ -21,4 +21,11 @@ export class InboxController {
   async read(@Body() body: MarkInboxReadRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
     await this.inbox.markRead(viewer, body.keys, request.ip);
   }
+
+  /** Marks every item of the caller's inbox as read (also those past the first 50). */
+  @Post('read-all')
+  @HttpCode(204)
+  async readAll(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
+    await this.inbox.markAllRead(viewer, request.ip);
+  }
 }

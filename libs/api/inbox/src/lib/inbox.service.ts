@@ -34,6 +34,17 @@ export class InboxService {
     return { items: items.slice(0, INBOX_SIZE), unread: items.filter((i) => i.unread).length };
   }
 
+  /** Marks everything the inbox holds for the viewer as read: one audit event with how many. */
+  async markAllRead(viewer: Viewer, ip: string, now = new Date()): Promise<void> {
+    const keys = (await this.registry.entries(viewer, now)).map((e) => e.key);
+    await this.dataSource.transaction(async (em) => {
+      const marked = keys.length
+        ? await em.query(`INSERT INTO inbox_read (user_id, item_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING item_key`, [viewer.userId, keys])
+        : [];
+      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'inbox.read_all', entityType: 'user', entityId: viewer.userId, data: { count: marked.length } });
+    });
+  }
+
   async markRead(viewer: Viewer, keys: string[], ip: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await em.query(`INSERT INTO inbox_read (user_id, item_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [viewer.userId, keys]);

@@ -23,6 +23,11 @@ export class InboxApi {
     return this.http.post<void>('/api/inbox/read', { keys }).pipe(switchMap(() => this.inbox()));
   }
 
+  /** Marks every item read (also those past the first 50) and answers the inbox as it is then. */
+  markAllRead(): Observable<InboxDto> {
+    return this.http.post<void>('/api/inbox/read-all', {}).pipe(switchMap(() => this.inbox()));
+  }
+
   /** Refreshes the badge (after a navigation); a failure leaves the last count. */
   refresh(): void {
     this.inbox().subscribe({ error: () => undefined });

@@ -219,6 +219,25 @@ describe('BenchmarkPage', () => {
       expect(text('.evidence li h3')).toBe('Law on Foreigners, amendments adopted');
     });
 
+    it('shows the Commission’s request for changes on the page while the draft waits for them', async () => {
+      await open('/benchmarks/RS-24-MIG-02', COORDINATOR);
+      http
+        .expectOne('/api/benchmarks/RS-24-MIG-02')
+        .flush({ ...DRAFT, changesRequested: { by: 'Claire Commission', at: '2026-03-01T09:00:00.000Z', comment: 'Please add the 2025 conviction figures.' } });
+      await answerSections();
+
+      const notice = element().querySelector('.changes-requested') as HTMLElement;
+      expect(readable(notice.querySelector('h3') as Element)).toMatch(/^Changes requested by Claire Commission, /);
+      expect(text('.changes-requested__comment')).toBe('Please add the 2025 conviction figures.');
+    });
+
+    it('shows no request for changes when there is none', async () => {
+      await open('/benchmarks/RS-24-MIG-02', COORDINATOR);
+      http.expectOne('/api/benchmarks/RS-24-MIG-02').flush({ ...DRAFT, changesRequested: null });
+      await answerSections();
+      expect(element().querySelector('.changes-requested')).toBeNull();
+    });
+
     it('shows the peer-review stage in the progress, and the mission', async () => {
       await open('/benchmarks/RS-24-MIG-02?tab=mission', COORDINATOR);
       http

@@ -64,6 +64,35 @@ describe('InboxSection', () => {
     expect(TestBed.inject(InboxApi).unread()).toBe(1);
   });
 
+  it('marks every item read with one call, also those past the first 50', async () => {
+    await show({ items: [item('a', true), item('b', true)], unread: 60 });
+    const all = [...element().querySelectorAll('.inbox__header button')].find((b) => clean(b.textContent) === 'Mark all as read') as HTMLButtonElement;
+    all.click();
+    const post = http.expectOne('/api/inbox/read-all');
+    expect(post.request.method).toBe('POST');
+    post.flush(null, { status: 204, statusText: 'No Content' });
+    http.expectOne('/api/inbox').flush({ items: [item('a', false), item('b', false)], unread: 0 });
+    await settle();
+    expect(clean(element().querySelector('h2')?.textContent)).toBe('Inbox all read');
+    expect(TestBed.inject(InboxApi).unread()).toBe(0);
+  });
+
+  it('words a hand-over from its facts, with the Commission’s comment under it', async () => {
+    const at = '2026-03-01T09:00:00.000Z';
+    await show({
+      items: [
+        { key: 'n', kind: 'benchmark.changes_requested', facts: { benchmark: 'RS-24-VIS-01', by: 'Claire Commission' }, title: 'x', detail: 'Add the 2025 figures.', link: '/benchmarks/RS-24-VIS-01', at, unread: true },
+        { key: 'p', kind: 'mission.report_shared', facts: { mission: 'Borders mission' }, title: 'x', link: '/missions/m1', at, unread: true },
+      ],
+      unread: 2,
+    });
+    const texts = [...element().querySelectorAll('li.item')].map((li) => [clean(li.querySelector('a')?.textContent), clean(li.querySelector('.item__detail')?.textContent)]);
+    expect(texts).toEqual([
+      ['RS-24-VIS-01: Claire Commission requested changes', 'Add the 2025 figures.'],
+      ['Mission report shared with you: Borders mission', ''],
+    ]);
+  });
+
   it('words each kind of item from its facts, with the right plural', async () => {
     const at = '2026-03-01T09:00:00.000Z';
     const link = '/consultations/c1/reply';

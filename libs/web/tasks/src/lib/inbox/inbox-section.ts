@@ -45,6 +45,15 @@ export class InboxSection {
     return Object.fromEntries(new URLSearchParams(link.split('?')[1] ?? ''));
   }
 
+  /** Every item, also those past the first 50: the API marks what the inbox holds. */
+  protected markAllRead(): void {
+    this.problem.set(null);
+    this.api.markAllRead().subscribe({
+      next: (inbox) => this.updated.set(inbox),
+      error: (error) => this.problem.set(apiErrorMessage(error) ?? $localize`:@@inbox.markFailed:Could not mark as read. Please try again.`),
+    });
+  }
+
   protected markRead(items: InboxItemDto[]): void {
     const keys = items.filter((i) => i.unread).map((i) => i.key);
     if (!keys.length) return;

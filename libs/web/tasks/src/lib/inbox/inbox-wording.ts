@@ -27,6 +27,30 @@ export function inboxTitle(item: InboxItemDto): string {
       return $localize`:Inbox reminder for a mission's expert@@inbox.missionReportDue:Mission report not yet submitted: ${item.facts.mission}:mission:`;
     case 'recommendation.due':
       return $localize`:Inbox reminder of a mission's recommendation@@inbox.recommendationDue:Recommendation due: ${item.facts.recommendation}:recommendation:`;
+    case 'benchmark.submitted':
+      return $localize`:Inbox item for the Commission@@inbox.benchmarkSubmitted:${item.facts.benchmark}:benchmark:: submitted by ${item.facts.by}:person: for your review`;
+    case 'benchmark.changes_requested':
+      return $localize`:Inbox item for the ministry; the Commission's comment follows@@inbox.benchmarkChangesRequested:${item.facts.benchmark}:benchmark:: ${item.facts.by}:person: requested changes`;
+    case 'benchmark.accepted':
+      return $localize`:Inbox item for the ministry and civil society@@inbox.benchmarkAccepted:${item.facts.benchmark}:benchmark:: accepted by the Commission`;
+    case 'benchmark.reopened':
+      return $localize`:Inbox item for the ministry and civil society@@inbox.benchmarkReopened:${item.facts.benchmark}:benchmark:: reopened by the Commission`;
+    case 'mission.planned':
+      return $localize`:Inbox item for a mission's experts and the host ministry@@inbox.missionPlanned:Peer-review mission planned: ${item.facts.mission}:mission:`;
+    case 'mission.corrected':
+      return $localize`:Inbox item for a mission's experts and the host ministry@@inbox.missionCorrected:Peer-review mission changed: ${item.facts.mission}:mission:`;
+    case 'mission.report_submitted':
+      return $localize`:Inbox item for the Commission@@inbox.missionReportSubmitted:Mission report submitted: ${item.facts.mission}:mission:`;
+    case 'mission.report_shared':
+      return $localize`:Inbox item for the host ministry@@inbox.missionReportShared:Mission report shared with you: ${item.facts.mission}:mission:`;
+    case 'proposal.posted':
+      return $localize`:Inbox item for the ministry@@inbox.proposalPosted:${item.facts.benchmark}:benchmark:: a proposal from ${item.facts.organisation}:organisation: awaits your answer`;
+    case 'consultation.opened':
+      return $localize`:Inbox item for a consultation's recipients@@inbox.consultationOpened:Written consultation open for your replies: ${item.facts.consultation}:consultation:`;
+    case 'consultation.reopened':
+      return $localize`:Inbox item for a consultation's recipients@@inbox.consultationReopened:Written consultation reopened: ${item.facts.consultation}:consultation:`;
+    case 'consultation.published':
+      return $localize`:Inbox item for a consultation's recipients@@inbox.consultationPublished:Written consultation published: ${item.facts.consultation}:consultation:`;
     default:
       return (item as InboxItemDto).title;
   }

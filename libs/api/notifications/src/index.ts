@@ -1,0 +1,3 @@
+export * from './lib/notifications.module';
+export * from './lib/notification-dispatcher';
+export * from './lib/notification-rules';

@@ -1,0 +1,49 @@
+import { Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@bt/api/core';
+import { InboxRegistry } from '@bt/api/inbox';
+import { IdentityModule } from '@bt/api/identity';
+import { NotificationDispatcher } from './notification-dispatcher';
+import { NotificationsInboxSource } from './notifications-inbox.source';
+
+/**
+ * Who is told of each hand-over (libs/api/notifications/src/lib/notification-rules.ts), in the inbox.
+ * With the worker on (NOTIFICATIONS_WORKER, on unless false), each instance dispatches every
+ * NOTIFICATION_POLL_MS; the cursor's row lock makes one of them do it at a time.
+ */
+@Module({ imports: [IdentityModule], providers: [NotificationDispatcher, NotificationsInboxSource], exports: [NotificationDispatcher] })
+export class NotificationsModule implements OnModuleInit, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    private readonly registry: InboxRegistry,
+    private readonly source: NotificationsInboxSource,
+    private readonly dispatcher: NotificationDispatcher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.source);
+  }
+
+  /** Starts dispatching (createApp calls it once the start's own seeding is done). */
+  async start(): Promise<void> {
+    await this.dispatcher.begin();
+    if (!this.config.notifications.worker || this.timer) return;
+    this.timer = setInterval(() => {
+      // One dispatch at a time per instance; a failed one is tried again at the next tick.
+      this.running ??= this.dispatcher
+        .dispatchAll()
+        .catch((error: unknown) => this.logger.error(`notifications: dispatch failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => (this.running = null));
+    }, this.config.notifications.pollMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
