@@ -1,2 +1,0 @@
-export * from './lib/live-changes';
-export * from './lib/live.module';
