@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureCompression, configureRateLimits, configureSecurityHeaders, configureUploads, createValidationPipe, documentRefusals, WebApp } from '@bt/api/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureCompression, configureRateLimits, configureRequestLog, configureSecurityHeaders, configureUploads, createLogger, createValidationPipe, documentRefusals, type LogSettings, loggerModule, readLogSettings, requestIdOf, WebApp } from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/catalogue';
 import { ConsultationSeedService } from '@bt/api/consultations';
 import { configureIdentityHttp, DemoAccountsService, SESSION_COOKIE } from '@bt/api/identity';
@@ -16,13 +17,19 @@ import { NotificationsModule } from '@bt/api/notifications';
 import { AppModule } from './app.module';
 
 /** The whole API, ready to listen: used by main.ts and by the integration tests alike. */
-export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: { logger?: false; log?: LogSettings } = {}): Promise<NestFastifyApplication> {
+  // LOG_LEVEL and LOG_FORMAT; `logger: false` (the tests) logs nothing, `log` sends the lines where a test reads them.
+  const logger = createLogger(options.log ?? (options.logger === false ? { level: 'silent', format: 'json' } : readLogSettings()));
+  const appModule = AppModule.forConfig(config);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forConfig(config),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.trustProxy }),
-    // Body parsing is configureBodyParsing's: JSON only, bounded in size and depth.
-    { bodyParser: false, ...(options.logger === false ? { logger: false as const } : {}) },
+    { ...appModule, imports: [...(appModule.imports ?? []), loggerModule(logger)] },
+    // The request's id: the caller's X-Request-Id when well-formed. Fastify's own logger stays off: the request line is configureRequestLog's.
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, genReqId: requestIdOf }),
+    // Body parsing is configureBodyParsing's: JSON only, bounded in size and depth. Nest logs through pino once it is up.
+    { bodyParser: false, bufferLogs: true },
   );
+  app.useLogger(app.get(PinoNestLogger));
+  configureRequestLog(app.getHttpAdapter().getInstance(), logger);
   configureBodyParsing(app.getHttpAdapter().getInstance());
   await configureSecurityHeaders(app.getHttpAdapter().getInstance());
   await configureCompression(app.getHttpAdapter().getInstance());

@@ -9,6 +9,7 @@ export * from './lib/public.decorator';
 export * from './lib/body-parsing';
 export * from './lib/security-headers';
 export * from './lib/compression';
+export * from './lib/request-log';
 export * from './lib/rate-limits';
 export * from './lib/uploads';
 export * from './lib/refusal';

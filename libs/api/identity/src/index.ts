@@ -16,3 +16,4 @@ export * from './lib/organisation.entity';
 export * from './lib/user.entity';
 export * from './lib/role-assignment.entity';
 export * from './lib/session-cache';
+export * from './lib/sign-in-housekeeping';

@@ -255,3 +255,20 @@ export function refusal<C extends RefusalCode>(code: C, ...params: RefusalArgs<C
   const filled: ReasonParams = params[0] ?? {};
   return { code, params: filled, message: fillIn(REFUSALS[code], filled) };
 }
+
+/**
+ * The one body every refused or failed API call answers with (the OpenAPI schema ErrorBody): the
+ * status, a stable `code` of REFUSALS and its `params` (the web app words them in the reader's
+ * language), the English `message`, and the request's id — the same as in the `X-Request-Id` header
+ * and the server's log line — for whoever reports the problem.
+ */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: RefusalCode;
+  params: ReasonParams;
+  message: string | string[];
+  /** Itemised problems, e.g. an import's per-row report: each `{ code, params, message }` (and its row and column). */
+  errors?: unknown[];
+  requestId: string;
+}

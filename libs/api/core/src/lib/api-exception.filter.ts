@@ -1,23 +1,13 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { REFUSALS, type RefusalArgs, type RefusalCode, type RefusalReason, refusal } from '@bt/contracts';
+import { type ErrorBody, REFUSALS, type RefusalArgs, type RefusalCode, type RefusalReason, refusal } from '@bt/contracts';
 import { fillIn, type ReasonParams } from '@bt/workflow';
 import { multipartRefusal } from './uploads';
 
-/**
- * The one error body every failing call answers with: the status, a stable `code` and its `params`
- * (contracts' REFUSALS; the web app words them in the reader's language) and the English `message`.
- */
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  code: RefusalCode;
-  params: ReasonParams;
-  message: string | string[];
-  /** Itemised problems, e.g. an import's per-row report: each `{ code, params, message }` (and its row and column). */
-  errors?: unknown[];
-}
+/** The error body (contracts' ErrorBody), without the request's id, which catch() adds. */
+type Answer = Omit<ErrorBody, 'requestId'>;
+export type { ErrorBody };
 
 /** PostgreSQL error codes that mean the caller sent something wrong, not that the server broke. */
 const CLIENT_PG_ERRORS: Record<string, HttpStatus> = {
@@ -54,17 +44,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     if (body.statusCode >= 500) {
-      this.logger.error(`${request.method} ${request.url}`, exception instanceof Error ? exception.stack : String(exception));
+      // The route's pattern, not the URL: a path or query may carry what people wrote. The request's id comes with the logger.
+      this.logger.error(`${request.method} ${request.routeOptions?.url ?? '(no route)'}`, exception instanceof Error ? exception.stack : String(exception));
     }
-    void reply.status(body.statusCode).send(body);
+    // The request's id, as in X-Request-Id and the log: what a caller reports, and what finds the log lines.
+    const answer: ErrorBody = { ...body, requestId: request.id };
+    void reply.status(body.statusCode).send(answer);
   }
 
-  private toBody(exception: unknown, contentType: string | undefined): ErrorBody {
+  private toBody(exception: unknown, contentType: string | undefined): Answer {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null) {
-        const r = response as Partial<ErrorBody>;
+        const r = response as Partial<Answer>;
         const message = r.message ?? exception.message;
         const errors = Array.isArray(r.errors) ? { errors: r.errors } : {};
         if (r.code) return { statusCode: status, error: statusText(status), code: r.code, params: r.params ?? {}, message, ...errors };
@@ -135,7 +128,7 @@ function noSuchRoute(message: unknown): RefusalReason | null {
   return match ? refusal('request.no-such-route', { method: match[1], path: match[2] }) : null;
 }
 
-function body<C extends RefusalCode>(status: number, code: C, ...params: RefusalArgs<C>): ErrorBody {
+function body<C extends RefusalCode>(status: number, code: C, ...params: RefusalArgs<C>): Answer {
   const { message, params: filled } = refusal(code, ...params);
   return { statusCode: status, error: statusText(status), code, params: filled, message };
 }

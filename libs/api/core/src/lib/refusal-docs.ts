@@ -23,7 +23,7 @@ const REASON_PROPERTIES: Record<string, SchemaObject> = {
 /** The one error body every refusal (4xx) and failure (5xx) answers with (api-exception.filter.ts). */
 export const ERROR_BODY_SCHEMA: SchemaObject = {
   type: 'object',
-  required: ['statusCode', 'error', 'code', 'params', 'message'],
+  required: ['statusCode', 'error', 'code', 'params', 'message', 'requestId'],
   properties: {
     statusCode: { type: 'integer', example: 404 },
     error: { type: 'string', description: 'The status in words.', example: 'Not Found' },
@@ -36,6 +36,11 @@ export const ERROR_BODY_SCHEMA: SchemaObject = {
         required: ['code', 'params', 'message'],
         properties: { ...REASON_PROPERTIES, row: { type: 'integer' }, column: { type: 'string', nullable: true } },
       },
+    },
+    requestId: {
+      type: 'string',
+      description: 'The request’s id, as in the `X-Request-Id` header and the server’s log: the caller’s own `X-Request-Id` when it is well-formed (1–128 letters, digits, `.`, `_`, `:`, `-`), else one the server made. Worth quoting when reporting a problem.',
+      example: '3f0b8c1e-5d2a-4b7e-9c4f-1a2b3c4d5e6f',
     },
   },
 };

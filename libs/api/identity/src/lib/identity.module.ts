@@ -16,6 +16,7 @@ import { SecondFactorService } from './second-factor/second-factor.service';
 import { SessionCache } from './session-cache';
 import { SessionService } from './session.service';
 import { SettingsService } from './settings.service';
+import { SignInHousekeeping } from './sign-in-housekeeping';
 import { UsersService } from './users.service';
 
 /** Accounts, organisations, roles, sessions, the second factor and the one guard in front of every route. */
@@ -34,6 +35,7 @@ import { UsersService } from './users.service';
     DemoAccountsService,
     OidcService,
     SecondFactorService,
+    SignInHousekeeping,
   ],
   exports: [SessionService, AuthService, OrganisationsService, UsersService, SettingsService, DemoAccountsService],
 })
