@@ -27,6 +27,11 @@ export class ApiClient {
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      // A live stream has no end: its status and headers are the answer.
+      await response.body?.cancel();
+      return { status: response.status, body: null as T, headers: response.headers };
+    }
     const text = await response.text();
     let parsed: unknown = text;
     try {

@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -10,6 +10,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { AccountMenu, AuthSession, LanguageSwitch } from '@bt/web/identity/shell';
 import { SearchBox } from './search-box/search-box';
 import { InboxApi } from '@bt/web/inbox';
+import { LiveChanges } from '@bt/web/live';
 import { filter, map } from 'rxjs';
 
 /** Below this width the navigation slides over the page instead of standing beside it. */
@@ -51,6 +52,8 @@ export class App {
   private readonly session = inject(AuthSession);
   protected readonly showTasks = this.session.signedIn;
   protected readonly showAdministration = computed(() => this.session.hasRole('admin'));
+  /** Signed in for work: until a required second factor is set up, the API answers only the account page's calls. */
+  private readonly active = computed(() => this.session.signedIn() && !this.session.secondFactorOutstanding());
   /** The unread inbox items, refreshed after each navigation while signed in. */
   private readonly inbox = inject(InboxApi);
   protected readonly unread = computed(() => (this.session.signedIn() ? this.inbox.unread() : 0));
@@ -64,9 +67,17 @@ export class App {
         takeUntilDestroyed(),
       )
       .subscribe(() => {
-        // Until a required second factor is set up, the API answers only the account page's calls.
-        if (this.session.signedIn() && !this.session.secondFactorOutstanding()) this.inbox.refresh();
+        if (this.active()) this.inbox.refresh();
         else this.inbox.clear();
+      });
+    // Live pages: one stream while signed in; any change may add to the inbox, so the badge reloads.
+    const live = inject(LiveChanges);
+    effect(() => (this.active() ? live.connect() : live.disconnect()));
+    live
+      .reloads()
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        if (this.active()) this.inbox.refresh();
       });
   }
 

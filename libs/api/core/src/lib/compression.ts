@@ -11,5 +11,10 @@ import type { FastifyInstance } from 'fastify';
  * compress on every answer; the best quality costs ten times the CPU for a few per cent).
  */
 export async function configureCompression(fastify: FastifyInstance): Promise<void> {
+  // The OpenAPI document's routes (@nestjs/swagger) call reply.send() from an async handler without
+  // returning the reply, and come out empty through the compressor: they are sent as they are.
+  fastify.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/docs')) request.headers['x-no-compression'] = 'true';
+  });
   await fastify.register(fastifyCompress, { encodings: ['br', 'gzip'] });
 }

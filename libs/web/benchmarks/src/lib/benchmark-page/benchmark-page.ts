@@ -1,18 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatDialog } from '@angular/material/dialog';
+import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
-import type { BenchmarkDetailDto } from '@bt/contracts';
+import type { BenchmarkDetailDto, LiveChangeDto } from '@bt/contracts';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
-import { BehaviorSubject, combineLatest, map } from 'rxjs';
+import { LiveChanges } from '@bt/web/live';
+import { BehaviorSubject, catchError, combineLatest, EMPTY, filter, map, type Observable, switchMap, take, tap } from 'rxjs';
 import { BenchmarkStateChip } from '../benchmark-state-chip';
 import { BenchmarksApi } from '../benchmarks-api';
 import { CatalogueText } from './catalogue-text';
 import { EvidenceSection } from '../evidence/evidence-section';
 import { HistoryTimeline } from '../history/history-timeline';
+import { historyEntryLabel } from '../history/history-labels';
+import { WorkflowApi } from '../workflow/workflow-api';
 import { LOADING, loadEach } from '../load-state';
 import { MissionSection } from '../mission/mission-section';
 import { AssessmentsPanel } from '../assessments/assessments-panel';
@@ -36,6 +40,7 @@ export type BenchmarkTab = 'evidence' | 'track-records' | 'dialogue' | 'assessme
   imports: [
     RouterLink,
     MatButton,
+    MatIconButton,
     MatIcon,
     MatProgressBar,
     MatTabGroup,
@@ -125,5 +130,65 @@ export class BenchmarkPage {
   /** Something on the benchmark changed (an event, evidence, a proposal, the report): load it again. */
   protected reload(): void {
     this.retries.next();
+  }
+
+  private readonly dialogs = inject(MatDialog);
+  private readonly workflow = inject(WorkflowApi);
+  /** What someone else changed while the page was open ("Submitted to the Commission by … just now"). */
+  protected readonly liveNotice = signal<string | null>(null);
+
+  constructor() {
+    // Live: a change someone else made to this benchmark or its mission loads the page again — but
+    // never under an open dialog, which keeps what the user is typing; then the page says so and
+    // loads again once the dialogs are closed.
+    const live = inject(LiveChanges);
+    live.changes$
+      .pipe(
+        filter((change) => this.concerns(change)),
+        tap(() => this.reloadWhenNoDialog()),
+        // Only the latest change is named, whatever order the histories come back in.
+        switchMap((change) => this.noticeOf(change)),
+        takeUntilDestroyed(),
+      )
+      .subscribe((notice) => this.liveNotice.set(notice));
+    live.resync$.pipe(takeUntilDestroyed()).subscribe(() => this.reloadWhenNoDialog());
+  }
+
+  protected dismissLiveNotice(): void {
+    this.liveNotice.set(null);
+  }
+
+  private concerns(change: LiveChangeDto): boolean {
+    const benchmark = this.detail();
+    if (!benchmark || (change.by !== null && change.by === this.me()?.id)) return false;
+    return (change.type === 'benchmark' && change.id === benchmark.id) || (change.type === 'mission' && change.id === benchmark.mission?.id);
+  }
+
+  /** The change by its history entry, when this reader may see it; else in general words. */
+  private noticeOf(change: LiveChangeDto): Observable<string> {
+    const waiting = this.dialogs.openDialogs.length > 0;
+    return this.workflow.history(this.detail()?.code ?? change.id).pipe(
+      map((history) => {
+        const entry = history.find((e) => e.id === change.event);
+        const what = entry?.actor
+          ? $localize`:Notice on a benchmark page when someone else changed it; label is a history entry such as "Submitted to the Commission"@@benchmark.live.changedBy:${historyEntryLabel(entry)}:label: by ${entry.actor}:actor: just now.`
+          : $localize`:Notice on a benchmark page when someone else changed it@@benchmark.live.changed:This benchmark was just changed by someone else.`;
+        return waiting ? `${what} ${$localize`:Notice on a benchmark page, after a change made while a dialog was open@@benchmark.live.afterDialog:The page shows it once you close the dialog.`}` : what;
+      }),
+      catchError(() => EMPTY),
+    );
+  }
+
+  private reloadAfterDialogs = false;
+
+  private reloadWhenNoDialog(): void {
+    if (this.dialogs.openDialogs.length === 0) this.reload();
+    else if (!this.reloadAfterDialogs) {
+      this.reloadAfterDialogs = true;
+      this.dialogs.afterAllClosed.pipe(take(1)).subscribe(() => {
+        this.reloadAfterDialogs = false;
+        this.reload();
+      });
+    }
   }
 }

@@ -12,6 +12,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { BenchmarkListItemDto, Page } from '@bt/contracts';
 import type { BenchmarkState } from '@bt/workflow';
 import { apiErrorMessage } from '@bt/web/identity';
+import { LiveChanges } from '@bt/web/live';
 import { BehaviorSubject, catchError, combineLatest, debounceTime, map, of, tap } from 'rxjs';
 import { BenchmarkStateChip } from '../benchmark-state-chip';
 import { BENCHMARK_STATE_PRESENTATIONS } from '../benchmark-state-label';
@@ -120,6 +121,14 @@ export class BenchmarksPage {
   });
 
   constructor() {
+    // Live: a change to a benchmark loads the list again (its states and counts) — unless "Show more"
+    // has added pages, which a reload would take away from under the reader.
+    inject(LiveChanges)
+      .reloads((change) => change.type === 'benchmark')
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        if (this.morePages().length === 0) this.retries.next();
+      });
     // The URL leads: when it changes from outside (back, forward, a shared link), the search box
     // follows. A change this page made itself is skipped, so words typed since are not overwritten.
     effect(() => {

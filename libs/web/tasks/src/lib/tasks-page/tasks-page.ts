@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { BenchmarkStateChip, DisplayDatePipe, LOADING, loadEach, peerReviewStageLabel } from '@bt/web/benchmarks';
 import { apiErrorMessage } from '@bt/web/identity';
+import { LiveChanges } from '@bt/web/live';
 import { BehaviorSubject } from 'rxjs';
 import { InboxSection } from '../inbox/inbox-section';
 import { groupTasks } from '../task-groups';
@@ -30,6 +31,14 @@ export class TasksPage {
     return error ? apiErrorMessage(error) : null;
   });
   protected readonly stageLabel = peerReviewStageLabel;
+
+  constructor() {
+    // Live: any change may add or settle a task.
+    inject(LiveChanges)
+      .reloads()
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.reloads.next());
+  }
 
   protected retry(): void {
     this.reloads.next();

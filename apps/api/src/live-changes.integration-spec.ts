@@ -1,0 +1,168 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { readAppConfig } from '@bt/api/core';
+import type { LiveChangeDto } from '@bt/contracts';
+import type { ApiClient } from '@bt/testing';
+import { createApp } from './app';
+import { startTestApi, type TestApi } from './testing/test-api';
+
+/** One server-sent event as the browser's EventSource would see it. */
+interface StreamEvent {
+  type: string;
+  data: string;
+}
+
+/** A server-sent-event stream read the way EventSource reads it; `next` waits for the next event. */
+async function openStream(baseUrl: string, client: ApiClient) {
+  const abort = new AbortController();
+  const response = await fetch(`${baseUrl}/api/events`, { headers: client.browserHeaders('GET'), signal: abort.signal });
+  const queue: StreamEvent[] = [];
+  const waiting: ((event: StreamEvent | null) => void)[] = [];
+  let ended = false;
+  const deliver = (event: StreamEvent | null) => {
+    if (event === null) ended = true;
+    const waiter = waiting.shift();
+    if (waiter) waiter(event);
+    else if (event) queue.push(event);
+  };
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const field = (name: string) =>
+            block
+              .split('\n')
+              .filter((line) => line.startsWith(`${name}:`))
+              .map((line) => line.slice(name.length + 1).trim())
+              .join('\n');
+          deliver({ type: field('event') || 'message', data: field('data') });
+        }
+      }
+    } catch {
+      // aborted
+    }
+    while (waiting.length) deliver(null);
+    ended = true;
+  })();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    /** The next event that is not a heartbeat, or null once the stream has ended. */
+    async next(): Promise<StreamEvent | null> {
+      for (;;) {
+        const event = queue.shift() ?? (ended ? null : await new Promise<StreamEvent | null>((resolve) => waiting.push(resolve)));
+        if (event?.type !== 'ping') return event;
+      }
+    },
+    /** The next `change` (skipping other kinds of event). */
+    async nextChange(): Promise<LiveChangeDto> {
+      for (;;) {
+        const event = await this.next();
+        if (!event) throw new Error('the stream ended');
+        if (event.type === 'change') return JSON.parse(event.data) as LiveChangeDto;
+      }
+    },
+    close: () => abort.abort(),
+  };
+}
+
+// Live pages: a change committed through one API instance reaches a browser listening on another.
+describe('live changes over server-sent events', () => {
+  let a: TestApi;
+  let b: NestFastifyApplication;
+  let bUrl: string;
+  let coordinator: ApiClient;
+  let commission: ApiClient;
+  let coordinatorId: string;
+
+  beforeAll(async () => {
+    a = await startTestApi();
+    // A second instance of the API on the same database, as behind a load balancer.
+    b = await createApp(readAppConfig({ DATABASE_URL: a.databaseUrl, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true' }), { logger: false });
+    await b.listen(0, '127.0.0.1');
+    bUrl = `http://127.0.0.1:${(b.getHttpServer().address() as { port: number }).port}`;
+    coordinator = a.client({ ip: '10.8.0.1' });
+    commission = a.client({ ip: '10.8.0.2' });
+    expect((await coordinator.signIn('coordinator@demo.test')).status).toBe(200);
+    expect((await commission.signIn('commission@demo.test')).status).toBe(200);
+    [{ id: coordinatorId }] = await a.sql(`SELECT id FROM app_user WHERE email = 'coordinator@demo.test'`);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  /** A draft benchmark with evidence shared with the reviewers, ready to SUBMIT. */
+  async function readyToSubmit(): Promise<{ id: string; code: string }> {
+    const [benchmark] = await a.sql(
+      `SELECT id, code FROM benchmark b WHERE state = 'draft' AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.benchmark_id = b.id) AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.benchmark_id = b.id) ORDER BY code LIMIT 1`,
+    );
+    expect((await coordinator.post(`/api/benchmarks/${benchmark.code}/evidence`, { title: 'Convictions 2025', narrative: 'Figures attached.', visibility: 'shared' })).status).toBe(201);
+    return benchmark;
+  }
+  const submit = async (code: string, by = coordinator) => {
+    const { version } = (await by.get(`/api/benchmarks/${code}`)).body;
+    return by.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version });
+  };
+
+  it('is for signed-in users only', async () => {
+    const anonymous = await fetch(`${bUrl}/api/events`);
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).code).toBe('auth.sign-in-needed');
+  });
+
+  it('tells a browser on instance B of a SUBMIT made through instance A: ids and kinds, no content', async () => {
+    const benchmark = await readyToSubmit();
+    const stream = await openStream(bUrl, commission);
+    expect(stream.status).toBe(200);
+    expect(stream.contentType).toMatch(/^text\/event-stream/);
+    try {
+      expect((await submit(benchmark.code)).status).toBe(200);
+      const change = await stream.nextChange();
+      const [submitted] = await a.sql(`SELECT id::text AS id FROM audit_event WHERE entity_id = $1 AND action = 'benchmark.SUBMIT'`, [benchmark.id]);
+      expect(change).toEqual({ event: submitted.id, type: 'benchmark', id: benchmark.id, by: coordinatorId });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('announces nothing for a refused change: the next change it tells of is the one that committed', async () => {
+    const benchmark = await readyToSubmit();
+    const stream = await openStream(bUrl, commission);
+    try {
+      // The Commission may not submit: refused, nothing committed, nothing announced.
+      expect((await submit(benchmark.code, commission)).status).toBe(403);
+      expect((await submit(benchmark.code)).status).toBe(200);
+      const change = await stream.nextChange();
+      const [submitted] = await a.sql(`SELECT id::text AS id FROM audit_event WHERE entity_id = $1 AND action = 'benchmark.SUBMIT'`, [benchmark.id]);
+      expect(change.event).toBe(submitted.id);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('listens again when its database connection is cut, and tells the browsers to load again', async () => {
+    const stream = await openStream(bUrl, commission);
+    try {
+      const [{ n }] = await a.sql(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE query = 'LISTEN bt_live' AND datname = current_database()`);
+      expect(n).toBe(2); // one per instance
+      expect((await stream.next())?.type).toBe('resync');
+      const benchmark = await readyToSubmit();
+      expect((await submit(benchmark.code)).status).toBe(200);
+      expect((await stream.nextChange()).id).toBe(benchmark.id);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('ends its streams when the instance shuts down, instead of holding the shutdown', async () => {
+    const stream = await openStream(bUrl, commission);
+    await b.close();
+    expect(await stream.next()).toBeNull();
+  });
+});

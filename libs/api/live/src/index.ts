@@ -1,0 +1,2 @@
+export * from './lib/live-changes';
+export * from './lib/live.module';
