@@ -8,6 +8,7 @@ import { ActionPlanModule } from '@bt/api/action-plan';
 import { AssistanceModule } from '@bt/api/assistance';
 import { IdentityModule } from '@bt/api/identity';
 import { InboxModule } from '@bt/api/inbox';
+import { ReportsModule } from '@bt/api/reports';
 import { NotificationsModule } from '@bt/api/notifications';
 import { SearchModule } from '@bt/api/search';
 import { TrackRecordsModule } from '@bt/api/track-records';
@@ -30,6 +31,7 @@ export class AppModule {
         ActionPlanModule,
         AssistanceModule,
         SearchModule,
+        ReportsModule,
         NotificationsModule,
       ],
       controllers: [HealthController, SettingsController],

@@ -142,6 +142,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // (this SUBMIT at a stale version is refused before anyone's rights are looked at, so every signed-in caller gets 409).
   'POST /api/benchmarks/:id/transitions': { path: (t) => `/api/benchmarks/${t.benchmark}/transitions`, body: () => ({ event: 'SUBMIT', version: 99 }), status: signedIn(409) },
   'GET /api/benchmarks/:id/history': { path: (t) => `/api/benchmarks/${t.benchmark}/history`, status: signedIn(200) },
+  // Generated documents: public like the pages they are made of, each with what the caller may see there.
+  'GET /api/benchmarks/:id/report': { path: (t) => `/api/benchmarks/${t.benchmark}/report?format=docx`, status: anyone(200) },
+  'GET /api/reports/chapter': { path: (t) => `/api/reports/chapter?country=${t.country}&chapter=24&period=2025&format=pdf`, status: anyone(200) },
   'GET /api/tasks': { path: () => '/api/tasks', status: signedIn(200) },
   // The inbox is each signed-in user's own.
   'GET /api/inbox': { path: () => '/api/inbox', status: signedIn(200) },

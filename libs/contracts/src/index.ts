@@ -3,6 +3,7 @@ export * from './lib/calendar-day';
 export * from './lib/field-rules';
 export * from './lib/catalogue.dto';
 export * from './lib/benchmark-list.query';
+export * from './lib/report.query';
 export * from './lib/identity.dto';
 export * from './lib/workflow.dto';
 export * from './lib/evidence.dto';

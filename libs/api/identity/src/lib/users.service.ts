@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Language } from '@bt/i18n';
 import { type AuditActor, AuditService } from '@bt/api/audit';
 import { Refusal, refuse } from '@bt/api/core';
 import { type CreateUserRequest, type IssuedPasswordDto, type RefusalReason, refusal, type RoleAssignmentInput, type UpdateUserRequest, type UserDto } from '@bt/contracts';
@@ -21,6 +22,12 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottleService,
   ) {}
+
+  /** The language this person chose for the app (null: their browser's), for what the server writes for them (documents). */
+  async languageOf(userId: string): Promise<Language | null> {
+    const user = await this.dataSource.manager.findOne(User, { where: { id: userId }, select: { id: true, language: true } });
+    return user?.language ?? null;
+  }
 
   async list(filter: { q?: string; organisationId?: string }): Promise<UserDto[]> {
     const qb = this.dataSource

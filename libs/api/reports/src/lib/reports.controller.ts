@@ -1,0 +1,57 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { BenchmarkRefPipe } from '@bt/api/catalogue';
+import { CostlyRequest, Public } from '@bt/api/core';
+import { attachmentDisposition } from '@bt/api/files';
+import { CurrentViewer, type Viewer } from '@bt/api/identity';
+import { ChapterReportQuery, DocumentQuery } from '@bt/contracts';
+import { MEDIA_TYPES } from './report-document';
+import { type RenderedReport, ReportsService } from './reports.service';
+
+const DOCUMENT = { description: 'The document as a file to save (Content-Disposition: attachment with its file name).', schema: { type: 'string', format: 'binary' } } as const;
+
+/**
+ * Generated documents, public like the pages they are made of: each shows what the caller may see
+ * there (the public the public version). Costly: limited per caller like the other generated files.
+ */
+@ApiTags('reports')
+@Public()
+@Controller()
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** The benchmark dossier in Word or PDF: text, state, assessments, evidence, track records, Action Plan, dialogue, missions, and its history in an annex. */
+  @CostlyRequest('report')
+  @Get('benchmarks/:id/report')
+  @ApiParam({ name: 'id', description: 'uuid or code such as RS-24-MIG-02' })
+  @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
+  @ApiOkResponse(DOCUMENT)
+  @ApiBadRequestResponse({ description: 'An unknown format or language, or a malformed benchmark reference.' })
+  @ApiNotFoundResponse({ description: 'No such benchmark.' })
+  async benchmark(@Param('id', BenchmarkRefPipe) id: string, @Query() query: DocumentQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
+    const language = await this.reports.languageFor(viewer, query.lang);
+    await send(reply, await this.reports.benchmarkDossier(viewer, id, query.format, language));
+  }
+
+  /** The chapter progress report in Word or PDF: a cover, a one-page summary, then every benchmark of the chapter as its dossier has it (without the history). */
+  @CostlyRequest('report')
+  @Get('reports/chapter')
+  @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
+  @ApiOkResponse(DOCUMENT)
+  @ApiBadRequestResponse({ description: 'A missing or malformed country, chapter or period, or an unknown format or language.' })
+  @ApiNotFoundResponse({ description: 'The country has no benchmarks in that chapter.' })
+  async chapter(@Query() query: ChapterReportQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
+    const language = await this.reports.languageFor(viewer, query.lang);
+    await send(reply, await this.reports.chapterReport(viewer, query, language));
+  }
+}
+
+function send(reply: FastifyReply, report: RenderedReport): FastifyReply {
+  return reply
+    .header('Content-Type', report.mediaType)
+    .header('Content-Disposition', attachmentDisposition(report.fileName))
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'private, no-store')
+    .send(report.bytes);
+}
