@@ -1,5 +1,6 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -13,8 +14,9 @@ import type { EvidenceDto, MissionDetailDto, MissionMeetingDto, RecommendationDt
 /** The follow-up statuses, in the order of the API's RecommendationFollowUpRequest (the web imports only types from contracts). */
 const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['open', 'in_progress', 'implemented', 'not_implemented'];
 import { DisplayDatePipe, MarkdownText, UploadLimit } from '@bt/web/benchmarks';
-import { apiErrorMessage, DATE_FIELD, DialogSave } from '@bt/web/identity';
+import { apiErrorMessage, AuthSession, DATE_FIELD, DialogSave } from '@bt/web/identity';
 import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
+import { LiveChanges } from '@bt/web/live';
 import { filter } from 'rxjs';
 import { MissionsPagesApi } from '../missions-api';
 import { EditMissionDialog, type EditMissionResult } from './edit-mission-dialog';
@@ -73,7 +75,23 @@ export class MissionPage implements OnInit {
   protected readonly followUps = signal<Record<string, FollowUpModel>>({});
   protected readonly evidence = signal<Record<string, EvidenceDto[]>>({});
 
+  /** Someone else changed the mission while it was open: offered, not loaded, since the page's forms may hold unsaved text. */
+  protected readonly changedElsewhere = signal(false);
+
+  constructor() {
+    const me = inject(AuthSession).me;
+    inject(LiveChanges)
+      .reloads((change) => change.type === 'mission' && change.id === this.id() && change.by !== me()?.id)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.changedElsewhere.set(true));
+  }
+
   ngOnInit(): void {
+    this.load();
+  }
+
+  protected showChanges(): void {
+    this.changedElsewhere.set(false);
     this.load();
   }
 
