@@ -8,6 +8,7 @@ import { ActionPlanModule } from '@bt/api/action-plan';
 import { AssistanceModule } from '@bt/api/assistance';
 import { IdentityModule } from '@bt/api/identity';
 import { InboxModule } from '@bt/api/inbox';
+import { LiveModule } from '@bt/api/live';
 import { ReportsModule } from '@bt/api/reports';
 import { NotificationsModule } from '@bt/api/notifications';
 import { SearchModule } from '@bt/api/search';
@@ -33,6 +34,7 @@ export class AppModule {
         SearchModule,
         ReportsModule,
         NotificationsModule,
+        LiveModule,
       ],
       controllers: [HealthController, SettingsController],
     };

@@ -148,6 +148,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/tasks': { path: () => '/api/tasks', status: signedIn(200) },
   // The inbox is each signed-in user's own.
   'GET /api/inbox': { path: () => '/api/inbox', status: signedIn(200) },
+  // Live pages: ids and kinds of changes, for anyone signed in (the pages load what they may see).
+  'GET /api/events': { path: () => '/api/events', status: signedIn(200) },
   'POST /api/inbox/read': { path: () => '/api/inbox/read', body: () => ({ keys: ['matrix:item'] }), status: signedIn(204) },
   'POST /api/inbox/read-all': { path: () => '/api/inbox/read-all', status: signedIn(204) },
   // Missions: the report belongs to the Commission and the mission's experts; others learn nothing (404).

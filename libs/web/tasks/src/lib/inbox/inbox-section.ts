@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -9,6 +9,7 @@ import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
 import { apiErrorMessage } from '@bt/web/identity';
 import { BehaviorSubject } from 'rxjs';
 import { InboxApi } from '@bt/web/inbox';
+import { LiveChanges } from '@bt/web/live';
 import { inboxDetail, inboxTitle } from './inbox-wording';
 
 /** The inbox: what happened for the user (answers, proposals awaiting an answer, deadlines), unread first; each item can be marked as read. */
@@ -32,6 +33,17 @@ export class InboxSection {
     const error = this.loaded().error;
     return error ? apiErrorMessage(error) : null;
   });
+
+  constructor() {
+    // Live: any change may bring a new item.
+    inject(LiveChanges)
+      .reloads()
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => {
+        this.updated.set(null);
+        this.reloads.next();
+      });
+  }
 
   protected readonly title = inboxTitle;
   protected readonly detail = inboxDetail;
