@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { signedIn } from '@bt/web/identity';
+import { CoveragePage } from './support-coverage/coverage-page';
 import { ProjectFormPage } from './project-form/project-form-page';
 import { ProjectPage } from './project-page/project-page';
 import { ProjectsPage } from './projects-page/projects-page';
@@ -10,6 +11,11 @@ export const ASSISTANCE_ROUTES: Routes = [
     path: '',
     component: ProjectsPage,
     title: $localize`:Title of the page listing assistance projects@@assistance.title:Assistance projects`,
+  },
+  {
+    path: 'coverage',
+    component: CoveragePage,
+    title: $localize`:Title of the page showing which benchmarks assistance projects serve@@coverage.title:Support coverage`,
   },
   {
     path: 'new',
