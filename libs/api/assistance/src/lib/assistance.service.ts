@@ -97,59 +97,70 @@ export class AssistanceService {
   }
 
   async create(viewer: Viewer, request: CreateProjectRequest, ip: string): Promise<ProjectDto> {
-    return this.dataSource.transaction(async (em) => {
-      const [country] = await em.query(`SELECT code FROM country WHERE code = $1`, [request.country]);
-      if (!country) throw refuse.unprocessable('assistance.unknown-country', { country: request.country });
-      this.mayWrite(viewer, request);
-      const fields = await this.checked(em, request);
-      const [row] = await em.query(
-        `INSERT INTO assistance_project (country_code, created_by, ${FIELD_COLUMNS.join(', ')})
-         VALUES ($1, $2, ${FIELD_COLUMNS.map((_, i) => `$${i + 3}`).join(', ')}) ON CONFLICT (iati_identifier) DO NOTHING RETURNING id`,
-        [request.country, viewer.userId, ...fieldValues(fields)],
-      );
-      if (!row) throw refuse.conflict('assistance.iati-identifier-taken', { identifier: request.iatiIdentifier ?? '' });
-      await this.writeLists(em, row.id, fields);
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
-        action: 'assistance.project-created',
-        entityType: 'assistance_project',
-        entityId: row.id,
-        data: { after: auditView(await this.one(em, viewer, row.id, true)) },
-      });
-      return this.one(em, viewer, row.id);
+    return this.dataSource.transaction((em) => this.createIn(em, viewer, request, ip));
+  }
+
+  /** A new project inside the caller's transaction (the IATI import writes many in one); `via` is kept in the audit event. */
+  async createIn(em: EntityManager, viewer: Viewer, request: CreateProjectRequest, ip: string, via?: string): Promise<ProjectDto> {
+    const [country] = await em.query(`SELECT code FROM country WHERE code = $1`, [request.country]);
+    if (!country) throw refuse.unprocessable('assistance.unknown-country', { country: request.country });
+    this.mayWrite(viewer, request);
+    const fields = await this.checked(em, request);
+    const [row] = await em.query(
+      `INSERT INTO assistance_project (country_code, created_by, ${FIELD_COLUMNS.join(', ')})
+       VALUES ($1, $2, ${FIELD_COLUMNS.map((_, i) => `$${i + 3}`).join(', ')}) ON CONFLICT (iati_identifier) DO NOTHING RETURNING id`,
+      [request.country, viewer.userId, ...fieldValues(fields)],
+    );
+    if (!row) throw refuse.conflict('assistance.iati-identifier-taken', { identifier: request.iatiIdentifier ?? '' });
+    await this.writeLists(em, row.id, fields);
+    await this.audit.record(em, actorOfViewer(viewer, ip), {
+      action: 'assistance.project-created',
+      entityType: 'assistance_project',
+      entityId: row.id,
+      data: { ...(via ? { via } : {}), after: auditView(await this.one(em, viewer, row.id, true)) },
     });
+    return this.one(em, viewer, row.id);
   }
 
   async update(viewer: Viewer, id: string, request: UpdateProjectRequest, ip: string): Promise<ProjectDto> {
-    return this.dataSource.transaction(async (em) => {
-      const [locked] = await em.query(`SELECT id FROM assistance_project WHERE id = $1 FOR UPDATE`, [id]);
-      if (!locked) throw refuse.notFound('assistance.project-not-found', { id });
-      const before = await this.one(em, viewer, id, true);
-      // The rights on the project as it is, then on the project as it would be (a CSO stays an implementer).
-      if (!before.mayEdit) throw refuse.forbidden('assistance.not-yours-to-write');
-      if (before.version !== request.version) throw refuse.conflict('assistance.project-changed-meanwhile', { current: before.version, sent: request.version });
-      if (request.country !== before.country) throw refuse.unprocessable('assistance.country-fixed', { country: before.country });
-      this.mayWrite(viewer, request);
-      const fields = await this.checked(em, request);
-      const taken = fields.iatiIdentifier
-        ? await em.query(`SELECT 1 FROM assistance_project WHERE iati_identifier = $1 AND id <> $2`, [fields.iatiIdentifier, id])
-        : [];
-      if (taken.length) throw refuse.conflict('assistance.iati-identifier-taken', { identifier: fields.iatiIdentifier ?? '' });
-      await em.query(
-        `UPDATE assistance_project SET ${FIELD_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, ...fieldValues(fields)],
-      );
-      await em.query(`DELETE FROM assistance_participant WHERE project_id = $1`, [id]);
-      await em.query(`DELETE FROM assistance_link WHERE project_id = $1`, [id]);
-      await this.writeLists(em, id, fields);
-      const after = await this.one(em, viewer, id, true);
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
-        action: 'assistance.project-updated',
-        entityType: 'assistance_project',
-        entityId: id,
-        data: { version: after.version, before: auditView(before), after: auditView(after) },
-      });
-      return this.one(em, viewer, id);
+    return this.dataSource.transaction((em) => this.updateIn(em, viewer, id, request, ip));
+  }
+
+  /** A change inside the caller's transaction (the IATI import writes many in one); `via` is kept in the audit event. */
+  async updateIn(em: EntityManager, viewer: Viewer, id: string, request: UpdateProjectRequest, ip: string, via?: string): Promise<ProjectDto> {
+    const [locked] = await em.query(`SELECT id FROM assistance_project WHERE id = $1 FOR UPDATE`, [id]);
+    if (!locked) throw refuse.notFound('assistance.project-not-found', { id });
+    const before = await this.one(em, viewer, id, true);
+    // The rights on the project as it is, then on the project as it would be (a CSO stays an implementer).
+    if (!before.mayEdit) throw refuse.forbidden('assistance.not-yours-to-write');
+    if (before.version !== request.version) throw refuse.conflict('assistance.project-changed-meanwhile', { current: before.version, sent: request.version });
+    if (request.country !== before.country) throw refuse.unprocessable('assistance.country-fixed', { country: before.country });
+    this.mayWrite(viewer, request);
+    const fields = await this.checked(em, request);
+    const taken = fields.iatiIdentifier
+      ? await em.query(`SELECT 1 FROM assistance_project WHERE iati_identifier = $1 AND id <> $2`, [fields.iatiIdentifier, id])
+      : [];
+    if (taken.length) throw refuse.conflict('assistance.iati-identifier-taken', { identifier: fields.iatiIdentifier ?? '' });
+    await em.query(
+      `UPDATE assistance_project SET ${FIELD_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, ...fieldValues(fields)],
+    );
+    await em.query(`DELETE FROM assistance_participant WHERE project_id = $1`, [id]);
+    await em.query(`DELETE FROM assistance_link WHERE project_id = $1`, [id]);
+    await this.writeLists(em, id, fields);
+    const after = await this.one(em, viewer, id, true);
+    await this.audit.record(em, actorOfViewer(viewer, ip), {
+      action: 'assistance.project-updated',
+      entityType: 'assistance_project',
+      entityId: id,
+      data: { ...(via ? { via } : {}), version: after.version, before: auditView(before), after: auditView(after) },
     });
+    return this.one(em, viewer, id);
+  }
+
+  /** A project with every linked activity named (what a writer keeps when it changes the project), or null. */
+  async whole(em: EntityManager, viewer: Viewer | null, id: string): Promise<ProjectDto | null> {
+    return (await this.one(em, viewer, id, true)) ?? null;
   }
 
   /** 403 unless the viewer writes a project like this one; a CSO must name its own organisation as an implementer. */
