@@ -286,6 +286,14 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: (t) => ({ ...matrixProject(t), version: 99 }),
     status: (actor, side) => (actor === 'anonymous' ? 401 : writesProjects(actor, side) ? 409 : 403),
   },
+  // IATI 2.03 files: the export is public (Serbia's demo projects are fit; Albania's matrix project states no date, so nothing is fit: 422);
+  // the import needs a writer of projects: no file sent → 422 after the rights, an expert 403.
+  'GET /api/projects/iati': {
+    path: (t) => `/api/projects/iati?country=${t.country}&reportingOrg=XM-MATRIX&reportingOrgType=10`,
+    status: (actor, side) => ((side === 'own') === (actor !== 'ministry.al') ? 200 : 422),
+  },
+  'GET /api/projects/:id/iati': { path: (t) => `/api/projects/${t.project}/iati?reportingOrg=XM-MATRIX&reportingOrgType=10`, status: anyone(422) },
+  'POST /api/projects/iati': { path: () => '/api/projects/iati', status: (actor) => (actor === 'anonymous' ? 401 : actor === 'expert' ? 403 : 422) },
   'GET /api/experts': { path: () => '/api/experts', status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
   // Single sign-on is open to anyone; this app runs without an identity provider, so both say 404.
   'GET /api/auth/oidc/login': { path: () => '/api/auth/oidc/login?returnTo=/benchmarks', status: anyone(404) },

@@ -1,7 +1,9 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { isCalendarDay } from './calendar-days';
+import type { ReasonParams } from '@bt/workflow';
 import { EachIsObject, HasAtMostDecimals, IsNotBlank } from './field-rules';
+import type { RefusalCode } from './refusals';
 
 /*
  * Assistance projects: the help a country gets to meet its benchmarks (docs/assistance.md). The
@@ -305,4 +307,56 @@ export interface ProjectDto {
   updatedAt: string;
   /** The caller may change it (the API decides again on every change). */
   mayEdit: boolean;
+}
+
+/**
+ * Query of the IATI 2.03 export (`GET /api/projects/iati`, `GET /api/projects/:id/iati`). The
+ * reporting organisation of the file, when stated (`reportingOrg` with its `reportingOrgType`), is
+ * every activity's `reporting-org` and the prefix of an identifier made for a project without one
+ * (`{reportingOrg}-BT-{project id}`); unstated, a project's first funder with an IATI identifier and type reports it.
+ */
+export class IatiExportQuery {
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter upper-case code such as RS' })
+  country?: string;
+
+  /** IATI organisation identifier of the reporting organisation, e.g. XM-DAC-7. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:/-]{1,99}$/, { message: 'reportingOrg must be an IATI organisation identifier such as XM-DAC-7' })
+  reportingOrg?: string;
+
+  /** Its IATI OrganisationType code (10 government … 90 other), required with reportingOrg. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(90)
+  reportingOrgType?: number;
+
+  /** Its name (else the identifier stands for it). */
+  @IsOptional()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(300)
+  reportingOrgName?: string;
+}
+
+/** One problem of an IATI file (import, 422) or of a project for IATI (export, 422): the activity, the element, a refusal code. */
+export interface IatiProblemDto {
+  /** The activity's iati-identifier (`#n`, its position, when it has none), or the project's id in an export. */
+  activity: string;
+  /** The IATI element the problem is in, e.g. `participating-org` or `activity-date`. */
+  element: string;
+  code: RefusalCode;
+  params: ReasonParams;
+  /** The problem in English. */
+  message: string;
+}
+
+/** `POST /api/projects/iati`: what the import did, all of it in one transaction. */
+export interface IatiImportResultDto {
+  activities: number;
+  created: number;
+  updated: number;
+  projects: { id: string; iatiIdentifier: string | null; title: string; created: boolean }[];
 }

@@ -275,6 +275,52 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'assistance.ends-before-start': () => $localize`:Refusal of a request@@refusal.assistance.ends-before-start:The end comes before the start.`,
   'assistance.iati-identifier-taken': (p) => $localize`:Refusal of a request@@refusal.assistance.iati-identifier-taken:Another project has the IATI identifier ${p['identifier']}:identifier:.`,
   'assistance.organisation-not-found': () => $localize`:Refusal of a request@@refusal.assistance.organisation-not-found:The organisation was not found.`,
+  'iati.nothing-to-export': (p) =>
+    $localize`:Refusal of a request@@refusal.iati.nothing-to-export:There is no project of ${p['country']}:country: to export.`,
+  'iati.reporting-org-half': () =>
+    $localize`:Refusal of a request@@refusal.iati.reporting-org-half:State the reporting organisation together with its type.`,
+  'iati.not-exportable': (p) =>
+    $localize`:Refusal of a request@@refusal.iati.not-exportable:Nothing to export: ${p['count']}:count: problems make the projects unfit for IATI 2.03.`,
+  'iati.reporting-org-unknown': () =>
+    $localize`:Refusal of a request@@refusal.iati.reporting-org-unknown:No reporting organisation: state one with its type, or name a funder with its IATI identifier and type.`,
+  'iati.no-activity-date': () =>
+    $localize`:Refusal of a request@@refusal.iati.no-activity-date:IATI 2.03 needs a date of the activity, and the project states none.`,
+  'iati.no-participating-org': () =>
+    $localize`:Refusal of a request@@refusal.iati.no-participating-org:IATI 2.03 needs a funding, accountable, extending or implementing organisation, and the project names none.`,
+  'iati.doctype-refused': () =>
+    $localize`:Refusal of an import@@refusal.iati.doctype-refused:The file declares a DOCTYPE or an entity: an IATI file needs neither, and such files are refused.`,
+  'iati.not-well-formed': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.not-well-formed:The file is not well-formed XML (line ${p['line']}:line:).`,
+  'iati.not-iati-activities': () =>
+    $localize`:Refusal of an import@@refusal.iati.not-iati-activities:The file is not an IATI activities file.`,
+  'iati.version-not-read': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.version-not-read:The file is of IATI version ${p['version']}:version:; versions 2.01 to 2.03 are read.`,
+  'iati.no-activity': () =>
+    $localize`:Refusal of an import@@refusal.iati.no-activity:The file holds no activity.`,
+  'iati.too-many-activities': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.too-many-activities:The file holds more than ${p['max']}:max: activities: split it.`,
+  'iati.file-has-a-problem': () =>
+    $localize`:Refusal of an import@@refusal.iati.file-has-a-problem:Nothing was imported: the file has 1 problem.`,
+  'iati.file-has-problems': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.file-has-problems:Nothing was imported: the file has ${p['count']}:count: problems.`,
+  'iati.element-missing': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.element-missing:${p['element']}:element: is missing.`,
+  'iati.code-not-in-codelist': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.code-not-in-codelist:${p['element']}:element:: “${p['value']}:value:” is not a code of ${p['codelist']}:codelist:.`,
+  'iati.value-malformed': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.value-malformed:${p['element']}:element:: “${p['value']}:value:” is not ${p['expected']}:expected:.`,
+  'iati.value-not-accepted': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.value-not-accepted:${p['element']}:element:: ${p['details']}:details:`,
+  'iati.identifier-twice': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.identifier-twice:The activity ${p['identifier']}:identifier: appears twice in the file.`,
+  'iati.one-recipient-country': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.one-recipient-country:A project here is of one country: the activity names ${p['count']}:count: recipient countries.`,
+  'iati.budget-currencies-differ': (p) =>
+    $localize`:Refusal of an import@@refusal.iati.budget-currencies-differ:The budgets are in different currencies (${p['currencies']}:currencies:); a project here has one budget in one currency.`,
+
+  // Notifications.
+  'notification.not-found': () => $localize`:Refusal of a request@@refusal.notification.not-found:The notification was not found.`,
+  'notification.mail-not-failed': () => $localize`:Refusal of a request@@refusal.notification.mail-not-failed:This e-mail has not failed: only a failed e-mail is retried.`,
 
   // Peer-review missions and their recommendations.
   'mission.not-found': () => $localize`:Refusal of a request@@refusal.mission.not-found:The mission was not found.`,
