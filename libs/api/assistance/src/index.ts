@@ -3,4 +3,3 @@ export * from './lib/assistance.service';
 export * from './lib/assistance-demo.service';
 export * from './lib/assistance-iati.service';
 export { IATI_ACTIVITY_ORDER, IATI_VERSION, BT_NAMESPACE } from './lib/iati';
-export * from './lib/project-citation';
