@@ -145,6 +145,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Generated documents: public like the pages they are made of, each with what the caller may see there.
   'GET /api/benchmarks/:id/report': { path: (t) => `/api/benchmarks/${t.benchmark}/report?format=docx`, status: anyone(200) },
   'GET /api/reports/chapter': { path: (t) => `/api/reports/chapter?country=${t.country}&chapter=24&period=2025&format=pdf`, status: anyone(200) },
+  // The matrix consultation is open, not published: its document is seen by whoever sees the consultation.
+  'GET /api/consultations/:id/report': { path: (t) => `/api/consultations/${t.consultation}/report?format=docx`, status: (actor, side) => (actor === 'commission' || (isRecipient(actor) && side === 'own') ? 200 : 404) },
   'GET /api/tasks': { path: () => '/api/tasks', status: signedIn(200) },
   // The inbox is each signed-in user's own.
   'GET /api/inbox': { path: () => '/api/inbox', status: signedIn(200) },

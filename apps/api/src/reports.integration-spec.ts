@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApiClient } from '@bt/testing';
 import { readDocx, readPdf } from './testing/documents';
 import { startTestApi, type TestApi } from './testing/test-api';
@@ -274,5 +276,64 @@ describe('chapter progress report', () => {
     const empty = await anonymous.get('/api/reports/chapter?country=RS&chapter=35&period=2025&format=pdf');
     expect(empty.status).toBe(404);
     expect(empty.body.code).toBe('request.not-found');
+  });
+});
+
+describe('consultation document', () => {
+  let api: TestApi;
+  let anonymous: ApiClient;
+  let id: string;
+  const seed = JSON.parse(readFileSync(join(__dirname, '../../../seeds/consultations/2020-wb-home-affairs.json'), 'utf8')) as {
+    reference: string;
+    topics: { title: string; questions: { text: string; summary: string }[] }[];
+  };
+  const questions = seed.topics.flatMap((topic) => topic.questions);
+  // One space for any white space, and none after a hyphen inside a word: PDF lines break after one (Covid-|19).
+  const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/(\w)- (\w)/g, '$1-$2').trim();
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    anonymous = api.client({ ip: '10.16.2.1' });
+    const list = await anonymous.get('/api/consultations');
+    id = list.body.find((c: { reference: string }) => c.reference === seed.reference).id;
+  });
+  afterAll(() => api?.close());
+
+  async function download(path: string): Promise<{ status: number; bytes: Buffer; disposition: string | null }> {
+    const response = await fetch(api.baseUrl + path, { headers: anonymous.browserHeaders() });
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), disposition: response.headers.get('content-disposition') };
+  }
+
+  it('holds the 2020 consultation’s 15 questions, each with its summary, in Word and PDF', async () => {
+    expect(questions).toHaveLength(15);
+    const word = await download(`/api/consultations/${id}/report?format=docx&lang=en`);
+    expect(word.status).toBe(200);
+    expect(word.disposition).toContain('filename="consultation-8888-1-20-REV-1.docx"');
+    const { text, xml } = await readDocx(word.bytes);
+    const printed = await download(`/api/consultations/${id}/report?format=pdf&lang=en`);
+    expect(printed.status).toBe(200);
+    const pdfText = readPdf(printed.bytes).text;
+    for (const [format, body] of [
+      ['docx', flat(text)],
+      // A page's footer sits in the text where the page breaks: taken out, the text runs on.
+      ['pdf', flat(pdfText.replace(/Generated on \d+ \w+ \d{4} by a visitor \(public version\)\s+\d+\/\d+/g, ' '))],
+    ]) {
+      expect([format, body.includes('Reference: 8888/1/20 REV 1')]).toEqual([format, true]);
+      for (const topic of seed.topics) expect([format, topic.title, body.includes(topic.title)]).toEqual([format, topic.title, true]);
+      for (const question of questions) {
+        expect([format, question.text, body.includes(flat(question.text))]).toEqual([format, question.text, true]);
+        const summary = flat(question.summary).slice(0, 120);
+        expect([format, summary, body.includes(summary)]).toEqual([format, summary, true]);
+      }
+      expect([format, body.includes('Annex: the replies received')]).toEqual([format, true]);
+    }
+    expect(xml.match(/<w:pStyle w:val="Heading2"\/>/g)?.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('comes out in Cyrillic, and answers 404 for an unknown consultation and 400 for an unknown format', async () => {
+    const cyrillic = await download(`/api/consultations/${id}/report?format=pdf&lang=sr-Cyrl`);
+    expect(readPdf(cyrillic.bytes).text).toContain('Прилог: примљени одговори');
+    expect((await anonymous.get(`/api/consultations/00000000-0000-4000-8000-000000000000/report?format=pdf`)).status).toBe(404);
+    expect((await anonymous.get(`/api/consultations/${id}/report?format=html`)).body.code).toBe('request.invalid-fields');
   });
 });

@@ -80,9 +80,11 @@ function assessmentRows(t: ReportWording, voices: { commission: AssessmentDto | 
 /**
  * One benchmark as a chapter of a document: its text, state, assessments, evidence, track records,
  * Action Plan, dialogue and missions (`level`: the heading level of its title). The chapter report
- * writes one per benchmark; the dossier one, with its history in an annex.
+ * writes one per benchmark; the dossier one, with its history in an annex. Evidence narratives only
+ * with `narratives` (the dossier): a chapter's report lists each item, and a chapter of 10,000 items
+ * with their whole narratives would be thousands of pages that pdfmake lays out in memory at once.
  */
-export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: Formats, level: 1 | 2): Block[] {
+export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: Formats, level: 1 | 2, narratives: boolean): Block[] {
   const b = facts.benchmark;
   const sub = (level + 1) as 2 | 3;
   const blocks: Block[] = [heading(level, `${b.code}`)];
@@ -124,7 +126,7 @@ export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: For
         'note',
       ),
     );
-    if (e.narrative.trim()) blocks.push(paragraph(e.narrative.trim()));
+    if (narratives && e.narrative.trim()) blocks.push(paragraph(e.narrative.trim()));
     if (e.files.length) blocks.push(table([t('file.name'), t('file.sha256')], e.files.map((file) => [file.fileName, file.sha256])));
   }
 

@@ -1,4 +1,3 @@
-import pdfmake from 'pdfmake';
 import type { Block, ReportDocument } from './report-document';
 
 /*
@@ -7,8 +6,19 @@ import type { Block, ReportDocument } from './report-document';
  * by require wherever the API runs from — the built dist/apps/api as well as the sources — and pdfmake
  * may read no local file and fetch no URL.
  */
+interface PdfMake {
+  virtualfs: { writeFileSync(name: string, content: Buffer): void };
+  setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
+  setUrlAccessPolicy(allow: (url: string) => boolean): void;
+  setLocalAccessPolicy(allow: (path: string) => boolean): void;
+  createPdf(definition: object): { getBuffer(): Promise<Buffer> };
+}
+
+// pdfmake 0.3 ships no type declarations: what the renderer uses of its Node entry, typed here.
+const pdfmake = require('pdfmake') as PdfMake;
+
 let ready = false;
-function printer(): typeof pdfmake {
+function printer(): PdfMake {
   if (!ready) {
     const fonts: Record<string, string> = require('pdfmake/build/vfs_fonts');
     for (const [name, base64] of Object.entries(fonts)) pdfmake.virtualfs.writeFileSync(name, Buffer.from(base64, 'base64'));

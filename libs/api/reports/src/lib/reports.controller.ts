@@ -2,12 +2,14 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
-import { CostlyRequest, Public } from '@bt/api/core';
+import { CostlyRequest, Public, uuidParam } from '@bt/api/core';
 import { attachmentDisposition } from '@bt/api/files';
 import { CurrentViewer, type Viewer } from '@bt/api/identity';
 import { ChapterReportQuery, DocumentQuery } from '@bt/contracts';
 import { MEDIA_TYPES } from './report-document';
 import { type RenderedReport, ReportsService } from './reports.service';
+
+const uuid = uuidParam();
 
 const DOCUMENT = { description: 'The document as a file to save (Content-Disposition: attachment with its file name).', schema: { type: 'string', format: 'binary' } } as const;
 
@@ -44,6 +46,18 @@ export class ReportsController {
   async chapter(@Query() query: ChapterReportQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
     const language = await this.reports.languageFor(viewer, query.lang);
     await send(reply, await this.reports.chapterReport(viewer, query, language));
+  }
+
+  /** A written consultation as the Council note lays it out: topics, questions, the summary of the replies to each, and an annex with every partner's sent replies. */
+  @CostlyRequest('report')
+  @Get('consultations/:id/report')
+  @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
+  @ApiOkResponse(DOCUMENT)
+  @ApiBadRequestResponse({ description: 'An unknown format or language, or an id that is not a uuid.' })
+  @ApiNotFoundResponse({ description: 'No such consultation, or not one the caller may see (the public: published ones).' })
+  async consultation(@Param('id', uuid) id: string, @Query() query: DocumentQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
+    const language = await this.reports.languageFor(viewer, query.lang);
+    await send(reply, await this.reports.consultationReport(viewer, id, query.format, language));
   }
 }
 

@@ -3,6 +3,7 @@ import { ActionPlanService } from '@bt/api/action-plan';
 import { AssessmentsService } from '@bt/api/assessments';
 import { BenchmarkWorkflowService } from '@bt/api/benchmarks';
 import { Refusal, refuse } from '@bt/api/core';
+import { ConsultationsService } from '@bt/api/consultations';
 import { ConsiderationService, ProposalsService } from '@bt/api/dialogue';
 import { EvidenceService } from '@bt/api/evidence';
 import { UsersService, type Viewer } from '@bt/api/identity';
@@ -16,6 +17,7 @@ import { type Block, heading, MEDIA_TYPES, paragraph, type ReportDocument, type 
 import { reportTexts, type ReportWording } from './report-texts';
 import { renderDocx } from './docx-renderer';
 import { renderPdf } from './pdf-renderer';
+import { consultationDocument } from './consultation-document';
 
 export interface RenderedReport {
   fileName: string;
@@ -40,6 +42,7 @@ export class ReportsService {
     private readonly consideration: ConsiderationService,
     private readonly missions: MissionsService,
     private readonly users: UsersService,
+    private readonly consultations: ConsultationsService,
   ) {}
 
   /** The reader's language: the one asked for, else the signed-in person's, else English. */
@@ -59,7 +62,7 @@ export class ReportsService {
       this.versionNote(viewer, t),
       { kind: 'contents', title: t('contents') },
       { kind: 'pageBreak' },
-      ...benchmarkSection(facts, t, f, 1),
+      ...benchmarkSection(facts, t, f, 1, true),
       ...(facts.history ? historyAnnex(facts.history, t, f) : []),
     ];
     return render(
@@ -97,7 +100,7 @@ export class ReportsService {
         area = row.benchmark.area;
         blocks.push(heading(1, row.benchmark.areaTitle));
       }
-      blocks.push(...benchmarkSection(facts[i], t, f, 2));
+      blocks.push(...benchmarkSection(facts[i], t, f, 2, false));
     }
     return render({ title, language, footer: this.footer(viewer, t, query.period, now), blocks }, `${query.country}-${query.chapter}-${query.period}-progress-report`, query.format);
   }
@@ -112,6 +115,15 @@ export class ReportsService {
       after = page.next ?? undefined;
     } while (after);
     return rows;
+  }
+
+  /** `GET /api/consultations/:id/report`: a written consultation as the Council note lays it out, as far as the caller may see it (404 otherwise). */
+  async consultationReport(viewer: Viewer | null, id: string, format: ReportFormat, language: Language, now = new Date()): Promise<RenderedReport> {
+    const t = reportTexts(language);
+    const consultation = await this.consultations.get(viewer, id);
+    const footer = t('footer.consultation', { at: now, by: viewer ? viewer.displayName : t('anonymous') });
+    const name = (consultation.reference || consultation.title).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'consultation';
+    return render({ title: consultation.title, language, footer, blocks: consultationDocument(consultation, t) }, `consultation-${name}`, format);
   }
 
   /** Everything the caller may see of one benchmark; `reads` shares the reads a chapter's benchmarks have in common. */
