@@ -154,6 +154,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/events': { path: () => '/api/events', status: signedIn(200) },
   'POST /api/inbox/read': { path: () => '/api/inbox/read', body: () => ({ keys: ['matrix:item'] }), status: signedIn(204) },
   'POST /api/inbox/read-all': { path: () => '/api/inbox/read-all', status: signedIn(204) },
+  // Notification e-mail: admins see what failed and retry it (an unknown notification: 404).
+  'GET /api/admin/mail': { path: () => '/api/admin/mail', status: adminOnly(200) },
+  'POST /api/admin/mail/:id/retry': { path: () => '/api/admin/mail/999999999/retry', status: adminOnly(404) },
   // Missions: the report belongs to the Commission and the mission's experts; others learn nothing (404).
   'POST /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 422 : 404) },
   'GET /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : 404) },

@@ -774,6 +774,8 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
         'meetings/meetingId': meetings,
         'recommendations/id': recommendations,
         'projects/id': await ids('assistance_project'),
+        // Notifications whose e-mail an admin may retry (none failed here: a known one is a 409, an unknown one a 404).
+        'mail/id': [...(await ids('notification')).slice(0, 5), '1', '999999999'],
         // Not the fuzzing clients' own sessions: ending those would stop the fuzzing.
         'sessions/id': (await api.sql<{ id: string }>(`SELECT s.id::text AS id FROM user_session s WHERE s.token_hash <> ALL($1)`, [ownSessions])).map((r) => r.id),
       },

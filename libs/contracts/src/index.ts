@@ -12,6 +12,7 @@ export * from './lib/dialogue.dto';
 export * from './lib/assessment.dto';
 export * from './lib/files.dto';
 export * from './lib/inbox.dto';
+export * from './lib/notifications.dto';
 export * from './lib/live.dto';
 export * from './lib/consultations.dto';
 export * from './lib/missions.dto';

@@ -1,3 +1,5 @@
 export * from './lib/notifications.module';
 export * from './lib/notification-dispatcher';
 export * from './lib/notification-rules';
+export * from './lib/notification-mail';
+export * from './lib/compose-mail';

@@ -179,6 +179,10 @@ export const REFUSALS = {
   'action-plan.what-or-responsible-empty': 'what and responsible must not be empty',
   'action-plan.measure-not-found': 'No corrective measure {id}',
 
+  // Notifications: the admins' retry of a failed e-mail.
+  'notification.not-found': 'No notification {id}',
+  'notification.mail-not-failed': 'This e-mail has not failed: only a failed e-mail is retried.',
+
   // Peer-review missions: their plan, agenda, report, findings and recommendations.
   'mission.not-found': 'No mission {id}',
   'mission.changed-meanwhile': 'The mission changed meanwhile (version {current}, not {sent}): reload and try again.',

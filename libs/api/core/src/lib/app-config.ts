@@ -34,6 +34,12 @@ export interface AppConfig {
    * every `pollMs` (off in tests that do not need it: they dispatch when they choose).
    */
   notifications: { worker: boolean; pollMs: number };
+  /**
+   * E-mail of notifications: `smtpUrl` null → mail stays queued (admins see a warning); `publicUrl`
+   * the product's address as its users reach it, for links in e-mails; a failed delivery is retried
+   * `retryLimit` times, `retryDelaySeconds` apart at first and doubling.
+   */
+  mail: { smtpUrl: string | null; from: string; publicUrl: string; retryLimit: number; retryDelaySeconds: number };
 }
 
 export interface OidcConfig {
@@ -87,7 +93,20 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiDocs: readSwitch(env, 'API_DOCS', env['NODE_ENV'] !== 'production'),
     rateLimits: readSwitch(env, 'RATE_LIMITS', true),
     notifications: { worker: readSwitch(env, 'NOTIFICATIONS_WORKER', true), pollMs: Math.round(positive('NOTIFICATIONS_POLL_SECONDS', 1) * 1000) },
+    mail: readMailConfig(env, port),
   };
+}
+
+function readMailConfig(env: NodeJS.ProcessEnv, port: number): AppConfig['mail'] {
+  const smtpUrl = env['SMTP_URL']?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError("SMTP_URL must be an smtp:// or smtps:// URL (not echoed: it may hold a password)");
+  const publicUrl = (env['PUBLIC_URL']?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s):// URL, got "${env['PUBLIC_URL']}"`);
+  const retryLimit = Number(env['MAIL_RETRY_LIMIT'] ?? 5);
+  if (!Number.isInteger(retryLimit) || retryLimit < 0 || retryLimit > 20) throw new ConfigError(`MAIL_RETRY_LIMIT must be a whole number from 0 to 20, got "${env['MAIL_RETRY_LIMIT']}"`);
+  const retryDelaySeconds = Number(env['MAIL_RETRY_DELAY_SECONDS'] ?? 30);
+  if (!Number.isInteger(retryDelaySeconds) || retryDelaySeconds < 1) throw new ConfigError(`MAIL_RETRY_DELAY_SECONDS must be a whole number of seconds, got "${env['MAIL_RETRY_DELAY_SECONDS']}"`);
+  return { smtpUrl, from: env['MAIL_FROM']?.trim() || 'Benchmark Tracker <no-reply@localhost>', publicUrl, retryLimit, retryDelaySeconds };
 }
 
 function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -1,17 +1,20 @@
-import { Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@bt/api/core';
 import { InboxRegistry } from '@bt/api/inbox';
 import { IdentityModule } from '@bt/api/identity';
+import { MailAdminController } from './mail-admin.controller';
 import { NotificationDispatcher } from './notification-dispatcher';
+import { NotificationMail } from './notification-mail';
 import { NotificationsInboxSource } from './notifications-inbox.source';
 
 /**
- * Who is told of each hand-over (libs/api/notifications/src/lib/notification-rules.ts), in the inbox.
+ * Who is told of each hand-over (libs/api/notifications/src/lib/notification-rules.ts), in the inbox
+ * and by e-mail (NotificationMail, a pg-boss worker).
  * With the worker on (NOTIFICATIONS_WORKER, on unless false), each instance dispatches every
  * NOTIFICATION_POLL_MS; the cursor's row lock makes one of them do it at a time.
  */
-@Module({ imports: [IdentityModule], providers: [NotificationDispatcher, NotificationsInboxSource], exports: [NotificationDispatcher] })
-export class NotificationsModule implements OnModuleInit, OnApplicationShutdown {
+@Module({ imports: [IdentityModule], controllers: [MailAdminController], providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail], exports: [NotificationDispatcher, NotificationMail] })
+export class NotificationsModule implements OnModuleInit, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private readonly logger = new Logger('Notifications');
@@ -20,15 +23,19 @@ export class NotificationsModule implements OnModuleInit, OnApplicationShutdown 
     private readonly registry: InboxRegistry,
     private readonly source: NotificationsInboxSource,
     private readonly dispatcher: NotificationDispatcher,
+    private readonly mail: NotificationMail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.source);
+    // Each notification's e-mail is queued in the transaction that writes it.
+    this.dispatcher.onDispatched((em, dispatched) => this.mail.queue(em, dispatched));
   }
 
   /** Starts dispatching (createApp calls it once the start's own seeding is done). */
   async start(): Promise<void> {
+    await this.mail.start();
     await this.dispatcher.begin();
     if (!this.config.notifications.worker || this.timer) return;
     this.timer = setInterval(() => {
@@ -41,9 +48,11 @@ export class NotificationsModule implements OnModuleInit, OnApplicationShutdown 
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: the dispatch and the delivery under way finish first. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
+    await this.mail.stop();
   }
 }

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  MailStatusDto,
   CreateOrganisationRequest,
   CreateUserRequest,
   IdentitySettingsDto,
@@ -75,6 +76,16 @@ export class AdminApi {
 
   settings(): Observable<IdentitySettingsDto> {
     return this.http.get<IdentitySettingsDto>('/api/admin/settings');
+  }
+
+  /** Notification e-mail: whether SMTP is set, how many wait, which failed after every retry. */
+  mailStatus(): Observable<MailStatusDto> {
+    return this.http.get<MailStatusDto>('/api/admin/mail');
+  }
+
+  /** Queues a failed e-mail again. */
+  retryMail(notificationId: string): Observable<void> {
+    return this.http.post<void>(`/api/admin/mail/${encodeURIComponent(notificationId)}/retry`, null);
   }
 
   saveSettings(settings: IdentitySettingsDto): Observable<IdentitySettingsDto> {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
-/** The administration: one heading, and a tab per section (users, organisations, settings). */
+/** The administration: one heading, and a tab per section (users, organisations, settings, e-mail). */
 @Component({
   selector: 'bt-admin-layout',
   imports: [MatTabNav, MatTabLink, MatTabNavPanel, RouterLink, RouterLinkActive, RouterOutlet],
@@ -37,5 +37,6 @@ export class AdminLayout {
     { path: 'users', label: $localize`:Administration section@@admin.section.users:Users` },
     { path: 'organisations', label: $localize`:Administration section@@admin.section.organisations:Organisations` },
     { path: 'settings', label: $localize`:Administration section@@admin.section.settings:Settings` },
+    { path: 'mail', label: $localize`:Administration section@@admin.section.mail:E-mail` },
   ];
 }

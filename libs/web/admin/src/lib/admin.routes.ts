@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { AdminLayout } from './admin-layout';
 import { OrganisationsPage } from './organisations-page/organisations-page';
+import { MailPage } from './mail-page/mail-page';
 import { SettingsPage } from './settings-page/settings-page';
 import { UsersPage } from './users-page/users-page';
 
@@ -25,6 +26,11 @@ export const ADMIN_ROUTES: Routes = [
         path: 'settings',
         component: SettingsPage,
         title: $localize`:Title of the administration's settings page@@admin.settings.title:Settings · Administration`,
+      },
+      {
+        path: 'mail',
+        component: MailPage,
+        title: $localize`:Title of the administration's e-mail page@@admin.mail.title:E-mail · Administration`,
       },
     ],
   },

@@ -1,0 +1,26 @@
+import { composeMail, pageUrl } from './compose-mail';
+
+describe('a notification e-mail', () => {
+  const answered = { kind: 'proposal.answered' as const, facts: { benchmark: 'RS-24-MIG-01', decision: 'partly_accepted', revised: true }, detail: 'Publish the data <per court>.', link: '/benchmarks/RS-24-MIG-01?tab=dialogue' };
+
+  it('is written in the person’s language, Cyrillic derived from the Serbian Latin, the names as written', () => {
+    const mail = composeMail({ kind: 'mission.report_shared', facts: { mission: 'Borders mission' }, detail: null, link: '/missions/m1' }, { name: 'Jelena Ministry', language: 'sr-Cyrl' }, 'https://bt.example');
+    expect(mail.subject).toBe('Извештај мисије подељен с вама: Borders mission');
+    expect(mail.text).toContain('https://bt.example/missions/m1?lang=sr-Cyrl');
+  });
+
+  it('words a decision and a revised answer, quotes the proposal and escapes it in HTML', () => {
+    const en = composeMail(answered, { name: 'Milica', language: null }, 'https://bt.example');
+    expect(en.subject).toBe('RS-24-MIG-01: the ministry revised its answer — partly accepted');
+    expect(en.text).toContain('\n> Publish the data <per court>.\n');
+    expect(en.html).toContain('Publish the data &lt;per court&gt;.');
+    expect(en.html).toContain('<a href="https://bt.example/benchmarks/RS-24-MIG-01?tab=dialogue">');
+    const sr = composeMail({ ...answered, facts: { ...answered.facts, revised: false } }, { name: 'Milica', language: 'sr-Latn' }, 'https://bt.example');
+    expect(sr.subject).toBe('RS-24-MIG-01: ministarstvo je odgovorilo — delimično prihvaćen');
+  });
+
+  it('keeps the page’s own query and adds the language', () => {
+    expect(pageUrl('https://bt.example', '/benchmarks/X?tab=dialogue', 'sr-Latn')).toBe('https://bt.example/benchmarks/X?tab=dialogue&lang=sr-Latn');
+    expect(pageUrl('https://bt.example/tracker', '/account', 'en')).toBe('https://bt.example/tracker/account');
+  });
+});

@@ -1,0 +1,65 @@
+import { isLanguage, type Language } from '@bt/i18n';
+import type { TextValues } from '@bt/i18n/server';
+import { type MailKind, mailTexts } from './mail-texts';
+
+/** What a notification e-mail is made of: the notification as stored, and who gets it. */
+export interface MailNotification {
+  kind: MailKind;
+  facts: Record<string, string | number | boolean>;
+  /** A quotation (the Commission's comment, a proposal's opening words), as written. */
+  detail: string | null;
+  /** The web app's path, e.g. `/benchmarks/RS-24-MIG-01?tab=dialogue`. */
+  link: string;
+}
+
+export interface MailRecipient {
+  name: string;
+  /** The language the person chose for the app; null: English. */
+  language: string | null;
+}
+
+export interface ComposedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The page's address, in the person's language when it is not English (a link keeps its language, as the app's own links do). */
+export function pageUrl(publicUrl: string, link: string, language: Language): string {
+  const url = new URL(`${publicUrl}${link}`);
+  if (language !== 'en') url.searchParams.set('lang', language);
+  return url.toString();
+}
+
+/**
+ * A notification as an e-mail in the person's language: the subject as its first line, the quotation,
+ * a link straight to the page, and a footer saying why the person gets it and where to change that.
+ * A plain-text part and an HTML part with the same words.
+ */
+export function composeMail(notification: MailNotification, recipient: MailRecipient, publicUrl: string): ComposedMail {
+  const language: Language = isLanguage(recipient.language) ? recipient.language : 'en';
+  const t = mailTexts(language);
+  const values: TextValues = {};
+  for (const [name, value] of Object.entries(notification.facts)) values[name] = typeof value === 'boolean' ? String(value) : value;
+  if (notification.kind === 'proposal.answered') values['decision'] = t(`decision.${notification.facts['decision'] as 'accepted' | 'partly_accepted' | 'not_accepted'}`);
+  const subject = t(`subject.${notification.kind}`, values);
+  const link = pageUrl(publicUrl, notification.link, language);
+  const account = pageUrl(publicUrl, '/account', language);
+  const greeting = t('greeting', { name: recipient.name });
+  const why = t(`why.${notification.kind}`);
+  const change = t('change', { account });
+  const text = [greeting, '', subject, ...(notification.detail ? ['', ...notification.detail.split('\n').map((line) => `> ${line}`)] : []), '', t('open', { link }), '', '-- ', why, change, ''].join('\n');
+  const html = `<!DOCTYPE html>
+<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1b1b1f;">
+<p>${escapeHtml(greeting)}</p>
+<p><strong>${escapeHtml(subject)}</strong></p>
+${notification.detail ? `<blockquote style="margin: 0 0 1em; padding-left: 1em; border-left: 4px solid #ccc; white-space: pre-line;">${escapeHtml(notification.detail)}</blockquote>\n` : ''}<p><a href="${escapeHtml(link)}">${escapeHtml(t('openButton'))}</a></p>
+<hr>
+<p style="font-size: 0.875em; color: #555;">${escapeHtml(why)}<br>${escapeHtml(t('change', { account: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(account)}">${escapeHtml(account)}</a>`)}</p>
+</body></html>
+`;
+  return { subject, text, html };
+}

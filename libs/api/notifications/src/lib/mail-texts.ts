@@ -1,0 +1,100 @@
+import { serverTexts } from '@bt/i18n/server';
+import type { InboxKind } from '@bt/contracts';
+
+/** The kinds of notification e-mailed: every hand-over the dispatcher tells (notification-rules.ts). */
+export type MailKind = Extract<
+  InboxKind,
+  | 'benchmark.submitted'
+  | 'benchmark.changes_requested'
+  | 'benchmark.accepted'
+  | 'benchmark.reopened'
+  | 'mission.planned'
+  | 'mission.corrected'
+  | 'mission.report_submitted'
+  | 'mission.report_shared'
+  | 'proposal.posted'
+  | 'proposal.answered'
+  | 'consultation.opened'
+  | 'consultation.reopened'
+  | 'consultation.published'
+>;
+
+type Key = `subject.${MailKind}` | `why.${MailKind}` | 'greeting' | 'open' | 'openButton' | 'change' | 'decision.accepted' | 'decision.partly_accepted' | 'decision.not_accepted';
+
+/**
+ * Every text of the notification e-mails, in English and Serbian Latin (the Cyrillic derived): the
+ * subject (also the message's first line), why the person gets it (the footer) and the frame around.
+ * Terms as in docs/glossary-sr.md.
+ */
+export const mailTexts = serverTexts<Key>({
+  en: {
+    'subject.benchmark.submitted': '{benchmark}: submitted by {by} for your review',
+    'subject.benchmark.changes_requested': '{benchmark}: {by} requested changes',
+    'subject.benchmark.accepted': '{benchmark}: accepted by the Commission',
+    'subject.benchmark.reopened': '{benchmark}: reopened by the Commission',
+    'subject.mission.planned': 'Peer-review mission planned: {mission}',
+    'subject.mission.corrected': 'Peer-review mission changed: {mission}',
+    'subject.mission.report_submitted': 'Mission report submitted: {mission}',
+    'subject.mission.report_shared': 'Mission report shared with you: {mission}',
+    'subject.proposal.posted': '{benchmark}: a proposal from {organisation} awaits your answer',
+    'subject.proposal.answered': '{benchmark}: the ministry {revised, select, true {revised its answer} other {answered}} — {decision}',
+    'subject.consultation.opened': 'Written consultation open for your replies: {consultation}',
+    'subject.consultation.reopened': 'Written consultation reopened: {consultation}',
+    'subject.consultation.published': 'Written consultation published: {consultation}',
+    'why.benchmark.submitted': 'You receive this because you review benchmarks for the European Commission.',
+    'why.benchmark.changes_requested': 'You receive this because you work on this benchmark for your country’s ministry.',
+    'why.benchmark.accepted': 'You receive this because you follow this benchmark for your country.',
+    'why.benchmark.reopened': 'You receive this because you follow this benchmark for your country.',
+    'why.mission.planned': 'You receive this because you take part in this peer-review mission or host it.',
+    'why.mission.corrected': 'You receive this because you take part in this peer-review mission or host it.',
+    'why.mission.report_submitted': 'You receive this because the European Commission runs this peer-review mission.',
+    'why.mission.report_shared': 'You receive this because your ministry hosted this peer-review mission.',
+    'why.proposal.posted': 'You receive this because your ministry answers civil-society proposals on this benchmark.',
+    'why.proposal.answered': 'You receive this because your organisation made this proposal.',
+    'why.consultation.opened': 'You receive this because your organisation is consulted.',
+    'why.consultation.reopened': 'You receive this because your organisation is consulted.',
+    'why.consultation.published': 'You receive this because your organisation was consulted.',
+    greeting: 'Hello {name},',
+    open: 'Open it in Benchmark Tracker: {link}',
+    openButton: 'Open in Benchmark Tracker',
+    change: 'To change which e-mails you receive, go to My account: {account}',
+    'decision.accepted': 'accepted',
+    'decision.partly_accepted': 'partly accepted',
+    'decision.not_accepted': 'not accepted',
+  },
+  'sr-Latn': {
+    'subject.benchmark.submitted': '{benchmark}: podneto na vaš pregled — {by}',
+    'subject.benchmark.changes_requested': '{benchmark}: zatražene izmene — {by}',
+    'subject.benchmark.accepted': '{benchmark}: Komisija je prihvatila',
+    'subject.benchmark.reopened': '{benchmark}: Komisija je ponovo otvorila',
+    'subject.mission.planned': 'Planirana misija stručne procene: {mission}',
+    'subject.mission.corrected': 'Izmenjena misija stručne procene: {mission}',
+    'subject.mission.report_submitted': 'Podnet izveštaj misije: {mission}',
+    'subject.mission.report_shared': 'Izveštaj misije podeljen s vama: {mission}',
+    'subject.proposal.posted': '{benchmark}: predlog organizacije {organisation} čeka vaš odgovor',
+    'subject.proposal.answered': '{benchmark}: ministarstvo je {revised, select, true {izmenilo svoj odgovor} other {odgovorilo}} — {decision}',
+    'subject.consultation.opened': 'Pisana konsultacija otvorena za vaše odgovore: {consultation}',
+    'subject.consultation.reopened': 'Pisana konsultacija ponovo otvorena: {consultation}',
+    'subject.consultation.published': 'Pisana konsultacija objavljena: {consultation}',
+    'why.benchmark.submitted': 'Ovo dobijate jer pregledate merila za Evropsku komisiju.',
+    'why.benchmark.changes_requested': 'Ovo dobijate jer radite na ovom merilu za ministarstvo svoje zemlje.',
+    'why.benchmark.accepted': 'Ovo dobijate jer pratite ovo merilo za svoju zemlju.',
+    'why.benchmark.reopened': 'Ovo dobijate jer pratite ovo merilo za svoju zemlju.',
+    'why.mission.planned': 'Ovo dobijate jer učestvujete u ovoj misiji stručne procene ili ste njen domaćin.',
+    'why.mission.corrected': 'Ovo dobijate jer učestvujete u ovoj misiji stručne procene ili ste njen domaćin.',
+    'why.mission.report_submitted': 'Ovo dobijate jer Evropska komisija vodi ovu misiju stručne procene.',
+    'why.mission.report_shared': 'Ovo dobijate jer je vaše ministarstvo bilo domaćin ove misije stručne procene.',
+    'why.proposal.posted': 'Ovo dobijate jer vaše ministarstvo odgovara na predloge civilnog društva o ovom merilu.',
+    'why.proposal.answered': 'Ovo dobijate jer je vaša organizacija podnela ovaj predlog.',
+    'why.consultation.opened': 'Ovo dobijate jer se vaša organizacija konsultuje.',
+    'why.consultation.reopened': 'Ovo dobijate jer se vaša organizacija konsultuje.',
+    'why.consultation.published': 'Ovo dobijate jer je vaša organizacija bila konsultovana.',
+    greeting: 'Poštovani/a {name},',
+    open: 'Otvorite u aplikaciji Benchmark Tracker: {link}',
+    openButton: 'Otvori u aplikaciji Benchmark Tracker',
+    change: 'Koje e-poruke dobijate menjate na stranici Moj nalog: {account}',
+    'decision.accepted': 'prihvaćen',
+    'decision.partly_accepted': 'delimično prihvaćen',
+    'decision.not_accepted': 'nije prihvaćen',
+  },
+});
