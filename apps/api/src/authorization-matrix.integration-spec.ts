@@ -82,6 +82,8 @@ let unique = 0;
 
 const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/health': { path: () => '/api/health', status: anyone(200) },
+  'GET /api/health/live': { path: () => '/api/health/live', status: anyone(200) },
+  'GET /api/health/ready': { path: () => '/api/health/ready', status: anyone(200) },
   'GET /api/settings': { path: () => '/api/settings', status: anyone(200) },
   'GET /api/benchmarks': { path: (t) => `/api/benchmarks?country=${t.country}`, status: anyone(200) },
   'GET /api/benchmarks/:id': { path: (t) => `/api/benchmarks/${t.benchmark}`, status: anyone(200) },

@@ -10,6 +10,8 @@ export * from './lib/body-parsing';
 export * from './lib/security-headers';
 export * from './lib/compression';
 export * from './lib/request-log';
+export * from './lib/database-watch';
+export * from './lib/graceful-close';
 export * from './lib/rate-limits';
 export * from './lib/uploads';
 export * from './lib/refusal';

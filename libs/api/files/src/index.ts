@@ -4,3 +4,4 @@ export * from './lib/file-storage';
 export * from './lib/files.service';
 export * from './lib/files.module';
 export * from './lib/zip-reader';
+export * from './lib/file-leftovers';

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,9 +13,27 @@ export interface FileStorage {
   /** The file's bytes, or those from `start` up to (not including) `end`. */
   read(key: string, range?: { start: number; end: number }): Readable;
   remove(key: string): Promise<void>;
+  /** Every file held, complete or partial (being written, or cut off by a crash), with when it last changed. */
+  list(): AsyncIterable<StoredEntry>;
+  /** Removes a partial file (an upload cut off by a crash). */
+  removePartial(key: string): Promise<void>;
+  /** Which database the store's files belong to, as claimed by FileLeftovers; null when never claimed. */
+  owner(): Promise<string | null>;
+  claim(owner: string): Promise<void>;
+}
+
+export interface StoredEntry {
+  key: string;
+  partial: boolean;
+  modifiedAt: Date;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');
+
+/** A stored file's name: its key, and `.part` while it is being written. */
+const STORED_NAME = /^([0-9a-f-]{36})(\.part)?$/;
+/** The file naming the database whose rows these files are (file-leftovers.ts). */
+const OWNER_FILE = '.database';
 
 /** A directory on this machine (`FILES_DIR`, by default `DATA_DIR/files`). */
 export class LocalDirectoryStorage implements FileStorage {
@@ -43,6 +61,35 @@ export class LocalDirectoryStorage implements FileStorage {
 
   async remove(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<StoredEntry> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const name of names) {
+      const match = STORED_NAME.exec(name);
+      if (!match) continue;
+      const modifiedAt = await stat(join(this.dir, name)).then((s) => s.mtime, () => null);
+      if (modifiedAt) yield { key: match[1], partial: match[2] !== undefined, modifiedAt };
+    }
+  }
+
+  async removePartial(key: string): Promise<void> {
+    await rm(`${this.path(key)}.part`, { force: true });
+  }
+
+  async owner(): Promise<string | null> {
+    return readFile(join(this.dir, OWNER_FILE), 'utf8').then((text) => text.trim() || null, () => null);
+  }
+
+  async claim(owner: string): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
+    await writeFile(join(this.dir, OWNER_FILE), `${owner}\n`, { mode: 0o600 });
   }
 
   private path(key: string): string {
