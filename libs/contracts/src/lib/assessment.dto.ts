@@ -1,10 +1,15 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { BenchmarkState } from '@bt/workflow';
 import { AssessmentRequest, ASSESSMENT_PERIOD, type AssessmentDto } from './workflow.dto';
 
 /** An assessment recorded outside ACCEPT: the caller's role decides the voice (Commission, ministry, CSO). */
-export class RecordAssessmentRequest extends AssessmentRequest {}
+export class RecordAssessmentRequest extends AssessmentRequest {
+  /** A CSO's shadow assessment only: the monitoring project it comes from, one its organisation implements in the benchmark's country. */
+  @IsOptional()
+  @IsUUID('all', { message: 'sourceProjectId must be the id of an assistance project' })
+  sourceProjectId?: string;
+}
 
 /** Query of the chapter overview. */
 export class OverviewQuery {

@@ -122,6 +122,10 @@ export const REFUSALS = {
   // Assessments.
   'assessment.text-empty': 'text must not be empty: an assessment says why',
   'assessment.not-yours': "Assessments come from the Commission, and from the ministry and civil society of the benchmark's country.",
+  'assessment.source-for-civil-society-only': 'Only a shadow assessment of civil society cites the monitoring project it comes from.',
+  'assessment.source-not-found': 'sourceProjectId names no assistance project',
+  'assessment.source-of-another-country': "The cited project is {country}'s; the benchmark is {benchmarkCountry}'s.",
+  'assessment.source-not-implemented-by-you': 'A shadow assessment cites a project your organisation implements; {title} is not one.',
 
   // The civil-society dialogue of a benchmark: proposals, comments, answers.
   'dialogue.not-found': 'No dialogue on benchmark {ref} for you',

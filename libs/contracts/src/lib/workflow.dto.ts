@@ -157,6 +157,8 @@ export interface AssessmentDto {
   text: string;
   author: string;
   createdAt: string;
+  /** The monitoring project a CSO's shadow assessment comes from (an assistance project its organisation implements); absent or null: none cited. */
+  sourceProject?: { id: string; title: string } | null;
 }
 
 export interface ExpertDto {

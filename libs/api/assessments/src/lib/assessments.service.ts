@@ -2,15 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
+import { projectToCite } from '@bt/api/assistance';
 import { findBenchmarkScope } from '@bt/api/catalogue';
-import type { AssessmentDto, AssessmentRequest, AssessmentVoice, BenchmarkAssessmentsDto, ChapterOverviewDto, OverviewGradeDto, OverviewQuery } from '@bt/contracts';
+import type { AssessmentDto, AssessmentRequest, AssessmentVoice, BenchmarkAssessmentsDto, ChapterOverviewDto, OverviewGradeDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
 import { actorOfViewer, type Viewer } from '@bt/api/identity';
 import { viewerFacts, visibleAssessments, voiceOf } from './assessment-voices';
 
 /** Benchmarks per overview answer, unless the query asks otherwise. */
 const OVERVIEW_PAGE_SIZE = 50;
 
-const COLUMNS = `s.id, s.benchmark_id, s.voice, s.period, s.preparation, s.progress, s.text, s.created_at, s.organisation_id, o.name AS organisation, u.display_name`;
+const COLUMNS = `s.id, s.benchmark_id, s.voice, s.period, s.preparation, s.progress, s.text, s.created_at, s.organisation_id, o.name AS organisation, u.display_name,
+  s.source_project_id, (SELECT sp.title FROM assistance_project sp WHERE sp.id = s.source_project_id) AS source_project_title`;
 
 /**
  * The three voices on a benchmark, per reporting period: the Commission's assessment, the ministry's
@@ -25,28 +27,42 @@ export class AssessmentsService {
   ) {}
 
   /** Adds an assessment inside the caller's transaction (ACCEPT records the Commission's this way). */
-  async insert(em: EntityManager, viewer: Viewer, benchmarkId: string, voice: AssessmentVoice, request: AssessmentRequest & { period: string }): Promise<{ id: string; period: string }> {
+  async insert(
+    em: EntityManager,
+    viewer: Viewer,
+    benchmarkId: string,
+    voice: AssessmentVoice,
+    request: AssessmentRequest & { period: string; sourceProjectId?: string | null },
+  ): Promise<{ id: string; period: string }> {
     const text = request.text.trim();
     if (!text) throw refuse.unprocessable('assessment.text-empty');
     const [row] = await em.query(
-      `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id, organisation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [benchmarkId, voice, request.period, request.preparation, request.progress, text, viewer.userId, viewer.organisationId],
+      `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id, organisation_id, source_project_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [benchmarkId, voice, request.period, request.preparation, request.progress, text, viewer.userId, viewer.organisationId, request.sourceProjectId ?? null],
     );
     return { id: row.id, period: request.period };
   }
 
   /** An assessment in the caller's own voice, at any time (the period defaults to the current year). */
-  async record(viewer: Viewer, benchmarkRef: string, request: AssessmentRequest, ip: string): Promise<AssessmentDto> {
+  async record(viewer: Viewer, benchmarkRef: string, request: RecordAssessmentRequest, ip: string): Promise<AssessmentDto> {
     const id = await this.dataSource.transaction(async (em) => {
       const scope = await findBenchmarkScope(em, benchmarkRef, true);
       const voice = voiceOf(viewer, scope);
       if (!voice) throw refuse.forbidden('assessment.not-yours');
+      if (request.sourceProjectId) {
+        // A shadow assessment may name the monitoring project it comes from: one its organisation implements, in the benchmark's country.
+        if (voice !== 'civil_society') throw refuse.unprocessable('assessment.source-for-civil-society-only');
+        const project = await projectToCite(em, request.sourceProjectId, viewer.organisationId);
+        if (!project) throw refuse.unprocessable('assessment.source-not-found');
+        if (project.country !== scope.countryCode) throw refuse.unprocessable('assessment.source-of-another-country', { country: project.country, benchmarkCountry: scope.countryCode });
+        if (!project.implemented) throw refuse.unprocessable('assessment.source-not-implemented-by-you', { title: project.title });
+      }
       const saved = await this.insert(em, viewer, scope.id, voice, { ...request, period: request.period ?? String(new Date().getFullYear()) });
       await this.audit.record(em, actorOfViewer(viewer, ip), {
         action: 'assessment.recorded',
         entityType: 'benchmark',
         entityId: scope.id,
-        data: { assessmentId: saved.id, voice, period: saved.period, preparation: request.preparation, progress: request.progress },
+        data: { assessmentId: saved.id, voice, period: saved.period, preparation: request.preparation, progress: request.progress, sourceProjectId: request.sourceProjectId ?? null },
       });
       return saved.id;
     });
@@ -155,5 +171,6 @@ function toDto(r: Record<string, any>): AssessmentDto {
     text: r.text,
     author: r.display_name,
     createdAt: new Date(r.created_at).toISOString(),
+    sourceProject: r.source_project_id ? { id: r.source_project_id, title: r.source_project_title } : null,
   };
 }

@@ -1,10 +1,14 @@
 import { provideHttpClient } from '@angular/common/http';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
-import type { AssessmentDto, BenchmarkAssessmentsDto, BenchmarkDetailDto, RoleAssignmentDto } from '@bt/contracts';
+import { provideRouter } from '@angular/router';
+import type { AssessmentDto, BenchmarkAssessmentsDto, BenchmarkDetailDto, ProjectDto, RoleAssignmentDto } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { CIVIL_SOCIETY, EXPERT, signedInUser } from '../../testing/workflow-fixtures';
@@ -46,7 +50,7 @@ describe('AssessmentsPanel', () => {
 
   async function show(roles: RoleAssignmentDto[]): Promise<void> {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
     });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(AuthSession).signIn({ email: 'x@demo.test', password: 'x' }).subscribe();
@@ -80,6 +84,44 @@ describe('AssessmentsPanel', () => {
     expect(clean(voices[1].textContent)).toContain('None recorded or published.');
     expect(clean(voices[2].querySelector('dd')?.textContent)).toContain('Early stage');
     expect(clean(element().querySelector('.section-header button')?.textContent)).toContain('Record your shadow assessment');
+  });
+
+  it('lets a CSO cite the monitoring project its organisation implements, and shows it beside the assessment', async () => {
+    await show(CIVIL_SOCIETY);
+    (element().querySelector('.section-header button') as HTMLButtonElement).click();
+    await settle();
+    const implementing = (id: string, title: string, organisationId: string) =>
+      ({ id, title, participants: [{ name: 'x', role: 'implementing', organisationId, ref: null, type: null }] }) as unknown as ProjectDto;
+    http.expectOne('/api/projects?country=RS').flush([implementing('p-ours', 'Monitoring of trials', 'org-rs'), implementing('p-other', 'Training for judges', 'org-other')]);
+    await settle();
+
+    const dialog = TestbedHarnessEnvironment.documentRootLoader(fixture);
+    const [preparation, progress, source] = await dialog.getAllHarnesses(MatSelectHarness);
+    await preparation.open();
+    await preparation.clickOptions({ text: /^Some level of preparation$/ });
+    await progress.open();
+    await progress.clickOptions({ text: /^Some progress$/ });
+    await source.open();
+    // Only the projects its organisation implements; "None" first.
+    expect(await Promise.all((await source.getOptions()).map((o) => o.getText()))).toEqual(['None', 'Monitoring of trials']);
+    await source.clickOptions({ text: 'Monitoring of trials' });
+    await (await dialog.getHarness(MatInputHarness.with({ selector: 'textarea' }))).setValue('Few cases reach the courts.');
+    (document.querySelector('bt-record-assessment-dialog button[type="submit"]') as HTMLButtonElement).click();
+    await settle();
+
+    const request = http.expectOne('/api/benchmarks/RS-24-MIG-02/assessments');
+    expect(request.request.body).toMatchObject({ sourceProjectId: 'p-ours', text: 'Few cases reach the courts.' });
+    const saved = assessment('s2', 'civil_society', 'Coalition', '2026-04-01T00:00:00.000Z', { sourceProject: { id: 'p-ours', title: 'Monitoring of trials' } });
+    request.flush(saved);
+    await settle();
+    // The page loads the benchmark again after a change (the panel says `changed`), and the panel with it.
+    fixture.componentInstance.benchmark.set({ ...fixture.componentInstance.benchmark() });
+    await settle();
+    http.expectOne('/api/benchmarks/RS-24-MIG-02/assessments').flush({ history: [saved, ...DATA.history], periods: [{ ...DATA.periods[0], civilSociety: [saved] }] });
+    await settle();
+    const source2 = element().querySelector('article.voice[data-voice="civil_society"] .voice__source');
+    expect(clean(source2?.querySelector('span')?.textContent)).toBe('From the monitoring project Monitoring of trials');
+    expect(source2?.querySelector('a')?.getAttribute('href')).toBe('/projects/p-ours');
   });
 
   it('offers no record button to whoever has no voice on the benchmark', async () => {

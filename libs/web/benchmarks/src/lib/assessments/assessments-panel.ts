@@ -4,6 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { AssessmentDto, AssessmentVoice, BenchmarkDetailDto } from '@bt/contracts';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
@@ -31,7 +32,7 @@ interface VoiceColumn {
  */
 @Component({
   selector: 'bt-assessments-panel',
-  imports: [DisplayDatePipe, GradeBadge, MatButton, MatIcon, MatProgressBar],
+  imports: [DisplayDatePipe, GradeBadge, MatButton, MatIcon, MatProgressBar, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './assessments-panel.html',
   styleUrls: ['../section.scss', './assessments-panel.scss'],
@@ -81,7 +82,7 @@ export class AssessmentsPanel {
     if (!voice) return;
     const period = this.assessments().value?.periods[0]?.period ?? String(new Date().getFullYear());
     this.dialog
-      .open<RecordAssessmentDialog, RecordAssessmentDialogData, AssessmentDto>(RecordAssessmentDialog, { data: { code: this.benchmark().code, voice, period } })
+      .open<RecordAssessmentDialog, RecordAssessmentDialogData, AssessmentDto>(RecordAssessmentDialog, { data: { code: this.benchmark().code, country: this.benchmark().country, voice, period } })
       .afterClosed()
       .pipe(filter((saved): saved is AssessmentDto => !!saved))
       .subscribe(() => {

@@ -1,19 +1,24 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
 import type { AssessmentDto, AssessmentVoice } from '@bt/contracts';
 import type { PreparationGrade, ProgressGrade } from '@bt/workflow';
-import { DialogSave } from '@bt/web/identity';
+import { AuthSession, DialogSave } from '@bt/web/identity';
+import { catchError, of } from 'rxjs';
 import { AssessmentGradeFields } from '../assessment-grade-fields';
 import { notBlank } from '../not-blank';
 import { AssessmentsApi } from './assessments-api';
 
 export interface RecordAssessmentDialogData {
   readonly code: string;
+  /** The benchmark's country: a shadow assessment may cite a project of it. */
+  readonly country: string;
   readonly voice: AssessmentVoice;
   readonly period: string;
 }
@@ -30,7 +35,23 @@ const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
 /** An assessment in the user's own voice for a period; earlier ones stay in the history. */
 @Component({
   selector: 'bt-record-assessment-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, AssessmentGradeFields, MatProgressBar],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatDialogClose,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    AssessmentGradeFields,
+    MatProgressBar,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ title }}</h2>
@@ -55,6 +76,18 @@ const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
             <mat-error i18n="@@assessments.record.textRequired">Say why.</mat-error>
           }
         </mat-form-field>
+        @if (citable().length) {
+          <mat-form-field appearance="outline">
+            <mat-label i18n="@@assessments.record.source">Comes from the monitoring project (optional)</mat-label>
+            <mat-select formControlName="sourceProjectId">
+              <mat-option [value]="null" i18n="@@assessments.record.noSource">None</mat-option>
+              @for (project of citable(); track project.id) {
+                <mat-option [value]="project.id">{{ project.title }}</mat-option>
+              }
+            </mat-select>
+            <mat-hint i18n="@@assessments.record.sourceHint">A project your organisation implements; shown beside the assessment.</mat-hint>
+          </mat-form-field>
+        }
         <div class="progress-slot">
           @if (saving()) {
             <mat-progress-bar mode="indeterminate" i18n-aria-label="@@assessments.record.saving" aria-label="Saving the assessment" />
@@ -83,7 +116,16 @@ export class RecordAssessmentDialog {
     preparation: new FormControl<PreparationGrade | null>(null, { validators: [Validators.required] }),
     progress: new FormControl<ProgressGrade | null>(null, { validators: [Validators.required] }),
     text: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(10_000)] }),
+    sourceProjectId: new FormControl<string | null>(null),
   });
+  /** For a shadow assessment: the projects its organisation implements in the benchmark's country, which it may cite. */
+  private readonly me = inject(AuthSession).me;
+  protected readonly citable = toSignal(
+    this.data.voice === 'civil_society' && this.me()
+      ? this.api.citableProjects(this.data.country, this.me()?.organisation.id ?? '').pipe(catchError(() => of([])))
+      : of([]),
+    { initialValue: [] },
+  );
   private readonly submission = new DialogSave();
   protected readonly saving = this.submission.saving;
   protected readonly problem = this.submission.problem;
@@ -93,9 +135,15 @@ export class RecordAssessmentDialog {
       this.form.markAllAsTouched();
       return;
     }
-    const { period, preparation, progress, text } = this.form.getRawValue();
+    const { period, preparation, progress, text, sourceProjectId } = this.form.getRawValue();
     this.submission.run(
-      this.api.record(this.data.code, { period: period.trim(), preparation: preparation as PreparationGrade, progress: progress as ProgressGrade, text: text.trim() }),
+      this.api.record(this.data.code, {
+        period: period.trim(),
+        preparation: preparation as PreparationGrade,
+        progress: progress as ProgressGrade,
+        text: text.trim(),
+        ...(sourceProjectId ? { sourceProjectId } : {}),
+      }),
       (saved) => this.dialog.close(saved),
       $localize`:@@assessments.record.failed:The assessment could not be saved. Please try again.`,
     );

@@ -178,6 +178,13 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'assessment.text-empty': () => $localize`:Refusal of a request@@refusal.assessment.text-empty:An assessment needs its text: say why.`,
   'assessment.not-yours': () =>
     $localize`:Refusal of a request@@refusal.assessment.not-yours:Assessments come from the Commission, and from the ministry and civil society of the benchmark's country.`,
+  'assessment.source-for-civil-society-only': () =>
+    $localize`:Refusal of a request@@refusal.assessment.source-for-civil-society-only:Only a shadow assessment of civil society cites the monitoring project it comes from.`,
+  'assessment.source-not-found': () => $localize`:Refusal of a request@@refusal.assessment.source-not-found:The cited assistance project does not exist.`,
+  'assessment.source-of-another-country': (p) =>
+    $localize`:Refusal of a request@@refusal.assessment.source-of-another-country:The cited project is of ${p['country']}:country:, the benchmark of ${p['benchmarkCountry']}:benchmarkCountry:.`,
+  'assessment.source-not-implemented-by-you': (p) =>
+    $localize`:Refusal of a request@@refusal.assessment.source-not-implemented-by-you:A shadow assessment cites a project your organisation implements; ${p['title']}:title: is not one.`,
 
   // The civil-society dialogue.
   'dialogue.not-found': () => $localize`:Refusal of a request@@refusal.dialogue.not-found:The dialogue on this benchmark is not open to you.`,
