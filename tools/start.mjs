@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { freePort } from './embedded-database.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
@@ -42,6 +43,19 @@ if (!env.DATABASE_URL) {
   env.DATABASE_URL = message.url;
 }
 
+// Demo mode without SMTP_URL: a local mail catcher (maildev, on loopback) receives every notification
+// e-mail, so a new user sees the demo's e-mails arrive. In production without SMTP_URL mail stays queued.
+let mailCatcher = null;
+if (!env.SMTP_URL && env.NODE_ENV !== 'production') {
+  const { MailDev } = await import('maildev');
+  const [smtp, web] = [await freePort(), await freePort()];
+  // Its messages are kept under the data directory, beside the demo's database.
+  mailCatcher = new MailDev({ smtp, web, ip: '127.0.0.1', webIp: '127.0.0.1', silent: true, mailDirectory: join(env.DATA_DIR ?? join(root, '.data'), 'mail') });
+  await mailCatcher.start();
+  env.SMTP_URL = `smtp://127.0.0.1:${smtp}`;
+  log(`demo e-mail: notification e-mails go to a local mail catcher; read them at http://127.0.0.1:${web}`);
+}
+
 const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/main.js')], {
   cwd: root,
   env: { ...env, WEB_DIR: env.WEB_DIR ?? join(root, 'dist/apps/web/browser'), SEEDS_DIR: env.SEEDS_DIR ?? join(root, 'seeds') },
@@ -57,6 +71,7 @@ async function stop(code) {
     api.kill('SIGTERM');
     await once(api, 'exit');
   }
+  await mailCatcher?.stop();
   if (database && database.exitCode === null) {
     log('stopping the embedded PostgreSQL…');
     database.kill('SIGTERM');

@@ -72,4 +72,50 @@ describe('npm start on an empty machine', () => {
     await once(second.child, 'exit');
     expect(postgresRunningIn(dataDir)).toEqual([]);
   });
+
+  it('starts a mail catcher without SMTP_URL, prints its address, and the demo’s e-mails arrive there with a working link', async () => {
+    chmodSync(join(dataDir, '..'), 0o755);
+    const port = await freePort();
+    const product = await startProduct(join(dataDir, '..', 'mail-demo'), port);
+    try {
+      const catcher = /read them at (http:\/\/127\.0\.0\.1:\d+)/.exec(product.output())?.[1];
+      expect(catcher).toBeDefined();
+      // The coordinator submits RS-24-POL-10 (demo evidence shared, its proposals answered): the Commission is told.
+      const base = `http://127.0.0.1:${port}`;
+      const cookies = new Map<string, string>();
+      const call = async (method: string, path: string, body?: unknown) => {
+        const headers: Record<string, string> = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+        if (method !== 'GET') headers['x-xsrf-token'] = cookies.get('XSRF-TOKEN') ?? '';
+        if (body !== undefined) headers['content-type'] = 'application/json';
+        const response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        for (const cookie of response.headers.getSetCookie()) {
+          const pair = cookie.split(';')[0];
+          cookies.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+        }
+        return { status: response.status, body: await response.json().catch(() => null) };
+      };
+      await call('GET', '/api/health');
+      expect((await call('POST', '/api/auth/login', { email: 'coordinator@demo.test', password: 'demo-pass-2026' })).status).toBe(200);
+      const { version } = (await call('GET', '/api/benchmarks/RS-24-POL-10')).body;
+      expect((await call('POST', '/api/benchmarks/RS-24-POL-10/transitions', { event: 'SUBMIT', version })).status).toBe(200);
+
+      type Caught = { subject: string; to: { address: string }[]; text: string };
+      let mail: Caught | undefined;
+      while (!mail) {
+        const messages: Caught[] = await (await fetch(`${catcher}/api/email`)).json();
+        mail = messages.find((m) => m.to.some((t) => t.address === 'commission@demo.test'));
+        if (!mail) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(mail.subject).toBe('RS-24-POL-10: submitted by Marko Coordinator for your review');
+      const link = /Open it in Benchmark Tracker: (\S+)/.exec(mail.text)?.[1];
+      expect(link).toBe(`http://localhost:${port}/benchmarks/RS-24-POL-10`);
+      const page = await fetch(link as string, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<bt-root');
+      expect((await fetch(catcher as string, { headers: { accept: 'text/html' } })).status).toBe(200);
+    } finally {
+      product.child.kill('SIGTERM');
+      await once(product.child, 'exit');
+    }
+  });
 });

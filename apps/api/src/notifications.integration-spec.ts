@@ -183,6 +183,15 @@ describe('notifications of hand-overs', () => {
     expect(n).toBe(1);
   });
 
+  it('keeps e-mail queued without SMTP_URL, and tells the admins so', async () => {
+    const status = await as.admin.get('/api/admin/mail');
+    expect(status.status).toBe(200);
+    expect(status.body.smtpConfigured).toBe(false);
+    const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM notification WHERE mail_status = 'queued'`);
+    expect(n).toBeGreaterThan(0);
+    expect(status.body.queued).toBe(n);
+  });
+
   it('marks every inbox item read with one call, for that user only', async () => {
     expect((await as.ministry.get('/api/inbox')).body.unread).toBeGreaterThan(0);
     const before = (await as.coordinator.get('/api/inbox')).body.unread;
