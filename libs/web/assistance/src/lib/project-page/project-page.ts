@@ -10,12 +10,13 @@ import { countryName } from '@bt/web/admin';
 import { LOADING, loadEach } from '@bt/web/benchmarks';
 import { apiErrorMessage } from '@bt/web/identity';
 import { AssistanceApi } from '../assistance-api';
+import { IatiDownload } from '../iati-download/iati-download';
 import { INSTRUMENT_LABELS, PartialDatePipe, ROLE_LABELS, ROLES, STATUS_LABELS } from '../assistance-labels';
 
 /** One assistance project, public: what it does, who takes part, when, and the benchmarks it supports and how. */
 @Component({
   selector: 'bt-project-page',
-  imports: [RouterLink, CurrencyPipe, PartialDatePipe, MatButton, MatIcon, MatProgressBar],
+  imports: [RouterLink, CurrencyPipe, PartialDatePipe, MatButton, MatIcon, MatProgressBar, IatiDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-page.html',
   styleUrl: './project-page.scss',

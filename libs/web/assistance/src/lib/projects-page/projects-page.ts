@@ -14,6 +14,7 @@ import { LOADING, loadEach } from '@bt/web/benchmarks';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
 import { AssistanceApi, type ProjectFilters } from '../assistance-api';
+import { IatiDownload } from '../iati-download/iati-download';
 import { INSTRUMENT_LABELS, mayAddProjects, PartialDatePipe, STATUS_LABELS, STATUSES } from '../assistance-labels';
 
 /**
@@ -22,7 +23,7 @@ import { INSTRUMENT_LABELS, mayAddProjects, PartialDatePipe, STATUS_LABELS, STAT
  */
 @Component({
   selector: 'bt-projects-page',
-  imports: [ReactiveFormsModule, RouterLink, PartialDatePipe, MatButton, MatFormField, MatLabel, MatIcon, MatInput, MatProgressBar, MatSelect, MatOption],
+  imports: [ReactiveFormsModule, RouterLink, PartialDatePipe, IatiDownload, MatButton, MatFormField, MatLabel, MatIcon, MatInput, MatProgressBar, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './projects-page.html',
   styleUrl: './projects-page.scss',
@@ -63,6 +64,8 @@ export class ProjectsPage {
     return error ? apiErrorMessage(error) : null;
   });
   protected readonly mayAdd = computed(() => mayAddProjects(this.me()));
+  /** The IATI file of the chosen country's projects. */
+  protected readonly iatiPath = computed(() => `/api/projects/iati?country=${encodeURIComponent(this.country())}`);
 
   protected names(project: ProjectDto, role: ParticipantRole): string {
     return project.participants
