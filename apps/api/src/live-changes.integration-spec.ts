@@ -59,12 +59,14 @@ async function openStream(baseUrl: string, client: ApiClient) {
         if (event?.type !== 'ping') return event;
       }
     },
-    /** The next `change` (skipping other kinds of event). */
-    async nextChange(): Promise<LiveChangeDto> {
+    /** The next `change` (skipping other kinds of event), of one item type when asked (else any but `inbox`). */
+    async nextChange(type?: LiveChangeDto['type']): Promise<LiveChangeDto> {
       for (;;) {
         const event = await this.next();
         if (!event) throw new Error('the stream ended');
-        if (event.type === 'change') return JSON.parse(event.data) as LiveChangeDto;
+        if (event.type !== 'change') continue;
+        const change = JSON.parse(event.data) as LiveChangeDto;
+        if (type ? change.type === type : change.type !== 'inbox') return change;
       }
     },
     close: () => abort.abort(),
@@ -128,6 +130,25 @@ describe('live changes over server-sent events', () => {
       expect(change).toEqual({ event: submitted.id, type: 'benchmark', id: benchmark.id, by: coordinatorId });
     } finally {
       stream.close();
+    }
+  });
+
+  it('tells a person of a new notification, and nobody else', async () => {
+    const [{ id: commissionId }] = await a.sql(`SELECT id FROM app_user WHERE email = 'commission@demo.test'`);
+    const benchmark = await readyToSubmit();
+    const commissionStream = await openStream(bUrl, commission);
+    const coordinatorStream = await openStream(bUrl, coordinator);
+    try {
+      // SUBMIT tells the Commission's reviewers (the notification dispatch writes theirs).
+      expect((await submit(benchmark.code)).status).toBe(200);
+      expect(await commissionStream.nextChange('inbox')).toMatchObject({ type: 'inbox', id: commissionId });
+      // REQUEST_CHANGES tells the ministry: the coordinator's first inbox signal is its own, not the Commission's of before.
+      const { version } = (await commission.get(`/api/benchmarks/${benchmark.code}`)).body;
+      expect((await commission.post(`/api/benchmarks/${benchmark.code}/transitions`, { event: 'REQUEST_CHANGES', version, comment: 'Add the 2025 figures.' })).status).toBe(200);
+      expect(await coordinatorStream.nextChange('inbox')).toMatchObject({ type: 'inbox', id: coordinatorId });
+    } finally {
+      commissionStream.close();
+      coordinatorStream.close();
     }
   });
 

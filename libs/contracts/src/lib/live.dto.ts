@@ -1,5 +1,8 @@
-/** The kinds of item whose changes the live stream announces. */
-export const LIVE_ITEM_TYPES = ['benchmark', 'mission', 'consultation', 'assistance_project'] as const;
+/**
+ * The kinds of item whose changes the live stream announces; `inbox`: a notification for the person
+ * whose user id it carries (sent to them only).
+ */
+export const LIVE_ITEM_TYPES = ['benchmark', 'mission', 'consultation', 'assistance_project', 'inbox'] as const;
 export type LiveItemType = (typeof LIVE_ITEM_TYPES)[number];
 
 /**

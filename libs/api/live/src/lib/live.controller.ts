@@ -1,6 +1,7 @@
 import { Controller, type MessageEvent, Sse } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { concat, interval, map, merge, type Observable, of, takeUntil, timer } from 'rxjs';
+import { CurrentViewer, type Viewer } from '@bt/api/identity';
+import { concat, filter, interval, map, merge, type Observable, of, takeUntil, timer } from 'rxjs';
 import { LiveChanges } from './live-changes';
 
 /** A comment-like event that keeps proxies from closing a quiet stream. */
@@ -18,15 +19,18 @@ export class LiveController {
 
   /**
    * Server-sent events for the signed-in caller: `change` ({ event, type, id, by }: an item with this
-   * id changed — ids and kinds only, the page loads what it may see through the API), `resync`
+   * id changed — ids and kinds only, the page loads what it may see through the API; `inbox`: the
+   * caller has a new notification), `resync`
    * (changes may have been missed: load again), `ping` (keeps the connection open) and `bye` (the
    * stream ends on purpose; the browser reconnects by itself).
    */
   @Sse()
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An endless text/event-stream of `change`, `resync`, `ping` and `bye` events.' })
-  events(): Observable<MessageEvent> {
+  events(@CurrentViewer() viewer: Viewer): Observable<MessageEvent> {
     const signals = this.live.signals$.pipe(
+      // A new notification is told to its person only.
+      filter((signal) => signal.kind !== 'change' || signal.change.type !== 'inbox' || signal.change.id === viewer.userId),
       map((signal): MessageEvent => (signal.kind === 'change' ? { type: 'change', id: signal.change.event, data: signal.change } : { type: 'resync', data: {} })),
     );
     const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
