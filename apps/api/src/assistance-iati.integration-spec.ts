@@ -129,7 +129,8 @@ describe('assistance projects in IATI 2.03', () => {
       { type: '2', 'iso-date': '2018-09-01', 'bt:precision': 'month' },
       { type: '4', 'iso-date': '2021-01-31', 'bt:precision': 'month' },
     ]);
-    expect(twinning.find((c) => nameOf(c) === 'default-aid-type')).toBeDefined();
+    // AidType vocabulary 1 (the default): C01 project-type interventions, and our instrument beside it.
+    expect(attrs(twinning.find((c) => nameOf(c) === 'default-aid-type') as Ordered)).toEqual({ code: 'C01', 'bt:instrument': 'twinning' });
     expect(twinning.filter((c) => nameOf(c) === 'participating-org').map((o) => [attrs(o)['role'], narrativeOf(o)])).toContainEqual(['1', expect.stringContaining('DG NEAR')]);
     // The beneficiary has no IATI role: a target-group description, not a participating organisation.
     expect(twinning.filter((c) => nameOf(c) === 'description').map((d) => [attrs(d)['type'], narrativeOf(d)])).toContainEqual(['3', 'Beneficiary: Ministry of Interior of the Republic of Serbia']);

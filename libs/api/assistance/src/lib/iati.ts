@@ -177,7 +177,8 @@ function activityXml(root: XMLBuilder, project: ProjectDto, reporting: Reporting
   const share = project.sectors.length ? sectorShares(project.sectors.length) : [];
   project.sectors.forEach((code, i) => activity.ele('sector', { vocabulary: '1', code, ...(project.sectors.length > 1 ? { percentage: share[i] } : {}) }));
   const aidType = AID_TYPES[project.instrument as AssistanceInstrument];
-  if (aidType) activity.ele('default-aid-type', { code: aidType, vocabulary: '1' }).att(BT_NAMESPACE, 'bt:instrument', project.instrument);
+  // Vocabulary 1 (OECD DAC) is the default: no @vocabulary, which the 2.03 schemas do not all declare.
+  if (aidType) activity.ele('default-aid-type', { code: aidType }).att(BT_NAMESPACE, 'bt:instrument', project.instrument);
   const start = project.actualStart ?? project.plannedStart;
   const end = project.actualEnd ?? project.plannedEnd;
   if (project.budget && start && end) {
