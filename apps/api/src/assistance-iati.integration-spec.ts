@@ -282,6 +282,20 @@ describe('assistance projects in IATI 2.03', () => {
     expect(undated(again.text)).toEqual(undated(exported.text));
   });
 
+  it("makes a country's file of one reporting organisation when none is stated: the first fit project's funder", async () => {
+    // By title: "Border integrity …" (funded by XM-DAC-7, from the imports above) comes before "Round trip …" (XI-IATI-EC_NEAR).
+    const roundTrip = (await api.sql(`SELECT id FROM assistance_project WHERE iati_identifier = 'XM-DAC-918-3-RT-2026'`))[0].id;
+    const answer = await download(as.anonymous, '/api/projects/iati?country=RS');
+    expect(answer.status).toBe(200);
+    const { activities } = activitiesOf(answer.text);
+    expect(activities.length).toBeGreaterThan(0);
+    const refs = activities.map((a) => attrs(kids(a).find((c) => nameOf(c) === 'reporting-org') as Ordered)['ref']);
+    expect(new Set(refs)).toEqual(new Set(['XM-DAC-7']));
+    expect(answer.text).toContain(`project ${roundTrip} (reporting-org: Another organisation reports this project (XI-IATI-EC_NEAR)`);
+    // The demo projects name no funder's identifier: left out too, each named.
+    expect(Number(answer.headers.get('x-iati-omitted'))).toBe(4);
+  });
+
   it('lets only the writers of a country import its projects', async () => {
     const before = await state();
     const xml = file(activity('XM-DAC-7-RIGHTS'));

@@ -236,6 +236,7 @@ export const REFUSALS = {
   'iati.reporting-org-half': 'State the reporting organisation with its type: reportingOrg and reportingOrgType go together.',
   'iati.not-exportable': 'Nothing to export: {count} problems make the projects unfit for IATI 2.03.',
   'iati.reporting-org-unknown': 'No reporting organisation: state one (reportingOrg, reportingOrgType) or name a funder with its IATI identifier and type.',
+  'iati.reporting-org-differs': "Another organisation reports this project ({ref}) than the file's first project ({first}): an IATI file has one reporting organisation; state it for the file.",
   'iati.no-activity-date': 'IATI 2.03 needs a date of the activity, and the project states none.',
   'iati.no-participating-org': 'IATI 2.03 needs a funding, accountable, extending or implementing organisation, and the project names none.',
   'iati.doctype-refused': 'The file declares a DOCTYPE or an entity: an IATI file needs neither, and such files are refused.',

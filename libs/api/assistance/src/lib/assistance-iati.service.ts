@@ -16,7 +16,7 @@ import {
   UpdateProjectRequest,
 } from '@bt/contracts';
 import { AssistanceService } from './assistance.service';
-import { exportProblems, type IatiProblem, iatiActivitiesXml, type ImportedActivity, problem, readIatiActivities, type ReportingOrg } from './iati';
+import { exportProblems, type IatiProblem, iatiActivitiesXml, type ImportedActivity, problem, readIatiActivities, type ReportingOrg, reportingOrgOf } from './iati';
 
 /** The IATI element a refusal of the project rules is about (the import names it beside the activity). */
 const ELEMENT_OF_REFUSAL: Partial<Record<RefusalCode, string>> = {
@@ -73,7 +73,14 @@ export class AssistanceIatiService {
     const projects = await this.assistance.list(viewer, { country });
     if (!projects.length) throw refuse.notFound('iati.nothing-to-export', { country });
     const problems = projects.flatMap((p) => exportProblems(p, stated));
-    const fit = projects.filter((p) => !problems.some((x) => x.activity === p.id));
+    let fit = projects.filter((p) => !problems.some((x) => x.activity === p.id));
+    // A file has one reporting organisation: unstated, the first fit project's funder reports the file, and a project another funder reports is left out.
+    const first = fit.length ? reportingOrgOf(fit[0], stated) : null;
+    for (const project of fit) {
+      const ref = reportingOrgOf(project, stated)?.ref ?? '';
+      if (first && ref !== first.ref) problems.push(problem(project.id, 'reporting-org', 'iati.reporting-org-differs', { ref, first: first.ref }));
+    }
+    fit = fit.filter((p) => !problems.some((x) => x.activity === p.id));
     if (!fit.length) throw notExportable(problems);
     return { fileName: `iati-activities-${country}-${now.toISOString().slice(0, 10)}.xml`, xml: iatiActivitiesXml(fit, stated, now, problems), omitted: projects.length - fit.length };
   }

@@ -290,6 +290,8 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
     $localize`:Refusal of a request@@refusal.iati.not-exportable:Nothing to export: ${p['count']}:count: problems make the projects unfit for IATI 2.03.`,
   'iati.reporting-org-unknown': () =>
     $localize`:Refusal of a request@@refusal.iati.reporting-org-unknown:No reporting organisation: state one with its type, or name a funder with its IATI identifier and type.`,
+  'iati.reporting-org-differs': () =>
+    $localize`:Refusal of a request@@refusal.iati.reporting-org-differs:Another organisation reports this project than the file's first project: an IATI file has one reporting organisation; state it for the file.`,
   'iati.no-activity-date': () =>
     $localize`:Refusal of a request@@refusal.iati.no-activity-date:IATI 2.03 needs a date of the activity, and the project states none.`,
   'iati.no-participating-org': () =>
