@@ -62,6 +62,9 @@ describe('a benchmark goes through its workflow, each person signed in as themse
 
 
   const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' });
+  /** The unread inbox items now, as the API counts them for the page's user. */
+  const unread = async (page: Page) => ((await (await page.request.get(`${product.url}/api/inbox`)).json()) as { unread: number }).unread;
+  let unreadBefore = 0;
   const action = (page: Page, name: string) => workflow(page).getByRole('button', { name, exact: true });
   const stateChip = (page: Page, state: string) => page.locator('bt-benchmark-state-chip').filter({ hasText: new RegExp(`^\\s*State:\\s*${state}\\s*$`) });
   const currentStep = (page: Page) => workflow(page).locator('[aria-current="step"] > .step__label');
@@ -93,6 +96,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     await stateChip(commission, 'Draft').waitFor();
     // A mark on the page's window: gone if the page is loaded again, kept while it updates itself.
     await commission.evaluate(() => ((window as unknown as { btOpenedOnce: boolean }).btOpenedOnce = true));
+    unreadBefore = await unread(commission);
   });
 
   it('lets the coordinator add shared evidence, and then submit', async () => {
@@ -121,6 +125,8 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     await stateChip(commission, 'Submitted').waitFor();
     await commission.getByRole('status').getByText('Submitted to the Commission by Marko Coordinator just now.').waitFor();
     await action(commission, 'Start peer review').waitFor();
+    // The submission is in the Commission's inbox: the count beside "Inbox & tasks" went up, also without a reload.
+    await commission.waitForFunction((before) => Number(document.querySelector('.nav-badge')?.firstChild?.textContent ?? 0) > before, unreadBefore);
     expect(await commission.evaluate(() => (window as unknown as { btOpenedOnce?: boolean }).btOpenedOnce)).toBe(true);
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
   });
