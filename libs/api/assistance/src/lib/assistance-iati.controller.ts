@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -79,7 +80,7 @@ export class AssistanceIatiController {
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'The IATI activities XML file.' } } } })
-  @ApiOkResponse({ description: 'What was imported: activities, created, updated, and each project written.' })
+  @ApiCreatedResponse({ description: 'What was imported (201, as for any POST here): activities, created, updated, and each project written.' })
   @ApiUnauthorizedResponse({ description: 'Not signed in.' })
   @ApiForbiddenResponse({ description: 'An activity is of a project the caller does not write (another country, a CSO not implementing it): nothing is written.' })
   @ApiUnprocessableEntityResponse({ description: 'A DOCTYPE or entity, a file that is not well-formed or not IATI activities, or problems per activity and element; nothing is written.' })
