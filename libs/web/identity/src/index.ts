@@ -14,3 +14,4 @@ export { LanguageUrlSerializer } from './lib/language/language-url';
 export { LanguageSwitch } from './lib/language/language-switch';
 export { provideReadersDates, ReadersDateAdapter } from './lib/dates/readers-dates';
 export { CalendarDayInput, DATE_FIELD, TIME_FIELD, timeOfDay, TimeOfDayInput } from './lib/dates/date-fields';
+export { DocumentDownload } from './lib/document-download/document-download';

@@ -7,7 +7,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import type { BenchmarkDetailDto, LiveChangeDto } from '@bt/contracts';
-import { apiErrorMessage, AuthSession } from '@bt/web/identity';
+import { apiErrorMessage, AuthSession, DocumentDownload } from '@bt/web/identity';
 import { LiveChanges } from '@bt/web/live';
 import { BehaviorSubject, catchError, combineLatest, EMPTY, filter, map, type Observable, switchMap, take, tap } from 'rxjs';
 import { BenchmarkStateChip } from '../benchmark-state-chip';
@@ -56,6 +56,7 @@ export type BenchmarkTab = 'evidence' | 'track-records' | 'dialogue' | 'assessme
     SupportTab,
     MissionSection,
     HistoryTimeline,
+    DocumentDownload,
   ],
   templateUrl: './benchmark-page.html',
   styleUrl: './benchmark-page.scss',
@@ -101,8 +102,8 @@ export class BenchmarkPage {
   protected readonly tabs = computed<BenchmarkTab[]>(() => {
     const benchmark = this.detail();
     if (!benchmark) return [];
-    // The public sees the published assessments and the assistance projects besides the catalogue.
-    if (!this.signedIn()) return ['assessments', 'support'];
+    // The public sees the published assessments, the evidence made public and the assistance projects besides the catalogue.
+    if (!this.signedIn()) return ['assessments', 'evidence', 'support'];
     const trackRecords = mayReadCountryRecords(this.me(), benchmark) ? (['track-records'] as const) : [];
     return ['evidence', ...trackRecords, 'dialogue', 'assessments', 'support', ...(benchmark.mission ? (['mission'] as const) : []), 'history'];
   });

@@ -78,7 +78,8 @@ describe('ConsultationPage', () => {
     const reply = page.querySelector('.reply') as HTMLElement;
     expect(clean(reply.querySelector('.reply__who')?.textContent)).toBe('Albania, Ministry of Interior');
     expect(reply.querySelector('img')).toBeNull();
-    expect(page.querySelectorAll('button').length).toBe(0);
+    // Nothing to act on, only the consultation document to download (Word, PDF).
+    expect([...page.querySelectorAll('button')].map((b) => b.getAttribute('data-format'))).toEqual(['docx', 'pdf']);
   });
 
   it('offers the Commission the events the API lists, disabled with the reason when a condition is unmet', async () => {

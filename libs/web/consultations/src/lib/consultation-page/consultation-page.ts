@@ -8,7 +8,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto } from '@bt/contracts';
 import { DisplayDatePipe, loadEach, MarkdownText } from '@bt/web/benchmarks';
-import { AuthSession, DATE_FIELD, DialogSave, reasonText, TIME_FIELD } from '@bt/web/identity';
+import { AuthSession, DATE_FIELD, DialogSave, DocumentDownload, reasonText, TIME_FIELD } from '@bt/web/identity';
 import type { AvailableConsultationEvent } from '@bt/workflow';
 import { combineLatest } from 'rxjs';
 import { consultationEventLabel, consultationStateLabel, type LocalDeadline, localToIso } from '../consultation-labels';
@@ -21,7 +21,7 @@ import { ConsultationsApi } from '../consultations-api';
  */
 @Component({
   selector: 'bt-consultation-page',
-  imports: [DATE_FIELD, DisplayDatePipe, FormsModule, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink, TIME_FIELD],
+  imports: [DATE_FIELD, DisplayDatePipe, DocumentDownload, FormsModule, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink, TIME_FIELD],
   templateUrl: './consultation-page.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

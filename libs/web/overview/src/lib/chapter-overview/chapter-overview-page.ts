@@ -9,7 +9,7 @@ import { Router, RouterLink } from '@angular/router';
 import { tap } from 'rxjs';
 import type { ChapterOverviewDto } from '@bt/contracts';
 import { BenchmarkStateChip, CATALOGUE_SCOPE, GradeBadge, LOADING, loadEach, voiceLabel } from '@bt/web/benchmarks';
-import { apiErrorMessage } from '@bt/web/identity';
+import { apiErrorMessage, DocumentDownload } from '@bt/web/identity';
 import { OverviewApi } from '../overview-api';
 
 type Row = ChapterOverviewDto['rows'][number];
@@ -21,7 +21,7 @@ type Row = ChapterOverviewDto['rows'][number];
  */
 @Component({
   selector: 'bt-chapter-overview-page',
-  imports: [RouterLink, MatButton, MatProgressBar, MatFormField, MatLabel, MatSelect, MatOption, GradeBadge, BenchmarkStateChip],
+  imports: [RouterLink, MatButton, MatProgressBar, MatFormField, MatLabel, MatSelect, MatOption, GradeBadge, BenchmarkStateChip, DocumentDownload],
   templateUrl: './chapter-overview-page.html',
   styleUrl: './chapter-overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
