@@ -123,6 +123,18 @@ describe('BenchmarkPage', () => {
     expect(element().querySelectorAll('.benchmark__text button, .sub-requirements button')).toHaveLength(0);
   });
 
+  it('shows the public the evidence made public, in its own tab, with nothing to add', async () => {
+    await open('/benchmarks/RS-24-ASY-03?tab=evidence');
+    http.expectOne('/api/benchmarks/RS-24-ASY-03').flush(benchmarkDetail());
+    await settle();
+    http.expectOne('/api/benchmarks/RS-24-ASY-03/evidence').flush([evidenceItem({ title: 'Asylum statistics 2025', visibility: 'public' })]);
+    await settle();
+
+    expect([...element().querySelectorAll('[role="tab"]')].map((tab) => tab.textContent?.trim())).toEqual(['Assessments', 'Evidence', 'Support']);
+    expect(text('bt-evidence-section h3')).toBe('Asylum statistics 2025');
+    expect(element().textContent).not.toContain('Add evidence');
+  });
+
   it('links back to the list', async () => {
     await open('/benchmarks/RS-24-ASY-03');
     http.expectOne('/api/benchmarks/RS-24-ASY-03').flush(benchmarkDetail());

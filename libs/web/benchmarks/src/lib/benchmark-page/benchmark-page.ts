@@ -102,8 +102,8 @@ export class BenchmarkPage {
   protected readonly tabs = computed<BenchmarkTab[]>(() => {
     const benchmark = this.detail();
     if (!benchmark) return [];
-    // The public sees the published assessments and the assistance projects besides the catalogue.
-    if (!this.signedIn()) return ['assessments', 'support'];
+    // The public sees the published assessments, the evidence made public and the assistance projects besides the catalogue.
+    if (!this.signedIn()) return ['assessments', 'evidence', 'support'];
     const trackRecords = mayReadCountryRecords(this.me(), benchmark) ? (['track-records'] as const) : [];
     return ['evidence', ...trackRecords, 'dialogue', 'assessments', 'support', ...(benchmark.mission ? (['mission'] as const) : []), 'history'];
   });
