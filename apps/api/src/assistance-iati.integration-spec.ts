@@ -44,7 +44,8 @@ describe('assistance projects in IATI 2.03', () => {
   const REPORTING = 'reportingOrg=XM-DAC-41114&reportingOrgType=40&reportingOrgName=Benchmark%20Tracker%20demo';
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // A small upload limit, so that a file over it costs little to send; no limit of imports a minute (this suite sends more than ten).
+    api = await startTestApi({ UPLOAD_LIMIT_MB: '1', RATE_LIMITS: 'false' });
     const accounts = { coordinator: 'coordinator', albania: 'ministry.al', cso: 'cso', commission: 'commission', expert: 'expert' } as const;
     let ip = 0;
     for (const [name, account] of Object.entries(accounts)) {
@@ -163,6 +164,9 @@ describe('assistance projects in IATI 2.03', () => {
       expect(answer.body.code).toBe('iati.doctype-refused');
     }
     expect((await upload(as.coordinator, '<iati-activities version="2.03"><iati-activity>')).body.code).toBe('iati.not-well-formed');
+    // Over the upload limit: 413 while it arrives, before anything is parsed.
+    const large = await upload(as.coordinator, file(activity('XM-DAC-7-LARGE')).replace('<iati-activities', `<!-- ${'x'.repeat(1_200_000)} --><iati-activities`));
+    expect(large).toMatchObject({ status: 413, body: { code: 'upload.file-too-large' } });
     expect((await upload(as.coordinator, '<activities/>')).body.code).toBe('iati.not-iati-activities');
     expect(await state()).toEqual(before);
   });
