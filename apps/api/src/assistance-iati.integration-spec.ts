@@ -168,6 +168,9 @@ describe('assistance projects in IATI 2.03', () => {
     const large = await upload(as.coordinator, file(activity('XM-DAC-7-LARGE')).replace('<iati-activities', `<!-- ${'x'.repeat(1_200_000)} --><iati-activities`));
     expect(large).toMatchObject({ status: 413, body: { code: 'upload.file-too-large' } });
     expect((await upload(as.coordinator, '<activities/>')).body.code).toBe('iati.not-iati-activities');
+    // Well-formed but nested past what the parser reads: a 422, not a 500.
+    const deep = await upload(as.coordinator, `<iati-activities version="2.03">${'<a>'.repeat(20_000)}${'</a>'.repeat(20_000)}</iati-activities>`);
+    expect(deep).toMatchObject({ status: 422, body: { code: 'iati.unreadable' } });
     expect(await state()).toEqual(before);
   });
 

@@ -241,6 +241,7 @@ export const REFUSALS = {
   'iati.no-participating-org': 'IATI 2.03 needs a funding, accountable, extending or implementing organisation, and the project names none.',
   'iati.doctype-refused': 'The file declares a DOCTYPE or an entity: an IATI file needs neither, and such files are refused.',
   'iati.not-well-formed': 'The file is not well-formed XML (line {line}): {details}',
+  'iati.unreadable': 'The file is well-formed XML but could not be read: {details}',
   'iati.not-iati-activities': 'The file is not an IATI activities file: its root element is "{root}", not iati-activities.',
   'iati.version-not-read': 'The file is of IATI version "{version}"; this import reads versions 2.01 to 2.03.',
   'iati.no-activity': 'The file holds no iati-activity.',

@@ -294,7 +294,13 @@ export function readIatiActivities(bytes: Buffer): ReadFile {
   if (declaresDoctypeOrEntity(xml)) return { refused: { code: 'iati.doctype-refused', params: {} } };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { refused: { code: 'iati.not-well-formed', params: { line: valid.err.line, details: valid.err.msg } } };
-  const parsed = parser.parse(xml) as Node;
+  let parsed: Node;
+  try {
+    parsed = parser.parse(xml) as Node;
+  } catch (error) {
+    // Well-formed but beyond what the parser reads (elements nested thousands deep): refused, not a 500.
+    return { refused: { code: 'iati.unreadable', params: { details: error instanceof Error ? error.message : String(error) } } };
+  }
   const roots = Object.keys(parsed).filter((k) => !k.startsWith('?') && !k.startsWith('#'));
   const root = children(parsed, 'iati-activities')[0];
   if (!root || roots.length !== 1) return { refused: { code: 'iati.not-iati-activities', params: { root: roots[0] ?? '' } } };

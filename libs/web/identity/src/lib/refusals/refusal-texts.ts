@@ -300,6 +300,7 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
     $localize`:Refusal of an import@@refusal.iati.doctype-refused:The file declares a DOCTYPE or an entity: an IATI file needs neither, and such files are refused.`,
   'iati.not-well-formed': (p) =>
     $localize`:Refusal of an import@@refusal.iati.not-well-formed:The file is not well-formed XML (line ${p['line']}:line:).`,
+  'iati.unreadable': () => $localize`:Refusal of an import@@refusal.iati.unreadable:The file is well-formed XML but could not be read (its elements nest too deep).`,
   'iati.not-iati-activities': () =>
     $localize`:Refusal of an import@@refusal.iati.not-iati-activities:The file is not an IATI activities file.`,
   'iati.version-not-read': (p) =>
