@@ -1,4 +1,4 @@
-import { NotificationDispatcher } from '@bt/api/notifications';
+import { NotificationDispatcher, NotificationReminders } from '@bt/api/notifications';
 import type { ApiClient } from '@bt/testing';
 import { startTestApi, type TestApi } from './testing/test-api';
 
@@ -181,6 +181,32 @@ describe('notifications of hand-overs', () => {
     expect(await toldOf('benchmark.SUBMIT')).toEqual(['commission']);
     const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM notification n JOIN audit_event e ON e.id = n.event_id WHERE e.entity_id = $1`, [benchmarkId]);
     expect(n).toBe(1);
+  });
+
+  it('pushes each deadline reminder once, to those the inbox reminds, however often the job runs', async () => {
+    const [{ id: serbianCso }] = await api.sql(`SELECT organisation_id AS id FROM app_user WHERE email = 'cso@demo.test'`);
+    const created = await as.commission.post('/api/consultations', { title: 'Border data', reference: 'WK 16/26' });
+    const saved = await as.commission.put(`/api/consultations/${created.body.id}`, {
+      version: created.body.version,
+      title: 'Border data',
+      reference: 'WK 16/26',
+      introduction: 'Please reply.',
+      deadline: inDays(2),
+      topics: [{ title: 'Borders', questions: [{ text: 'Which data are shared?' }, { text: 'With whom?' }] }],
+      recipientIds: [serbianCso],
+    });
+    expect((await as.commission.post(`/api/consultations/${saved.body.id}/transitions`, { event: 'OPEN', version: saved.body.version })).status).toBe(200);
+    const reminders = api.app.get(NotificationReminders);
+    await reminders.remind();
+    await reminders.remind();
+    const rows = await api.sql(
+      `SELECT u.email, n.kind, n.facts, n.in_inbox, n.mail_status FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.reminder_key LIKE $1`,
+      [`consultation-deadline:${saved.body.id}:%`],
+    );
+    expect(rows).toEqual([{ email: 'cso@demo.test', kind: 'consultation.deadline', facts: { consultation: 'Border data', unanswered: 2 }, in_inbox: false, mail_status: 'queued' }]);
+    // In the inbox once: through the consultations' own reminder, not a second card.
+    const inbox = (await as.cso.get('/api/inbox')).body.items.filter((i: { kind: string; link: string }) => i.kind === 'consultation.deadline' && i.link.includes(saved.body.id));
+    expect(inbox).toHaveLength(1);
   });
 
   it('keeps e-mail queued without SMTP_URL, and tells the admins so', async () => {

@@ -3,3 +3,4 @@ export * from './lib/notification-dispatcher';
 export * from './lib/notification-rules';
 export * from './lib/notification-mail';
 export * from './lib/compose-mail';
+export * from './lib/notification-reminders';

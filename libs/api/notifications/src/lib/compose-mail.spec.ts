@@ -19,6 +19,14 @@ describe('a notification e-mail', () => {
     expect(sr.subject).toBe('RS-24-MIG-01: ministarstvo je odgovorilo — delimično prihvaćen');
   });
 
+  it('words a pushed reminder with Serbian’s plural forms', () => {
+    const due = (unanswered: number) =>
+      composeMail({ kind: 'consultation.deadline', facts: { consultation: 'Border data', unanswered }, detail: null, link: '/consultations/c1/reply' }, { name: 'Milica', language: 'sr-Latn' }, 'https://bt.example').subject;
+    expect(due(1)).toBe('Rok za pisanu konsultaciju: Border data (1 pitanje još nije odgovoreno)');
+    expect(due(3)).toBe('Rok za pisanu konsultaciju: Border data (3 pitanja još nisu odgovorena)');
+    expect(composeMail({ kind: 'recommendation.due', facts: { recommendation: 'Train judges' }, detail: null, link: '/missions/m1' }, { name: 'Jelena', language: null }, 'https://bt.example').subject).toBe('Recommendation due: Train judges');
+  });
+
   it('keeps the page’s own query and adds the language', () => {
     expect(pageUrl('https://bt.example', '/benchmarks/X?tab=dialogue', 'sr-Latn')).toBe('https://bt.example/benchmarks/X?tab=dialogue&lang=sr-Latn');
     expect(pageUrl('https://bt.example/tracker', '/account', 'en')).toBe('https://bt.example/tracker/account');

@@ -17,6 +17,10 @@ export type MailKind = Extract<
   | 'consultation.opened'
   | 'consultation.reopened'
   | 'consultation.published'
+  | 'consultation.deadline'
+  | 'mission.starting'
+  | 'mission.report_due'
+  | 'recommendation.due'
 >;
 
 type Key = `subject.${MailKind}` | `why.${MailKind}` | 'greeting' | 'open' | 'openButton' | 'change' | 'decision.accepted' | 'decision.partly_accepted' | 'decision.not_accepted';
@@ -41,6 +45,10 @@ export const mailTexts = serverTexts<Key>({
     'subject.consultation.opened': 'Written consultation open for your replies: {consultation}',
     'subject.consultation.reopened': 'Written consultation reopened: {consultation}',
     'subject.consultation.published': 'Written consultation published: {consultation}',
+    'subject.consultation.deadline': 'Written consultation due: {consultation} ({unanswered, plural, one {# question} other {# questions}} not yet answered)',
+    'subject.mission.starting': 'Peer-review mission starts: {mission}',
+    'subject.mission.report_due': 'Mission report not yet submitted: {mission}',
+    'subject.recommendation.due': 'Recommendation due: {recommendation}',
     'why.benchmark.submitted': 'You receive this because you review benchmarks for the European Commission.',
     'why.benchmark.changes_requested': 'You receive this because you work on this benchmark for your country’s ministry.',
     'why.benchmark.accepted': 'You receive this because you follow this benchmark for your country.',
@@ -54,6 +62,10 @@ export const mailTexts = serverTexts<Key>({
     'why.consultation.opened': 'You receive this because your organisation is consulted.',
     'why.consultation.reopened': 'You receive this because your organisation is consulted.',
     'why.consultation.published': 'You receive this because your organisation was consulted.',
+    'why.consultation.deadline': 'You receive this because your organisation is consulted and has not sent every reply.',
+    'why.mission.starting': 'You receive this because you are an expert of this peer-review mission.',
+    'why.mission.report_due': 'You receive this because you are an expert of this peer-review mission.',
+    'why.recommendation.due': 'You receive this because you follow up this peer-review mission’s recommendations.',
     greeting: 'Hello {name},',
     open: 'Open it in Benchmark Tracker: {link}',
     openButton: 'Open in Benchmark Tracker',
@@ -76,6 +88,10 @@ export const mailTexts = serverTexts<Key>({
     'subject.consultation.opened': 'Pisana konsultacija otvorena za vaše odgovore: {consultation}',
     'subject.consultation.reopened': 'Pisana konsultacija ponovo otvorena: {consultation}',
     'subject.consultation.published': 'Pisana konsultacija objavljena: {consultation}',
+    'subject.consultation.deadline': 'Rok za pisanu konsultaciju: {consultation} ({unanswered, plural, one {# pitanje još nije odgovoreno} few {# pitanja još nisu odgovorena} other {# pitanja još nije odgovoreno}})',
+    'subject.mission.starting': 'Počinje misija stručne procene: {mission}',
+    'subject.mission.report_due': 'Izveštaj misije još nije podnet: {mission}',
+    'subject.recommendation.due': 'Rok za preporuku: {recommendation}',
     'why.benchmark.submitted': 'Ovo dobijate jer pregledate merila za Evropsku komisiju.',
     'why.benchmark.changes_requested': 'Ovo dobijate jer radite na ovom merilu za ministarstvo svoje zemlje.',
     'why.benchmark.accepted': 'Ovo dobijate jer pratite ovo merilo za svoju zemlju.',
@@ -89,6 +105,10 @@ export const mailTexts = serverTexts<Key>({
     'why.consultation.opened': 'Ovo dobijate jer se vaša organizacija konsultuje.',
     'why.consultation.reopened': 'Ovo dobijate jer se vaša organizacija konsultuje.',
     'why.consultation.published': 'Ovo dobijate jer je vaša organizacija bila konsultovana.',
+    'why.consultation.deadline': 'Ovo dobijate jer se vaša organizacija konsultuje, a još nije poslala sve odgovore.',
+    'why.mission.starting': 'Ovo dobijate jer ste ekspert ove misije stručne procene.',
+    'why.mission.report_due': 'Ovo dobijate jer ste ekspert ove misije stručne procene.',
+    'why.recommendation.due': 'Ovo dobijate jer pratite sprovođenje preporuka ove misije stručne procene.',
     greeting: 'Poštovani/a {name},',
     open: 'Otvorite u aplikaciji Benchmark Tracker: {link}',
     openButton: 'Otvori u aplikaciji Benchmark Tracker',

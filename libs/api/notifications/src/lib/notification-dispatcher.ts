@@ -10,7 +10,8 @@ export const DISPATCH_BATCH = 500;
 export interface Dispatched {
   id: string;
   userId: string;
-  eventId: string;
+  /** The audit event told of; null for a reminder of a due item. */
+  eventId: string | null;
 }
 
 /**

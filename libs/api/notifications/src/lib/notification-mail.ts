@@ -63,6 +63,20 @@ export class NotificationMail {
     }
   }
 
+  /**
+   * A job of this worker on a schedule (cron, the server's time zone), run once per slot across all
+   * instances (pg-boss' scheduling is itself a job, fetched by one). Only with the worker on.
+   */
+  async schedule(name: string, cron: string, work: () => Promise<unknown>): Promise<void> {
+    const boss = this.boss;
+    if (!boss || !this.config.notifications.worker) return;
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 60 });
+    await boss.schedule(name, cron, {}, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    await boss.work(name, async () => {
+      await work();
+    });
+  }
+
   async stop(): Promise<void> {
     const boss = this.boss;
     this.boss = null;

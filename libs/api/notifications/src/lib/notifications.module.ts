@@ -5,6 +5,7 @@ import { IdentityModule } from '@bt/api/identity';
 import { MailAdminController } from './mail-admin.controller';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { NotificationMail } from './notification-mail';
+import { NotificationReminders } from './notification-reminders';
 import { NotificationsInboxSource } from './notifications-inbox.source';
 
 /**
@@ -13,7 +14,11 @@ import { NotificationsInboxSource } from './notifications-inbox.source';
  * With the worker on (NOTIFICATIONS_WORKER, on unless false), each instance dispatches every
  * NOTIFICATION_POLL_MS; the cursor's row lock makes one of them do it at a time.
  */
-@Module({ imports: [IdentityModule], controllers: [MailAdminController], providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail], exports: [NotificationDispatcher, NotificationMail] })
+/** The daily job that e-mails the inbox's deadline reminders, at 07:00 server time. */
+export const REMINDER_QUEUE = 'notification-reminders';
+const REMINDER_CRON = '0 7 * * *';
+
+@Module({ imports: [IdentityModule], controllers: [MailAdminController], providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail, NotificationReminders], exports: [NotificationDispatcher, NotificationMail, NotificationReminders] })
 export class NotificationsModule implements OnModuleInit, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -24,6 +29,7 @@ export class NotificationsModule implements OnModuleInit, BeforeApplicationShutd
     private readonly source: NotificationsInboxSource,
     private readonly dispatcher: NotificationDispatcher,
     private readonly mail: NotificationMail,
+    private readonly reminders: NotificationReminders,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,6 +43,8 @@ export class NotificationsModule implements OnModuleInit, BeforeApplicationShutd
   async start(): Promise<void> {
     await this.mail.start();
     await this.dispatcher.begin();
+    // Deadline reminders, pushed every morning (each due item once per person).
+    await this.mail.schedule(REMINDER_QUEUE, REMINDER_CRON, () => this.reminders.remind());
     if (!this.config.notifications.worker || this.timer) return;
     this.timer = setInterval(() => {
       // One dispatch at a time per instance; a failed one is tried again at the next tick.
