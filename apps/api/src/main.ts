@@ -6,6 +6,8 @@ import { ConfigError, DatabaseWatch, drain, readAppConfig, readDatabaseLostSecon
 import { FileLeftovers } from '@bt/api/files';
 import { adminCreateCommand } from './admin-create.command';
 import { auditVerifyCommand } from './audit-verify.command';
+import { backupCommand } from './backup.command';
+import { restoreCommand } from './restore.command';
 import { createApp } from './app';
 
 /** How long the requests in flight at SIGTERM may take before their connections are closed. */
@@ -67,6 +69,14 @@ async function main(): Promise<void> {
   }
   if (command === 'audit:verify') {
     process.exitCode = await auditVerifyCommand(readAppConfig());
+    return;
+  }
+  if (command === 'backup') {
+    process.exitCode = await backupCommand(readAppConfig(), args);
+    return;
+  }
+  if (command === 'restore') {
+    process.exitCode = await restoreCommand(readAppConfig(), args);
     return;
   }
   await serve();
