@@ -43,7 +43,7 @@ export const PAGES: Record<Who, string[]> = {
   commission: ['/overview', '/tasks', '/missions', '/consultations', '/consultations/{consultation}/summaries', '/search?q=pravosudje'],
   cso: ['/benchmarks/RS-24-MIG-01?tab=dialogue', '/benchmarks/RS-24-MIG-01?tab=assessments', '/benchmarks/RS-24-POL-10?tab=dialogue', '/benchmarks/RS-24-POL-02?tab=assessments', '/tasks'],
   expert: ['/missions', '/tasks'],
-  admin: ['/admin/users', '/admin/organisations', '/admin/settings'],
+  admin: ['/admin/users', '/admin/organisations', '/admin/settings', '/admin/mail'],
 };
 
 /** One `describe` checking every page of each of `kinds`, on a product of its own. */
