@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiClient } from '@bt/testing';
 import { readDocx, readPdf } from './testing/documents';
@@ -18,7 +20,7 @@ describe('benchmark dossier', () => {
   let admin: ApiClient;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ FILES_DIR: mkdtempSync(join(tmpdir(), 'bt-reports-files-')) });
     anonymous = api.client({ ip: '10.16.0.1' });
     ministry = api.client({ ip: '10.16.0.2' });
     cso = api.client({ ip: '10.16.0.3' });
@@ -159,6 +161,34 @@ describe('benchmark dossier', () => {
       expect(text).not.toContain('Dossier peer review');
       expect(text).not.toContain('Recommendation not yet shared');
     }
+  });
+
+  it('lists an evidence item with its period, the sub-requirements it covers and its files by name and SHA-256, and the history in the scale of states', async () => {
+    const benchmark = await anonymous.get('/api/benchmarks/RS-24-MIG-01');
+    const covered = benchmark.body.subRequirements.find((s: { code: string }) => s.code === 'RS-24-MIG-01.2');
+    const item = await ministry.post('/api/benchmarks/RS-24-MIG-01/evidence', {
+      title: 'Human resources strategy of the Border Police (dossier)',
+      visibility: 'public',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      subRequirementIds: [covered.id],
+    });
+    expect(item.status).toBe(201);
+    const bytes = Buffer.from(['%PDF-1.7', '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj', '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj', 'trailer << /Root 1 0 R >>', '%%EOF', ''].join('\n'));
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), 'hr-strategy-2025.pdf');
+    const uploaded = await fetch(`${api.baseUrl}/api/evidence/${item.body.id}/files`, { method: 'POST', body: form, headers: ministry.browserHeaders('POST') });
+    expect(uploaded.status).toBe(201);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    for (const text of [(await docx(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=docx&lang=en')).text, (await pdf(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=pdf&lang=en')).text]) {
+      expect(text).toContain('Human resources strategy of the Border Police (dossier)');
+      expect(text).toContain('Period: 1 Jan 2025 – 31 Dec 2025');
+      expect(text).toContain('Sub-requirements covered: RS-24-MIG-01.2');
+      expect(text).toContain('hr-strategy-2025.pdf');
+      expect(text.replace(/\s+/g, '')).toContain(sha256);
+    }
+    // The ministry's history annex names the states as the pages do.
+    expect((await docx(ministry, '/api/benchmarks/RS-24-POL-02/report?format=docx&lang=en')).text).toContain('Submitted → Accepted');
   });
 
   it('refuses an unknown format or language (400) and answers 404 for an unknown benchmark', async () => {

@@ -10,6 +10,7 @@ import type {
   TrackRecordSeriesDto,
 } from '@bt/contracts';
 import { type Language, latinToCyrillic } from '@bt/i18n';
+import { BENCHMARK_STATES, type BenchmarkState } from '@bt/workflow';
 import { FORMAT_LOCALE } from '@bt/i18n/server';
 import { type Block, heading, paragraph, table } from './report-document';
 import type { ReportWording } from './report-texts';
@@ -127,7 +128,7 @@ export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: For
       ),
     );
     if (narratives && e.narrative.trim()) blocks.push(paragraph(e.narrative.trim()));
-    if (e.files.length) blocks.push(table([t('file.name'), t('file.sha256')], e.files.map((file) => [file.fileName, file.sha256])));
+    if (e.files.length) blocks.push(table([t('file.name'), 'SHA-256'], e.files.map((file) => [file.fileName, file.sha256]), ['*', 'auto']));
   }
 
   if (facts.trackRecords) {
@@ -205,12 +206,13 @@ export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: For
 
 /** The dossier's annex: the benchmark's history as its page shows it to this caller. */
 export function historyAnnex(events: HistoryEventDto[], t: ReportWording, f: Formats): Block[] {
+  const stateWord = (state: string) => ((BENCHMARK_STATES as readonly string[]).includes(state) ? t(`state.${state as BenchmarkState}`) : state);
   return [
     heading(1, t('history')),
     events.length
       ? table(
           [t('when'), t('who'), t('what')],
-          events.map((e) => [f.date(e.at), e.actor ?? '–', [e.action, e.from && e.to ? `${e.from} → ${e.to}` : '', e.comment ?? ''].filter(Boolean).join(' · ')]),
+          events.map((e) => [f.date(e.at), e.actor ?? '–', [e.action, e.from && e.to ? `${stateWord(e.from)} → ${stateWord(e.to)}` : '', e.comment ?? ''].filter(Boolean).join(' · ')]),
         )
       : paragraph(t('none'), 'note'),
   ];

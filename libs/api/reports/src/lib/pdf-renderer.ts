@@ -80,7 +80,7 @@ function toPdf(block: Block): unknown {
         table: {
           headerRows: 1,
           dontBreakRows: false,
-          widths: block.header.map(() => '*'),
+          widths: block.widths ?? block.header.map(() => '*'),
           body: [block.header.map((text) => ({ text, style: 'headerCell' })), ...block.rows.map((row) => row.map((text) => ({ text, style: 'cell' })))],
         },
       };

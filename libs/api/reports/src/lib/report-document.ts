@@ -10,7 +10,7 @@ export type Block =
   | { kind: 'contents'; title: string }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; emphasis?: 'bold' | 'note' }
-  | { kind: 'table'; header: string[]; rows: string[][] }
+  | { kind: 'table'; header: string[]; rows: string[][]; /** PDF column widths: '*' shares the line, 'auto' fits a column's longest word (a hash). */ widths?: ('*' | 'auto')[] }
   | { kind: 'pageBreak' };
 
 export interface ReportDocument {
@@ -31,4 +31,4 @@ export const MEDIA_TYPES: Record<ReportFormat, string> = {
 /** Small helpers the section builders write with. */
 export const heading = (level: 1 | 2 | 3, text: string): Block => ({ kind: 'heading', level, text });
 export const paragraph = (text: string, emphasis?: 'bold' | 'note'): Block => ({ kind: 'paragraph', text, emphasis });
-export const table = (header: string[], rows: string[][]): Block => ({ kind: 'table', header, rows });
+export const table = (header: string[], rows: string[][], widths?: ('*' | 'auto')[]): Block => ({ kind: 'table', header, rows, widths });
