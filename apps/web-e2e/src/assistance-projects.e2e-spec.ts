@@ -3,7 +3,8 @@ import { launchChromium, seriousAccessibilityProblems, signIn, startProduct } fr
 
 /*
  * Assistance projects: the coordinator adds a project from the projects page (reached through the
- * navigation), links it to two benchmarks with a sentence each, and lands on its page; the public,
+ * navigation), links it to two benchmarks with a sentence each, and lands on its page; the support
+ * coverage shows both benchmarks served by a running project where none ran before; the public,
  * not signed in, finds it on one benchmark's Support tab, with the sentence, and on the filtered
  * list. Axe finds nothing serious on the list, the form, the project page or the tab.
  */
@@ -39,6 +40,18 @@ describe('assistance projects in the browser', () => {
     expect((await visitor.locator('.project__title').allTextContents()).map((t) => t.trim())).toEqual(["Decreasing corruption risks in Serbia's migration management system"]);
   });
 
+  /** The support cell of a benchmark's row on the coverage page. */
+  const supportOf = (page: Page, code: string) => page.locator('table.coverage tbody tr').filter({ has: page.getByRole('link', { name: code, exact: true }) }).locator('.support');
+
+  it('shows the coverage: no running project serves RS-24-POL-12 yet, and that stands out', async () => {
+    await coordinator.goto(`${product.url}/projects`);
+    await coordinator.getByRole('link', { name: 'Support coverage' }).click();
+    await coordinator.getByRole('heading', { name: 'Support coverage', level: 1 }).waitFor();
+    await coordinator.getByText(/^\s*Of \d+ benchmarks, /).waitFor();
+    expect(await supportOf(coordinator, 'RS-24-POL-12').innerText()).not.toContain('A running project');
+    expect(await seriousAccessibilityProblems(coordinator)).toEqual([]);
+  });
+
   it('lets the coordinator add a project supporting two benchmarks', async () => {
     await coordinator.goto(`${product.url}/projects`);
     await coordinator.getByRole('link', { name: 'Add a project' }).click();
@@ -63,6 +76,21 @@ describe('assistance projects in the browser', () => {
     expect((await coordinator.locator('.supports li > a').allTextContents()).map((t) => t.trim())).toEqual(['RS-24-POL-12', 'RS-24-POL-13']);
     await coordinator.getByText('March 2026').waitFor();
     expect(await seriousAccessibilityProblems(coordinator)).toEqual([]);
+  });
+
+  it('shows the new project in the coverage: both benchmarks now have a running project, and it is on the timeline', async () => {
+    await coordinator.goto(`${product.url}/projects/coverage`);
+    for (const code of ['RS-24-POL-12', 'RS-24-POL-13']) {
+      await supportOf(coordinator, code).filter({ hasText: 'A running project' }).waitFor();
+    }
+    const row = coordinator.locator('table.coverage tbody tr').filter({ has: coordinator.getByRole('link', { name: 'RS-24-POL-12', exact: true }) });
+    await row.getByRole('link', { name: TITLE }).waitFor();
+    await coordinator.locator('table.years tbody tr').filter({ hasText: TITLE }).waitFor();
+    // On a phone the wide tables scroll inside themselves: nothing of the page is wider than the page.
+    await coordinator.setViewportSize({ width: 390, height: 844 });
+    const page = coordinator.locator('bt-coverage-page');
+    expect(await page.evaluate((host) => host.scrollWidth - host.clientWidth)).toBe(0);
+    await coordinator.setViewportSize({ width: 1366, height: 900 });
   });
 
   it("shows the public the new project on a benchmark's Support tab, with how it supports it", async () => {
