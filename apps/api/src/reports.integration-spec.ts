@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiClient } from '@bt/testing';
@@ -19,8 +19,10 @@ describe('benchmark dossier', () => {
   let commission: ApiClient;
   let admin: ApiClient;
 
+  const filesDir = mkdtempSync(join(tmpdir(), 'bt-reports-files-'));
+
   beforeAll(async () => {
-    api = await startTestApi({ FILES_DIR: mkdtempSync(join(tmpdir(), 'bt-reports-files-')) });
+    api = await startTestApi({ FILES_DIR: filesDir });
     anonymous = api.client({ ip: '10.16.0.1' });
     ministry = api.client({ ip: '10.16.0.2' });
     cso = api.client({ ip: '10.16.0.3' });
@@ -28,7 +30,10 @@ describe('benchmark dossier', () => {
     admin = api.client({ ip: '10.16.0.5' });
     await Promise.all([ministry.signIn('coordinator@demo.test'), cso.signIn('cso@demo.test'), commission.signIn('commission@demo.test'), admin.signIn('admin@demo.test')]);
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    rmSync(filesDir, { recursive: true, force: true });
+  });
 
   async function download(client: ApiClient, path: string): Promise<{ status: number; bytes: Buffer; type: string | null; disposition: string | null }> {
     const response = await fetch(api.baseUrl + path, { headers: client.browserHeaders() });
