@@ -236,6 +236,21 @@ describe('the civil-society dialogue and the assessments', () => {
     expect(inside.rows.find((r: any) => r.benchmark.code === code).commission.progress).toBe('some_progress');
   });
 
+  it("shows an expert in the overview the periods of assessments on its missions' benchmarks, unpublished ones too", async () => {
+    const [{ id: expertId }] = await api.sql(`SELECT id FROM app_user WHERE email = 'expert@demo.test'`);
+    const mission = { code: 'RS-24-JUD-01' };
+    const other = { code: 'RS-24-JUD-02' };
+    const planned = await as.commission.post('/api/missions', { title: 'Judiciary peer review', benchmarks: [mission.code], startDate: '2031-03-01', endDate: '2031-03-05', expertIds: [expertId] });
+    expect(planned.status).toBe(201);
+    const grade = (period: string) => ({ period, preparation: 'some_level', progress: 'some_progress', text: 'Draft view.' });
+    expect((await as.commission.post(`/api/benchmarks/${mission.code}/assessments`, grade('2031'))).status).toBe(201);
+    expect((await as.commission.post(`/api/benchmarks/${other.code}/assessments`, grade('2032'))).status).toBe(201);
+    const periods = (await as.expert.get('/api/overview?country=RS&chapter=24')).body.periods;
+    expect(periods).toContain('2031');
+    expect(periods).not.toContain('2032');
+    expect((await api.client({ ip: '10.6.1.9' }).get('/api/overview?country=RS&chapter=24')).body.periods).not.toContain('2031');
+  });
+
   it('measures the consideration of proposals per benchmark, area and chapter, and exports it', async () => {
     const figures = (await api.client({ ip: '10.6.1.2' }).get('/api/consideration?country=RS&chapter=24')).body;
     const mig01 = figures.benchmarks.find((b: any) => b.code === 'RS-24-MIG-01');

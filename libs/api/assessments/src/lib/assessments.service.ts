@@ -4,6 +4,7 @@ import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import { projectToCite } from '@bt/api/assistance';
 import { findBenchmarkScope } from '@bt/api/catalogue';
+import { missionExpertSql } from '@bt/api/missions';
 import type { AssessmentDto, AssessmentRequest, AssessmentVoice, BenchmarkAssessmentsDto, ChapterOverviewDto, OverviewGradeDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
 import { actorOfViewer, type Viewer } from '@bt/api/identity';
 import { viewerFacts, visibleAssessments, voiceOf } from './assessment-voices';
@@ -102,9 +103,8 @@ export class AssessmentsService {
           WHERE c.country_code = $1 AND c.chapter_number = $2
             AND (c.published OR 'commission' = ANY($3::text[]) OR ($4::text = $1 AND $3::text[] && ARRAY['ministry', 'civil_society']))
          UNION
-         SELECT s.period FROM mission_expert x JOIN mission_benchmark mb ON mb.mission_id = x.mission_id
-           JOIN benchmark b ON b.id = mb.benchmark_id JOIN area a ON a.id = b.area_id JOIN assessment s ON s.benchmark_id = b.id
-          WHERE x.user_id = $5::uuid AND 'expert' = ANY($3::text[]) AND a.country_code = $1 AND a.chapter_number = $2
+         SELECT s.period FROM benchmark b JOIN area a ON a.id = b.area_id JOIN assessment s ON s.benchmark_id = b.id
+          WHERE 'expert' = ANY($3::text[]) AND a.country_code = $1 AND a.chapter_number = $2 AND ${missionExpertSql('b.id', '$5::uuid')}
        ), chosen AS (
          SELECT coalesce($6::text, (SELECT max(period) FROM periods), to_char(now(), 'YYYY')) AS period
        ), page AS (
