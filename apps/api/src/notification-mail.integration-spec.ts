@@ -83,7 +83,7 @@ describe('notification e-mail', () => {
         '',
         '-- ',
         'You receive this because you review benchmarks for the European Commission.',
-        `To change which e-mails you receive, go to My account: ${PUBLIC_URL}/account`,
+        `Your account and its settings: ${PUBLIC_URL}/account`,
         '',
       ].join('\n'),
     );
@@ -104,7 +104,7 @@ describe('notification e-mail', () => {
     expect(serbian.subject).toBe(`${code}: zatražene izmene — Claire Commission`);
     expect(serbian.text).toContain(`Otvorite u aplikaciji Benchmark Tracker: ${PUBLIC_URL}/benchmarks/${code}?lang=sr-Latn`);
     expect(serbian.text).toContain('Ovo dobijate jer radite na ovom merilu za ministarstvo svoje zemlje.');
-    expect(serbian.text).toContain(`Moj nalog: ${PUBLIC_URL}/account?lang=sr-Latn`);
+    expect(serbian.text).toContain(`Vaš nalog i njegova podešavanja: ${PUBLIC_URL}/account?lang=sr-Latn`);
     const rows = await api.sql(`SELECT mail_status, mail_attempts FROM notification WHERE event_id = (SELECT max(id) FROM audit_event WHERE action = 'benchmark.REQUEST_CHANGES')`);
     expect(rows).toEqual([
       { mail_status: 'sent', mail_attempts: 1 },

@@ -69,7 +69,8 @@ export const mailTexts = serverTexts<Key>({
     greeting: 'Hello {name},',
     open: 'Open it in Benchmark Tracker: {link}',
     openButton: 'Open in Benchmark Tracker',
-    change: 'To change which e-mails you receive, go to My account: {account}',
+    // Where a person's settings live (the choice of e-mails per kind is not built yet: README, Notifications).
+    change: 'Your account and its settings: {account}',
     'decision.accepted': 'accepted',
     'decision.partly_accepted': 'partly accepted',
     'decision.not_accepted': 'not accepted',
@@ -112,7 +113,7 @@ export const mailTexts = serverTexts<Key>({
     greeting: 'Poštovani/a {name},',
     open: 'Otvorite u aplikaciji Benchmark Tracker: {link}',
     openButton: 'Otvori u aplikaciji Benchmark Tracker',
-    change: 'Koje e-poruke dobijate menjate na stranici Moj nalog: {account}',
+    change: 'Vaš nalog i njegova podešavanja: {account}',
     'decision.accepted': 'prihvaćen',
     'decision.partly_accepted': 'delimično prihvaćen',
     'decision.not_accepted': 'nije prihvaćen',
