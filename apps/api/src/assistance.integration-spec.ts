@@ -173,4 +173,24 @@ describe('assistance projects', () => {
     const [other] = await api.sql(`SELECT act.id FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id WHERE b.code <> 'RS-24-POL-07' LIMIT 1`);
     expect((await as.coordinator.post('/api/projects', project({ supports: [{ benchmark: 'RS-24-POL-07', activityId: other.id, how: 'Wrong activity.' }] }))).status).toBe(422);
   });
+
+  it('lists every version of a project for anyone: who changed which fields, when — names of fields only, never an activity the reader may not see', async () => {
+    const [activity] = await api.sql(`SELECT act.id, act.title FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id WHERE b.code = 'RS-24-POL-07' LIMIT 1`);
+    const created = await as.coordinator.post<ProjectDto>('/api/projects', project({ title: 'Versioned project', supports: [{ benchmark: 'RS-24-POL-07', activityId: activity.id, how: 'Equips the office.' }] }));
+    expect(created.status).toBe(201);
+    const changed = await as.commission.put<ProjectDto>(
+      `/api/projects/${created.body.id}`,
+      project({ version: 1, title: 'Versioned project, corrected', plannedStart: '2027', supports: [{ benchmark: 'RS-24-POL-12', how: 'Now the Witness Protection Unit.' }] }),
+    );
+    expect(changed.status).toBe(200);
+    const versions = await as.anonymous.get(`/api/projects/${created.body.id}/versions`);
+    expect(versions.status).toBe(200);
+    expect(versions.body).toEqual([
+      { version: 2, at: expect.any(String), by: 'Claire Commission', change: 'updated', via: null, fields: ['title', 'plannedStart', 'supports'] },
+      { version: 1, at: expect.any(String), by: 'Marko Coordinator', change: 'created', via: null, fields: [] },
+    ]);
+    expect(JSON.stringify(versions.body)).not.toContain(activity.title);
+    const unknown = await as.anonymous.get('/api/projects/00000000-0000-4000-8000-000000000000/versions');
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'assistance.project-not-found']);
+  });
 });

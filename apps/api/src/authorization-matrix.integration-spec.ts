@@ -282,6 +282,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Assistance projects: public to read; the country's ministry, the Commission and admins write (a CSO only what its organisation implements).
   'GET /api/projects': { path: (t) => `/api/projects?country=${t.country}`, status: anyone(200) },
   'GET /api/projects/:id': { path: (t) => `/api/projects/${t.project}`, status: anyone(200) },
+  'GET /api/projects/:id/versions': { path: (t) => `/api/projects/${t.project}/versions`, status: anyone(200) },
   'POST /api/projects': {
     path: () => '/api/projects',
     body: (t) => ({ ...matrixProject(t), title: `Matrix project ${++unique}` }),

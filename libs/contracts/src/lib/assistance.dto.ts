@@ -282,6 +282,18 @@ export interface ProjectLinkDto {
   how: string;
 }
 
+/** One version of a project, as its history lists it: who changed which fields, when (the values stay in the audit trail). */
+export interface ProjectVersionDto {
+  version: number;
+  at: string;
+  by: string | null;
+  change: 'created' | 'updated';
+  /** How the change came: null through the form or the API, `iati-import` from a donor's file. */
+  via: string | null;
+  /** The fields the change set (ProjectDto's names); empty when created. */
+  fields: string[];
+}
+
 export interface ProjectDto {
   id: string;
   country: string;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/com
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Public, uuidParam } from '@bt/api/core';
 import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
-import { CreateProjectRequest, type ProjectDto, ProjectListQuery, UpdateProjectRequest } from '@bt/contracts';
+import { CreateProjectRequest, type ProjectDto, ProjectListQuery, type ProjectVersionDto, UpdateProjectRequest } from '@bt/contracts';
 import { AssistanceService } from './assistance.service';
 
 const uuid = uuidParam();
@@ -28,6 +28,15 @@ export class AssistanceController {
   @ApiNotFoundResponse({ description: 'No such project.' })
   get(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer | null): Promise<ProjectDto> {
     return this.assistance.get(viewer, id);
+  }
+
+  /** The project's versions, newest first: who changed which fields, when; public like the project. */
+  @Public()
+  @Get(':id/versions')
+  @ApiOkResponse({ description: 'Each version: its number, when, by whom, created or updated (and `via` an IATI import), and the names of the fields it changed.' })
+  @ApiNotFoundResponse({ description: 'No such project.' })
+  versions(@Param('id', uuid) id: string): Promise<ProjectVersionDto[]> {
+    return this.assistance.versions(id);
   }
 
   /** A new project: the ministry of its country, the Commission, an admin, or a CSO naming its own organisation as an implementer. */

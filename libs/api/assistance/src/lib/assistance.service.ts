@@ -13,9 +13,11 @@ import {
   type ProjectLinkDto,
   type ProjectListQuery,
   type ProjectParticipantDto,
+  type ProjectVersionDto,
   type UpdateProjectRequest,
 } from '@bt/contracts';
 import { implementedBy, writesProject } from './project-access';
+import { projectVersions } from './project-versions';
 
 const PROJECT_COLUMNS = `p.id, p.country_code, p.iati_identifier, p.title, p.description, p.instrument, p.status, p.planned_start, p.planned_end,
   p.actual_start, p.actual_end, p.budget_amount, p.budget_currency, p.objectives, p.components, p.expected_results, p.achieved_results,
@@ -94,6 +96,13 @@ export class AssistanceService {
     const [row] = await this.dataSource.query(`SELECT ${PROJECT_COLUMNS} FROM assistance_project p WHERE p.id = $1`, [id]);
     if (!row) throw refuse.notFound('assistance.project-not-found', { id });
     return (await this.withDetails(this.dataSource.manager, viewer, [row]))[0];
+  }
+
+  /** The project's versions, newest first (project-versions.ts); 404 for no such project. */
+  async versions(id: string): Promise<ProjectVersionDto[]> {
+    const [row] = await this.dataSource.query(`SELECT 1 FROM assistance_project p WHERE p.id = $1`, [id]);
+    if (!row) throw refuse.notFound('assistance.project-not-found', { id });
+    return projectVersions(this.dataSource.manager, id);
   }
 
   async create(viewer: Viewer, request: CreateProjectRequest, ip: string): Promise<ProjectDto> {

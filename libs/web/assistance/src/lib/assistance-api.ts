@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AreaDto, AssistanceStatus, BenchmarkDetailDto, BenchmarkListItemDto, CreateProjectRequest, Page, ProjectDto, UpdateProjectRequest } from '@bt/contracts';
+import type { AreaDto, AssistanceStatus, BenchmarkDetailDto, BenchmarkListItemDto, CreateProjectRequest, Page, ProjectDto, ProjectVersionDto, UpdateProjectRequest } from '@bt/contracts';
 import { map, type Observable } from 'rxjs';
 
 /** The filters of the projects page; an empty filter is not sent (the API refuses malformed ones). */
@@ -23,6 +23,11 @@ export class AssistanceApi {
 
   project(id: string): Observable<ProjectDto> {
     return this.http.get<ProjectDto>(`/api/projects/${encodeURIComponent(id)}`);
+  }
+
+  /** Every version of a project, newest first. */
+  versions(id: string): Observable<ProjectVersionDto[]> {
+    return this.http.get<ProjectVersionDto[]>(`/api/projects/${encodeURIComponent(id)}/versions`);
   }
 
   create(request: CreateProjectRequest): Observable<ProjectDto> {

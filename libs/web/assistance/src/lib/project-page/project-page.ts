@@ -11,12 +11,13 @@ import { LOADING, loadEach } from '@bt/web/benchmarks';
 import { apiErrorMessage } from '@bt/web/identity';
 import { AssistanceApi } from '../assistance-api';
 import { IatiDownload } from '../iati-download/iati-download';
+import { ProjectVersions } from '../project-versions/project-versions';
 import { INSTRUMENT_LABELS, PartialDatePipe, ROLE_LABELS, ROLES, STATUS_LABELS } from '../assistance-labels';
 
 /** One assistance project, public: what it does, who takes part, when, and the benchmarks it supports and how. */
 @Component({
   selector: 'bt-project-page',
-  imports: [RouterLink, CurrencyPipe, PartialDatePipe, MatButton, MatIcon, MatProgressBar, IatiDownload],
+  imports: [RouterLink, CurrencyPipe, PartialDatePipe, MatButton, MatIcon, MatProgressBar, IatiDownload, ProjectVersions],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-page.html',
   styleUrl: './project-page.scss',
