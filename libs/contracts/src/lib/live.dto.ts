@@ -11,7 +11,7 @@ export type LiveItemType = (typeof LIVE_ITEM_TYPES)[number];
  * which answers what the reader may see.
  */
 export interface LiveChangeDto {
-  /** The audit event of the change: the history entry a page can name ("Submitted by … just now"). */
+  /** The audit event of the change: the history entry a page can name ("Submitted by … just now"); '' for an inbox signal of no event (a reminder). */
   event: string;
   type: LiveItemType;
   id: string;

@@ -90,12 +90,14 @@ export class LiveChanges implements OnModuleInit, OnModuleDestroy, OnApplication
   }
 }
 
-/** A notification's payload as the trigger writes it; anything else is ignored. */
+/** A notification's payload as the triggers write it; anything else is ignored. */
 export function parseChange(payload: string | undefined): LiveChangeDto | null {
   try {
     const { event, type, id, by } = JSON.parse(payload ?? '') as Record<string, unknown>;
-    if (typeof event !== 'string' || typeof id !== 'string' || !(LIVE_ITEM_TYPES as readonly unknown[]).includes(type)) return null;
-    return { event, type: type as LiveChangeDto['type'], id, by: typeof by === 'string' ? by : null };
+    if (typeof id !== 'string' || !(LIVE_ITEM_TYPES as readonly unknown[]).includes(type)) return null;
+    // An inbox signal may come of no audit event (a reminder): it still says "your inbox changed".
+    if (typeof event !== 'string' && type !== 'inbox') return null;
+    return { event: typeof event === 'string' ? event : '', type: type as LiveChangeDto['type'], id, by: typeof by === 'string' ? by : null };
   } catch {
     return null;
   }
