@@ -8,8 +8,8 @@ const root = join(__dirname, '../../..');
 
 describe('a production installation', () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'bt-prod-')), 'data');
-  const run = (args: string[], input = '') => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir };
+  const run = (args: string[], input = '', data = dataDir) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: data };
     delete env['DATABASE_URL'];
     return spawnSync(process.execPath, [join(root, 'tools/with-database.mjs'), process.execPath, join(root, 'dist/apps/api/main.js'), ...args], { cwd: root, env, input, encoding: 'utf8', timeout: 60_000 });
   };
@@ -28,6 +28,20 @@ describe('a production installation', () => {
 
   it('verifies the audit trail, which holds the creation and nothing else', () => {
     const verify = run(['audit:verify']);
+    expect([verify.status, verify.stdout]).toEqual([0, expect.stringContaining('audit trail intact: 1 events verified')]);
+  });
+
+  it('backs up, and restores into a new installation\'s empty database, verified; a second restore is refused', () => {
+    const backupDir = join(dataDir, '..', 'backup');
+    const restored = join(dataDir, '..', 'restored');
+    const backup = run(['backup', backupDir]);
+    expect([backup.status, backup.stdout]).toEqual([0, expect.stringMatching(/backup complete in [\d.]+ s: \d+ tables, \d+ rows, 0 files \(0\.0 MB\), audit trail of 1 events/)]);
+    expect(run(['backup', backupDir]).status).toBe(1);
+    const restore = run(['restore', backupDir], '', restored);
+    expect([restore.status, restore.stdout]).toEqual([0, expect.stringMatching(/restore complete and verified in [\d.]+ s: .* audit trail of 1 events intact/)]);
+    const again = run(['restore', backupDir], '', restored);
+    expect([again.status, again.stderr]).toEqual([1, expect.stringContaining('restore REFUSED: the database is not empty')]);
+    const verify = run(['audit:verify'], '', restored);
     expect([verify.status, verify.stdout]).toEqual([0, expect.stringContaining('audit trail intact: 1 events verified')]);
   });
 });
