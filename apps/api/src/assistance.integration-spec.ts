@@ -86,6 +86,21 @@ describe('assistance projects', () => {
     expect((await as.anonymous.get('/api/projects?status=7')).status).toBe(400);
   });
 
+  it('filters by the period a project states (actual, else planned), a year or a span of years', async () => {
+    const titles = async (query: string) => ((await as.anonymous.get<ProjectDto[]>(`/api/projects?country=RS&${query}`)).body as ProjectDto[]).map((p) => p.title);
+    const twinning = 'Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)';
+    const migration = "Decreasing corruption risks in Serbia's migration management system";
+    // The Twinning ran 2018-09 to 2021-01 (actual); the migration project is planned 2023-07-01 to 2025-06-30; INL states no period.
+    expect(await titles('period=2019')).toEqual([twinning]);
+    expect(await titles('period=2021')).toEqual([twinning]);
+    expect(await titles('period=2022')).toEqual([]);
+    expect(await titles('period=2020-2024')).toEqual([migration, twinning]);
+    expect(await titles('period=2025-2030')).toEqual([migration]);
+    const reversed = await as.anonymous.get('/api/projects?period=2025-2020');
+    expect([reversed.status, reversed.body.code]).toEqual([400, 'assistance.period-reversed']);
+    expect((await as.anonymous.get('/api/projects?period=20x')).status).toBe(400);
+  });
+
   it('lets the ministry of the country, the Commission and admins write; not another country’s ministry, an expert or the public', async () => {
     const created = await as.coordinator.post<ProjectDto>('/api/projects', project());
     expect(created.status).toBe(201);

@@ -264,6 +264,11 @@ export class ProjectListQuery {
   @Transform(({ value }) => (typeof value === 'string' && /^[1-6]$/.test(value) ? Number(value) : value))
   @IsIn(ASSISTANCE_STATUSES, { message: 'status must be an IATI activity status from 1 to 6' })
   status?: AssistanceStatus;
+
+  /** The projects whose stated period (actual, else planned) touches a year or a span of years: `2024`, `2023-2025`. A start with no end runs on. */
+  @IsOptional()
+  @Matches(/^\d{4}(-\d{4})?$/, { message: 'period must be a year such as 2024, or years such as 2023-2025' })
+  period?: string;
 }
 
 export interface ProjectParticipantDto {

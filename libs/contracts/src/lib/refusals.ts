@@ -228,6 +228,7 @@ export const REFUSALS = {
   'assistance.link-twice': 'The project supports {benchmark} twice.',
   'assistance.budget-partial': 'A budget needs its amount and currency together.',
   'assistance.ends-before-start': '{field} comes before the start.',
+  'assistance.period-reversed': 'period {period} ends before it starts',
   'assistance.iati-identifier-taken': 'Another project has the IATI identifier {identifier}.',
   'assistance.organisation-not-found': 'No organisation {id}',
 

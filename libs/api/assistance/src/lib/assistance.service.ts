@@ -88,6 +88,13 @@ export class AssistanceService {
     };
     byRole('funding', query.funder);
     byRole('implementing', query.implementer);
+    if (query.period) {
+      // Partial dates ('2018', '2018-09', '2018-09-14') compare by their year.
+      const [first, last = first] = query.period.split('-');
+      if (last < first) throw refuse.badRequest('assistance.period-reversed', { period: query.period });
+      add((p) => `left(coalesce(p.actual_start, p.planned_start), 4) <= ${p}`, last);
+      add((p) => `coalesce(left(coalesce(p.actual_end, p.planned_end), 4) >= ${p}, TRUE)`, first);
+    }
     const rows = await this.dataSource.query(`SELECT ${PROJECT_COLUMNS} FROM assistance_project p WHERE ${where.join(' AND ')} ORDER BY p.country_code, p.title, p.id LIMIT 500`, params);
     return this.withDetails(this.dataSource.manager, viewer, rows);
   }

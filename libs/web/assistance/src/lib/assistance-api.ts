@@ -10,8 +10,13 @@ export interface ProjectFilters {
   readonly benchmark: string;
   readonly funder: string;
   readonly implementer: string;
+  /** A year (2024) or years (2023-2025) the projects run in; sent only when well-formed. */
+  readonly period: string;
   readonly status: AssistanceStatus | '';
 }
+
+/** A year or a span of years, as the API's `period` filter takes it. */
+export const PERIOD = /^\d{4}(-\d{4})?$/;
 
 @Injectable({ providedIn: 'root' })
 export class AssistanceApi {
@@ -62,6 +67,7 @@ export function projectParams(filters: ProjectFilters): HttpParams {
   if (filters.benchmark.trim()) params = params.set('benchmark', filters.benchmark.trim().toUpperCase());
   if (filters.funder.trim()) params = params.set('funder', filters.funder.trim());
   if (filters.implementer.trim()) params = params.set('implementer', filters.implementer.trim());
+  if (PERIOD.test(filters.period.trim())) params = params.set('period', filters.period.trim());
   if (filters.status) params = params.set('status', String(filters.status));
   return params;
 }

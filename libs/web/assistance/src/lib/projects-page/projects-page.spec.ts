@@ -69,4 +69,20 @@ describe('ProjectsPage', () => {
     expect(texts('.muted')).toEqual(['No project matches these filters.']);
     expect(await country.getValueText()).toBe('Serbia');
   });
+
+  it('sends a period only when it is a year or years, and says so when it is not', async () => {
+    http.expectOne('/api/projects?country=RS').flush([]);
+    await settle();
+    const period = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatInputHarness.with({ placeholder: '2023-2025' }));
+    await period.setValue('2023-2025');
+    await settle();
+    http.expectOne('/api/projects?country=RS&period=2023-2025').flush([]);
+    await period.setValue('20x');
+    await period.blur();
+    await settle();
+    // Not sent as it is: the list asks without it, and the field says what it takes.
+    http.expectOne('/api/projects?country=RS').flush([]);
+    await settle();
+    expect(texts('mat-error')).toEqual(['A year such as 2024, or years such as 2023-2025']);
+  });
 });

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -13,17 +13,17 @@ import { CANDIDATE_COUNTRIES, countryName } from '@bt/web/admin';
 import { LOADING, loadEach } from '@bt/web/benchmarks';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
-import { AssistanceApi, type ProjectFilters } from '../assistance-api';
+import { AssistanceApi, PERIOD, type ProjectFilters } from '../assistance-api';
 import { IatiDownload } from '../iati-download/iati-download';
 import { INSTRUMENT_LABELS, mayAddProjects, PartialDatePipe, STATUS_LABELS, STATUSES } from '../assistance-labels';
 
 /**
  * Assistance projects, public: who helps a country meet its benchmarks — funders, implementers,
- * the instrument, when — filtered by country, area, benchmark, funder, implementer and status.
+ * the instrument, when — filtered by country, area, benchmark, funder, implementer, period and status.
  */
 @Component({
   selector: 'bt-projects-page',
-  imports: [ReactiveFormsModule, RouterLink, PartialDatePipe, IatiDownload, MatButton, MatFormField, MatLabel, MatIcon, MatInput, MatProgressBar, MatSelect, MatOption],
+  imports: [ReactiveFormsModule, RouterLink, PartialDatePipe, IatiDownload, MatButton, MatError, MatFormField, MatHint, MatLabel, MatIcon, MatInput, MatProgressBar, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './projects-page.html',
   styleUrl: './projects-page.scss',
@@ -44,6 +44,7 @@ export class ProjectsPage {
     benchmark: new FormControl('', { nonNullable: true }),
     funder: new FormControl('', { nonNullable: true }),
     implementer: new FormControl('', { nonNullable: true }),
+    period: new FormControl('', { nonNullable: true, validators: [Validators.pattern(PERIOD)] }),
     status: new FormControl<AssistanceStatus | ''>('', { nonNullable: true }),
   });
   private readonly filterValues = this.filters.valueChanges.pipe(
@@ -80,6 +81,6 @@ export class ProjectsPage {
   }
 
   protected clearFilters(): void {
-    this.filters.reset({ country: this.filters.controls.country.value, area: '', benchmark: '', funder: '', implementer: '', status: '' });
+    this.filters.reset({ country: this.filters.controls.country.value, area: '', benchmark: '', funder: '', implementer: '', period: '', status: '' });
   }
 }

@@ -15,7 +15,7 @@ import { combineLatest, map, startWith } from 'rxjs';
 import { AssistanceApi } from '../assistance-api';
 import { coverage, type Support, timeline } from './coverage';
 
-const NO_FILTERS = { area: '', benchmark: '', funder: '', implementer: '', status: '' } as const;
+const NO_FILTERS = { area: '', benchmark: '', funder: '', implementer: '', period: '', status: '' } as const;
 
 /**
  * Where a country's benchmarks stand for support: per area, which benchmarks a running project

@@ -280,6 +280,7 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'assistance.link-twice': (p) => $localize`:Refusal of a request@@refusal.assistance.link-twice:The project supports ${p['benchmark']}:benchmark: twice.`,
   'assistance.budget-partial': () => $localize`:Refusal of a request@@refusal.assistance.budget-partial:A budget needs its amount and currency together.`,
   'assistance.ends-before-start': () => $localize`:Refusal of a request@@refusal.assistance.ends-before-start:The end comes before the start.`,
+  'assistance.period-reversed': (p) => $localize`:Refusal of a request@@refusal.assistance.period-reversed:The period ${p['period']}:period: ends before it starts.`,
   'assistance.iati-identifier-taken': (p) => $localize`:Refusal of a request@@refusal.assistance.iati-identifier-taken:Another project has the IATI identifier ${p['identifier']}:identifier:.`,
   'assistance.organisation-not-found': () => $localize`:Refusal of a request@@refusal.assistance.organisation-not-found:The organisation was not found.`,
   'iati.nothing-to-export': (p) =>
