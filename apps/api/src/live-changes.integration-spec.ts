@@ -84,8 +84,8 @@ describe('live changes over server-sent events', () => {
 
   beforeAll(async () => {
     a = await startTestApi();
-    // A second instance of the API on the same database, as behind a load balancer.
-    b = await createApp(readAppConfig({ DATABASE_URL: a.databaseUrl, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true' }), { logger: false });
+    // A second instance of the API on the same database, as behind a load balancer; its notification worker dispatches the hand-overs.
+    b = await createApp(readAppConfig({ DATABASE_URL: a.databaseUrl, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'true' }), { logger: false });
     await b.listen(0, '127.0.0.1');
     bUrl = `http://127.0.0.1:${(b.getHttpServer().address() as { port: number }).port}`;
     coordinator = a.client({ ip: '10.8.0.1' });

@@ -49,9 +49,22 @@ describe('notification e-mail', () => {
     await smtp?.stop();
   });
 
-  /** Dispatches now (the worker would within a second) and waits until every e-mail is done. */
+  /**
+   * Dispatches now (the worker would within a second) until every audit event so far is dispatched —
+   * the worker may hold the cursor meanwhile, and then this dispatch skips — and waits until every
+   * e-mail is done.
+   */
+  const dispatched = async () => {
+    const [{ last }] = await api.sql(`SELECT coalesce(max(id), 0)::text AS last FROM audit_event`);
+    for (;;) {
+      await api.app.get(NotificationDispatcher).dispatchAll();
+      const [{ at }] = await api.sql(`SELECT coalesce(last_event_id, 0)::text AS at FROM notification_dispatch WHERE id = 1`);
+      if (BigInt(at) >= BigInt(last)) return;
+      await sleep(50);
+    }
+  };
   const delivered = async () => {
-    await api.app.get(NotificationDispatcher).dispatchAll();
+    await dispatched();
     await settled(api.sql);
   };
   const version = async (code: string) => (await as['commission'].get(`/api/benchmarks/${code}`)).body.version as number;
@@ -117,7 +130,7 @@ describe('notification e-mail', () => {
     const before = smtp.messages.length;
     smtp.failing = true;
     await submitted(code);
-    await api.app.get(NotificationDispatcher).dispatchAll();
+    await dispatched();
     const [{ id }] = await api.sql(`SELECT id FROM notification WHERE event_id = (SELECT max(id) FROM audit_event WHERE action = 'benchmark.SUBMIT')`);
     // The first attempt is refused; the job waits for its retry.
     while ((await api.sql(`SELECT mail_attempts FROM notification WHERE id = $1`, [id]))[0].mail_attempts === 0) await sleep(50);
