@@ -192,8 +192,12 @@ describe('benchmark dossier', () => {
       expect(text).toContain('hr-strategy-2025.pdf');
       expect(text.replace(/\s+/g, '')).toContain(sha256);
     }
-    // The ministry's history annex names the states as the pages do.
-    expect((await docx(ministry, '/api/benchmarks/RS-24-POL-02/report?format=docx&lang=en')).text).toContain('Submitted → Accepted');
+    // The ministry's history annex names the states and what was done as the pages do, in the reader's language.
+    const annex = (await docx(ministry, '/api/benchmarks/RS-24-POL-02/report?format=docx&lang=en')).text;
+    expect(annex).toContain('Submitted → Accepted');
+    expect(annex).toContain('Accepted');
+    expect(annex).not.toMatch(/benchmark\.[A-Z_]+|evidence\.created/);
+    expect((await docx(ministry, '/api/benchmarks/RS-24-POL-02/report?format=docx&lang=sr-Latn')).text).toContain('Prihvaćeno');
   });
 
   it('refuses an unknown format or language (400) and answers 404 for an unknown benchmark', async () => {

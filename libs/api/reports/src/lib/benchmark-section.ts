@@ -13,7 +13,7 @@ import { type Language, latinToCyrillic } from '@bt/i18n';
 import { BENCHMARK_STATES, type BenchmarkState } from '@bt/workflow';
 import { FORMAT_LOCALE } from '@bt/i18n/server';
 import { type Block, heading, paragraph, table } from './report-document';
-import type { ReportWording } from './report-texts';
+import { isReportText, type ReportWording } from './report-texts';
 
 /**
  * What a caller may see of one benchmark, read through each domain's own service (and so its
@@ -207,12 +207,17 @@ export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: For
 /** The dossier's annex: the benchmark's history as its page shows it to this caller. */
 export function historyAnnex(events: HistoryEventDto[], t: ReportWording, f: Formats): Block[] {
   const stateWord = (state: string) => ((BENCHMARK_STATES as readonly string[]).includes(state) ? t(`state.${state as BenchmarkState}`) : state);
+  // A workflow event by its event, any other action by its name; one this document does not know yet as recorded.
+  const actionWord = (e: HistoryEventDto) => {
+    const key = `action.${e.event && e.action.startsWith('benchmark.') ? `benchmark.${e.event}` : e.action}`;
+    return isReportText(key) ? t(key) : e.action;
+  };
   return [
     heading(1, t('history')),
     events.length
       ? table(
           [t('when'), t('who'), t('what')],
-          events.map((e) => [f.date(e.at), e.actor ?? '–', [e.action, e.from && e.to ? `${stateWord(e.from)} → ${stateWord(e.to)}` : '', e.comment ?? ''].filter(Boolean).join(' · ')]),
+          events.map((e) => [f.date(e.at), e.actor ?? '–', [actionWord(e), e.from && e.to ? `${stateWord(e.from)} → ${stateWord(e.to)}` : '', e.comment ?? ''].filter(Boolean).join(' · ')]),
         )
       : paragraph(t('none'), 'note'),
   ];

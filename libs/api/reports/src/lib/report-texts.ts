@@ -141,6 +141,22 @@ const en = {
   when: 'When',
   who: 'Who',
   what: 'What',
+  // What each recorded action did, as the benchmark page's history says it
+  'action.benchmark.SUBMIT': 'Submitted to the Commission',
+  'action.benchmark.REQUEST_CHANGES': 'Changes requested',
+  'action.benchmark.START_PEER_REVIEW': 'Peer review started',
+  'action.benchmark.BEGIN_FIELDWORK': 'Fieldwork begun',
+  'action.benchmark.SUBMIT_MISSION_REPORT': 'Mission report submitted',
+  'action.benchmark.ACCEPT': 'Accepted',
+  'action.benchmark.REOPEN': 'Reopened',
+  'action.evidence.created': 'Evidence added',
+  'action.evidence.updated': 'Evidence changed (new version)',
+  'action.evidence.file_added': 'File added to evidence',
+  'action.evidence.file_removed': 'File removed from evidence',
+  'action.proposal.created': 'Civil-society proposal made',
+  'action.proposal.answered': 'Proposal answered',
+  'action.mission.report_uploaded': 'Mission report uploaded',
+  'action.assessment.recorded': 'Assessment recorded',
 } as const;
 
 type Key = keyof typeof en;
@@ -270,8 +286,27 @@ const sr: Record<Key, string> = {
   when: 'Kada',
   who: 'Ko',
   what: 'Šta',
+  'action.benchmark.SUBMIT': 'Podneto Komisiji',
+  'action.benchmark.REQUEST_CHANGES': 'Zatražene izmene',
+  'action.benchmark.START_PEER_REVIEW': 'Započeta stručna procena',
+  'action.benchmark.BEGIN_FIELDWORK': 'Započet rad na terenu',
+  'action.benchmark.SUBMIT_MISSION_REPORT': 'Podnet izveštaj misije',
+  'action.benchmark.ACCEPT': 'Prihvaćeno',
+  'action.benchmark.REOPEN': 'Ponovo otvoreno',
+  'action.evidence.created': 'Dodat dokaz',
+  'action.evidence.updated': 'Izmenjen dokaz (nova verzija)',
+  'action.evidence.file_added': 'Dokazu je dodata datoteka',
+  'action.evidence.file_removed': 'Iz dokaza je uklonjena datoteka',
+  'action.proposal.created': 'Civilno društvo je dalo predlog',
+  'action.proposal.answered': 'Dat odgovor na predlog',
+  'action.mission.report_uploaded': 'Otpremljen izveštaj misije',
+  'action.assessment.recorded': 'Zabeležena ocena',
 };
 
 export const reportTexts = serverTexts<Key>({ en, 'sr-Latn': sr });
+/** Whether the documents have a text of this name (an action's word, say). */
+export function isReportText(key: string): key is Key {
+  return key in en;
+}
 export type ReportWording = Wording<Key>;
 export type ReportTextKey = Key;
