@@ -159,6 +159,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Notification e-mail: admins see what failed and retry it (an unknown notification: 404).
   'GET /api/admin/mail': { path: () => '/api/admin/mail', status: adminOnly(200) },
   'POST /api/admin/mail/:id/retry': { path: () => '/api/admin/mail/999999999/retry', status: adminOnly(404) },
+  // Notification preferences: each signed-in person's own.
+  'GET /api/notifications/preferences': { path: () => '/api/notifications/preferences', status: signedIn(200) },
+  'PUT /api/notifications/preferences': { path: () => '/api/notifications/preferences', body: () => ({ preferences: [{ kind: 'benchmark.accepted', delivery: 'digest' }] }), status: signedIn(200) },
   // Missions: the report belongs to the Commission and the mission's experts; others learn nothing (404).
   'POST /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 422 : 404) },
   'GET /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : 404) },

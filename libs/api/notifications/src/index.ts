@@ -4,3 +4,4 @@ export * from './lib/notification-rules';
 export * from './lib/notification-mail';
 export * from './lib/compose-mail';
 export * from './lib/notification-reminders';
+export * from './lib/notification-preferences';

@@ -1,4 +1,9 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, ValidateNested } from 'class-validator';
 import type { InboxKind } from './inbox.dto';
+import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind } from './notification-kinds';
+
+export { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind };
 
 /** An e-mail of a notification that kept failing after every retry, for admins to look into and retry. */
 export interface FailedMailDto {
@@ -22,4 +27,34 @@ export interface MailStatusDto {
   queued: number;
   /** The newest e-mails that failed after every retry (at most 100). */
   failed: FailedMailDto[];
+}
+
+/** How one kind reaches the person: their choice, or their roles' default (`chosen` false). */
+export interface NotificationPreferenceDto {
+  kind: NotificationKind;
+  delivery: NotificationDelivery;
+  chosen: boolean;
+}
+
+/** `GET /api/notifications/preferences`: every kind, in NOTIFICATION_KINDS' order. */
+export interface NotificationPreferencesDto {
+  preferences: NotificationPreferenceDto[];
+}
+
+export class NotificationPreferenceChoice {
+  @IsIn(NOTIFICATION_KINDS)
+  kind!: NotificationKind;
+
+  @IsIn(NOTIFICATION_DELIVERIES)
+  delivery!: NotificationDelivery;
+}
+
+/** `PUT /api/notifications/preferences`: the kinds chosen (others keep what they had). */
+export class UpdateNotificationPreferencesRequest {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(NOTIFICATION_KINDS.length)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationPreferenceChoice)
+  preferences!: NotificationPreferenceChoice[];
 }

@@ -186,6 +186,8 @@ export const REFUSALS = {
   // Notifications: the admins' retry of a failed e-mail.
   'notification.not-found': 'No notification {id}',
   'notification.mail-not-failed': 'This e-mail has not failed: only a failed e-mail is retried.',
+  // Notification preferences: each kind chosen once per request.
+  'notification.preference-kind-repeated': 'The kind {kind} is given more than once: choose each kind once.',
 
   // Peer-review missions: their plan, agenda, report, findings and recommendations.
   'mission.not-found': 'No mission {id}',

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@bt/api/core';
 import { composeMail, type MailNotification } from './compose-mail';
 import type { Dispatched } from './notification-dispatcher';
+import { NotificationPreferences } from './notification-preferences';
 
 /** The pg-boss queue of notification e-mails: one job per notification. */
 export const MAIL_QUEUE = 'notification-mail';
@@ -33,6 +34,7 @@ export class NotificationMail {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly preferences: NotificationPreferences,
   ) {}
 
   /** Whether mail goes anywhere: without SMTP_URL it stays queued. */
@@ -85,12 +87,21 @@ export class NotificationMail {
     this.transport?.close();
   }
 
-  /** Queues the e-mail of each new notification, in the dispatch's transaction (pg-boss writes the job through it). */
+  /**
+   * Queues the e-mail of each new notification, in the dispatch's transaction (pg-boss writes the job
+   * through it), as its person chose for its kind: `immediate` now; `digest` kept for the day's digest
+   * (mail status `digest`); `in_app` not e-mailed (mail status stays `none`).
+   */
   async queue(em: EntityManager, dispatched: Dispatched[]): Promise<void> {
     if (!dispatched.length) return;
     const boss = this.boss;
     if (!boss) throw new Error('notification mail is not started');
-    const ids = dispatched.map((d) => d.id);
+    const deliveries = await this.preferences.deliveries(em, dispatched.map((d) => d.id));
+    const of = (delivery: string) => dispatched.filter((d) => deliveries.get(d.id) === delivery).map((d) => d.id);
+    const digest = of('digest');
+    if (digest.length) await em.query(`UPDATE notification SET mail_status = 'digest' WHERE id = ANY($1::bigint[])`, [digest]);
+    const ids = of('immediate');
+    if (!ids.length) return;
     await em.query(`UPDATE notification SET mail_status = 'queued' WHERE id = ANY($1::bigint[])`, [ids]);
     const db = transactionDb(em);
     for (const id of ids) await boss.send(MAIL_QUEUE, { notificationId: id } satisfies MailJob, { db });

@@ -5,6 +5,8 @@ import { IdentityModule } from '@bt/api/identity';
 import { MailAdminController } from './mail-admin.controller';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { NotificationMail } from './notification-mail';
+import { NotificationPreferences } from './notification-preferences';
+import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationReminders } from './notification-reminders';
 import { NotificationsInboxSource } from './notifications-inbox.source';
 
@@ -18,7 +20,12 @@ import { NotificationsInboxSource } from './notifications-inbox.source';
 export const REMINDER_QUEUE = 'notification-reminders';
 const REMINDER_CRON = '0 7 * * *';
 
-@Module({ imports: [IdentityModule], controllers: [MailAdminController], providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail, NotificationReminders], exports: [NotificationDispatcher, NotificationMail, NotificationReminders] })
+@Module({
+  imports: [IdentityModule],
+  controllers: [MailAdminController, NotificationPreferencesController],
+  providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail, NotificationReminders, NotificationPreferences],
+  exports: [NotificationDispatcher, NotificationMail, NotificationReminders, NotificationPreferences],
+})
 export class NotificationsModule implements OnModuleInit, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;

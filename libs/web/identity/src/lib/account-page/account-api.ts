@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { RecoveryCodesDto, SecondFactorStatusDto, SessionDto, TotpEnrolmentDto } from '@bt/contracts';
+import type { NotificationDelivery, NotificationKind, NotificationPreferenceDto, NotificationPreferencesDto, RecoveryCodesDto, SecondFactorStatusDto, SessionDto, TotpEnrolmentDto } from '@bt/contracts';
 import { map, type Observable } from 'rxjs';
 
-/** The signed-in user's own second factor and sessions (`/api/auth/second-factor`, `/api/auth/sessions`). */
+/** The signed-in user's own second factor, sessions and notification settings (`/api/auth/second-factor`, `/api/auth/sessions`, `/api/notifications/preferences`). */
 @Injectable({ providedIn: 'root' })
 export class AccountApi {
   private readonly http = inject(HttpClient);
@@ -40,5 +40,14 @@ export class AccountApi {
 
   endOtherSessions(): Observable<void> {
     return this.http.post<void>('/api/auth/sessions/end-others', null);
+  }
+
+  notificationPreferences(): Observable<NotificationPreferenceDto[]> {
+    return this.http.get<NotificationPreferencesDto>('/api/notifications/preferences').pipe(map((r) => r.preferences));
+  }
+
+  /** Answers every kind as it is after the change. */
+  chooseNotificationPreferences(preferences: { kind: NotificationKind; delivery: NotificationDelivery }[]): Observable<NotificationPreferenceDto[]> {
+    return this.http.put<NotificationPreferencesDto>('/api/notifications/preferences', { preferences }).pipe(map((r) => r.preferences));
   }
 }

@@ -4,6 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { NOTIFICATION_KINDS } from '@bt/contracts/notification-kinds';
 import { me, unauthorized } from '../../testing/identity-fixtures';
 import { AuthSession } from '../auth-session';
 import { IDENTITY_ROUTES } from '../identity.routes';
@@ -19,6 +20,7 @@ describe('AccountPage', () => {
     { id: 's-1', current: true, method: 'password', secondFactor: null, createdAt: '2026-12-06T08:00:00.000Z', lastSeenAt: '2026-12-06T08:05:00.000Z', expiresAt: '2026-12-06T20:00:00.000Z', ip: '192.0.2.1', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/133.0' },
     { id: 's-2', current: false, method: 'oidc', secondFactor: 'provider', createdAt: '2026-12-05T08:00:00.000Z', lastSeenAt: '2026-12-05T09:00:00.000Z', expiresAt: '2026-12-05T20:00:00.000Z', ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1' },
   ];
+  const PREFERENCES = NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: kind === 'benchmark.accepted' ? 'digest' : 'immediate', chosen: false }));
   const NOT_ENROLLED = { enrolled: false, enrolledAt: null, recoveryCodesLeft: 0, required: false };
 
   async function open(overrides: Parameters<typeof me>[1] = {}): Promise<void> {
@@ -44,6 +46,7 @@ describe('AccountPage', () => {
     await harness.navigateByUrl('/account');
     http.expectOne('/api/auth/second-factor').flush(NOT_ENROLLED);
     http.expectOne('/api/auth/sessions').flush(SESSIONS);
+    http.expectOne('/api/notifications/preferences').flush({ preferences: PREFERENCES });
     await settle();
   }
 
@@ -185,5 +188,41 @@ describe('AccountPage', () => {
     expect(TestBed.inject(Router).url).toBe('/sign-in');
     expect(TestBed.inject(AuthSession).signedIn()).toBe(false);
     http.expectOne('/api/auth/options').flush({ password: true, oidc: { enabled: false, label: '' } });
+  });
+
+  it('shows how each kind of notification is received, and saves only the kinds changed', async () => {
+    await open();
+    const select = (kind: string) => element().querySelector(`mat-select[data-kind="${kind}"]`) as HTMLElement;
+    expect(element().querySelectorAll('.notification-preferences mat-select')).toHaveLength(NOTIFICATION_KINDS.length);
+    expect(texts('.notification-preferences mat-label')[0]).toBe('A benchmark submitted for your review');
+    expect(select('benchmark.accepted').textContent).toContain('In the daily digest e-mail');
+    expect(select('benchmark.submitted').textContent).toContain('E-mail at once');
+
+    (select('benchmark.submitted').querySelector('.mat-mdc-select-trigger') as HTMLElement).click();
+    await settle();
+    const option = [...document.querySelectorAll('mat-option')].find((o) => o.textContent?.includes('Inbox only, no e-mail')) as HTMLElement;
+    option.click();
+    await settle();
+    button('Save notification settings').click();
+    const request = http.expectOne('/api/notifications/preferences');
+    expect(request.request.method).toBe('PUT');
+    expect(request.request.body).toEqual({ preferences: [{ kind: 'benchmark.submitted', delivery: 'in_app' }] });
+    request.flush({ preferences: PREFERENCES.map((p) => (p.kind === 'benchmark.submitted' ? { ...p, delivery: 'in_app', chosen: true } : p)) });
+    await settle();
+    expect(texts('.notification-preferences__outcome')).toEqual(['Your notification settings have been saved.']);
+    expect(select('benchmark.submitted').textContent).toContain('Inbox only, no e-mail');
+  });
+
+  it('says when the notification settings could not be saved', async () => {
+    await open();
+    const control = element().querySelector('mat-select[data-kind="proposal.posted"] .mat-mdc-select-trigger') as HTMLElement;
+    control.click();
+    await settle();
+    ([...document.querySelectorAll('mat-option')].find((o) => o.textContent?.includes('daily digest')) as HTMLElement).click();
+    await settle();
+    button('Save notification settings').click();
+    http.expectOne('/api/notifications/preferences').flush({ code: 'request.invalid-fields' }, { status: 400, statusText: 'Bad Request' });
+    await settle();
+    expect(texts('.notification-preferences__outcome')).toEqual(['Your notification settings could not be saved. Please try again.']);
   });
 });

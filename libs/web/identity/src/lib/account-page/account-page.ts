@@ -16,6 +16,7 @@ import { apiErrorMessage } from '../api-error-message';
 import { AuthSession } from '../auth-session';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-rule';
 import { roleAssignmentLabel } from '../role-labels';
+import { NotificationPreferencesCard } from './notification-preferences-card';
 import { SecondFactorCard } from './second-factor-card';
 import { SessionsCard } from './sessions-card';
 
@@ -25,10 +26,10 @@ type PasswordOutcome =
   | { readonly kind: 'rejected'; readonly detail: string | null }
   | { readonly kind: 'failed' };
 
-/** Who I am, two-step sign-in, my password, and my sessions on every device. */
+/** Who I am, two-step sign-in, my password, my sessions on every device, and how I am notified. */
 @Component({
   selector: 'bt-account-page',
-  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatHint, MatError, MatInput, SecondFactorCard, SessionsCard],
+  imports: [ReactiveFormsModule, MatButton, MatFormField, MatLabel, MatHint, MatError, MatInput, SecondFactorCard, SessionsCard, NotificationPreferencesCard],
   templateUrl: './account-page.html',
   styleUrl: './account-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

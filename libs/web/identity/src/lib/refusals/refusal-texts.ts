@@ -332,6 +332,8 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   // Notifications.
   'notification.not-found': () => $localize`:Refusal of a request@@refusal.notification.not-found:The notification was not found.`,
   'notification.mail-not-failed': () => $localize`:Refusal of a request@@refusal.notification.mail-not-failed:This e-mail has not failed: only a failed e-mail is retried.`,
+  'notification.preference-kind-repeated': () =>
+    $localize`:Refusal of a request@@refusal.notification.preference-kind-repeated:A kind of notification was given more than once: choose each kind once.`,
 
   // Peer-review missions and their recommendations.
   'mission.not-found': () => $localize`:Refusal of a request@@refusal.mission.not-found:The mission was not found.`,

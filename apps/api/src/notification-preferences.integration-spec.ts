@@ -1,0 +1,145 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { NotificationDispatcher } from '@bt/api/notifications';
+import type { ApiClient } from '@bt/testing';
+import { SmtpCatcher } from './testing/smtp-catcher';
+import { startTestApi, type TestApi } from './testing/test-api';
+
+/**
+ * Each person's choice, per kind of notification, of e-mail at once, a daily digest or the inbox
+ * only: the defaults by role, the choice validated and audited, and the e-mail (a real SMTP server on
+ * loopback) sent or kept as chosen.
+ */
+const MAIL_ENV = { NOTIFICATIONS_WORKER: 'true', NOTIFICATIONS_POLL_SECONDS: '0.5', PUBLIC_URL: 'https://tracker.test.example' };
+
+describe('notification preferences', () => {
+  let smtp: SmtpCatcher;
+  let api: TestApi;
+  const as: Record<string, ApiClient> = {};
+  let codes: string[];
+
+  beforeAll(async () => {
+    smtp = await new SmtpCatcher().start();
+    api = await startTestApi({ ...MAIL_ENV, SMTP_URL: smtp.url });
+    let ip = 0;
+    for (const account of ['commission', 'coordinator', 'cso']) {
+      as[account] = api.client({ ip: `10.17.0.${++ip}` });
+      expect((await as[account].signIn(`${account}@demo.test`)).status).toBe(200);
+    }
+    as['anonymous'] = api.client({ ip: '10.17.0.99' });
+    codes = (
+      await api.sql(`SELECT b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE a.country_code = 'RS' AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.benchmark_id = b.id)
+        AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.benchmark_id = b.id) ORDER BY b.code`)
+    ).map((r) => r.code);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await smtp?.stop();
+  });
+
+  const deliveryOf = async (client: ApiClient, kind: string) => {
+    const answer = await client.get('/api/notifications/preferences');
+    expect(answer.status).toBe(200);
+    return answer.body.preferences.find((p: { kind: string }) => p.kind === kind);
+  };
+
+  /** Dispatches until every audit event so far is dispatched (the worker may hold the cursor meanwhile), then waits until every e-mail job is done. */
+  async function delivered(): Promise<void> {
+    const [{ last }] = await api.sql(`SELECT coalesce(max(id), 0)::text AS last FROM audit_event`);
+    for (;;) {
+      await api.app.get(NotificationDispatcher).dispatchAll();
+      const [{ at }] = await api.sql(`SELECT coalesce(last_event_id, 0)::text AS at FROM notification_dispatch WHERE id = 1`);
+      if (BigInt(at) >= BigInt(last)) break;
+      await sleep(50);
+    }
+    for (;;) {
+      const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification-mail' AND state IN ('created', 'retry', 'active')`);
+      if (n === 0) return;
+      await sleep(100);
+    }
+  }
+
+  async function submitted(code: string): Promise<void> {
+    const version = async () => (await as['commission'].get(`/api/benchmarks/${code}`)).body.version as number;
+    expect((await as['coordinator'].post(`/api/benchmarks/${code}/evidence`, { title: 'Figures 2025', narrative: 'Attached.', visibility: 'shared' })).status).toBe(201);
+    expect((await as['coordinator'].post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: await version() })).status).toBe(200);
+  }
+
+  it('gives each role its defaults until the person chooses', async () => {
+    const answer = await as['commission'].get('/api/notifications/preferences');
+    expect(answer.body.preferences).toHaveLength(17);
+    expect(await deliveryOf(as['commission'], 'benchmark.submitted')).toEqual({ kind: 'benchmark.submitted', delivery: 'immediate', chosen: false });
+    expect(await deliveryOf(as['commission'], 'benchmark.accepted')).toEqual({ kind: 'benchmark.accepted', delivery: 'digest', chosen: false });
+    expect(await deliveryOf(as['coordinator'], 'benchmark.changes_requested')).toMatchObject({ delivery: 'immediate' });
+    expect(await deliveryOf(as['cso'], 'proposal.answered')).toMatchObject({ delivery: 'immediate' });
+    expect(await deliveryOf(as['cso'], 'consultation.opened')).toMatchObject({ delivery: 'immediate' });
+    expect(await deliveryOf(as['cso'], 'benchmark.reopened')).toMatchObject({ delivery: 'digest' });
+    expect((await as['anonymous'].get('/api/notifications/preferences')).status).toBe(401);
+  });
+
+  it('refuses a bad choice with a code and writes nothing of it', async () => {
+    const put = (preferences: unknown) => as['cso'].request('PUT', '/api/notifications/preferences', { preferences });
+    const refused = [
+      await put([{ kind: 'benchmark.accepted', delivery: 'immediate' }, { kind: 'no.such_kind', delivery: 'digest' }]),
+      await put([{ kind: 'benchmark.accepted', delivery: 'hourly' }]),
+      await put([]),
+      await put('all'),
+    ];
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(4).fill([400, 'request.invalid-fields']));
+    const twice = await put([{ kind: 'benchmark.accepted', delivery: 'immediate' }, { kind: 'benchmark.accepted', delivery: 'in_app' }]);
+    expect([twice.status, twice.body.code]).toEqual([400, 'notification.preference-kind-repeated']);
+    expect(await deliveryOf(as['cso'], 'benchmark.accepted')).toEqual({ kind: 'benchmark.accepted', delivery: 'digest', chosen: false });
+    expect(await api.sql(`SELECT 1 FROM notification_preference p JOIN app_user u ON u.id = p.user_id WHERE u.email = 'cso@demo.test'`)).toEqual([]);
+  });
+
+  it('keeps each choice, audited, and the other kinds as they were', async () => {
+    const answer = await as['cso'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.accepted', delivery: 'immediate' }, { kind: 'consultation.published', delivery: 'in_app' }] });
+    expect(answer.status).toBe(200);
+    expect(answer.body.preferences.filter((p: { chosen: boolean }) => p.chosen)).toEqual([
+      { kind: 'benchmark.accepted', delivery: 'immediate', chosen: true },
+      { kind: 'consultation.published', delivery: 'in_app', chosen: true },
+    ]);
+    expect(await deliveryOf(as['cso'], 'proposal.answered')).toEqual({ kind: 'proposal.answered', delivery: 'immediate', chosen: false });
+    const [event] = await api.sql(`SELECT actor_label, data FROM audit_event WHERE action = 'user.notification_preferences_chosen' ORDER BY id DESC LIMIT 1`);
+    expect(event).toEqual({
+      actor_label: 'cso@demo.test',
+      data: { changes: [{ kind: 'benchmark.accepted', from: 'digest', to: 'immediate' }, { kind: 'consultation.published', from: 'immediate', to: 'in_app' }] },
+    });
+  });
+
+  it('e-mails a hand-over at once, keeps it for the digest or only in the inbox, as the person chose', async () => {
+    const choose = (delivery: string) => as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery }] });
+    const toCommission = () => smtp.messages.filter((m) => m.to.includes('commission@demo.test')).length;
+    const statusOf = async (code: string) =>
+      (
+        await api.sql(
+          `SELECT n.mail_status FROM notification n JOIN app_user u ON u.id = n.user_id JOIN audit_event e ON e.id = n.event_id JOIN benchmark b ON b.id::text = e.entity_id
+            WHERE u.email = 'commission@demo.test' AND b.code = $1 AND n.kind = 'benchmark.submitted'`,
+          [code],
+        )
+      ).map((r) => r.mail_status);
+    const inInbox = async (code: string) => (await as['commission'].get('/api/inbox')).body.items.some((i: { kind: string; link: string }) => i.kind === 'benchmark.submitted' && i.link === `/benchmarks/${code}`);
+
+    let before = toCommission();
+    expect((await choose('in_app')).status).toBe(200);
+    const quiet = codes.shift() as string;
+    await submitted(quiet);
+    await delivered();
+    expect(toCommission()).toBe(before);
+    expect(await statusOf(quiet)).toEqual(['none']);
+    expect(await inInbox(quiet)).toBe(true);
+
+    expect((await choose('digest')).status).toBe(200);
+    const kept = codes.shift() as string;
+    await submitted(kept);
+    await delivered();
+    expect(toCommission()).toBe(before);
+    expect(await statusOf(kept)).toEqual(['digest']);
+
+    expect((await choose('immediate')).status).toBe(200);
+    const told = codes.shift() as string;
+    await submitted(told);
+    await delivered();
+    expect(toCommission()).toBe(++before);
+    expect(await statusOf(told)).toEqual(['sent']);
+  });
+});
