@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NotificationDispatcher } from '@bt/api/notifications';
+import { NotificationDigest, NotificationDispatcher } from '@bt/api/notifications';
 import type { ApiClient } from '@bt/testing';
 import { SmtpCatcher } from './testing/smtp-catcher';
 import { startTestApi, type TestApi } from './testing/test-api';
@@ -7,7 +7,7 @@ import { startTestApi, type TestApi } from './testing/test-api';
 /**
  * Each person's choice, per kind of notification, of e-mail at once, a daily digest or the inbox
  * only: the defaults by role, the choice validated and audited, and the e-mail (a real SMTP server on
- * loopback) sent or kept as chosen.
+ * loopback) sent or kept as chosen; the daily digest gathering what was kept into one e-mail.
  */
 const MAIL_ENV = { NOTIFICATIONS_WORKER: 'true', NOTIFICATIONS_POLL_SECONDS: '0.5', PUBLIC_URL: 'https://tracker.test.example' };
 
@@ -141,5 +141,65 @@ describe('notification preferences', () => {
     await delivered();
     expect(toCommission()).toBe(++before);
     expect(await statusOf(told)).toEqual(['sent']);
+  });
+
+  it('gathers the notifications kept for the digest into one e-mail, each with its link, and never twice', async () => {
+    expect((await as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery: 'digest' }] })).status).toBe(200);
+    const waiting = async () =>
+      (await api.sql(`SELECT n.link FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = 'commission@demo.test' AND n.mail_status = 'digest' ORDER BY n.id`)).map((r) => r.link);
+    // The one kept by the test before, and two more.
+    const more = [codes.shift() as string, codes.shift() as string];
+    for (const code of more) await submitted(code);
+    await delivered();
+    const links = await waiting();
+    expect(links).toHaveLength(3);
+    expect(links.slice(1)).toEqual(more.map((code) => `/benchmarks/${code}`));
+
+    const before = smtp.messages.length;
+    expect(await api.app.get(NotificationDigest).send()).toBe(1);
+    const digests = smtp.messages.slice(before);
+    expect(digests.map((m) => m.to)).toEqual([['commission@demo.test']]);
+    const [digest] = digests;
+    expect(digest.subject).toBe('Benchmark Tracker: your daily digest (3 notifications)');
+    const codesIn = links.map((link) => link.replace('/benchmarks/', ''));
+    expect(digest.text).toBe(
+      [
+        'Hello Claire Commission,',
+        '',
+        'What happened for you since the last digest:',
+        '',
+        ...codesIn.flatMap((code) => [`- ${code}: submitted by Marko Coordinator for your review`, `  https://tracker.test.example/benchmarks/${code}`]),
+        '',
+        '-- ',
+        'You receive this digest because you chose it for these kinds of notification.',
+        'Your account and its settings: https://tracker.test.example/account',
+        '',
+      ].join('\n'),
+    );
+    for (const code of codesIn) expect(digest.html).toContain(`<li><a href="https://tracker.test.example/benchmarks/${code}">${code}: submitted by Marko Coordinator for your review</a></li>`);
+    expect(await waiting()).toEqual([]);
+
+    // A second run (on this instance or another) finds nothing left to send.
+    expect(await api.app.get(NotificationDigest).send()).toBe(0);
+    expect(smtp.messages.length).toBe(before + 1);
+  });
+
+  it('keeps the digest for the next run when the SMTP server refuses it', async () => {
+    const code = codes.shift() as string;
+    await submitted(code);
+    await delivered();
+    smtp.failing = true;
+    try {
+      expect(await api.app.get(NotificationDigest).send()).toBe(0);
+    } finally {
+      smtp.failing = false;
+    }
+    const statusOf = async () =>
+      (await api.sql(`SELECT n.mail_status FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = 'commission@demo.test' AND n.link = $1`, [`/benchmarks/${code}`])).map((r) => r.mail_status);
+    expect(await statusOf()).toEqual(['digest']);
+    const before = smtp.messages.length;
+    expect(await api.app.get(NotificationDigest).send()).toBe(1);
+    expect(smtp.messages.slice(before).map((m) => m.subject)).toEqual(['Benchmark Tracker: your daily digest (1 notification)']);
+    expect(await statusOf()).toEqual(['sent']);
   });
 });

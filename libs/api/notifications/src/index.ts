@@ -5,3 +5,4 @@ export * from './lib/notification-mail';
 export * from './lib/compose-mail';
 export * from './lib/notification-reminders';
 export * from './lib/notification-preferences';
+export * from './lib/notification-digest';

@@ -1,4 +1,4 @@
-import { composeMail, pageUrl } from './compose-mail';
+import { composeDigest, composeMail, pageUrl } from './compose-mail';
 
 describe('a notification e-mail', () => {
   const answered = { kind: 'proposal.answered' as const, facts: { benchmark: 'RS-24-MIG-01', decision: 'partly_accepted', revised: true }, detail: 'Publish the data <per court>.', link: '/benchmarks/RS-24-MIG-01?tab=dialogue' };
@@ -30,5 +30,14 @@ describe('a notification e-mail', () => {
   it('keeps the page’s own query and adds the language', () => {
     expect(pageUrl('https://bt.example', '/benchmarks/X?tab=dialogue', 'sr-Latn')).toBe('https://bt.example/benchmarks/X?tab=dialogue&lang=sr-Latn');
     expect(pageUrl('https://bt.example/tracker', '/account', 'en')).toBe('https://bt.example/tracker/account');
+  });
+
+  it('gathers a digest in the person’s language, each item with its link, counted with Serbian’s plural forms', () => {
+    const item = (mission: string) => ({ kind: 'mission.planned' as const, facts: { mission }, detail: null, link: `/missions/${mission}` });
+    const digest = composeDigest([item('m1'), item('m<2>')], { name: 'Jelena', language: 'sr-Latn' }, 'https://bt.example');
+    expect(digest.subject).toBe('Benchmark Tracker: vaš dnevni pregled (2 obaveštenja)');
+    expect(digest.text).toContain('- Planirana misija stručne procene: m1\n  https://bt.example/missions/m1?lang=sr-Latn\n');
+    expect(digest.html).toContain('Planirana misija stručne procene: m&lt;2&gt;</a></li>');
+    expect(composeDigest([item('m1')], { name: 'Jelena', language: 'sr-Cyrl' }, 'https://bt.example').subject).toBe('Benchmark Tracker: ваш дневни преглед (1 обавештење)');
   });
 });

@@ -33,18 +33,26 @@ export function pageUrl(publicUrl: string, link: string, language: Language): st
   return url.toString();
 }
 
+const languageOf = (recipient: MailRecipient): Language => (isLanguage(recipient.language) ? recipient.language : 'en');
+
+/** The notification's sentence in the reader's language (an e-mail's subject, a digest's item). */
+function subjectOf(notification: MailNotification, language: Language): string {
+  const t = mailTexts(language);
+  const values: TextValues = {};
+  for (const [name, value] of Object.entries(notification.facts)) values[name] = typeof value === 'boolean' ? String(value) : value;
+  if (notification.kind === 'proposal.answered') values['decision'] = t(`decision.${notification.facts['decision'] as 'accepted' | 'partly_accepted' | 'not_accepted'}`);
+  return t(`subject.${notification.kind}`, values);
+}
+
 /**
  * A notification as an e-mail in the person's language: the subject as its first line, the quotation,
  * a link straight to the page, and a footer saying why the person gets it and where to change that.
  * A plain-text part and an HTML part with the same words.
  */
 export function composeMail(notification: MailNotification, recipient: MailRecipient, publicUrl: string): ComposedMail {
-  const language: Language = isLanguage(recipient.language) ? recipient.language : 'en';
+  const language = languageOf(recipient);
   const t = mailTexts(language);
-  const values: TextValues = {};
-  for (const [name, value] of Object.entries(notification.facts)) values[name] = typeof value === 'boolean' ? String(value) : value;
-  if (notification.kind === 'proposal.answered') values['decision'] = t(`decision.${notification.facts['decision'] as 'accepted' | 'partly_accepted' | 'not_accepted'}`);
-  const subject = t(`subject.${notification.kind}`, values);
+  const subject = subjectOf(notification, language);
   const link = pageUrl(publicUrl, notification.link, language);
   const account = pageUrl(publicUrl, '/account', language);
   const greeting = t('greeting', { name: recipient.name });
@@ -59,6 +67,34 @@ export function composeMail(notification: MailNotification, recipient: MailRecip
 ${notification.detail ? `<blockquote style="margin: 0 0 1em; padding-left: 1em; border-left: 4px solid #ccc; white-space: pre-line;">${escapeHtml(notification.detail)}</blockquote>\n` : ''}<p><a href="${escapeHtml(link)}">${escapeHtml(t('openButton'))}</a></p>
 <hr>
 <p style="font-size: 0.875em; color: #555;">${escapeHtml(why)}<br>${escapeHtml(t('change', { account: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(account)}">${escapeHtml(account)}</a>`)}</p>
+</body></html>
+`;
+  return { subject, text, html };
+}
+
+/**
+ * The day's digest: the notifications a person chose to get in it, as one e-mail in their language —
+ * each its sentence and a link straight to its page (plain text and HTML), oldest first, and a footer
+ * saying why and where to change it.
+ */
+export function composeDigest(notifications: MailNotification[], recipient: MailRecipient, publicUrl: string): ComposedMail {
+  const language = languageOf(recipient);
+  const t = mailTexts(language);
+  const subject = t('digest.subject', { count: notifications.length });
+  const items = notifications.map((n) => ({ sentence: subjectOf(n, language), link: pageUrl(publicUrl, n.link, language) }));
+  const account = pageUrl(publicUrl, '/account', language);
+  const greeting = t('greeting', { name: recipient.name });
+  const text = [greeting, '', t('digest.intro'), '', ...items.flatMap((i) => [`- ${i.sentence}`, `  ${i.link}`]), '', '-- ', t('digest.why'), t('change', { account }), ''].join('\n');
+  const html = `<!DOCTYPE html>
+<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1b1b1f;">
+<p>${escapeHtml(greeting)}</p>
+<p>${escapeHtml(t('digest.intro'))}</p>
+<ul>
+${items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.sentence)}</a></li>`).join('\n')}
+</ul>
+<hr>
+<p style="font-size: 0.875em; color: #555;">${escapeHtml(t('digest.why'))}<br>${escapeHtml(t('change', { account: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(account)}">${escapeHtml(account)}</a>`)}</p>
 </body></html>
 `;
   return { subject, text, html };

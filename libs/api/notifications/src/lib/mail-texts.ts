@@ -23,7 +23,19 @@ export type MailKind = Extract<
   | 'recommendation.due'
 >;
 
-type Key = `subject.${MailKind}` | `why.${MailKind}` | 'greeting' | 'open' | 'openButton' | 'change' | 'decision.accepted' | 'decision.partly_accepted' | 'decision.not_accepted';
+type Key =
+  | `subject.${MailKind}`
+  | `why.${MailKind}`
+  | 'greeting'
+  | 'open'
+  | 'openButton'
+  | 'change'
+  | 'decision.accepted'
+  | 'decision.partly_accepted'
+  | 'decision.not_accepted'
+  | 'digest.subject'
+  | 'digest.intro'
+  | 'digest.why';
 
 /**
  * Every text of the notification e-mails, in English and Serbian Latin (the Cyrillic derived): the
@@ -74,6 +86,9 @@ export const mailTexts = serverTexts<Key>({
     'decision.accepted': 'accepted',
     'decision.partly_accepted': 'partly accepted',
     'decision.not_accepted': 'not accepted',
+    'digest.subject': 'Benchmark Tracker: your daily digest ({count, plural, one {# notification} other {# notifications}})',
+    'digest.intro': 'What happened for you since the last digest:',
+    'digest.why': 'You receive this digest because you chose it for these kinds of notification.',
   },
   'sr-Latn': {
     'subject.benchmark.submitted': '{benchmark}: podneto na vaš pregled — {by}',
@@ -117,5 +132,8 @@ export const mailTexts = serverTexts<Key>({
     'decision.accepted': 'prihvaćen',
     'decision.partly_accepted': 'delimično prihvaćen',
     'decision.not_accepted': 'nije prihvaćen',
+    'digest.subject': 'Benchmark Tracker: vaš dnevni pregled ({count, plural, one {# obaveštenje} few {# obaveštenja} other {# obaveštenja}})',
+    'digest.intro': 'Šta se dogodilo za vas od prethodnog pregleda:',
+    'digest.why': 'Ovaj pregled dobijate jer ste ga izabrali za ove vrste obaveštenja.',
   },
 });

@@ -115,6 +115,17 @@ export class NotificationMail {
     await boss.send(MAIL_QUEUE, { notificationId } satisfies MailJob, { db: transactionDb(em) });
   }
 
+  /** Whether this instance delivers e-mail (the worker on and SMTP configured). */
+  get delivering(): boolean {
+    return this.transport !== null;
+  }
+
+  /** Sends one composed e-mail now (the digest's); throws when the SMTP server refuses it. */
+  async send(to: string, message: { subject: string; text: string; html: string }): Promise<void> {
+    if (!this.transport) throw new Error('notification mail is not delivered by this instance');
+    await this.transport.sendMail({ from: this.config.mail.from, to, subject: message.subject, text: message.text, html: message.html });
+  }
+
   /** One job: sends the notification's e-mail, unless it was sent already or its person can no longer be reached. */
   private async deliver(job: PgBoss.JobWithMetadata<MailJob>): Promise<void> {
     const [row] = await this.dataSource.query(

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@bt/api/core';
 import { InboxRegistry } from '@bt/api/inbox';
 import { IdentityModule } from '@bt/api/identity';
 import { MailAdminController } from './mail-admin.controller';
+import { NotificationDigest } from './notification-digest';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { NotificationMail } from './notification-mail';
 import { NotificationPreferences } from './notification-preferences';
@@ -19,12 +20,15 @@ import { NotificationsInboxSource } from './notifications-inbox.source';
 /** The daily job that e-mails the inbox's deadline reminders, at 07:00 server time. */
 export const REMINDER_QUEUE = 'notification-reminders';
 const REMINDER_CRON = '0 7 * * *';
+/** The daily digest e-mail, at 07:30 server time: after the reminders, so those kept for the digest are in it. */
+export const DIGEST_QUEUE = 'notification-digest';
+const DIGEST_CRON = '30 7 * * *';
 
 @Module({
   imports: [IdentityModule],
   controllers: [MailAdminController, NotificationPreferencesController],
-  providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail, NotificationReminders, NotificationPreferences],
-  exports: [NotificationDispatcher, NotificationMail, NotificationReminders, NotificationPreferences],
+  providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail, NotificationReminders, NotificationPreferences, NotificationDigest],
+  exports: [NotificationDispatcher, NotificationMail, NotificationReminders, NotificationPreferences, NotificationDigest],
 })
 export class NotificationsModule implements OnModuleInit, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
@@ -37,6 +41,7 @@ export class NotificationsModule implements OnModuleInit, BeforeApplicationShutd
     private readonly dispatcher: NotificationDispatcher,
     private readonly mail: NotificationMail,
     private readonly reminders: NotificationReminders,
+    private readonly digest: NotificationDigest,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,6 +57,8 @@ export class NotificationsModule implements OnModuleInit, BeforeApplicationShutd
     await this.dispatcher.begin();
     // Deadline reminders, pushed every morning (each due item once per person).
     await this.mail.schedule(REMINDER_QUEUE, REMINDER_CRON, () => this.reminders.remind());
+    // The kinds each person chose to get in a digest, in one e-mail a day.
+    await this.mail.schedule(DIGEST_QUEUE, DIGEST_CRON, () => this.digest.send());
     if (!this.config.notifications.worker || this.timer) return;
     this.timer = setInterval(() => {
       // One dispatch at a time per instance; a failed one is tried again at the next tick.
