@@ -5,6 +5,7 @@ import { type ValidationError, validateSync } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Refusal, refuse } from '@bt/api/core';
 import { hasRole, type Viewer } from '@bt/api/identity';
+import { uploadedBytes } from '@bt/api/files';
 import {
   CreateProjectRequest,
   type IatiExportQuery,
@@ -104,10 +105,7 @@ export class AssistanceIatiService {
   async import(viewer: Viewer, file: MultipartFile | undefined, ip: string): Promise<IatiImportResultDto> {
     // Only those who write some project may send a file at all; the rest is decided per activity.
     if (!hasRole(viewer, 'admin', 'commission', 'ministry', 'civil_society')) throw refuse.forbidden('assistance.not-yours-to-write');
-    if (!file) throw refuse.unprocessable('upload.file-missing');
-    const bytes = await file.toBuffer();
-    if (file.file.truncated) throw refuse.payloadTooLarge('upload.file-too-large');
-    if (!bytes.length) throw refuse.unprocessable('upload.file-empty');
+    const bytes = await uploadedBytes(file);
     const read = readIatiActivities(bytes);
     if ('refused' in read) {
       const reason = refusal(read.refused.code as 'iati.not-well-formed', read.refused.params as { line: number; details: string });

@@ -63,11 +63,7 @@ export class FilesService {
       if (file.file.truncated) throw refuse.payloadTooLarge('upload.file-too-large');
     } catch (error) {
       await this.storage.remove(storageKey);
-      // @fastify/multipart signals the limit by failing the stream with its own 413 error.
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw refuse.payloadTooLarge('upload.file-too-large');
-      // The form parser's "Part terminated early …": the body ended inside the file.
-      if (/terminated early/.test((error as Error).message)) throw brokenForm(file);
-      throw error;
+      throw uploadFailure(error, file);
     }
     const fileName = sanitiseFileName(file.filename);
     const kind = sniffer.kind(fileName);
@@ -139,6 +135,42 @@ export class FilesService {
  * Why the form parser gave up on a file: the form's field limit (the fields before the file are
  * all it kept), or a body that broke off before the end of the file (cut off, no closing boundary).
  */
+/**
+ * A small uploaded document read into memory at once (an IATI file, not kept as a stored file),
+ * refused exactly as `receive` refuses a missing, broken, empty or oversized one.
+ */
+export async function uploadedBytes(file: MultipartFile | undefined): Promise<Buffer> {
+  if (!file) throw refuse.unprocessable('upload.file-missing');
+  if (file.file.destroyed) throw brokenForm(file);
+  const chunks: Buffer[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      file.file.on('data', (chunk: Buffer) => chunks.push(chunk));
+      file.file.on('end', resolve);
+      file.file.on('error', reject);
+      // A request cut off midway destroys the file stream without an error: a close before its end is one.
+      file.file.on('close', () => {
+        if (!file.file.readableEnded) reject(brokenForm(file));
+      });
+    });
+  } catch (error) {
+    throw uploadFailure(error, file);
+  }
+  if (file.file.truncated) throw refuse.payloadTooLarge('upload.file-too-large');
+  const bytes = Buffer.concat(chunks);
+  if (!bytes.length) throw refuse.unprocessable('upload.file-empty');
+  return bytes;
+}
+
+/** What a failed file stream means for the caller. */
+function uploadFailure(error: unknown, file: MultipartFile): unknown {
+  // @fastify/multipart signals the limit by failing the stream with its own 413 error.
+  if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return refuse.payloadTooLarge('upload.file-too-large');
+  // The form parser's "Part terminated early …": the body ended inside the file.
+  if (/terminated early/.test((error as Error).message)) return brokenForm(file);
+  return error;
+}
+
 function brokenForm(file: MultipartFile): Refusal {
   const fields = Object.values(file.fields).flat().filter((part) => part?.type === 'field').length;
   if (fields >= MULTIPART_LIMITS.fields) return refuse.payloadTooLarge('upload.too-many-fields', { fields: MULTIPART_LIMITS.fields });
