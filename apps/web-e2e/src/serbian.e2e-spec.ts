@@ -13,9 +13,9 @@ function cyrillic(id: string): string {
   return messageToCyrillic(serbian[id]).trim();
 }
 
-/** Latin letters left in a text once codes (RS-24-MIG-02), e-mail addresses and the given names are taken out. */
+/** Latin letters left in a text once codes (RS-24-MIG-02), e-mail addresses, file formats (DOCX, PDF) and the given names are taken out. */
 function latinLeft(text: string, names: string[]): string[] {
-  let rest = text.replace(/\b[A-Z]{2}-\d{2}[\w.-]*/g, '').replace(/\S+@\S+/g, '');
+  let rest = text.replace(/\b[A-Z]{2}-\d{2}[\w.-]*/g, '').replace(/\S+@\S+/g, '').replace(/\b(DOCX|PDF|XML|IATI)\b/g, '');
   for (const name of names) rest = rest.split(name).join('');
   return rest.match(/[A-Za-zČčĆćĐđŠšŽž]{2,}/g) ?? [];
 }
