@@ -254,7 +254,7 @@ export const REFUSALS = {
   'iati.element-missing': '{element} is missing.',
   'iati.code-not-in-codelist': '{element}: "{value}" is not a code of {codelist}.',
   'iati.value-malformed': '{element}: "{value}" is not {expected}.',
-  'iati.value-not-accepted': '{element}: {details}',
+  'iati.value-not-accepted': 'The value of {element} is not accepted: {details}.',
   'iati.identifier-twice': 'The activity {identifier} appears twice in the file.',
   'iati.one-recipient-country': 'A project here is of one country: the activity names {count} recipient countries.',
   'iati.budget-currencies-differ': 'The budgets are in different currencies ({currencies}); a project here has one budget in one currency.',

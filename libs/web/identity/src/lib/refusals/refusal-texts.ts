@@ -321,7 +321,7 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'iati.value-malformed': (p) =>
     $localize`:Refusal of an import@@refusal.iati.value-malformed:${p['element']}:element:: “${p['value']}:value:” is not ${p['expected']}:expected:.`,
   'iati.value-not-accepted': (p) =>
-    $localize`:Refusal of an import@@refusal.iati.value-not-accepted:${p['element']}:element:: ${p['details']}:details:`,
+    $localize`:Refusal of an import@@refusal.iati.value-not-accepted:The value of ${p['element']}:element: is not accepted: ${p['details']}:details:.`,
   'iati.identifier-twice': (p) =>
     $localize`:Refusal of an import@@refusal.iati.identifier-twice:The activity ${p['identifier']}:identifier: appears twice in the file.`,
   'iati.one-recipient-country': (p) =>
