@@ -163,6 +163,9 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Notification preferences: each signed-in person's own.
   'GET /api/notifications/preferences': { path: () => '/api/notifications/preferences', status: signedIn(200) },
   'PUT /api/notifications/preferences': { path: () => '/api/notifications/preferences', body: () => ({ preferences: [{ kind: 'benchmark.accepted', delivery: 'digest' }] }), status: signedIn(200) },
+  // One-click unsubscribe: public, its signed token is the proof (none here: 400 for everyone, signed in or not).
+  'GET /api/notifications/unsubscribe': { path: () => '/api/notifications/unsubscribe?token=forged.token', status: anyone(400) },
+  'POST /api/notifications/unsubscribe': { path: () => '/api/notifications/unsubscribe?token=forged.token', status: anyone(400) },
   // Missions: the report belongs to the Commission and the mission's experts; others learn nothing (404).
   'POST /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 422 : 404) },
   'GET /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : 404) },

@@ -86,7 +86,7 @@ describe('notification e-mail', () => {
     expect(mail.from).toBe('tracker@test.example');
     expect(mail.raw).toMatch(/^From: Benchmark Tracker <tracker@test\.example>/m);
     expect(mail.subject).toBe(`${code}: submitted by Marko Coordinator for your review`);
-    expect(mail.text).toBe(
+    expect(mail.text.split('\n')).toEqual(
       [
         'Hello Claire Commission,',
         '',
@@ -97,8 +97,9 @@ describe('notification e-mail', () => {
         '-- ',
         'You receive this because you review benchmarks for the European Commission.',
         `Your account and its settings: ${PUBLIC_URL}/account`,
+        expect.stringMatching(new RegExp(`^No more e-mails of this kind \\(one click, no sign-in needed\\): ${PUBLIC_URL}/api/notifications/unsubscribe\\?token=[\\w-]+\\.[\\w-]+$`)),
         '',
-      ].join('\n'),
+      ],
     );
     expect(mail.html).toContain(`<a href="${PUBLIC_URL}/benchmarks/${code}">Open in Benchmark Tracker</a>`);
     expect(mail.html).toContain(`<a href="${PUBLIC_URL}/account">${PUBLIC_URL}/account</a>`);

@@ -7,7 +7,8 @@ import { startTestApi, type TestApi } from './testing/test-api';
 /**
  * Each person's choice, per kind of notification, of e-mail at once, a daily digest or the inbox
  * only: the defaults by role, the choice validated and audited, and the e-mail (a real SMTP server on
- * loopback) sent or kept as chosen; the daily digest gathering what was kept into one e-mail.
+ * loopback) sent or kept as chosen; the daily digest gathering what was kept into one e-mail; and
+ * the one-click unsubscribe of every e-mail, without signing in, by a token that cannot be altered.
  */
 const MAIL_ENV = { NOTIFICATIONS_WORKER: 'true', NOTIFICATIONS_POLL_SECONDS: '0.5', PUBLIC_URL: 'https://tracker.test.example' };
 
@@ -83,8 +84,10 @@ describe('notification preferences', () => {
       await put([{ kind: 'benchmark.accepted', delivery: 'hourly' }]),
       await put([]),
       await put('all'),
+      // Found by the OpenAPI fuzzer: an array inside the array.
+      await put([[{ kind: 'benchmark.accepted', delivery: 'immediate' }], { kind: 'benchmark.reopened', delivery: 'immediate' }]),
     ];
-    expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(4).fill([400, 'request.invalid-fields']));
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(5).fill([400, 'request.invalid-fields']));
     const twice = await put([{ kind: 'benchmark.accepted', delivery: 'immediate' }, { kind: 'benchmark.accepted', delivery: 'in_app' }]);
     expect([twice.status, twice.body.code]).toEqual([400, 'notification.preference-kind-repeated']);
     expect(await deliveryOf(as['cso'], 'benchmark.accepted')).toEqual({ kind: 'benchmark.accepted', delivery: 'digest', chosen: false });
@@ -201,5 +204,90 @@ describe('notification preferences', () => {
     expect(await api.app.get(NotificationDigest).send()).toBe(1);
     expect(smtp.messages.slice(before).map((m) => m.subject)).toEqual(['Benchmark Tracker: your daily digest (1 notification)']);
     expect(await statusOf()).toEqual(['sent']);
+  });
+
+  describe('one-click unsubscribe', () => {
+    let token: string;
+    const chosen = async () => (await as['commission'].get('/api/notifications/preferences')).body.preferences.filter((p: { chosen: boolean }) => p.chosen);
+    /** A client with no cookie at all, as a mail client or a browser never signed in. */
+    const stranger = () => api.client({ ip: '10.17.0.200' });
+    const unsubscribeUrl = /^No more e-mails of this kind \(one click, no sign-in needed\): (\S+)$/m;
+
+    beforeAll(async () => {
+      expect((await as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery: 'immediate' }, { kind: 'mission.planned', delivery: 'digest' }] })).status).toBe(200);
+      const before = smtp.messages.length;
+      await submitted(codes.shift() as string);
+      await delivered();
+      const [mail] = smtp.messages.slice(before);
+      const url = new URL(unsubscribeUrl.exec(mail.text)?.[1] ?? '');
+      expect(url.origin + url.pathname).toBe('https://tracker.test.example/api/notifications/unsubscribe');
+      token = url.searchParams.get('token') as string;
+      // RFC 8058: the mail client's one-click unsubscribe, to the same address.
+      const headers = mail.raw.slice(0, mail.raw.search(/\r?\n\r?\n/)).replace(/\r?\n(?=[ \t])/g, '');
+      expect(/^List-Unsubscribe:\s*<([^>]+)>\s*$/m.exec(headers)?.[1]).toBe(url.href);
+      expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\s*$/m);
+      expect(mail.html).toContain(`<a href="${url.href}">`);
+    });
+
+    it('refuses an altered or unsigned token with a code, changing nothing', async () => {
+      const [payload, mac] = token.split('.');
+      const [commissionId, kind] = Buffer.from(payload, 'base64url').toString().split(':');
+      const [{ id: csoId }] = await api.sql(`SELECT id::text FROM app_user WHERE email = 'cso@demo.test'`);
+      const flipped = mac.slice(0, -1) + (mac.endsWith('A') ? 'B' : 'A');
+      const bad = [
+        `${payload}.${flipped}`,
+        // Another person's id (or another kind) under the commission's MAC.
+        `${Buffer.from(`${csoId}:${kind}`).toString('base64url')}.${mac}`,
+        `${Buffer.from(`${commissionId}:mission.planned`).toString('base64url')}.${mac}`,
+        payload,
+        '',
+        'x'.repeat(500),
+      ];
+      const before = await chosen();
+      for (const t of bad) {
+        const answer = await stranger().get(`/api/notifications/unsubscribe?token=${encodeURIComponent(t)}`);
+        expect([answer.status, answer.body?.code]).toEqual([400, 'notification.unsubscribe-token-invalid']);
+      }
+      expect((await stranger().get('/api/notifications/unsubscribe')).status).toBe(400);
+      expect(await chosen()).toEqual(before);
+    });
+
+    it('stops e-mail of that kind only, without signing in, and answers a page in the person’s language', async () => {
+      await api.sql(`UPDATE app_user SET language = 'sr-Latn' WHERE email = 'commission@demo.test'`);
+      try {
+        const answer = await fetch(`${api.baseUrl}/api/notifications/unsubscribe?token=${token}`);
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        const page = await answer.text();
+        expect(page).toContain('<html lang="sr-Latn">');
+        expect(page).toContain('Više nećete dobijati e-poruke ove vrste: Merilo podneto na vaš pregled.');
+        expect(page).toContain('href="https://tracker.test.example/account?lang=sr-Latn"');
+      } finally {
+        await api.sql(`UPDATE app_user SET language = NULL WHERE email = 'commission@demo.test'`);
+      }
+      expect(await chosen()).toEqual([
+        { kind: 'benchmark.submitted', delivery: 'in_app', chosen: true },
+        { kind: 'mission.planned', delivery: 'digest', chosen: true },
+      ]);
+      const [event] = await api.sql(`SELECT actor_id IS NOT NULL AS by_person, actor_label, data FROM audit_event WHERE action = 'user.notification_unsubscribed' ORDER BY id DESC LIMIT 1`);
+      expect(event).toEqual({ by_person: true, actor_label: 'commission@demo.test', data: { kind: 'benchmark.submitted', from: 'immediate' } });
+      // The next SUBMIT is in the inbox, not e-mailed.
+      const before = smtp.messages.length;
+      await submitted(codes.shift() as string);
+      await delivered();
+      expect(smtp.messages.slice(before).filter((m) => m.to.includes('commission@demo.test'))).toEqual([]);
+    });
+
+    it('takes the mail client’s one-click POST (RFC 8058) without a cookie or an XSRF token', async () => {
+      expect((await as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery: 'immediate' }] })).status).toBe(200);
+      const answer = await fetch(`${api.baseUrl}/api/notifications/unsubscribe?token=${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      expect(answer.status).toBe(204);
+      expect((await chosen())[0]).toEqual({ kind: 'benchmark.submitted', delivery: 'in_app', chosen: true });
+      const altered = await fetch(`${api.baseUrl}/api/notifications/unsubscribe?token=${token}x`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      expect(altered.status).toBe(400);
+      // A form body anywhere else is refused as before.
+      const elsewhere = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=x' });
+      expect(elsewhere.status).toBe(415);
+    });
   });
 });

@@ -6,3 +6,4 @@ export * from './lib/compose-mail';
 export * from './lib/notification-reminders';
 export * from './lib/notification-preferences';
 export * from './lib/notification-digest';
+export * from './lib/unsubscribe-tokens';

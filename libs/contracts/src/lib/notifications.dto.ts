@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, ValidateNested } from 'class-validator';
 import type { InboxKind } from './inbox.dto';
 import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind } from './notification-kinds';
 
@@ -54,6 +54,8 @@ export class UpdateNotificationPreferencesRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(NOTIFICATION_KINDS.length)
+  // Each an object: ValidateNested alone lets an array inside the array through.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NotificationPreferenceChoice)
   preferences!: NotificationPreferenceChoice[];

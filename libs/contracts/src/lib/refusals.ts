@@ -188,6 +188,7 @@ export const REFUSALS = {
   'notification.mail-not-failed': 'This e-mail has not failed: only a failed e-mail is retried.',
   // Notification preferences: each kind chosen once per request.
   'notification.preference-kind-repeated': 'The kind {kind} is given more than once: choose each kind once.',
+  'notification.unsubscribe-token-invalid': 'This unsubscribe link is not valid: it may be incomplete or altered. Open your account to choose your e-mails.',
 
   // Peer-review missions: their plan, agenda, report, findings and recommendations.
   'mission.not-found': 'No mission {id}',

@@ -31,9 +31,10 @@ export interface AppConfig {
   rateLimits: boolean;
   /**
    * Notifications (libs/api/notifications): `worker` dispatches hand-overs to the people concerned
-   * every `pollMs` (off in tests that do not need it: they dispatch when they choose).
+   * every `pollMs` (off in tests that do not need it: they dispatch when they choose). `secret`
+   * (NOTIFICATION_SECRET) signs the e-mails' unsubscribe links; null: the one generated in the database.
    */
-  notifications: { worker: boolean; pollMs: number };
+  notifications: { worker: boolean; pollMs: number; secret: string | null };
   /**
    * E-mail of notifications: `smtpUrl` null → mail stays queued (admins see a warning); `publicUrl`
    * the product's address as its users reach it, for links in e-mails; a failed delivery is retried
@@ -92,7 +93,7 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: readTrustProxy(env['TRUST_PROXY']),
     apiDocs: readSwitch(env, 'API_DOCS', env['NODE_ENV'] !== 'production'),
     rateLimits: readSwitch(env, 'RATE_LIMITS', true),
-    notifications: { worker: readSwitch(env, 'NOTIFICATIONS_WORKER', true), pollMs: Math.round(positive('NOTIFICATIONS_POLL_SECONDS', 1) * 1000) },
+    notifications: { worker: readSwitch(env, 'NOTIFICATIONS_WORKER', true), pollMs: Math.round(positive('NOTIFICATIONS_POLL_SECONDS', 1) * 1000), secret: readNotificationSecret(env) },
     mail: readMailConfig(env, port),
   };
 }
@@ -107,6 +108,12 @@ function readMailConfig(env: NodeJS.ProcessEnv, port: number): AppConfig['mail']
   const retryDelaySeconds = Number(env['MAIL_RETRY_DELAY_SECONDS'] ?? 30);
   if (!Number.isInteger(retryDelaySeconds) || retryDelaySeconds < 1) throw new ConfigError(`MAIL_RETRY_DELAY_SECONDS must be a whole number of seconds, got "${env['MAIL_RETRY_DELAY_SECONDS']}"`);
   return { smtpUrl, from: env['MAIL_FROM']?.trim() || 'Benchmark Tracker <no-reply@localhost>', publicUrl, retryLimit, retryDelaySeconds };
+}
+
+function readNotificationSecret(env: NodeJS.ProcessEnv): string | null {
+  const secret = env['NOTIFICATION_SECRET']?.trim() || null;
+  if (secret && secret.length < 32) throw new ConfigError('NOTIFICATION_SECRET must be at least 32 characters (not echoed), e.g. from `openssl rand -hex 32`');
+  return secret;
 }
 
 function readSwitch(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -31,7 +31,16 @@ export function configureBodyParsing(fastify: FastifyInstance): void {
       done(error, value);
     });
   });
+  // RFC 8058's one-click unsubscribe is a form POST (`List-Unsubscribe=One-Click`) from a mail client:
+  // accepted on that route alone (its signed token is in the address) and not read; elsewhere a 415 as before.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, _raw, done) => {
+    if (request.url.split('?')[0] === ONE_CLICK_UNSUBSCRIBE_PATH) done(null, {});
+    else done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }), undefined);
+  });
 }
+
+/** The one route that takes a form body (RFC 8058). */
+export const ONE_CLICK_UNSUBSCRIBE_PATH = '/api/notifications/unsubscribe';
 
 /** A 400 for Fastify, with the code and parameters the exception filter answers it with (and words in English from REFUSALS). */
 function refused<C extends RefusalCode>(message: string, code: C, ...params: RefusalArgs<C>): Error {

@@ -30,7 +30,7 @@ export class AccessGuard implements CanActivate {
     const cookies = request.cookies ?? {};
     const targets = [context.getHandler(), context.getClass()];
     const open = this.reflector.getAllAndOverride<PublicOptions | undefined>(IS_PUBLIC, targets);
-    if (!SAFE_METHODS.has(request.method) && (cookies[SESSION_COOKIE] || open) && !hasXsrfToken(request)) {
+    if (!SAFE_METHODS.has(request.method) && (cookies[SESSION_COOKIE] || open) && !open?.ownProof && !hasXsrfToken(request)) {
       throw refuse.forbidden('auth.xsrf-token-missing');
     }
     const token = cookies[SESSION_COOKIE];

@@ -24,7 +24,7 @@ export interface ComposedMail {
   html: string;
 }
 
-const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The page's address, in the person's language when it is not English (a link keeps its language, as the app's own links do). */
 export function pageUrl(publicUrl: string, link: string, language: Language): string {
@@ -46,10 +46,11 @@ function subjectOf(notification: MailNotification, language: Language): string {
 
 /**
  * A notification as an e-mail in the person's language: the subject as its first line, the quotation,
- * a link straight to the page, and a footer saying why the person gets it and where to change that.
+ * a link straight to the page, and a footer saying why the person gets it, where to change that and
+ * (given its signed link) how to stop e-mails of this kind in one click.
  * A plain-text part and an HTML part with the same words.
  */
-export function composeMail(notification: MailNotification, recipient: MailRecipient, publicUrl: string): ComposedMail {
+export function composeMail(notification: MailNotification, recipient: MailRecipient, publicUrl: string, unsubscribeUrl?: string): ComposedMail {
   const language = languageOf(recipient);
   const t = mailTexts(language);
   const subject = subjectOf(notification, language);
@@ -58,7 +59,8 @@ export function composeMail(notification: MailNotification, recipient: MailRecip
   const greeting = t('greeting', { name: recipient.name });
   const why = t(`why.${notification.kind}`);
   const change = t('change', { account });
-  const text = [greeting, '', subject, ...(notification.detail ? ['', ...notification.detail.split('\n').map((line) => `> ${line}`)] : []), '', t('open', { link }), '', '-- ', why, change, ''].join('\n');
+  const unsubscribe = unsubscribeUrl ? [t('unsubscribe', { link: unsubscribeUrl })] : [];
+  const text = [greeting, '', subject, ...(notification.detail ? ['', ...notification.detail.split('\n').map((line) => `> ${line}`)] : []), '', t('open', { link }), '', '-- ', why, change, ...unsubscribe, ''].join('\n');
   const html = `<!DOCTYPE html>
 <html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1b1b1f;">
@@ -66,7 +68,9 @@ export function composeMail(notification: MailNotification, recipient: MailRecip
 <p><strong>${escapeHtml(subject)}</strong></p>
 ${notification.detail ? `<blockquote style="margin: 0 0 1em; padding-left: 1em; border-left: 4px solid #ccc; white-space: pre-line;">${escapeHtml(notification.detail)}</blockquote>\n` : ''}<p><a href="${escapeHtml(link)}">${escapeHtml(t('openButton'))}</a></p>
 <hr>
-<p style="font-size: 0.875em; color: #555;">${escapeHtml(why)}<br>${escapeHtml(t('change', { account: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(account)}">${escapeHtml(account)}</a>`)}</p>
+<p style="font-size: 0.875em; color: #555;">${escapeHtml(why)}<br>${escapeHtml(t('change', { account: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(account)}">${escapeHtml(account)}</a>`)}${
+    unsubscribeUrl ? `<br>${escapeHtml(t('unsubscribe', { link: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(unsubscribeUrl)}</a>`)}` : ''
+  }</p>
 </body></html>
 `;
   return { subject, text, html };

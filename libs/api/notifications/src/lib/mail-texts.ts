@@ -35,7 +35,12 @@ type Key =
   | 'decision.not_accepted'
   | 'digest.subject'
   | 'digest.intro'
-  | 'digest.why';
+  | 'digest.why'
+  | `kind.${MailKind}`
+  | 'unsubscribe'
+  | 'unsubscribed.title'
+  | 'unsubscribed.body'
+  | 'unsubscribed.open';
 
 /**
  * Every text of the notification e-mails, in English and Serbian Latin (the Cyrillic derived): the
@@ -89,6 +94,27 @@ export const mailTexts = serverTexts<Key>({
     'digest.subject': 'Benchmark Tracker: your daily digest ({count, plural, one {# notification} other {# notifications}})',
     'digest.intro': 'What happened for you since the last digest:',
     'digest.why': 'You receive this digest because you chose it for these kinds of notification.',
+    'kind.benchmark.submitted': 'A benchmark submitted for your review',
+    'kind.benchmark.changes_requested': 'Changes requested on a benchmark',
+    'kind.benchmark.accepted': 'A benchmark accepted',
+    'kind.benchmark.reopened': 'A benchmark reopened',
+    'kind.mission.planned': 'A peer-review mission planned',
+    'kind.mission.corrected': 'A peer-review mission changed',
+    'kind.mission.report_submitted': 'A mission report submitted',
+    'kind.mission.report_shared': 'A mission report shared with you',
+    'kind.proposal.posted': 'A civil-society proposal awaiting your answer',
+    'kind.proposal.answered': "An answer to your organisation's proposal",
+    'kind.consultation.opened': 'A written consultation open for your replies',
+    'kind.consultation.reopened': 'A written consultation reopened',
+    'kind.consultation.published': 'A written consultation published',
+    'kind.consultation.deadline': "A written consultation's deadline coming up",
+    'kind.mission.starting': 'A peer-review mission starting',
+    'kind.mission.report_due': 'A mission report not yet submitted',
+    'kind.recommendation.due': 'A recommendation due',
+    unsubscribe: 'No more e-mails of this kind (one click, no sign-in needed): {link}',
+    'unsubscribed.title': 'E-mails stopped',
+    'unsubscribed.body': 'You will no longer get e-mails of this kind: {kind}. These notifications stay in your inbox.',
+    'unsubscribed.open': 'Choose how you get each kind of notification on your account',
   },
   'sr-Latn': {
     'subject.benchmark.submitted': '{benchmark}: podneto na vaš pregled — {by}',
@@ -135,5 +161,26 @@ export const mailTexts = serverTexts<Key>({
     'digest.subject': 'Benchmark Tracker: vaš dnevni pregled ({count, plural, one {# obaveštenje} few {# obaveštenja} other {# obaveštenja}})',
     'digest.intro': 'Šta se dogodilo za vas od prethodnog pregleda:',
     'digest.why': 'Ovaj pregled dobijate jer ste ga izabrali za ove vrste obaveštenja.',
+    'kind.benchmark.submitted': 'Merilo podneto na vaš pregled',
+    'kind.benchmark.changes_requested': 'Zatražene izmene merila',
+    'kind.benchmark.accepted': 'Merilo prihvaćeno',
+    'kind.benchmark.reopened': 'Merilo ponovo otvoreno',
+    'kind.mission.planned': 'Planirana misija stručne procene',
+    'kind.mission.corrected': 'Izmenjena misija stručne procene',
+    'kind.mission.report_submitted': 'Podnet izveštaj misije',
+    'kind.mission.report_shared': 'Izveštaj misije podeljen s vama',
+    'kind.proposal.posted': 'Predlog civilnog društva čeka vaš odgovor',
+    'kind.proposal.answered': 'Odgovor na predlog vaše organizacije',
+    'kind.consultation.opened': 'Pisana konsultacija otvorena za vaše odgovore',
+    'kind.consultation.reopened': 'Pisana konsultacija ponovo otvorena',
+    'kind.consultation.published': 'Pisana konsultacija objavljena',
+    'kind.consultation.deadline': 'Rok pisane konsultacije se približava',
+    'kind.mission.starting': 'Počinje misija stručne procene',
+    'kind.mission.report_due': 'Izveštaj misije još nije podnet',
+    'kind.recommendation.due': 'Rok za preporuku',
+    unsubscribe: 'Bez e-poruka ove vrste (jednim klikom, bez prijave): {link}',
+    'unsubscribed.title': 'E-poruke zaustavljene',
+    'unsubscribed.body': 'Više nećete dobijati e-poruke ove vrste: {kind}. Ova obaveštenja ostaju u vašem prijemnom sandučetu.',
+    'unsubscribed.open': 'Izaberite kako dobijate svaku vrstu obaveštenja na svom nalogu',
   },
 });

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@bt/api/core';
 import { composeMail, type MailNotification } from './compose-mail';
 import type { Dispatched } from './notification-dispatcher';
 import { NotificationPreferences } from './notification-preferences';
+import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 /** The pg-boss queue of notification e-mails: one job per notification. */
 export const MAIL_QUEUE = 'notification-mail';
@@ -35,6 +36,7 @@ export class NotificationMail {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly preferences: NotificationPreferences,
+    private readonly unsubscribeTokens: UnsubscribeTokens,
   ) {}
 
   /** Whether mail goes anywhere: without SMTP_URL it stays queued. */
@@ -129,7 +131,7 @@ export class NotificationMail {
   /** One job: sends the notification's e-mail, unless it was sent already or its person can no longer be reached. */
   private async deliver(job: PgBoss.JobWithMetadata<MailJob>): Promise<void> {
     const [row] = await this.dataSource.query(
-      `SELECT n.id, n.kind, n.facts, n.detail, n.link, n.mail_status, u.email, u.display_name, u.language, u.disabled_at
+      `SELECT n.id, n.user_id, n.kind, n.facts, n.detail, n.link, n.mail_status, u.email, u.display_name, u.language, u.disabled_at
          FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.id = $1`,
       [job.data.notificationId],
     );
@@ -139,9 +141,18 @@ export class NotificationMail {
       return;
     }
     const notification: MailNotification = { kind: row.kind, facts: row.facts, detail: row.detail, link: row.link };
-    const message = composeMail(notification, { name: row.display_name, language: row.language }, this.config.mail.publicUrl);
+    // One click stops this kind's e-mail (RFC 8058: the mail client may POST to the same address).
+    const unsubscribe = `${this.config.mail.publicUrl}/api/notifications/unsubscribe?token=${await this.unsubscribeTokens.tokenFor(row.user_id, row.kind)}`;
+    const message = composeMail(notification, { name: row.display_name, language: row.language }, this.config.mail.publicUrl, unsubscribe);
     try {
-      await this.transport?.sendMail({ from: this.config.mail.from, to: row.email, subject: message.subject, text: message.text, html: message.html });
+      await this.transport?.sendMail({
+        from: this.config.mail.from,
+        to: row.email,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      });
     } catch (error) {
       const last = job.retryCount >= job.retryLimit;
       const reason = error instanceof Error ? error.message : String(error);

@@ -10,6 +10,8 @@ import { NotificationPreferences } from './notification-preferences';
 import { NotificationPreferencesController } from './notification-preferences.controller';
 import { NotificationReminders } from './notification-reminders';
 import { NotificationsInboxSource } from './notifications-inbox.source';
+import { UnsubscribeController } from './unsubscribe.controller';
+import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 /**
  * Who is told of each hand-over (libs/api/notifications/src/lib/notification-rules.ts), in the inbox
@@ -26,9 +28,9 @@ const DIGEST_CRON = '30 7 * * *';
 
 @Module({
   imports: [IdentityModule],
-  controllers: [MailAdminController, NotificationPreferencesController],
-  providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail, NotificationReminders, NotificationPreferences, NotificationDigest],
-  exports: [NotificationDispatcher, NotificationMail, NotificationReminders, NotificationPreferences, NotificationDigest],
+  controllers: [MailAdminController, NotificationPreferencesController, UnsubscribeController],
+  providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail, NotificationReminders, NotificationPreferences, NotificationDigest, UnsubscribeTokens],
+  exports: [NotificationDispatcher, NotificationMail, NotificationReminders, NotificationPreferences, NotificationDigest, UnsubscribeTokens],
 })
 export class NotificationsModule implements OnModuleInit, BeforeApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;

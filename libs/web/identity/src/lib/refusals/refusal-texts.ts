@@ -334,6 +334,8 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'notification.mail-not-failed': () => $localize`:Refusal of a request@@refusal.notification.mail-not-failed:This e-mail has not failed: only a failed e-mail is retried.`,
   'notification.preference-kind-repeated': () =>
     $localize`:Refusal of a request@@refusal.notification.preference-kind-repeated:A kind of notification was given more than once: choose each kind once.`,
+  'notification.unsubscribe-token-invalid': () =>
+    $localize`:Refusal of a request@@refusal.notification.unsubscribe-token-invalid:This unsubscribe link is not valid: it may be incomplete or altered. Open your account to choose your e-mails.`,
 
   // Peer-review missions and their recommendations.
   'mission.not-found': () => $localize`:Refusal of a request@@refusal.mission.not-found:The mission was not found.`,
