@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readAppConfig } from '@bt/api/core';
 import { NotificationDispatcher } from '@bt/api/notifications';
-import { ApiClient } from '@bt/testing';
 import { Client } from 'pg';
 import { createApp } from './app';
-import { SmtpCatcher } from './testing/smtp-catcher';
+import { ApiClient, SmtpCatcher } from '@bt/testing';
 import { createDemoDatabase, startTestApi, type TestApi } from './testing/test-api';
 
 /**

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { NotificationDigest, NotificationDispatcher } from '@bt/api/notifications';
-import type { ApiClient } from '@bt/testing';
-import { SmtpCatcher } from './testing/smtp-catcher';
+import { type ApiClient, SmtpCatcher } from '@bt/testing';
 import { startTestApi, type TestApi } from './testing/test-api';
 
 /**

@@ -1,13 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SmtpCatcher } from '@bt/testing';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * One benchmark through its whole workflow, each person signed in as themselves in their own
  * browser context (their own session cookie): the coordinator adds evidence and submits; the
- * Commission, with the benchmark open, sees the submission arrive without reloading, and starts a
+ * Commission, with the benchmark open, sees the submission arrive without reloading and gets its
+ * e-mail with a link, and starts a
  * peer review with the expert; the expert begins the fieldwork, uploads the report and submits it;
  * the Commission's open page follows along live, then it accepts with an assessment. The benchmark
  * page then shows the whole history.
@@ -24,8 +26,12 @@ describe('a benchmark goes through its workflow, each person signed in as themse
   let scratch: string;
   let reportFile: string;
 
+  let smtp: SmtpCatcher;
+
   beforeAll(async () => {
-    product = await startProduct();
+    // A real SMTP server on loopback: the hand-overs' e-mails arrive there.
+    smtp = await new SmtpCatcher().start();
+    product = await startProduct({ SMTP_URL: smtp.url, MAIL_FROM: 'Benchmark Tracker <tracker@e2e.example>' });
     browser = await launchChromium();
     coordinator = await (await browser.newContext()).newPage();
     commission = await (await browser.newContext()).newPage();
@@ -50,6 +56,7 @@ describe('a benchmark goes through its workflow, each person signed in as themse
   afterAll(async () => {
     await browser?.close();
     await product?.stop();
+    await smtp?.stop();
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
@@ -129,6 +136,20 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     await commission.waitForFunction((before) => Number(document.querySelector('.nav-badge')?.firstChild?.textContent ?? 0) > before, unreadBefore);
     expect(await commission.evaluate(() => (window as unknown as { btOpenedOnce?: boolean }).btOpenedOnce)).toBe(true);
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
+  });
+
+  it('e-mails the Commission the submission, with a link straight to the benchmark', async () => {
+    const toCommission = () => smtp.messages.find((m) => m.to.includes('commission@demo.test') && m.subject.includes(CODE));
+    for (let count = 1; !toCommission(); count++) await smtp.received(count);
+    const mail = toCommission();
+    expect(mail?.subject).toBe(`${CODE}: submitted by Marko Coordinator for your review`);
+    const link = /Open it in Benchmark Tracker: (\S+)/.exec(mail?.text ?? '')?.[1];
+    expect(link?.startsWith(`${product.url}/benchmarks/${CODE}`)).toBe(true);
+    // The link opens the benchmark (the Commission is signed in in its browser).
+    const opened = await (await commission.context()).newPage();
+    await opened.goto(link as string);
+    await stateChip(opened, 'Submitted').waitFor();
+    await opened.close();
   });
 
   it('lists the submission in the Commission’s tasks, which opens it', async () => {

@@ -18,10 +18,10 @@ const PRODUCT_DATABASE: TestDatabaseTemplate = {
   },
 };
 
-/** The built product (API serving the built web app) on a fresh database, as `npm start` runs it. */
-export async function startProduct(): Promise<{ url: string; stop: () => Promise<void> }> {
+/** The built product (API serving the built web app) on a fresh database, as `npm start` runs it; `env` adds settings (SMTP_URL, say). */
+export async function startProduct(env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const database = await createTestDatabase({ from: PRODUCT_DATABASE });
-  const product = await spawnProduct(database.url);
+  const product = await spawnProduct(database.url, env);
   return {
     url: product.url,
     stop: async () => {
@@ -31,12 +31,12 @@ export async function startProduct(): Promise<{ url: string; stop: () => Promise
   };
 }
 
-async function spawnProduct(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function spawnProduct(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: join(root, 'dist/apps/web/browser') },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: join(root, 'dist/apps/web/browser'), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: 'pipe',
   });
   child.stdout?.on('data', (c) => (output += c));

@@ -1,3 +1,4 @@
 export * from './test-database';
 export * from './api-client';
 export * from './zip-file';
+export * from './smtp-catcher';
