@@ -13,11 +13,11 @@
 //   CHROMIUM_PATH=/usr/bin/chromium   FIRST_LOAD_THROTTLE=0 (no network throttling)
 //   BENCH_DATABASE_URL=postgres://…   BENCH_API_MAIN=path/to/main.js   WEB_DIR=path/to/browser
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { dropExternalDatabase, ensureBuilt, root, startApi, startDatabase, stopChild } from './harness.mjs';
+import { benchRun, ensureBuilt, root, startApi, startDatabase } from './harness.mjs';
 
 const GOAL_BYTES = 450 * 1024;
 const PAGES = [
@@ -29,28 +29,9 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 
 const throttle = process.env.FIRST_LOAD_THROTTLE !== '0';
 const log = (message) => console.log(`[bench:first-load] ${message}`);
 
-const state = { api: null, apiLog: null, database: null, dataDir: null, tmp: null, external: null, aborted: false };
 let browser = null;
-let cleaning = null;
-function cleanup() {
-  cleaning ??= (async () => {
-    state.aborted = true;
-    await browser?.close().catch(() => undefined);
-    await stopChild(state.api, 'SIGTERM', 15_000);
-    await dropExternalDatabase(state, log);
-    await stopChild(state.database, 'SIGTERM', 30_000);
-    if (state.tmp) rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
-  })().catch((error) => console.error(`[bench:first-load] cleanup: ${error.message}`));
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (state.aborted) return;
-    cleanup().finally(() => process.exit(130));
-  });
-}
-process.on('exit', () => {
-  if (state.api && state.api.exitCode === null) state.api.kill('SIGKILL');
+const { state, cleanup } = benchRun('bench:first-load', async () => {
+  await browser?.close().catch(() => undefined);
 });
 
 /** One visit of `url` in `context`: what went over the network (Chromium's own accounting, through CDP) and the paint times. */

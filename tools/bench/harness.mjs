@@ -8,7 +8,7 @@
 // exit hook, which ends the process on Ctrl-C before the bench's cleanup has run.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join, resolve as resolvePath } from 'node:path';
@@ -200,4 +200,37 @@ export async function signIn(agent, port, email) {
   const xsrf = cookies.get('XSRF-TOKEN');
   if (!session || !xsrf) throw new Error(`sign-in of ${email} set no bt_session or XSRF-TOKEN cookie`);
   return { cookie: `bt_session=${session}; XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': xsrf };
+}
+
+/**
+ * A bench run's state (what startDatabase and startApi fill in) and its cleanup: `before` first (a
+ * browser, a stream, a second API…), then the API, the database and the temporary directory; once,
+ * also on Ctrl-C; an API still running when the process exits is killed.
+ */
+export function benchRun(name, before = async () => undefined) {
+  const log = (message) => console.log(`[${name}] ${message}`);
+  const state = { api: null, apiLog: null, database: null, dataDir: null, tmp: null, external: null, aborted: false };
+  let cleaning = null;
+  const cleanup = () => {
+    cleaning ??= (async () => {
+      state.aborted = true;
+      await before();
+      await stopChild(state.api, 'SIGTERM', 15_000);
+      await dropExternalDatabase(state, log);
+      await stopChild(state.database, 'SIGTERM', 30_000);
+      if (state.tmp) rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
+    })().catch((error) => console.error(`[${name}] cleanup: ${error.message}`));
+    return cleaning;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (state.aborted) return;
+      console.error(`\n[${name}] ${signal}: stopping the API and the database…`);
+      cleanup().finally(() => process.exit(130));
+    });
+  }
+  process.on('exit', () => {
+    if (state.api && state.api.exitCode === null) state.api.kill('SIGKILL');
+  });
+  return { state, cleanup };
 }

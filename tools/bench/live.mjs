@@ -9,37 +9,21 @@
 //
 //   LIVE_ROUNDS=20   BENCH_DATABASE_URL=postgres://…   BENCH_API_MAIN=path/to/main.js
 import http from 'node:http';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { dropExternalDatabase, ensureBuilt, pgClient, request, setting, signIn, startApi, startDatabase, stopChild } from './harness.mjs';
+import { benchRun, ensureBuilt, pgClient, request, setting, signIn, startApi, startDatabase, stopChild } from './harness.mjs';
 
 const GOAL_MS = 2000;
 const rounds = setting('LIVE_ROUNDS', 20);
 const log = (message) => console.log(`[bench:live] ${message}`);
 
-const state = { api: null, apiLog: null, database: null, dataDir: null, tmp: null, external: null, aborted: false };
 const second = { api: null, apiLog: null, tmp: null };
 let stream = null;
-let cleaning = null;
-function cleanup() {
-  cleaning ??= (async () => {
-    state.aborted = true;
-    stream?.destroy();
-    await stopChild(second.api, 'SIGTERM', 15_000);
-    await stopChild(state.api, 'SIGTERM', 15_000);
-    await dropExternalDatabase(state, log);
-    await stopChild(state.database, 'SIGTERM', 30_000);
-    if (state.tmp) rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
-  })().catch((error) => console.error(`[bench:live] cleanup: ${error.message}`));
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (state.aborted) return;
-    cleanup().finally(() => process.exit(130));
-  });
-}
+const { state, cleanup } = benchRun('bench:live', async () => {
+  stream?.destroy();
+  await stopChild(second.api, 'SIGTERM', 15_000);
+});
 
 /** Opens the live stream and calls `onChange` with each `change` event's data and the time it arrived. */
 function openStream(port, headers, onChange) {

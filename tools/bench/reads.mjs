@@ -34,13 +34,13 @@
 //   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
 //   BENCH_KEEP=1   leave the database and the API running afterwards (their URL and port are printed),
 //                  e.g. to EXPLAIN a query on the generated data; Ctrl-C stops them
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { dropExternalDatabase, ensureBuilt, ignore, pgClient, request, setting, signIn, startApi, startDatabase, stopChild } from './harness.mjs';
+import { benchRun, ensureBuilt, ignore, pgClient, request, setting, signIn, startApi, startDatabase } from './harness.mjs';
 
 const GOAL_P95_MS = 30;
 const GOAL_FLAT = 1.5;
@@ -62,28 +62,7 @@ const MISSION_EVERY = 50;
 
 // ─── cleanup: API, then the database, then the temporary directory; once, also on Ctrl-C ───
 
-const state = { api: null, apiLog: null, database: null, dataDir: null, tmp: null, external: null, aborted: false };
-let cleaning = null;
-function cleanup() {
-  cleaning ??= (async () => {
-    state.aborted = true;
-    await stopChild(state.api, 'SIGTERM', 15_000);
-    await dropExternalDatabase(state, log);
-    await stopChild(state.database, 'SIGTERM', 30_000);
-    if (state.tmp) rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
-  })().catch((error) => console.error(`[bench:reads] cleanup: ${error.message}`));
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (state.aborted) return;
-    console.error(`\n[bench:reads] ${signal}: stopping the API and the database…`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-process.on('exit', () => {
-  if (state.api && state.api.exitCode === null) state.api.kill('SIGKILL');
-});
+const { state, cleanup } = benchRun('bench:reads');
 
 // ─── the data: generated in SQL ───
 

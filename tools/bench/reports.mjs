@@ -14,40 +14,19 @@
 //   BENCH_RUNS=3   timed downloads of each document
 //   BENCH_DATABASE_URL=postgres://user:pw@host:5432/postgres   a server where it may CREATE DATABASE
 //   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { dropExternalDatabase, ensureBuilt, ignore, pgClient, setting, signIn, startApi, startDatabase, stopChild } from './harness.mjs';
+import { benchRun, ensureBuilt, ignore, pgClient, setting, signIn, startApi, startDatabase } from './harness.mjs';
 
 const GOAL_SECONDS = 3;
 const RUNS = setting('BENCH_RUNS', 3);
 const LARGE = { benchmarks: 50, evidence: 200 };
 const log = (message) => console.log(`[bench:reports] ${message}`);
 
-const state = { api: null, apiLog: null, database: null, dataDir: null, tmp: null, external: null, aborted: false };
-let cleaning = null;
-function cleanup() {
-  cleaning ??= (async () => {
-    state.aborted = true;
-    await stopChild(state.api, 'SIGTERM', 15_000);
-    await dropExternalDatabase(state, log);
-    await stopChild(state.database, 'SIGTERM', 30_000);
-    if (state.tmp) rmSync(state.tmp, { recursive: true, force: true, maxRetries: 5 });
-  })().catch((error) => console.error(`[bench:reports] cleanup: ${error.message}`));
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (state.aborted) return;
-    console.error(`\n[bench:reports] ${signal}: stopping the API and the database…`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-process.on('exit', () => {
-  if (state.api && state.api.exitCode === null) state.api.kill('SIGKILL');
-});
+const { state, cleanup } = benchRun('bench:reports');
 
 /** A GET whose body is only counted (a document is binary), with the time to its last byte. */
 function download(port, path, headers) {

@@ -4,6 +4,7 @@ import { NotificationDispatcher } from '@bt/api/notifications';
 import { Client } from 'pg';
 import { createApp } from './app';
 import { ApiClient, SmtpCatcher } from '@bt/testing';
+import { delivered as deliveredAll, dispatched as dispatchedAll, mailSettled } from './testing/notification-delivery';
 import { createDemoDatabase, startTestApi, type TestApi } from './testing/test-api';
 
 /**
@@ -13,15 +14,6 @@ import { createDemoDatabase, startTestApi, type TestApi } from './testing/test-a
  */
 const PUBLIC_URL = 'https://tracker.test.example';
 const MAIL_ENV = { NOTIFICATIONS_WORKER: 'true', NOTIFICATIONS_POLL_SECONDS: '0.5', MAIL_FROM: 'Benchmark Tracker <tracker@test.example>', PUBLIC_URL, MAIL_RETRY_LIMIT: '2', MAIL_RETRY_DELAY_SECONDS: '1' };
-
-/** Waits until every queued e-mail job is done (sent, or failed for good) — a condition, not a time. */
-async function settled(sql: (text: string) => Promise<{ n: number }[]>): Promise<void> {
-  for (;;) {
-    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification-mail' AND state IN ('created', 'retry', 'active')`);
-    if (n === 0) return;
-    await sleep(100);
-  }
-}
 
 describe('notification e-mail', () => {
   let smtp: SmtpCatcher;
@@ -48,24 +40,8 @@ describe('notification e-mail', () => {
     await smtp?.stop();
   });
 
-  /**
-   * Dispatches now (the worker would within a second) until every audit event so far is dispatched —
-   * the worker may hold the cursor meanwhile, and then this dispatch skips — and waits until every
-   * e-mail is done.
-   */
-  const dispatched = async () => {
-    const [{ last }] = await api.sql(`SELECT coalesce(max(id), 0)::text AS last FROM audit_event`);
-    for (;;) {
-      await api.app.get(NotificationDispatcher).dispatchAll();
-      const [{ at }] = await api.sql(`SELECT coalesce(last_event_id, 0)::text AS at FROM notification_dispatch WHERE id = 1`);
-      if (BigInt(at) >= BigInt(last)) return;
-      await sleep(50);
-    }
-  };
-  const delivered = async () => {
-    await dispatched();
-    await settled(api.sql);
-  };
+  const dispatched = () => dispatchedAll(api.app, api.sql);
+  const delivered = () => deliveredAll(api.app, api.sql);
   const version = async (code: string) => (await as['commission'].get(`/api/benchmarks/${code}`)).body.version as number;
   async function submitted(code: string): Promise<void> {
     expect((await as['coordinator'].post(`/api/benchmarks/${code}/evidence`, { title: 'Figures 2025', narrative: 'Attached.', visibility: 'shared' })).status).toBe(201);
@@ -137,7 +113,7 @@ describe('notification e-mail', () => {
     expect((await api.sql(`SELECT mail_status, mail_error FROM notification WHERE id = $1`, [id]))[0]).toMatchObject({ mail_status: 'queued', mail_error: expect.stringContaining('451') });
     expect(smtp.messages.length).toBe(before);
     smtp.failing = false;
-    await settled(api.sql);
+    await mailSettled(api.sql);
     expect(smtp.messages.slice(before).map((m) => [m.to, m.subject])).toEqual([[['commission@demo.test'], `${code}: submitted by Marko Coordinator for your review`]]);
     expect((await api.sql(`SELECT mail_status, mail_error FROM notification WHERE id = $1`, [id]))[0]).toEqual({ mail_status: 'sent', mail_error: null });
   });
@@ -158,7 +134,7 @@ describe('notification e-mail', () => {
 
     const before = smtp.messages.length;
     expect((await as['admin'].post(`/api/admin/mail/${id}/retry`, {})).status).toBe(204);
-    await settled(api.sql);
+    await mailSettled(api.sql);
     expect(smtp.messages.slice(before).map((m) => m.to)).toEqual([['commission@demo.test']]);
     expect((await as['admin'].get('/api/admin/mail')).body.failed.some((f: { id: string }) => f.id === id)).toBe(false);
     expect((await api.sql(`SELECT action FROM audit_event WHERE action = 'notification.mail_retried' AND entity_id = $1`, [id])).length).toBe(1);
@@ -196,9 +172,9 @@ describe('notification e-mail across a restart', () => {
       const second = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent', SMTP_URL: smtp.url, ...MAIL_ENV }), { logger: false });
       try {
         await smtp.received(1);
-        await settled(sql);
+        await mailSettled(sql);
         await second.get(NotificationDispatcher).dispatchAll();
-        await settled(sql);
+        await mailSettled(sql);
       } finally {
         await second.close();
       }

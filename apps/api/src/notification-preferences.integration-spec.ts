@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { NotificationDigest, NotificationDispatcher } from '@bt/api/notifications';
+import { NotificationDigest } from '@bt/api/notifications';
 import { type ApiClient, SmtpCatcher } from '@bt/testing';
+import { delivered as deliveredAll } from './testing/notification-delivery';
 import { startTestApi, type TestApi } from './testing/test-api';
 
 /**
@@ -42,21 +42,8 @@ describe('notification preferences', () => {
     return answer.body.preferences.find((p: { kind: string }) => p.kind === kind);
   };
 
-  /** Dispatches until every audit event so far is dispatched (the worker may hold the cursor meanwhile), then waits until every e-mail job is done. */
-  async function delivered(): Promise<void> {
-    const [{ last }] = await api.sql(`SELECT coalesce(max(id), 0)::text AS last FROM audit_event`);
-    for (;;) {
-      await api.app.get(NotificationDispatcher).dispatchAll();
-      const [{ at }] = await api.sql(`SELECT coalesce(last_event_id, 0)::text AS at FROM notification_dispatch WHERE id = 1`);
-      if (BigInt(at) >= BigInt(last)) break;
-      await sleep(50);
-    }
-    for (;;) {
-      const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification-mail' AND state IN ('created', 'retry', 'active')`);
-      if (n === 0) return;
-      await sleep(100);
-    }
-  }
+  /** Every change so far dispatched and every e-mail of it done. */
+  const delivered = () => deliveredAll(api.app, api.sql);
 
   async function submitted(code: string): Promise<void> {
     const version = async () => (await as['commission'].get(`/api/benchmarks/${code}`)).body.version as number;

@@ -70,11 +70,13 @@ export class App {
         if (this.active()) this.inbox.refresh();
         else this.inbox.clear();
       });
-    // Live pages: one stream while signed in; any change may add to the inbox, so the badge reloads.
+    // Live pages: one stream while signed in. The badge reloads when a notification is written for
+    // this person (the stream tells them alone), not on every change anyone makes: that would have
+    // every open browser ask for its inbox after each change in the system.
     const live = inject(LiveChanges);
     effect(() => (this.active() ? live.connect() : live.disconnect()));
     live
-      .reloads()
+      .reloads((change) => change.type === 'inbox')
       .pipe(takeUntilDestroyed())
       .subscribe(() => {
         if (this.active()) this.inbox.refresh();

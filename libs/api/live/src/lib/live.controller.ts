@@ -10,7 +10,7 @@ const HEARTBEAT_MS = 25_000;
  * A stream ends after this long and the browser opens a new one at once, which passes the access
  * guard again: a session signed out or disabled elsewhere stops hearing within this time.
  */
-export const STREAM_MS = 10 * 60_000;
+const STREAM_MS = 10 * 60_000;
 
 @ApiTags('live')
 @Controller('events')

@@ -1,35 +1,20 @@
 import type { BenchmarkListItemDto, ProjectDto } from '@bt/contracts';
+import { project as projectFixture } from '../../testing/projects';
 import { coverage, isRunning, timeline } from './coverage';
 
 const DAY = '2026-12-06';
 
+/** A project with nothing stated but what a test gives: no status, no dates, the benchmarks it supports. */
 function project(id: string, overrides: Partial<ProjectDto> = {}, supports: [code: string, area: string][] = []): ProjectDto {
-  return {
+  return projectFixture({
     id,
-    country: 'RS',
     title: `Project ${id}`,
-    description: '',
-    instrument: 'grant',
     status: null,
-    iatiIdentifier: null,
-    plannedStart: null,
-    plannedEnd: null,
     actualStart: null,
     actualEnd: null,
-    budget: null,
-    objectives: [],
-    components: [],
-    expectedResults: [],
-    achievedResults: [],
-    sectors: [],
-    participants: [],
-    supports: supports.map(([code, area]) => ({ benchmark: { id: `id-${code}`, code, area }, subRequirement: null, activity: null, how: 'It helps.' })) as ProjectDto['supports'],
-    links: [],
-    version: 1,
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    mayEdit: false,
+    supports: supports.map(([code, area]) => ({ benchmark: { id: `id-${code}`, code, area }, subRequirement: null, activity: null, how: 'It helps.' })),
     ...overrides,
-  };
+  });
 }
 
 function benchmark(code: string, area: string, position: number): BenchmarkListItemDto {

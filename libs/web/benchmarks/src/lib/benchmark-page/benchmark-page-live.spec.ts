@@ -9,6 +9,7 @@ import { MatDialog } from '@angular/material/dialog';
 import type { LiveChangeDto } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
 import { LiveChanges } from '@bt/web/live';
+import { ScriptedEventSource } from '@bt/web/live/testing';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { COMMISSION, historyEvent, signedInUser } from '../../testing/workflow-fixtures';
 import { BENCHMARK_ROUTES } from '../benchmarks.routes';
@@ -16,23 +17,6 @@ import { BENCHMARK_ROUTES } from '../benchmarks.routes';
 /** Any dialog the user may have open (a form half filled). */
 @Component({ template: '<p>Half-filled form</p>' })
 class SomeDialog {}
-
-/** The browser's EventSource as the page meets it: the server's events, sent by the test. */
-class ScriptedEventSource extends EventTarget {
-  static readonly CLOSED = 2;
-  static last: ScriptedEventSource | undefined;
-  readyState = 1;
-  constructor(readonly url: string) {
-    super();
-    ScriptedEventSource.last = this;
-  }
-  send(type: string, data: unknown): void {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data) }));
-  }
-  close(): void {
-    this.readyState = ScriptedEventSource.CLOSED;
-  }
-}
 
 // The open benchmark page follows what others change, through the live stream (GET /api/events).
 describe('BenchmarkPage, live', () => {
