@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { AppConfig } from '@bt/api/core';
-import { LocalDirectoryStorage } from '@bt/api/files';
+import { fileStorageFor } from '@bt/api/files';
 import { backup, BackupError } from './backup/backup';
 
 /**
@@ -16,7 +16,7 @@ export async function backupCommand(config: AppConfig, args: string[]): Promise<
   const dir = resolve(args[0]);
   const started = Date.now();
   try {
-    const manifest = await backup(dir, { databaseUrl: config.databaseUrl, storage: new LocalDirectoryStorage(config.filesDir), log: (line) => console.log(line) });
+    const manifest = await backup(dir, { databaseUrl: config.databaseUrl, storage: fileStorageFor(config), log: (line) => console.log(line) });
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
     const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0);
     console.log(

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { AppConfig } from '@bt/api/core';
-import { LocalDirectoryStorage } from '@bt/api/files';
+import { fileStorageFor } from '@bt/api/files';
 import { megabytes } from './backup.command';
 import { restore, RestoreRefused } from './backup/restore';
 
 /**
- * `npm run restore -- <dir>`: a backup into an empty database (DATABASE_URL) and an empty FILES_DIR;
+ * `npm run restore -- <dir>`: a backup into an empty database (DATABASE_URL) and an empty file store (FILES_DIR, or the bucket of FILES_S3_BUCKET);
  * reports success only once the tables, the files and the audit chain match the backup's manifest.
  */
 export async function restoreCommand(config: AppConfig, args: string[]): Promise<number> {
@@ -16,9 +16,9 @@ export async function restoreCommand(config: AppConfig, args: string[]): Promise
   const dir = resolve(args[0]);
   const started = Date.now();
   try {
-    const { manifest, problems } = await restore(dir, { databaseUrl: config.databaseUrl, storage: new LocalDirectoryStorage(config.filesDir), log: (line) => console.log(line) });
+    const { manifest, problems } = await restore(dir, { databaseUrl: config.databaseUrl, storage: fileStorageFor(config), log: (line) => console.log(line) });
     if (problems.length) {
-      console.error(`restore FAILED verification — the database and FILES_DIR hold what was loaded, which is NOT the backup; drop them before trying again:\n  ${problems.join('\n  ')}`);
+      console.error(`restore FAILED verification — the database and the file store hold what was loaded, which is NOT the backup; drop them before trying again:\n  ${problems.join('\n  ')}`);
       return 1;
     }
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
@@ -34,7 +34,7 @@ export async function restoreCommand(config: AppConfig, args: string[]): Promise
       console.error(`restore REFUSED: ${error.message}`);
       return 1;
     }
-    console.error(`restore FAILED: ${error instanceof Error ? error.message : String(error)} — drop the database and empty FILES_DIR before trying again`);
+    console.error(`restore FAILED: ${error instanceof Error ? error.message : String(error)} — drop the database and empty the file store (FILES_DIR or the bucket) before trying again`);
     return 1;
   }
 }

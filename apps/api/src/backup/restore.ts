@@ -88,9 +88,9 @@ async function refuseUnlessEmpty(databaseUrl: string, storage: FileStorage): Pro
   } finally {
     await client.end();
   }
-  for await (const entry of storage.list()) throw new RestoreRefused(`the file store is not empty (it holds ${entry.key}${entry.partial ? '.part' : ''}): a restore goes into an empty FILES_DIR only`);
+  for await (const entry of storage.list()) throw new RestoreRefused(`the file store is not empty (it holds ${entry.key}${entry.partial ? '.part' : ''}): a restore goes into an empty FILES_DIR (or FILES_S3_BUCKET) only`);
   const owner = await storage.owner();
-  if (owner) throw new RestoreRefused(`the file store is claimed by database ${owner}: a restore goes into an empty FILES_DIR only`);
+  if (owner) throw new RestoreRefused(`the file store is claimed by database ${owner}: a restore goes into an empty FILES_DIR (or FILES_S3_BUCKET) only`);
 }
 
 /**

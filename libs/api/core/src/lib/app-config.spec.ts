@@ -18,6 +18,25 @@ describe('readAppConfig', () => {
     expect(() => readAppConfig({ DATABASE_URL: url, PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it('keeps files in FILES_DIR unless FILES_S3_BUCKET names a bucket of an S3-compatible store', () => {
+    expect(readAppConfig({ DATABASE_URL: url }).filesS3).toBeNull();
+    expect(readAppConfig({ DATABASE_URL: url, FILES_S3_BUCKET: 'bt-files' }).filesS3).toEqual({
+      endpoint: null,
+      bucket: 'bt-files',
+      region: 'us-east-1',
+      accessKeyId: null,
+      secretAccessKey: null,
+      forcePathStyle: false,
+    });
+    const minio = { DATABASE_URL: url, FILES_S3_BUCKET: 'bt', FILES_S3_ENDPOINT: 'http://minio:9000', FILES_S3_REGION: 'eu-central-1', FILES_S3_ACCESS_KEY_ID: 'k', FILES_S3_SECRET_ACCESS_KEY: 's' };
+    expect(readAppConfig(minio).filesS3).toEqual({ endpoint: 'http://minio:9000', bucket: 'bt', region: 'eu-central-1', accessKeyId: 'k', secretAccessKey: 's', forcePathStyle: true });
+    expect(readAppConfig({ ...minio, FILES_S3_FORCE_PATH_STYLE: 'false' }).filesS3?.forcePathStyle).toBe(false);
+    expect(() => readAppConfig({ DATABASE_URL: url, FILES_S3_ENDPOINT: 'http://minio:9000' })).toThrow(/FILES_S3_ENDPOINT set without FILES_S3_BUCKET/);
+    expect(() => readAppConfig({ ...minio, FILES_S3_SECRET_ACCESS_KEY: '' })).toThrow(/go together/);
+    expect(() => readAppConfig({ ...minio, FILES_S3_ENDPOINT: 'minio:9000' })).toThrow(/FILES_S3_ENDPOINT must be/);
+    expect(() => readAppConfig({ ...minio, FILES_S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/FILES_S3_FORCE_PATH_STYLE/);
+  });
+
   it('gives up on an upload after 30 s without a byte, or UPLOAD_IDLE_SECONDS', () => {
     expect(readAppConfig({ DATABASE_URL: url }).uploadIdleSeconds).toBe(30);
     expect(readAppConfig({ DATABASE_URL: url, UPLOAD_IDLE_SECONDS: '0.5' }).uploadIdleSeconds).toBe(0.5);

@@ -10,8 +10,10 @@ export interface AppConfig {
   /** The built web app, served from the same origin as the API. Absent → API only. */
   webDir: string;
   seedsDir: string;
-  /** Uploaded files, under server-made names. */
+  /** Uploaded files, under server-made names, when they are not in an S3 bucket (`filesS3`). */
   filesDir: string;
+  /** Uploaded files in a bucket of an S3-compatible store instead of `filesDir` (FILES_S3_BUCKET set): what several instances share. */
+  filesS3: S3Settings | null;
   uploadLimitBytes: number;
   /** An upload that sends nothing for this long is abandoned (408) and its partial file removed. */
   uploadIdleSeconds: number;
@@ -41,6 +43,16 @@ export interface AppConfig {
    * `retryLimit` times, `retryDelaySeconds` apart at first and doubling.
    */
   mail: { smtpUrl: string | null; from: string; publicUrl: string; retryLimit: number; retryDelaySeconds: number };
+}
+
+/** An S3-compatible store (FILES_S3_*); no endpoint: AWS S3 itself; no keys: the SDK's own credentials (AWS_* variables, an instance role). */
+export interface S3Settings {
+  endpoint: string | null;
+  bucket: string;
+  region: string;
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  forcePathStyle: boolean;
 }
 
 export interface OidcConfig {
@@ -86,6 +98,7 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: resolve(env['WEB_DIR'] ?? 'dist/apps/web/browser'),
     seedsDir: resolve(env['SEEDS_DIR'] ?? 'seeds'),
     filesDir: resolve(env['FILES_DIR'] ?? join(env['DATA_DIR'] ?? '.data', 'files')),
+    filesS3: readS3Settings(env),
     uploadLimitBytes: Math.round(positive('UPLOAD_LIMIT_MB', 50) * 1024 * 1024),
     uploadIdleSeconds: positive('UPLOAD_IDLE_SECONDS', 30),
     sessions: { idleMinutes: positive('SESSION_IDLE_MINUTES', 30), maxHours: positive('SESSION_MAX_HOURS', 12), cacheSeconds: nonNegative('SESSION_CACHE_SECONDS', 5) },
@@ -108,6 +121,24 @@ function readMailConfig(env: NodeJS.ProcessEnv, port: number): AppConfig['mail']
   const retryDelaySeconds = Number(env['MAIL_RETRY_DELAY_SECONDS'] ?? 30);
   if (!Number.isInteger(retryDelaySeconds) || retryDelaySeconds < 1) throw new ConfigError(`MAIL_RETRY_DELAY_SECONDS must be a whole number of seconds, got "${env['MAIL_RETRY_DELAY_SECONDS']}"`);
   return { smtpUrl, from: env['MAIL_FROM']?.trim() || 'Benchmark Tracker <no-reply@localhost>', publicUrl, retryLimit, retryDelaySeconds };
+}
+
+function readS3Settings(env: NodeJS.ProcessEnv): S3Settings | null {
+  const value = (name: string) => env[name]?.trim() || null;
+  const bucket = value('FILES_S3_BUCKET');
+  const others = ['FILES_S3_ENDPOINT', 'FILES_S3_REGION', 'FILES_S3_ACCESS_KEY_ID', 'FILES_S3_SECRET_ACCESS_KEY', 'FILES_S3_FORCE_PATH_STYLE'].filter(value);
+  if (!bucket) {
+    if (others.length) throw new ConfigError(`${others.join(', ')} set without FILES_S3_BUCKET: set the bucket too, or none of them to keep files in FILES_DIR`);
+    return null;
+  }
+  const endpoint = value('FILES_S3_ENDPOINT');
+  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) throw new ConfigError(`FILES_S3_ENDPOINT must be an http(s):// URL, got "${endpoint}"`);
+  const accessKeyId = value('FILES_S3_ACCESS_KEY_ID');
+  const secretAccessKey = value('FILES_S3_SECRET_ACCESS_KEY');
+  if (!accessKeyId !== !secretAccessKey) throw new ConfigError('FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS SDK\'s own credentials');
+  // Another store than AWS (MinIO, Ceph, s3rver) names buckets in the path, not the host name.
+  const forcePathStyle = readSwitch(env, 'FILES_S3_FORCE_PATH_STYLE', endpoint !== null);
+  return { endpoint, bucket, region: value('FILES_S3_REGION') ?? 'us-east-1', accessKeyId, secretAccessKey, forcePathStyle };
 }
 
 function readNotificationSecret(env: NodeJS.ProcessEnv): string | null {

@@ -22,6 +22,8 @@ export const ROWLESS_FILE_GRACE_MS = 60 * 60 * 1000;
  *   Only when the store is this database's: the first sweep claims an unclaimed store for it
  *   (`.database`: the server's system identifier and the database's name), and a store claimed by
  *   another database (tests sharing FILES_DIR, a restored copy) keeps its files, with a warning.
+ * In an S3 bucket (s3-storage.ts) the partial files are unfinished multipart uploads (removed after an
+ * hour untouched: they are touched only at every 5 MB part) and `.database` is an object.
  */
 @Injectable()
 export class FileLeftovers implements OnApplicationShutdown {
@@ -46,7 +48,7 @@ export class FileLeftovers implements OnApplicationShutdown {
   }
 
   async sweep(now = new Date()): Promise<{ partial: number; rowless: number }> {
-    const partialBefore = now.getTime() - 2 * this.config.uploadIdleSeconds * 1000;
+    const partialBefore = now.getTime() - Math.max(2 * this.config.uploadIdleSeconds * 1000, this.storage.partialQuietMs ?? 0);
     const rowlessBefore = now.getTime() - ROWLESS_FILE_GRACE_MS;
     const ours = await this.claimed();
     let partial = 0;

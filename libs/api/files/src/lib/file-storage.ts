@@ -3,6 +3,8 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { AppConfig } from '@bt/api/core';
+import { S3Storage } from './s3-storage';
 
 /**
  * Where uploaded bytes live, under server-made keys. One interface so that an S3-compatible store
@@ -17,6 +19,11 @@ export interface FileStorage {
   list(): AsyncIterable<StoredEntry>;
   /** Removes a partial file (an upload cut off by a crash). */
   removePartial(key: string): Promise<void>;
+  /**
+   * How long a partial file may look untouched while its upload still lives, when longer than
+   * 2 × UPLOAD_IDLE_SECONDS (a local `.part` is touched at every chunk; a multipart upload at every part).
+   */
+  readonly partialQuietMs?: number;
   /** Which database the store's files belong to, as claimed by FileLeftovers; null when never claimed. */
   owner(): Promise<string | null>;
   claim(owner: string): Promise<void>;
@@ -40,13 +47,14 @@ export class LocalDirectoryStorage implements FileStorage {
   constructor(private readonly dir: string) {}
 
   async write(key: string, source: Readable): Promise<void> {
+    const target = this.path(key);
     // Synchronous on purpose: the pipeline must listen to `source` at once, or an early failure goes unheard.
     mkdirSync(this.dir, { recursive: true });
     // Written under a temporary name and renamed when complete: a half-received file is never visible.
-    const partial = join(this.dir, `${key}.part`);
+    const partial = `${target}.part`;
     try {
       await pipeline(source, createWriteStream(partial, { mode: 0o600 }));
-      await rename(partial, this.path(key));
+      await rename(partial, target);
     } catch (error) {
       await rm(partial, { force: true });
       throw error;
@@ -96,4 +104,9 @@ export class LocalDirectoryStorage implements FileStorage {
     if (!/^[0-9a-f-]{36}$/.test(key)) throw new Error(`Not a storage key: ${key}`);
     return join(this.dir, key);
   }
+}
+
+/** The store the settings choose: the bucket of FILES_S3_BUCKET, else the directory FILES_DIR. */
+export function fileStorageFor(config: Pick<AppConfig, 'filesDir' | 'filesS3'>): FileStorage {
+  return config.filesS3 ? new S3Storage(config.filesS3) : new LocalDirectoryStorage(config.filesDir);
 }
