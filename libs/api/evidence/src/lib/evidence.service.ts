@@ -89,7 +89,7 @@ export class EvidenceService {
   ) {}
 
   async create(viewer: Viewer, benchmarkRef: string, request: CreateEvidenceRequest, ip: string): Promise<EvidenceDto> {
-    const id = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       // A shared lock: no transition of this benchmark can commit in between.
       const scope = await findBenchmarkScope(em, benchmarkRef, true);
       this.mayWrite(viewer, scope);
@@ -114,9 +114,8 @@ export class EvidenceService {
         entityId: scope.id,
         data: { evidenceId: row.id, title: fields.title, visibility: fields.visibility },
       });
-      return row.id as string;
+      return this.one(viewer, row.id, em);
     });
-    return this.one(viewer, id);
   }
 
   async list(viewer: Viewer | null, benchmarkRef: string): Promise<EvidenceDto[]> {
@@ -126,9 +125,11 @@ export class EvidenceService {
     return this.query(em, `e.benchmark_id = $1 AND e.visibility = ANY($2)`, [scope.id, visible]);
   }
 
-  /** One item, for a caller who may see it (404 otherwise). */
-  async one(viewer: Viewer | null, evidenceId: string): Promise<EvidenceDto> {
-    const em = this.dataSource.manager;
+  /**
+   * One item, for a caller who may see it (404 otherwise). A write reads its answer inside its own
+   * transaction (`em`): once it has committed, no other round trip to the database can fail the request.
+   */
+  async one(viewer: Viewer | null, evidenceId: string, em: EntityManager = this.dataSource.manager): Promise<EvidenceDto> {
     const { scope } = await this.findVisible(em, viewer, evidenceId);
     const [item] = await this.query(em, `e.id = $1`, [evidenceId]);
     if (!item || item.benchmarkId !== scope.id) throw refuse.notFound('evidence.not-found', { id: evidenceId });
@@ -137,7 +138,7 @@ export class EvidenceService {
 
   /** A new version with the changed fields; 409 when `version` is not the current one. */
   async update(viewer: Viewer, evidenceId: string, request: UpdateEvidenceRequest, ip: string): Promise<EvidenceDto> {
-    await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const { scope, item } = await this.findWritable(em, viewer, evidenceId);
       if (request.version !== item.version) {
         throw refuse.conflict('evidence.changed-meanwhile', { current: item.version, sent: request.version });
@@ -153,7 +154,7 @@ export class EvidenceService {
         links: request.links ? request.links.map((l) => ({ url: l.url, label: l.label ?? '' })) : before.links,
       });
       const changed = evidenceChanges(before, after, [], []);
-      if (!changed.length) return;
+      if (!changed.length) return this.one(viewer, evidenceId, em);
       const version = item.version + 1;
       await em.query(
         `UPDATE evidence SET title = $2, narrative = $3, visibility = $4, period_start = $5, period_end = $6, sub_requirement_ids = $7, links = $8,
@@ -168,8 +169,8 @@ export class EvidenceService {
         entityId: scope.id,
         data: { evidenceId: item.id, version, changes: changed, before: pick(before), after: pick(after) },
       });
+      return this.one(viewer, evidenceId, em);
     });
-    return this.one(viewer, evidenceId);
   }
 
   /** Every version the caller may see, oldest first, with its files and what it changed. */
@@ -209,7 +210,7 @@ export class EvidenceService {
   async addFile(viewer: Viewer, evidenceId: string, file: MultipartFile | undefined, ip: string): Promise<EvidenceDto> {
     await this.checkMayAddFile(viewer, evidenceId);
     const received = await this.files.receive(file, EVIDENCE_FILE_KINDS);
-    await this.files.keepIf(received, () =>
+    return this.files.keepIf(received, () =>
       this.dataSource.transaction(async (em) => {
         // Checked again under the locks: the benchmark may have been submitted during the upload.
         const { scope, item } = await this.findWritable(em, viewer, evidenceId);
@@ -222,14 +223,14 @@ export class EvidenceService {
           entityId: scope.id,
           data: { evidenceId: item.id, version, fileId: stored.id, fileName: stored.fileName, kind: stored.kind, sha256: stored.sha256, size: stored.size },
         });
+        return this.one(viewer, evidenceId, em);
       }),
     );
-    return this.one(viewer, evidenceId);
   }
 
   /** A new version without the file; the file stays readable in the earlier versions. */
   async removeFile(viewer: Viewer, evidenceId: string, fileId: string, ip: string): Promise<EvidenceDto> {
-    await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const { scope, item } = await this.findWritable(em, viewer, evidenceId);
       const [file] = await em.query(
         `SELECT s.file_name FROM evidence_file f JOIN stored_file s ON s.id = f.stored_file_id WHERE f.evidence_id = $1 AND f.stored_file_id = $2 AND f.removed_in_version IS NULL`,
@@ -244,8 +245,8 @@ export class EvidenceService {
         entityId: scope.id,
         data: { evidenceId: item.id, version, fileId, fileName: file.file_name },
       });
+      return this.one(viewer, evidenceId, em);
     });
-    return this.one(viewer, evidenceId);
   }
 
   /** Sends a file of a version the caller may see, as an attachment (404 for anyone else). */

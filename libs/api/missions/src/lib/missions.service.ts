@@ -130,7 +130,7 @@ export class MissionsService {
   /** `POST /api/missions`: a mission on one or more benchmarks of one country. */
   async create(viewer: Viewer, request: CreateMissionRequest, ip: string): Promise<MissionDetailDto> {
     if (request.endDate < request.startDate) throw refuse.unprocessable('workflow.mission-ends-before-start');
-    const id = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const benchmarks = await this.scopeBenchmarks(em, request.benchmarks);
       const countries = new Set(benchmarks.map((b: Row) => b.country_code.trim()));
       if (countries.size !== 1) throw refuse.unprocessable('mission.one-country');
@@ -150,9 +150,8 @@ export class MissionsService {
         entityId: mission.id,
         data: { title: request.title.trim(), benchmarks: benchmarks.map((b: Row) => b.id), experts, startDate: request.startDate, endDate: request.endDate },
       });
-      return mission.id as string;
+      return this.detail(viewer, mission.id, em);
     });
-    return this.detail(viewer, id);
   }
 
   /**
@@ -161,7 +160,7 @@ export class MissionsService {
    * benchmark whose workflow planned it and every benchmark the mission has findings or recommendations on.
    */
   async update(viewer: Viewer, id: string, request: UpdateMissionRequest, ip: string): Promise<MissionDetailDto> {
-    await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
       if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
       if (row.version !== request.version) {
@@ -208,13 +207,15 @@ export class MissionsService {
       }
       const after = { title, startDate, endDate, benchmarks, expertIds, version: row.version + 1 };
       await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.updated', entityType: 'mission', entityId: id, data: { before, after } });
+      return this.detail(viewer, id, em);
     });
-    return this.detail(viewer, id);
   }
 
-  /** The mission page: agenda, findings, report and recommendations as far as this caller may see them. */
-  async detail(viewer: Viewer, id: string): Promise<MissionDetailDto> {
-    const em = this.dataSource.manager;
+  /**
+   * The mission page: agenda, findings, report and recommendations as far as this caller may see them.
+   * A write reads it inside its own transaction (`em`): once committed, no other round trip can fail the request.
+   */
+  async detail(viewer: Viewer, id: string, em: EntityManager = this.dataSource.manager): Promise<MissionDetailDto> {
     const { row, access } = await this.load(em, viewer, id);
     const reviewer = access !== 'host';
     const shared = !!row.report_shared_at;
@@ -274,15 +275,15 @@ export class MissionsService {
     const { access } = await this.load(this.dataSource.manager, viewer, id);
     if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
     const received = await this.files.receive(file, REPORT_KINDS);
-    await this.files.keepIf(received, () =>
+    return this.files.keepIf(received, () =>
       this.dataSource.transaction(async (em) => {
         await this.load(em, viewer, id, true);
         const stored = await this.files.record(em, received, viewer.userId);
         await em.query(`UPDATE mission SET tor_file_id = $2 WHERE id = $1`, [id, stored.id]);
         await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.terms_of_reference', entityType: 'mission', entityId: id, data: { fileId: stored.id, fileName: stored.fileName, sha256: stored.sha256 } });
+        return this.detail(viewer, id, em);
       }),
     );
-    return this.detail(viewer, id);
   }
 
   /** Stores the mission report (an assigned expert or the Commission). */
@@ -290,7 +291,7 @@ export class MissionsService {
     const { access } = await this.load(this.dataSource.manager, viewer, missionId);
     if (access === 'host') throw refuse.notFound('mission.not-found', { id: missionId });
     const received = await this.files.receive(file, REPORT_KINDS);
-    await this.files.keepIf(received, () =>
+    return this.files.keepIf(received, () =>
       this.dataSource.transaction(async (em) => {
         const { row: locked } = await this.load(em, viewer, missionId, true);
         if (locked.report_shared_at) throw refuse.conflict('mission.report-shared-not-replaced');
@@ -307,9 +308,9 @@ export class MissionsService {
         await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_uploaded', entityType: 'mission', entityId: missionId, data });
         // The benchmark's history shows it too (the workflow page reads the benchmark's audit events).
         if (locked.benchmark_id) await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_uploaded', entityType: 'benchmark', entityId: locked.benchmark_id, data });
+        return this.asMissionDto(await this.detail(viewer, missionId, em));
       }),
     );
-    return this.asMissionDto(await this.detail(viewer, missionId));
   }
 
   private asMissionDto(d: MissionDetailDto): MissionDto {
@@ -333,20 +334,20 @@ export class MissionsService {
 
   /** The Commission shares the report with the ministry of the mission's country. */
   async shareReport(viewer: Viewer, id: string, ip: string): Promise<MissionDetailDto> {
-    await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
       if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
       if (!row.report_file_id) throw refuse.unprocessable('mission.no-report-to-share');
       if (row.report_shared_at) throw refuse.conflict('mission.report-shared-already');
       await em.query(`UPDATE mission SET report_shared_at = now(), report_shared_by = $2 WHERE id = $1`, [id, viewer.userId]);
       await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_shared', entityType: 'mission', entityId: id, data: { countryCode: row.country_code.trim() } });
+      return this.detail(viewer, id, em);
     });
-    return this.detail(viewer, id);
   }
 
   /** Adds a meeting to the agenda (the Commission or an expert of the mission). */
   async addMeeting(viewer: Viewer, id: string, request: MissionMeetingRequest, ip: string): Promise<MissionDetailDto> {
-    await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
       if (access === 'host') throw refuse.notFound('mission.not-found', { id });
       checkMeetingDate(row, request.meetsOn);
@@ -357,8 +358,8 @@ export class MissionsService {
         request.participants?.trim() ?? '',
       ]);
       await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.meeting_added', entityType: 'mission', entityId: id, data: { meetingId: m.id, meetsOn: request.meetsOn, institution: request.institution.trim() } });
+      return this.detail(viewer, id, em);
     });
-    return this.detail(viewer, id);
   }
 
   /** A meeting of this mission's agenda, locked; 404 for any other. */
@@ -373,7 +374,7 @@ export class MissionsService {
 
   /** Corrects a meeting of the agenda (the Commission); the same rules as adding one. */
   async correctMeeting(viewer: Viewer, id: string, meetingId: string, request: MissionMeetingRequest, ip: string): Promise<MissionDetailDto> {
-    await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
       if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
       const meeting = await this.meetingOf(em, id, meetingId);
@@ -382,8 +383,8 @@ export class MissionsService {
       await em.query(`UPDATE mission_meeting SET meets_on = $2, institution = $3, participants = $4 WHERE id = $1`, [meetingId, after.meetsOn, after.institution, after.participants]);
       const before = { meetsOn: meeting.meets_on, institution: meeting.institution, participants: meeting.participants };
       await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.meeting_corrected', entityType: 'mission', entityId: id, data: { meetingId, before, after } });
+      return this.detail(viewer, id, em);
     });
-    return this.detail(viewer, id);
   }
 
   /** Removes a meeting from the agenda (the Commission). */
@@ -404,7 +405,7 @@ export class MissionsService {
 
   /** Writes the mission's finding on one benchmark of its scope (the Commission or an expert of the mission). */
   async saveFinding(viewer: Viewer, id: string, benchmarkRef: string, request: MissionFindingRequest, ip: string): Promise<MissionDetailDto> {
-    await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const { row, access } = await this.load(em, viewer, id, true);
       if (access === 'host') throw refuse.notFound('mission.not-found', { id });
       const benchmarkId = this.scopeBenchmark(row, benchmarkRef);
@@ -414,8 +415,8 @@ export class MissionsService {
         [id, benchmarkId, request.text.trim(), viewer.userId],
       );
       await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.finding_saved', entityType: 'mission', entityId: id, data: { benchmarkId, text: request.text.trim() } });
+      return this.detail(viewer, id, em);
     });
-    return this.detail(viewer, id);
   }
 
   /** Adds a recommendation on a benchmark of the scope (the Commission or an expert of the mission). */
