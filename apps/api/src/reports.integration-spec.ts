@@ -201,11 +201,15 @@ describe('benchmark dossier', () => {
   });
 
   it('refuses an unknown format or language (400) and answers 404 for an unknown benchmark', async () => {
+    // An unknown format has its own code, with the format asked for and those there are.
     const format = await anonymous.get('/api/benchmarks/RS-24-POL-02/report?format=odt');
     expect(format.status).toBe(400);
-    expect(format.body.code).toBe('request.invalid-fields');
-    expect(format.body.message).toContain('format must be one of docx, pdf');
-    expect((await anonymous.get('/api/benchmarks/RS-24-POL-02/report')).status).toBe(400);
+    expect(format.body).toMatchObject({ code: 'report.unknown-format', params: { format: 'odt', allowed: 'docx, pdf' }, message: 'There is no document format "odt": ask for one of docx, pdf.' });
+    // No format at all is a missing field.
+    const missing = await anonymous.get('/api/benchmarks/RS-24-POL-02/report');
+    expect(missing.status).toBe(400);
+    expect(missing.body.code).toBe('request.invalid-fields');
+    expect(missing.body.params.fields).toBe('format');
     expect((await anonymous.get('/api/benchmarks/RS-24-POL-02/report?format=pdf&lang=de')).body.code).toBe('request.invalid-fields');
     const unknown = await anonymous.get('/api/benchmarks/RS-24-POL-99/report?format=pdf');
     expect(unknown.status).toBe(404);
@@ -249,7 +253,7 @@ describe('chapter progress report', () => {
     expect(file.disposition).toContain('filename="RS-24-2025-progress-report.docx"');
     const { text, xml, footer } = await readDocx(file.bytes);
     expect(xml).toContain('TOC \\h \\o');
-    for (const title of ['Chapter 24 progress report', 'RS, reporting period 2025', 'Summary', 'Benchmarks per state', 'Benchmarks per area', 'The three assessments, 2025', 'Overdue Action Plan activities', 'Consideration of civil-society proposals']) {
+    for (const title of ['Chapter 24 progress report', 'Serbia, reporting period 2025', 'Summary', 'Benchmarks per state', 'Benchmarks per area', 'The three assessments, 2025', 'Overdue Action Plan activities', 'Consideration of civil-society proposals']) {
       expect(text).toContain(title);
     }
     // Each of the 41 benchmarks has its section, under its area.
@@ -262,6 +266,14 @@ describe('chapter progress report', () => {
     expect(text).toContain('Training plan for cybercrime investigators (working draft)');
     expect(text).toMatch(/Answer: Partly accepted/);
     expect(footer).toContain('Period 2025 · generated on');
+
+    // The PDF comes as PDFKit writes it (a stream: chunked, no length told first); Word whole, with its length.
+    const streamed = await fetch(`${api.baseUrl}/api/reports/chapter?country=RS&chapter=24&period=2025&format=pdf&lang=en`, { headers: ministry.browserHeaders() });
+    expect(streamed.headers.get('transfer-encoding')).toBe('chunked');
+    expect(streamed.headers.get('content-length')).toBeNull();
+    await streamed.arrayBuffer();
+    const whole = await fetch(`${api.baseUrl}/api/reports/chapter?country=RS&chapter=24&period=2025&format=docx&lang=en`, { headers: ministry.browserHeaders() });
+    expect(Number(whole.headers.get('content-length'))).toBe((await whole.arrayBuffer()).byteLength);
 
     const printed = await pdf(ministry, 'country=RS&chapter=24&period=2025&format=pdf&lang=en');
     expect(printed.fonts).toMatch(/Roboto-Regular\s+CID TrueType\s+Identity-H\s+yes/);
@@ -296,11 +308,13 @@ describe('chapter progress report', () => {
   it('comes out in Serbian Latin and Cyrillic', async () => {
     const latin = await docx(ministry, 'country=RS&chapter=24&period=2025&format=docx&lang=sr-Latn');
     expect(latin.text).toContain('Izveštaj o napretku u Poglavlju 24');
+    expect(latin.text).toContain('Srbija, izveštajni period 2025');
     expect(latin.text).toContain('Sadržaj');
     expect(latin.text).toContain('Aktivnosti Akcionog plana u kašnjenju');
     expect(latin.footer).toContain('izrađeno');
     const cyrillic = await pdf(ministry, 'country=RS&chapter=24&period=2025&format=pdf&lang=sr-Cyrl');
     expect(cyrillic.text).toContain('Извештај о напретку у Поглављу 24');
+    expect(cyrillic.text).toContain('Србија, извештајни период 2025');
     expect(cyrillic.text).toContain('Садржај');
     expect(cyrillic.text).toContain('Мерила по стању');
     expect(cyrillic.text).toContain('израђено');
@@ -309,7 +323,11 @@ describe('chapter progress report', () => {
   it('refuses a bad query (400) and a chapter without benchmarks (404)', async () => {
     const format = await anonymous.get('/api/reports/chapter?country=RS&chapter=24&period=2025&format=rtf');
     expect(format.status).toBe(400);
-    expect(format.body.code).toBe('request.invalid-fields');
+    expect(format.body).toMatchObject({ code: 'report.unknown-format', params: { format: 'rtf', allowed: 'docx, pdf' } });
+    // With another field wrong too, the fields are named together.
+    const both = await anonymous.get('/api/reports/chapter?country=rs&chapter=24&period=2025&format=rtf');
+    expect(both.body.code).toBe('request.invalid-fields');
+    expect(both.body.params.fields).toBe('country, format');
     expect((await anonymous.get('/api/reports/chapter?country=RS&chapter=24&format=pdf')).status).toBe(400);
     expect((await anonymous.get('/api/reports/chapter?country=rs&chapter=24&period=2025&format=pdf')).status).toBe(400);
     const empty = await anonymous.get('/api/reports/chapter?country=RS&chapter=35&period=2025&format=pdf');
@@ -373,6 +391,6 @@ describe('consultation document', () => {
     const cyrillic = await download(`/api/consultations/${id}/report?format=pdf&lang=sr-Cyrl`);
     expect(readPdf(cyrillic.bytes).text).toContain('Прилог: примљени одговори');
     expect((await anonymous.get(`/api/consultations/00000000-0000-4000-8000-000000000000/report?format=pdf`)).status).toBe(404);
-    expect((await anonymous.get(`/api/consultations/${id}/report?format=html`)).body.code).toBe('request.invalid-fields');
+    expect((await anonymous.get(`/api/consultations/${id}/report?format=html`)).body.code).toBe('report.unknown-format');
   });
 });

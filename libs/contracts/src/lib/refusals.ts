@@ -277,6 +277,9 @@ export const REFUSALS = {
   'consultation.file-not-found': 'No file {id} in this consultation',
   'consultation.summary-not-yet': 'A summary is written once the consultation is closed, not while it is {state}.',
   'consultation.summary-cites-non-recipient': 'a summary can cite only recipients of the consultation',
+
+  // Generated documents (Word, PDF).
+  'report.unknown-format': 'There is no document format "{format}": ask for one of {allowed}.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof REFUSALS;
@@ -308,4 +311,18 @@ export interface ErrorBody {
   /** Itemised problems, e.g. an import's per-row report: each `{ code, params, message }` (and its row and column). */
   errors?: unknown[];
   requestId: string;
+}
+
+/**
+ * A field's own refusal, when it is the request's only field in error: the `context` of its
+ * class-validator constraint (`@IsIn(…, { context: fieldRefusal(…) })`); the API's validation pipe
+ * answers with it instead of `request.invalid-fields`. `undefined` for a value it does not word
+ * (a missing one, say), which stays an invalid field.
+ */
+export interface FieldRefusal {
+  refusal(value: unknown): RefusalReason | undefined;
+}
+
+export function fieldRefusal(refusal: (value: unknown) => RefusalReason | undefined): FieldRefusal {
+  return { refusal };
 }

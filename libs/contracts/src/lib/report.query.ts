@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { type Language, LANGUAGES } from '@bt/i18n';
+import { fieldRefusal, refusal } from './refusals';
 import { ASSESSMENT_PERIOD } from './workflow.dto';
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
@@ -9,7 +10,11 @@ export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 /** Query of a generated document (`GET /api/benchmarks/:id/report`, `/api/consultations/:id/report`). */
 export class DocumentQuery {
   /** `docx` (Word) or `pdf`. */
-  @IsIn(DOCUMENT_FORMATS, { message: `format must be one of ${DOCUMENT_FORMATS.join(', ')}` })
+  @IsIn(DOCUMENT_FORMATS, {
+    message: `format must be one of ${DOCUMENT_FORMATS.join(', ')}`,
+    // A format that is not one of ours has its own refusal (report.unknown-format); a missing one is an invalid field.
+    context: fieldRefusal((format) => (format === undefined ? undefined : refusal('report.unknown-format', { format: String(format), allowed: DOCUMENT_FORMATS.join(', ') }))),
+  })
   format!: DocumentFormat;
 
   /** The document's language; the signed-in person's when left out, else English. */

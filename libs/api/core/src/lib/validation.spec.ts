@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import * as fc from 'fast-check';
-import { TransitionRequest } from '@bt/contracts';
+import { ChapterReportQuery, TransitionRequest } from '@bt/contracts';
 import { BENCHMARK_EVENTS } from '@bt/workflow';
+import type { Refusal } from './refusal';
 import { createValidationPipe, VALIDATION_OPTIONS } from './validation';
 
 // TransitionRequest.quickCheck stands in for class-validator on the commonest bodies: it may accept
@@ -76,5 +77,33 @@ describe('the quick check of a transition request', () => {
       expect(TransitionRequest.quickCheck(value)).toBeUndefined();
       await expect(pipe.transform(value, body)).rejects.toMatchObject({ status: 400 });
     }
+  });
+});
+
+// A field may name its own refusal (FieldRefusal): given when it is the only field in error.
+describe('a field with its own refusal', () => {
+  const query: ArgumentMetadata = { type: 'query', metatype: ChapterReportQuery, data: '' };
+  const pipe = createValidationPipe();
+  const refusedWith = async (value: object) => {
+    try {
+      await pipe.transform(value, query);
+    } catch (error) {
+      return (error as Refusal).reason;
+    }
+    throw new Error('accepted');
+  };
+  const valid = { country: 'RS', chapter: '24', period: '2025', format: 'pdf' };
+
+  it('answers with it when that field alone is wrong', async () => {
+    await expect(refusedWith({ ...valid, format: 'odt' })).resolves.toEqual({
+      code: 'report.unknown-format',
+      params: { format: 'odt', allowed: 'docx, pdf' },
+      message: 'There is no document format "odt": ask for one of docx, pdf.',
+    });
+  });
+
+  it('names the fields together when another is wrong too, and a missing value as a field', async () => {
+    await expect(refusedWith({ ...valid, format: 'odt', country: 'rs' })).resolves.toMatchObject({ code: 'request.invalid-fields', params: { fields: 'country, format' } });
+    await expect(refusedWith({ ...valid, format: undefined })).resolves.toMatchObject({ code: 'request.invalid-fields', params: { fields: 'format' } });
   });
 });

@@ -1,6 +1,7 @@
-import { type ArgumentMetadata, ParseUUIDPipe, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import { type ArgumentMetadata, HttpStatus, ParseUUIDPipe, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
+import type { FieldRefusal } from '@bt/contracts';
 import type { ValidationError } from 'class-validator';
-import { type Refusal, refuse } from './refusal';
+import { Refusal, refuse } from './refusal';
 
 /**
  * Unknown parameters are refused, known ones converted to their declared types. A refusal names
@@ -46,10 +47,23 @@ export function uuidParam(): ParseUUIDPipe {
 
 /** The 400 for class-validator's findings: the fields by their path (links.0.url), and every message. */
 export function invalidFields(errors: ValidationError[]): Refusal {
+  const own = ownRefusal(errors);
+  if (own) return own;
   const problems = flatten(errors);
   const fields = [...new Set(problems.map((p) => p.field))].join(', ');
   const details = problems.flatMap((p) => p.messages).join('; ');
   return refuse.badRequest('request.invalid-fields', { fields, details });
+}
+
+/** The one field in error, when its constraint words its own refusal (FieldRefusal in @bt/contracts). */
+function ownRefusal(errors: ValidationError[]): Refusal | undefined {
+  if (errors.length !== 1 || errors[0].children?.length) return undefined;
+  const [error] = errors;
+  const failed = Object.keys(error.constraints ?? {});
+  if (failed.length !== 1) return undefined;
+  const context = error.contexts?.[failed[0]] as Partial<FieldRefusal> | undefined;
+  const reason = context?.refusal?.(error.value);
+  return reason ? new Refusal(HttpStatus.BAD_REQUEST, reason) : undefined;
 }
 
 /** Nested objects' problems with their path, as Nest's own pipe words them ("links.0.url must be a URL address"). */

@@ -42,6 +42,7 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
       },
     ],
   });
+  // Whole, in memory: docx compiles every part's XML and zips it in one piece (its toStream, too, emits one Buffer).
   return Packer.toBuffer(document);
 }
 

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Block, ReportDocument } from './report-document';
 
 /*
@@ -11,7 +12,8 @@ interface PdfMake {
   setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
   setUrlAccessPolicy(allow: (url: string) => boolean): void;
   setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  createPdf(definition: object): { getBuffer(): Promise<Buffer> };
+  /** getStream: the PDFKit document, a readable stream of the PDF once laid out and rendered (its pages written, the end to come). */
+  createPdf(definition: object): { getStream(): Promise<Readable & { end(): void }> };
 }
 
 // pdfmake 0.3 ships no type declarations: what the renderer uses of its Node entry, typed here.
@@ -32,8 +34,13 @@ function printer(): PdfMake {
 
 const MARGIN = 50;
 
-/** A PDF/A4 with a table of contents, real tables, and the footer's words with "page / pages" on every page. */
-export async function renderPdf(report: ReportDocument): Promise<Buffer> {
+/**
+ * A PDF/A4 with a table of contents, real tables, and the footer's words with "page / pages" on every page.
+ * As a stream: pdfmake lays the whole document out in memory first (the table of contents and
+ * "page / pages" need every page), then PDFKit writes each page into its stream as it renders it, so
+ * the answer reads the PDF from there instead of from one more copy of it in a Buffer.
+ */
+export async function renderPdf(report: ReportDocument): Promise<Readable> {
   const definition = {
     info: { title: report.title, creator: 'Benchmark Tracker' },
     language: report.language,
@@ -60,7 +67,9 @@ export async function renderPdf(report: ReportDocument): Promise<Buffer> {
     }),
     content: report.blocks.map(toPdf),
   };
-  return printer().createPdf(definition).getBuffer();
+  const pdf = await printer().createPdf(definition).getStream();
+  pdf.end(); // PDFKit writes the cross-reference table and the trailer, then ends the stream
+  return pdf;
 }
 
 function toPdf(block: Block): unknown {

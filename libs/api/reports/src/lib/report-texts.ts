@@ -10,6 +10,14 @@ const en = {
   'dossier.title': 'Benchmark dossier {code}',
   'chapter.title': 'Chapter {chapter} progress report',
   'chapter.subtitle': '{country}, reporting period {period}',
+  // The candidate countries, as the web app names them (country.* of its messages)
+  'country.AL': 'Albania',
+  'country.BA': 'Bosnia and Herzegovina',
+  'country.XK': 'Kosovo*',
+  'country.ME': 'Montenegro',
+  'country.MK': 'North Macedonia',
+  'country.RS': 'Serbia',
+  'country.XK.footnote': '* This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.',
   'consultation.title': 'Written consultation',
   contents: 'Contents',
   footer: 'Period {period} · generated on {at, date, long} by {by}',
@@ -165,6 +173,13 @@ const sr: Record<Key, string> = {
   'dossier.title': 'Dosije merila {code}',
   'chapter.title': 'Izveštaj o napretku u Poglavlju {chapter}',
   'chapter.subtitle': '{country}, izveštajni period {period}',
+  'country.AL': 'Albanija',
+  'country.BA': 'Bosna i Hercegovina',
+  'country.XK': 'Kosovo*',
+  'country.ME': 'Crna Gora',
+  'country.MK': 'Severna Makedonija',
+  'country.RS': 'Srbija',
+  'country.XK.footnote': '* Ovaj naziv ne dovodi u pitanje stavove o statusu i u skladu je sa Rezolucijom Saveta bezbednosti UN 1244/1999 i mišljenjem Međunarodnog suda pravde o deklaraciji o nezavisnosti Kosova.',
   'consultation.title': 'Pisana konsultacija',
   contents: 'Sadržaj',
   footer: 'Period {period} · izrađeno {at, date, long}, izradio/la {by}',
@@ -307,6 +322,11 @@ export const reportTexts = serverTexts<Key>({ en, 'sr-Latn': sr });
 /** Whether the documents have a text of this name (an action's word, say). */
 export function isReportText(key: string): key is Key {
   return key in en;
+}
+/** A candidate country's name in the reader's language; another code stays as it is. */
+export function countryName(t: Wording<Key>, code: string): string {
+  const key = `country.${code}`;
+  return isReportText(key) ? t(key) : code;
 }
 export type ReportWording = Wording<Key>;
 export type ReportTextKey = Key;

@@ -29,7 +29,7 @@ export class ReportsController {
   @ApiParam({ name: 'id', description: 'uuid or code such as RS-24-MIG-02' })
   @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
   @ApiOkResponse(DOCUMENT)
-  @ApiBadRequestResponse({ description: 'An unknown format or language, or a malformed benchmark reference.' })
+  @ApiBadRequestResponse({ description: 'An unknown format (report.unknown-format), an unknown language, or a malformed benchmark reference.' })
   @ApiNotFoundResponse({ description: 'No such benchmark.' })
   async benchmark(@Param('id', BenchmarkRefPipe) id: string, @Query() query: DocumentQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
     const language = await this.reports.languageFor(viewer, query.lang);
@@ -41,7 +41,7 @@ export class ReportsController {
   @Get('reports/chapter')
   @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
   @ApiOkResponse(DOCUMENT)
-  @ApiBadRequestResponse({ description: 'A missing or malformed country, chapter or period, or an unknown format or language.' })
+  @ApiBadRequestResponse({ description: 'An unknown format (report.unknown-format); a missing or malformed country, chapter or period, or an unknown language.' })
   @ApiNotFoundResponse({ description: 'The country has no benchmarks in that chapter.' })
   async chapter(@Query() query: ChapterReportQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
     const language = await this.reports.languageFor(viewer, query.lang);
@@ -53,7 +53,7 @@ export class ReportsController {
   @Get('consultations/:id/report')
   @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
   @ApiOkResponse(DOCUMENT)
-  @ApiBadRequestResponse({ description: 'An unknown format or language, or an id that is not a uuid.' })
+  @ApiBadRequestResponse({ description: 'An unknown format (report.unknown-format), an unknown language, or an id that is not a uuid.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or not one the caller may see (the public: published ones).' })
   async consultation(@Param('id', uuid) id: string, @Query() query: DocumentQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
     const language = await this.reports.languageFor(viewer, query.lang);
@@ -61,11 +61,12 @@ export class ReportsController {
   }
 }
 
+/** The document as a file to save; a PDF streamed as PDFKit writes it. */
 function send(reply: FastifyReply, report: RenderedReport): FastifyReply {
   return reply
     .header('Content-Type', report.mediaType)
     .header('Content-Disposition', attachmentDisposition(report.fileName))
     .header('X-Content-Type-Options', 'nosniff')
     .header('Cache-Control', 'private, no-store')
-    .send(report.bytes);
+    .send(report.body);
 }

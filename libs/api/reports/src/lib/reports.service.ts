@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ActionPlanService } from '@bt/api/action-plan';
 import { AssessmentsService } from '@bt/api/assessments';
@@ -14,7 +15,7 @@ import type { Language } from '@bt/i18n';
 import type { PreparationGrade, ProgressGrade } from '@bt/workflow';
 import { type BenchmarkFacts, benchmarkSection, Formats, historyAnnex } from './benchmark-section';
 import { type Block, heading, MEDIA_TYPES, paragraph, type ReportDocument, type ReportFormat, table } from './report-document';
-import { reportTexts, type ReportWording } from './report-texts';
+import { countryName, reportTexts, type ReportWording } from './report-texts';
 import { renderDocx } from './docx-renderer';
 import { renderPdf } from './pdf-renderer';
 import { consultationDocument } from './consultation-document';
@@ -22,7 +23,8 @@ import { consultationDocument } from './consultation-document';
 export interface RenderedReport {
   fileName: string;
   mediaType: string;
-  bytes: Buffer;
+  /** A PDF as PDFKit's stream; a Word document whole (docx zips it in memory and has no stream). */
+  body: Buffer | Readable;
 }
 
 /**
@@ -87,7 +89,8 @@ export class ReportsService {
     const consideration = await this.consideration.figures({ country: query.country, chapter: query.chapter, pageSize: 1 });
     const title = t('chapter.title', { chapter: query.chapter });
     const blocks: Block[] = [
-      { kind: 'title', text: title, subtitle: t('chapter.subtitle', { country: query.country, period: query.period }) },
+      { kind: 'title', text: title, subtitle: t('chapter.subtitle', { country: countryName(t, query.country), period: query.period }) },
+      ...(query.country === 'XK' ? [paragraph(t('country.XK.footnote'), 'note')] : []),
       this.versionNote(viewer, t),
       { kind: 'contents', title: t('contents') },
       { kind: 'pageBreak' },
@@ -289,6 +292,6 @@ async function unlessNotFound<T>(read: Promise<T>): Promise<T | null> {
 }
 
 export async function render(document: ReportDocument, baseName: string, format: ReportFormat): Promise<RenderedReport> {
-  const bytes = format === 'docx' ? await renderDocx(document) : await renderPdf(document);
-  return { fileName: `${baseName}.${format}`, mediaType: MEDIA_TYPES[format], bytes };
+  const body = format === 'docx' ? await renderDocx(document) : await renderPdf(document);
+  return { fileName: `${baseName}.${format}`, mediaType: MEDIA_TYPES[format], body };
 }

@@ -396,6 +396,10 @@ const REFUSAL_TEXTS: Record<RefusalCode, Wording> = {
   'consultation.summary-not-yet': () => $localize`:Refusal of a request@@refusal.consultation.summary-not-yet:A summary is written once the consultation is closed.`,
   'consultation.summary-cites-non-recipient': () =>
     $localize`:Refusal of a request@@refusal.consultation.summary-cites-non-recipient:A summary can cite only recipients of the consultation.`,
+
+  // Generated documents.
+  'report.unknown-format': (p) =>
+    $localize`:Refusal of a generated document; allowed lists the formats, such as docx, pdf@@refusal.report.unknown-format:There is no document format “${p['format']}:format:”: ask for one of ${p['allowed']}:allowed:.`,
 };
 
 /** A role by its label, or as it came for a role this app does not know. */
