@@ -6,13 +6,13 @@
 // included) and decoded, first contentful paint and load on a simulated slow 4G (150 ms round trip,
 // 1.6 Mbit/s down, Lighthouse's mobile network) — then a second visit of the same page in the same
 // profile (what the cache saves: hashed files are immutable, so they are not even revalidated).
-// Lighthouse runs too when it is installed (node_modules/lighthouse); it is not a dependency, so
-// usually it is not run and the script says so. The goal (issue 19): first visit ≤ 450 kB, reported,
-// not enforced (the exit code is non-zero only when the run itself fails).
+// Lighthouse's scores come from `npm run bench:lighthouse` (tools/bench/lighthouse.mjs). The goal
+// (issue 19): first visit ≤ 450 kB, reported, not enforced (the exit code is non-zero only when the
+// run itself fails).
 //
 //   CHROMIUM_PATH=/usr/bin/chromium   FIRST_LOAD_THROTTLE=0 (no network throttling)
+//   FIRST_LOAD_LIST=1 (every file of the first visit, largest first: what to cut next)
 //   BENCH_DATABASE_URL=postgres://…   BENCH_API_MAIN=path/to/main.js   WEB_DIR=path/to/browser
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,7 @@ async function visit(context, url) {
     wire: network.reduce((sum, r) => sum + r.wire, 0),
     decoded: all.reduce((sum, r) => sum + r.decoded, 0),
     largest: [...network].sort((a, b) => b.wire - a.wire).slice(0, 6),
+    network,
     uncompressedTextFiles: network.filter((r) => r.status === 200 && !r.encoding && /\.(js|css|json|svg|html)$|\/$|\/api\//.test(r.url)).map((r) => r.url),
     ...timing,
   };
@@ -86,20 +87,6 @@ async function visit(context, url) {
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (value) => (value === null ? '–' : `${Math.round(value)} ms`);
-
-function lighthouse(url) {
-  const cli = join(root, 'node_modules/lighthouse/cli/index.js');
-  if (!existsSync(cli)) return 'Lighthouse is not run: it is not installed (node_modules/lighthouse)';
-  const run = spawnSync(process.execPath, [cli, url, '--quiet', '--only-categories=performance', '--output=json', '--chrome-flags=--headless=new --no-sandbox'], {
-    env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status !== 0) return `Lighthouse failed: ${run.stderr.slice(-500)}`;
-  const report = JSON.parse(run.stdout);
-  const audit = (id) => report.audits[id]?.displayValue ?? '–';
-  return `Lighthouse mobile performance ${Math.round(report.categories.performance.score * 100)} (FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, TBT ${audit('total-blocking-time')})`;
-}
 
 async function main() {
   const webDir = process.env.WEB_DIR ?? join(root, 'dist/apps/web/browser');
@@ -123,8 +110,10 @@ async function main() {
     console.log(`  first visit:  ${first.requests} requests, ${kB(first.wire)} transferred (${kB(first.decoded)} decoded), first contentful paint ${ms(first.fcp)}, load ${ms(first.load)} — goal ≤ ${kB(GOAL_BYTES)}: ${first.wire <= GOAL_BYTES ? 'met' : 'NOT met'}`);
     console.log(`  second visit: ${again.fromNetwork} of ${again.requests} requests over the network (${again.revalidated} revalidated, 304), ${kB(again.wire)} transferred, first contentful paint ${ms(again.fcp)}`);
     console.log(`  largest: ${first.largest.map((r) => `${new URL(r.url).pathname.split('/').pop() || '/'} ${kB(r.wire)}${r.encoding ? ` (${r.encoding})` : ''}`).join(', ')}`);
+    if (process.env.FIRST_LOAD_LIST === '1') {
+      for (const r of [...first.network].sort((a, b) => b.wire - a.wire)) console.log(`    ${kB(r.wire).padStart(9)} ${r.status} ${r.encoding || '-'} ${new URL(r.url).pathname}${new URL(r.url).search}`);
+    }
     if (first.uncompressedTextFiles.length) console.log(`  sent uncompressed: ${first.uncompressedTextFiles.join(', ')}`);
-    console.log(`  ${lighthouse(url)}`);
   }
   console.log(`\nfirst visits within ${kB(GOAL_BYTES)}: ${met ? 'yes' : 'no'} (reported, not enforced)`);
   await cleanup();

@@ -1,5 +1,4 @@
 import type { Routes } from '@angular/router';
-import { BenchmarkPage } from './benchmark-page/benchmark-page';
 import { BenchmarksPage } from './benchmarks-page/benchmarks-page';
 
 export const BENCHMARK_ROUTES: Routes = [
@@ -9,8 +8,10 @@ export const BENCHMARK_ROUTES: Routes = [
     title: $localize`:Title of the benchmarks page@@benchmarks.title:Benchmarks`,
   },
   {
+    // Loaded when opened: the page, its tabs, dialogs, date pickers, Markdown and workflow are most of
+    // the app's code, and the first page (the list) needs none of it.
     path: ':code',
-    component: BenchmarkPage,
+    loadComponent: () => import('./benchmark-page/benchmark-page').then((m) => m.BenchmarkPage),
     title: (route) => {
       const code = route.paramMap.get('code') ?? '';
       return $localize`:Title of a benchmark page@@benchmark.title:Benchmark ${code}:code:`;
