@@ -11,7 +11,8 @@ import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, sta
  * year (read from the chart's own data table). A series is also added by hand and given a figure,
  * then a corrected one. Then the Action Plan page: late activities stand
  * out, the filters narrow the list, and the ministry adds a late activity that shows as overdue.
- * Axe finds nothing serious on any of them.
+ * The charts are really drawn (ECharts, loaded with the first chart): bars with their patterns, in
+ * the light and the dark scheme, within a phone's width. Axe finds nothing serious on any of them.
  */
 describe('track records and the Action Plan in the browser', () => {
   const CODE = 'RS-24-POL-13';
@@ -21,6 +22,8 @@ describe('track records and the Action Plan in the browser', () => {
   let browser: Browser;
   let page: Page;
   let scratch: string;
+  /** What the browser's console said was an error, and what the page threw. */
+  const consoleErrors: string[] = [];
 
   async function sheet(name: string, rows: (string | number)[][]): Promise<string> {
     const workbook = new Workbook();
@@ -36,6 +39,8 @@ describe('track records and the Action Plan in the browser', () => {
     product = await startProduct();
     browser = await launchChromium();
     page = await (await browser.newContext()).newPage();
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
     scratch = await mkdtemp(join(tmpdir(), 'bt-e2e-track-records-'));
     await signIn(page, product.url, 'ministry@demo.test');
   });
@@ -55,12 +60,35 @@ describe('track records and the Action Plan in the browser', () => {
     };
   }
 
+  /**
+   * The bars ECharts drew in a chart's SVG, as their fills: a bar is a path filled with its series'
+   * colour, and a path filled with its pattern drawn over it.
+   */
+  async function drawnBars(chart: ReturnType<Page['locator']>): Promise<{ colours: string[]; patterned: number }> {
+    await chart.locator('.chart__picture svg').waitFor();
+    // Until every figure has its bar (ECharts draws after its chunk has loaded).
+    await page.waitForFunction((picture) => (picture?.querySelectorAll('path[fill^="#"]').length ?? 0) > 0, await chart.locator('.chart__picture').elementHandle());
+    return chart.locator('.chart__picture svg').evaluate((svg) => {
+      const paths = Array.from(svg.querySelectorAll('path'));
+      return {
+        colours: paths.map((p) => p.getAttribute('fill') ?? '').filter((fill) => /^#[0-9a-f]{6}$/i.test(fill)),
+        patterned: paths.filter((p) => p.getAttribute('fill')?.startsWith('url(')).length,
+      };
+    });
+  }
+
   it('shows the seeded figures Serbia reported as a chart, accessibly', async () => {
+    consoleErrors.length = 0; // the sign-in page's own, before anyone was signed in
     await page.goto(`${product.url}/benchmarks/RS-24-TER-01?tab=track-records`);
     const series = 'Messages exchanged via CT SIENA by the Service for Combating Terrorism';
     await page.getByRole('heading', { name: series }).waitFor();
     expect(await chartTable(series)).toEqual({ periods: ['2019', '2020-Q1'], values: ['394', '129'] });
+    // Drawn: one blue bar per period, a figure without a verdict.
+    const bars = await drawnBars(page.locator(`li[data-series="${series}"] bt-bar-chart`));
+    expect(bars.colours.filter((c) => c.toLowerCase() === '#1f4e9c')).toHaveLength(2);
+    expect(await page.locator(`li[data-series="${series}"] bt-bar-chart .chart__picture`).getAttribute('aria-hidden')).toBe('true');
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
   it('refuses a sheet with a bad row, naming row and column, and imports the corrected one into the chart', async () => {
@@ -141,12 +169,44 @@ describe('track records and the Action Plan in the browser', () => {
     await expect(aro.textContent()).resolves.toContain('Law on Seizure and Confiscation');
     await page.locator('bt-bar-chart').waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    consoleErrors.length = 0;
 
     await page.getByRole('checkbox', { name: 'Overdue only' }).check();
     await page.waitForFunction(() => !document.querySelector('li[data-activity="0.1.1"]'));
     const shown = await page.locator('li[data-activity]').evaluateAll((items) => items.map((i) => i.classList.contains('activity--overdue')));
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every(Boolean)).toBe(true);
+  });
+
+  it('draws the Action Plan chart with one colour and pattern per meaning, in the dark scheme too, within a phone', async () => {
+    const chart = page.locator('bt-bar-chart');
+    // All activities blue, completed green, overdue red (the same red as "Not accepted" elsewhere), each with a pattern but "all".
+    const light = await drawnBars(chart);
+    expect(new Set(light.colours.map((c) => c.toLowerCase()))).toEqual(new Set(['#1f4e9c', '#1e7b47', '#c0392b']));
+    expect(light.patterned).toBeGreaterThan(0);
+    // The legend says what the colours mean.
+    const legend = await chart.locator('.chart__picture svg text').allTextContents();
+    expect(legend).toEqual(expect.arrayContaining(['All activities', 'Completed', 'Overdue']));
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => !!document.querySelector('bt-bar-chart svg path[fill="#8fb4ff"]'));
+    const dark = await drawnBars(chart);
+    expect(new Set(dark.colours.map((c) => c.toLowerCase()))).toEqual(new Set(['#8fb4ff', '#5cc98a', '#ff8a7a']));
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // On a phone the chart is as wide as its column, never wider.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => {
+      const picture = document.querySelector('bt-bar-chart .chart__picture');
+      const svg = picture?.querySelector('svg');
+      return !!picture && !!svg && svg.getBoundingClientRect().width <= picture.getBoundingClientRect().width + 0.5 && picture.getBoundingClientRect().right <= 390;
+    });
+    const figure = await chart.locator('figure').evaluate((f) => ({ scroll: f.scrollWidth, client: f.clientWidth, right: f.getBoundingClientRect().right }));
+    expect(figure.scroll).toBeLessThanOrEqual(figure.client);
+    expect(figure.right).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    expect(consoleErrors).toEqual([]);
   });
 
   it('lets the ministry add an activity whose deadline has passed, which the list then shows as overdue', async () => {

@@ -16,7 +16,7 @@ import { RouterLink } from '@angular/router';
 import type { ActionActivityDto, ActivityStatus, AreaDto } from '@bt/contracts';
 import { CANDIDATE_COUNTRIES } from '@bt/web/admin';
 import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
-import { BarChart } from '@bt/web/charts';
+import { BarChart, type ChartSeries } from '@bt/web/charts';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { BehaviorSubject, catchError, combineLatest, debounceTime, filter, map, of, startWith, switchMap } from 'rxjs';
 import { type ActionPlanFilters, ActionPlanApi } from '../action-plan-api';
@@ -112,14 +112,12 @@ export class ActionPlanPage {
   protected readonly chart = computed(() => {
     const summary = this.summary().value;
     if (!summary?.areas.length) return null;
-    return {
-      categories: summary.areas.map((a) => a.code),
-      series: [
-        { name: $localize`:Chart series, all Action Plan activities of an area@@actionPlan.chart.total:All activities`, values: summary.areas.map((a) => a.total) },
-        { name: $localize`:Chart series, completed activities@@actionPlan.chart.completed:Completed`, values: summary.areas.map((a) => a.completed) },
-        { name: $localize`:Chart series, overdue activities@@actionPlan.chart.overdue:Overdue`, values: summary.areas.map((a) => a.overdue) },
-      ],
-    };
+    const series: ChartSeries[] = [
+      { name: $localize`:Chart series, all Action Plan activities of an area@@actionPlan.chart.total:All activities`, values: summary.areas.map((a) => a.total), meaning: 'total' },
+      { name: $localize`:Chart series, completed activities@@actionPlan.chart.completed:Completed`, values: summary.areas.map((a) => a.completed), meaning: 'positive' },
+      { name: $localize`:Chart series, overdue activities@@actionPlan.chart.overdue:Overdue`, values: summary.areas.map((a) => a.overdue), meaning: 'negative' },
+    ];
+    return { categories: summary.areas.map((a) => a.code), series };
   });
   protected readonly chartCaption = $localize`:Caption of the Action Plan chart@@actionPlan.chart.caption:Activities per area: all, completed and overdue`;
   protected readonly chartUnit = $localize`:Unit of the Action Plan chart@@actionPlan.chart.unit:activities`;

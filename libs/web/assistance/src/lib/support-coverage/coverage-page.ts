@@ -9,11 +9,14 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { CANDIDATE_COUNTRIES } from '@bt/web/admin';
 import { LOADING, loadEach } from '@bt/web/benchmarks';
-import { BarChart, type ChartSeries } from '@bt/web/charts';
+import { BarChart, type ChartMeaning, type ChartSeries } from '@bt/web/charts';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { combineLatest, map, startWith } from 'rxjs';
 import { AssistanceApi } from '../assistance-api';
 import { coverage, type Support, timeline } from './coverage';
+
+/** The chart's colours say the same as everywhere: running support is good, none is bad. */
+const SUPPORT_MEANINGS: Record<Support, ChartMeaning> = { running: 'positive', other: 'partial', none: 'negative' };
 
 const NO_FILTERS = { area: '', benchmark: '', funder: '', implementer: '', period: '', status: '' } as const;
 
@@ -70,7 +73,11 @@ export class CoveragePage {
 
   protected readonly chart = computed(() => {
     const areas = this.areas();
-    const series: ChartSeries[] = (['running', 'other', 'none'] as const).map((support) => ({ name: this.supportLabels[support], values: areas.map((area) => area.count[support]) }));
+    const series: ChartSeries[] = (['running', 'other', 'none'] as const).map((support) => ({
+      name: this.supportLabels[support],
+      values: areas.map((area) => area.count[support]),
+      meaning: SUPPORT_MEANINGS[support],
+    }));
     return { categories: areas.map((area) => area.title), series };
   });
   protected readonly chartCaption = $localize`:Caption of the chart of benchmarks per area by their support@@coverage.chart.caption:Benchmarks per area by their support`;

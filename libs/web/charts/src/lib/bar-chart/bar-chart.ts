@@ -1,22 +1,32 @@
 import { formatNumber } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, LOCALE_ID, inject, signal } from '@angular/core';
+import {
+  afterNextRender,
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  type ElementRef,
+  inject,
+  input,
+  LOCALE_ID,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { niceScale, SERIES_STYLES } from './chart-scale';
+import type { ECharts } from 'echarts/core';
+import { chartOptions, type ChartOrientation, type ChartSeries, type ColourScheme } from './chart-options';
 
-export interface ChartSeries {
-  name: string;
-  values: (number | null)[];
-}
+export type { ChartMeaning, ChartOrientation, ChartSeries } from './chart-options';
 
-const WIDTH = 640;
-const HEIGHT = 260;
-const PLOT = { left: 64, right: 12, top: 16, bottom: 36 };
 let nextId = 0;
 
 /**
- * Grouped bars for figures people compare (years, areas, voices). The SVG is a picture only; the
- * same figures are in a real table that screen readers read and anyone can show with the button.
- * Every series has a colour *and* a fill pattern, so the chart also reads in grey.
+ * Grouped bars for figures people compare (years, areas, voices), drawn by Apache ECharts, which is
+ * loaded only when a chart is about to show. The picture is aria-hidden: the same figures are in a
+ * real table that screen readers read and anyone can show with the button. Every series has a colour
+ * that means the same on every chart (see ChartMeaning) *and* a pattern, so the chart also reads in
+ * grey; the picture follows the reader's light or dark scheme and the width of its column.
  */
 @Component({
   selector: 'bt-bar-chart',
@@ -30,56 +40,83 @@ export class BarChart {
   readonly categories = input.required<string[]>();
   readonly caption = input.required<string>();
   readonly unit = input<string>('');
+  /** 'auto': bars across when the category labels would not fit under bars side by side. */
+  readonly orientation = input<ChartOrientation | 'auto'>('auto');
+  /** Counts of whole things, so the axis steps by at least 1; by default when every figure is whole. */
+  readonly integer = input<boolean | undefined>(undefined);
 
   private readonly locale = inject(LOCALE_ID);
   protected readonly id = `bt-chart-${++nextId}`;
   protected readonly tableShown = signal(false);
-  protected readonly width = WIDTH;
-  protected readonly height = HEIGHT;
-  protected readonly plot = PLOT;
-  protected readonly legendLabel = $localize`:Accessible name of a chart's legend@@chart.legend:Legend`;
+  private readonly picture = viewChild.required<ElementRef<HTMLElement>>('picture');
+  /** The picture's width; 0 until it is laid out (and always in a DOM without layout). */
+  private readonly width = signal(0);
+  private readonly scheme = signal<ColourScheme>('light');
+  private readonly reducedMotion = signal(false);
+  private readonly charts = signal<typeof import('./echarts-setup') | null>(null);
+  private chart: { instance: ECharts; scheme: ColourScheme } | null = null;
+  private destroyed = false;
 
-  protected readonly styles = computed(() => this.series().map((_, i) => ({ ...SERIES_STYLES[i % SERIES_STYLES.length], fill: this.fillOf(i) })));
+  protected readonly layout = computed(() =>
+    chartOptions({
+      series: this.series(),
+      categories: this.categories(),
+      width: this.width(),
+      scheme: this.scheme(),
+      orientation: this.orientation(),
+      integer: this.integer(),
+      format: (value) => this.format(value),
+      animate: !this.reducedMotion(),
+    }),
+  );
 
-  protected readonly scale = computed(() => {
-    const values = this.series().flatMap((s) => s.values).filter((v): v is number => v !== null);
-    return niceScale(Math.max(0, ...values));
-  });
-
-  protected readonly yTicks = computed(() => this.scale().ticks.map((value) => ({ value, y: this.y(value), label: this.format(value) })));
-
-  protected readonly groups = computed(() => {
-    const categories = this.categories();
-    const series = this.series();
-    const plotWidth = WIDTH - PLOT.left - PLOT.right;
-    const groupWidth = plotWidth / Math.max(1, categories.length);
-    const barWidth = Math.min(48, (groupWidth * 0.8) / Math.max(1, series.length));
-    const labelled = categories.length * series.length <= 24;
-    return categories.map((category, c) => {
-      const start = PLOT.left + c * groupWidth + (groupWidth - barWidth * series.length) / 2;
-      return {
-        category,
-        labelX: PLOT.left + (c + 0.5) * groupWidth,
-        bars: series.map((s, i) => {
-          const value = s.values[c] ?? null;
-          const y = value === null ? this.y(0) : this.y(value);
-          return { key: `${i}-${c}`, x: start + i * barWidth, y, width: barWidth - 2, height: this.y(0) - y, value, label: labelled && value !== null ? this.format(value) : '', fill: this.fillOf(i) };
-        }),
-      };
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    destroyRef.onDestroy(() => {
+      this.destroyed = true;
+      this.chart?.instance.dispose();
+      this.chart = null;
     });
-  });
+    afterNextRender(() => {
+      // No layout, no picture (jsdom): the table alone.
+      if (typeof ResizeObserver === 'undefined' || typeof matchMedia === 'undefined') return;
+      const dark = matchMedia('(prefers-color-scheme: dark)');
+      const still = matchMedia('(prefers-reduced-motion: reduce)');
+      const onScheme = () => this.scheme.set(dark.matches ? 'dark' : 'light');
+      const onMotion = () => this.reducedMotion.set(still.matches);
+      onScheme();
+      onMotion();
+      dark.addEventListener('change', onScheme);
+      still.addEventListener('change', onMotion);
+      const observer = new ResizeObserver(([entry]) => this.width.set(Math.floor(entry.contentRect.width)));
+      observer.observe(this.picture().nativeElement);
+      destroyRef.onDestroy(() => {
+        observer.disconnect();
+        dark.removeEventListener('change', onScheme);
+        still.removeEventListener('change', onMotion);
+      });
+    });
+    afterRenderEffect(() => {
+      const { height, option } = this.layout();
+      const width = this.width();
+      if (width === 0) return; // not laid out yet, or hidden
+      const charts = this.charts();
+      if (!charts) {
+        void import('./echarts-setup').then((loaded) => this.destroyed || this.charts.set(loaded));
+        return;
+      }
+      const scheme = this.scheme();
+      if (this.chart?.scheme !== scheme) {
+        this.chart?.instance.dispose();
+        // ECharts' own dark theme for what the option leaves to it (the tooltip's pointer).
+        this.chart = { instance: charts.init(this.picture().nativeElement, scheme === 'dark' ? 'dark' : undefined, { renderer: 'svg' }), scheme };
+      }
+      this.chart.instance.setOption(option, { notMerge: true });
+      this.chart.instance.resize({ width, height });
+    });
+  }
 
   protected format(value: number | null): string {
     return value === null ? '—' : formatNumber(value, this.locale, '1.0-2');
-  }
-
-  private y(value: number): number {
-    const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
-    return PLOT.top + plotHeight * (1 - value / this.scale().max);
-  }
-
-  private fillOf(i: number): string {
-    const style = SERIES_STYLES[i % SERIES_STYLES.length];
-    return style.pattern === 'solid' ? style.colour : `url(#${this.id}-pattern-${i})`;
   }
 }

@@ -35,10 +35,10 @@ export class ConsiderationPage {
   protected readonly series = computed<ChartSeries[]>(() => {
     const areas = this.figures().value?.areas ?? [];
     return [
-      { name: $localize`:Proposals the ministry accepted@@consideration.accepted:Accepted`, values: areas.map((a) => a.accepted) },
-      { name: $localize`:Proposals the ministry partly accepted@@consideration.partlyAccepted:Partly accepted`, values: areas.map((a) => a.partlyAccepted) },
-      { name: $localize`:Proposals the ministry did not accept@@consideration.notAccepted:Not accepted`, values: areas.map((a) => a.notAccepted) },
-      { name: $localize`:Proposals still without an answer@@consideration.unanswered:Unanswered`, values: areas.map((a) => a.received - a.answered) },
+      { name: $localize`:Proposals the ministry accepted@@consideration.accepted:Accepted`, values: areas.map((a) => a.accepted), meaning: 'positive' },
+      { name: $localize`:Proposals the ministry partly accepted@@consideration.partlyAccepted:Partly accepted`, values: areas.map((a) => a.partlyAccepted), meaning: 'partial' },
+      { name: $localize`:Proposals the ministry did not accept@@consideration.notAccepted:Not accepted`, values: areas.map((a) => a.notAccepted), meaning: 'negative' },
+      { name: $localize`:Proposals still without an answer@@consideration.unanswered:Unanswered`, values: areas.map((a) => a.received - a.answered), meaning: 'pending' },
     ];
   });
   protected readonly caption = $localize`:Caption of the chart of proposals per area@@consideration.chartCaption:Civil-society proposals per area, by the ministry's answer`;
