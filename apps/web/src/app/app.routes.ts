@@ -6,7 +6,7 @@ export const APP_ROUTES: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'benchmarks' },
   {
     path: 'benchmarks',
-    loadChildren: () => import('@bt/web/benchmarks').then((m) => m.BENCHMARK_ROUTES),
+    loadChildren: () => import('@bt/web/benchmarks/routes').then((m) => m.BENCHMARK_ROUTES),
   },
   {
     // The chapter overview (benchmarks × the three assessments) and the consideration of proposals: public.

@@ -1,4 +1,5 @@
-export { BENCHMARK_ROUTES } from './lib/benchmarks.routes';
+// The routes are '@bt/web/benchmarks/routes' and Markdown '@bt/web/benchmarks/markdown': what other
+// features import from here (the chip, labels, loading) must not bring the list page or marked along.
 // For other features that list benchmarks (My tasks): the same state chip, stage words and loading.
 export { BenchmarkStateChip } from './lib/benchmark-state-chip';
 export { peerReviewStageLabel } from './lib/benchmark-state-label';
@@ -12,5 +13,3 @@ export { GradeBadge } from './lib/assessments/grade-badge';
 export { voiceLabel } from './lib/assessments/voice-labels';
 // For the inbox: the ministry's decisions on proposals in words.
 export { decisionLabel } from './lib/dialogue/proposal-decisions';
-// Markdown shown sanitised (consultation replies and summaries, mission findings).
-export { EvidenceNarrative as MarkdownText } from './lib/evidence/evidence-narrative';

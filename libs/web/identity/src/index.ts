@@ -13,5 +13,5 @@ export { CURRENT_LANGUAGE, inReadersOrder, keepLanguage, reloadIn } from './lib/
 export { LanguageUrlSerializer } from './lib/language/language-url';
 export { LanguageSwitch } from './lib/language/language-switch';
 export { provideReadersDates, ReadersDateAdapter } from './lib/dates/readers-dates';
-export { CalendarDayInput, DATE_FIELD, TIME_FIELD, timeOfDay, TimeOfDayInput } from './lib/dates/date-fields';
+// The date and time fields are '@bt/web/identity/dates': with them every page would download the pickers.
 export { DocumentDownload } from './lib/document-download/document-download';

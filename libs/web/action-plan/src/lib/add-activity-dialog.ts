@@ -9,7 +9,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ActionActivityDto, BenchmarkListItemDto, CreateActivityRequest } from '@bt/contracts';
 import { LOADING, loadEach, type LoadState } from '@bt/web/benchmarks';
-import { DATE_FIELD, DialogSave } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/identity';
+import { DATE_FIELD } from '@bt/web/identity/dates';
 import { of } from 'rxjs';
 import { ActionPlanApi } from './action-plan-api';
 

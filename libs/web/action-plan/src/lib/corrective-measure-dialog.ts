@@ -6,7 +6,8 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ActionActivityDto, CorrectiveMeasureDto } from '@bt/contracts';
-import { DATE_FIELD, DialogSave } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/identity';
+import { DATE_FIELD } from '@bt/web/identity/dates';
 import { ActionPlanApi } from './action-plan-api';
 
 const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ? null : { required: true });

@@ -1,5 +1,5 @@
 import { calendarDayOf } from '@bt/contracts/calendar-days';
-import { timeOfDay } from '@bt/web/identity';
+import { timeOfDay } from '@bt/web/identity/dates';
 import type { ConsultationEventType, ConsultationState } from '@bt/workflow';
 
 /** The words for a consultation's state. */

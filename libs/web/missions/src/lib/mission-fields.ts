@@ -5,7 +5,8 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { BenchmarkListItemDto, ExpertDto } from '@bt/contracts';
-import { DATE_FIELD, inReadersOrder } from '@bt/web/identity';
+import { inReadersOrder } from '@bt/web/identity';
+import { DATE_FIELD } from '@bt/web/identity/dates';
 
 /** What planning a mission and correcting it ask for. */
 export interface MissionPlanModel {

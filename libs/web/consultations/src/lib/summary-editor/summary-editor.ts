@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationOrganisationDto, ConsultationQuestionDto, StoredFileDto } from '@bt/contracts';
-import { MarkdownText } from '@bt/web/benchmarks';
+import { MarkdownText } from '@bt/web/benchmarks/markdown';
 import { DialogSave } from '@bt/web/identity';
 import { ConsultationsApi } from '../consultations-api';
 

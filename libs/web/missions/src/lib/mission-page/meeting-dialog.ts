@@ -7,7 +7,8 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { MissionDetailDto, MissionMeetingDto } from '@bt/contracts';
 import { DisplayDatePipe } from '@bt/web/benchmarks';
-import { DATE_FIELD, DialogSave } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/identity';
+import { DATE_FIELD } from '@bt/web/identity/dates';
 import { MissionsPagesApi } from '../missions-api';
 
 export interface MeetingDialogData {

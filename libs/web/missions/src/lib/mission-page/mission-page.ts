@@ -13,8 +13,10 @@ import type { EvidenceDto, MissionDetailDto, MissionMeetingDto, RecommendationDt
 
 /** The follow-up statuses, in the order of the API's RecommendationFollowUpRequest (the web imports only types from contracts). */
 const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['open', 'in_progress', 'implemented', 'not_implemented'];
-import { DisplayDatePipe, MarkdownText, UploadLimit } from '@bt/web/benchmarks';
-import { apiErrorMessage, AuthSession, DATE_FIELD, DialogSave } from '@bt/web/identity';
+import { DisplayDatePipe, UploadLimit } from '@bt/web/benchmarks';
+import { MarkdownText } from '@bt/web/benchmarks/markdown';
+import { apiErrorMessage, AuthSession, DialogSave } from '@bt/web/identity';
+import { DATE_FIELD } from '@bt/web/identity/dates';
 import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
 import { LiveChanges } from '@bt/web/live';
 import { filter } from 'rxjs';
