@@ -294,6 +294,9 @@ describe('chapter progress report', () => {
   });
 
   it('lists open recommendations for whoever sees them, not for the host before the report is shared', async () => {
+    // Before any mission: the summary says there are none to whoever sees the country's missions.
+    const before = (await docx(ministry, 'country=RS&chapter=24&period=2025&format=docx&lang=en')).text;
+    expect(before).toMatch(/Open peer-review recommendations\nNone\./);
     const mission = await commission.post('/api/missions', { title: 'Chapter report mission', benchmarks: ['RS-24-MIG-03'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] });
     expect(mission.status).toBe(201);
     expect((await commission.post(`/api/missions/${mission.body.id}/recommendations`, { benchmark: 'RS-24-MIG-03', text: 'Open recommendation of the chapter', owner: 'Border Police', dueDate: '2027-01-01' })).status).toBe(201);

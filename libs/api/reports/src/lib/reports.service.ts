@@ -7,7 +7,7 @@ import { Refusal, refuse } from '@bt/api/core';
 import { ConsultationsService } from '@bt/api/consultations';
 import { ConsiderationService, ProposalsService } from '@bt/api/dialogue';
 import { EvidenceService } from '@bt/api/evidence';
-import { UsersService, type Viewer } from '@bt/api/identity';
+import { hasRole, UsersService, type Viewer } from '@bt/api/identity';
 import { MissionsService } from '@bt/api/missions';
 import { TrackRecordsService } from '@bt/api/track-records';
 import type { ActionActivityDto, ChapterOverviewDto, ChapterReportQuery, ConsiderationFigures, MissionDetailDto, MissionListItemDto, RecommendationDto } from '@bt/contracts';
@@ -94,7 +94,7 @@ export class ReportsService {
       this.versionNote(viewer, t),
       { kind: 'contents', title: t('contents') },
       { kind: 'pageBreak' },
-      ...chapterSummary(t, f, query.period, rows, facts, consideration.total),
+      ...chapterSummary(t, f, query.period, rows, facts, consideration.total, seesCountryMissions(viewer, query.country)),
       { kind: 'pageBreak' },
     ];
     let area = '';
@@ -200,8 +200,17 @@ export class CountryReads {
   }
 }
 
-/** The chapter report's summary, on one page as far as the chapter allows. */
-function chapterSummary(t: ReportWording, f: Formats, period: string, rows: ChapterOverviewDto['rows'], facts: BenchmarkFacts[], consideration: ConsiderationFigures): Block[] {
+/** Whether the caller sees every mission to the country (mission-access.ts): the Commission, and the country's ministries. */
+function seesCountryMissions(viewer: Viewer | null, country: string): boolean {
+  return hasRole(viewer, 'commission') || (hasRole(viewer, 'ministry') && viewer?.countryCode === country);
+}
+
+/**
+ * The chapter report's summary, on one page as far as the chapter allows. Open recommendations: for
+ * whoever sees the country's missions ("None." when there are none), else those of the missions the
+ * caller sees (an expert's), else nothing.
+ */
+function chapterSummary(t: ReportWording, f: Formats, period: string, rows: ChapterOverviewDto['rows'], facts: BenchmarkFacts[], consideration: ConsiderationFigures, seesMissions: boolean): Block[] {
   const blocks: Block[] = [heading(1, t('summary'))];
   const states = ['draft', 'submitted', 'peerReview', 'accepted'] as const;
   blocks.push(heading(2, t('summary.states')));
@@ -250,7 +259,7 @@ function chapterSummary(t: ReportWording, f: Formats, period: string, rows: Chap
     ),
   );
 
-  if (facts.some((x) => x.missions)) {
+  if (seesMissions || facts.some((x) => x.missions)) {
     blocks.push(heading(2, t('summary.recommendations')));
     const seen = new Map<string, RecommendationDto>();
     for (const x of facts) {
