@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { ApplicationRef, ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, ElementRef, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 import { MatButton, MatIconButton } from '@angular/material/button';
@@ -38,6 +39,7 @@ export type BenchmarkTab = 'evidence' | 'track-records' | 'dialogue' | 'assessme
 @Component({
   selector: 'bt-benchmark-page',
   imports: [
+    NgTemplateOutlet,
     RouterLink,
     MatButton,
     MatIconButton,
@@ -61,6 +63,7 @@ export type BenchmarkTab = 'evidence' | 'track-records' | 'dialogue' | 'assessme
   templateUrl: './benchmark-page.html',
   styleUrl: './benchmark-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:keydown)': 'printOnCtrlP($event)', '(window:afterprint)': 'printed()' },
 })
 export class BenchmarkPage {
   /** The `:code` route parameter (an id works too), bound by the router. */
@@ -122,6 +125,47 @@ export class BenchmarkPage {
   protected openTab(index: number): void {
     const tab = this.tabs()[index];
     if (tab && tab !== this.tab()) void this.router.navigate([], { queryParams: { tab }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  /**
+   * Printing gives the whole page: the tabs load their content only when opened, so the Print button
+   * (and Ctrl+P, which it takes over here) first puts every tab's content on the page, one after
+   * another (on paper only), waits until each has loaded what it shows (no request pending; 20 s at
+   * most), opens the folded parts (earlier answers, sources) and then asks the browser to print.
+   * The browser's own menu prints as the page stands: the open tab.
+   */
+  protected readonly printing = signal(false);
+  /** Every tab's content has loaded: on paper it stands in place of the tabs. */
+  protected readonly printReady = signal(false);
+  private readonly application = inject(ApplicationRef);
+  private readonly changeDetector = inject(ChangeDetectorRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected async printWhole(): Promise<void> {
+    if (this.printing() || !this.detail()) return;
+    this.printing.set(true);
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.application.whenStable(), new Promise<void>((done) => (waited = setTimeout(done, 20_000)))]);
+    clearTimeout(waited);
+    if (!this.printing()) return;
+    for (const folded of this.host.nativeElement.querySelectorAll<HTMLDetailsElement>('.benchmark__whole details')) folded.open = true;
+    this.printReady.set(true);
+    // On the page before the browser takes its picture of it.
+    this.changeDetector.detectChanges();
+    window.print();
+  }
+
+  protected printOnCtrlP(event: KeyboardEvent): void {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p') {
+      event.preventDefault();
+      void this.printWhole();
+    }
+  }
+
+  /** The print dialog closed: back to the tabs alone. */
+  protected printed(): void {
+    this.printReady.set(false);
+    this.printing.set(false);
   }
 
   protected retry(): void {
