@@ -21,8 +21,9 @@ export const PAGES: Record<Who, string[]> = {
     '/search?q=migration',
     '/consultations',
     '/consultations/{consultation}',
-    // Assistance projects: the list and a benchmark's Support tab.
+    // Assistance projects: the list, the support coverage (a chart with long area names) and a benchmark's Support tab.
     '/projects',
+    '/projects/coverage',
     '/benchmarks/RS-24-POL-09?tab=support',
     '/sign-in',
     '/no-such-page',
@@ -87,6 +88,8 @@ export function describeEveryPageFor(kinds: Who[]): void {
           await page.locator('main h1').first().waitFor();
           await page.waitForLoadState('networkidle');
           await page.locator('mat-progress-bar[mode="indeterminate"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+          // A chart is judged as drawn: ECharts loads with the first chart and draws into its picture.
+          await page.waitForFunction(() => Array.from(document.querySelectorAll('bt-bar-chart .chart__picture')).every((picture) => picture.querySelector('svg path')));
           for (const finding of await seriousAccessibilityProblems(page)) problems.push(`${path}: ${finding}`);
           const focusable = await page.locator('main').locator('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]').count();
           if (focusable && !(await tabIntoMain(page))) problems.push(`${path}: the keyboard never reaches the page's content`);
