@@ -1,3 +1,6 @@
+// Its own declaration of s3rver, reached by any program that compiles this file (the API build, the tests).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./s3rver.d.ts" />
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
