@@ -1,9 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { BenchmarkListItemDto } from '@bt/contracts';
+import { BarChart } from '@bt/web/charts';
 import { ASSISTANCE_ROUTES } from '../assistance.routes';
 import { project } from '../../testing/projects';
 
@@ -59,8 +61,14 @@ describe('CoveragePage', () => {
     expect(cells('.support').map((s) => s.replace(/^(check_circle|schedule|report) /, ''))).toEqual(['Only past, future or undated projects', 'No project', 'Only past, future or undated projects']);
     expect(cells('td:last-child')).toEqual(['Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)', '—', 'Undated programme']);
     expect(element().querySelector('tr.support-none th a')?.getAttribute('href')).toBe('/benchmarks/RS-24-POL-10?tab=support');
-    // The chart's figures are in a table too.
-    expect(element().querySelector('bt-bar-chart')).not.toBeNull();
+    // The chart's figures are in a table too; its colours say what they say on every chart: running support good, none bad.
+    const chart = harness.fixture.debugElement.query(By.directive(BarChart)).componentInstance as BarChart;
+    expect(chart.series().map((s) => [s.name, s.meaning, s.values])).toEqual([
+      ['A running project', 'positive', [0, 0]],
+      ['Only past, future or undated projects', 'partial', [1, 1]],
+      ['No project', 'negative', [1, 0]],
+    ]);
+    expect(element().querySelectorAll('bt-bar-chart tbody tr')).toHaveLength(3);
     // The years from the first start (2018) to this year; the undated project apart.
     const years = texts('table.years thead th.year');
     expect(years[0]).toBe('2018');

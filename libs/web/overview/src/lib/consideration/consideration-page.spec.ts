@@ -1,9 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { ConsiderationDto, ConsiderationFigures } from '@bt/contracts';
+import { BarChart } from '@bt/web/charts';
 import { OVERVIEW_ROUTES } from '../overview.routes';
 
 const figures = (received: number, answered = received): ConsiderationFigures => ({
@@ -61,5 +63,17 @@ describe('ConsiderationPage', () => {
     harness.fixture.detectChanges();
     expect(rows()).toEqual(['RS-24-MIG-01', 'RS-24-MIG-03']);
     expect(more()).toBeUndefined();
+  });
+
+  it('charts the answers per area, each colour saying what it says on every chart', () => {
+    const chart = harness.fixture.debugElement.query(By.directive(BarChart)).componentInstance as BarChart;
+    expect(chart.categories()).toEqual(['Migration']);
+    // Green a good outcome, amber a partial one, red a refusal, grey not answered yet: never one colour for two.
+    expect(chart.series().map((s) => [s.name, s.meaning, s.values])).toEqual([
+      ['Accepted', 'positive', [3]],
+      ['Partly accepted', 'partial', [0]],
+      ['Not accepted', 'negative', [0]],
+      ['Unanswered', 'pending', [0]],
+    ]);
   });
 });
