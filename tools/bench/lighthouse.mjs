@@ -57,6 +57,18 @@ async function audit(url) {
   };
 }
 
+/** A run that fails as a whole (NO_FCP: nothing painted within Lighthouse's time, as on an overloaded machine) is tried again, twice at most. */
+async function auditRetried(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(url);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      log(`${error.message} — trying again`);
+    }
+  }
+}
+
 const s = (ms) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
 const line = (r) =>
   `performance ${r.performance}, accessibility ${r.accessibility} — FCP ${s(r.fcp)}, LCP ${s(r.lcp)}, TBT ${Math.round(r.tbt)} ms, CLS ${r.cls.toFixed(3)}, Speed Index ${s(r.speedIndex)}, ${(r.bytes / 1024).toFixed(0)} kB transferred`;
@@ -82,7 +94,7 @@ async function main() {
     console.log(`\n${name} — ${url}`);
     const runs = [];
     for (let i = 1; i <= RUNS; i++) {
-      const run = await audit(url);
+      const run = await auditRetried(url);
       runs.push(run);
       console.log(`  run ${i}: ${line(run)} (load ${os.loadavg()[0].toFixed(1)})`);
       if (reports) writeFileSync(join(reports, `${path === '/' ? 'home' : path.slice(1).replaceAll('/', '-')}-${i}.html`), run.html);
