@@ -144,15 +144,35 @@ export class BenchmarkPage {
   protected async printWhole(): Promise<void> {
     if (this.printing() || !this.detail()) return;
     this.printing.set(true);
-    let waited: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([this.application.whenStable(), new Promise<void>((done) => (waited = setTimeout(done, 20_000)))]);
-    clearTimeout(waited);
+    await this.settled(Date.now() + 20_000);
     if (!this.printing()) return;
     for (const folded of this.host.nativeElement.querySelectorAll<HTMLDetailsElement>('.benchmark__whole details')) folded.open = true;
     this.printReady.set(true);
     // On the page before the browser takes its picture of it.
     this.changeDetector.detectChanges();
     window.print();
+  }
+
+  /**
+   * Until nothing is pending (requests, chart modules) and the copy for paper has not changed for a
+   * moment — what is drawn after layout (a chart sized by a ResizeObserver, its bars growing) comes
+   * a frame or more after the app is stable — or until the deadline, with what has come.
+   */
+  private async settled(deadline: number): Promise<void> {
+    const until = (ms: number) => new Promise<void>((done) => setTimeout(done, Math.max(0, Math.min(ms, deadline - Date.now()))));
+    let changed = true;
+    const observer = new MutationObserver(() => (changed = true));
+    try {
+      while (changed && Date.now() < deadline) {
+        await Promise.race([this.application.whenStable(), until(deadline - Date.now())]);
+        const copy = this.host.nativeElement.querySelector('.benchmark__whole');
+        if (copy) observer.observe(copy, { subtree: true, childList: true, attributes: true, characterData: true });
+        changed = false;
+        await until(200);
+      }
+    } finally {
+      observer.disconnect();
+    }
   }
 
   protected printOnCtrlP(event: KeyboardEvent): void {

@@ -10,6 +10,7 @@ import {
   inject,
   input,
   LOCALE_ID,
+  PendingTasks,
   signal,
   viewChild,
 } from '@angular/core';
@@ -46,6 +47,7 @@ export class BarChart {
   readonly integer = input<boolean | undefined>(undefined);
 
   private readonly locale = inject(LOCALE_ID);
+  private readonly pendingTasks = inject(PendingTasks);
   protected readonly id = `bt-chart-${++nextId}`;
   protected readonly tableShown = signal(false);
   private readonly picture = viewChild.required<ElementRef<HTMLElement>>('picture');
@@ -102,7 +104,9 @@ export class BarChart {
       if (width === 0) return; // not laid out yet, or hidden
       const charts = this.charts();
       if (!charts) {
-        void import('./echarts-setup').then((loaded) => this.destroyed || this.charts.set(loaded));
+        // A pending task until it has come, so the app is not stable (whenStable) before its charts are drawn: printing waits for that.
+        const loading = this.pendingTasks.add();
+        void import('./echarts-setup').then((loaded) => this.destroyed || this.charts.set(loaded)).finally(loading);
         return;
       }
       const scheme = this.scheme();
