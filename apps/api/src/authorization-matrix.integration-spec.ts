@@ -90,6 +90,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/areas': { path: (t) => `/api/areas?country=${t.country}`, status: anyone(200) },
   'POST /api/auth/login': { path: () => '/api/auth/login', body: () => ({ email: `nobody${++unique}@demo.test`, password: 'wrong-password' }), status: anyone(401) },
   'GET /api/auth/me': { path: () => '/api/auth/me', status: signedIn(200) },
+  'GET /api/auth/current': { path: () => '/api/auth/current', status: anyone(200) },
   'POST /api/auth/logout': { path: () => '/api/auth/logout', status: signedIn(204) },
   'POST /api/auth/logout-everywhere': { path: () => '/api/auth/logout-everywhere', status: signedIn(204) },
   'POST /api/auth/password': { path: () => '/api/auth/password', body: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }), status: signedIn(204) },
@@ -135,6 +136,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
     status: (actor, side) => (actor === 'anonymous' ? 401 : actor === 'commission' || ((isMinistry(actor) || actor === 'cso') && side === 'own') ? 201 : 403),
   },
   'GET /api/overview': { path: (t) => `/api/overview?country=${t.country}&chapter=24`, status: anyone(200) },
+  'GET /api/overview/figures': { path: (t) => `/api/overview/figures?country=${t.country}&chapter=24`, status: anyone(200) },
   'POST /api/proposals/:id/response': {
     path: (t) => `/api/proposals/${t.proposal}/response`,
     body: () => ({ decision: 'accepted', reasoning: 'Matrix reasoning' }),

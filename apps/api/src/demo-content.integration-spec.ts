@@ -48,6 +48,39 @@ describe('the demo content of Chapter 24', () => {
     for (const r of voiced) expect(new Set([r.commission, r.ministry, r.civilSociety[0]].map((a: any) => `${a.preparation}/${a.progress}`)).size).toBeGreaterThan(1);
   });
 
+  it("counts a chapter's figures as its overview shows it to each reader: benchmarks per area and state, each voice's grades", async () => {
+    const anonymous = api.client({ ip: '10.9.1.2' });
+    for (const [reader, client] of [['the public', anonymous], ['a CSO', as.cso], ['the Commission', as.commission]] as const) {
+      const overview = (await client.get('/api/overview?country=RS&chapter=24&pageSize=200')).body;
+      const figures = (await client.get('/api/overview/figures?country=RS&chapter=24')).body;
+      expect({ reader, period: figures.period, periods: figures.periods }).toEqual({ reader, period: overview.period, periods: overview.periods });
+      const states: Record<string, Record<string, number>> = {};
+      for (const row of overview.rows) {
+        const area = (states[row.benchmark.area] ??= { draft: 0, submitted: 0, peerReview: 0, accepted: 0 });
+        area[row.benchmark.state]++;
+      }
+      expect(Object.fromEntries(figures.areas.map((a: any) => [a.code, a.states]))).toEqual(states);
+      expect(figures.areas.reduce((sum: number, a: any) => sum + a.total, 0)).toBe(41);
+      const grades: Record<string, { assessments: number; preparation: Record<string, number>; progress: Record<string, number> }> = {};
+      for (const row of overview.rows) {
+        for (const a of [row.commission, row.ministry, ...row.civilSociety].filter(Boolean)) {
+          const voice = (grades[a.voice] ??= { assessments: 0, preparation: {}, progress: {} });
+          voice.assessments++;
+          voice.preparation[a.preparation] = (voice.preparation[a.preparation] ?? 0) + 1;
+          voice.progress[a.progress] = (voice.progress[a.progress] ?? 0) + 1;
+        }
+      }
+      expect({ reader, voices: Object.fromEntries(figures.voices.map(({ voice, ...counts }: any) => [voice, counts])) }).toEqual({ reader, voices: grades });
+    }
+    // The public sees the Commission's grade only where the benchmark is accepted; the Commission sees its own everywhere.
+    const publicFigures = (await anonymous.get('/api/overview/figures?country=RS&chapter=24&period=2025')).body;
+    const commissionFigures = (await as.commission.get('/api/overview/figures?country=RS&chapter=24&period=2025')).body;
+    const commissionVoice = (figures: any) => figures.voices.find((v: any) => v.voice === 'commission')?.assessments ?? 0;
+    expect(commissionVoice(publicFigures)).toBe(1);
+    expect(commissionVoice(commissionFigures)).toBeGreaterThan(1);
+    expect((await anonymous.get('/api/overview/figures?country=RS&chapter=x')).status).toBe(400);
+  });
+
   it('pages the chapter overview in catalogue order, grades without their texts', async () => {
     const whole = (await as.cso.get('/api/overview?country=RS&chapter=24&period=2025&pageSize=200')).body;
     expect(whole.rows).toHaveLength(41);

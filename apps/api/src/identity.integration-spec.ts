@@ -261,6 +261,22 @@ describe('identity and access', () => {
     expect((await stale.get('/api/benchmarks?pageSize=1')).status).toBe(200);
   });
 
+  it("tells the web app who is signed in with a 200, a visitor and an ended session as null", async () => {
+    const browser = client();
+    expect(await browser.get('/api/auth/current')).toMatchObject({ status: 200, body: { me: null } });
+    await browser.signIn('cso@demo.test');
+    const signedIn = await browser.get('/api/auth/current');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.me).toEqual((await browser.get('/api/auth/me')).body);
+    expect(signedIn.body.me.email).toBe('cso@demo.test');
+    const token = browser.cookies.get('bt_session') as string;
+    await browser.post('/api/auth/logout');
+    const stale = api.client({ ip: '10.7.7.8' });
+    stale.cookies.set('bt_session', token);
+    expect(await stale.get('/api/auth/current')).toMatchObject({ status: 200, body: { me: null } });
+    expect(stale.cookies.has('bt_session')).toBe(false);
+  });
+
   it('ends the session on logout, on the very next request', async () => {
     const browser = client();
     await browser.signIn('ministry@demo.test');

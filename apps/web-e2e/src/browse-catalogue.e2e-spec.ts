@@ -25,7 +25,7 @@ describe('a visitor browses the Chapter 24 benchmarks', () => {
   });
 
   it('lists the benchmarks grouped by area', async () => {
-    await page.goto(product.url);
+    await page.goto(`${product.url}/benchmarks`);
     await page.getByRole('heading', { name: 'Asylum' }).waitFor();
     await page.getByRole('status').getByText('41 benchmarks').waitFor();
     expect(await page.getByRole('link', { name: /RS-24-/ }).count()).toBe(41);

@@ -3,7 +3,12 @@ import { hasRole, IDENTITY_ROUTES, signedIn } from '@bt/web/identity/shell';
 import { NotFoundPage } from './not-found/not-found-page';
 
 export const APP_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'benchmarks' },
+  {
+    // The home page: what needs the reader now, then the chapter at a glance (the public: the chapter alone).
+    path: '',
+    pathMatch: 'full',
+    loadChildren: () => import('@bt/web/home').then((m) => m.HOME_ROUTES),
+  },
   {
     path: 'benchmarks',
     loadChildren: () => import('@bt/web/benchmarks/routes').then((m) => m.BENCHMARK_ROUTES),

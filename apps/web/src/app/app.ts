@@ -15,6 +15,8 @@ import { filter, map } from 'rxjs';
 
 /** Below this width the navigation slides over the page instead of standing beside it. */
 export const NARROW_LAYOUT_QUERY = '(max-width: 959.98px)';
+/** Below this width the toolbar's search field hides behind its icon. */
+export const PHONE_LAYOUT_QUERY = '(max-width: 599.98px)';
 
 /** The application shell: toolbar, navigation and the main landmark the pages render into. */
 @Component({
@@ -45,6 +47,12 @@ export class App {
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW_LAYOUT_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly phone = toSignal(
+    inject(BreakpointObserver)
+      .observe(PHONE_LAYOUT_QUERY)
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import type { BenchmarkState } from '@bt/workflow';
-import { AssessmentRequest, ASSESSMENT_PERIOD, type AssessmentDto } from './workflow.dto';
+import type { BenchmarkState, PreparationGrade, ProgressGrade } from '@bt/workflow';
+import { AssessmentRequest, ASSESSMENT_PERIOD, type AssessmentDto, type AssessmentVoice } from './workflow.dto';
 
 /** An assessment recorded outside ACCEPT: the caller's role decides the voice (Commission, ministry, CSO). */
 export class RecordAssessmentRequest extends AssessmentRequest {
@@ -36,6 +36,39 @@ export class OverviewQuery {
   @Min(1)
   @Max(200)
   pageSize?: number;
+}
+
+/** Query of a chapter's figures (`GET /api/overview/figures`). */
+export class ChapterFiguresQuery {
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter upper-case code such as RS' })
+  country!: string;
+
+  @Matches(/^\d{1,2}$/, { message: 'chapter must be a whole number such as 24' })
+  chapter!: string;
+
+  /** The reporting period of the grades; the latest one with an assessment when left out. */
+  @IsOptional()
+  @Matches(ASSESSMENT_PERIOD, { message: 'period must be a year such as 2026, or 2026-H1 / 2026-Q3' })
+  period?: string;
+}
+
+/** A chapter in figures: its benchmarks per area and state, and the grades of each voice's current assessments for one period. */
+export interface ChapterFiguresDto {
+  country: string;
+  chapter: number;
+  period: string;
+  /** Every period with an assessment the caller may see, newest first. */
+  periods: string[];
+  /** In catalogue order. */
+  areas: { code: string; title: string; total: number; states: Record<BenchmarkState, number> }[];
+  /** Per voice with an assessment the caller may see: how many give each grade (a grade no one gives is absent). */
+  voices: {
+    voice: AssessmentVoice;
+    /** Current assessments of the period (a CSO's each count). */
+    assessments: number;
+    preparation: Partial<Record<PreparationGrade, number>>;
+    progress: Partial<Record<ProgressGrade, number>>;
+  }[];
 }
 
 /** The three voices on a benchmark for one period: the current assessment of each (null: none, or not visible to the caller). */

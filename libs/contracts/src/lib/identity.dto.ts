@@ -73,6 +73,11 @@ export interface MeDto extends UserDto {
   language: Language | null;
 }
 
+/** `GET /api/auth/current`: who is signed in, or `null` for a visitor (the web app asks at every start). */
+export interface CurrentUserDto {
+  me: MeDto | null;
+}
+
 export class SetLanguageRequest {
   @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
   language!: Language;

@@ -2,7 +2,7 @@
 // features import from here (the chip, labels, loading) must not bring the list page or marked along.
 // For other features that list benchmarks (My tasks): the same state chip, stage words and loading.
 export { BenchmarkStateChip } from './lib/benchmark-state-chip';
-export { peerReviewStageLabel } from './lib/benchmark-state-label';
+export { benchmarkStateLabel, peerReviewStageLabel } from './lib/benchmark-state-label';
 export { LOADING, loadEach, type LoadState } from './lib/load-state';
 export { DisplayDatePipe } from './lib/display-date.pipe';
 // For every upload form: the server's upload limit in words.
@@ -11,5 +11,6 @@ export { UploadLimit } from './lib/mission/upload-limit';
 export { CATALOGUE_SCOPE } from './lib/catalogue-scope';
 export { GradeBadge } from './lib/assessments/grade-badge';
 export { voiceLabel } from './lib/assessments/voice-labels';
+export { preparationLabel } from './lib/assessment-grades';
 // For the inbox: the ministry's decisions on proposals in words.
 export { decisionLabel } from './lib/dialogue/proposal-decisions';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@bt/api/core';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
-import { type AssessmentDto, type BenchmarkAssessmentsDto, type ChapterOverviewDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
+import { type AssessmentDto, type BenchmarkAssessmentsDto, type ChapterFiguresDto, ChapterFiguresQuery, type ChapterOverviewDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
 import { AssessmentsService } from './assessments.service';
 
@@ -32,5 +32,16 @@ export class AssessmentsController {
   @Get('overview')
   overview(@Query() query: OverviewQuery, @CurrentViewer() viewer: Viewer | null): Promise<ChapterOverviewDto> {
     return this.assessments.overview(viewer, query);
+  }
+
+  /**
+   * A chapter in figures (`?country=RS&chapter=24&period=2026`): its benchmarks per area and workflow
+   * state, and per voice how many current assessments of the period give each grade, counting what
+   * the caller may see. The home page charts them.
+   */
+  @Public()
+  @Get('overview/figures')
+  figures(@Query() query: ChapterFiguresQuery, @CurrentViewer() viewer: Viewer | null): Promise<ChapterFiguresDto> {
+    return this.assessments.figures(viewer, query);
   }
 }

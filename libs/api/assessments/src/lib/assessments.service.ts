@@ -5,12 +5,29 @@ import { refuse } from '@bt/api/core';
 import { projectToCite } from '@bt/api/assistance';
 import { findBenchmarkScope } from '@bt/api/catalogue';
 import { missionExpertSql } from '@bt/api/missions';
-import type { AssessmentDto, AssessmentRequest, AssessmentVoice, BenchmarkAssessmentsDto, ChapterOverviewDto, OverviewGradeDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
+import type { AssessmentDto, AssessmentRequest, AssessmentVoice, BenchmarkAssessmentsDto, ChapterFiguresDto, ChapterFiguresQuery, ChapterOverviewDto, OverviewGradeDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
 import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { BENCHMARK_STATES, type BenchmarkState } from '@bt/workflow';
 import { viewerFacts, visibleAssessments, voiceOf } from './assessment-voices';
 
 /** Benchmarks per overview answer, unless the query asks otherwise. */
 const OVERVIEW_PAGE_SIZE = 50;
+
+/**
+ * The periods of a chapter the viewer sees (chapter_period, kept by triggers; an expert's own
+ * benchmarks besides) and the one `chosen`: the asked period, else the latest, else this year.
+ * Parameters: $1 country, $2 chapter, $3–$5 the viewer's facts (`viewerFacts`), $6 the asked period.
+ */
+const PERIODS_SQL = `periods AS (
+         SELECT c.period FROM chapter_period c
+          WHERE c.country_code = $1 AND c.chapter_number = $2
+            AND (c.published OR 'commission' = ANY($3::text[]) OR ($4::text = $1 AND $3::text[] && ARRAY['ministry', 'civil_society']))
+         UNION
+         SELECT s.period FROM benchmark b JOIN area a ON a.id = b.area_id JOIN assessment s ON s.benchmark_id = b.id
+          WHERE 'expert' = ANY($3::text[]) AND a.country_code = $1 AND a.chapter_number = $2 AND ${missionExpertSql('b.id', '$5::uuid')}
+       ), chosen AS (
+         SELECT coalesce($6::text, (SELECT max(period) FROM periods), to_char(now(), 'YYYY')) AS period
+       )`;
 
 const COLUMNS = `s.id, s.benchmark_id, s.voice, s.period, s.preparation, s.progress, s.text, s.created_at, s.organisation_id, o.name AS organisation, u.display_name,
   s.source_project_id, (SELECT sp.title FROM assistance_project sp WHERE sp.id = s.source_project_id) AS source_project_title`;
@@ -98,16 +115,7 @@ export class AssessmentsService {
       ? `AND (a.position, b.position, b.code) > (SELECT a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $7)`
       : 'AND $7::text IS NULL';
     const [row] = await this.dataSource.query(
-      `WITH periods AS (
-         SELECT c.period FROM chapter_period c
-          WHERE c.country_code = $1 AND c.chapter_number = $2
-            AND (c.published OR 'commission' = ANY($3::text[]) OR ($4::text = $1 AND $3::text[] && ARRAY['ministry', 'civil_society']))
-         UNION
-         SELECT s.period FROM benchmark b JOIN area a ON a.id = b.area_id JOIN assessment s ON s.benchmark_id = b.id
-          WHERE 'expert' = ANY($3::text[]) AND a.country_code = $1 AND a.chapter_number = $2 AND ${missionExpertSql('b.id', '$5::uuid')}
-       ), chosen AS (
-         SELECT coalesce($6::text, (SELECT max(period) FROM periods), to_char(now(), 'YYYY')) AS period
-       ), page AS (
+      `WITH ${PERIODS_SQL}, page AS (
          SELECT b.id, b.code, b.state, a.code AS area, a.title AS area_title, a.position AS area_position, b.position
            FROM area a JOIN benchmark b ON b.area_id = a.id
           WHERE a.country_code = $1 AND a.chapter_number = $2 ${after}
@@ -140,6 +148,63 @@ export class AssessmentsService {
       })),
       next: more ? rows[rows.length - 1].code : null,
     };
+  }
+
+  /**
+   * A chapter in figures, for its home page: benchmarks per area and workflow state (public, as the
+   * list), and per voice how many current assessments of the period give each grade — counting only
+   * the assessments the viewer may see, as the overview shows them.
+   */
+  async figures(viewer: Viewer | null, query: ChapterFiguresQuery): Promise<ChapterFiguresDto> {
+    const chapter = Number(query.chapter);
+    const params = [query.country, chapter, ...viewerFacts(viewer), query.period ?? null];
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      const states: { code: string; title: string; state: BenchmarkState; n: number }[] = await em.query(
+        `SELECT a.code, a.title, b.state, count(*)::int AS n FROM area a JOIN benchmark b ON b.area_id = a.id
+          WHERE a.country_code = $1 AND a.chapter_number = $2 GROUP BY a.code, a.title, a.position, b.state ORDER BY a.position, a.code`,
+        [query.country, chapter],
+      );
+      const grades: { period: string; periods: string[]; voice: AssessmentVoice | null; scale: 'preparation' | 'progress' | null; grade: string | null; n: number | null }[] = await em.query(
+        `WITH ${PERIODS_SQL}, current AS (
+           SELECT DISTINCT ON (s.benchmark_id, s.voice, s.organisation_id) s.voice, s.preparation, s.progress
+             FROM assessment s JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
+            WHERE a.country_code = $1 AND a.chapter_number = $2 AND s.period = (SELECT period FROM chosen) AND ${visibleAssessments(3)}
+            ORDER BY s.benchmark_id, s.voice, s.organisation_id, s.created_at DESC
+         )
+         SELECT c.period, (SELECT coalesce(array_agg(period ORDER BY period DESC), '{}') FROM periods) AS periods, g.voice, g.scale, g.grade, g.n
+           FROM chosen c LEFT JOIN LATERAL (
+             SELECT voice, 'preparation' AS scale, preparation AS grade, count(*)::int AS n FROM current GROUP BY voice, preparation
+             UNION ALL
+             SELECT voice, 'progress', progress, count(*)::int FROM current GROUP BY voice, progress
+           ) g ON true`,
+        params,
+      );
+      const areas: ChapterFiguresDto['areas'] = [];
+      for (const row of states) {
+        let area = areas.at(-1);
+        if (area?.code !== row.code) areas.push((area = { code: row.code, title: row.title, total: 0, states: Object.fromEntries(BENCHMARK_STATES.map((st) => [st, 0])) as Record<BenchmarkState, number> }));
+        area.states[row.state] = row.n;
+        area.total += row.n;
+      }
+      const voices = new Map<AssessmentVoice, ChapterFiguresDto['voices'][number]>();
+      for (const row of grades) {
+        if (!row.voice || !row.scale || !row.grade || !row.n) continue;
+        const voice = voices.get(row.voice) ?? { voice: row.voice, assessments: 0, preparation: {}, progress: {} };
+        voices.set(row.voice, voice);
+        (voice[row.scale] as Record<string, number>)[row.grade] = row.n;
+        if (row.scale === 'preparation') voice.assessments += row.n;
+      }
+      const period = grades[0].period;
+      const periods = grades[0].periods;
+      return {
+        country: query.country,
+        chapter,
+        period,
+        periods: periods.includes(period) ? periods : [period, ...periods],
+        areas,
+        voices: (['commission', 'ministry', 'civil_society'] as const).flatMap((v) => (voices.has(v) ? [voices.get(v)!] : [])),
+      };
+    });
   }
 }
 

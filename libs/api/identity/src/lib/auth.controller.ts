@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req,
 import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig, Public, refuse, uuidParam } from '@bt/api/core';
-import { ChangePasswordRequest, LoginRequest, SetLanguageRequest, type MeDto, SecondFactorCodeRequest, type SessionDto, type SignInOptionsDto, type SignInResultDto } from '@bt/contracts';
+import { ChangePasswordRequest, type CurrentUserDto, LoginRequest, SetLanguageRequest, type MeDto, SecondFactorCodeRequest, type SessionDto, type SignInOptionsDto, type SignInResultDto } from '@bt/contracts';
 import { AuthService, type SignedIn } from './auth.service';
 import { TooManyAttemptsException } from './login-throttle.service';
 import { CurrentViewer, SecondFactorSetup } from './decorators';
@@ -44,6 +44,19 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failures for the account; see Retry-After.' })
   async secondFactor(@Body() body: SecondFactorCodeRequest, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResultDto> {
     return this.answerSignIn(request, reply, () => this.auth.completeSecondFactor(request.cookies[PENDING_SIGN_IN_COOKIE], body.code, request.ip));
+  }
+
+  /**
+   * Who is signed in, for the web app's start: the user as `GET /api/auth/me` answers it, or `null`
+   * for a visitor — a 200 either way, since a visitor is no error (a 401 here put an error in every
+   * anonymous page's console). An ended session's cookie is cleared and answers `null` too.
+   */
+  @Public({ endedSessionWelcome: true })
+  @SecondFactorSetup()
+  @Get('current')
+  @ApiOkResponse({ description: '`{ "me": … }` as `GET /api/auth/me`, or `{ "me": null }` for a visitor.' })
+  async current(@CurrentViewer() viewer: (Viewer & { expiresAt: Date }) | null): Promise<CurrentUserDto> {
+    return { me: viewer ? await this.auth.me(viewer.userId, viewer.sessionTokenHash, viewer.expiresAt) : null };
   }
 
   /** The signed-in user. */

@@ -23,11 +23,11 @@ describe('AuthSession', () => {
     expect(session.hasRole('admin')).toBe(false);
   });
 
-  it('loads the signed-in user from /api/auth/me, with their roles', async () => {
+  it('loads the signed-in user from /api/auth/current, with their roles', async () => {
     const loaded = firstValueFrom(session.load());
-    const request = http.expectOne('/api/auth/me');
+    const request = http.expectOne('/api/auth/current');
     expect(request.request.method).toBe('GET');
-    request.flush(me(ADMIN, { displayName: 'Ana Admin' }));
+    request.flush({ me: me(ADMIN, { displayName: 'Ana Admin' }) });
 
     expect((await loaded)?.displayName).toBe('Ana Admin');
     expect(session.me()?.displayName).toBe('Ana Admin');
@@ -36,16 +36,23 @@ describe('AuthSession', () => {
     expect(session.hasRole('commission')).toBe(false);
   });
 
-  it('starts anonymous when nobody is signed in (401), without failing the start', async () => {
+  it('starts anonymous when nobody is signed in, without failing the start', async () => {
     const loaded = firstValueFrom(session.load());
-    http.expectOne('/api/auth/me').flush(...unauthorized());
+    http.expectOne('/api/auth/current').flush({ me: null });
+    expect(await loaded).toBeNull();
+    expect(session.signedIn()).toBe(false);
+  });
+
+  it('starts anonymous on a refusal too (an older API answering 401)', async () => {
+    const loaded = firstValueFrom(session.load());
+    http.expectOne('/api/auth/current').flush(...unauthorized());
     expect(await loaded).toBeNull();
     expect(session.signedIn()).toBe(false);
   });
 
   it('starts anonymous when the API cannot be reached', async () => {
     const loaded = firstValueFrom(session.load());
-    http.expectOne('/api/auth/me').error(new ProgressEvent('error'));
+    http.expectOne('/api/auth/current').error(new ProgressEvent('error'));
     expect(await loaded).toBeNull();
     expect(session.signedIn()).toBe(false);
   });

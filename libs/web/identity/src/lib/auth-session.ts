@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { MeDto, Role, SignInOptionsDto, SignInResultDto } from '@bt/contracts';
+import type { CurrentUserDto, MeDto, Role, SignInOptionsDto, SignInResultDto } from '@bt/contracts';
 import { catchError, finalize, map, type Observable, of, tap } from 'rxjs';
 
 export interface Credentials {
@@ -10,7 +10,7 @@ export interface Credentials {
 
 /**
  * Who is signed in, as the API says. The session itself is an httpOnly cookie the app never sees;
- * this service only mirrors `GET /api/auth/me` so pages can show what the user may do. The API
+ * this service only mirrors `GET /api/auth/current` (the user of `GET /api/auth/me`, or null) so pages can show what the user may do. The API
  * still decides every request.
  */
 @Injectable({ providedIn: 'root' })
@@ -31,7 +31,8 @@ export class AuthSession {
    * API unreachable) the app starts anonymous and the public pages still work.
    */
   load(): Observable<MeDto | null> {
-    return this.http.get<MeDto>('/api/auth/me').pipe(
+    return this.http.get<CurrentUserDto>('/api/auth/current').pipe(
+      map((current) => current.me),
       catchError((error: unknown) => {
         if (error instanceof HttpErrorResponse) return of(null);
         throw error;

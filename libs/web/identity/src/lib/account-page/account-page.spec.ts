@@ -145,7 +145,7 @@ describe('AccountPage', () => {
 
     button('I have saved them').click();
     http.expectOne('/api/auth/second-factor').flush({ enrolled: true, enrolledAt: '2026-12-06T08:00:00.000Z', recoveryCodesLeft: 10, required: false });
-    http.expectOne('/api/auth/me').flush(me());
+    http.expectOne('/api/auth/current').flush({ me: me() });
     await settle();
     expect(texts('.second-factor__state')[0]).toContain('10 recovery codes left.');
     expect(texts('.recovery-codes li')).toEqual([]);

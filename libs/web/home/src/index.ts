@@ -1,0 +1,1 @@
+export { HOME_ROUTES } from './lib/home.routes';
