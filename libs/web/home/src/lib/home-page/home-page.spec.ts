@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { ChapterFiguresDto, InboxItemDto, MeDto, MissionListItemDto, TaskDto } from '@bt/contracts';
@@ -42,14 +42,31 @@ const mission = (id: string, startDate: string, endDate: string): MissionListIte
   version: 1,
 });
 
+// jsdom has no IntersectionObserver (it lays nothing out); the charts' `@defer (on viewport)` asks for one. Nothing ever
+// comes into view here: the tests render the deferred charts themselves.
+class NoLayoutIntersectionObserver {
+  readonly observed: Element[] = [];
+  observe(element: Element): void {
+    this.observed.push(element);
+  }
+  unobserve(element: Element): void {
+    this.observed.splice(this.observed.indexOf(element), 1);
+  }
+  disconnect(): void {
+    this.observed.length = 0;
+  }
+}
+
 describe('HomePage', () => {
+  beforeAll(() => Object.assign(globalThis, { IntersectionObserver: NoLayoutIntersectionObserver }));
+
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
   const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
   const clean = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 
   async function open(me: MeDto | null): Promise<void> {
-    TestBed.configureTestingModule({ providers: [provideRouter([{ path: '', children: HOME_ROUTES }]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ deferBlockBehavior: DeferBlockBehavior.Manual, providers: [provideRouter([{ path: '', children: HOME_ROUTES }]), provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
     if (me) {
       TestBed.inject(AuthSession).load().subscribe();
@@ -81,6 +98,10 @@ describe('HomePage', () => {
     expect(element().querySelector('#home-now')).toBeNull();
     const figures = [...element().querySelectorAll('.figure')].map((f) => clean(f.textContent));
     expect(figures).toEqual(['9 benchmarks', '5 Draft', '1 Submitted', '1 Peer review', '2 Accepted', '5/7 civil-society proposals answered']);
+    // The charts wait to come into view (their library is not part of a first visit).
+    expect(element().querySelector('bt-bar-chart')).toBeNull();
+    for (const block of await harness.fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
+    await settle();
     const captions = [...element().querySelectorAll('figcaption')].map((c) => clean(c.textContent));
     expect(captions).toEqual(['Benchmarks by area and state (benchmarks)', 'State of preparation in 2025, as each voice grades it (assessments)']);
     // Only the grades someone gives, lowest first, with each voice as a series.
