@@ -79,4 +79,46 @@ describe('the ministry uploads a PDF as evidence, with visible progress', () => 
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
+
+  it('asks before Escape throws a half-written item away, and keeps the draft across a reload until it is discarded', async () => {
+    await page.goto(`${product.url}/benchmarks/${CODE}?tab=evidence`);
+    await evidence().getByRole('button', { name: 'Add evidence' }).click();
+    let dialog = await openedDialog(page, 'Add evidence');
+    await dialog.getByLabel('Title').fill('Return statistics, first half of 2026');
+    await dialog.getByLabel('Narrative (optional)').fill('Returns by country of origin, from the Ministry of Interior.');
+    await page.waitForTimeout(500); // the draft is kept a moment after typing stops
+
+    // Escape asks; answering Cancel keeps the dialog and what was typed.
+    await page.keyboard.press('Escape');
+    let question = await openedDialog(page, 'Discard your changes?');
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('Return statistics, first half of 2026');
+    // A click outside asks too.
+    await page.mouse.click(5, 400);
+    question = await openedDialog(page, 'Discard your changes?');
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
+
+    // A reload loses nothing: the same dialog opens with the draft, and says so.
+    await page.reload();
+    await evidence().getByRole('button', { name: 'Add evidence' }).click();
+    dialog = await openedDialog(page, 'Add evidence');
+    await dialog.getByText('Your unsaved draft is back, as you left it.').waitFor();
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('Return statistics, first half of 2026');
+    expect(await dialog.getByLabel('Narrative (optional)').inputValue()).toBe('Returns by country of origin, from the Ministry of Interior.');
+
+    // Discarded on purpose: gone, and the next dialog starts empty.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    question = await openedDialog(page, 'Discard your changes?');
+    await question.getByRole('button', { name: 'Discard' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await evidence().getByRole('button', { name: 'Add evidence' }).click();
+    dialog = await openedDialog(page, 'Add evidence');
+    expect(await dialog.getByLabel('Title').inputValue()).toBe('');
+    // Nothing typed: Escape closes at once.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });

@@ -1,6 +1,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { CurrentUserDto, MeDto, Role, SignInOptionsDto, SignInResultDto } from '@bt/contracts';
+import { forgetDrafts } from './drafts';
 import { catchError, finalize, map, type Observable, of, tap } from 'rxjs';
 
 export interface Credentials {
@@ -69,7 +70,11 @@ export class AuthSession {
   signOut(): Observable<void> {
     return this.http.post<void>('/api/auth/logout', null).pipe(
       map(() => undefined),
-      finalize(() => this.clear()),
+      // Signing out leaves nothing half-written behind on a shared computer (an ended session keeps its drafts).
+      finalize(() => {
+        forgetDrafts();
+        this.clear();
+      }),
     );
   }
 
@@ -77,7 +82,10 @@ export class AuthSession {
   signOutEverywhere(): Observable<void> {
     return this.http.post<void>('/api/auth/logout-everywhere', null).pipe(
       map(() => undefined),
-      tap(() => this.clear()),
+      tap(() => {
+        forgetDrafts();
+        this.clear();
+      }),
     );
   }
 

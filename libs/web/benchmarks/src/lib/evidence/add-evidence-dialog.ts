@@ -4,7 +4,6 @@ import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
   MatDialogActions,
-  MatDialogClose,
   MatDialogContent,
   MatDialogRef,
   MatDialogTitle,
@@ -16,6 +15,7 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatCheckbox } from '@angular/material/checkbox';
 import type { CreateEvidenceRequest, EvidenceDto, EvidenceVisibility, SubRequirementDto } from '@bt/contracts';
 import { DialogSave } from '@bt/web/identity';
+import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DATE_FIELD } from '@bt/web/identity/dates';
 import { notBlank } from '../not-blank';
 import { EvidenceApi } from './evidence-api';
@@ -50,7 +50,6 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
     MatDialogTitle,
     MatDialogContent,
     MatDialogActions,
-    MatDialogClose,
     MatFormField,
     MatLabel,
     MatHint,
@@ -72,6 +71,9 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="dialog-form">
         <p class="dialog-form__intro" i18n="@@evidence.add.intro">Evidence for benchmark {{ data.code }}.</p>
+        @if (unsaved.restored()) {
+          <p class="dialog-form__note" role="status" i18n="@@evidence.add.draftRestored">Your unsaved draft is back, as you left it.</p>
+        }
         <mat-form-field appearance="outline">
           <mat-label i18n="@@evidence.add.titleField">Title</mat-label>
           <input matInput formControlName="title" maxlength="300" autocomplete="off" required />
@@ -148,7 +150,7 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
+        <button matButton type="button" (click)="unsaved.close()" i18n="@@workflow.dialog.cancel">Cancel</button>
         @if (data.item) {
           <button matButton="filled" type="submit" i18n="@@evidence.edit.submit">Save a new version</button>
         } @else {
@@ -183,6 +185,8 @@ export class AddEvidenceDialog {
       },
     },
   );
+  /** Escape, a click outside and Cancel ask before losing what was typed; the draft is kept in this browser until saved. */
+  protected readonly unsaved = new UnsavedWork(this.dialog, this.form, `evidence.${this.data.code}.${this.item?.id ?? 'new'}`);
   protected readonly subRequirementIds = signal<ReadonlySet<string>>(new Set(this.item?.subRequirementIds ?? []));
 
   protected toggleSubRequirement(id: string, checked: boolean): void {
@@ -223,6 +227,9 @@ export class AddEvidenceDialog {
           links: parseLinks(links),
         })
       : this.api.create(this.data.code, fields);
-    this.submission.run(request, (evidence) => this.dialog.close(evidence), $localize`:@@evidence.add.failed:The evidence could not be saved. Please try again.`);
+    this.submission.run(request, (evidence) => {
+      this.unsaved.saved();
+      this.dialog.close(evidence);
+    }, $localize`:@@evidence.add.failed:The evidence could not be saved. Please try again.`);
   }
 }
