@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -41,7 +42,6 @@ const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
     MatDialogTitle,
     MatDialogContent,
     MatDialogActions,
-    MatDialogClose,
     MatFormField,
     MatLabel,
     MatHint,
@@ -98,7 +98,7 @@ const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
+        <button matButton type="button" (click)="unsaved.close()" i18n="@@workflow.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@assessments.record.submit">Save assessment</button>
       </mat-dialog-actions>
     </form>
@@ -118,6 +118,8 @@ export class RecordAssessmentDialog {
     text: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(10_000)] }),
     sourceProjectId: new FormControl<string | null>(null),
   });
+  /** Escape, a click outside and Cancel ask before losing what was typed; the draft is kept in this browser until saved. */
+  protected readonly unsaved = new UnsavedWork(this.dialog, this.form, `assessment.${this.data.code}.${this.data.voice}`);
   /** For a shadow assessment: the projects its organisation implements in the benchmark's country, which it may cite. */
   private readonly me = inject(AuthSession).me;
   protected readonly citable = toSignal(
@@ -144,7 +146,10 @@ export class RecordAssessmentDialog {
         text: text.trim(),
         ...(sourceProjectId ? { sourceProjectId } : {}),
       }),
-      (saved) => this.dialog.close(saved),
+      (saved) => {
+        this.unsaved.saved();
+        this.dialog.close(saved);
+      },
       $localize`:@@assessments.record.failed:The assessment could not be saved. Please try again.`,
     );
   }

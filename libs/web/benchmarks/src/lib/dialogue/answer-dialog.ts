@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import type { ProposalDecision, ProposalDto } from '@bt/contracts';
+import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DialogSave } from '@bt/web/identity';
 import { DisplayDatePipe } from '../display-date.pipe';
 import { notBlank } from '../not-blank';
@@ -29,7 +30,6 @@ export interface AnswerDialogData {
     MatDialogTitle,
     MatDialogContent,
     MatDialogActions,
-    MatDialogClose,
     MatFormField,
     MatLabel,
     MatError,
@@ -84,7 +84,7 @@ export interface AnswerDialogData {
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
+        <button matButton type="button" (click)="unsaved.close()" i18n="@@workflow.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@dialogue.answer.submit">Save answer</button>
       </mat-dialog-actions>
     </form>
@@ -111,6 +111,8 @@ export class AnswerDialog {
     decision: new FormControl<ProposalDecision | null>(this.data.proposal.answer?.decision ?? null, { validators: [Validators.required] }),
     reasoning: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(20_000)] }),
   });
+  /** Escape, a click outside and Cancel ask before losing what was typed; the draft is kept in this browser until saved. */
+  protected readonly unsaved = new UnsavedWork(this.dialog, this.form, `answer.${this.data.proposal.id}`);
   private readonly submission = new DialogSave();
   protected readonly saving = this.submission.saving;
   protected readonly problem = this.submission.problem;
@@ -123,7 +125,10 @@ export class AnswerDialog {
     const { decision, reasoning } = this.form.getRawValue();
     this.submission.run(
       this.api.respond(this.data.proposal.id, { decision: decision as ProposalDecision, reasoning: reasoning.trim() }),
-      (proposal) => this.dialog.close(proposal),
+      (proposal) => {
+        this.unsaved.saved();
+        this.dialog.close(proposal);
+      },
       $localize`:@@dialogue.answer.failed:The answer could not be saved. Please try again.`,
     );
   }

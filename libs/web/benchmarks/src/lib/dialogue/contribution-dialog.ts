@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { BenchmarkDetailDto, ContributionKind, ProposalDto } from '@bt/contracts';
+import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DialogSave } from '@bt/web/identity';
 import { catchError, of } from 'rxjs';
 import { EvidenceApi } from '../evidence/evidence-api';
@@ -32,7 +33,6 @@ export interface ContributionDialogData {
     MatDialogTitle,
     MatDialogContent,
     MatDialogActions,
-    MatDialogClose,
     MatFormField,
     MatLabel,
     MatHint,
@@ -100,7 +100,7 @@ export interface ContributionDialogData {
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
+        <button matButton type="button" (click)="unsaved.close()" i18n="@@workflow.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit">
           @if (data.replyTo) {
             <ng-container i18n="@@dialogue.reply.submit">Post reply</ng-container>
@@ -128,6 +128,8 @@ export class ContributionDialog {
     subRequirementId: new FormControl<string | null>(null),
     evidenceId: new FormControl<string | null>(null),
   });
+  /** Escape, a click outside and Cancel ask before losing what was typed; the draft is kept in this browser until saved. */
+  protected readonly unsaved = new UnsavedWork(this.dialog, this.form, `contribution.${this.data.benchmark.code}.${this.data.replyTo?.id ?? 'new'}`);
   private readonly submission = new DialogSave();
   protected readonly saving = this.submission.saving;
   protected readonly problem = this.submission.problem;
@@ -144,6 +146,9 @@ export class ContributionDialog {
       ...(subRequirementId ? { subRequirementId } : {}),
       ...(evidenceId ? { evidenceId } : {}),
     };
-    this.submission.run(this.api.create(this.data.benchmark.code, request), (saved) => this.dialog.close(saved), $localize`:@@dialogue.add.failed:It could not be posted. Please try again.`);
+    this.submission.run(this.api.create(this.data.benchmark.code, request), (saved) => {
+        this.unsaved.saved();
+        this.dialog.close(saved);
+      }, $localize`:@@dialogue.add.failed:It could not be posted. Please try again.`);
   }
 }
