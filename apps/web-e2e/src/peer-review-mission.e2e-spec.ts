@@ -130,6 +130,8 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
     // Not before the ministry has the report: the measure goes into its Action Plan.
     expect(await commission.getByRole('button', { name: 'Make it a corrective measure' }).count()).toBe(0);
     await commission.getByRole('button', { name: 'Share the report with the ministry' }).click();
+    const sharing = await openedDialog(commission, 'Share the report with the ministry?');
+    await sharing.getByRole('button', { name: 'Share the report' }).click();
     await commission.getByText('The report is shared with the ministry.').waitFor();
     await commission.getByRole('button', { name: 'Make it a corrective measure' }).click();
     await commission.getByText('A corrective measure was added to the Action Plan.').waitFor();

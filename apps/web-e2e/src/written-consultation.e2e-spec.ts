@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, signIn, startProduct } from './browser';
+import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * A written consultation from draft to publication, each person in their own browser context: the
@@ -63,6 +63,10 @@ describe('a written consultation with two partner ministries and a CSO, publishe
     await commission.locator(`time[datetime="${deadline.toISOString()}"]`).waitFor();
 
     await commission.getByRole('button', { name: 'Open for replies' }).click();
+    // It cannot be taken back: the Commission is told what follows, and confirms.
+    const opening = await openedDialog(commission, 'Open the consultation for replies?');
+    await opening.getByText('Every recipient is told at once').waitFor();
+    await opening.getByRole('button', { name: 'Open for replies' }).click();
     await commission.getByText('State: Open for replies').waitFor();
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
   });
@@ -87,6 +91,8 @@ describe('a written consultation with two partner ministries and a CSO, publishe
         expect(await seriousAccessibilityProblems(page)).toEqual([]);
       }
       await page.getByRole('button', { name: 'Send replies' }).click();
+      const sending = await openedDialog(page, 'Send your replies?');
+      await sending.getByRole('button', { name: 'Send replies' }).click();
       await page.getByText('Your replies were sent.').waitFor();
       await page.getByText(text, { exact: true }).waitFor();
       await page.context().close();
@@ -117,6 +123,8 @@ describe('a written consultation with two partner ministries and a CSO, publishe
     await commission.getByRole('button', { name: 'Mark as summarised' }).click();
     await commission.getByText('State: Summarised').waitFor();
     await commission.getByRole('button', { name: 'Publish' }).click();
+    const publishing = await openedDialog(commission, 'Publish the consultation?');
+    await publishing.getByRole('button', { name: 'Publish' }).click();
     await commission.getByText('State: Published').waitFor();
   });
 

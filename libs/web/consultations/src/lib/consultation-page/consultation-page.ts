@@ -12,7 +12,9 @@ import { MarkdownText } from '@bt/web/benchmarks/markdown';
 import { AuthSession, DialogSave, DocumentDownload, reasonText } from '@bt/web/identity';
 import { DATE_FIELD, TIME_FIELD } from '@bt/web/identity/dates';
 import type { AvailableConsultationEvent } from '@bt/workflow';
-import { combineLatest } from 'rxjs';
+import { combineLatest, filter } from 'rxjs';
+import { MatDialog } from '@angular/material/dialog';
+import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
 import { consultationEventLabel, consultationStateLabel, type LocalDeadline, localToIso } from '../consultation-labels';
 import { ConsultationsApi } from '../consultations-api';
 
@@ -21,6 +23,18 @@ import { ConsultationsApi } from '../consultations-api';
  * summary per question and the replies (once published, for anyone). The Commission runs it from
  * here; a recipient finds the way to its reply form.
  */
+/** The events that cannot be taken back, and what the Commission is told before it confirms one. */
+const IRREVERSIBLE: Partial<Record<AvailableConsultationEvent['type'], () => Omit<ConfirmDialogData, 'confirm'>>> = {
+  OPEN: () => ({
+    title: $localize`:@@consultation.confirmOpen.title:Open the consultation for replies?`,
+    message: $localize`:@@consultation.confirmOpen.message:Every recipient is told at once and may reply until the deadline. Its questions and recipients can no longer be changed.`,
+  }),
+  PUBLISH: () => ({
+    title: $localize`:@@consultation.confirmPublish.title:Publish the consultation?`,
+    message: $localize`:@@consultation.confirmPublish.message:Its summaries and every sent reply become public, for anyone to read. Publishing cannot be undone.`,
+  }),
+};
+
 @Component({
   selector: 'bt-consultation-page',
   imports: [DATE_FIELD, DisplayDatePipe, DocumentDownload, FormsModule, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink, TIME_FIELD],
@@ -44,6 +58,7 @@ export class ConsultationPage {
   protected readonly reasonText = reasonText;
   protected readonly newDeadline = signal<LocalDeadline>({ day: '', time: '' });
   protected readonly action = new DialogSave();
+  private readonly dialogs = inject(MatDialog);
   protected readonly notice = signal<string | null>(null);
 
   protected citedNames(cited: { name: string }[]): string {
@@ -60,6 +75,20 @@ export class ConsultationPage {
       this.action.problem.set($localize`:@@consultation.reopen.deadlineRequired:Choose the new deadline first.`);
       return;
     }
+    // Opening and publishing cannot be taken back: they ask first, naming what follows.
+    const consequence = IRREVERSIBLE[event.type]?.();
+    if (consequence) {
+      this.dialogs
+        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data: { ...consequence, confirm: consultationEventLabel(event.type) } })
+        .afterClosed()
+        .pipe(filter((confirmed) => confirmed === true))
+        .subscribe(() => this.run(c, event, deadline));
+      return;
+    }
+    this.run(c, event, deadline);
+  }
+
+  private run(c: ConsultationDto, event: AvailableConsultationEvent, deadline: string | undefined): void {
     this.action.run(
       this.api.fire(c.id, event.type, c.version, deadline),
       () => {

@@ -78,6 +78,15 @@ describe('the reply form', () => {
     await type('q-1', 'Our answer to 1.');
     await type('q-2', 'Our answer to 2.');
     (fixture.nativeElement.querySelector('form button[type="submit"]') as HTMLButtonElement).click();
+    // Sending asks first, naming how many replies go.
+    await fixture.whenStable();
+    const question = document.querySelector('bt-confirm-dialog') as HTMLElement;
+    expect(question.textContent).toContain('2 replies go to the Commission as they are now');
+    expect(http.match({ method: 'PUT' })).toEqual([]);
+    (question.querySelector('.confirm-dialog__confirm') as HTMLButtonElement).click();
+    // The dialog answers once it has closed (its exit animation).
+    for (let waited = 0; waited < 2000 && document.querySelector('bt-confirm-dialog'); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await fixture.whenStable();
     http.expectOne({ method: 'PUT', url: '/api/consultations/c-1/replies/q-1' }).flush(sent);
     http.expectOne({ method: 'PUT', url: '/api/consultations/c-1/replies/q-2' }).flush({ message: 'The deadline has passed.' }, { status: 409, statusText: 'Conflict' });
     http.expectOne('/api/consultations/c-1').flush(consultation([sent]));

@@ -10,7 +10,9 @@ import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
 import { DisplayDatePipe, UploadLimit } from '@bt/web/benchmarks';
 import { MarkdownText } from '@bt/web/benchmarks/markdown';
 import { apiErrorMessage, DialogSave } from '@bt/web/identity';
-import { concat, last, type Observable } from 'rxjs';
+import { concat, filter, last, type Observable } from 'rxjs';
+import { MatDialog } from '@angular/material/dialog';
+import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
 import { ConsultationsApi } from '../consultations-api';
 
 interface Answer {
@@ -37,6 +39,7 @@ export class ReplyForm implements OnInit {
   readonly id = input.required<string>();
 
   private readonly api = inject(ConsultationsApi);
+  private readonly dialogs = inject(MatDialog);
   protected readonly consultation = signal<ConsultationDto | null>(null);
   protected readonly loadFailed = signal<string | null>(null);
   protected readonly answers = signal<Record<string, Answer>>({});
@@ -77,6 +80,23 @@ export class ReplyForm implements OnInit {
       this.save.problem.set($localize`:@@replyForm.nothing:Write at least one reply first.`);
       return;
     }
+    if (!send) return this.store(pending, false);
+    // A sent reply goes to the Commission as it is: asked first.
+    const count = pending.length;
+    this.dialogs
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+        data: {
+          title: $localize`:@@replyForm.confirm.title:Send your replies?`,
+          message: $localize`:@@replyForm.confirm.message:${count}:count: replies go to the Commission as they are now; a sent reply can no longer be changed.`,
+          confirm: $localize`:@@replyForm.confirm.send:Send replies`,
+        },
+      })
+      .afterClosed()
+      .pipe(filter((confirmed) => confirmed === true))
+      .subscribe(() => this.store(pending, true));
+  }
+
+  private store(pending: Answer[], send: boolean): void {
     const calls: Observable<ConsultationReplyDto>[] = pending.map((a) => this.api.reply(this.id(), a.questionId, a.text, send));
     this.notice.set(null);
     this.save.run(

@@ -208,6 +208,20 @@ export class MissionPage implements OnInit {
   }
 
   protected share(): void {
+    // Sharing cannot be taken back: asked first.
+    const data: ConfirmDialogData = {
+      title: $localize`:@@missionPage.report.confirmShare.title:Share the report with the ministry?`,
+      message: $localize`:@@missionPage.report.confirmShare.message:The ministry sees the report and its recommendations at once, and can make them corrective measures. Sharing cannot be undone.`,
+      confirm: $localize`:@@missionPage.report.confirmShare.confirm:Share the report`,
+    };
+    this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
+      .afterClosed()
+      .pipe(filter((confirmed) => confirmed === true))
+      .subscribe(() => this.shareNow());
+  }
+
+  private shareNow(): void {
     this.action.run(this.api.share(this.id()), this.done($localize`:@@missionPage.report.sharedNotice:The report is shared with the ministry.`), $localize`:@@missionPage.report.shareFailed:The report could not be shared.`);
   }
 
