@@ -7,7 +7,7 @@ import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from 
 import { BehaviorSubject, map } from 'rxjs';
 import type { MeDto, RoleAssignmentDto } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
-import { App, NARROW_LAYOUT_QUERY } from './app';
+import { App, NARROW_LAYOUT_QUERY, PHONE_LAYOUT_QUERY } from './app';
 import { AppTitleStrategy } from './app-title-strategy';
 import { APP_ROUTES } from './app.routes';
 
@@ -33,6 +33,7 @@ describe('App shell', () => {
   let fixture: ComponentFixture<App>;
   let router: Router;
   const narrow = new BehaviorSubject(false);
+  const phone = new BehaviorSubject(false);
 
   async function start(url = '/', signedInWith?: RoleAssignmentDto[]): Promise<HTMLElement> {
     TestBed.configureTestingModule({
@@ -45,8 +46,8 @@ describe('App shell', () => {
           provide: BreakpointObserver,
           useValue: {
             observe: (query: string) => {
-              expect(query).toBe(NARROW_LAYOUT_QUERY);
-              return narrow.pipe(map((matches): BreakpointState => ({ matches, breakpoints: {} })));
+              expect([NARROW_LAYOUT_QUERY, PHONE_LAYOUT_QUERY]).toContain(query);
+              return (query === PHONE_LAYOUT_QUERY ? phone : narrow).pipe(map((matches): BreakpointState => ({ matches, breakpoints: {} })));
             },
           },
         },
@@ -67,6 +68,7 @@ describe('App shell', () => {
     // The benchmarks page loads its data; the shell tests do not answer it.
     TestBed.inject(HttpTestingController).match(() => true);
     narrow.next(false);
+    phone.next(false);
   });
 
   it('names the product in the toolbar and offers a skip link to the main landmark', async () => {
@@ -80,16 +82,34 @@ describe('App shell', () => {
     expect(document.activeElement).toBe(page.querySelector('main#main'));
   });
 
-  it('opens on the benchmarks, marked as the current page in the navigation', async () => {
+  it('opens on the home page, marked as the current page in the navigation', async () => {
     const page = await start('/');
-    expect(router.url).toBe('/benchmarks');
+    expect(router.url).toBe('/');
     fixture.detectChanges();
 
-    const link = page.querySelector('nav a[href="/benchmarks"]') as HTMLAnchorElement;
-    expect(link.textContent?.trim()).toContain('Benchmarks');
+    const link = page.querySelector('nav a[href="/"]') as HTMLAnchorElement;
+    expect(link.textContent?.trim()).toContain('Home');
     expect(link.getAttribute('aria-current')).toBe('page');
-    expect(page.querySelector('main bt-benchmarks-page')).not.toBeNull();
-    expect(TestBed.inject(Title).getTitle()).toBe('Benchmarks · Benchmark Tracker');
+    expect(page.querySelector('nav a[href="/benchmarks"]')?.getAttribute('aria-current')).toBeNull();
+    expect(page.querySelector('main bt-home-page')).not.toBeNull();
+    expect(TestBed.inject(Title).getTitle()).toBe('Home · Benchmark Tracker');
+  });
+
+  it('keeps the search field in the toolbar on a wide screen, behind its icon on a phone', async () => {
+    let page = await start();
+    fixture.detectChanges();
+    expect(page.querySelector('mat-toolbar #global-search')).not.toBeNull();
+
+    phone.next(true);
+    fixture.detectChanges();
+    page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('mat-toolbar #global-search')).toBeNull();
+    const opener = page.querySelector('mat-toolbar button[aria-label="Open the search"]') as HTMLButtonElement;
+    expect(opener.getAttribute('aria-expanded')).toBe('false');
+    opener.click();
+    fixture.detectChanges();
+    expect(page.querySelector('mat-toolbar form.search-box--over-toolbar #global-search')).not.toBeNull();
+    expect(page.querySelector('mat-toolbar button[aria-label="Close the search"]')).not.toBeNull();
   });
 
   it('shows a not-found page for an unknown address', async () => {
@@ -130,7 +150,7 @@ describe('App shell', () => {
       fixture.detectChanges();
       const signIn = page.querySelector('mat-toolbar a[href="/sign-in"]') as HTMLAnchorElement;
       expect(signIn.textContent?.trim()).toBe('Sign in');
-      expect(navLinks(page)).toEqual(['checklistBenchmarks', 'grid_viewChapter overview', 'handshakeAssistance projects', 'forumConsultations']);
+      expect(navLinks(page)).toEqual(['homeHome', 'checklistBenchmarks', 'grid_viewChapter overview', 'handshakeAssistance projects', 'forumConsultations']);
     });
 
     it('shows a signed-in user their name and their tasks instead, and no administration without the role', async () => {
@@ -139,6 +159,7 @@ describe('App shell', () => {
       expect(page.querySelector('mat-toolbar a[href="/sign-in"]')).toBeNull();
       expect(page.querySelector('mat-toolbar bt-account-menu')?.textContent).toContain('Ana Admin');
       expect(navLinks(page)).toEqual([
+        'homeHome',
         'checklistBenchmarks',
         'grid_viewChapter overview',
         'inboxInbox & tasks',
@@ -154,6 +175,7 @@ describe('App shell', () => {
       const page = await start('/', [{ role: 'admin', coordinator: false }]);
       fixture.detectChanges();
       expect(navLinks(page)).toEqual([
+        'homeHome',
         'checklistBenchmarks',
         'grid_viewChapter overview',
         'inboxInbox & tasks',
