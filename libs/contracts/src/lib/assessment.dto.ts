@@ -11,8 +11,8 @@ export class RecordAssessmentRequest extends AssessmentRequest {
   sourceProjectId?: string;
 }
 
-/** Query of the chapter overview. */
-export class OverviewQuery {
+/** Query of a chapter's figures (`GET /api/overview/figures`). */
+export class ChapterFiguresQuery {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter upper-case code such as RS' })
   country!: string;
 
@@ -23,7 +23,10 @@ export class OverviewQuery {
   @IsOptional()
   @Matches(ASSESSMENT_PERIOD, { message: 'period must be a year such as 2026, or 2026-H1 / 2026-Q3' })
   period?: string;
+}
 
+/** Query of the chapter overview: a chapter's scope and period, and a page of its benchmarks. */
+export class OverviewQuery extends ChapterFiguresQuery {
   /** The code of the last benchmark of the rows before (their `next`): these rows start after it. */
   @IsOptional()
   @Matches(/^[A-Z]{2}-\d{1,2}-[A-Z]{2,5}-\d{2}$/, { message: 'after must be a benchmark code such as RS-24-MIG-02' })
@@ -36,20 +39,6 @@ export class OverviewQuery {
   @Min(1)
   @Max(200)
   pageSize?: number;
-}
-
-/** Query of a chapter's figures (`GET /api/overview/figures`). */
-export class ChapterFiguresQuery {
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter upper-case code such as RS' })
-  country!: string;
-
-  @Matches(/^\d{1,2}$/, { message: 'chapter must be a whole number such as 24' })
-  chapter!: string;
-
-  /** The reporting period of the grades; the latest one with an assessment when left out. */
-  @IsOptional()
-  @Matches(ASSESSMENT_PERIOD, { message: 'period must be a year such as 2026, or 2026-H1 / 2026-Q3' })
-  period?: string;
 }
 
 /** A chapter in figures: its benchmarks per area and state, and the grades of each voice's current assessments for one period. */

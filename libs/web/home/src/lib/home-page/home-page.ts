@@ -10,7 +10,7 @@ import { BenchmarkStateChip, CATALOGUE_SCOPE, DisplayDatePipe, benchmarkStateLab
 import { BarChart, type ChartMeaning, type ChartSeries } from '@bt/web/charts';
 import { AuthSession } from '@bt/web/identity';
 import { InboxApi } from '@bt/web/inbox';
-import { groupTasks, inboxTitle, type TaskGroup } from '@bt/web/tasks';
+import { groupTasks, inboxLink, inboxTitle, type TaskGroup } from '@bt/web/tasks';
 import { HomeApi } from '../home-api';
 
 /** What waits for the signed-in reader: their tasks, what is new in their inbox, deadlines, missions, consultations. */
@@ -59,6 +59,7 @@ export class HomePage {
   protected readonly me = this.session.me;
   protected readonly shown = SHOWN;
   protected readonly inboxTitle = inboxTitle;
+  protected readonly link = inboxLink;
 
   /** Null while loading; for a visitor, nothing waits. */
   protected readonly now = toSignal<Now | null>(
@@ -118,13 +119,6 @@ export class HomePage {
     return $localize`:Caption of the chart of each voice's grades; the reporting period follows@@home.chart.grades:State of preparation in ${period}:period:, as each voice grades it`;
   }
 
-  protected linkPath(link: string): string {
-    return link.split('?')[0];
-  }
-
-  protected linkQuery(link: string): Record<string, string> {
-    return Object.fromEntries(new URLSearchParams(link.split('?')[1] ?? ''));
-  }
 }
 
 function today(): string {

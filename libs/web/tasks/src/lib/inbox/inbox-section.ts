@@ -11,6 +11,7 @@ import { BehaviorSubject } from 'rxjs';
 import { InboxApi } from '@bt/web/inbox';
 import { LiveChanges } from '@bt/web/live';
 import { inboxDetail, inboxTitle } from './inbox-wording';
+import { inboxLink } from './inbox-link';
 
 /** The inbox: what happened for the user (answers, proposals awaiting an answer, deadlines), unread first; each item can be marked as read. */
 @Component({
@@ -21,6 +22,7 @@ import { inboxDetail, inboxTitle } from './inbox-wording';
   styleUrl: './inbox-section.scss',
 })
 export class InboxSection {
+  protected readonly link = inboxLink;
   private readonly api = inject(InboxApi);
   private readonly reloads = new BehaviorSubject<void>(undefined);
   private readonly loaded = toSignal(this.reloads.pipe(loadEach(() => this.api.inbox())), { initialValue: LOADING });
@@ -49,14 +51,6 @@ export class InboxSection {
   protected readonly detail = inboxDetail;
 
   /** An item's link is a web path with an optional query (`/benchmarks/RS-24-MIG-01?tab=dialogue`). */
-  protected linkPath(link: string): string {
-    return link.split('?')[0];
-  }
-
-  protected linkQuery(link: string): Record<string, string> {
-    return Object.fromEntries(new URLSearchParams(link.split('?')[1] ?? ''));
-  }
-
   /** Every item, also those past the first 50: the API marks what the inbox holds. */
   protected markAllRead(): void {
     this.problem.set(null);
