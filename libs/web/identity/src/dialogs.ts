@@ -2,3 +2,5 @@
 // shell (importing the main entry for guards, session and account menu) must not load up front.
 export { ConfirmDialog, type ConfirmDialogData } from './lib/confirm-dialog';
 export { UnsavedWork } from './lib/unsaved-work';
+export { askBeforeLeaving, askBeforeUnload, type HoldsUnsavedWork } from './lib/leave-unsaved';
+export { UnsavedPage } from './lib/unsaved-page';
