@@ -9,21 +9,28 @@
 // run on a busy machine can be off by ten points. It prints the performance and accessibility
 // scores and the key metrics of each run, and exits 1 when a page's median misses a goal:
 // performance ≥ 85, accessibility ≥ 95.
+// Then each signed-in role's home page (issue 17: accessibility ≥ 95 on every home page) is audited
+// once for accessibility, signed in as that role's demo account (its session cookie sent with every
+// request); accessibility does not vary between runs as performance does.
 //
 //   CHROME_PATH=/usr/bin/chromium   LIGHTHOUSE_RUNS=3   LIGHTHOUSE_REPORTS=dir (writes each run's HTML report there)
+//   LIGHTHOUSE_ROLES=coordinator,cso (the signed-in home pages to audit; `none` for none)
 //   BENCH_DATABASE_URL=postgres://…   BENCH_API_MAIN=path/to/main.js   WEB_DIR=path/to/browser
+import http from 'node:http';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { benchRun, ensureBuilt, root, setting, startApi, startDatabase } from './harness.mjs';
+import { benchRun, ensureBuilt, request, root, setting, signIn, startApi, startDatabase } from './harness.mjs';
 
 const GOALS = { performance: 85, accessibility: 95 };
 const PAGES = [
   { name: 'home (/)', path: '/' },
   { name: 'chapter overview', path: '/overview' },
 ];
+// The demo accounts (seeds/demo/identity.json) of every signed-in role.
+const ROLES = ['coordinator', 'ministry', 'commission', 'expert', 'cso', 'admin'];
 const RUNS = setting('LIGHTHOUSE_RUNS', 3);
 const log = (message) => console.log(`[bench:lighthouse] ${message}`);
 
@@ -33,12 +40,12 @@ const { state, cleanup } = benchRun('bench:lighthouse', async () => {
 });
 
 /** One Lighthouse run of `url` (mobile, its default simulated throttling); the figures we report. */
-async function audit(url) {
-  const result = await lighthouse(url, { port: chrome.port, output: 'html', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+async function audit(url, { categories = ['performance', 'accessibility'], headers } = {}) {
+  const result = await lighthouse(url, { port: chrome.port, output: 'html', logLevel: 'error', onlyCategories: categories, extraHeaders: headers });
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const value = (id) => lhr.audits[id]?.numericValue ?? null;
-  const score = (id) => (lhr.categories[id]?.score === null ? null : Math.round(lhr.categories[id].score * 100));
+  const score = (id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100)); // null: not audited
   return {
     performance: score('performance'),
     accessibility: score('accessibility'),
@@ -58,10 +65,10 @@ async function audit(url) {
 }
 
 /** A run that fails as a whole (NO_FCP: nothing painted within Lighthouse's time, as on an overloaded machine) is tried again, twice at most. */
-async function auditRetried(url) {
+async function auditRetried(url, options) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await audit(url);
+      return await audit(url, options);
     } catch (error) {
       if (attempt === 3) throw error;
       log(`${error.message} — trying again`);
@@ -105,6 +112,20 @@ async function main() {
     console.log(`  median: ${line(median)} — goals (performance ≥ ${GOALS.performance}, accessibility ≥ ${GOALS.accessibility}): ${ok ? 'met' : 'NOT met'}`);
     if (median.lcpElement) console.log(`  largest contentful paint: ${median.lcpElement}`);
     if (median.failing.length) console.log(`  audits to look at: ${median.failing.join(', ')}`);
+  }
+  const roles = process.env.LIGHTHOUSE_ROLES === 'none' ? [] : (process.env.LIGHTHOUSE_ROLES?.split(',') ?? ROLES);
+  if (roles.length) console.log(`\nsigned-in home pages (/), accessibility, one run each`);
+  for (const role of roles) {
+    // Lighthouse's own browser tab has no cookie jar we can fill: the session travels as a header.
+    const agent = new http.Agent();
+    const { cookie } = await signIn(agent, port, `${role}@demo.test`);
+    const current = await request(agent, port, 'GET', '/api/auth/current', undefined, { cookie });
+    if (!JSON.parse(current.text).me) throw new Error(`the ${role}'s session cookie is not taken: ${current.text}`);
+    const run = await auditRetried(`http://127.0.0.1:${port}/`, { categories: ['accessibility'], headers: { Cookie: cookie } });
+    const ok = run.accessibility >= GOALS.accessibility;
+    met &&= ok;
+    console.log(`  ${role.padEnd(11)} accessibility ${run.accessibility} — goal ≥ ${GOALS.accessibility}: ${ok ? 'met' : 'NOT met'}${run.failing.length ? ` (audits to look at: ${run.failing.join(', ')})` : ''}`);
+    if (reports) writeFileSync(join(reports, `home-${role}.html`), run.html);
   }
   console.log(`\nLighthouse goals: ${met ? 'met' : 'NOT met'}`);
   await cleanup();
