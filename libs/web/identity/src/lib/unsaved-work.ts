@@ -4,7 +4,7 @@ import type { FormGroup } from '@angular/forms';
 import { MatDialog, type MatDialogRef } from '@angular/material/dialog';
 import { debounceTime, filter } from 'rxjs';
 import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
-import { DRAFT_PREFIX } from './drafts';
+import { KeptDraft } from './drafts';
 
 /**
  * A dialog holding half-written work: Escape, a click outside and its Cancel button ask before
@@ -17,12 +17,14 @@ export class UnsavedWork {
   /** A kept draft was put back into the form when the dialog opened. */
   readonly restored = signal(false);
   private asking = false;
+  private readonly draft: KeptDraft | null;
 
   constructor(
     private readonly ref: MatDialogRef<unknown>,
     private readonly form: FormGroup,
-    private readonly draft?: string,
+    draft?: string,
   ) {
+    this.draft = draft ? new KeptDraft(draft) : null;
     ref.disableClose = true;
     ref.backdropClick().pipe(takeUntilDestroyed()).subscribe(() => this.close());
     ref
@@ -35,15 +37,15 @@ export class UnsavedWork {
         event.preventDefault();
         this.close();
       });
-    if (!draft) return;
-    const kept = this.read();
+    if (!this.draft) return;
+    const kept = this.draft.read();
     if (kept) {
-      form.patchValue(kept);
+      form.patchValue(kept.value);
       form.markAsDirty();
       this.restored.set(true);
     }
     form.valueChanges.pipe(debounceTime(300), takeUntilDestroyed(inject(DestroyRef))).subscribe(() => {
-      if (form.dirty) this.write(form.getRawValue());
+      if (form.dirty) this.draft?.write(form.getRawValue());
     });
   }
 
@@ -78,33 +80,7 @@ export class UnsavedWork {
     this.forget();
   }
 
-  private get key(): string {
-    return `${DRAFT_PREFIX}${this.draft}`;
-  }
-
-  private read(): Record<string, unknown> | null {
-    try {
-      const text = localStorage.getItem(this.key);
-      return text ? (JSON.parse(text) as Record<string, unknown>) : null;
-    } catch {
-      return null;
-    }
-  }
-
-  private write(value: unknown): void {
-    try {
-      localStorage.setItem(this.key, JSON.stringify(value));
-    } catch {
-      // Storage full or refused: the dialog still works, only the draft is not kept.
-    }
-  }
-
   private forget(): void {
-    if (!this.draft) return;
-    try {
-      localStorage.removeItem(this.key);
-    } catch {
-      // Nothing kept.
-    }
+    this.draft?.forget();
   }
 }
