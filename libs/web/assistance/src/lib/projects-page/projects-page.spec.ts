@@ -44,6 +44,7 @@ describe('ProjectsPage', () => {
     expect(texts('.project__title')).toEqual(['Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)']);
     expect(texts('.project__who dd')).toEqual(['European Commission, DG NEAR', 'Ministry of Interior of the Republic of Slovenia', 'RS-24-POL-09']);
     expect(texts('.status')).toEqual(['Closed']);
+    expect(texts('p.muted[aria-live]')).toEqual(['1 project']); // an ICU plural: not "1 projects"
     // Nobody is signed in: no "Add a project".
     expect(element().textContent).not.toContain('Add a project');
   });

@@ -54,7 +54,7 @@ describe('CoveragePage', () => {
     await harness.fixture.whenStable();
     harness.fixture.detectChanges();
 
-    expect(texts('.summary')).toEqual(['Of 3 benchmarks, 0 have a running project, 2 only past, future or undated projects, and 1 none.']);
+    expect(texts('.summary')).toEqual(['Of 3 benchmarks — with a running project: 0; with only past, future or undated projects: 2; with none: 1.']);
     expect(texts('section.area h2')).toEqual(['Police cooperation', 'Migration']);
     const cells = (selector: string) => texts(`table.coverage tbody ${selector}`);
     expect(cells('th a')).toEqual(['RS-24-POL-09', 'RS-24-POL-10', 'RS-24-MIG-01']);
