@@ -1,5 +1,6 @@
 import { getSimplePaths } from '@xstate/graph';
 import { transition } from 'xstate';
+import type { TaskDto } from '@bt/contracts';
 import type { ApiClient } from '@bt/testing';
 import {
   type BenchmarkEvent,
@@ -271,5 +272,20 @@ describe('the benchmark workflow over HTTP', () => {
     expect(await kinds(as.commission)).toContain('review');
     expect(await kinds(as.cso)).toEqual([]);
     expect(today()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("gives the coordinator's revise task the Commission's reason, and no other task a reason", async () => {
+    // The fresh benchmarks are used up by now: one sent back before (so it can be submitted again) serves.
+    const [{ code }] = await api.sql(`SELECT b.code FROM benchmark b WHERE b.state = 'draft' AND EXISTS (SELECT 1 FROM audit_event e
+      WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text AND e.data->>'event' = 'REQUEST_CHANGES') ORDER BY b.code LIMIT 1`);
+    await fire(code, 'SUBMIT');
+    const { version } = await detail(code);
+    expect((await as.commission.post(`/api/benchmarks/${code}/transitions`, { event: 'REQUEST_CHANGES', version, comment: 'Add the 2025 conviction figures.' })).status).toBe(200);
+    const tasks = (await as.coordinator.get('/api/tasks')).body as TaskDto[];
+    expect(tasks.find((t) => t.benchmark.code === code)).toMatchObject({
+      kind: 'revise',
+      changesRequested: { by: expect.any(String), at: expect.any(String), comment: 'Add the 2025 conviction figures.' },
+    });
+    expect(tasks.filter((t) => t.kind !== 'revise' && 'changesRequested' in t)).toEqual([]);
   });
 });

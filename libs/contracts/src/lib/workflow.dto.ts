@@ -173,4 +173,6 @@ export interface TaskDto {
   kind: 'submit' | 'revise' | 'review' | 'report' | 'answer_proposals';
   benchmark: { id: string; code: string; text: string; state: BenchmarkState; stage: string | null };
   since: string;
+  /** On a `revise` task: who asked for the changes, when, and why (as on the benchmark's page). */
+  changesRequested?: { by: string | null; at: string; comment: string | null } | null;
 }

@@ -193,19 +193,23 @@ export class BenchmarkWorkflowService {
     }
     if (clauses.length === 0) return [];
     const rows = await this.dataSource.query(
-      `SELECT b.id, b.code, b.text, b.state, b.snapshot->'value'->>'peerReview' AS stage, b.updated_at,
-              (SELECT e.data->>'event' FROM audit_event e WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text AND e.action LIKE 'benchmark.%' ORDER BY e.id DESC LIMIT 1) AS last_event,
+      `SELECT b.id, b.code, b.text, b.state, b.snapshot->'value'->>'peerReview' AS stage, b.updated_at, ${LAST_WORKFLOW_STEP} AS last_step,
               EXISTS (SELECT 1 FROM proposal p WHERE ${UNANSWERED_PROPOSAL}) AS unanswered
          FROM benchmark b JOIN area a ON a.id = b.area_id
         WHERE $1::uuid IS NOT NULL AND $2::text IS NOT NULL AND (${clauses.join(' OR ')})
         ORDER BY a.country_code, a.position, b.position`,
       [viewer.userId, viewer.countryCode ?? ''],
     );
-    return rows.map((r: Record<string, any>) => ({
-      kind: taskKind(viewer, r as { state: string; last_event: string | null; unanswered: boolean }),
-      benchmark: { id: r.id, code: r.code, text: r.text, state: r.state, stage: r.stage },
-      since: new Date(r.updated_at).toISOString(),
-    }));
+    return rows.map((r: Record<string, any>) => {
+      const kind = taskKind(viewer, { state: r.state, last_event: r.last_step?.event ?? null, unanswered: r.unanswered });
+      return {
+        kind,
+        benchmark: { id: r.id, code: r.code, text: r.text, state: r.state, stage: r.stage },
+        since: new Date(r.updated_at).toISOString(),
+        // The Commission's reason travels with the task, so the coordinator reads it where the task is listed.
+        ...(kind === 'revise' ? { changesRequested: changesRequestedDto(r.state, r.last_step) } : {}),
+      };
+    });
   }
 
 }

@@ -113,7 +113,8 @@ describe('HomePage', () => {
 
   it("puts what needs a coordinator first: each kind of task, what is new, deadlines and missions", async () => {
     await open({ id: 'u1', displayName: 'Marko', email: 'c@x', roles: [{ role: 'ministry', coordinator: true }], countryCode: 'RS' } as unknown as MeDto);
-    http.expectOne('/api/tasks').flush([task('submit', 'RS-24-MIG-01'), task('revise', 'RS-24-MIG-02')]);
+    const reason = { by: 'Claire Commission', at: '2026-03-01T09:00:00.000Z', comment: 'Please add the 2025 conviction figures.' };
+    http.expectOne('/api/tasks').flush([task('submit', 'RS-24-MIG-01'), { ...task('revise', 'RS-24-MIG-02'), changesRequested: reason }]);
     http.expectOne('/api/inbox').flush({
       unread: 2,
       items: [item('a', { title: 'An answer' }), item('b', { title: 'A deadline', dueAt: '2099-01-10T00:00:00.000Z', unread: false })],
@@ -134,6 +135,9 @@ describe('HomePage', () => {
     ]);
     expect(element().querySelector('[data-kind="missions"] a')?.getAttribute('href')).toBe('/missions/m1');
     expect(element().querySelector('[data-kind="revise"] a')?.getAttribute('href')).toBe('/benchmarks/RS-24-MIG-02');
+    // The Commission's reason is read where the task is listed; a draft to submit has none.
+    expect(clean(element().querySelector('[data-kind="revise"] .home-card__reason')?.textContent)).toBe('Reason: Please add the 2025 conviction figures.');
+    expect(element().querySelector('[data-kind="submit"] .home-card__reason')).toBeNull();
     expect(clean(element().querySelector('.figure--attention')?.textContent)).toBe('3 Action Plan activities overdue');
   });
 

@@ -37,10 +37,12 @@ describe('TasksPage', () => {
     await open();
     http.expectOne('/api/tasks').flush([
       task('submit', 'RS-24-MIG-01'),
-      task('revise', 'RS-24-MIG-02'),
+      { ...task('revise', 'RS-24-MIG-02'), changesRequested: { by: 'Claire Commission', at: '2026-03-01T09:00:00.000Z', comment: 'Please add the 2025 conviction figures.' } },
       task('submit', 'RS-24-ASY-01'),
     ]);
     await settle();
+    // The Commission's reason beside the benchmark it sent back, and only there.
+    expect([...element().querySelectorAll('.task__reason')].map((p) => clean(p.textContent))).toEqual(['Reason: Please add the 2025 conviction figures.']);
 
     expect(clean(element().querySelector('h1')?.textContent)).toBe('Inbox & tasks');
     expect(clean(element().querySelector('[role="status"]')?.textContent)).toBe('3 tasks await you.');
