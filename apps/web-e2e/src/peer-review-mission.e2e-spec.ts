@@ -84,12 +84,27 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
     await expert.getByLabel('Finding on RS-24-MIG-01 (Markdown)').fill('Risk analysis exists but is **not used** at the border.');
     await expert.getByRole('button', { name: 'Save finding on RS-24-MIG-01' }).click();
     await expert.getByText('Finding saved.').waitFor();
+    // The benchmark is a Material select: opened by a click, an option chosen in its list.
+    await expert.getByRole('combobox', { name: 'Benchmark' }).click();
+    await expert.getByRole('option', { name: 'RS-24-MIG-01' }).click();
     await expert.getByLabel('Recommendation', { exact: true }).fill('Adopt a risk-analysis manual.');
     await expert.getByLabel('Owner (institution)').fill('Border Police Directorate');
     await expert.getByLabel('Due date').fill(typed(90));
     await expert.getByRole('button', { name: 'Add recommendation' }).click();
     await expert.getByRole('heading', { name: 'RS-24-MIG-01: Adopt a risk-analysis manual.' }).waitFor();
     expect(await seriousAccessibilityProblems(expert)).toEqual([]);
+
+    // A finding typed and not saved: leaving the page asks first; Cancel stays with the text, Leave goes.
+    await expert.getByLabel('Finding on RS-24-MIG-02 (Markdown)').fill('Half a thought');
+    await expert.getByRole('link', { name: 'All missions' }).click();
+    const leave = await openedDialog(expert, 'Leave this page?');
+    expect(await seriousAccessibilityProblems(expert)).toEqual([]);
+    await leave.getByRole('button', { name: 'Cancel' }).click();
+    expect(new URL(expert.url()).pathname).toBe(missionPath);
+    expect(await expert.getByLabel('Finding on RS-24-MIG-02 (Markdown)').inputValue()).toBe('Half a thought');
+    await expert.getByRole('link', { name: 'All missions' }).click();
+    await (await openedDialog(expert, 'Leave this page?')).getByRole('button', { name: 'Leave the page' }).click();
+    await expert.waitForURL(/\/missions$/);
   });
 
   it('shows the ministry the mission and its agenda, but no recommendation before the report is shared', async () => {
@@ -107,6 +122,11 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
     const edit = await openedDialog(commission, 'Edit mission');
     await edit.getByLabel('End date').fill(typed(4));
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
+    // Escape on a changed correction asks before throwing it away; Cancel keeps it.
+    await commission.keyboard.press('Escape');
+    const discard = await openedDialog(commission, 'Discard your changes?');
+    await discard.getByRole('button', { name: 'Cancel' }).click();
+    expect(await edit.getByLabel('End date').inputValue()).toBe(typed(4));
     await edit.getByRole('button', { name: 'Save the mission' }).click();
     await commission.getByText('Mission saved.').waitFor();
     await commission.locator(`h1 + p time[datetime="${day(4)}"]`).waitFor();
@@ -122,9 +142,12 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
 
   it('turns the recommendation into a corrective measure once the report is shared, and the Action Plan lists it', async () => {
     await expert.goto(`${product.url}${missionPath}`);
-    await expert.getByLabel('Mission report (PDF, DOCX or ODT, up to 50 MB)').setInputFiles({ name: 'border-report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nBorder management peer review\n%%EOF\n') });
-    await expert.getByRole('button', { name: 'Upload report' }).click();
+    // The app's file picker: its button opens the browser's file chooser, the chosen file is uploaded at once.
+    await expert.getByText('PDF, DOCX or ODT, up to 50 MB').first().waitFor();
+    const [chooser] = await Promise.all([expert.waitForEvent('filechooser'), expert.getByRole('button', { name: 'Choose the mission report' }).click()]);
+    await chooser.setFiles({ name: 'border-report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nBorder management peer review\n%%EOF\n') });
     await expert.getByText('border-report.pdf').waitFor();
+    await expert.getByText('Document uploaded.').waitFor();
 
     await commission.goto(`${product.url}${missionPath}`);
     // Not before the ministry has the report: the measure goes into its Action Plan.

@@ -5,8 +5,9 @@ export { BenchmarkStateChip } from './lib/benchmark-state-chip';
 export { benchmarkStateLabel, peerReviewStageLabel } from './lib/benchmark-state-label';
 export { LOADING, loadEach, type LoadState } from './lib/load-state';
 export { DisplayDatePipe } from './lib/display-date.pipe';
-// For every upload form: the server's upload limit in words.
+// For every upload form: the server's upload limit in words, and the file picker (a zone to drop on, a button).
 export { UploadLimit } from './lib/mission/upload-limit';
+export { FileDrop } from './lib/file-drop';
 // For the chapter overview and the consideration figures: the scope, the grade badges and the words for voices.
 export { CATALOGUE_SCOPE } from './lib/catalogue-scope';
 export { GradeBadge } from './lib/assessments/grade-badge';

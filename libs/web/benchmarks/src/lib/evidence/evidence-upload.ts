@@ -1,10 +1,9 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import { MatIcon } from '@angular/material/icon';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { EvidenceDto } from '@bt/contracts';
 import { apiErrorMessage } from '@bt/web/identity';
+import { FileDrop } from '../file-drop';
 import { UploadLimit } from '../mission/upload-limit';
 import { EvidenceApi } from './evidence-api';
 
@@ -17,35 +16,21 @@ type Upload =
   | { readonly kind: 'failed'; readonly message: string };
 
 /**
- * Adds a file to an evidence item: dropped on the zone or chosen with the button, uploaded with a
+ * Adds a file to an evidence item: dropped on the zone or chosen with the button (FileDrop), uploaded with a
  * real progress bar (upload progress events of HttpClient). Each upload is a new version of the item.
  */
 @Component({
   selector: 'bt-evidence-upload',
-  imports: [MatButton, MatIcon, MatProgressBar],
+  imports: [FileDrop, MatProgressBar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div
-      class="drop-zone"
-      [class.drop-zone--over]="over()"
-      (dragover)="dragOver($event)"
-      (dragleave)="over.set(false)"
-      (drop)="dropped($event)"
-    >
-      <mat-icon aria-hidden="true">upload_file</mat-icon>
-      <span class="drop-zone__text" i18n="@@evidence.upload.drop">Drop a file here, or</span>
-      <button matButton="outlined" type="button" [disabled]="uploading()" (click)="fileInput.click()" [attr.aria-describedby]="hintId()">
-        <span i18n="@@evidence.upload.choose">Choose a file</span>
-      </button>
-      <input #fileInput class="cdk-visually-hidden" type="file" tabindex="-1" aria-hidden="true" [accept]="accepted" (change)="chosen()" />
-      <span class="drop-zone__hint" [id]="hintId()">
-        @if (limit(); as limit) {
-          <ng-container i18n="@@evidence.upload.hint">PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT, up to {{ limit }}</ng-container>
-        } @else {
-          <ng-container i18n="@@evidence.upload.hintNoLimit">PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT</ng-container>
-        }
-      </span>
-    </div>
+    <bt-file-drop [accepted]="accepted" [hintId]="hintId()" [disabled]="uploading()" (chosen)="send($event)">
+      @if (limit(); as limit) {
+        <ng-container i18n="@@evidence.upload.hint">PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT, up to {{ limit }}</ng-container>
+      } @else {
+        <ng-container i18n="@@evidence.upload.hintNoLimit">PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT</ng-container>
+      }
+    </bt-file-drop>
     <div class="upload-status" aria-live="polite">
       @switch (upload().kind) {
         @case ('uploading') {
@@ -59,25 +44,6 @@ type Upload =
     </div>
   `,
   styles: `
-    .drop-zone {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 12px;
-      margin-top: 12px;
-      padding: 12px 16px;
-      border: 2px dashed var(--mat-sys-outline);
-      border-radius: var(--mat-sys-corner-medium);
-    }
-    .drop-zone--over {
-      border-color: var(--mat-sys-primary);
-      background: var(--mat-sys-primary-container);
-    }
-    .drop-zone__hint {
-      flex-basis: 100%;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-small);
-    }
     .upload-status {
       margin-top: 8px;
     }
@@ -96,11 +62,9 @@ export class EvidenceUpload {
   readonly uploaded = output<EvidenceDto>();
 
   private readonly api = inject(EvidenceApi);
-  private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
   protected readonly limit = inject(UploadLimit).label;
 
   protected readonly accepted = ACCEPTED;
-  protected readonly over = signal(false);
   protected readonly upload = signal<Upload>({ kind: 'idle' });
   protected readonly uploading = computed(() => this.upload().kind === 'uploading');
   protected readonly hintId = computed(() => `evidence-upload-hint-${this.evidence().id}`);
@@ -117,27 +81,7 @@ export class EvidenceUpload {
     return upload.kind === 'failed' ? upload.message : '';
   });
 
-  protected dragOver(event: DragEvent): void {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this.over.set(true);
-  }
-
-  protected dropped(event: DragEvent): void {
-    event.preventDefault();
-    this.over.set(false);
-    const file = event.dataTransfer?.files?.[0];
-    if (file) this.send(file);
-  }
-
-  protected chosen(): void {
-    const input = this.fileInput().nativeElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) this.send(file);
-  }
-
-  private send(file: File): void {
+  protected send(file: File): void {
     if (this.uploading()) return;
     this.upload.set({ kind: 'uploading', fileName: file.name, percent: 0 });
     this.api.addFile(this.evidence().id, file).subscribe({

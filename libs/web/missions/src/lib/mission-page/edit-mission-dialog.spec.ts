@@ -40,7 +40,7 @@ describe('the Edit mission dialog', () => {
     TestBed.inject(MatDialog).closeAll();
   });
 
-  const dateField = (name: string) => document.querySelector(`bt-edit-mission-dialog input[name="${name}"]`) as HTMLInputElement;
+  const dateField = (name: string) => document.querySelector(`bt-edit-mission-dialog input[formcontrolname="${name}"]`) as HTMLInputElement;
 
   async function openAndSave(change?: () => void) {
     const dialog = TestBed.inject(MatDialog).open<EditMissionDialog, MissionDetailDto, EditMissionResult>(EditMissionDialog, { data: mission });
@@ -85,5 +85,24 @@ describe('the Edit mission dialog', () => {
     patch.flush({ message: 'the mission cannot end before it starts' }, { status: 422, statusText: 'Unprocessable Entity' });
     await fixture.whenStable();
     expect(document.querySelector('bt-edit-mission-dialog [role="alert"]')?.textContent).toContain('the mission cannot end before it starts');
+  });
+
+  it('asks before Escape throws a changed title away, and keeps the dialog when the person stays', async () => {
+    const dialog = TestBed.inject(MatDialog).open<EditMissionDialog, MissionDetailDto, EditMissionResult>(EditMissionDialog, { data: mission });
+    await fixture.whenStable();
+    http.expectOne((r) => r.url === '/api/benchmarks').flush({ items: [{ id: 'b-1', code: 'RS-24-POL-01', area: { code: 'POL', title: 'Police cooperation' } }], total: 1 });
+    http.expectOne('/api/experts').flush([{ id: 'u-1', displayName: 'Expert', memberState: 'DE' }]);
+    await fixture.whenStable();
+    const title = document.querySelector('bt-edit-mission-dialog input[formcontrolname="title"]') as HTMLInputElement;
+    title.value = 'Police and customs cooperation';
+    title.dispatchEvent(new Event('input'));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await fixture.whenStable();
+    const question = document.querySelector('bt-confirm-dialog');
+    expect(question?.textContent).toContain('Discard your changes?');
+    ([...(question?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Cancel') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(dialog.getState()).toBe(0); // still open
+    expect(title.value).toBe('Police and customs cooperation');
   });
 });

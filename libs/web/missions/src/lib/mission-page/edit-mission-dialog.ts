@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { BenchmarkListItemDto, ExpertDto, MissionDetailDto } from '@bt/contracts';
 import { LOADING, loadEach, type LoadState } from '@bt/web/benchmarks';
 import { DialogSave } from '@bt/web/identity';
+import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { of } from 'rxjs';
-import { MissionFields, type MissionPlanModel, missionScope } from '../mission-fields';
+import { MissionFields, missionPlanForm, missionScope } from '../mission-fields';
 import { MissionsPagesApi } from '../missions-api';
 
 /** What the dialog closes with: the saved mission, or `changed` when someone else corrected it first (409). */
@@ -16,14 +18,14 @@ export type EditMissionResult = MissionDetailDto | 'changed';
 /** Corrects a planned mission (the Commission): title, dates, experts and the scope among its country's benchmarks. */
 @Component({
   selector: 'bt-edit-mission-dialog',
-  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, MatProgressBar, MissionFields],
+  imports: [MatButton, MatDialogActions, MatDialogContent, MatDialogTitle, MatProgressBar, MissionFields, ReactiveFormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title i18n="Title of the dialog that corrects a peer-review mission@@missionPage.edit.title">Edit mission</h2>
-    <form (submit)="$event.preventDefault(); save()">
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="dialog-form">
         @if (choices().value; as benchmarks) {
-          <bt-mission-fields [model]="model" [experts]="experts().value ?? []" [benchmarks]="benchmarks" />
+          <bt-mission-fields [form]="form" [experts]="experts().value ?? []" [benchmarks]="benchmarks" />
         } @else if (choices().error || experts().error) {
           <p class="dialog-error" role="alert" i18n="@@missionPage.edit.loadFailed">The benchmarks or experts could not be loaded.</p>
         }
@@ -37,7 +39,7 @@ export type EditMissionResult = MissionDetailDto | 'changed';
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close i18n="@@missionPage.dialog.cancel">Cancel</button>
+        <button matButton type="button" (click)="unsaved.close()" i18n="@@missionPage.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" [disabled]="saving() || !choices().value" i18n="@@missionPage.edit.submit">Save the mission</button>
       </mat-dialog-actions>
     </form>
@@ -57,22 +59,27 @@ export class EditMissionDialog {
     initialValue: LOADING as LoadState<BenchmarkListItemDto[]>,
   });
   protected readonly experts = toSignal(of(null).pipe(loadEach(() => this.api.experts())), { initialValue: LOADING as LoadState<ExpertDto[]> });
-  protected readonly model: MissionPlanModel = {
+  protected readonly form = missionPlanForm({
     title: this.mission.title,
     startDate: this.mission.startDate,
     endDate: this.mission.endDate,
-    expertIds: new Set(this.mission.experts.map((e) => e.id)),
-    codes: '',
+    expertIds: this.mission.experts.map((e) => e.id),
     benchmarks: this.mission.benchmarks.map((b) => b.code),
-  };
+  });
+  /** Escape, a click outside and Cancel ask before a half-made correction is thrown away. */
+  protected readonly unsaved = new UnsavedWork(this.dialog, this.form);
   private readonly submission = new DialogSave();
   protected readonly saving = this.submission.saving;
   protected readonly problem = this.submission.problem;
 
   protected save(): void {
-    const { title, startDate, endDate, expertIds } = this.model;
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { title, startDate, endDate, expertIds } = this.form.getRawValue();
     this.submission.run(
-      this.api.update(this.mission.id, { title: title.trim(), startDate, endDate, expertIds: [...expertIds], benchmarks: missionScope(this.model, true), version: this.mission.version }),
+      this.api.update(this.mission.id, { title: title.trim(), startDate, endDate, expertIds, benchmarks: missionScope(this.form, true), version: this.mission.version }),
       (mission) => this.dialog.close(mission),
       $localize`:@@missionPage.edit.failed:The mission could not be saved.`,
       (error) => error.status === 409 && (this.dialog.close('changed'), true),

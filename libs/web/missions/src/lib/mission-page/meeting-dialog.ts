@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import type { MissionDetailDto, MissionMeetingDto } from '@bt/contracts';
+import type { MissionDetailDto, MissionMeetingDto, MissionMeetingRequest } from '@bt/contracts';
 import { DisplayDatePipe } from '@bt/web/benchmarks';
 import { DialogSave } from '@bt/web/identity';
+import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DATE_FIELD } from '@bt/web/identity/dates';
 import { MissionsPagesApi } from '../missions-api';
 
@@ -16,29 +17,41 @@ export interface MeetingDialogData {
   readonly meeting: MissionMeetingDto;
 }
 
+/** A meeting of the agenda: its day (within the mission's dates, which the date field offers), institution and participants. */
+export function meetingForm(meeting?: MissionMeetingRequest) {
+  return new FormGroup({
+    meetsOn: new FormControl(meeting?.meetsOn ?? '', { nonNullable: true, validators: [Validators.required] }),
+    institution: new FormControl(meeting?.institution ?? '', { nonNullable: true, validators: [Validators.required, Validators.maxLength(300)] }),
+    participants: new FormControl(meeting?.participants ?? '', { nonNullable: true, validators: [Validators.maxLength(2000)] }),
+  });
+}
+
 /** Corrects a meeting of a mission's agenda (the Commission): date (within the mission's dates), institution, participants. */
 @Component({
   selector: 'bt-meeting-dialog',
-  imports: [DATE_FIELD, DisplayDatePipe, FormsModule, MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar],
+  imports: [DATE_FIELD, DisplayDatePipe, MatButton, MatDialogActions, MatDialogContent, MatDialogTitle, MatError, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title i18n="Title of the dialog that corrects a meeting of a mission's agenda@@missionPage.meetingEdit.title">Edit meeting</h2>
-    <form (submit)="$event.preventDefault(); save()">
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="dialog-form">
         <mat-form-field>
           <mat-label i18n="@@missionPage.meeting.date">Meeting date</mat-label>
-          <input matInput [matDatepicker]="meetsOnPicker" btCalendarDay name="meetsOn" [(ngModel)]="meeting.meetsOn" [min]="data.mission.startDate" [max]="data.mission.endDate" required />
+          <input matInput [matDatepicker]="meetsOnPicker" btCalendarDay #meetsOnDay="btCalendarDay" formControlName="meetsOn" [min]="data.mission.startDate" [max]="data.mission.endDate" required />
           <mat-datepicker-toggle matIconSuffix [for]="meetsOnPicker" />
           <mat-datepicker #meetsOnPicker />
+          @if (form.controls.meetsOn.hasError('matDatepickerParse')) {
+            <mat-error>{{ meetsOnDay.unreadable }}</mat-error>
+          }
           <mat-hint i18n="@@missionPage.meetingEdit.dateHint">Between {{ data.mission.startDate | displayDate }} and {{ data.mission.endDate | displayDate }}</mat-hint>
         </mat-form-field>
         <mat-form-field>
           <mat-label i18n="@@missionPage.meeting.institution">Institution</mat-label>
-          <input matInput name="institution" [(ngModel)]="meeting.institution" maxlength="300" required />
+          <input matInput formControlName="institution" maxlength="300" required />
         </mat-form-field>
         <mat-form-field>
           <mat-label i18n="@@missionPage.meeting.participants">Participants</mat-label>
-          <input matInput name="participants" [(ngModel)]="meeting.participants" maxlength="2000" />
+          <input matInput formControlName="participants" maxlength="2000" />
         </mat-form-field>
         <div class="progress-slot">
           @if (saving()) {
@@ -50,7 +63,7 @@ export interface MeetingDialogData {
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close i18n="@@missionPage.dialog.cancel">Cancel</button>
+        <button matButton type="button" (click)="unsaved.close()" i18n="@@missionPage.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" [disabled]="saving()" i18n="@@missionPage.meetingEdit.submit">Save the meeting</button>
       </mat-dialog-actions>
     </form>
@@ -66,14 +79,20 @@ export class MeetingDialog {
   private readonly api = inject(MissionsPagesApi);
   private readonly dialog = inject<MatDialogRef<MeetingDialog, MissionDetailDto>>(MatDialogRef);
 
-  protected readonly meeting = { meetsOn: this.data.meeting.meetsOn, institution: this.data.meeting.institution, participants: this.data.meeting.participants };
+  protected readonly form = meetingForm(this.data.meeting);
+  /** Escape, a click outside and Cancel ask before a half-made correction is thrown away. */
+  protected readonly unsaved = new UnsavedWork(this.dialog, this.form);
   private readonly submission = new DialogSave();
   protected readonly saving = this.submission.saving;
   protected readonly problem = this.submission.problem;
 
   protected save(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
     this.submission.run(
-      this.api.correctMeeting(this.data.mission.id, this.data.meeting.id, this.meeting),
+      this.api.correctMeeting(this.data.mission.id, this.data.meeting.id, this.form.getRawValue()),
       (mission) => this.dialog.close(mission),
       $localize`:@@missionPage.meetingEdit.failed:The meeting could not be saved.`,
     );

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -8,20 +8,21 @@ import { Router, RouterLink } from '@angular/router';
 import type { ExpertDto } from '@bt/contracts';
 import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
 import { AuthSession, DialogSave } from '@bt/web/identity';
+import { askBeforeUnload, type HoldsUnsavedWork } from '@bt/web/identity/dialogs';
 import { BehaviorSubject } from 'rxjs';
 import { monthWeeks } from '../mission-calendar';
-import { emptyMissionPlan, MissionFields, missionScope } from '../mission-fields';
+import { MissionFields, missionPlanForm, missionScope } from '../mission-fields';
 import { MissionsPagesApi } from '../missions-api';
 
 /** `/missions`: the peer-review missions the user may see, as a list or a month calendar; the Commission plans new ones here. */
 @Component({
   selector: 'bt-missions-page',
-  imports: [DisplayDatePipe, FormsModule, MatButton, MatButtonToggle, MatButtonToggleGroup, MatProgressBar, MissionFields, RouterLink],
+  imports: [DisplayDatePipe, ReactiveFormsModule, MatButton, MatButtonToggle, MatButtonToggleGroup, MatProgressBar, MissionFields, RouterLink],
   templateUrl: './missions-page.html',
   styleUrl: '../missions.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class MissionsPage implements OnInit {
+export class MissionsPage implements OnInit, HoldsUnsavedWork {
   private readonly api = inject(MissionsPagesApi);
   private readonly router = inject(Router);
   private readonly session = inject(AuthSession);
@@ -35,8 +36,17 @@ export class MissionsPage implements OnInit {
   protected readonly weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(2024, 0, d).toLocaleDateString(undefined, { weekday: 'short' }));
   protected readonly mayPlan = computed(() => this.session.hasRole('commission'));
   protected readonly experts = signal<ExpertDto[]>([]);
-  protected readonly plan = emptyMissionPlan();
+  protected readonly plan = missionPlanForm();
   protected readonly save = new DialogSave();
+
+  constructor() {
+    askBeforeUnload(() => this.hasUnsavedWork());
+  }
+
+  /** A mission half planned (the route asks before leaving). */
+  hasUnsavedWork(): boolean {
+    return this.plan.dirty;
+  }
 
   ngOnInit(): void {
     if (this.mayPlan()) this.api.experts().subscribe((experts) => this.experts.set(experts));
@@ -50,9 +60,18 @@ export class MissionsPage implements OnInit {
   }
 
   protected create(): void {
+    if (this.plan.invalid) {
+      this.plan.markAllAsTouched();
+      return;
+    }
+    const { title, startDate, endDate, expertIds } = this.plan.getRawValue();
     this.save.run(
-      this.api.create({ title: this.plan.title, benchmarks: missionScope(this.plan, false), startDate: this.plan.startDate, endDate: this.plan.endDate, expertIds: [...this.plan.expertIds] }),
-      (mission) => void this.router.navigate(['/missions', mission.id]),
+      this.api.create({ title, benchmarks: missionScope(this.plan, false), startDate, endDate, expertIds }),
+      (mission) => {
+        // Planned: nothing is left unsaved on the way to the mission.
+        this.plan.markAsPristine();
+        void this.router.navigate(['/missions', mission.id]);
+      },
       $localize`:@@missions.plan.failed:The mission could not be planned.`,
     );
   }

@@ -1,0 +1,161 @@
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { MissionDetailDto, MissionMeetingDto } from '@bt/contracts';
+import { DisplayDatePipe } from '@bt/web/benchmarks';
+import { DialogSave } from '@bt/web/identity';
+import { DATE_FIELD } from '@bt/web/identity/dates';
+import { ConfirmDialog, type ConfirmDialogData, type HoldsUnsavedWork } from '@bt/web/identity/dialogs';
+import { filter } from 'rxjs';
+import { MissionsPagesApi } from '../../missions-api';
+import type { MissionChange } from '../mission-change';
+import { MeetingDialog, type MeetingDialogData, meetingForm } from '../meeting-dialog';
+
+/**
+ * The mission's agenda: its meetings, a meeting added by the mission's experts, and corrected or
+ * removed (after asking) by the Commission.
+ */
+@Component({
+  selector: 'bt-mission-agenda',
+  imports: [DATE_FIELD, DisplayDatePipe, MatButton, MatError, MatFormField, MatInput, MatLabel, ReactiveFormsModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../../missions.scss',
+  template: `
+    @let m = mission();
+    <section aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading" i18n="@@missionPage.agenda.heading">Agenda</h2>
+      @if (m.meetings.length) {
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col" i18n="@@missionPage.agenda.date">Date</th>
+                <th scope="col" i18n="@@missionPage.agenda.institution">Institution</th>
+                <th scope="col" i18n="@@missionPage.agenda.participants">Participants</th>
+                @if (m.may.edit) {
+                  <th scope="col" i18n="Column of the agenda with the buttons that correct or remove a meeting@@missionPage.agenda.actions">Actions</th>
+                }
+              </tr>
+            </thead>
+            <tbody>
+              @for (meeting of m.meetings; track meeting.id) {
+                <tr>
+                  <td><time [attr.datetime]="meeting.meetsOn">{{ meeting.meetsOn | displayDate }}</time></td>
+                  <td>{{ meeting.institution }}</td>
+                  <td>{{ meeting.participants }}</td>
+                  @if (m.may.edit) {
+                    <td class="actions">
+                      <button matButton type="button" (click)="editMeeting(meeting)" i18n="@@missionPage.agenda.edit">
+                        Edit<span class="cdk-visually-hidden"> the meeting with {{ meeting.institution }}</span>
+                      </button>
+                      <button matButton type="button" [disabled]="action.saving()" (click)="removeMeeting(meeting)" i18n="@@missionPage.agenda.remove">
+                        Remove<span class="cdk-visually-hidden"> the meeting with {{ meeting.institution }}</span>
+                      </button>
+                    </td>
+                  }
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      } @else if (m.may.write) {
+        <p class="empty" i18n="Empty state of a mission's agenda, for its experts@@missionPage.agenda.noneWrite">No meeting planned yet. Add the first meeting below.</p>
+      } @else {
+        <p class="empty" i18n="@@missionPage.agenda.none">No meeting planned yet.</p>
+      }
+      @if (action.problem(); as problem) {
+        <p class="error" role="alert">{{ problem }}</p>
+      }
+      @if (m.may.write) {
+        <form class="row" [formGroup]="meeting" (ngSubmit)="addMeeting()" novalidate aria-labelledby="meeting-heading">
+          <h3 id="meeting-heading" class="full" i18n="@@missionPage.meeting.heading">Add a meeting</h3>
+          <mat-form-field>
+            <mat-label i18n="@@missionPage.meeting.date">Meeting date</mat-label>
+            <input matInput [matDatepicker]="meetsOnPicker" btCalendarDay #meetsOnDay="btCalendarDay" formControlName="meetsOn" [min]="m.startDate" [max]="m.endDate" required />
+            <mat-datepicker-toggle matIconSuffix [for]="meetsOnPicker" />
+            <mat-datepicker #meetsOnPicker />
+            @if (meeting.controls.meetsOn.hasError('matDatepickerParse')) {
+              <mat-error>{{ meetsOnDay.unreadable }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label i18n="@@missionPage.meeting.institution">Institution</mat-label>
+            <input matInput formControlName="institution" maxlength="300" required />
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label i18n="@@missionPage.meeting.participants">Participants</mat-label>
+            <input matInput formControlName="participants" maxlength="2000" />
+          </mat-form-field>
+          <button matButton="outlined" type="submit" [disabled]="action.saving()" i18n="@@missionPage.meeting.add">Add meeting</button>
+        </form>
+      }
+    </section>
+  `,
+})
+export class MissionAgendaSection implements HoldsUnsavedWork {
+  readonly mission = input.required<MissionDetailDto>();
+  readonly changed = output<MissionChange>();
+
+  private readonly api = inject(MissionsPagesApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  protected readonly action = new DialogSave();
+  protected readonly meeting = meetingForm();
+
+  hasUnsavedWork(): boolean {
+    return this.meeting.dirty;
+  }
+
+  protected addMeeting(): void {
+    if (this.meeting.invalid) {
+      this.meeting.markAllAsTouched();
+      return;
+    }
+    this.action.run(
+      this.api.addMeeting(this.mission().id, this.meeting.getRawValue()),
+      (mission) => {
+        this.meeting.reset();
+        this.changed.emit({ mission, notice: $localize`:@@missionPage.meeting.added:Meeting added to the agenda.` });
+      },
+      $localize`:@@missionPage.meeting.failed:The meeting could not be added.`,
+    );
+  }
+
+  protected editMeeting(meeting: MissionMeetingDto): void {
+    this.dialog
+      .open<MeetingDialog, MeetingDialogData, MissionDetailDto>(MeetingDialog, { data: { mission: this.mission(), meeting } })
+      .afterClosed()
+      .pipe(filter((saved): saved is MissionDetailDto => !!saved))
+      .subscribe((mission) => {
+        this.changed.emit({ mission, notice: '' });
+        this.snackBar.open($localize`:@@missionPage.meetingEdit.saved:Meeting saved.`, undefined, { duration: 4000 });
+      });
+  }
+
+  /** Removes a meeting from the agenda once the Commission confirms it. */
+  protected removeMeeting(meeting: MissionMeetingDto): void {
+    const data: ConfirmDialogData = {
+      title: $localize`:Title of the dialog confirming the removal of a meeting@@missionPage.meetingRemove.title:Remove the meeting?`,
+      message: $localize`:@@missionPage.meetingRemove.message:The meeting with ${meeting.institution}:institution: will be taken off the agenda.`,
+      confirm: $localize`:@@missionPage.meetingRemove.confirm:Remove the meeting`,
+    };
+    this.dialog
+      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
+      .afterClosed()
+      .pipe(filter((confirmed) => confirmed === true))
+      .subscribe(() =>
+        this.action.run(
+          this.api.removeMeeting(this.mission().id, meeting.id),
+          () => {
+            this.snackBar.open($localize`:@@missionPage.meetingRemove.done:Meeting removed from the agenda.`, undefined, { duration: 4000 });
+            this.changed.emit({ notice: '' });
+          },
+          $localize`:@@missionPage.meetingRemove.failed:The meeting could not be removed.`,
+        ),
+      );
+  }
+}
