@@ -3,8 +3,9 @@ import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, sta
 
 /*
  * A written consultation from draft to publication, each person in their own browser context: the
- * Commission builds it (two topics, two partner ministries and a CSO as recipients) and opens it;
- * Albania's ministry saves a draft and then sends, Serbia's ministry and the Serbian CSO send; the
+ * Commission builds it (two topics, two partner ministries and a CSO as recipients; leaving the
+ * builder unsaved asks first) and opens it; Albania's ministry saves a draft and then sends, Serbia's
+ * ministry sends, the Serbian CSO reloads its half-written reply (kept in the browser) and sends; the
  * Commission closes it, writes a summary per question with the replies side by side, marks it
  * summarised and publishes; an anonymous visitor reads the summaries and the replies.
  */
@@ -57,6 +58,13 @@ describe('a written consultation with two partner ministries and a CSO, publishe
     await commission.getByLabel('Question 1.2').fill(QUESTIONS[1]);
     for (const name of RECIPIENTS) await commission.getByRole('checkbox', { name }).check();
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
+    // Leaving the builder with all this unsaved asks first; staying keeps every field as it was.
+    await commission.getByRole('link', { name: 'Back to the consultation' }).click();
+    const leaving = await openedDialog(commission, 'Leave this page?');
+    await leaving.getByRole('button', { name: 'Cancel' }).click();
+    await leaving.waitFor({ state: 'detached' });
+    expect(new URL(commission.url()).pathname).toBe(`/consultations/${id}/edit`);
+    expect(await commission.getByLabel('Question 1.2').inputValue()).toBe(QUESTIONS[1]);
     await commission.getByRole('button', { name: 'Save and return' }).click();
     await commission.waitForURL((url) => url.pathname === `/consultations/${id}`);
     // The same instant as the old date-time field sent: that day at 5 PM where the person is.
@@ -83,6 +91,20 @@ describe('a written consultation with two partner ministries and a CSO, publishe
       await page.getByRole('link', { name: 'Reply to the questions' }).click();
       await page.waitForURL((url) => url.pathname === `/consultations/${id}/reply`);
       await page.getByLabel('Your reply to question 1.1').fill(text);
+      if (email === 'cso@demo.test') {
+        // A reload loses nothing: the browser asks first, and the answer typed comes back, saying so.
+        const asked: string[] = [];
+        page.once('dialog', (dialog) => {
+          asked.push(dialog.type());
+          void dialog.accept();
+        });
+        await page.getByLabel('Your reply to question 1.1').press('End'); // a key pressed: the browser asks only after a person has acted
+        await page.reload();
+        expect(asked).toEqual(['beforeunload']);
+        await page.getByText(/Your unsent draft from .* was restored/).waitFor();
+        expect(await page.getByLabel('Your reply to question 1.1').inputValue()).toBe(text);
+        expect(await seriousAccessibilityProblems(page)).toEqual([]);
+      }
       await page.getByLabel('Your reply to question 1.2').fill(`${text} More cooperation is needed.`);
       if (email === 'ministry.al@demo.test') {
         await page.getByRole('button', { name: 'Save drafts' }).click();
@@ -95,6 +117,8 @@ describe('a written consultation with two partner ministries and a CSO, publishe
       await sending.getByRole('button', { name: 'Send replies' }).click();
       await page.getByText('Your replies were sent.').waitFor();
       await page.getByText(text, { exact: true }).waitFor();
+      // Sent: no draft is left in this browser.
+      expect(await page.evaluate((key) => localStorage.getItem(key), `bt.draft.reply.${id}`)).toBeNull();
       await page.context().close();
     }
   });

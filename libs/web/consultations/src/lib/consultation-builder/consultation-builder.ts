@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormArray, FormControl, FormGroup, FormRecord, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -10,29 +10,43 @@ import { Router, RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationOrganisationDto } from '@bt/contracts';
 import { DialogSave, inReadersOrder } from '@bt/web/identity';
 import { DATE_FIELD, TIME_FIELD } from '@bt/web/identity/dates';
+import { type HoldsUnsavedWork, UnsavedPage } from '@bt/web/identity/dialogs';
 import { forkJoin } from 'rxjs';
-import { isoToLocal, type LocalDeadline, localToIso } from '../consultation-labels';
+import { isoToLocal, localToIso } from '../consultation-labels';
 import { ConsultationsApi } from '../consultations-api';
 
-/** A topic as the builder edits it; `id` marks one already saved, so that saving keeps it (and the drafts replying to its questions). */
-interface TopicModel {
-  id?: string;
-  title: string;
-  questions: { id?: string; text: string }[];
+/** A question as the builder edits it; `id` marks one already saved, so that saving keeps it (and the drafts replying to it). */
+function questionGroup(question: { id?: string; text: string } = { text: '' }) {
+  return new FormGroup({
+    id: new FormControl<string | null>(question.id ?? null),
+    text: new FormControl(question.text, { nonNullable: true }),
+  });
 }
+
+/** A topic with its questions in order; `id` as for a question. */
+function topicGroup(topic: { id?: string; title: string; questions: { id?: string; text: string }[] } = { title: '', questions: [{ text: '' }] }) {
+  return new FormGroup({
+    id: new FormControl<string | null>(topic.id ?? null),
+    title: new FormControl(topic.title, { nonNullable: true }),
+    questions: new FormArray(topic.questions.map(questionGroup)),
+  });
+}
+
+type TopicGroup = ReturnType<typeof topicGroup>;
 
 /**
  * `/consultations/:id/edit`: the Commission's consultation builder — texts and deadline, topics each
- * with its questions in order, and the recipient organisations of the six partners. Saved whole.
+ * with its questions in order, and the recipient organisations of the six partners. Saved whole;
+ * leaving it with unsaved changes asks first.
  */
 @Component({
   selector: 'bt-consultation-builder',
-  imports: [DATE_FIELD, FormsModule, MatButton, MatCheckbox, MatFormField, MatIcon, MatInput, MatLabel, MatProgressBar, RouterLink, TIME_FIELD],
+  imports: [DATE_FIELD, MatButton, MatCheckbox, MatError, MatFormField, MatIcon, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule, RouterLink, TIME_FIELD],
   templateUrl: './consultation-builder.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ConsultationBuilder implements OnInit {
+export class ConsultationBuilder implements OnInit, HoldsUnsavedWork {
   readonly id = input.required<string>();
 
   private readonly api = inject(ConsultationsApi);
@@ -44,12 +58,22 @@ export class ConsultationBuilder implements OnInit {
   protected readonly save = new DialogSave();
   protected readonly notice = signal<string | null>(null);
 
-  protected title = '';
-  protected reference = '';
-  protected introduction = '';
-  protected deadline: LocalDeadline = { day: '', time: '' };
-  protected readonly topics = signal<TopicModel[]>([]);
-  protected readonly recipients = signal<ReadonlySet<string>>(new Set());
+  protected readonly form = new FormGroup({
+    title: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(500)] }),
+    reference: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(100)] }),
+    deadlineDay: new FormControl('', { nonNullable: true }),
+    deadlineTime: new FormControl('', { nonNullable: true }),
+    introduction: new FormControl('', { nonNullable: true }),
+    topics: new FormArray<TopicGroup>([]),
+    /** Whether each organisation (by id) is a recipient. */
+    recipients: new FormRecord<FormControl<boolean>>({}),
+  });
+  /** Leaving with changes not saved asks first (askBeforeLeaving); so do a reload and a closed tab. */
+  readonly unsaved = new UnsavedPage(this.form);
+
+  hasUnsavedWork(): boolean {
+    return this.unsaved.hasUnsavedWork();
+  }
 
   ngOnInit(): void {
     forkJoin([this.api.get(this.id()), this.api.recipientOptions()]).subscribe({
@@ -61,14 +85,22 @@ export class ConsultationBuilder implements OnInit {
     });
   }
 
+  protected get topics(): FormArray<TopicGroup> {
+    return this.form.controls.topics;
+  }
+
+  /** The form shows the consultation as saved. */
   private fill(c: ConsultationDto): void {
     this.loaded.set(c);
-    this.title = c.title;
-    this.reference = c.reference;
-    this.introduction = c.introduction;
-    this.deadline = isoToLocal(c.deadline);
-    this.topics.set(c.topics.map((t) => ({ id: t.id, title: t.title, questions: t.questions.map((q) => ({ id: q.id, text: q.text })) })));
-    this.recipients.set(new Set(c.recipients.map((r) => r.id)));
+    const deadline = isoToLocal(c.deadline);
+    this.form.setControl('topics', new FormArray(c.topics.map((t) => topicGroup({ id: t.id, title: t.title, questions: t.questions.map((q) => ({ id: q.id, text: q.text })) }))));
+    const chosen = new Set(c.recipients.map((r) => r.id));
+    // Every organisation that may receive it, and any recipient no longer among them (kept as it is).
+    const recipients = new FormRecord<FormControl<boolean>>({});
+    for (const id of new Set([...this.options().map((o) => o.id), ...chosen])) recipients.addControl(id, new FormControl(chosen.has(id), { nonNullable: true }));
+    this.form.setControl('recipients', recipients);
+    this.form.patchValue({ title: c.title, reference: c.reference, introduction: c.introduction, deadlineDay: deadline.day, deadlineTime: deadline.time });
+    this.form.markAsPristine();
   }
 
   protected optionsOf(country: string): ConsultationOrganisationDto[] {
@@ -79,49 +111,54 @@ export class ConsultationBuilder implements OnInit {
   }
 
   protected addTopic(): void {
-    this.topics.update((topics) => [...topics, { title: '', questions: [{ text: '' }] }]);
+    this.topics.push(topicGroup());
+    this.form.markAsDirty();
   }
 
   protected removeTopic(index: number): void {
-    this.topics.update((topics) => topics.filter((_, i) => i !== index));
+    this.topics.removeAt(index);
+    this.form.markAsDirty();
   }
 
-  protected addQuestion(topic: TopicModel): void {
-    topic.questions.push({ text: '' });
-    this.topics.update((topics) => [...topics]);
+  protected addQuestion(topic: TopicGroup): void {
+    topic.controls.questions.push(questionGroup());
+    this.form.markAsDirty();
   }
 
-  protected removeQuestion(topic: TopicModel, index: number): void {
-    topic.questions.splice(index, 1);
-    this.topics.update((topics) => [...topics]);
-  }
-
-  protected toggleRecipient(id: string, checked: boolean): void {
-    this.recipients.update((set) => {
-      const next = new Set(set);
-      if (checked) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  protected removeQuestion(topic: TopicGroup, index: number): void {
+    topic.controls.questions.removeAt(index);
+    this.form.markAsDirty();
   }
 
   protected submit(andReturn: boolean): void {
     const c = this.loaded();
     if (!c) return;
     this.notice.set(null);
-    if (!this.deadline.day !== !this.deadline.time) {
+    const { title, reference, introduction, deadlineDay, deadlineTime, topics, recipients } = this.form.getRawValue();
+    if (!deadlineDay !== !deadlineTime) {
       this.save.problem.set($localize`:@@consultationBuilder.deadlineIncomplete:Give the deadline both a date and a time.`);
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.save.problem.set($localize`:@@consultationBuilder.invalid:Check the marked fields first.`);
       return;
     }
     this.save.run(
       this.api.save(c.id, {
         version: c.version,
-        title: this.title,
-        reference: this.reference,
-        introduction: this.introduction,
-        deadline: localToIso(this.deadline),
-        topics: this.topics().map((t) => ({ ...t, questions: t.questions.filter((q) => q.text.trim()) })),
-        recipientIds: [...this.recipients()],
+        title,
+        reference,
+        introduction,
+        deadline: localToIso({ day: deadlineDay, time: deadlineTime }),
+        topics: topics.map((t) => ({
+          ...(t.id ? { id: t.id } : {}),
+          title: t.title,
+          questions: t.questions.filter((q) => q.text.trim()).map((q) => ({ ...(q.id ? { id: q.id } : {}), text: q.text })),
+        })),
+        recipientIds: Object.entries(recipients)
+          .filter(([, chosen]) => chosen)
+          .map(([id]) => id),
       }),
       (saved) => {
         this.fill(saved);

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -15,7 +15,7 @@ import type { AvailableConsultationEvent } from '@bt/workflow';
 import { combineLatest, filter } from 'rxjs';
 import { MatDialog } from '@angular/material/dialog';
 import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
-import { consultationEventLabel, consultationStateLabel, type LocalDeadline, localToIso } from '../consultation-labels';
+import { consultationEventLabel, consultationStateLabel, localToIso } from '../consultation-labels';
 import { ConsultationsApi } from '../consultations-api';
 
 /**
@@ -37,7 +37,7 @@ const IRREVERSIBLE: Partial<Record<AvailableConsultationEvent['type'], () => Omi
 
 @Component({
   selector: 'bt-consultation-page',
-  imports: [DATE_FIELD, DisplayDatePipe, DocumentDownload, FormsModule, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink, TIME_FIELD],
+  imports: [DATE_FIELD, DisplayDatePipe, DocumentDownload, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule, RouterLink, TIME_FIELD],
   templateUrl: './consultation-page.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -56,7 +56,8 @@ export class ConsultationPage {
   protected readonly stateLabel = consultationStateLabel;
   protected readonly eventLabel = consultationEventLabel;
   protected readonly reasonText = reasonText;
-  protected readonly newDeadline = signal<LocalDeadline>({ day: '', time: '' });
+  /** The new deadline a reopening needs, as its date and time fields hold it. */
+  protected readonly newDeadline = new FormGroup({ day: new FormControl('', { nonNullable: true }), time: new FormControl('', { nonNullable: true }) });
   protected readonly action = new DialogSave();
   private readonly dialogs = inject(MatDialog);
   protected readonly notice = signal<string | null>(null);
@@ -70,7 +71,7 @@ export class ConsultationPage {
   }
 
   protected fire(c: ConsultationDto, event: AvailableConsultationEvent): void {
-    const deadline = event.payload.includes('deadline') ? localToIso(this.newDeadline()) : undefined;
+    const deadline = event.payload.includes('deadline') ? localToIso(this.newDeadline.getRawValue()) : undefined;
     if (event.payload.includes('deadline') && !deadline) {
       this.action.problem.set($localize`:@@consultation.reopen.deadlineRequired:Choose the new deadline first.`);
       return;

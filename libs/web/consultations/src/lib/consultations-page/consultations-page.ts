@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -15,7 +15,7 @@ import { ConsultationsApi } from '../consultations-api';
 /** `/consultations`: the written consultations the visitor may see (anyone: the published ones); the Commission starts new ones here. */
 @Component({
   selector: 'bt-consultations-page',
-  imports: [DisplayDatePipe, FormsModule, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, RouterLink],
+  imports: [DisplayDatePipe, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule, RouterLink],
   templateUrl: './consultations-page.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -29,11 +29,11 @@ export class ConsultationsPage {
   protected readonly list = toSignal(this.reloads.pipe(loadEach(() => this.api.list())), { initialValue: LOADING });
   protected readonly mayCreate = computed(() => this.session.hasRole('commission'));
   protected readonly stateLabel = consultationStateLabel;
-  protected readonly title = signal('');
+  protected readonly title = new FormControl('', { nonNullable: true });
   protected readonly save = new DialogSave();
 
   protected create(): void {
-    const title = this.title().trim();
+    const title = this.title.value.trim();
     if (!title) {
       this.save.problem.set($localize`:@@consultations.create.titleRequired:Give the consultation a title.`);
       return;

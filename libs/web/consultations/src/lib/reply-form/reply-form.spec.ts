@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
+import { AuthSession } from '@bt/web/identity';
 import { ReplyForm } from './reply-form';
 
 const question = (id: string, position: number, replies: ConsultationReplyDto[] = []) => ({ id, position, text: `Question ${position}?`, replies, summary: null });
@@ -41,14 +42,23 @@ describe('the reply form', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
+    localStorage.clear();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     http = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(ReplyForm);
-    fixture.componentRef.setInput('id', 'c-1');
-    fixture.detectChanges();
-    http.expectOne('/api/consultations/c-1').flush(consultation());
-    await fixture.whenStable();
+    TestBed.inject(AuthSession).load().subscribe();
+    http.expectOne('/api/auth/current').flush({ me: { id: 'u-1', email: 'cso@test', displayName: 'CSO', roles: [{ role: 'cso' }] } });
+    fixture = await open();
   });
+
+  /** The page as it opens (again, after a reload: a real reload destroys nothing, so neither does this). */
+  async function open(): Promise<ComponentFixture<ReplyForm>> {
+    const opened = TestBed.createComponent(ReplyForm);
+    opened.componentRef.setInput('id', 'c-1');
+    opened.detectChanges();
+    http.expectOne('/api/consultations/c-1').flush(consultation());
+    await opened.whenStable();
+    return opened;
+  }
 
   afterEach(() => {
     // The attachment label asks the server's upload limit once.
@@ -56,7 +66,16 @@ describe('the reply form', () => {
     http.verify();
   });
 
-  const textarea = (questionId: string) => fixture.nativeElement.querySelector(`textarea[name="answer-${questionId}"]`) as HTMLTextAreaElement;
+  const textarea = (questionId: string, on = fixture) => on.nativeElement.querySelector(`textarea[name="answer-${questionId}"]`) as HTMLTextAreaElement;
+  const kept = () => localStorage.getItem('bt.draft.reply.c-1');
+  const button = (text: string, on = fixture) => [...(on.nativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement;
+  /** Confirms the question that sending asks, and waits for it to close (its exit animation). */
+  async function confirmSending(): Promise<void> {
+    await fixture.whenStable();
+    (document.querySelector('bt-confirm-dialog .confirm-dialog__confirm') as HTMLButtonElement).click();
+    for (let waited = 0; waited < 2000 && document.querySelector('bt-confirm-dialog'); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await fixture.whenStable();
+  }
   async function type(questionId: string, text: string) {
     textarea(questionId).value = text;
     textarea(questionId).dispatchEvent(new Event('input'));
@@ -94,5 +113,61 @@ describe('the reply form', () => {
     expect(textarea('q-1')).toBeNull(); // sent: shown as text, no longer editable
     expect(textarea('q-2').value).toBe('Our answer to 2.');
     expect(fixture.nativeElement.textContent).toContain('The deadline has passed.');
+  });
+
+  it('keeps a typed answer across a reload, says so, and puts the saved text back when the draft is discarded', async () => {
+    await type('q-1', 'Half of an answer');
+    // Reloading: the browser asks first, and the last keystrokes are kept at once.
+    const reloading = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(reloading);
+    expect(reloading.defaultPrevented).toBe(true);
+    expect(kept()).not.toBeNull();
+    // The old page's own keeping, a moment after the last keystroke, is over (a reload would have ended it).
+    await new Promise((resolve) => setTimeout(resolve, 350));
+
+    const again = await open();
+    expect(textarea('q-1', again).value).toBe('Half of an answer');
+    expect(textarea('q-2', again).value).toBe('');
+    const notice = (again.nativeElement as HTMLElement).querySelector('.restored')?.textContent ?? '';
+    expect(notice).toMatch(/Your unsent draft from .*\d.* was restored\./);
+    expect(again.componentInstance.hasUnsavedWork()).toBe(true);
+
+    button('Discard the draft', again).click();
+    await again.whenStable();
+    expect(textarea('q-1', again).value).toBe('');
+    expect((again.nativeElement as HTMLElement).querySelector('.restored')).toBeNull();
+    expect(kept()).toBeNull();
+    expect(again.componentInstance.hasUnsavedWork()).toBe(false);
+  });
+
+  it('has the leave guard ask only while an answer is unsaved, and keeps no draft once it is saved', async () => {
+    expect(fixture.componentInstance.hasUnsavedWork()).toBe(false);
+    await type('q-2', 'A draft reply');
+    expect(fixture.componentInstance.hasUnsavedWork()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 350)); // kept as typed, a moment after the last keystroke
+    expect(JSON.parse(kept() ?? '{}').value).toEqual({ 'q-2': 'A draft reply' });
+
+    button('Save drafts').click();
+    http.expectOne({ method: 'PUT', url: '/api/consultations/c-1/replies/q-2' }).flush({ ...sent, questionId: 'q-2', status: 'draft', sentAt: null, text: 'A draft reply' });
+    http.expectOne('/api/consultations/c-1').flush(consultation());
+    await fixture.whenStable();
+    expect(kept()).toBeNull();
+    expect(fixture.componentInstance.hasUnsavedWork()).toBe(false);
+  });
+
+  it('clears the draft once the replies are sent, and asks naming one reply when one goes', async () => {
+    await type('q-1', 'Our only answer.');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(kept()).not.toBeNull();
+    button('Send replies').click();
+    await fixture.whenStable();
+    expect(document.querySelector('bt-confirm-dialog')?.textContent).toContain('Your reply goes to the Commission as it is now');
+    await confirmSending();
+    http.expectOne({ method: 'PUT', url: '/api/consultations/c-1/replies/q-1' }).flush({ ...sent, text: 'Our only answer.' });
+    http.expectOne('/api/consultations/c-1').flush(consultation([{ ...sent, text: 'Our only answer.' }]));
+    await fixture.whenStable();
+    expect(kept()).toBeNull();
+    expect(fixture.componentInstance.hasUnsavedWork()).toBe(false);
+    expect(fixture.nativeElement.textContent).toContain('Your replies were sent.');
   });
 });

@@ -1,7 +1,8 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal } from '@angular/core';
+import { FormControl, FormRecord, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -10,14 +11,12 @@ import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
 import { DisplayDatePipe, UploadLimit } from '@bt/web/benchmarks';
 import { MarkdownText } from '@bt/web/benchmarks/markdown';
 import { apiErrorMessage, DialogSave } from '@bt/web/identity';
+import { ConfirmDialog, type ConfirmDialogData, type HoldsUnsavedWork, UnsavedPage } from '@bt/web/identity/dialogs';
 import { concat, filter, last, type Observable } from 'rxjs';
-import { MatDialog } from '@angular/material/dialog';
-import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
 import { ConsultationsApi } from '../consultations-api';
 
-interface Answer {
-  questionId: string;
-  text: string;
+/** What the page knows of a question's reply besides its text (which is in the form). */
+interface ReplyState {
   reply: ConsultationReplyDto | null;
   /** Upload progress of an attachment, 0–100, or null when none runs. */
   upload: number | null;
@@ -27,25 +26,38 @@ interface Answer {
 /**
  * `/consultations/:id/reply`: a recipient organisation's replies, one per question, in Markdown with
  * attachments; saved as drafts (only the organisation sees them) until sent — sending is final.
+ * What is typed and not yet saved is kept in this browser and comes back after a reload; leaving
+ * the page with it asks first.
  */
 @Component({
   selector: 'bt-reply-form',
-  imports: [DisplayDatePipe, FormsModule, MarkdownText, MatButton, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, RouterLink],
+  imports: [DisplayDatePipe, MarkdownText, MatButton, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule, RouterLink],
   templateUrl: './reply-form.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ReplyForm implements OnInit {
+export class ReplyForm implements OnInit, HoldsUnsavedWork {
   readonly id = input.required<string>();
 
   private readonly api = inject(ConsultationsApi);
   private readonly dialogs = inject(MatDialog);
   protected readonly consultation = signal<ConsultationDto | null>(null);
   protected readonly loadFailed = signal<string | null>(null);
-  protected readonly answers = signal<Record<string, Answer>>({});
+  protected readonly states = signal<Record<string, ReplyState>>({});
   protected readonly save = new DialogSave();
   protected readonly notice = signal<string | null>(null);
   protected readonly limit = inject(UploadLimit).label;
+
+  /** The answer to each question, by question id; a sent one is disabled (final). */
+  protected readonly answers = new FormRecord<FormControl<string>>({});
+  /** Unsaved answers are kept in this browser as they are typed; leaving with them asks first. */
+  readonly unsaved = new UnsavedPage(this.answers);
+  protected readonly restoredAt = computed(() => this.unsaved.restoredFrom()?.toISOString() ?? null);
+  private drafting = false;
+
+  hasUnsavedWork(): boolean {
+    return this.unsaved.hasUnsavedWork();
+  }
 
   ngOnInit(): void {
     this.load();
@@ -55,39 +67,67 @@ export class ReplyForm implements OnInit {
   private load(keepTyped = false): void {
     this.api.get(this.id()).subscribe({
       next: (c) => {
-        this.consultation.set(c);
-        const typed = this.answers();
-        const answers: Record<string, Answer> = {};
+        const states: Record<string, ReplyState> = {};
         for (const q of c.topics.flatMap((t) => t.questions)) {
           const reply = q.replies[0] ?? null;
-          const text = keepTyped && typed[q.id] && reply?.status !== 'sent' ? typed[q.id].text : (reply?.text ?? '');
-          answers[q.id] = { questionId: q.id, text, reply, upload: null, uploadProblem: null };
+          const sent = reply?.status === 'sent';
+          states[q.id] = { reply, upload: null, uploadProblem: null };
+          let control = this.answers.controls[q.id];
+          if (!control) {
+            control = new FormControl(reply?.text ?? '', { nonNullable: true });
+            this.answers.addControl(q.id, control, { emitEvent: false });
+          } else if (!keepTyped || sent) {
+            control.setValue(reply?.text ?? '', { emitEvent: false });
+            control.markAsPristine();
+          }
+          if (sent || !c.acceptingReplies) control.disable({ emitEvent: false });
+          else control.enable({ emitEvent: false });
         }
-        this.answers.set(answers);
+        this.states.set(states);
+        this.consultation.set(c);
+        if (!this.drafting) {
+          // The first time: a draft kept in this browser comes back over the saved replies.
+          this.drafting = true;
+          this.unsaved.keepDraft(`reply.${c.id}`);
+        } else if (!keepTyped) {
+          this.unsaved.saved();
+        } else {
+          this.answers.updateValueAndValidity(); // the draft follows: sent answers leave it
+        }
       },
       error: (error: unknown) => this.loadFailed.set((error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@replyForm.loadFailed:The consultation could not be loaded.`),
     });
   }
 
-  protected answer(questionId: string): Answer {
-    return this.answers()[questionId];
+  protected state(questionId: string): ReplyState {
+    return this.states()[questionId];
+  }
+
+  protected discardDraft(): void {
+    this.unsaved.discardDraft();
   }
 
   /** Saves (send = false) or sends every unsent answer that has text, one after the other. */
   protected submit(send: boolean): void {
-    const pending = Object.values(this.answers()).filter((a) => a.reply?.status !== 'sent' && a.text.trim());
+    const pending = Object.entries(this.answers.controls)
+      .filter(([, control]) => control.enabled && control.value.trim())
+      .map(([questionId, control]) => ({ questionId, text: control.value }));
     if (pending.length === 0) {
       this.save.problem.set($localize`:@@replyForm.nothing:Write at least one reply first.`);
       return;
     }
     if (!send) return this.store(pending, false);
-    // A sent reply goes to the Commission as it is: asked first.
+    // A sent reply goes to the Commission as it is: asked first, saying how many go.
     const count = pending.length;
     this.dialogs
       .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
         data: {
           title: $localize`:@@replyForm.confirm.title:Send your replies?`,
-          message: $localize`:@@replyForm.confirm.message:${count}:count: replies go to the Commission as they are now; a sent reply can no longer be changed.`,
+          // $localize has no ICU plural: one reply has its own sentence, and the Serbian of the other keeps the count apart.
+          message:
+            count === 1
+              ? $localize`:@@replyForm.confirm.messageOne:Your reply goes to the Commission as it is now; once sent, it can no longer be changed.`
+              : $localize`:@@replyForm.confirm.message:${count}:count: replies go to the Commission as they are now; a sent reply can no longer be changed.`,
           confirm: $localize`:@@replyForm.confirm.send:Send replies`,
         },
       })
@@ -96,7 +136,7 @@ export class ReplyForm implements OnInit {
       .subscribe(() => this.store(pending, true));
   }
 
-  private store(pending: Answer[], send: boolean): void {
+  private store(pending: { questionId: string; text: string }[], send: boolean): void {
     const calls: Observable<ConsultationReplyDto>[] = pending.map((a) => this.api.reply(this.id(), a.questionId, a.text, send));
     this.notice.set(null);
     this.save.run(
@@ -113,13 +153,11 @@ export class ReplyForm implements OnInit {
 
   protected attach(questionId: string, input: HTMLInputElement): void {
     const file = input.files?.[0];
-    const answer = this.answer(questionId);
+    const update = (changes: Partial<ReplyState>) => this.states.update((all) => ({ ...all, [questionId]: { ...all[questionId], ...changes } }));
     if (!file) {
-      answer.uploadProblem = $localize`:@@replyForm.attach.noFile:Choose a document first.`;
-      this.answers.update((a) => ({ ...a }));
+      update({ uploadProblem: $localize`:@@replyForm.attach.noFile:Choose a document first.` });
       return;
     }
-    const update = (changes: Partial<Answer>) => this.answers.update((all) => ({ ...all, [questionId]: { ...all[questionId], ...changes } }));
     update({ upload: 0, uploadProblem: null });
     this.api.attach(this.id(), questionId, file).subscribe({
       next: (event) => {
