@@ -154,4 +154,31 @@ describe('action plan', () => {
     expect(codes).toEqual(overdue.map((a) => a.code));
     expect(sheet.getColumn(9).values.slice(2).every((v) => v === 'yes')).toBe(true);
   });
+
+  it("reminds the country's ministry of unfinished activities due within two weeks, in its inbox, and nobody else", async () => {
+    const add = async (code: string, deadline: string) =>
+      (await ministry.post('/api/benchmarks/RS-24-ASY-02/activities', { code, title: `Reminder test ${code}`, responsibleInstitution: 'Asylum Office', deadline })).body as ActionActivityDto;
+    const soon = await add('9.9.1', isoDay(10));
+    const later = await add('9.9.2', isoDay(20));
+    const done = await add('9.9.3', isoDay(5));
+    expect((await ministry.patch(`/api/activities/${done.id}`, { version: done.version, status: 'completed' })).status).toBe(200);
+    const reminders = async (client: ApiClient) =>
+      ((await client.get<{ items: { key: string; kind: string; facts: Record<string, string>; link: string; dueAt?: string }[] }>('/api/inbox')).body.items ?? [])
+        .filter((item) => item.kind === 'activity.due' && item.facts['activity'].includes('Reminder test'));
+    expect(await reminders(ministry)).toEqual([
+      {
+        key: `activity-due:${soon.id}:${isoDay(10)}`,
+        kind: 'activity.due',
+        facts: { activity: '9.9.1 Reminder test 9.9.1', benchmark: 'RS-24-ASY-02' },
+        title: 'Action Plan activity due: 9.9.1 Reminder test 9.9.1 (RS-24-ASY-02)',
+        link: '/action-plan?benchmark=RS-24-ASY-02',
+        at: `${isoDay(10)}T00:00:00.000Z`,
+        dueAt: `${isoDay(10)}T00:00:00.000Z`,
+        unread: true,
+      },
+    ]);
+    expect(later.id).toBeTruthy();
+    // The Commission, civil society and another country's ministry are not asked to finish Serbia's activities.
+    for (const other of [commission, cso, albania]) expect(await reminders(other)).toEqual([]);
+  });
 });

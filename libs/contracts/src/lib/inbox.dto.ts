@@ -12,6 +12,7 @@ export type InboxSubject =
   | { kind: 'mission.starting'; facts: { mission: string } }
   | { kind: 'mission.report_due'; facts: { mission: string } }
   | { kind: 'recommendation.due'; facts: { recommendation: string } }
+  | { kind: 'activity.due'; facts: { activity: string; benchmark: string } }
   // Hand-overs, told to each person concerned when they happen (libs/api/notifications).
   | { kind: 'benchmark.submitted'; facts: { benchmark: string; by: string } }
   | { kind: 'benchmark.changes_requested'; facts: { benchmark: string; by: string } }

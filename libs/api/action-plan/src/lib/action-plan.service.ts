@@ -62,6 +62,21 @@ export class ActionPlanService {
     return this.withDetails(em, rows);
   }
 
+  /**
+   * The unfinished activities of the ministry's own country whose deadline falls within `days` of
+   * `now` (not yet overdue: those are counted and flagged already), soonest first, at most `limit`.
+   */
+  async dueSoon(viewer: Viewer, now: Date, days: number, limit: number): Promise<{ id: string; code: string; title: string; benchmark_code: string; deadline: string }[]> {
+    if (!hasRole(viewer, 'ministry') || !viewer.countryCode) return [];
+    return this.dataSource.query(
+      `SELECT act.id, act.code, act.title, b.code AS benchmark_code, to_char(act.deadline, 'YYYY-MM-DD') AS deadline
+         FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id
+        WHERE a.country_code = $1 AND act.status <> 'completed' AND act.deadline >= $2::date AND act.deadline <= $2::date + $3::int
+        ORDER BY act.deadline, b.code, act.code LIMIT $4`,
+      [viewer.countryCode, now.toISOString().slice(0, 10), days, limit],
+    );
+  }
+
   private filters(viewer: Viewer, query: Pick<ActionPlanQuery, 'country' | 'area' | 'benchmark' | 'status' | 'institution' | 'overdue'>) {
     const visible = countryRecordsVisibleSql(viewer, 'b.id', 'a.country_code', 1);
     const params: unknown[] = [...visible.params];

@@ -12,7 +12,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { ActionActivityDto, ActivityStatus, AreaDto } from '@bt/contracts';
 import { CANDIDATE_COUNTRIES } from '@bt/web/admin';
 import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
@@ -67,7 +67,8 @@ export class ActionPlanPage {
   protected readonly filters = new FormGroup({
     country: new FormControl(this.me()?.organisation.country ?? 'RS', { nonNullable: true }),
     area: new FormControl('', { nonNullable: true }),
-    benchmark: new FormControl('', { nonNullable: true }),
+    // A link may name the benchmark (`?benchmark=RS-24-POL-07`), as an inbox reminder of an activity does.
+    benchmark: new FormControl(inject(ActivatedRoute).snapshot.queryParamMap.get('benchmark') ?? '', { nonNullable: true }),
     status: new FormControl<ActivityStatus | ''>('', { nonNullable: true }),
     institution: new FormControl('', { nonNullable: true }),
     overdueOnly: new FormControl(false, { nonNullable: true }),

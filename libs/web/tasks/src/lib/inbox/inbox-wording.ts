@@ -27,6 +27,8 @@ export function inboxTitle(item: InboxItemDto): string {
       return $localize`:Inbox reminder for a mission's expert@@inbox.missionReportDue:Mission report not yet submitted: ${item.facts.mission}:mission:`;
     case 'recommendation.due':
       return $localize`:Inbox reminder of a mission's recommendation@@inbox.recommendationDue:Recommendation due: ${item.facts.recommendation}:recommendation:`;
+    case 'activity.due':
+      return $localize`:Inbox reminder for the ministry; the activity's code and title, then its benchmark@@inbox.activityDue:Action Plan activity due: ${item.facts.activity}:activity: (${item.facts.benchmark}:benchmark:)`;
     case 'benchmark.submitted':
       return $localize`:Inbox item for the Commission@@inbox.benchmarkSubmitted:${item.facts.benchmark}:benchmark:: submitted by ${item.facts.by}:person: for your review`;
     case 'benchmark.changes_requested':
