@@ -2,10 +2,12 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   ActionPlanSummaryDto,
+  BenchmarkListItemDto,
   ChapterFiguresDto,
   ConsiderationDto,
   ConsultationSummaryItemDto,
   MissionListItemDto,
+  Page,
   TaskDto,
 } from '@bt/contracts';
 import type { Observable } from 'rxjs';
@@ -34,6 +36,11 @@ export class HomeApi {
 
   missions(): Observable<MissionListItemDto[]> {
     return this.http.get<MissionListItemDto[]>('/api/missions');
+  }
+
+  /** The chapter's benchmarks submitted to the Commission (the first page, in catalogue order). */
+  underReview(country: string, chapter: number): Observable<Page<BenchmarkListItemDto>> {
+    return this.http.get<Page<BenchmarkListItemDto>>('/api/benchmarks', { params: new HttpParams().set('country', country).set('chapter', chapter).set('state', 'submitted').set('pageSize', 10) });
   }
 
   consultations(): Observable<ConsultationSummaryItemDto[]> {

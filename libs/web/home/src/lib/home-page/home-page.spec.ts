@@ -141,6 +141,22 @@ describe('HomePage', () => {
     expect(clean(element().querySelector('.figure--attention')?.textContent)).toBe('3 Action Plan activities overdue');
   });
 
+  it("shows a civil-society organisation its country's benchmarks before the Commission, and the Commission the reports to share", async () => {
+    await open({ id: 'u3', displayName: 'Ana', email: 'a@x', roles: [{ role: 'civil_society' }], countryCode: 'RS' } as unknown as MeDto);
+    http.expectOne('/api/tasks').flush([]);
+    http.expectOne('/api/inbox').flush({ unread: 0, items: [] });
+    http.expectOne('/api/consultations').flush([]);
+    const submitted = { id: 'b9', code: 'RS-24-VIS-01', country: 'RS', chapter: 24, area: { code: 'VIS', title: 'Visas' }, position: 1, excerpt: 'Visa policy…', state: 'submitted', subRequirementCount: 0 };
+    http.expectOne('/api/benchmarks?country=RS&chapter=24&state=submitted&pageSize=10').flush({ items: [submitted], total: 1, totalCapped: false, page: 1, pageSize: 10, next: null });
+    chapterAnswers();
+    http.expectOne('/api/action-plan/summary?country=RS').flush({ total: 0, overdue: 0, byStatus: {}, withCorrectiveMeasure: 0, areas: [] });
+    await settle();
+    const card = element().querySelector('[data-kind="under-review"]');
+    expect(clean(card?.querySelector('h3')?.textContent)).toBe('Before the Commission now');
+    expect([...(card?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual(['/benchmarks/RS-24-VIS-01', '/benchmarks?state=submitted']);
+    expect(element().querySelector('.home__empty')).toBeNull();
+  });
+
   it('says so when nothing waits', async () => {
     await open({ id: 'u2', displayName: 'Expert', email: 'e@x', roles: [{ role: 'expert' }], countryCode: null } as unknown as MeDto);
     http.expectOne('/api/tasks').flush([]);
@@ -180,5 +196,13 @@ describe('toNow', () => {
     expect(now.unread.map((i) => i.key)).toEqual(['n6', 'n5', 'n4', 'n3', 'n2']);
     expect(now.missions.map((m) => m.id)).toEqual(['today']);
     expect(now.consultations.map((c) => c.id)).toEqual(['c2']);
+    expect(now.reportsToShare).toEqual([]);
+  });
+
+  it('lists the reports to share only for whoever shares them, oldest mission first', () => {
+    const reported = (id: string, endDate: string, shared: boolean) => ({ ...mission(id, '2026-01-01', endDate), reportSubmitted: true, reportShared: shared });
+    const loaded = { tasks: [], inbox: null, consultations: null, missions: [reported('b', '2026-11-20', false), reported('shared', '2026-10-01', true), reported('a', '2026-11-01', false), mission('none', '2026-11-02', '2026-11-03')] };
+    expect(toNow(loaded, '2026-12-06', { sharesReports: true }).reportsToShare.map((m) => m.id)).toEqual(['a', 'b']);
+    expect(toNow(loaded, '2026-12-06').reportsToShare).toEqual([]);
   });
 });

@@ -4,7 +4,16 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { catchError, forkJoin, map, type Observable, of, startWith } from 'rxjs';
-import type { ActionPlanSummaryDto, ChapterFiguresDto, ConsiderationFigures, ConsultationSummaryItemDto, InboxItemDto, MissionListItemDto } from '@bt/contracts';
+import type {
+  ActionPlanSummaryDto,
+  BenchmarkListItemDto,
+  ChapterFiguresDto,
+  ConsiderationFigures,
+  ConsultationSummaryItemDto,
+  InboxItemDto,
+  MissionListItemDto,
+  Page,
+} from '@bt/contracts';
 import { PREPARATION_GRADES, BENCHMARK_STATES, type BenchmarkState } from '@bt/workflow';
 import { BenchmarkStateChip, CATALOGUE_SCOPE, DisplayDatePipe, benchmarkStateLabel, preparationLabel, voiceLabel } from '@bt/web/benchmarks';
 import { BarChart, type ChartMeaning, type ChartSeries } from '@bt/web/charts';
@@ -20,6 +29,10 @@ interface Now {
   readonly deadlines: readonly InboxItemDto[];
   readonly missions: readonly MissionListItemDto[];
   readonly consultations: readonly ConsultationSummaryItemDto[];
+  /** The Commission's: mission reports submitted and not yet shared with the host ministry. */
+  readonly reportsToShare: readonly MissionListItemDto[];
+  /** A civil-society organisation's: its country's benchmarks now before the Commission, where its comments count. */
+  readonly underReview: readonly BenchmarkListItemDto[];
 }
 
 /** The chapter at a glance; a part the reader may not see (or that failed) is null and left out. */
@@ -69,7 +82,11 @@ export class HomePage {
           inbox: orNull(this.inboxApi.inbox()),
           missions: this.session.hasRole('commission') || this.session.hasRole('expert') || this.session.hasRole('ministry') ? orNull(this.api.missions()) : of(null),
           consultations: orNull(this.api.consultations()),
-        }).pipe(map((loaded) => toNow(loaded, today())), startWith(null))
+          underReview: this.session.hasRole('civil_society') ? orNull(this.api.underReview(this.scope.country, this.scope.chapter)) : of(null),
+        }).pipe(
+          map((loaded) => toNow(loaded, today(), { sharesReports: this.session.hasRole('commission') })),
+          startWith(null),
+        )
       : of(null),
     { initialValue: null },
   );
@@ -85,7 +102,16 @@ export class HomePage {
 
   protected readonly nothingWaits = computed(() => {
     const now = this.now();
-    return !!now && !now.groups.length && !now.unread.length && !now.deadlines.length && !now.missions.length && !now.consultations.length;
+    return (
+      !!now &&
+      !now.groups.length &&
+      !now.unread.length &&
+      !now.deadlines.length &&
+      !now.missions.length &&
+      !now.consultations.length &&
+      !now.reportsToShare.length &&
+      !now.underReview.length
+    );
   });
 
   /** Benchmarks per state over the whole chapter, in the workflow's order. */
@@ -129,7 +155,8 @@ function today(): string {
 /**
  * What waits, from what could be read: task groups in working order; unread inbox items, newest
  * first; coming deadlines (unread or not), soonest first; missions not yet over, soonest first;
- * consultations open for replies, nearest deadline first.
+ * consultations open for replies, nearest deadline first; for the Commission, reports to share, oldest
+ * mission first; for civil society, the benchmarks before the Commission, in catalogue order.
  */
 export function toNow(
   loaded: {
@@ -137,8 +164,10 @@ export function toNow(
     inbox: { items: InboxItemDto[] } | null;
     missions: MissionListItemDto[] | null;
     consultations: ConsultationSummaryItemDto[] | null;
+    underReview?: Page<BenchmarkListItemDto> | null;
   },
   onDay: string,
+  { sharesReports = false } = {},
 ): Now {
   const items = loaded.inbox?.items ?? [];
   const byDeadline = (a: string | null | undefined, b: string | null | undefined) => (a ?? '9999').localeCompare(b ?? '9999');
@@ -157,5 +186,12 @@ export function toNow(
       .filter((consultation) => consultation.state === 'open')
       .sort((a, b) => byDeadline(a.deadline, b.deadline))
       .slice(0, SHOWN),
+    reportsToShare: sharesReports
+      ? (loaded.missions ?? [])
+          .filter((mission) => mission.reportSubmitted && !mission.reportShared)
+          .sort((a, b) => a.endDate.localeCompare(b.endDate))
+          .slice(0, SHOWN)
+      : [],
+    underReview: (loaded.underReview?.items ?? []).slice(0, SHOWN),
   };
 }
