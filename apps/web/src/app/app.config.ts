@@ -5,7 +5,7 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
-import { provideIdentity, sessionEndedInterceptor } from '@bt/web/identity/shell';
+import { sessionEndedInterceptor } from '@bt/web/identity/shell';
 import { AppTitleStrategy } from './app-title-strategy';
 import { APP_ROUTES } from './app.routes';
 
@@ -28,7 +28,5 @@ export const appConfig: ApplicationConfig = {
       // A 401 from the API ends the app's session too: the user is sent to sign in again.
       withInterceptors([sessionEndedInterceptor]),
     ),
-    // Who is signed in, asked once before the first page opens.
-    provideIdentity(),
   ],
 };

@@ -64,7 +64,11 @@ export function peerReviewStage(value: StateValue): string | null {
 
 /** The benchmark machine's rule table, for the shared explain/available functions. */
 const RULES: MachineRules<BenchmarkEvent, BenchmarkGuard> = {
-  config: benchmarkMachine.config,
+  // Read when asked, not as this module loads: a page needing only the states and grades leaves the
+  // machine (and xstate) out of its download.
+  get config() {
+    return benchmarkMachine.config;
+  },
   conditions: BENCHMARK_GUARDS,
   transitionGuards: TRANSITION_GUARDS,
   payloadConditions: PAYLOAD_GUARDS,

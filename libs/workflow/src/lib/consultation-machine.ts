@@ -71,7 +71,7 @@ export const CONSULTATION_TRANSITION_GUARDS: Record<string, ConsultationGuard[]>
  * closed, summarised per question by the Commission, published. Reopening takes a new deadline;
  * a summarised consultation can be reopened too (late contributions) and summarised again.
  */
-export const consultationMachine = setup({
+export const consultationMachine = /* @__PURE__ */ setup({
   types: { events: {} as ConsultationEvent },
   guards: guardsOf({ conditions: CONSULTATION_GUARDS, transitionGuards: CONSULTATION_TRANSITION_GUARDS }),
 }).createMachine({

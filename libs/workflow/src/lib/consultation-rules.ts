@@ -41,7 +41,9 @@ export const CONSULTATION_EVENT_PAYLOADS: Record<ConsultationEventType, Consulta
 };
 
 const RULES: MachineRules<ConsultationEvent, ConsultationGuard> = {
-  config: consultationMachine.config,
+  get config() {
+    return consultationMachine.config;
+  },
   conditions: CONSULTATION_GUARDS,
   transitionGuards: CONSULTATION_TRANSITION_GUARDS,
   payloadConditions: new Set<ConsultationGuard>(['newDeadlineAhead']),

@@ -57,6 +57,19 @@ describe('AuthSession', () => {
     expect(session.signedIn()).toBe(false);
   });
 
+  it('takes the answer asked as the page started (main.ts) instead of asking again', async () => {
+    const loaded = firstValueFrom(session.load(Promise.resolve({ me: me(ADMIN, { displayName: 'Ana Admin' }) })));
+    expect((await loaded)?.displayName).toBe('Ana Admin');
+    expect(session.hasRole('admin')).toBe(true);
+    http.expectNone('/api/auth/current');
+  });
+
+  it('starts anonymous when the question asked as the page started failed', async () => {
+    expect(await firstValueFrom(session.load(Promise.resolve(null)))).toBeNull();
+    expect(session.signedIn()).toBe(false);
+    http.expectNone('/api/auth/current');
+  });
+
   it('signs in with e-mail and password and holds the user the API answers', async () => {
     const signedIn = firstValueFrom(session.signIn({ email: 'cso@demo.test', password: 'demo-pass-2026' }));
     const request = http.expectOne('/api/auth/login');

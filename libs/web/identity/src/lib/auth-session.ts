@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { CurrentUserDto, MeDto, Role, SignInOptionsDto, SignInResultDto } from '@bt/contracts';
 import { forgetDrafts } from './drafts';
-import { catchError, finalize, map, type Observable, of, tap } from 'rxjs';
+import { catchError, finalize, from, map, type Observable, of, tap } from 'rxjs';
 
 export interface Credentials {
   email: string;
@@ -29,10 +29,13 @@ export class AuthSession {
 
   /**
    * Asks the API who is signed in; run once at start. Never fails: without an answer (401, or the
-   * API unreachable) the app starts anonymous and the public pages still work.
+   * API unreachable) the app starts anonymous and the public pages still work. `asked`: the answer
+   * to the same question sent as the page started (main.ts, null when it failed), so the first page
+   * does not wait for a round trip once the app's code has downloaded.
    */
-  load(): Observable<MeDto | null> {
-    return this.http.get<CurrentUserDto>('/api/auth/current').pipe(
+  load(asked?: Promise<CurrentUserDto | null>): Observable<MeDto | null> {
+    const answer = asked ? from(asked).pipe(map((current) => current ?? { me: null })) : this.http.get<CurrentUserDto>('/api/auth/current');
+    return answer.pipe(
       map((current) => current.me),
       catchError((error: unknown) => {
         if (error instanceof HttpErrorResponse) return of(null);

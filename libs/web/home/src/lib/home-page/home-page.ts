@@ -17,7 +17,8 @@ import type {
 import { PREPARATION_GRADES, BENCHMARK_STATES, type BenchmarkState } from '@bt/workflow';
 import { BenchmarkStateChip, CATALOGUE_SCOPE, DisplayDatePipe, benchmarkStateLabel, preparationLabel, voiceLabel } from '@bt/web/benchmarks';
 import { BarChart, type ChartMeaning, type ChartSeries } from '@bt/web/charts';
-import { AuthSession } from '@bt/web/identity';
+// The shell's entry, not the whole library: its refusal texts and dialogs are not for the first page.
+import { AuthSession } from '@bt/web/identity/shell';
 import { InboxApi } from '@bt/web/inbox';
 import { groupTasks, inboxLink, inboxTitle, type TaskGroup } from '@bt/web/tasks';
 import { HomeApi } from '../home-api';
