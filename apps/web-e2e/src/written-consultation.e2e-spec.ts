@@ -86,7 +86,8 @@ describe('a written consultation with two partner ministries and a CSO, publishe
       ['cso@demo.test', 'Civil society: access to health care in centres is restricted.'],
     ];
     for (const [email, text] of replies) {
-      const page = await (await browser.newContext()).newPage();
+      // The CSO replies on a phone.
+      const page = await (await browser.newContext(email === 'cso@demo.test' ? { viewport: { width: 390, height: 844 } } : {})).newPage();
       await signIn(page, product.url, email, `/consultations/${id}`);
       await page.getByRole('link', { name: 'Reply to the questions' }).click();
       await page.waitForURL((url) => url.pathname === `/consultations/${id}/reply`);
@@ -104,6 +105,7 @@ describe('a written consultation with two partner ministries and a CSO, publishe
         await page.getByText(/Your unsent draft from .* was restored/).waitFor();
         expect(await page.getByLabel('Your reply to question 1.1').inputValue()).toBe(text);
         expect(await seriousAccessibilityProblems(page)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       }
       await page.getByLabel('Your reply to question 1.2').fill(`${text} More cooperation is needed.`);
       if (email === 'ministry.al@demo.test') {

@@ -154,3 +154,22 @@ describe('ConsultationBuilder, left with unsaved changes', () => {
     expect(question()).toBeNull();
   });
 });
+
+describe('ConsultationBuilder, a consultation no longer a draft', () => {
+  it('shows it with nothing to type or add, so there is nothing to lose', async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideReadersDates('en', enUS)] });
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(ConsultationBuilder);
+    fixture.componentRef.setInput('id', 'c1');
+    fixture.detectChanges();
+    http.expectOne('/api/consultations/c1').flush({ ...draft, state: 'open', topics: [{ id: 't1', position: 1, title: 'Asylum', questions: [{ id: 'q1', position: 1, text: 'Gaps?' }] }] });
+    http.expectOne('/api/consultation-recipients').flush([]);
+    await fixture.whenStable();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain('no longer a draft');
+    expect([...page.querySelectorAll('input, textarea')].every((field) => (field as HTMLInputElement).disabled)).toBe(true);
+    expect([...page.querySelectorAll('form button')].every((button) => (button as HTMLButtonElement).disabled)).toBe(true);
+    expect(fixture.componentInstance.hasUnsavedWork()).toBe(false);
+    http.verify();
+  });
+});

@@ -101,6 +101,9 @@ export class ConsultationBuilder implements OnInit, HoldsUnsavedWork {
     this.form.setControl('recipients', recipients);
     this.form.patchValue({ title: c.title, reference: c.reference, introduction: c.introduction, deadlineDay: deadline.day, deadlineTime: deadline.time });
     this.form.markAsPristine();
+    // Only a draft may change: an open or later consultation is shown as it is, nothing to type and lose.
+    if (c.state === 'draft') this.form.enable({ emitEvent: false });
+    else this.form.disable({ emitEvent: false });
   }
 
   protected optionsOf(country: string): ConsultationOrganisationDto[] {
