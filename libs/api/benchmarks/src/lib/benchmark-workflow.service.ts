@@ -8,7 +8,7 @@ import { visibleEvidence } from '@bt/api/evidence';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkDetailDto, EvidenceVisibility, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { currentMissionDto, currentMissionSql, missionExpertSql, MissionsService } from '@bt/api/missions';
+import { currentMissionDto, currentMissionSql, latestMissionSql, missionExpertSql, MissionsService } from '@bt/api/missions';
 import { readsCountryRecords } from '@bt/api/track-records';
 import { DETAIL_COLUMNS, detailOf } from './benchmarks.service';
 import {
@@ -216,6 +216,12 @@ export class BenchmarkWorkflowService {
 
 /** A proposal (not a comment or reply) on benchmark `b` that nobody hid and the ministry has not answered yet. */
 const UNANSWERED_PROPOSAL = `p.benchmark_id = b.id AND ${unansweredProposalSql('p')}`;
+/** What the guards need of the benchmark's latest mission: its dates, whether it has a report, its experts. */
+const LATEST_MISSION_FACTS = latestMissionSql(
+  'b.id',
+  `json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
+     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))`,
+);
 /**
  * The evidence item an `evidence.*` audit event names, as a uuid the primary key can find (comparing
  * `ev.id::text` would read every evidence item); null when the event holds no well-formed id.
@@ -314,9 +320,7 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
             (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
             (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(${EXCERPT} ORDER BY p.created_at))[1:5], '{}'))
                FROM proposal p WHERE ${UNANSWERED_PROPOSAL}) AS unanswered_proposals,
-            (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
-                    'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
-               FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
+            ${LATEST_MISSION_FACTS} AS mission
             ${page ? `, ${DETAIL_COLUMNS}, ${currentMissionSql('b.id')} AS page_mission, ${LATEST_COMMISSION_ASSESSMENT} AS page_assessment, ${LAST_WORKFLOW_STEP} AS page_last_step` : ''}
        FROM benchmark b JOIN area a ON a.id = b.area_id
       WHERE ${where}`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Workbook } from 'exceljs';
 import type { ConsiderationDto, ConsiderationFigures, ConsiderationQuery } from '@bt/contracts';
+import { countedProposalSql } from './dialogue-access';
 
 /**
  * "Adequate consideration of their proposals", measured: per benchmark, area and chapter, how many
@@ -92,8 +93,8 @@ export class ConsiderationService {
 /** Benchmarks per answer, unless the query asks otherwise. */
 const PAGE_SIZE = 50;
 
-/** A proposal `p` that counts: not a comment or reply, not hidden. */
-const CONSIDERED = `p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL`;
+/** A proposal `p` that counts: not a comment or reply, not hidden (the dialogue's one rule). */
+const CONSIDERED = countedProposalSql('p');
 
 /** The figures over proposals `p` (from `considered` or `proposal`): the latest answer counts, days to the first. */
 const FIGURES = `count(p.created_at)::int AS received, count(p.answer_decision)::int AS answered,

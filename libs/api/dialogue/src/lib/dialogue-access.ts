@@ -31,10 +31,18 @@ export function mayAnswer(viewer: Viewer, scope: BenchmarkScope): boolean {
 export const OPEN_FOR_INPUT = ['draft', 'submitted', 'peerReview'];
 
 /**
- * A proposal (not a comment or reply) that nobody hid and the ministry has not answered yet, over
- * the proposal alias `p`: the one rule the inbox, the ministry's tasks and the SUBMIT / ACCEPT guard
+ * A proposal that counts, over the proposal alias `p`: a proposal (not a comment or reply) nobody
+ * hid. What the consideration figures count, and what `unansweredProposalSql` narrows.
+ */
+export function countedProposalSql(p = 'p'): string {
+  return `${p}.kind = 'proposal' AND ${p}.parent_id IS NULL AND ${p}.hidden_at IS NULL`;
+}
+
+/**
+ * A proposal that counts (`countedProposalSql`) and the ministry has not answered yet, over the
+ * proposal alias `p`: the one rule the inbox, the ministry's tasks and the SUBMIT / ACCEPT guard
  * share (`first_answered_at` is kept by a trigger on the answers; proposal_unanswered_idx has it).
  */
 export function unansweredProposalSql(p = 'p'): string {
-  return `${p}.kind = 'proposal' AND ${p}.parent_id IS NULL AND ${p}.hidden_at IS NULL AND ${p}.first_answered_at IS NULL`;
+  return `${countedProposalSql(p)} AND ${p}.first_answered_at IS NULL`;
 }

@@ -14,3 +14,13 @@ export async function isMissionExpert(em: EntityManager, benchmarkId: string, us
   const [row] = await em.query(`SELECT ${missionExpertSql('$1::uuid', '$2::uuid')} AS expert`, [benchmarkId, userId]);
   return row.expert;
 }
+
+/**
+ * The benchmark's latest mission (`m`, the latest planned of those whose scope holds the benchmark,
+ * an SQL expression) as one value of `columns`: the one rule of "the benchmark's mission" that the
+ * benchmark page and the workflow's facts share. `joins` may join more to `m`.
+ */
+export function latestMissionSql(benchmark: string, columns: string, joins = ''): string {
+  return `(SELECT ${columns} FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id ${joins}
+            WHERE mb.benchmark_id = ${benchmark} ORDER BY m.created_at DESC LIMIT 1)`;
+}

@@ -23,6 +23,7 @@ import type {
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
 import { INBOX_SIZE } from '@bt/api/inbox';
 import { type MissionAccess, missionAccess, missionSeenParams, missionSeenSql } from './mission-access';
+import { latestMissionSql } from './mission-scope';
 
 type Row = Record<string, any>;
 const day = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10));
@@ -528,12 +529,14 @@ export class MissionsService {
  * can carry it; `currentMissionDto` turns it into the answer.
  */
 export function currentMissionSql(benchmarkId: string): string {
-  return `(SELECT json_build_object('id', m.id, 'start_date', m.start_date, 'end_date', m.end_date, 'report_submitted_at', m.report_submitted_at,
-                  'report_shared_at', m.report_shared_at, 'file_name', f.file_name, 'sha256', f.sha256, 'size', f.size,
-                  'experts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
-                                         FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]'))
-             FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id LEFT JOIN stored_file f ON f.id = m.report_file_id
-            WHERE mb.benchmark_id = ${benchmarkId} ORDER BY m.created_at DESC LIMIT 1)`;
+  return latestMissionSql(
+    benchmarkId,
+    `json_build_object('id', m.id, 'start_date', m.start_date, 'end_date', m.end_date, 'report_submitted_at', m.report_submitted_at,
+       'report_shared_at', m.report_shared_at, 'file_name', f.file_name, 'sha256', f.sha256, 'size', f.size,
+       'experts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
+                              FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]'))`,
+    'LEFT JOIN stored_file f ON f.id = m.report_file_id',
+  );
 }
 
 /** The mission of `currentMissionSql`; the report only to its reviewers, or once shared. */
