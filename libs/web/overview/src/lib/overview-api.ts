@@ -3,6 +3,12 @@ import { inject, Injectable } from '@angular/core';
 import type { ChapterOverviewDto, ConsiderationDto } from '@bt/contracts';
 import type { Observable } from 'rxjs';
 
+/**
+ * How many benchmarks the overview shows at a time ("Show more" adds the next ones): a phone draws the
+ * first screen of the grid without laying out the whole chapter (the API's default is 50).
+ */
+export const OVERVIEW_PAGE_SIZE = 20;
+
 /** A chapter at a glance: its benchmarks × the three assessments, and the consideration of civil-society proposals. */
 @Injectable({ providedIn: 'root' })
 export class OverviewApi {
@@ -13,7 +19,7 @@ export class OverviewApi {
     let params = new HttpParams().set('country', country).set('chapter', chapter);
     if (period) params = params.set('period', period);
     if (after) params = params.set('after', after);
-    return this.http.get<ChapterOverviewDto>('/api/overview', { params });
+    return this.http.get<ChapterOverviewDto>('/api/overview', { params: params.set('pageSize', OVERVIEW_PAGE_SIZE) });
   }
 
   /** The chapter's figures with a page of its benchmarks; `after` is the `next` of the page before. */

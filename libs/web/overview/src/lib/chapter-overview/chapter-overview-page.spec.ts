@@ -46,7 +46,7 @@ describe('ChapterOverviewPage', () => {
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/overview');
     TestBed.tick();
-    http.expectOne('/api/overview?country=RS&chapter=24').flush(OVERVIEW);
+    http.expectOne('/api/overview?country=RS&chapter=24&pageSize=20').flush(OVERVIEW);
     await harness.fixture.whenStable();
     harness.fixture.detectChanges();
   });
@@ -89,7 +89,7 @@ describe('ChapterOverviewPage', () => {
     more()?.click();
     TestBed.tick();
     http
-      .expectOne('/api/overview?country=RS&chapter=24&period=2026&after=RS-24-ASY-01')
+      .expectOne('/api/overview?country=RS&chapter=24&period=2026&after=RS-24-ASY-01&pageSize=20')
       .flush({ ...OVERVIEW, rows: [{ benchmark: { id: 'b3', code: 'RS-24-ASY-02', state: 'draft', area: 'ASY', areaTitle: 'Asylum' }, commission: null, ministry: null, civilSociety: [] }], next: null });
     await harness.fixture.whenStable();
     harness.fixture.detectChanges();
