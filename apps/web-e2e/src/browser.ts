@@ -130,3 +130,18 @@ function seriousOnly(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['vio
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/**
+ * Null when nothing is wider than the screen; else how wide the page is and the first elements that
+ * stick out (a closed navigation drawer, parked off-screen by design, does not count).
+ */
+export function overflow(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll('body *'))
+      .filter((element) => element.getBoundingClientRect().right > width + 1 && !element.closest('.mat-drawer:not(.mat-drawer-opened)'))
+      .slice(0, 3)
+      .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`);
+    return document.documentElement.scrollWidth > width ? `${document.documentElement.scrollWidth} px wide for ${width}: ${wide.join(', ')}` : null;
+  });
+}

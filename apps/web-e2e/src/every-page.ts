@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, signIn, startProduct } from './browser';
+import { launchChromium, overflow, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /**
  * Every page of the product, as each kind of user reaches it with the demo data: it shows its main
  * heading, axe finds nothing serious or critical, and the keyboard reaches the page's own content
- * (not only the toolbar) with a visible focus. The feature tests check what the pages do; this one
+ * (not only the toolbar) with a visible focus, and on a phone's width (390 px) nothing is wider than
+ * the screen (wide tables scroll in their own box). The feature tests check what the pages do; this one
  * makes sure no page is left out of the accessibility promise. The kinds of user are spread over
  * three test files (every-page-*.e2e-spec.ts) so that the browser run can check them side by side.
  */
@@ -93,6 +94,13 @@ export function describeEveryPageFor(kinds: Who[]): void {
           for (const finding of await seriousAccessibilityProblems(page)) problems.push(`${path}: ${finding}`);
           const focusable = await page.locator('main').locator('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]').count();
           if (focusable && !(await tabIntoMain(page))) problems.push(`${path}: the keyboard never reaches the page's content`);
+          // The same page narrowed to a phone: the layout follows the width (media queries, the CDK's breakpoints) without a reload.
+          const desktop = page.viewportSize();
+          await page.setViewportSize({ width: 390, height: 844 });
+          await page.waitForTimeout(300);
+          const wide = await overflow(page);
+          if (wide) problems.push(`${path} at 390 px: ${wide}`);
+          if (desktop) await page.setViewportSize(desktop);
         }
         await page.context().close();
         expect(problems).toEqual([]);

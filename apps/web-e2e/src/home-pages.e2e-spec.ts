@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, seriousAccessibilityProblems, signIn, startProduct } from './browser';
+import { launchChromium, overflow, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /*
  * Each role's home page and a benchmark's page, on a phone (390 × 844) and a laptop (1366 × 900):
@@ -38,16 +38,6 @@ describe('home pages, on a phone and a laptop', () => {
     await page.locator('mat-progress-bar[mode="indeterminate"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
     await page.waitForFunction(() => Array.from(document.querySelectorAll('bt-bar-chart .chart__picture')).every((picture) => picture.querySelector('svg path')));
   }
-
-  const overflow = (page: Page) =>
-    page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const wide = Array.from(document.querySelectorAll('body *'))
-        .filter((element) => element.getBoundingClientRect().right > width + 1 && !element.closest('.mat-drawer:not(.mat-drawer-opened)'))
-        .slice(0, 3)
-        .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`);
-      return document.documentElement.scrollWidth > width ? `${document.documentElement.scrollWidth} px wide for ${width}: ${wide.join(', ')}` : null;
-    });
 
   /** Whether a control is wholly on the screen. */
   const onScreen = async (page: Page, box: { x: number; y: number; width: number; height: number } | null) => {
