@@ -144,8 +144,10 @@ describe('DialogueTab', () => {
     expect(fixture.componentInstance.changes).toBe(1);
   });
 
-  it('is not shown to whoever takes no part in the dialogue (404)', async () => {
+  it('tells whoever takes no part in the dialogue (404) whose it is, instead of a blank tab, and shows none of it', async () => {
     await show(EXPERT, (request) => request.flush({ statusCode: 404, error: 'Not Found', message: 'No dialogue' }, { status: 404, statusText: 'Not Found' }));
-    expect(element().querySelector('section')).toBeNull();
+    expect(element().querySelector('h2')?.textContent?.trim()).toBe('Civil-society dialogue');
+    expect(element().querySelector('p.muted')?.textContent).toContain('You do not take part in it');
+    expect(element().querySelectorAll('button, li')).toHaveLength(0);
   });
 });

@@ -102,9 +102,10 @@ describe('InboxSection', () => {
         { key: 'r', kind: 'proposal.answered', facts: { benchmark: 'RS-24-VIS-01', decision: 'not_accepted', revised: true }, title: 'x', link, at, unread: true },
         { key: 'c', kind: 'consultation.deadline', facts: { consultation: 'Migration 2026', unanswered: 3 }, title: 'x', detail: 'x', link, at, dueAt: at, unread: true },
         { key: 'm', kind: 'mission.starting', facts: { mission: 'Borders mission' }, title: 'x', link, at, unread: true },
+        { key: 'z', kind: 'proposal.unanswered', facts: { benchmark: 'RS-24-VIS-02', organisation: 'Belgrade Centre', days: 0 }, title: 'x', link, at, unread: true },
         { key: 'a', kind: 'activity.due', facts: { activity: '2.1.4 Asylum Office staffing', benchmark: 'RS-24-ASY-02' }, title: 'x', link, at, dueAt: at, unread: true },
       ],
-      unread: 5,
+      unread: 6,
     });
     const texts = [...element().querySelectorAll('li.item')].map((li) => [clean(li.querySelector('a')?.textContent), clean(li.querySelector('.item__detail')?.textContent)]);
     expect(texts).toEqual([
@@ -112,6 +113,7 @@ describe('InboxSection', () => {
       ['RS-24-VIS-01: the ministry revised its answer — Not accepted', ''],
       ['Written consultation due: Migration 2026', '3 questions not yet answered'],
       ['Peer-review mission starts: Borders mission', ''],
+      ['RS-24-VIS-02: a proposal from Belgrade Centre awaits your answer (since today)', ''],
       ['Action Plan activity due: 2.1.4 Asylum Office staffing (RS-24-ASY-02)', ''],
     ]);
   });
