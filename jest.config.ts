@@ -1,4 +1,9 @@
 /**
+ * @jest-config-loader ts-node
+ * @jest-config-loader-options {"transpileOnly": true}
+ *
+ * (Loaded without type-checking: `npm run typecheck` checks this file; ts-node's checking cost seconds per Jest start.)
+ *
  * `npm test`'s one Jest run for every unit and integration test: one project per runtime, so Jest
  * starts once and spreads all files over its workers (instead of a Jest per Nx project).
  * - node: the API, its domain libraries, the workflow machines and the contracts, over a real
