@@ -4,7 +4,7 @@ import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import { findBenchmarkScope } from '@bt/api/catalogue';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { isMissionExpert, missionSeenParams, missionSeenSql, MissionsService } from '@bt/api/missions';
+import { isMissionExpert, MissionRecommendationsService, missionSeenParams, missionSeenSql } from '@bt/api/missions';
 import { budgetOf } from './activity-budget';
 import { countryRecordsVisibleSql, readsCountryRecords, writesCountryRecords } from '@bt/api/track-records';
 import {
@@ -47,7 +47,7 @@ export class ActionPlanService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly missions: MissionsService,
+    private readonly recommendations: MissionRecommendationsService,
   ) {}
 
   /** The activities this viewer may see, filtered; oldest deadline first. */
@@ -300,7 +300,7 @@ export class ActionPlanService {
    */
   async measureFromRecommendation(viewer: Viewer, id: string, ip: string): Promise<RecommendationDto> {
     await this.dataSource.transaction(async (em) => {
-      const rec = await this.missions.recommendationForMeasure(em, viewer, id);
+      const rec = await this.recommendations.recommendationForMeasure(em, viewer, id);
       const [existing] = await em.query(`SELECT id FROM corrective_measure WHERE recommendation_id = $1`, [id]);
       if (existing) throw refuse.conflict('recommendation.measure-already');
       // The measure is the country's to carry out, in its Action Plan: only once it has the report.
@@ -313,7 +313,7 @@ export class ActionPlanService {
       await this.audit.record(em, actor, { action: 'mission.recommendation_to_corrective_measure', entityType: 'mission', entityId: rec.missionId, data: { recommendationId: id, correctiveMeasureId: measure.id } });
       await this.audit.record(em, actor, { action: 'corrective_measure.created', entityType: 'benchmark', entityId: rec.benchmarkId, data: { correctiveMeasureId: measure.id, recommendationId: id } });
     });
-    return this.missions.recommendation(id);
+    return this.recommendations.recommendation(id);
   }
 
   /** A corrective measure on a late activity (422 while it is not overdue). */

@@ -1,6 +1,7 @@
 import type { Viewer } from '@bt/api/identity';
 import type { Role } from '@bt/workflow';
-import { taskKind, today } from './benchmark-workflow.service';
+import { taskKind } from './benchmark-tasks.service';
+import { today } from './benchmark-workflow.service';
 
 const viewer = (roles: Role[], coordinator = false): Viewer => ({
   userId: 'u', email: 'u@x.test', displayName: 'U', organisationId: 'o', countryCode: 'RS', roles: new Set(roles), coordinator, sessionTokenHash: 'h', secondFactorOutstanding: false,

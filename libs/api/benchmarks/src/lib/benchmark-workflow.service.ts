@@ -3,14 +3,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
 import { inPipelinedTransaction, type PipelinedTransaction, Refusal, refuse, type Row, type Statement, unmetCondition } from '@bt/api/core';
-import { seesDialogue, takesPart, unansweredProposalSql } from '@bt/api/dialogue';
-import { visibleEvidence } from '@bt/api/evidence';
+import { takesPart } from '@bt/api/dialogue';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
-import type { AssessmentDto, BenchmarkDetailDto, EvidenceVisibility, HistoryEventDto, TaskDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
+import type { AssessmentDto, BenchmarkDetailDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
-import { currentMissionDto, currentMissionSql, latestMissionSql, missionExpertSql, MissionsService } from '@bt/api/missions';
-import { readsCountryRecords } from '@bt/api/track-records';
+import { currentMissionDto, currentMissionSql, latestMissionSql, MissionPlanningService } from '@bt/api/missions';
 import { DETAIL_COLUMNS, detailOf } from './benchmarks.service';
+import { changesRequestedDto, LAST_WORKFLOW_STEP, type LastStep, UNANSWERED_PROPOSAL } from './workflow-steps';
 import {
   availableEvents,
   BENCHMARK_MACHINE_VERSION,
@@ -37,14 +36,16 @@ export function today(): string {
  * Moves benchmarks through the workflow machine of libs/workflow. A transition is one transaction:
  * lock the row and check the caller's version, restore the snapshot, gather the facts the guards
  * read, refuse what is not allowed (409 / 403 / 422), compute the next snapshot with XState's pure
- * transition (nextSnapshot), write it with its audit event, commit.
+ * transition (nextSnapshot), write it with its audit event, commit. It also reads the benchmark page,
+ * whose available events come from the same facts; the history and the tasks are BenchmarkHistoryService's
+ * and BenchmarkTasksService's.
  */
 @Injectable()
 export class BenchmarkWorkflowService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly missions: MissionsService,
+    private readonly missions: MissionPlanningService,
     private readonly assessments: AssessmentsService,
   ) {}
 
@@ -128,119 +129,14 @@ export class BenchmarkWorkflowService {
       changesRequested: takesPart(viewer, scope, actor.assignedExpert) ? changesRequestedDto(scope.state, row.page?.lastStep ?? null) : null,
     };
   }
-
-  /**
-   * The benchmark's audit events, oldest first, as far as this viewer may see what they are about:
-   * the workflow's steps to everyone signed in (their comments to those who take part), evidence
-   * events by the item's visibility, the dialogue's to those who see it, track records and the Action
-   * Plan to those who read the country's records, everything else to those who take part.
-   */
-  async history(viewer: Viewer, benchmarkRef: string): Promise<HistoryEventDto[]> {
-    // One statement: the benchmark, whether the viewer is an expert of its mission, and its events with
-    // only the fields the history shows (an event's data may hold whole texts).
-    const [row] = await this.dataSource.query(
-      `SELECT b.id, b.code, a.country_code, b.state, b.version, ${missionExpertSql('b.id', '$2::uuid')} AS mission_expert,
-              (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e.occurred_at, 'actor', coalesce(u.display_name, e.actor_label), 'action', e.action,
-                        'event', e.data->>'event', 'from', e.data->>'from', 'to', e.data->>'to', 'comment', e.data->>'comment', 'evidenceVisibility', ev.visibility) ORDER BY e.id), '[]')
-                 FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-                 LEFT JOIN evidence ev ON e.action LIKE 'evidence.%' AND ev.id = ${EVIDENCE_ID_OF_EVENT}
-                WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text) AS events
-         FROM benchmark b JOIN area a ON a.id = b.area_id
-        WHERE ${isUuid(benchmarkRef) ? 'b.id = $1::uuid' : 'b.code = $1'}`,
-      [benchmarkRef, viewer.userId],
-    );
-    if (!row) throw refuse.notFound('benchmark.not-found', { ref: benchmarkRef });
-    const scope: BenchmarkScope = { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version };
-    const missionExpert: boolean = row.mission_expert;
-    const participant = takesPart(viewer, scope, missionExpert);
-    const evidence = visibleEvidence(viewer, scope, missionExpert);
-    const family = (action: string) => action.slice(0, action.indexOf('.'));
-    const dialogue = seesDialogue(viewer, scope, missionExpert);
-    const records = readsCountryRecords(viewer, scope, missionExpert);
-    const sees: Record<string, boolean> = {
-      benchmark: true,
-      proposal: dialogue,
-      comment: dialogue,
-      'track-record': records,
-      'action-plan': records,
-      corrective_measure: records,
-      // The report's upload: its reviewers only (the ministry sees the report itself once shared).
-      mission: hasRole(viewer, 'commission') || missionExpert,
-    };
-    const events: HistoryRow[] = row.events;
-    return events
-      .filter((e) => (family(e.action) === 'evidence' ? evidence.includes(e.evidenceVisibility as EvidenceVisibility) : (sees[family(e.action)] ?? participant)))
-      .map((e) => ({
-        id: e.id,
-        at: new Date(e.at).toISOString(),
-        actor: e.actor,
-        action: e.action,
-        event: e.event,
-        from: e.from,
-        to: e.to,
-        comment: participant ? e.comment : null,
-      }));
-  }
-
-  /** What awaits this user: coordinators drafts to submit and changes requested; the Commission submissions; experts reports. */
-  async tasks(viewer: Viewer): Promise<TaskDto[]> {
-    const clauses: string[] = [];
-    if (hasRole(viewer, 'ministry') && viewer.coordinator) clauses.push(`(b.state = 'draft' AND a.country_code = $2)`);
-    if (hasRole(viewer, 'ministry')) clauses.push(`(a.country_code = $2 AND EXISTS (SELECT 1 FROM proposal p WHERE ${UNANSWERED_PROPOSAL}))`);
-    if (hasRole(viewer, 'commission')) clauses.push(`b.state = 'submitted'`, `(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' = 'reported')`);
-    if (hasRole(viewer, 'expert')) {
-      clauses.push(`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' IN ('planned', 'fieldwork') AND ${missionExpertSql('b.id', '$1')})`);
-    }
-    if (clauses.length === 0) return [];
-    const rows = await this.dataSource.query(
-      `SELECT b.id, b.code, b.text, b.state, b.snapshot->'value'->>'peerReview' AS stage, b.updated_at, ${LAST_WORKFLOW_STEP} AS last_step,
-              EXISTS (SELECT 1 FROM proposal p WHERE ${UNANSWERED_PROPOSAL}) AS unanswered
-         FROM benchmark b JOIN area a ON a.id = b.area_id
-        WHERE $1::uuid IS NOT NULL AND $2::text IS NOT NULL AND (${clauses.join(' OR ')})
-        ORDER BY a.country_code, a.position, b.position`,
-      [viewer.userId, viewer.countryCode ?? ''],
-    );
-    return rows.map((r: Record<string, any>) => {
-      const kind = taskKind(viewer, { state: r.state, last_event: r.last_step?.event ?? null, unanswered: r.unanswered });
-      return {
-        kind,
-        benchmark: { id: r.id, code: r.code, text: r.text, state: r.state, stage: r.stage },
-        since: new Date(r.updated_at).toISOString(),
-        // The Commission's reason travels with the task, so the coordinator reads it where the task is listed.
-        ...(kind === 'revise' ? { changesRequested: changesRequestedDto(r.state, r.last_step) } : {}),
-      };
-    });
-  }
-
 }
 
-/** A proposal (not a comment or reply) on benchmark `b` that nobody hid and the ministry has not answered yet. */
-const UNANSWERED_PROPOSAL = `p.benchmark_id = b.id AND ${unansweredProposalSql('p')}`;
 /** What the guards need of the benchmark's latest mission: its dates, whether it has a report, its experts. */
 const LATEST_MISSION_FACTS = latestMissionSql(
   'b.id',
   `json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
      'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))`,
 );
-/**
- * The evidence item an `evidence.*` audit event names, as a uuid the primary key can find (comparing
- * `ev.id::text` would read every evidence item); null when the event holds no well-formed id.
- */
-const EVIDENCE_ID_OF_EVENT = `CASE WHEN e.data->>'evidenceId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (e.data->>'evidenceId')::uuid END`;
-
-/** One event of `history`'s statement. */
-interface HistoryRow {
-  id: string;
-  at: string;
-  actor: string | null;
-  action: string;
-  event: string | null;
-  from: string | null;
-  to: string | null;
-  comment: string | null;
-  evidenceVisibility: string | null;
-}
-
 /** The first words of a proposal, to name it in a refusal. */
 const EXCERPT = `CASE WHEN length(p.text) > 80 THEN left(p.text, 79) || '…' ELSE p.text END`;
 
@@ -259,24 +155,6 @@ const LATEST_COMMISSION_ASSESSMENT = `(SELECT json_build_object('id', s.id, 'voi
          'preparation', s.preparation, 'progress', s.progress, 'text', s.text, 'author', u.display_name, 'createdAt', s.created_at)
     FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
    WHERE s.benchmark_id = b.id AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1)`;
-
-/** The benchmark's last workflow step (audit event `benchmark.<EVENT>`), as one JSON value. */
-const LAST_WORKFLOW_STEP = `(SELECT json_build_object('event', e.data->>'event', 'comment', e.data->>'comment', 'by', coalesce(u.display_name, e.actor_label), 'at', e.occurred_at)
-    FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-   WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text AND e.action LIKE 'benchmark.%' ORDER BY e.id DESC LIMIT 1)`;
-
-interface LastStep {
-  event: string | null;
-  comment: string | null;
-  by: string | null;
-  at: string;
-}
-
-/** The Commission's request for changes while the benchmark is back in draft because of it. */
-export function changesRequestedDto(state: string, step: LastStep | null): BenchmarkDetailDto['changesRequested'] {
-  if (state !== 'draft' || step?.event !== 'REQUEST_CHANGES') return null;
-  return { by: step.by, at: new Date(step.at).toISOString(), comment: step.comment };
-}
 
 function latestAssessmentDto(a: Record<string, unknown> | null): AssessmentDto | null {
   return a ? { ...(a as unknown as AssessmentDto), createdAt: new Date(a['createdAt'] as string).toISOString() } : null;
@@ -363,12 +241,3 @@ function describe(value: Snapshot['value']): string {
   const stage = peerReviewStage(value);
   return stage ? `peerReview.${stage}` : topState(value);
 }
-
-/** Which kind of task a benchmark is for this user (the rows come from `tasks`). */
-export function taskKind(viewer: Viewer, row: { state: string; last_event: string | null; unanswered: boolean }): TaskDto['kind'] {
-  if (row.state === 'draft' && hasRole(viewer, 'ministry') && viewer.coordinator) return row.last_event === 'REQUEST_CHANGES' ? 'revise' : 'submit';
-  if (hasRole(viewer, 'ministry') && row.unanswered) return 'answer_proposals';
-  if (hasRole(viewer, 'expert') && row.state === 'peerReview') return 'report';
-  return 'review';
-}
-

@@ -5,6 +5,8 @@ import { DialogueModule } from '@bt/api/dialogue';
 import { EvidenceModule } from '@bt/api/evidence';
 import { IdentityModule } from '@bt/api/identity';
 import { MissionsModule } from '@bt/api/missions';
+import { BenchmarkHistoryService } from './benchmark-history.service';
+import { BenchmarkTasksService } from './benchmark-tasks.service';
 import { BenchmarkWorkflowDemoService } from './benchmark-workflow-demo.service';
 import { BenchmarkWorkflowService } from './benchmark-workflow.service';
 import { BenchmarksController } from './benchmarks.controller';
@@ -15,7 +17,7 @@ import { WorkflowController } from './workflow.controller';
 @Module({
   imports: [AssessmentsModule, CatalogueModule, EvidenceModule, DialogueModule, IdentityModule, MissionsModule],
   controllers: [BenchmarksController, WorkflowController],
-  providers: [BenchmarksService, BenchmarkWorkflowService, BenchmarkWorkflowDemoService],
-  exports: [BenchmarksService, BenchmarkWorkflowService, BenchmarkWorkflowDemoService],
+  providers: [BenchmarksService, BenchmarkWorkflowService, BenchmarkHistoryService, BenchmarkTasksService, BenchmarkWorkflowDemoService],
+  exports: [BenchmarksService, BenchmarkWorkflowService, BenchmarkHistoryService, BenchmarkWorkflowDemoService],
 })
 export class BenchmarksModule {}

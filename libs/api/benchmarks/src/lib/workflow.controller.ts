@@ -3,12 +3,18 @@ import { ApiConflictResponse, ApiForbiddenResponse, ApiTags, ApiUnprocessableEnt
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import { type HistoryEventDto, type TaskDto, TransitionRequest, type TransitionResultDto } from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { BenchmarkHistoryService } from './benchmark-history.service';
+import { BenchmarkTasksService } from './benchmark-tasks.service';
 import { BenchmarkWorkflowService } from './benchmark-workflow.service';
 
 @ApiTags('workflow')
 @Controller()
 export class WorkflowController {
-  constructor(private readonly workflow: BenchmarkWorkflowService) {}
+  constructor(
+    private readonly workflow: BenchmarkWorkflowService,
+    private readonly histories: BenchmarkHistoryService,
+    private readonly taskLists: BenchmarkTasksService,
+  ) {}
 
   /** Fires a workflow event: `{event, version, ...payload}`. */
   @Post('benchmarks/:id/transitions')
@@ -23,12 +29,12 @@ export class WorkflowController {
   /** The benchmark's history (its audit events), oldest first. */
   @Get('benchmarks/:id/history')
   history(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer): Promise<HistoryEventDto[]> {
-    return this.workflow.history(viewer, id);
+    return this.histories.history(viewer, id);
   }
 
   /** What awaits the signed-in user. */
   @Get('tasks')
   tasks(@CurrentViewer() viewer: Viewer): Promise<TaskDto[]> {
-    return this.workflow.tasks(viewer);
+    return this.taskLists.tasks(viewer);
   }
 }

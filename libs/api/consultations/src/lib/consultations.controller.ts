@@ -16,6 +16,9 @@ import {
 } from '@bt/contracts';
 import { ApiUploadRefusals, CostlyRequest, Public, uuidParam } from '@bt/api/core';
 import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
+import { ConsultationDraftingService } from './consultation-drafting.service';
+import { ConsultationRepliesService } from './consultation-replies.service';
+import { ConsultationSummariesService } from './consultation-summaries.service';
 import { ConsultationsService } from './consultations.service';
 
 const uuid = uuidParam();
@@ -23,7 +26,12 @@ const uuid = uuidParam();
 @ApiTags('consultations')
 @Controller()
 export class ConsultationsController {
-  constructor(private readonly consultations: ConsultationsService) {}
+  constructor(
+    private readonly consultations: ConsultationsService,
+    private readonly drafting: ConsultationDraftingService,
+    private readonly replies: ConsultationRepliesService,
+    private readonly summaries: ConsultationSummariesService,
+  ) {}
 
   /** The written consultations this caller may see (anonymous: the published ones). */
   @Public()
@@ -36,7 +44,7 @@ export class ConsultationsController {
   @Roles('commission')
   @Post('consultations')
   create(@Body() body: CreateConsultationRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ConsultationDto> {
-    return this.consultations.create(viewer, body, request.ip);
+    return this.drafting.create(viewer, body, request.ip);
   }
 
   /** The partners' organisations a consultation can be sent to (the Commission). */
@@ -58,7 +66,7 @@ export class ConsultationsController {
   @Put('consultations/:id')
   @ApiConflictResponse({ description: 'Stale version, or the consultation is no longer a draft.' })
   update(@Param('id', uuid) id: string, @Body() body: UpdateConsultationRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ConsultationDto> {
-    return this.consultations.update(viewer, id, body, request.ip);
+    return this.drafting.update(viewer, id, body, request.ip);
   }
 
   /** Fires a consultation event: `{event, version, deadline?}` (OPEN, RETURN_TO_DRAFT, CLOSE, REOPEN, SUMMARISE, PUBLISH). */
@@ -68,7 +76,7 @@ export class ConsultationsController {
   @ApiConflictResponse({ description: 'Stale version, or the event is not possible in this state.' })
   @ApiUnprocessableEntityResponse({ description: 'A guard failed; the message names the unmet condition.' })
   transition(@Param('id', uuid) id: string, @Body() body: ConsultationTransitionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ConsultationTransitionResultDto> {
-    return this.consultations.transition(viewer, id, body, request.ip);
+    return this.drafting.transition(viewer, id, body, request.ip);
   }
 
   /** The consultation's audit events, oldest first (the Commission). */
@@ -88,7 +96,7 @@ export class ConsultationsController {
     @CurrentViewer() viewer: Viewer,
     @Req() request: IdentifiedRequest,
   ): Promise<ConsultationReplyDto> {
-    return this.consultations.saveReply(viewer, id, questionId, body, request.ip);
+    return this.replies.saveReply(viewer, id, questionId, body, request.ip);
   }
 
   /** Attaches a document (multipart field `file`) to the caller's organisation's unsent reply. */
@@ -98,14 +106,14 @@ export class ConsultationsController {
   @ApiUploadRefusals()
   async attach(@Param('id', uuid) id: string, @Param('questionId', uuid) questionId: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<StoredFileDto> {
     const file = request.isMultipart() ? await request.file() : undefined;
-    return this.consultations.attachFile(viewer, id, questionId, file, request.ip);
+    return this.replies.attachFile(viewer, id, questionId, file, request.ip);
   }
 
   /** Downloads a reply's attachment (whoever may see that reply). */
   @Public()
   @Get('consultations/:id/files/:fileId')
   async download(@Param('id', uuid) id: string, @Param('fileId', uuid) fileId: string, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
-    await this.consultations.sendFile(viewer, id, fileId, reply);
+    await this.replies.sendFile(viewer, id, fileId, reply);
   }
 
   /** The Commission's summary of the replies to one question, with the recipients it cites (once closed). */
@@ -118,6 +126,6 @@ export class ConsultationsController {
     @CurrentViewer() viewer: Viewer,
     @Req() request: IdentifiedRequest,
   ): Promise<ConsultationDto> {
-    return this.consultations.saveSummary(viewer, id, questionId, body, request.ip);
+    return this.summaries.saveSummary(viewer, id, questionId, body, request.ip);
   }
 }

@@ -5,13 +5,16 @@ import { InboxRegistry } from '@bt/api/inbox';
 import { ConsultationReminders } from './consultation-reminders';
 import { ConsultationSeedService } from './consultation-seed.service';
 import { ConsultationsController } from './consultations.controller';
+import { ConsultationDraftingService } from './consultation-drafting.service';
+import { ConsultationRepliesService } from './consultation-replies.service';
+import { ConsultationSummariesService } from './consultation-summaries.service';
 import { ConsultationsService } from './consultations.service';
 
 /** Written consultations of the partners, with their reminders in the inbox. */
 @Module({
   imports: [FilesModule, IdentityModule],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ConsultationSeedService, ConsultationReminders],
+  providers: [ConsultationsService, ConsultationDraftingService, ConsultationRepliesService, ConsultationSummariesService, ConsultationSeedService, ConsultationReminders],
   exports: [ConsultationsService, ConsultationSeedService],
 })
 export class ConsultationsModule implements OnModuleInit {

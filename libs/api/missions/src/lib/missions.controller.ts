@@ -15,6 +15,10 @@ import {
   UpdateMissionRequest,
 } from '@bt/contracts';
 import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
+import { MissionAgendaService } from './mission-agenda.service';
+import { MissionDocumentsService } from './mission-documents.service';
+import { MissionPlanningService } from './mission-planning.service';
+import { MissionRecommendationsService } from './mission-recommendations.service';
 import { MissionsService } from './missions.service';
 import { ApiUploadRefusals, CostlyRequest, uuidParam } from '@bt/api/core';
 
@@ -23,7 +27,13 @@ const uuid = uuidParam();
 @ApiTags('missions')
 @Controller()
 export class MissionsController {
-  constructor(private readonly missions: MissionsService) {}
+  constructor(
+    private readonly missions: MissionsService,
+    private readonly planning: MissionPlanningService,
+    private readonly documents: MissionDocumentsService,
+    private readonly agenda: MissionAgendaService,
+    private readonly recommendations: MissionRecommendationsService,
+  ) {}
 
   /** The peer-review missions this caller may see: the Commission all, experts theirs, a ministry its country's. */
   @Get('missions')
@@ -35,7 +45,7 @@ export class MissionsController {
   @Roles('commission')
   @Post('missions')
   create(@Body() body: CreateMissionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
-    return this.missions.create(viewer, body, request.ip);
+    return this.planning.create(viewer, body, request.ip);
   }
 
   /** The mission page: scope, experts, terms of reference, agenda, findings, report and recommendations as this caller may see them. */
@@ -52,7 +62,7 @@ export class MissionsController {
   @Roles('commission')
   @Patch('missions/:id')
   update(@Param('id', uuid) id: string, @Body() body: UpdateMissionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
-    return this.missions.update(viewer, id, body, request.ip);
+    return this.planning.update(viewer, id, body, request.ip);
   }
 
   /** Uploads the terms of reference (multipart field `file`: PDF, DOCX or ODT; the Commission). */
@@ -62,13 +72,13 @@ export class MissionsController {
   @ApiUploadRefusals()
   async uploadTermsOfReference(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
     const file = request.isMultipart() ? await request.file() : undefined;
-    return this.missions.uploadTermsOfReference(viewer, id, file, request.ip);
+    return this.documents.uploadTermsOfReference(viewer, id, file, request.ip);
   }
 
   /** Downloads the terms of reference (whoever sees the mission). */
   @Get('missions/:id/terms-of-reference')
   async downloadTermsOfReference(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
-    await this.missions.sendTermsOfReference(viewer, id, reply);
+    await this.documents.sendTermsOfReference(viewer, id, reply);
   }
 
   /** Uploads the mission report document (multipart field `file`: PDF, DOCX or ODT; an expert of the mission or the Commission). */
@@ -78,26 +88,26 @@ export class MissionsController {
   @ApiUploadRefusals()
   async uploadReport(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDto> {
     const file = request.isMultipart() ? await request.file() : undefined;
-    return this.missions.uploadReport(viewer, id, file, request.ip);
+    return this.documents.uploadReport(viewer, id, file, request.ip);
   }
 
   /** Downloads the mission report (the Commission and the mission's experts; the country's ministry once shared). */
   @Get('missions/:id/report')
   async downloadReport(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
-    await this.missions.sendReport(viewer, id, reply);
+    await this.documents.sendReport(viewer, id, reply);
   }
 
   /** Shares the report (and with it findings and recommendations) with the ministry of the mission's country (the Commission). */
   @Post('missions/:id/report/share')
   @HttpCode(200)
   share(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
-    return this.missions.shareReport(viewer, id, request.ip);
+    return this.documents.shareReport(viewer, id, request.ip);
   }
 
   /** Adds a meeting to the mission's agenda: `{meetsOn, institution, participants}`, within the mission's dates (the Commission or an expert of the mission). */
   @Post('missions/:id/meetings')
   addMeeting(@Param('id', uuid) id: string, @Body() body: MissionMeetingRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
-    return this.missions.addMeeting(viewer, id, body, request.ip);
+    return this.agenda.addMeeting(viewer, id, body, request.ip);
   }
 
   /** Corrects a meeting of the agenda: `{meetsOn, institution, participants}`, within the mission's dates (the Commission). */
@@ -110,7 +120,7 @@ export class MissionsController {
     @CurrentViewer() viewer: Viewer,
     @Req() request: IdentifiedRequest,
   ): Promise<MissionDetailDto> {
-    return this.missions.correctMeeting(viewer, id, meetingId, body, request.ip);
+    return this.agenda.correctMeeting(viewer, id, meetingId, body, request.ip);
   }
 
   /** Removes a meeting from the agenda (the Commission); 404 for a meeting of another mission. */
@@ -118,7 +128,7 @@ export class MissionsController {
   @Delete('missions/:id/meetings/:meetingId')
   @HttpCode(204)
   removeMeeting(@Param('id', uuid) id: string, @Param('meetingId', uuid) meetingId: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
-    return this.missions.removeMeeting(viewer, id, meetingId, request.ip);
+    return this.agenda.removeMeeting(viewer, id, meetingId, request.ip);
   }
 
   /** The mission's finding on one benchmark of its scope (code or id; the Commission or an expert of the mission). */
@@ -130,25 +140,25 @@ export class MissionsController {
     @CurrentViewer() viewer: Viewer,
     @Req() request: IdentifiedRequest,
   ): Promise<MissionDetailDto> {
-    return this.missions.saveFinding(viewer, id, benchmark, body, request.ip);
+    return this.agenda.saveFinding(viewer, id, benchmark, body, request.ip);
   }
 
   /** Adds a recommendation with its owner and due date (the Commission or an expert of the mission). */
   @Post('missions/:id/recommendations')
   addRecommendation(@Param('id', uuid) id: string, @Body() body: MissionRecommendationRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
-    return this.missions.addRecommendation(viewer, id, body, request.ip);
+    return this.recommendations.addRecommendation(viewer, id, body, request.ip);
   }
 
   /** Records the follow-up of a recommendation: status, note, the evidence that answers it (the Commission; the ministry once the report is shared). */
   @Patch('recommendations/:id')
   followUp(@Param('id', uuid) id: string, @Body() body: RecommendationFollowUpRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
-    return this.missions.followUp(viewer, id, body, request.ip);
+    return this.recommendations.followUp(viewer, id, body, request.ip);
   }
 
   /** The experts the Commission can assign to a peer-review mission. */
   @Roles('commission')
   @Get('experts')
   experts(): Promise<ExpertDto[]> {
-    return this.missions.experts();
+    return this.planning.experts();
   }
 }

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ActionPlanService } from '@bt/api/action-plan';
 import { AssessmentsService } from '@bt/api/assessments';
-import { BenchmarkWorkflowService } from '@bt/api/benchmarks';
+import { BenchmarkHistoryService, BenchmarkWorkflowService } from '@bt/api/benchmarks';
 import { Refusal, refuse } from '@bt/api/core';
 import { ConsultationsService } from '@bt/api/consultations';
 import { ConsiderationService, ProposalsService } from '@bt/api/dialogue';
@@ -36,6 +36,7 @@ export interface RenderedReport {
 export class ReportsService {
   constructor(
     private readonly workflow: BenchmarkWorkflowService,
+    private readonly histories: BenchmarkHistoryService,
     private readonly assessments: AssessmentsService,
     private readonly evidence: EvidenceService,
     private readonly trackRecords: TrackRecordsService,
@@ -140,7 +141,7 @@ export class ReportsService {
     const [trackRecords, proposals, history, missions] = await Promise.all([
       unlessNotFound(this.trackRecords.list(viewer, benchmarkId)),
       unlessNotFound(this.proposals.list(viewer, benchmarkId)),
-      withHistory ? this.workflow.history(viewer, benchmarkId) : null,
+      withHistory ? this.histories.history(viewer, benchmarkId) : null,
       reads.missionsOf(benchmarkId),
     ]);
     // The Action Plan follows the track records' reading rule (country-records-access.ts): whoever may not read one sees neither.

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '@bt/api/audit';
+import { refuse } from '@bt/api/core';
+import { DOCUMENT_KINDS, FilesService } from '@bt/api/files';
+import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import type { ConsultationReplyDto, ConsultationReplyRequest, StoredFileDto } from '@bt/contracts';
+import { acceptsReplies } from './consultation-access';
+import { loadConsultation } from './consultation-rows';
+import { ConsultationsService } from './consultations.service';
+
+/** A recipient organisation's replies to a consultation's questions: drafts, sending, attached documents and their downloads. */
+@Injectable()
+export class ConsultationRepliesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly files: FilesService,
+    private readonly consultations: ConsultationsService,
+  ) {}
+
+  /**
+   * Locks the consultation and checks that this caller's organisation may answer this question now:
+   * a member (ministry or civil society) of a recipient organisation, while open and before the deadline.
+   */
+  private async replyScope(em: EntityManager, viewer: Viewer, id: string, questionId: string): Promise<void> {
+    const { row, access } = await loadConsultation(em, id, viewer, true);
+    if (access !== 'recipient') throw refuse.forbidden('consultation.reply-only-recipient');
+    const [question] = await em.query(`SELECT 1 FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE q.id = $1 AND t.consultation_id = $2`, [questionId, id]);
+    if (!question) throw refuse.notFound('consultation.question-not-found', { id: questionId });
+    const [{ now }] = await em.query(`SELECT now() AS now`);
+    if (!acceptsReplies(row.state, row.deadline ? new Date(row.deadline) : null, new Date(now))) {
+      throw row.state === 'open' ? refuse.conflict('consultation.deadline-passed') : refuse.conflict('consultation.replies-not-accepted', { state: row.state });
+    }
+  }
+
+  /** Saves the caller's organisation's reply to a question as a draft, or sends it (final). */
+  async saveReply(viewer: Viewer, id: string, questionId: string, request: ConsultationReplyRequest, ip: string): Promise<ConsultationReplyDto> {
+    const replyId = await this.dataSource.transaction(async (em) => {
+      await this.replyScope(em, viewer, id, questionId);
+      const [existing] = await em.query(`SELECT id, status FROM consultation_reply WHERE question_id = $1 AND organisation_id = $2`, [questionId, viewer.organisationId]);
+      if (existing?.status === 'sent') throw refuse.conflict('consultation.reply-sent-already');
+      if (request.send && !request.text.trim()) throw refuse.unprocessable('consultation.reply-empty');
+      const [saved] = await em.query(
+        `INSERT INTO consultation_reply (question_id, organisation_id, text, status, sent_at, author_id) VALUES ($1, $2, $3, $4, CASE WHEN $4 = 'sent' THEN now() END, $5)
+         ON CONFLICT (question_id, organisation_id) DO UPDATE SET text = EXCLUDED.text, status = EXCLUDED.status, sent_at = EXCLUDED.sent_at, author_id = EXCLUDED.author_id, updated_at = now()
+         RETURNING id`,
+        [questionId, viewer.organisationId, request.text, request.send ? 'sent' : 'draft', viewer.userId],
+      );
+      await this.audit.record(em, actorOfViewer(viewer, ip), {
+        action: request.send ? 'consultation.reply_sent' : 'consultation.reply_saved',
+        entityType: 'consultation',
+        entityId: id,
+        data: { questionId, replyId: saved.id, organisationId: viewer.organisationId },
+      });
+      return saved.id as string;
+    });
+    const [reply] = (await this.consultations.replies(this.dataSource.manager, id, false, viewer.organisationId)).filter((r) => r.id === replyId);
+    return reply;
+  }
+
+  /** Attaches a document to the caller's organisation's (unsent) reply, creating the draft when there is none. */
+  async attachFile(viewer: Viewer, id: string, questionId: string, file: MultipartFile | undefined, ip: string): Promise<StoredFileDto> {
+    // Refuse before receiving bytes when the caller may not reply at all.
+    await this.dataSource.transaction((em) => this.replyScope(em, viewer, id, questionId));
+    const received = await this.files.receive(file, DOCUMENT_KINDS);
+    return this.files.keepIf(received, () =>
+      this.dataSource.transaction(async (em) => {
+        await this.replyScope(em, viewer, id, questionId);
+        const [reply] = await em.query(
+          `INSERT INTO consultation_reply (question_id, organisation_id, author_id) VALUES ($1, $2, $3)
+           ON CONFLICT (question_id, organisation_id) DO UPDATE SET updated_at = now() RETURNING id, status`,
+          [questionId, viewer.organisationId, viewer.userId],
+        );
+        if (reply.status === 'sent') throw refuse.conflict('consultation.reply-sent-already');
+        const stored = await this.files.record(em, received, viewer.userId);
+        await em.query(`INSERT INTO consultation_reply_file (reply_id, stored_file_id) VALUES ($1, $2)`, [reply.id, stored.id]);
+        await this.audit.record(em, actorOfViewer(viewer, ip), {
+          action: 'consultation.reply_file_attached',
+          entityType: 'consultation',
+          entityId: id,
+          data: { questionId, replyId: reply.id, fileId: stored.id, fileName: stored.fileName, sha256: stored.sha256 },
+        });
+        return stored;
+      }),
+    );
+  }
+
+  /** Sends a reply's attachment to a caller who may see that reply. */
+  async sendFile(viewer: Viewer | null, id: string, fileId: string, reply: FastifyReply): Promise<void> {
+    const em = this.dataSource.manager;
+    const { row, access } = await loadConsultation(em, id, viewer, false);
+    const [owner] = await em.query(
+      `SELECT p.organisation_id, p.status FROM consultation_reply_file rf JOIN consultation_reply p ON p.id = rf.reply_id
+         JOIN consultation_question q ON q.id = p.question_id JOIN consultation_topic t ON t.id = q.topic_id
+        WHERE rf.stored_file_id = $1 AND t.consultation_id = $2`,
+      [fileId, id],
+    );
+    const ownReply = access === 'recipient' && owner?.organisation_id === viewer?.organisationId;
+    const sentAndVisible = owner?.status === 'sent' && (access === 'commission' || row.state === 'published');
+    if (!owner || !(ownReply || sentAndVisible)) throw refuse.notFound('consultation.file-not-found', { id: fileId });
+    await this.files.send(reply, fileId);
+  }
+}
