@@ -100,11 +100,22 @@ export function describeEveryPageFor(kinds: Who[]): void {
           await page.waitForTimeout(300);
           const wide = await overflow(page);
           if (wide) problems.push(`${path} at 390 px: ${wide}`);
+          // ... and keeps its text off the screen's edge (every page has its margin: styles.scss).
+          const glued = await page.evaluate(() =>
+            Array.from(document.querySelectorAll('main h1, main h2, main p'))
+              .filter((element) => {
+                const box = element.getBoundingClientRect();
+                return box.width > 1 && box.left < 8;
+              })
+              .slice(0, 3)
+              .map((element) => `${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 30)}"`),
+          );
+          if (glued.length) problems.push(`${path} at 390 px: text touches the screen's edge: ${glued.join(', ')}`);
           if (desktop) await page.setViewportSize(desktop);
         }
         await page.context().close();
         expect(problems).toEqual([]);
-      }, 180_000);
+      }, 300_000); // 14 pages at two widths, on a machine that may be busy
     }
   });
 }
