@@ -5,4 +5,5 @@ export * from './lib/s3-storage';
 export * from './lib/files.service';
 export * from './lib/files.module';
 export * from './lib/zip-reader';
+export * from './lib/spreadsheets';
 export * from './lib/file-leftovers';

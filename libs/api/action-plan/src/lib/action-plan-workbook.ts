@@ -1,11 +1,12 @@
-import { Workbook } from 'exceljs';
+import type { Workbook } from 'exceljs';
+import { exceljs } from '@bt/api/files';
 import type { ActionActivityDto } from '@bt/contracts';
 
 const STATUS: Record<ActionActivityDto['status'], string> = { planned: 'Planned', in_progress: 'In progress', completed: 'Completed' };
 
 /** The Action Plan as one sheet: an activity per row, as the page lists them, with its open measures and latest note. */
 export function actionPlanWorkbook(activities: ActionActivityDto[]): Workbook {
-  const workbook = new Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Benchmark Tracker';
   const sheet = workbook.addWorksheet('Action Plan');
   sheet.columns = [

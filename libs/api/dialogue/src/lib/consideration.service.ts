@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Workbook } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import type { ConsiderationDto, ConsiderationFigures, ConsiderationQuery } from '@bt/contracts';
+import { exceljs } from '@bt/api/files';
 import { countedProposalSql } from './dialogue-access';
 
 /**
@@ -67,7 +68,7 @@ export class ConsiderationService {
       data.benchmarks.push(...page.benchmarks);
       next = page.next;
     }
-    const workbook = new Workbook();
+    const workbook = new (exceljs().Workbook)();
     const sheet = workbook.addWorksheet('Consideration');
     sheet.columns = [
       { header: 'Level', key: 'level', width: 10 },

@@ -17,17 +17,17 @@ interface PdfMake {
 }
 
 // pdfmake 0.3 ships no type declarations: what the renderer uses of its Node entry, typed here.
-const pdfmake = require('pdfmake') as PdfMake;
-
-let ready = false;
+// Required with the first PDF, not when the API starts: loading it costs about 0.3 s of CPU, which
+// every start (and every test file that starts the API) would pay for a document it may never make.
+let pdfmake: PdfMake | undefined;
 function printer(): PdfMake {
-  if (!ready) {
+  if (!pdfmake) {
+    pdfmake = require('pdfmake') as PdfMake;
     const fonts: Record<string, string> = require('pdfmake/build/vfs_fonts');
     for (const [name, base64] of Object.entries(fonts)) pdfmake.virtualfs.writeFileSync(name, Buffer.from(base64, 'base64'));
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     pdfmake.setFonts({ Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' } });
-    ready = true;
   }
   return pdfmake;
 }

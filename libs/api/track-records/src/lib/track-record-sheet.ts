@@ -1,7 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
-import { stream, Workbook, type CellValue, type Row } from 'exceljs';
+import type { CellValue, Row, Workbook } from 'exceljs';
 import { parse as parseCsv } from 'fast-csv';
-import { type ByteRanges, UnpackLimitError, ZipReader } from '@bt/api/files';
+import { type ByteRanges, exceljs, UnpackLimitError, ZipReader } from '@bt/api/files';
 import {
   type RefusalArgs,
   type RefusalCode,
@@ -272,7 +272,7 @@ interface WorkbookParts {
 }
 
 async function readXlsxRows(zip: ZipReader, rows: RowCollector): Promise<void> {
-  const parts = new stream.xlsx.WorkbookReader(Readable.from([]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as WorkbookParts;
+  const parts = new (exceljs().stream.xlsx.WorkbookReader)(Readable.from([]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as WorkbookParts;
   // Text, not bytes: exceljs decodes each chunk on its own, which would break a "đ" split between two.
   const text = async (name: string) => (await zip.entry(name)).setEncoding('utf8');
   await parts._parseRels(await text('xl/_rels/workbook.xml.rels'));
@@ -306,7 +306,7 @@ const COLUMN_WIDTHS: Record<TrackRecordColumn, number> = { 'series name': 48, un
 
 /** A workbook in the import layout: the export of a benchmark's series, or (no series) the empty template. */
 export function trackRecordWorkbook(series: TrackRecordSeriesDto[]): Workbook {
-  const workbook = new Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Benchmark Tracker';
   const sheet = workbook.addWorksheet('Track records');
   sheet.columns = TRACK_RECORD_COLUMNS.map((column) => ({ header: column, key: column, width: COLUMN_WIDTHS[column] }));
