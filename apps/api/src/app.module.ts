@@ -13,7 +13,9 @@ import { ReportsModule } from '@bt/api/reports';
 import { NotificationsModule } from '@bt/api/notifications';
 import { SearchModule } from '@bt/api/search';
 import { TrackRecordsModule } from '@bt/api/track-records';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './database/data-source';
+import { runMigrationsOneAtATime } from './database/migrate';
 
 /** The composition root: configuration, the database, and one module per domain. */
 export class AppModule {
@@ -22,7 +24,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
+        // Migrated before anything else starts, one instance at a time (several may start together).
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.databaseUrl),
+          dataSourceFactory: async (options) => runMigrationsOneAtATime(await new DataSource(options as DataSourceOptions).initialize()),
+        }),
         AuditModule,
         IdentityModule,
         InboxModule,
