@@ -63,6 +63,21 @@ describe('peer-review missions over HTTP', () => {
     expect(detail.experts).toEqual([{ id: expertId, displayName: 'Erik Expert', memberState: 'DE' }]);
   });
 
+  it('records who acted and from where: the controller hands the service the caller and its address (@Actor)', async () => {
+    const meeting = await as.expert.post(`/api/missions/${ours}/meetings`, { meetsOn: '2026-03-03', institution: 'Border Police', participants: '' });
+    expect(meeting.status).toBe(201);
+    const events = await api.sql(
+      `SELECT e.action, e.actor_ip, u.email FROM audit_event e JOIN app_user u ON u.id = e.actor_id
+        WHERE e.entity_type = 'mission' AND e.entity_id = $1 AND e.action IN ('mission.created', 'mission.meeting_added') ORDER BY e.id`,
+      [ours],
+    );
+    expect(events).toEqual([
+      { action: 'mission.created', actor_ip: '10.8.0.1', email: 'commission@demo.test' },
+      expect.objectContaining({ action: 'mission.meeting_added', actor_ip: '10.8.0.6', email: 'expert@demo.test' }),
+    ]);
+    expect((await as.commission.delete(`/api/missions/${ours}/meetings/${meeting.body.meetings[0].id}`)).status).toBe(204);
+  });
+
   it('shows an expert only the missions, benchmarks’ evidence and documents of their own missions', async () => {
     expect((await upload(as.commission, `/api/missions/${ours}/terms-of-reference`, 'tor.pdf')).status).toBe(201);
     expect((await upload(as.commission, `/api/missions/${theirs}/terms-of-reference`, 'tor-asylum.pdf')).status).toBe(201);

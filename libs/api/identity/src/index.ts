@@ -4,6 +4,7 @@ export * from './lib/identity-http';
 export * from './lib/decorators';
 export * from './lib/viewer';
 export * from './lib/http-request';
+export * from './lib/actor';
 export * from './lib/access.guard';
 export * from './lib/session.service';
 export * from './lib/auth.service';

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { transition } from 'xstate';
 import { AuditService } from '@bt/api/audit';
 import { Refusal, refuse, unmetCondition } from '@bt/api/core';
-import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor } from '@bt/api/identity';
 import type {
   ConsultationDto,
   ConsultationTopicInput,
@@ -29,22 +29,22 @@ export class ConsultationDraftingService {
     private readonly consultations: ConsultationsService,
   ) {}
 
-  async create(viewer: Viewer, request: CreateConsultationRequest, ip: string): Promise<ConsultationDto> {
+  async create(actor: Actor, request: CreateConsultationRequest): Promise<ConsultationDto> {
     const id = await this.dataSource.transaction(async (em) => {
       const [row] = await em.query(
         `INSERT INTO consultation (title, reference, introduction, deadline, state, snapshot, machine_version, created_by) VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7) RETURNING id`,
-        [request.title.trim(), request.reference?.trim() ?? '', request.introduction ?? '', request.deadline ?? null, JSON.stringify(consultationMachine.getPersistedSnapshot(restore({ state: 'draft' }))), CONSULTATION_MACHINE_VERSION, viewer.userId],
+        [request.title.trim(), request.reference?.trim() ?? '', request.introduction ?? '', request.deadline ?? null, JSON.stringify(consultationMachine.getPersistedSnapshot(restore({ state: 'draft' }))), CONSULTATION_MACHINE_VERSION, actor.userId],
       );
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'consultation.created', entityType: 'consultation', entityId: row.id, data: { title: request.title.trim() } });
+      await this.audit.record(em, auditActor(actor), { action: 'consultation.created', entityType: 'consultation', entityId: row.id, data: { title: request.title.trim() } });
       return row.id as string;
     });
-    return this.consultations.get(viewer, id);
+    return this.consultations.get(actor, id);
   }
 
   /** Saves the draft's texts, topics, questions and recipients as the builder shows them (the whole draft). */
-  async update(viewer: Viewer, id: string, request: UpdateConsultationRequest, ip: string): Promise<ConsultationDto> {
+  async update(actor: Actor, id: string, request: UpdateConsultationRequest): Promise<ConsultationDto> {
     await this.dataSource.transaction(async (em) => {
-      const { row } = await loadConsultation(em, id, viewer, true);
+      const { row } = await loadConsultation(em, id, actor, true);
       if (row.version !== request.version) throw refuse.conflict('consultation.changed-meanwhile', { current: row.version, sent: request.version });
       if (row.state !== 'draft') throw refuse.conflict('consultation.edit-only-draft');
       const recipients = [...new Set(request.recipientIds)];
@@ -66,7 +66,7 @@ export class ConsultationDraftingService {
       );
       await em.query(`DELETE FROM consultation_recipient WHERE consultation_id = $1`, [id]);
       if (recipients.length) await em.query(`INSERT INTO consultation_recipient (consultation_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [id, recipients]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(actor), {
         action: 'consultation.updated',
         entityType: 'consultation',
         entityId: id,
@@ -80,19 +80,19 @@ export class ConsultationDraftingService {
         },
       });
     });
-    return this.consultations.get(viewer, id);
+    return this.consultations.get(actor, id);
   }
 
   /** Fires a consultation event: version 409, not handled 409, role 403, guard 422 — then the machine's next state, written with its audit event. */
-  async transition(viewer: Viewer, id: string, request: ConsultationTransitionRequest, ip: string): Promise<ConsultationTransitionResultDto> {
+  async transition(actor: Actor, id: string, request: ConsultationTransitionRequest): Promise<ConsultationTransitionResultDto> {
     return this.dataSource.transaction(async (em) => {
-      const { row, facts } = await loadConsultation(em, id, viewer, true);
+      const { row, facts } = await loadConsultation(em, id, actor, true);
       if (row.version !== request.version) throw refuse.conflict('consultation.changed-meanwhile', { current: row.version, sent: request.version });
       const snapshot = restore(row);
       const event = { type: request.event, deadline: request.deadline, facts } as ConsultationEvent;
       const explanation = explainConsultationEvent(snapshot.value, event);
       if (!explanation.handled) throw refuse.conflict('consultation.not-possible-now', { event: request.event, state: String(snapshot.value) });
-      const notYours = mayFireConsultation({ roles: viewer.roles }, request.event);
+      const notYours = mayFireConsultation({ roles: actor.roles }, request.event);
       if (notYours) throw new Refusal(HttpStatus.FORBIDDEN, notYours);
       if (explanation.unmet) throw unmetCondition(request.event, explanation.unmet);
       const [next] = transition(consultationMachine, snapshot, event);
@@ -105,7 +105,7 @@ export class ConsultationDraftingService {
       );
       const data: Record<string, unknown> = { event: request.event, from: snapshot.value, to: state, version: row.version + 1 };
       if (request.event === 'REOPEN') data['deadline'] = request.deadline;
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: `consultation.${request.event}`, entityType: 'consultation', entityId: id, data });
+      await this.audit.record(em, auditActor(actor), { action: `consultation.${request.event}`, entityType: 'consultation', entityId: id, data });
       return { state, version: row.version + 1 };
     });
   }

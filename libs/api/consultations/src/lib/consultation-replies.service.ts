@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import { DOCUMENT_KINDS, FilesService } from '@bt/api/files';
-import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 import type { ConsultationReplyDto, ConsultationReplyRequest, StoredFileDto } from '@bt/contracts';
 import { acceptsReplies } from './consultation-access';
 import { loadConsultation } from './consultation-rows';
@@ -37,47 +37,47 @@ export class ConsultationRepliesService {
   }
 
   /** Saves the caller's organisation's reply to a question as a draft, or sends it (final). */
-  async saveReply(viewer: Viewer, id: string, questionId: string, request: ConsultationReplyRequest, ip: string): Promise<ConsultationReplyDto> {
+  async saveReply(actor: Actor, id: string, questionId: string, request: ConsultationReplyRequest): Promise<ConsultationReplyDto> {
     const replyId = await this.dataSource.transaction(async (em) => {
-      await this.replyScope(em, viewer, id, questionId);
-      const [existing] = await em.query(`SELECT id, status FROM consultation_reply WHERE question_id = $1 AND organisation_id = $2`, [questionId, viewer.organisationId]);
+      await this.replyScope(em, actor, id, questionId);
+      const [existing] = await em.query(`SELECT id, status FROM consultation_reply WHERE question_id = $1 AND organisation_id = $2`, [questionId, actor.organisationId]);
       if (existing?.status === 'sent') throw refuse.conflict('consultation.reply-sent-already');
       if (request.send && !request.text.trim()) throw refuse.unprocessable('consultation.reply-empty');
       const [saved] = await em.query(
         `INSERT INTO consultation_reply (question_id, organisation_id, text, status, sent_at, author_id) VALUES ($1, $2, $3, $4, CASE WHEN $4 = 'sent' THEN now() END, $5)
          ON CONFLICT (question_id, organisation_id) DO UPDATE SET text = EXCLUDED.text, status = EXCLUDED.status, sent_at = EXCLUDED.sent_at, author_id = EXCLUDED.author_id, updated_at = now()
          RETURNING id`,
-        [questionId, viewer.organisationId, request.text, request.send ? 'sent' : 'draft', viewer.userId],
+        [questionId, actor.organisationId, request.text, request.send ? 'sent' : 'draft', actor.userId],
       );
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(actor), {
         action: request.send ? 'consultation.reply_sent' : 'consultation.reply_saved',
         entityType: 'consultation',
         entityId: id,
-        data: { questionId, replyId: saved.id, organisationId: viewer.organisationId },
+        data: { questionId, replyId: saved.id, organisationId: actor.organisationId },
       });
       return saved.id as string;
     });
-    const [reply] = (await this.consultations.replies(this.dataSource.manager, id, false, viewer.organisationId)).filter((r) => r.id === replyId);
+    const [reply] = (await this.consultations.replies(this.dataSource.manager, id, false, actor.organisationId)).filter((r) => r.id === replyId);
     return reply;
   }
 
   /** Attaches a document to the caller's organisation's (unsent) reply, creating the draft when there is none. */
-  async attachFile(viewer: Viewer, id: string, questionId: string, file: MultipartFile | undefined, ip: string): Promise<StoredFileDto> {
+  async attachFile(actor: Actor, id: string, questionId: string, file: MultipartFile | undefined): Promise<StoredFileDto> {
     // Refuse before receiving bytes when the caller may not reply at all.
-    await this.dataSource.transaction((em) => this.replyScope(em, viewer, id, questionId));
+    await this.dataSource.transaction((em) => this.replyScope(em, actor, id, questionId));
     const received = await this.files.receive(file, DOCUMENT_KINDS);
     return this.files.keepIf(received, () =>
       this.dataSource.transaction(async (em) => {
-        await this.replyScope(em, viewer, id, questionId);
+        await this.replyScope(em, actor, id, questionId);
         const [reply] = await em.query(
           `INSERT INTO consultation_reply (question_id, organisation_id, author_id) VALUES ($1, $2, $3)
            ON CONFLICT (question_id, organisation_id) DO UPDATE SET updated_at = now() RETURNING id, status`,
-          [questionId, viewer.organisationId, viewer.userId],
+          [questionId, actor.organisationId, actor.userId],
         );
         if (reply.status === 'sent') throw refuse.conflict('consultation.reply-sent-already');
-        const stored = await this.files.record(em, received, viewer.userId);
+        const stored = await this.files.record(em, received, actor.userId);
         await em.query(`INSERT INTO consultation_reply_file (reply_id, stored_file_id) VALUES ($1, $2)`, [reply.id, stored.id]);
-        await this.audit.record(em, actorOfViewer(viewer, ip), {
+        await this.audit.record(em, auditActor(actor), {
           action: 'consultation.reply_file_attached',
           entityType: 'consultation',
           entityId: id,

@@ -15,7 +15,7 @@ import {
   UpdateConsultationRequest,
 } from '@bt/contracts';
 import { ApiUploadRefusals, CostlyRequest, Public, uuidParam } from '@bt/api/core';
-import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
 import { ConsultationDraftingService } from './consultation-drafting.service';
 import { ConsultationRepliesService } from './consultation-replies.service';
 import { ConsultationSummariesService } from './consultation-summaries.service';
@@ -43,8 +43,8 @@ export class ConsultationsController {
   /** Starts a draft consultation (the Commission). */
   @Roles('commission')
   @Post('consultations')
-  create(@Body() body: CreateConsultationRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ConsultationDto> {
-    return this.drafting.create(viewer, body, request.ip);
+  create(@Body() body: CreateConsultationRequest, @Actor() actor: Actor): Promise<ConsultationDto> {
+    return this.drafting.create(actor, body);
   }
 
   /** The partners' organisations a consultation can be sent to (the Commission). */
@@ -65,8 +65,8 @@ export class ConsultationsController {
   @Roles('commission')
   @Put('consultations/:id')
   @ApiConflictResponse({ description: 'Stale version, or the consultation is no longer a draft.' })
-  update(@Param('id', uuid) id: string, @Body() body: UpdateConsultationRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ConsultationDto> {
-    return this.drafting.update(viewer, id, body, request.ip);
+  update(@Param('id', uuid) id: string, @Body() body: UpdateConsultationRequest, @Actor() actor: Actor): Promise<ConsultationDto> {
+    return this.drafting.update(actor, id, body);
   }
 
   /** Fires a consultation event: `{event, version, deadline?}` (OPEN, RETURN_TO_DRAFT, CLOSE, REOPEN, SUMMARISE, PUBLISH). */
@@ -75,8 +75,8 @@ export class ConsultationsController {
   @ApiForbiddenResponse({ description: 'Not this caller’s event.' })
   @ApiConflictResponse({ description: 'Stale version, or the event is not possible in this state.' })
   @ApiUnprocessableEntityResponse({ description: 'A guard failed; the message names the unmet condition.' })
-  transition(@Param('id', uuid) id: string, @Body() body: ConsultationTransitionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ConsultationTransitionResultDto> {
-    return this.drafting.transition(viewer, id, body, request.ip);
+  transition(@Param('id', uuid) id: string, @Body() body: ConsultationTransitionRequest, @Actor() actor: Actor): Promise<ConsultationTransitionResultDto> {
+    return this.drafting.transition(actor, id, body);
   }
 
   /** The consultation's audit events, oldest first (the Commission). */
@@ -93,10 +93,9 @@ export class ConsultationsController {
     @Param('id', uuid) id: string,
     @Param('questionId', uuid) questionId: string,
     @Body() body: ConsultationReplyRequest,
-    @CurrentViewer() viewer: Viewer,
-    @Req() request: IdentifiedRequest,
+    @Actor() actor: Actor,
   ): Promise<ConsultationReplyDto> {
-    return this.replies.saveReply(viewer, id, questionId, body, request.ip);
+    return this.replies.saveReply(actor, id, questionId, body);
   }
 
   /** Attaches a document (multipart field `file`) to the caller's organisation's unsent reply. */
@@ -104,9 +103,9 @@ export class ConsultationsController {
   @Post('consultations/:id/replies/:questionId/files')
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
-  async attach(@Param('id', uuid) id: string, @Param('questionId', uuid) questionId: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<StoredFileDto> {
+  async attach(@Param('id', uuid) id: string, @Param('questionId', uuid) questionId: string, @Actor() actor: Actor, @Req() request: IdentifiedRequest): Promise<StoredFileDto> {
     const file = request.isMultipart() ? await request.file() : undefined;
-    return this.replies.attachFile(viewer, id, questionId, file, request.ip);
+    return this.replies.attachFile(actor, id, questionId, file);
   }
 
   /** Downloads a reply's attachment (whoever may see that reply). */
@@ -123,9 +122,8 @@ export class ConsultationsController {
     @Param('id', uuid) id: string,
     @Param('questionId', uuid) questionId: string,
     @Body() body: ConsultationSummaryRequest,
-    @CurrentViewer() viewer: Viewer,
-    @Req() request: IdentifiedRequest,
+    @Actor() actor: Actor,
   ): Promise<ConsultationDto> {
-    return this.summaries.saveSummary(viewer, id, questionId, body, request.ip);
+    return this.summaries.saveSummary(actor, id, questionId, body);
   }
 }

@@ -6,7 +6,7 @@ import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import { FilesService } from '@bt/api/files';
 import type { MissionDetailDto, MissionDto } from '@bt/contracts';
-import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 import { latestMissionSql } from './mission-scope';
 import { MissionsService } from './missions.service';
 
@@ -27,29 +27,29 @@ export class MissionDocumentsService {
   ) {}
 
   /** Stores the mission's terms of reference (the Commission); a new upload replaces the reference, the old file stays in storage. */
-  async uploadTermsOfReference(viewer: Viewer, id: string, file: MultipartFile | undefined, ip: string): Promise<MissionDetailDto> {
-    const { access } = await this.missions.load(this.dataSource.manager, viewer, id);
+  async uploadTermsOfReference(actor: Actor, id: string, file: MultipartFile | undefined): Promise<MissionDetailDto> {
+    const { access } = await this.missions.load(this.dataSource.manager, actor, id);
     if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
     const received = await this.files.receive(file, REPORT_KINDS);
     return this.files.keepIf(received, () =>
       this.dataSource.transaction(async (em) => {
-        await this.missions.load(em, viewer, id, true);
-        const stored = await this.files.record(em, received, viewer.userId);
+        await this.missions.load(em, actor, id, true);
+        const stored = await this.files.record(em, received, actor.userId);
         await em.query(`UPDATE mission SET tor_file_id = $2 WHERE id = $1`, [id, stored.id]);
-        await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.terms_of_reference', entityType: 'mission', entityId: id, data: { fileId: stored.id, fileName: stored.fileName, sha256: stored.sha256 } });
-        return this.missions.detail(viewer, id, em);
+        await this.audit.record(em, auditActor(actor), { action: 'mission.terms_of_reference', entityType: 'mission', entityId: id, data: { fileId: stored.id, fileName: stored.fileName, sha256: stored.sha256 } });
+        return this.missions.detail(actor, id, em);
       }),
     );
   }
 
   /** Stores the mission report (an assigned expert or the Commission). */
-  async uploadReport(viewer: Viewer, missionId: string, file: MultipartFile | undefined, ip: string): Promise<MissionDto> {
-    const { access } = await this.missions.load(this.dataSource.manager, viewer, missionId);
+  async uploadReport(actor: Actor, missionId: string, file: MultipartFile | undefined): Promise<MissionDto> {
+    const { access } = await this.missions.load(this.dataSource.manager, actor, missionId);
     if (access === 'host') throw refuse.notFound('mission.not-found', { id: missionId });
     const received = await this.files.receive(file, REPORT_KINDS);
     return this.files.keepIf(received, () =>
       this.dataSource.transaction(async (em) => {
-        const { row: locked } = await this.missions.load(em, viewer, missionId, true);
+        const { row: locked } = await this.missions.load(em, actor, missionId, true);
         if (locked.report_shared_at) throw refuse.conflict('mission.report-shared-not-replaced');
         if (locked.benchmark_id) {
           // A mission the workflow planned: its report belongs to the benchmark's peer review, before the mission reports.
@@ -58,13 +58,13 @@ export class MissionDocumentsService {
           if (latest.mission_id !== missionId) throw refuse.conflict('mission.not-current');
           if (b.state !== 'peerReview' || b.stage === 'reported') throw refuse.conflict('mission.report-not-now');
         }
-        const stored = await this.files.record(em, received, viewer.userId);
+        const stored = await this.files.record(em, received, actor.userId);
         await em.query(`UPDATE mission SET report_file_id = $2, report_submitted_at = now() WHERE id = $1`, [missionId, stored.id]);
         const data = { missionId, fileId: stored.id, fileName: stored.fileName, sha256: stored.sha256, size: stored.size };
-        await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_uploaded', entityType: 'mission', entityId: missionId, data });
+        await this.audit.record(em, auditActor(actor), { action: 'mission.report_uploaded', entityType: 'mission', entityId: missionId, data });
         // The benchmark's history shows it too (the workflow page reads the benchmark's audit events).
-        if (locked.benchmark_id) await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_uploaded', entityType: 'benchmark', entityId: locked.benchmark_id, data });
-        return this.asMissionDto(await this.missions.detail(viewer, missionId, em));
+        if (locked.benchmark_id) await this.audit.record(em, auditActor(actor), { action: 'mission.report_uploaded', entityType: 'benchmark', entityId: locked.benchmark_id, data });
+        return this.asMissionDto(await this.missions.detail(actor, missionId, em));
       }),
     );
   }
@@ -89,15 +89,15 @@ export class MissionDocumentsService {
   }
 
   /** The Commission shares the report with the ministry of the mission's country. */
-  async shareReport(viewer: Viewer, id: string, ip: string): Promise<MissionDetailDto> {
+  async shareReport(actor: Actor, id: string): Promise<MissionDetailDto> {
     return this.dataSource.transaction(async (em) => {
-      const { row, access } = await this.missions.load(em, viewer, id, true);
+      const { row, access } = await this.missions.load(em, actor, id, true);
       if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
       if (!row.report_file_id) throw refuse.unprocessable('mission.no-report-to-share');
       if (row.report_shared_at) throw refuse.conflict('mission.report-shared-already');
-      await em.query(`UPDATE mission SET report_shared_at = now(), report_shared_by = $2 WHERE id = $1`, [id, viewer.userId]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.report_shared', entityType: 'mission', entityId: id, data: { countryCode: row.country_code.trim() } });
-      return this.missions.detail(viewer, id, em);
+      await em.query(`UPDATE mission SET report_shared_at = now(), report_shared_by = $2 WHERE id = $1`, [id, actor.userId]);
+      await this.audit.record(em, auditActor(actor), { action: 'mission.report_shared', entityType: 'mission', entityId: id, data: { countryCode: row.country_code.trim() } });
+      return this.missions.detail(actor, id, em);
     });
   }
 

@@ -4,7 +4,7 @@ import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import { isUuid } from '@bt/api/catalogue';
 import type { CreateMissionRequest, ExpertDto, MissionDetailDto, MissionPlanRequest, UpdateMissionRequest } from '@bt/contracts';
-import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor } from '@bt/api/identity';
 import { day, type Row } from './mission-rows';
 import { MissionsService } from './missions.service';
 
@@ -48,7 +48,7 @@ export class MissionPlanningService {
 
 
   /** `POST /api/missions`: a mission on one or more benchmarks of one country. */
-  async create(viewer: Viewer, request: CreateMissionRequest, ip: string): Promise<MissionDetailDto> {
+  async create(actor: Actor, request: CreateMissionRequest): Promise<MissionDetailDto> {
     if (request.endDate < request.startDate) throw refuse.unprocessable('workflow.mission-ends-before-start');
     return this.dataSource.transaction(async (em) => {
       const benchmarks = await this.scopeBenchmarks(em, request.benchmarks);
@@ -60,17 +60,17 @@ export class MissionPlanningService {
         [...countries][0],
         request.startDate,
         request.endDate,
-        viewer.userId,
+        actor.userId,
       ]);
       for (const b of benchmarks) await em.query(`INSERT INTO mission_benchmark (mission_id, benchmark_id) VALUES ($1, $2)`, [mission.id, b.id]);
       for (const e of experts) await em.query(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, e]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(actor), {
         action: 'mission.created',
         entityType: 'mission',
         entityId: mission.id,
         data: { title: request.title.trim(), benchmarks: benchmarks.map((b: Row) => b.id), experts, startDate: request.startDate, endDate: request.endDate },
       });
-      return this.missions.detail(viewer, mission.id, em);
+      return this.missions.detail(actor, mission.id, em);
     });
   }
 
@@ -79,9 +79,9 @@ export class MissionPlanningService {
    * The agenda must stay within the dates; the scope stays in the mission's country and keeps the
    * benchmark whose workflow planned it and every benchmark the mission has findings or recommendations on.
    */
-  async update(viewer: Viewer, id: string, request: UpdateMissionRequest, ip: string): Promise<MissionDetailDto> {
+  async update(actor: Actor, id: string, request: UpdateMissionRequest): Promise<MissionDetailDto> {
     return this.dataSource.transaction(async (em) => {
-      const { row, access } = await this.missions.load(em, viewer, id, true);
+      const { row, access } = await this.missions.load(em, actor, id, true);
       if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
       if (row.version !== request.version) {
         throw refuse.conflict('mission.changed-meanwhile', { current: row.version, sent: request.version });
@@ -126,8 +126,8 @@ export class MissionPlanningService {
         await em.query(`INSERT INTO mission_expert (mission_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, expertIds]);
       }
       const after = { title, startDate, endDate, benchmarks, expertIds, version: row.version + 1 };
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.updated', entityType: 'mission', entityId: id, data: { before, after } });
-      return this.missions.detail(viewer, id, em);
+      await this.audit.record(em, auditActor(actor), { action: 'mission.updated', entityType: 'mission', entityId: id, data: { before, after } });
+      return this.missions.detail(actor, id, em);
     });
   }
 

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import type { MissionRecommendationRequest, RecommendationDto, RecommendationFollowUpRequest } from '@bt/contracts';
-import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 import type { MissionAccess } from './mission-access';
 import { type Row, scopeBenchmark } from './mission-rows';
 import { MissionsService } from './missions.service';
@@ -21,9 +21,9 @@ export class MissionRecommendationsService {
   ) {}
 
   /** Adds a recommendation on a benchmark of the scope (the Commission or an expert of the mission). */
-  async addRecommendation(viewer: Viewer, id: string, request: MissionRecommendationRequest, ip: string): Promise<RecommendationDto> {
+  async addRecommendation(actor: Actor, id: string, request: MissionRecommendationRequest): Promise<RecommendationDto> {
     const recommendationId = await this.dataSource.transaction(async (em) => {
-      const { row, access } = await this.missions.load(em, viewer, id, true);
+      const { row, access } = await this.missions.load(em, actor, id, true);
       if (access === 'host') throw refuse.notFound('mission.not-found', { id });
       const benchmarkId = scopeBenchmark(row, request.benchmark);
       const [r] = await em.query(`INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
@@ -33,7 +33,7 @@ export class MissionRecommendationsService {
         request.owner.trim(),
         request.dueDate,
       ]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'mission.recommendation_added', entityType: 'mission', entityId: id, data: { recommendationId: r.id, benchmarkId, owner: request.owner.trim(), dueDate: request.dueDate } });
+      await this.audit.record(em, auditActor(actor), { action: 'mission.recommendation_added', entityType: 'mission', entityId: id, data: { recommendationId: r.id, benchmarkId, owner: request.owner.trim(), dueDate: request.dueDate } });
       return r.id as string;
     });
     return (await this.missions.recommendations(this.dataSource.manager, 'r.id = $1', [recommendationId]))[0];
@@ -51,9 +51,9 @@ export class MissionRecommendationsService {
   }
 
   /** The follow-up: status, note and the evidence that answers it (the Commission; the country's ministry once the report is shared). */
-  async followUp(viewer: Viewer, id: string, request: RecommendationFollowUpRequest, ip: string): Promise<RecommendationDto> {
+  async followUp(actor: Actor, id: string, request: RecommendationFollowUpRequest): Promise<RecommendationDto> {
     await this.dataSource.transaction(async (em) => {
-      const { rec, access } = await this.loadRecommendation(em, viewer, id, true);
+      const { rec, access } = await this.loadRecommendation(em, actor, id, true);
       if (access === 'expert') throw refuse.forbidden('recommendation.follow-up-not-yours');
       if (request.evidenceIds) {
         const ids = [...new Set(request.evidenceIds)];
@@ -68,7 +68,7 @@ export class MissionRecommendationsService {
         request.status ?? null,
         request.followUpNote ?? null,
       ]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(actor), {
         action: 'mission.recommendation_followed_up',
         entityType: 'mission',
         entityId: rec.mission_id,

@@ -14,7 +14,7 @@ import {
   RecommendationFollowUpRequest,
   UpdateMissionRequest,
 } from '@bt/contracts';
-import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
 import { MissionAgendaService } from './mission-agenda.service';
 import { MissionDocumentsService } from './mission-documents.service';
 import { MissionPlanningService } from './mission-planning.service';
@@ -44,8 +44,8 @@ export class MissionsController {
   /** Plans a mission on one or more benchmarks of one country, with its experts (the Commission). */
   @Roles('commission')
   @Post('missions')
-  create(@Body() body: CreateMissionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
-    return this.planning.create(viewer, body, request.ip);
+  create(@Body() body: CreateMissionRequest, @Actor() actor: Actor): Promise<MissionDetailDto> {
+    return this.planning.create(actor, body);
   }
 
   /** The mission page: scope, experts, terms of reference, agenda, findings, report and recommendations as this caller may see them. */
@@ -61,8 +61,8 @@ export class MissionsController {
    */
   @Roles('commission')
   @Patch('missions/:id')
-  update(@Param('id', uuid) id: string, @Body() body: UpdateMissionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
-    return this.planning.update(viewer, id, body, request.ip);
+  update(@Param('id', uuid) id: string, @Body() body: UpdateMissionRequest, @Actor() actor: Actor): Promise<MissionDetailDto> {
+    return this.planning.update(actor, id, body);
   }
 
   /** Uploads the terms of reference (multipart field `file`: PDF, DOCX or ODT; the Commission). */
@@ -70,9 +70,9 @@ export class MissionsController {
   @Post('missions/:id/terms-of-reference')
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
-  async uploadTermsOfReference(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
+  async uploadTermsOfReference(@Param('id', uuid) id: string, @Actor() actor: Actor, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
     const file = request.isMultipart() ? await request.file() : undefined;
-    return this.documents.uploadTermsOfReference(viewer, id, file, request.ip);
+    return this.documents.uploadTermsOfReference(actor, id, file);
   }
 
   /** Downloads the terms of reference (whoever sees the mission). */
@@ -86,9 +86,9 @@ export class MissionsController {
   @Post('missions/:id/report')
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
-  async uploadReport(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDto> {
+  async uploadReport(@Param('id', uuid) id: string, @Actor() actor: Actor, @Req() request: IdentifiedRequest): Promise<MissionDto> {
     const file = request.isMultipart() ? await request.file() : undefined;
-    return this.documents.uploadReport(viewer, id, file, request.ip);
+    return this.documents.uploadReport(actor, id, file);
   }
 
   /** Downloads the mission report (the Commission and the mission's experts; the country's ministry once shared). */
@@ -100,14 +100,14 @@ export class MissionsController {
   /** Shares the report (and with it findings and recommendations) with the ministry of the mission's country (the Commission). */
   @Post('missions/:id/report/share')
   @HttpCode(200)
-  share(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
-    return this.documents.shareReport(viewer, id, request.ip);
+  share(@Param('id', uuid) id: string, @Actor() actor: Actor): Promise<MissionDetailDto> {
+    return this.documents.shareReport(actor, id);
   }
 
   /** Adds a meeting to the mission's agenda: `{meetsOn, institution, participants}`, within the mission's dates (the Commission or an expert of the mission). */
   @Post('missions/:id/meetings')
-  addMeeting(@Param('id', uuid) id: string, @Body() body: MissionMeetingRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
-    return this.agenda.addMeeting(viewer, id, body, request.ip);
+  addMeeting(@Param('id', uuid) id: string, @Body() body: MissionMeetingRequest, @Actor() actor: Actor): Promise<MissionDetailDto> {
+    return this.agenda.addMeeting(actor, id, body);
   }
 
   /** Corrects a meeting of the agenda: `{meetsOn, institution, participants}`, within the mission's dates (the Commission). */
@@ -117,18 +117,17 @@ export class MissionsController {
     @Param('id', uuid) id: string,
     @Param('meetingId', uuid) meetingId: string,
     @Body() body: MissionMeetingRequest,
-    @CurrentViewer() viewer: Viewer,
-    @Req() request: IdentifiedRequest,
+    @Actor() actor: Actor,
   ): Promise<MissionDetailDto> {
-    return this.agenda.correctMeeting(viewer, id, meetingId, body, request.ip);
+    return this.agenda.correctMeeting(actor, id, meetingId, body);
   }
 
   /** Removes a meeting from the agenda (the Commission); 404 for a meeting of another mission. */
   @Roles('commission')
   @Delete('missions/:id/meetings/:meetingId')
   @HttpCode(204)
-  removeMeeting(@Param('id', uuid) id: string, @Param('meetingId', uuid) meetingId: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
-    return this.agenda.removeMeeting(viewer, id, meetingId, request.ip);
+  removeMeeting(@Param('id', uuid) id: string, @Param('meetingId', uuid) meetingId: string, @Actor() actor: Actor): Promise<void> {
+    return this.agenda.removeMeeting(actor, id, meetingId);
   }
 
   /** The mission's finding on one benchmark of its scope (code or id; the Commission or an expert of the mission). */
@@ -137,22 +136,21 @@ export class MissionsController {
     @Param('id', uuid) id: string,
     @Param('benchmark') benchmark: string,
     @Body() body: MissionFindingRequest,
-    @CurrentViewer() viewer: Viewer,
-    @Req() request: IdentifiedRequest,
+    @Actor() actor: Actor,
   ): Promise<MissionDetailDto> {
-    return this.agenda.saveFinding(viewer, id, benchmark, body, request.ip);
+    return this.agenda.saveFinding(actor, id, benchmark, body);
   }
 
   /** Adds a recommendation with its owner and due date (the Commission or an expert of the mission). */
   @Post('missions/:id/recommendations')
-  addRecommendation(@Param('id', uuid) id: string, @Body() body: MissionRecommendationRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
-    return this.recommendations.addRecommendation(viewer, id, body, request.ip);
+  addRecommendation(@Param('id', uuid) id: string, @Body() body: MissionRecommendationRequest, @Actor() actor: Actor): Promise<RecommendationDto> {
+    return this.recommendations.addRecommendation(actor, id, body);
   }
 
   /** Records the follow-up of a recommendation: status, note, the evidence that answers it (the Commission; the ministry once the report is shared). */
   @Patch('recommendations/:id')
-  followUp(@Param('id', uuid) id: string, @Body() body: RecommendationFollowUpRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
-    return this.recommendations.followUp(viewer, id, body, request.ip);
+  followUp(@Param('id', uuid) id: string, @Body() body: RecommendationFollowUpRequest, @Actor() actor: Actor): Promise<RecommendationDto> {
+    return this.recommendations.followUp(actor, id, body);
   }
 
   /** The experts the Commission can assign to a peer-review mission. */
