@@ -1,10 +1,11 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { TrackRecordColumn, TrackRecordImportErrorDto, TrackRecordImportResultDto } from '@bt/contracts';
 import { apiErrorMessage, reasonText } from '@bt/web/identity';
+import { FileDrop } from '../file-drop';
 import { TrackRecordsApi } from './track-records-api';
 
 export interface ImportTrackRecordsDialogData {
@@ -29,7 +30,7 @@ type Import =
  */
 @Component({
   selector: 'bt-import-track-records-dialog',
-  imports: [MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatProgressBar],
+  imports: [MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatProgressBar, FileDrop],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title i18n="@@trackRecords.import.title">Import track records</h2>
@@ -41,10 +42,14 @@ type Import =
           such as 2020-Q1) and replaced if it exists. If any row has a problem, nothing is imported.
         </p>
         <p><a matButton [href]="data.templateUrl" download i18n="@@trackRecords.import.template">Download the template</a></p>
-        <label class="file-field">
-          <span class="file-field__label" i18n="@@trackRecords.import.file">Sheet (XLSX or CSV)</span>
-          <input #fileInput type="file" name="file" [accept]="sheetTypes" (change)="chosen()" />
-        </label>
+        <bt-file-drop [accepted]="sheetTypes" [hintId]="hintId" [choose]="chooseLabel" [disabled]="state().kind === 'uploading'" (chosen)="chosen($event)">
+          <ng-container i18n="@@trackRecords.import.file">Sheet (XLSX or CSV)</ng-container>
+        </bt-file-drop>
+        <p class="file-field__chosen" aria-live="polite">
+          @if (file(); as file) {
+            <ng-container i18n="The sheet chosen for import; its file name follows@@trackRecords.import.chosen">Chosen: {{ file.name }}</ng-container>
+          }
+        </p>
         <div class="progress-slot">
           @if (state().kind === 'uploading') {
             <mat-progress-bar mode="determinate" [value]="percent()" i18n-aria-label="@@trackRecords.import.progress" aria-label="Uploading the sheet" />
@@ -84,8 +89,7 @@ type Import =
     </form>
   `,
   styles: `
-    .file-field { display: grid; gap: 4px; margin: 8px 0; }
-    .file-field__label { font: var(--mat-sys-body-medium); }
+    .file-field__chosen { min-height: 1.5em; margin: 8px 0 0; font: var(--mat-sys-body-medium); overflow-wrap: anywhere; }
     .progress-slot { height: 4px; margin: 8px 0; }
     .import-errors { border-collapse: collapse; width: 100%; margin-top: 8px; }
     .import-errors caption { text-align: left; font: var(--mat-sys-title-small); margin-bottom: 4px; }
@@ -97,11 +101,14 @@ export class ImportTrackRecordsDialog {
   protected readonly data = inject<ImportTrackRecordsDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(TrackRecordsApi);
   private readonly dialog = inject<MatDialogRef<ImportTrackRecordsDialog, TrackRecordImportResultDto>>(MatDialogRef);
-  private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
 
   protected readonly sheetTypes = SHEET_TYPES;
   protected readonly columns = COLUMNS.join(', ');
   protected readonly state = signal<Import>({ kind: 'idle' });
+  /** The sheet chosen (dropped or picked), sent by Import. */
+  protected readonly file = signal<File | null>(null);
+  protected readonly hintId = 'track-records-sheet-hint';
+  protected readonly chooseLabel = $localize`:Button opening the file chooser for a track-record sheet@@trackRecords.import.choose:Choose a sheet`;
   protected readonly percent = computed(() => {
     const state = this.state();
     return state.kind === 'uploading' ? state.percent : 0;
@@ -116,13 +123,14 @@ export class ImportTrackRecordsDialog {
     return reasonText(problem);
   }
 
-  protected chosen(): void {
+  protected chosen(file: File): void {
+    this.file.set(file);
     if (this.state().kind === 'refused') this.state.set({ kind: 'idle' });
   }
 
   protected send(): void {
     if (this.state().kind === 'uploading') return;
-    const file = this.fileInput().nativeElement.files?.[0];
+    const file = this.file();
     if (!file) {
       this.state.set({ kind: 'refused', message: $localize`:@@trackRecords.import.noFile:Choose a sheet first.`, errors: [] });
       return;
