@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { attachmentDisposition } from '@bt/api/files';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
-import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import {
   type ActionActivityDto,
   ActionPlanQuery,
@@ -65,38 +65,38 @@ export class ActionPlanController {
 
   /** Adds an activity to a benchmark (ministry of the benchmark's country); 409 when its code is taken. */
   @Post('benchmarks/:id/activities')
-  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateActivityRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ActionActivityDto> {
-    return this.actionPlan.create(viewer, id, body, request.ip);
+  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateActivityRequest, @Actor() actor: Actor): Promise<ActionActivityDto> {
+    return this.actionPlan.create(actor, id, body);
   }
 
   /** Changes an activity (status, deadline, budget …) at the version the caller saw; 409 when stale. */
   @Patch('activities/:id')
-  update(@Param('id', uuid) id: string, @Body() body: UpdateActivityRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ActionActivityDto> {
-    return this.actionPlan.update(viewer, id, body, request.ip);
+  update(@Param('id', uuid) id: string, @Body() body: UpdateActivityRequest, @Actor() actor: Actor): Promise<ActionActivityDto> {
+    return this.actionPlan.update(actor, id, body);
   }
 
   /** Adds a progress note (append-only; ministry of the country). */
   @Post('activities/:id/progress-notes')
-  addNote(@Param('id', uuid) id: string, @Body() body: ProgressNoteRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ActivityProgressNoteDto> {
-    return this.actionPlan.addNote(viewer, id, body, request.ip);
+  addNote(@Param('id', uuid) id: string, @Body() body: ProgressNoteRequest, @Actor() actor: Actor): Promise<ActivityProgressNoteDto> {
+    return this.actionPlan.addNote(actor, id, body);
   }
 
   /** Adds a corrective measure to a late activity (ministry of the country or the Commission); 422 while it is not overdue. */
   @Post('activities/:id/corrective-measures')
-  addMeasure(@Param('id', uuid) id: string, @Body() body: CorrectiveMeasureRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<CorrectiveMeasureDto> {
-    return this.actionPlan.addMeasure(viewer, id, body, request.ip);
+  addMeasure(@Param('id', uuid) id: string, @Body() body: CorrectiveMeasureRequest, @Actor() actor: Actor): Promise<CorrectiveMeasureDto> {
+    return this.actionPlan.addMeasure(actor, id, body);
   }
   /** Turns a peer-review recommendation into a corrective measure of the Action Plan (the Commission). */
   @Post('recommendations/:id/corrective-measure')
-  measureFromRecommendation(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecommendationDto> {
-    return this.actionPlan.measureFromRecommendation(viewer, id, request.ip);
+  measureFromRecommendation(@Param('id', uuid) id: string, @Actor() actor: Actor): Promise<RecommendationDto> {
+    return this.actionPlan.measureFromRecommendation(actor, id);
   }
 
 
   /** Changes a corrective measure, e.g. marks it done. */
   @Patch('corrective-measures/:id')
   @HttpCode(200)
-  updateMeasure(@Param('id', uuid) id: string, @Body() body: UpdateCorrectiveMeasureRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<CorrectiveMeasureDto> {
-    return this.actionPlan.updateMeasure(viewer, id, body, request.ip);
+  updateMeasure(@Param('id', uuid) id: string, @Body() body: UpdateCorrectiveMeasureRequest, @Actor() actor: Actor): Promise<CorrectiveMeasureDto> {
+    return this.actionPlan.updateMeasure(actor, id, body);
   }
 }

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import { findBenchmarkScope } from '@bt/api/catalogue';
-import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor, hasRole, type Viewer } from '@bt/api/identity';
 import { isMissionExpert, MissionRecommendationsService, missionSeenParams, missionSeenSql } from '@bt/api/missions';
 import { budgetOf } from './activity-budget';
 import { countryRecordsVisibleSql, readsCountryRecords, writesCountryRecords } from '@bt/api/track-records';
@@ -197,11 +197,11 @@ export class ActionPlanService {
     };
   }
 
-  async create(viewer: Viewer, benchmarkRef: string, request: CreateActivityRequest, ip: string): Promise<ActionActivityDto> {
+  async create(actor: Actor, benchmarkRef: string, request: CreateActivityRequest): Promise<ActionActivityDto> {
     return this.dataSource.transaction(async (em) => {
       const scope = await findBenchmarkScope(em, benchmarkRef, true);
-      if (!readsCountryRecords(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw refuse.notFound('benchmark.not-found', { ref: benchmarkRef });
-      if (!writesCountryRecords(viewer, scope)) throw refuse.forbidden('action-plan.only-ministry-plans');
+      if (!readsCountryRecords(actor, scope, await isMissionExpert(em, scope.id, actor.userId))) throw refuse.notFound('benchmark.not-found', { ref: benchmarkRef });
+      if (!writesCountryRecords(actor, scope)) throw refuse.forbidden('action-plan.only-ministry-plans');
       const budget = budgetOf(request.budgetAmount, request.budgetCurrency, request.budgetSource);
       if (budget === 'partial') throw refuse.unprocessable('action-plan.budget-partial');
       const title = request.title.trim();
@@ -210,10 +210,10 @@ export class ActionPlanService {
       const [row] = await em.query(
         `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, budget_amount, budget_currency, budget_source, status, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (benchmark_id, code) DO NOTHING RETURNING id`,
-        [scope.id, request.code, title, institution, request.deadline, budget?.[0] ?? null, budget?.[1] ?? null, budget?.[2] ?? null, request.status ?? 'planned', viewer.userId],
+        [scope.id, request.code, title, institution, request.deadline, budget?.[0] ?? null, budget?.[1] ?? null, budget?.[2] ?? null, request.status ?? 'planned', actor.userId],
       );
       if (!row) throw refuse.conflict('action-plan.activity-code-taken', { code: request.code });
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(actor), {
         action: 'action-plan.activity-created',
         entityType: 'benchmark',
         entityId: scope.id,
@@ -243,9 +243,9 @@ export class ActionPlanService {
     return row;
   }
 
-  async update(viewer: Viewer, id: string, request: UpdateActivityRequest, ip: string): Promise<ActionActivityDto> {
+  async update(actor: Actor, id: string, request: UpdateActivityRequest): Promise<ActionActivityDto> {
     return this.dataSource.transaction(async (em) => {
-      const before = await this.activityFor(em, viewer, id, 'ministry');
+      const before = await this.activityFor(em, actor, id, 'ministry');
       if (before.version !== request.version) throw refuse.conflict('action-plan.activity-changed-meanwhile', { current: before.version, sent: request.version });
       const changes: Record<string, unknown> = {};
       if (request.title !== undefined) changes['title'] = request.title.trim();
@@ -268,7 +268,7 @@ export class ActionPlanService {
         [id, ...Object.values(changes)],
       );
       const changed = Object.fromEntries(columns.map((c) => [c, { from: c === 'budget_amount' && before[c] !== null ? Number(before[c]) : before[c], to: changes[c] }]));
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(actor), {
         action: 'action-plan.activity-updated',
         entityType: 'benchmark',
         entityId: before.benchmark_id,
@@ -278,19 +278,19 @@ export class ActionPlanService {
     });
   }
 
-  async addNote(viewer: Viewer, id: string, request: ProgressNoteRequest, ip: string): Promise<ActivityProgressNoteDto> {
+  async addNote(actor: Actor, id: string, request: ProgressNoteRequest): Promise<ActivityProgressNoteDto> {
     return this.dataSource.transaction(async (em) => {
-      const activity = await this.activityFor(em, viewer, id, 'ministry');
+      const activity = await this.activityFor(em, actor, id, 'ministry');
       const text = request.text.trim();
       if (!text) throw refuse.unprocessable('request.field-empty', { field: 'text' });
-      const [row] = await em.query(`INSERT INTO activity_progress_note (activity_id, text, author_id) VALUES ($1, $2, $3) RETURNING id, created_at`, [id, text, viewer.userId]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      const [row] = await em.query(`INSERT INTO activity_progress_note (activity_id, text, author_id) VALUES ($1, $2, $3) RETURNING id, created_at`, [id, text, actor.userId]);
+      await this.audit.record(em, auditActor(actor), {
         action: 'action-plan.progress-noted',
         entityType: 'benchmark',
         entityId: activity.benchmark_id,
         data: { activityId: id, code: activity['code'], noteId: row.id, text },
       });
-      return { id: row.id, text, author: viewer.displayName, createdAt: new Date(row.created_at).toISOString() };
+      return { id: row.id, text, author: actor.displayName, createdAt: new Date(row.created_at).toISOString() };
     });
   }
 
@@ -298,28 +298,28 @@ export class ActionPlanService {
    * Turns a peer-review recommendation into a corrective measure of the Action Plan (the Commission):
    * what, responsible and due date come from it; once its mission's report is shared, and once only.
    */
-  async measureFromRecommendation(viewer: Viewer, id: string, ip: string): Promise<RecommendationDto> {
+  async measureFromRecommendation(actor: Actor, id: string): Promise<RecommendationDto> {
     await this.dataSource.transaction(async (em) => {
-      const rec = await this.recommendations.recommendationForMeasure(em, viewer, id);
+      const rec = await this.recommendations.recommendationForMeasure(em, actor, id);
       const [existing] = await em.query(`SELECT id FROM corrective_measure WHERE recommendation_id = $1`, [id]);
       if (existing) throw refuse.conflict('recommendation.measure-already');
       // The measure is the country's to carry out, in its Action Plan: only once it has the report.
       if (!rec.reportShared) throw refuse.unprocessable('recommendation.report-not-shared');
       const [measure] = await em.query(
         `INSERT INTO corrective_measure (benchmark_id, what, responsible, due_date, created_by, recommendation_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [rec.benchmarkId, rec.text, rec.owner, rec.dueDate, viewer.userId, id],
+        [rec.benchmarkId, rec.text, rec.owner, rec.dueDate, actor.userId, id],
       );
-      const actor = actorOfViewer(viewer, ip);
-      await this.audit.record(em, actor, { action: 'mission.recommendation_to_corrective_measure', entityType: 'mission', entityId: rec.missionId, data: { recommendationId: id, correctiveMeasureId: measure.id } });
-      await this.audit.record(em, actor, { action: 'corrective_measure.created', entityType: 'benchmark', entityId: rec.benchmarkId, data: { correctiveMeasureId: measure.id, recommendationId: id } });
+      const recorded = auditActor(actor);
+      await this.audit.record(em, recorded, { action: 'mission.recommendation_to_corrective_measure', entityType: 'mission', entityId: rec.missionId, data: { recommendationId: id, correctiveMeasureId: measure.id } });
+      await this.audit.record(em, recorded, { action: 'corrective_measure.created', entityType: 'benchmark', entityId: rec.benchmarkId, data: { correctiveMeasureId: measure.id, recommendationId: id } });
     });
     return this.recommendations.recommendation(id);
   }
 
   /** A corrective measure on a late activity (422 while it is not overdue). */
-  async addMeasure(viewer: Viewer, id: string, request: CorrectiveMeasureRequest, ip: string): Promise<CorrectiveMeasureDto> {
+  async addMeasure(actor: Actor, id: string, request: CorrectiveMeasureRequest): Promise<CorrectiveMeasureDto> {
     return this.dataSource.transaction(async (em) => {
-      const activity = await this.activityFor(em, viewer, id, 'ministry-or-commission');
+      const activity = await this.activityFor(em, actor, id, 'ministry-or-commission');
       if (!activity.overdue) {
         throw activity.status === 'completed'
           ? refuse.unprocessable('action-plan.activity-completed')
@@ -330,9 +330,9 @@ export class ActionPlanService {
       if (!what || !responsible) throw refuse.unprocessable('action-plan.what-or-responsible-empty');
       const [row] = await em.query(
         `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [id, activity.benchmark_id, what, responsible, request.dueDate, viewer.userId],
+        [id, activity.benchmark_id, what, responsible, request.dueDate, actor.userId],
       );
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(actor), {
         action: 'action-plan.corrective-measure-added',
         entityType: 'benchmark',
         entityId: activity.benchmark_id,
@@ -342,13 +342,13 @@ export class ActionPlanService {
     });
   }
 
-  async updateMeasure(viewer: Viewer, id: string, request: UpdateCorrectiveMeasureRequest, ip: string): Promise<CorrectiveMeasureDto> {
+  async updateMeasure(actor: Actor, id: string, request: UpdateCorrectiveMeasureRequest): Promise<CorrectiveMeasureDto> {
     return this.dataSource.transaction(async (em) => {
       const [before] = await em.query(`${MEASURE_SELECT} WHERE m.id = $1 FOR UPDATE OF m`, [id]);
       if (!before) throw refuse.notFound('action-plan.measure-not-found', { id });
       const scope = await findBenchmarkScope(em, before.benchmark_id);
-      if (!readsCountryRecords(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw refuse.notFound('action-plan.measure-not-found', { id });
-      if (!writesCountryRecords(viewer, scope) && !hasRole(viewer, 'commission')) {
+      if (!readsCountryRecords(actor, scope, await isMissionExpert(em, scope.id, actor.userId))) throw refuse.notFound('action-plan.measure-not-found', { id });
+      if (!writesCountryRecords(actor, scope) && !hasRole(actor, 'commission')) {
         throw refuse.forbidden('action-plan.measures-not-yours');
       }
       const changes: Record<string, unknown> = {};
@@ -361,7 +361,7 @@ export class ActionPlanService {
       if (columns.length) {
         await em.query(`UPDATE corrective_measure SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...Object.values(changes)]);
       }
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(actor), {
         action: 'action-plan.corrective-measure-updated',
         entityType: 'benchmark',
         entityId: scope.id,

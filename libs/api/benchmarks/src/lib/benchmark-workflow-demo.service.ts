@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
-import { SessionService, type Viewer } from '@bt/api/identity';
+import { actingFrom, SessionService, type Viewer } from '@bt/api/identity';
 import type { TransitionRequest } from '@bt/contracts';
 import { BenchmarkWorkflowService } from './benchmark-workflow.service';
 
@@ -41,7 +41,7 @@ export class BenchmarkWorkflowDemoService {
           if (!(await names.benchmark(b.benchmark))) continue;
           let version = 1;
           for (const { by, ...step } of b.steps) {
-            ({ version } = await this.workflow.transitionIn(em, viewers.get(by) as Viewer, b.benchmark, { ...step, version }, null));
+            ({ version } = await this.workflow.transitionIn(em, actingFrom(viewers.get(by) as Viewer, null), b.benchmark, { ...step, version }));
           }
           moved.push(b.benchmark);
         }

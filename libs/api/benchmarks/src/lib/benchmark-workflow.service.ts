@@ -6,7 +6,7 @@ import { inPipelinedTransaction, type PipelinedTransaction, Refusal, refuse, typ
 import { takesPart } from '@bt/api/dialogue';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkDetailDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
-import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor, hasRole, type Viewer } from '@bt/api/identity';
 import { currentMissionDto, currentMissionSql, latestMissionSql, MissionPlanningService } from '@bt/api/missions';
 import { DETAIL_COLUMNS, detailOf } from './benchmarks.service';
 import { changesRequestedDto, LAST_WORKFLOW_STEP, type LastStep, UNANSWERED_PROPOSAL } from './workflow-steps';
@@ -49,20 +49,20 @@ export class BenchmarkWorkflowService {
     private readonly assessments: AssessmentsService,
   ) {}
 
-  async transition(viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string): Promise<TransitionResultDto> {
+  async transition(actor: Actor, benchmarkRef: string, request: TransitionRequest): Promise<TransitionResultDto> {
     // Planning a mission and recording the Commission's assessment are those services' writes, through TypeORM.
     if ((request.event === 'START_PEER_REVIEW' && request.mission) || (request.event === 'ACCEPT' && request.assessment)) {
-      return this.dataSource.transaction((em) => this.transitionIn(em, viewer, benchmarkRef, request, ip));
+      return this.dataSource.transaction((em) => this.transitionIn(em, actor, benchmarkRef, request));
     }
     // Any other: two round trips (BEGIN, the lock, the facts; the update, the audit event, COMMIT), the audit chain locked during none.
-    return inPipelinedTransaction(this.dataSource, (tx) => this.transitionIn(tx, viewer, benchmarkRef, request, ip));
+    return inPipelinedTransaction(this.dataSource, (tx) => this.transitionIn(tx, actor, benchmarkRef, request));
   }
 
   /**
    * A transition inside a transaction the caller holds (the demo seed runs its steps in one), or in
    * a pipelined transaction, which it commits (no mission to plan, no assessment to record).
    */
-  async transitionIn(em: EntityManager | PipelinedTransaction, viewer: Viewer, benchmarkRef: string, request: TransitionRequest, ip: string | null): Promise<TransitionResultDto> {
+  async transitionIn(em: EntityManager | PipelinedTransaction, actor: Actor, benchmarkRef: string, request: TransitionRequest): Promise<TransitionResultDto> {
     const row = await loadWorkflowRow(sender(em), benchmarkRef, true);
     const scope = row.scope;
     if (row.version !== request.version) {
@@ -72,7 +72,7 @@ export class BenchmarkWorkflowService {
     const event = { ...payloadOf(request), type: request.event, facts: row.facts } as BenchmarkEvent;
     const explanation = explainEvent(snapshot.value, event);
     if (!explanation.handled) throw refuse.conflict('benchmark.not-possible-now', { event: request.event, state: describe(snapshot.value) });
-    const notYours = mayFire(actorOf(viewer, row), request.event, scope.countryCode);
+    const notYours = mayFire(actorOf(actor, row), request.event, scope.countryCode);
     if (notYours) throw new Refusal(HttpStatus.FORBIDDEN, notYours);
     if (explanation.unmet) throw unmetCondition(request.event, explanation.unmet);
 
@@ -81,12 +81,12 @@ export class BenchmarkWorkflowService {
     if (request.comment) data['comment'] = request.comment.trim();
     if (request.justification) data['comment'] = request.justification.trim();
     if (request.event === 'START_PEER_REVIEW' && request.mission) {
-      data['missionId'] = await this.missions.plan(entityManager(em), scope.id, request.mission, viewer.userId);
+      data['missionId'] = await this.missions.plan(entityManager(em), scope.id, request.mission, actor.userId);
     }
     if (request.event === 'ACCEPT' && request.assessment) {
       // The Commission's assessment, in the same transaction as the acceptance.
       const a = request.assessment;
-      const saved = await this.assessments.insert(entityManager(em), viewer, scope.id, 'commission', { ...a, period: a.period ?? today().slice(0, 4) });
+      const saved = await this.assessments.insert(entityManager(em), actor, scope.id, 'commission', { ...a, period: a.period ?? today().slice(0, 4) });
       data['assessment'] = { id: saved.id, period: saved.period, preparation: a.preparation, progress: a.progress };
     }
     const update: Statement = {
@@ -94,14 +94,14 @@ export class BenchmarkWorkflowService {
       text: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`,
       values: [scope.id, topState(next.value), JSON.stringify(benchmarkMachine.getPersistedSnapshot(next)), BENCHMARK_MACHINE_VERSION],
     };
-    const actor = actorOfViewer(viewer, ip);
+    const recorded = auditActor(actor);
     const record = { action: `benchmark.${request.event}`, entityType: 'benchmark', entityId: scope.id, data };
     if (em instanceof EntityManager) {
       await em.query(update.text, update.values as unknown[]);
-      await this.audit.record(em, actor, record);
+      await this.audit.record(em, recorded, record);
     } else {
       // The audit event last, with COMMIT: the chain lock it takes is held for no round trip.
-      await em.commit([update, this.audit.appendStatement(actor, record)]);
+      await em.commit([update, this.audit.appendStatement(recorded, record)]);
     }
     return { state: topState(next.value), stage: peerReviewStage(next.value), version: row.version + 1 };
   }

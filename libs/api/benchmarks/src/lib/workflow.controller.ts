@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import { type HistoryEventDto, type TaskDto, TransitionRequest, type TransitionResultDto } from '@bt/contracts';
-import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { BenchmarkHistoryService } from './benchmark-history.service';
 import { BenchmarkTasksService } from './benchmark-tasks.service';
 import { BenchmarkWorkflowService } from './benchmark-workflow.service';
@@ -22,8 +22,8 @@ export class WorkflowController {
   @ApiForbiddenResponse({ description: 'Not this caller’s event.' })
   @ApiConflictResponse({ description: 'Stale version, or the event is not possible in this state.' })
   @ApiUnprocessableEntityResponse({ description: 'A guard failed; the message names the unmet condition.' })
-  transition(@Param('id', BenchmarkRefPipe) id: string, @Body() body: TransitionRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<TransitionResultDto> {
-    return this.workflow.transition(viewer, id, body, request.ip);
+  transition(@Param('id', BenchmarkRefPipe) id: string, @Body() body: TransitionRequest, @Actor() actor: Actor): Promise<TransitionResultDto> {
+    return this.workflow.transition(actor, id, body);
   }
 
   /** The benchmark's history (its audit events), oldest first. */
