@@ -1,6 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
 
 /** IATI OrganisationType codes a reporting organisation is most likely to be, with their names. */
 const ORGANISATION_TYPES: readonly { code: number; name: string }[] = [
@@ -24,7 +29,7 @@ const ORGANISATION_TYPES: readonly { code: number; name: string }[] = [
  */
 @Component({
   selector: 'bt-iati-download',
-  imports: [MatButton, MatIcon],
+  imports: [ReactiveFormsModule, MatButton, MatIcon, MatFormField, MatLabel, MatInput, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <details class="iati">
@@ -34,18 +39,18 @@ const ORGANISATION_TYPES: readonly { code: number; name: string }[] = [
         identifier and type. A project that states no date is left out.
       </p>
       <div class="fields">
-        <label>
-          <span i18n="@@assistance.iati.reportingOrg">Reporting organisation identifier</span>
-          <input type="text" placeholder="XM-DAC-7" i18n-placeholder="Example of an IATI organisation identifier@@assistance.iati.reportingOrg.example" autocomplete="off" [value]="reportingOrg()" (input)="reportingOrg.set($any($event.target).value)" />
-        </label>
-        <label>
-          <span i18n="@@assistance.iati.reportingOrgType">Its IATI organisation type</span>
-          <select [value]="reportingOrgType()" (change)="reportingOrgType.set($any($event.target).value)">
+        <mat-form-field>
+          <mat-label i18n="@@assistance.iati.reportingOrg">Reporting organisation identifier</mat-label>
+          <input matInput type="text" placeholder="XM-DAC-7" i18n-placeholder="Example of an IATI organisation identifier@@assistance.iati.reportingOrg.example" autocomplete="off" [formControl]="reportingOrg" />
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label i18n="@@assistance.iati.reportingOrgType">Its IATI organisation type</mat-label>
+          <mat-select [formControl]="reportingOrgType">
             @for (type of types; track type.code) {
-              <option [value]="type.code">{{ type.code }} – {{ type.name }}</option>
+              <mat-option [value]="type.code">{{ type.code }} – {{ type.name }}</mat-option>
             }
-          </select>
-        </label>
+          </mat-select>
+        </mat-form-field>
       </div>
       <a matButton="outlined" [href]="href()" download>
         <mat-icon aria-hidden="true">download</mat-icon>
@@ -55,9 +60,8 @@ const ORGANISATION_TYPES: readonly { code: number; name: string }[] = [
   `,
   styles: `
     .iati summary { cursor: pointer; font-weight: 500; }
-    .fields { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0.5rem 0 1rem; }
-    .fields label { display: flex; flex-direction: column; gap: 0.25rem; }
-    .fields input, .fields select { font: inherit; padding: 0.4rem; min-width: 12rem; }
+    .fields { display: flex; flex-wrap: wrap; gap: 0 1rem; margin: 0.5rem 0 0; }
+    .fields mat-form-field { min-width: 12rem; }
     .hint { max-width: 60ch; }
   `,
 })
@@ -65,9 +69,11 @@ export class IatiDownload {
   /** The export's address without the reporting organisation: `/api/projects/iati?country=RS` or `/api/projects/{id}/iati`. */
   readonly path = input.required<string>();
   protected readonly types = ORGANISATION_TYPES;
-  protected readonly reportingOrg = signal('');
-  protected readonly reportingOrgType = signal('10');
-  protected readonly href = computed(() => iatiHref(this.path(), this.reportingOrg(), this.reportingOrgType()));
+  protected readonly reportingOrg = new FormControl('', { nonNullable: true });
+  protected readonly reportingOrgType = new FormControl(10, { nonNullable: true });
+  private readonly org = toSignal(this.reportingOrg.valueChanges, { initialValue: this.reportingOrg.value });
+  private readonly orgType = toSignal(this.reportingOrgType.valueChanges, { initialValue: this.reportingOrgType.value });
+  protected readonly href = computed(() => iatiHref(this.path(), this.org(), String(this.orgType())));
 }
 
 /** The export's address, with the reporting organisation when one is stated. */

@@ -70,7 +70,7 @@ const worded = new WeakSet<MatDatepickerIntl>();
 /**
  * A time picker's field whose form value is the time written HH:mm, 24-hour ('' when empty or
  * unreadable), whatever the reader's way of writing it (5:00 PM, 17:00):
- * `<input matInput [matTimepicker]="picker" btTimeOfDay name="time" [(ngModel)]="time" />`.
+ * `<input matInput [matTimepicker]="picker" btTimeOfDay [formControl]="time" />`.
  */
 @Directive({ selector: 'input[matTimepicker][btTimeOfDay]' })
 export class TimeOfDayInput {
