@@ -201,8 +201,9 @@ describe('a benchmark goes through its workflow, each person signed in as themse
 
     await expert.getByRole('tab', { name: 'Mission' }).click();
     const mission = expert.getByRole('region', { name: 'Peer-review mission' });
-    await mission.getByLabel('Mission report (PDF, DOCX or ODT, up to 50 MB)').setInputFiles(reportFile);
-    await mission.getByRole('button', { name: 'Upload report' }).click();
+    // The app's file picker: the browser's file chooser opens from its button, and the report uploads once chosen.
+    const [chooser] = await Promise.all([expert.waitForEvent('filechooser'), mission.getByRole('button', { name: 'Choose the mission report' }).click()]);
+    await chooser.setFiles(reportFile);
     const progress = mission.getByRole('progressbar', { name: 'Uploading the mission report' });
     await progress.waitFor();
     await mission.getByRole('status').getByText('Uploaded.').waitFor();

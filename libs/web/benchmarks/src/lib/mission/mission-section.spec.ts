@@ -57,9 +57,9 @@ describe('MissionSection', () => {
     input.dispatchEvent(new Event('change'));
   }
 
+  // The app's file picker uploads the file as soon as it is chosen.
   async function upload(file = new File(['%PDF-1.7 report'], 'report.pdf', { type: 'application/pdf' })): Promise<TestRequest> {
     choose(file);
-    (element().querySelector('form.upload button[type="submit"]') as HTMLButtonElement).click();
     await settle();
     return http.expectOne('/api/missions/mission-1/report');
   }
@@ -75,8 +75,10 @@ describe('MissionSection', () => {
 
   it('lets an assigned expert upload the report as multipart "file", with a determinate progress bar', async () => {
     await show(EXPERT, 'user-erik');
-    const label = element().querySelector(`label[for="${fileInput()?.id}"]`);
-    expect(label?.textContent?.trim()).toBe('Mission report (PDF, DOCX or ODT, up to 50 MB)');
+    // The picker's button says what it chooses, and its hint (which describes it) the formats and the limit.
+    const button = element().querySelector('bt-file-drop button') as HTMLButtonElement;
+    expect(button.textContent?.trim()).toBe('Choose the mission report');
+    expect(element().querySelector(`#${button.getAttribute('aria-describedby')}`)?.textContent?.trim()).toBe('Mission report (PDF, DOCX or ODT, up to 50 MB)');
 
     const request = await upload();
     expect(request.request.method).toBe('POST');
@@ -121,13 +123,6 @@ describe('MissionSection', () => {
     expect(fixture.componentInstance.changes).toBe(0);
   });
 
-  it('asks for a file before uploading nothing', async () => {
-    await show(EXPERT, 'user-erik');
-    (element().querySelector('form.upload button[type="submit"]') as HTMLButtonElement).click();
-    await settle();
-    expect(element().querySelector('[role="alert"]')?.textContent).toContain('Choose the report document first.');
-  });
-
   it('shows an uploaded report with its name, size and SHA-256', async () => {
     await show(COMMISSION, 'user-claire');
     const report = { fileName: 'mission-report.pdf', sha256: 'c0ffee'.padEnd(64, '0'), size: 2_400_000, uploadedAt: '2026-03-06T10:00:00.000Z' };
@@ -139,7 +134,7 @@ describe('MissionSection', () => {
     expect(link.getAttribute('href')).toBe('/api/missions/mission-1/report');
     expect(element().textContent).toContain('(2.3 MB)');
     expect(element().querySelector('code')?.textContent).toBe(report.sha256);
-    expect(element().querySelector('label')?.textContent?.trim()).toContain('Replace the mission report');
+    expect(element().querySelector('#mission-report-hint')?.textContent?.trim()).toContain('Replace the mission report');
   });
 
   it('writes file sizes as people read them', () => {

@@ -1,7 +1,5 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import { MatIcon } from '@angular/material/icon';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
@@ -9,6 +7,7 @@ import type { BenchmarkDetailDto, MissionDto } from '@bt/contracts';
 import { apiErrorMessage, AuthSession } from '@bt/web/identity';
 import { mayDownloadReport, mayUploadReport } from '../benchmark-participation';
 import { DisplayDatePipe } from '../display-date.pipe';
+import { FileDrop } from '../file-drop';
 import { fileSize } from './file-size';
 import { UploadLimit } from './upload-limit';
 import { MissionsApi } from './missions-api';
@@ -35,7 +34,7 @@ type Upload =
  */
 @Component({
   selector: 'bt-mission-section',
-  imports: [DisplayDatePipe, MatButton, MatIcon, MatProgressBar, RouterLink],
+  imports: [DisplayDatePipe, FileDrop, MatProgressBar, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './mission-section.html',
   styleUrls: ['../section.scss', './mission-section.scss'],
@@ -49,9 +48,10 @@ export class MissionSection {
   private readonly api = inject(MissionsApi);
   private readonly snackBar = inject(MatSnackBar);
   private readonly me = inject(AuthSession).me;
-  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
 
   protected readonly reportTypes = REPORT_TYPES;
+  protected readonly hintId = 'mission-report-hint';
+  protected readonly chooseLabel = $localize`:Button that opens the file chooser for a mission's report@@missionPage.report.choose:Choose the mission report`;
   protected readonly fileSize = fileSize;
   protected readonly limit = inject(UploadLimit).label;
   protected readonly mayUpload = computed(() => mayUploadReport(this.me(), this.benchmark()));
@@ -64,13 +64,9 @@ export class MissionSection {
     return upload.kind === 'uploading' ? upload.percent : upload.kind === 'done' ? 100 : 0;
   });
 
-  protected send(): void {
+  /** Uploads the file chosen (dropped or picked) at once, as the evidence and the mission page do. */
+  protected send(file: File): void {
     if (this.uploading()) return;
-    const file = this.fileInput()?.nativeElement.files?.[0];
-    if (!file) {
-      this.upload.set({ kind: 'failed', message: $localize`:@@mission.upload.noFile:Choose the report document first.` });
-      return;
-    }
     this.upload.set({ kind: 'uploading', percent: 0 });
     this.api.uploadReport(this.mission().id, file).subscribe({
       next: (event) => {
@@ -79,8 +75,6 @@ export class MissionSection {
           this.upload.set({ kind: 'uploading', percent });
         } else if (event.type === HttpEventType.Response) {
           this.upload.set({ kind: 'done' });
-          const input = this.fileInput()?.nativeElement;
-          if (input) input.value = '';
           this.snackBar.open($localize`:@@mission.upload.done:Mission report uploaded.`, undefined, { duration: 5000 });
           this.changed.emit();
         }
