@@ -84,9 +84,12 @@ describe('the reply form', () => {
 
   it('keeps what was typed in every reply when a document is attached to one of them', async () => {
     await type('q-1', 'Reception centres are overcrowded.');
-    const input = fixture.nativeElement.querySelector('#file-q-2') as HTMLInputElement;
+    // Reply 2's file picker: its button names the reply, and the document goes once chosen.
+    const picker = (fixture.nativeElement.querySelector('#file-hint-q-2') as HTMLElement).closest('bt-file-drop') as HTMLElement;
+    expect(picker.querySelector('button')?.textContent?.trim()).toBe('Attach a document to reply 1.2');
+    const input = picker.querySelector('input[type="file"]') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [new File(['%PDF-1.7'], 'annex.pdf', { type: 'application/pdf' })] });
-    (input.nextElementSibling as HTMLButtonElement).click();
+    input.dispatchEvent(new Event('change'));
     http.expectOne({ method: 'POST', url: '/api/consultations/c-1/replies/q-2/files' }).flush({ id: 'f-1' });
     http.expectOne('/api/consultations/c-1').flush(consultation());
     await fixture.whenStable();

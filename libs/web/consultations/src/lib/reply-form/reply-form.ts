@@ -8,7 +8,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
-import { DisplayDatePipe, UploadLimit } from '@bt/web/benchmarks';
+import { DisplayDatePipe, FileDrop, UploadLimit } from '@bt/web/benchmarks';
 import { MarkdownText } from '@bt/web/benchmarks/markdown';
 import { apiErrorMessage, DialogSave } from '@bt/web/identity';
 import { ConfirmDialog, type ConfirmDialogData, type HoldsUnsavedWork, UnsavedPage } from '@bt/web/identity/dialogs';
@@ -31,7 +31,7 @@ interface ReplyState {
  */
 @Component({
   selector: 'bt-reply-form',
-  imports: [DisplayDatePipe, MarkdownText, MatButton, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule, RouterLink],
+  imports: [DisplayDatePipe, FileDrop, MarkdownText, MatButton, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule, RouterLink],
   templateUrl: './reply-form.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -151,19 +151,14 @@ export class ReplyForm implements OnInit, HoldsUnsavedWork {
     );
   }
 
-  protected attach(questionId: string, input: HTMLInputElement): void {
-    const file = input.files?.[0];
+  /** Attaches the document chosen (dropped or picked) to the reply at once, with its progress. */
+  protected attach(questionId: string, file: File): void {
     const update = (changes: Partial<ReplyState>) => this.states.update((all) => ({ ...all, [questionId]: { ...all[questionId], ...changes } }));
-    if (!file) {
-      update({ uploadProblem: $localize`:@@replyForm.attach.noFile:Choose a document first.` });
-      return;
-    }
     update({ upload: 0, uploadProblem: null });
     this.api.attach(this.id(), questionId, file).subscribe({
       next: (event) => {
         if (event.type === HttpEventType.UploadProgress) update({ upload: event.total ? Math.round((100 * event.loaded) / event.total) : 0 });
         if (event.type === HttpEventType.Response) {
-          input.value = '';
           update({ upload: 100 });
           this.load(true);
         }
