@@ -74,16 +74,8 @@ export class BenchmarkHistoryService {
  */
 const EVIDENCE_ID_OF_EVENT = `CASE WHEN e.data->>'evidenceId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (e.data->>'evidenceId')::uuid END`;
 
-/** One event of `history`'s statement. */
-interface HistoryRow {
-  id: string;
-  at: string;
-  actor: string | null;
-  action: string;
-  event: string | null;
-  from: string | null;
-  to: string | null;
-  comment: string | null;
+/** One event of `history`'s statement: the event as answered, and the visibility of the evidence it names (to filter by). */
+interface HistoryRow extends HistoryEventDto {
   evidenceVisibility: string | null;
 }
 
