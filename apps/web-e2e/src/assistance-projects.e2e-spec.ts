@@ -36,7 +36,7 @@ describe('assistance projects in the browser', () => {
     expect(await visitor.locator('li.project').count()).toBeGreaterThanOrEqual(3);
     expect(await seriousAccessibilityProblems(visitor)).toEqual([]);
     await visitor.getByLabel('Funder').fill('Netherlands');
-    await visitor.getByText('1 projects').waitFor();
+    await visitor.getByText('1 project', { exact: true }).waitFor();
     expect((await visitor.locator('.project__title').allTextContents()).map((t) => t.trim())).toEqual(["Decreasing corruption risks in Serbia's migration management system"]);
   });
 
@@ -47,7 +47,7 @@ describe('assistance projects in the browser', () => {
     await coordinator.goto(`${product.url}/projects`);
     await coordinator.getByRole('link', { name: 'Support coverage' }).click();
     await coordinator.getByRole('heading', { name: 'Support coverage', level: 1 }).waitFor();
-    await coordinator.getByText(/^\s*Of \d+ benchmarks, /).waitFor();
+    await coordinator.getByText(/^\s*Of \d+ benchmarks — /).waitFor();
     expect(await supportOf(coordinator, 'RS-24-POL-12').innerText()).not.toContain('A running project');
     expect(await seriousAccessibilityProblems(coordinator)).toEqual([]);
   });

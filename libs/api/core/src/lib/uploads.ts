@@ -72,6 +72,12 @@ function watchForSilence(request: FastifyRequest, reply: FastifyReply, idleMs: n
   socket.setTimeout(idleMs);
   body.once('end', () => socket.setTimeout(before));
   body.on('timeout', () => {
+    // Silent because this server stopped reading (busy with what came: a sheet's rows, a slow disk),
+    // not because the client stopped sending: wait again.
+    if (body.readableFlowing === false && !body.complete) {
+      socket.setTimeout(idleMs);
+      return;
+    }
     if (!reply.sent) {
       void reply
         .code(408)

@@ -52,7 +52,8 @@ describe('ProjectsPage', () => {
   it('sends each filter set, and leaves out the empty ones', async () => {
     http.expectOne('/api/projects?country=RS').flush([]);
     await settle();
-    const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    // The filters' own fields (the IATI download above them has fields of its own).
+    const loader = await TestbedHarnessEnvironment.loader(harness.fixture).getChildLoader('form.filters');
     const [country, area, status] = await loader.getAllHarnesses(MatSelectHarness);
     await area.open();
     await area.clickOptions({ text: 'Police cooperation' });
