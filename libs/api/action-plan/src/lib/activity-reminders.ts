@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { INBOX_SIZE, type InboxEntry, type InboxSource } from '@bt/api/inbox';
+import { INBOX_SIZE, type InboxEntry, inboxName, type InboxSource } from '@bt/api/inbox';
 import type { Viewer } from '@bt/api/identity';
 import { ActionPlanService } from './action-plan.service';
 
@@ -15,7 +15,7 @@ export class ActivityReminders implements InboxSource {
     const rows = await this.actionPlan.dueSoon(viewer, now, ACTIVITY_REMINDER_DAYS, INBOX_SIZE);
     return rows.map((r): InboxEntry => {
       const due = new Date(`${r.deadline}T00:00:00.000Z`).toISOString();
-      const activity = `${r.code} ${r.title}`.length > 120 ? `${`${r.code} ${r.title}`.slice(0, 117)}…` : `${r.code} ${r.title}`;
+      const activity = inboxName(`${r.code} ${r.title}`);
       return {
         // The deadline is part of the key: a moved deadline is a new reminder, unread again.
         key: `activity-due:${r.id}:${r.deadline}`,

@@ -13,6 +13,11 @@ export interface InboxSource {
   items(viewer: Viewer, now: Date): Promise<InboxEntry[]>;
 }
 
+/** What an inbox item names (a mission, an activity), kept to 120 characters with an ellipsis. */
+export function inboxName(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+}
+
 /** Domains register their sources here (in `onModuleInit`); the inbox asks each of them. */
 @Injectable()
 export class InboxRegistry {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { InboxEntry, InboxSource } from '@bt/api/inbox';
+import { type InboxEntry, inboxName, type InboxSource } from '@bt/api/inbox';
 import type { Viewer } from '@bt/api/identity';
 import { MissionsService } from './missions.service';
 
@@ -18,7 +18,7 @@ export class MissionReminders implements InboxSource {
     const rows = await this.missions.reminderRows(viewer, now, REMINDER_DAYS);
     return rows.map((r): InboxEntry => {
       const due = new Date(r.due).toISOString();
-      const text = r.title.length > 120 ? `${r.title.slice(0, 117)}…` : r.title;
+      const text = inboxName(r.title);
       if (r.kind === 'mission-start') return { key: `mission-start:${r.item_id}:${due}`, kind: 'mission.starting', facts: { mission: text }, title: `Peer-review mission starts: ${text}`, link: `/missions/${r.mission_id}`, at: due, dueAt: due };
       if (r.kind === 'mission-report') return { key: `mission-report:${r.item_id}`, kind: 'mission.report_due', facts: { mission: text }, title: `Mission report not yet submitted: ${text}`, link: `/missions/${r.mission_id}`, at: due, dueAt: due };
       return { key: `recommendation-due:${r.item_id}:${due}`, kind: 'recommendation.due', facts: { recommendation: text }, title: `Recommendation due: ${text}`, link: `/missions/${r.mission_id}`, at: due, dueAt: due };
