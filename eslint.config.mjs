@@ -45,6 +45,17 @@ export default [
     },
   },
   {
+    // The web app takes the contracts' types from '@bt/contracts' and their values from '@bt/contracts/values':
+    // a value imported from the main entry brings the request classes and class-validator into the bundle.
+    files: web.map((w) => `${w}/*.ts`),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@bt/contracts', allowTypeImports: true, message: "Import values from '@bt/contracts/values' (no class-validator in the web bundle); types with `import type`." }] },
+      ],
+    },
+  },
+  {
     // The API refuses with a stable code and its parameters (refuse.* of libs/api/core, codes in
     // contracts' REFUSALS) that the web app words in the reader's language, never with a bare message.
     files: ['libs/api/**/*.ts', 'apps/api/src/**/*.ts'],

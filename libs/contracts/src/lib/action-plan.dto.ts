@@ -2,13 +2,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { HasAtMostDecimals, IsOmittable } from './field-rules';
 import { IsCalendarDay } from './calendar-day';
-
-/** What an activity's responsible institution reports; "overdue" is not a status but computed (deadline passed, not completed). */
-export const ACTIVITY_STATUSES = ['planned', 'in_progress', 'completed'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
-
-export const CORRECTIVE_MEASURE_STATUSES = ['open', 'done'] as const;
-export type CorrectiveMeasureStatus = (typeof CORRECTIVE_MEASURE_STATUSES)[number];
+import { ACTIVITY_STATUSES, type ActivityStatus, CORRECTIVE_MEASURE_STATUSES, type CorrectiveMeasureStatus } from './action-plan.values';
 
 const CURRENCY = /^[A-Z]{3}$/;
 

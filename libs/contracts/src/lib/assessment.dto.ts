@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { BenchmarkState, PreparationGrade, ProgressGrade } from '@bt/workflow';
-import { AssessmentRequest, ASSESSMENT_PERIOD, type AssessmentDto, type AssessmentVoice } from './workflow.dto';
+import { AssessmentRequest, type AssessmentDto } from './workflow.dto';
+import { ASSESSMENT_PERIOD, type AssessmentVoice } from './workflow.values';
 
 /** An assessment recorded outside ACCEPT: the caller's role decides the voice (Commission, ministry, CSO). */
 export class RecordAssessmentRequest extends AssessmentRequest {

@@ -1,35 +1,14 @@
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
-import { isCalendarDay } from './calendar-days';
 import type { ReasonParams } from '@bt/workflow';
 import { EachIsObject, HasAtMostDecimals, IsNotBlank } from './field-rules';
 import type { RefusalCode } from './refusals';
+import { ASSISTANCE_INSTRUMENTS, type AssistanceInstrument, ASSISTANCE_STATUSES, type AssistanceStatus, PARTICIPANT_ROLES, type ParticipantRole, isPartialDate } from './assistance.values';
 
 /*
  * Assistance projects: the help a country gets to meet its benchmarks (docs/assistance.md). The
  * model follows IATI 2.03 where IATI has a field, so the next slice's export and import map cleanly.
  */
-
-/** How the help is given. */
-export const ASSISTANCE_INSTRUMENTS = ['twinning', 'grant', 'technical_assistance', 'bilateral_programme', 'cso_project', 'budget_support', 'other'] as const;
-export type AssistanceInstrument = (typeof ASSISTANCE_INSTRUMENTS)[number];
-
-/** IATI ActivityStatus codes: 1 pipeline/identification, 2 implementation, 3 finalisation, 4 closed, 5 cancelled, 6 suspended. */
-export const ASSISTANCE_STATUSES = [1, 2, 3, 4, 5, 6] as const;
-export type AssistanceStatus = (typeof ASSISTANCE_STATUSES)[number];
-
-/** A participant's role: IATI OrganisationRole 1–4, and the beneficiary institutions IATI has no role for. */
-export const PARTICIPANT_ROLES = ['funding', 'accountable', 'extending', 'implementing', 'beneficiary'] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
-/** IATI OrganisationRole codes of the roles IATI knows (the beneficiary has none). */
-export const IATI_ROLE_CODES: Record<ParticipantRole, number | null> = { funding: 1, accountable: 2, extending: 3, implementing: 4, beneficiary: null };
-
-/** A date as precise as the source states it: a year (2018), a month (2018-09) or a day (2018-09-14). */
-export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/;
-
-export function isPartialDate(value: unknown): value is string {
-  return typeof value === 'string' && PARTIAL_DATE.test(value) && (value.length < 10 || isCalendarDay(value));
-}
 
 /** A date as precise as its source: 2018, 2018-09 or 2018-09-14 (a day must be in the calendar). */
 function IsPartialDate(field: string): PropertyDecorator {
@@ -37,13 +16,6 @@ function IsPartialDate(field: string): PropertyDecorator {
     name: 'isPartialDate',
     validator: { validate: (value) => isPartialDate(value), defaultMessage: () => `${field} must be a year, a month or a day such as 2018, 2018-09 or 2018-09-14` },
   });
-}
-
-/** Whether `end` comes before `start`, compared as precisely as both are stated (2018-09 does not end before 2018). */
-export function endsBeforeStart(start: string | null | undefined, end: string | null | undefined): boolean {
-  if (!start || !end) return false;
-  const n = Math.min(start.length, end.length);
-  return end.slice(0, n) < start.slice(0, n);
 }
 
 /** Each text of a list says something. */

@@ -1,6 +1,6 @@
 /*
  * Days of the calendar written YYYY-MM-DD, as the API takes and gives them. Free of the request
- * classes' decorators, so that the web app imports them alone (`@bt/contracts/calendar-days`).
+ * classes' decorators, so that the web app imports them alone (`@bt/contracts/values`).
  */
 
 /** A real day of the calendar written YYYY-MM-DD: 2026-02-28 is one, 2026-02-30 is not. */

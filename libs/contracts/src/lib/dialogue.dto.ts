@@ -1,10 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PROPOSAL_DECISIONS, type ProposalDecision } from './workflow.dto';
-
-/** A proposal needs the ministry's reasoned answer; a comment (and every reply) is discussion. */
-export const CONTRIBUTION_KINDS = ['proposal', 'comment'] as const;
-export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
+import { PROPOSAL_DECISIONS, type ProposalDecision } from './workflow.values';
+import { CONTRIBUTION_KINDS, type ContributionKind } from './dialogue.values';
 
 export class CreateProposalRequest {
   @IsString()

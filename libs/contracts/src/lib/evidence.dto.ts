@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { EachIsObject } from './field-rules';
 import type { StoredFileDto } from './files.dto';
-import { EVIDENCE_VISIBILITIES, type EvidenceVisibility } from './workflow.dto';
+import { EVIDENCE_VISIBILITIES, type EvidenceVisibility } from './workflow.values';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

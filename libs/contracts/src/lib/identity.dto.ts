@@ -17,16 +17,9 @@ import { EachIsObject, IsOmittable } from './field-rules';
 
 import { type Language, LANGUAGES } from '@bt/i18n';
 import { ROLES, type Role } from '@bt/workflow';
+import { ORGANISATION_KINDS, type OrganisationKind, MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH } from './identity.values';
 
 export { ROLES, type Role };
-
-/** Country side: ministries, coordination bodies, CSOs. EU side: Commission, Council, Member State bodies. */
-export const ORGANISATION_KINDS = ['ministry', 'coordination_body', 'civil_society', 'commission', 'council', 'member_state', 'platform'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const COUNTRY_ORGANISATION_KINDS: readonly OrganisationKind[] = ['ministry', 'coordination_body', 'civil_society'];
-
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 200;
 
 export interface OrganisationDto {
   id: string;

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-validator';
-import type { ProposalDecision } from './workflow.dto';
+import type { ProposalDecision } from './workflow.values';
 
 /**
  * What an inbox item is about, with the facts its sentence is made of: the web app words it in the

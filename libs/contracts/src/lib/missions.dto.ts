@@ -2,6 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString,
 import { IsNotBlank, IsOmittable } from './field-rules';
 import { IsCalendarDay } from './calendar-day';
 import type { StoredFileDto } from './files.dto';
+import { RECOMMENDATION_STATUSES, type RecommendationStatus } from './missions.values';
 
 /** `POST /api/missions`: a peer-review mission on one or more benchmarks of one country. */
 export class CreateMissionRequest {
@@ -110,9 +111,6 @@ export class MissionRecommendationRequest {
   @IsCalendarDay('dueDate', '2026-12-31')
   dueDate!: string;
 }
-
-export const RECOMMENDATION_STATUSES = ['open', 'in_progress', 'implemented', 'not_implemented'] as const;
-export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 
 /** `PATCH /api/recommendations/:id`: the follow-up. */
 export class RecommendationFollowUpRequest {

@@ -2,7 +2,7 @@ import type { InboxKind } from './inbox.dto';
 
 /*
  * The kinds and deliveries of notifications alone, without the request classes (and their
- * decorators), so that the web app imports them alone (`@bt/contracts/notification-kinds`).
+ * decorators), so that the web app imports them alone (`@bt/contracts/values`).
  */
 
 /** The kinds of notification a person may choose how to receive: every hand-over and pushed reminder. */

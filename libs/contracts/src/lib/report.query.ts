@@ -2,10 +2,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { type Language, LANGUAGES } from '@bt/i18n';
 import { fieldRefusal, refusal } from './refusals';
-import { ASSESSMENT_PERIOD } from './workflow.dto';
-
-export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+import { ASSESSMENT_PERIOD } from './workflow.values';
+import { DOCUMENT_FORMATS, type DocumentFormat } from './report.values';
 
 /** Query of a generated document (`GET /api/benchmarks/:id/report`, `/api/consultations/:id/report`). */
 export class DocumentQuery {

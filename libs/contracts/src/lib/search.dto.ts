@@ -1,11 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-
-export const SEARCH_KINDS = ['benchmark', 'sub_requirement', 'evidence', 'file', 'proposal'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-/** Results per group and page. */
-export const SEARCH_PAGE_SIZE = 10;
+import { SEARCH_KINDS, type SearchKind } from './search.values';
 
 /** Query of `GET /api/search`. */
 export class SearchQuery {

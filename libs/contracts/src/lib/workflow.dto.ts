@@ -11,15 +11,7 @@ import {
   PROGRESS_GRADES,
   type ProgressGrade,
 } from '@bt/workflow';
-
-export const EVIDENCE_VISIBILITIES = ['internal', 'shared', 'public'] as const;
-export type EvidenceVisibility = (typeof EVIDENCE_VISIBILITIES)[number];
-
-export const PROPOSAL_DECISIONS = ['accepted', 'partly_accepted', 'not_accepted'] as const;
-export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
-
-/** A reporting period: a year (`2026`), a half (`2026-H1`) or a quarter (`2026-Q3`). */
-export const ASSESSMENT_PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
+import { ASSESSMENT_PERIOD, type AssessmentVoice } from './workflow.values';
 
 export class AssessmentRequest {
   /** The reporting period; ACCEPT takes the current year when it is left out. */
@@ -141,9 +133,6 @@ export interface MissionDto {
   experts: { id: string; displayName: string }[];
   report: { fileName: string; sha256: string; size: number; uploadedAt: string } | null;
 }
-
-export const ASSESSMENT_VOICES = ['commission', 'ministry', 'civil_society'] as const;
-export type AssessmentVoice = (typeof ASSESSMENT_VOICES)[number];
 
 export interface AssessmentDto {
   id: string;

@@ -1,7 +1,8 @@
 import type { ActionActivityDto, ActivityStatus, MeDto } from '@bt/contracts';
+import { ACTIVITY_STATUSES } from '@bt/contracts/values';
 
-/** The statuses in their order (the API's ACTIVITY_STATUSES; the web app imports only types from the contracts). */
-export const ACTIVITY_STATUSES: readonly ActivityStatus[] = ['planned', 'in_progress', 'completed'];
+/** The statuses in their order. */
+export { ACTIVITY_STATUSES };
 
 export const STATUS_LABELS: Record<ActivityStatus, string> = {
   planned: $localize`:Status of an Action Plan activity@@actionPlan.status.planned:Planned`,

@@ -11,9 +11,7 @@ interface OrganisationKindPresentation {
 
 /*
  * A Record over the contract's OrganisationKind type: a kind added to the contract fails the build
- * here until it has its words and its side. (The contract's ORGANISATION_KINDS and
- * COUNTRY_ORGANISATION_KINDS are not imported as values: their module carries the class-validator
- * request classes, which must stay out of the bundle.)
+ * here until it has its words and its side.
  */
 const KINDS: Record<OrganisationKind, OrganisationKindPresentation> = {
   ministry: { label: $localize`:Kind of organisation@@organisationKind.ministry:Ministry`, side: 'country' },

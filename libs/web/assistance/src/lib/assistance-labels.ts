@@ -1,10 +1,12 @@
 import { inject, LOCALE_ID, Pipe, type PipeTransform } from '@angular/core';
 import type { AssistanceInstrument, AssistanceStatus, MeDto, ParticipantRole } from '@bt/contracts';
 
-/* The web app imports only types from the contracts: these lists mirror its constants. */
-export const INSTRUMENTS: readonly AssistanceInstrument[] = ['twinning', 'grant', 'technical_assistance', 'bilateral_programme', 'cso_project', 'budget_support', 'other'];
-export const STATUSES: readonly AssistanceStatus[] = [1, 2, 3, 4, 5, 6];
-export const ROLES: readonly ParticipantRole[] = ['funding', 'accountable', 'extending', 'implementing', 'beneficiary'];
+import { ASSISTANCE_INSTRUMENTS, ASSISTANCE_STATUSES, PARTICIPANT_ROLES } from '@bt/contracts/values';
+
+/* The contract's lists, in their order, for the selects and the participants by role. */
+export const INSTRUMENTS: readonly AssistanceInstrument[] = ASSISTANCE_INSTRUMENTS;
+export const STATUSES: readonly AssistanceStatus[] = ASSISTANCE_STATUSES;
+export const ROLES: readonly ParticipantRole[] = PARTICIPANT_ROLES;
 
 export const INSTRUMENT_LABELS: Record<AssistanceInstrument, string> = {
   twinning: $localize`:Instrument of an assistance project@@assistance.instrument.twinning:Twinning`,

@@ -1,4 +1,4 @@
-import { calendarDayOf } from '@bt/contracts/calendar-days';
+import { calendarDayOf } from '@bt/contracts/values';
 import { timeOfDay } from '@bt/web/identity/dates';
 import type { ConsultationEventType, ConsultationState } from '@bt/workflow';
 

@@ -1,9 +1,6 @@
-import type { MIN_PASSWORD_LENGTH } from '@bt/contracts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@bt/contracts/values';
 
-/**
- * The API's shortest password. Typed as the contract's constant (only its type is imported: the
- * contract module's request classes must stay out of the bundle), so the two cannot drift apart.
- */
-export const PASSWORD_MIN_LENGTH: typeof MIN_PASSWORD_LENGTH = 12;
+/** The API's shortest password. */
+export const PASSWORD_MIN_LENGTH = MIN_PASSWORD_LENGTH;
 /** The API's longest password. */
-export const PASSWORD_MAX_LENGTH = 200;
+export const PASSWORD_MAX_LENGTH = MAX_PASSWORD_LENGTH;

@@ -2,8 +2,7 @@ import type { Role, RoleAssignmentDto } from '@bt/contracts';
 
 /*
  * The roles as people read them. A Record over the contract's Role type, so a role added to the
- * contract fails the build here until it has its words. (The contract's ROLES array is not imported
- * as a value: its module carries the class-validator request classes, which must stay out of the bundle.)
+ * contract fails the build here until it has its words.
  */
 const ROLE_LABELS: Record<Role, string> = {
   admin: $localize`:User role@@role.admin:Administrator`,

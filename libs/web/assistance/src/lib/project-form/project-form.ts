@@ -1,10 +1,11 @@
 import { FormArray, FormControl, FormGroup, type ValidatorFn, Validators } from '@angular/forms';
 import type { AssistanceInstrument, AssistanceStatus, CreateProjectRequest, MeDto, ParticipantRole, ProjectDto } from '@bt/contracts';
+import { isPartialDate } from '@bt/contracts/values';
 
 /* The project form's shape and its conversion to and from the API's request: lists of texts are one line each. */
 
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-export const partialDate: ValidatorFn = (control) => (!String(control.value ?? '').trim() || PARTIAL_DATE.test(String(control.value).trim()) ? null : { partialDate: true });
+/** The API's rule: a year, a month or a day of the calendar (2018, 2018-09, 2018-09-14). */
+export const partialDate: ValidatorFn = (control) => (!String(control.value ?? '').trim() || isPartialDate(String(control.value).trim()) ? null : { partialDate: true });
 export const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ? null : { required: true });
 const amount: ValidatorFn = (control) => (control.value === null || control.value === '' || /^\d+(\.\d{1,2})?$/.test(String(control.value)) ? null : { decimals: true });
 

@@ -9,6 +9,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { AssessmentDto, AssessmentVoice } from '@bt/contracts';
+import { ASSESSMENT_PERIOD } from '@bt/contracts/values';
 import type { PreparationGrade, ProgressGrade } from '@bt/workflow';
 import { AuthSession, DialogSave } from '@bt/web/identity';
 import { catchError, of } from 'rxjs';
@@ -31,7 +32,7 @@ export const RECORD_TITLES: Record<AssessmentVoice, string> = {
   civil_society: $localize`:Title of the dialog recording a CSO's shadow assessment@@assessments.record.title.civilSociety:Record your shadow assessment`,
 };
 
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]))?$/;
+const PERIOD = ASSESSMENT_PERIOD;
 
 /** An assessment in the user's own voice for a period; earlier ones stay in the history. */
 @Component({

@@ -1,4 +1,5 @@
 import type { AssessmentVoice } from '@bt/contracts';
+import { ASSESSMENT_VOICES } from '@bt/contracts/values';
 
 /* Whose assessment it is, in words; a Record over the contract's voices, so a new voice needs its words here. */
 const VOICE_LABELS: Record<AssessmentVoice, string> = {
@@ -7,7 +8,7 @@ const VOICE_LABELS: Record<AssessmentVoice, string> = {
   civil_society: $localize`:A civil-society organisation's own assessment of a benchmark@@assessmentVoice.civil_society:Shadow assessment`,
 };
 
-export const ASSESSMENT_VOICES: readonly AssessmentVoice[] = ['commission', 'ministry', 'civil_society'];
+export { ASSESSMENT_VOICES };
 
 export function voiceLabel(voice: AssessmentVoice): string {
   return VOICE_LABELS[voice] ?? voice;

@@ -3,7 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import type { TrackRecordColumn, TrackRecordImportErrorDto, TrackRecordImportResultDto } from '@bt/contracts';
+import type { TrackRecordImportErrorDto, TrackRecordImportResultDto } from '@bt/contracts';
+import { TRACK_RECORD_COLUMNS } from '@bt/contracts/values';
 import { apiErrorMessage, reasonText } from '@bt/web/identity';
 import { FileDrop } from '../file-drop';
 import { TrackRecordsApi } from './track-records-api';
@@ -14,8 +15,8 @@ export interface ImportTrackRecordsDialogData {
 }
 
 /** What the API reads (it decides by the bytes; this only narrows the file picker). */
-/** The template's columns, in order (the API's TRACK_RECORD_COLUMNS; headers are matched case-insensitively). */
-const COLUMNS: readonly TrackRecordColumn[] = ['series name', 'unit', 'category', 'counting rule', 'period', 'value', 'source', 'note'];
+/** The template's columns, in order (headers are matched case-insensitively). */
+const COLUMNS = TRACK_RECORD_COLUMNS;
 
 const SHEET_TYPES = ['.xlsx', '.csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'].join(',');
 

@@ -8,13 +8,14 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { TrackRecordCategory, TrackRecordSeriesDto } from '@bt/contracts';
+import { TRACK_RECORD_PERIOD } from '@bt/contracts/values';
 import { DialogSave } from '@bt/web/identity';
 import { map } from 'rxjs';
 import { CATEGORY_LABELS } from './track-record-chart';
 import { TrackRecordsApi } from './track-records-api';
 
-/** The API's rule for periods (contracts' TRACK_RECORD_PERIOD; the web app takes only types from contracts). */
-const PERIOD = /^\d{4}(-Q[1-4])?$/;
+/** The API's rule for periods: a year or a quarter. */
+const PERIOD = TRACK_RECORD_PERIOD;
 const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ? null : { required: true });
 const period: ValidatorFn = (control) => (!String(control.value ?? '').trim() || PERIOD.test(String(control.value).trim()) ? null : { period: true });
 const twoDecimals: ValidatorFn = (control) =>

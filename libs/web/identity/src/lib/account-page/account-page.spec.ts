@@ -4,7 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { NOTIFICATION_KINDS } from '@bt/contracts/notification-kinds';
+import { NOTIFICATION_KINDS } from '@bt/contracts/values';
 import { me, unauthorized } from '../../testing/identity-fixtures';
 import { AuthSession } from '../auth-session';
 import { IDENTITY_ROUTES } from '../identity.routes';

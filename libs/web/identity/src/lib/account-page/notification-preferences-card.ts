@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { NotificationPreferenceDto } from '@bt/contracts';
-import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind } from '@bt/contracts/notification-kinds';
+import { NOTIFICATION_DELIVERIES, NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind } from '@bt/contracts/values';
 import { AccountApi } from './account-api';
 
 /** Each kind of notification in a few words, as the person chooses how to receive it. */

@@ -4,7 +4,7 @@ import { DateAdapter, MAT_DATE_FORMATS } from '@angular/material/core';
 import { MatDatepicker, MatDatepickerInput, MatDatepickerIntl, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MatSuffix } from '@angular/material/form-field';
 import { MatTimepicker, MatTimepickerInput, MatTimepickerToggle } from '@angular/material/timepicker';
-import { calendarDayOf, startOfCalendarDay } from '@bt/contracts/calendar-days';
+import { calendarDayOf, startOfCalendarDay } from '@bt/contracts/values';
 
 /*
  * The forms keep dates as the API takes them, a day `2026-12-06` and a time `17:00`, while the

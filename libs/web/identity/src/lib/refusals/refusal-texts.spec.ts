@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { REFUSALS } from '@bt/contracts';
+import { REFUSALS } from '@bt/contracts/values';
 import { reasonText } from './refusal-texts';
 
 describe('reasonText', () => {

@@ -4,6 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { SearchGroupDto, SearchHitDto, SearchKind, SearchResultDto } from '@bt/contracts';
+import { SEARCH_PAGE_SIZE } from '@bt/contracts/values';
 import { loadEach, type LoadState } from '@bt/web/benchmarks';
 import { apiErrorMessage } from '@bt/web/identity';
 import { combineLatest, filter, map } from 'rxjs';
@@ -40,8 +41,8 @@ export class SearchPage {
     const error = this.results().error;
     return error ? apiErrorMessage(error) : null;
   });
-  /** SEARCH_PAGE_SIZE of the API (a value of the contracts, which the web app imports as types only). */
-  protected readonly pageSize = 10;
+  /** Results per group and page, as the API gives them. */
+  protected readonly pageSize = SEARCH_PAGE_SIZE;
   protected readonly kindLabel = kindLabel;
 
   protected link(hit: SearchHitDto) {

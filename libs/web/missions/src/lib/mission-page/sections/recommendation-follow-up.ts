@@ -6,12 +6,10 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { EvidenceDto, RecommendationDto, RecommendationStatus } from '@bt/contracts';
+import { RECOMMENDATION_STATUSES } from '@bt/contracts/values';
 import { DialogSave } from '@bt/web/identity';
 import { MissionsPagesApi } from '../../missions-api';
 import type { MissionChange } from '../mission-change';
-
-/** The follow-up statuses, in the order of the API's RecommendationFollowUpRequest (the web imports only types from contracts). */
-const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['open', 'in_progress', 'implemented', 'not_implemented'];
 
 /** The words for a recommendation's follow-up status. */
 export function recommendationStatusLabel(status: RecommendationStatus): string {
