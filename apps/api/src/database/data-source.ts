@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DATABASE_TYPES } from '@bt/api/core';
 import { AuditEvent } from '@bt/api/audit';
 import { CATALOGUE_ENTITIES } from '@bt/api/catalogue';
 import { IDENTITY_ENTITIES } from '@bt/api/identity';
@@ -21,7 +22,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     logging: ['error', 'warn', 'migration'],
     logger: new DatabaseLogger(),
-    extra: { max: Number(process.env['DATABASE_POOL_SIZE'] ?? 20), application_name: 'benchmark-tracker' },
+    extra: { max: Number(process.env['DATABASE_POOL_SIZE'] ?? 20), application_name: 'benchmark-tracker', types: DATABASE_TYPES },
   };
 }
 

@@ -17,3 +17,4 @@ export * from './lib/uploads';
 export * from './lib/refusal';
 export * from './lib/refusal-docs';
 export * from './lib/pipelined-transaction';
+export * from './lib/sql';
