@@ -19,7 +19,10 @@ import {
   UpdateActivityRequest,
   UpdateCorrectiveMeasureRequest,
 } from '@bt/contracts';
+import { ActionPlanActivitiesService } from './action-plan-activities.service';
 import { ActionPlanService } from './action-plan.service';
+import { CorrectiveMeasuresService } from './corrective-measures.service';
+import { ProgressNotesService } from './progress-notes.service';
 import { actionPlanWorkbook } from './action-plan-workbook';
 import { CostlyRequest, uuidParam } from '@bt/api/core';
 
@@ -28,7 +31,12 @@ const uuid = uuidParam();
 @ApiTags('action-plan')
 @Controller()
 export class ActionPlanController {
-  constructor(private readonly actionPlan: ActionPlanService) {}
+  constructor(
+    private readonly actionPlan: ActionPlanService,
+    private readonly activities: ActionPlanActivitiesService,
+    private readonly notes: ProgressNotesService,
+    private readonly measures: CorrectiveMeasuresService,
+  ) {}
 
   /** The Action Plan activities this caller may see, with progress notes and corrective measures; filters: country, area, benchmark, status, institution, overdue. */
   @Get('action-plan/activities')
@@ -66,37 +74,37 @@ export class ActionPlanController {
   /** Adds an activity to a benchmark (ministry of the benchmark's country); 409 when its code is taken. */
   @Post('benchmarks/:id/activities')
   create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateActivityRequest, @Actor() actor: Actor): Promise<ActionActivityDto> {
-    return this.actionPlan.create(actor, id, body);
+    return this.activities.create(actor, id, body);
   }
 
   /** Changes an activity (status, deadline, budget …) at the version the caller saw; 409 when stale. */
   @Patch('activities/:id')
   update(@Param('id', uuid) id: string, @Body() body: UpdateActivityRequest, @Actor() actor: Actor): Promise<ActionActivityDto> {
-    return this.actionPlan.update(actor, id, body);
+    return this.activities.update(actor, id, body);
   }
 
   /** Adds a progress note (append-only; ministry of the country). */
   @Post('activities/:id/progress-notes')
   addNote(@Param('id', uuid) id: string, @Body() body: ProgressNoteRequest, @Actor() actor: Actor): Promise<ActivityProgressNoteDto> {
-    return this.actionPlan.addNote(actor, id, body);
+    return this.notes.addNote(actor, id, body);
   }
 
   /** Adds a corrective measure to a late activity (ministry of the country or the Commission); 422 while it is not overdue. */
   @Post('activities/:id/corrective-measures')
   addMeasure(@Param('id', uuid) id: string, @Body() body: CorrectiveMeasureRequest, @Actor() actor: Actor): Promise<CorrectiveMeasureDto> {
-    return this.actionPlan.addMeasure(actor, id, body);
+    return this.measures.addMeasure(actor, id, body);
   }
+
   /** Turns a peer-review recommendation into a corrective measure of the Action Plan (the Commission). */
   @Post('recommendations/:id/corrective-measure')
   measureFromRecommendation(@Param('id', uuid) id: string, @Actor() actor: Actor): Promise<RecommendationDto> {
-    return this.actionPlan.measureFromRecommendation(actor, id);
+    return this.measures.measureFromRecommendation(actor, id);
   }
-
 
   /** Changes a corrective measure, e.g. marks it done. */
   @Patch('corrective-measures/:id')
   @HttpCode(200)
   updateMeasure(@Param('id', uuid) id: string, @Body() body: UpdateCorrectiveMeasureRequest, @Actor() actor: Actor): Promise<CorrectiveMeasureDto> {
-    return this.actionPlan.updateMeasure(actor, id, body);
+    return this.measures.updateMeasure(actor, id, body);
   }
 }
