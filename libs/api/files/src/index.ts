@@ -7,3 +7,4 @@ export * from './lib/files.module';
 export * from './lib/zip-reader';
 export * from './lib/spreadsheets';
 export * from './lib/file-leftovers';
+export * from './lib/upload';

@@ -12,10 +12,10 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiUploadRefusals, CostlyRequest, Public, refuse, uuidParam } from '@bt/api/core';
-import { attachmentDisposition } from '@bt/api/files';
-import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { attachmentDisposition, uploadedFile } from '@bt/api/files';
+import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { IatiExportQuery, type IatiImportResultDto } from '@bt/contracts';
 import { type IatiFile, AssistanceIatiService } from './assistance-iati.service';
 
@@ -84,8 +84,7 @@ export class AssistanceIatiController {
   @ApiUnauthorizedResponse({ description: 'Not signed in.' })
   @ApiForbiddenResponse({ description: 'An activity is of a project the caller does not write (another country, a CSO not implementing it): nothing is written.' })
   @ApiUnprocessableEntityResponse({ description: 'A DOCTYPE or entity, a file that is not well-formed or not IATI activities, or problems per activity and element; nothing is written.' })
-  async import(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<IatiImportResultDto> {
-    const file = request.isMultipart() ? await request.file() : undefined;
-    return this.iati.import(viewer, file, request.ip);
+  async import(@Actor() actor: Actor, @Req() request: FastifyRequest): Promise<IatiImportResultDto> {
+    return this.iati.import(actor, await uploadedFile(request));
   }
 }

@@ -1,11 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { MultipartFile } from '@fastify/multipart';
 import { plainToInstance } from 'class-transformer';
 import { type ValidationError, validateSync } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Refusal, refuse } from '@bt/api/core';
-import { hasRole, type Viewer } from '@bt/api/identity';
-import { uploadedBytes } from '@bt/api/files';
+import { type Actor, hasRole, type Viewer } from '@bt/api/identity';
+import { type Upload, uploadedBytes } from '@bt/api/files';
 import {
   CreateProjectRequest,
   type IatiExportQuery,
@@ -16,6 +15,7 @@ import {
   type RefusalCode,
   UpdateProjectRequest,
 } from '@bt/contracts';
+import { AssistanceEditingService } from './assistance-editing.service';
 import { AssistanceService } from './assistance.service';
 import { exportProblems, type IatiProblem, iatiActivitiesXml, type ImportedActivity, problem, readIatiActivities, type ReportingOrg, reportingOrgOf } from './iati';
 
@@ -58,7 +58,7 @@ export interface IatiFile {
 
 /**
  * IATI 2.03 activity files of assistance projects. The export is public like the projects; the
- * import writes through AssistanceService's rules (the same rights, checks and audit events), all
+ * import writes through AssistanceEditingService's rules (the same rights, checks and audit events), all
  * activities of a file in one transaction: any problem in any activity and nothing is written.
  */
 @Injectable()
@@ -66,6 +66,7 @@ export class AssistanceIatiService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly assistance: AssistanceService,
+    private readonly editing: AssistanceEditingService,
   ) {}
 
   /** The country's projects fit for IATI 2.03; the unfit ones are left out and named in the file (422 when none is fit). */
@@ -102,10 +103,10 @@ export class AssistanceIatiService {
    * its iati-identifier (or the project its identifier was made for) or creates one. What IATI does
    * not carry — links to benchmarks, beneficiaries, results, the organisations of this app — is kept.
    */
-  async import(viewer: Viewer, file: MultipartFile | undefined, ip: string): Promise<IatiImportResultDto> {
+  async import(actor: Actor, upload: Upload | undefined): Promise<IatiImportResultDto> {
     // Only those who write some project may send a file at all; the rest is decided per activity.
-    if (!hasRole(viewer, 'admin', 'commission', 'ministry', 'civil_society')) throw refuse.forbidden('assistance.not-yours-to-write');
-    const bytes = await uploadedBytes(file);
+    if (!hasRole(actor, 'admin', 'commission', 'ministry', 'civil_society')) throw refuse.forbidden('assistance.not-yours-to-write');
+    const bytes = await uploadedBytes(upload);
     const read = readIatiActivities(bytes);
     if ('refused' in read) {
       const reason = refusal(read.refused.code as 'iati.not-well-formed', read.refused.params as { line: number; details: string });
@@ -116,7 +117,7 @@ export class AssistanceIatiService {
       const problems: IatiProblem[] = [];
       const result: IatiImportResultDto = { activities: read.activities.length, created: 0, updated: 0, projects: [] };
       for (const activity of read.activities) {
-        const written = await this.write(em, viewer, activity, ip, problems);
+        const written = await this.write(em, actor, activity, problems);
         if (!written) continue;
         result[written.created ? 'created' : 'updated']++;
         result.projects.push({ id: written.project.id, iatiIdentifier: written.project.iatiIdentifier, title: written.project.title, created: written.created });
@@ -128,8 +129,8 @@ export class AssistanceIatiService {
   }
 
   /** One activity: an update of its project or a new one; a refusal of the project rules becomes a problem of the activity (403 stays 403). */
-  private async write(em: EntityManager, viewer: Viewer, activity: ImportedActivity, ip: string, problems: IatiProblem[]): Promise<{ project: ProjectDto; created: boolean } | null> {
-    const existing = await this.match(em, viewer, activity);
+  private async write(em: EntityManager, actor: Actor, activity: ImportedActivity, problems: IatiProblem[]): Promise<{ project: ProjectDto; created: boolean } | null> {
+    const existing = await this.match(em, actor, activity);
     const plain = existing ? mergedRequest(activity, existing) : newRequest(activity);
     const request = existing ? plainToInstance(UpdateProjectRequest, plain) : plainToInstance(CreateProjectRequest, plain);
     const invalid = validateSync(request, { whitelist: true, forbidNonWhitelisted: true });
@@ -139,8 +140,8 @@ export class AssistanceIatiService {
     }
     try {
       const project = existing
-        ? await this.assistance.updateIn(em, viewer, existing.id, request as UpdateProjectRequest, ip, 'iati-import')
-        : await this.assistance.createIn(em, viewer, request, ip, 'iati-import');
+        ? await this.editing.updateIn(em, actor, existing.id, request as UpdateProjectRequest, 'iati-import')
+        : await this.editing.createIn(em, actor, request, 'iati-import');
       return { project, created: !existing };
     } catch (error) {
       if (!(error instanceof Refusal) || error.getStatus() === HttpStatus.FORBIDDEN || error.getStatus() === HttpStatus.UNAUTHORIZED) throw error;
@@ -152,10 +153,10 @@ export class AssistanceIatiService {
 
   /** The project an activity is: the one with its identifier, else the one an identifier made by our export names (`…-BT-{id}`) while it has none. */
   private async match(em: EntityManager, viewer: Viewer, activity: ImportedActivity): Promise<ProjectDto | null> {
-    const [byIdentifier] = await em.query(`SELECT id FROM assistance_project WHERE iati_identifier = $1 FOR UPDATE`, [activity.identifier]);
+    const [byIdentifier] = await em.query<{ id: string }[]>(`SELECT id FROM assistance_project WHERE iati_identifier = $1 FOR UPDATE`, [activity.identifier]);
     const id =
       byIdentifier?.id ??
-      (activity.derivedFromProject ? (await em.query(`SELECT id FROM assistance_project WHERE id = $1 AND iati_identifier IS NULL FOR UPDATE`, [activity.derivedFromProject]))[0]?.id : undefined);
+      (activity.derivedFromProject ? (await em.query<{ id: string }[]>(`SELECT id FROM assistance_project WHERE id = $1 AND iati_identifier IS NULL FOR UPDATE`, [activity.derivedFromProject]))[0]?.id : undefined);
     return id ? this.assistance.whole(em, viewer, id) : null;
   }
 }

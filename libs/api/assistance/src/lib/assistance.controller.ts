@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Public, uuidParam } from '@bt/api/core';
-import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { CreateProjectRequest, type ProjectDto, ProjectListQuery, type ProjectVersionDto, UpdateProjectRequest } from '@bt/contracts';
+import { AssistanceEditingService } from './assistance-editing.service';
 import { AssistanceService } from './assistance.service';
 
 const uuid = uuidParam();
@@ -10,7 +11,10 @@ const uuid = uuidParam();
 @ApiTags('assistance')
 @Controller('projects')
 export class AssistanceController {
-  constructor(private readonly assistance: AssistanceService) {}
+  constructor(
+    private readonly assistance: AssistanceService,
+    private readonly editing: AssistanceEditingService,
+  ) {}
 
   /** Assistance projects, public: filters country, area and benchmark (what they support), funder and implementer (words of a name), IATI status 1–6. */
   @Public()
@@ -45,8 +49,8 @@ export class AssistanceController {
   @ApiForbiddenResponse({ description: 'The caller does not write projects of this country (a CSO: its organisation is not an implementer).' })
   @ApiUnprocessableEntityResponse({ description: "A benchmark of another country, a sub-requirement or activity not of its benchmark, half a budget, an end before the start: nothing is written." })
   @ApiConflictResponse({ description: 'Another project has this IATI identifier.' })
-  create(@Body() body: CreateProjectRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ProjectDto> {
-    return this.assistance.create(viewer, body, request.ip);
+  create(@Body() body: CreateProjectRequest, @Actor() actor: Actor): Promise<ProjectDto> {
+    return this.editing.create(actor, body);
   }
 
   /** The whole project again, at the version the caller saw; 409 when someone changed it since. */
@@ -56,7 +60,7 @@ export class AssistanceController {
   @ApiNotFoundResponse({ description: 'No such project.' })
   @ApiConflictResponse({ description: '`version` is stale, or another project has this IATI identifier.' })
   @ApiUnprocessableEntityResponse({ description: 'As for a new project; the country of a project does not change.' })
-  update(@Param('id', uuid) id: string, @Body() body: UpdateProjectRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ProjectDto> {
-    return this.assistance.update(viewer, id, body, request.ip);
+  update(@Param('id', uuid) id: string, @Body() body: UpdateProjectRequest, @Actor() actor: Actor): Promise<ProjectDto> {
+    return this.editing.update(actor, id, body);
   }
 }

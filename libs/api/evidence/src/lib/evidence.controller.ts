@@ -1,10 +1,13 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Req, type StreamableFile } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { ApiUploadRefusals, CostlyRequest, Public, uuidParam } from '@bt/api/core';
+import { AttachmentHeaders, uploadedFile } from '@bt/api/files';
 import { CreateEvidenceRequest, type EvidenceDto, type EvidenceVersionDto, UpdateEvidenceRequest } from '@bt/contracts';
-import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
+import { EvidenceDraftingService } from './evidence-drafting.service';
+import { EvidenceFilesService } from './evidence-files.service';
 import { EvidenceService } from './evidence.service';
 
 const uuid = uuidParam();
@@ -12,7 +15,11 @@ const uuid = uuidParam();
 @ApiTags('evidence')
 @Controller()
 export class EvidenceController {
-  constructor(private readonly evidence: EvidenceService) {}
+  constructor(
+    private readonly evidence: EvidenceService,
+    private readonly drafting: EvidenceDraftingService,
+    private readonly files: EvidenceFilesService,
+  ) {}
 
   /** The evidence of a benchmark this caller may see (anonymous: the public items), each at its current version with its files. */
   @Public()
@@ -23,14 +30,14 @@ export class EvidenceController {
 
   /** Adds an evidence item, version 1 (ministry of the benchmark's country, while the benchmark is a draft). */
   @Post('benchmarks/:id/evidence')
-  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateEvidenceRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<EvidenceDto> {
-    return this.evidence.create(viewer, id, body, request.ip);
+  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateEvidenceRequest, @Actor() actor: Actor): Promise<EvidenceDto> {
+    return this.drafting.create(actor, id, body);
   }
 
   /** Changes an item: a new version with the given fields; 409 when `version` is stale or the benchmark is not a draft. */
   @Patch('evidence/:id')
-  update(@Param('id', uuid) id: string, @Body() body: UpdateEvidenceRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<EvidenceDto> {
-    return this.evidence.update(viewer, id, body, request.ip);
+  update(@Param('id', uuid) id: string, @Body() body: UpdateEvidenceRequest, @Actor() actor: Actor): Promise<EvidenceDto> {
+    return this.drafting.update(actor, id, body);
   }
 
   /** Every version of an item the caller may see, oldest first: fields, files, author and what changed. */
@@ -45,23 +52,23 @@ export class EvidenceController {
   @Post('evidence/:id/files')
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
-  async addFile(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<EvidenceDto> {
+  async addFile(@Param('id', uuid) id: string, @Actor() actor: Actor, @Req() request: FastifyRequest): Promise<EvidenceDto> {
     // Who may write is decided before a byte is stored.
-    await this.evidence.checkMayAddFile(viewer, id);
-    const file = request.isMultipart() ? await request.file() : undefined;
-    return this.evidence.addFile(viewer, id, file, request.ip);
+    await this.files.checkMayAddFile(actor, id);
+    return this.files.addFile(actor, id, await uploadedFile(request));
   }
 
   /** Removes a file from the item: a new version without it (earlier versions keep it). */
   @Delete('evidence/:id/files/:fileId')
-  removeFile(@Param('id', uuid) id: string, @Param('fileId', uuid) fileId: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<EvidenceDto> {
-    return this.evidence.removeFile(viewer, id, fileId, request.ip);
+  removeFile(@Param('id', uuid) id: string, @Param('fileId', uuid) fileId: string, @Actor() actor: Actor): Promise<EvidenceDto> {
+    return this.files.removeFile(actor, id, fileId);
   }
 
   /** Downloads a file of the item, as an attachment, for whoever may see a version with it. */
   @Public()
   @Get('evidence/:id/files/:fileId')
-  download(@Param('id', uuid) id: string, @Param('fileId', uuid) fileId: string, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
-    return this.evidence.download(viewer, id, fileId, reply);
+  @AttachmentHeaders()
+  download(@Param('id', uuid) id: string, @Param('fileId', uuid) fileId: string, @CurrentViewer() viewer: Viewer | null): Promise<StreamableFile> {
+    return this.files.download(viewer, id, fileId);
   }
 }

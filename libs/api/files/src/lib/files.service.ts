@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Transform } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type StreamableFile } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import type { DocumentKind, StoredFileDto } from '@bt/contracts';
 import { DocumentKindSniffer, KIND_NAMES, MEDIA_TYPES } from './document-kinds';
 import { attachmentDisposition, sanitiseFileName } from './file-name';
 import { FILE_STORAGE, type FileStorage } from './file-storage';
+import { attachment, type Upload, uploadOf } from './upload';
 import type { ByteRanges } from './zip-reader';
 
 /** An upload that passed every check and sits in storage, not yet recorded in the database. */
@@ -35,11 +36,13 @@ export class FilesService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async receive(file: MultipartFile | undefined, accept: readonly DocumentKind[]): Promise<ReceivedFile> {
+  /** `file` a multipart part only until the missions and consultations libraries pass an Upload too. */
+  async receive(upload: Upload | MultipartFile | undefined, accept: readonly DocumentKind[]): Promise<ReceivedFile> {
+    const file = upload && !('stream' in upload) ? uploadOf(upload) : upload;
     if (!file) throw refuse.unprocessable('upload.file-missing');
     // The form parser may have given up on the file while the caller checked rights (a form limit
     // was hit, the form ended before the file did): it will never end, so nothing is written.
-    if (file.file.destroyed) throw brokenForm(file);
+    if (file.stream.destroyed) throw brokenForm(file);
     const storageKey = randomUUID();
     const hash = createHash('sha256');
     const sniffer = new DocumentKindSniffer();
@@ -54,18 +57,18 @@ export class FilesService {
     });
     try {
       // A failing upload (cut off, over the limit, a form without its end) must fail the write, not leave it waiting.
-      file.file.on('error', (error) => inspect.destroy(error));
+      file.stream.on('error', (error) => inspect.destroy(error));
       // A request cut off midway destroys the file stream without an error: a close before its end is one.
-      file.file.on('close', () => {
-        if (!file.file.readableEnded) inspect.destroy(brokenForm(file));
+      file.stream.on('close', () => {
+        if (!file.stream.readableEnded) inspect.destroy(brokenForm(file));
       });
-      await this.storage.write(storageKey, file.file.pipe(inspect));
-      if (file.file.truncated) throw refuse.payloadTooLarge('upload.file-too-large');
+      await this.storage.write(storageKey, file.stream.pipe(inspect));
+      if (file.cutAtLimit()) throw refuse.payloadTooLarge('upload.file-too-large');
     } catch (error) {
       await this.storage.remove(storageKey);
       throw uploadFailure(error, file);
     }
-    const fileName = sanitiseFileName(file.filename);
+    const fileName = sanitiseFileName(file.fileName);
     const kind = sniffer.kind(fileName);
     if (size === 0) {
       await this.storage.remove(storageKey);
@@ -90,7 +93,7 @@ export class FilesService {
 
   /** Writes the `stored_file` row inside the caller's transaction. */
   async record(em: EntityManager, received: ReceivedFile, uploadedBy: string): Promise<StoredFileDto> {
-    const [row] = await em.query(
+    const [row] = await em.query<{ id: string; uploaded_at: Date; uploaded_by_name: string }[]>(
       `INSERT INTO stored_file (storage_key, file_name, media_type, kind, sha256, size, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        RETURNING id, uploaded_at, (SELECT display_name FROM app_user WHERE id = $7) AS uploaded_by_name`,
@@ -108,9 +111,16 @@ export class FilesService {
     };
   }
 
-  /** Sends a stored file; the caller has already decided the viewer may see it. */
+  /** A stored file as an attachment (the route wears `AttachmentHeaders`); the caller has already decided the viewer may see it. */
+  async download(fileId: string): Promise<StreamableFile> {
+    const [file] = await this.dataSource.query<StoredFileRow[]>(`SELECT storage_key, file_name, media_type FROM stored_file WHERE id = $1`, [fileId]);
+    if (!file) throw refuse.notFound('file.not-found', { id: fileId });
+    return attachment(this.storage.read(file.storage_key), file.file_name, file.media_type);
+  }
+
+  /** Sends a stored file; only until the missions and consultations libraries answer `download`'s StreamableFile. */
   async send(reply: FastifyReply, fileId: string): Promise<void> {
-    const [file] = await this.dataSource.query(`SELECT storage_key, file_name, media_type FROM stored_file WHERE id = $1`, [fileId]);
+    const [file] = await this.dataSource.query<StoredFileRow[]>(`SELECT storage_key, file_name, media_type FROM stored_file WHERE id = $1`, [fileId]);
     if (!file) throw refuse.notFound('file.not-found', { id: fileId });
     await reply
       .header('Content-Type', file.media_type)
@@ -132,38 +142,34 @@ export class FilesService {
 }
 
 /**
- * Why the form parser gave up on a file: the form's field limit (the fields before the file are
- * all it kept), or a body that broke off before the end of the file (cut off, no closing boundary).
- */
-/**
  * A small uploaded document read into memory at once (an IATI file, not kept as a stored file),
  * refused exactly as `receive` refuses a missing, broken, empty or oversized one.
  */
-export async function uploadedBytes(file: MultipartFile | undefined): Promise<Buffer> {
+export async function uploadedBytes(file: Upload | undefined): Promise<Buffer> {
   if (!file) throw refuse.unprocessable('upload.file-missing');
-  if (file.file.destroyed) throw brokenForm(file);
+  if (file.stream.destroyed) throw brokenForm(file);
   const chunks: Buffer[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
-      file.file.on('data', (chunk: Buffer) => chunks.push(chunk));
-      file.file.on('end', resolve);
-      file.file.on('error', reject);
+      file.stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      file.stream.on('end', resolve);
+      file.stream.on('error', reject);
       // A request cut off midway destroys the file stream without an error: a close before its end is one.
-      file.file.on('close', () => {
-        if (!file.file.readableEnded) reject(brokenForm(file));
+      file.stream.on('close', () => {
+        if (!file.stream.readableEnded) reject(brokenForm(file));
       });
     });
   } catch (error) {
     throw uploadFailure(error, file);
   }
-  if (file.file.truncated) throw refuse.payloadTooLarge('upload.file-too-large');
+  if (file.cutAtLimit()) throw refuse.payloadTooLarge('upload.file-too-large');
   const bytes = Buffer.concat(chunks);
   if (!bytes.length) throw refuse.unprocessable('upload.file-empty');
   return bytes;
 }
 
 /** What a failed file stream means for the caller. */
-function uploadFailure(error: unknown, file: MultipartFile): unknown {
+function uploadFailure(error: unknown, file: Upload): unknown {
   // @fastify/multipart signals the limit by failing the stream with its own 413 error.
   if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return refuse.payloadTooLarge('upload.file-too-large');
   // The form parser's "Part terminated early …": the body ended inside the file.
@@ -171,13 +177,35 @@ function uploadFailure(error: unknown, file: MultipartFile): unknown {
   return error;
 }
 
-function brokenForm(file: MultipartFile): Refusal {
-  const fields = Object.values(file.fields).flat().filter((part) => part?.type === 'field').length;
-  if (fields >= MULTIPART_LIMITS.fields) return refuse.payloadTooLarge('upload.too-many-fields', { fields: MULTIPART_LIMITS.fields });
+/**
+ * Why the form parser gave up on a file: the form's field limit (the fields before the file are
+ * all it kept), or a body that broke off before the end of the file (cut off, no closing boundary).
+ */
+function brokenForm(file: Upload): Refusal {
+  if (file.fieldsRead() >= MULTIPART_LIMITS.fields) return refuse.payloadTooLarge('upload.too-many-fields', { fields: MULTIPART_LIMITS.fields });
   return refuse.badRequest('upload.broke-off');
 }
 
+/** Where a stored file's bytes are, and what it is called. */
+interface StoredFileRow {
+  storage_key: string;
+  file_name: string;
+  media_type: string;
+}
+
+/** The columns of `stored_file` as a domain's query selects them (`uploaded_by_name`: the uploader's display name). */
+export interface StoredFileColumns {
+  id: string;
+  file_name: string;
+  media_type: string;
+  kind: string;
+  sha256: string;
+  size: string | number;
+  uploaded_at: string | Date;
+  uploaded_by_name?: string;
+}
+
 /** The columns of `stored_file` as a DTO, for domains that join it in their own queries. */
-export function storedFileDto(row: { id: string; file_name: string; media_type: string; kind: string; sha256: string; size: string | number; uploaded_at: string | Date; uploaded_by_name?: string }): StoredFileDto {
+export function storedFileDto(row: StoredFileColumns): StoredFileDto {
   return { id: row.id, fileName: row.file_name, mediaType: row.media_type, kind: row.kind as DocumentKind, sha256: row.sha256, size: Number(row.size), uploadedAt: new Date(row.uploaded_at).toISOString(), uploadedBy: row.uploaded_by_name ?? '' };
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
-import { attachmentDisposition } from '@bt/api/files';
-import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { attachmentDisposition, uploadedFile } from '@bt/api/files';
+import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { CreateTrackRecordSeriesRequest, type TrackRecordImportResultDto, type TrackRecordSeriesDto, TrackRecordValueRequest } from '@bt/contracts';
 import { trackRecordWorkbook } from './track-record-sheet';
 import { TrackRecordsService } from './track-records.service';
@@ -35,20 +35,14 @@ export class TrackRecordsController {
 
   /** Adds a series (ministry of the benchmark's country); 409 when one of that name exists. */
   @Post('benchmarks/:id/track-records')
-  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateTrackRecordSeriesRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<TrackRecordSeriesDto> {
-    return this.trackRecords.create(viewer, id, body, request.ip);
+  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateTrackRecordSeriesRequest, @Actor() actor: Actor): Promise<TrackRecordSeriesDto> {
+    return this.trackRecords.create(actor, id, body);
   }
 
   /** Sets the figure of one period (`2019` or `2020-Q1`) of a series, with its source; answers the series. */
   @Put('track-records/:seriesId/values/:period')
-  putValue(
-    @Param('seriesId', uuid) seriesId: string,
-    @Param('period') period: string,
-    @Body() body: TrackRecordValueRequest,
-    @CurrentViewer() viewer: Viewer,
-    @Req() request: IdentifiedRequest,
-  ): Promise<TrackRecordSeriesDto> {
-    return this.trackRecords.putValue(viewer, seriesId, period, body, request.ip);
+  putValue(@Param('seriesId', uuid) seriesId: string, @Param('period') period: string, @Body() body: TrackRecordValueRequest, @Actor() actor: Actor): Promise<TrackRecordSeriesDto> {
+    return this.trackRecords.putValue(actor, seriesId, period, body);
   }
 
   /**
@@ -63,9 +57,8 @@ export class TrackRecordsController {
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  async import(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<TrackRecordImportResultDto> {
-    const file = request.isMultipart() ? await request.file() : undefined;
-    return this.trackRecords.import(viewer, id, file, request.ip);
+  async import(@Param('id', BenchmarkRefPipe) id: string, @Actor() actor: Actor, @Req() request: FastifyRequest): Promise<TrackRecordImportResultDto> {
+    return this.trackRecords.import(actor, id, await uploadedFile(request));
   }
 
   /** The empty import sheet with its header row and the list of categories. */
