@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Workbook } from 'exceljs';
 import type { ConsiderationDto, ConsiderationFigures, ConsiderationQuery } from '@bt/contracts';
+import { rows, sql } from '@bt/api/core';
 import { exceljs } from '@bt/api/files';
 import { countedProposalSql } from './dialogue-access';
 
@@ -22,31 +23,32 @@ export class ConsiderationService {
    */
   async figures(query: ConsiderationQuery): Promise<ConsiderationDto> {
     const pageSize = query.pageSize ?? PAGE_SIZE;
-    const [row] = await this.dataSource.query(
-      `WITH scope AS NOT MATERIALIZED (
+    const [country, chapter, after] = [sql.param(query.country), sql.param(query.chapter ?? null), sql.param(query.after ?? null)];
+    const [row] = await rows<{ areas: (FiguresRow & { code: string; title: string })[]; total: FiguresRow; benchmarks: (FiguresRow & { id: string; code: string; area_code: string })[] }>(
+      this.dataSource,
+      sql`WITH scope AS NOT MATERIALIZED (
          SELECT a.id AS area_id, a.code AS area_code, a.chapter_number, a.position AS area_position, b.id, b.code, b.position
            FROM area a JOIN benchmark b ON b.area_id = a.id
-          WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
+          WHERE a.country_code = ${country} AND (${chapter}::int IS NULL OR a.chapter_number = ${chapter})
        ), considered AS MATERIALIZED (
          SELECT s.area_id, p.created_at, p.first_answered_at, p.answer_decision
-           FROM scope s JOIN proposal p ON p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}
+           FROM scope s JOIN proposal p ON p.country_code = ${country} AND p.benchmark_id = s.id AND ${CONSIDERED}
        ), page AS (
          SELECT s.* FROM scope s
-          WHERE $3::text IS NULL OR (s.chapter_number, s.area_position, s.position, s.code) >
-                (SELECT a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $3)
+          WHERE ${after}::text IS NULL OR (s.chapter_number, s.area_position, s.position, s.code) >
+                (SELECT a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ${after})
           ORDER BY s.chapter_number, s.area_position, s.position, s.code LIMIT ${pageSize + 1}
        )
        SELECT (SELECT coalesce(json_agg(x ORDER BY x.chapter_number, x.position, x.code), '[]') FROM (
                  SELECT a.code, a.title, a.chapter_number, a.position, f.*
                    FROM area a LEFT JOIN (SELECT p.area_id, ${FIGURES} FROM considered p GROUP BY p.area_id) f ON f.area_id = a.id
-                  WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)) x) AS areas,
+                  WHERE a.country_code = ${country} AND (${chapter}::int IS NULL OR a.chapter_number = ${chapter})) x) AS areas,
               (SELECT row_to_json(t) FROM (SELECT ${FIGURES} FROM considered p) t) AS total,
               (SELECT coalesce(json_agg(y ORDER BY y.chapter_number, y.area_position, y.position, y.code), '[]') FROM (
                  SELECT s.id, s.code, s.area_code, s.chapter_number, s.area_position, s.position, f.*
-                   FROM page s CROSS JOIN LATERAL (SELECT ${FIGURES} FROM proposal p WHERE p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}) f) y) AS benchmarks`,
-      [query.country, query.chapter ?? null, query.after ?? null],
+                   FROM page s CROSS JOIN LATERAL (SELECT ${FIGURES} FROM proposal p WHERE p.country_code = ${country} AND p.benchmark_id = s.id AND ${CONSIDERED}) f) y) AS benchmarks`,
     );
-    const benchmarks: Record<string, any>[] = row.benchmarks;
+    const benchmarks = row.benchmarks;
     const more = benchmarks.length > pageSize;
     if (more) benchmarks.pop();
     return {
@@ -54,7 +56,7 @@ export class ConsiderationService {
       chapter: query.chapter ?? null,
       benchmarks: benchmarks.map((r) => ({ id: r.id, code: r.code, area: r.area_code, ...figuresOf(r) })),
       next: more ? benchmarks[benchmarks.length - 1].code : null,
-      areas: row.areas.map((r: Record<string, any>) => ({ code: r.code, title: r.title, ...figuresOf(r) })),
+      areas: row.areas.map((r) => ({ code: r.code, title: r.title, ...figuresOf(r) })),
       total: figuresOf(row.total),
     };
   }
@@ -95,25 +97,39 @@ export class ConsiderationService {
 const PAGE_SIZE = 50;
 
 /** A proposal `p` that counts: not a comment or reply, not hidden (the dialogue's one rule). */
-const CONSIDERED = countedProposalSql('p');
+const CONSIDERED = sql.raw(countedProposalSql('p'));
 
 /** The figures over proposals `p` (from `considered` or `proposal`): the latest answer counts, days to the first. */
-const FIGURES = `count(p.created_at)::int AS received, count(p.answer_decision)::int AS answered,
+const FIGURES = sql.raw(`count(p.created_at)::int AS received, count(p.answer_decision)::int AS answered,
   count(*) FILTER (WHERE p.answer_decision = 'accepted')::int AS accepted,
   count(*) FILTER (WHERE p.answer_decision = 'partly_accepted')::int AS partly_accepted,
   count(*) FILTER (WHERE p.answer_decision = 'not_accepted')::int AS not_accepted,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.first_answered_at - p.created_at) / 86400) AS median_days,
-  min(p.created_at) FILTER (WHERE p.answer_decision IS NULL) AS oldest_unanswered`;
+  min(p.created_at) FILTER (WHERE p.answer_decision IS NULL) AS oldest_unanswered`);
+
+/**
+ * A row of FIGURES, read inside JSON (json_agg, row_to_json): the oldest as ISO text; every figure
+ * null for an area without proposals (its LEFT JOIN found none).
+ */
+interface FiguresRow {
+  received: number | null;
+  answered: number | null;
+  accepted: number | null;
+  partly_accepted: number | null;
+  not_accepted: number | null;
+  median_days: number | null;
+  oldest_unanswered: string | null;
+}
 
 /** The figures of a row of FIGURES; an area without proposals has none (zero). */
-function figuresOf(r: Record<string, any>): ConsiderationFigures {
+function figuresOf(r: FiguresRow): ConsiderationFigures {
   return {
-    received: r['received'] ?? 0,
-    answered: r['answered'] ?? 0,
-    accepted: r['accepted'] ?? 0,
-    partlyAccepted: r['partly_accepted'] ?? 0,
-    notAccepted: r['not_accepted'] ?? 0,
-    medianDaysToAnswer: r['median_days'] == null ? null : Math.round(Number(r['median_days']) * 10) / 10,
-    oldestUnansweredAt: r['oldest_unanswered'] ? new Date(r['oldest_unanswered']).toISOString() : null,
+    received: r.received ?? 0,
+    answered: r.answered ?? 0,
+    accepted: r.accepted ?? 0,
+    partlyAccepted: r.partly_accepted ?? 0,
+    notAccepted: r.not_accepted ?? 0,
+    medianDaysToAnswer: r.median_days == null ? null : Math.round(Number(r.median_days) * 10) / 10,
+    oldestUnansweredAt: r.oldest_unanswered ? new Date(r.oldest_unanswered).toISOString() : null,
   };
 }

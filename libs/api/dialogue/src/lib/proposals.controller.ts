@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CostlyRequest, Public, uuidParam } from '@bt/api/core';
@@ -12,7 +12,7 @@ import {
   type ProposalDto,
   ProposalResponseRequest,
 } from '@bt/contracts';
-import { CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, Roles, type Viewer } from '@bt/api/identity';
 import { ConsiderationService } from './consideration.service';
 import { ProposalsService } from './proposals.service';
 
@@ -34,23 +34,23 @@ export class ProposalsController {
 
   /** A civil-society proposal or comment on a benchmark, or a reply in a thread (`parentId`); optionally anchored on a sub-requirement or evidence item. */
   @Post('benchmarks/:id/proposals')
-  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateProposalRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ProposalDto> {
-    return this.proposals.create(viewer, id, body, request.ip);
+  create(@Param('id', BenchmarkRefPipe) id: string, @Body() body: CreateProposalRequest, @Actor() actor: Actor): Promise<ProposalDto> {
+    return this.proposals.create(actor, id, body);
   }
 
   /** The ministry's reasoned answer; answering again adds a new version. */
   @Post('proposals/:id/response')
   @HttpCode(200)
-  respond(@Param('id', uuid) id: string, @Body() body: ProposalResponseRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ProposalDto> {
-    return this.proposals.respond(viewer, id, body, request.ip);
+  respond(@Param('id', uuid) id: string, @Body() body: ProposalResponseRequest, @Actor() actor: Actor): Promise<ProposalDto> {
+    return this.proposals.respond(actor, id, body);
   }
 
   /** A moderator (admin) hides an abusive contribution; it shows as "hidden by a moderator", the audit trail keeps its text. */
   @Post('proposals/:id/hide')
   @Roles('admin')
   @HttpCode(200)
-  hide(@Param('id', uuid) id: string, @Body() body: HideProposalRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<ProposalDto> {
-    return this.proposals.hide(viewer, id, body, request.ip);
+  hide(@Param('id', uuid) id: string, @Body() body: HideProposalRequest, @Actor() actor: Actor): Promise<ProposalDto> {
+    return this.proposals.hide(actor, id, body);
   }
 
   /** "Adequate consideration" of civil-society proposals per benchmark, area and chapter (figures only, public). */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
-import { refuse } from '@bt/api/core';
+import { refuse, rows, type Sql, sql } from '@bt/api/core';
 import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
 import type { CreateProposalRequest, HideProposalRequest, ProposalAnswerDto, ProposalDto, ProposalListQuery, ProposalResponseRequest } from '@bt/contracts';
 import { visibleEvidence } from '@bt/api/evidence';
 import { isMissionExpert } from '@bt/api/missions';
-import { actorOfViewer, hasRole, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor, hasRole, type Viewer } from '@bt/api/identity';
 import { mayAnswer, mayPropose, mayReply, OPEN_FOR_INPUT, seesDialogue } from './dialogue-access';
 
 /**
@@ -21,7 +21,7 @@ export class ProposalsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(viewer: Viewer, benchmarkRef: string, request: CreateProposalRequest, ip: string): Promise<ProposalDto> {
+  async create(viewer: Actor, benchmarkRef: string, request: CreateProposalRequest): Promise<ProposalDto> {
     const id = await this.dataSource.transaction(async (em) => {
       // A shared lock: the benchmark cannot be submitted or accepted while this proposal is being added.
       const scope = await findBenchmarkScope(em, benchmarkRef, true);
@@ -59,14 +59,14 @@ export class ProposalsService {
         [scope.id, kind, parentId, request.subRequirementId ?? null, request.evidenceId ?? null, text, viewer.userId],
       );
       // The text goes into the audit trail too: a moderator may hide it later, the record keeps it.
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: `${kind}.created`, entityType: 'benchmark', entityId: scope.id, data: { proposalId: row.id, kind, parentId, text } });
+      await this.audit.record(em, auditActor(viewer), { action: `${kind}.created`, entityType: 'benchmark', entityId: scope.id, data: { proposalId: row.id, kind, parentId, text } });
       return row.id as string;
     });
     return this.one(viewer, id);
   }
 
   /** A new answer; earlier answers stay, so nothing is silently rewritten. */
-  async respond(viewer: Viewer, proposalId: string, request: ProposalResponseRequest, ip: string): Promise<ProposalDto> {
+  async respond(viewer: Actor, proposalId: string, request: ProposalResponseRequest): Promise<ProposalDto> {
     await this.dataSource.transaction(async (em) => {
       const { proposal, scope } = await this.locate(em, viewer, proposalId);
       if (!mayAnswer(viewer, scope)) throw refuse.forbidden('dialogue.answer-not-yours');
@@ -81,7 +81,7 @@ export class ProposalsService {
         reasoning,
         viewer.userId,
       ]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(viewer), {
         action: 'proposal.answered',
         entityType: 'benchmark',
         entityId: scope.id,
@@ -92,16 +92,16 @@ export class ProposalsService {
   }
 
   /** A moderator hides an abusive contribution: its text is withheld from everyone, the audit trail keeps it. */
-  async hide(viewer: Viewer, proposalId: string, request: HideProposalRequest, ip: string): Promise<ProposalDto> {
+  async hide(viewer: Actor, proposalId: string, request: HideProposalRequest): Promise<ProposalDto> {
     await this.dataSource.transaction(async (em) => {
-      const [proposal] = await em.query(`SELECT id, benchmark_id, text, hidden_at FROM proposal WHERE id = $1 FOR UPDATE`, [proposalId]);
+      const [proposal] = await em.query<{ id: string; benchmark_id: string; text: string; hidden_at: Date | null }[]>(`SELECT id, benchmark_id, text, hidden_at FROM proposal WHERE id = $1 FOR UPDATE`, [proposalId]);
       if (!proposal) throw refuse.notFound('proposal.not-found', { id: proposalId });
       if (!hasRole(viewer, 'admin')) throw refuse.forbidden('dialogue.hide-only-moderator');
       if (proposal.hidden_at) throw refuse.conflict('dialogue.hidden-already');
       const reason = request.reason.trim();
       if (!reason) throw refuse.unprocessable('request.field-empty', { field: 'reason' });
       await em.query(`UPDATE proposal SET hidden_at = now(), hidden_by = $2, hidden_reason = $3 WHERE id = $1`, [proposalId, viewer.userId, reason]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(viewer), {
         action: 'proposal.hidden',
         entityType: 'benchmark',
         entityId: proposal.benchmark_id,
@@ -117,15 +117,15 @@ export class ProposalsService {
     const scope = await findBenchmarkScope(em, benchmarkRef);
     const missionExpert = viewer ? await isMissionExpert(em, scope.id, viewer.userId) : false;
     if (!seesDialogue(viewer, scope, missionExpert)) throw refuse.notFound('dialogue.not-found', { ref: benchmarkRef });
-    const all = await this.query(em, 'p.benchmark_id = $1', [scope.id], visibleEvidence(viewer, scope, missionExpert));
+    const all = await this.query(em, sql`p.benchmark_id = ${scope.id}`, visibleEvidence(viewer, scope, missionExpert));
     const threads = threadsOf(all);
     if (query.answered === undefined) return threads;
     const answered = query.answered === 'true';
     return threads.filter((t) => t.kind === 'proposal' && !t.hiddenAt && !!t.answer === answered);
   }
 
-  private async locate(em: EntityManager, viewer: Viewer, proposalId: string): Promise<{ proposal: Record<string, any>; scope: BenchmarkScope }> {
-    const [proposal] = await em.query(`SELECT id, benchmark_id, kind, parent_id, hidden_at FROM proposal WHERE id = $1`, [proposalId]);
+  private async locate(em: EntityManager, viewer: Viewer, proposalId: string): Promise<{ proposal: LocatedProposal; scope: BenchmarkScope }> {
+    const [proposal] = await em.query<LocatedProposal[]>(`SELECT id, benchmark_id, kind, parent_id, hidden_at FROM proposal WHERE id = $1`, [proposalId]);
     if (!proposal) throw refuse.notFound('proposal.not-found', { id: proposalId });
     const scope = await findBenchmarkScope(em, proposal.benchmark_id, true);
     if (!seesDialogue(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId))) throw refuse.notFound('proposal.not-found', { id: proposalId });
@@ -134,27 +134,27 @@ export class ProposalsService {
 
   private async one(viewer: Viewer, id: string): Promise<ProposalDto> {
     const em = this.dataSource.manager;
-    const [row] = await em.query(`SELECT benchmark_id FROM proposal WHERE id = $1`, [id]);
+    const [row] = await em.query<{ benchmark_id: string }[]>(`SELECT benchmark_id FROM proposal WHERE id = $1`, [id]);
     const scope = await findBenchmarkScope(em, row.benchmark_id);
-    const [proposal] = await this.query(em, 'p.id = $1', [id], visibleEvidence(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId)));
+    const [proposal] = await this.query(em, sql`p.id = ${id}`, visibleEvidence(viewer, scope, await isMissionExpert(em, scope.id, viewer.userId)));
     return proposal;
   }
 
-  private async query(em: EntityManager, where: string, values: unknown[], evidenceVisibility: string[]): Promise<ProposalDto[]> {
-    const rows = await em.query(
-      `SELECT p.id, p.benchmark_id, p.kind, p.parent_id, p.text, p.hidden_at, p.created_at, u.display_name, o.name AS organisation,
+  private async query(em: EntityManager, where: Sql, evidenceVisibility: string[]): Promise<ProposalDto[]> {
+    const found = await rows<ProposalRow>(
+      em,
+      sql`SELECT p.id, p.benchmark_id, p.kind, p.parent_id, p.text, p.hidden_at, p.created_at, u.display_name, o.name AS organisation,
               s.id AS sub_requirement_id, s.code AS sub_requirement_code, e.id AS evidence_id, e.title AS evidence_title,
               coalesce((SELECT json_agg(json_build_object('id', r.id, 'decision', r.decision, 'reasoning', r.reasoning, 'author', ru.display_name, 'createdAt', r.created_at) ORDER BY r.created_at)
                           FROM proposal_response r JOIN app_user ru ON ru.id = r.author_id WHERE r.proposal_id = p.id), '[]') AS answers,
               (SELECT extract(epoch FROM min(r.created_at) - p.created_at) / 86400 FROM proposal_response r WHERE r.proposal_id = p.id) AS days_to_answer
          FROM proposal p JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
          LEFT JOIN sub_requirement s ON s.id = p.sub_requirement_id
-         LEFT JOIN evidence e ON e.id = p.evidence_id AND e.visibility = ANY($${values.length + 1})
+         LEFT JOIN evidence e ON e.id = p.evidence_id AND e.visibility = ANY(${evidenceVisibility})
         WHERE ${where} ORDER BY p.created_at, p.id`,
-      [...values, evidenceVisibility],
     );
-    return rows.map((r: Record<string, any>): ProposalDto => {
-      const answers = (r.answers as ProposalAnswerDto[]).map((a) => ({ ...a, createdAt: new Date(a.createdAt).toISOString() }));
+    return found.map((r): ProposalDto => {
+      const answers = r.answers.map((a) => ({ ...a, createdAt: new Date(a.createdAt).toISOString() }));
       const hidden = !!r.hidden_at;
       return {
         id: r.id,
@@ -162,10 +162,10 @@ export class ProposalsService {
         kind: r.kind,
         parentId: r.parent_id,
         text: hidden ? null : r.text,
-        hiddenAt: hidden ? new Date(r.hidden_at).toISOString() : null,
+        hiddenAt: r.hidden_at?.toISOString() ?? null,
         author: r.display_name,
         organisation: r.organisation,
-        createdAt: new Date(r.created_at).toISOString(),
+        createdAt: r.created_at.toISOString(),
         subRequirement: r.sub_requirement_id ? { id: r.sub_requirement_id, code: r.sub_requirement_code } : null,
         evidence: r.evidence_id ? { id: r.evidence_id, title: r.evidence_title } : null,
         answer: answers.at(-1) ?? null,
@@ -175,6 +175,31 @@ export class ProposalsService {
       };
     });
   }
+}
+
+/** A proposal as `locate` reads it before a change. */
+interface LocatedProposal {
+  id: string;
+  benchmark_id: string;
+  kind: ProposalDto['kind'];
+  parent_id: string | null;
+  hidden_at: Date | null;
+}
+
+/** A contribution as `query` reads it; `answers` is JSON (their `createdAt` ISO text), `days_to_answer` numeric (text). */
+interface ProposalRow extends Omit<LocatedProposal, 'hidden_at'> {
+  text: string;
+  hidden_at: Date | null;
+  created_at: Date;
+  display_name: string;
+  organisation: string;
+  /** The anchors' columns are null together (LEFT JOIN): the code and title only when the id is not. */
+  sub_requirement_id: string | null;
+  sub_requirement_code: string;
+  evidence_id: string | null;
+  evidence_title: string;
+  answers: ProposalAnswerDto[];
+  days_to_answer: string | null;
 }
 
 /** Contributions (oldest first) as threads: each top-level one with its replies. */

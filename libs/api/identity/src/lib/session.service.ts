@@ -20,18 +20,42 @@ const VIEWER_COLUMNS = `u.id, u.email, u.display_name, u.organisation_id, o.coun
   coalesce(bool_or(r.role = 'ministry' AND r.coordinator), false) AS coordinator`;
 const VIEWER_JOINS = `JOIN organisation o ON o.id = u.organisation_id LEFT JOIN role_assignment r ON r.user_id = u.id`;
 
-function viewerOfRow(row: Record<string, any>, sessionTokenHash: string): Viewer {
+/** A row of VIEWER_COLUMNS (and, for a session, whether its second factor is outstanding). */
+interface ViewerRow {
+  id: string;
+  email: string;
+  display_name: string;
+  organisation_id: string;
+  country_code: string | null;
+  roles: Role[];
+  coordinator: boolean;
+  second_factor_outstanding?: boolean;
+}
+
+function viewerOfRow(row: ViewerRow, sessionTokenHash: string): Viewer {
   return {
-    secondFactorOutstanding: row['second_factor_outstanding'] ?? false,
-    userId: row['id'],
-    email: row['email'],
-    displayName: row['display_name'],
-    organisationId: row['organisation_id'],
-    countryCode: row['country_code']?.trim() ?? null,
-    roles: new Set<Role>(row['roles']),
-    coordinator: row['coordinator'],
+    secondFactorOutstanding: row.second_factor_outstanding ?? false,
+    userId: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    organisationId: row.organisation_id,
+    countryCode: row.country_code?.trim() ?? null,
+    roles: new Set<Role>(row.roles),
+    coordinator: row.coordinator,
     sessionTokenHash,
   };
+}
+
+interface SessionRow {
+  id: string;
+  current: boolean;
+  method: string;
+  second_factor: string | null;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
 }
 
 /** Server-side sessions: the cookie is a random token; the row decides (remembered for seconds by SessionCache, forgotten at any change). */
@@ -67,7 +91,7 @@ export class SessionService {
     const cached = this.cache.get(tokenHash);
     if (cached) return cached;
     const readBegan = this.cache.readBegins();
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<(ViewerRow & { last_seen_at: Date; expires_at: Date })[]>(
       `SELECT s.last_seen_at, s.expires_at, ${VIEWER_COLUMNS},
               s.second_factor IS NULL
                 AND coalesce((SELECT (value->>'secondFactorRequired')::boolean FROM app_setting WHERE key = 'identity'), false)
@@ -79,13 +103,13 @@ export class SessionService {
       [tokenHash, this.config.sessions.idleMinutes, SECOND_FACTOR_ROLES],
     );
     if (!row) return null;
-    let lastSeenAt = new Date(row.last_seen_at);
+    let lastSeenAt = row.last_seen_at;
     // Keep the idle clock running without writing on every single request.
     if (Date.now() - lastSeenAt.getTime() > 30_000) {
       await this.dataSource.query('UPDATE user_session SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
       lastSeenAt = new Date();
     }
-    const viewer = { ...viewerOfRow(row, tokenHash), expiresAt: new Date(row.expires_at) };
+    const viewer = { ...viewerOfRow(row, tokenHash), expiresAt: row.expires_at };
     this.cache.remember(tokenHash, viewer, lastSeenAt, readBegan);
     return viewer;
   }
@@ -100,7 +124,7 @@ export class SessionService {
    * without a request (the demo seed's workflow steps); null for an unknown or disabled user.
    */
   async viewerOf(em: EntityManager, email: string): Promise<Viewer | null> {
-    const [row] = await em.query(
+    const [row] = await em.query<ViewerRow[]>(
       `SELECT ${VIEWER_COLUMNS} FROM app_user u ${VIEWER_JOINS} WHERE u.email = $1 AND u.disabled_at IS NULL GROUP BY u.id, o.country_code`,
       [email],
     );
@@ -112,28 +136,28 @@ export class SessionService {
    * of a change by the same rules the pages apply (libs/api/notifications).
    */
   async activeViewers(em: EntityManager): Promise<Viewer[]> {
-    const rows = await em.query(`SELECT ${VIEWER_COLUMNS} FROM app_user u ${VIEWER_JOINS} WHERE u.disabled_at IS NULL GROUP BY u.id, o.country_code`);
-    return rows.map((row: Record<string, any>) => viewerOfRow(row, ''));
+    const users = await em.query<ViewerRow[]>(`SELECT ${VIEWER_COLUMNS} FROM app_user u ${VIEWER_JOINS} WHERE u.disabled_at IS NULL GROUP BY u.id, o.country_code`);
+    return users.map((row) => viewerOfRow(row, ''));
   }
 
   /** A user's live sessions, newest activity first; `current` marks the asking browser's. */
   async list(userId: string, currentTokenHash: string): Promise<SessionDto[]> {
-    const rows = await this.dataSource.query(
+    const sessions = await this.dataSource.query<SessionRow[]>(
       `SELECT id, token_hash = $2 AS current, method, second_factor, created_at, last_seen_at, expires_at, ip, user_agent
          FROM user_session WHERE user_id = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $3)
         ORDER BY token_hash = $2 DESC, last_seen_at DESC`,
       [userId, currentTokenHash, this.config.sessions.idleMinutes],
     );
-    return rows.map((r: Record<string, any>) => ({
-      id: r['id'],
-      current: r['current'],
-      method: r['method'],
-      secondFactor: r['second_factor'],
-      createdAt: new Date(r['created_at']).toISOString(),
-      lastSeenAt: new Date(r['last_seen_at']).toISOString(),
-      expiresAt: new Date(r['expires_at']).toISOString(),
-      ip: r['ip'],
-      userAgent: r['user_agent'],
+    return sessions.map((r) => ({
+      id: r.id,
+      current: r.current,
+      method: r.method,
+      secondFactor: r.second_factor,
+      createdAt: r.created_at.toISOString(),
+      lastSeenAt: r.last_seen_at.toISOString(),
+      expiresAt: r.expires_at.toISOString(),
+      ip: r.ip,
+      userAgent: r.user_agent,
     }));
   }
 
