@@ -1,12 +1,12 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, type StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import { CostlyRequest, Public, uuidParam } from '@bt/api/core';
-import { attachmentDisposition } from '@bt/api/files';
+import { attachment, AttachmentHeaders } from '@bt/api/files';
 import { CurrentViewer, type Viewer } from '@bt/api/identity';
 import { ChapterReportQuery, DocumentQuery } from '@bt/contracts';
 import { MEDIA_TYPES } from './report-document';
+import { ChapterReportService } from './chapter-report.service';
 import { type RenderedReport, ReportsService } from './reports.service';
 
 const uuid = uuidParam();
@@ -21,7 +21,10 @@ const DOCUMENT = { description: 'The document as a file to save (Content-Disposi
 @Public()
 @Controller()
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly chapters: ChapterReportService,
+  ) {}
 
   /** The benchmark dossier in Word or PDF: text, state, assessments, evidence, track records, Action Plan, dialogue, missions, and its history in an annex. */
   @CostlyRequest('report')
@@ -29,11 +32,12 @@ export class ReportsController {
   @ApiParam({ name: 'id', description: 'uuid or code such as RS-24-MIG-02' })
   @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
   @ApiOkResponse(DOCUMENT)
+  @AttachmentHeaders()
   @ApiBadRequestResponse({ description: 'An unknown format (report.unknown-format), an unknown language, or a malformed benchmark reference.' })
   @ApiNotFoundResponse({ description: 'No such benchmark.' })
-  async benchmark(@Param('id', BenchmarkRefPipe) id: string, @Query() query: DocumentQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
+  async benchmark(@Param('id', BenchmarkRefPipe) id: string, @Query() query: DocumentQuery, @CurrentViewer() viewer: Viewer | null): Promise<StreamableFile> {
     const language = await this.reports.languageFor(viewer, query.lang);
-    await send(reply, await this.reports.benchmarkDossier(viewer, id, query.format, language));
+    return file(await this.reports.benchmarkDossier(viewer, id, query.format, language));
   }
 
   /** The chapter progress report in Word or PDF: a cover, a one-page summary, then every benchmark of the chapter as its dossier has it (without the history). */
@@ -41,11 +45,12 @@ export class ReportsController {
   @Get('reports/chapter')
   @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
   @ApiOkResponse(DOCUMENT)
+  @AttachmentHeaders()
   @ApiBadRequestResponse({ description: 'An unknown format (report.unknown-format); a missing or malformed country, chapter or period, or an unknown language.' })
   @ApiNotFoundResponse({ description: 'The country has no benchmarks in that chapter.' })
-  async chapter(@Query() query: ChapterReportQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
+  async chapter(@Query() query: ChapterReportQuery, @CurrentViewer() viewer: Viewer | null): Promise<StreamableFile> {
     const language = await this.reports.languageFor(viewer, query.lang);
-    await send(reply, await this.reports.chapterReport(viewer, query, language));
+    return file(await this.chapters.chapterReport(viewer, query, language));
   }
 
   /** A written consultation as the Council note lays it out: topics, questions, the summary of the replies to each, and an annex with every partner's sent replies. */
@@ -53,20 +58,16 @@ export class ReportsController {
   @Get('consultations/:id/report')
   @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
   @ApiOkResponse(DOCUMENT)
+  @AttachmentHeaders()
   @ApiBadRequestResponse({ description: 'An unknown format (report.unknown-format), an unknown language, or an id that is not a uuid.' })
   @ApiNotFoundResponse({ description: 'No such consultation, or not one the caller may see (the public: published ones).' })
-  async consultation(@Param('id', uuid) id: string, @Query() query: DocumentQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
+  async consultation(@Param('id', uuid) id: string, @Query() query: DocumentQuery, @CurrentViewer() viewer: Viewer | null): Promise<StreamableFile> {
     const language = await this.reports.languageFor(viewer, query.lang);
-    await send(reply, await this.reports.consultationReport(viewer, id, query.format, language));
+    return file(await this.reports.consultationReport(viewer, id, query.format, language));
   }
 }
 
 /** The document as a file to save; a PDF streamed as PDFKit writes it. */
-function send(reply: FastifyReply, report: RenderedReport): FastifyReply {
-  return reply
-    .header('Content-Type', report.mediaType)
-    .header('Content-Disposition', attachmentDisposition(report.fileName))
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'private, no-store')
-    .send(report.body);
+function file(report: RenderedReport): StreamableFile {
+  return attachment(report.body, report.fileName, report.mediaType);
 }

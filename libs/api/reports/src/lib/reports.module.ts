@@ -8,6 +8,7 @@ import { EvidenceModule } from '@bt/api/evidence';
 import { IdentityModule } from '@bt/api/identity';
 import { MissionsModule } from '@bt/api/missions';
 import { TrackRecordsModule } from '@bt/api/track-records';
+import { ChapterReportService } from './chapter-report.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
@@ -15,6 +16,6 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [ActionPlanModule, AssessmentsModule, BenchmarksModule, ConsultationsModule, DialogueModule, EvidenceModule, IdentityModule, MissionsModule, TrackRecordsModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, ChapterReportService],
 })
 export class ReportsModule {}
