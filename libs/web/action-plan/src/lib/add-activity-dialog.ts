@@ -8,10 +8,10 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ActionActivityDto, BenchmarkListItemDto, CreateActivityRequest } from '@bt/contracts';
-import { LOADING, loadEach, type LoadState } from '@bt/web/benchmarks';
-import { DialogSave } from '@bt/web/identity';
-import { DATE_FIELD } from '@bt/web/identity/dates';
 import { of } from 'rxjs';
+import { loadEach, LOADING, type LoadState } from '@bt/web/ui';
+import { DATE_FIELD } from '@bt/web/ui/dates';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { ActionPlanApi } from './action-plan-api';
 
 export interface AddActivityDialogData {

@@ -6,8 +6,8 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ActionActivityDto, CorrectiveMeasureDto } from '@bt/contracts';
-import { DialogSave } from '@bt/web/identity';
-import { DATE_FIELD } from '@bt/web/identity/dates';
+import { DATE_FIELD } from '@bt/web/ui/dates';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { ActionPlanApi } from './action-plan-api';
 
 const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ? null : { required: true });

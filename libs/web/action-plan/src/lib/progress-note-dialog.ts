@@ -6,7 +6,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ActionActivityDto, ActivityProgressNoteDto } from '@bt/contracts';
-import { DialogSave } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { ActionPlanApi } from './action-plan-api';
 
 /** A progress note on an activity (kept as written: notes are never edited). */

@@ -1,5 +1,5 @@
 import type { OrganisationDto, OrganisationKind } from '@bt/contracts';
-import { countryName } from './candidate-countries';
+import { countryName } from '@bt/web/ui';
 
 /** Where an organisation of a kind belongs: a candidate country, a Member State, or the EU side. */
 export type OrganisationSide = 'country' | 'memberState' | 'eu';

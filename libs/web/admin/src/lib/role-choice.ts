@@ -4,8 +4,8 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import type { Role, RoleAssignmentDto } from '@bt/contracts';
-import { ROLE_OPTIONS } from '@bt/web/identity';
 import { startWith, switchMap } from 'rxjs';
+import { ROLE_OPTIONS } from '@bt/web/ui';
 
 export type RoleForm = FormGroup<{
   roles: FormGroup<Record<Role, FormControl<boolean>>>;

@@ -1,6 +1,6 @@
 import { calendarDayOf } from '@bt/contracts/values';
-import { timeOfDay } from '@bt/web/identity/dates';
 import type { ConsultationEventType, ConsultationState } from '@bt/workflow';
+import { timeOfDay } from '@bt/web/ui/dates';
 
 /** The words for a consultation's state. */
 export function consultationStateLabel(state: ConsultationState): string {

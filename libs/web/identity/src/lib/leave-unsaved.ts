@@ -2,7 +2,7 @@ import { DestroyRef, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import type { CanDeactivateFn } from '@angular/router';
 import { map, type Observable, of } from 'rxjs';
-import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
+import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
 
 /** A page whose forms may hold typed text that is not saved yet. */
 export interface HoldsUnsavedWork {

@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { FormGroup } from '@angular/forms';
 import { MatDialog, type MatDialogRef } from '@angular/material/dialog';
 import { debounceTime, filter } from 'rxjs';
-import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog';
+import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
 import { KeptDraft } from './drafts';
 
 /**

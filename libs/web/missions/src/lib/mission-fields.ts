@@ -6,7 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { BenchmarkListItemDto, ExpertDto } from '@bt/contracts';
 import { inReadersOrder } from '@bt/web/identity';
-import { DATE_FIELD } from '@bt/web/identity/dates';
+import { DATE_FIELD } from '@bt/web/ui/dates';
 
 /** What planning a mission and correcting it ask for. */
 export type MissionPlanForm = FormGroup<{

@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { MailStatusDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 
 /**

@@ -14,10 +14,10 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { CreateOrganisationRequest, OrganisationDto, OrganisationKind } from '@bt/contracts';
-import { DialogSave } from '@bt/web/identity';
 import { map, startWith } from 'rxjs';
+import { CANDIDATE_COUNTRIES } from '@bt/web/ui';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
-import { CANDIDATE_COUNTRIES } from '../candidate-countries';
 import { ORGANISATION_KIND_OPTIONS, organisationSide } from '../organisation-kinds';
 
 /**

@@ -13,7 +13,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { OrganisationDto } from '@bt/contracts';
-import { DialogSave } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 
 /** A new name for an organisation; its kind and place stay. */

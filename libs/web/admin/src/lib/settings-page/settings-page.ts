@@ -8,8 +8,8 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { apiErrorMessage } from '@bt/web/identity';
 import { catchError, of } from 'rxjs';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 import { organisationPlace } from '../organisation-kinds';
 

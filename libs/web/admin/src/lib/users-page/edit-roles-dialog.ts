@@ -10,7 +10,7 @@ import {
 } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { UserDto } from '@bt/contracts';
-import { DialogSave } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 import { RoleChoice, roleAssignments, roleForm } from '../role-choice';
 

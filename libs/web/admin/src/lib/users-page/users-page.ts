@@ -14,8 +14,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { IssuedPasswordDto, UserDto, UserListQuery } from '@bt/contracts';
-import { apiErrorMessage, AuthSession, roleAssignmentLabel } from '@bt/web/identity';
-import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
+import { AuthSession } from '@bt/web/identity';
 import {
   BehaviorSubject,
   catchError,
@@ -29,6 +28,9 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
+import { roleAssignmentLabel } from '@bt/web/ui';
+import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 import { organisationPlace } from '../organisation-kinds';
 import { CreateUserDialog, type CreateUserDialogData } from './create-user-dialog';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import type { ProjectVersionDto } from '@bt/contracts';
-import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
+import { DisplayDatePipe, loadEach, LOADING } from '@bt/web/ui';
 import { AssistanceApi } from '../assistance-api';
 
 /** The project's fields as its page names them, for "changed …". */

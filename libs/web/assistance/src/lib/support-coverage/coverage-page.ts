@@ -7,11 +7,11 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { CANDIDATE_COUNTRIES } from '@bt/web/admin';
-import { LOADING, loadEach } from '@bt/web/benchmarks';
 import { BarChart, type ChartMeaning, type ChartSeries } from '@bt/web/charts';
-import { apiErrorMessage, AuthSession } from '@bt/web/identity';
+import { AuthSession } from '@bt/web/identity';
 import { combineLatest, map, startWith } from 'rxjs';
+import { CANDIDATE_COUNTRIES, loadEach, LOADING } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AssistanceApi } from '../assistance-api';
 import { coverage, type Support, timeline } from './coverage';
 

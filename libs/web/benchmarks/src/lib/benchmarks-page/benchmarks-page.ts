@@ -11,14 +11,14 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { BenchmarkListItemDto, Page } from '@bt/contracts';
 import type { BenchmarkState } from '@bt/workflow';
-import { apiErrorMessage } from '@bt/web/identity';
 import { LiveChanges } from '@bt/web/live';
 import { BehaviorSubject, catchError, combineLatest, debounceTime, map, of, tap } from 'rxjs';
+import { loadEach, LOADING } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { BenchmarkStateChip } from '../benchmark-state-chip';
 import { BENCHMARK_STATE_PRESENTATIONS } from '../benchmark-state-label';
 import { BenchmarksApi } from '../benchmarks-api';
 import { CATALOGUE_SCOPE } from '../catalogue-scope';
-import { LOADING, loadEach } from '../load-state';
 import {
   type BenchmarkFilters,
   benchmarkFiltersToQueryParams,

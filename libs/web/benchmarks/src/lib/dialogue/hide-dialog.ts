@@ -6,7 +6,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ProposalDto } from '@bt/contracts';
-import { DialogSave } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { notBlank } from '../not-blank';
 import { DialogueApi } from './dialogue-api';
 

@@ -2,9 +2,8 @@ import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { EvidenceDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
-import { FileDrop } from '../file-drop';
-import { UploadLimit } from '../mission/upload-limit';
+import { FileDrop, UploadLimit } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { EvidenceApi } from './evidence-api';
 
 /** What the API accepts (it decides by the file's bytes; this only narrows the file picker). */

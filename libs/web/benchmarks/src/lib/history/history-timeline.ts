@@ -2,10 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { BenchmarkDetailDto, HistoryEventDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
+import { DisplayDatePipe, loadEach, LOADING } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { workflowPositionLabel } from '../benchmark-state-label';
-import { DisplayDatePipe } from '../display-date.pipe';
-import { LOADING, loadEach } from '../load-state';
 import { WorkflowApi } from '../workflow/workflow-api';
 import { historyEntryLabel } from './history-labels';
 

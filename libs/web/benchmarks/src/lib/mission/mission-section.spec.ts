@@ -5,9 +5,9 @@ import { Component, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { BenchmarkDetailDto, MissionDto, RoleAssignmentDto } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
+import { fileSize } from '@bt/web/ui';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { COMMISSION, COORDINATOR, EXPERT, mission, signedInUser } from '../../testing/workflow-fixtures';
-import { fileSize } from './file-size';
 import { MissionSection } from './mission-section';
 
 @Component({

@@ -4,12 +4,10 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { BenchmarkDetailDto, MissionDto } from '@bt/contracts';
-import { apiErrorMessage, AuthSession } from '@bt/web/identity';
+import { AuthSession } from '@bt/web/identity';
+import { DisplayDatePipe, FileDrop, fileSize, UploadLimit } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { mayDownloadReport, mayUploadReport } from '../benchmark-participation';
-import { DisplayDatePipe } from '../display-date.pipe';
-import { FileDrop } from '../file-drop';
-import { fileSize } from './file-size';
-import { UploadLimit } from './upload-limit';
 import { MissionsApi } from './missions-api';
 
 /** What the API takes as a mission report (it decides by the file's bytes; this only narrows the file picker). */

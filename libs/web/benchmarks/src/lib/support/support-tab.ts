@@ -4,8 +4,8 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { BenchmarkDetailDto, ProjectDto } from '@bt/contracts';
-import { apiErrorMessage } from '@bt/web/identity';
-import { LOADING, loadEach } from '../load-state';
+import { loadEach, LOADING } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 
 /** A project as the Support tab shows it: who funds and implements it, and how it supports this benchmark. */
 export interface SupportItem {

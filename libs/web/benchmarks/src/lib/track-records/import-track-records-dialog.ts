@@ -5,8 +5,8 @@ import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, Ma
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { TrackRecordImportErrorDto, TrackRecordImportResultDto } from '@bt/contracts';
 import { TRACK_RECORD_COLUMNS } from '@bt/contracts/values';
-import { apiErrorMessage, reasonText } from '@bt/web/identity';
-import { FileDrop } from '../file-drop';
+import { FileDrop } from '@bt/web/ui';
+import { apiErrorMessage, reasonText } from '@bt/web/ui/refusals';
 import { TrackRecordsApi } from './track-records-api';
 
 export interface ImportTrackRecordsDialogData {

@@ -9,8 +9,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { TrackRecordCategory, TrackRecordSeriesDto } from '@bt/contracts';
 import { TRACK_RECORD_PERIOD } from '@bt/contracts/values';
-import { DialogSave } from '@bt/web/identity';
 import { map } from 'rxjs';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { CATEGORY_LABELS } from './track-record-chart';
 import { TrackRecordsApi } from './track-records-api';
 

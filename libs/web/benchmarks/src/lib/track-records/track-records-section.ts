@@ -8,10 +8,11 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { BenchmarkDetailDto, TrackRecordImportResultDto, TrackRecordSeriesDto } from '@bt/contracts';
 import { BarChart } from '@bt/web/charts';
-import { apiErrorMessage, AuthSession } from '@bt/web/identity';
+import { AuthSession } from '@bt/web/identity';
 import { BehaviorSubject, combineLatest, filter, map } from 'rxjs';
+import { loadEach, LOADING } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { mayRecordTrackRecords } from '../benchmark-participation';
-import { LOADING, loadEach } from '../load-state';
 import { ImportTrackRecordsDialog, type ImportTrackRecordsDialogData } from './import-track-records-dialog';
 import {
   NewTrackRecordSeriesDialog,

@@ -4,8 +4,8 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { BenchmarkDetailDto } from '@bt/contracts';
-import { reasonText } from '@bt/web/identity';
 import type { AvailableEvent } from '@bt/workflow';
+import { reasonText } from '@bt/web/ui/refusals';
 import { TransitionDialog, type TransitionDialogData, type TransitionOutcome } from './transition-dialog';
 import { workflowEventPresentation } from './workflow-events';
 

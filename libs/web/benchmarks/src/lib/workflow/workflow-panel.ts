@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, input, output, viewChild } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import type { BenchmarkDetailDto } from '@bt/contracts';
+import { DisplayDatePipe } from '@bt/web/ui';
 import { preparationLabel, progressLabel } from '../assessment-grades';
-import { DisplayDatePipe } from '../display-date.pipe';
 import { WorkflowActions } from './workflow-actions';
 import { type StepStatus, workflowSteps } from './workflow-steps';
 

@@ -8,10 +8,11 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationOrganisationDto } from '@bt/contracts';
-import { DialogSave, inReadersOrder } from '@bt/web/identity';
-import { DATE_FIELD, TIME_FIELD } from '@bt/web/identity/dates';
+import { inReadersOrder } from '@bt/web/identity';
 import { type HoldsUnsavedWork, UnsavedPage } from '@bt/web/identity/dialogs';
 import { forkJoin } from 'rxjs';
+import { DATE_FIELD, TIME_FIELD } from '@bt/web/ui/dates';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { isoToLocal, localToIso } from '../consultation-labels';
 import { ConsultationsApi } from '../consultations-api';
 

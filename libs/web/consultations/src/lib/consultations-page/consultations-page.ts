@@ -6,9 +6,10 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
-import { AuthSession, DialogSave } from '@bt/web/identity';
+import { AuthSession } from '@bt/web/identity';
 import { BehaviorSubject } from 'rxjs';
+import { DisplayDatePipe, loadEach, LOADING } from '@bt/web/ui';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { consultationStateLabel } from '../consultation-labels';
 import { ConsultationsApi } from '../consultations-api';
 

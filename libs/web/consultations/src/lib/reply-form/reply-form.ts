@@ -8,11 +8,12 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
-import { DisplayDatePipe, FileDrop, UploadLimit } from '@bt/web/benchmarks';
-import { MarkdownText } from '@bt/web/benchmarks/markdown';
-import { apiErrorMessage, DialogSave } from '@bt/web/identity';
-import { ConfirmDialog, type ConfirmDialogData, type HoldsUnsavedWork, UnsavedPage } from '@bt/web/identity/dialogs';
+import { type HoldsUnsavedWork, UnsavedPage } from '@bt/web/identity/dialogs';
 import { concat, filter, last, type Observable } from 'rxjs';
+import { DisplayDatePipe, FileDrop, UploadLimit } from '@bt/web/ui';
+import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
+import { MarkdownText } from '@bt/web/ui/markdown';
+import { apiErrorMessage, DialogSave } from '@bt/web/ui/refusals';
 import { ConsultationsApi } from '../consultations-api';
 
 /** What the page knows of a question's reply besides its text (which is in the form). */

@@ -7,10 +7,10 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationOrganisationDto, ConsultationQuestionDto, StoredFileDto } from '@bt/contracts';
-import { DisplayDatePipe } from '@bt/web/benchmarks';
-import { MarkdownText } from '@bt/web/benchmarks/markdown';
-import { DialogSave } from '@bt/web/identity';
 import { type HoldsUnsavedWork, UnsavedPage } from '@bt/web/identity/dialogs';
+import { DisplayDatePipe } from '@bt/web/ui';
+import { MarkdownText } from '@bt/web/ui/markdown';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { ConsultationsApi } from '../consultations-api';
 
 /** A question's summary as the editor holds it: the text, and whether each recipient (by id) is drawn on. */

@@ -15,12 +15,13 @@ import type {
   Page,
 } from '@bt/contracts';
 import { PREPARATION_GRADES, BENCHMARK_STATES, type BenchmarkState } from '@bt/workflow';
-import { BenchmarkStateChip, CATALOGUE_SCOPE, DisplayDatePipe, benchmarkStateLabel, preparationLabel, voiceLabel } from '@bt/web/benchmarks';
+import { BenchmarkStateChip, CATALOGUE_SCOPE, benchmarkStateLabel, preparationLabel, voiceLabel } from '@bt/web/benchmarks';
 import { BarChart, type ChartMeaning, type ChartSeries } from '@bt/web/charts';
 // The shell's entry, not the whole library: its refusal texts and dialogs are not for the first page.
 import { AuthSession } from '@bt/web/identity/shell';
 import { InboxApi } from '@bt/web/inbox';
 import { groupTasks, inboxLink, inboxTitle, type TaskGroup } from '@bt/web/tasks';
+import { DisplayDatePipe } from '@bt/web/ui';
 import { HomeApi } from '../home-api';
 
 /** What waits for the signed-in reader: their tasks, what is new in their inbox, deadlines, missions, consultations. */

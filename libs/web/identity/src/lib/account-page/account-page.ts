@@ -12,10 +12,10 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { apiErrorMessage } from '../api-error-message';
+import { roleAssignmentLabel } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AuthSession } from '../auth-session';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-rule';
-import { roleAssignmentLabel } from '../role-labels';
 import { NotificationPreferencesCard } from './notification-preferences-card';
 import { SecondFactorCard } from './second-factor-card';
 import { SessionsCard } from './sessions-card';

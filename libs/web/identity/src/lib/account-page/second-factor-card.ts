@@ -9,7 +9,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { SecondFactorStatusDto, TotpEnrolmentDto } from '@bt/contracts';
 import { type Observable } from 'rxjs';
-import { apiErrorMessage } from '../api-error-message';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AuthSession } from '../auth-session';
 import { AccountApi } from './account-api';
 

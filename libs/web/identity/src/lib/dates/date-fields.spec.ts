@@ -5,10 +5,10 @@ import { MatDatepickerIntl } from '@angular/material/datepicker';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { Language } from '@bt/i18n';
-import { DATE_FIELD, TIME_FIELD } from './date-fields';
 import { enUS } from 'date-fns/locale/en-US';
 import { sr } from 'date-fns/locale/sr';
 import { srLatn } from 'date-fns/locale/sr-Latn';
+import { DATE_FIELD, TIME_FIELD } from '@bt/web/ui/dates';
 import { provideReadersDates } from './readers-dates';
 
 @Component({

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
-import { apiErrorMessage } from '../api-error-message';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { CURRENT_LANGUAGE } from '../language/language';
 
 type Format = 'docx' | 'pdf';

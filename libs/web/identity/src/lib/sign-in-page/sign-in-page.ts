@@ -9,7 +9,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { catchError, of } from 'rxjs';
-import { apiErrorMessage } from '../api-error-message';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AuthSession } from '../auth-session';
 import { CURRENT_LANGUAGE, reloadIn } from '../language/language';
 import { safeReturnTo } from '../sign-in-address';

@@ -5,10 +5,10 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { BenchmarkListItemDto, ExpertDto, MissionDetailDto } from '@bt/contracts';
-import { LOADING, loadEach, type LoadState } from '@bt/web/benchmarks';
-import { DialogSave } from '@bt/web/identity';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { of } from 'rxjs';
+import { loadEach, LOADING, type LoadState } from '@bt/web/ui';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionFields, missionPlanForm, missionScope } from '../mission-fields';
 import { MissionsPagesApi } from '../missions-api';
 

@@ -6,10 +6,10 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { MissionDetailDto, MissionMeetingDto, MissionMeetingRequest } from '@bt/contracts';
-import { DisplayDatePipe } from '@bt/web/benchmarks';
-import { DialogSave } from '@bt/web/identity';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
-import { DATE_FIELD } from '@bt/web/identity/dates';
+import { DisplayDatePipe } from '@bt/web/ui';
+import { DATE_FIELD } from '@bt/web/ui/dates';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../missions-api';
 
 export interface MeetingDialogData {

@@ -6,10 +6,11 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ExpertDto } from '@bt/contracts';
-import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
-import { AuthSession, DialogSave } from '@bt/web/identity';
+import { AuthSession } from '@bt/web/identity';
 import { askBeforeUnload, type HoldsUnsavedWork } from '@bt/web/identity/dialogs';
 import { BehaviorSubject } from 'rxjs';
+import { DisplayDatePipe, loadEach, LOADING } from '@bt/web/ui';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { monthWeeks } from '../mission-calendar';
 import { MissionFields, missionPlanForm, missionScope } from '../mission-fields';
 import { MissionsPagesApi } from '../missions-api';

@@ -8,8 +8,10 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { tap } from 'rxjs';
 import type { ChapterOverviewDto } from '@bt/contracts';
-import { BenchmarkStateChip, CATALOGUE_SCOPE, GradeBadge, LOADING, loadEach, voiceLabel } from '@bt/web/benchmarks';
-import { apiErrorMessage, DocumentDownload } from '@bt/web/identity';
+import { BenchmarkStateChip, CATALOGUE_SCOPE, GradeBadge, voiceLabel } from '@bt/web/benchmarks';
+import { DocumentDownload } from '@bt/web/identity';
+import { loadEach, LOADING } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { OverviewApi } from '../overview-api';
 
 type Row = ChapterOverviewDto['rows'][number];

@@ -5,11 +5,12 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { CATALOGUE_SCOPE, DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
+import { CATALOGUE_SCOPE } from '@bt/web/benchmarks';
 import { BarChart, type ChartSeries } from '@bt/web/charts';
-import { apiErrorMessage } from '@bt/web/identity';
 import { of } from 'rxjs';
 import type { ConsiderationDto } from '@bt/contracts';
+import { DisplayDatePipe, loadEach, LOADING } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { considerationExportUrl, OverviewApi } from '../overview-api';
 
 /**

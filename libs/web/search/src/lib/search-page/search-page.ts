@@ -5,9 +5,9 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { SearchGroupDto, SearchHitDto, SearchKind, SearchResultDto } from '@bt/contracts';
 import { SEARCH_PAGE_SIZE } from '@bt/contracts/values';
-import { loadEach, type LoadState } from '@bt/web/benchmarks';
-import { apiErrorMessage } from '@bt/web/identity';
 import { combineLatest, filter, map } from 'rxjs';
+import { loadEach, type LoadState } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { SearchApi } from '../search-api';
 import { kindLabel, resultLink } from '../search-kinds';
 

@@ -5,11 +5,11 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { InboxDto, InboxItemDto } from '@bt/contracts';
-import { DisplayDatePipe, LOADING, loadEach } from '@bt/web/benchmarks';
-import { apiErrorMessage } from '@bt/web/identity';
 import { BehaviorSubject } from 'rxjs';
 import { InboxApi } from '@bt/web/inbox';
 import { LiveChanges } from '@bt/web/live';
+import { DisplayDatePipe, loadEach, LOADING } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { inboxDetail, inboxTitle } from './inbox-wording';
 import { inboxLink } from './inbox-link';
 

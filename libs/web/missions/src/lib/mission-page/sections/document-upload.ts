@@ -1,8 +1,8 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { FileDrop, UploadLimit } from '@bt/web/benchmarks';
-import { apiErrorMessage } from '@bt/web/identity';
+import { FileDrop, UploadLimit } from '@bt/web/ui';
+import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../../missions-api';
 
 /** What the API takes for a mission's documents (it decides by the file's bytes; this narrows the chooser). */

@@ -4,9 +4,9 @@ import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { MissionDetailDto } from '@bt/contracts';
-import { MarkdownText } from '@bt/web/benchmarks/markdown';
-import { DialogSave } from '@bt/web/identity';
 import type { HoldsUnsavedWork } from '@bt/web/identity/dialogs';
+import { MarkdownText } from '@bt/web/ui/markdown';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../../missions-api';
 import type { MissionChange } from '../mission-change';
 

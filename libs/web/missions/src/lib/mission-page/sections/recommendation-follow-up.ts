@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { EvidenceDto, RecommendationDto, RecommendationStatus } from '@bt/contracts';
 import { RECOMMENDATION_STATUSES } from '@bt/contracts/values';
-import { DialogSave } from '@bt/web/identity';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../../missions-api';
 import type { MissionChange } from '../mission-change';
 

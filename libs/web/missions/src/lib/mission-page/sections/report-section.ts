@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import type { MissionDetailDto } from '@bt/contracts';
-import { DisplayDatePipe } from '@bt/web/benchmarks';
-import { DialogSave } from '@bt/web/identity';
-import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/identity/dialogs';
 import { filter } from 'rxjs';
+import { DisplayDatePipe } from '@bt/web/ui';
+import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../../missions-api';
 import type { MissionChange } from '../mission-change';
 import { MissionDocumentUpload } from './document-upload';

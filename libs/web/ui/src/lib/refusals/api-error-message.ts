@@ -1,5 +1,5 @@
 import type { HttpErrorResponse } from '@angular/common/http';
-import { reasonText } from './refusals/refusal-texts';
+import { reasonText } from './refusal-texts';
 
 /**
  * The explanation an API error carries (`{statusCode, code, params, message}`), in the reader's

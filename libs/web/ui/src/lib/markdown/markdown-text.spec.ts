@@ -1,6 +1,6 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { EvidenceNarrative } from './evidence-narrative';
+import { EvidenceNarrative } from './markdown-text';
 
 @Component({ selector: 'bt-host', imports: [EvidenceNarrative], template: `<bt-evidence-narrative [text]="text()" />` })
 class Host {

@@ -1,6 +1,6 @@
 import { formatDate } from '@angular/common';
 import type { RefusalCode, Role } from '@bt/contracts';
-import { roleLabel } from '../role-labels';
+import { roleLabel } from '../words/role-labels';
 import type { Reason, ReasonParams } from '@bt/workflow';
 
 type Wording = (p: ReasonParams) => string;

@@ -1,0 +1,2 @@
+// Dialogs: they bring Material's dialog with them, which a page that opens none must not load.
+export { ConfirmDialog, type ConfirmDialogData } from './lib/dialogs/confirm-dialog';
