@@ -36,7 +36,7 @@ export class ActionPlanDemoService {
       for (const a of file.activities) {
         const benchmark = await names.benchmark(a.benchmark);
         if (!benchmark) continue;
-        const [activity] = await em.query(
+        const [activity] = await em.query<{ id: string }[]>(
           `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, budget_amount, budget_currency, budget_source, status, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
           [benchmark, a.code, a.title, a.responsibleInstitution, a.deadline, a.budget?.amount ?? null, a.budget?.currency ?? null, a.budget?.source ?? null, a.status, author],

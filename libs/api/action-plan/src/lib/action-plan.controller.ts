@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { attachmentDisposition } from '@bt/api/files';
+import { attachment, AttachmentHeaders } from '@bt/api/files';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import {
@@ -27,6 +26,7 @@ import { actionPlanWorkbook } from './action-plan-workbook';
 import { CostlyRequest, uuidParam } from '@bt/api/core';
 
 const uuid = uuidParam();
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('action-plan')
 @Controller()
@@ -47,16 +47,12 @@ export class ActionPlanController {
   /** The same activities, with the same filters, as an XLSX sheet. */
   @CostlyRequest('report')
   @Get('action-plan/activities.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async export(@Query() query: ActionPlanQuery, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
+  @ApiProduces(XLSX)
+  @AttachmentHeaders()
+  async export(@Query() query: ActionPlanQuery, @CurrentViewer() viewer: Viewer): Promise<StreamableFile> {
     const activities = await this.actionPlan.list(viewer, query);
     const bytes = Buffer.from(await actionPlanWorkbook(activities).xlsx.writeBuffer());
-    await reply
-      .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('Content-Disposition', attachmentDisposition(`action-plan${query.country ? `-${query.country}` : ''}.xlsx`))
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'private, no-store')
-      .send(bytes);
+    return attachment(bytes, `action-plan${query.country ? `-${query.country}` : ''}.xlsx`, XLSX);
   }
 
   /** The corrective measures made of peer-review recommendations (no activity of their own); filters: country, area, benchmark. */

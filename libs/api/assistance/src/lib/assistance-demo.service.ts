@@ -44,7 +44,7 @@ export class AssistanceDemoService {
     const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-assistance', table: 'assistance_project' }, async (em, names) => {
       if (!(await names.benchmark(file.projects[0].supports[0].benchmark))) return null;
       for (const p of file.projects) {
-        const [project] = await em.query(
+        const [project] = await em.query<{ id: string }[]>(
           `INSERT INTO assistance_project (country_code, title, description, instrument, status, planned_start, planned_end, actual_start, actual_end,
              objectives, components, expected_results, achieved_results)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,

@@ -64,7 +64,7 @@ export class FileLeftovers implements OnApplicationShutdown {
     let rowless = 0;
     for (let i = 0; i < candidates.length; i += 1000) {
       const keys = candidates.slice(i, i + 1000);
-      const rows: { storage_key: string }[] = await this.dataSource.query('SELECT storage_key FROM stored_file WHERE storage_key = ANY($1)', [keys]);
+      const rows = await this.dataSource.query<{ storage_key: string }[]>('SELECT storage_key FROM stored_file WHERE storage_key = ANY($1)', [keys]);
       const recorded = new Set(rows.map((r) => r.storage_key));
       for (const key of keys.filter((k) => !recorded.has(k))) {
         await this.storage.remove(key);
@@ -79,8 +79,8 @@ export class FileLeftovers implements OnApplicationShutdown {
   private async claimed(): Promise<boolean> {
     // The server's identifier tells apart databases of one name on two servers; a role may not read it (then the name alone).
     const [{ id }] = await this.dataSource
-      .query(`SELECT (SELECT system_identifier FROM pg_control_system())::text || '/' || current_database() AS id`)
-      .catch(() => this.dataSource.query(`SELECT current_database() AS id`));
+      .query<{ id: string }[]>(`SELECT (SELECT system_identifier FROM pg_control_system())::text || '/' || current_database() AS id`)
+      .catch(() => this.dataSource.query<{ id: string }[]>(`SELECT current_database() AS id`));
     const owner = await this.storage.owner();
     if (owner === null) {
       await this.storage.claim(id);

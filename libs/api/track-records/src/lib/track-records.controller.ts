@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Req, type StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
-import { attachmentDisposition, uploadedFile } from '@bt/api/files';
+import { attachment, AttachmentHeaders, uploadedFile } from '@bt/api/files';
 import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { CreateTrackRecordSeriesRequest, type TrackRecordImportResultDto, type TrackRecordSeriesDto, TrackRecordValueRequest } from '@bt/contracts';
 import { trackRecordWorkbook } from './track-record-sheet';
@@ -12,14 +12,8 @@ import { ApiUploadRefusals, CostlyRequest, uuidParam } from '@bt/api/core';
 const uuid = uuidParam();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function sendWorkbook(reply: FastifyReply, fileName: string, workbook: ReturnType<typeof trackRecordWorkbook>): Promise<void> {
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  await reply
-    .header('Content-Type', XLSX)
-    .header('Content-Disposition', attachmentDisposition(fileName))
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'private, no-store')
-    .send(bytes);
+async function workbookFile(fileName: string, workbook: ReturnType<typeof trackRecordWorkbook>): Promise<StreamableFile> {
+  return attachment(Buffer.from(await workbook.xlsx.writeBuffer()), fileName, XLSX);
 }
 
 @ApiTags('track-records')
@@ -65,17 +59,19 @@ export class TrackRecordsController {
   @CostlyRequest('report')
   @Get('benchmarks/:id/track-records/template.xlsx')
   @ApiProduces(XLSX)
-  async template(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
+  @AttachmentHeaders()
+  async template(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer): Promise<StreamableFile> {
     const { code } = await this.trackRecords.forExport(viewer, id);
-    await sendWorkbook(reply, `${code}-track-records-template.xlsx`, trackRecordWorkbook([]));
+    return workbookFile(`${code}-track-records-template.xlsx`, trackRecordWorkbook([]));
   }
 
   /** The benchmark's series as an XLSX sheet in the import layout (so it can be edited and imported again). */
   @CostlyRequest('report')
   @Get('benchmarks/:id/track-records.xlsx')
   @ApiProduces(XLSX)
-  async export(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
+  @AttachmentHeaders()
+  async export(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer): Promise<StreamableFile> {
     const { code, series } = await this.trackRecords.forExport(viewer, id);
-    await sendWorkbook(reply, `${code}-track-records.xlsx`, trackRecordWorkbook(series));
+    return workbookFile(`${code}-track-records.xlsx`, trackRecordWorkbook(series));
   }
 }
