@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@bt/api/core';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
 import { type AssessmentDto, type BenchmarkAssessmentsDto, type ChapterFiguresDto, ChapterFiguresQuery, type ChapterOverviewDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
-import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { AssessmentsService } from './assessments.service';
 
 @ApiTags('assessments')
@@ -20,8 +20,8 @@ export class AssessmentsController {
 
   /** An assessment in the caller's voice: the Commission's, the ministry's self-assessment or the caller's CSO's shadow assessment. */
   @Post('benchmarks/:id/assessments')
-  record(@Param('id', BenchmarkRefPipe) id: string, @Body() body: RecordAssessmentRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<AssessmentDto> {
-    return this.assessments.record(viewer, id, body, request.ip);
+  record(@Param('id', BenchmarkRefPipe) id: string, @Body() body: RecordAssessmentRequest, @Actor() actor: Actor): Promise<AssessmentDto> {
+    return this.assessments.record(actor, id, body);
   }
 
   /**

@@ -1,36 +1,68 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
-import { refuse } from '@bt/api/core';
+import { type Param, refuse, rows, sql } from '@bt/api/core';
 import { projectToCite } from '@bt/api/assistance';
 import { findBenchmarkScope } from '@bt/api/catalogue';
-import { missionExpertSql } from '@bt/api/missions';
+import { missionExpert } from '@bt/api/missions';
 import type { AssessmentDto, AssessmentRequest, AssessmentVoice, BenchmarkAssessmentsDto, ChapterFiguresDto, ChapterFiguresQuery, ChapterOverviewDto, OverviewGradeDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
-import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 import { BENCHMARK_STATES, type BenchmarkState } from '@bt/workflow';
-import { viewerFacts, visibleAssessments, voiceOf } from './assessment-voices';
+import { type ViewerFacts, viewerFacts, visibleAssessments, voiceOf } from './assessment-voices';
 
 /** Benchmarks per overview answer, unless the query asks otherwise. */
 const OVERVIEW_PAGE_SIZE = 50;
 
+/** The chapter a statement is about, and what the viewer may see: each one parameter however often it is written. */
+interface ChapterScope {
+  country: Param;
+  chapter: Param;
+  facts: ViewerFacts;
+  /** The period asked for, or null. */
+  period: Param;
+}
+
+function chapterScope(viewer: Viewer | null, query: { country: string; period?: string }, chapter: number): ChapterScope {
+  return { country: sql.param(query.country), chapter: sql.param(chapter), facts: viewerFacts(viewer), period: sql.param(query.period ?? null) };
+}
+
 /**
  * The periods of a chapter the viewer sees (chapter_period, kept by triggers; an expert's own
  * benchmarks besides) and the one `chosen`: the asked period, else the latest, else this year.
- * Parameters: $1 country, $2 chapter, $3–$5 the viewer's facts (`viewerFacts`), $6 the asked period.
  */
-const PERIODS_SQL = `periods AS (
+function periodsSql({ country, chapter, facts, period }: ChapterScope) {
+  const roles = sql`${facts.roles}::text[]`;
+  return sql`periods AS (
          SELECT c.period FROM chapter_period c
-          WHERE c.country_code = $1 AND c.chapter_number = $2
-            AND (c.published OR 'commission' = ANY($3::text[]) OR ($4::text = $1 AND $3::text[] && ARRAY['ministry', 'civil_society']))
+          WHERE c.country_code = ${country} AND c.chapter_number = ${chapter}
+            AND (c.published OR 'commission' = ANY(${roles}) OR (${facts.country}::text = ${country} AND ${roles} && ARRAY['ministry', 'civil_society']))
          UNION
          SELECT s.period FROM benchmark b JOIN area a ON a.id = b.area_id JOIN assessment s ON s.benchmark_id = b.id
-          WHERE 'expert' = ANY($3::text[]) AND a.country_code = $1 AND a.chapter_number = $2 AND ${missionExpertSql('b.id', '$5::uuid')}
+          WHERE 'expert' = ANY(${roles}) AND a.country_code = ${country} AND a.chapter_number = ${chapter} AND ${missionExpert(sql.raw('b.id'), sql`${facts.user}::uuid`)}
        ), chosen AS (
-         SELECT coalesce($6::text, (SELECT max(period) FROM periods), to_char(now(), 'YYYY')) AS period
+         SELECT coalesce(${period}::text, (SELECT max(period) FROM periods), to_char(now(), 'YYYY')) AS period
        )`;
+}
 
-const COLUMNS = `s.id, s.benchmark_id, s.voice, s.period, s.preparation, s.progress, s.text, s.created_at, s.organisation_id, o.name AS organisation, u.display_name,
-  s.source_project_id, (SELECT sp.title FROM assistance_project sp WHERE sp.id = s.source_project_id) AS source_project_title`;
+/** An assessment as COLUMNS read it. */
+interface AssessmentRow {
+  id: string;
+  benchmark_id: string;
+  voice: AssessmentVoice;
+  period: string;
+  preparation: AssessmentDto['preparation'];
+  progress: AssessmentDto['progress'];
+  text: string;
+  created_at: Date;
+  organisation_id: string;
+  organisation: string;
+  display_name: string;
+  source_project_id: string | null;
+  source_project_title: string;
+}
+
+const COLUMNS = sql.raw(`s.id, s.benchmark_id, s.voice, s.period, s.preparation, s.progress, s.text, s.created_at, s.organisation_id, o.name AS organisation, u.display_name,
+  s.source_project_id, (SELECT sp.title FROM assistance_project sp WHERE sp.id = s.source_project_id) AS source_project_title`);
 
 /**
  * The three voices on a benchmark, per reporting period: the Commission's assessment, the ministry's
@@ -54,7 +86,7 @@ export class AssessmentsService {
   ): Promise<{ id: string; period: string }> {
     const text = request.text.trim();
     if (!text) throw refuse.unprocessable('assessment.text-empty');
-    const [row] = await em.query(
+    const [row] = await em.query<{ id: string }[]>(
       `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id, organisation_id, source_project_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [benchmarkId, voice, request.period, request.preparation, request.progress, text, viewer.userId, viewer.organisationId, request.sourceProjectId ?? null],
     );
@@ -62,7 +94,7 @@ export class AssessmentsService {
   }
 
   /** An assessment in the caller's own voice, at any time (the period defaults to the current year). */
-  async record(viewer: Viewer, benchmarkRef: string, request: RecordAssessmentRequest, ip: string): Promise<AssessmentDto> {
+  async record(viewer: Actor, benchmarkRef: string, request: RecordAssessmentRequest): Promise<AssessmentDto> {
     const id = await this.dataSource.transaction(async (em) => {
       const scope = await findBenchmarkScope(em, benchmarkRef, true);
       const voice = voiceOf(viewer, scope);
@@ -76,7 +108,7 @@ export class AssessmentsService {
         if (!project.implemented) throw refuse.unprocessable('assessment.source-not-implemented-by-you', { title: project.title });
       }
       const saved = await this.insert(em, viewer, scope.id, voice, { ...request, period: request.period ?? String(new Date().getFullYear()) });
-      await this.audit.record(em, actorOfViewer(viewer, ip), {
+      await this.audit.record(em, auditActor(viewer), {
         action: 'assessment.recorded',
         entityType: 'benchmark',
         entityId: scope.id,
@@ -84,21 +116,24 @@ export class AssessmentsService {
       });
       return saved.id;
     });
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN app_user u ON u.id = s.author_id WHERE s.id = $1`, [id]);
+    const [row] = await rows<AssessmentRow>(
+      this.dataSource,
+      sql`SELECT ${COLUMNS} FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN app_user u ON u.id = s.author_id WHERE s.id = ${id}`,
+    );
     return toDto(row);
   }
 
   /** Every assessment of the benchmark the caller may see (newest first) and the three current voices per period. */
   async ofBenchmark(viewer: Viewer | null, benchmarkRef: string): Promise<BenchmarkAssessmentsDto> {
     const scope = await findBenchmarkScope(this.dataSource.manager, benchmarkRef);
-    const rows = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN app_user u ON u.id = s.author_id
+    const found = await rows<AssessmentRow>(
+      this.dataSource,
+      sql`SELECT ${COLUMNS} FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN app_user u ON u.id = s.author_id
          JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
-        WHERE s.benchmark_id = $1 AND ${visibleAssessments(2)}
+        WHERE s.benchmark_id = ${scope.id} AND ${visibleAssessments(viewerFacts(viewer))}
         ORDER BY s.created_at DESC, s.id`,
-      [scope.id, ...viewerFacts(viewer)],
     );
-    const history: AssessmentDto[] = rows.map(toDto);
+    const history: AssessmentDto[] = found.map(toDto);
     const periods = [...new Set(history.map((a) => a.period))].sort().reverse();
     return { history, periods: periods.map((period) => ({ period, ...voices(history.filter((a) => a.period === period)) })) };
   }
@@ -111,14 +146,16 @@ export class AssessmentsService {
   async overview(viewer: Viewer | null, query: OverviewQuery): Promise<ChapterOverviewDto> {
     const chapter = Number(query.chapter);
     const pageSize = query.pageSize ?? OVERVIEW_PAGE_SIZE;
+    const scope = chapterScope(viewer, query, chapter);
     const after = query.after
-      ? `AND (a.position, b.position, b.code) > (SELECT a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $7)`
-      : 'AND $7::text IS NULL';
-    const [row] = await this.dataSource.query(
-      `WITH ${PERIODS_SQL}, page AS (
+      ? sql`AND (a.position, b.position, b.code) > (SELECT a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ${query.after})`
+      : sql``;
+    const [row] = await rows<{ period: string; periods: string[]; rows: (ChapterOverviewDto['rows'][number]['benchmark'] & { grades: OverviewGradeDto[] })[] }>(
+      this.dataSource,
+      sql`WITH ${periodsSql(scope)}, page AS (
          SELECT b.id, b.code, b.state, a.code AS area, a.title AS area_title, a.position AS area_position, b.position
            FROM area a JOIN benchmark b ON b.area_id = a.id
-          WHERE a.country_code = $1 AND a.chapter_number = $2 ${after}
+          WHERE a.country_code = ${scope.country} AND a.chapter_number = ${scope.chapter} ${after}
           ORDER BY a.position, b.position, b.code LIMIT ${pageSize + 1}
        )
        SELECT (SELECT period FROM chosen) AS period, (SELECT coalesce(array_agg(period ORDER BY period DESC), '{}') FROM periods) AS periods,
@@ -127,26 +164,25 @@ export class AssessmentsService {
                            SELECT DISTINCT ON (s.voice, s.organisation_id) s.id, s.voice, o.name AS organisation, s.organisation_id AS "organisationId",
                                   s.period, s.preparation, s.progress, s.created_at AS "createdAt"
                              FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
-                            WHERE s.benchmark_id = p.id AND s.period = (SELECT period FROM chosen) AND ${visibleAssessments(3)}
+                            WHERE s.benchmark_id = p.id AND s.period = (SELECT period FROM chosen) AND ${visibleAssessments(scope.facts)}
                             ORDER BY s.voice, s.organisation_id, s.created_at DESC) g))
                       ORDER BY p.area_position, p.position, p.code), '[]')
                  FROM page p) AS rows`,
-      [query.country, chapter, ...viewerFacts(viewer), query.period ?? null, query.after ?? null],
     );
-    const rows: (ChapterOverviewDto['rows'][number]['benchmark'] & { grades: OverviewGradeDto[] })[] = row.rows;
-    const more = rows.length > pageSize;
-    if (more) rows.pop();
-    const periods: string[] = row.periods;
+    const page = row.rows;
+    const more = page.length > pageSize;
+    if (more) page.pop();
+    const periods = row.periods;
     return {
       country: query.country,
       chapter,
       period: row.period,
       periods: periods.includes(row.period) ? periods : [row.period, ...periods],
-      rows: rows.map(({ grades, ...benchmark }) => ({
+      rows: page.map(({ grades, ...benchmark }) => ({
         benchmark,
         ...voices(grades.map((g) => ({ ...g, createdAt: new Date(g.createdAt).toISOString() }))),
       })),
-      next: more ? rows[rows.length - 1].code : null,
+      next: more ? page[page.length - 1].code : null,
     };
   }
 
@@ -157,18 +193,19 @@ export class AssessmentsService {
    */
   async figures(viewer: Viewer | null, query: ChapterFiguresQuery): Promise<ChapterFiguresDto> {
     const chapter = Number(query.chapter);
-    const params = [query.country, chapter, ...viewerFacts(viewer), query.period ?? null];
+    const scope = chapterScope(viewer, query, chapter);
     return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const states: { code: string; title: string; state: BenchmarkState; n: number }[] = await em.query(
-        `SELECT a.code, a.title, b.state, count(*)::int AS n FROM area a JOIN benchmark b ON b.area_id = a.id
-          WHERE a.country_code = $1 AND a.chapter_number = $2 GROUP BY a.code, a.title, a.position, b.state ORDER BY a.position, a.code`,
-        [query.country, chapter],
+      const states = await rows<{ code: string; title: string; state: BenchmarkState; n: number }>(
+        em,
+        sql`SELECT a.code, a.title, b.state, count(*)::int AS n FROM area a JOIN benchmark b ON b.area_id = a.id
+          WHERE a.country_code = ${query.country} AND a.chapter_number = ${chapter} GROUP BY a.code, a.title, a.position, b.state ORDER BY a.position, a.code`,
       );
-      const grades: { period: string; periods: string[]; voice: AssessmentVoice | null; scale: 'preparation' | 'progress' | null; grade: string | null; n: number | null }[] = await em.query(
-        `WITH ${PERIODS_SQL}, current AS (
+      const grades = await rows<{ period: string; periods: string[]; voice: AssessmentVoice | null; scale: 'preparation' | 'progress' | null; grade: string | null; n: number | null }>(
+        em,
+        sql`WITH ${periodsSql(scope)}, current AS (
            SELECT DISTINCT ON (s.benchmark_id, s.voice, s.organisation_id) s.voice, s.preparation, s.progress
              FROM assessment s JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
-            WHERE a.country_code = $1 AND a.chapter_number = $2 AND s.period = (SELECT period FROM chosen) AND ${visibleAssessments(3)}
+            WHERE a.country_code = ${scope.country} AND a.chapter_number = ${scope.chapter} AND s.period = (SELECT period FROM chosen) AND ${visibleAssessments(scope.facts)}
             ORDER BY s.benchmark_id, s.voice, s.organisation_id, s.created_at DESC
          )
          SELECT c.period, (SELECT coalesce(array_agg(period ORDER BY period DESC), '{}') FROM periods) AS periods, g.voice, g.scale, g.grade, g.n
@@ -177,7 +214,6 @@ export class AssessmentsService {
              UNION ALL
              SELECT voice, 'progress', progress, count(*)::int FROM current GROUP BY voice, progress
            ) g ON true`,
-        params,
       );
       const areas: ChapterFiguresDto['areas'] = [];
       for (const row of states) {
@@ -224,7 +260,7 @@ export function voices<T extends OverviewGradeDto>(assessments: T[]): { commissi
   };
 }
 
-function toDto(r: Record<string, any>): AssessmentDto {
+function toDto(r: AssessmentRow): AssessmentDto {
   return {
     id: r.id,
     voice: r.voice,
@@ -235,7 +271,7 @@ function toDto(r: Record<string, any>): AssessmentDto {
     progress: r.progress,
     text: r.text,
     author: r.display_name,
-    createdAt: new Date(r.created_at).toISOString(),
+    createdAt: r.created_at.toISOString(),
     sourceProject: r.source_project_id ? { id: r.source_project_id, title: r.source_project_title } : null,
   };
 }

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AuditActor } from '@bt/api/audit';
+import type { FastifyRequest } from 'fastify';
 import { actorOfViewer, type IdentifiedRequest } from './http-request';
 import type { Viewer } from './viewer';
 
@@ -29,3 +30,10 @@ export const Actor = createParamDecorator((_: unknown, context: ExecutionContext
   if (!request.user) throw new Error('@Actor() on a route an anonymous caller reaches');
   return actingFrom(request.user, request.ip ?? null);
 });
+
+/**
+ * The client address of the request (the one the trusted proxy saw, see `TRUST_PROXY`), for the
+ * routes that act before anyone is signed in: signing in, the second step, OpenID Connect's return,
+ * one-click unsubscribe. Everywhere else the Actor carries it.
+ */
+export const ClientAddress = createParamDecorator((_: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest<FastifyRequest>().ip);

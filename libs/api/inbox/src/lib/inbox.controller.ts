@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type InboxDto, MarkInboxReadRequest } from '@bt/contracts';
-import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { InboxService } from './inbox.service';
 
 @ApiTags('inbox')
@@ -18,14 +18,14 @@ export class InboxController {
   /** Marks items as read (by their keys). */
   @Post('read')
   @HttpCode(204)
-  async read(@Body() body: MarkInboxReadRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
-    await this.inbox.markRead(viewer, body.keys, request.ip);
+  async read(@Body() body: MarkInboxReadRequest, @Actor() actor: Actor): Promise<void> {
+    await this.inbox.markRead(actor, body.keys);
   }
 
   /** Marks every item of the caller's inbox as read (also those past the first 50). */
   @Post('read-all')
   @HttpCode(204)
-  async readAll(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
-    await this.inbox.markAllRead(viewer, request.ip);
+  async readAll(@Actor() actor: Actor): Promise<void> {
+    await this.inbox.markAllRead(actor);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import type { InboxDto } from '@bt/contracts';
-import { actorOfViewer, type Viewer } from '@bt/api/identity';
+import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 import { InboxRegistry } from './inbox-registry';
 
 /** Items an inbox answers at most (unread first): a list to act on, not the archive. */
@@ -35,20 +35,20 @@ export class InboxService {
   }
 
   /** Marks everything the inbox holds for the viewer as read: one audit event with how many. */
-  async markAllRead(viewer: Viewer, ip: string, now = new Date()): Promise<void> {
-    const keys = (await this.registry.entries(viewer, now)).map((e) => e.key);
+  async markAllRead(actor: Actor, now = new Date()): Promise<void> {
+    const keys = (await this.registry.entries(actor, now)).map((e) => e.key);
     await this.dataSource.transaction(async (em) => {
       const marked = keys.length
-        ? await em.query(`INSERT INTO inbox_read (user_id, item_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING item_key`, [viewer.userId, keys])
+        ? await em.query<{ item_key: string }[]>(`INSERT INTO inbox_read (user_id, item_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING item_key`, [actor.userId, keys])
         : [];
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'inbox.read_all', entityType: 'user', entityId: viewer.userId, data: { count: marked.length } });
+      await this.audit.record(em, auditActor(actor), { action: 'inbox.read_all', entityType: 'user', entityId: actor.userId, data: { count: marked.length } });
     });
   }
 
-  async markRead(viewer: Viewer, keys: string[], ip: string): Promise<void> {
+  async markRead(actor: Actor, keys: string[]): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      await em.query(`INSERT INTO inbox_read (user_id, item_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [viewer.userId, keys]);
-      await this.audit.record(em, actorOfViewer(viewer, ip), { action: 'inbox.read', entityType: 'user', entityId: viewer.userId, data: { keys } });
+      await em.query(`INSERT INTO inbox_read (user_id, item_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [actor.userId, keys]);
+      await this.audit.record(em, auditActor(actor), { action: 'inbox.read', entityType: 'user', entityId: actor.userId, data: { keys } });
     });
   }
 }

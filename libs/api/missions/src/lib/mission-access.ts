@@ -1,3 +1,4 @@
+import { type Sql, sql } from '@bt/api/core';
 import { hasRole, type Viewer } from '@bt/api/identity';
 
 /**
@@ -15,11 +16,22 @@ export function missionAccess(viewer: Viewer, mission: { countryCode: string; as
 }
 
 /**
- * The same rule in SQL, for lists: whether the caller sees mission `m` (an alias with `id` and
- * `country_code`), with its three parameters from `missionSeenParams`, numbered from `first`.
+ * The same rule in SQL, for lists: whether the viewer sees mission `m` (an alias with `id` and
+ * `country_code`), as an `sql` fragment with the viewer's facts as its parameters.
  */
+export function missionSeen(m: string, viewer: Viewer): Sql {
+  const [commission, user, country] = missionSeenParams(viewer);
+  return seen(sql.raw(m), commission, user, country);
+}
+
+/** The rule for a statement numbered by hand: its three parameters from `missionSeenParams`, numbered from `first`. */
 export function missionSeenSql(m: string, first: number): string {
-  return `($${first}::boolean OR EXISTS (SELECT 1 FROM mission_expert x WHERE x.mission_id = ${m}.id AND x.user_id = $${first + 1}) OR ${m}.country_code = $${first + 2})`;
+  return seen(sql.raw(m), sql.raw(`$${first}`), sql.raw(`$${first + 1}`), sql.raw(`$${first + 2}`)).text;
+}
+
+/** The rule itself; each fact a value (a parameter) or a fragment. */
+function seen(m: Sql, commission: unknown, user: unknown, country: unknown): Sql {
+  return sql`(${commission}::boolean OR EXISTS (SELECT 1 FROM mission_expert x WHERE x.mission_id = ${m}.id AND x.user_id = ${user}) OR ${m}.country_code = ${country})`;
 }
 
 export function missionSeenParams(viewer: Viewer): [boolean, string, string | null] {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { rows, type Sql, sql } from '@bt/api/core';
 
 /**
  * SQL that is true when the user (a parameter) is an expert of a mission whose scope holds the
@@ -6,12 +7,17 @@ import type { EntityManager } from 'typeorm';
  * `mission.benchmark_id`, which names only the benchmark whose workflow planned a mission.
  */
 export function missionExpertSql(benchmark: string, user: string): string {
-  return `EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = ${benchmark} AND x.user_id = ${user})`;
+  return missionExpert(sql.raw(benchmark), sql.raw(user)).text;
+}
+
+/** The same rule as an `sql` fragment: `user` a value (a parameter) or a fragment. */
+export function missionExpert(benchmark: Sql, user: unknown): Sql {
+  return sql`EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = ${benchmark} AND x.user_id = ${user})`;
 }
 
 /** Whether the user is an expert of a mission on this benchmark: the scope an expert sees. */
 export async function isMissionExpert(em: EntityManager, benchmarkId: string, userId: string): Promise<boolean> {
-  const [row] = await em.query(`SELECT ${missionExpertSql('$1::uuid', '$2::uuid')} AS expert`, [benchmarkId, userId]);
+  const [row] = await rows<{ expert: boolean }>(em, sql`SELECT ${missionExpert(sql`${benchmarkId}::uuid`, sql`${userId}::uuid`)} AS expert`);
   return row.expert;
 }
 

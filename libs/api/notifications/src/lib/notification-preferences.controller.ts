@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { type NotificationPreferencesDto, UpdateNotificationPreferencesRequest } from '@bt/contracts';
-import { CurrentViewer, type IdentifiedRequest, type Viewer } from '@bt/api/identity';
+import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { NotificationPreferences } from './notification-preferences';
 
 /** The signed-in person's choice, per kind of notification, of e-mail at once, a daily digest or the inbox only. */
@@ -22,7 +22,7 @@ export class NotificationPreferencesController {
   @Put()
   @ApiOkResponse({ description: 'Every kind, with its delivery, after the change.' })
   @ApiBadRequestResponse({ description: 'An unknown kind or delivery, or a kind given twice (notification.preference-kind-repeated).' })
-  async choose(@Body() body: UpdateNotificationPreferencesRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<NotificationPreferencesDto> {
-    return { preferences: await this.preferences.choose(viewer, body.preferences, request.ip) };
+  async choose(@Body() body: UpdateNotificationPreferencesRequest, @Actor() actor: Actor): Promise<NotificationPreferencesDto> {
+    return { preferences: await this.preferences.choose(actor, body.preferences) };
   }
 }

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import { NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind, type NotificationPreferenceDto, type Role } from '@bt/contracts';
-import type { Viewer } from '@bt/api/identity';
+import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 
 /** What a civil-society organisation's member is told at once: answers to its proposals and its consultations. */
 const CSO_IMMEDIATE: ReadonlySet<NotificationKind> = new Set(['proposal.answered', 'consultation.opened', 'consultation.reopened', 'consultation.published', 'consultation.deadline']);
@@ -44,7 +44,7 @@ export class NotificationPreferences {
   }
 
   /** Sets the kinds given (each once), the others as they were; audited like any change to an account. */
-  async choose(viewer: Viewer, choices: { kind: NotificationKind; delivery: NotificationDelivery }[], ip: string): Promise<NotificationPreferenceDto[]> {
+  async choose(viewer: Actor, choices: { kind: NotificationKind; delivery: NotificationDelivery }[]): Promise<NotificationPreferenceDto[]> {
     const kinds = choices.map((c) => c.kind);
     const repeated = kinds.find((kind, i) => kinds.indexOf(kind) !== i);
     if (repeated) throw refuse.badRequest('notification.preference-kind-repeated', { kind: repeated });
@@ -53,7 +53,7 @@ export class NotificationPreferences {
       await this.set(em, viewer.userId, choices);
       const changed = choices.filter((c) => before.get(c.kind) !== c.delivery);
       if (changed.length) {
-        await this.audit.record(em, { id: viewer.userId, label: viewer.email, ip }, {
+        await this.audit.record(em, auditActor(viewer), {
           action: 'user.notification_preferences_chosen',
           entityType: 'user',
           entityId: viewer.userId,

@@ -1,11 +1,11 @@
-import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { APP_CONFIG, type AppConfig, Public, refuse } from '@bt/api/core';
 import { isLanguage, type Language } from '@bt/i18n';
-import type { IdentifiedRequest } from '@bt/api/identity';
+import { ClientAddress } from '@bt/api/identity';
 import { escapeHtml, pageUrl } from './compose-mail';
 import { mailTexts } from './mail-texts';
 import { NotificationPreferences } from './notification-preferences';
@@ -34,8 +34,8 @@ export class UnsubscribeController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'E-mail of that kind stopped; a short page in the person’s language.' })
   @ApiBadRequestResponse({ description: 'A token this server did not sign, or altered (notification.unsubscribe-token-invalid).' })
-  async page(@Query('token') token: unknown, @Req() request: IdentifiedRequest, @Res() reply: FastifyReply): Promise<void> {
-    const { language, kind } = await this.unsubscribe(token, request.ip);
+  async page(@Query('token') token: unknown, @ClientAddress() ip: string, @Res() reply: FastifyReply): Promise<void> {
+    const { language, kind } = await this.unsubscribe(token, ip);
     const t = mailTexts(language);
     const account = pageUrl(this.config.mail.publicUrl, '/account', language);
     await reply
@@ -60,8 +60,8 @@ export class UnsubscribeController {
   @ApiQuery({ name: 'token', description: 'The signed token of the e-mail’s List-Unsubscribe header.' })
   @ApiOkResponse({ description: 'E-mail of that kind stopped (204).' })
   @ApiBadRequestResponse({ description: 'A token this server did not sign, or altered (notification.unsubscribe-token-invalid).' })
-  async oneClick(@Query('token') token: unknown, @Req() request: IdentifiedRequest): Promise<void> {
-    await this.unsubscribe(token, request.ip);
+  async oneClick(@Query('token') token: unknown, @ClientAddress() ip: string): Promise<void> {
+    await this.unsubscribe(token, ip);
   }
 
   /** Sets the token's kind to in_app for its person (audited when it changes); answers their language and the kind. */
