@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig, Public, refuse, uuidParam } from '@bt/api/core';
@@ -6,6 +6,7 @@ import { ChangePasswordRequest, type CurrentUserDto, LoginRequest, SetLanguageRe
 import { AuthService, type SignedIn } from './auth.service';
 import { TooManyAttemptsException } from './login-throttle.service';
 import { CurrentViewer, SecondFactorSetup } from './decorators';
+import { Actor, actingFrom, ClientAddress } from './actor';
 import type { IdentifiedRequest } from './http-request';
 import { clearPendingSignInCookie, clearSessionCookie, PENDING_SIGN_IN_COOKIE, setPendingSignInCookie, setSessionCookie } from './identity-http';
 import type { Viewer } from './viewer';
@@ -31,8 +32,14 @@ export class AuthController {
   @ApiForbiddenResponse({ description: 'No X-XSRF-TOKEN header matching the XSRF-TOKEN cookie (which any GET hands out): no sign-in from another site.' })
   @ApiUnsupportedMediaTypeResponse({ description: 'A body that is not JSON.' })
   @ApiTooManyRequestsResponse({ description: 'Too many failures for the account and address pair, the address or the account within 15 minutes; see Retry-After.' })
-  async login(@Body() body: LoginRequest, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResultDto> {
-    return this.answerSignIn(request, reply, () => this.auth.signInWithPassword(body.email, body.password, request.ip, request.headers['user-agent'] ?? null));
+  async login(
+    @Body() body: LoginRequest,
+    @ClientAddress() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Req() request: IdentifiedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignInResultDto> {
+    return this.answerSignIn(request, reply, ip, () => this.auth.signInWithPassword(body.email, body.password, ip, userAgent ?? null));
   }
 
   /** The second step of signing in: a code from the authenticator app, or a recovery code (used up). */
@@ -42,8 +49,8 @@ export class AuthController {
   @ApiOkResponse({ description: 'Signed in: the user, as `GET /api/auth/me`.' })
   @ApiUnauthorizedResponse({ description: 'A wrong code (counted by the sign-in throttle), or no sign-in waiting (5 minutes; 5 wrong codes end it).' })
   @ApiTooManyRequestsResponse({ description: 'Too many failures for the account; see Retry-After.' })
-  async secondFactor(@Body() body: SecondFactorCodeRequest, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResultDto> {
-    return this.answerSignIn(request, reply, () => this.auth.completeSecondFactor(request.cookies[PENDING_SIGN_IN_COOKIE], body.code, request.ip));
+  async secondFactor(@Body() body: SecondFactorCodeRequest, @ClientAddress() ip: string, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResultDto> {
+    return this.answerSignIn(request, reply, ip, () => this.auth.completeSecondFactor(request.cookies[PENDING_SIGN_IN_COOKIE], body.code, ip));
   }
 
   /**
@@ -72,8 +79,8 @@ export class AuthController {
   @Put('language')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async setLanguage(@Body() body: SetLanguageRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
-    await this.auth.setLanguage(viewer, body.language, request.ip);
+  async setLanguage(@Body() body: SetLanguageRequest, @Actor() actor: Actor): Promise<void> {
+    await this.auth.setLanguage(actor, body.language);
   }
 
   /** This user's live sessions (browsers and devices), this one first. */
@@ -88,24 +95,24 @@ export class AuthController {
   @Delete('sessions/:id')
   @HttpCode(204)
   @ApiNotFoundResponse({ description: 'No such session of this user (or it is this one).' })
-  async endSession(@Param('id', uuidParam()) id: string, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
-    if (!(await this.auth.endSession(viewer, id, request.ip))) throw refuse.notFound('auth.session-not-found', { id });
+  async endSession(@Param('id', uuidParam()) id: string, @Actor() actor: Actor): Promise<void> {
+    if (!(await this.auth.endSession(actor, id))) throw refuse.notFound('auth.session-not-found', { id });
   }
 
   /** Ends every other session of this user; this one stays. */
   @SecondFactorSetup()
   @Post('sessions/end-others')
   @HttpCode(204)
-  async endOtherSessions(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
-    await this.auth.endOtherSessions(viewer, request.ip);
+  async endOtherSessions(@Actor() actor: Actor): Promise<void> {
+    await this.auth.endOtherSessions(actor);
   }
 
   @SecondFactorSetup()
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async logout(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    await this.auth.signOut(viewer, request.ip, false);
+  async logout(@Actor() actor: Actor, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.signOut(actor, false);
     clearSessionCookie(request, reply);
   }
 
@@ -113,20 +120,25 @@ export class AuthController {
   @SecondFactorSetup()
   @Post('logout-everywhere')
   @HttpCode(204)
-  async logoutEverywhere(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    await this.auth.signOut(viewer, request.ip, true);
+  async logoutEverywhere(@Actor() actor: Actor, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.signOut(actor, true);
     clearSessionCookie(request, reply);
   }
 
   /** Changes the signed-in user's password (at least 12 characters); other sessions end. */
   @Post('password')
   @HttpCode(204)
-  async changePassword(@CurrentViewer() viewer: Viewer, @Body() body: ChangePasswordRequest, @Req() request: IdentifiedRequest): Promise<void> {
-    await this.auth.changePassword(viewer, body.currentPassword, body.newPassword, request.ip);
+  async changePassword(@Actor() actor: Actor, @Body() body: ChangePasswordRequest): Promise<void> {
+    await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }
 
   /** Signs the browser in (or asks for the second factor); the 429's Retry-After. */
-  private async answerSignIn(request: IdentifiedRequest, reply: FastifyReply, signIn: () => Promise<SignedIn | { pendingToken: string; expiresAt: Date }>): Promise<SignInResultDto> {
+  private async answerSignIn(
+    request: IdentifiedRequest,
+    reply: FastifyReply,
+    ip: string,
+    signIn: () => Promise<SignedIn | { pendingToken: string; expiresAt: Date }>,
+  ): Promise<SignInResultDto> {
     try {
       const outcome = await signIn();
       if ('pendingToken' in outcome) {
@@ -134,7 +146,7 @@ export class AuthController {
         return { secondFactorRequired: true };
       }
       // Signing in again in this browser replaces its session: the previous one ends rather than lingering valid.
-      if (request.sessionViewer) await this.auth.signOut(request.sessionViewer, request.ip, false);
+      if (request.sessionViewer) await this.auth.signOut(actingFrom(request.sessionViewer, ip), false);
       clearPendingSignInCookie(reply);
       setSessionCookie(request, reply, outcome.token, outcome.expiresAt);
       return outcome.me;

@@ -12,6 +12,7 @@ import { hashToken, SessionService } from './session.service';
 import { User } from './user.entity';
 import { toUserDto } from './users.mapper';
 import type { Viewer } from './viewer';
+import { type Actor, auditActor } from './actor';
 
 export interface SignedIn {
   token: string;
@@ -144,10 +145,10 @@ export class AuthService {
     };
   }
 
-  async signOut(viewer: Viewer, ip: string, everywhere: boolean): Promise<void> {
+  async signOut(viewer: Actor, everywhere: boolean): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const ended = everywhere ? await this.sessions.endAllOf(em, viewer.userId) : (await this.sessions.end(em, viewer.sessionTokenHash), 1);
-      await this.audit.record(em, { id: viewer.userId, label: viewer.email, ip }, {
+      await this.audit.record(em, auditActor(viewer), {
         action: everywhere ? 'auth.signed_out_everywhere' : 'auth.signed_out',
         entityType: 'user',
         entityId: viewer.userId,
@@ -157,10 +158,10 @@ export class AuthService {
   }
 
   /** The app's language for this person, wherever they sign in next. Audited like any change to an account. */
-  async setLanguage(viewer: Viewer, language: Language, ip: string): Promise<void> {
+  async setLanguage(viewer: Actor, language: Language): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await em.update(User, { id: viewer.userId }, { language });
-      await this.audit.record(em, { id: viewer.userId, label: viewer.email, ip }, { action: 'user.language_chosen', entityType: 'user', entityId: viewer.userId, data: { language } });
+      await this.audit.record(em, auditActor(viewer), { action: 'user.language_chosen', entityType: 'user', entityId: viewer.userId, data: { language } });
     });
   }
 
@@ -169,25 +170,25 @@ export class AuthService {
   }
 
   /** Ends one other session of the viewer's; false when there is no such one. */
-  async endSession(viewer: Viewer, sessionId: string, ip: string): Promise<boolean> {
+  async endSession(viewer: Actor, sessionId: string): Promise<boolean> {
     return this.dataSource.transaction(async (em) => {
       const [current] = await em.query('SELECT id FROM user_session WHERE token_hash = $1', [viewer.sessionTokenHash]);
       if (current?.id === sessionId || !(await this.sessions.endById(em, viewer.userId, sessionId))) return false;
-      await this.audit.record(em, { id: viewer.userId, label: viewer.email, ip }, { action: 'auth.session_ended', entityType: 'user', entityId: viewer.userId, data: { sessionId } });
+      await this.audit.record(em, auditActor(viewer), { action: 'auth.session_ended', entityType: 'user', entityId: viewer.userId, data: { sessionId } });
       return true;
     });
   }
 
   /** "Sign out other sessions": every session of the viewer's but this one ends. */
-  async endOtherSessions(viewer: Viewer, ip: string): Promise<void> {
+  async endOtherSessions(viewer: Actor): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const ended = await this.sessions.endAllOf(em, viewer.userId, viewer.sessionTokenHash);
-      await this.audit.record(em, { id: viewer.userId, label: viewer.email, ip }, { action: 'auth.other_sessions_ended', entityType: 'user', entityId: viewer.userId, data: { sessionsEnded: ended } });
+      await this.audit.record(em, auditActor(viewer), { action: 'auth.other_sessions_ended', entityType: 'user', entityId: viewer.userId, data: { sessionsEnded: ended } });
     });
   }
 
   /** Changes one's own password; the other sessions end, this one stays. */
-  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string, ip: string): Promise<void> {
+  async changePassword(viewer: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: viewer.userId }).getOneOrFail();
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
       throw refuse.unauthorized('auth.wrong-current-password');
@@ -198,7 +199,7 @@ export class AuthService {
       // A sign-in that passed the old password and waits for its code is over too.
       await em.query('DELETE FROM pending_sign_in WHERE user_id = $1', [user.id]);
       const ended = await this.sessions.endAllOf(em, user.id, viewer.sessionTokenHash);
-      await this.audit.record(em, { id: user.id, label: user.email, ip }, { action: 'user.password_changed', entityType: 'user', entityId: user.id, data: { otherSessionsEnded: ended } });
+      await this.audit.record(em, { id: user.id, label: user.email, ip: viewer.ip }, { action: 'user.password_changed', entityType: 'user', entityId: user.id, data: { otherSessionsEnded: ended } });
     });
   }
 }

@@ -9,10 +9,6 @@ import type { Viewer } from './viewer';
  */
 export type IdentifiedRequest = FastifyRequest & { user?: Viewer | null; sessionViewer?: Viewer | null };
 
-export function actorOf(request: IdentifiedRequest): AuditActor {
-  return { id: request.user?.userId ?? null, label: request.user?.email ?? null, ip: request.ip ?? null };
-}
-
 export function actorOfViewer(viewer: Viewer, ip: string | null): AuditActor {
   return { id: viewer.userId, label: viewer.email, ip };
 }

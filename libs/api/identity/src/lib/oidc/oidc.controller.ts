@@ -1,7 +1,8 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiQuery, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@bt/api/core';
+import { ClientAddress } from '../actor';
 import { setPendingSignInCookie, setSessionCookie } from '../identity-http';
 import { OIDC_FLOW_COOKIE, OIDC_FLOW_MINUTES, OidcService } from './oidc.service';
 
@@ -41,8 +42,8 @@ export class OidcController {
   @ApiQuery({ name: 'error', required: false, type: String, description: 'From the provider, instead of a code: why it did not sign the user in.' })
   @ApiFoundResponse({ description: 'Signed in (session cookie set): to `returnTo`. An account with its own second factor, when the provider reports a single factor (`amr`): to `/sign-in?step=second-factor`. Refused: to `/sign-in?error=sso_failed|sso_unknown_account|sso_disabled`.' })
   @ApiNotFoundResponse({ description: 'Single sign-on is not configured.' })
-  async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const outcome = await this.oidc.complete(request.cookies[OIDC_FLOW_COOKIE], request.raw.url ?? '', request.ip, request.headers['user-agent'] ?? null);
+  async callback(@ClientAddress() ip: string, @Headers('user-agent') userAgent: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const outcome = await this.oidc.complete(request.cookies[OIDC_FLOW_COOKIE], request.raw.url ?? '', ip, userAgent ?? null);
     reply.clearCookie(OIDC_FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
     if ('error' in outcome) {
       void reply.header('Cache-Control', 'no-store').redirect(`/sign-in?error=${outcome.error}`, 302);

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { type RecoveryCodesDto, SecondFactorCodeRequest, type SecondFactorStatusDto, type TotpEnrolmentDto } from '@bt/contracts';
 import { CurrentViewer, SecondFactorSetup } from '../decorators';
-import type { IdentifiedRequest } from '../http-request';
+import { Actor } from '../actor';
 import type { Viewer } from '../viewer';
 import { SecondFactorService } from './second-factor.service';
 
@@ -21,8 +21,8 @@ export class SecondFactorController {
   /** Begins setting up an authenticator app: a new secret as a QR code and as text (not on until confirmed). */
   @Post('enrolment')
   @HttpCode(200)
-  begin(@CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<TotpEnrolmentDto> {
-    return this.secondFactor.beginEnrolment(viewer, request.ip);
+  begin(@Actor() actor: Actor): Promise<TotpEnrolmentDto> {
+    return this.secondFactor.beginEnrolment(actor);
   }
 
   /** Confirms the set-up with the app's current code: on, and ten recovery codes answered once. */
@@ -31,8 +31,8 @@ export class SecondFactorController {
   @ApiUnprocessableEntityResponse({ description: 'Not the code the app shows now (counted by the sign-in throttle).' })
   @ApiConflictResponse({ description: 'No set-up in progress.' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes or passwords for this account; see Retry-After.' })
-  confirm(@Body() body: SecondFactorCodeRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecoveryCodesDto> {
-    return this.secondFactor.confirmEnrolment(viewer, body.code, request.ip);
+  confirm(@Body() body: SecondFactorCodeRequest, @Actor() actor: Actor): Promise<RecoveryCodesDto> {
+    return this.secondFactor.confirmEnrolment(actor, body.code);
   }
 
   /** Ten new recovery codes in place of the old ones; needs the app's current code. */
@@ -40,8 +40,8 @@ export class SecondFactorController {
   @HttpCode(200)
   @ApiUnprocessableEntityResponse({ description: 'A wrong code (counted by the sign-in throttle).' })
   @ApiConflictResponse({ description: 'Two-step sign-in is not set up.' })
-  renew(@Body() body: SecondFactorCodeRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<RecoveryCodesDto> {
-    return this.secondFactor.renewRecoveryCodes(viewer, body.code, request.ip);
+  renew(@Body() body: SecondFactorCodeRequest, @Actor() actor: Actor): Promise<RecoveryCodesDto> {
+    return this.secondFactor.renewRecoveryCodes(actor, body.code);
   }
 
   /** Switches two-step sign-in off, with the app's code or a recovery code. */
@@ -50,7 +50,7 @@ export class SecondFactorController {
   @ApiNoContentResponse()
   @ApiUnprocessableEntityResponse({ description: 'A wrong code (counted by the sign-in throttle).' })
   @ApiConflictResponse({ description: 'Not set up, or required for this role by the identity settings.' })
-  async remove(@Body() body: SecondFactorCodeRequest, @CurrentViewer() viewer: Viewer, @Req() request: IdentifiedRequest): Promise<void> {
-    await this.secondFactor.remove(viewer, body.code, request.ip);
+  async remove(@Body() body: SecondFactorCodeRequest, @Actor() actor: Actor): Promise<void> {
+    await this.secondFactor.remove(actor, body.code);
   }
 }

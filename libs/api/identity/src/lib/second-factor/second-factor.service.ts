@@ -7,7 +7,7 @@ import { LoginThrottleService } from '../login-throttle.service';
 import { SessionService } from '../session.service';
 import { SettingsService } from '../settings.service';
 import { SECOND_FACTOR_ROLES } from './second-factor-roles';
-import { actorOfViewer as actorOf } from '../http-request';
+import { type Actor, auditActor } from '../actor';
 import type { Viewer } from '../viewer';
 import { acceptedTimeStep, looksLikeRecoveryCode, newRecoveryCodes, newTotpSecret, qrCodePath, recoveryCodeHash, totpUri } from './totp';
 
@@ -59,12 +59,12 @@ export class SecondFactorService {
    * confirms it. Not while one is set up: replacing it would skip proving the current one (a new
    * phone: switch it off with a code first, or ask an admin to reset it).
    */
-  async beginEnrolment(viewer: Viewer, ip: string): Promise<TotpEnrolmentDto> {
+  async beginEnrolment(viewer: Actor): Promise<TotpEnrolmentDto> {
     const secret = newTotpSecret();
     await this.dataSource.transaction(async (em) => {
       if (await this.isEnrolled(em, viewer.userId)) throw refuse.conflict('second-factor.set-up-already');
       await em.query('UPDATE app_user SET totp_pending_secret = $2 WHERE id = $1', [viewer.userId, secret]);
-      await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_enrolment_begun', entityType: 'user', entityId: viewer.userId, data: { method: 'totp' } });
+      await this.audit.record(em, auditActor(viewer), { action: 'user.second_factor_enrolment_begun', entityType: 'user', entityId: viewer.userId, data: { method: 'totp' } });
     });
     const otpauthUri = totpUri(secret, viewer.email);
     return { secret, otpauthUri, qr: qrCodePath(otpauthUri) };
@@ -74,8 +74,8 @@ export class SecondFactorService {
    * Confirms the set-up with a code from the app: the factor is on, ten recovery codes are issued
    * (answered once), and this session counts as proven by it.
    */
-  confirmEnrolment(viewer: Viewer, code: string, ip: string): Promise<RecoveryCodesDto> {
-    return this.withCode(viewer, ip, 'enrolment', async (em) => {
+  confirmEnrolment(viewer: Actor, code: string): Promise<RecoveryCodesDto> {
+    return this.withCode(viewer, 'enrolment', async (em) => {
       const [user] = await em.query('SELECT totp_pending_secret, totp_enrolled_at FROM app_user WHERE id = $1', [viewer.userId]);
       if (!user?.totp_pending_secret || user.totp_enrolled_at) throw refuse.conflict('second-factor.no-set-up-in-progress');
       const step = await acceptedTimeStep(user.totp_pending_secret, code, null);
@@ -87,31 +87,31 @@ export class SecondFactorService {
       const recoveryCodes = await this.replaceRecoveryCodes(em, viewer.userId);
       await em.query(`UPDATE user_session SET second_factor = 'totp' WHERE token_hash = $1`, [viewer.sessionTokenHash]);
       await this.sessions.forget(em, { session: viewer.sessionTokenHash });
-      await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_enrolled', entityType: 'user', entityId: viewer.userId, data: { method: 'totp', recoveryCodes: recoveryCodes.length } });
+      await this.audit.record(em, auditActor(viewer), { action: 'user.second_factor_enrolled', entityType: 'user', entityId: viewer.userId, data: { method: 'totp', recoveryCodes: recoveryCodes.length } });
       return { recoveryCodes };
     });
   }
 
   /** New recovery codes for old (lost, or running out): needs a code from the app. */
-  renewRecoveryCodes(viewer: Viewer, code: string, ip: string): Promise<RecoveryCodesDto> {
-    return this.withCode(viewer, ip, 'renewing recovery codes', async (em) => {
+  renewRecoveryCodes(viewer: Actor, code: string): Promise<RecoveryCodesDto> {
+    return this.withCode(viewer, 'renewing recovery codes', async (em) => {
       await this.mustBeEnrolled(em, viewer.userId);
       if ((await this.prove(em, viewer.userId, code, { recoveryCode: false })) === null) return null;
       const recoveryCodes = await this.replaceRecoveryCodes(em, viewer.userId);
-      await this.audit.record(em, actorOf(viewer, ip), { action: 'user.recovery_codes_renewed', entityType: 'user', entityId: viewer.userId, data: { recoveryCodes: recoveryCodes.length } });
+      await this.audit.record(em, auditActor(viewer), { action: 'user.recovery_codes_renewed', entityType: 'user', entityId: viewer.userId, data: { recoveryCodes: recoveryCodes.length } });
       return { recoveryCodes };
     });
   }
 
   /** Switches the factor off with a code (or a recovery code) — not while the settings require it. */
-  async remove(viewer: Viewer, code: string, ip: string): Promise<void> {
+  async remove(viewer: Actor, code: string): Promise<void> {
     if (await this.requiredFor(viewer.roles)) throw refuse.conflict('second-factor.required-for-role');
-    await this.withCode(viewer, ip, 'switching off', async (em) => {
+    await this.withCode(viewer, 'switching off', async (em) => {
       await this.mustBeEnrolled(em, viewer.userId);
       const proof = await this.prove(em, viewer.userId, code, { recoveryCode: true });
       if (proof === null) return null;
       await this.clear(em, viewer.userId);
-      await this.audit.record(em, actorOf(viewer, ip), { action: 'user.second_factor_removed', entityType: 'user', entityId: viewer.userId, data: { provenWith: proof } });
+      await this.audit.record(em, auditActor(viewer), { action: 'user.second_factor_removed', entityType: 'user', entityId: viewer.userId, data: { provenWith: proof } });
       return true;
     });
   }
@@ -155,7 +155,8 @@ export class SecondFactorService {
    * side are heard one at a time, each wrong one counted (in the same transaction) before the next.
    * `work` answers null for a wrong code.
    */
-  private async withCode<T>(viewer: Viewer, ip: string, during: string, work: (em: EntityManager) => Promise<T | null>): Promise<T> {
+  private async withCode<T>(viewer: Actor, during: string, work: (em: EntityManager) => Promise<T | null>): Promise<T> {
+    const ip = viewer.ip ?? ''; // a request always has its address; only the demo seed acts from none, and it proves no codes
     const outcome = await this.dataSource.transaction(async (em) => {
       await em.query('SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE', [viewer.userId]);
       await this.throttle.admit(viewer.email, ip);
