@@ -1,17 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredFileColumns } from '@bt/api/files';
-import type { EvidenceChange, EvidenceLinkDto, EvidenceVisibility } from '@bt/contracts';
+import type { EvidenceChange, EvidenceDto, EvidenceLinkDto, EvidenceVisibility } from '@bt/contracts';
 
 /** The versioned fields of an item, as stored in `evidence` (current) and `evidence_version` (every one). */
-export interface EvidenceFields {
-  title: string;
-  narrative: string;
-  visibility: EvidenceVisibility;
-  periodStart: string | null;
-  periodEnd: string | null;
-  subRequirementIds: string[];
-  links: EvidenceLinkDto[];
-}
+export type EvidenceFields = Pick<EvidenceDto, 'title' | 'narrative' | 'visibility' | 'periodStart' | 'periodEnd' | 'subRequirementIds' | 'links'>;
 
 /** An item as its writers read it: which benchmark, which version, its fields. */
 export interface EvidenceItem {
