@@ -39,7 +39,7 @@ export async function createApp(config: AppConfig, options: { logger?: false; lo
   await configureIdentityHttp(app);
   await configureRateLimits(app.getHttpAdapter().getInstance(), { enabled: config.rateLimits, sessionCookie: SESSION_COOKIE });
   await configureUploads(app.getHttpAdapter().getInstance(), { fileSizeLimit: config.uploadLimitBytes, idleSeconds: config.uploadIdleSeconds });
-  const webApp = await WebApp.register(app.getHttpAdapter().getInstance(), config.webDir);
+  const webApp = await WebApp.register(app.getHttpAdapter().getInstance(), config.webDir, { sessionCookie: SESSION_COOKIE });
   app.useGlobalFilters(new ApiExceptionFilter(webApp));
 
   // Public in demo mode; in production only when API_DOCS=true (it maps every route for a visitor).

@@ -14,6 +14,18 @@ let webDir: string;
 const SCRIPT = `export const texts = [${Array.from({ length: 400 }, (_, i) => `'benchmark ${i}'`).join(', ')}];\n`;
 const INDEX = '<!doctype html><html lang="en"><head><title>Benchmark Tracker</title></head><body><bt-root></bt-root></body></html>';
 
+// What tools/i18n/first-screen.mjs writes, in miniature: the Serbian heading puts its placeholders in another order.
+const FIRST_SCREEN = {
+  pages: {
+    '/': { page: 'home', heading: { id: 'home.heading', values: [{ id: 'country.RS' }, '24'] }, intro: { id: 'home.intro', values: [{ id: 'country.RS' }] } },
+    '/overview': { page: 'overview', heading: { id: 'overview.heading', values: ['24'] }, intro: { id: 'overview.intro', values: [] } },
+  },
+  messages: {
+    en: { 'home.heading': '{$INTERPOLATION} — Chapter {$INTERPOLATION_1}', 'home.intro': " Where {$INTERPOLATION}'s ministries <and> civil society work. ", 'country.RS': 'Serbia', 'overview.heading': 'Chapter {$INTERPOLATION} overview', 'overview.intro': 'Every benchmark.' },
+    'sr-Latn': { 'home.heading': 'Poglavlje {$INTERPOLATION_1}: {$INTERPOLATION}', 'home.intro': ' Ovde rade ministarstva ({$INTERPOLATION}). ', 'country.RS': 'Srbija', 'overview.heading': 'Pregled poglavlja {$INTERPOLATION}', 'overview.intro': 'Sva merila.' },
+  },
+};
+
 beforeAll(async () => {
   // A built web app in miniature: what the API serves does not depend on the files' contents.
   webDir = mkdtempSync(join(tmpdir(), 'bt-first-load-'));
@@ -22,6 +34,9 @@ beforeAll(async () => {
   writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   mkdirSync(join(webDir, 'i18n'));
   writeFileSync(join(webDir, 'i18n', 'messages.sr-Latn.json'), JSON.stringify({ translations: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`id.${i}`, `Tekst ${i}`])) }));
+  writeFileSync(join(webDir, 'i18n', 'first-screen.json'), JSON.stringify(FIRST_SCREEN));
+  mkdirSync(join(webDir, 'media'));
+  for (const font of ['roboto-latin-400-normal-LOX3CHMS.woff2', 'roboto-cyrillic-400-normal-V3H5IIDP.woff2', 'roboto-latin-500-normal-AAAAAAAA.woff2']) writeFileSync(join(webDir, 'media', font), '');
   api = await startTestApi({ WEB_DIR: webDir });
 });
 
@@ -101,5 +116,54 @@ describe('caching', () => {
   it('revalidates files without a hash in their name (the favicon, the translations)', async () => {
     expect((await get('/favicon.svg')).headers['cache-control']).toBe('no-cache');
     expect((await get('/i18n/messages.sr-Latn.json')).headers['cache-control']).toBe('no-cache');
+  });
+});
+
+// A first visit to `/` or the chapter overview reads the page's heading and introduction with the
+// HTML, in its language, before the app's code has arrived; a signed-in browser gets index.html as it is.
+describe('the first screen', () => {
+  const page = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await get(path, { accept: 'text/html', ...headers });
+    expect(res.status).toBe(200);
+    return { html: res.body.toString(), headers: res.headers };
+  };
+
+  it("sends the home page's heading and introduction in the browser's language, Cyrillic for sr-RS", async () => {
+    const { html, headers } = await page('/', { 'accept-language': 'sr-RS,sr;q=0.9,en;q=0.8' });
+    expect(html).toContain('<html lang="sr-Cyrl">');
+    expect(html).toContain('<main class="first-screen"><div class="first-screen__page first-screen__page--home"><h1>Поглавље 24: Србија</h1><p class="first-screen__intro">Овде раде министарства (Србија).</p></div></main></bt-root>');
+    // Its font, asked for with the page: Roboto's Latin and Cyrillic letters of the one weight it uses.
+    expect(html.match(/<link rel="preload"[^>]*>/g)).toEqual([
+      '<link rel="preload" href="media/roboto-latin-400-normal-LOX3CHMS.woff2" as="font" type="font/woff2" crossorigin>',
+      '<link rel="preload" href="media/roboto-cyrillic-400-normal-V3H5IIDP.woff2" as="font" type="font/woff2" crossorigin>',
+    ]);
+    expect(headers['vary']).toMatch(/Cookie/);
+    expect(headers['vary']).toMatch(/Accept-Language/);
+    expect(headers['cache-control']).toBe('no-cache');
+  });
+
+  it('follows ?lang= before the kept choice, and the kept choice before the browser, as the app does', async () => {
+    expect((await page('/?lang=en', { cookie: 'bt_lang=sr-Latn', 'accept-language': 'sr' })).html).toContain("<h1>Serbia — Chapter 24</h1><p class=\"first-screen__intro\">Where Serbia's ministries &lt;and&gt; civil society work.</p>");
+    expect((await page('/overview', { cookie: 'other=1; bt_lang=sr-Latn', 'accept-language': 'en' })).html).toContain('<h1>Pregled poglavlja 24</h1><p class="first-screen__intro">Sva merila.</p>');
+    const english = await page('/overview/', { 'accept-language': 'de-AT, de;q=0.9' });
+    expect(english.html).toContain('<html lang="en">');
+    expect(english.html).toContain('first-screen__page--overview"><h1>Chapter 24 overview</h1>');
+  });
+
+  it('answers 304 when the page the browser kept is still the one it would get', async () => {
+    const first = await get('/', { accept: 'text/html', 'accept-language': 'sr-Latn' });
+    const etag = String(first.headers['etag']);
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect((await get('/', { accept: 'text/html', 'accept-language': 'sr-Latn', 'if-none-match': etag })).status).toBe(304);
+    const english = await get('/', { accept: 'text/html', 'accept-language': 'en', 'if-none-match': etag });
+    expect(english.status).toBe(200);
+    expect(english.headers['etag']).not.toBe(etag);
+  });
+
+  it('sends no first screen to a signed-in browser, nor for pages that have none', async () => {
+    for (const [path, cookie] of [['/', 'bt_session=abc'], ['/overview', 'bt_lang=sr-Latn; bt_session=abc'], ['/benchmarks', ''], ['/overview/consideration', '']]) {
+      const { html } = await page(path, cookie ? { cookie } : {});
+      expect(html).toBe(INDEX);
+    }
   });
 });

@@ -50,3 +50,21 @@ export function chooseLanguage(search: string, cookies: string, browserLanguages
   if (isLanguage(kept)) return kept;
   return languageFromBrowser(browserLanguages);
 }
+
+/**
+ * The languages of an `Accept-Language` header, most wanted first (`sr-RS,sr;q=0.9,en;q=0.8`), as
+ * `navigator.languages` lists them in the browser: the server chooses a first visit's language with
+ * the same `chooseLanguage`. Entries refused (`q=0`) and the wildcard are left out.
+ */
+export function languagesOfHeader(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((entry, index) => {
+      const [tag, ...params] = entry.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.trim(), weight: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter(({ tag, weight }) => tag && tag !== '*' && weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index)
+    .map(({ tag }) => tag);
+}

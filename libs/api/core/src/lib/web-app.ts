@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { chooseLanguage, languagesOfHeader } from '@bt/i18n';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FirstScreens } from './first-screen';
 
 /** A file of the build whose name carries its content's hash (main-57FYTFLA.js, media/roboto-…-LOX3CHMS.woff2). */
 const HASHED_FILE = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
@@ -17,12 +20,19 @@ export function cacheControlOf(path: string): string {
 
 /**
  * Serves the built Angular app from the API's origin: its files as they are, and index.html for
- * any other GET outside /api that asks for HTML, so deep links into the app work on reload.
+ * any other GET outside /api that asks for HTML, so deep links into the app work on reload. A
+ * visitor who is not signed in gets the first screen of `/` and the chapter overview with it, in
+ * their language (first-screen.ts); `sessionCookie` names the cookie of a signed-in browser.
  */
 export class WebApp {
-  private constructor(private readonly dir: string | null) {}
+  /** Each variant of index.html served (a few: the pages with a first screen × languages) and its ETag. */
+  private readonly etags = new Map<string, string>();
 
-  static async register(fastify: FastifyInstance, dir: string): Promise<WebApp> {
+  private constructor(
+    private readonly index: { html: string; firstScreens: FirstScreens | null; sessionCookie: string } | null,
+  ) {}
+
+  static async register(fastify: FastifyInstance, dir: string, { sessionCookie }: { sessionCookie: string }): Promise<WebApp> {
     if (!existsSync(join(dir, 'index.html'))) {
       return new WebApp(null);
     }
@@ -30,24 +40,47 @@ export class WebApp {
       root: dir,
       prefix: '/',
       wildcard: false,
-      index: ['index.html'],
+      // `/` is a page like any other (serveIndex), with its first screen.
+      index: false,
       // Our own Cache-Control (below): @fastify/static's would overwrite it with max-age=0.
       cacheControl: false,
       setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlOf(path)),
     });
-    return new WebApp(dir);
+    // Read once: a build is replaced by a restart, never under a running server.
+    return new WebApp({ html: readFileSync(join(dir, 'index.html'), 'utf8'), firstScreens: FirstScreens.read(dir), sessionCookie });
   }
 
   get served(): boolean {
-    return this.dir !== null;
+    return this.index !== null;
   }
 
   serveIndex(request: FastifyRequest, reply: FastifyReply): boolean {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
-    if (!this.dir || !wantsPage) {
+    if (!this.index || !wantsPage) {
       return false;
     }
-    void reply.header('Cache-Control', 'no-cache').type('text/html').sendFile('index.html', this.dir);
+    const page = this.pageFor(request);
+    // Revalidated on every load: unchanged, a 304 without the page.
+    const etag = this.etags.get(page) ?? `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
+    this.etags.set(page, etag);
+    void reply.header('Cache-Control', 'no-cache').header('Vary', 'Cookie, Accept-Language').header('ETag', etag);
+    if (request.headers['if-none-match'] === etag) void reply.code(304).send();
+    else void reply.type('text/html').send(page);
     return true;
+  }
+
+  /** index.html, with the page's first screen in the visitor's language when it has one and nobody is signed in. */
+  private pageFor(request: FastifyRequest): string {
+    const { html, firstScreens, sessionCookie } = this.index as NonNullable<WebApp['index']>;
+    const cookies = request.headers.cookie ?? '';
+    if (!firstScreens || cookies.split(';').some((cookie) => cookie.trim().startsWith(`${sessionCookie}=`))) return html;
+    const [path, search = ''] = request.url.split('?', 2);
+    const language = chooseLanguage(search, cookies, languagesOfHeader(request.headers['accept-language']));
+    const screen = firstScreens.of(path.length > 1 ? path.replace(/\/+$/, '') : path, language);
+    if (!screen) return html;
+    return html
+      .replace('<html lang="en">', `<html lang="${language}">`)
+      .replace('</head>', `${firstScreens.head(language)}</head>`)
+      .replace('</bt-root>', `${screen}</bt-root>`);
   }
 }
