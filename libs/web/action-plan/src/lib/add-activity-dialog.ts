@@ -2,15 +2,15 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ActionActivityDto, BenchmarkListItemDto, CreateActivityRequest } from '@bt/contracts';
 import { of } from 'rxjs';
 import { loadEach, LOADING, type LoadState } from '@bt/web/ui';
 import { DATE_FIELD } from '@bt/web/ui/dates';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { ActionPlanApi } from './action-plan-api';
 
@@ -33,10 +33,10 @@ const twoDecimals: ValidatorFn = (control) =>
 @Component({
   selector: 'bt-add-activity-dialog',
   imports: [
+    FormDialog,
     ReactiveFormsModule,
     MatButton,
     MatDialogTitle,
-    MatDialogContent,
     MatDialogActions,
     MatDialogClose,
     MatFormField,
@@ -46,112 +46,98 @@ const twoDecimals: ValidatorFn = (control) =>
     MatInput,
     MatSelect,
     MatOption,
-    MatProgressBar,
     DATE_FIELD,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="@@actionPlan.add.title">Add an activity</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@actionPlan.add.benchmark">Benchmark</mat-label>
-          <mat-select formControlName="benchmarkId" required>
-            @for (benchmark of benchmarks().value ?? []; track benchmark.id) {
-              <mat-option [value]="benchmark.id">{{ benchmark.code }} · {{ benchmark.area.title }}</mat-option>
-            }
-          </mat-select>
-          @if (benchmarks().error) {
-            <mat-hint i18n="@@actionPlan.add.benchmark.loadFailed">The benchmarks could not be loaded.</mat-hint>
+    <bt-form-dialog [submission]="submission" savingLabel="Adding the activity" i18n-savingLabel="@@actionPlan.add.saving" [minWidth]="'560px'" [formGroup]="form" (formSubmit)="save()">
+      <h2 mat-dialog-title i18n="@@actionPlan.add.title">Add an activity</h2>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@actionPlan.add.benchmark">Benchmark</mat-label>
+        <mat-select formControlName="benchmarkId" required>
+          @for (benchmark of benchmarks().value ?? []; track benchmark.id) {
+            <mat-option [value]="benchmark.id">{{ benchmark.code }} · {{ benchmark.area.title }}</mat-option>
           }
-          @if (form.controls.benchmarkId.hasError('required')) {
-            <mat-error i18n="@@actionPlan.add.benchmark.required">Choose the benchmark the activity serves.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@actionPlan.add.code">Activity code</mat-label>
-          <input matInput formControlName="code" maxlength="40" required autocomplete="off" />
-          <mat-hint i18n="@@actionPlan.add.code.hint">As in the Action Plan, such as 6.2.1.</mat-hint>
-          @if (form.controls.code.hasError('required')) {
-            <mat-error i18n="@@actionPlan.add.code.required">Enter the activity's code.</mat-error>
-          } @else if (form.controls.code.hasError('pattern')) {
-            <mat-error i18n="@@actionPlan.add.code.pattern">Use letters, digits, dots, dashes or slashes, such as 6.2.1.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@actionPlan.add.activityTitle">What will be done</mat-label>
-          <textarea matInput formControlName="title" rows="3" maxlength="1000" required></textarea>
-          @if (form.controls.title.hasError('required')) {
-            <mat-error i18n="@@actionPlan.add.activityTitle.required">Say what will be done.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@actionPlan.add.institution">Responsible institution</mat-label>
-          <input matInput formControlName="responsibleInstitution" maxlength="300" required />
-          @if (form.controls.responsibleInstitution.hasError('required')) {
-            <mat-error i18n="@@actionPlan.add.institution.required">Name the responsible institution.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@actionPlan.add.deadline">Deadline</mat-label>
-          <input matInput [matDatepicker]="deadlinePicker" btCalendarDay #deadlineDay="btCalendarDay" formControlName="deadline" required />
-          <mat-datepicker-toggle matIconSuffix [for]="deadlinePicker" />
-          <mat-datepicker #deadlinePicker />
-          @if (form.controls.deadline.hasError('matDatepickerParse')) {
-            <mat-error>{{ deadlineDay.unreadable }}</mat-error>
-          } @else if (form.controls.deadline.hasError('required')) {
-            <mat-error i18n="@@actionPlan.add.deadline.required">Enter the deadline.</mat-error>
-          }
-        </mat-form-field>
-        <fieldset class="budget">
-          <legend i18n="@@actionPlan.add.budget">Budget (optional: amount and source together)</legend>
-          <mat-form-field appearance="outline">
-            <mat-label i18n="@@actionPlan.add.amount">Amount</mat-label>
-            <input matInput type="number" inputmode="decimal" min="0" step="0.01" formControlName="budgetAmount" />
-            @if (form.controls.budgetAmount.hasError('min') || form.controls.budgetAmount.hasError('max') || form.controls.budgetAmount.hasError('decimals')) {
-              <mat-error i18n="@@actionPlan.add.amount.invalid">Enter an amount of zero or more, with at most two decimals.</mat-error>
-            } @else if (form.controls.budgetAmount.hasError('required')) {
-              <mat-error i18n="@@actionPlan.add.amount.required">Enter the amount of this budget.</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label i18n="@@actionPlan.add.currency">Currency</mat-label>
-            <input matInput formControlName="budgetCurrency" maxlength="3" autocomplete="off" />
-            <mat-hint i18n="@@actionPlan.add.currency.hint">Three letters, such as EUR.</mat-hint>
-            @if (form.controls.budgetCurrency.hasError('pattern') || form.controls.budgetCurrency.hasError('required')) {
-              <mat-error i18n="@@actionPlan.add.currency.invalid">Enter a three-letter currency code such as EUR.</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label i18n="@@actionPlan.add.source">Source of funding</mat-label>
-            <input matInput formControlName="budgetSource" maxlength="300" />
-            @if (form.controls.budgetSource.hasError('required')) {
-              <mat-error i18n="@@actionPlan.add.source.required">Name where the money comes from.</mat-error>
-            }
-          </mat-form-field>
-        </fieldset>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@actionPlan.add.saving" aria-label="Adding the activity" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+        </mat-select>
+        @if (benchmarks().error) {
+          <mat-hint i18n="@@actionPlan.add.benchmark.loadFailed">The benchmarks could not be loaded.</mat-hint>
         }
-      </mat-dialog-content>
+        @if (form.controls.benchmarkId.hasError('required')) {
+          <mat-error i18n="@@actionPlan.add.benchmark.required">Choose the benchmark the activity serves.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@actionPlan.add.code">Activity code</mat-label>
+        <input matInput formControlName="code" maxlength="40" required autocomplete="off" />
+        <mat-hint i18n="@@actionPlan.add.code.hint">As in the Action Plan, such as 6.2.1.</mat-hint>
+        @if (form.controls.code.hasError('required')) {
+          <mat-error i18n="@@actionPlan.add.code.required">Enter the activity's code.</mat-error>
+        } @else if (form.controls.code.hasError('pattern')) {
+          <mat-error i18n="@@actionPlan.add.code.pattern">Use letters, digits, dots, dashes or slashes, such as 6.2.1.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@actionPlan.add.activityTitle">What will be done</mat-label>
+        <textarea matInput formControlName="title" rows="3" maxlength="1000" required></textarea>
+        @if (form.controls.title.hasError('required')) {
+          <mat-error i18n="@@actionPlan.add.activityTitle.required">Say what will be done.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@actionPlan.add.institution">Responsible institution</mat-label>
+        <input matInput formControlName="responsibleInstitution" maxlength="300" required />
+        @if (form.controls.responsibleInstitution.hasError('required')) {
+          <mat-error i18n="@@actionPlan.add.institution.required">Name the responsible institution.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@actionPlan.add.deadline">Deadline</mat-label>
+        <input matInput [matDatepicker]="deadlinePicker" btCalendarDay #deadlineDay="btCalendarDay" formControlName="deadline" required />
+        <mat-datepicker-toggle matIconSuffix [for]="deadlinePicker" />
+        <mat-datepicker #deadlinePicker />
+        @if (form.controls.deadline.hasError('matDatepickerParse')) {
+          <mat-error>{{ deadlineDay.unreadable }}</mat-error>
+        } @else if (form.controls.deadline.hasError('required')) {
+          <mat-error i18n="@@actionPlan.add.deadline.required">Enter the deadline.</mat-error>
+        }
+      </mat-form-field>
+      <fieldset class="budget">
+        <legend i18n="@@actionPlan.add.budget">Budget (optional: amount and source together)</legend>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@actionPlan.add.amount">Amount</mat-label>
+          <input matInput type="number" inputmode="decimal" min="0" step="0.01" formControlName="budgetAmount" />
+          @if (form.controls.budgetAmount.hasError('min') || form.controls.budgetAmount.hasError('max') || form.controls.budgetAmount.hasError('decimals')) {
+            <mat-error i18n="@@actionPlan.add.amount.invalid">Enter an amount of zero or more, with at most two decimals.</mat-error>
+          } @else if (form.controls.budgetAmount.hasError('required')) {
+            <mat-error i18n="@@actionPlan.add.amount.required">Enter the amount of this budget.</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@actionPlan.add.currency">Currency</mat-label>
+          <input matInput formControlName="budgetCurrency" maxlength="3" autocomplete="off" />
+          <mat-hint i18n="@@actionPlan.add.currency.hint">Three letters, such as EUR.</mat-hint>
+          @if (form.controls.budgetCurrency.hasError('pattern') || form.controls.budgetCurrency.hasError('required')) {
+            <mat-error i18n="@@actionPlan.add.currency.invalid">Enter a three-letter currency code such as EUR.</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@actionPlan.add.source">Source of funding</mat-label>
+          <input matInput formControlName="budgetSource" maxlength="300" />
+          @if (form.controls.budgetSource.hasError('required')) {
+            <mat-error i18n="@@actionPlan.add.source.required">Name where the money comes from.</mat-error>
+          }
+        </mat-form-field>
+      </fieldset>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close i18n="@@actionPlan.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@actionPlan.add.submit">Add the activity</button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
   styles: `
-    .dialog-form { display: grid; gap: 8px; min-width: min(560px, 80vw); }
     .budget { display: grid; grid-template-columns: 2fr 1fr; gap: 0 12px; border: 1px solid var(--mat-sys-outline-variant); border-radius: var(--mat-sys-corner-small); padding: 8px 12px 0; margin: 0; }
     .budget legend { padding: 0 4px; }
     .budget mat-form-field:last-child { grid-column: 1 / -1; }
-    .progress-slot { height: 4px; }
-    .dialog-error { color: var(--mat-sys-error); }
   `,
 })
 export class AddActivityDialog {
@@ -172,9 +158,7 @@ export class AddActivityDialog {
     budgetCurrency: new FormControl('EUR', { nonNullable: true, validators: [Validators.pattern(/^[A-Za-z]{3}$/)] }),
     budgetSource: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
   });
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   protected save(): void {
     const { budgetAmount, budgetCurrency, budgetSource } = this.form.controls;

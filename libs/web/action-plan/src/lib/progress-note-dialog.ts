@@ -1,56 +1,43 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ActionActivityDto, ActivityProgressNoteDto } from '@bt/contracts';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { ActionPlanApi } from './action-plan-api';
 
 /** A progress note on an activity (kept as written: notes are never edited). */
 @Component({
   selector: 'bt-progress-note-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatError, MatInput, MatProgressBar],
+  imports: [FormDialog, ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatError, MatInput, ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="@@actionPlan.note.title">Note progress</h2>
-    <form (submit)="$event.preventDefault(); save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <p i18n="@@actionPlan.note.intro">On activity {{ activity.code }}: {{ activity.title }}</p>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@actionPlan.note.text">What has happened</mat-label>
-          <textarea matInput [formControl]="text" rows="4" maxlength="10000" required></textarea>
-          @if (text.hasError('required')) {
-            <mat-error i18n="@@actionPlan.note.required">Write the note.</mat-error>
-          }
-        </mat-form-field>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@actionPlan.note.saving" aria-label="Saving the note" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+    <bt-form-dialog [submission]="submission" savingLabel="Saving the note" i18n-savingLabel="@@actionPlan.note.saving" [minWidth]="'520px'" (formSubmit)="save()">
+      <h2 mat-dialog-title i18n="@@actionPlan.note.title">Note progress</h2>
+      <p i18n="@@actionPlan.note.intro">On activity {{ activity.code }}: {{ activity.title }}</p>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@actionPlan.note.text">What has happened</mat-label>
+        <textarea matInput [formControl]="text" rows="4" maxlength="10000" required></textarea>
+        @if (text.hasError('required')) {
+          <mat-error i18n="@@actionPlan.note.required">Write the note.</mat-error>
         }
-      </mat-dialog-content>
+      </mat-form-field>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close i18n="@@actionPlan.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@actionPlan.note.submit">Add the note</button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
-  styles: `.dialog-form { display: grid; gap: 8px; min-width: min(520px, 80vw); } .progress-slot { height: 4px; } .dialog-error { color: var(--mat-sys-error); }`,
 })
 export class ProgressNoteDialog {
   protected readonly activity = inject<ActionActivityDto>(MAT_DIALOG_DATA);
   private readonly api = inject(ActionPlanApi);
   private readonly dialog = inject<MatDialogRef<ProgressNoteDialog, ActivityProgressNoteDto>>(MatDialogRef);
   protected readonly text = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(10_000), (c) => (c.value.trim() ? null : { required: true })] });
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   protected save(): void {
     if (this.text.invalid) {

@@ -5,17 +5,16 @@ import { MatButton } from '@angular/material/button';
 import {
   MatDialogActions,
   MatDialogClose,
-  MatDialogContent,
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { CreateOrganisationRequest, OrganisationDto, OrganisationKind } from '@bt/contracts';
 import { map, startWith } from 'rxjs';
 import { CANDIDATE_COUNTRIES } from '@bt/web/ui';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 import { ORGANISATION_KIND_OPTIONS, organisationSide } from '../organisation-kinds';
@@ -27,10 +26,10 @@ import { ORGANISATION_KIND_OPTIONS, organisationSide } from '../organisation-kin
 @Component({
   selector: 'bt-create-organisation-dialog',
   imports: [
+    FormDialog,
     ReactiveFormsModule,
     MatButton,
     MatDialogTitle,
-    MatDialogContent,
     MatDialogActions,
     MatDialogClose,
     MatFormField,
@@ -40,8 +39,7 @@ import { ORGANISATION_KIND_OPTIONS, organisationSide } from '../organisation-kin
     MatInput,
     MatSelect,
     MatOption,
-    MatProgressBar,
-  ],
+    ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './create-organisation-dialog.html',
   styleUrl: '../admin-dialog.scss',
@@ -73,9 +71,7 @@ export class CreateOrganisationDialog {
     { initialValue: null },
   );
 
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   constructor() {
     this.form.controls.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe((kind) => {

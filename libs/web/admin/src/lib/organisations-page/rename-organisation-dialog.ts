@@ -5,14 +5,13 @@ import {
   MAT_DIALOG_DATA,
   MatDialogActions,
   MatDialogClose,
-  MatDialogContent,
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import type { OrganisationDto } from '@bt/contracts';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 
@@ -20,46 +19,35 @@ import { AdminApi } from '../admin-api';
 @Component({
   selector: 'bt-rename-organisation-dialog',
   imports: [
+    FormDialog,
     ReactiveFormsModule,
     MatButton,
     MatDialogTitle,
-    MatDialogContent,
     MatDialogActions,
     MatDialogClose,
     MatFormField,
     MatLabel,
     MatError,
     MatInput,
-    MatProgressBar,
-  ],
+    ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="@@admin.renameOrganisation.title">Rename {{ organisation.name }}</h2>
-    <form (submit)="save($event)" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@admin.organisation.newName">New name</mat-label>
-          <input matInput [formControl]="name" autocomplete="off" maxlength="300" required cdkFocusInitial />
-          @if (name.hasError('required')) {
-            <mat-error i18n="@@admin.organisation.name.required">Enter the organisation's name.</mat-error>
-          } @else if (name.hasError('minlength')) {
-            <mat-error i18n="@@admin.organisation.name.tooShort">The name needs at least 2 characters.</mat-error>
-          }
-        </mat-form-field>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@admin.renameOrganisation.saving" aria-label="Saving the name" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+    <bt-form-dialog [submission]="submission" savingLabel="Saving the name" i18n-savingLabel="@@admin.renameOrganisation.saving" [minWidth]="'30rem'" (formSubmit)="save()">
+      <h2 mat-dialog-title i18n="@@admin.renameOrganisation.title">Rename {{ organisation.name }}</h2>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@admin.organisation.newName">New name</mat-label>
+        <input matInput [formControl]="name" autocomplete="off" maxlength="300" required cdkFocusInitial />
+        @if (name.hasError('required')) {
+          <mat-error i18n="@@admin.organisation.name.required">Enter the organisation's name.</mat-error>
+        } @else if (name.hasError('minlength')) {
+          <mat-error i18n="@@admin.organisation.name.tooShort">The name needs at least 2 characters.</mat-error>
         }
-      </mat-dialog-content>
+      </mat-form-field>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close i18n="@@admin.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@admin.renameOrganisation.submit">Rename</button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
   styleUrl: '../admin-dialog.scss',
 })
@@ -72,12 +60,9 @@ export class RenameOrganisationDialog {
     nonNullable: true,
     validators: [Validators.required, Validators.minLength(2), Validators.maxLength(300)],
   });
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
-  protected save(event: Event): void {
-    event.preventDefault();
+  protected save(): void {
     if (this.name.invalid) {
       this.name.markAsTouched();
       return;

@@ -5,16 +5,15 @@ import {
   MAT_DIALOG_DATA,
   MatDialogActions,
   MatDialogClose,
-  MatDialogContent,
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { CreateUserRequest, IssuedPasswordDto, OrganisationDto } from '@bt/contracts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@bt/web/identity';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 import { organisationPlace } from '../organisation-kinds';
@@ -28,10 +27,10 @@ export interface CreateUserDialogData {
 @Component({
   selector: 'bt-create-user-dialog',
   imports: [
+    FormDialog,
     ReactiveFormsModule,
     MatButton,
     MatDialogTitle,
-    MatDialogContent,
     MatDialogActions,
     MatDialogClose,
     MatFormField,
@@ -41,7 +40,6 @@ export interface CreateUserDialogData {
     MatInput,
     MatSelect,
     MatOption,
-    MatProgressBar,
     RoleChoice,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -69,9 +67,7 @@ export class CreateUserDialog {
     }),
   });
 
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   protected save(): void {
     if (this.form.invalid) {

@@ -2,17 +2,17 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { AssessmentDto, AssessmentVoice } from '@bt/contracts';
 import { ASSESSMENT_PERIOD } from '@bt/contracts/values';
 import type { PreparationGrade, ProgressGrade } from '@bt/workflow';
 import { AuthSession } from '@bt/web/identity';
 import { catchError, of } from 'rxjs';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { AssessmentGradeFields } from '../assessment-grade-fields';
 import { notBlank } from '../not-blank';
@@ -39,10 +39,10 @@ const PERIOD = ASSESSMENT_PERIOD;
 @Component({
   selector: 'bt-record-assessment-dialog',
   imports: [
+    FormDialog,
     ReactiveFormsModule,
     MatButton,
     MatDialogTitle,
-    MatDialogContent,
     MatDialogActions,
     MatFormField,
     MatLabel,
@@ -52,58 +52,47 @@ const PERIOD = ASSESSMENT_PERIOD;
     MatSelect,
     MatOption,
     AssessmentGradeFields,
-    MatProgressBar,
-  ],
+    ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ title }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <p class="dialog-form__intro" i18n="@@assessments.record.intro">
-          On benchmark {{ data.code }}, on the Commission's scales. Earlier assessments stay in the history.
-        </p>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@assessments.record.period">Reporting period</mat-label>
-          <input matInput formControlName="period" required />
-          <mat-hint i18n="@@assessments.record.periodHint">A year such as 2026, or 2026-H1, 2026-Q3</mat-hint>
-          @if (form.controls.period.invalid) {
-            <mat-error i18n="@@assessments.record.periodInvalid">Give a year such as 2026, or 2026-H1, 2026-Q3.</mat-error>
-          }
-        </mat-form-field>
-        <bt-assessment-grade-fields [preparation]="form.controls.preparation" [progress]="form.controls.progress" />
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@assessments.record.text">Assessment</mat-label>
-          <textarea matInput formControlName="text" rows="5" maxlength="10000" required></textarea>
-          @if (form.controls.text.hasError('required')) {
-            <mat-error i18n="@@assessments.record.textRequired">Say why.</mat-error>
-          }
-        </mat-form-field>
-        @if (citable().length) {
-          <mat-form-field appearance="outline">
-            <mat-label i18n="@@assessments.record.source">Comes from the monitoring project (optional)</mat-label>
-            <mat-select formControlName="sourceProjectId">
-              <mat-option [value]="null" i18n="@@assessments.record.noSource">None</mat-option>
-              @for (project of citable(); track project.id) {
-                <mat-option [value]="project.id">{{ project.title }}</mat-option>
-              }
-            </mat-select>
-            <mat-hint i18n="@@assessments.record.sourceHint">A project your organisation implements; shown beside the assessment.</mat-hint>
-          </mat-form-field>
+    <bt-form-dialog [submission]="submission" savingLabel="Saving the assessment" i18n-savingLabel="@@assessments.record.saving" [formGroup]="form" (formSubmit)="save()">
+      <h2 mat-dialog-title>{{ title }}</h2>
+      <p class="dialog-form__intro" i18n="@@assessments.record.intro">
+        On benchmark {{ data.code }}, on the Commission's scales. Earlier assessments stay in the history.
+      </p>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@assessments.record.period">Reporting period</mat-label>
+        <input matInput formControlName="period" required />
+        <mat-hint i18n="@@assessments.record.periodHint">A year such as 2026, or 2026-H1, 2026-Q3</mat-hint>
+        @if (form.controls.period.invalid) {
+          <mat-error i18n="@@assessments.record.periodInvalid">Give a year such as 2026, or 2026-H1, 2026-Q3.</mat-error>
         }
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@assessments.record.saving" aria-label="Saving the assessment" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+      </mat-form-field>
+      <bt-assessment-grade-fields [preparation]="form.controls.preparation" [progress]="form.controls.progress" />
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@assessments.record.text">Assessment</mat-label>
+        <textarea matInput formControlName="text" rows="5" maxlength="10000" required></textarea>
+        @if (form.controls.text.hasError('required')) {
+          <mat-error i18n="@@assessments.record.textRequired">Say why.</mat-error>
         }
-      </mat-dialog-content>
+      </mat-form-field>
+      @if (citable().length) {
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@assessments.record.source">Comes from the monitoring project (optional)</mat-label>
+          <mat-select formControlName="sourceProjectId">
+            <mat-option [value]="null" i18n="@@assessments.record.noSource">None</mat-option>
+            @for (project of citable(); track project.id) {
+              <mat-option [value]="project.id">{{ project.title }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint i18n="@@assessments.record.sourceHint">A project your organisation implements; shown beside the assessment.</mat-hint>
+        </mat-form-field>
+      }
       <mat-dialog-actions align="end">
         <button matButton type="button" (click)="unsaved.close()" i18n="@@workflow.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@assessments.record.submit">Save assessment</button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
   styleUrl: '../benchmark-dialog.scss',
 })
@@ -130,9 +119,7 @@ export class RecordAssessmentDialog {
       : of([]),
     { initialValue: [] },
   );
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   protected save(): void {
     if (this.form.invalid) {

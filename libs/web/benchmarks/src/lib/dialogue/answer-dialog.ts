@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import type { ProposalDecision, ProposalDto } from '@bt/contracts';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DisplayDatePipe } from '@bt/web/ui';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { notBlank } from '../not-blank';
 import { DialogueApi } from './dialogue-api';
@@ -24,11 +24,11 @@ export interface AnswerDialogData {
 @Component({
   selector: 'bt-answer-dialog',
   imports: [
+    FormDialog,
     ReactiveFormsModule,
     DisplayDatePipe,
     MatButton,
     MatDialogTitle,
-    MatDialogContent,
     MatDialogActions,
     MatFormField,
     MatLabel,
@@ -36,58 +36,47 @@ export interface AnswerDialogData {
     MatInput,
     MatRadioGroup,
     MatRadioButton,
-    MatProgressBar,
-  ],
+    ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="@@dialogue.answer.title">Answer {{ data.heading }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <blockquote class="dialog-form__intro">{{ data.proposal.text }}</blockquote>
-        @if (data.proposal.answers.length) {
-          <h3 class="dialog-form__legend" i18n="@@dialogue.answer.earlier">Earlier answers (kept in the record)</h3>
-          <ol class="earlier-answers">
-            @for (earlier of data.proposal.answers; track earlier.id) {
-              <li>
-                <strong>{{ label(earlier.decision) }}</strong> —
-                <span i18n="Who answered, and when@@dialogue.answer.earlierBy">{{ earlier.author }}, <time [attr.datetime]="earlier.createdAt">{{ earlier.createdAt | displayDate }}</time></span>
-                <p>{{ earlier.reasoning }}</p>
-              </li>
-            }
-          </ol>
+    <bt-form-dialog [submission]="submission" savingLabel="Saving the answer" i18n-savingLabel="@@dialogue.answer.saving" [formGroup]="form" (formSubmit)="save()">
+      <h2 mat-dialog-title i18n="@@dialogue.answer.title">Answer {{ data.heading }}</h2>
+      <blockquote class="dialog-form__intro">{{ data.proposal.text }}</blockquote>
+      @if (data.proposal.answers.length) {
+        <h3 class="dialog-form__legend" i18n="@@dialogue.answer.earlier">Earlier answers (kept in the record)</h3>
+        <ol class="earlier-answers">
+          @for (earlier of data.proposal.answers; track earlier.id) {
+            <li>
+              <strong>{{ label(earlier.decision) }}</strong> —
+              <span i18n="Who answered, and when@@dialogue.answer.earlierBy">{{ earlier.author }}, <time [attr.datetime]="earlier.createdAt">{{ earlier.createdAt | displayDate }}</time></span>
+              <p>{{ earlier.reasoning }}</p>
+            </li>
+          }
+        </ol>
+      }
+      <fieldset class="dialog-form__group">
+        <legend id="decision-legend" class="dialog-form__legend" i18n="@@dialogue.answer.decision">Decision</legend>
+        <mat-radio-group formControlName="decision" class="choice" aria-labelledby="decision-legend" required>
+          @for (option of decisions; track option.decision) {
+            <mat-radio-button [value]="option.decision">{{ option.label }}</mat-radio-button>
+          }
+        </mat-radio-group>
+        @if (form.controls.decision.invalid && form.controls.decision.touched) {
+          <p class="dialog-error" role="alert" i18n="@@dialogue.answer.decision.required">Choose a decision.</p>
         }
-        <fieldset class="dialog-form__group">
-          <legend id="decision-legend" class="dialog-form__legend" i18n="@@dialogue.answer.decision">Decision</legend>
-          <mat-radio-group formControlName="decision" class="choice" aria-labelledby="decision-legend" required>
-            @for (option of decisions; track option.decision) {
-              <mat-radio-button [value]="option.decision">{{ option.label }}</mat-radio-button>
-            }
-          </mat-radio-group>
-          @if (form.controls.decision.invalid && form.controls.decision.touched) {
-            <p class="dialog-error" role="alert" i18n="@@dialogue.answer.decision.required">Choose a decision.</p>
-          }
-        </fieldset>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@dialogue.answer.reasoning">Reasons</mat-label>
-          <textarea matInput formControlName="reasoning" rows="5" maxlength="20000" required></textarea>
-          @if (form.controls.reasoning.hasError('required')) {
-            <mat-error i18n="@@dialogue.answer.reasoning.required">Give the reasons for the decision.</mat-error>
-          }
-        </mat-form-field>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@dialogue.answer.saving" aria-label="Saving the answer" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+      </fieldset>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@dialogue.answer.reasoning">Reasons</mat-label>
+        <textarea matInput formControlName="reasoning" rows="5" maxlength="20000" required></textarea>
+        @if (form.controls.reasoning.hasError('required')) {
+          <mat-error i18n="@@dialogue.answer.reasoning.required">Give the reasons for the decision.</mat-error>
         }
-      </mat-dialog-content>
+      </mat-form-field>
       <mat-dialog-actions align="end">
         <button matButton type="button" (click)="unsaved.close()" i18n="@@workflow.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@dialogue.answer.submit">Save answer</button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
   styles: `
     .earlier-answers {
@@ -113,9 +102,7 @@ export class AnswerDialog {
   });
   /** Escape, a click outside and Cancel ask before losing what was typed; the draft is kept in this browser until saved. */
   protected readonly unsaved = new UnsavedWork(this.dialog, this.form, `answer.${this.data.proposal.id}`);
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   protected save(): void {
     if (this.form.invalid) {

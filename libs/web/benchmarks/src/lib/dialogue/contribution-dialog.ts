@@ -2,15 +2,15 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { BenchmarkDetailDto, ContributionKind, ProposalDto } from '@bt/contracts';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { catchError, of } from 'rxjs';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { EvidenceApi } from '../evidence/evidence-api';
 import { notBlank } from '../not-blank';
@@ -28,10 +28,10 @@ export interface ContributionDialogData {
 @Component({
   selector: 'bt-contribution-dialog',
   imports: [
+    FormDialog,
     ReactiveFormsModule,
     MatButton,
     MatDialogTitle,
-    MatDialogContent,
     MatDialogActions,
     MatFormField,
     MatLabel,
@@ -42,63 +42,52 @@ export interface ContributionDialogData {
     MatOption,
     MatRadioGroup,
     MatRadioButton,
-    MatProgressBar,
-  ],
+    ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>
-      @if (data.replyTo; as parent) {
-        <ng-container i18n="@@dialogue.reply.title">Reply to {{ parent.heading }}</ng-container>
-      } @else {
-        <ng-container i18n="@@dialogue.add.title">Add to the dialogue</ng-container>
+    <bt-form-dialog [submission]="submission" savingLabel="Saving" i18n-savingLabel="@@dialogue.add.saving" [formGroup]="form" (formSubmit)="save()">
+      <h2 mat-dialog-title>
+        @if (data.replyTo; as parent) {
+          <ng-container i18n="@@dialogue.reply.title">Reply to {{ parent.heading }}</ng-container>
+        } @else {
+          <ng-container i18n="@@dialogue.add.title">Add to the dialogue</ng-container>
+        }
+      </h2>
+      @if (!data.replyTo) {
+        <fieldset class="dialog-form__group">
+          <legend id="kind-legend" class="dialog-form__legend" i18n="@@dialogue.add.kind">Kind</legend>
+          <mat-radio-group formControlName="kind" class="choice" aria-labelledby="kind-legend">
+            <mat-radio-button value="proposal" i18n="@@dialogue.add.kind.proposal">Proposal — the ministry must answer it with its reasons</mat-radio-button>
+            <mat-radio-button value="comment" i18n="@@dialogue.add.kind.comment">Comment — discussion, no formal answer</mat-radio-button>
+          </mat-radio-group>
+        </fieldset>
       }
-    </h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        @if (!data.replyTo) {
-          <fieldset class="dialog-form__group">
-            <legend id="kind-legend" class="dialog-form__legend" i18n="@@dialogue.add.kind">Kind</legend>
-            <mat-radio-group formControlName="kind" class="choice" aria-labelledby="kind-legend">
-              <mat-radio-button value="proposal" i18n="@@dialogue.add.kind.proposal">Proposal — the ministry must answer it with its reasons</mat-radio-button>
-              <mat-radio-button value="comment" i18n="@@dialogue.add.kind.comment">Comment — discussion, no formal answer</mat-radio-button>
-            </mat-radio-group>
-          </fieldset>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@dialogue.add.text">Text</mat-label>
+        <textarea matInput formControlName="text" rows="6" maxlength="20000" required></textarea>
+        <mat-hint i18n="@@dialogue.add.hint">Seen by the ministry, the Commission and the peer reviewers.</mat-hint>
+        @if (form.controls.text.hasError('required')) {
+          <mat-error i18n="@@dialogue.add.required">Write the text.</mat-error>
         }
+      </mat-form-field>
         <mat-form-field appearance="outline">
-          <mat-label i18n="@@dialogue.add.text">Text</mat-label>
-          <textarea matInput formControlName="text" rows="6" maxlength="20000" required></textarea>
-          <mat-hint i18n="@@dialogue.add.hint">Seen by the ministry, the Commission and the peer reviewers.</mat-hint>
-          @if (form.controls.text.hasError('required')) {
-            <mat-error i18n="@@dialogue.add.required">Write the text.</mat-error>
-          }
+          <mat-label i18n="@@dialogue.add.subRequirement">About sub-requirement</mat-label>
+          <mat-select formControlName="subRequirementId">
+            <mat-option [value]="null" i18n="@@dialogue.add.none">None</mat-option>
+            @for (sub of data.benchmark.subRequirements; track sub.id) {
+              <mat-option [value]="sub.id">{{ sub.code }}</mat-option>
+            }
+          </mat-select>
         </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label i18n="@@dialogue.add.subRequirement">About sub-requirement</mat-label>
-            <mat-select formControlName="subRequirementId">
-              <mat-option [value]="null" i18n="@@dialogue.add.none">None</mat-option>
-              @for (sub of data.benchmark.subRequirements; track sub.id) {
-                <mat-option [value]="sub.id">{{ sub.code }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label i18n="@@dialogue.add.evidence">About evidence item</mat-label>
-            <mat-select formControlName="evidenceId">
-              <mat-option [value]="null" i18n="@@dialogue.add.none">None</mat-option>
-              @for (item of evidence(); track item.id) {
-                <mat-option [value]="item.id">{{ item.title }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@dialogue.add.saving" aria-label="Saving" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
-        }
-      </mat-dialog-content>
+        <mat-form-field appearance="outline">
+          <mat-label i18n="@@dialogue.add.evidence">About evidence item</mat-label>
+          <mat-select formControlName="evidenceId">
+            <mat-option [value]="null" i18n="@@dialogue.add.none">None</mat-option>
+            @for (item of evidence(); track item.id) {
+              <mat-option [value]="item.id">{{ item.title }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
       <mat-dialog-actions align="end">
         <button matButton type="button" (click)="unsaved.close()" i18n="@@workflow.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit">
@@ -109,7 +98,7 @@ export interface ContributionDialogData {
           }
         </button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
   styleUrl: '../benchmark-dialog.scss',
 })
@@ -130,9 +119,7 @@ export class ContributionDialog {
   });
   /** Escape, a click outside and Cancel ask before losing what was typed; the draft is kept in this browser until saved. */
   protected readonly unsaved = new UnsavedWork(this.dialog, this.form, `contribution.${this.data.benchmark.code}.${this.data.replyTo?.id ?? 'new'}`);
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   protected save(): void {
     if (this.form.invalid) {

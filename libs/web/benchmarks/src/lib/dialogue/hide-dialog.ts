@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import type { ProposalDto } from '@bt/contracts';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { notBlank } from '../not-blank';
 import { DialogueApi } from './dialogue-api';
@@ -18,35 +18,25 @@ export interface HideDialogData {
 /** A moderator hides an abusive contribution, saying why; the audit trail keeps its text. */
 @Component({
   selector: 'bt-hide-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatProgressBar],
+  imports: [FormDialog, ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="@@dialogue.hide.title">Hide {{ data.heading }}</h2>
-    <form (submit)="save($event)" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <blockquote class="dialog-form__intro">{{ data.contribution.text }}</blockquote>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@dialogue.hide.reason">Reason</mat-label>
-          <textarea matInput [formControl]="reason" rows="3" maxlength="2000" required></textarea>
-          <mat-hint i18n="@@dialogue.hide.hint">Everyone sees "hidden by a moderator"; the audit trail keeps the text and your reason.</mat-hint>
-          @if (reason.hasError('required')) {
-            <mat-error i18n="@@dialogue.hide.required">Give the reason.</mat-error>
-          }
-        </mat-form-field>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@dialogue.hide.saving" aria-label="Hiding" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+    <bt-form-dialog [submission]="submission" savingLabel="Hiding" i18n-savingLabel="@@dialogue.hide.saving" (formSubmit)="save()">
+      <h2 mat-dialog-title i18n="@@dialogue.hide.title">Hide {{ data.heading }}</h2>
+      <blockquote class="dialog-form__intro">{{ data.contribution.text }}</blockquote>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@dialogue.hide.reason">Reason</mat-label>
+        <textarea matInput [formControl]="reason" rows="3" maxlength="2000" required></textarea>
+        <mat-hint i18n="@@dialogue.hide.hint">Everyone sees "hidden by a moderator"; the audit trail keeps the text and your reason.</mat-hint>
+        @if (reason.hasError('required')) {
+          <mat-error i18n="@@dialogue.hide.required">Give the reason.</mat-error>
         }
-      </mat-dialog-content>
+      </mat-form-field>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close i18n="@@workflow.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@dialogue.hide.submit">Hide</button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
   styleUrl: '../benchmark-dialog.scss',
 })
@@ -56,12 +46,9 @@ export class HideDialog {
   private readonly dialog = inject<MatDialogRef<HideDialog, ProposalDto>>(MatDialogRef);
 
   protected readonly reason = new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(2_000)] });
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
-  protected save(event: Event): void {
-    event.preventDefault();
+  protected save(): void {
     if (this.reason.invalid) {
       this.reason.markAsTouched();
       return;

@@ -4,18 +4,17 @@ import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
   MatDialogActions,
-  MatDialogContent,
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatCheckbox } from '@angular/material/checkbox';
 import type { CreateEvidenceRequest, EvidenceDto, EvidenceVisibility, SubRequirementDto } from '@bt/contracts';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DATE_FIELD } from '@bt/web/ui/dates';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { notBlank } from '../not-blank';
 import { EvidenceApi } from './evidence-api';
@@ -45,10 +44,10 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
 @Component({
   selector: 'bt-add-evidence-dialog',
   imports: [
+    FormDialog,
     ReactiveFormsModule,
     MatButton,
     MatDialogTitle,
-    MatDialogContent,
     MatDialogActions,
     MatFormField,
     MatLabel,
@@ -57,98 +56,87 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
     MatInput,
     MatRadioGroup,
     MatRadioButton,
-    MatProgressBar,
     MatCheckbox,
     DATE_FIELD,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (data.item) {
-      <h2 mat-dialog-title i18n="@@evidence.edit.title">Edit evidence</h2>
-    } @else {
-      <h2 mat-dialog-title i18n="@@evidence.add.title">Add evidence</h2>
-    }
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <p class="dialog-form__intro" i18n="@@evidence.add.intro">Evidence for benchmark {{ data.code }}.</p>
-        @if (unsaved.restored()) {
-          <p class="dialog-form__note" role="status" i18n="@@evidence.add.draftRestored">Your unsaved draft is back, as you left it.</p>
+    <bt-form-dialog [submission]="submission" savingLabel="Adding the evidence" i18n-savingLabel="@@evidence.add.saving" [formGroup]="form" (formSubmit)="save()">
+      @if (data.item) {
+        <h2 mat-dialog-title i18n="@@evidence.edit.title">Edit evidence</h2>
+      } @else {
+        <h2 mat-dialog-title i18n="@@evidence.add.title">Add evidence</h2>
+      }
+      <p class="dialog-form__intro" i18n="@@evidence.add.intro">Evidence for benchmark {{ data.code }}.</p>
+      @if (unsaved.restored()) {
+        <p class="dialog-form__note" role="status" i18n="@@evidence.add.draftRestored">Your unsaved draft is back, as you left it.</p>
+      }
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@evidence.add.titleField">Title</mat-label>
+        <input matInput formControlName="title" maxlength="300" autocomplete="off" required />
+        @if (form.controls.title.hasError('required')) {
+          <mat-error i18n="@@evidence.add.title.required">Enter a title.</mat-error>
         }
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@evidence.add.titleField">Title</mat-label>
-          <input matInput formControlName="title" maxlength="300" autocomplete="off" required />
-          @if (form.controls.title.hasError('required')) {
-            <mat-error i18n="@@evidence.add.title.required">Enter a title.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@evidence.add.narrative">Narrative (optional)</mat-label>
-          <textarea matInput formControlName="narrative" rows="5" maxlength="100000"></textarea>
-          <mat-hint i18n="@@evidence.add.narrative.hint">What was done, and how it meets the benchmark. Markdown: **bold**, lists, [links](https://…).</mat-hint>
-        </mat-form-field>
-        <fieldset class="dialog-form__group">
-          <legend class="dialog-form__legend" i18n="@@evidence.add.period">The period it documents (optional)</legend>
-          <div class="dialog-form__row">
-            <mat-form-field appearance="outline">
-              <mat-label i18n="@@evidence.add.periodStart">From</mat-label>
-              <input matInput [matDatepicker]="periodStartPicker" btCalendarDay #periodStartDay="btCalendarDay" formControlName="periodStart" />
-              <mat-datepicker-toggle matIconSuffix [for]="periodStartPicker" />
-              <mat-datepicker #periodStartPicker />
-              @if (form.controls.periodStart.hasError('matDatepickerParse')) {
-                <mat-error>{{ periodStartDay.unreadable }}</mat-error>
-              }
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label i18n="@@evidence.add.periodEnd">To</mat-label>
-              <input matInput [matDatepicker]="periodEndPicker" btCalendarDay #periodEndDay="btCalendarDay" formControlName="periodEnd" />
-              <mat-datepicker-toggle matIconSuffix [for]="periodEndPicker" />
-              <mat-datepicker #periodEndPicker [startAt]="form.controls.periodStart.value || null" />
-              @if (form.controls.periodEnd.hasError('matDatepickerParse')) {
-                <mat-error>{{ periodEndDay.unreadable }}</mat-error>
-              }
-            </mat-form-field>
-          </div>
-          @if (form.hasError('periodOrder')) {
-            <p class="dialog-error" role="alert" i18n="@@evidence.add.periodOrder">The period must end on or after its start.</p>
-          }
-        </fieldset>
-        @if (data.subRequirements?.length) {
-          <fieldset class="dialog-form__group">
-            <legend class="dialog-form__legend" i18n="@@evidence.add.subRequirements">Sub-requirements it documents</legend>
-            @for (subRequirement of data.subRequirements; track subRequirement.id) {
-              <mat-checkbox [checked]="subRequirementIds().has(subRequirement.id)" (change)="toggleSubRequirement(subRequirement.id, $event.checked)">
-                {{ subRequirement.code }}
-              </mat-checkbox>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@evidence.add.narrative">Narrative (optional)</mat-label>
+        <textarea matInput formControlName="narrative" rows="5" maxlength="100000"></textarea>
+        <mat-hint i18n="@@evidence.add.narrative.hint">What was done, and how it meets the benchmark. Markdown: **bold**, lists, [links](https://…).</mat-hint>
+      </mat-form-field>
+      <fieldset class="dialog-form__group">
+        <legend class="dialog-form__legend" i18n="@@evidence.add.period">The period it documents (optional)</legend>
+        <div class="dialog-form__row">
+          <mat-form-field appearance="outline">
+            <mat-label i18n="@@evidence.add.periodStart">From</mat-label>
+            <input matInput [matDatepicker]="periodStartPicker" btCalendarDay #periodStartDay="btCalendarDay" formControlName="periodStart" />
+            <mat-datepicker-toggle matIconSuffix [for]="periodStartPicker" />
+            <mat-datepicker #periodStartPicker />
+            @if (form.controls.periodStart.hasError('matDatepickerParse')) {
+              <mat-error>{{ periodStartDay.unreadable }}</mat-error>
             }
-          </fieldset>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@evidence.add.links">Links (optional)</mat-label>
-          <textarea matInput formControlName="links" rows="2"></textarea>
-          <mat-hint i18n="@@evidence.add.links.hint">One per line: the address (http or https), then a label.</mat-hint>
-        </mat-form-field>
-        <fieldset class="dialog-form__group">
-          <legend id="evidence-visibility-legend" class="dialog-form__legend" i18n="@@evidence.add.visibility">
-            Who may see it
-          </legend>
-          <mat-radio-group formControlName="visibility" class="choice" aria-labelledby="evidence-visibility-legend">
-            @for (option of visibilities; track option.visibility) {
-              <mat-radio-button [value]="option.visibility" [attr.data-visibility]="option.visibility">
-                <span class="choice__label">{{ option.label }}</span>
-                <span class="choice__hint">{{ option.hint }}</span>
-              </mat-radio-button>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label i18n="@@evidence.add.periodEnd">To</mat-label>
+            <input matInput [matDatepicker]="periodEndPicker" btCalendarDay #periodEndDay="btCalendarDay" formControlName="periodEnd" />
+            <mat-datepicker-toggle matIconSuffix [for]="periodEndPicker" />
+            <mat-datepicker #periodEndPicker [startAt]="form.controls.periodStart.value || null" />
+            @if (form.controls.periodEnd.hasError('matDatepickerParse')) {
+              <mat-error>{{ periodEndDay.unreadable }}</mat-error>
             }
-          </mat-radio-group>
-        </fieldset>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@evidence.add.saving" aria-label="Adding the evidence" />
-          }
+          </mat-form-field>
         </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+        @if (form.hasError('periodOrder')) {
+          <p class="dialog-error" role="alert" i18n="@@evidence.add.periodOrder">The period must end on or after its start.</p>
         }
-      </mat-dialog-content>
+      </fieldset>
+      @if (data.subRequirements?.length) {
+        <fieldset class="dialog-form__group">
+          <legend class="dialog-form__legend" i18n="@@evidence.add.subRequirements">Sub-requirements it documents</legend>
+          @for (subRequirement of data.subRequirements; track subRequirement.id) {
+            <mat-checkbox [checked]="subRequirementIds().has(subRequirement.id)" (change)="toggleSubRequirement(subRequirement.id, $event.checked)">
+              {{ subRequirement.code }}
+            </mat-checkbox>
+          }
+        </fieldset>
+      }
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@evidence.add.links">Links (optional)</mat-label>
+        <textarea matInput formControlName="links" rows="2"></textarea>
+        <mat-hint i18n="@@evidence.add.links.hint">One per line: the address (http or https), then a label.</mat-hint>
+      </mat-form-field>
+      <fieldset class="dialog-form__group">
+        <legend id="evidence-visibility-legend" class="dialog-form__legend" i18n="@@evidence.add.visibility">
+          Who may see it
+        </legend>
+        <mat-radio-group formControlName="visibility" class="choice" aria-labelledby="evidence-visibility-legend">
+          @for (option of visibilities; track option.visibility) {
+            <mat-radio-button [value]="option.visibility" [attr.data-visibility]="option.visibility">
+              <span class="choice__label">{{ option.label }}</span>
+              <span class="choice__hint">{{ option.hint }}</span>
+            </mat-radio-button>
+          }
+        </mat-radio-group>
+      </fieldset>
       <mat-dialog-actions align="end">
         <button matButton type="button" (click)="unsaved.close()" i18n="@@workflow.dialog.cancel">Cancel</button>
         @if (data.item) {
@@ -157,7 +145,7 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
           <button matButton="filled" type="submit" i18n="@@evidence.add.submit">Add evidence</button>
         }
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
   styleUrl: '../benchmark-dialog.scss',
 })
@@ -195,9 +183,7 @@ export class AddEvidenceDialog {
     else next.delete(id);
     this.subRequirementIds.set(next);
   }
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   protected save(): void {
     if (this.form.invalid) {

@@ -2,14 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { TrackRecordCategory, TrackRecordSeriesDto } from '@bt/contracts';
 import { TRACK_RECORD_PERIOD } from '@bt/contracts/values';
 import { map } from 'rxjs';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { CATEGORY_LABELS } from './track-record-chart';
 import { TrackRecordsApi } from './track-records-api';
@@ -21,12 +21,6 @@ const period: ValidatorFn = (control) => (!String(control.value ?? '').trim() ||
 const twoDecimals: ValidatorFn = (control) =>
   control.value === null || control.value === '' || /^\d+(\.\d{1,2})?$/.test(String(control.value)) ? null : { decimals: true };
 
-const DIALOG_STYLES = `
-  .dialog-form { display: grid; gap: 8px; min-width: min(520px, 80vw); }
-  .progress-slot { height: 4px; }
-  .dialog-error { color: var(--mat-sys-error); }
-`;
-
 export interface NewTrackRecordSeriesDialogData {
   /** The benchmark's code. */
   readonly code: string;
@@ -35,60 +29,49 @@ export interface NewTrackRecordSeriesDialogData {
 /** A new track-record series of a benchmark: what it counts, in which unit and how. */
 @Component({
   selector: 'bt-new-track-record-series-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption, MatProgressBar],
+  imports: [FormDialog, ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="@@trackRecords.newSeries.title">Add a series</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@trackRecords.newSeries.name">Name</mat-label>
-          <input matInput formControlName="name" maxlength="300" required autocomplete="off" />
-          <mat-hint i18n="@@trackRecords.newSeries.name.hint">What is counted, such as "Criminal complaints for migrant smuggling".</mat-hint>
-          @if (form.controls.name.hasError('required')) {
-            <mat-error i18n="@@trackRecords.newSeries.name.required">Name the series.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@trackRecords.newSeries.unit">Unit</mat-label>
-          <input matInput formControlName="unit" maxlength="50" required autocomplete="off" />
-          <mat-hint i18n="@@trackRecords.newSeries.unit.hint">Such as cases, persons or EUR.</mat-hint>
-          @if (form.controls.unit.hasError('required')) {
-            <mat-error i18n="@@trackRecords.newSeries.unit.required">Enter the unit.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@trackRecords.newSeries.category">Category</mat-label>
-          <mat-select formControlName="category" required>
-            @for (category of categories; track category.value) {
-              <mat-option [value]="category.value">{{ category.label }}</mat-option>
-            }
-          </mat-select>
-          @if (form.controls.category.hasError('required')) {
-            <mat-error i18n="@@trackRecords.newSeries.category.required">Choose a category.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@trackRecords.newSeries.countingRule">Counting rule (optional)</mat-label>
-          <textarea matInput formControlName="countingRule" rows="2" maxlength="2000"></textarea>
-          <mat-hint i18n="@@trackRecords.newSeries.countingRule.hint">How a case is counted, so that years compare.</mat-hint>
-        </mat-form-field>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@trackRecords.newSeries.saving" aria-label="Adding the series" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+    <bt-form-dialog [submission]="submission" savingLabel="Adding the series" i18n-savingLabel="@@trackRecords.newSeries.saving" [formGroup]="form" [minWidth]="'520px'" (formSubmit)="save()">
+      <h2 mat-dialog-title i18n="@@trackRecords.newSeries.title">Add a series</h2>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@trackRecords.newSeries.name">Name</mat-label>
+        <input matInput formControlName="name" maxlength="300" required autocomplete="off" />
+        <mat-hint i18n="@@trackRecords.newSeries.name.hint">What is counted, such as "Criminal complaints for migrant smuggling".</mat-hint>
+        @if (form.controls.name.hasError('required')) {
+          <mat-error i18n="@@trackRecords.newSeries.name.required">Name the series.</mat-error>
         }
-      </mat-dialog-content>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@trackRecords.newSeries.unit">Unit</mat-label>
+        <input matInput formControlName="unit" maxlength="50" required autocomplete="off" />
+        <mat-hint i18n="@@trackRecords.newSeries.unit.hint">Such as cases, persons or EUR.</mat-hint>
+        @if (form.controls.unit.hasError('required')) {
+          <mat-error i18n="@@trackRecords.newSeries.unit.required">Enter the unit.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@trackRecords.newSeries.category">Category</mat-label>
+        <mat-select formControlName="category" required>
+          @for (category of categories; track category.value) {
+            <mat-option [value]="category.value">{{ category.label }}</mat-option>
+          }
+        </mat-select>
+        @if (form.controls.category.hasError('required')) {
+          <mat-error i18n="@@trackRecords.newSeries.category.required">Choose a category.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@trackRecords.newSeries.countingRule">Counting rule (optional)</mat-label>
+        <textarea matInput formControlName="countingRule" rows="2" maxlength="2000"></textarea>
+        <mat-hint i18n="@@trackRecords.newSeries.countingRule.hint">How a case is counted, so that years compare.</mat-hint>
+      </mat-form-field>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close i18n="@@trackRecords.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@trackRecords.newSeries.submit">Add the series</button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
-  styles: DIALOG_STYLES,
 })
 export class NewTrackRecordSeriesDialog {
   private readonly data = inject<NewTrackRecordSeriesDialogData>(MAT_DIALOG_DATA);
@@ -102,9 +85,7 @@ export class NewTrackRecordSeriesDialog {
     category: new FormControl<TrackRecordCategory | ''>('', { nonNullable: true, validators: [Validators.required] }),
     countingRule: new FormControl('', { nonNullable: true }),
   });
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   protected save(): void {
     if (this.form.invalid) {
@@ -132,63 +113,52 @@ export interface TrackRecordFigureDialogData {
 /** The figure of one period of a series, with its source: a new period, or a correction of one already given. */
 @Component({
   selector: 'bt-track-record-figure-dialog',
-  imports: [ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatProgressBar],
+  imports: [FormDialog, ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="@@trackRecords.figure.title">Record a figure: {{ series.name }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@trackRecords.figure.period">Period</mat-label>
-          <input matInput formControlName="period" maxlength="7" required autocomplete="off" />
-          @if (replaced(); as replaced) {
-            <mat-hint i18n="@@trackRecords.figure.replaces">Replaces the figure {{ replaced.value }} given for {{ replaced.period }}.</mat-hint>
-          } @else {
-            <mat-hint i18n="@@trackRecords.figure.period.hint">A year such as 2024, or a quarter such as 2024-Q3.</mat-hint>
-          }
-          @if (form.controls.period.hasError('required')) {
-            <mat-error i18n="@@trackRecords.figure.period.required">Enter the period.</mat-error>
-          } @else if (form.controls.period.hasError('period')) {
-            <mat-error i18n="@@trackRecords.figure.period.invalid">Enter a year such as 2024 or a quarter such as 2024-Q3.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@trackRecords.figure.value">Figure ({{ series.unit }})</mat-label>
-          <input matInput type="number" inputmode="decimal" min="0" step="any" formControlName="value" required />
-          @if (form.controls.value.hasError('required')) {
-            <mat-error i18n="@@trackRecords.figure.value.required">Enter the figure.</mat-error>
-          } @else if (form.controls.value.invalid) {
-            <mat-error i18n="@@trackRecords.figure.value.invalid">Enter a number of zero or more, with at most two decimals.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@trackRecords.figure.source">Source</mat-label>
-          <input matInput formControlName="source" maxlength="1000" required />
-          <mat-hint i18n="@@trackRecords.figure.source.hint">Where the figure is published or who reported it.</mat-hint>
-          @if (form.controls.source.hasError('required')) {
-            <mat-error i18n="@@trackRecords.figure.source.required">Name the source of the figure.</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@trackRecords.figure.note">Note (optional)</mat-label>
-          <textarea matInput formControlName="note" rows="2" maxlength="2000"></textarea>
-        </mat-form-field>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@trackRecords.figure.saving" aria-label="Saving the figure" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+    <bt-form-dialog [submission]="submission" savingLabel="Saving the figure" i18n-savingLabel="@@trackRecords.figure.saving" [formGroup]="form" [minWidth]="'520px'" (formSubmit)="save()">
+      <h2 mat-dialog-title i18n="@@trackRecords.figure.title">Record a figure: {{ series.name }}</h2>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@trackRecords.figure.period">Period</mat-label>
+        <input matInput formControlName="period" maxlength="7" required autocomplete="off" />
+        @if (replaced(); as replaced) {
+          <mat-hint i18n="@@trackRecords.figure.replaces">Replaces the figure {{ replaced.value }} given for {{ replaced.period }}.</mat-hint>
+        } @else {
+          <mat-hint i18n="@@trackRecords.figure.period.hint">A year such as 2024, or a quarter such as 2024-Q3.</mat-hint>
         }
-      </mat-dialog-content>
+        @if (form.controls.period.hasError('required')) {
+          <mat-error i18n="@@trackRecords.figure.period.required">Enter the period.</mat-error>
+        } @else if (form.controls.period.hasError('period')) {
+          <mat-error i18n="@@trackRecords.figure.period.invalid">Enter a year such as 2024 or a quarter such as 2024-Q3.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@trackRecords.figure.value">Figure ({{ series.unit }})</mat-label>
+        <input matInput type="number" inputmode="decimal" min="0" step="any" formControlName="value" required />
+        @if (form.controls.value.hasError('required')) {
+          <mat-error i18n="@@trackRecords.figure.value.required">Enter the figure.</mat-error>
+        } @else if (form.controls.value.invalid) {
+          <mat-error i18n="@@trackRecords.figure.value.invalid">Enter a number of zero or more, with at most two decimals.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@trackRecords.figure.source">Source</mat-label>
+        <input matInput formControlName="source" maxlength="1000" required />
+        <mat-hint i18n="@@trackRecords.figure.source.hint">Where the figure is published or who reported it.</mat-hint>
+        @if (form.controls.source.hasError('required')) {
+          <mat-error i18n="@@trackRecords.figure.source.required">Name the source of the figure.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@trackRecords.figure.note">Note (optional)</mat-label>
+        <textarea matInput formControlName="note" rows="2" maxlength="2000"></textarea>
+      </mat-form-field>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close i18n="@@trackRecords.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" i18n="@@trackRecords.figure.submit">Save the figure</button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
-  styles: DIALOG_STYLES,
 })
 export class TrackRecordFigureDialog {
   protected readonly series = inject<TrackRecordFigureDialogData>(MAT_DIALOG_DATA).series;
@@ -204,9 +174,7 @@ export class TrackRecordFigureDialog {
   private readonly periodTyped = toSignal(this.form.controls.period.valueChanges.pipe(map((p) => p.trim())), { initialValue: '' });
   /** The figure already given for the period typed, which saving replaces. */
   protected readonly replaced = computed(() => this.series.values.find((v) => v.period === this.periodTyped()) ?? null);
-  private readonly submission = new DialogSave();
-  protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
+  protected readonly submission = new DialogSave();
 
   protected save(): void {
     if (this.form.invalid) {

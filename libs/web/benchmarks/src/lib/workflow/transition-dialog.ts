@@ -7,18 +7,17 @@ import {
   MAT_DIALOG_DATA,
   MatDialogActions,
   MatDialogClose,
-  MatDialogContent,
   MatDialogRef,
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ExpertDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import type { AvailableEvent, PreparationGrade, ProgressGrade } from '@bt/workflow';
 import { catchError, map, of } from 'rxjs';
 import { DATE_FIELD } from '@bt/web/ui/dates';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AssessmentGradeFields } from '../assessment-grade-fields';
 import { MissionsApi } from '../mission/missions-api';
@@ -58,10 +57,10 @@ const text = () =>
 @Component({
   selector: 'bt-transition-dialog',
   imports: [
+    FormDialog,
     ReactiveFormsModule,
     MatButton,
     MatDialogTitle,
-    MatDialogContent,
     MatDialogActions,
     MatDialogClose,
     MatFormField,
@@ -72,7 +71,6 @@ const text = () =>
     MatSelect,
     MatOption,
     AssessmentGradeFields,
-    MatProgressBar,
     DATE_FIELD,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -131,6 +129,8 @@ export class TransitionDialog {
 
   protected readonly saving = signal(false);
   protected readonly problem = signal<string | null>(null);
+  /** What the dialog's frame shows: the progress while saving and the refusal. */
+  protected readonly submission = { saving: this.saving, problem: this.problem };
 
   protected expertLabel(expert: ExpertDto): string {
     return expert.memberState

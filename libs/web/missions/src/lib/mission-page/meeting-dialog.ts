@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import type { MissionDetailDto, MissionMeetingDto, MissionMeetingRequest } from '@bt/contracts';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DisplayDatePipe } from '@bt/web/ui';
 import { DATE_FIELD } from '@bt/web/ui/dates';
+import { FormDialog } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../missions-api';
 
@@ -29,49 +29,34 @@ export function meetingForm(meeting?: MissionMeetingRequest) {
 /** Corrects a meeting of a mission's agenda (the Commission): date (within the mission's dates), institution, participants. */
 @Component({
   selector: 'bt-meeting-dialog',
-  imports: [DATE_FIELD, DisplayDatePipe, MatButton, MatDialogActions, MatDialogContent, MatDialogTitle, MatError, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule],
+  imports: [FormDialog, DATE_FIELD, DisplayDatePipe, MatButton, MatDialogActions, MatDialogTitle, MatError, MatFormField, MatHint, MatInput, MatLabel, ReactiveFormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="Title of the dialog that corrects a meeting of a mission's agenda@@missionPage.meetingEdit.title">Edit meeting</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        <mat-form-field>
-          <mat-label i18n="@@missionPage.meeting.date">Meeting date</mat-label>
-          <input matInput [matDatepicker]="meetsOnPicker" btCalendarDay #meetsOnDay="btCalendarDay" formControlName="meetsOn" [min]="data.mission.startDate" [max]="data.mission.endDate" required />
-          <mat-datepicker-toggle matIconSuffix [for]="meetsOnPicker" />
-          <mat-datepicker #meetsOnPicker />
-          @if (form.controls.meetsOn.hasError('matDatepickerParse')) {
-            <mat-error>{{ meetsOnDay.unreadable }}</mat-error>
-          }
-          <mat-hint i18n="@@missionPage.meetingEdit.dateHint">Between {{ data.mission.startDate | displayDate }} and {{ data.mission.endDate | displayDate }}</mat-hint>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n="@@missionPage.meeting.institution">Institution</mat-label>
-          <input matInput formControlName="institution" maxlength="300" required />
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label i18n="@@missionPage.meeting.participants">Participants</mat-label>
-          <input matInput formControlName="participants" maxlength="2000" />
-        </mat-form-field>
-        <div class="progress-slot">
-          @if (saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@missionPage.meetingEdit.saving" aria-label="Saving the meeting" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
+    <bt-form-dialog [submission]="submission" savingLabel="Saving the meeting" i18n-savingLabel="@@missionPage.meetingEdit.saving" [minWidth]="'480px'" [formGroup]="form" (formSubmit)="save()">
+      <h2 mat-dialog-title i18n="Title of the dialog that corrects a meeting of a mission's agenda@@missionPage.meetingEdit.title">Edit meeting</h2>
+      <mat-form-field>
+        <mat-label i18n="@@missionPage.meeting.date">Meeting date</mat-label>
+        <input matInput [matDatepicker]="meetsOnPicker" btCalendarDay #meetsOnDay="btCalendarDay" formControlName="meetsOn" [min]="data.mission.startDate" [max]="data.mission.endDate" required />
+        <mat-datepicker-toggle matIconSuffix [for]="meetsOnPicker" />
+        <mat-datepicker #meetsOnPicker />
+        @if (form.controls.meetsOn.hasError('matDatepickerParse')) {
+          <mat-error>{{ meetsOnDay.unreadable }}</mat-error>
         }
-      </mat-dialog-content>
+        <mat-hint i18n="@@missionPage.meetingEdit.dateHint">Between {{ data.mission.startDate | displayDate }} and {{ data.mission.endDate | displayDate }}</mat-hint>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label i18n="@@missionPage.meeting.institution">Institution</mat-label>
+        <input matInput formControlName="institution" maxlength="300" required />
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label i18n="@@missionPage.meeting.participants">Participants</mat-label>
+        <input matInput formControlName="participants" maxlength="2000" />
+      </mat-form-field>
       <mat-dialog-actions align="end">
         <button matButton type="button" (click)="unsaved.close()" i18n="@@missionPage.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" [disabled]="saving()" i18n="@@missionPage.meetingEdit.submit">Save the meeting</button>
       </mat-dialog-actions>
-    </form>
-  `,
-  styles: `
-    .dialog-form { display: grid; gap: 8px; min-width: min(480px, 80vw); }
-    .progress-slot { height: 4px; }
-    .dialog-error { color: var(--mat-sys-error); }
+    </bt-form-dialog>
   `,
 })
 export class MeetingDialog {
@@ -82,9 +67,8 @@ export class MeetingDialog {
   protected readonly form = meetingForm(this.data.meeting);
   /** Escape, a click outside and Cancel ask before a half-made correction is thrown away. */
   protected readonly unsaved = new UnsavedWork(this.dialog, this.form);
-  private readonly submission = new DialogSave();
+  protected readonly submission = new DialogSave();
   protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
 
   protected save(): void {
     if (this.form.invalid) {
