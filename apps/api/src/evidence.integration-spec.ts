@@ -198,6 +198,8 @@ describe('evidence', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"<>\\/]*\.pdf"; filename\*=UTF-8''[^"<>\s]+$/);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      // A download is the caller's own: no shared cache keeps it (AttachmentHeaders on the route).
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
       expect(response.headers.get('content-type')).toBe('application/pdf');
       expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
       await api.sql(`UPDATE evidence_file SET removed_in_version = added_in_version + 1 WHERE evidence_id = $1`, [id]);
