@@ -7,7 +7,7 @@ import { takesPart } from '@bt/api/dialogue';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkDetailDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { type Actor, auditActor, hasRole, type Viewer } from '@bt/api/identity';
-import { currentMissionDto, currentMissionSql, latestMissionSql, MissionPlanningService } from '@bt/api/missions';
+import { type CurrentMissionJson, currentMissionDto, currentMissionSql, latestMissionSql, MissionPlanningService } from '@bt/api/missions';
 import { DETAIL_COLUMNS, detailOf } from './benchmarks.service';
 import { changesRequestedDto, LAST_WORKFLOW_STEP, type LastStep, UNANSWERED_PROPOSAL } from './workflow-steps';
 import {
@@ -147,7 +147,7 @@ interface WorkflowRow {
   facts: BenchmarkFacts;
   missionExpertIds: string[];
   /** Read for the benchmark page only: the whole row (DETAIL_COLUMNS), its latest mission, the Commission's latest assessment and the last workflow step. */
-  page?: { row: Record<string, unknown>; mission: Record<string, unknown> | null; latestAssessment: Record<string, unknown> | null; lastStep: LastStep | null };
+  page?: { row: Record<string, unknown>; mission: CurrentMissionJson | null; latestAssessment: Record<string, unknown> | null; lastStep: LastStep | null };
 }
 
 /** The Commission's latest assessment of benchmark `b`, as one JSON value (`latestAssessmentDto` reads it). */

@@ -4,12 +4,12 @@ import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import type { MissionDetailDto, MissionFindingRequest, MissionMeetingRequest } from '@bt/contracts';
 import { type Actor, auditActor } from '@bt/api/identity';
-import { day, type Row, scopeBenchmark } from './mission-rows';
+import { type MissionRow, scopeBenchmark } from './mission-rows';
 import { MissionsService } from './missions.service';
 
 /** A meeting of the agenda falls within the mission's dates (422 otherwise). */
-function checkMeetingDate(mission: Row, meetsOn: string): void {
-  const [start, end] = [day(mission.start_date) as string, day(mission.end_date) as string];
+function checkMeetingDate(mission: MissionRow, meetsOn: string): void {
+  const [start, end] = [mission.start_date, mission.end_date];
   if (meetsOn < start || meetsOn > end) throw refuse.unprocessable('mission.meeting-outside-dates', { start, end, date: meetsOn });
 }
 
@@ -28,7 +28,7 @@ export class MissionAgendaService {
       const { row, access } = await this.missions.load(em, actor, id, true);
       if (access === 'host') throw refuse.notFound('mission.not-found', { id });
       checkMeetingDate(row, request.meetsOn);
-      const [m] = await em.query(`INSERT INTO mission_meeting (mission_id, meets_on, institution, participants) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      const [m] = await em.query<{ id: string }[]>(`INSERT INTO mission_meeting (mission_id, meets_on, institution, participants) VALUES ($1, $2, $3, $4) RETURNING id`, [
         id,
         request.meetsOn,
         request.institution.trim(),
@@ -40,9 +40,9 @@ export class MissionAgendaService {
   }
 
   /** A meeting of this mission's agenda, locked; 404 for any other. */
-  private async meetingOf(em: EntityManager, id: string, meetingId: string): Promise<Row> {
-    const [meeting] = await em.query(
-      `SELECT to_char(meets_on, 'YYYY-MM-DD') AS meets_on, institution, participants FROM mission_meeting WHERE id = $1 AND mission_id = $2 FOR UPDATE`,
+  private async meetingOf(em: EntityManager, id: string, meetingId: string): Promise<{ meets_on: string; institution: string; participants: string }> {
+    const [meeting] = await em.query<{ meets_on: string; institution: string; participants: string }[]>(
+      `SELECT meets_on, institution, participants FROM mission_meeting WHERE id = $1 AND mission_id = $2 FOR UPDATE`,
       [meetingId, id],
     );
     if (!meeting) throw refuse.notFound('mission.meeting-not-found', { meeting: meetingId, mission: id });

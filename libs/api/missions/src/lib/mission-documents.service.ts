@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyReply } from 'fastify';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
-import { FilesService } from '@bt/api/files';
+import { FilesService, type Upload } from '@bt/api/files';
 import type { MissionDetailDto, MissionDto } from '@bt/contracts';
 import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 import { latestMissionSql } from './mission-scope';
@@ -27,7 +25,7 @@ export class MissionDocumentsService {
   ) {}
 
   /** Stores the mission's terms of reference (the Commission); a new upload replaces the reference, the old file stays in storage. */
-  async uploadTermsOfReference(actor: Actor, id: string, file: MultipartFile | undefined): Promise<MissionDetailDto> {
+  async uploadTermsOfReference(actor: Actor, id: string, file: Upload | undefined): Promise<MissionDetailDto> {
     const { access } = await this.missions.load(this.dataSource.manager, actor, id);
     if (access !== 'commission') throw refuse.notFound('mission.not-found', { id });
     const received = await this.files.receive(file, REPORT_KINDS);
@@ -43,7 +41,7 @@ export class MissionDocumentsService {
   }
 
   /** Stores the mission report (an assigned expert or the Commission). */
-  async uploadReport(actor: Actor, missionId: string, file: MultipartFile | undefined): Promise<MissionDto> {
+  async uploadReport(actor: Actor, missionId: string, file: Upload | undefined): Promise<MissionDto> {
     const { access } = await this.missions.load(this.dataSource.manager, actor, missionId);
     if (access === 'host') throw refuse.notFound('mission.not-found', { id: missionId });
     const received = await this.files.receive(file, REPORT_KINDS);
@@ -53,8 +51,8 @@ export class MissionDocumentsService {
         if (locked.report_shared_at) throw refuse.conflict('mission.report-shared-not-replaced');
         if (locked.benchmark_id) {
           // A mission the workflow planned: its report belongs to the benchmark's peer review, before the mission reports.
-          const [b] = await em.query(`SELECT state, snapshot->'value'->>'peerReview' AS stage FROM benchmark WHERE id = $1 FOR SHARE`, [locked.benchmark_id]);
-          const [latest] = await em.query(`SELECT ${latestMissionSql('$1::uuid', 'm.id')} AS mission_id`, [locked.benchmark_id]);
+          const [b] = await em.query<{ state: string; stage: string | null }[]>(`SELECT state, snapshot->'value'->>'peerReview' AS stage FROM benchmark WHERE id = $1 FOR SHARE`, [locked.benchmark_id]);
+          const [latest] = await em.query<{ mission_id: string }[]>(`SELECT ${latestMissionSql('$1::uuid', 'm.id')} AS mission_id`, [locked.benchmark_id]);
           if (latest.mission_id !== missionId) throw refuse.conflict('mission.not-current');
           if (b.state !== 'peerReview' || b.stage === 'reported') throw refuse.conflict('mission.report-not-now');
         }
@@ -73,19 +71,19 @@ export class MissionDocumentsService {
     return { id: d.id, startDate: d.startDate, endDate: d.endDate, experts: d.experts, report: d.report && { fileName: d.report.fileName, sha256: d.report.sha256, size: d.report.size, uploadedAt: d.report.submittedAt } };
   }
 
-  /** Sends the report: the Commission and the experts; the country's ministry once shared. */
-  async sendReport(viewer: Viewer, id: string, reply: FastifyReply): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT report_file_id, report_shared_at FROM mission WHERE id = $1`, [id]);
+  /** The report, as an attachment: the Commission and the experts; the country's ministry once shared. */
+  async report(viewer: Viewer, id: string): Promise<StreamableFile> {
+    const [row] = await this.dataSource.query<{ report_file_id: string | null; report_shared_at: Date | null }[]>(`SELECT report_file_id, report_shared_at FROM mission WHERE id = $1`, [id]);
     const access = row ? await this.missions.load(this.dataSource.manager, viewer, id).then((l) => l.access, () => null) : null;
     if (!row?.report_file_id || !access || (access === 'host' && !row.report_shared_at)) throw refuse.notFound('mission.report-not-found', { id });
-    await this.files.send(reply, row.report_file_id);
+    return this.files.download(row.report_file_id);
   }
 
-  /** Sends the terms of reference to whoever sees the mission. */
-  async sendTermsOfReference(viewer: Viewer, id: string, reply: FastifyReply): Promise<void> {
+  /** The terms of reference, as an attachment, to whoever sees the mission. */
+  async termsOfReference(viewer: Viewer, id: string): Promise<StreamableFile> {
     const { row } = await this.missions.load(this.dataSource.manager, viewer, id);
     if (!row.tor_file_id) throw refuse.notFound('mission.terms-of-reference-not-found', { id });
-    await this.files.send(reply, row.tor_file_id);
+    return this.files.download(row.tor_file_id);
   }
 
   /** The Commission shares the report with the ministry of the mission's country. */

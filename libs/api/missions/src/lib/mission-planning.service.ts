@@ -5,7 +5,6 @@ import { refuse } from '@bt/api/core';
 import { isUuid } from '@bt/api/catalogue';
 import type { CreateMissionRequest, ExpertDto, MissionDetailDto, MissionPlanRequest, UpdateMissionRequest } from '@bt/contracts';
 import { type Actor, auditActor } from '@bt/api/identity';
-import { day, type Row } from './mission-rows';
 import { MissionsService } from './missions.service';
 
 /**
@@ -24,15 +23,15 @@ export class MissionPlanningService {
   /** Plans a mission inside START_PEER_REVIEW's transaction; every expert must hold the expert role. */
   async plan(em: EntityManager, benchmarkId: string, plan: MissionPlanRequest, createdBy: string | null = null): Promise<string> {
     const experts = await this.checkExperts(em, plan.expertIds);
-    const [mission] = await em.query(`INSERT INTO mission (benchmark_id, start_date, end_date, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [benchmarkId, plan.startDate, plan.endDate, createdBy]);
+    const [mission] = await em.query<{ id: string }[]>(`INSERT INTO mission (benchmark_id, start_date, end_date, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [benchmarkId, plan.startDate, plan.endDate, createdBy]);
     for (const id of experts) await em.query(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, id]);
     return mission.id;
   }
 
   /** The benchmarks of a scope given as codes or ids, each with its country; 422 unless every one exists. */
-  private async scopeBenchmarks(em: EntityManager, refs: string[]): Promise<Row[]> {
+  private async scopeBenchmarks(em: EntityManager, refs: string[]): Promise<{ id: string; code: string; country_code: string }[]> {
     const unique = [...new Set(refs)];
-    const benchmarks = await em.query(`SELECT b.id, b.code, a.country_code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ANY($1) OR b.id::text = ANY($2)`, [
+    const benchmarks = await em.query<{ id: string; code: string; country_code: string }[]>(`SELECT b.id, b.code, a.country_code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ANY($1) OR b.id::text = ANY($2)`, [
       unique,
       unique.filter(isUuid),
     ]);
@@ -41,9 +40,9 @@ export class MissionPlanningService {
   }
 
   private async checkExperts(em: EntityManager, expertIds: string[]): Promise<string[]> {
-    const experts = await em.query(`SELECT DISTINCT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'expert' AND u.disabled_at IS NULL AND r.user_id = ANY($1)`, [expertIds]);
+    const experts = await em.query<{ user_id: string }[]>(`SELECT DISTINCT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'expert' AND u.disabled_at IS NULL AND r.user_id = ANY($1)`, [expertIds]);
     if (experts.length !== new Set(expertIds).size) throw refuse.unprocessable('mission.expert-not-eligible');
-    return experts.map((e: Row) => e.user_id);
+    return experts.map((e) => e.user_id);
   }
 
 
@@ -52,10 +51,10 @@ export class MissionPlanningService {
     if (request.endDate < request.startDate) throw refuse.unprocessable('workflow.mission-ends-before-start');
     return this.dataSource.transaction(async (em) => {
       const benchmarks = await this.scopeBenchmarks(em, request.benchmarks);
-      const countries = new Set(benchmarks.map((b: Row) => b.country_code.trim()));
+      const countries = new Set(benchmarks.map((b) => b.country_code.trim()));
       if (countries.size !== 1) throw refuse.unprocessable('mission.one-country');
       const experts = await this.checkExperts(em, request.expertIds);
-      const [mission] = await em.query(`INSERT INTO mission (title, country_code, start_date, end_date, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      const [mission] = await em.query<{ id: string }[]>(`INSERT INTO mission (title, country_code, start_date, end_date, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         request.title.trim(),
         [...countries][0],
         request.startDate,
@@ -68,7 +67,7 @@ export class MissionPlanningService {
         action: 'mission.created',
         entityType: 'mission',
         entityId: mission.id,
-        data: { title: request.title.trim(), benchmarks: benchmarks.map((b: Row) => b.id), experts, startDate: request.startDate, endDate: request.endDate },
+        data: { title: request.title.trim(), benchmarks: benchmarks.map((b) => b.id), experts, startDate: request.startDate, endDate: request.endDate },
       });
       return this.missions.detail(actor, mission.id, em);
     });
@@ -87,15 +86,15 @@ export class MissionPlanningService {
         throw refuse.conflict('mission.changed-meanwhile', { current: row.version, sent: request.version });
       }
       const country = row.country_code.trim();
-      const current = (row.benchmarks as Row[]).map((b) => b.id as string);
-      const before = { title: row.title as string, startDate: day(row.start_date) as string, endDate: day(row.end_date) as string, benchmarks: current, expertIds: (row.experts as Row[]).map((e) => e.id as string) };
+      const current = row.benchmarks.map((b) => b.id);
+      const before = { title: row.title, startDate: row.start_date, endDate: row.end_date, benchmarks: current, expertIds: row.experts.map((e) => e.id) };
       const title = request.title === undefined ? before.title : request.title.trim();
       if (!title) throw refuse.unprocessable('mission.title-empty');
       const startDate = request.startDate ?? before.startDate;
       const endDate = request.endDate ?? before.endDate;
       if (endDate < startDate) throw refuse.unprocessable('workflow.mission-ends-before-start');
-      const [outside] = await em.query(
-        `SELECT to_char(meets_on, 'YYYY-MM-DD') AS meets_on, institution FROM mission_meeting WHERE mission_id = $1 AND (meets_on < $2::date OR meets_on > $3::date) ORDER BY meets_on LIMIT 1`,
+      const [outside] = await em.query<{ meets_on: string; institution: string }[]>(
+        `SELECT meets_on, institution FROM mission_meeting WHERE mission_id = $1 AND (meets_on < $2::date OR meets_on > $3::date) ORDER BY meets_on LIMIT 1`,
         [id, startDate, endDate],
       );
       if (outside) throw refuse.unprocessable('mission.meeting-would-fall-outside', { institution: outside.institution, date: outside.meets_on, start: startDate, end: endDate });
@@ -104,10 +103,10 @@ export class MissionPlanningService {
         const scope = await this.scopeBenchmarks(em, request.benchmarks);
         const foreign = scope.find((b) => b.country_code.trim() !== country);
         if (foreign) throw refuse.unprocessable('mission.benchmark-of-another-country', { code: foreign.code, country });
-        benchmarks = scope.map((b) => b.id as string);
-        const codeOf = (benchmarkId: string) => (row.benchmarks as Row[]).find((b) => b.id === benchmarkId)?.code ?? benchmarkId;
+        benchmarks = scope.map((b) => b.id);
+        const codeOf = (benchmarkId: string) => row.benchmarks.find((b) => b.id === benchmarkId)?.code ?? benchmarkId;
         if (row.benchmark_id && !benchmarks.includes(row.benchmark_id)) throw refuse.unprocessable('mission.scope-keeps-planning-benchmark', { code: codeOf(row.benchmark_id) });
-        const [worked] = await em.query(
+        const [worked] = await em.query<{ code: string }[]>(
           `SELECT b.code FROM benchmark b
             WHERE b.id IN (SELECT benchmark_id FROM mission_finding WHERE mission_id = $1 UNION SELECT benchmark_id FROM mission_recommendation WHERE mission_id = $1)
               AND NOT (b.id = ANY($2::uuid[])) ORDER BY b.code LIMIT 1`,
@@ -133,10 +132,10 @@ export class MissionPlanningService {
 
   /** The experts the Commission can assign to a mission. */
   async experts(): Promise<ExpertDto[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; display_name: string; organisation: string; member_state: string | null }[]>(
       `SELECT u.id, u.display_name, o.name AS organisation, o.member_state FROM app_user u JOIN organisation o ON o.id = u.organisation_id
         WHERE u.disabled_at IS NULL AND EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id AND r.role = 'expert') ORDER BY u.display_name`,
     );
-    return rows.map((r: Row) => ({ id: r.id, displayName: r.display_name, organisation: r.organisation, memberState: r.member_state?.trim() ?? null }));
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, organisation: r.organisation, memberState: r.member_state?.trim() ?? null }));
   }
 }

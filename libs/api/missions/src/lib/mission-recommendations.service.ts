@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
-import { refuse } from '@bt/api/core';
+import { refuse, sql } from '@bt/api/core';
 import type { MissionRecommendationRequest, RecommendationDto, RecommendationFollowUpRequest } from '@bt/contracts';
 import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 import type { MissionAccess } from './mission-access';
-import { type Row, scopeBenchmark } from './mission-rows';
+import { type MissionRow, type RecommendationRow, scopeBenchmark } from './mission-rows';
 import { MissionsService } from './missions.service';
 
 /**
@@ -26,7 +26,7 @@ export class MissionRecommendationsService {
       const { row, access } = await this.missions.load(em, actor, id, true);
       if (access === 'host') throw refuse.notFound('mission.not-found', { id });
       const benchmarkId = scopeBenchmark(row, request.benchmark);
-      const [r] = await em.query(`INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      const [r] = await em.query<{ id: string }[]>(`INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         id,
         benchmarkId,
         request.text.trim(),
@@ -34,14 +34,14 @@ export class MissionRecommendationsService {
         request.dueDate,
       ]);
       await this.audit.record(em, auditActor(actor), { action: 'mission.recommendation_added', entityType: 'mission', entityId: id, data: { recommendationId: r.id, benchmarkId, owner: request.owner.trim(), dueDate: request.dueDate } });
-      return r.id as string;
+      return r.id;
     });
-    return (await this.missions.recommendations(this.dataSource.manager, 'r.id = $1', [recommendationId]))[0];
+    return (await this.missions.recommendations(this.dataSource.manager, sql`r.id = ${recommendationId}`))[0];
   }
 
   /** The recommendation with its mission, as this caller may see it (404 otherwise: a host sees it only once the report is shared). */
-  private async loadRecommendation(em: EntityManager, viewer: Viewer, id: string, lock: boolean): Promise<{ rec: Row; mission: Row; access: MissionAccess }> {
-    const [rec] = await em.query(`SELECT * FROM mission_recommendation WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+  private async loadRecommendation(em: EntityManager, viewer: Viewer, id: string, lock: boolean): Promise<{ rec: RecommendationRow; mission: MissionRow; access: MissionAccess }> {
+    const [rec] = await em.query<RecommendationRow[]>(`SELECT * FROM mission_recommendation WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
     if (!rec) throw refuse.notFound('recommendation.not-found', { id });
     const { row, access } = await this.missions.load(em, viewer, rec.mission_id).catch(() => {
       throw refuse.notFound('recommendation.not-found', { id });
@@ -58,7 +58,7 @@ export class MissionRecommendationsService {
       if (request.evidenceIds) {
         const ids = [...new Set(request.evidenceIds)];
         // Evidence of the recommendation's benchmark that reviewers can see (not the ministry's internal drafts).
-        const found = await em.query(`SELECT id FROM evidence WHERE id = ANY($1) AND benchmark_id = $2 AND visibility IN ('shared', 'public')`, [ids, rec.benchmark_id]);
+        const found = await em.query<{ id: string }[]>(`SELECT id FROM evidence WHERE id = ANY($1) AND benchmark_id = $2 AND visibility IN ('shared', 'public')`, [ids, rec.benchmark_id]);
         if (found.length !== ids.length) throw refuse.unprocessable('recommendation.evidence-not-shared');
         await em.query(`DELETE FROM recommendation_evidence WHERE recommendation_id = $1`, [id]);
         if (ids.length) await em.query(`INSERT INTO recommendation_evidence (recommendation_id, evidence_id) SELECT $1, unnest($2::uuid[])`, [id, ids]);
@@ -75,7 +75,7 @@ export class MissionRecommendationsService {
         data: { recommendationId: id, from: rec.status, status: request.status ?? rec.status, evidenceIds: request.evidenceIds ?? null },
       });
     });
-    return (await this.missions.recommendations(this.dataSource.manager, 'r.id = $1', [id]))[0];
+    return (await this.missions.recommendations(this.dataSource.manager, sql`r.id = ${id}`))[0];
   }
 
   /**
@@ -90,7 +90,7 @@ export class MissionRecommendationsService {
 
   /** One recommendation as the mission page shows it. */
   async recommendation(id: string): Promise<RecommendationDto> {
-    return (await this.missions.recommendations(this.dataSource.manager, 'r.id = $1', [id]))[0];
+    return (await this.missions.recommendations(this.dataSource.manager, sql`r.id = ${id}`))[0];
   }
 
 }

@@ -17,7 +17,7 @@ export class MissionReminders implements InboxSource {
   async items(viewer: Viewer, now: Date): Promise<InboxEntry[]> {
     const rows = await this.missions.reminderRows(viewer, now, REMINDER_DAYS);
     return rows.map((r): InboxEntry => {
-      const due = new Date(r.due).toISOString();
+      const due = r.due.toISOString();
       const text = inboxName(r.title);
       if (r.kind === 'mission-start') return { key: `mission-start:${r.item_id}:${due}`, kind: 'mission.starting', facts: { mission: text }, title: `Peer-review mission starts: ${text}`, link: `/missions/${r.mission_id}`, at: due, dueAt: due };
       if (r.kind === 'mission-report') return { key: `mission-report:${r.item_id}`, kind: 'mission.report_due', facts: { mission: text }, title: `Mission report not yet submitted: ${text}`, link: `/missions/${r.mission_id}`, at: due, dueAt: due };

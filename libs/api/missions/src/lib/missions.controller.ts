@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Req, type StreamableFile } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
   CreateMissionRequest,
   type ExpertDto,
@@ -14,7 +14,8 @@ import {
   RecommendationFollowUpRequest,
   UpdateMissionRequest,
 } from '@bt/contracts';
-import { Actor, CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
+import { AttachmentHeaders, uploadedFile } from '@bt/api/files';
+import { Actor, CurrentViewer, Roles, type Viewer } from '@bt/api/identity';
 import { MissionAgendaService } from './mission-agenda.service';
 import { MissionDocumentsService } from './mission-documents.service';
 import { MissionPlanningService } from './mission-planning.service';
@@ -70,15 +71,15 @@ export class MissionsController {
   @Post('missions/:id/terms-of-reference')
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
-  async uploadTermsOfReference(@Param('id', uuid) id: string, @Actor() actor: Actor, @Req() request: IdentifiedRequest): Promise<MissionDetailDto> {
-    const file = request.isMultipart() ? await request.file() : undefined;
-    return this.documents.uploadTermsOfReference(actor, id, file);
+  async uploadTermsOfReference(@Param('id', uuid) id: string, @Actor() actor: Actor, @Req() request: FastifyRequest): Promise<MissionDetailDto> {
+    return this.documents.uploadTermsOfReference(actor, id, await uploadedFile(request));
   }
 
   /** Downloads the terms of reference (whoever sees the mission). */
   @Get('missions/:id/terms-of-reference')
-  async downloadTermsOfReference(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
-    await this.documents.sendTermsOfReference(viewer, id, reply);
+  @AttachmentHeaders()
+  downloadTermsOfReference(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer): Promise<StreamableFile> {
+    return this.documents.termsOfReference(viewer, id);
   }
 
   /** Uploads the mission report document (multipart field `file`: PDF, DOCX or ODT; an expert of the mission or the Commission). */
@@ -86,15 +87,15 @@ export class MissionsController {
   @Post('missions/:id/report')
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
-  async uploadReport(@Param('id', uuid) id: string, @Actor() actor: Actor, @Req() request: IdentifiedRequest): Promise<MissionDto> {
-    const file = request.isMultipart() ? await request.file() : undefined;
-    return this.documents.uploadReport(actor, id, file);
+  async uploadReport(@Param('id', uuid) id: string, @Actor() actor: Actor, @Req() request: FastifyRequest): Promise<MissionDto> {
+    return this.documents.uploadReport(actor, id, await uploadedFile(request));
   }
 
   /** Downloads the mission report (the Commission and the mission's experts; the country's ministry once shared). */
   @Get('missions/:id/report')
-  async downloadReport(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer, @Res() reply: FastifyReply): Promise<void> {
-    await this.documents.sendReport(viewer, id, reply);
+  @AttachmentHeaders()
+  downloadReport(@Param('id', uuid) id: string, @CurrentViewer() viewer: Viewer): Promise<StreamableFile> {
+    return this.documents.report(viewer, id);
   }
 
   /** Shares the report (and with it findings and recommendations) with the ministry of the mission's country (the Commission). */
