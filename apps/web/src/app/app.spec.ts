@@ -134,11 +134,14 @@ describe('App shell', () => {
     expect(menu.getAttribute('aria-label')).toBe('Navigation menu');
     expect(menu.getAttribute('aria-expanded')).toBe('false');
     expect(page.querySelector('mat-sidenav')?.classList).toContain('mat-drawer-over');
+    // Made when it opens: a first visit on a phone does not render links it does not show.
+    expect(page.querySelector('nav[aria-label="Main"]')).toBeNull();
 
     menu.click();
     await fixture.whenStable();
     fixture.detectChanges();
     expect(menu.getAttribute('aria-expanded')).toBe('true');
+    expect(page.querySelectorAll('nav[aria-label="Main"] a').length).toBeGreaterThan(3);
   });
 
   describe('for who is signed in', () => {

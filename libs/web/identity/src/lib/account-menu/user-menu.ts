@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { Router, RouterLink } from '@angular/router';
 import type { MeDto } from '@bt/contracts';
 import { AuthSession } from '../auth-session';
@@ -12,7 +12,7 @@ import { AuthSession } from '../auth-session';
  */
 @Component({
   selector: 'bt-user-menu',
-  imports: [MatButton, MatIcon, MatMenu, MatMenuItem, MatMenuTrigger, RouterLink],
+  imports: [MatButton, MatIcon, MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button
@@ -25,15 +25,18 @@ import { AuthSession } from '../auth-session';
       <mat-icon aria-hidden="true">account_circle</mat-icon>
       <span class="account-menu__name">{{ me().displayName }}</span>
     </button>
+    <!-- The items are made when the menu opens (matMenuContent), not with every page. -->
     <mat-menu #menu="matMenu" xPosition="before">
-      <a mat-menu-item routerLink="/account">
-        <mat-icon aria-hidden="true">person</mat-icon>
-        <span i18n="@@accountMenu.account">My account</span>
-      </a>
-      <button mat-menu-item type="button" (click)="signOut()">
-        <mat-icon aria-hidden="true">logout</mat-icon>
-        <span i18n="@@accountMenu.signOut">Sign out</span>
-      </button>
+      <ng-template matMenuContent>
+        <a mat-menu-item routerLink="/account">
+          <mat-icon aria-hidden="true">person</mat-icon>
+          <span i18n="@@accountMenu.account">My account</span>
+        </a>
+        <button mat-menu-item type="button" (click)="signOut()">
+          <mat-icon aria-hidden="true">logout</mat-icon>
+          <span i18n="@@accountMenu.signOut">Sign out</span>
+        </button>
+      </ng-template>
     </mat-menu>
   `,
   styleUrl: './account-menu.scss',

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { Router } from '@angular/router';
 import { type Language, LANGUAGE_NAMES, LANGUAGES } from '@bt/i18n';
 import { catchError, of } from 'rxjs';
@@ -12,7 +12,7 @@ import { CURRENT_LANGUAGE, reloadIn } from './language';
 /** The toolbar's language switch: each language named in itself; a signed-in person's choice is kept with their account. */
 @Component({
   selector: 'bt-language-switch',
-  imports: [MatButton, MatIcon, MatMenu, MatMenuItem, MatMenuTrigger],
+  imports: [MatButton, MatIcon, MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button
@@ -25,12 +25,15 @@ import { CURRENT_LANGUAGE, reloadIn } from './language';
       <mat-icon aria-hidden="true">translate</mat-icon>
       <span class="language-switch__short" aria-hidden="true">{{ short[current] }}</span>
     </button>
+    <!-- The items are made when the menu opens (matMenuContent), not with every page. -->
     <mat-menu #languages="matMenu">
-      @for (language of languages_; track language) {
-        <button mat-menu-item type="button" [attr.lang]="language" [attr.aria-current]="language === current" (click)="choose(language)">
-          {{ names[language] }}
-        </button>
-      }
+      <ng-template matMenuContent>
+        @for (language of languages_; track language) {
+          <button mat-menu-item type="button" [attr.lang]="language" [attr.aria-current]="language === current" (click)="choose(language)">
+            {{ names[language] }}
+          </button>
+        }
+      </ng-template>
     </mat-menu>
   `,
   styles: `
