@@ -40,6 +40,8 @@ const node = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/tools/testing/database-global-setup.mjs',
   globalTeardown: '<rootDir>/tools/testing/database-global-teardown.mjs',
+  // Each file's nestjs-pino AsyncLocalStorage switched off after it (see the file).
+  setupFilesAfterEnv: ['<rootDir>/tools/testing/node-test-setup.ts'],
 };
 
 const web = {
