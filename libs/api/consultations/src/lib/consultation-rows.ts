@@ -5,13 +5,48 @@ import type { ConsultationOrganisationDto } from '@bt/contracts';
 import { type ConsultationFacts, consultationMachine, type ConsultationState } from '@bt/workflow';
 import { type ConsultationAccess, consultationAccess } from './consultation-access';
 
-/** A row as the driver gives it. */
-export type Row = Record<string, any>;
+/** A consultation as it is stored (`c.*`). */
+export interface ConsultationRow {
+  id: string;
+  title: string;
+  reference: string;
+  introduction: string;
+  deadline: Date | null;
+  state: ConsultationState;
+  snapshot: { value: unknown } | null;
+  machine_version: number;
+  version: number;
+  published_at: Date | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The consultation as `loadConsultation` reads it: with what its guards count, and whether the caller's organisation is a recipient. */
+export interface LoadedConsultationRow extends ConsultationRow {
+  is_recipient: boolean;
+  question_count: number;
+  empty_topic_count: number;
+  recipient_count: number;
+  unsummarised_count: number;
+  sent_reply_count: number;
+  now: Date;
+}
+
+/** An organisation as consultations name it (`organisationDto`). */
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  kind: ConsultationOrganisationDto['kind'];
+  country_code: string | null;
+}
+
+/** A timestamp (a Date, or ISO text inside JSON) as the answer's ISO text. */
 export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** The consultation with everything its guards read, in one query; `lock` takes the row lock of a change. */
-export async function loadConsultation(em: EntityManager, id: string, viewer: Viewer | null, lock: boolean): Promise<{ row: Row; facts: ConsultationFacts; access: ConsultationAccess }> {
-  const [row] = await em.query(
+export async function loadConsultation(em: EntityManager, id: string, viewer: Viewer | null, lock: boolean): Promise<{ row: LoadedConsultationRow; facts: ConsultationFacts; access: ConsultationAccess }> {
+  const [row] = await em.query<LoadedConsultationRow[]>(
     `SELECT c.*,
             EXISTS (SELECT 1 FROM consultation_recipient r WHERE r.consultation_id = c.id AND r.organisation_id = $2::uuid) AS is_recipient,
             (SELECT count(*)::int FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = c.id) AS question_count,
@@ -34,15 +69,15 @@ export async function loadConsultation(em: EntityManager, id: string, viewer: Vi
     deadline: iso(row.deadline),
     unsummarisedCount: row.unsummarised_count,
     sentReplyCount: row.sent_reply_count,
-    now: new Date(row.now).toISOString(),
+    now: row.now.toISOString(),
   };
   return { row, facts, access };
 }
 
-export function restore(row: Row) {
+export function restore(row: { state: ConsultationState; snapshot?: ConsultationRow['snapshot'] }) {
   return consultationMachine.resolveState({ value: (row.snapshot?.value ?? row.state) as ConsultationState, context: {} });
 }
 
-export function organisationDto(r: Row): ConsultationOrganisationDto {
+export function organisationDto(r: OrganisationRow): ConsultationOrganisationDto {
   return { id: r.id, name: r.name, kind: r.kind, countryCode: (r.country_code ?? '').trim() };
 }

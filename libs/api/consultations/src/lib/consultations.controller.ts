@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, type StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiConsumes, ApiForbiddenResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
   type ConsultationDto,
   type ConsultationOrganisationDto,
@@ -15,7 +15,8 @@ import {
   UpdateConsultationRequest,
 } from '@bt/contracts';
 import { ApiUploadRefusals, CostlyRequest, Public, uuidParam } from '@bt/api/core';
-import { Actor, CurrentViewer, type IdentifiedRequest, Roles, type Viewer } from '@bt/api/identity';
+import { AttachmentHeaders, uploadedFile } from '@bt/api/files';
+import { Actor, CurrentViewer, Roles, type Viewer } from '@bt/api/identity';
 import { ConsultationDraftingService } from './consultation-drafting.service';
 import { ConsultationRepliesService } from './consultation-replies.service';
 import { ConsultationSummariesService } from './consultation-summaries.service';
@@ -103,16 +104,16 @@ export class ConsultationsController {
   @Post('consultations/:id/replies/:questionId/files')
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
-  async attach(@Param('id', uuid) id: string, @Param('questionId', uuid) questionId: string, @Actor() actor: Actor, @Req() request: IdentifiedRequest): Promise<StoredFileDto> {
-    const file = request.isMultipart() ? await request.file() : undefined;
-    return this.replies.attachFile(actor, id, questionId, file);
+  async attach(@Param('id', uuid) id: string, @Param('questionId', uuid) questionId: string, @Actor() actor: Actor, @Req() request: FastifyRequest): Promise<StoredFileDto> {
+    return this.replies.attachFile(actor, id, questionId, await uploadedFile(request));
   }
 
   /** Downloads a reply's attachment (whoever may see that reply). */
   @Public()
   @Get('consultations/:id/files/:fileId')
-  async download(@Param('id', uuid) id: string, @Param('fileId', uuid) fileId: string, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
-    await this.replies.sendFile(viewer, id, fileId, reply);
+  @AttachmentHeaders()
+  download(@Param('id', uuid) id: string, @Param('fileId', uuid) fileId: string, @CurrentViewer() viewer: Viewer | null): Promise<StreamableFile> {
+    return this.replies.file(viewer, id, fileId);
   }
 
   /** The Commission's summary of the replies to one question, with the recipients it cites (once closed). */

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { storedFileDto } from '@bt/api/files';
+import { type StoredFileColumns, storedFileDto } from '@bt/api/files';
 import { hasRole, type Viewer } from '@bt/api/identity';
 import type { ConsultationDto, ConsultationOrganisationDto, ConsultationReplyDto, ConsultationSummaryItemDto } from '@bt/contracts';
 import { availableConsultationEvents } from '@bt/workflow';
 import { acceptsReplies } from './consultation-access';
-import { iso, loadConsultation, organisationDto, restore, type Row } from './consultation-rows';
+import { type ConsultationRow, iso, loadConsultation, organisationDto, type OrganisationRow, restore } from './consultation-rows';
+
+/** A consultation as the list shows it. */
+type ItemRow = Pick<ConsultationRow, 'id' | 'title' | 'reference' | 'state' | 'deadline' | 'published_at'> & { recipient_count: number; question_count: number };
 
 /**
  * Written consultations of the partners (docs/design.md, The model) as they are read: the list, one
@@ -21,7 +24,7 @@ export class ConsultationsService {
   async list(viewer: Viewer | null): Promise<ConsultationSummaryItemDto[]> {
     const commission = hasRole(viewer, 'commission');
     const recipientOrg = viewer && hasRole(viewer, 'ministry', 'civil_society') ? viewer.organisationId : null;
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<ItemRow[]>(
       `SELECT c.id, c.title, c.reference, c.state, c.deadline, c.published_at,
               (SELECT count(*)::int FROM consultation_recipient r WHERE r.consultation_id = c.id) AS recipient_count,
               (SELECT count(*)::int FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = c.id) AS question_count
@@ -31,16 +34,16 @@ export class ConsultationsService {
         ORDER BY c.created_at DESC`,
       [commission, recipientOrg],
     );
-    return rows.map((r: Row) => this.item(r));
+    return rows.map((r) => this.item(r));
   }
 
-  private item(r: Row): ConsultationSummaryItemDto {
+  private item(r: ItemRow): ConsultationSummaryItemDto {
     return { id: r.id, title: r.title, reference: r.reference, state: r.state, deadline: iso(r.deadline), publishedAt: iso(r.published_at), recipientCount: r.recipient_count, questionCount: r.question_count };
   }
 
   /** The organisations of the partners (ministries, coordination bodies, CSOs) a consultation can be sent to. */
   async recipientOptions(): Promise<ConsultationOrganisationDto[]> {
-    const rows = await this.dataSource.query(`SELECT id, name, kind, country_code FROM organisation WHERE country_code IS NOT NULL ORDER BY country_code, name`);
+    const rows = await this.dataSource.query<OrganisationRow[]>(`SELECT id, name, kind, country_code FROM organisation WHERE country_code IS NOT NULL ORDER BY country_code, name`);
     return rows.map(organisationDto);
   }
   /** The consultation as this caller may see it. */
@@ -48,17 +51,17 @@ export class ConsultationsService {
     const em = this.dataSource.manager;
     const { row, facts, access } = await loadConsultation(em, id, viewer, false);
     const published = row.state === 'published';
-    const topics = await em.query(`SELECT id, position, title FROM consultation_topic WHERE consultation_id = $1 ORDER BY position`, [id]);
-    const questions = await em.query(
+    const topics = await em.query<{ id: string; position: number; title: string }[]>(`SELECT id, position, title FROM consultation_topic WHERE consultation_id = $1 ORDER BY position`, [id]);
+    const questions = await em.query<{ id: string; topic_id: string; position: number; text: string }[]>(
       `SELECT q.id, q.topic_id, q.position, q.text FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = $1 ORDER BY q.position`,
       [id],
     );
-    const recipients = (await em.query(`SELECT o.id, o.name, o.kind, o.country_code FROM consultation_recipient r JOIN organisation o ON o.id = r.organisation_id WHERE r.consultation_id = $1 ORDER BY o.country_code, o.name`, [id])).map(organisationDto);
+    const recipients = (await em.query<OrganisationRow[]>(`SELECT o.id, o.name, o.kind, o.country_code FROM consultation_recipient r JOIN organisation o ON o.id = r.organisation_id WHERE r.consultation_id = $1 ORDER BY o.country_code, o.name`, [id])).map(organisationDto);
     // Sent replies for the Commission and, once published, for everyone; a recipient's own replies (drafts too) for its members.
     const replies = await this.replies(em, id, access === 'commission' || published, access === 'recipient' ? (viewer as Viewer).organisationId : null);
     const seesSummary = access === 'commission' || published;
     const summaries = seesSummary
-      ? await em.query(
+      ? await em.query<{ question_id: string; text: string; updated_at: Date; cited: OrganisationRow[] }[]>(
           `SELECT s.question_id, s.text, s.updated_at,
                   coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'country_code', o.country_code) ORDER BY o.country_code, o.name)
                               FROM consultation_summary_citation c JOIN organisation o ON o.id = c.organisation_id WHERE c.question_id = s.question_id), '[]') AS cited
@@ -66,32 +69,32 @@ export class ConsultationsService {
           [id],
         )
       : [];
-    const summaryOf = new Map<string, Row>(summaries.map((s: Row) => [s.question_id, s]));
-    const now = new Date(facts.now);
+    const summaryOf = new Map(summaries.map((s) => [s.question_id, s]));
+    const now = row.now;
     return {
       ...this.item({ ...row, recipient_count: facts.recipientCount, question_count: facts.questionCount }),
       introduction: row.introduction,
       version: row.version,
       recipients,
-      topics: topics.map((t: Row) => ({
+      topics: topics.map((t) => ({
         id: t.id,
         position: t.position,
         title: t.title,
         questions: questions
-          .filter((q: Row) => q.topic_id === t.id)
-          .map((q: Row) => {
+          .filter((q) => q.topic_id === t.id)
+          .map((q) => {
             const s = summaryOf.get(q.id);
             return {
               id: q.id,
               position: q.position,
               text: q.text,
               replies: replies.filter((r) => r.questionId === q.id),
-              summary: s ? { text: s.text, cited: s.cited.map(organisationDto), updatedAt: iso(s.updated_at) as string } : null,
+              summary: s ? { text: s.text, cited: s.cited.map(organisationDto), updatedAt: s.updated_at.toISOString() } : null,
             };
           }),
       })),
       isRecipient: row.is_recipient,
-      acceptingReplies: acceptsReplies(row.state, row.deadline ? new Date(row.deadline) : null, now),
+      acceptingReplies: acceptsReplies(row.state, row.deadline, now),
       availableEvents: viewer ? availableConsultationEvents(restore(row).value, { roles: viewer.roles }, facts) : [],
     };
   }
@@ -99,7 +102,7 @@ export class ConsultationsService {
   /** The replies of a consultation: every sent one (`allSent`), and an organisation's own, drafts too. */
   async replies(em: EntityManager, consultationId: string, allSent: boolean, ownOrganisation: string | null): Promise<ConsultationReplyDto[]> {
     if (!allSent && !ownOrganisation) return [];
-    const rows = await em.query(
+    const rows = await em.query<ReplyRow[]>(
       `SELECT p.*, o.name, o.kind, o.country_code, u.display_name,
               coalesce((SELECT json_agg(json_build_object('id', f.id, 'file_name', f.file_name, 'media_type', f.media_type, 'kind', f.kind, 'sha256', f.sha256, 'size', f.size,
                                                           'uploaded_at', f.uploaded_at, 'uploaded_by_name', fu.display_name) ORDER BY f.uploaded_at)
@@ -111,15 +114,15 @@ export class ConsultationsService {
         ORDER BY o.country_code, o.name`,
       [consultationId, allSent, ownOrganisation],
     );
-    return rows.map((r: Row) => ({
+    return rows.map((r) => ({
       id: r.id,
       questionId: r.question_id,
       organisation: organisationDto({ id: r.organisation_id, name: r.name, kind: r.kind, country_code: r.country_code }),
       text: r.text,
       status: r.status,
-      sentAt: iso(r.sent_at),
+      sentAt: r.sent_at?.toISOString() ?? null,
       author: r.display_name,
-      updatedAt: iso(r.updated_at) as string,
+      updatedAt: r.updated_at.toISOString(),
       files: r.files.map(storedFileDto),
     }));
   }
@@ -130,7 +133,7 @@ export class ConsultationsService {
    */
   async history(viewer: Viewer, id: string): Promise<{ at: string; actor: string | null; action: string; data: unknown }[]> {
     await loadConsultation(this.dataSource.manager, id, viewer, false);
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ occurred_at: Date; action: string; data: unknown; actor: string | null }[]>(
       `SELECT e.occurred_at, e.action, e.data, coalesce(u.display_name, e.actor_label) AS actor FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
         WHERE e.entity_type = 'consultation' AND e.entity_id = $1
           AND (e.action NOT IN ('consultation.reply_saved', 'consultation.reply_file_attached')
@@ -138,6 +141,22 @@ export class ConsultationsService {
         ORDER BY e.id`,
       [id],
     );
-    return rows.map((r: Row) => ({ at: iso(r.occurred_at) as string, actor: r.actor, action: r.action, data: r.data }));
+    return rows.map((r) => ({ at: r.occurred_at.toISOString(), actor: r.actor, action: r.action, data: r.data }));
   }
+}
+
+/** A reply (`p.*`) with its organisation, author and files (JSON: their timestamps as ISO text). */
+interface ReplyRow {
+  id: string;
+  question_id: string;
+  organisation_id: string;
+  text: string;
+  status: ConsultationReplyDto['status'];
+  sent_at: Date | null;
+  updated_at: Date;
+  name: string;
+  kind: OrganisationRow['kind'];
+  country_code: string | null;
+  display_name: string;
+  files: StoredFileColumns[];
 }
