@@ -21,13 +21,5 @@ export * from './lib/action-plan.dto';
 export * from './lib/assistance.dto';
 export * from './lib/settings.dto';
 export * from './lib/refusals';
-// The value lists without decorators (also '@bt/contracts/values', for the web app).
-export * from './lib/action-plan.values';
-export * from './lib/assistance.values';
-export * from './lib/dialogue.values';
-export * from './lib/identity.values';
-export * from './lib/missions.values';
-export * from './lib/report.values';
-export * from './lib/search.values';
-export * from './lib/track-records.values';
-export * from './lib/workflow.values';
+// The value lists without decorators, as the web app imports them ('@bt/contracts/values').
+export * from './values';

@@ -161,6 +161,8 @@ describe('AccountPage', () => {
     await settle();
     expect(texts('.code-form [role="alert"]')).toEqual(['That code is not right.']);
     expect(element().querySelector('svg.qr')).not.toBeNull();
+    // The refused code is cleared for the next try.
+    expect(element().querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')?.value).toBe('');
   });
 
   it('tells a user whose role requires it to set up two-step sign-in first', async () => {

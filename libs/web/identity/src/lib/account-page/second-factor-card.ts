@@ -1,6 +1,5 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -9,7 +8,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { SecondFactorStatusDto, TotpEnrolmentDto } from '@bt/contracts';
 import { type Observable } from 'rxjs';
-import { apiErrorMessage } from '@bt/web/ui/refusals';
+import { DialogSave } from '@bt/web/ui/refusals';
 import { AuthSession } from '../auth-session';
 import { AccountApi } from './account-api';
 
@@ -40,8 +39,9 @@ export class SecondFactorCard {
 
   protected readonly status = signal<SecondFactorStatusDto | null>(null);
   protected readonly step = signal<Step>({ kind: 'status' });
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<string | null>(null);
+  private readonly submission = new DialogSave();
+  protected readonly busy = this.submission.saving;
+  protected readonly problem = this.submission.problem;
   protected readonly copied = signal(false);
   protected readonly outstanding = this.session.secondFactorOutstanding;
   protected readonly code = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(40)] });
@@ -134,24 +134,12 @@ export class SecondFactorCard {
     this.api.secondFactor().subscribe({ next: (status) => this.status.set(status), error: () => this.status.set(null) });
   }
 
+  /** One call at a time; a refusal is shown, and the code is cleared for the next try. */
   private run<T>(call: Observable<T>, next: (value: T) => void): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.problem.set(null);
-    call.subscribe({
-      next: (value) => {
-        this.busy.set(false);
-        next(value);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(
-          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
-            $localize`:@@secondFactor.failed:That did not work. Please try again in a moment.`,
-        );
-        this.code.reset();
-        this.codeInput()?.nativeElement.focus();
-      },
+    this.submission.run(call, next, $localize`:@@secondFactor.failed:That did not work. Please try again in a moment.`, () => {
+      this.code.reset();
+      this.codeInput()?.nativeElement.focus();
+      return false;
     });
   }
 }
