@@ -2,13 +2,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
-import { inPipelinedTransaction, type PipelinedTransaction, Refusal, refuse, type Row, type Statement, unmetCondition } from '@bt/api/core';
+import { inPipelinedTransaction, type PipelinedTransaction, Refusal, refuse, type Statement, unmetCondition } from '@bt/api/core';
 import { takesPart } from '@bt/api/dialogue';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkDetailDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { type Actor, auditActor, hasRole, type Viewer } from '@bt/api/identity';
 import { type CurrentMissionJson, currentMissionDto, currentMissionSql, latestMissionSql, MissionPlanningService } from '@bt/api/missions';
-import { DETAIL_COLUMNS, detailOf } from './benchmarks.service';
+import { type BenchmarkDetailRow, DETAIL_COLUMNS, detailOf } from './benchmarks.service';
 import { changesRequestedDto, LAST_WORKFLOW_STEP, type LastStep, UNANSWERED_PROPOSAL } from './workflow-steps';
 import {
   availableEvents,
@@ -110,7 +110,8 @@ export class BenchmarkWorkflowService {
   async page(viewer: Viewer | null, benchmarkRef: string): Promise<BenchmarkDetailDto> {
     const row = await loadWorkflowRow(sender(this.dataSource.manager), benchmarkRef, false, true);
     const scope = row.scope;
-    const benchmark = detailOf(row.page?.row ?? {});
+    if (!row.page) throw new Error('the benchmark page was not read');
+    const benchmark = detailOf(row.page.row);
     const snapshot = restore(row.snapshot, scope.state);
     const stage = peerReviewStage(snapshot.value);
     if (!viewer) return { ...benchmark, stage, allowedEvents: [], availableEvents: [], mission: null, latestAssessment: null, changesRequested: null };
@@ -147,7 +148,7 @@ interface WorkflowRow {
   facts: BenchmarkFacts;
   missionExpertIds: string[];
   /** Read for the benchmark page only: the whole row (DETAIL_COLUMNS), its latest mission, the Commission's latest assessment and the last workflow step. */
-  page?: { row: Record<string, unknown>; mission: CurrentMissionJson | null; latestAssessment: Record<string, unknown> | null; lastStep: LastStep | null };
+  page?: { row: BenchmarkDetailRow; mission: CurrentMissionJson | null; latestAssessment: Record<string, unknown> | null; lastStep: LastStep | null };
 }
 
 /** The Commission's latest assessment of benchmark `b`, as one JSON value (`latestAssessmentDto` reads it). */
@@ -160,14 +161,25 @@ function latestAssessmentDto(a: Record<string, unknown> | null): AssessmentDto |
   return a ? { ...(a as unknown as AssessmentDto), createdAt: new Date(a['createdAt'] as string).toISOString() } : null;
 }
 
+/** The facts statement's row: the benchmark, what its guards count, its mission's facts; and the page's columns (DETAIL_COLUMNS) when read for it. */
+type WorkflowFactsRow = Pick<BenchmarkDetailRow, 'id' | 'code' | 'country_code' | 'state' | 'version' | 'snapshot'> & Partial<BenchmarkDetailRow> & {
+  mission_required: boolean;
+  shared_evidence: number;
+  unanswered_proposals: { count: number; excerpts: string[] };
+  mission: { startDate: string; endDate: string; hasReport: boolean; experts: string[] } | null;
+  page_mission?: CurrentMissionJson | null;
+  page_assessment?: Record<string, unknown> | null;
+  page_last_step?: LastStep | null;
+};
+
 /** Sends statements in order and answers each one's rows: one by one through TypeORM, or as one batch of a pipelined transaction. */
-type Send = (statements: Statement[]) => Promise<Row[][]>;
+type Send = <R extends object>(statements: Statement[]) => Promise<R[][]>;
 
 function sender(em: EntityManager | PipelinedTransaction): Send {
   if (!(em instanceof EntityManager)) return (statements) => em.query(statements);
-  return async (statements) => {
-    const results: Row[][] = [];
-    for (const s of statements) results.push(await em.query(s.text, s.values as unknown[]));
+  return async <R extends object>(statements: Statement[]) => {
+    const results: R[][] = [];
+    for (const s of statements) results.push(await em.query<R[]>(s.text, s.values as unknown[]));
     return results;
   };
 }
@@ -190,7 +202,7 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
   // time the facts are counted, which one statement with FOR UPDATE would count from before the wait.
   // (In a pipelined transaction both go in one batch, still two statements.) Prepared where pipelined.
   const locking: Statement[] = lock ? [{ name: `bt_workflow_lock_${by}`, text: `SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, values: [idOrCode] }] : [];
-  const results = await send([
+  const results = await send<WorkflowFactsRow>([
     ...locking,
     {
       name: page ? undefined : `bt_workflow_facts_${by}`,
@@ -207,7 +219,7 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
   ]);
   const [row] = results[results.length - 1];
   if (!row) throw refuse.notFound('benchmark.not-found', { ref: idOrCode });
-  const mission = row.mission as { startDate: string; endDate: string; hasReport: boolean; experts: string[] } | null;
+  const mission = row.mission;
   return {
     scope: { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version },
     version: row.version,
@@ -221,7 +233,7 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
       today: today(),
     },
     missionExpertIds: mission?.experts ?? [],
-    page: page ? { row, mission: row.page_mission, latestAssessment: row.page_assessment, lastStep: row.page_last_step } : undefined,
+    page: page ? { row: row as BenchmarkDetailRow, mission: row.page_mission ?? null, latestAssessment: row.page_assessment ?? null, lastStep: row.page_last_step ?? null } : undefined,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { refuse } from '@bt/api/core';
+import { refuse, rows, type Sql, sql } from '@bt/api/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Repository } from 'typeorm';
 import { BENCHMARK_EXCERPT_LENGTH, LIST_COUNT_LIMIT } from '@bt/contracts';
@@ -28,27 +28,27 @@ export class BenchmarksService {
     if (offset >= LIST_COUNT_LIMIT) {
       throw refuse.badRequest('benchmark.list-page-too-far', { page, limit: LIST_COUNT_LIMIT });
     }
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const where = this.filters(query, param);
+    const where = this.filters(query);
     const after = query.after
-      ? `AND (m.country_code, m.chapter_number, m.area_position, m.position, m.code) >
-             (SELECT a.country_code, a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ${param(query.after)})`
-      : '';
-    const [row] = await this.benchmarks.query(
-      `WITH matching AS NOT MATERIALIZED (
+      ? sql`AND (m.country_code, m.chapter_number, m.area_position, m.position, m.code) >
+             (SELECT a.country_code, a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ${query.after})`
+      : sql``;
+    // The limits are the code's own numbers, written into the statement as before (not parameters).
+    const [countLimit, limit] = [sql.raw(String(LIST_COUNT_LIMIT + 1)), sql.raw(`${pageSize + 1} OFFSET ${offset}`)];
+    const [row] = await rows<{ total: number; items: BenchmarkListItemDto[] }>(
+      this.benchmarks.manager,
+      sql`WITH matching AS NOT MATERIALIZED (
          SELECT b.id, b.code, b.position, b.state, b.text, a.country_code, a.chapter_number, a.code AS area_code, a.title AS area_title, a.position AS area_position
            FROM area a JOIN benchmark b ON b.area_id = a.id
           WHERE ${where})
-       SELECT (SELECT count(*)::int FROM (SELECT FROM matching LIMIT ${LIST_COUNT_LIMIT + 1}) c) AS total,
+       SELECT (SELECT count(*)::int FROM (SELECT FROM matching LIMIT ${countLimit}) c) AS total,
               (SELECT coalesce(json_agg(json_build_object('id', m.id, 'code', m.code, 'country', trim(m.country_code), 'chapter', m.chapter_number,
                         'area', json_build_object('code', m.area_code, 'title', m.area_title), 'position', m.position, 'excerpt', ${EXCERPT}, 'state', m.state,
                         'subRequirementCount', (SELECT count(*)::int FROM sub_requirement s WHERE s.benchmark_id = m.id))), '[]')
                  FROM (SELECT * FROM matching m WHERE true ${after}
-                        ORDER BY m.country_code, m.chapter_number, m.area_position, m.position, m.code LIMIT ${pageSize + 1} OFFSET ${offset}) m) AS items`,
-      params,
+                        ORDER BY m.country_code, m.chapter_number, m.area_position, m.position, m.code LIMIT ${limit}) m) AS items`,
     );
-    const items: BenchmarkListItemDto[] = row.items;
+    const items = row.items;
     const more = items.length > pageSize;
     if (more) items.pop();
     return {
@@ -82,18 +82,18 @@ export class BenchmarksService {
     }));
   }
 
-  /** The list's filters as SQL over `a` (area) and `b` (benchmark); `param` adds a parameter and names it. */
-  private filters(query: BenchmarkListQuery, param: (value: unknown) => string): string {
-    const where = ['true'];
-    if (query.country) where.push(`a.country_code = ${param(query.country)}`);
-    if (query.chapter) where.push(`a.chapter_number = ${param(query.chapter)}`);
-    if (query.area) where.push(`a.code = ${param(query.area)}`);
-    if (query.state) where.push(`b.state = ${param(query.state)}`);
+  /** The list's filters as SQL over `a` (area) and `b` (benchmark). */
+  private filters(query: BenchmarkListQuery): Sql {
+    const where = [sql`true`];
+    if (query.country) where.push(sql`a.country_code = ${query.country}`);
+    if (query.chapter) where.push(sql`a.chapter_number = ${query.chapter}`);
+    if (query.area) where.push(sql`a.code = ${query.area}`);
+    if (query.state) where.push(sql`b.state = ${query.state}`);
     // Every word must begin a word of the code, the text or a sub-requirement (catalogue_search, one index).
     const words = catalogueQuery(query.q ?? '');
-    if (words === null) where.push('false');
-    else if (words) where.push(`b.catalogue_search @@ to_tsquery('bt_search'::regconfig, ${param(words)})`);
-    return where.join(' AND ');
+    if (words === null) where.push(sql`false`);
+    else if (words) where.push(sql`b.catalogue_search @@ to_tsquery('bt_search'::regconfig, ${words})`);
+    return sql.join(where, ' AND ');
   }
 }
 
@@ -105,28 +105,47 @@ export const DETAIL_COLUMNS = `a.chapter_number, a.code AS area_code, a.title AS
   coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text, 'textSr', s.text_sr) ORDER BY s.position)
               FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements`;
 
-export function detailOf(row: Record<string, any>): Omit<BenchmarkDetailDto, keyof BenchmarkWorkflowDto> {
-  const subRequirements: SubRequirementDto[] = row['sub_requirements'];
+/** A row of DETAIL_COLUMNS, with the benchmark's id, code, country, state and version. */
+export interface BenchmarkDetailRow {
+  id: string;
+  code: string;
+  country_code: string;
+  state: BenchmarkDetailDto['state'];
+  version: number;
+  snapshot: { value: unknown } | null;
+  chapter_number: number;
+  area_code: string;
+  area_title: string;
+  area_intro: string;
+  position: number;
+  text: string;
+  text_sr: string | null;
+  updated_at: Date;
+  sub_requirements: SubRequirementDto[];
+}
+
+export function detailOf(row: BenchmarkDetailRow): Omit<BenchmarkDetailDto, keyof BenchmarkWorkflowDto> {
+  const subRequirements = row.sub_requirements;
   return {
-    id: row['id'],
-    code: row['code'],
-    country: row['country_code'].trim(),
-    chapter: row['chapter_number'],
-    area: { code: row['area_code'], title: row['area_title'], intro: row['area_intro'] },
-    position: row['position'],
-    text: row['text'],
-    textSr: row['text_sr'] ?? null,
-    state: row['state'],
-    version: row['version'],
+    id: row.id,
+    code: row.code,
+    country: row.country_code.trim(),
+    chapter: row.chapter_number,
+    area: { code: row.area_code, title: row.area_title, intro: row.area_intro },
+    position: row.position,
+    text: row.text,
+    textSr: row.text_sr ?? null,
+    state: row.state,
+    version: row.version,
     subRequirementCount: subRequirements.length,
-    updatedAt: new Date(row['updated_at']).toISOString(),
+    updatedAt: row.updated_at.toISOString(),
     subRequirements,
   };
 }
 
 /** A list's excerpt of `m.text`: whole when short, else cut at a word boundary and closed with "…". */
-const EXCERPT = `CASE WHEN length(m.text) <= ${BENCHMARK_EXCERPT_LENGTH} THEN m.text
-  ELSE regexp_replace(left(m.text, ${BENCHMARK_EXCERPT_LENGTH - 1}), '\\s+\\S*$', '') || '…' END`;
+const EXCERPT = sql.raw(`CASE WHEN length(m.text) <= ${BENCHMARK_EXCERPT_LENGTH} THEN m.text
+  ELSE regexp_replace(left(m.text, ${BENCHMARK_EXCERPT_LENGTH - 1}), '\\s+\\S*$', '') || '…' END`);
 
 /**
  * The words of a list search as a tsquery over `catalogue_search` (bt_search drops diacritics): every

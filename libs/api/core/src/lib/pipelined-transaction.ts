@@ -8,7 +8,8 @@ export interface Statement {
   values?: readonly unknown[];
 }
 
-export type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rows as the statements answer them
+/** A row as a statement answers it; a caller names its columns with the type parameter of `query` and `commit`. */
+export type Row = Record<string, unknown>;
 
 /**
  * A transaction that sends its statements a batch at a time: BEGIN with the first batch, COMMIT with
@@ -19,10 +20,10 @@ export type Row = Record<string, any>; // eslint-disable-line @typescript-eslint
  * skipped, as PostgreSQL skips them until the Sync; the batch fails with that error.
  */
 export interface PipelinedTransaction {
-  /** BEGIN (with the first batch) and these statements; each statement's rows. */
-  query(statements: readonly Statement[]): Promise<Row[][]>;
+  /** BEGIN (with the first batch) and these statements; each statement's rows (typed `R` by the caller). */
+  query<R extends object = Row>(statements: readonly Statement[]): Promise<R[][]>;
   /** These statements, then COMMIT; each statement's rows. The transaction is over after it. */
-  commit(statements: readonly Statement[]): Promise<Row[][]>;
+  commit<R extends object = Row>(statements: readonly Statement[]): Promise<R[][]>;
 }
 
 /**
@@ -150,12 +151,12 @@ class Transaction implements PipelinedTransaction {
 
   constructor(private readonly client: PgClient) {}
 
-  query(statements: readonly Statement[]): Promise<Row[][]> {
-    return this.send(statements, false);
+  query<R extends object = Row>(statements: readonly Statement[]): Promise<R[][]> {
+    return this.send(statements, false) as Promise<R[][]>;
   }
 
-  commit(statements: readonly Statement[]): Promise<Row[][]> {
-    return this.send(statements, true);
+  commit<R extends object = Row>(statements: readonly Statement[]): Promise<R[][]> {
+    return this.send(statements, true) as Promise<R[][]>;
   }
 
   private async send(statements: readonly Statement[], commit: boolean): Promise<Row[][]> {
