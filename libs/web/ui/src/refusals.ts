@@ -3,3 +3,5 @@
 export { apiErrorMessage } from './lib/refusals/api-error-message';
 export { reasonText } from './lib/refusals/refusal-texts';
 export { DialogSave } from './lib/refusals/dialog-save';
+// A file the API makes on request, saved, or its refusal in words.
+export { saveDownload } from './lib/refusals/save-download';

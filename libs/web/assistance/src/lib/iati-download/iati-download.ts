@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -6,6 +7,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { saveDownload } from '@bt/web/ui/refusals';
 
 /** IATI OrganisationType codes a reporting organisation is most likely to be, with their names. */
 const ORGANISATION_TYPES: readonly { code: number; name: string }[] = [
@@ -52,10 +54,14 @@ const ORGANISATION_TYPES: readonly { code: number; name: string }[] = [
           </mat-select>
         </mat-form-field>
       </div>
-      <a matButton="outlined" [href]="href()" download>
+      <!-- A link (to copy or open elsewhere) whose click downloads through the app, so a refusal is shown, not saved as the file. -->
+      <a matButton="outlined" [href]="href()" download [attr.aria-disabled]="working()" (click)="download($event)">
         <mat-icon aria-hidden="true">download</mat-icon>
         <span i18n="@@assistance.iati.download">Download</span>
       </a>
+      @if (problem(); as problem) {
+        <p class="problem" role="alert">{{ problem }}</p>
+      }
     </details>
   `,
   styles: `
@@ -63,9 +69,11 @@ const ORGANISATION_TYPES: readonly { code: number; name: string }[] = [
     .fields { display: flex; flex-wrap: wrap; gap: 0 1rem; margin: 0.5rem 0 0; }
     .fields mat-form-field { min-width: 12rem; }
     .hint { max-width: 60ch; }
+    .problem { margin: 0.5rem 0 0; color: var(--mat-sys-error); }
   `,
 })
 export class IatiDownload {
+  private readonly http = inject(HttpClient);
   /** The export's address without the reporting organisation: `/api/projects/iati?country=RS` or `/api/projects/{id}/iati`. */
   readonly path = input.required<string>();
   protected readonly types = ORGANISATION_TYPES;
@@ -74,6 +82,18 @@ export class IatiDownload {
   private readonly org = toSignal(this.reportingOrg.valueChanges, { initialValue: this.reportingOrg.value });
   private readonly orgType = toSignal(this.reportingOrgType.valueChanges, { initialValue: this.reportingOrgType.value });
   protected readonly href = computed(() => iatiHref(this.path(), this.org(), String(this.orgType())));
+  protected readonly working = signal(false);
+  protected readonly problem = signal<string | null>(null);
+
+  protected async download(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.working()) return;
+    this.working.set(true);
+    this.problem.set(null);
+    const failed = await saveDownload(this.http, this.href(), 'iati-activities.xml');
+    this.working.set(false);
+    if (failed) this.problem.set(failed.refused ?? $localize`:@@assistance.iati.failed:The IATI file could not be made. Try again.`);
+  }
 }
 
 /** The export's address, with the reporting organisation when one is stated. */

@@ -1,9 +1,9 @@
-import { HttpClient, HttpErrorResponse, type HttpResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
-import { apiErrorMessage } from '@bt/web/ui/refusals';
+import { saveDownload } from '@bt/web/ui/refusals';
 import { CURRENT_LANGUAGE } from '../language/language';
 
 type Format = 'docx' | 'pdf';
@@ -63,45 +63,13 @@ export class DocumentDownload {
   protected readonly working = signal<Format | null>(null);
   protected readonly problem = signal<string | null>(null);
 
-  protected download(format: Format): void {
+  protected async download(format: Format): Promise<void> {
     if (this.working()) return;
     this.working.set(format);
     this.problem.set(null);
     const url = `${this.url()}${this.url().includes('?') ? '&' : '?'}format=${format}&lang=${this.language}`;
-    this.http.get(url, { observe: 'response', responseType: 'blob' }).subscribe({
-      next: (response) => {
-        this.working.set(null);
-        save(response, `document.${format}`);
-      },
-      error: (error: unknown) => void this.failed(error),
-    });
-  }
-
-  /** The error body of a blob request arrives as a Blob: read it as the JSON it is, for the API's reason. */
-  private async failed(error: unknown): Promise<void> {
-    let reason: string | null = null;
-    if (error instanceof HttpErrorResponse) {
-      let body: unknown = error.error;
-      if (body instanceof Blob) body = await body.text().then((text) => JSON.parse(text) as unknown, () => null);
-      reason = apiErrorMessage(new HttpErrorResponse({ error: body, status: error.status, statusText: error.statusText, url: error.url ?? undefined }));
-    }
+    const failed = await saveDownload(this.http, url, `document.${format}`);
     this.working.set(null);
-    this.problem.set(reason ?? $localize`:@@documentDownload.failed:The document could not be generated. Try again.`);
+    if (failed) this.problem.set(failed.refused ?? $localize`:@@documentDownload.failed:The document could not be generated. Try again.`);
   }
-}
-
-/** Saves the answer as a file under the name its Content-Disposition gives. */
-function save(response: HttpResponse<Blob>, fallback: string): void {
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
-  const name = utf8 ? decodeURIComponent(utf8) : (plain ?? fallback);
-  const href = URL.createObjectURL(response.body ?? new Blob());
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }
