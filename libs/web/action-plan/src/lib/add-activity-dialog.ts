@@ -1,16 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, FormGroup, type ValidatorFn, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ActionActivityDto, BenchmarkListItemDto, CreateActivityRequest } from '@bt/contracts';
 import { of } from 'rxjs';
 import { loadEach, LOADING, type LoadState } from '@bt/web/ui';
 import { DATE_FIELD } from '@bt/web/ui/dates';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { ActionPlanApi } from './action-plan-api';
 
@@ -32,22 +29,7 @@ const twoDecimals: ValidatorFn = (control) =>
 /** A new Action Plan activity under one of the country's benchmarks: what, who, by when, with which budget. */
 @Component({
   selector: 'bt-add-activity-dialog',
-  imports: [
-    FormDialog,
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogActions,
-    MatDialogClose,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    DATE_FIELD,
-  ],
+  imports: [FORM_DIALOG, MatSelect, MatOption, DATE_FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Adding the activity" i18n-savingLabel="@@actionPlan.add.saving" [minWidth]="'560px'" [formGroup]="form" (formSubmit)="save()">

@@ -1,12 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, FormGroup, type ValidatorFn, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { ActionActivityDto, CorrectiveMeasureDto } from '@bt/contracts';
 import { DATE_FIELD } from '@bt/web/ui/dates';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { ActionPlanApi } from './action-plan-api';
 
@@ -15,7 +12,7 @@ const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ?
 /** A corrective measure on a late activity: what is done about it, by whom, by when. */
 @Component({
   selector: 'bt-corrective-measure-dialog',
-  imports: [FormDialog, ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, DATE_FIELD],
+  imports: [FORM_DIALOG, DATE_FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Adding the corrective measure" i18n-savingLabel="@@actionPlan.measure.saving" [minWidth]="'520px'" [formGroup]="form" (formSubmit)="save()">

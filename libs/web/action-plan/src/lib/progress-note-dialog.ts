@@ -1,18 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { ActionActivityDto, ActivityProgressNoteDto } from '@bt/contracts';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { ActionPlanApi } from './action-plan-api';
 
 /** A progress note on an activity (kept as written: notes are never edited). */
 @Component({
   selector: 'bt-progress-note-dialog',
-  imports: [FormDialog, ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatError, MatInput, ],
+  imports: [FORM_DIALOG],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Saving the note" i18n-savingLabel="@@actionPlan.note.saving" [minWidth]="'520px'" (formSubmit)="save()">

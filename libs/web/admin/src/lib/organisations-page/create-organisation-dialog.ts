@@ -1,20 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MatDialogRef } from '@angular/material/dialog';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { CreateOrganisationRequest, OrganisationDto, OrganisationKind } from '@bt/contracts';
 import { map, startWith } from 'rxjs';
 import { CANDIDATE_COUNTRIES } from '@bt/web/ui';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 import { ORGANISATION_KIND_OPTIONS, organisationSide } from '../organisation-kinds';
@@ -25,21 +17,7 @@ import { ORGANISATION_KIND_OPTIONS, organisationSide } from '../organisation-kin
  */
 @Component({
   selector: 'bt-create-organisation-dialog',
-  imports: [
-    FormDialog,
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogActions,
-    MatDialogClose,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    ],
+  imports: [FORM_DIALOG, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './create-organisation-dialog.html',
   styleUrl: '../admin-dialog.scss',

@@ -1,35 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { OrganisationDto } from '@bt/contracts';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 
 /** A new name for an organisation; its kind and place stay. */
 @Component({
   selector: 'bt-rename-organisation-dialog',
-  imports: [
-    FormDialog,
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogActions,
-    MatDialogClose,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    ],
+  imports: [FORM_DIALOG],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Saving the name" i18n-savingLabel="@@admin.renameOrganisation.saving" [minWidth]="'30rem'" (formSubmit)="save()">

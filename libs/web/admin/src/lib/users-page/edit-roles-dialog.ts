@@ -1,14 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { UserDto } from '@bt/contracts';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 import { RoleChoice, roleAssignments, roleForm } from '../role-choice';
@@ -16,7 +9,7 @@ import { RoleChoice, roleAssignments, roleForm } from '../role-choice';
 /** A user's roles, replaced as a whole; they apply to the user's very next request. */
 @Component({
   selector: 'bt-edit-roles-dialog',
-  imports: [FormDialog, MatButton, MatDialogTitle, MatDialogActions, MatDialogClose, RoleChoice],
+  imports: [FORM_DIALOG, RoleChoice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Saving the roles" i18n-savingLabel="@@admin.editRoles.saving" [minWidth]="'30rem'" (formSubmit)="save()">

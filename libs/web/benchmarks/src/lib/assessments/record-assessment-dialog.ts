@@ -1,18 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { AssessmentDto, AssessmentVoice } from '@bt/contracts';
 import { ASSESSMENT_PERIOD } from '@bt/contracts/values';
 import type { PreparationGrade, ProgressGrade } from '@bt/workflow';
 import { AuthSession } from '@bt/web/identity';
 import { catchError, of } from 'rxjs';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { AssessmentGradeFields } from '../assessment-grade-fields';
 import { notBlank } from '../not-blank';
@@ -38,21 +35,7 @@ const PERIOD = ASSESSMENT_PERIOD;
 /** An assessment in the user's own voice for a period; earlier ones stay in the history. */
 @Component({
   selector: 'bt-record-assessment-dialog',
-  imports: [
-    FormDialog,
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogActions,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    AssessmentGradeFields,
-    ],
+  imports: [FORM_DIALOG, MatSelect, MatOption, AssessmentGradeFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Saving the assessment" i18n-savingLabel="@@assessments.record.saving" [formGroup]="form" (formSubmit)="save()">

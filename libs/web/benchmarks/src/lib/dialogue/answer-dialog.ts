@@ -1,14 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import type { ProposalDecision, ProposalDto } from '@bt/contracts';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DisplayDatePipe } from '@bt/web/ui';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { notBlank } from '../not-blank';
 import { DialogueApi } from './dialogue-api';
@@ -23,20 +20,7 @@ export interface AnswerDialogData {
 /** The ministry's reasoned answer to a proposal; answering again adds a version, the earlier ones stay (shown here). */
 @Component({
   selector: 'bt-answer-dialog',
-  imports: [
-    FormDialog,
-    ReactiveFormsModule,
-    DisplayDatePipe,
-    MatButton,
-    MatDialogTitle,
-    MatDialogActions,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatRadioGroup,
-    MatRadioButton,
-    ],
+  imports: [FORM_DIALOG, DisplayDatePipe, MatRadioGroup, MatRadioButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Saving the answer" i18n-savingLabel="@@dialogue.answer.saving" [formGroup]="form" (formSubmit)="save()">

@@ -1,16 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { BenchmarkDetailDto, ContributionKind, ProposalDto } from '@bt/contracts';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { catchError, of } from 'rxjs';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { EvidenceApi } from '../evidence/evidence-api';
 import { notBlank } from '../not-blank';
@@ -27,22 +24,7 @@ export interface ContributionDialogData {
 /** A new proposal or comment, or a reply in a thread; optionally anchored on a sub-requirement or evidence item. */
 @Component({
   selector: 'bt-contribution-dialog',
-  imports: [
-    FormDialog,
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogActions,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatRadioGroup,
-    MatRadioButton,
-    ],
+  imports: [FORM_DIALOG, MatSelect, MatOption, MatRadioGroup, MatRadioButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Saving" i18n-savingLabel="@@dialogue.add.saving" [formGroup]="form" (formSubmit)="save()">

@@ -1,20 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatCheckbox } from '@angular/material/checkbox';
 import type { CreateEvidenceRequest, EvidenceDto, EvidenceVisibility, SubRequirementDto } from '@bt/contracts';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DATE_FIELD } from '@bt/web/ui/dates';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { notBlank } from '../not-blank';
 import { EvidenceApi } from './evidence-api';
@@ -43,22 +35,7 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
 /** An evidence item on a draft benchmark: title, Markdown narrative, period, sub-requirements, links and who may see it. */
 @Component({
   selector: 'bt-add-evidence-dialog',
-  imports: [
-    FormDialog,
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogActions,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatRadioGroup,
-    MatRadioButton,
-    MatCheckbox,
-    DATE_FIELD,
-  ],
+  imports: [FORM_DIALOG, MatRadioGroup, MatRadioButton, MatCheckbox, DATE_FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Adding the evidence" i18n-savingLabel="@@evidence.add.saving" [formGroup]="form" (formSubmit)="save()">

@@ -1,15 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, FormGroup, type ValidatorFn, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { TrackRecordCategory, TrackRecordSeriesDto } from '@bt/contracts';
 import { TRACK_RECORD_PERIOD } from '@bt/contracts/values';
 import { map } from 'rxjs';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { CATEGORY_LABELS } from './track-record-chart';
 import { TrackRecordsApi } from './track-records-api';
@@ -29,7 +26,7 @@ export interface NewTrackRecordSeriesDialogData {
 /** A new track-record series of a benchmark: what it counts, in which unit and how. */
 @Component({
   selector: 'bt-new-track-record-series-dialog',
-  imports: [FormDialog, ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput, MatSelect, MatOption],
+  imports: [FORM_DIALOG, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Adding the series" i18n-savingLabel="@@trackRecords.newSeries.saving" [formGroup]="form" [minWidth]="'520px'" (formSubmit)="save()">
@@ -113,7 +110,7 @@ export interface TrackRecordFigureDialogData {
 /** The figure of one period of a series, with its source: a new period, or a correction of one already given. */
 @Component({
   selector: 'bt-track-record-figure-dialog',
-  imports: [FormDialog, ReactiveFormsModule, MatButton, MatDialogTitle, MatDialogActions, MatDialogClose, MatFormField, MatLabel, MatHint, MatError, MatInput],
+  imports: [FORM_DIALOG],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Saving the figure" i18n-savingLabel="@@trackRecords.figure.saving" [formGroup]="form" [minWidth]="'520px'" (formSubmit)="save()">

@@ -1,23 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { type AbstractControl, FormControl, FormGroup, type ValidationErrors, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ExpertDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import type { AvailableEvent, PreparationGrade, ProgressGrade } from '@bt/workflow';
 import { catchError, map, of } from 'rxjs';
 import { DATE_FIELD } from '@bt/web/ui/dates';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AssessmentGradeFields } from '../assessment-grade-fields';
 import { MissionsApi } from '../mission/missions-api';
@@ -56,23 +47,7 @@ const text = () =>
  */
 @Component({
   selector: 'bt-transition-dialog',
-  imports: [
-    FormDialog,
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogActions,
-    MatDialogClose,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    AssessmentGradeFields,
-    DATE_FIELD,
-  ],
+  imports: [FORM_DIALOG, MatSelect, MatOption, AssessmentGradeFields, DATE_FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './transition-dialog.html',
   styleUrl: '../benchmark-dialog.scss',

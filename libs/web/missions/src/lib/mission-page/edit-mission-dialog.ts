@@ -1,13 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import { ReactiveFormsModule } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { BenchmarkListItemDto, ExpertDto, MissionDetailDto } from '@bt/contracts';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { of } from 'rxjs';
 import { loadEach, LOADING, type LoadState } from '@bt/web/ui';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionFields, missionPlanForm, missionScope } from '../mission-fields';
 import { MissionsPagesApi } from '../missions-api';
@@ -18,36 +16,32 @@ export type EditMissionResult = MissionDetailDto | 'changed';
 /** Corrects a planned mission (the Commission): title, dates, experts and the scope among its country's benchmarks. */
 @Component({
   selector: 'bt-edit-mission-dialog',
-  imports: [MatButton, MatDialogActions, MatDialogContent, MatDialogTitle, MatProgressBar, MissionFields, ReactiveFormsModule],
+  imports: [FORM_DIALOG, MissionFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title i18n="Title of the dialog that corrects a peer-review mission@@missionPage.edit.title">Edit mission</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="dialog-form">
-        @if (choices().value; as benchmarks) {
-          <bt-mission-fields [form]="form" [experts]="experts().value ?? []" [benchmarks]="benchmarks" />
-        } @else if (choices().error || experts().error) {
-          <p class="dialog-error" role="alert" i18n="@@missionPage.edit.loadFailed">The benchmarks or experts could not be loaded.</p>
-        }
-        <div class="progress-slot">
-          @if (choices().loading || saving()) {
-            <mat-progress-bar mode="indeterminate" i18n-aria-label="@@missionPage.edit.busy" aria-label="Working on the mission" />
-          }
-        </div>
-        @if (problem(); as problem) {
-          <p class="dialog-error" role="alert">{{ problem }}</p>
-        }
-      </mat-dialog-content>
+    <bt-form-dialog
+      [submission]="submission"
+      [busy]="choices().loading"
+      savingLabel="Working on the mission"
+      i18n-savingLabel="@@missionPage.edit.busy"
+      [minWidth]="'560px'"
+      [formGroup]="form"
+      (formSubmit)="save()"
+    >
+      <h2 mat-dialog-title i18n="Title of the dialog that corrects a peer-review mission@@missionPage.edit.title">Edit mission</h2>
+      @if (choices().value; as benchmarks) {
+        <bt-mission-fields [form]="form" [experts]="experts().value ?? []" [benchmarks]="benchmarks" />
+      } @else if (choices().error || experts().error) {
+        <p class="load-error" role="alert" i18n="@@missionPage.edit.loadFailed">The benchmarks or experts could not be loaded.</p>
+      }
       <mat-dialog-actions align="end">
         <button matButton type="button" (click)="unsaved.close()" i18n="@@missionPage.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit" [disabled]="saving() || !choices().value" i18n="@@missionPage.edit.submit">Save the mission</button>
       </mat-dialog-actions>
-    </form>
+    </bt-form-dialog>
   `,
   styles: `
-    .dialog-form { min-width: min(560px, 80vw); }
-    .progress-slot { height: 4px; }
-    .dialog-error { color: var(--mat-sys-error); }
+    .load-error { color: var(--mat-sys-error); }
   `,
 })
 export class EditMissionDialog {
@@ -68,9 +62,8 @@ export class EditMissionDialog {
   });
   /** Escape, a click outside and Cancel ask before a half-made correction is thrown away. */
   protected readonly unsaved = new UnsavedWork(this.dialog, this.form);
-  private readonly submission = new DialogSave();
+  protected readonly submission = new DialogSave();
   protected readonly saving = this.submission.saving;
-  protected readonly problem = this.submission.problem;
 
   protected save(): void {
     if (this.form.invalid) {

@@ -1,14 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { MissionDetailDto, MissionMeetingDto, MissionMeetingRequest } from '@bt/contracts';
 import { UnsavedWork } from '@bt/web/identity/dialogs';
 import { DisplayDatePipe } from '@bt/web/ui';
 import { DATE_FIELD } from '@bt/web/ui/dates';
-import { FormDialog } from '@bt/web/ui/dialogs';
+import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../missions-api';
 
@@ -29,7 +26,7 @@ export function meetingForm(meeting?: MissionMeetingRequest) {
 /** Corrects a meeting of a mission's agenda (the Commission): date (within the mission's dates), institution, participants. */
 @Component({
   selector: 'bt-meeting-dialog',
-  imports: [FormDialog, DATE_FIELD, DisplayDatePipe, MatButton, MatDialogActions, MatDialogTitle, MatError, MatFormField, MatHint, MatInput, MatLabel, ReactiveFormsModule],
+  imports: [FORM_DIALOG, DATE_FIELD, DisplayDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <bt-form-dialog [submission]="submission" savingLabel="Saving the meeting" i18n-savingLabel="@@missionPage.meetingEdit.saving" [minWidth]="'480px'" [formGroup]="form" (formSubmit)="save()">

@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatDialogActions, MatDialogTitle } from '@angular/material/dialog';
@@ -13,7 +13,7 @@ import { FormDialog } from './form-dialog';
   selector: 'bt-host',
   imports: [FormDialog, ReactiveFormsModule, MatDialogTitle, MatDialogActions, MatFormField, MatLabel, MatError, MatInput],
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Saving the name" [formGroup]="form" (formSubmit)="saves = saves + 1">
+    <bt-form-dialog [submission]="submission" [busy]="loading()" savingLabel="Saving the name" [formGroup]="form" (formSubmit)="saves = saves + 1">
       <h2 mat-dialog-title>Rename</h2>
       <mat-form-field>
         <mat-label>Name</mat-label>
@@ -30,6 +30,7 @@ class Host {
   readonly submission = new DialogSave();
   readonly form = new FormGroup({ name: new FormControl('', { nonNullable: true, validators: [Validators.required] }) });
   saves = 0;
+  readonly loading = signal(false);
 }
 
 describe('FormDialog', () => {
@@ -63,5 +64,13 @@ describe('FormDialog', () => {
     fixture.detectChanges();
     expect(element.querySelector('mat-progress-bar')).toBeNull();
     expect(element.querySelector('[role=alert]')?.textContent).toBe('Changed meanwhile.');
+  });
+
+  it('shows the progress while something else is under way too', () => {
+    const { fixture, host, element } = render();
+    expect(element.querySelector('mat-progress-bar')).toBeNull();
+    host.loading.set(true);
+    fixture.detectChanges();
+    expect(element.querySelector('mat-progress-bar')).not.toBeNull();
   });
 });

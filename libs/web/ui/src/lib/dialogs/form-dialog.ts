@@ -1,5 +1,9 @@
 import { ChangeDetectionStrategy, Component, input, output, type Signal } from '@angular/core';
-import { MatDialogContent } from '@angular/material/dialog';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 
 /** A save in progress and its refusal: a DialogSave, or a dialog's own signals of the same names. */
@@ -30,7 +34,7 @@ export interface SaveState {
       <mat-dialog-content class="dialog-form" [style.min-width]="'min(' + minWidth() + ', 80vw)'">
         <ng-content />
         <div class="progress-slot">
-          @if (submission().saving()) {
+          @if (submission().saving() || busy()) {
             <mat-progress-bar mode="indeterminate" [attr.aria-label]="savingLabel()" />
           }
         </div>
@@ -68,8 +72,28 @@ export class FormDialog {
   readonly submission = input.required<SaveState>();
   /** What the progress bar says while saving ("Saving the note"). */
   readonly savingLabel = input.required<string>();
+  /** Something else under way that the progress bar shows too (the dialog's choices loading). */
+  readonly busy = input(false);
   /** The narrowest the dialog gets on a wide screen (never wider than 80 % of the window). */
   readonly minWidth = input('32rem');
   /** The form was submitted (Enter in a field, or the submit button). */
   readonly formSubmit = output<void>();
 }
+
+/**
+ * What a component imports for a dialog that saves a form: the frame, reactive forms, the title,
+ * the buttons and text fields (a select, a checkbox or a date field it imports beside).
+ */
+export const FORM_DIALOG = [
+  FormDialog,
+  ReactiveFormsModule,
+  MatDialogTitle,
+  MatDialogActions,
+  MatDialogClose,
+  MatButton,
+  MatFormField,
+  MatLabel,
+  MatHint,
+  MatError,
+  MatInput,
+] as const;
