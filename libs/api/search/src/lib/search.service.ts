@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { rows, type Sql, sql } from '@bt/api/core';
 import type { BenchmarkScope } from '@bt/api/catalogue';
 import { seesDialogue } from '@bt/api/dialogue';
 import { visibleEvidence } from '@bt/api/evidence';
 import { hasRole, type Viewer } from '@bt/api/identity';
-import { missionExpertSql } from '@bt/api/missions';
+import { missionExpert } from '@bt/api/missions';
 import { SEARCH_KINDS, SEARCH_PAGE_SIZE, type SearchKind, type SearchQuery, type SearchResultDto } from '@bt/contracts';
 import { MATCH_END, MATCH_START, searchTerms, snippetParts } from './search-terms';
 
@@ -34,8 +35,8 @@ const words = (sql: string) => `regexp_replace(${sql}, '[-_./\\\\]+', ' ', 'g')`
 export const RANKED_MATCHES = 200;
 
 interface KindQuery {
-  /** The matching rows the viewer may see, given how a visibility test is written (see `visible`); `v.map` is the viewer's scope (see `SCOPE`). */
-  from: (visible: Visible) => string;
+  /** The matching rows of `query` the viewer may see, given how a visibility test is written (see `visible`); `v.map` is the viewer's scope (see `scopeSql`). */
+  from: (visible: Visible, query: Sql) => Sql;
   /** The row's benchmark id (for its entry in the scope). */
   benchmark: string;
   /** id, title, evidence_id. */
@@ -49,21 +50,25 @@ interface KindQuery {
   body: string;
 }
 
-/** The query as a constant of each statement (not a CTE column), so the planner estimates its matches from the statistics. */
-const QUERY = `to_tsquery('bt_search'::regconfig, $1)`;
+/** The query as a constant of each statement (not a CTE column), so the planner estimates its matches from the statistics; its words one parameter. */
+const tsQuery = (terms: string) => sql`to_tsquery('bt_search'::regconfig, ${sql.param(terms)})`;
 /**
- * What the viewer may find per benchmark (of the country asked for, `$3`), from the rules (`$2`):
+ * What the viewer may find per benchmark (of the country asked for), from the rules:
  * one map benchmark id → {code, evidence: visibilities, dialogue}, computed once for the statement.
  * A lookup in it is a filter, never a join: a join with a row set the planner cannot count invited
  * it to repeat the GIN scan once per benchmark (a country filter cost 60 scans of the index).
  */
-const SCOPE = `scope AS MATERIALIZED (
+function scopeSql(searchRules: SearchRules, countryAsked: string | null): Sql {
+  const [rules, country] = [sql`${sql.param(JSON.stringify(searchRules))}::jsonb`, sql.param(countryAsked)];
+  return sql`scope AS MATERIALIZED (
   SELECT coalesce(jsonb_object_agg(b.id, jsonb_build_object('code', b.code,
-      'evidence', coalesce($2::jsonb -> 'evidenceByBenchmark' -> b.id::text, $2::jsonb -> 'evidenceByCountry' -> a.country_code::text, '[]'),
-      'dialogue', $2::jsonb -> 'dialogueCountries' ? a.country_code::text OR $2::jsonb -> 'dialogueBenchmarks' ? b.id::text)), '{}') AS map
-  FROM benchmark b JOIN area a ON a.id = b.area_id WHERE $3::text IS NULL OR a.country_code = $3)`;
+      'evidence', coalesce(${rules} -> 'evidenceByBenchmark' -> b.id::text, ${rules} -> 'evidenceByCountry' -> a.country_code::text, '[]'),
+      'dialogue', ${rules} -> 'dialogueCountries' ? a.country_code::text OR ${rules} -> 'dialogueBenchmarks' ? b.id::text)), '{}') AS map
+  FROM benchmark b JOIN area a ON a.id = b.area_id WHERE ${country}::text IS NULL OR a.country_code = ${country})`;
+}
 /** The scope's entry for a row's benchmark (null outside the country asked for). */
 const scoped = (benchmark: string) => `(v.map -> ${benchmark}::text)`;
+const raw = sql.raw;
 /**
  * A row's visibility test, written for the planner: as a bare `?` it counts as 0.1% of the rows,
  * which keeps the candidate scan a GIN bitmap scan that stops early; in `coalesce` as half, so that
@@ -75,7 +80,7 @@ const rare: Visible = (test) => test;
 const common: Visible = (test) => `coalesce(${test}, false)`;
 const KINDS: Record<SearchKind, KindQuery> = {
   benchmark: {
-    from: () => `benchmark b, scope v WHERE b.search @@ ${QUERY} AND ${scoped('b.id')} IS NOT NULL`,
+    from: (_, query) => sql`benchmark b, scope v WHERE b.search @@ ${query} AND ${raw(scoped('b.id'))} IS NOT NULL`,
     benchmark: 'b.id',
     columns: `b.id, b.code AS title, NULL::uuid AS evidence_id`,
     vector: 'b.search',
@@ -84,7 +89,7 @@ const KINDS: Record<SearchKind, KindQuery> = {
     body: 'x.text',
   },
   sub_requirement: {
-    from: () => `sub_requirement s, scope v WHERE s.search @@ ${QUERY} AND ${scoped('s.benchmark_id')} IS NOT NULL`,
+    from: (_, query) => sql`sub_requirement s, scope v WHERE s.search @@ ${query} AND ${raw(scoped('s.benchmark_id'))} IS NOT NULL`,
     benchmark: 's.benchmark_id',
     columns: `s.id, s.code AS title, NULL::uuid AS evidence_id`,
     vector: 's.search',
@@ -93,7 +98,7 @@ const KINDS: Record<SearchKind, KindQuery> = {
     body: 'x.text',
   },
   evidence: {
-    from: (visible) => `evidence e, scope v WHERE e.search @@ ${QUERY} AND ${visible(`${scoped('e.benchmark_id')} -> 'evidence' ? e.visibility`)}`,
+    from: (visible, query) => sql`evidence e, scope v WHERE e.search @@ ${query} AND ${raw(visible(`${scoped('e.benchmark_id')} -> 'evidence' ? e.visibility`))}`,
     benchmark: 'e.benchmark_id',
     columns: `e.id, e.title, e.id AS evidence_id`,
     vector: 'e.search',
@@ -103,8 +108,8 @@ const KINDS: Record<SearchKind, KindQuery> = {
   },
   // Files of the items' current versions, found by name.
   file: {
-    from: (visible) => `stored_file s JOIN evidence_file f ON f.stored_file_id = s.id AND f.removed_in_version IS NULL JOIN evidence e ON e.id = f.evidence_id, scope v
-      WHERE to_tsvector('bt_search'::regconfig, ${words('s.file_name')}) @@ ${QUERY} AND ${visible(`${scoped('e.benchmark_id')} -> 'evidence' ? e.visibility`)}`,
+    from: (visible, query) => sql`stored_file s JOIN evidence_file f ON f.stored_file_id = s.id AND f.removed_in_version IS NULL JOIN evidence e ON e.id = f.evidence_id, scope v
+      WHERE to_tsvector('bt_search'::regconfig, ${raw(words('s.file_name'))}) @@ ${query} AND ${raw(visible(`${scoped('e.benchmark_id')} -> 'evidence' ? e.visibility`))}`,
     benchmark: 'e.benchmark_id',
     columns: `s.id, s.file_name AS title, e.id AS evidence_id`,
     vector: `to_tsvector('bt_search'::regconfig, ${words('s.file_name')})`,
@@ -114,7 +119,7 @@ const KINDS: Record<SearchKind, KindQuery> = {
   },
   // Proposals and comments, for those who see the dialogue of their benchmark; moderated ones are hidden.
   proposal: {
-    from: (visible) => `proposal p, scope v WHERE p.search @@ ${QUERY} AND p.hidden_at IS NULL AND ${visible(`(${scoped('p.benchmark_id')} ->> 'dialogue')::boolean`)}`,
+    from: (visible, query) => sql`proposal p, scope v WHERE p.search @@ ${query} AND p.hidden_at IS NULL AND ${raw(visible(`(${scoped('p.benchmark_id')} ->> 'dialogue')::boolean`))}`,
     benchmark: 'p.benchmark_id',
     columns: `p.id, left(p.text, 120) AS title, NULL::uuid AS evidence_id`,
     vector: 'p.search',
@@ -130,23 +135,25 @@ const KINDS: Record<SearchKind, KindQuery> = {
  * by a second scan that stops after one page (there are at least 200 matches, so a walk of the recency
  * index finds ten soon). The snippet is cut for the page's rows only.
  */
-function kindSql(kind: SearchKind, offset: number): { cte: string; select: string } {
+function kindSql(kind: SearchKind, offset: number, query: Sql): { cte: Sql; select: Sql } {
   const k = KINDS[kind];
-  const id = k.columns.split(',')[0];
-  const columns = `${k.columns}, ${scoped(k.benchmark)} ->> 'code' AS benchmark_code`;
-  const page = `LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+  const id = raw(k.columns.split(',')[0]);
+  const columns = raw(`${k.columns}, ${scoped(k.benchmark)} ->> 'code' AS benchmark_code`);
+  // The code's own numbers and names, written into the statement (not parameters), as the planner saw them before.
+  const page = raw(`LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`);
+  const [name, ranked] = [raw(`c_${kind}`), raw(String(RANKED_MATCHES))];
   return {
-    cte: `c_${kind} AS (SELECT ${columns}, ${k.vector} AS vector FROM ${k.from(rare)} LIMIT ${RANKED_MATCHES + 1})`,
+    cte: sql`${name} AS (SELECT ${columns}, ${raw(k.vector)} AS vector FROM ${k.from(rare, query)} LIMIT ${raw(String(RANKED_MATCHES + 1))})`,
     // `ord` keeps the page's order through the union; the snippet is one primary-key lookup per hit.
-    select: `SELECT '${kind}' AS kind, t.total, hit.id, hit.benchmark_code, hit.title, hit.evidence_id, hit.ord,
-        (SELECT ts_headline('bt_search'::regconfig, ${k.body}, ${QUERY}, '${HEADLINE}') FROM ${k.table} x WHERE x.id = hit.id) AS headline
-      FROM (SELECT count(*)::int AS total FROM c_${kind}) t
+    select: sql`SELECT ${raw(`'${kind}'`)} AS kind, t.total, hit.id, hit.benchmark_code, hit.title, hit.evidence_id, hit.ord,
+        (SELECT ts_headline('bt_search'::regconfig, ${raw(k.body)}, ${query}, ${raw(`'${HEADLINE}'`)}) FROM ${raw(k.table)} x WHERE x.id = hit.id) AS headline
+      FROM (SELECT count(*)::int AS total FROM ${name}) t
       LEFT JOIN LATERAL (
-        SELECT z.*, row_number() OVER () AS ord FROM (SELECT c.id, c.title, c.evidence_id, c.benchmark_code FROM c_${kind} c
-          WHERE t.total <= ${RANKED_MATCHES} ORDER BY ts_rank(c.vector, ${QUERY}) DESC, c.id ${page}) z
+        SELECT z.*, row_number() OVER () AS ord FROM (SELECT c.id, c.title, c.evidence_id, c.benchmark_code FROM ${name} c
+          WHERE t.total <= ${ranked} ORDER BY ts_rank(c.vector, ${query}) DESC, c.id ${page}) z
         UNION ALL
-        SELECT z.*, row_number() OVER () FROM (SELECT ${columns} FROM ${k.from(common)} AND t.total > ${RANKED_MATCHES}
-          ORDER BY ${k.recency} DESC, ${id} DESC ${page}) z
+        SELECT z.*, row_number() OVER () FROM (SELECT ${columns} FROM ${k.from(common, query)} AND t.total > ${ranked}
+          ORDER BY ${raw(k.recency)} DESC, ${id} DESC ${page}) z
       ) hit ON true`,
   };
 }
@@ -158,6 +165,18 @@ function kindSql(kind: SearchKind, offset: number): { cte: string; select: strin
  */
 function seesNone(kind: SearchKind, rules: SearchRules): boolean {
   return kind === 'proposal' && rules.dialogueCountries.length === 0 && rules.dialogueBenchmarks.length === 0;
+}
+
+/** A hit of one kind's part, or the kind's count alone (no hit: `id` null). */
+interface HitRow {
+  kind: SearchKind;
+  total: number;
+  id: string | null;
+  benchmark_code: string;
+  title: string;
+  evidence_id: string | null;
+  ord: string;
+  headline: string | null;
 }
 
 /** Full-text search across the catalogue, evidence (texts and file names) and proposals, as far as the viewer may see them. */
@@ -172,21 +191,32 @@ export class SearchService {
     const rules = await this.rules(viewer);
     const offset = ((request.page ?? 1) - 1) * SEARCH_PAGE_SIZE;
     // One statement, one round trip: per kind the count of its matches and one page of them.
-    const parts = kinds.filter((kind) => !seesNone(kind, rules)).map((kind) => kindSql(kind, offset));
-    const sql = `WITH ${SCOPE},
-      ${parts.map((p) => p.cte).join(',\n')}
-      ${parts.map((p) => `(${p.select})`).join('\nUNION ALL\n')}`;
-    const rows: Record<string, any>[] = parts.length ? await this.dataSource.query(sql, [terms, JSON.stringify(rules), request.country ?? null]) : [];
+    const query = tsQuery(terms);
+    const parts = kinds.filter((kind) => !seesNone(kind, rules)).map((kind) => kindSql(kind, offset, query));
+    const found = parts.length
+      ? await rows<HitRow>(
+          this.dataSource,
+          sql`WITH ${scopeSql(rules, request.country ?? null)},
+      ${sql.join(
+        parts.map((p) => p.cte),
+        ',\n',
+      )}
+      ${sql.join(
+        parts.map((p) => sql`(${p.select})`),
+        '\nUNION ALL\n',
+      )}`,
+        )
+      : [];
     return {
       groups: kinds.map((kind) => {
-        const mine = rows.filter((r) => r.kind === kind);
+        const mine = found.filter((r) => r.kind === kind);
         const total = mine[0]?.total ?? 0;
         return {
           kind,
           total: Math.min(total, RANKED_MATCHES),
           totalCapped: total > RANKED_MATCHES,
           items: mine
-            .filter((r) => r.id)
+            .filter((r): r is HitRow & { id: string } => !!r.id)
             .sort((a, b) => Number(a.ord) - Number(b.ord))
             .map((r) => ({
               kind,
@@ -194,7 +224,7 @@ export class SearchService {
               benchmarkCode: r.benchmark_code,
               title: r.title,
               snippet: snippetParts(r.headline ?? ''),
-              ...(kind === 'file' ? { evidenceId: r.evidence_id } : {}),
+              ...(kind === 'file' ? { evidenceId: r.evidence_id ?? undefined } : {}), // a file always names its evidence item
             })),
         };
       }),
@@ -204,12 +234,12 @@ export class SearchService {
   private async rules(viewer: Viewer | null): Promise<SearchRules> {
     const countries: { code: string }[] = await this.dataSource.query(`SELECT trim(code) AS code FROM country`);
     // The benchmarks of the viewer's missions (a mission may cover several).
-    const missions: { id: string; country_code: string }[] =
+    const missions =
       viewer && hasRole(viewer, 'expert')
-        ? await this.dataSource.query(
-            `SELECT b.id, trim(a.country_code) AS country_code FROM benchmark b JOIN area a ON a.id = b.area_id
-              WHERE ${missionExpertSql('b.id', '$1::uuid')}`,
-            [viewer.userId],
+        ? await rows<{ id: string; country_code: string }>(
+            this.dataSource,
+            sql`SELECT b.id, trim(a.country_code) AS country_code FROM benchmark b JOIN area a ON a.id = b.area_id
+              WHERE ${missionExpert(raw('b.id'), sql`${viewer.userId}::uuid`)}`,
           )
         : [];
     const scope = (countryCode: string, id = ''): BenchmarkScope => ({ id, code: '', countryCode, state: 'draft', version: 0 });
