@@ -1,4 +1,3 @@
 import { webLibraryJestConfig } from '../../../tools/testing/web-library-jest';
 
-// marked (through @bt/web/benchmarks) is ESM only.
-export default webLibraryJestConfig('benchmarks', { esmOnly: ['marked'] });
+export default webLibraryJestConfig('benchmarks');

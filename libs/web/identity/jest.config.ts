@@ -1,4 +1,3 @@
 import { webLibraryJestConfig } from '../../../tools/testing/web-library-jest';
 
-// marked (through @bt/web/benchmarks) is ESM only.
-export default webLibraryJestConfig('identity', { esmOnly: ['marked'] });
+export default webLibraryJestConfig('identity');
