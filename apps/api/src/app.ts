@@ -45,19 +45,21 @@ export async function createApp(config: AppConfig, options: { logger?: false; lo
   // Public in demo mode; in production only when API_DOCS=true (it maps every route for a visitor).
   if (config.apiDocs) {
     // Every refusal answers the one error body (ErrorBody): a stable code of REFUSALS, its parameters, the English message.
-    const document = documentRefusals(
-      SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder()
-          .setTitle('Benchmark Tracker API')
-          .setDescription(
-            'EU accession interim benchmarks: catalogue, workflow, evidence, dialogue and assessments. A refused request answers 4xx with `{ statusCode, error, code, params, message }` (the schema ErrorBody): `code` is stable and says what the refusal means, `params` the values its wording names, `message` the wording in English.',
-          )
-          .setVersion('0.1.0')
-          .addCookieAuth('bt_session')
-          .build(),
-      ),
-    );
+    // Built on its first request, then kept: most starts (every test file's) never read it, and building it cost about 0.1 s of CPU.
+    const document = () =>
+      documentRefusals(
+        SwaggerModule.createDocument(
+          app,
+          new DocumentBuilder()
+            .setTitle('Benchmark Tracker API')
+            .setDescription(
+              'EU accession interim benchmarks: catalogue, workflow, evidence, dialogue and assessments. A refused request answers 4xx with `{ statusCode, error, code, params, message }` (the schema ErrorBody): `code` is stable and says what the refusal means, `params` the values its wording names, `message` the wording in English.',
+            )
+            .setVersion('0.1.0')
+            .addCookieAuth('bt_session')
+            .build(),
+        ),
+      );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
 
