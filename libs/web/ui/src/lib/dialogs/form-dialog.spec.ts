@@ -42,7 +42,7 @@ describe('FormDialog', () => {
 
   it('frames the title, the fields and the buttons in one form, and hands its submission to the dialog', () => {
     const { fixture, host, element } = render();
-    const form = element.querySelector('form')!;
+    const form = element.querySelector('form') as HTMLFormElement;
     expect(element.querySelector('h2')?.textContent).toBe('Rename');
     expect(form.querySelector('mat-dialog-content input')).not.toBeNull();
     expect(form.querySelector('mat-dialog-actions button[type=submit]')).not.toBeNull();
