@@ -16,7 +16,7 @@ export class ConsultationReminders implements InboxSource {
 
   async items(viewer: Viewer, now: Date): Promise<InboxEntry[]> {
     if (!hasRole(viewer, 'ministry', 'civil_society')) return [];
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; title: string; deadline: Date; updated_at: Date; unanswered: number }[]>(
       `SELECT c.id, c.title, c.deadline, c.updated_at,
               (SELECT count(*)::int FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = c.id
                   AND NOT EXISTS (SELECT 1 FROM consultation_reply p WHERE p.question_id = q.id AND p.organisation_id = $1 AND p.status = 'sent')) AS unanswered
@@ -25,17 +25,17 @@ export class ConsultationReminders implements InboxSource {
       [viewer.organisationId, now.toISOString(), REMINDER_DAYS],
     );
     return rows
-      .filter((r: { unanswered: number }) => r.unanswered > 0)
-      .map((r: { id: string; title: string; deadline: Date; unanswered: number }): InboxEntry => ({
+      .filter((r) => r.unanswered > 0)
+      .map((r): InboxEntry => ({
         // One reminder per deadline: a reopened consultation with a new deadline reminds again.
-        key: `consultation-deadline:${r.id}:${new Date(r.deadline).toISOString()}`,
+        key: `consultation-deadline:${r.id}:${r.deadline.toISOString()}`,
         kind: 'consultation.deadline',
         facts: { consultation: r.title, unanswered: r.unanswered },
         title: `Written consultation due: ${r.title}`,
         detail: `${r.unanswered} question(s) not yet answered`, // English; the web words it from `facts`
         link: `/consultations/${r.id}/reply`,
-        at: new Date(new Date(r.deadline).getTime() - REMINDER_DAYS * 86_400_000).toISOString(),
-        dueAt: new Date(r.deadline).toISOString(),
+        at: new Date(r.deadline.getTime() - REMINDER_DAYS * 86_400_000).toISOString(),
+        dueAt: r.deadline.toISOString(),
       }));
   }
 }

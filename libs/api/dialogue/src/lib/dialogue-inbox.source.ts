@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { INBOX_SIZE, type InboxEntry, type InboxSource } from '@bt/api/inbox';
+import type { ProposalDecision } from '@bt/contracts';
 import { hasRole, type Viewer } from '@bt/api/identity';
 import { unansweredProposalSql } from './dialogue-access';
 
@@ -23,7 +24,7 @@ export class DialogueInboxSource implements InboxSource {
     const entries: InboxEntry[] = [];
     if (hasRole(viewer, 'ministry') && viewer.countryCode) {
       // The country's unanswered proposals oldest first (proposal_unanswered_idx), stopping at the inbox's size.
-      const rows = await this.dataSource.query(
+      const rows = await this.dataSource.query<{ id: string; text: string; created_at: Date; code: string; organisation: string }[]>(
         `SELECT p.id, left(p.text, ${EXCERPT_LENGTH + 1}) AS text, p.created_at, b.code, o.name AS organisation
            FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id
            JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
@@ -33,7 +34,7 @@ export class DialogueInboxSource implements InboxSource {
         [viewer.countryCode],
       );
       for (const r of rows) {
-        const days = Math.floor((now.getTime() - new Date(r.created_at).getTime()) / DAY);
+        const days = Math.floor((now.getTime() - r.created_at.getTime()) / DAY);
         entries.push({
           key: `proposal-unanswered:${r.id}`,
           kind: 'proposal.unanswered',
@@ -41,13 +42,13 @@ export class DialogueInboxSource implements InboxSource {
           title: `${r.code}: a proposal from ${r.organisation} awaits your answer (${days} day${days === 1 ? '' : 's'})`,
           detail: excerpt(r.text),
           link: `/benchmarks/${r.code}?tab=dialogue`,
-          at: new Date(r.created_at).toISOString(),
+          at: r.created_at.toISOString(),
         });
       }
     }
     if (hasRole(viewer, 'civil_society')) {
       // The answers to the organisation's proposals (its organisation when answered) newest first, stopping at the inbox's size.
-      const rows = await this.dataSource.query(
+      const rows = await this.dataSource.query<{ id: string; decision: ProposalDecision; created_at: Date; text: string; code: string; revised: boolean }[]>(
         `SELECT r.id, r.decision, r.created_at, left(p.text, ${EXCERPT_LENGTH + 1}) AS text, b.code,
                 EXISTS (SELECT 1 FROM proposal_response e WHERE e.proposal_id = p.id AND e.created_at < r.created_at) AS revised
            FROM proposal_response r JOIN proposal p ON p.id = r.proposal_id JOIN benchmark b ON b.id = p.benchmark_id
@@ -63,7 +64,7 @@ export class DialogueInboxSource implements InboxSource {
           title: `${r.code}: the ministry ${r.revised ? 'revised its answer' : 'answered'} — ${String(r.decision).replace('_', ' ')}`,
           detail: excerpt(r.text),
           link: `/benchmarks/${r.code}?tab=dialogue`,
-          at: new Date(r.created_at).toISOString(),
+          at: r.created_at.toISOString(),
         });
       }
     }

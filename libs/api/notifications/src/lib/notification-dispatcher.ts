@@ -63,7 +63,7 @@ export class NotificationDispatcher {
     return this.dataSource.transaction(async (em) => {
       const [cursor] = await em.query(`SELECT last_event_id FROM notification_dispatch WHERE id = 1 FOR UPDATE SKIP LOCKED`);
       if (!cursor || cursor.last_event_id === null) return 0;
-      const rows = await em.query(
+      const rows = await em.query<{ id: string; action: string; entity_type: string; entity_id: string; actor_id: string | null; actor_name: string | null; data: Record<string, unknown> | null; occurred_at: Date }[]>(
         `SELECT e.id::text, e.action, e.entity_type, e.entity_id, e.actor_id, coalesce(u.display_name, e.actor_label) AS actor_name, e.data, e.occurred_at
            FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
           WHERE e.id > $1 ORDER BY e.id LIMIT ${DISPATCH_BATCH}`,
@@ -83,7 +83,7 @@ export class NotificationDispatcher {
           actorId: row.actor_id,
           actorName: row.actor_name,
           data: row.data ?? {},
-          occurredAt: new Date(row.occurred_at),
+          occurredAt: row.occurred_at,
         };
         const telling = await rule(em, event);
         if (!telling) continue;

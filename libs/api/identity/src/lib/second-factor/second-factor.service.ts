@@ -42,13 +42,13 @@ export class SecondFactorService {
   }
 
   async status(viewer: Viewer): Promise<SecondFactorStatusDto> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ totp_enrolled_at: Date | null; codes_left: number }[]>(
       `SELECT totp_enrolled_at, (SELECT count(*) FROM recovery_code c WHERE c.user_id = u.id AND c.used_at IS NULL)::int AS codes_left FROM app_user u WHERE id = $1`,
       [viewer.userId],
     );
     return {
       enrolled: row.totp_enrolled_at !== null,
-      enrolledAt: row.totp_enrolled_at ? new Date(row.totp_enrolled_at).toISOString() : null,
+      enrolledAt: row.totp_enrolled_at?.toISOString() ?? null,
       recoveryCodesLeft: row.totp_enrolled_at ? row.codes_left : 0,
       required: await this.requiredFor(viewer.roles),
     };
