@@ -1,6 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
+import { Injectable } from '@nestjs/common';
+import { DemoSeeder } from '@bt/api/audit';
 import type { ActivityStatus } from '@bt/contracts';
 
 interface DemoActionPlanFile {
@@ -21,16 +20,11 @@ interface DemoActionPlanFile {
 /** The Serbian Chapter 24 activities of seeds/demo/action-plan.json (some late, one with a corrective measure), on an empty table, never in production. */
 @Injectable()
 export class ActionPlanDemoService {
-  private readonly logger = new Logger('ActionPlanDemo');
+  constructor(private readonly demo: DemoSeeder) {}
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  async seedIfEmpty(seedsDir: string): Promise<boolean> {
-    const file = await readDemoFile<DemoActionPlanFile>(seedsDir, 'action-plan.json');
-    const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-action-plan', table: 'action_activity' }, async (em, names) => {
+  seedIfEmpty(seedsDir: string): Promise<boolean> {
+    const created = (file: DemoActionPlanFile) => `demo Action Plan created: ${file.activities.length} activities`;
+    return this.demo.seedFile(seedsDir, { file: 'action-plan.json', lock: 'demo-action-plan', table: 'action_activity', created }, async (file, em, names) => {
       const author = await names.user(file.author);
       if (!author) return null;
       for (const a of file.activities) {
@@ -51,7 +45,5 @@ export class ActionPlanDemoService {
       }
       return { activities: file.activities.map((a) => `${a.benchmark} ${a.code}`) };
     });
-    if (seeded) this.logger.log(`demo Action Plan created: ${file.activities.length} activities`);
-    return seeded;
   }
 }

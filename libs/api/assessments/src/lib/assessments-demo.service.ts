@@ -1,6 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
+import { Injectable } from '@nestjs/common';
+import { DemoSeeder } from '@bt/api/audit';
 import type { AssessmentVoice } from '@bt/contracts';
 import type { PreparationGrade, ProgressGrade } from '@bt/workflow';
 
@@ -19,16 +18,11 @@ const VOICES: AssessmentVoice[] = ['ministry', 'commission', 'civil_society'];
 /** The three voices of seeds/demo/assessments.json (Commission, self-assessment, shadow assessment) for one period, on an empty table, never in production. */
 @Injectable()
 export class AssessmentsDemoService {
-  private readonly logger = new Logger('AssessmentsDemo');
+  constructor(private readonly demo: DemoSeeder) {}
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  async seedIfEmpty(seedsDir: string): Promise<boolean> {
-    const file = await readDemoFile<DemoAssessmentsFile>(seedsDir, 'assessments.json');
-    const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-assessments', table: 'assessment' }, async (em, names) => {
+  seedIfEmpty(seedsDir: string): Promise<boolean> {
+    const created = (file: DemoAssessmentsFile) => `demo assessments created on ${file.benchmarks.length} benchmarks, period ${file.period}`;
+    return this.demo.seedFile(seedsDir, { file: 'assessments.json', lock: 'demo-assessments', table: 'assessment', created }, async (file, em, names) => {
       const authors = new Map<AssessmentVoice, string | null>();
       for (const voice of VOICES) authors.set(voice, await names.user(file.voices[voice].author));
       if ([...authors.values()].some((id) => !id)) return null;
@@ -51,7 +45,5 @@ export class AssessmentsDemoService {
       }
       return { period: file.period, benchmarks: codes };
     });
-    if (seeded) this.logger.log(`demo assessments created on ${file.benchmarks.length} benchmarks, period ${file.period}`);
-    return seeded;
   }
 }

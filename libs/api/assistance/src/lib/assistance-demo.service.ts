@@ -1,6 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
+import { Injectable } from '@nestjs/common';
+import { DemoSeeder } from '@bt/api/audit';
 import type { AssistanceInstrument, AssistanceStatus, ParticipantRole } from '@bt/contracts';
 
 interface DemoAssistanceFile {
@@ -32,16 +31,11 @@ interface DemoAssistanceFile {
  */
 @Injectable()
 export class AssistanceDemoService {
-  private readonly logger = new Logger('AssistanceDemo');
+  constructor(private readonly demo: DemoSeeder) {}
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  async seedIfEmpty(seedsDir: string): Promise<boolean> {
-    const file = await readDemoFile<DemoAssistanceFile>(seedsDir, 'assistance.json');
-    const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-assistance', table: 'assistance_project' }, async (em, names) => {
+  seedIfEmpty(seedsDir: string): Promise<boolean> {
+    const created = (file: DemoAssistanceFile) => `demo assistance projects created: ${file.projects.length}`;
+    return this.demo.seedFile(seedsDir, { file: 'assistance.json', lock: 'demo-assistance', table: 'assistance_project', created }, async (file, em, names) => {
       if (!(await names.benchmark(file.projects[0].supports[0].benchmark))) return null;
       for (const p of file.projects) {
         const [project] = await em.query<{ id: string }[]>(
@@ -63,7 +57,5 @@ export class AssistanceDemoService {
       }
       return { projects: file.projects.map((p) => `${p.title} (${p.source})`) };
     });
-    if (seeded) this.logger.log(`demo assistance projects created: ${file.projects.length}`);
-    return seeded;
   }
 }

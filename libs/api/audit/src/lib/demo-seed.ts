@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { AuditActor, AuditService } from './audit.service';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AuditActor, AuditService } from './audit.service';
 
 /** Who wrote the demo content, as the audit trail records it. */
 export const DEMO_SEED_ACTOR: AuditActor = { id: null, label: 'system: demo seed', ip: null };
@@ -35,6 +36,14 @@ export class DemoNames {
   }
 }
 
+/** How a demo is seeded once: its advisory lock, the table that must be empty (of rows matching `where`), the audit event's entity type (the table's name unless given). */
+export interface DemoOnce {
+  lock: string;
+  table: string;
+  where?: string;
+  entityType?: string;
+}
+
 /**
  * Demo content, seeded once: under an advisory lock (two processes starting together seed it once),
  * only while `table` has no row (matching `where`, when given), in one transaction that ends with one
@@ -45,7 +54,7 @@ export class DemoNames {
 export async function seedDemoOnce(
   dataSource: DataSource,
   audit: AuditService,
-  options: { lock: string; table: string; where?: string },
+  options: DemoOnce,
   seed: (em: EntityManager, names: DemoNames) => Promise<Record<string, unknown> | null>,
 ): Promise<boolean> {
   return dataSource.transaction(async (em) => {
@@ -54,7 +63,33 @@ export async function seedDemoOnce(
     if (count > 0) return false;
     const data = await seed(em, new DemoNames(em));
     if (!data) return false;
-    await audit.record(em, DEMO_SEED_ACTOR, { action: 'demo.seeded', entityType: options.table, data });
+    await audit.record(em, DEMO_SEED_ACTOR, { action: 'demo.seeded', entityType: options.entityType ?? options.table, data });
     return true;
   });
+}
+
+/**
+ * What every demo seed of a seeds/demo file does around its own content: read the file, seed it once
+ * (seedDemoOnce: locked, only on an empty table, one transaction with its audit event) and say in the
+ * log what it created. Each domain's demo service gives the file's name, its table and its inserts.
+ */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async seedFile<F>(
+    seedsDir: string,
+    demo: DemoOnce & { file: string; created: (file: F) => string },
+    seed: (file: F, em: EntityManager, names: DemoNames) => Promise<Record<string, unknown> | null>,
+  ): Promise<boolean> {
+    const file = await readDemoFile<F>(seedsDir, demo.file);
+    const seeded = await seedDemoOnce(this.dataSource, this.audit, demo, (em, names) => seed(file, em, names));
+    if (seeded) this.logger.log(demo.created(file));
+    return seeded;
+  }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
+import { DemoSeeder } from '@bt/api/audit';
 import { actingFrom, SessionService, type Viewer } from '@bt/api/identity';
 import type { TransitionRequest } from '@bt/contracts';
 import { BenchmarkWorkflowService } from './benchmark-workflow.service';
@@ -19,16 +18,15 @@ export class BenchmarkWorkflowDemoService {
   private readonly logger = new Logger('WorkflowDemo');
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly demo: DemoSeeder,
     private readonly sessions: SessionService,
     private readonly workflow: BenchmarkWorkflowService,
   ) {}
 
   async seedIfEmpty(seedsDir: string): Promise<boolean> {
-    const file = await readDemoFile<DemoWorkflowFile>(seedsDir, 'workflow.json');
+    const created = (file: DemoWorkflowFile) => `demo workflow: ${file.benchmarks.map((b) => b.benchmark).join(', ')} moved along`;
     try {
-      const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-workflow', table: 'benchmark', where: `state <> 'draft' OR version > 1` }, async (em, names) => {
+      return await this.demo.seedFile(seedsDir, { file: 'workflow.json', lock: 'demo-workflow', table: 'benchmark', where: `state <> 'draft' OR version > 1`, created }, async (file, em, names) => {
         // Every account first: a missing one seeds nothing, before anything is written.
         const viewers = new Map<string, Viewer>();
         for (const by of new Set(file.benchmarks.flatMap((b) => b.steps.map((step) => step.by)))) {
@@ -47,8 +45,6 @@ export class BenchmarkWorkflowDemoService {
         }
         return { benchmarks: moved };
       });
-      if (seeded) this.logger.log(`demo workflow: ${file.benchmarks.map((b) => b.benchmark).join(', ')} moved along`);
-      return seeded;
     } catch (error) {
       // A step the workflow refuses (the database holds other content than the demo's) leaves it all undone, and the app starts.
       this.logger.warn(`demo workflow not seeded: ${(error as Error).message}`);

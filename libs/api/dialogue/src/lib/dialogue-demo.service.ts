@@ -1,6 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
+import { Injectable } from '@nestjs/common';
+import { DemoSeeder } from '@bt/api/audit';
 import type { ProposalDecision } from '@bt/contracts';
 
 interface DemoDialogueFile {
@@ -23,16 +22,11 @@ interface DemoDialogueFile {
  */
 @Injectable()
 export class DialogueDemoService {
-  private readonly logger = new Logger('DialogueDemo');
+  constructor(private readonly demo: DemoSeeder) {}
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  async seedIfEmpty(seedsDir: string): Promise<boolean> {
-    const file = await readDemoFile<DemoDialogueFile>(seedsDir, 'dialogue.json');
-    const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-dialogue', table: 'proposal' }, async (em, names) => {
+  seedIfEmpty(seedsDir: string): Promise<boolean> {
+    const created = (file: DemoDialogueFile) => `demo dialogue created: ${file.proposals.length} answered proposals`;
+    return this.demo.seedFile(seedsDir, { file: 'dialogue.json', lock: 'demo-dialogue', table: 'proposal', created }, async (file, em, names) => {
       const people = file.proposals.flatMap((p) => [p.author, p.answer.author, ...(p.replies ?? []).map((r) => r.author)]);
       const ids = new Map<string, string | null>();
       for (const email of people) ids.set(email, await names.user(email));
@@ -66,7 +60,5 @@ export class DialogueDemoService {
       }
       return { proposals: seededProposals };
     });
-    if (seeded) this.logger.log(`demo dialogue created: ${file.proposals.length} answered proposals`);
-    return seeded;
   }
 }

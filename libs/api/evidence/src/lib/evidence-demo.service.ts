@@ -1,6 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
+import { Injectable } from '@nestjs/common';
+import { DemoSeeder } from '@bt/api/audit';
 import type { EvidenceLinkDto, EvidenceVisibility } from '@bt/contracts';
 
 interface DemoEvidenceFile {
@@ -21,16 +20,11 @@ interface DemoEvidenceFile {
 /** The evidence of seeds/demo/evidence.json (what Serbia reported in 2020, public, shared and one internal item), on an empty table, never in production. */
 @Injectable()
 export class EvidenceDemoService {
-  private readonly logger = new Logger('EvidenceDemo');
+  constructor(private readonly demo: DemoSeeder) {}
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  async seedIfEmpty(seedsDir: string): Promise<boolean> {
-    const file = await readDemoFile<DemoEvidenceFile>(seedsDir, 'evidence.json');
-    const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-evidence', table: 'evidence' }, async (em, names) => {
+  seedIfEmpty(seedsDir: string): Promise<boolean> {
+    const created = (file: DemoEvidenceFile) => `demo evidence created: ${file.items.length} items`;
+    return this.demo.seedFile(seedsDir, { file: 'evidence.json', lock: 'demo-evidence', table: 'evidence', created }, async (file, em, names) => {
       const author = await names.user(file.author);
       if (!author) return null;
       for (const e of file.items) {
@@ -48,7 +42,5 @@ export class EvidenceDemoService {
       }
       return { evidence: file.items.map((e) => `${e.benchmark}: ${e.title} (${e.visibility})`) };
     });
-    if (seeded) this.logger.log(`demo evidence created: ${file.items.length} items`);
-    return seeded;
   }
 }

@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService, DEMO_SEED_ACTOR } from '@bt/api/audit';
+import { Injectable } from '@nestjs/common';
+import { DemoSeeder } from '@bt/api/audit';
 import type { OrganisationKind, RoleAssignmentInput } from '@bt/contracts';
 import { Organisation } from './organisation.entity';
 import { hashPassword } from './password';
@@ -18,19 +15,12 @@ interface DemoIdentityFile {
 /** The demo organisations and accounts of seeds/demo/identity.json, on an empty database, never in production. */
 @Injectable()
 export class DemoAccountsService {
-  private readonly logger = new Logger('DemoAccounts');
+  constructor(private readonly demo: DemoSeeder) {}
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  async seedIfEmpty(seedsDir: string): Promise<boolean> {
-    const file = JSON.parse(await readFile(join(seedsDir, 'demo', 'identity.json'), 'utf8')) as DemoIdentityFile;
-    const passwordHash = await hashPassword(file.password);
-    const seeded = await this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('demo-accounts'))`);
-      if (await em.count(User)) return false;
+  seedIfEmpty(seedsDir: string): Promise<boolean> {
+    const created = (file: DemoIdentityFile) => `demo accounts created (password ${file.password}): ${file.users.map((u) => u.email).join(', ')}`;
+    return this.demo.seedFile(seedsDir, { file: 'identity.json', lock: 'demo-accounts', table: 'app_user', entityType: 'user', created }, async (file, em) => {
+      const passwordHash = await hashPassword(file.password);
       const ids = new Map<string, string>();
       for (const o of file.organisations) {
         const saved = await em.save(em.create(Organisation, { name: o.name, kind: o.kind, countryCode: o.country ?? null, memberState: o.memberState ?? null }));
@@ -40,10 +30,7 @@ export class DemoAccountsService {
         const user = await em.save(em.create(User, { email: u.email, displayName: u.displayName, organisationId: ids.get(u.organisation) as string, passwordHash, disabledAt: null, lastSignInAt: null }));
         await em.insert(RoleAssignment, u.roles.map((r) => ({ userId: user.id, role: r.role, coordinator: !!r.coordinator })));
       }
-      await this.audit.record(em, DEMO_SEED_ACTOR, { action: 'demo.seeded', entityType: 'user', data: { users: file.users.map((u) => u.email) } });
-      return true;
+      return { users: file.users.map((u) => u.email) };
     });
-    if (seeded) this.logger.log(`demo accounts created (password ${file.password}): ${file.users.map((u) => u.email).join(', ')}`);
-    return seeded;
   }
 }

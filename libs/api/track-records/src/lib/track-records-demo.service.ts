@@ -1,6 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditService, readDemoFile, seedDemoOnce } from '@bt/api/audit';
+import { Injectable } from '@nestjs/common';
+import { DemoSeeder } from '@bt/api/audit';
 import type { TrackRecordCategory } from '@bt/contracts';
 import { TrackRecordsService } from './track-records.service';
 
@@ -12,17 +11,14 @@ interface DemoTrackRecordsFile {
 /** The track records of seeds/demo/track-records.json (real figures Serbia reported), on an empty table, never in production. */
 @Injectable()
 export class TrackRecordsDemoService {
-  private readonly logger = new Logger('TrackRecordsDemo');
-
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly demo: DemoSeeder,
     private readonly trackRecords: TrackRecordsService,
   ) {}
 
-  async seedIfEmpty(seedsDir: string): Promise<boolean> {
-    const file = await readDemoFile<DemoTrackRecordsFile>(seedsDir, 'track-records.json');
-    const seeded = await seedDemoOnce(this.dataSource, this.audit, { lock: 'demo-track-records', table: 'track_record_series' }, async (em, names) => {
+  seedIfEmpty(seedsDir: string): Promise<boolean> {
+    const created = (file: DemoTrackRecordsFile) => `demo track records created: ${file.series.length} series`;
+    return this.demo.seedFile(seedsDir, { file: 'track-records.json', lock: 'demo-track-records', table: 'track_record_series', created }, async (file, em, names) => {
       const author = await names.user(file.author);
       if (!author) return null;
       for (const s of file.series) {
@@ -31,7 +27,5 @@ export class TrackRecordsDemoService {
       }
       return { series: file.series.map((s) => s.name) };
     });
-    if (seeded) this.logger.log(`demo track records created: ${file.series.length} series`);
-    return seeded;
   }
 }
