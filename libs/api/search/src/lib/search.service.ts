@@ -78,25 +78,21 @@ const raw = sql.raw;
 type Visible = (test: string) => string;
 const rare: Visible = (test) => test;
 const common: Visible = (test) => `coalesce(${test}, false)`;
+/** A catalogue text (a benchmark, a sub-requirement), public: found wherever its benchmark is in the scope, shown by its code, its text the snippet's. */
+function catalogueText(table: 'benchmark' | 'sub_requirement', alias: string, benchmark: string, recency: string): KindQuery {
+  return {
+    from: (_, query) => sql`${raw(`${table} ${alias}`)}, scope v WHERE ${raw(`${alias}.search`)} @@ ${query} AND ${raw(scoped(benchmark))} IS NOT NULL`,
+    benchmark,
+    columns: `${alias}.id, ${alias}.code AS title, NULL::uuid AS evidence_id`,
+    vector: `${alias}.search`,
+    recency,
+    table,
+    body: 'x.text',
+  };
+}
 const KINDS: Record<SearchKind, KindQuery> = {
-  benchmark: {
-    from: (_, query) => sql`benchmark b, scope v WHERE b.search @@ ${query} AND ${raw(scoped('b.id'))} IS NOT NULL`,
-    benchmark: 'b.id',
-    columns: `b.id, b.code AS title, NULL::uuid AS evidence_id`,
-    vector: 'b.search',
-    recency: `b.created_at`,
-    table: 'benchmark',
-    body: 'x.text',
-  },
-  sub_requirement: {
-    from: (_, query) => sql`sub_requirement s, scope v WHERE s.search @@ ${query} AND ${raw(scoped('s.benchmark_id'))} IS NOT NULL`,
-    benchmark: 's.benchmark_id',
-    columns: `s.id, s.code AS title, NULL::uuid AS evidence_id`,
-    vector: 's.search',
-    recency: `s.position`,
-    table: 'sub_requirement',
-    body: 'x.text',
-  },
+  benchmark: catalogueText('benchmark', 'b', 'b.id', 'b.created_at'),
+  sub_requirement: catalogueText('sub_requirement', 's', 's.benchmark_id', 's.position'),
   evidence: {
     from: (visible, query) => sql`evidence e, scope v WHERE e.search @@ ${query} AND ${raw(visible(`${scoped('e.benchmark_id')} -> 'evidence' ? e.visibility`))}`,
     benchmark: 'e.benchmark_id',
