@@ -2,19 +2,17 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { MissionDetailDto, MissionMeetingDto } from '@bt/contracts';
 import { type HoldsUnsavedWork } from '@bt/web/identity/dialogs';
 import { filter } from 'rxjs';
 import { DisplayDatePipe } from '@bt/web/ui';
-import { DATE_FIELD } from '@bt/web/ui/dates';
 import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../../missions-api';
 import type { MissionChange } from '../mission-change';
-import { MeetingDialog, type MeetingDialogData, meetingForm } from '../meeting-dialog';
+import { MeetingDialog, type MeetingDialogData } from '../meeting-dialog';
+import { MeetingFields, meetingForm } from '../meeting-fields';
 
 /**
  * The mission's agenda: its meetings, a meeting added by the mission's experts, and corrected or
@@ -22,7 +20,7 @@ import { MeetingDialog, type MeetingDialogData, meetingForm } from '../meeting-d
  */
 @Component({
   selector: 'bt-mission-agenda',
-  imports: [DATE_FIELD, DisplayDatePipe, MatButton, MatError, MatFormField, MatInput, MatLabel, ReactiveFormsModule],
+  imports: [DisplayDatePipe, MatButton, MeetingFields, ReactiveFormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../../missions.scss',
   template: `
@@ -74,23 +72,7 @@ import { MeetingDialog, type MeetingDialogData, meetingForm } from '../meeting-d
       @if (m.may.write) {
         <form class="row" [formGroup]="meeting" (ngSubmit)="addMeeting()" novalidate aria-labelledby="meeting-heading">
           <h3 id="meeting-heading" class="full" i18n="@@missionPage.meeting.heading">Add a meeting</h3>
-          <mat-form-field>
-            <mat-label i18n="@@missionPage.meeting.date">Meeting date</mat-label>
-            <input matInput [matDatepicker]="meetsOnPicker" btCalendarDay #meetsOnDay="btCalendarDay" formControlName="meetsOn" [min]="m.startDate" [max]="m.endDate" required />
-            <mat-datepicker-toggle matIconSuffix [for]="meetsOnPicker" />
-            <mat-datepicker #meetsOnPicker />
-            @if (meeting.controls.meetsOn.hasError('matDatepickerParse')) {
-              <mat-error>{{ meetsOnDay.unreadable }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@missionPage.meeting.institution">Institution</mat-label>
-            <input matInput formControlName="institution" maxlength="300" required />
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label i18n="@@missionPage.meeting.participants">Participants</mat-label>
-            <input matInput formControlName="participants" maxlength="2000" />
-          </mat-form-field>
+          <bt-meeting-fields [form]="meeting" [startDate]="m.startDate" [endDate]="m.endDate" />
           <button matButton="outlined" type="submit" [disabled]="action.saving()" i18n="@@missionPage.meeting.add">Add meeting</button>
         </form>
       }
