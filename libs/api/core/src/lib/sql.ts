@@ -68,11 +68,7 @@ sql.raw = (text: string): Sql => Sql.of([text], []);
 /** One parameter for a value written several times. */
 sql.param = (value: unknown): Param => new Param(value);
 /** Fragments joined by a separator (`', '`, `' AND '`, …). */
-sql.join = (fragments: readonly Sql[], separator: string): Sql =>
-  Sql.of(
-    fragments.map((_, i) => (i === 0 ? '' : separator)).concat(''),
-    fragments,
-  );
+sql.join = (fragments: readonly Sql[], separator: string): Sql => Sql.of(fragments.map((_, i) => (i === 0 ? '' : separator)).concat(''), fragments);
 
 /** What runs a statement: a DataSource or an EntityManager (inside a transaction). */
 export interface SqlRunner {
