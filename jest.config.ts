@@ -22,6 +22,9 @@ import { esmOnlyPackages } from './tools/testing/esm-only-packages';
 const { paths } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8')).compilerOptions;
 const moduleNameMapper = pathsToModuleNameMapper(paths, { prefix: '<rootDir>/' });
 
+// Jest's runtime keeping each module's source text between the test files of a process (see the file).
+const runtime = '<rootDir>/tools/testing/jest-runtime.cjs';
+
 const node = {
   displayName: 'node',
   rootDir: __dirname,
@@ -29,6 +32,7 @@ const node = {
   // Jest's own resolver: moduleNameMapper maps @bt/…, and Nx's looks for a tsconfig.spec.json beside rootDir.
   resolver: undefined,
   testEnvironment: 'node',
+  runtime,
   roots: ['<rootDir>/apps/api/src', '<rootDir>/libs/api', '<rootDir>/libs/workflow/src', '<rootDir>/libs/i18n/src', '<rootDir>/libs/contracts/src'],
   testMatch: ['**/*.spec.ts', '**/*.integration-spec.ts'],
   transform: {
@@ -50,6 +54,7 @@ const web = {
   preset: './jest.preset.js',
   resolver: undefined,
   testEnvironment: 'jsdom',
+  runtime,
   roots: ['<rootDir>/apps/web/src', '<rootDir>/libs/web'],
   testMatch: ['**/*.spec.ts'],
   // Templates marked with i18n call the global $localize.
