@@ -1,35 +1,18 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, UpdateDateColumn } from 'typeorm';
 import type { BenchmarkState } from '@bt/workflow';
 import { Area } from './area.entity';
+import { CatalogueText } from './catalogue-text';
 import { SubRequirement } from './sub-requirement.entity';
 
 /** One interim benchmark of one country's chapter, carrying its workflow state. */
 @Entity('benchmark')
-export class Benchmark {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  /** Stable human-readable code, e.g. RS-24-MIG-02. */
-  @Column({ type: 'text', unique: true })
-  code!: string;
-
+export class Benchmark extends CatalogueText {
   @Column({ name: 'area_id', type: 'uuid' })
   areaId!: string;
 
   @ManyToOne(() => Area, (area) => area.benchmarks, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'area_id' })
   area?: Area;
-
-  @Column({ type: 'int' })
-  position!: number;
-
-  /** The official text: the Commission's English. */
-  @Column({ type: 'text' })
-  text!: string;
-
-  /** A Serbian text (Latin script) where the catalogue file has one (`textSr`); never machine-translated. */
-  @Column({ name: 'text_sr', type: 'text', nullable: true })
-  textSr!: string | null;
 
   /** Readable workflow state, kept beside the machine's snapshot for queries. */
   @Column({ type: 'text', default: 'draft' })
