@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { rows, sql } from '@bt/api/core';
 import { type CatalogueFile, checkCatalogueFile, checkReferenceFile, type ReferenceFile } from './catalogue-file';
 
 export interface ImportCounts {
@@ -73,12 +74,16 @@ async function upsert(em: EntityManager, table: string, key: string[], row: Reco
   const columns = Object.keys(row);
   const values = Object.values(row);
   const rest = columns.filter((c) => !key.includes(c));
-  const [result] = await em.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
-     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${rest.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-       WHERE (${rest.map((c) => `${table}.${c}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${c}`).join(', ')})
+  // The table and column names are the importer's own (never the file's); the values are parameters.
+  const [result] = await rows<{ inserted: boolean }>(
+    em,
+    sql`INSERT INTO ${sql.raw(table)} (${sql.raw(columns.join(', '))}) VALUES (${sql.join(
+      values.map((v) => sql`${v}`),
+      ', ',
+    )})
+     ON CONFLICT (${sql.raw(key.join(', '))}) DO UPDATE SET ${sql.raw(rest.map((c) => `${c} = EXCLUDED.${c}`).join(', '))}
+       WHERE (${sql.raw(rest.map((c) => `${table}.${c}`).join(', '))}) IS DISTINCT FROM (${sql.raw(rest.map((c) => `EXCLUDED.${c}`).join(', '))})
      RETURNING (xmax = 0) AS inserted`,
-    values,
   );
   return result === undefined ? 'unchanged' : result.inserted ? 'created' : 'updated';
 }
