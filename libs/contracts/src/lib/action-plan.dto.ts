@@ -110,8 +110,27 @@ export class ActionPlanSummaryQuery {
   country?: string;
 }
 
+/** An activity's budget as a new activity and a correction send it: all three of amount, currency and source, or none. */
+export class ActivityBudgetFields {
+  @IsOptional()
+  @Type(() => Number)
+  @HasAtMostDecimals(2, 'budgetAmount must be a number with at most two decimals')
+  @Min(0)
+  @Max(1e15) // far above any real figure, within numeric(18,2) and exact as a JS number
+  budgetAmount?: number;
+
+  @IsOptional()
+  @Matches(CURRENCY, { message: 'budgetCurrency must be a three-letter currency code such as EUR' })
+  budgetCurrency?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  budgetSource?: string;
+}
+
 /** `POST /api/benchmarks/:id/activities`. A budget is all three of amount, currency and source, or none. */
-export class CreateActivityRequest {
+export class CreateActivityRequest extends ActivityBudgetFields {
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9.\-/]{0,39}$/, { message: 'code must be up to 40 letters, digits, dots, dashes or slashes, such as 6.2.1' })
   code!: string;
@@ -130,28 +149,12 @@ export class CreateActivityRequest {
   deadline!: string;
 
   @IsOptional()
-  @Type(() => Number)
-  @HasAtMostDecimals(2, 'budgetAmount must be a number with at most two decimals')
-  @Min(0)
-  @Max(1e15) // far above any real figure, within numeric(18,2) and exact as a JS number
-  budgetAmount?: number;
-
-  @IsOptional()
-  @Matches(CURRENCY, { message: 'budgetCurrency must be a three-letter currency code such as EUR' })
-  budgetCurrency?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  budgetSource?: string;
-
-  @IsOptional()
   @IsIn(ACTIVITY_STATUSES, { message: `status must be one of ${ACTIVITY_STATUSES.join(', ')}` })
   status?: ActivityStatus;
 }
 
 /** `PATCH /api/activities/:id`: the fields to change and the version the caller saw (409 when stale). */
-export class UpdateActivityRequest {
+export class UpdateActivityRequest extends ActivityBudgetFields {
   @IsInt()
   @Min(1)
   version!: number;
@@ -171,22 +174,6 @@ export class UpdateActivityRequest {
   @IsOmittable()
   @IsCalendarDay('deadline', '2026-12-31')
   deadline?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @HasAtMostDecimals(2, 'budgetAmount must be a number with at most two decimals')
-  @Min(0)
-  @Max(1e15) // far above any real figure, within numeric(18,2) and exact as a JS number
-  budgetAmount?: number;
-
-  @IsOptional()
-  @Matches(CURRENCY, { message: 'budgetCurrency must be a three-letter currency code such as EUR' })
-  budgetCurrency?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  budgetSource?: string;
 
   @IsOmittable()
   @IsIn(ACTIVITY_STATUSES, { message: `status must be one of ${ACTIVITY_STATUSES.join(', ')}` })

@@ -37,17 +37,10 @@ export interface SubRequirementDto {
 export const BENCHMARK_EXCERPT_LENGTH = 200;
 
 /** A benchmark as a list shows it: the opening words of its text (the benchmark itself answers the whole). */
-export interface BenchmarkListItemDto {
-  id: string;
-  code: string;
-  country: string;
-  chapter: number;
-  area: { code: string; title: string };
-  position: number;
+export interface BenchmarkListItemDto
+  extends Pick<BenchmarkSummaryDto, 'id' | 'code' | 'country' | 'chapter' | 'area' | 'position' | 'state' | 'subRequirementCount'> {
   /** The text, or its opening words ending in "…" when longer than BENCHMARK_EXCERPT_LENGTH. */
   excerpt: string;
-  state: BenchmarkState;
-  subRequirementCount: number;
 }
 
 export interface BenchmarkSummaryDto {

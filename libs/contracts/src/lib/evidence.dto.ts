@@ -108,16 +108,9 @@ export interface EvidenceDto {
 export type EvidenceChange = 'created' | 'title' | 'narrative' | 'visibility' | 'period' | 'subRequirements' | 'links' | 'filesAdded' | 'filesRemoved';
 
 /** One version of an evidence item: its fields and files then, who made it and what changed. */
-export interface EvidenceVersionDto {
-  version: number;
-  title: string;
-  narrative: string;
-  visibility: EvidenceVisibility;
-  periodStart: string | null;
-  periodEnd: string | null;
-  subRequirementIds: string[];
-  links: EvidenceLinkDto[];
-  files: StoredFileDto[];
+export interface EvidenceVersionDto
+  extends Pick<EvidenceDto, 'version' | 'title' | 'narrative' | 'visibility' | 'periodStart' | 'periodEnd' | 'subRequirementIds' | 'links' | 'files'> {
+  /** Who made this version, and when. */
   author: string;
   createdAt: string;
   changes: EvidenceChange[];

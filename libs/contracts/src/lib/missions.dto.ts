@@ -2,10 +2,11 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString,
 import { IsNotBlank, IsOmittable } from './field-rules';
 import { IsCalendarDay } from './calendar-day';
 import type { StoredFileDto } from './files.dto';
+import { MissionPlanRequest } from './workflow.dto';
 import { RECOMMENDATION_STATUSES, type RecommendationStatus } from './missions.values';
 
-/** `POST /api/missions`: a peer-review mission on one or more benchmarks of one country. */
-export class CreateMissionRequest {
+/** `POST /api/missions`: a peer-review mission on one or more benchmarks of one country, with its plan (dates, experts) as START_PEER_REVIEW gives it. */
+export class CreateMissionRequest extends MissionPlanRequest {
   @IsString()
   @IsNotBlank()
   @MaxLength(300)
@@ -17,17 +18,6 @@ export class CreateMissionRequest {
   @ArrayMaxSize(60)
   @IsString({ each: true })
   benchmarks!: string[];
-
-  @IsCalendarDay('startDate', '2026-03-01')
-  startDate!: string;
-
-  @IsCalendarDay('endDate', '2026-03-05')
-  endDate!: string;
-
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
-  expertIds!: string[];
 }
 
 /**
