@@ -33,14 +33,31 @@ export class ActionPlanDemoService {
         const [activity] = await em.query<{ id: string }[]>(
           `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, budget_amount, budget_currency, budget_source, status, created_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [benchmark, a.code, a.title, a.responsibleInstitution, a.deadline, a.budget?.amount ?? null, a.budget?.currency ?? null, a.budget?.source ?? null, a.status, author],
+          [
+            benchmark,
+            a.code,
+            a.title,
+            a.responsibleInstitution,
+            a.deadline,
+            a.budget?.amount ?? null,
+            a.budget?.currency ?? null,
+            a.budget?.source ?? null,
+            a.status,
+            author,
+          ],
         );
         for (const [i, text] of a.notes.entries()) {
           // Notes a few weeks apart, so their order reads as a history.
-          await em.query(`INSERT INTO activity_progress_note (activity_id, text, author_id, created_at) VALUES ($1, $2, $3, now() - make_interval(days => $4))`, [activity.id, text, author, (a.notes.length - i) * 30]);
+          await em.query(
+            `INSERT INTO activity_progress_note (activity_id, text, author_id, created_at) VALUES ($1, $2, $3, now() - make_interval(days => $4))`,
+            [activity.id, text, author, (a.notes.length - i) * 30],
+          );
         }
         for (const m of a.measures ?? []) {
-          await em.query(`INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6)`, [activity.id, benchmark, m.what, m.responsible, m.dueDate, author]);
+          await em.query(
+            `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+            [activity.id, benchmark, m.what, m.responsible, m.dueDate, author],
+          );
         }
       }
       return { activities: file.activities.map((a) => `${a.benchmark} ${a.code}`) };

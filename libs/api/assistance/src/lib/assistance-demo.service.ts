@@ -42,10 +42,29 @@ export class AssistanceDemoService {
           `INSERT INTO assistance_project (country_code, title, description, instrument, status, planned_start, planned_end, actual_start, actual_end,
              objectives, components, expected_results, achieved_results)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-          [p.country, p.title, p.description, p.instrument, p.status, p.plannedStart, p.plannedEnd, p.actualStart, p.actualEnd, p.objectives, p.components, p.expectedResults, p.achievedResults],
+          [
+            p.country,
+            p.title,
+            p.description,
+            p.instrument,
+            p.status,
+            p.plannedStart,
+            p.plannedEnd,
+            p.actualStart,
+            p.actualEnd,
+            p.objectives,
+            p.components,
+            p.expectedResults,
+            p.achievedResults,
+          ],
         );
         for (const [position, o] of p.participants.entries()) {
-          await em.query(`INSERT INTO assistance_participant (project_id, position, name, role) VALUES ($1, $2, $3, $4)`, [project.id, position, o.name, o.role]);
+          await em.query(`INSERT INTO assistance_participant (project_id, position, name, role) VALUES ($1, $2, $3, $4)`, [
+            project.id,
+            position,
+            o.name,
+            o.role,
+          ]);
         }
         for (const [position, l] of p.supports.entries()) {
           await em.query(

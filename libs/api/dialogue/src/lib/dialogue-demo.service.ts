@@ -40,21 +40,15 @@ export class DialogueDemoService {
           `INSERT INTO proposal (benchmark_id, kind, evidence_id, text, author_id, created_at) VALUES ($1, 'proposal', $2, $3, $4, now() - make_interval(days => $5)) RETURNING id`,
           [benchmark, anchor?.id ?? null, p.text, ids.get(p.author), p.daysAgo],
         );
-        await em.query(`INSERT INTO proposal_response (proposal_id, decision, reasoning, author_id, created_at) VALUES ($1, $2, $3, $4, now() - make_interval(days => $5))`, [
-          proposal.id,
-          p.answer.decision,
-          p.answer.reasoning,
-          ids.get(p.answer.author),
-          p.answer.daysAgo,
-        ]);
+        await em.query(
+          `INSERT INTO proposal_response (proposal_id, decision, reasoning, author_id, created_at) VALUES ($1, $2, $3, $4, now() - make_interval(days => $5))`,
+          [proposal.id, p.answer.decision, p.answer.reasoning, ids.get(p.answer.author), p.answer.daysAgo],
+        );
         for (const r of p.replies ?? []) {
-          await em.query(`INSERT INTO proposal (benchmark_id, kind, parent_id, text, author_id, created_at) VALUES ($1, 'comment', $2, $3, $4, now() - make_interval(days => $5))`, [
-            benchmark,
-            proposal.id,
-            r.text,
-            ids.get(r.author),
-            r.daysAgo,
-          ]);
+          await em.query(
+            `INSERT INTO proposal (benchmark_id, kind, parent_id, text, author_id, created_at) VALUES ($1, 'comment', $2, $3, $4, now() - make_interval(days => $5))`,
+            [benchmark, proposal.id, r.text, ids.get(r.author), r.daysAgo],
+          );
         }
         seededProposals.push(`${p.benchmark}: ${p.answer.decision}`);
       }

@@ -23,12 +23,26 @@ export class DemoAccountsService {
       const passwordHash = await hashPassword(file.password);
       const ids = new Map<string, string>();
       for (const o of file.organisations) {
-        const saved = await em.save(em.create(Organisation, { name: o.name, kind: o.kind, countryCode: o.country ?? null, memberState: o.memberState ?? null }));
+        const saved = await em.save(
+          em.create(Organisation, { name: o.name, kind: o.kind, countryCode: o.country ?? null, memberState: o.memberState ?? null }),
+        );
         ids.set(o.key, saved.id);
       }
       for (const u of file.users) {
-        const user = await em.save(em.create(User, { email: u.email, displayName: u.displayName, organisationId: ids.get(u.organisation) as string, passwordHash, disabledAt: null, lastSignInAt: null }));
-        await em.insert(RoleAssignment, u.roles.map((r) => ({ userId: user.id, role: r.role, coordinator: !!r.coordinator })));
+        const user = await em.save(
+          em.create(User, {
+            email: u.email,
+            displayName: u.displayName,
+            organisationId: ids.get(u.organisation) as string,
+            passwordHash,
+            disabledAt: null,
+            lastSignInAt: null,
+          }),
+        );
+        await em.insert(
+          RoleAssignment,
+          u.roles.map((r) => ({ userId: user.id, role: r.role, coordinator: !!r.coordinator })),
+        );
       }
       return { users: file.users.map((u) => u.email) };
     });

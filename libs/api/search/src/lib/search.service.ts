@@ -94,7 +94,8 @@ const KINDS: Record<SearchKind, KindQuery> = {
   benchmark: catalogueText('benchmark', 'b', 'b.id', 'b.created_at'),
   sub_requirement: catalogueText('sub_requirement', 's', 's.benchmark_id', 's.position'),
   evidence: {
-    from: (visible, query) => sql`evidence e, scope v WHERE e.search @@ ${query} AND ${raw(visible(`${scoped('e.benchmark_id')} -> 'evidence' ? e.visibility`))}`,
+    from: (visible, query) =>
+      sql`evidence e, scope v WHERE e.search @@ ${query} AND ${raw(visible(`${scoped('e.benchmark_id')} -> 'evidence' ? e.visibility`))}`,
     benchmark: 'e.benchmark_id',
     columns: `e.id, e.title, e.id AS evidence_id`,
     vector: 'e.search',
@@ -104,7 +105,10 @@ const KINDS: Record<SearchKind, KindQuery> = {
   },
   // Files of the items' current versions, found by name.
   file: {
-    from: (visible, query) => sql`stored_file s JOIN evidence_file f ON f.stored_file_id = s.id AND f.removed_in_version IS NULL JOIN evidence e ON e.id = f.evidence_id, scope v
+    from: (
+      visible,
+      query,
+    ) => sql`stored_file s JOIN evidence_file f ON f.stored_file_id = s.id AND f.removed_in_version IS NULL JOIN evidence e ON e.id = f.evidence_id, scope v
       WHERE to_tsvector('bt_search'::regconfig, ${raw(words('s.file_name'))}) @@ ${query} AND ${raw(visible(`${scoped('e.benchmark_id')} -> 'evidence' ? e.visibility`))}`,
     benchmark: 'e.benchmark_id',
     columns: `s.id, s.file_name AS title, e.id AS evidence_id`,
@@ -115,7 +119,8 @@ const KINDS: Record<SearchKind, KindQuery> = {
   },
   // Proposals and comments, for those who see the dialogue of their benchmark; moderated ones are hidden.
   proposal: {
-    from: (visible, query) => sql`proposal p, scope v WHERE p.search @@ ${query} AND p.hidden_at IS NULL AND ${raw(visible(`(${scoped('p.benchmark_id')} ->> 'dialogue')::boolean`))}`,
+    from: (visible, query) =>
+      sql`proposal p, scope v WHERE p.search @@ ${query} AND p.hidden_at IS NULL AND ${raw(visible(`(${scoped('p.benchmark_id')} ->> 'dialogue')::boolean`))}`,
     benchmark: 'p.benchmark_id',
     columns: `p.id, left(p.text, 120) AS title, NULL::uuid AS evidence_id`,
     vector: 'p.search',
