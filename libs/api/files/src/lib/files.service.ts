@@ -1,15 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Transform } from 'node:stream';
 import { Inject, Injectable, type StreamableFile } from '@nestjs/common';
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyReply } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MULTIPART_LIMITS, type Refusal, refuse } from '@bt/api/core';
 import type { DocumentKind, StoredFileDto } from '@bt/contracts';
 import { DocumentKindSniffer, KIND_NAMES, MEDIA_TYPES } from './document-kinds';
-import { attachmentDisposition, sanitiseFileName } from './file-name';
+import { sanitiseFileName } from './file-name';
 import { FILE_STORAGE, type FileStorage } from './file-storage';
-import { attachment, type Upload, uploadOf } from './upload';
+import { attachment, type Upload } from './upload';
 import type { ByteRanges } from './zip-reader';
 
 /** An upload that passed every check and sits in storage, not yet recorded in the database. */
@@ -36,9 +34,8 @@ export class FilesService {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** `file` a multipart part only until the missions and consultations libraries pass an Upload too. */
-  async receive(upload: Upload | MultipartFile | undefined, accept: readonly DocumentKind[]): Promise<ReceivedFile> {
-    const file = upload && !('stream' in upload) ? uploadOf(upload) : upload;
+  /** The file a controller made of its request (`uploadedFile`), checked, hashed and stored as it streams in. */
+  async receive(file: Upload | undefined, accept: readonly DocumentKind[]): Promise<ReceivedFile> {
     if (!file) throw refuse.unprocessable('upload.file-missing');
     // The form parser may have given up on the file while the caller checked rights (a form limit
     // was hit, the form ended before the file did): it will never end, so nothing is written.
@@ -116,18 +113,6 @@ export class FilesService {
     const [file] = await this.dataSource.query<StoredFileRow[]>(`SELECT storage_key, file_name, media_type FROM stored_file WHERE id = $1`, [fileId]);
     if (!file) throw refuse.notFound('file.not-found', { id: fileId });
     return attachment(this.storage.read(file.storage_key), file.file_name, file.media_type);
-  }
-
-  /** Sends a stored file; only until the missions and consultations libraries answer `download`'s StreamableFile. */
-  async send(reply: FastifyReply, fileId: string): Promise<void> {
-    const [file] = await this.dataSource.query<StoredFileRow[]>(`SELECT storage_key, file_name, media_type FROM stored_file WHERE id = $1`, [fileId]);
-    if (!file) throw refuse.notFound('file.not-found', { id: fileId });
-    await reply
-      .header('Content-Type', file.media_type)
-      .header('Content-Disposition', attachmentDisposition(file.file_name))
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'private, no-store')
-      .send(this.storage.read(file.storage_key));
   }
 
   /** The bytes of a received file by range, e.g. to read a zip (an XLSX) from its directory. */
