@@ -4,7 +4,7 @@ import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
 import { inPipelinedTransaction, type PipelinedTransaction, Refusal, refuse, type Statement, unmetCondition } from '@bt/api/core';
 import { takesPart } from '@bt/api/dialogue';
-import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
+import { type BenchmarkScope, isUuid, recordWorkflowStep } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkDetailDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
 import { type Actor, auditActor, hasRole, type Viewer } from '@bt/api/identity';
 import { type CurrentMissionJson, currentMissionDto, currentMissionSql, latestMissionSql, MissionPlanningService } from '@bt/api/missions';
@@ -89,11 +89,8 @@ export class BenchmarkWorkflowService {
       const saved = await this.assessments.insert(entityManager(em), actor, scope.id, 'commission', { ...a, period: a.period ?? today().slice(0, 4) });
       data['assessment'] = { id: saved.id, period: saved.period, preparation: a.preparation, progress: a.progress };
     }
-    const update: Statement = {
-      name: 'bt_workflow_update',
-      text: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`,
-      values: [scope.id, topState(next.value), JSON.stringify(benchmarkMachine.getPersistedSnapshot(next)), BENCHMARK_MACHINE_VERSION],
-    };
+    // The benchmark row is the catalogue's: its statement records the step.
+    const update = recordWorkflowStep(scope.id, topState(next.value), JSON.stringify(benchmarkMachine.getPersistedSnapshot(next)), BENCHMARK_MACHINE_VERSION);
     const recorded = auditActor(actor);
     const record = { action: `benchmark.${request.event}`, entityType: 'benchmark', entityId: scope.id, data };
     if (em instanceof EntityManager) {

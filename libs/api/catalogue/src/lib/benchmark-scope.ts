@@ -1,4 +1,4 @@
-import { refuse } from '@bt/api/core';
+import { refuse, type Statement } from '@bt/api/core';
 import type { EntityManager } from 'typeorm';
 import type { BenchmarkState } from '@bt/workflow';
 import { isUuid } from './benchmark-ref.pipe';
@@ -21,4 +21,18 @@ export async function findBenchmarkScope(em: EntityManager, idOrCode: string, lo
   );
   if (!row) throw refuse.notFound('benchmark.not-found', { ref: idOrCode });
   return { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version };
+}
+
+/**
+ * The one change another domain makes to a catalogue benchmark: the workflow's step (the benchmarks
+ * library's transitions, inside their transaction) — the new state, the machine's persisted
+ * snapshot and the machine version that wrote it, and the row version every writer checks. The
+ * statement is prepared once per connection under its name, in an ordinary or a pipelined transaction.
+ */
+export function recordWorkflowStep(benchmarkId: string, state: BenchmarkState, snapshot: string, machineVersion: number): Statement {
+  return {
+    name: 'bt_workflow_update',
+    text: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+    values: [benchmarkId, state, snapshot, machineVersion],
+  };
 }
