@@ -39,9 +39,10 @@ export async function startEmbeddedDatabase({ dataDir, log = () => undefined, fl
   await mkdir(root, { recursive: true });
   await chmod(root, 0o755);
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
-  const credentials = fresh || !existsSync(credentialsFile)
-    ? { user: 'postgres', password: randomBytes(18).toString('base64url') }
-    : JSON.parse(await readFile(credentialsFile, 'utf8'));
+  const credentials =
+    fresh || !existsSync(credentialsFile)
+      ? { user: 'postgres', password: randomBytes(18).toString('base64url') }
+      : JSON.parse(await readFile(credentialsFile, 'utf8'));
   const port = await freePort();
   const problems = [];
   const pg = new EmbeddedPostgres({
@@ -55,7 +56,19 @@ export async function startEmbeddedDatabase({ dataDir, log = () => undefined, fl
     // TCP on loopback only; no Unix socket, whose default directory may not exist here. Buffers for
     // a few hundred MB of hot data (search over 100k evidence items), instead of the default 128 MB;
     // memory is taken only as it is used.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'shared_buffers=512MB', '-c', 'work_mem=8MB', ...flags],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=512MB',
+      '-c',
+      'work_mem=8MB',
+      ...flags,
+    ],
     onLog: (message) => {
       if (/ERROR|FATAL|PANIC/.test(message)) problems.push(message.trim());
       log(message);
@@ -76,8 +89,7 @@ export async function startEmbeddedDatabase({ dataDir, log = () => undefined, fl
         : `The embedded PostgreSQL in ${clusterDir} did not start:\n${problems.join('\n')}`,
     );
   }
-  const url = (database) =>
-    `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+  const url = (database) => `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);

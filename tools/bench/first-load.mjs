@@ -42,7 +42,14 @@ async function visit(context, url) {
   if (throttle) await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   const requests = new Map();
   cdp.on('Network.responseReceived', ({ requestId, response }) => {
-    requests.set(requestId, { url: response.url, fromCache: response.fromDiskCache || response.fromMemoryCache, status: response.status, encoding: response.headers['content-encoding'] ?? response.headers['Content-Encoding'] ?? '', wire: 0, decoded: 0 });
+    requests.set(requestId, {
+      url: response.url,
+      fromCache: response.fromDiskCache || response.fromMemoryCache,
+      status: response.status,
+      encoding: response.headers['content-encoding'] ?? response.headers['Content-Encoding'] ?? '',
+      wire: 0,
+      decoded: 0,
+    });
   });
   // The status on the wire (a revalidated file shows 304 here, and its cached 200 in responseReceived).
   const wireStatus = new Map();
@@ -107,11 +114,18 @@ async function main() {
     await context.close();
     met &&= first.wire <= GOAL_BYTES;
     console.log(`\n${name} — ${url}`);
-    console.log(`  first visit:  ${first.requests} requests, ${kB(first.wire)} transferred (${kB(first.decoded)} decoded), first contentful paint ${ms(first.fcp)}, load ${ms(first.load)} — goal ≤ ${kB(GOAL_BYTES)}: ${first.wire <= GOAL_BYTES ? 'met' : 'NOT met'}`);
-    console.log(`  second visit: ${again.fromNetwork} of ${again.requests} requests over the network (${again.revalidated} revalidated, 304), ${kB(again.wire)} transferred, first contentful paint ${ms(again.fcp)}`);
-    console.log(`  largest: ${first.largest.map((r) => `${new URL(r.url).pathname.split('/').pop() || '/'} ${kB(r.wire)}${r.encoding ? ` (${r.encoding})` : ''}`).join(', ')}`);
+    console.log(
+      `  first visit:  ${first.requests} requests, ${kB(first.wire)} transferred (${kB(first.decoded)} decoded), first contentful paint ${ms(first.fcp)}, load ${ms(first.load)} — goal ≤ ${kB(GOAL_BYTES)}: ${first.wire <= GOAL_BYTES ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `  second visit: ${again.fromNetwork} of ${again.requests} requests over the network (${again.revalidated} revalidated, 304), ${kB(again.wire)} transferred, first contentful paint ${ms(again.fcp)}`,
+    );
+    console.log(
+      `  largest: ${first.largest.map((r) => `${new URL(r.url).pathname.split('/').pop() || '/'} ${kB(r.wire)}${r.encoding ? ` (${r.encoding})` : ''}`).join(', ')}`,
+    );
     if (process.env.FIRST_LOAD_LIST === '1') {
-      for (const r of [...first.network].sort((a, b) => b.wire - a.wire)) console.log(`    ${kB(r.wire).padStart(9)} ${r.status} ${r.encoding || '-'} ${new URL(r.url).pathname}${new URL(r.url).search}`);
+      for (const r of [...first.network].sort((a, b) => b.wire - a.wire))
+        console.log(`    ${kB(r.wire).padStart(9)} ${r.status} ${r.encoding || '-'} ${new URL(r.url).pathname}${new URL(r.url).search}`);
     }
     if (first.uncompressedTextFiles.length) console.log(`  sent uncompressed: ${first.uncompressedTextFiles.join(', ')}`);
   }

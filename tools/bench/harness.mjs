@@ -152,7 +152,10 @@ export async function startApi(state, databaseUrl, log, nodeArgs = []) {
   const deadline = Date.now() + 180_000;
   const ready = (async () => {
     while (Date.now() < deadline) {
-      const status = await request(undefined, port, 'GET', '/api/health').then((r) => r.status, () => 0);
+      const status = await request(undefined, port, 'GET', '/api/health').then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) return;
       await sleep(200);
     }
@@ -191,9 +194,19 @@ export function request(agent, port, method, path, body, headers = {}) {
 export async function signIn(agent, port, email) {
   // Like the browser: a first GET hands out the XSRF cookie that signing in must echo.
   const first = await request(agent, port, 'GET', '/api/health');
-  const visitorXsrf = (first.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length);
+  const visitorXsrf = (first.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('XSRF-TOKEN='))
+    ?.slice('XSRF-TOKEN='.length);
   if (!visitorXsrf) throw new Error('GET /api/health handed out no XSRF-TOKEN cookie');
-  const res = await request(agent, port, 'POST', '/api/auth/login', { email, password: PASSWORD }, { cookie: `XSRF-TOKEN=${visitorXsrf}`, 'x-xsrf-token': visitorXsrf });
+  const res = await request(
+    agent,
+    port,
+    'POST',
+    '/api/auth/login',
+    { email, password: PASSWORD },
+    { cookie: `XSRF-TOKEN=${visitorXsrf}`, 'x-xsrf-token': visitorXsrf },
+  );
   if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${res.text.slice(0, 300)}`);
   const cookies = new Map((res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
   const session = cookies.get('bt_session');

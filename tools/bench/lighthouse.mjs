@@ -57,7 +57,15 @@ async function audit(url, { categories = ['performance', 'accessibility'], heade
     bytes: value('total-byte-weight'),
     // What Lighthouse would fix first: the failing audits of each category, by name.
     failing: Object.values(lhr.audits)
-      .filter((a) => a.score !== null && a.score < 0.9 && ['numeric', 'binary', 'metricSavings'].includes(a.scoreDisplayMode) && !/^(first-contentful-paint|largest-contentful-paint|total-blocking-time|cumulative-layout-shift|speed-index|interactive|max-potential-fid)$/.test(a.id))
+      .filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 0.9 &&
+          ['numeric', 'binary', 'metricSavings'].includes(a.scoreDisplayMode) &&
+          !/^(first-contentful-paint|largest-contentful-paint|total-blocking-time|cumulative-layout-shift|speed-index|interactive|max-potential-fid)$/.test(
+            a.id,
+          ),
+      )
       .map((a) => a.id),
     lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
     html: result.report,
@@ -124,7 +132,9 @@ async function main() {
     const run = await auditRetried(`http://127.0.0.1:${port}/`, { categories: ['accessibility'], headers: { Cookie: cookie } });
     const ok = run.accessibility >= GOALS.accessibility;
     met &&= ok;
-    console.log(`  ${role.padEnd(11)} accessibility ${run.accessibility} — goal ≥ ${GOALS.accessibility}: ${ok ? 'met' : 'NOT met'}${run.failing.length ? ` (audits to look at: ${run.failing.join(', ')})` : ''}`);
+    console.log(
+      `  ${role.padEnd(11)} accessibility ${run.accessibility} — goal ≥ ${GOALS.accessibility}: ${ok ? 'met' : 'NOT met'}${run.failing.length ? ` (audits to look at: ${run.failing.join(', ')})` : ''}`,
+    );
     if (reports) writeFileSync(join(reports, `home-${role}.html`), run.html);
   }
   console.log(`\nLighthouse goals: ${met ? 'met' : 'NOT met'}`);

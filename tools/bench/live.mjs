@@ -38,7 +38,12 @@ function openStream(port, headers, onChange) {
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const field = (name) => block.split('\n').find((line) => line.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+          const field = (name) =>
+            block
+              .split('\n')
+              .find((line) => line.startsWith(`${name}:`))
+              ?.slice(name.length + 1)
+              .trim();
           if (field('event') === 'change') onChange(JSON.parse(field('data') ?? '{}'), performance.now());
         }
       });
@@ -81,7 +86,14 @@ async function main() {
   });
   const latencies = [];
   for (const { id, code } of drafts.slice(0, rounds)) {
-    const evidence = await request(agentA, portA, 'POST', `/api/benchmarks/${code}/evidence`, { title: 'Figures 2025', narrative: 'Attached.', visibility: 'shared' }, coordinator);
+    const evidence = await request(
+      agentA,
+      portA,
+      'POST',
+      `/api/benchmarks/${code}/evidence`,
+      { title: 'Figures 2025', narrative: 'Attached.', visibility: 'shared' },
+      coordinator,
+    );
     if (evidence.status !== 201) throw new Error(`adding evidence to ${code} answered ${evidence.status}: ${evidence.text.slice(0, 200)}`);
     const { version } = JSON.parse((await request(agentA, portA, 'GET', `/api/benchmarks/${code}`, undefined, coordinator)).text);
     const after = BigInt((await db.query(`SELECT coalesce(max(id), 0)::text AS id FROM audit_event`)).rows[0].id);
@@ -89,7 +101,10 @@ async function main() {
     const sent = performance.now();
     const submit = await request(agentA, portA, 'POST', `/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version }, coordinator);
     if (submit.status !== 200) throw new Error(`SUBMIT of ${code} answered ${submit.status}: ${submit.text.slice(0, 200)}`);
-    const at = await Promise.race([arrived, new Promise((_, reject) => setTimeout(() => reject(new Error(`no change for ${code} on instance B within 30 s`)), 30_000))]);
+    const at = await Promise.race([
+      arrived,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no change for ${code} on instance B within 30 s`)), 30_000)),
+    ]);
     waiting.delete(id);
     latencies.push(at - sent);
   }
@@ -97,7 +112,9 @@ async function main() {
   const sorted = [...latencies].sort((a, b) => a - b);
   const ms = (value) => `${value.toFixed(1)} ms`;
   console.log(`\nSUBMIT through instance A → its change on instance B's stream, ${sorted.length} rounds (load average ${os.loadavg()[0].toFixed(2)}):`);
-  console.log(`  p50 ${ms(quantile(sorted, 0.5))}, p95 ${ms(quantile(sorted, 0.95))}, longest ${ms(sorted.at(-1))} — goal ≤ ${GOAL_MS} ms: ${sorted.at(-1) <= GOAL_MS ? 'met' : 'NOT met'} (reported, not enforced)`);
+  console.log(
+    `  p50 ${ms(quantile(sorted, 0.5))}, p95 ${ms(quantile(sorted, 0.95))}, longest ${ms(sorted.at(-1))} — goal ≤ ${GOAL_MS} ms: ${sorted.at(-1) <= GOAL_MS ? 'met' : 'NOT met'} (reported, not enforced)`,
+  );
   await cleanup();
   process.exit(0);
 }

@@ -72,16 +72,31 @@ const WORDS = `the of and i u za na sa da je se od o the to in for with ministry
   trafficking trgovina ljudima victims žrtve referral upućivanje mechanism mehanizam capacity kapaciteti staff zaposleni data podaci statistics
   action akcioni plan implementation sprovođenje deadline rok budget budžet institution institucija coordination koordinacija monitoring praćenje
   civil civilno society društvo consultation konsultacije proposal predlog evidence dokaz reform reforma independence nezavisnost integrity integritet
-  organised organizovani crime kriminal witness svedok protection zaštita detention pritvor return povratak readmission readmisija visa vize`.split(/\s+/).filter(Boolean);
+  organised organizovani crime kriminal witness svedok protection zaštita detention pritvor return povratak readmission readmisija visa vize`
+  .split(/\s+/)
+  .filter(Boolean);
 const PHRASES = 4000;
 const PREPARATION = ['early_stage', 'some_level', 'moderately_prepared', 'good_level', 'well_advanced'];
 const PROGRESS = ['no_progress', 'limited_progress', 'some_progress', 'good_progress'];
-const INSTITUTIONS = ['Ministry of Interior', 'Ministry of Justice', 'Border Police', 'Commissariat for Refugees', 'Public Prosecutor’s Office', 'Judicial Academy', 'Anti-Corruption Agency'];
+const INSTITUTIONS = [
+  'Ministry of Interior',
+  'Ministry of Justice',
+  'Border Police',
+  'Commissariat for Refugees',
+  'Public Prosecutor’s Office',
+  'Judicial Academy',
+  'Anti-Corruption Agency',
+];
 
 /** Once: phrases to draw texts from, the six partners × two chapters, and the authors (a ministry and four CSOs per partner). */
 async function prepare(db) {
   const user = async (email) => (await db.query(`SELECT u.id, u.organisation_id FROM app_user u WHERE email = $1`, [email])).rows[0];
-  const demo = { ministry: await user('ministry@demo.test'), cso: await user('cso@demo.test'), commission: await user('commission@demo.test'), admin: await user('admin@demo.test') };
+  const demo = {
+    ministry: await user('ministry@demo.test'),
+    cso: await user('cso@demo.test'),
+    commission: await user('commission@demo.test'),
+    admin: await user('admin@demo.test'),
+  };
   if (Object.values(demo).some((u) => !u)) throw new Error('no demo accounts: is the API in demo mode?');
   await db.query(`CREATE SCHEMA bench`);
   // Phrases of 8–40 words, common words far more often than rare ones; texts are drawn from them, not word by word.
@@ -107,11 +122,19 @@ async function prepare(db) {
   await db.query(`CREATE TABLE bench.author AS
       SELECT trim(o.country_code) AS country_code, o.kind, (row_number() OVER (PARTITION BY o.kind, o.country_code ORDER BY o.name) - 1)::int AS k, u.id AS user_id, o.id AS organisation_id
         FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.email LIKE 'bench.%' OR u.email IN ('ministry@demo.test', 'cso@demo.test')`);
-  const { rows: [check] } = await db.query(`SELECT count(*) FILTER (WHERE kind = 'ministry')::int AS ministries, count(*) FILTER (WHERE kind = 'civil_society')::int AS csos FROM bench.author`);
+  const {
+    rows: [check],
+  } = await db.query(
+    `SELECT count(*) FILTER (WHERE kind = 'ministry')::int AS ministries, count(*) FILTER (WHERE kind = 'civil_society')::int AS csos FROM bench.author`,
+  );
   if (check.ministries !== 6 || check.csos !== 24) throw new Error(`bench authors: ${JSON.stringify(check)}`);
   // Every generated benchmark, by its number n (and k, its place in its chapter): its id, code and place.
-  await db.query(`CREATE TABLE bench.b (n int PRIMARY KEY, k int NOT NULL, id uuid NOT NULL, code text NOT NULL, country_code text NOT NULL, chapter int NOT NULL, area_id uuid NOT NULL, state text NOT NULL)`);
-  const { rows: [{ count }] } = await db.query(`SELECT count(*)::int AS count FROM benchmark`);
+  await db.query(
+    `CREATE TABLE bench.b (n int PRIMARY KEY, k int NOT NULL, id uuid NOT NULL, code text NOT NULL, country_code text NOT NULL, chapter int NOT NULL, area_id uuid NOT NULL, state text NOT NULL)`,
+  );
+  const {
+    rows: [{ count }],
+  } = await db.query(`SELECT count(*)::int AS count FROM benchmark`);
   return { demo, demoBenchmarks: count };
 }
 
@@ -125,26 +148,44 @@ async function grow(db, demo, from, to) {
   };
   const range = [from, to];
   const phrase = (alias, key) => `JOIN bench.phrase ${alias} ON ${alias}.n = (${key}) % ${PHRASES}`;
-  await step('benchmarks', `INSERT INTO bench.b (n, k, id, code, country_code, chapter, area_id, state)
+  await step(
+    'benchmarks',
+    `INSERT INTO bench.b (n, k, id, code, country_code, chapter, area_id, state)
       SELECT n, (n - 1) / 12, md5('b' || n)::uuid,
              sc.country_code || '-' || sc.chapter || '-G' || chr(65 + ((n - 1) / 12 / ${AREA_SIZE}) / 26) || chr(65 + ((n - 1) / 12 / ${AREA_SIZE}) % 26) || '-' || lpad(((n - 1) / 12 % ${AREA_SIZE})::text, 2, '0'),
              sc.country_code, sc.chapter, md5('area' || sc.s || '-' || (n - 1) / 12 / ${AREA_SIZE})::uuid,
              (ARRAY['draft', 'draft', 'draft', 'draft', 'submitted', 'submitted', 'peerReview', 'peerReview', 'accepted', 'accepted'])[1 + (n - 1) / 12 % 10]
-        FROM generate_series($1::int + 1, $2::int) AS n JOIN bench.scope sc ON sc.s = (n - 1) % 12`, range);
-  await step('areas', `INSERT INTO area (id, country_code, chapter_number, code, title, intro, position)
+        FROM generate_series($1::int + 1, $2::int) AS n JOIN bench.scope sc ON sc.s = (n - 1) % 12`,
+    range,
+  );
+  await step(
+    'areas',
+    `INSERT INTO area (id, country_code, chapter_number, code, title, intro, position)
       SELECT DISTINCT ON (b.area_id) b.area_id, b.country_code, b.chapter, split_part(b.code, '-', 3), 'Area ' || split_part(b.code, '-', 3) || ': ' || left(p.text, 50), p.text,
              100 + ascii(substr(split_part(b.code, '-', 3), 2, 1)) * 26 + ascii(substr(split_part(b.code, '-', 3), 3, 1))
         FROM bench.b b ${phrase('p', 'b.n')} WHERE b.n > $1 AND b.n <= $2
-      ON CONFLICT (id) DO NOTHING`, range);
-  await step('benchmark rows', `INSERT INTO benchmark (id, code, area_id, position, text, state, version, snapshot, created_at, updated_at)
+      ON CONFLICT (id) DO NOTHING`,
+    range,
+  );
+  await step(
+    'benchmark rows',
+    `INSERT INTO benchmark (id, code, area_id, position, text, state, version, snapshot, created_at, updated_at)
       SELECT b.id, b.code, b.area_id, (b.n - 1) / 12 % ${AREA_SIZE}, p.text || ' ' || q.text, b.state, 1 + b.k % 7,
              CASE WHEN b.state = 'peerReview' THEN jsonb_build_object('value', jsonb_build_object('peerReview', (ARRAY['planned', 'fieldwork', 'reported'])[1 + b.k % 3])) END,
              now() - make_interval(days => 700), now() - make_interval(hours => (b.n * 7919) % 8000)
-        FROM bench.b b ${phrase('p', 'b.n')} ${phrase('q', 'b.n * 7 + 1')} WHERE b.n > $1 AND b.n <= $2`, range);
-  await step('sub-requirements', `INSERT INTO sub_requirement (code, benchmark_id, position, text)
+        FROM bench.b b ${phrase('p', 'b.n')} ${phrase('q', 'b.n * 7 + 1')} WHERE b.n > $1 AND b.n <= $2`,
+    range,
+  );
+  await step(
+    'sub-requirements',
+    `INSERT INTO sub_requirement (code, benchmark_id, position, text)
       SELECT b.code || '.' || i, b.id, i, p.text FROM bench.b b CROSS JOIN generate_series(1, ${PER_BENCHMARK.subRequirements}) AS i ${phrase('p', 'b.n * 3 + i')}
-       WHERE b.n > $1 AND b.n <= $2`, range);
-  await step('evidence', `INSERT INTO evidence (id, benchmark_id, title, narrative, visibility, author_id, updated_by, period_start, period_end, created_at, updated_at)
+       WHERE b.n > $1 AND b.n <= $2`,
+    range,
+  );
+  await step(
+    'evidence',
+    `INSERT INTO evidence (id, benchmark_id, title, narrative, visibility, author_id, updated_by, period_start, period_end, created_at, updated_at)
       SELECT md5('e' || b.n || '-' || j)::uuid, b.id, initcap(left(t.text, 30 + j * 2)), p.text,
              (ARRAY['internal', 'shared', 'shared', 'public', 'internal'])[1 + (b.k + j) % 5], m.user_id, m.user_id,
              make_date(2020 + (b.k + j) % 6, 1, 1), make_date(2020 + (b.k + j) % 6, 12, 31),
@@ -152,9 +193,13 @@ async function grow(db, demo, from, to) {
         FROM bench.b b CROSS JOIN generate_series(0, ${PER_BENCHMARK.evidence - 1}) AS j
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
         ${phrase('t', 'b.n * 11 + j * 5')} ${phrase('p', 'b.n * 13 + j * 7')}
-       WHERE b.n > $1 AND b.n <= $2`, range);
+       WHERE b.n > $1 AND b.n <= $2`,
+    range,
+  );
   // Contributions 0–2 are proposals, 3 a comment (a reply to proposal 0 on every other benchmark); one in 97 hidden.
-  await step('proposals', `INSERT INTO proposal (id, benchmark_id, text, author_id, created_at, kind, parent_id, hidden_at, hidden_by, hidden_reason)
+  await step(
+    'proposals',
+    `INSERT INTO proposal (id, benchmark_id, text, author_id, created_at, kind, parent_id, hidden_at, hidden_by, hidden_reason)
       SELECT md5('p' || b.n || '-' || j)::uuid, b.id, p.text, c.user_id, now() - make_interval(days => 60 + (b.n * 13 + j * 97) % 650),
              CASE WHEN j < 3 THEN 'proposal' ELSE 'comment' END,
              CASE WHEN j = 3 AND b.k % 2 = 0 THEN md5('p' || b.n || '-0')::uuid END,
@@ -163,18 +208,26 @@ async function grow(db, demo, from, to) {
         JOIN bench.author c ON c.country_code = b.country_code AND c.kind = 'civil_society' AND c.k = (b.k + j) % 4
         ${phrase('p', 'b.n * 17 + j * 3')}
        WHERE b.n > $1 AND b.n <= $2
-       ORDER BY j = 3, b.n`, [...range, demo.admin.id]);
+       ORDER BY j = 3, b.n`,
+    [...range, demo.admin.id],
+  );
   // 60% of the proposals answered (days after), one in ten of those answered again.
-  await step('answers', `INSERT INTO proposal_response (id, proposal_id, decision, reasoning, author_id, created_at)
+  await step(
+    'answers',
+    `INSERT INTO proposal_response (id, proposal_id, decision, reasoning, author_id, created_at)
       SELECT md5('r' || b.n || '-' || j || '-' || v)::uuid, md5('p' || b.n || '-' || j)::uuid,
              (ARRAY['accepted', 'partly_accepted', 'not_accepted'])[1 + (b.k + j + v) % 3], left(p.text, 200), m.user_id,
              now() - make_interval(days => 60 + (b.n * 13 + j * 97) % 650) + make_interval(days => 3 + (b.k + j) % 40 + v * 10)
         FROM bench.b b CROSS JOIN generate_series(0, 2) AS j CROSS JOIN generate_series(0, 1) AS v
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
         ${phrase('p', 'b.n * 19 + j')}
-       WHERE b.n > $1 AND b.n <= $2 AND (b.k + j) % 5 < 3 AND (v = 0 OR (b.k + j) % 10 = 0)`, range);
+       WHERE b.n > $1 AND b.n <= $2 AND (b.k + j) % 5 < 3 AND (v = 0 OR (b.k + j) % 10 = 0)`,
+    range,
+  );
   // The Commission (2024 on a third, 2025 on half), the ministry (2025, 70%), a CSO (2025, half).
-  await step('assessments', `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id, organisation_id, created_at)
+  await step(
+    'assessments',
+    `INSERT INTO assessment (benchmark_id, voice, period, preparation, progress, text, author_id, organisation_id, created_at)
       SELECT b.id, v.voice, v.period, ($3::text[])[1 + (b.k + v.k) % ${PREPARATION.length}], ($4::text[])[1 + (b.k + v.k) % ${PROGRESS.length}], p.text,
              coalesce(a.user_id, $5::uuid), coalesce(a.organisation_id, $6::uuid), now() - make_interval(days => 400 - v.k * 100 - b.k % 50)
         FROM bench.b b
@@ -182,8 +235,11 @@ async function grow(db, demo, from, to) {
         LEFT JOIN bench.author a ON a.country_code = b.country_code AND a.kind = v.voice AND a.k = CASE WHEN v.voice = 'civil_society' THEN b.k % 4 ELSE 0 END
         ${phrase('p', 'b.n * 23 + v.k')}
        WHERE b.n > $1 AND b.n <= $2 AND CASE WHEN v.voice = 'ministry' THEN b.k % 10 < 7 ELSE b.k % v.every = 0 END`,
-    [...range, PREPARATION, PROGRESS, demo.commission.id, demo.commission.organisation_id]);
-  await step('activities', `INSERT INTO action_activity (id, benchmark_id, code, title, responsible_institution, deadline, budget_amount, budget_currency, budget_source, status, created_by)
+    [...range, PREPARATION, PROGRESS, demo.commission.id, demo.commission.organisation_id],
+  );
+  await step(
+    'activities',
+    `INSERT INTO action_activity (id, benchmark_id, code, title, responsible_institution, deadline, budget_amount, budget_currency, budget_source, status, created_by)
       SELECT md5('a' || b.n || '-' || j)::uuid, b.id, b.k % 9 || '.' || j, left(p.text, 120), ($3::text[])[1 + (b.k + j) % ${INSTITUTIONS.length}],
              (date_trunc('quarter', DATE '2024-01-01' + (b.n * 31 + j * 113) % 1460) + interval '3 months - 1 day')::date,
              CASE WHEN j = 1 THEN 10000 + b.k % 90000 END, CASE WHEN j = 1 THEN 'EUR' END, CASE WHEN j = 1 THEN 'IPA III' END,
@@ -191,28 +247,44 @@ async function grow(db, demo, from, to) {
         FROM bench.b b CROSS JOIN generate_series(1, ${PER_BENCHMARK.activities}) AS j
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
         ${phrase('p', 'b.n * 29 + j')}
-       WHERE b.n > $1 AND b.n <= $2`, [...range, INSTITUTIONS]);
-  await step('corrective measures', `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, status, created_by)
+       WHERE b.n > $1 AND b.n <= $2`,
+    [...range, INSTITUTIONS],
+  );
+  await step(
+    'corrective measures',
+    `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, status, created_by)
       SELECT md5('a' || b.n || '-' || j)::uuid, b.id, 'Catch up: ' || left(p.text, 80), ($3::text[])[1 + b.k % ${INSTITUTIONS.length}],
              DATE '2025-06-01' + b.k % 500, CASE WHEN b.k % 3 = 0 THEN 'done' ELSE 'open' END, m.user_id
         FROM bench.b b CROSS JOIN generate_series(1, ${PER_BENCHMARK.activities}) AS j
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
         ${phrase('p', 'b.n * 31 + j')}
-       WHERE b.n > $1 AND b.n <= $2 AND (b.k + j) % 10 = 0`, [...range, INSTITUTIONS]);
+       WHERE b.n > $1 AND b.n <= $2 AND (b.k + j) % 10 = 0`,
+    [...range, INSTITUTIONS],
+  );
   // A peer-review mission on one benchmark in 50 (the trigger adds its scope), with two recommendations due around now.
-  await step('missions', `INSERT INTO mission (id, benchmark_id, title, start_date, end_date, report_shared_at, report_shared_by, created_by)
+  await step(
+    'missions',
+    `INSERT INTO mission (id, benchmark_id, title, start_date, end_date, report_shared_at, report_shared_by, created_by)
       SELECT md5('m' || b.n)::uuid, b.id, 'Peer review ' || b.code, DATE '2025-01-01' + b.k % 300, DATE '2025-01-05' + b.k % 300,
              CASE WHEN b.k % 100 = 0 THEN now() END, CASE WHEN b.k % 100 = 0 THEN $3::uuid END, $3::uuid
-        FROM bench.b b WHERE b.n > $1 AND b.n <= $2 AND b.k % ${MISSION_EVERY} = 0`, [...range, demo.commission.id]);
-  await step('recommendations', `INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date, status)
+        FROM bench.b b WHERE b.n > $1 AND b.n <= $2 AND b.k % ${MISSION_EVERY} = 0`,
+    [...range, demo.commission.id],
+  );
+  await step(
+    'recommendations',
+    `INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date, status)
       SELECT md5('m' || b.n)::uuid, b.id, left(p.text, 200), ($3::text[])[1 + (b.k + i) % ${INSTITUTIONS.length}], CURRENT_DATE - 200 + (b.n * 7 + i * 60) % 400,
              (ARRAY['open', 'in_progress', 'implemented', 'not_implemented'])[1 + (b.k / ${MISSION_EVERY} + i) % 4]
         FROM bench.b b CROSS JOIN generate_series(1, 2) AS i ${phrase('p', 'b.n * 37 + i')}
-       WHERE b.n > $1 AND b.n <= $2 AND b.k % ${MISSION_EVERY} = 0`, [...range, INSTITUTIONS]);
+       WHERE b.n > $1 AND b.n <= $2 AND b.k % ${MISSION_EVERY} = 0`,
+    [...range, INSTITUTIONS],
+  );
   // 100 audit events per benchmark, interleaved as they happen (event j of every benchmark, then j + 1):
   // 20 evidence items created and 10 changed, 4 contributions, 3 answers, 4 assessments, 5 workflow
   // steps, 30 Action Plan and 24 track-record changes.
-  await step('audit events', `INSERT INTO audit_event (occurred_at, actor_id, actor_ip, action, entity_type, entity_id, data, prev_hash, hash)
+  await step(
+    'audit events',
+    `INSERT INTO audit_event (occurred_at, actor_id, actor_ip, action, entity_type, entity_id, data, prev_hash, hash)
       SELECT now() - make_interval(secs => ($2::int - $1::int) * 100 - i), CASE WHEN x.j BETWEEN 30 AND 33 THEN c.user_id WHEN x.j BETWEEN 41 AND 45 THEN $3::uuid ELSE m.user_id END, '10.0.0.1',
              CASE WHEN x.j < 20 THEN 'evidence.created' WHEN x.j < 30 THEN 'evidence.updated' WHEN x.j < 34 THEN 'proposal.created' WHEN x.j < 37 THEN 'proposal.answered'
                   WHEN x.j < 41 THEN 'assessment.recorded' WHEN x.j < 46 THEN 'benchmark.' || (ARRAY['SUBMIT', 'REQUEST_CHANGES', 'SUBMIT', 'START_PEER_REVIEW', 'ACCEPT'])[x.j - 40]
@@ -231,14 +303,20 @@ async function grow(db, demo, from, to) {
         CROSS JOIN LATERAL (SELECT $1::int + 1 + i % ($2::int - $1::int) AS n, i / ($2::int - $1::int) AS j) AS x
         JOIN bench.b b ON b.n = x.n
         JOIN bench.author m ON m.country_code = b.country_code AND m.kind = 'ministry'
-        JOIN bench.author c ON c.country_code = b.country_code AND c.kind = 'civil_society' AND c.k = (b.k + x.j) % 4`, [...range, demo.commission.id]);
+        JOIN bench.author c ON c.country_code = b.country_code AND c.kind = 'civil_society' AND c.k = (b.k + x.j) % 4`,
+    [...range, demo.commission.id],
+  );
   // Read marks: the Serbian coordinator has read a third of the unanswered proposals, the Serbian CSO half of its answers.
-  await step('read marks', `INSERT INTO inbox_read (user_id, item_key)
+  await step(
+    'read marks',
+    `INSERT INTO inbox_read (user_id, item_key)
       SELECT u.id, 'proposal-unanswered:' || md5('p' || b.n || '-' || j)::uuid FROM bench.b b CROSS JOIN generate_series(0, 2) AS j, app_user u
        WHERE u.email = 'coordinator@demo.test' AND b.country_code = 'RS' AND b.n > $1 AND b.n <= $2 AND (b.k + j) % 3 = 0
       UNION ALL
       SELECT $3::uuid, 'proposal-answered:' || md5('r' || b.n || '-' || j || '-0')::uuid FROM bench.b b CROSS JOIN generate_series(0, 2) AS j
-       WHERE b.country_code = 'RS' AND b.n > $1 AND b.n <= $2 AND (b.k + j) % 4 = 0 AND (b.k + j) % 5 < 3 AND b.k % 2 = 0`, [...range, demo.cso.id]);
+       WHERE b.country_code = 'RS' AND b.n > $1 AND b.n <= $2 AND (b.k + j) % 4 = 0 AND (b.k + j) % 5 < 3 AND b.k % 2 = 0`,
+    [...range, demo.cso.id],
+  );
   return steps;
 }
 
@@ -256,7 +334,9 @@ async function generate(db, demo, from, to) {
 }
 
 async function volumes(db) {
-  const { rows: [facts] } = await db.query(`SELECT (SELECT count(*) FROM benchmark)::int AS benchmarks, (SELECT count(*) FROM audit_event)::int AS audit_events,
+  const {
+    rows: [facts],
+  } = await db.query(`SELECT (SELECT count(*) FROM benchmark)::int AS benchmarks, (SELECT count(*) FROM audit_event)::int AS audit_events,
       (SELECT count(*) FROM evidence)::int AS evidence, (SELECT count(*) FROM proposal)::int AS proposals, pg_size_pretty(pg_database_size(current_database())) AS size`);
   return facts;
 }
@@ -286,8 +366,9 @@ function listSql(where, params, { page = 1, pageSize = 50, after = null } = {}) 
   const keyset = after
     ? `AND (m.country_code, m.chapter_number, m.area_position, m.position, m.code) > (SELECT a.country_code, a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $${all.push(after)})`
     : '';
-  return [{
-    sql: `WITH matching AS NOT MATERIALIZED (
+  return [
+    {
+      sql: `WITH matching AS NOT MATERIALIZED (
             SELECT b.id, b.code, b.position, b.state, b.text, a.country_code, a.chapter_number, a.code AS area_code, a.title AS area_title, a.position AS area_position
               FROM area a JOIN benchmark b ON b.area_id = a.id WHERE ${where})
           SELECT (SELECT count(*)::int FROM (SELECT FROM matching LIMIT 201) c) AS total,
@@ -297,14 +378,16 @@ function listSql(where, params, { page = 1, pageSize = 50, after = null } = {}) 
                            'subRequirementCount', (SELECT count(*)::int FROM sub_requirement s WHERE s.benchmark_id = m.id))), '[]')
                     FROM (SELECT * FROM matching m WHERE true ${keyset}
                            ORDER BY m.country_code, m.chapter_number, m.area_position, m.position, m.code LIMIT ${pageSize + 1} OFFSET ${(page - 1) * pageSize}) m) AS items`,
-    params: all,
-  }];
+      params: all,
+    },
+  ];
 }
 const words = (n) => `b.catalogue_search @@ to_tsquery('bt_search'::regconfig, $${n})`;
 
 /** BenchmarkWorkflowService.page: the catalogue, the workflow's facts, the mission, the latest assessment. */
 const detail = (b) => [
-  { sql: `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
+  {
+    sql: `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
                  a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.updated_at,
                  coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text) ORDER BY s.position)
                              FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements,
@@ -325,12 +408,15 @@ const detail = (b) => [
                          'preparation', s.preparation, 'progress', s.progress, 'text', s.text, 'author', u.display_name, 'createdAt', s.created_at)
                     FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
                    WHERE s.benchmark_id = b.id AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1) AS page_assessment
-            FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`, params: [b.code] },
+            FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`,
+    params: [b.code],
+  },
 ];
 
 /** AssessmentsService.overview. */
-const overview = (country, chapter, viewer, period = null, after = null, pageSize = 50) => [{
-  sql: `WITH periods AS (
+const overview = (country, chapter, viewer, period = null, after = null, pageSize = 50) => [
+  {
+    sql: `WITH periods AS (
           SELECT c.period FROM chapter_period c
            WHERE c.country_code = $1 AND c.chapter_number = $2
              AND (c.published OR 'commission' = ANY($3::text[]) OR ($4::text = $1 AND $3::text[] && ARRAY['ministry', 'civil_society']))
@@ -357,8 +443,9 @@ const overview = (country, chapter, viewer, period = null, after = null, pageSiz
                              ORDER BY s.voice, s.organisation_id, s.created_at DESC) g))
                        ORDER BY p.area_position, p.position, p.code), '[]')
                   FROM page p) AS rows`,
-  params: [country, chapter, ...viewerFacts(viewer), period, after],
-}];
+    params: [country, chapter, ...viewerFacts(viewer), period, after],
+  },
+];
 
 /** ConsiderationService.figures. */
 const FIGURES = `count(p.created_at)::int AS received, count(p.answer_decision)::int AS answered,
@@ -367,8 +454,9 @@ const FIGURES = `count(p.created_at)::int AS received, count(p.answer_decision):
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.first_answered_at - p.created_at) / 86400) AS median_days,
   min(p.created_at) FILTER (WHERE p.answer_decision IS NULL) AS oldest_unanswered`;
 const CONSIDERED = `p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL`;
-const consideration = (country, chapter) => [{
-  sql: `WITH scope AS NOT MATERIALIZED (
+const consideration = (country, chapter) => [
+  {
+    sql: `WITH scope AS NOT MATERIALIZED (
           SELECT a.id AS area_id, a.code AS area_code, a.chapter_number, a.position AS area_position, b.id, b.code, b.position
             FROM area a JOIN benchmark b ON b.area_id = a.id WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
         ), considered AS MATERIALIZED (
@@ -387,14 +475,16 @@ const consideration = (country, chapter) => [{
                (SELECT coalesce(json_agg(y ORDER BY y.chapter_number, y.area_position, y.position, y.code), '[]') FROM (
                   SELECT s.id, s.code, s.area_code, s.chapter_number, s.area_position, s.position, f.*
                     FROM page s CROSS JOIN LATERAL (SELECT ${FIGURES} FROM proposal p WHERE p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}) f) y) AS benchmarks`,
-  params: [country, chapter, null],
-}];
+    params: [country, chapter, null],
+  },
+];
 
 /** ActionPlanService.summary, for the Commission and a country's ministry (the tally). */
 const summary = (viewer, country) => {
   const visible = `($1::boolean OR a.country_code = $2) AND ($3::text IS NULL OR a.country_code = $3)`;
-  return [{
-    sql: `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.n)::int AS total,
+  return [
+    {
+      sql: `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.n)::int AS total,
                  (sum(x.n) FILTER (WHERE (x.deadline < CURRENT_DATE AND x.status <> 'completed')))::int AS overdue,
                  (sum(x.n) FILTER (WHERE x.status = 'planned'))::int AS planned, (sum(x.n) FILTER (WHERE x.status = 'in_progress'))::int AS in_progress,
                  (sum(x.n) FILTER (WHERE x.status = 'completed'))::int AS completed,
@@ -403,27 +493,50 @@ const summary = (viewer, country) => {
             FROM (SELECT a.code, a.title, a.position, t.status, t.deadline, t.activities AS n
                     FROM action_plan_tally t JOIN area a ON a.id = t.area_id WHERE t.activities > 0 AND ${visible}) x
            GROUP BY GROUPING SETS ((x.code, x.title, x.position), ()) ORDER BY GROUPING(x.code), x.position, x.code`,
-    params: [viewer.commission, viewer.ministry || viewer.cso ? viewer.country : null, country],
-  }];
+      params: [viewer.commission, viewer.ministry || viewer.cso ? viewer.country : null, country],
+    },
+  ];
 };
 
 /** InboxService with its sources (dialogue, consultations, missions) and the read marks. */
 const inbox = (viewer) => [
-  ...(viewer.ministry ? [{ sql: `SELECT p.id, left(p.text, 121) AS text, p.created_at, b.code, o.name AS organisation
+  ...(viewer.ministry
+    ? [
+        {
+          sql: `SELECT p.id, left(p.text, 121) AS text, p.created_at, b.code, o.name AS organisation
         FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
        WHERE p.country_code = $1 AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL AND p.first_answered_at IS NULL
          AND b.state IN ('draft', 'submitted', 'peerReview')
-       ORDER BY p.created_at LIMIT 50`, params: [viewer.country] }] : []),
-  ...(viewer.cso ? [{ sql: `SELECT r.id, r.decision, r.created_at, left(p.text, 121) AS text, b.code,
+       ORDER BY p.created_at LIMIT 50`,
+          params: [viewer.country],
+        },
+      ]
+    : []),
+  ...(viewer.cso
+    ? [
+        {
+          sql: `SELECT r.id, r.decision, r.created_at, left(p.text, 121) AS text, b.code,
              EXISTS (SELECT 1 FROM proposal_response e WHERE e.proposal_id = p.id AND e.created_at < r.created_at) AS revised
         FROM proposal_response r JOIN proposal p ON p.id = r.proposal_id JOIN benchmark b ON b.id = p.benchmark_id
-       WHERE r.proposer_organisation_id = $1 AND p.hidden_at IS NULL ORDER BY r.created_at DESC LIMIT 50`, params: [viewer.organisationId] }] : []),
-  ...(viewer.ministry || viewer.cso ? [{ sql: `SELECT c.id, c.title, c.deadline, c.updated_at,
+       WHERE r.proposer_organisation_id = $1 AND p.hidden_at IS NULL ORDER BY r.created_at DESC LIMIT 50`,
+          params: [viewer.organisationId],
+        },
+      ]
+    : []),
+  ...(viewer.ministry || viewer.cso
+    ? [
+        {
+          sql: `SELECT c.id, c.title, c.deadline, c.updated_at,
              (SELECT count(*)::int FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = c.id
                  AND NOT EXISTS (SELECT 1 FROM consultation_reply p WHERE p.question_id = q.id AND p.organisation_id = $1 AND p.status = 'sent')) AS unanswered
         FROM consultation c JOIN consultation_recipient r ON r.consultation_id = c.id AND r.organisation_id = $1
-       WHERE c.state = 'open' AND c.deadline > $2 AND c.deadline <= $2::timestamptz + make_interval(days => 7)`, params: [viewer.organisationId, new Date().toISOString()] }] : []),
-  { sql: `(SELECT 'mission-start' AS kind, m.id AS mission_id, m.id AS item_id, coalesce(nullif(m.title, ''), 'Peer-review mission') AS title, m.start_date::timestamptz AS due
+       WHERE c.state = 'open' AND c.deadline > $2 AND c.deadline <= $2::timestamptz + make_interval(days => 7)`,
+          params: [viewer.organisationId, new Date().toISOString()],
+        },
+      ]
+    : []),
+  {
+    sql: `(SELECT 'mission-start' AS kind, m.id AS mission_id, m.id AS item_id, coalesce(nullif(m.title, ''), 'Peer-review mission') AS title, m.start_date::timestamptz AS due
              FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
             WHERE m.start_date >= $2::date AND m.start_date <= $2::date + $3::int ORDER BY m.start_date DESC LIMIT 50)
           UNION ALL
@@ -436,13 +549,15 @@ const inbox = (viewer) => [
             WHERE r.status IN ('open', 'in_progress') AND r.due_date <= $2::date + $3::int
               AND (($4::boolean) OR (m.country_code = $5 AND m.report_shared_at IS NOT NULL))
             ORDER BY r.due_date DESC LIMIT 50)`,
-    params: [viewer.userId, new Date().toISOString().slice(0, 10), 7, viewer.commission, viewer.ministry ? viewer.country : null] },
+    params: [viewer.userId, new Date().toISOString().slice(0, 10), 7, viewer.commission, viewer.ministry ? viewer.country : null],
+  },
   { sql: `SELECT item_key FROM inbox_read WHERE user_id = $1 AND item_key = ANY($2)`, params: [viewer.userId, viewer.readKeys ?? []] },
 ];
 
 /** BenchmarkWorkflowService.history. */
-const history = (b, viewer) => [{
-  sql: `SELECT b.id, b.code, a.country_code, b.state, b.version,
+const history = (b, viewer) => [
+  {
+    sql: `SELECT b.id, b.code, a.country_code, b.state, b.version,
                EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = b.id AND x.user_id = $2::uuid) AS mission_expert,
                (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e.occurred_at, 'actor', coalesce(u.display_name, e.actor_label), 'action', e.action,
                          'event', e.data->>'event', 'from', e.data->>'from', 'to', e.data->>'to', 'comment', e.data->>'comment', 'evidenceVisibility', ev.visibility) ORDER BY e.id), '[]')
@@ -451,14 +566,17 @@ const history = (b, viewer) => [{
                    AND ev.id = CASE WHEN e.data->>'evidenceId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (e.data->>'evidenceId')::uuid END
                  WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text) AS events
           FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`,
-  params: [b.code, viewer.userId],
-}];
+    params: [b.code, viewer.userId],
+  },
+];
 
 /** The variants of every read: path and caller through HTTP, `raw` the statements of its twin. */
 async function reads(db, users) {
   const rs = await sampleBenchmarks(db, 'RS', 40);
   const any = await sampleBenchmarks(db, null, 40);
-  const { rows: [area] } = await db.query(`SELECT a.code FROM area a WHERE a.country_code = 'RS' AND a.chapter_number = 24 ORDER BY a.position DESC LIMIT 1`);
+  const {
+    rows: [area],
+  } = await db.query(`SELECT a.code FROM area a WHERE a.country_code = 'RS' AND a.chapter_number = 24 ORDER BY a.position DESC LIMIT 1`);
   // A key two pages into Albania's chapter 23, or half-way on a small one (keyset paging from there).
   const { rows: chapter } = await db.query(`SELECT b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE a.country_code = 'AL' AND a.chapter_number = 23
       ORDER BY a.position, b.position, b.code LIMIT 100`);
@@ -470,33 +588,73 @@ async function reads(db, users) {
     viewer.readKeys = rows.map((r) => r.item_key);
   }
   return [
-    { name: 'benchmark list', variants: [
-      { caller: null, path: '/api/benchmarks?country=RS&chapter=24', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2`, ['RS', 24]) },
-      { caller: coordinator, path: `/api/benchmarks?country=RS&chapter=24&area=${area.code}`, raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND a.code = $3`, ['RS', 24, area.code]) },
-      { caller: null, path: '/api/benchmarks?country=AL&chapter=23&state=submitted&page=3', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND b.state = $3`, ['AL', 23, 'submitted'], { page: 3 }) },
-      { caller: commission, path: '/api/benchmarks?page=2&pageSize=20', raw: listSql(`true`, [], { page: 2, pageSize: 20 }) },
-      { caller: null, path: `/api/benchmarks?country=AL&chapter=23&after=${deep.code}`, raw: listSql(`a.country_code = $1 AND a.chapter_number = $2`, ['AL', 23], { after: deep.code }) },
-      { caller: cso, path: '/api/benchmarks?country=RS&chapter=24&q=migration', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND ${words(3)}`, ['RS', 24, 'migration:*']) },
-      { caller: null, path: '/api/benchmarks?country=RS&chapter=24&q=readmisija', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND ${words(3)}`, ['RS', 24, 'readmisija:*']) },
-    ] },
-    { name: 'benchmark detail', variants: [null, coordinator, commission, cso].flatMap((caller, c) =>
-      (caller === null || c === 2 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}`, raw: detail(b) }))) },
-    { name: 'chapter overview', variants: [
-      { caller: null, path: '/api/overview?country=RS&chapter=24', raw: overview('RS', 24, null) },
-      { caller: commission, path: '/api/overview?country=AL&chapter=23', raw: overview('AL', 23, commission) },
-      { caller: cso, path: `/api/overview?country=RS&chapter=24&period=2024`, raw: overview('RS', 24, cso, '2024') },
-    ] },
-    { name: 'consideration', variants: [
-      { caller: null, path: '/api/consideration?country=RS&chapter=24', raw: consideration('RS', 24) },
-      { caller: null, path: '/api/consideration?country=AL&chapter=23', raw: consideration('AL', 23) },
-    ] },
-    { name: 'action plan summary', variants: [
-      { caller: coordinator, path: '/api/action-plan/summary', raw: summary(coordinator, null) },
-      { caller: commission, path: '/api/action-plan/summary?country=RS', raw: summary(commission, 'RS') },
-    ] },
+    {
+      name: 'benchmark list',
+      variants: [
+        { caller: null, path: '/api/benchmarks?country=RS&chapter=24', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2`, ['RS', 24]) },
+        {
+          caller: coordinator,
+          path: `/api/benchmarks?country=RS&chapter=24&area=${area.code}`,
+          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND a.code = $3`, ['RS', 24, area.code]),
+        },
+        {
+          caller: null,
+          path: '/api/benchmarks?country=AL&chapter=23&state=submitted&page=3',
+          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND b.state = $3`, ['AL', 23, 'submitted'], { page: 3 }),
+        },
+        { caller: commission, path: '/api/benchmarks?page=2&pageSize=20', raw: listSql(`true`, [], { page: 2, pageSize: 20 }) },
+        {
+          caller: null,
+          path: `/api/benchmarks?country=AL&chapter=23&after=${deep.code}`,
+          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2`, ['AL', 23], { after: deep.code }),
+        },
+        {
+          caller: cso,
+          path: '/api/benchmarks?country=RS&chapter=24&q=migration',
+          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND ${words(3)}`, ['RS', 24, 'migration:*']),
+        },
+        {
+          caller: null,
+          path: '/api/benchmarks?country=RS&chapter=24&q=readmisija',
+          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND ${words(3)}`, ['RS', 24, 'readmisija:*']),
+        },
+      ],
+    },
+    {
+      name: 'benchmark detail',
+      variants: [null, coordinator, commission, cso].flatMap((caller, c) =>
+        (caller === null || c === 2 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}`, raw: detail(b) })),
+      ),
+    },
+    {
+      name: 'chapter overview',
+      variants: [
+        { caller: null, path: '/api/overview?country=RS&chapter=24', raw: overview('RS', 24, null) },
+        { caller: commission, path: '/api/overview?country=AL&chapter=23', raw: overview('AL', 23, commission) },
+        { caller: cso, path: `/api/overview?country=RS&chapter=24&period=2024`, raw: overview('RS', 24, cso, '2024') },
+      ],
+    },
+    {
+      name: 'consideration',
+      variants: [
+        { caller: null, path: '/api/consideration?country=RS&chapter=24', raw: consideration('RS', 24) },
+        { caller: null, path: '/api/consideration?country=AL&chapter=23', raw: consideration('AL', 23) },
+      ],
+    },
+    {
+      name: 'action plan summary',
+      variants: [
+        { caller: coordinator, path: '/api/action-plan/summary', raw: summary(coordinator, null) },
+        { caller: commission, path: '/api/action-plan/summary?country=RS', raw: summary(commission, 'RS') },
+      ],
+    },
     { name: 'inbox', variants: [coordinator, commission, cso].map((caller) => ({ caller, path: '/api/inbox', raw: inbox(caller) })) },
-    { name: 'benchmark history', variants: [coordinator, commission, cso].flatMap((caller, c) =>
-      (c === 1 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}/history`, raw: history(b, caller) }))) },
+    {
+      name: 'benchmark history',
+      variants: [coordinator, commission, cso].flatMap((caller, c) =>
+        (c === 1 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}/history`, raw: history(b, caller) })),
+      ),
+    },
   ];
 }
 
@@ -512,14 +670,16 @@ async function drive(once, seconds, clients) {
   let next = 0;
   const t0 = performance.now();
   const until = t0 + seconds * 1000;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < until && !state.aborted) {
-      const i = next++;
-      const started = performance.now();
-      await once(i);
-      latencies.push(performance.now() - started);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until && !state.aborted) {
+        const i = next++;
+        const started = performance.now();
+        await once(i);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
   return { latencies, perSecond: latencies.length / ((performance.now() - t0) / 1000) };
 }
 
@@ -531,7 +691,10 @@ async function measureRead(read, port, pool, errors) {
   const api = async (i, record = true) => {
     const variant = read.variants[i % read.variants.length];
     const t0 = performance.now();
-    const res = await request(agentOf(variant.caller), port, 'GET', variant.path, undefined, variant.caller?.headers ?? {}).catch((error) => ({ status: error.message, text: '' }));
+    const res = await request(agentOf(variant.caller), port, 'GET', variant.path, undefined, variant.caller?.headers ?? {}).catch((error) => ({
+      status: error.message,
+      text: '',
+    }));
     if (res.status !== 200) {
       const key = `${read.name}: ${variant.path} → ${res.status} ${String(res.text).slice(0, 120)}`;
       errors.set(key, (errors.get(key) ?? 0) + 1);
@@ -577,13 +740,21 @@ async function measureRead(read, port, pool, errors) {
 }
 
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–').padStart(7);
-const loadText = () => `${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`;
+const loadText = () =>
+  `${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')} (1 / 5 / 15 min)`;
 
 function printTable(facts, results) {
   console.log('');
-  console.log(`Reads at ${facts.benchmarks.toLocaleString('en')} benchmarks (${facts.audit_events.toLocaleString('en')} audit events, ${facts.evidence.toLocaleString('en')} evidence items, ${facts.proposals.toLocaleString('en')} proposals; ${facts.size})`);
+  console.log(
+    `Reads at ${facts.benchmarks.toLocaleString('en')} benchmarks (${facts.audit_events.toLocaleString('en')} audit events, ${facts.evidence.toLocaleString('en')} evidence items, ${facts.proposals.toLocaleString('en')} proposals; ${facts.size})`,
+  );
   console.log(`${loadText()}; latency one request at a time, throughput at ${CONCURRENCY} clients`);
-  console.log(`${'read'.padEnd(20)}${'API p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)} ${'raw p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)} ${'API/s'.padStart(7)}${'raw/s'.padStart(7)}${'ratio'.padStart(6)}${'bytes'.padStart(8)}${'load'.padStart(6)}  p95≤${GOAL_P95_MS}  ratio≥${GOAL_RATIO}`);
+  console.log(
+    `${'read'.padEnd(20)}${'API p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)} ${'raw p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)} ${'API/s'.padStart(7)}${'raw/s'.padStart(7)}${'ratio'.padStart(6)}${'bytes'.padStart(8)}${'load'.padStart(6)}  p95≤${GOAL_P95_MS}  ratio≥${GOAL_RATIO}`,
+  );
   for (const r of results) {
     const p95 = percentile(r.api, 0.95);
     const ratio = r.apiPerSecond / r.rawPerSecond;
@@ -619,15 +790,30 @@ async function main() {
   log(`${loadText()}`);
 
   const users = {};
-  for (const [key, email] of [['coordinator', 'coordinator@demo.test'], ['commission', 'commission@demo.test'], ['cso', 'cso@demo.test']]) {
+  for (const [key, email] of [
+    ['coordinator', 'coordinator@demo.test'],
+    ['commission', 'commission@demo.test'],
+    ['cso', 'cso@demo.test'],
+  ]) {
     const agent = new http.Agent({ keepAlive: true });
-    const { rows: [u] } = await db.query(
+    const {
+      rows: [u],
+    } = await db.query(
       `SELECT u.id, u.organisation_id, trim(o.country_code) AS country, array_agg(r.role) AS roles FROM app_user u JOIN organisation o ON o.id = u.organisation_id
          JOIN role_assignment r ON r.user_id = u.id WHERE u.email = $1 GROUP BY u.id, o.country_code`,
       [email],
     );
-    users[key] = { email, headers: await signIn(agent, port, email), userId: u.id, organisationId: u.organisation_id, country: u.country, roles: u.roles,
-      commission: u.roles.includes('commission'), ministry: u.roles.includes('ministry'), cso: u.roles.includes('civil_society') };
+    users[key] = {
+      email,
+      headers: await signIn(agent, port, email),
+      userId: u.id,
+      organisationId: u.organisation_id,
+      country: u.country,
+      roles: u.roles,
+      commission: u.roles.includes('commission'),
+      ministry: u.roles.includes('ministry'),
+      cso: u.roles.includes('civil_society'),
+    };
     agent.destroy();
   }
 
@@ -664,11 +850,15 @@ async function main() {
   if (bySize.length > 1) {
     const [first, last] = [bySize[0], bySize[bySize.length - 1]];
     console.log('');
-    console.log(`Flatness: p95 at ${last.size.toLocaleString('en')} / p95 at ${first.size.toLocaleString('en')} benchmarks (goal ≤ ${GOAL_FLAT}); ${loadText()}`);
+    console.log(
+      `Flatness: p95 at ${last.size.toLocaleString('en')} / p95 at ${first.size.toLocaleString('en')} benchmarks (goal ≤ ${GOAL_FLAT}); ${loadText()}`,
+    );
     for (const r of last.results) {
       const f = first.results.find((x) => x.name === r.name);
       const flat = percentile(r.api, 0.95) / percentile(f.api, 0.95);
-      console.log(`${r.name.padEnd(20)}${ms(percentile(f.api, 0.95))} →${ms(percentile(r.api, 0.95))} ms  ${flat.toFixed(2).padStart(5)}×  ${flat <= GOAL_FLAT ? 'PASS' : 'FAIL'}`);
+      console.log(
+        `${r.name.padEnd(20)}${ms(percentile(f.api, 0.95))} →${ms(percentile(r.api, 0.95))} ms  ${flat.toFixed(2).padStart(5)}×  ${flat <= GOAL_FLAT ? 'PASS' : 'FAIL'}`,
+      );
     }
   }
   const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);

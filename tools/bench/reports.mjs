@@ -77,7 +77,9 @@ async function measure(port, headers, what, path, runs = RUNS) {
 
 /** 50 benchmarks of 200 evidence items each, on Montenegro's Chapter 23 (empty in the catalogue). */
 async function generateLargeChapter(db) {
-  const { rows: [author] } = await db.query(`SELECT id FROM app_user WHERE email = 'commission@demo.test'`);
+  const {
+    rows: [author],
+  } = await db.query(`SELECT id FROM app_user WHERE email = 'commission@demo.test'`);
   await db.query(`INSERT INTO area (id, country_code, chapter_number, code, title, intro, position)
       VALUES ('00000000-0000-4000-8000-00000000be00', 'ME', 23, 'BEN', 'Bench area: the judiciary', 'Generated for npm run bench:reports.', 1)`);
   await db.query(
@@ -118,7 +120,14 @@ async function main() {
   log(`API started: ${started.rss.toFixed(0)} MB resident`);
 
   for (const format of ['pdf', 'docx']) {
-    results.push(await measure(port, cookie(ministry), `Serbian Chapter 24, demo data, ${format}`, `/api/reports/chapter?country=RS&chapter=24&period=2025&format=${format}&lang=sr-Latn`));
+    results.push(
+      await measure(
+        port,
+        cookie(ministry),
+        `Serbian Chapter 24, demo data, ${format}`,
+        `/api/reports/chapter?country=RS&chapter=24&period=2025&format=${format}&lang=sr-Latn`,
+      ),
+    );
   }
   const db = pgClient(databaseUrl);
   await db.connect();
@@ -129,19 +138,33 @@ async function main() {
     await db.end().catch(ignore);
   }
   for (const format of ['pdf', 'docx']) {
-    results.push(await measure(port, cookie(commission), `${LARGE.benchmarks} benchmarks × ${LARGE.evidence} evidence, ${format}`, `/api/reports/chapter?country=ME&chapter=23&period=2025&format=${format}`, 0));
+    results.push(
+      await measure(
+        port,
+        cookie(commission),
+        `${LARGE.benchmarks} benchmarks × ${LARGE.evidence} evidence, ${format}`,
+        `/api/reports/chapter?country=ME&chapter=23&period=2025&format=${format}`,
+        0,
+      ),
+    );
   }
 
   const [load1] = os.loadavg();
-  console.log(`\nGenerated documents (load average ${load1.toFixed(2)}, ${os.cpus().length} cores; demo: ${RUNS} timed runs after one warm-up; large: one run)`);
+  console.log(
+    `\nGenerated documents (load average ${load1.toFixed(2)}, ${os.cpus().length} cores; demo: ${RUNS} timed runs after one warm-up; large: one run)`,
+  );
   console.log(`| document | size | first | median | max | API resident after | API peak ${peakOfEach ? 'during it' : 'so far'} |`);
   console.log('|---|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.what} | ${r.kB.toLocaleString('en')} kB | ${r.first.toFixed(2)} s | ${r.median.toFixed(2)} s | ${r.max.toFixed(2)} s | ${r.rss.toFixed(0)} MB | ${r.peak.toFixed(0)} MB |`);
+    console.log(
+      `| ${r.what} | ${r.kB.toLocaleString('en')} kB | ${r.first.toFixed(2)} s | ${r.median.toFixed(2)} s | ${r.max.toFixed(2)} s | ${r.rss.toFixed(0)} MB | ${r.peak.toFixed(0)} MB |`,
+    );
   }
   const demo = results.slice(0, 2);
   const met = demo.every((r) => r.median <= GOAL_SECONDS);
-  console.log(`\nGoal: the Serbian Chapter 24 report in ≤ ${GOAL_SECONDS} s (median) — ${met ? 'met' : 'not met'} (${demo.map((r) => `${r.median.toFixed(2)} s`).join(', ')}).`);
+  console.log(
+    `\nGoal: the Serbian Chapter 24 report in ≤ ${GOAL_SECONDS} s (median) — ${met ? 'met' : 'not met'} (${demo.map((r) => `${r.median.toFixed(2)} s`).join(', ')}).`,
+  );
 }
 
 main()

@@ -34,7 +34,20 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { dropExternalDatabase, ensureBuilt, ignore, MAIN_JS, pgClient, request, root, setting, signIn, startApi, startDatabase, stopChild } from './harness.mjs';
+import {
+  dropExternalDatabase,
+  ensureBuilt,
+  ignore,
+  MAIN_JS,
+  pgClient,
+  request,
+  root,
+  setting,
+  signIn,
+  startApi,
+  startDatabase,
+  stopChild,
+} from './harness.mjs';
 
 const GOAL = { quiet: 0.8, busy: 0.6, cpu: 1.4 };
 /** A machine whose load average (1 min) is above this before the run is busy: the other goal applies. */
@@ -100,7 +113,9 @@ async function prepare(db) {
     if (!rows[0]) throw new Error(`no demo account ${account}@demo.test: is the API in demo mode?`);
     users[account] = rows[0];
   }
-  const { rows: [area] } = await db.query(
+  const {
+    rows: [area],
+  } = await db.query(
     `INSERT INTO area (country_code, chapter_number, code, title, position)
      VALUES ('RS', 24, 'BEN', 'Synthetic benchmarks (npm run bench)', 1000) RETURNING id`,
   );
@@ -189,7 +204,12 @@ function combine(name, slices) {
   let cpu = null;
   if (count > 0 && slices.every((s) => s.cpu)) {
     const per = (pick) => (slices.every((s) => pick(s.cpu) != null) ? total((s) => pick(s.cpu)) / count : null);
-    cpu = { api: per((c) => c.api), postgres: per((c) => c.postgres), bench: per((c) => c.bench), machineBusy: total((s) => s.cpu.busy) / total((s) => s.cpu.total) };
+    cpu = {
+      api: per((c) => c.api),
+      postgres: per((c) => c.postgres),
+      bench: per((c) => c.bench),
+      machineBusy: total((s) => s.cpu.busy) / total((s) => s.cpu.total),
+    };
   }
   let waits = null;
   if (slices.every((s) => s.waits)) {
@@ -258,7 +278,10 @@ const SQL = {
        FROM benchmark b JOIN area a ON a.id = b.area_id
       WHERE b.id = $1`,
   },
-  update: { name: 'bt_workflow_update', text: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1` },
+  update: {
+    name: 'bt_workflow_update',
+    text: `UPDATE benchmark SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now() WHERE id = $1`,
+  },
   audit: { name: 'bt_audit_append', text: 'SELECT id, hash FROM audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9)' },
 };
 
@@ -294,7 +317,20 @@ function rawStep(users) {
       const snapshot = JSON.stringify({ status: 'active', value: to, historyValue: {}, context: {}, children: {} });
       await batch(db, [
         { ...SQL.update, values: [row.id, to, snapshot, 1] },
-        { ...SQL.audit, values: [fields.occurredAt, fields.actorId, fields.actorLabel, fields.actorIp, fields.action, fields.entityType, fields.entityId, JSON.stringify(data), chainContent(fields)] },
+        {
+          ...SQL.audit,
+          values: [
+            fields.occurredAt,
+            fields.actorId,
+            fields.actorLabel,
+            fields.actorIp,
+            fields.action,
+            fields.entityType,
+            fields.entityId,
+            JSON.stringify(data),
+            chainContent(fields),
+          ],
+        },
         { text: 'COMMIT' },
       ]);
       open = false;
@@ -337,7 +373,8 @@ function batch(db, statements) {
         connection.stream.uncork();
         return null;
       },
-      handleRowDescription: (msg) => (shape[current] = { names: msg.fields.map((f) => f.name), parsers: msg.fields.map((f) => db._types.getTypeParser(f.dataTypeID, 'text')) }),
+      handleRowDescription: (msg) =>
+        (shape[current] = { names: msg.fields.map((f) => f.name), parsers: msg.fields.map((f) => db._types.getTypeParser(f.dataTypeID, 'text')) }),
       handleDataRow: (msg) => {
         const { names, parsers } = shape[current];
         const row = {};
@@ -393,7 +430,14 @@ function canonicalJson(value) {
 
 // ─── where the time goes, as PostgreSQL sees it (BENCH_PROFILE=1) ───
 
-const WAIT_CATEGORIES = ['in the client (idle in transaction)', 'waiting for the audit chain lock', 'waiting for a row lock', 'executing in PostgreSQL', 'I/O or WAL wait in PostgreSQL', 'session lookup (outside the transaction)'];
+const WAIT_CATEGORIES = [
+  'in the client (idle in transaction)',
+  'waiting for the audit chain lock',
+  'waiting for a row lock',
+  'executing in PostgreSQL',
+  'I/O or WAL wait in PostgreSQL',
+  'session lookup (outside the transaction)',
+];
 
 function categorise(a) {
   if (a.state === 'idle in transaction') return 0;
@@ -532,7 +576,9 @@ function printReport(facts, raw, api, probes) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
   console.log('');
-  console.log(`Workflow transitions (SUBMIT / REQUEST_CHANGES), ${CLIENTS} concurrent clients, ${SECONDS} s measured per workload in ${ROUNDS} alternating round(s), after ${WARMUP_SECONDS} s warm-up`);
+  console.log(
+    `Workflow transitions (SUBMIT / REQUEST_CHANGES), ${CLIENTS} concurrent clients, ${SECONDS} s measured per workload in ${ROUNDS} alternating round(s), after ${WARMUP_SECONDS} s warm-up`,
+  );
   console.log(facts.machine);
   console.log(`load average (1, 5, 15 min) before the run: ${facts.load.map(f2).join(', ')}; after: ${os.loadavg().map(f2).join(', ')}`);
   console.log('');
@@ -541,8 +587,11 @@ function printReport(facts, raw, api, probes) {
   const met = (ok) => (ok ? 'met' : 'not met');
   const busy = facts.load[0] > BUSY_LOAD;
   const goal = busy ? GOAL.busy : GOAL.quiet;
-  console.log(`ratio API/raw (transitions/s): ${ratio.toFixed(3)}    goal on a ${busy ? 'busy' : 'quiet'} machine ≥ ${goal.toFixed(2)}: ${met(ratio >= goal)}   (≥ ${GOAL.quiet.toFixed(2)} quiet, ≥ ${GOAL.busy.toFixed(2)} busy: load average over ${BUSY_LOAD} before the run)`);
-  if (ROUNDS > 1) console.log(`  per round: ${api.rounds.map((a, i) => (a / raw.rounds[i]).toFixed(2)).join('  ')}   (a wide spread means a busy machine: repeat the run)`);
+  console.log(
+    `ratio API/raw (transitions/s): ${ratio.toFixed(3)}    goal on a ${busy ? 'busy' : 'quiet'} machine ≥ ${goal.toFixed(2)}: ${met(ratio >= goal)}   (≥ ${GOAL.quiet.toFixed(2)} quiet, ≥ ${GOAL.busy.toFixed(2)} busy: load average over ${BUSY_LOAD} before the run)`,
+  );
+  if (ROUNDS > 1)
+    console.log(`  per round: ${api.rounds.map((a, i) => (a / raw.rounds[i]).toFixed(2)).join('  ')}   (a wide spread means a busy machine: repeat the run)`);
   if (api.cpu || raw.cpu) {
     console.log('');
     console.log('CPU ms per transition        API process   PostgreSQL   this script   machine busy');
@@ -569,8 +618,12 @@ function printReport(facts, raw, api, probes) {
     console.log(`  ${'elsewhere (HTTP, Node outside a transaction)'.padEnd(42)}${f2(rest(api)).padStart(9)}${f2(rest(raw)).padStart(9)}`);
     console.log(`  ${'= clients ÷ transitions/s'.padEnd(42)}${f2((CLIENTS / api.tps) * 1000).padStart(9)}${f2((CLIENTS / raw.tps) * 1000).padStart(9)}`);
     for (const r of [api, raw]) {
-      const doing = WAIT_CATEGORIES.map((c, i) => [c, r.waits.holder[i]]).filter(([, share]) => share >= 0.01).map(([c, share]) => `${Math.round(share * 100)}% ${c}`);
-      console.log(`  ${r === api ? 'API' : 'raw'}: the audit chain lock is held ${Math.round(r.waits.chainHeld * 100)}% of the time (${r.waits.samples} samples); its holder is then ${doing.join(', ')}`);
+      const doing = WAIT_CATEGORIES.map((c, i) => [c, r.waits.holder[i]])
+        .filter(([, share]) => share >= 0.01)
+        .map(([c, share]) => `${Math.round(share * 100)}% ${c}`);
+      console.log(
+        `  ${r === api ? 'API' : 'raw'}: the audit chain lock is held ${Math.round(r.waits.chainHeld * 100)}% of the time (${r.waits.samples} samples); its holder is then ${doing.join(', ')}`,
+      );
     }
   }
   if (probes.length) {
@@ -601,9 +654,13 @@ async function main() {
   state.pgClients.push(db);
   await db.connect();
   const { areaId, users } = await prepare(db);
-  const { rows: [{ server_version: pgVersion }] } = await db.query('SHOW server_version');
+  const {
+    rows: [{ server_version: pgVersion }],
+  } = await db.query('SHOW server_version');
   const resync = async (row) => {
-    const { rows: [fresh] } = await db.query('SELECT state, version FROM benchmark WHERE id = $1', [row.id]);
+    const {
+      rows: [fresh],
+    } = await db.query('SELECT state, version FROM benchmark WHERE id = $1', [row.id]);
     Object.assign(row, fresh);
   };
 
@@ -627,8 +684,17 @@ async function main() {
     const conn = pgClient(databaseUrl, 'bench-raw');
     state.pgClients.push(conn);
     await conn.connect();
-    const tokenHash = (auth) => createHash('sha256').update(auth.cookie.match(/bt_session=([^;]+)/)[1]).digest('hex');
-    rawClients.push({ db: conn, next: 0, resync, coordinatorTokenHash: tokenHash(httpClients[c].coordinator), commissionTokenHash: tokenHash(httpClients[c].commission) });
+    const tokenHash = (auth) =>
+      createHash('sha256')
+        .update(auth.cookie.match(/bt_session=([^;]+)/)[1])
+        .digest('hex');
+    rawClients.push({
+      db: conn,
+      next: 0,
+      resync,
+      coordinatorTokenHash: tokenHash(httpClients[c].coordinator),
+      commissionTokenHash: tokenHash(httpClients[c].commission),
+    });
   }
 
   // What else keeps this machine busy (other processes skew every figure below).
@@ -644,7 +710,9 @@ async function main() {
     raw: { clients: rawClients, step: rawStep(users), application: 'bench-raw', slices: [] },
     api: { clients: httpClients, step: apiStep(port), application: 'benchmark-tracker', slices: [] },
   };
-  log(`measuring ${SECONDS} s of each workload with ${CLIENTS} clients: ${ROUNDS} round(s) of ${f1(sliceSeconds)} s, after ${WARMUP_SECONDS} s warm-up${ROUNDS > 1 ? ' (1 s before each later slice)' : ''}…`);
+  log(
+    `measuring ${SECONDS} s of each workload with ${CLIENTS} clients: ${ROUNDS} round(s) of ${f1(sliceSeconds)} s, after ${WARMUP_SECONDS} s warm-up${ROUNDS > 1 ? ' (1 s before each later slice)' : ''}…`,
+  );
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of round % 2 === 0 ? ['raw', 'api'] : ['api', 'raw']) {
       const w = workloads[name];
@@ -652,7 +720,9 @@ async function main() {
       const warmup = w.slices.length === 0 ? WARMUP_SECONDS : Math.min(1, WARMUP_SECONDS);
       const result = await slice(w.clients, w.step, { seconds: sliceSeconds, warmup, sampler: PROFILE ? waitSampler(databaseUrl, w.application) : null });
       w.slices.push(result);
-      log(`  round ${round + 1} ${name}: ${f1(result.latencies.length / result.elapsed)} transitions/s${result.errorCount ? `, ${result.errorCount} errors` : ''}`);
+      log(
+        `  round ${round + 1} ${name}: ${f1(result.latencies.length / result.elapsed)} transitions/s${result.errorCount ? `, ${result.errorCount} errors` : ''}`,
+      );
     }
   }
   const raw = combine('raw', workloads.raw.slices);
@@ -667,7 +737,16 @@ async function main() {
     log('probes…');
     probes.push(await probe('GET /api/health, no cookie (Fastify+Nest, SELECT 1)', 'GET', '/api/health', undefined, false, 200));
     const [{ id }] = httpClients[0].rows;
-    probes.push(await probe('POST transitions, invalid event → 400 (session lookup, pipes)', 'POST', `/api/benchmarks/${id}/transitions`, { event: 'NONE', version: 1 }, true, 400));
+    probes.push(
+      await probe(
+        'POST transitions, invalid event → 400 (session lookup, pipes)',
+        'POST',
+        `/api/benchmarks/${id}/transitions`,
+        { event: 'NONE', version: 1 },
+        true,
+        400,
+      ),
+    );
   }
 
   const cpu = os.cpus();
@@ -676,7 +755,9 @@ async function main() {
 
   const failed = [raw, api].filter((r) => r.attempts === 0 || r.errorCount / r.attempts > MAX_ERROR_RATE);
   if (failed.length) {
-    console.error(`[bench] the run failed: more than ${MAX_ERROR_RATE * 100}% errors in ${failed.map((r) => r.name).join(' and ')} (see above; the API's log follows)`);
+    console.error(
+      `[bench] the run failed: more than ${MAX_ERROR_RATE * 100}% errors in ${failed.map((r) => r.name).join(' and ')} (see above; the API's log follows)`,
+    );
     if (state.apiLog && existsSync(state.apiLog)) console.error(readFileSync(state.apiLog, 'utf8').slice(-3000));
     return 1;
   }

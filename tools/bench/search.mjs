@@ -52,7 +52,9 @@ const WORDS = `the of and i u za na sa da je se od o the to in for with ministry
   verdict presuda sentence kazna prison zatvor probation uslovna juvenile maloletnik gender rodna equality ravnopravnost minority manjina roma romi
   ombudsman zaštitnik građana parliament skupština government vlada decree uredba bylaw pravilnik amendment izmena draft nacrt adoption usvajanje
   analysis analiza gap procena needs potrebe assessment ocena peer partnerska review mission misija expert stručnjak recommendation preporuka follow-up
-  ljubičasta čačak niš kragujevac šabac užice priboj pančevo subotica beograd zaječar leskovac vranje kruševac smederevo`.split(/\s+/).filter(Boolean);
+  ljubičasta čačak niš kragujevac šabac užice priboj pančevo subotica beograd zaječar leskovac vranje kruševac smederevo`
+  .split(/\s+/)
+  .filter(Boolean);
 
 async function generate(db) {
   const t0 = performance.now();
@@ -61,15 +63,21 @@ async function generate(db) {
   if (!ministry || !cso || !commission) throw new Error('no demo accounts: is the API in demo mode?');
   // A skewed pick: low indices (common words) far more often than high ones. The words are one
   // parameter, a constant array in the plan (a table column would be read afresh for every word).
-  const text = (words, seed) => `(SELECT string_agg(($1::text[])[1 + floor(power(random(), 2.2) * ${WORDS.length})::int], ' ') FROM generate_series(1, ${words} + ${seed} * 0))`;
+  const text = (words, seed) =>
+    `(SELECT string_agg(($1::text[])[1 + floor(power(random(), 2.2) * ${WORDS.length})::int], ' ') FROM generate_series(1, ${words} + ${seed} * 0))`;
   // 20 synthetic benchmarks per partner, beside Serbia's real catalogue.
   await db.query(`INSERT INTO area (country_code, chapter_number, code, title, position)
       SELECT c.code, 24, 'GEN', 'Generated area (bench:search)', 900 FROM country c`);
-  await db.query(`INSERT INTO benchmark (code, area_id, position, text)
+  await db.query(
+    `INSERT INTO benchmark (code, area_id, position, text)
       SELECT trim(a.country_code) || '-24-GEN-' || lpad(i::text, 2, '0'), a.id, i, 'Generated benchmark ' || i || ': ' || ${text(25, 'i')}
-        FROM area a, generate_series(1, 20) AS i WHERE a.code = 'GEN'`, [WORDS]);
+        FROM area a, generate_series(1, 20) AS i WHERE a.code = 'GEN'`,
+    [WORDS],
+  );
   await db.query(`CREATE TEMP TABLE b AS SELECT row_number() OVER (ORDER BY b.code) AS n, b.id FROM benchmark b`);
-  const { rows: [{ count: benchmarks }] } = await db.query(`SELECT count(*)::int AS count FROM b`);
+  const {
+    rows: [{ count: benchmarks }],
+  } = await db.query(`SELECT count(*)::int AS count FROM b`);
   await db.query(
     `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id, updated_by, period_start, period_end, created_at, updated_at)
      SELECT b.id, initcap(${text('4 + i % 5', 'i')}), ${text('40 + i % 90', 'i')},
@@ -98,19 +106,51 @@ async function generate(db) {
     [WORDS, Math.round(EVIDENCE / 10), cso, benchmarks],
   );
   await db.query('VACUUM ANALYZE');
-  const { rows: [facts] } = await db.query(`SELECT (SELECT count(*) FROM evidence)::int AS evidence, (SELECT count(*) FROM evidence_file)::int AS files,
+  const {
+    rows: [facts],
+  } = await db.query(`SELECT (SELECT count(*) FROM evidence)::int AS evidence, (SELECT count(*) FROM evidence_file)::int AS files,
       (SELECT count(*) FROM proposal)::int AS proposals, (SELECT count(*) FROM benchmark)::int AS benchmarks, pg_size_pretty(pg_database_size(current_database())) AS size`);
-  log(`generated ${facts.evidence} evidence items, ${facts.files} files, ${facts.proposals} proposals on ${facts.benchmarks} benchmarks (${facts.size}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `generated ${facts.evidence} evidence items, ${facts.files} files, ${facts.proposals} proposals on ${facts.benchmarks} benchmarks (${facts.size}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return facts;
 }
 
 // ─── the measurement ───
 
 const QUERIES = [
-  'pravosuđe', 'pravosudje', 'pravosude', 'korupcija', 'corruption', 'tužilaštvo', 'tuzilastvo', 'krijumčarenje', 'krijumcarenje smuggling',
-  'migration border', 'finansijske istrage', 'asset confiscation', 'izveštaj', 'izvestaj 2024', 'witness protection', 'zaštita svedok',
-  'trgovina ljudima', 'readmission', 'šengen', 'schengen visa', 'ljubičasta', 'čačak', 'cacak', 'subotica beograd', 'europol eurojust',
-  'peer review mission', 'radicalisation', 'RS-24-MIG-02', 'gap analysis', 'nonexistentword', 'police training', 'ombudsman',
+  'pravosuđe',
+  'pravosudje',
+  'pravosude',
+  'korupcija',
+  'corruption',
+  'tužilaštvo',
+  'tuzilastvo',
+  'krijumčarenje',
+  'krijumcarenje smuggling',
+  'migration border',
+  'finansijske istrage',
+  'asset confiscation',
+  'izveštaj',
+  'izvestaj 2024',
+  'witness protection',
+  'zaštita svedok',
+  'trgovina ljudima',
+  'readmission',
+  'šengen',
+  'schengen visa',
+  'ljubičasta',
+  'čačak',
+  'cacak',
+  'subotica beograd',
+  'europol eurojust',
+  'peer review mission',
+  'radicalisation',
+  'RS-24-MIG-02',
+  'gap analysis',
+  'nonexistentword',
+  'police training',
+  'ombudsman',
 ];
 const VARIANTS = ['', '&country=RS', '&kind=evidence', '&kind=proposal', '&country=AL'];
 
@@ -167,19 +207,43 @@ function report(facts, result) {
   const all = result.callers.flatMap((c) => c.latencies).sort((a, b) => a - b);
   const ms = (v) => `${v.toFixed(1).padStart(7)} ms`;
   console.log('');
-  console.log(`Search over ${facts.evidence.toLocaleString('en')} evidence items, ${facts.files.toLocaleString('en')} files, ${facts.proposals.toLocaleString('en')} proposals (${facts.size})`);
-  console.log(`${result.done} requests by ${CLIENTS} clients in ${result.seconds.toFixed(1)} s (${(result.done / result.seconds).toFixed(1)} req/s); ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+  console.log(
+    `Search over ${facts.evidence.toLocaleString('en')} evidence items, ${facts.files.toLocaleString('en')} files, ${facts.proposals.toLocaleString('en')} proposals (${facts.size})`,
+  );
+  console.log(
+    `${result.done} requests by ${CLIENTS} clients in ${result.seconds.toFixed(1)} s (${(result.done / result.seconds).toFixed(1)} req/s); ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`,
+  );
   console.log(`matches per answer (all groups): median ${percentile(result.hits, 0.5)}, max ${result.hits[result.hits.length - 1]}`);
   console.log('');
   console.log(`${'caller'.padEnd(14)}${'requests'.padStart(9)}${'p50'.padStart(11)}${'p95'.padStart(11)}${'p99'.padStart(11)}`);
   for (const caller of [...result.callers, { name: 'all', latencies: all }]) {
     const sorted = [...caller.latencies].sort((a, b) => a - b);
-    console.log(`${caller.name.padEnd(14)}${String(sorted.length).padStart(9)} ${ms(percentile(sorted, 0.5))} ${ms(percentile(sorted, 0.95))} ${ms(percentile(sorted, 0.99))}`);
+    console.log(
+      `${caller.name.padEnd(14)}${String(sorted.length).padStart(9)} ${ms(percentile(sorted, 0.5))} ${ms(percentile(sorted, 0.95))} ${ms(percentile(sorted, 0.99))}`,
+    );
   }
-  const terms = Object.entries(result.byQuery).map(([query, list]) => [query, percentile(list.sort((a, b) => a - b), 0.5)]).sort((a, b) => b[1] - a[1]);
+  const terms = Object.entries(result.byQuery)
+    .map(([query, list]) => [
+      query,
+      percentile(
+        list.sort((a, b) => a - b),
+        0.5,
+      ),
+    ])
+    .sort((a, b) => b[1] - a[1]);
   console.log('');
-  console.log(`slowest terms (median): ${terms.slice(0, 5).map(([q, v]) => `"${q}" ${v.toFixed(0)} ms`).join(', ')}`);
-  console.log(`fastest terms (median): ${terms.slice(-3).map(([q, v]) => `"${q}" ${v.toFixed(0)} ms`).join(', ')}`);
+  console.log(
+    `slowest terms (median): ${terms
+      .slice(0, 5)
+      .map(([q, v]) => `"${q}" ${v.toFixed(0)} ms`)
+      .join(', ')}`,
+  );
+  console.log(
+    `fastest terms (median): ${terms
+      .slice(-3)
+      .map(([q, v]) => `"${q}" ${v.toFixed(0)} ms`)
+      .join(', ')}`,
+  );
   const p95 = percentile(all, 0.95);
   console.log('');
   console.log(`goal: p95 ≤ ${GOAL_P95_MS} ms → ${p95 <= GOAL_P95_MS ? 'met' : 'NOT met'} (p95 ${p95.toFixed(1)} ms)`);

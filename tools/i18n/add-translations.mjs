@@ -12,7 +12,11 @@ const added = JSON.parse(readFileSync(file, 'utf8'));
 const unknown = Object.keys(added).filter((id) => !(id in english.translations));
 if (unknown.length) throw new Error(`not in messages.json (run npm run i18n:extract first): ${unknown.join(', ')}`);
 const merged = { ...serbian.translations, ...added };
-const ordered = Object.fromEntries(Object.keys(english.translations).filter((id) => id in merged).map((id) => [id, merged[id]]));
+const ordered = Object.fromEntries(
+  Object.keys(english.translations)
+    .filter((id) => id in merged)
+    .map((id) => [id, merged[id]]),
+);
 const missing = Object.keys(english.translations).filter((id) => !(id in ordered));
 writeFileSync(path, `${JSON.stringify({ ...serbian, translations: ordered }, null, 2)}\n`);
 console.log(`${Object.keys(added).length} added or changed; ${missing.length} still untranslated${missing.length ? `: ${missing.join(', ')}` : ''}`);

@@ -34,9 +34,15 @@ const nested = (id) => /^\d+$/.test(id);
 const problems = [
   ...[...used].filter((id) => !(id in english)).map((id) => `${id}: used in the app, not in messages.json (run npm run i18n:extract)`),
   ...[...used].filter((id) => !(id in serbian)).map((id) => `${id}: used in the app, not translated in messages.sr-Latn.json`),
-  ...Object.keys(english).filter((id) => !used.has(id) && !nested(id)).map((id) => `${id}: in messages.json, used nowhere (run npm run i18n:extract)`),
-  ...Object.keys(english).filter((id) => nested(id) && !(id in serbian)).map((id) => `${id}: a nested message not translated in messages.sr-Latn.json`),
-  ...Object.keys(serbian).filter((id) => !(id in english)).map((id) => `${id}: in messages.sr-Latn.json, used nowhere (remove it)`),
+  ...Object.keys(english)
+    .filter((id) => !used.has(id) && !nested(id))
+    .map((id) => `${id}: in messages.json, used nowhere (run npm run i18n:extract)`),
+  ...Object.keys(english)
+    .filter((id) => nested(id) && !(id in serbian))
+    .map((id) => `${id}: a nested message not translated in messages.sr-Latn.json`),
+  ...Object.keys(serbian)
+    .filter((id) => !(id in english))
+    .map((id) => `${id}: in messages.sr-Latn.json, used nowhere (remove it)`),
   ...Object.keys(serbian)
     .filter((id) => id in english && placeholders(english[id]) !== placeholders(serbian[id]))
     .map((id) => `${id}: the Serbian message has placeholders ${placeholders(serbian[id]) || 'none'}, the English ${placeholders(english[id]) || 'none'}`),

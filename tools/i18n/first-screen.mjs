@@ -31,7 +31,9 @@ const PAGES = {
   },
 };
 
-const ids = new Set(Object.values(PAGES).flatMap((page) => [page.heading, page.intro].flatMap((m) => [m.id, ...m.values.filter((v) => typeof v === 'object').map((v) => v.id)])));
+const ids = new Set(
+  Object.values(PAGES).flatMap((page) => [page.heading, page.intro].flatMap((m) => [m.id, ...m.values.filter((v) => typeof v === 'object').map((v) => v.id)])),
+);
 const pick = (messages, language) =>
   Object.fromEntries(
     [...ids].map((id) => {
@@ -42,4 +44,7 @@ const pick = (messages, language) =>
 
 const out = join(root, 'dist/first-screen');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'first-screen.json'), JSON.stringify({ pages: PAGES, messages: { en: pick(read('messages.json'), 'en'), 'sr-Latn': pick(read('messages.sr-Latn.json'), 'sr-Latn') } }));
+writeFileSync(
+  join(out, 'first-screen.json'),
+  JSON.stringify({ pages: PAGES, messages: { en: pick(read('messages.json'), 'en'), 'sr-Latn': pick(read('messages.sr-Latn.json'), 'sr-Latn') } }),
+);

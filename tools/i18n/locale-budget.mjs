@@ -22,7 +22,9 @@ const index = readFileSync(join(browser, 'index.html'), 'utf8');
 const loaded = [...index.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]);
 // The modules a script imports: statically (`from"./x.js"`, `import"./x.js"`), and for main.ts its dynamic imports too.
 const imports = (file, dynamic) =>
-  [...readFileSync(join(browser, file), 'utf8').matchAll(dynamic ? /(?:from|import)\s*\(?"\.\/([\w-]+\.js)"/g : /(?:from|import)\s*"\.\/([\w-]+\.js)"/g)].map((m) => m[1]);
+  [...readFileSync(join(browser, file), 'utf8').matchAll(dynamic ? /(?:from|import)\s*\(?"\.\/([\w-]+\.js)"/g : /(?:from|import)\s*"\.\/([\w-]+\.js)"/g)].map(
+    (m) => m[1],
+  );
 /** A script and every module it imports statically. */
 function closure(start) {
   const files = new Set(start);
@@ -55,7 +57,9 @@ const rows = ['en', 'sr-Latn', 'sr-Cyrl'].map((language) => {
   return [language, { raw: app.raw + locale.raw + text.raw, gzip: app.gzip + locale.gzip + text.gzip }];
 });
 const k = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-console.log(`first download per language (${files.size} files: index.html's, the app and their imports; + each language's locale data, and the translation for Serbian); budget: warning ${initial.maximumWarning}, error ${initial.maximumError}`);
+console.log(
+  `first download per language (${files.size} files: index.html's, the app and their imports; + each language's locale data, and the translation for Serbian); budget: warning ${initial.maximumWarning}, error ${initial.maximumError}`,
+);
 let failed = false;
 for (const [language, { raw, gzip }] of rows) {
   const verdict = raw > error ? 'OVER THE ERROR LIMIT' : raw > warning ? 'over the warning limit' : 'within';

@@ -70,7 +70,8 @@ export function iconNamesInUse() {
         for (const m of text.matchAll(/\bicon\s*:\s*(['"`])([^'"`]*)\1/g)) mapNames.push([m[2], file]);
       }
       let read = 0;
-      for (const m of text.matchAll(/<mat-icon\b([^>]*)>([\s\S]*?)<\/mat-icon>/g)) {
+      // `</mat-icon\n>`: Prettier breaks a closing tag so as to add no whitespace to inline content.
+      for (const m of text.matchAll(/<mat-icon\b([^>]*)>([\s\S]*?)<\/mat-icon\s*>/g)) {
         read += 1;
         tags += 1;
         const [, attributes, content] = m;
@@ -184,7 +185,11 @@ async function main() {
   const notDrawn = use.names.filter((name) => !drawn[name]);
   if (check) {
     // `--also=a,b`: names no template uses, shaped with the subset too (the test's proof that one is drawn as letters).
-    const also = process.argv.find((a) => a.startsWith('--also='))?.slice('--also='.length).split(',') ?? [];
+    const also =
+      process.argv
+        .find((a) => a.startsWith('--also='))
+        ?.slice('--also='.length)
+        .split(',') ?? [];
     console.log(JSON.stringify({ ...use, missing, notDrawn, also: await drawnAsIcons(subset, also), bytes: subset.length, wholeBytes }));
     return;
   }
@@ -200,7 +205,9 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'material-icons.woff2'), subset);
   writeFileSync(join(OUT, 'material-icons.css'), CSS('material-icons.woff2'));
-  console.log(`icon font: ${use.names.length} icons, ${(subset.length / 1024).toFixed(1)} kB (the whole font ${(wholeBytes / 1024).toFixed(1)} kB) → ${relative(root, OUT)}`);
+  console.log(
+    `icon font: ${use.names.length} icons, ${(subset.length / 1024).toFixed(1)} kB (the whole font ${(wholeBytes / 1024).toFixed(1)} kB) → ${relative(root, OUT)}`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -5,7 +5,16 @@ import { chromium } from 'playwright-core';
 import setupDatabase from './database-global-setup.mjs';
 
 // Debian's Chromium, headless, offline: the flags keep it from calling home.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export default async function setup() {
   await setupDatabase();

@@ -10,7 +10,9 @@ export default async function teardown() {
   if (!database.stop) {
     const client = new pg.Client({ connectionString: database.serverUrl });
     await client.connect();
-    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'bt_template_%' AND datname LIKE '%' || $1 || '%'`, [process.env.BT_TEST_RUN]);
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'bt_template_%' AND datname LIKE '%' || $1 || '%'`, [
+      process.env.BT_TEST_RUN,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await client.end();
     return;

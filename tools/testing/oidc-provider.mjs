@@ -45,7 +45,11 @@ function claimsOf(accountId, domain = emailDomain) {
   }
   const email = login.includes('@') ? login : `${login}@${domain}`;
   const local = email.slice(0, email.indexOf('@'));
-  const name = local.split(/[._-]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+  const name = local
+    .split(/[._-]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
   return { sub: accountId, name, ...(withEmail ? { email, email_verified: emailVerified } : {}) };
 }
 
@@ -66,7 +70,9 @@ const provider = new Provider(issuer, {
 });
 // Make the provider's refusals visible in the test's output when a test fails.
 for (const event of ['server_error', 'grant.error', 'authorization.error', 'userinfo.error']) {
-  provider.on(event, (_ctx, error) => console.error(`oidc-provider ${event}: ${error?.message ?? error}${error?.error_detail ? ` (${error.error_detail})` : ''}`));
+  provider.on(event, (_ctx, error) =>
+    console.error(`oidc-provider ${event}: ${error?.message ?? error}${error?.error_detail ? ` (${error.error_detail})` : ''}`),
+  );
 }
 // The development login form knows one factor; `mfa:` login ids report two, as a provider with MFA would (RFC 8176).
 const interactionFinished = provider.interactionFinished.bind(provider);

@@ -1,7 +1,7 @@
 // `npm test`: every check of the repository, as few processes as possible, two at a time (this
 // machine has two cores), and a table of how long each phase took.
 //
-//   lint       one ESLint over the whole tree (not one per Nx project)
+//   lint       one ESLint over the whole tree (not one per Nx project), then Prettier's check
 //   typecheck  one tsc per runtime: Jest only transpiles, so types are checked here
 //   unit       one Jest run for every unit and integration test (jest.config.ts: a project per runtime)
 //   build      the API and the web app, as `npm start` serves them (Nx caches them), and each
@@ -28,7 +28,14 @@ const PHASES = [
       [process.execPath, join(root, 'tools/i18n/locale-budget.mjs')],
     ],
   },
-  { name: 'lint', commands: [[bin('eslint'), '.']] },
+  // ESLint, then the formatting: a file Prettier would write otherwise fails the phase (`npm run format` writes it).
+  {
+    name: 'lint',
+    commands: [
+      [bin('eslint'), '.'],
+      [bin('prettier'), '--check', '--log-level=warn', '.'],
+    ],
+  },
   { name: 'unit', commands: [[bin('jest'), '--ci', '--maxWorkers=1']] },
   { name: 'browser', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/web-e2e/jest.config.ts', '--maxWorkers=2']] },
   {
@@ -42,7 +49,9 @@ const PHASES = [
 ];
 
 const only = process.argv.slice(2);
-const phases = only.length ? PHASES.filter((p) => only.includes(p.name)).map((p) => ({ ...p, after: (p.after ?? []).filter((a) => only.includes(a)) })) : PHASES;
+const phases = only.length
+  ? PHASES.filter((p) => only.includes(p.name)).map((p) => ({ ...p, after: (p.after ?? []).filter((a) => only.includes(a)) }))
+  : PHASES;
 const lanes = Math.max(2, Math.min(availableParallelism(), 4));
 const started = Date.now();
 const results = new Map(); // name → { ok, seconds }

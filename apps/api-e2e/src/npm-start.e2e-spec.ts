@@ -27,7 +27,10 @@ async function startProduct(dataDir: string, port: number): Promise<{ child: Chi
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return { child, output: () => output };
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -11,7 +11,13 @@ describe('a production installation', () => {
   const run = (args: string[], input = '', data = dataDir) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: data };
     delete env['DATABASE_URL'];
-    return spawnSync(process.execPath, [join(root, 'tools/with-database.mjs'), process.execPath, join(root, 'dist/apps/api/main.js'), ...args], { cwd: root, env, input, encoding: 'utf8', timeout: 60_000 });
+    return spawnSync(process.execPath, [join(root, 'tools/with-database.mjs'), process.execPath, join(root, 'dist/apps/api/main.js'), ...args], {
+      cwd: root,
+      env,
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   };
 
   beforeAll(() => chmodSync(join(dataDir, '..'), 0o755));
@@ -31,14 +37,20 @@ describe('a production installation', () => {
     expect([verify.status, verify.stdout]).toEqual([0, expect.stringContaining('audit trail intact: 1 events verified')]);
   });
 
-  it('backs up, and restores into a new installation\'s empty database, verified; a second restore is refused', () => {
+  it("backs up, and restores into a new installation's empty database, verified; a second restore is refused", () => {
     const backupDir = join(dataDir, '..', 'backup');
     const restored = join(dataDir, '..', 'restored');
     const backup = run(['backup', backupDir]);
-    expect([backup.status, backup.stdout]).toEqual([0, expect.stringMatching(/backup complete in [\d.]+ s: \d+ tables, \d+ rows, 0 files \(0\.0 MB\), audit trail of 1 events/)]);
+    expect([backup.status, backup.stdout]).toEqual([
+      0,
+      expect.stringMatching(/backup complete in [\d.]+ s: \d+ tables, \d+ rows, 0 files \(0\.0 MB\), audit trail of 1 events/),
+    ]);
     expect(run(['backup', backupDir]).status).toBe(1);
     const restore = run(['restore', backupDir], '', restored);
-    expect([restore.status, restore.stdout]).toEqual([0, expect.stringMatching(/restore complete and verified in [\d.]+ s: .* audit trail of 1 events intact/)]);
+    expect([restore.status, restore.stdout]).toEqual([
+      0,
+      expect.stringMatching(/restore complete and verified in [\d.]+ s: .* audit trail of 1 events intact/),
+    ]);
     const again = run(['restore', backupDir], '', restored);
     expect([again.status, again.stderr]).toEqual([1, expect.stringContaining('restore REFUSED: the database is not empty')]);
     const verify = run(['audit:verify'], '', restored);

@@ -56,14 +56,23 @@ async function call(base: number, method: string, path: string, caller: Caller =
 
 async function signIn(base: number, email: string): Promise<Caller> {
   const first = await fetch(`http://127.0.0.1:${base}/api/health/live`);
-  const xsrf0 = first.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) as string;
+  const xsrf0 = first.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('XSRF-TOKEN='))
+    ?.slice(11) as string;
   const res = await fetch(`http://127.0.0.1:${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: `XSRF-TOKEN=${xsrf0}`, 'x-xsrf-token': xsrf0 },
     body: JSON.stringify({ email, password: PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
-  const cookies = new Map(res.headers.getSetCookie().map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')] as const));
+  const cookies = new Map(
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0].split('='))
+      .map(([k, ...v]) => [k, v.join('=')] as const),
+  );
   return { cookie: `bt_session=${cookies.get('bt_session')}; XSRF-TOKEN=${cookies.get('XSRF-TOKEN')}`, 'x-xsrf-token': cookies.get('XSRF-TOKEN') as string };
 }
 
@@ -72,7 +81,8 @@ const pdfForm = (name: string, bytes: Uint8Array<ArrayBuffer>) => {
   form.append('file', new Blob([bytes]), name);
   return form;
 };
-const pdf = (n: number): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.concat([Buffer.from(`%PDF-1.7\n% instance test ${n}\n`), Buffer.alloc(5000 + n * 311, 0x30 + (n % 40))]));
+const pdf = (n: number): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(Buffer.concat([Buffer.from(`%PDF-1.7\n% instance test ${n}\n`), Buffer.alloc(5000 + n * 311, 0x30 + (n % 40))]));
 
 interface Api {
   child: ChildProcess;
@@ -118,7 +128,13 @@ describe('two API instances behind nginx, on one database and one S3 bucket', ()
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the API exited:\n${output.slice(-3000)}`);
-      if ((await call(port, 'GET', '/api/health/ready').then((r) => r.status, () => 0)) === 200) return { child, port, output: () => output };
+      if (
+        (await call(port, 'GET', '/api/health/ready').then(
+          (r) => r.status,
+          () => 0,
+        )) === 200
+      )
+        return { child, port, output: () => output };
       await sleep(200);
     }
     child.kill('SIGKILL');
@@ -164,7 +180,13 @@ http {
     nginx.stderr?.on('data', (c) => (output += c));
     for (let i = 0; i < 100; i++) {
       if (nginx.exitCode !== null) throw new Error(`nginx exited: ${output}${readFileSync(join(dir, 'error.log'), 'utf8')}`);
-      if ((await call(proxy, 'GET', '/api/health/ready').then((r) => r.status, () => 0)) === 200) return;
+      if (
+        (await call(proxy, 'GET', '/api/health/ready').then(
+          (r) => r.status,
+          () => 0,
+        )) === 200
+      )
+        return;
       await sleep(100);
     }
     throw new Error(`nginx did not answer: ${output}`);
@@ -180,8 +202,15 @@ http {
   beforeAll(async () => {
     chmodSync(tmp, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach its directory
     await s3.start();
-    const child = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', join(tmp, 'db')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], detached: true });
-    const [message] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => Promise.reject(new Error('the database did not start')))])) as [{ url: string }];
+    const child = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', join(tmp, 'db')], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      detached: true,
+    });
+    const [message] = (await Promise.race([
+      once(child, 'message'),
+      once(child, 'exit').then(() => Promise.reject(new Error('the database did not start'))),
+    ])) as [{ url: string }];
     database = { url: message.url, child };
     const [portA, portB] = [await freePort(), await freePort()];
     proxy = await freePort();
@@ -193,7 +222,9 @@ http {
     await pg.connect();
     // Ten draft benchmarks of their own, each with the shared evidence a SUBMIT needs: 1–5 to move, 6–9 to upload to (a submitted one's evidence is read-only).
     const [author] = (await pg.query(`SELECT id FROM app_user WHERE email = 'coordinator@demo.test'`)).rows;
-    const [area] = (await pg.query(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('RS', 24, 'TWO', 'Two instances', 1002) RETURNING id`)).rows;
+    const [area] = (
+      await pg.query(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('RS', 24, 'TWO', 'Two instances', 1002) RETURNING id`)
+    ).rows;
     benchmarks = (
       await pg.query(
         `INSERT INTO benchmark (code, area_id, position, text) SELECT 'RS-24-TWO-' || i, $1, i, 'Two instances benchmark ' || i FROM generate_series(1, 10) AS i ORDER BY i RETURNING id, code, version, state`,
@@ -201,10 +232,10 @@ http {
       )
     ).rows;
     evidenceIds = (
-      await pg.query(`INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) SELECT id, 'Evidence', 'For two instances.', 'shared', $2 FROM benchmark WHERE area_id = $1 ORDER BY position RETURNING id`, [
-        area.id,
-        author.id,
-      ])
+      await pg.query(
+        `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) SELECT id, 'Evidence', 'For two instances.', 'shared', $2 FROM benchmark WHERE area_id = $1 ORDER BY position RETURNING id`,
+        [area.id, author.id],
+      )
     ).rows.map((r: { id: string }) => r.id);
   });
 
@@ -258,7 +289,8 @@ http {
       const upload = await call(proxy, 'POST', `/api/evidence/${evidenceIds[9]}/files`, coordinator, pdfForm(`two-${n}.pdf`, bytes));
       expect(upload.status).toBe(201);
       const file = upload.json.files.find((f: { fileName: string }) => f.fileName === `two-${n}.pdf`);
-      for (let i = 0; i < 2; i++) expect(sha256((await call(proxy, 'GET', `/api/evidence/${evidenceIds[9]}/files/${file.id}`, coordinator)).bytes)).toBe(sha256(bytes));
+      for (let i = 0; i < 2; i++)
+        expect(sha256((await call(proxy, 'GET', `/api/evidence/${evidenceIds[9]}/files/${file.id}`, coordinator)).bytes)).toBe(sha256(bytes));
     }
     // In the bucket, not on either instance's disk.
     expect((await s3.keys()).filter((k) => k !== '.database')).toHaveLength(6);
@@ -329,7 +361,8 @@ http {
         const bytes = pdf(n++);
         await record('upload', async () => {
           const res = await call(proxy, 'POST', `/api/evidence/${evidenceId}/files`, coordinator, pdfForm(name, bytes));
-          if (res.status === 201) uploadedAfter.push({ evidenceId, fileId: res.json.files.find((f: { fileName: string }) => f.fileName === name).id, sha: sha256(bytes) });
+          if (res.status === 201)
+            uploadedAfter.push({ evidenceId, fileId: res.json.files.find((f: { fileName: string }) => f.fileName === name).id, sha: sha256(bytes) });
           return res;
         });
       }

@@ -32,11 +32,23 @@ interface Answer {
 }
 
 /** One HTTP request; a connection reset or any other socket failure rejects. */
-function call(port: number, method: string, path: string, options: { agent?: http.Agent; headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> {
+function call(
+  port: number,
+  method: string,
+  path: string,
+  options: { agent?: http.Agent; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const data = options.body === undefined ? undefined : JSON.stringify(options.body);
     const req = http.request(
-      { host: '127.0.0.1', port, method, path, agent: options.agent, headers: { ...(data ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(data)) } : {}), ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent: options.agent,
+        headers: { ...(data ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(data)) } : {}), ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -52,8 +64,14 @@ function call(port: number, method: string, path: string, options: { agent?: htt
 /** Signs in as a demo account: the cookie and XSRF headers a state-changing request needs. */
 async function signIn(port: number, email: string): Promise<Record<string, string>> {
   const first = await call(port, 'GET', '/api/health/live');
-  const xsrf0 = (first.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) as string;
-  const res = await call(port, 'POST', '/api/auth/login', { body: { email, password: PASSWORD }, headers: { cookie: `XSRF-TOKEN=${xsrf0}`, 'x-xsrf-token': xsrf0 } });
+  const xsrf0 = (first.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('XSRF-TOKEN='))
+    ?.slice(11) as string;
+  const res = await call(port, 'POST', '/api/auth/login', {
+    body: { email, password: PASSWORD },
+    headers: { cookie: `XSRF-TOKEN=${xsrf0}`, 'x-xsrf-token': xsrf0 },
+  });
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${res.text}`);
   const cookies = new Map((res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')] as const));
   return { cookie: `bt_session=${cookies.get('bt_session')}; XSRF-TOKEN=${cookies.get('XSRF-TOKEN')}`, 'x-xsrf-token': cookies.get('XSRF-TOKEN') as string };
@@ -61,8 +79,14 @@ async function signIn(port: number, email: string): Promise<Record<string, strin
 
 /** An embedded PostgreSQL in `dir` (tools/embedded-database.mjs, as npm start runs it). */
 async function startDatabase(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', dir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], detached: true });
-  const [message] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => Promise.reject(new Error('the database did not start')))])) as [{ url: string }];
+  const child = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', dir], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    detached: true,
+  });
+  const [message] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => Promise.reject(new Error('the database did not start')))])) as [
+    { url: string },
+  ];
   return { url: message.url, child };
 }
 
@@ -97,7 +121,13 @@ async function startApi(databaseUrl: string, filesDir: string, port: number): Pr
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the API exited:\n${output.slice(-3000)}`);
-    if ((await call(port, 'GET', '/api/health/ready').then((r) => r.status, () => 0)) === 200) return { child, port, output: () => output };
+    if (
+      (await call(port, 'GET', '/api/health/ready').then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return { child, port, output: () => output };
     await sleep(200);
   }
   child.kill('SIGKILL');
@@ -132,7 +162,9 @@ describe('the API stopped and crashed', () => {
     // Fifteen draft benchmarks of their own, each with the shared evidence a SUBMIT needs (as npm run bench makes them):
     // ten to submit at SIGTERM, five to upload files to (a submitted benchmark's evidence is read-only).
     const [coordinator] = (await pg.query(`SELECT id FROM app_user WHERE email = 'coordinator@demo.test'`)).rows;
-    const [area] = (await pg.query(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('RS', 24, 'SHT', 'Shutdown test', 1001) RETURNING id`)).rows;
+    const [area] = (
+      await pg.query(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('RS', 24, 'SHT', 'Shutdown test', 1001) RETURNING id`)
+    ).rows;
     benchmarks = (
       await pg.query(
         `INSERT INTO benchmark (code, area_id, position, text) SELECT 'RS-24-SHT-' || lpad(i::text, 2, '0'), $1, i, 'Shutdown test benchmark ' || i FROM generate_series(1, 15) AS i ORDER BY i RETURNING id, code`,
@@ -140,10 +172,10 @@ describe('the API stopped and crashed', () => {
       )
     ).rows;
     const evidence = (
-      await pg.query(`INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) SELECT id, 'Evidence', 'For the shutdown test.', 'shared', $2 FROM benchmark WHERE area_id = $1 RETURNING id, benchmark_id`, [
-        area.id,
-        coordinator.id,
-      ])
+      await pg.query(
+        `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) SELECT id, 'Evidence', 'For the shutdown test.', 'shared', $2 FROM benchmark WHERE area_id = $1 RETURNING id, benchmark_id`,
+        [area.id, coordinator.id],
+      )
     ).rows as { id: string; benchmark_id: string }[];
     const toUpload = new Set(benchmarks.slice(10).map((b) => b.id));
     evidenceIds = evidence.filter((e) => toUpload.has(e.benchmark_id)).map((e) => e.id);
@@ -166,20 +198,34 @@ describe('the API stopped and crashed', () => {
     // Twenty open connections, so that every request below reaches the API over one it has accepted.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
     await Promise.all(Array.from({ length: 20 }, () => call(port, 'GET', '/api/health/live', { agent })));
-    const versions = new Map((await pg.query(`SELECT id, version FROM benchmark WHERE id = ANY($1)`, [benchmarks.map((b) => b.id)])).rows.map((r: { id: string; version: number }) => [r.id, r.version]));
+    const versions = new Map(
+      (await pg.query(`SELECT id, version FROM benchmark WHERE id = ANY($1)`, [benchmarks.map((b) => b.id)])).rows.map((r: { id: string; version: number }) => [
+        r.id,
+        r.version,
+      ]),
+    );
     // Holding the benchmark table makes the requests wait inside the API, in flight for sure, until we let go.
     const holder = new Client({ connectionString: database.url });
     await holder.connect();
     await holder.query('BEGIN');
     await holder.query('LOCK TABLE benchmark IN ACCESS EXCLUSIVE MODE');
     const requests = [
-      ...benchmarks.map((b) => ({ kind: 'transition', id: b.id, promise: call(port, 'POST', `/api/benchmarks/${b.id}/transitions`, { agent, headers: coordinator, body: { event: 'SUBMIT', version: versions.get(b.id) } }) })),
+      ...benchmarks.map((b) => ({
+        kind: 'transition',
+        id: b.id,
+        promise: call(port, 'POST', `/api/benchmarks/${b.id}/transitions`, {
+          agent,
+          headers: coordinator,
+          body: { event: 'SUBMIT', version: versions.get(b.id) },
+        }),
+      })),
       ...benchmarks.map((b) => ({ kind: 'read', id: b.id, promise: call(port, 'GET', `/api/benchmarks/${b.code}`, { agent, headers: coordinator }) })),
     ];
     const settled = Promise.allSettled(requests.map((r) => r.promise));
     // Until the API's statements wait on the lock: the requests have arrived.
     for (let i = 0; i < 100; i++) {
-      const [{ waiting }] = (await pg.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()`)).rows;
+      const [{ waiting }] = (await pg.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()`))
+        .rows;
       if (waiting >= 4) break;
       await sleep(50);
     }
@@ -203,7 +249,11 @@ describe('the API stopped and crashed', () => {
 
     api = await startApi(database.url, filesDir, port);
     const codes = new Map(benchmarks.map((b) => [b.id, b.code]));
-    const submitted = requests.flatMap((r, i) => (r.kind === 'transition' && answers[i].status === 200 ? [{ code: codes.get(r.id), answer: JSON.parse(answers[i].text) as { state: string; version: number } }] : []));
+    const submitted = requests.flatMap((r, i) =>
+      r.kind === 'transition' && answers[i].status === 200
+        ? [{ code: codes.get(r.id), answer: JSON.parse(answers[i].text) as { state: string; version: number } }]
+        : [],
+    );
     expect(submitted.length).toBeGreaterThan(0);
     for (const { code: benchmark, answer } of submitted) {
       const now = await call(port, 'GET', `/api/benchmarks/${benchmark}`, { headers: coordinator });
@@ -217,7 +267,13 @@ describe('the API stopped and crashed', () => {
     const answered: string[] = [];
     // Five uploads that never end: each sends its form's start and 256 kB of its file, then waits.
     const uploads = evidenceIds.map((id) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: `/api/evidence/${id}/files`, headers: { ...coordinator, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/evidence/${id}/files`,
+        headers: { ...coordinator, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
       req.on('error', () => undefined);
       req.on('response', (res) => res.on('data', (chunk: Buffer) => answered.push(`${res.statusCode} ${chunk.toString().slice(0, 200)}`)));
       req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`);
@@ -281,7 +337,11 @@ describe('npm start killed outright', () => {
     const start = spawn(process.execPath, [join(root, 'tools/start.mjs'), '--no-build'], { cwd: root, env, stdio: 'ignore' });
     let up = false;
     for (let i = 0; i < 400 && !up; i++) {
-      up = (await call(port, 'GET', '/api/health/live').then((r) => r.status, () => 0)) === 200;
+      up =
+        (await call(port, 'GET', '/api/health/live').then(
+          (r) => r.status,
+          () => 0,
+        )) === 200;
       if (!up) await sleep(200);
     }
     expect(up).toBe(true);
@@ -291,7 +351,11 @@ describe('npm start killed outright', () => {
     // The API and the database notice their IPC channel closing and stop by themselves.
     let gone = false;
     for (let i = 0; i < 150 && !gone; i++) {
-      gone = (await call(port, 'GET', '/api/health/live').then(() => false, () => true)) && postgresRunningIn(tmp).length === 0;
+      gone =
+        (await call(port, 'GET', '/api/health/live').then(
+          () => false,
+          () => true,
+        )) && postgresRunningIn(tmp).length === 0;
       if (!gone) await sleep(200);
     }
     expect(gone).toBe(true);

@@ -44,18 +44,44 @@ describe('action plan', () => {
 
   it('computes overdue from the deadline and filters by it, by status, area, benchmark and institution', async () => {
     const created = await ministry.post('/api/benchmarks/RS-24-DRG-05/activities', {
-      code: '8.5.1', title: 'Secure storage for confiscated drugs', responsibleInstitution: 'Ministry of Interior, Service for Combating Drugs',
-      deadline: isoDay(-1), budgetAmount: 80000, budgetCurrency: 'EUR', budgetSource: 'State budget',
+      code: '8.5.1',
+      title: 'Secure storage for confiscated drugs',
+      responsibleInstitution: 'Ministry of Interior, Service for Combating Drugs',
+      deadline: isoDay(-1),
+      budgetAmount: 80000,
+      budgetCurrency: 'EUR',
+      budgetSource: 'State budget',
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: '8.5.1', status: 'planned', overdue: true, version: 1, area: { code: 'DRG' }, country: 'RS' });
-    const future = await ministry.post('/api/benchmarks/RS-24-DRG-05/activities', { code: '8.5.2', title: 'Destruction of confiscated drugs', responsibleInstitution: 'Ministry of Health', deadline: isoDay(30) });
+    const future = await ministry.post('/api/benchmarks/RS-24-DRG-05/activities', {
+      code: '8.5.2',
+      title: 'Destruction of confiscated drugs',
+      responsibleInstitution: 'Ministry of Health',
+      deadline: isoDay(30),
+    });
     expect(future.body.overdue).toBe(false);
-    expect((await ministry.post('/api/benchmarks/RS-24-DRG-05/activities', { code: '8.5.2', title: 'Again', responsibleInstitution: 'X', deadline: isoDay(30) })).status).toBe(409);
-    expect((await ministry.post('/api/benchmarks/RS-24-DRG-05/activities', { code: '8.5.3', title: 'Half a budget', responsibleInstitution: 'X', deadline: isoDay(30), budgetAmount: 5 })).status).toBe(422);
+    expect(
+      (await ministry.post('/api/benchmarks/RS-24-DRG-05/activities', { code: '8.5.2', title: 'Again', responsibleInstitution: 'X', deadline: isoDay(30) }))
+        .status,
+    ).toBe(409);
+    expect(
+      (
+        await ministry.post('/api/benchmarks/RS-24-DRG-05/activities', {
+          code: '8.5.3',
+          title: 'Half a budget',
+          responsibleInstitution: 'X',
+          deadline: isoDay(30),
+          budgetAmount: 5,
+        })
+      ).status,
+    ).toBe(422);
 
     const drugs = await activities(ministry, '?benchmark=RS-24-DRG-05');
-    expect(drugs.map((a) => [a.code, a.overdue])).toEqual([['8.5.1', true], ['8.5.2', false]]);
+    expect(drugs.map((a) => [a.code, a.overdue])).toEqual([
+      ['8.5.1', true],
+      ['8.5.2', false],
+    ]);
     expect((await activities(ministry, '?area=DRG&overdue=true')).every((a) => a.overdue && a.area.code === 'DRG')).toBe(true);
     expect((await activities(ministry, '?institution=service for combating')).map((a) => a.code)).toEqual(['8.5.1']);
     expect((await activities(ministry, '?status=completed')).every((a) => a.status === 'completed')).toBe(true);
@@ -87,10 +113,20 @@ describe('action plan', () => {
     ];
     for (const [path, body] of refused) {
       const answer = await ministry.patch(path, body);
-      expect([answer.status, JSON.stringify(answer.body.message)]).toEqual([400, expect.stringMatching(/deadline must be a date of the calendar|title must|status must/)]);
+      expect([answer.status, JSON.stringify(answer.body.message)]).toEqual([
+        400,
+        expect.stringMatching(/deadline must be a date of the calendar|title must|status must/),
+      ]);
     }
-    const measure = await ministry.post(`/api/activities/${late.id}/corrective-measures`, { what: 'Recruit staff', responsible: 'Ministry of Interior', dueDate: '2027-02-29' });
-    expect([measure.status, JSON.stringify(measure.body.message)]).toEqual([400, expect.stringMatching(/dueDate must be a date of the calendar such as 2026-12-31/)]);
+    const measure = await ministry.post(`/api/activities/${late.id}/corrective-measures`, {
+      what: 'Recruit staff',
+      responsible: 'Ministry of Interior',
+      dueDate: '2027-02-29',
+    });
+    expect([measure.status, JSON.stringify(measure.body.message)]).toEqual([
+      400,
+      expect.stringMatching(/dueDate must be a date of the calendar such as 2026-12-31/),
+    ]);
     // Text PostgreSQL cannot hold (a NUL character) is the caller's error too.
     expect((await ministry.post(`/api/activities/${activity.id}/progress-notes`, { text: 'Half\u0000done' })).status).toBe(400);
     const [after] = await activities(ministry, '?benchmark=RS-24-POL-07');
@@ -135,7 +171,11 @@ describe('action plan', () => {
       total: all.length,
       overdue: all.filter((a) => a.overdue).length,
       withCorrectiveMeasure: all.filter((a) => a.correctiveMeasures.length).length,
-      byStatus: { planned: all.filter((a) => a.status === 'planned').length, in_progress: all.filter((a) => a.status === 'in_progress').length, completed: all.filter((a) => a.status === 'completed').length },
+      byStatus: {
+        planned: all.filter((a) => a.status === 'planned').length,
+        in_progress: all.filter((a) => a.status === 'in_progress').length,
+        completed: all.filter((a) => a.status === 'completed').length,
+      },
     });
     expect(summary.areas.find((a: { code: string }) => a.code === 'DRG')).toMatchObject({ total: 3, completed: 1 });
     expect((await albania.get('/api/action-plan/summary')).body.total).toBe(0);
@@ -152,19 +192,33 @@ describe('action plan', () => {
     expect(sheet.rowCount).toBe(overdue.length + 1);
     const codes = sheet.getColumn(4).values.slice(2);
     expect(codes).toEqual(overdue.map((a) => a.code));
-    expect(sheet.getColumn(9).values.slice(2).every((v) => v === 'yes')).toBe(true);
+    expect(
+      sheet
+        .getColumn(9)
+        .values.slice(2)
+        .every((v) => v === 'yes'),
+    ).toBe(true);
   });
 
   it("reminds the country's ministry of unfinished activities due within two weeks, in its inbox, and nobody else", async () => {
     const add = async (code: string, deadline: string) =>
-      (await ministry.post('/api/benchmarks/RS-24-ASY-02/activities', { code, title: `Reminder test ${code}`, responsibleInstitution: 'Asylum Office', deadline })).body as ActionActivityDto;
+      (
+        await ministry.post('/api/benchmarks/RS-24-ASY-02/activities', {
+          code,
+          title: `Reminder test ${code}`,
+          responsibleInstitution: 'Asylum Office',
+          deadline,
+        })
+      ).body as ActionActivityDto;
     const soon = await add('9.9.1', isoDay(10));
     const later = await add('9.9.2', isoDay(20));
     const done = await add('9.9.3', isoDay(5));
     expect((await ministry.patch(`/api/activities/${done.id}`, { version: done.version, status: 'completed' })).status).toBe(200);
     const reminders = async (client: ApiClient) =>
-      ((await client.get<{ items: { key: string; kind: string; facts: Record<string, string>; link: string; dueAt?: string }[] }>('/api/inbox')).body.items ?? [])
-        .filter((item) => item.kind === 'activity.due' && item.facts['activity'].includes('Reminder test'));
+      (
+        (await client.get<{ items: { key: string; kind: string; facts: Record<string, string>; link: string; dueAt?: string }[] }>('/api/inbox')).body.items ??
+        []
+      ).filter((item) => item.kind === 'activity.due' && item.facts['activity'].includes('Reminder test'));
     expect(await reminders(ministry)).toEqual([
       {
         key: `activity-due:${soon.id}:${isoDay(10)}`,

@@ -9,10 +9,14 @@ describe('the API documentation', () => {
       expect(answer.status).toBe(200);
       // Refusals are documented: the error body with its code (every code of REFUSALS) and parameters.
       const document = await answer.json();
-      expect(document.components.schemas.ErrorBody.properties.code.enum).toEqual(expect.arrayContaining(['mission.not-found', 'request.invalid-fields', 'track-records.cell-missing']));
+      expect(document.components.schemas.ErrorBody.properties.code.enum).toEqual(
+        expect.arrayContaining(['mission.not-found', 'request.invalid-fields', 'track-records.cell-missing']),
+      );
       expect(Object.keys(document.components.schemas.ErrorBody.properties)).toEqual(expect.arrayContaining(['code', 'params', 'message', 'errors']));
       expect(document.paths['/api/health'].get.responses['503'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });
-      expect(document.paths['/api/auth/sessions/{id}'].delete.responses['404'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });
+      expect(document.paths['/api/auth/sessions/{id}'].delete.responses['404'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/ErrorBody',
+      });
     } finally {
       await demo.close();
     }

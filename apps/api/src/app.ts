@@ -2,7 +2,25 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { ApiExceptionFilter, type AppConfig, configureBodyParsing, configureCompression, configureGracefulClose, configureRateLimits, configureRequestLog, configureSecurityHeaders, configureUploads, createLogger, createValidationPipe, documentRefusals, type LogSettings, loggerModule, readLogSettings, requestIdOf, WebApp } from '@bt/api/core';
+import {
+  ApiExceptionFilter,
+  type AppConfig,
+  configureBodyParsing,
+  configureCompression,
+  configureGracefulClose,
+  configureRateLimits,
+  configureRequestLog,
+  configureSecurityHeaders,
+  configureUploads,
+  createLogger,
+  createValidationPipe,
+  documentRefusals,
+  type LogSettings,
+  loggerModule,
+  readLogSettings,
+  requestIdOf,
+  WebApp,
+} from '@bt/api/core';
 import { CatalogueImportService } from '@bt/api/catalogue';
 import { ConsultationSeedService } from '@bt/api/consultations';
 import { configureIdentityHttp, DemoAccountsService, SESSION_COOKIE } from '@bt/api/identity';

@@ -11,7 +11,13 @@ describe('a shadow assessment citing its monitoring project', () => {
   let notOurs: string;
   let albanian: string;
 
-  const assessment = (sourceProjectId?: string) => ({ period: '2026', preparation: 'some_level', progress: 'limited_progress', text: 'Our monitoring finds few cases in court.', sourceProjectId });
+  const assessment = (sourceProjectId?: string) => ({
+    period: '2026',
+    preparation: 'some_level',
+    progress: 'limited_progress',
+    text: 'Our monitoring finds few cases in court.',
+    sourceProjectId,
+  });
   const project = (country: string, title: string, participants: unknown[]) => ({
     country,
     title,
@@ -29,7 +35,11 @@ describe('a shadow assessment citing its monitoring project', () => {
   beforeAll(async () => {
     api = await startTestApi();
     let ip = 0;
-    for (const [key, email] of [['cso', 'cso'], ['coordinator', 'coordinator'], ['albania', 'ministry.al']] as const) {
+    for (const [key, email] of [
+      ['cso', 'cso'],
+      ['coordinator', 'coordinator'],
+      ['albania', 'ministry.al'],
+    ] as const) {
       as[key] = api.client({ ip: `10.9.0.${++ip}` });
       expect((await as[key].signIn(`${email}@demo.test`)).status).toBe(200);
     }
@@ -40,7 +50,10 @@ describe('a shadow assessment citing its monitoring project', () => {
       expect([answer.status, answer.body.message]).toEqual([201, undefined]);
       return answer.body.id as string;
     };
-    monitoring = await created(as.cso, project('RS', 'Monitoring of organised crime trials', [{ name: cso.name, role: 'implementing', organisationId: cso.id }]));
+    monitoring = await created(
+      as.cso,
+      project('RS', 'Monitoring of organised crime trials', [{ name: cso.name, role: 'implementing', organisationId: cso.id }]),
+    );
     notOurs = await created(as.coordinator, project('RS', 'Training for judges', [{ name: 'Judicial Academy', role: 'implementing' }]));
     albanian = await created(as.albania, project('AL', 'Albanian monitoring', [{ name: cso.name, role: 'implementing', organisationId: cso.id }]));
   });

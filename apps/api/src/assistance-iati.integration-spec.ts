@@ -68,12 +68,15 @@ describe('assistance projects in IATI 2.03', () => {
   };
   /** Everything an import could change: the projects with their lists, and the audit trail. */
   const state = async () => ({
-    projects: await api.sql(`SELECT id, iati_identifier, title, version, status, planned_start, actual_end, budget_amount::text, sectors FROM assistance_project ORDER BY id`),
+    projects: await api.sql(
+      `SELECT id, iati_identifier, title, version, status, planned_start, actual_end, budget_amount::text, sectors FROM assistance_project ORDER BY id`,
+    ),
     participants: await api.sql(`SELECT project_id, position, name, role, iati_ref FROM assistance_participant ORDER BY project_id, position`),
     links: await api.sql(`SELECT project_id, position, benchmark_id, how FROM assistance_link ORDER BY project_id, position`),
     events: (await api.sql(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'assistance_project'`))[0].n,
   });
-  const file = (...activities: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="2026-12-01T10:00:00Z">${activities.join('')}</iati-activities>`;
+  const file = (...activities: string[]) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="2026-12-01T10:00:00Z">${activities.join('')}</iati-activities>`;
   const activity = (identifier: string, extra: { title?: string; orgs?: string; dates?: string; country?: string } = {}) => `
     <iati-activity xml:lang="en">
       <iati-identifier>${identifier}</iati-identifier>
@@ -109,7 +112,8 @@ describe('assistance projects in IATI 2.03', () => {
       const sequence = kids(a).map(nameOf);
       expect(followsOrder(sequence, IATI_ACTIVITY_ORDER)).toBe(true);
       expect(sequence.filter((n) => !(IATI_ACTIVITY_ORDER as readonly string[]).includes(n))).toEqual([]);
-      for (const required of ['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date']) expect(sequence).toContain(required);
+      for (const required of ['iati-identifier', 'reporting-org', 'title', 'description', 'participating-org', 'activity-status', 'activity-date'])
+        expect(sequence).toContain(required);
       const all = (name: string) => kids(a).filter((c) => nameOf(c) === name);
       expect(attrs(all('reporting-org')[0])).toMatchObject({ ref: 'XM-DAC-41114', type: '40', 'secondary-reporter': '1' });
       for (const org of all('participating-org')) expect(['1', '2', '3', '4']).toContain(attrs(org)['role']);
@@ -132,9 +136,15 @@ describe('assistance projects in IATI 2.03', () => {
     ]);
     // AidType vocabulary 1 (the default): C01 project-type interventions, and our instrument beside it.
     expect(attrs(twinning.find((c) => nameOf(c) === 'default-aid-type') as Ordered)).toEqual({ code: 'C01', 'bt:instrument': 'twinning' });
-    expect(twinning.filter((c) => nameOf(c) === 'participating-org').map((o) => [attrs(o)['role'], narrativeOf(o)])).toContainEqual(['1', expect.stringContaining('DG NEAR')]);
+    expect(twinning.filter((c) => nameOf(c) === 'participating-org').map((o) => [attrs(o)['role'], narrativeOf(o)])).toContainEqual([
+      '1',
+      expect.stringContaining('DG NEAR'),
+    ]);
     // The beneficiary has no IATI role: a target-group description, not a participating organisation.
-    expect(twinning.filter((c) => nameOf(c) === 'description').map((d) => [attrs(d)['type'], narrativeOf(d)])).toContainEqual(['3', 'Beneficiary: Ministry of Interior of the Republic of Serbia']);
+    expect(twinning.filter((c) => nameOf(c) === 'description').map((d) => [attrs(d)['type'], narrativeOf(d)])).toContainEqual([
+      '3',
+      'Beneficiary: Ministry of Interior of the Republic of Serbia',
+    ]);
     // No status stated: one derived from the dates (2.03 requires one), marked so that an import keeps it unknown.
     const migration = kids(byTitle('Decreasing corruption risks'));
     expect(attrs(migration.find((c) => nameOf(c) === 'activity-status') as Ordered)).toEqual({ code: '3', 'bt:derived': 'dates' });
@@ -165,7 +175,10 @@ describe('assistance projects in IATI 2.03', () => {
     }
     expect((await upload(as.coordinator, '<iati-activities version="2.03"><iati-activity>')).body.code).toBe('iati.not-well-formed');
     // Over the upload limit: 413 while it arrives, before anything is parsed.
-    const large = await upload(as.coordinator, file(activity('XM-DAC-7-LARGE')).replace('<iati-activities', `<!-- ${'x'.repeat(1_200_000)} --><iati-activities`));
+    const large = await upload(
+      as.coordinator,
+      file(activity('XM-DAC-7-LARGE')).replace('<iati-activities', `<!-- ${'x'.repeat(1_200_000)} --><iati-activities`),
+    );
     expect(large).toMatchObject({ status: 413, body: { code: 'upload.file-too-large' } });
     expect((await upload(as.coordinator, '<activities/>')).body.code).toBe('iati.not-iati-activities');
     // Well-formed but nested past what the parser reads: a 422, not a 500.
@@ -176,16 +189,35 @@ describe('assistance projects in IATI 2.03', () => {
 
   it('refuses a file with one bad activity whole, naming the activity and the element', async () => {
     const before = await state();
-    const badCodes = activity('XM-DAC-7-BAD', { orgs: '<participating-org role="7"><narrative>Someone</narrative></participating-org>', dates: '<activity-date type="9" iso-date="2024-01-01"/>' });
+    const badCodes = activity('XM-DAC-7-BAD', {
+      orgs: '<participating-org role="7"><narrative>Someone</narrative></participating-org>',
+      dates: '<activity-date type="9" iso-date="2024-01-01"/>',
+    });
     const answer = await upload(as.coordinator, file(activity('XM-DAC-7-GOOD'), badCodes));
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('iati.file-has-problems');
     expect(answer.body.errors).toEqual([
-      expect.objectContaining({ activity: 'XM-DAC-7-BAD', element: 'participating-org', code: 'iati.code-not-in-codelist', params: expect.objectContaining({ value: '7' }) }),
-      expect.objectContaining({ activity: 'XM-DAC-7-BAD', element: 'activity-date', code: 'iati.code-not-in-codelist', params: expect.objectContaining({ value: '9' }) }),
+      expect.objectContaining({
+        activity: 'XM-DAC-7-BAD',
+        element: 'participating-org',
+        code: 'iati.code-not-in-codelist',
+        params: expect.objectContaining({ value: '7' }),
+      }),
+      expect.objectContaining({
+        activity: 'XM-DAC-7-BAD',
+        element: 'activity-date',
+        code: 'iati.code-not-in-codelist',
+        params: expect.objectContaining({ value: '9' }),
+      }),
     ]);
     // A problem found only when writing (an end before the start): the good activity before it was written, and is rolled back.
-    const late = await upload(as.coordinator, file(activity('XM-DAC-7-GOOD'), activity('XM-DAC-7-LATE', { dates: '<activity-date type="1" iso-date="2025-01-01"/><activity-date type="3" iso-date="2024-01-01"/>' })));
+    const late = await upload(
+      as.coordinator,
+      file(
+        activity('XM-DAC-7-GOOD'),
+        activity('XM-DAC-7-LATE', { dates: '<activity-date type="1" iso-date="2025-01-01"/><activity-date type="3" iso-date="2024-01-01"/>' }),
+      ),
+    );
     expect(late.status).toBe(422);
     expect(late.body.errors).toEqual([expect.objectContaining({ activity: 'XM-DAC-7-LATE', element: 'activity-date', code: 'assistance.ends-before-start' })]);
     expect(await state()).toEqual(before);
@@ -214,7 +246,11 @@ describe('assistance projects in IATI 2.03', () => {
       { name: 'Group 484', role: 'implementing', organisationId: null, ref: null, type: 22 },
     ]);
     // Our link to a benchmark and a beneficiary, which IATI does not carry.
-    const linked = { ...created, supports: [{ benchmark: 'RS-24-SCH-05', how: 'Integrity at the border crossings.' }], participants: [...created.participants, { name: 'Border Police Directorate', role: 'beneficiary' }] };
+    const linked = {
+      ...created,
+      supports: [{ benchmark: 'RS-24-SCH-05', how: 'Integrity at the border crossings.' }],
+      participants: [...created.participants, { name: 'Border Police Directorate', role: 'beneficiary' }],
+    };
     const { id: _id, mayEdit: _m, updatedAt: _u, budget, ...body } = linked;
     expect((await as.coordinator.put(`/api/projects/${id}`, { ...body, budgetAmount: budget?.amount, budgetCurrency: budget?.currency })).status).toBe(200);
 
@@ -226,7 +262,10 @@ describe('assistance projects in IATI 2.03', () => {
     expect(updated).toMatchObject({ title: 'Border integrity and migration, phase 2', version: 3 });
     expect(updated.supports.map((s) => [s.benchmark.code, s.how])).toEqual([['RS-24-SCH-05', 'Integrity at the border crossings.']]);
     expect(updated.participants.map((p) => p.role)).toEqual(['funding', 'implementing', 'beneficiary']);
-    const events = await api.sql(`SELECT action, data->>'via' AS via FROM audit_event WHERE entity_type = 'assistance_project' AND entity_id = $1 ORDER BY id`, [id]);
+    const events = await api.sql(
+      `SELECT action, data->>'via' AS via FROM audit_event WHERE entity_type = 'assistance_project' AND entity_id = $1 ORDER BY id`,
+      [id],
+    );
     expect(events).toEqual([
       { action: 'assistance.project-created', via: 'iati-import' },
       { action: 'assistance.project-updated', via: null },

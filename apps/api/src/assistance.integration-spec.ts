@@ -46,13 +46,21 @@ describe('assistance projects', () => {
     ...overrides,
   });
   const count = async (table: string) => (await api.sql(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
-  const events = async (id: string) => api.sql(`SELECT action, data FROM audit_event WHERE entity_type = 'assistance_project' AND entity_id = $1 ORDER BY id`, [id]);
+  const events = async (id: string) =>
+    api.sql(`SELECT action, data FROM audit_event WHERE entity_type = 'assistance_project' AND entity_id = $1 ORDER BY id`, [id]);
 
   it('seeds the three projects of the source documents with their facts and the benchmarks they support, readable by anyone', async () => {
     const listed = (await as.anonymous.get<ProjectDto[]>('/api/projects?country=RS')).body;
     const byTitle = (start: string) => listed.find((p) => p.title.startsWith(start)) as ProjectDto;
     const migration = byTitle('Decreasing corruption risks');
-    expect(migration).toMatchObject({ instrument: 'cso_project', plannedStart: '2023-07-01', plannedEnd: '2025-06-30', status: null, budget: null, mayEdit: false });
+    expect(migration).toMatchObject({
+      instrument: 'cso_project',
+      plannedStart: '2023-07-01',
+      plannedEnd: '2025-06-30',
+      status: null,
+      budget: null,
+      mayEdit: false,
+    });
     expect(migration.participants.map((p) => [p.name, p.role])).toEqual([
       ['Ministry of Foreign Affairs of the Netherlands', 'funding'],
       ['Group 484', 'implementing'],
@@ -79,7 +87,9 @@ describe('assistance projects', () => {
   it('filters by area, funder, implementer and status', async () => {
     const titles = async (query: string) => ((await as.anonymous.get<ProjectDto[]>(`/api/projects?${query}`)).body as ProjectDto[]).map((p) => p.title);
     expect(await titles('country=RS&funder=netherlands')).toEqual(["Decreasing corruption risks in Serbia's migration management system"]);
-    expect(await titles('country=RS&implementer=ludwig boltzmann')).toEqual(['Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)']);
+    expect(await titles('country=RS&implementer=ludwig boltzmann')).toEqual([
+      'Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)',
+    ]);
     expect(await titles('country=RS&status=4')).toEqual(['Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)']);
     expect(await titles('country=RS&area=SCH')).toEqual(["Decreasing corruption risks in Serbia's migration management system"]);
     expect(await titles('country=AL')).toEqual([]);
@@ -87,7 +97,8 @@ describe('assistance projects', () => {
   });
 
   it('filters by the period a project states (actual, else planned), a year or a span of years', async () => {
-    const titles = async (query: string) => ((await as.anonymous.get<ProjectDto[]>(`/api/projects?country=RS&${query}`)).body as ProjectDto[]).map((p) => p.title);
+    const titles = async (query: string) =>
+      ((await as.anonymous.get<ProjectDto[]>(`/api/projects?country=RS&${query}`)).body as ProjectDto[]).map((p) => p.title);
     const twinning = 'Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)';
     const migration = "Decreasing corruption risks in Serbia's migration management system";
     // The Twinning ran 2018-09 to 2021-01 (actual); the migration project is planned 2023-07-01 to 2025-06-30; INL states no period.
@@ -121,7 +132,9 @@ describe('assistance projects', () => {
     // Albania's ministry writes Albania's projects (with no link, as Albania has no catalogue here).
     expect((await as.albania.post('/api/projects', project({ country: 'AL', supports: [] }))).status).toBe(201);
     expect(await count('assistance_project')).toBe(before + 1);
-    expect((await as.commission.put(`/api/projects/${created.body.id}`, project({ version: 1, title: 'Corrected by the Commission' }))).body).toMatchObject({ version: 2 });
+    expect((await as.commission.put(`/api/projects/${created.body.id}`, project({ version: 1, title: 'Corrected by the Commission' }))).body).toMatchObject({
+      version: 2,
+    });
   });
 
   it('lets a CSO write only the projects its own organisation implements', async () => {
@@ -129,11 +142,17 @@ describe('assistance projects', () => {
     expect([notImplementing.status, notImplementing.body.code]).toEqual([403, 'assistance.cso-must-implement']);
     const own = await as.cso.post<ProjectDto>(
       '/api/projects',
-      project({ title: 'Shadow monitoring of witness protection', participants: [{ name: csoOrganisation.name, role: 'implementing', organisationId: csoOrganisation.id }] }),
+      project({
+        title: 'Shadow monitoring of witness protection',
+        participants: [{ name: csoOrganisation.name, role: 'implementing', organisationId: csoOrganisation.id }],
+      }),
     );
     expect(own.status).toBe(201);
     expect(own.body.mayEdit).toBe(true);
-    const changed = await as.cso.put<ProjectDto>(`/api/projects/${own.body.id}`, project({ version: 1, title: 'Shadow monitoring, second year', participants: own.body.participants }));
+    const changed = await as.cso.put<ProjectDto>(
+      `/api/projects/${own.body.id}`,
+      project({ version: 1, title: 'Shadow monitoring, second year', participants: own.body.participants }),
+    );
     expect([changed.status, changed.body.version]).toEqual([200, 2]);
     // Not by dropping itself as implementer, and not someone else's project.
     expect((await as.cso.put(`/api/projects/${own.body.id}`, project({ version: 2, participants: [] }))).status).toBe(403);
@@ -146,12 +165,21 @@ describe('assistance projects', () => {
     const [area] = await api.sql(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('AL', 24, 'POL', 'Police', 1) RETURNING id`);
     await api.sql(`INSERT INTO benchmark (code, area_id, position, text) VALUES ('AL-24-POL-01', $1, 1, 'Albania test benchmark')`, [area.id]);
     const [projects, links, audited] = [await count('assistance_project'), await count('assistance_link'), await count('audit_event')];
-    const foreign = await as.coordinator.post('/api/projects', project({ supports: [...project().supports, { benchmark: 'AL-24-POL-01', how: 'Across the border.' }] }));
+    const foreign = await as.coordinator.post(
+      '/api/projects',
+      project({ supports: [...project().supports, { benchmark: 'AL-24-POL-01', how: 'Across the border.' }] }),
+    );
     expect([foreign.status, foreign.body.code]).toEqual([422, 'assistance.benchmark-of-another-country']);
-    expect((await as.coordinator.post('/api/projects', project({ supports: [{ benchmark: 'RS-24-POL-12', subRequirement: 'RS-24-POL-03.1', how: 'Mismatched.' }] }))).status).toBe(422);
+    expect(
+      (await as.coordinator.post('/api/projects', project({ supports: [{ benchmark: 'RS-24-POL-12', subRequirement: 'RS-24-POL-03.1', how: 'Mismatched.' }] })))
+        .status,
+    ).toBe(422);
     expect((await as.coordinator.post('/api/projects', project({ budgetAmount: 100000 }))).status).toBe(422);
     // A part sent as null is as absent: still a budget without its other half.
-    for (const half of [{ budgetAmount: 100000, budgetCurrency: null }, { budgetAmount: null, budgetCurrency: 'EUR' }]) {
+    for (const half of [
+      { budgetAmount: 100000, budgetCurrency: null },
+      { budgetAmount: null, budgetCurrency: 'EUR' },
+    ]) {
       const partial = await as.coordinator.post('/api/projects', project(half));
       expect([partial.status, partial.body.code]).toEqual([422, 'assistance.budget-partial']);
     }
@@ -159,16 +187,24 @@ describe('assistance projects', () => {
     expect((await as.coordinator.post('/api/projects', project({ plannedStart: '2024-02-30' }))).status).toBe(400);
 
     const [seeded] = (await as.coordinator.get<ProjectDto[]>('/api/projects?implementer=astra')).body;
-    const moved = await as.coordinator.put(`/api/projects/${seeded.id}`, project({ version: seeded.version, supports: [{ benchmark: 'AL-24-POL-01', how: 'Across the border.' }] }));
+    const moved = await as.coordinator.put(
+      `/api/projects/${seeded.id}`,
+      project({ version: seeded.version, supports: [{ benchmark: 'AL-24-POL-01', how: 'Across the border.' }] }),
+    );
     expect(moved.status).toBe(422);
     expect([await count('assistance_project'), await count('assistance_link'), await count('audit_event')]).toEqual([projects, links, audited]);
     expect((await as.anonymous.get<ProjectDto>(`/api/projects/${seeded.id}`)).body).toMatchObject({ version: seeded.version, supports: seeded.supports });
   });
 
   it('refuses a stale version with 409, changing nothing, and audits each change with before and after', async () => {
-    const created = (await as.coordinator.post<ProjectDto>('/api/projects', project({ title: 'Versioned project', budgetAmount: 250000, budgetCurrency: 'EUR' }))).body;
+    const created = (
+      await as.coordinator.post<ProjectDto>('/api/projects', project({ title: 'Versioned project', budgetAmount: 250000, budgetCurrency: 'EUR' }))
+    ).body;
     expect(created.budget).toEqual({ amount: 250000, currency: 'EUR' });
-    const first = await as.coordinator.put<ProjectDto>(`/api/projects/${created.id}`, project({ version: 1, title: 'Versioned project', status: 2, actualStart: '2026-03' }));
+    const first = await as.coordinator.put<ProjectDto>(
+      `/api/projects/${created.id}`,
+      project({ version: 1, title: 'Versioned project', status: 2, actualStart: '2026-03' }),
+    );
     expect([first.status, first.body.version, first.body.status, first.body.budget]).toEqual([200, 2, 2, null]);
     const stale = await as.commission.put(`/api/projects/${created.id}`, project({ version: 1, title: 'Lost update' }));
     expect([stale.status, stale.body.code]).toEqual([409, 'assistance.project-changed-meanwhile']);
@@ -176,26 +212,53 @@ describe('assistance projects', () => {
 
     const trail = await events(created.id);
     expect(trail.map((e) => e.action)).toEqual(['assistance.project-created', 'assistance.project-updated']);
-    expect(trail[1].data).toMatchObject({ version: 2, before: { version: 1, budget: { amount: 250000, currency: 'EUR' } }, after: { version: 2, status: 2, actualStart: '2026-03', budget: null } });
+    expect(trail[1].data).toMatchObject({
+      version: 2,
+      before: { version: 1, budget: { amount: 250000, currency: 'EUR' } },
+      after: { version: 2, status: 2, actualStart: '2026-03', budget: null },
+    });
   });
 
   it('names a supported Action Plan activity to readers of the Action Plan only', async () => {
-    const [activity] = await api.sql(`SELECT act.id, act.code FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id WHERE b.code = 'RS-24-POL-07' LIMIT 1`);
-    const created = await as.coordinator.post<ProjectDto>('/api/projects', project({ title: 'Asset recovery support', supports: [{ benchmark: 'RS-24-POL-07', activityId: activity.id, how: 'Equips the Asset Recovery Office.' }] }));
+    const [activity] = await api.sql(
+      `SELECT act.id, act.code FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id WHERE b.code = 'RS-24-POL-07' LIMIT 1`,
+    );
+    const created = await as.coordinator.post<ProjectDto>(
+      '/api/projects',
+      project({
+        title: 'Asset recovery support',
+        supports: [{ benchmark: 'RS-24-POL-07', activityId: activity.id, how: 'Equips the Asset Recovery Office.' }],
+      }),
+    );
     expect(created.status).toBe(201);
     expect(created.body.supports[0].activity).toMatchObject({ id: activity.id, code: activity.code });
-    expect((await as.anonymous.get<ProjectDto>(`/api/projects/${created.body.id}`)).body.supports[0]).toMatchObject({ benchmark: { code: 'RS-24-POL-07' }, activity: null });
+    expect((await as.anonymous.get<ProjectDto>(`/api/projects/${created.body.id}`)).body.supports[0]).toMatchObject({
+      benchmark: { code: 'RS-24-POL-07' },
+      activity: null,
+    });
     const [other] = await api.sql(`SELECT act.id FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id WHERE b.code <> 'RS-24-POL-07' LIMIT 1`);
-    expect((await as.coordinator.post('/api/projects', project({ supports: [{ benchmark: 'RS-24-POL-07', activityId: other.id, how: 'Wrong activity.' }] }))).status).toBe(422);
+    expect(
+      (await as.coordinator.post('/api/projects', project({ supports: [{ benchmark: 'RS-24-POL-07', activityId: other.id, how: 'Wrong activity.' }] }))).status,
+    ).toBe(422);
   });
 
   it('lists every version of a project for anyone: who changed which fields, when — names of fields only, never an activity the reader may not see', async () => {
-    const [activity] = await api.sql(`SELECT act.id, act.title FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id WHERE b.code = 'RS-24-POL-07' LIMIT 1`);
-    const created = await as.coordinator.post<ProjectDto>('/api/projects', project({ title: 'Versioned project', supports: [{ benchmark: 'RS-24-POL-07', activityId: activity.id, how: 'Equips the office.' }] }));
+    const [activity] = await api.sql(
+      `SELECT act.id, act.title FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id WHERE b.code = 'RS-24-POL-07' LIMIT 1`,
+    );
+    const created = await as.coordinator.post<ProjectDto>(
+      '/api/projects',
+      project({ title: 'Versioned project', supports: [{ benchmark: 'RS-24-POL-07', activityId: activity.id, how: 'Equips the office.' }] }),
+    );
     expect(created.status).toBe(201);
     const changed = await as.commission.put<ProjectDto>(
       `/api/projects/${created.body.id}`,
-      project({ version: 1, title: 'Versioned project, corrected', plannedStart: '2027', supports: [{ benchmark: 'RS-24-POL-12', how: 'Now the Witness Protection Unit.' }] }),
+      project({
+        version: 1,
+        title: 'Versioned project, corrected',
+        plannedStart: '2027',
+        supports: [{ benchmark: 'RS-24-POL-12', how: 'Now the Witness Protection Unit.' }],
+      }),
     );
     expect(changed.status).toBe(200);
     const versions = await as.anonymous.get(`/api/projects/${created.body.id}/versions`);

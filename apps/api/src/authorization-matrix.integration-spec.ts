@@ -50,13 +50,16 @@ interface Expectation {
 
 const isMinistry = (actor: Actor) => actor === 'coordinator' || actor === 'ministry' || actor === 'ministry.al';
 /** `own` is the caller's country: RS for the EU side, AL for ministry.al. The expert is on both benchmarks' missions. */
-const seesDialogue = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || actor === 'admin' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
+const seesDialogue = (actor: Actor, side: Side) =>
+  actor === 'commission' || actor === 'expert' || actor === 'admin' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
 /** Track records and Action Plan: the country's ministry and CSOs, the Commission, the mission's experts read; the ministry writes. */
 const readsRecordsOf = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
 const readsRecords = (ok: number) => (actor: Actor, side: Side) => (actor === 'anonymous' ? 401 : readsRecordsOf(actor, side) ? ok : 404);
-const writesRecords = (ok: number) => (actor: Actor, side: Side) => (actor === 'anonymous' ? 401 : !readsRecordsOf(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? ok : 403);
+const writesRecords = (ok: number) => (actor: Actor, side: Side) =>
+  actor === 'anonymous' ? 401 : !readsRecordsOf(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? ok : 403;
 /** Shared evidence: its country's ministry and CSOs, the Commission and the mission's experts (evidence-visibility.ts). */
-const seesSharedEvidence = (actor: Actor, side: Side) => actor === 'commission' || actor === 'expert' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
+const seesSharedEvidence = (actor: Actor, side: Side) =>
+  actor === 'commission' || actor === 'expert' || ((isMinistry(actor) || actor === 'cso') && side === 'own');
 /** Members of a recipient organisation of the matrix consultation: the demo CSO (RS) and Albania's ministry (AL). */
 const isRecipient = (actor: Actor) => actor === 'cso' || actor === 'ministry.al';
 /** A mission: the Commission, its expert (on both countries' missions), the host country's ministry. */
@@ -88,12 +91,20 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/benchmarks': { path: (t) => `/api/benchmarks?country=${t.country}`, status: anyone(200) },
   'GET /api/benchmarks/:id': { path: (t) => `/api/benchmarks/${t.benchmark}`, status: anyone(200) },
   'GET /api/areas': { path: (t) => `/api/areas?country=${t.country}`, status: anyone(200) },
-  'POST /api/auth/login': { path: () => '/api/auth/login', body: () => ({ email: `nobody${++unique}@demo.test`, password: 'wrong-password' }), status: anyone(401) },
+  'POST /api/auth/login': {
+    path: () => '/api/auth/login',
+    body: () => ({ email: `nobody${++unique}@demo.test`, password: 'wrong-password' }),
+    status: anyone(401),
+  },
   'GET /api/auth/me': { path: () => '/api/auth/me', status: signedIn(200) },
   'GET /api/auth/current': { path: () => '/api/auth/current', status: anyone(200) },
   'POST /api/auth/logout': { path: () => '/api/auth/logout', status: signedIn(204) },
   'POST /api/auth/logout-everywhere': { path: () => '/api/auth/logout-everywhere', status: signedIn(204) },
-  'POST /api/auth/password': { path: () => '/api/auth/password', body: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }), status: signedIn(204) },
+  'POST /api/auth/password': {
+    path: () => '/api/auth/password',
+    body: () => ({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }),
+    status: signedIn(204),
+  },
   'GET /api/auth/options': { path: () => '/api/auth/options', status: anyone(200) },
   // No sign-in waiting for a code in these browsers.
   'POST /api/auth/login/second-factor': { path: () => '/api/auth/login/second-factor', body: () => ({ code: '123456' }), status: anyone(401) },
@@ -104,8 +115,16 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/auth/second-factor': { path: () => '/api/auth/second-factor', status: signedIn(200) },
   // Begun (the route before) but confirmed with a wrong code; not set up, so nothing to renew or remove.
   'POST /api/auth/second-factor/enrolment': { path: () => '/api/auth/second-factor/enrolment', status: signedIn(200) },
-  'POST /api/auth/second-factor/enrolment/confirmation': { path: () => '/api/auth/second-factor/enrolment/confirmation', body: () => ({ code: '000000' }), status: signedIn(422) },
-  'POST /api/auth/second-factor/recovery-codes': { path: () => '/api/auth/second-factor/recovery-codes', body: () => ({ code: '000000' }), status: signedIn(409) },
+  'POST /api/auth/second-factor/enrolment/confirmation': {
+    path: () => '/api/auth/second-factor/enrolment/confirmation',
+    body: () => ({ code: '000000' }),
+    status: signedIn(422),
+  },
+  'POST /api/auth/second-factor/recovery-codes': {
+    path: () => '/api/auth/second-factor/recovery-codes',
+    body: () => ({ code: '000000' }),
+    status: signedIn(409),
+  },
   'POST /api/auth/second-factor/removal': { path: () => '/api/auth/second-factor/removal', body: () => ({ code: '000000' }), status: signedIn(409) },
   // Evidence: anyone reads what they may see (anonymous: public items); the own country's ministry writes.
   'GET /api/benchmarks/:id/evidence': { path: (t) => `/api/benchmarks/${t.benchmark}/evidence`, status: anyone(200) },
@@ -115,7 +134,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
     status: (actor, side) => (actor === 'anonymous' ? 401 : isMinistry(actor) && side === 'own' ? 201 : 403),
   },
   // The dialogue: its country's ministry and CSOs and the Commission take part; others do not see it (404).
-  'GET /api/benchmarks/:id/proposals': { path: (t) => `/api/benchmarks/${t.benchmark}/proposals`, status: (actor, side) => (actor === 'anonymous' ? 401 : seesDialogue(actor, side) ? 200 : 404) },
+  'GET /api/benchmarks/:id/proposals': {
+    path: (t) => `/api/benchmarks/${t.benchmark}/proposals`,
+    status: (actor, side) => (actor === 'anonymous' ? 401 : seesDialogue(actor, side) ? 200 : 404),
+  },
   'POST /api/benchmarks/:id/proposals': {
     path: (t) => `/api/benchmarks/${t.benchmark}/proposals`,
     body: () => ({ text: 'Matrix proposal' }),
@@ -144,14 +166,21 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   // The workflow: signed-in users read the history and their tasks; transitions are decided by the machine's role table
   // (this SUBMIT at a stale version is refused before anyone's rights are looked at, so every signed-in caller gets 409).
-  'POST /api/benchmarks/:id/transitions': { path: (t) => `/api/benchmarks/${t.benchmark}/transitions`, body: () => ({ event: 'SUBMIT', version: 99 }), status: signedIn(409) },
+  'POST /api/benchmarks/:id/transitions': {
+    path: (t) => `/api/benchmarks/${t.benchmark}/transitions`,
+    body: () => ({ event: 'SUBMIT', version: 99 }),
+    status: signedIn(409),
+  },
   'GET /api/benchmarks/:id/history': { path: (t) => `/api/benchmarks/${t.benchmark}/history`, status: signedIn(200) },
   // Generated documents: public like the pages they are made of, each with what the caller may see there.
   'GET /api/benchmarks/:id/report': { path: (t) => `/api/benchmarks/${t.benchmark}/report?format=docx`, status: anyone(200) },
   // Word, the quicker of the two formats: who may ask is the question here, not how the PDF looks (16 chapter PDFs took over a minute on a busy machine).
   'GET /api/reports/chapter': { path: (t) => `/api/reports/chapter?country=${t.country}&chapter=24&period=2025&format=docx`, status: anyone(200) },
   // The matrix consultation is open, not published: its document is seen by whoever sees the consultation.
-  'GET /api/consultations/:id/report': { path: (t) => `/api/consultations/${t.consultation}/report?format=docx`, status: (actor, side) => (actor === 'commission' || (isRecipient(actor) && side === 'own') ? 200 : 404) },
+  'GET /api/consultations/:id/report': {
+    path: (t) => `/api/consultations/${t.consultation}/report?format=docx`,
+    status: (actor, side) => (actor === 'commission' || (isRecipient(actor) && side === 'own') ? 200 : 404),
+  },
   'GET /api/tasks': { path: () => '/api/tasks', status: signedIn(200) },
   // The inbox is each signed-in user's own.
   'GET /api/inbox': { path: () => '/api/inbox', status: signedIn(200) },
@@ -164,16 +193,26 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/admin/mail/:id/retry': { path: () => '/api/admin/mail/999999999/retry', status: adminOnly(404) },
   // Notification preferences: each signed-in person's own.
   'GET /api/notifications/preferences': { path: () => '/api/notifications/preferences', status: signedIn(200) },
-  'PUT /api/notifications/preferences': { path: () => '/api/notifications/preferences', body: () => ({ preferences: [{ kind: 'benchmark.accepted', delivery: 'digest' }] }), status: signedIn(200) },
+  'PUT /api/notifications/preferences': {
+    path: () => '/api/notifications/preferences',
+    body: () => ({ preferences: [{ kind: 'benchmark.accepted', delivery: 'digest' }] }),
+    status: signedIn(200),
+  },
   // One-click unsubscribe: public, its signed token is the proof (none here: 400 for everyone, signed in or not).
   'GET /api/notifications/unsubscribe': { path: () => '/api/notifications/unsubscribe?token=forged.token', status: anyone(400) },
   'POST /api/notifications/unsubscribe': { path: () => '/api/notifications/unsubscribe?token=forged.token', status: anyone(400) },
   // Missions: the report belongs to the Commission and the mission's experts; others learn nothing (404).
-  'POST /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 422 : 404) },
+  'POST /api/missions/:id/report': {
+    path: (t) => `/api/missions/${t.mission}/report`,
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' || actor === 'expert' ? 422 : 404),
+  },
   'GET /api/missions/:id/report': { path: (t) => `/api/missions/${t.mission}/report`, status: (actor) => (actor === 'anonymous' ? 401 : 404) },
   // Track records and the Action Plan: the country's ministry writes; its CSOs, the Commission and the mission's experts read; others learn nothing (404).
   'GET /api/benchmarks/:id/track-records': { path: (t) => `/api/benchmarks/${t.benchmark}/track-records`, status: readsRecords(200) },
-  'GET /api/benchmarks/:id/track-records/template.xlsx': { path: (t) => `/api/benchmarks/${t.benchmark}/track-records/template.xlsx`, status: readsRecords(200) },
+  'GET /api/benchmarks/:id/track-records/template.xlsx': {
+    path: (t) => `/api/benchmarks/${t.benchmark}/track-records/template.xlsx`,
+    status: readsRecords(200),
+  },
   'GET /api/benchmarks/:id/track-records.xlsx': { path: (t) => `/api/benchmarks/${t.benchmark}/track-records.xlsx`, status: readsRecords(200) },
   'POST /api/benchmarks/:id/track-records': {
     path: (t) => `/api/benchmarks/${t.benchmark}/track-records`,
@@ -182,7 +221,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   // No file sent: the rights are checked first, then the missing file is a 422.
   'POST /api/benchmarks/:id/track-records/import': { path: (t) => `/api/benchmarks/${t.benchmark}/track-records/import`, status: writesRecords(422) },
-  'PUT /api/track-records/:seriesId/values/:period': { path: (t) => `/api/track-records/${t.series}/values/2020`, body: () => ({ value: 1, source: 'Matrix' }), status: writesRecords(200) },
+  'PUT /api/track-records/:seriesId/values/:period': {
+    path: (t) => `/api/track-records/${t.series}/values/2020`,
+    body: () => ({ value: 1, source: 'Matrix' }),
+    status: writesRecords(200),
+  },
   'GET /api/action-plan/activities': { path: (t) => `/api/action-plan/activities?country=${t.country}`, status: signedIn(200) },
   'GET /api/action-plan/activities.xlsx': { path: (t) => `/api/action-plan/activities.xlsx?country=${t.country}`, status: signedIn(200) },
   'GET /api/action-plan/summary': { path: (t) => `/api/action-plan/summary?country=${t.country}`, status: signedIn(200) },
@@ -194,20 +237,42 @@ const EXPECTATIONS: Record<string, Expectation> = {
     status: writesRecords(201),
   },
   // A stale version: the rights are checked first, then the version, so the activity never changes.
-  'PATCH /api/activities/:id': { path: (t) => `/api/activities/${t.activity}`, body: () => ({ version: 99, status: 'in_progress' }), status: writesRecords(409) },
-  'POST /api/activities/:id/progress-notes': { path: (t) => `/api/activities/${t.activity}/progress-notes`, body: () => ({ text: 'Matrix note' }), status: writesRecords(201) },
+  'PATCH /api/activities/:id': {
+    path: (t) => `/api/activities/${t.activity}`,
+    body: () => ({ version: 99, status: 'in_progress' }),
+    status: writesRecords(409),
+  },
+  'POST /api/activities/:id/progress-notes': {
+    path: (t) => `/api/activities/${t.activity}/progress-notes`,
+    body: () => ({ text: 'Matrix note' }),
+    status: writesRecords(201),
+  },
   'POST /api/activities/:id/corrective-measures': {
     path: (t) => `/api/activities/${t.activity}/corrective-measures`,
     body: () => ({ what: 'Matrix measure', responsible: 'Matrix', dueDate: '2030-01-01' }),
     status: (actor, side) => (actor === 'commission' ? 201 : writesRecords(201)(actor, side)),
   },
-  'PATCH /api/corrective-measures/:id': { path: (t) => `/api/corrective-measures/${t.measure}`, body: () => ({ status: 'done' }), status: (actor, side) => (actor === 'commission' ? 200 : writesRecords(200)(actor, side)) },
+  'PATCH /api/corrective-measures/:id': {
+    path: (t) => `/api/corrective-measures/${t.measure}`,
+    body: () => ({ status: 'done' }),
+    status: (actor, side) => (actor === 'commission' ? 200 : writesRecords(200)(actor, side)),
+  },
   // Written consultations: anyone reads published ones; the Commission runs them; members of a recipient organisation see an
   // open one and reply; nobody else learns it exists (404). The matrix consultation is open, so summaries are 409 and stale versions 409.
   'GET /api/consultations': { path: () => '/api/consultations', status: anyone(200) },
-  'POST /api/consultations': { path: () => '/api/consultations', body: () => ({ title: 'Matrix consultation' }), status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 201 : 403) },
-  'GET /api/consultation-recipients': { path: () => '/api/consultation-recipients', status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
-  'GET /api/consultations/:id': { path: (t) => `/api/consultations/${t.consultation}`, status: (actor, side) => (actor === 'commission' || (isRecipient(actor) && side === 'own') ? 200 : 404) },
+  'POST /api/consultations': {
+    path: () => '/api/consultations',
+    body: () => ({ title: 'Matrix consultation' }),
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 201 : 403),
+  },
+  'GET /api/consultation-recipients': {
+    path: () => '/api/consultation-recipients',
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403),
+  },
+  'GET /api/consultations/:id': {
+    path: (t) => `/api/consultations/${t.consultation}`,
+    status: (actor, side) => (actor === 'commission' || (isRecipient(actor) && side === 'own') ? 200 : 404),
+  },
   'PUT /api/consultations/:id': {
     path: (t) => `/api/consultations/${t.consultation}`,
     body: () => ({ version: 99, title: 'Matrix', topics: [], recipientIds: [] }),
@@ -218,7 +283,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: () => ({ event: 'CLOSE', version: 99 }),
     status: (actor, side) => (actor === 'anonymous' ? 401 : actor === 'commission' || (isRecipient(actor) && side === 'own') ? 409 : 404),
   },
-  'GET /api/consultations/:id/history': { path: (t) => `/api/consultations/${t.consultation}/history`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403) },
+  'GET /api/consultations/:id/history': {
+    path: (t) => `/api/consultations/${t.consultation}/history`,
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403),
+  },
   'PUT /api/consultations/:id/replies/:questionId': {
     path: (t) => `/api/consultations/${t.consultation}/replies/${t.question}`,
     body: () => ({ text: 'Matrix reply', send: false }),
@@ -242,10 +310,19 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: (t) => ({ title: 'Matrix mission', benchmarks: [t.benchmark], startDate: '2026-01-01', endDate: '2026-01-02', expertIds: [] }),
     status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 201 : 403),
   },
-  'GET /api/missions/:id': { path: (t) => `/api/missions/${t.mission}`, status: (actor, side) => (actor === 'anonymous' ? 401 : seesMission(actor, side) ? 200 : 404) },
-  'POST /api/missions/:id/terms-of-reference': { path: (t) => `/api/missions/${t.mission}/terms-of-reference`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 422 : 404) },
+  'GET /api/missions/:id': {
+    path: (t) => `/api/missions/${t.mission}`,
+    status: (actor, side) => (actor === 'anonymous' ? 401 : seesMission(actor, side) ? 200 : 404),
+  },
+  'POST /api/missions/:id/terms-of-reference': {
+    path: (t) => `/api/missions/${t.mission}/terms-of-reference`,
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 422 : 404),
+  },
   'GET /api/missions/:id/terms-of-reference': { path: (t) => `/api/missions/${t.mission}/terms-of-reference`, status: signedIn(404) },
-  'POST /api/missions/:id/report/share': { path: (t) => `/api/missions/${t.mission}/report/share`, status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 422 : 404) },
+  'POST /api/missions/:id/report/share': {
+    path: (t) => `/api/missions/${t.mission}/report/share`,
+    status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 422 : 404),
+  },
   'POST /api/missions/:id/meetings': {
     path: (t) => `/api/missions/${t.mission}/meetings`,
     body: () => ({ meetsOn: '2026-01-01', institution: 'Matrix institution' }),
@@ -254,7 +331,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Correcting a planned mission and its agenda is the Commission's alone (like planning one): anyone else is refused outright (403).
   'PATCH /api/missions/:id': {
     path: (t) => `/api/missions/${t.mission}`,
-    body: async (t, sql) => ({ title: `Matrix mission ${++unique}`, endDate: '2026-01-03', version: (await sql(`SELECT version FROM mission WHERE id = $1`, [t.mission]))[0].version }),
+    body: async (t, sql) => ({
+      title: `Matrix mission ${++unique}`,
+      endDate: '2026-01-03',
+      version: (await sql(`SELECT version FROM mission WHERE id = $1`, [t.mission]))[0].version,
+    }),
     status: (actor) => (actor === 'anonymous' ? 401 : actor === 'commission' ? 200 : 403),
   },
   'PUT /api/missions/:id/meetings/:meetingId': {
@@ -321,14 +402,21 @@ const EXPECTATIONS: Record<string, Expectation> = {
     body: (t) => ({ name: `Matrix CSO ${++unique}`, kind: 'civil_society', country: t.country }),
     status: adminOnly(201),
   },
-  'PATCH /api/admin/organisations/:id': { path: (t) => `/api/admin/organisations/${t.organisation}`, body: () => ({ name: `Renamed ${++unique}` }), status: adminOnly(200) },
+  'PATCH /api/admin/organisations/:id': {
+    path: (t) => `/api/admin/organisations/${t.organisation}`,
+    body: () => ({ name: `Renamed ${++unique}` }),
+    status: adminOnly(200),
+  },
   // Evidence items: whoever sees a shared item reads its versions and files (others: 404); its country's ministry changes it.
   'PATCH /api/evidence/:id': {
     path: (t) => `/api/evidence/${t.evidence}`,
     body: () => ({ version: 99, title: 'Matrix' }),
     status: (actor, side) => (actor === 'anonymous' ? 401 : !seesSharedEvidence(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? 409 : 403),
   },
-  'GET /api/evidence/:id/versions': { path: (t) => `/api/evidence/${t.evidence}/versions`, status: (actor, side) => (seesSharedEvidence(actor, side) ? 200 : 404) },
+  'GET /api/evidence/:id/versions': {
+    path: (t) => `/api/evidence/${t.evidence}/versions`,
+    status: (actor, side) => (seesSharedEvidence(actor, side) ? 200 : 404),
+  },
   'POST /api/evidence/:id/files': {
     path: (t) => `/api/evidence/${t.evidence}/files`,
     status: (actor, side) => (actor === 'anonymous' ? 401 : !seesSharedEvidence(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? 422 : 403),
@@ -337,7 +425,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
     path: (t) => `/api/evidence/${t.evidence}/files/${t.evidenceFile}`,
     status: (actor, side) => (actor === 'anonymous' ? 401 : !seesSharedEvidence(actor, side) ? 404 : isMinistry(actor) && side === 'own' ? 200 : 403),
   },
-  'GET /api/evidence/:id/files/:fileId': { path: (t) => `/api/evidence/${t.evidence}/files/${t.evidenceFile}`, status: (actor, side) => (seesSharedEvidence(actor, side) ? 200 : 404) },
+  'GET /api/evidence/:id/files/:fileId': {
+    path: (t) => `/api/evidence/${t.evidence}/files/${t.evidenceFile}`,
+    status: (actor, side) => (seesSharedEvidence(actor, side) ? 200 : 404),
+  },
   // Search is open to anyone; what it finds depends on the caller (apps/api/src/evidence.integration-spec.ts).
   'GET /api/search': { path: (t) => `/api/search?q=matrix&country=${t.country}`, status: anyone(200) },
   'GET /api/admin/users': { path: () => '/api/admin/users', status: adminOnly(200) },
@@ -348,7 +439,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /api/admin/users/:id': { path: (t) => `/api/admin/users/${t.user}`, status: adminOnly(200) },
   'PATCH /api/admin/users/:id': { path: (t) => `/api/admin/users/${t.user}`, body: () => ({ displayName: 'Renamed' }), status: adminOnly(200) },
-  'PUT /api/admin/users/:id/roles': { path: (t) => `/api/admin/users/${t.user}/roles`, body: () => ({ roles: [{ role: 'civil_society' }] }), status: adminOnly(200) },
+  'PUT /api/admin/users/:id/roles': {
+    path: (t) => `/api/admin/users/${t.user}/roles`,
+    body: () => ({ roles: [{ role: 'civil_society' }] }),
+    status: adminOnly(200),
+  },
   'POST /api/admin/users/:id/disable': { path: (t) => `/api/admin/users/${t.user}/disable`, status: adminOnly(200) },
   'POST /api/admin/users/:id/enable': { path: (t) => `/api/admin/users/${t.user}/enable`, status: adminOnly(200) },
   'POST /api/admin/users/:id/reset-password': { path: (t) => `/api/admin/users/${t.user}/reset-password`, status: adminOnly(200) },
@@ -368,42 +463,84 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     api = await startTestApi({ FILES_DIR: filesDir });
     // Albania gets one benchmark of its own, so every object exists on both sides of a country line.
-    const [area] = await api.sql(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('AL', 24, 'MIG', 'Migration', 1) RETURNING id`);
+    const [area] = await api.sql(
+      `INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('AL', 24, 'MIG', 'Migration', 1) RETURNING id`,
+    );
     await api.sql(`INSERT INTO benchmark (code, area_id, position, text) VALUES ('AL-24-MIG-01', $1, 1, 'Albania test benchmark')`, [area.id]);
     for (const country of ['RS', 'AL']) {
       const [org] = await api.sql(`SELECT id FROM organisation WHERE country_code = $1 AND kind = 'civil_society' LIMIT 1`, [country]);
-      const organisation = org?.id ?? (await api.sql(`INSERT INTO organisation (name, kind, country_code) VALUES ($1, 'civil_society', $2) RETURNING id`, [`${country} matrix CSO`, country]))[0].id;
+      const organisation =
+        org?.id ??
+        (
+          await api.sql(`INSERT INTO organisation (name, kind, country_code) VALUES ($1, 'civil_society', $2) RETURNING id`, [`${country} matrix CSO`, country])
+        )[0].id;
       const [benchmark] = await api.sql(`SELECT id FROM benchmark WHERE code = $1`, [`${country}-24-MIG-01`]);
       const [expert] = await api.sql(`SELECT id FROM app_user WHERE email = 'expert@demo.test'`);
-      const [mission] = await api.sql(`INSERT INTO mission (benchmark_id, start_date, end_date) VALUES ($1, '2026-01-01', '2026-01-02') RETURNING id`, [benchmark.id]);
+      const [mission] = await api.sql(`INSERT INTO mission (benchmark_id, start_date, end_date) VALUES ($1, '2026-01-01', '2026-01-02') RETURNING id`, [
+        benchmark.id,
+      ]);
       await api.sql(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, expert.id]);
-      const [meeting] = await api.sql(`INSERT INTO mission_meeting (mission_id, meets_on, institution) VALUES ($1, '2026-01-01', 'Matrix institution') RETURNING id`, [mission.id]);
+      const [meeting] = await api.sql(
+        `INSERT INTO mission_meeting (mission_id, meets_on, institution) VALUES ($1, '2026-01-01', 'Matrix institution') RETURNING id`,
+        [mission.id],
+      );
       const [author] = await api.sql(`SELECT id FROM app_user WHERE email = 'admin@demo.test'`);
-      const [series] = await api.sql(`INSERT INTO track_record_series (benchmark_id, name, unit, category, created_by) VALUES ($1, 'Matrix series', 'cases', 'drugs', $2) RETURNING id`, [benchmark.id, author.id]);
+      const [series] = await api.sql(
+        `INSERT INTO track_record_series (benchmark_id, name, unit, category, created_by) VALUES ($1, 'Matrix series', 'cases', 'drugs', $2) RETURNING id`,
+        [benchmark.id, author.id],
+      );
       const [activity] = await api.sql(
         `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, created_by) VALUES ($1, 'M.1', 'Matrix activity', 'Matrix institution', '2020-01-01', $2) RETURNING id`,
         [benchmark.id, author.id],
       );
-      const [measure] = await api.sql(`INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, 'Matrix measure', 'Matrix', '2030-01-01', $3) RETURNING id`, [activity.id, benchmark.id, author.id]);
+      const [measure] = await api.sql(
+        `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, 'Matrix measure', 'Matrix', '2030-01-01', $3) RETURNING id`,
+        [activity.id, benchmark.id, author.id],
+      );
       const records = { series: series.id, activity: activity.id, measure: measure.id };
-      const [evidence] = await api.sql(`INSERT INTO evidence (benchmark_id, title, visibility, author_id) VALUES ($1, 'Matrix evidence', 'shared', $2) RETURNING id`, [benchmark.id, author.id]);
-      await api.sql(`INSERT INTO evidence_version (evidence_id, version, title, narrative, visibility, author_id) VALUES ($1, 1, 'Matrix evidence', '', 'shared', $2)`, [evidence.id, author.id]);
+      const [evidence] = await api.sql(
+        `INSERT INTO evidence (benchmark_id, title, visibility, author_id) VALUES ($1, 'Matrix evidence', 'shared', $2) RETURNING id`,
+        [benchmark.id, author.id],
+      );
+      await api.sql(
+        `INSERT INTO evidence_version (evidence_id, version, title, narrative, visibility, author_id) VALUES ($1, 1, 'Matrix evidence', '', 'shared', $2)`,
+        [evidence.id, author.id],
+      );
       const evidenceFile = await storedEvidenceFile(evidence.id);
-      const [recipient] = await api.sql(`SELECT organisation_id AS id FROM app_user WHERE email = $1`, [country === 'RS' ? 'cso@demo.test' : 'ministry.al@demo.test']);
+      const [recipient] = await api.sql(`SELECT organisation_id AS id FROM app_user WHERE email = $1`, [
+        country === 'RS' ? 'cso@demo.test' : 'ministry.al@demo.test',
+      ]);
       const [consultation] = await api.sql(
         `INSERT INTO consultation (title, deadline, state, snapshot, created_by) VALUES ('Matrix consultation', now() + interval '30 days', 'open', '{"value": "open"}', $1) RETURNING id`,
         [author.id],
       );
-      const [topic] = await api.sql(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, 1, 'Matrix topic') RETURNING id`, [consultation.id]);
-      const [question] = await api.sql(`INSERT INTO consultation_question (topic_id, position, text) VALUES ($1, 1, 'Matrix question?') RETURNING id`, [topic.id]);
+      const [topic] = await api.sql(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, 1, 'Matrix topic') RETURNING id`, [
+        consultation.id,
+      ]);
+      const [question] = await api.sql(`INSERT INTO consultation_question (topic_id, position, text) VALUES ($1, 1, 'Matrix question?') RETURNING id`, [
+        topic.id,
+      ]);
       await api.sql(`INSERT INTO consultation_recipient (consultation_id, organisation_id) VALUES ($1, $2)`, [consultation.id, recipient.id]);
       const [recommendation] = await api.sql(
         `INSERT INTO mission_recommendation (mission_id, benchmark_id, text, owner, due_date) VALUES ($1, $2, 'Matrix recommendation', 'Matrix', '2030-01-01') RETURNING id`,
         [mission.id, benchmark.id],
       );
       const consultations = { consultation: consultation.id, question: question.id, recommendation: recommendation.id };
-      const [project] = await api.sql(`INSERT INTO assistance_project (country_code, title, instrument) VALUES ($1, 'Matrix project', 'grant') RETURNING id`, [country]);
-      countries[country] = { country, benchmark: `${country}-24-MIG-01`, organisation, mission: mission.id, meeting: meeting.id, ...records, evidence: evidence.id, evidenceFile, ...consultations, project: project.id };
+      const [project] = await api.sql(`INSERT INTO assistance_project (country_code, title, instrument) VALUES ($1, 'Matrix project', 'grant') RETURNING id`, [
+        country,
+      ]);
+      countries[country] = {
+        country,
+        benchmark: `${country}-24-MIG-01`,
+        organisation,
+        mission: mission.id,
+        meeting: meeting.id,
+        ...records,
+        evidence: evidence.id,
+        evidenceFile,
+        ...consultations,
+        project: project.id,
+      };
     }
     admin = api.client({ ip: '10.1.0.1' });
     await admin.signIn('admin@demo.test');
@@ -419,7 +556,10 @@ describe('authorization matrix', () => {
        SELECT $1, 'matrix.pdf', 'application/pdf', 'pdf', repeat('0', 64), 15, author_id FROM evidence WHERE id = $2 RETURNING id`,
       [key, evidenceId],
     );
-    await api.sql(`INSERT INTO evidence_file (evidence_id, stored_file_id, added_in_version) SELECT id, $2, version FROM evidence WHERE id = $1`, [evidenceId, file.id]);
+    await api.sql(`INSERT INTO evidence_file (evidence_id, stored_file_id, added_in_version) SELECT id, $2, version FROM evidence WHERE id = $1`, [
+      evidenceId,
+      file.id,
+    ]);
     return file.id;
   }
 
@@ -453,17 +593,30 @@ describe('authorization matrix', () => {
           const country = side === 'own' ? countryOf(actor) : countryOf(actor) === 'RS' ? 'AL' : 'RS';
           // A throwaway user for the cells that work on a user, so disabling or renaming one never disturbs another cell.
           const user = route.includes('/users/:id')
-            ? (await admin.post('/api/admin/users', { email: `target${++unique}@demo.test`, displayName: 'Target', organisationId: countries[country].organisation, roles: [{ role: 'civil_society' }] })).body.user.id
+            ? (
+                await admin.post('/api/admin/users', {
+                  email: `target${++unique}@demo.test`,
+                  displayName: 'Target',
+                  organisationId: countries[country].organisation,
+                  roles: [{ role: 'civil_society' }],
+                })
+              ).body.user.id
             : '00000000-0000-4000-8000-000000000000';
           const [proposal] = await api.sql(
             `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, 'Matrix', u.id FROM benchmark b, app_user u WHERE b.code = $1 AND u.email = 'commission@demo.test' RETURNING id`,
             [countries[country].benchmark],
           );
           // Removing a file needs one that is still there.
-          const evidenceFile = route.startsWith('DELETE /api/evidence') ? await storedEvidenceFile(countries[country].evidence) : countries[country].evidenceFile;
+          const evidenceFile = route.startsWith('DELETE /api/evidence')
+            ? await storedEvidenceFile(countries[country].evidence)
+            : countries[country].evidenceFile;
           const target: Target = { ...countries[country], user, proposal: proposal.id, evidenceFile };
           const client = await clientOf(actor);
-          const answer = await client.request(method, expectation.path(target), (await expectation.body?.(target, api.sql)) ?? (method === 'GET' ? undefined : {}));
+          const answer = await client.request(
+            method,
+            expectation.path(target),
+            (await expectation.body?.(target, api.sql)) ?? (method === 'GET' ? undefined : {}),
+          );
           if (ENDS_SESSIONS.includes(route)) {
             clients.delete(actor);
             // Signing out everywhere or changing the password ends the setup admin's session too.

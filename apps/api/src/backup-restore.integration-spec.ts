@@ -52,21 +52,27 @@ describe('backup and restore', () => {
     expect((await commission.signIn('commission@demo.test')).status).toBe(200);
     // Six draft benchmarks of their own, each with the shared evidence a SUBMIT needs; files on three.
     const [author] = await api.sql(`SELECT id FROM app_user WHERE email = 'coordinator@demo.test'`);
-    const [area] = await api.sql(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('RS', 24, 'BKP', 'Backup drill', 1019) RETURNING id`);
+    const [area] = await api.sql(
+      `INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('RS', 24, 'BKP', 'Backup drill', 1019) RETURNING id`,
+    );
     benchmarks = await api.sql(
       `INSERT INTO benchmark (code, area_id, position, text) SELECT 'RS-24-BKP-' || i, $1, i, 'Backup drill benchmark ' || i FROM generate_series(1, 6) AS i RETURNING id, state, version`,
       [area.id],
     );
-    const evidence = await api.sql(`INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) SELECT id, 'Evidence', 'For the backup drill.', 'shared', $2 FROM benchmark WHERE area_id = $1 RETURNING id`, [
-      area.id,
-      author.id,
-    ]);
+    const evidence = await api.sql(
+      `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) SELECT id, 'Evidence', 'For the backup drill.', 'shared', $2 FROM benchmark WHERE area_id = $1 RETURNING id`,
+      [area.id, author.id],
+    );
     for (let n = 0; n < 6; n++) {
       const bytes = pdf(n);
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(bytes)]), `drill-${n}.pdf`);
       const evidenceId = evidence[n % 3].id as string;
-      const response = await fetch(`${api.baseUrl}/api/evidence/${evidenceId}/files`, { method: 'POST', body: form, headers: coordinator.browserHeaders('POST') });
+      const response = await fetch(`${api.baseUrl}/api/evidence/${evidenceId}/files`, {
+        method: 'POST',
+        body: form,
+        headers: coordinator.browserHeaders('POST'),
+      });
       expect(response.status).toBe(201);
       const body = await response.json();
       uploaded.push({ evidenceId, fileId: body.files.find((f: { fileName: string }) => f.fileName === `drill-${n}.pdf`).id, sha256: sha256(bytes) });
@@ -168,7 +174,9 @@ describe('backup and restore', () => {
     }
 
     // The restored installation works: the API starts on it and serves the uploaded files.
-    const app = await createApp(readAppConfig({ DATABASE_URL: databaseUrl, FILES_DIR: filesDir, WEB_DIR: '/nonexistent', NOTIFICATIONS_WORKER: 'false' }), { logger: false });
+    const app = await createApp(readAppConfig({ DATABASE_URL: databaseUrl, FILES_DIR: filesDir, WEB_DIR: '/nonexistent', NOTIFICATIONS_WORKER: 'false' }), {
+      logger: false,
+    });
     try {
       await app.listen(0, '127.0.0.1');
       const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -184,7 +192,9 @@ describe('backup and restore', () => {
   });
 
   it('refuses a database or a file store that is not empty, and leaves both as they were', async () => {
-    const refusal = await restore(backupDir, { databaseUrl: api.databaseUrl, storage: new LocalDirectoryStorage(freshFiles()) }).catch((error: unknown) => error);
+    const refusal = await restore(backupDir, { databaseUrl: api.databaseUrl, storage: new LocalDirectoryStorage(freshFiles()) }).catch(
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(RestoreRefused);
     expect((refusal as Error).message).toMatch(/^the database is not empty \(it holds public\./);
     const empty = await freshDatabase();

@@ -34,7 +34,13 @@ describe('bad input is the caller’s error', () => {
     await anonymous.get('/api/health');
     expect(await refused(() => anonymous.post('/api/auth/login', { email: 'a\ud800b@demo.test', password: 'wrong-password-123' }))).toBe(400);
     expect(
-      await refused(() => ministry.post('/api/benchmarks/RS-24-MIG-01/evidence', { title: 'Links', visibility: 'internal', links: [{ url: 'https://example.org/', label: 'a\u0000b' }] })),
+      await refused(() =>
+        ministry.post('/api/benchmarks/RS-24-MIG-01/evidence', {
+          title: 'Links',
+          visibility: 'internal',
+          links: [{ url: 'https://example.org/', label: 'a\u0000b' }],
+        }),
+      ),
     ).toBe(400);
     expect(await refused(() => ministry.post('/api/benchmarks/RS-24-MIG-01/evidence', { title: 'x\udc00', visibility: 'internal' }))).toBe(400);
   });
@@ -47,15 +53,32 @@ describe('bad input is the caller’s error', () => {
   it('arrays nested where objects belong (roles, topics): 400', async () => {
     const [organisation] = (await admin.get<{ id: string; kind: string }[]>('/api/admin/organisations')).body.filter((o) => o.kind === 'commission');
     expect(
-      await refused(() => admin.post('/api/admin/users', { email: 'nested@demo.test', displayName: 'Nested', organisationId: organisation.id, roles: [[{ role: 'commission' }]] })),
+      await refused(() =>
+        admin.post('/api/admin/users', {
+          email: 'nested@demo.test',
+          displayName: 'Nested',
+          organisationId: organisation.id,
+          roles: [[{ role: 'commission' }]],
+        }),
+      ),
     ).toBe(400);
     const created = await commission.post('/api/consultations', { title: 'Nested topics' });
     expect(created.status).toBe(201);
-    expect(await refused(() => commission.put(`/api/consultations/${created.body.id}`, { version: created.body.version, topics: [[{ title: 'x', questions: [] }]], recipients: [] }))).toBe(400);
+    expect(
+      await refused(() =>
+        commission.put(`/api/consultations/${created.body.id}`, { version: created.body.version, topics: [[{ title: 'x', questions: [] }]], recipients: [] }),
+      ),
+    ).toBe(400);
   });
 
   it('an upload whose multipart body names no boundary, or ends without its closing boundary: 400 at once', async () => {
-    const mission = await commission.post('/api/missions', { title: 'Uploads', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] });
+    const mission = await commission.post('/api/missions', {
+      title: 'Uploads',
+      benchmarks: ['RS-24-MIG-01'],
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      expertIds: [],
+    });
     expect(mission.status).toBe(201);
     const upload = async (contentType: string, body: string) => {
       const response = await fetch(`${api.baseUrl}/api/missions/${mission.body.id}/terms-of-reference`, {
@@ -89,7 +112,11 @@ describe('bad input is the caller’s error', () => {
       return { status, code: body['code'], params: body['params'] };
     };
     expect(await coded(anonymous.get('/api/benchmarks/RS-24-MIG-99'))).toEqual({ status: 404, code: 'benchmark.not-found', params: { ref: 'RS-24-MIG-99' } });
-    expect(await coded(anonymous.get('/api/nothing-here'))).toEqual({ status: 404, code: 'request.no-such-route', params: { method: 'GET', path: '/api/nothing-here' } });
+    expect(await coded(anonymous.get('/api/nothing-here'))).toEqual({
+      status: 404,
+      code: 'request.no-such-route',
+      params: { method: 'GET', path: '/api/nothing-here' },
+    });
     expect(await coded(anonymous.get('/api/missions'))).toEqual({ status: 401, code: 'auth.sign-in-needed', params: {} });
     expect(await coded(ministry.get('/api/admin/users'))).toEqual({ status: 403, code: 'auth.role-needed', params: { roles: 'admin' } });
     expect(await coded(anonymous.get('/api/benchmarks?state=closed&unknown=1'))).toEqual({
@@ -102,21 +129,43 @@ describe('bad input is the caller’s error', () => {
     expect(await coded(commission.get('/api/missions/not-a-uuid'))).toEqual({ status: 400, code: 'request.not-a-uuid', params: {} });
 
     const consultation = await commission.post('/api/consultations', { title: 'Coded refusals' });
-    const stale = commission.put(`/api/consultations/${consultation.body.id}`, { title: 'Coded refusals', version: consultation.body.version + 1, topics: [], recipientIds: [] });
-    expect(await coded(stale)).toEqual({ status: 409, code: 'consultation.changed-meanwhile', params: { current: consultation.body.version, sent: consultation.body.version + 1 } });
+    const stale = commission.put(`/api/consultations/${consultation.body.id}`, {
+      title: 'Coded refusals',
+      version: consultation.body.version + 1,
+      topics: [],
+      recipientIds: [],
+    });
+    expect(await coded(stale)).toEqual({
+      status: 409,
+      code: 'consultation.changed-meanwhile',
+      params: { current: consultation.body.version, sent: consultation.body.version + 1 },
+    });
 
     // An itemised refusal: each problem of the roles with its own code.
     const [organisation] = (await admin.get<{ id: string; kind: string }[]>('/api/admin/organisations')).body.filter((o) => o.kind === 'commission');
-    const roles = await admin.post('/api/admin/users', { email: 'coded@demo.test', displayName: 'Coded', organisationId: organisation.id, roles: [{ role: 'ministry' }] });
+    const roles = await admin.post('/api/admin/users', {
+      email: 'coded@demo.test',
+      displayName: 'Coded',
+      organisationId: organisation.id,
+      roles: [{ role: 'ministry' }],
+    });
     expect([roles.status, roles.body.code, roles.body.errors]).toEqual([
       422,
       'user.roles-not-fitting',
-      [{ code: 'role.wrong-organisation-kind', params: { role: 'ministry', kinds: 'ministry or coordination_body', kind: 'commission' }, message: 'role ministry needs an organisation of kind ministry or coordination_body, not commission' }],
+      [
+        {
+          code: 'role.wrong-organisation-kind',
+          params: { role: 'ministry', kinds: 'ministry or coordination_body', kind: 'commission' },
+          message: 'role ministry needs an organisation of kind ministry or coordination_body, not commission',
+        },
+      ],
     ]);
-    expect(await coded(admin.post('/api/admin/users', { email: 'admin@demo.test', displayName: 'Again', organisationId: organisation.id, roles: [] }))).toEqual({
-      status: 409,
-      code: 'user.email-taken',
-      params: { email: 'admin@demo.test' },
-    });
+    expect(await coded(admin.post('/api/admin/users', { email: 'admin@demo.test', displayName: 'Again', organisationId: organisation.id, roles: [] }))).toEqual(
+      {
+        status: 409,
+        code: 'user.email-taken',
+        params: { email: 'admin@demo.test' },
+      },
+    );
   });
 });

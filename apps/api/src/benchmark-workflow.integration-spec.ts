@@ -74,7 +74,10 @@ describe('the benchmark workflow over HTTP', () => {
     const { version } = await detail(code);
     const body: Record<string, unknown> = { event: type, version };
     if (type === 'SUBMIT' && (await as.coordinator.get(`/api/benchmarks/${code}/evidence`)).body.length === 0) {
-      expect((await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Track record 2025', narrative: 'Figures attached.', visibility: 'shared' })).status).toBe(201);
+      expect(
+        (await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Track record 2025', narrative: 'Figures attached.', visibility: 'shared' }))
+          .status,
+      ).toBe(201);
     }
     if (type === 'REQUEST_CHANGES') body['comment'] = 'Please add the 2025 conviction figures.';
     if (type === 'START_PEER_REVIEW') body['mission'] = { startDate: daysAgo(3), endDate: daysAgo(1), expertIds: [expertId] };
@@ -126,7 +129,18 @@ describe('the benchmark workflow over HTTP', () => {
     expect(paths.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(paths.map((p) => [p.steps.slice(1).map((s) => s.event.type).join(' → '), p] as const))('drives the path %s', async (_name, path) => {
+  it.each(
+    paths.map(
+      (p) =>
+        [
+          p.steps
+            .slice(1)
+            .map((s) => s.event.type)
+            .join(' → '),
+          p,
+        ] as const,
+    ),
+  )('drives the path %s', async (_name, path) => {
     const code = freshBenchmark();
     const events = path.steps.slice(1).map((s) => s.event.type as BenchmarkEventType);
     for (const type of events) {
@@ -164,7 +178,10 @@ describe('the benchmark workflow over HTTP', () => {
         for (const account of ['anonymous', ...ACCOUNTS] as const) {
           const facts = { ...happyFacts, hasReport: state.name === 'peerReview.reported' };
           const event = happyEvents.find((e) => e.type === type) as BenchmarkEvent;
-          const explanation = explainEvent(value, { ...event, facts: { ...facts, mission: { ...happyFacts.mission!, hasReport: state.name === 'peerReview.reported' } } });
+          const explanation = explainEvent(value, {
+            ...event,
+            facts: { ...facts, mission: { ...happyFacts.mission!, hasReport: state.name === 'peerReview.reported' } },
+          });
           let expected: number;
           if (account === 'anonymous') expected = 401;
           else if (!explanation.handled) expected = 409;
@@ -173,7 +190,14 @@ describe('the benchmark workflow over HTTP', () => {
           else continue; // the one allowed combination: the path tests fire it
           const client = account === 'anonymous' ? api.client() : as[account];
           if (account === 'anonymous') await client.get('/api/health');
-          const answer = await client.post(`/api/benchmarks/${code}/transitions`, { event: type, version: before.version, comment: 'c', justification: 'j', assessment: { preparation: 'some_level', progress: 'some_progress', text: 't' }, mission: { startDate: daysAgo(3), endDate: daysAgo(1), expertIds: [expertId] } });
+          const answer = await client.post(`/api/benchmarks/${code}/transitions`, {
+            event: type,
+            version: before.version,
+            comment: 'c',
+            justification: 'j',
+            assessment: { preparation: 'some_level', progress: 'some_progress', text: 't' },
+            mission: { startDate: daysAgo(3), endDate: daysAgo(1), expertIds: [expertId] },
+          });
           outcomes.push(`${type} by ${account}: ${answer.status}`);
           wanted.push(`${type} by ${account}: ${expected}`);
         }
@@ -202,9 +226,15 @@ describe('the benchmark workflow over HTTP', () => {
       const proposal = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'Publish the data per court.' });
       expect(proposal.status).toBe(201);
       const blocked = await as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 });
-      expect([blocked.status, blocked.body.code, blocked.body.params]).toEqual([422, 'workflow.proposals-unanswered', { event: 'SUBMIT', count: 1, excerpts: ' ("Publish the data per court.")' }]);
+      expect([blocked.status, blocked.body.code, blocked.body.params]).toEqual([
+        422,
+        'workflow.proposals-unanswered',
+        { event: 'SUBMIT', count: 1, excerpts: ' ("Publish the data per court.")' },
+      ]);
       expect(blocked.body.message).toBe('SUBMIT needs more first: civil-society proposals still need a reasoned answer: 1 ("Publish the data per court.").');
-      expect((await as.ministry.post(`/api/proposals/${proposal.body.id}/response`, { decision: 'partly_accepted', reasoning: 'Per court from 2027.' })).status).toBe(200);
+      expect(
+        (await as.ministry.post(`/api/proposals/${proposal.body.id}/response`, { decision: 'partly_accepted', reasoning: 'Per court from 2027.' })).status,
+      ).toBe(200);
       expect((await as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 })).status).toBe(200);
     });
 
@@ -241,10 +271,15 @@ describe('the benchmark workflow over HTTP', () => {
   it('lets exactly one of 20 concurrent identical transitions through: 19 × 409, one audit event', async () => {
     const code = freshBenchmark();
     await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Statistics', visibility: 'shared' });
-    const answers = await Promise.all(Array.from({ length: 20 }, () => as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: 1 })),
+    );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([200, ...Array(19).fill(409)]);
-    const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'benchmark.SUBMIT' AND entity_id = (SELECT id::text FROM benchmark WHERE code = $1)`, [code]);
+    const [{ n }] = await api.sql(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'benchmark.SUBMIT' AND entity_id = (SELECT id::text FROM benchmark WHERE code = $1)`,
+      [code],
+    );
     expect(n).toBe(1);
     expect((await detail(code)).version).toBe(2);
   });
@@ -280,7 +315,10 @@ describe('the benchmark workflow over HTTP', () => {
       WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text AND e.data->>'event' = 'REQUEST_CHANGES') ORDER BY b.code LIMIT 1`);
     await fire(code, 'SUBMIT');
     const { version } = await detail(code);
-    expect((await as.commission.post(`/api/benchmarks/${code}/transitions`, { event: 'REQUEST_CHANGES', version, comment: 'Add the 2025 conviction figures.' })).status).toBe(200);
+    expect(
+      (await as.commission.post(`/api/benchmarks/${code}/transitions`, { event: 'REQUEST_CHANGES', version, comment: 'Add the 2025 conviction figures.' }))
+        .status,
+    ).toBe(200);
     const tasks = (await as.coordinator.get('/api/tasks')).body as TaskDto[];
     expect(tasks.find((t) => t.benchmark.code === code)).toMatchObject({
       kind: 'revise',

@@ -124,7 +124,15 @@ describe('benchmark catalogue API', () => {
   it('lists the areas of the chapter with their benchmark counts', async () => {
     const { body } = await get<AreaDto[]>('/areas?country=RS&chapter=24');
     expect(body.map((a) => [a.code, a.benchmarkCount])).toEqual([
-      ['APM', 1], ['MIG', 6], ['ASY', 3], ['VIS', 2], ['SCH', 5], ['JUD', 5], ['POL', 13], ['TER', 1], ['DRG', 5],
+      ['APM', 1],
+      ['MIG', 6],
+      ['ASY', 3],
+      ['VIS', 2],
+      ['SCH', 5],
+      ['JUD', 5],
+      ['POL', 13],
+      ['TER', 1],
+      ['DRG', 5],
     ]);
   });
 
@@ -144,19 +152,18 @@ describe('benchmark catalogue API', () => {
     expect(body.code).toBe(path.startsWith('/benchmarks/') ? 'benchmark.ref-malformed' : 'request.invalid-fields');
   });
 
-  it.each(['/benchmarks/RS-24-MIG-99', '/benchmarks/00000000-0000-4000-8000-000000000000', '/no-such-route'])(
-    'answers 404 for %s',
-    async (path) => {
-      const { status, body } = await get<{ statusCode: number }>(path);
-      expect(status).toBe(404);
-      expect(body.statusCode).toBe(404);
-    },
-  );
+  it.each(['/benchmarks/RS-24-MIG-99', '/benchmarks/00000000-0000-4000-8000-000000000000', '/no-such-route'])('answers 404 for %s', async (path) => {
+    const { status, body } = await get<{ statusCode: number }>(path);
+    expect(status).toBe(404);
+    expect(body.statusCode).toBe(404);
+  });
 
   it('describes every route of the app in its OpenAPI document', async () => {
     const { body } = await get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>('/docs-json');
     expect(body.openapi).toMatch(/^3\./);
-    const documented = Object.entries(body.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const documented = Object.entries(body.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
     expect(documented.sort()).toEqual(routeTable(app));
   });
 

@@ -99,8 +99,10 @@ describe('bounded uploads', () => {
     socket.write(body);
     return { socket, closed };
   }
-  const filePart = (boundary: string, name = 'figures.csv') => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const csvRows = (n: number) => [TRACK_RECORD_COLUMNS.join(','), ...Array.from({ length: n }, (_, i) => `Seizures,kg,Drugs,,${1000 + i},1,Police,`)].join('\n');
+  const filePart = (boundary: string, name = 'figures.csv') =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  const csvRows = (n: number) =>
+    [TRACK_RECORD_COLUMNS.join(','), ...Array.from({ length: n }, (_, i) => `Seizures,kg,Drugs,,${1000 + i},1,Police,`)].join('\n');
 
   /**
    * Runs `upload` while watching the API: how long it takes, how much the memory of this process
@@ -144,7 +146,9 @@ describe('bounded uploads', () => {
         errors: [{ row: 5002, column: null, code: 'track-records.too-many-figures', params: { max: 5000 }, message: 'A sheet may hold at most 5000 figures.' }],
       }),
     });
-    console.info(`A million rows: refused in ${ms} ms, the API's memory grew by ${Math.round(grewBy / MB)} MB, /api/health answered ${health.length} times in at most ${slowestHealth} ms`);
+    console.info(
+      `A million rows: refused in ${ms} ms, the API's memory grew by ${Math.round(grewBy / MB)} MB, /api/health answered ${health.length} times in at most ${slowestHealth} ms`,
+    );
     // Refused at row 5,002 above, so the rest was never read; the time is printed, and bounded only
     // loosely here (a busy test machine is slow; the whole sheet took 26 s before it was streamed).
     expect(ms).toBeLessThan(10_000);
@@ -220,7 +224,11 @@ describe('bounded uploads', () => {
       '/api/missions/{id}/terms-of-reference',
       '/api/projects/iati',
     ];
-    for (const path of uploads) expect({ path, statuses: Object.keys(document.paths[path]?.post?.responses ?? {}) }).toEqual({ path, statuses: expect.arrayContaining(['400', '408', '413']) });
+    for (const path of uploads)
+      expect({ path, statuses: Object.keys(document.paths[path]?.post?.responses ?? {}) }).toEqual({
+        path,
+        statuses: expect.arrayContaining(['400', '408', '413']),
+      });
   });
 
   it('refuses a form with more fields than allowed before its file (413), one without its end (400) or without a boundary (400), keeping nothing', async () => {

@@ -86,7 +86,10 @@ describe('the Serbian text of the catalogue', () => {
       broken.areas[0].benchmarks[0].text = 'Changed, and not to be imported.';
       await writeFile(join(dir, 'catalogue', 'rs-24.json'), JSON.stringify(broken));
 
-      const refused = await app.get(CatalogueImportService).importSeeds(dir).catch((e: unknown) => e);
+      const refused = await app
+        .get(CatalogueImportService)
+        .importSeeds(dir)
+        .catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(CatalogueFileError);
       expect((refused as CatalogueFileError).problems).toEqual([
         'areas[2].benchmarks[1].subRequirements[0].textSr: a non-empty text when present (leave it out where there is no Serbian text)',

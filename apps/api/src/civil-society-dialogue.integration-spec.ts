@@ -30,7 +30,13 @@ describe('the civil-society dialogue and the assessments', () => {
     }
     // A CSO of another country (Albania), made by the admin as in real life.
     const org = await as.admin.post('/api/admin/organisations', { name: 'Albanian CSO', kind: 'civil_society', country: 'AL' });
-    const user = await as.admin.post('/api/admin/users', { email: 'cso.al@demo.test', displayName: 'Albanian CSO member', organisationId: org.body.id, roles: [{ role: 'civil_society' }], password: 'another-pass-2026' });
+    const user = await as.admin.post('/api/admin/users', {
+      email: 'cso.al@demo.test',
+      displayName: 'Albanian CSO member',
+      organisationId: org.body.id,
+      roles: [{ role: 'civil_society' }],
+      password: 'another-pass-2026',
+    });
     expect(user.status).toBe(201);
     as['cso.al'] = api.client({ ip: '10.6.0.99' });
     expect((await as['cso.al'].signIn('cso.al@demo.test', 'another-pass-2026')).status).toBe(200);
@@ -62,7 +68,9 @@ describe('the civil-society dialogue and the assessments', () => {
       422,
       'SUBMIT needs more first: civil-society proposals still need a reasoned answer: 1 ("Publish the asylum decisions per court and per year.").',
     ]);
-    expect((await as.coordinator.get(`/api/benchmarks/${code}`)).body.availableEvents.find((e: { type: string }) => e.type === 'SUBMIT')).toMatchObject({ enabled: false });
+    expect((await as.coordinator.get(`/api/benchmarks/${code}`)).body.availableEvents.find((e: { type: string }) => e.type === 'SUBMIT')).toMatchObject({
+      enabled: false,
+    });
     // A comment takes no answer.
     expect((await as.ministry.post(`/api/proposals/${comment.body.id}/response`, { decision: 'accepted', reasoning: 'x' })).status).toBe(422);
     const answered = await as.ministry.post(`/api/proposals/${proposal.body.id}/response`, { decision: 'partly_accepted', reasoning: 'Per court from 2027.' });
@@ -86,7 +94,9 @@ describe('the civil-society dialogue and the assessments', () => {
       );
       const submitting = submit(code);
       // The SUBMIT is now waiting for the benchmark's row lock.
-      await waitFor(async () => (await api.sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))`, [posterPid]))[0].n === 1);
+      await waitFor(
+        async () => (await api.sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))`, [posterPid]))[0].n === 1,
+      );
       await poster.query('COMMIT');
       const answer = await submitting;
       expect([answer.status, answer.body.message]).toEqual([422, expect.stringContaining('Posted at the same moment')]);
@@ -117,7 +127,11 @@ describe('the civil-society dialogue and the assessments', () => {
 
   it("keeps from a benchmark's history what the caller may not see: the dialogue, internal evidence, the comments of the workflow", async () => {
     // MIG-01 by now: proposals, comments, answers, a hidden proposal, shared evidence, SUBMIT. Changes requested (with a comment), then internal evidence.
-    const changes = await as.commission.post('/api/benchmarks/RS-24-MIG-01/transitions', { event: 'REQUEST_CHANGES', version: await version('RS-24-MIG-01'), comment: 'Add the 2025 figures.' });
+    const changes = await as.commission.post('/api/benchmarks/RS-24-MIG-01/transitions', {
+      event: 'REQUEST_CHANGES',
+      version: await version('RS-24-MIG-01'),
+      comment: 'Add the 2025 figures.',
+    });
     expect(changes.status).toBe(200);
     expect((await as.coordinator.post('/api/benchmarks/RS-24-MIG-01/evidence', { title: 'Internal working note', visibility: 'internal' })).status).toBe(201);
     const families = async (who: Account) => {
@@ -125,12 +139,16 @@ describe('the civil-society dialogue and the assessments', () => {
       return { actions: new Set(history.map((e) => e.action)), comments: history.filter((e) => e.comment).length };
     };
     const ministry = await families('ministry');
-    expect([...ministry.actions]).toEqual(expect.arrayContaining(['proposal.created', 'comment.created', 'proposal.answered', 'proposal.hidden', 'evidence.created', 'benchmark.SUBMIT']));
+    expect([...ministry.actions]).toEqual(
+      expect.arrayContaining(['proposal.created', 'comment.created', 'proposal.answered', 'proposal.hidden', 'evidence.created', 'benchmark.SUBMIT']),
+    );
     const internal = (await as.ministry.get('/api/benchmarks/RS-24-MIG-01/history')).body.filter((e: { action: string }) => e.action === 'evidence.created');
     const cso = await families('cso');
     expect(cso.actions.has('proposal.created')).toBe(true);
     // The CSO sees the shared item's creation, not the internal one's.
-    expect((await as.cso.get('/api/benchmarks/RS-24-MIG-01/history')).body.filter((e: { action: string }) => e.action === 'evidence.created')).toHaveLength(internal.length - 1);
+    expect((await as.cso.get('/api/benchmarks/RS-24-MIG-01/history')).body.filter((e: { action: string }) => e.action === 'evidence.created')).toHaveLength(
+      internal.length - 1,
+    );
     // A CSO of another country: the workflow's steps only, without their comments.
     const foreign = await families('cso.al');
     expect([...foreign.actions]).toEqual(['benchmark.SUBMIT', 'benchmark.REQUEST_CHANGES']);
@@ -139,7 +157,7 @@ describe('the civil-society dialogue and the assessments', () => {
     expect((await submit('RS-24-MIG-01')).status).toBe(200);
   });
 
-  it("refuses a CSO of another country (403) and keeps the thread from it (404)", async () => {
+  it('refuses a CSO of another country (403) and keeps the thread from it (404)', async () => {
     expect((await as['cso.al'].post('/api/benchmarks/RS-24-MIG-02/proposals', { text: 'From Albania.' })).status).toBe(403);
     expect((await as['cso.al'].get('/api/benchmarks/RS-24-MIG-01/proposals')).status).toBe(404);
     expect((await as['ministry.al'].get('/api/benchmarks/RS-24-MIG-01/proposals')).status).toBe(404);
@@ -157,7 +175,11 @@ describe('the civil-society dialogue and the assessments', () => {
     const onShared = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'On the figures.', evidenceId: shared.body.id });
     expect([onShared.status, onShared.body.evidence]).toEqual([201, { id: shared.body.id, title: 'Shared figures' }]);
     // The ministry may anchor a reply on its internal item; the CSO sees the reply without the anchor.
-    const reply = await as.ministry.post(`/api/benchmarks/${code}/proposals`, { text: 'See our working figures.', parentId: onShared.body.id, evidenceId: internal.body.id });
+    const reply = await as.ministry.post(`/api/benchmarks/${code}/proposals`, {
+      text: 'See our working figures.',
+      parentId: onShared.body.id,
+      evidenceId: internal.body.id,
+    });
     expect([reply.status, reply.body.evidence?.title]).toEqual([201, 'Internal draft figures']);
     const thread = (await as.cso.get(`/api/benchmarks/${code}/proposals`)).body[0];
     expect(thread.replies.map((r: any) => r.evidence)).toEqual([null]);
@@ -185,10 +207,15 @@ describe('the civil-society dialogue and the assessments', () => {
     const code = 'RS-24-MIG-01';
     // A proposal posted while submitted must be answered before ACCEPT: afterwards it no longer could be.
     const late = await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'Posted while under review.' });
-    const acceptBody = { event: 'ACCEPT', assessment: { period: '2026', preparation: 'some_to_moderate', progress: 'good_progress', text: 'Good progress on asylum data.' } };
+    const acceptBody = {
+      event: 'ACCEPT',
+      assessment: { period: '2026', preparation: 'some_to_moderate', progress: 'good_progress', text: 'Good progress on asylum data.' },
+    };
     const refused = await as.commission.post(`/api/benchmarks/${code}/transitions`, { ...acceptBody, version: await version(code) });
     expect([refused.status, refused.body.message]).toEqual([422, expect.stringContaining('"Posted while under review."')]);
-    expect((await as.ministry.post(`/api/proposals/${late.body.id}/response`, { decision: 'not_accepted', reasoning: 'Out of scope of this benchmark.' })).status).toBe(200);
+    expect(
+      (await as.ministry.post(`/api/proposals/${late.body.id}/response`, { decision: 'not_accepted', reasoning: 'Out of scope of this benchmark.' })).status,
+    ).toBe(200);
     const accept = await as.commission.post(`/api/benchmarks/${code}/transitions`, {
       event: 'ACCEPT',
       version: await version(code),
@@ -196,9 +223,14 @@ describe('the civil-society dialogue and the assessments', () => {
     });
     expect(accept.status).toBe(200);
     expect((await as.cso.post(`/api/benchmarks/${code}/proposals`, { text: 'Too late?' })).status).toBe(409);
-    const [{ id }] = await api.sql(`SELECT p.id FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id WHERE b.code = $1 AND p.kind = 'proposal' AND p.hidden_at IS NULL ORDER BY p.created_at LIMIT 1`, [code]);
+    const [{ id }] = await api.sql(
+      `SELECT p.id FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id WHERE b.code = $1 AND p.kind = 'proposal' AND p.hidden_at IS NULL ORDER BY p.created_at LIMIT 1`,
+      [code],
+    );
     expect((await as.ministry.post(`/api/proposals/${id}/response`, { decision: 'accepted', reasoning: 'Late.' })).status).toBe(409);
-    const assessments = (await api.sql(`SELECT voice, period, preparation FROM assessment s JOIN benchmark b ON b.id = s.benchmark_id WHERE b.code = $1`, [code]));
+    const assessments = await api.sql(`SELECT voice, period, preparation FROM assessment s JOIN benchmark b ON b.id = s.benchmark_id WHERE b.code = $1`, [
+      code,
+    ]);
     expect(assessments).toEqual([{ voice: 'commission', period: '2026', preparation: 'some_to_moderate' }]);
     // Out of the figures and inboxes the later tests measure.
     await api.sql(`DELETE FROM proposal WHERE id = $1`, [late.body.id]);
@@ -206,21 +238,48 @@ describe('the civil-society dialogue and the assessments', () => {
 
   it('records the three voices side by side with their history, published as decided', async () => {
     const code = 'RS-24-MIG-03';
-    const shadow = await as.cso.post(`/api/benchmarks/${code}/assessments`, { period: '2026', preparation: 'early_stage', progress: 'limited_progress', text: 'Little has changed on the ground.' });
+    const shadow = await as.cso.post(`/api/benchmarks/${code}/assessments`, {
+      period: '2026',
+      preparation: 'early_stage',
+      progress: 'limited_progress',
+      text: 'Little has changed on the ground.',
+    });
     expect([shadow.status, shadow.body.voice]).toEqual([201, 'civil_society']);
-    const self = await as.ministry.post(`/api/benchmarks/${code}/assessments`, { period: '2026', preparation: 'moderately_prepared', progress: 'good_progress', text: 'Laws adopted.' });
+    const self = await as.ministry.post(`/api/benchmarks/${code}/assessments`, {
+      period: '2026',
+      preparation: 'moderately_prepared',
+      progress: 'good_progress',
+      text: 'Laws adopted.',
+    });
     expect([self.status, self.body.voice]).toEqual([201, 'ministry']);
-    await as.commission.post(`/api/benchmarks/${code}/assessments`, { period: '2026', preparation: 'some_level', progress: 'no_progress', text: 'First view.' });
-    const revised = await as.commission.post(`/api/benchmarks/${code}/assessments`, { period: '2026', preparation: 'some_level', progress: 'some_progress', text: 'Revised.' });
+    await as.commission.post(`/api/benchmarks/${code}/assessments`, {
+      period: '2026',
+      preparation: 'some_level',
+      progress: 'no_progress',
+      text: 'First view.',
+    });
+    const revised = await as.commission.post(`/api/benchmarks/${code}/assessments`, {
+      period: '2026',
+      preparation: 'some_level',
+      progress: 'some_progress',
+      text: 'Revised.',
+    });
     expect(revised.body.voice).toBe('commission');
-    expect((await as['cso.al'].post(`/api/benchmarks/${code}/assessments`, { preparation: 'some_level', progress: 'some_progress', text: 'x' })).status).toBe(403);
+    expect((await as['cso.al'].post(`/api/benchmarks/${code}/assessments`, { preparation: 'some_level', progress: 'some_progress', text: 'x' })).status).toBe(
+      403,
+    );
     expect((await as.expert.post(`/api/benchmarks/${code}/assessments`, { preparation: 'some_level', progress: 'some_progress', text: 'x' })).status).toBe(403);
     expect((await as.cso.post(`/api/benchmarks/${code}/assessments`, { preparation: 'quite_good', progress: 'some_progress', text: 'x' })).status).toBe(400);
 
     const seen = (await as.cso.get(`/api/benchmarks/${code}/assessments`)).body;
     expect(seen.history).toHaveLength(4);
     expect(seen.periods).toEqual([
-      expect.objectContaining({ period: '2026', commission: expect.objectContaining({ progress: 'some_progress' }), ministry: expect.objectContaining({ voice: 'ministry' }), civilSociety: [expect.objectContaining({ preparation: 'early_stage' })] }),
+      expect.objectContaining({
+        period: '2026',
+        commission: expect.objectContaining({ progress: 'some_progress' }),
+        ministry: expect.objectContaining({ voice: 'ministry' }),
+        civilSociety: [expect.objectContaining({ preparation: 'early_stage' })],
+      }),
     ]);
     // The public sees the CSO's published shadow assessment; the others only once the benchmark is accepted.
     const anonymous = api.client({ ip: '10.6.1.1' });
@@ -240,7 +299,13 @@ describe('the civil-society dialogue and the assessments', () => {
     const [{ id: expertId }] = await api.sql(`SELECT id FROM app_user WHERE email = 'expert@demo.test'`);
     const mission = { code: 'RS-24-JUD-01' };
     const other = { code: 'RS-24-JUD-02' };
-    const planned = await as.commission.post('/api/missions', { title: 'Judiciary peer review', benchmarks: [mission.code], startDate: '2031-03-01', endDate: '2031-03-05', expertIds: [expertId] });
+    const planned = await as.commission.post('/api/missions', {
+      title: 'Judiciary peer review',
+      benchmarks: [mission.code],
+      startDate: '2031-03-01',
+      endDate: '2031-03-05',
+      expertIds: [expertId],
+    });
     expect(planned.status).toBe(201);
     const grade = (period: string) => ({ period, preparation: 'some_level', progress: 'some_progress', text: 'Draft view.' });
     expect((await as.commission.post(`/api/benchmarks/${mission.code}/assessments`, grade('2031'))).status).toBe(201);
@@ -258,7 +323,14 @@ describe('the civil-society dialogue and the assessments', () => {
     expect(figures.benchmarks.find((b: any) => b.code === 'RS-24-MIG-02')).toMatchObject({ received: 1, answered: 1, accepted: 1, notAccepted: 0 });
     expect(figures.areas.find((a: any) => a.code === 'MIG')).toMatchObject({ received: 2, answered: 2 });
     const plus = (key: string, n: number) => (demo.total[key] as number) + n;
-    expect(figures.total).toMatchObject({ received: plus('received', 2), answered: plus('answered', 2), accepted: plus('accepted', 1), partlyAccepted: plus('partlyAccepted', 1), notAccepted: plus('notAccepted', 0), oldestUnansweredAt: demo.total['oldestUnansweredAt'] });
+    expect(figures.total).toMatchObject({
+      received: plus('received', 2),
+      answered: plus('answered', 2),
+      accepted: plus('accepted', 1),
+      partlyAccepted: plus('partlyAccepted', 1),
+      notAccepted: plus('notAccepted', 0),
+      oldestUnansweredAt: demo.total['oldestUnansweredAt'],
+    });
     expect(typeof figures.total.medianDaysToAnswer).toBe('number');
     // This file's proposals were answered within minutes (days rounded to a tenth).
     expect(figures.areas.find((a: any) => a.code === 'MIG').medianDaysToAnswer).toBe(0);
@@ -280,7 +352,11 @@ describe('the civil-society dialogue and the assessments', () => {
     const ministry = (await as.ministry.get('/api/inbox')).body;
     expect(ministry.items.filter((i: any) => i.kind === 'proposal.unanswered').map((i: any) => i.link)).toEqual(['/benchmarks/RS-24-ASY-01?tab=dialogue']);
     // The facts the web app words the item from, in the reader's language.
-    expect(ministry.items.find((i: any) => i.kind === 'proposal.unanswered').facts).toEqual({ benchmark: 'RS-24-ASY-01', organisation: expect.any(String), days: 0 });
+    expect(ministry.items.find((i: any) => i.kind === 'proposal.unanswered').facts).toEqual({
+      benchmark: 'RS-24-ASY-01',
+      organisation: expect.any(String),
+      days: 0,
+    });
     const cso = (await as.cso.get('/api/inbox')).body;
     const answers = cso.items.filter((i: any) => i.kind === 'proposal.answered' && !demo.answerKeys.has(i.key));
     expect(answers.length).toBe(3);

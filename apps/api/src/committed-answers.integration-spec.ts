@@ -72,20 +72,31 @@ describe('a write whose transaction committed', () => {
   it('an evidence file: 201 with the committed file although the database is gone after the commit', async () => {
     const [author] = await api.sql(`SELECT id FROM app_user WHERE email = 'coordinator@demo.test'`);
     const [benchmark] = await api.sql(`SELECT id FROM benchmark WHERE state = 'draft' ORDER BY code LIMIT 1`);
-    const [evidence] = await api.sql(`INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) VALUES ($1, 'Committed', '', 'shared', $2) RETURNING id`, [benchmark.id, author.id]);
+    const [evidence] = await api.sql(
+      `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) VALUES ($1, 'Committed', '', 'shared', $2) RETURNING id`,
+      [benchmark.id, author.id],
+    );
     const answer = await upload(coordinator, `/api/evidence/${evidence.id}/files`, 'committed-evidence');
     expect(answer.gone).toBe(true); // the outage did happen, right after the commit
     expect(answer.status).toBe(201);
     const file = answer.body.files.find((f: { fileName: string }) => f.fileName === 'committed-evidence.pdf');
     // What the caller was told is what is committed: the row, its file, one audit event.
-    const rows = await api.sql(`SELECT s.id, s.storage_key FROM stored_file s JOIN evidence_file f ON f.stored_file_id = s.id WHERE f.evidence_id = $1`, [evidence.id]);
+    const rows = await api.sql(`SELECT s.id, s.storage_key FROM stored_file s JOIN evidence_file f ON f.stored_file_id = s.id WHERE f.evidence_id = $1`, [
+      evidence.id,
+    ]);
     expect(rows.map((r) => r.id)).toEqual([file.id]);
     expect(readdirSync(filesDir)).toContain(rows[0].storage_key);
     expect(await api.sql(`SELECT 1 FROM audit_event WHERE action = 'evidence.file_added' AND data->>'fileId' = $1`, [file.id])).toHaveLength(1);
   });
 
   it("a mission's terms of reference: 201 with the committed file, likewise", async () => {
-    const mission = await commission.post('/api/missions', { title: 'Committed answers', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] });
+    const mission = await commission.post('/api/missions', {
+      title: 'Committed answers',
+      benchmarks: ['RS-24-MIG-01'],
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      expertIds: [],
+    });
     expect(mission.status).toBe(201);
     const answer = await upload(commission, `/api/missions/${mission.body.id}/terms-of-reference`, 'committed-tor');
     expect(answer.gone).toBe(true);

@@ -60,7 +60,9 @@ describe('written consultations over HTTP', () => {
     if (type === 'REOPEN') body['deadline'] = inDays(3);
     if (type === 'SUMMARISE') {
       for (const q of current.topics.flatMap((t: { questions: { id: string }[] }) => t.questions)) {
-        expect((await as.commission.put(`/api/consultations/${id}/summaries/${q.id}`, { text: 'Most recipients agree.', citedOrganisationIds: [albania] })).status).toBe(200);
+        expect(
+          (await as.commission.put(`/api/consultations/${id}/summaries/${q.id}`, { text: 'Most recipients agree.', citedOrganisationIds: [albania] })).status,
+        ).toBe(200);
       }
       body['version'] = (await detail(id)).version;
     }
@@ -69,7 +71,15 @@ describe('written consultations over HTTP', () => {
 
   // Every simple path of the machine, plus each extended by one transition back into a visited state
   // (RETURN_TO_DRAFT, REOPEN), so every transition is driven at least once through the API.
-  const facts: ConsultationFacts = { questionCount: 1, emptyTopicCount: 0, recipientCount: 1, deadline: '2100-01-01T00:00:00Z', unsummarisedCount: 0, sentReplyCount: 0, now: '2000-01-01T00:00:00Z' };
+  const facts: ConsultationFacts = {
+    questionCount: 1,
+    emptyTopicCount: 0,
+    recipientCount: 1,
+    deadline: '2100-01-01T00:00:00Z',
+    unsummarisedCount: 0,
+    sentReplyCount: 0,
+    now: '2000-01-01T00:00:00Z',
+  };
   const events: ConsultationEvent[] = [
     { type: 'OPEN', facts },
     { type: 'RETURN_TO_DRAFT', facts },
@@ -94,7 +104,18 @@ describe('written consultations over HTTP', () => {
     expect(paths.length).toBeGreaterThanOrEqual(7);
   });
 
-  it.each(paths.map((p) => [p.steps.slice(1).map((s) => s.event.type).join(' → '), p] as const))('drives the path %s', async (_name, path) => {
+  it.each(
+    paths.map(
+      (p) =>
+        [
+          p.steps
+            .slice(1)
+            .map((s) => s.event.type)
+            .join(' → '),
+          p,
+        ] as const,
+    ),
+  )('drives the path %s', async (_name, path) => {
     const { id } = await freshConsultation();
     const fired = path.steps.slice(1).map((s) => s.event.type as ConsultationEventType);
     for (const type of fired) {
@@ -121,7 +142,11 @@ describe('written consultations over HTTP', () => {
     const summarise = await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'SUMMARISE', version: (await detail(id)).version });
     expect([summarise.status, summarise.body.code, summarise.body.params]).toEqual([422, 'workflow.questions-unsummarised', { event: 'SUMMARISE', count: 3 }]);
     expect(summarise.body.message).toBe('SUMMARISE needs more first: questions still without a summary: 3.');
-    const reopen = await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'REOPEN', version: (await detail(id)).version, deadline: inDays(-1) });
+    const reopen = await as.commission.post(`/api/consultations/${id}/transitions`, {
+      event: 'REOPEN',
+      version: (await detail(id)).version,
+      deadline: inDays(-1),
+    });
     expect([reopen.status, reopen.body.code]).toEqual([422, 'workflow.new-deadline-needed']);
   });
 
@@ -151,7 +176,9 @@ describe('written consultations over HTTP', () => {
     const blank = await as.commission.put(`/api/consultations/${id}/summaries/${questions[0]}`, { text: '   \n ', citedOrganisationIds: [] });
     expect([blank.status, JSON.stringify(blank.body.message)]).toEqual([400, expect.stringMatching(/text must not be blank/)]);
     expect(await api.sql(`SELECT 1 FROM consultation_summary WHERE question_id = $1`, [questions[0]])).toEqual([]);
-    expect((await as.commission.put(`/api/consultations/${id}/summaries/${questions[0]}`, { text: ' Most agree. ', citedOrganisationIds: [] })).status).toBe(200);
+    expect((await as.commission.put(`/api/consultations/${id}/summaries/${questions[0]}`, { text: ' Most agree. ', citedOrganisationIds: [] })).status).toBe(
+      200,
+    );
     const [event] = await api.sql(`SELECT data FROM audit_event WHERE action = 'consultation.summary_saved' AND entity_id = $1`, [id]);
     expect(event.data).toEqual(expect.objectContaining({ questionId: questions[0], text: 'Most agree.' }));
   });
@@ -162,10 +189,14 @@ describe('written consultations over HTTP', () => {
     await api.sql(`UPDATE consultation SET deadline = now() - interval '1 minute' WHERE id = $1`, [id]);
     expect((await fire(id, 'CLOSE')).status).toBe(200);
     for (const question of questions) {
-      expect((await as.commission.put(`/api/consultations/${id}/summaries/${question}`, { text: 'Agreed by all.', citedOrganisationIds: [] })).status).toBe(200);
+      expect((await as.commission.put(`/api/consultations/${id}/summaries/${question}`, { text: 'Agreed by all.', citedOrganisationIds: [] })).status).toBe(
+        200,
+      );
     }
     const seen = (await detail(id)).version;
-    expect((await as.commission.put(`/api/consultations/${id}/summaries/${questions[0]}`, { text: 'Agreed by most.', citedOrganisationIds: [] })).body.version).toBe(seen + 1);
+    expect(
+      (await as.commission.put(`/api/consultations/${id}/summaries/${questions[0]}`, { text: 'Agreed by most.', citedOrganisationIds: [] })).body.version,
+    ).toBe(seen + 1);
     const stale = await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'SUMMARISE', version: seen });
     expect(stale.status).toBe(409);
     expect((await detail(id)).state).toBe('closed');
@@ -190,8 +221,12 @@ describe('written consultations over HTTP', () => {
     expect((await as.cso.put(`/api/consultations/${id}/replies/${questions[0]}`, { text: 'Changed my mind', send: false })).status).toBe(409);
     expect((await as.cso.put(`/api/consultations/${id}/replies/${questions[1]}`, { text: '   ', send: true })).status).toBe(422);
     const replies = (await detail(id)).topics[0].questions[0].replies;
-    expect(replies.map((r: { organisation: { id: string }; text: string }) => [r.organisation.id, r.text])).toEqual([[serbianCso, 'Reception centres are **overcrowded**.']]);
-    expect((await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'RETURN_TO_DRAFT', version: (await detail(id)).version })).status).toBe(422);
+    expect(replies.map((r: { organisation: { id: string }; text: string }) => [r.organisation.id, r.text])).toEqual([
+      [serbianCso, 'Reception centres are **overcrowded**.'],
+    ]);
+    expect((await as.commission.post(`/api/consultations/${id}/transitions`, { event: 'RETURN_TO_DRAFT', version: (await detail(id)).version })).status).toBe(
+      422,
+    );
   });
 
   it("keeps recipients' draft replies when the Commission returns the consultation to draft and edits it, except on questions it removes", async () => {
@@ -203,13 +238,30 @@ describe('written consultations over HTTP', () => {
     expect((await fire(id, 'RETURN_TO_DRAFT')).status).toBe(200);
     const before = await detail(id);
     const [asylum, crime] = before.topics;
-    const edit = (topics: unknown[]) => ({ version: before.version, title: before.title, reference: before.reference, introduction: before.introduction, deadline: inDays(2), topics, recipientIds: [albania, serbianCso] });
+    const edit = (topics: unknown[]) => ({
+      version: before.version,
+      title: before.title,
+      reference: before.reference,
+      introduction: before.introduction,
+      deadline: inDays(2),
+      topics,
+      recipientIds: [albania, serbianCso],
+    });
 
     // A question id of another consultation, or one given twice: 422, and nothing changes.
     const other = await freshConsultation();
     for (const topics of [
       [{ id: asylum.id, title: 'Asylum', questions: [{ id: other.questions[0], text: 'Foreign' }] }],
-      [{ id: asylum.id, title: 'Asylum', questions: [{ id: questions[0], text: 'A' }, { id: questions[0], text: 'B' }] }],
+      [
+        {
+          id: asylum.id,
+          title: 'Asylum',
+          questions: [
+            { id: questions[0], text: 'A' },
+            { id: questions[0], text: 'B' },
+          ],
+        },
+      ],
     ]) {
       const refused = await as.commission.put(`/api/consultations/${id}`, edit(topics));
       expect([refused.status, typeof refused.body.message]).toEqual([422, 'string']);
@@ -221,7 +273,11 @@ describe('written consultations over HTTP', () => {
       `/api/consultations/${id}`,
       edit([
         { title: 'Data', questions: [{ id: questions[2], text: 'How could data-sharing improve, in practice?' }] },
-        { id: asylum.id, title: 'Asylum and reception', questions: [{ id: questions[0], text: 'What are the main gaps in reception?' }, { text: 'Is there a contingency plan?' }] },
+        {
+          id: asylum.id,
+          title: 'Asylum and reception',
+          questions: [{ id: questions[0], text: 'What are the main gaps in reception?' }, { text: 'Is there a contingency plan?' }],
+        },
       ]),
     );
     expect(saved.status).toBe(200);
@@ -234,7 +290,11 @@ describe('written consultations over HTTP', () => {
     // Opened again, the CSO finds its drafts on the kept questions as it left them.
     expect((await fire(id, 'OPEN')).status).toBe(200);
     const mine = await detail(id, as.cso);
-    expect(mine.topics.flatMap((t: { questions: { id: string; replies: { text: string }[] }[] }) => t.questions.flatMap((q) => q.replies.map((r) => [q.id, r.text])))).toEqual([
+    expect(
+      mine.topics.flatMap((t: { questions: { id: string; replies: { text: string }[] }[] }) =>
+        t.questions.flatMap((q) => q.replies.map((r) => [q.id, r.text])),
+      ),
+    ).toEqual([
       [questions[2], `Draft on ${questions[2]}`],
       [questions[0], `Draft on ${questions[0]}`],
     ]);
@@ -245,13 +305,28 @@ describe('written consultations over HTTP', () => {
     expect((await fire(id, 'RETURN_TO_DRAFT')).status).toBe(200);
     const current = await detail(id);
     const narrowed = await as.commission.put(`/api/consultations/${id}`, {
-      version: current.version, title: current.title, reference: current.reference, introduction: current.introduction, deadline: inDays(2),
-      topics: current.topics.map((t: { id: string; title: string; questions: { id: string; text: string }[] }) => ({ id: t.id, title: t.title, questions: t.questions.map((q) => ({ id: q.id, text: q.text })) })),
+      version: current.version,
+      title: current.title,
+      reference: current.reference,
+      introduction: current.introduction,
+      deadline: inDays(2),
+      topics: current.topics.map((t: { id: string; title: string; questions: { id: string; text: string }[] }) => ({
+        id: t.id,
+        title: t.title,
+        questions: t.questions.map((q) => ({ id: q.id, text: q.text })),
+      })),
       recipientIds: [albania],
     });
     expect(narrowed.status).toBe(200);
-    expect(await api.sql(`SELECT r.id FROM consultation_reply r JOIN consultation_question q ON q.id = r.question_id JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = $1`, [id])).toEqual([]);
-    const [narrowedAudit] = await api.sql(`SELECT data FROM audit_event WHERE action = 'consultation.updated' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
+    expect(
+      await api.sql(
+        `SELECT r.id FROM consultation_reply r JOIN consultation_question q ON q.id = r.question_id JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = $1`,
+        [id],
+      ),
+    ).toEqual([]);
+    const [narrowedAudit] = await api.sql(`SELECT data FROM audit_event WHERE action = 'consultation.updated' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [
+      id,
+    ]);
     expect(narrowedAudit.data.draftsOfFormerRecipientsRemoved).toBe(2);
   });
 
@@ -298,7 +373,9 @@ describe('written consultations over HTTP', () => {
 
     const published = (await anonymous.get(`/api/consultations/${id}`)).body;
     expect(published.state).toBe('published');
-    expect(published.topics[0].questions[0].summary).toEqual(expect.objectContaining({ text: 'Most recipients agree.', cited: [expect.objectContaining({ id: albania })] }));
+    expect(published.topics[0].questions[0].summary).toEqual(
+      expect.objectContaining({ text: 'Most recipients agree.', cited: [expect.objectContaining({ id: albania })] }),
+    );
     expect(published.topics[0].questions[0].replies.map((r: { text: string }) => r.text)).toEqual(['We lack staff.']);
     expect(published.topics[0].questions[1].replies).toEqual([]);
     expect(published.availableEvents).toEqual([]);
@@ -316,13 +393,15 @@ describe('written consultations over HTTP', () => {
     expect(consultation.topics[1].questions[1].text).toBe(
       'What measures have recently been taken to address the issue of returning foreign terrorist fighters and their family members? Do you have any best practices to share in this field? What are the main challenges confronting you in this area?',
     );
-    for (const q of consultation.topics.flatMap((t: { questions: { summary: unknown }[] }) => t.questions)) expect(q.summary).toEqual(expect.objectContaining({ text: expect.any(String) }));
+    for (const q of consultation.topics.flatMap((t: { questions: { summary: unknown }[] }) => t.questions))
+      expect(q.summary).toEqual(expect.objectContaining({ text: expect.any(String) }));
   });
 
   it('reminds a recipient in the inbox of a deadline within a week, until its organisation has replied to every question', async () => {
     const { id, questions } = await freshConsultation();
     expect((await fire(id, 'OPEN')).status).toBe(200);
-    const reminder = async () => ((await as['ministry.al'].get('/api/inbox')).body.items as { kind: string; link: string }[]).filter((i) => i.link === `/consultations/${id}/reply`);
+    const reminder = async () =>
+      ((await as['ministry.al'].get('/api/inbox')).body.items as { kind: string; link: string }[]).filter((i) => i.link === `/consultations/${id}/reply`);
     expect(await reminder()).toEqual([expect.objectContaining({ kind: 'consultation.deadline' })]);
     for (const q of questions) expect((await as['ministry.al'].put(`/api/consultations/${id}/replies/${q}`, { text: 'Answer', send: true })).status).toBe(200);
     expect(await reminder()).toEqual([]);

@@ -45,12 +45,17 @@ describe('the demo content of Chapter 24', () => {
       civilSociety: [{ organisation: 'Serbian civil-society coalition for Chapter 24 (demo)' }],
     });
     // The voices do not simply agree.
-    for (const r of voiced) expect(new Set([r.commission, r.ministry, r.civilSociety[0]].map((a: any) => `${a.preparation}/${a.progress}`)).size).toBeGreaterThan(1);
+    for (const r of voiced)
+      expect(new Set([r.commission, r.ministry, r.civilSociety[0]].map((a: any) => `${a.preparation}/${a.progress}`)).size).toBeGreaterThan(1);
   });
 
   it("counts a chapter's figures as its overview shows it to each reader: benchmarks per area and state, each voice's grades", async () => {
     const anonymous = api.client({ ip: '10.9.1.2' });
-    for (const [reader, client] of [['the public', anonymous], ['a CSO', as.cso], ['the Commission', as.commission]] as const) {
+    for (const [reader, client] of [
+      ['the public', anonymous],
+      ['a CSO', as.cso],
+      ['the Commission', as.commission],
+    ] as const) {
       const overview = (await client.get('/api/overview?country=RS&chapter=24&pageSize=200')).body;
       const figures = (await client.get('/api/overview/figures?country=RS&chapter=24')).body;
       expect({ reader, period: figures.period, periods: figures.periods }).toEqual({ reader, period: overview.period, periods: overview.periods });
@@ -103,7 +108,14 @@ describe('the demo content of Chapter 24', () => {
     const figures = (await api.client({ ip: '10.9.1.2' }).get('/api/consideration?country=RS&chapter=24')).body;
     expect(figures.total.received).toBeGreaterThanOrEqual(3);
     // Answered after 4, 9 and 6 days.
-    expect(figures.total).toMatchObject({ answered: figures.total.received, accepted: 1, partlyAccepted: 1, notAccepted: 1, medianDaysToAnswer: 6, oldestUnansweredAt: null });
+    expect(figures.total).toMatchObject({
+      answered: figures.total.received,
+      accepted: 1,
+      partlyAccepted: 1,
+      notAccepted: 1,
+      medianDaysToAnswer: 6,
+      oldestUnansweredAt: null,
+    });
     expect(figures.areas.find((a: any) => a.code === 'POL')).toMatchObject({ received: 3, answered: 3 });
   });
 
@@ -123,12 +135,16 @@ describe('the demo content of Chapter 24', () => {
   });
 
   it('shows each reader the demo evidence its visibility allows, citing its source', async () => {
-    const titles = async (client: ApiClient, code: string) => ((await client.get(`/api/benchmarks/${code}/evidence`)).body as { title: string }[]).map((e) => e.title);
+    const titles = async (client: ApiClient, code: string) =>
+      ((await client.get(`/api/benchmarks/${code}/evidence`)).body as { title: string }[]).map((e) => e.title);
     const anonymous = api.client({ ip: '10.9.1.3' });
     expect(await titles(anonymous, 'RS-24-POL-02')).toEqual(['Strategic threat assessment (SOCTA) and intelligence-led policing']);
     expect(await titles(as.cso, 'RS-24-POL-02')).toHaveLength(2);
     expect(await titles(as.commission, 'RS-24-POL-10')).toEqual(['New units for high-tech crime and digital forensics']);
-    expect(await titles(as.ministry, 'RS-24-POL-10')).toEqual(['New units for high-tech crime and digital forensics', 'Training plan for cybercrime investigators (working draft)']);
+    expect(await titles(as.ministry, 'RS-24-POL-10')).toEqual([
+      'New units for high-tech crime and digital forensics',
+      'Training plan for cybercrime investigators (working draft)',
+    ]);
     const [item] = (await anonymous.get('/api/benchmarks/RS-24-POL-02/evidence')).body;
     expect(item).toMatchObject({ author: 'Jelena Ministry', visibility: 'public', version: 1, narrative: expect.stringContaining('8888/1/20 REV 1') });
     expect((await anonymous.get(`/api/evidence/${item.id}/versions`)).body).toHaveLength(1);
@@ -139,7 +155,9 @@ describe('the demo content of Chapter 24', () => {
     expect(detail.availableEvents.find((e: { type: string }) => e.type === 'SUBMIT')).toEqual(expect.objectContaining({ enabled: true }));
     const accepted = (await as.coordinator.get('/api/benchmarks/RS-24-POL-02')).body;
     expect([accepted.state, accepted.version]).toEqual(['accepted', 3]);
-    const history = (await as.coordinator.get('/api/benchmarks/RS-24-POL-02/history')).body.filter((e: { action: string }) => e.action.startsWith('benchmark.'));
+    const history = (await as.coordinator.get('/api/benchmarks/RS-24-POL-02/history')).body.filter((e: { action: string }) =>
+      e.action.startsWith('benchmark.'),
+    );
     expect(history.map((e: { event: string; actor: string }) => [e.event, e.actor])).toEqual([
       ['SUBMIT', 'Marko Coordinator'],
       ['ACCEPT', 'Claire Commission'],
@@ -149,7 +167,9 @@ describe('the demo content of Chapter 24', () => {
   });
 
   it('seeds once, each domain in one audited step, and not again on a database that has content', async () => {
-    const events = await api.sql(`SELECT entity_type FROM audit_event WHERE action = 'demo.seeded' AND entity_type IN ('evidence', 'proposal', 'assessment', 'benchmark') ORDER BY id`);
+    const events = await api.sql(
+      `SELECT entity_type FROM audit_event WHERE action = 'demo.seeded' AND entity_type IN ('evidence', 'proposal', 'assessment', 'benchmark') ORDER BY id`,
+    );
     expect(events.map((e) => e.entity_type)).toEqual(['evidence', 'proposal', 'assessment', 'benchmark']);
     const { seedsDir } = api.app.get<AppConfig>(APP_CONFIG);
     expect(await api.app.get(EvidenceDemoService).seedIfEmpty(seedsDir)).toBe(false);

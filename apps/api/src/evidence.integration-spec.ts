@@ -148,7 +148,11 @@ describe('evidence', () => {
       expect((await upload(clients['coordinator'], id, pdf(100), 'late.pdf')).status).toBe(409);
       expect((await create(clients['coordinator'], { title: 'Late', visibility: 'shared' }, OTHER)).status).toBe(409);
       expect(storedFiles()).toHaveLength(2);
-      const requested = await clients['commission'].post(`/api/benchmarks/${OTHER}/transitions`, { event: 'REQUEST_CHANGES', version: version + 1, comment: 'More data' });
+      const requested = await clients['commission'].post(`/api/benchmarks/${OTHER}/transitions`, {
+        event: 'REQUEST_CHANGES',
+        version: version + 1,
+        comment: 'More data',
+      });
       expect(requested.status).toBe(200);
       expect((await clients['coordinator'].patch(`/api/evidence/${id}`, { version: 4, title: 'After review' })).status).toBe(200);
     });
@@ -201,7 +205,11 @@ describe('evidence', () => {
       // A download is the caller's own: no shared cache keeps it (AttachmentHeaders on the route).
       expect(response.headers.get('cache-control')).toBe('private, no-store');
       expect(response.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await response.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       await api.sql(`UPDATE evidence_file SET removed_in_version = added_in_version + 1 WHERE evidence_id = $1`, [id]);
     });
 
@@ -249,7 +257,8 @@ describe('evidence', () => {
       const versions = await client.get(`/api/evidence/${internalId}/versions`);
       const file = await download(client, internalId, internalFileId);
       const search = await client.get('/api/search?q=zelenibor');
-      const found = (kind: string) => search.body.groups.find((g: any) => g.kind === kind).items.some((i: any) => i.id === (kind === 'file' ? internalFileId : internalId));
+      const found = (kind: string) =>
+        search.body.groups.find((g: any) => g.kind === kind).items.some((i: any) => i.id === (kind === 'file' ? internalFileId : internalId));
       return {
         list: list.status === 200 && list.body.some((e: any) => e.id === internalId),
         versions: versions.status,
@@ -263,9 +272,12 @@ describe('evidence', () => {
       expect(await sees(who)).toEqual({ list: true, versions: 200, file: 200, searchEvidence: true, searchFile: true });
     });
 
-    it.each(['commission', 'expert', 'cso', 'ministry.al', 'admin', 'anonymous'])('%s does not see it: not in the list, versions, file or search', async (who) => {
-      expect(await sees(who)).toEqual({ list: false, versions: 404, file: 404, searchEvidence: false, searchFile: false });
-    });
+    it.each(['commission', 'expert', 'cso', 'ministry.al', 'admin', 'anonymous'])(
+      '%s does not see it: not in the list, versions, file or search',
+      async (who) => {
+        expect(await sees(who)).toEqual({ list: false, versions: 404, file: 404, searchEvidence: false, searchFile: false });
+      },
+    );
 
     it('the mission expert and civil society do see a shared item of the same benchmark', async () => {
       const shared = await create(clients['ministry'], { title: 'Shared zelenibor summary', visibility: 'shared' });
@@ -305,7 +317,9 @@ describe('evidence', () => {
     });
 
     it('finds proposals only for those who see the dialogue', async () => {
-      const proposal = await clients['cso'].post(`/api/benchmarks/${BENCHMARK}/proposals`, { text: 'Predlog: ojačati kapacitete pravosuđa, kodnaziv crvenibor.' });
+      const proposal = await clients['cso'].post(`/api/benchmarks/${BENCHMARK}/proposals`, {
+        text: 'Predlog: ojačati kapacitete pravosuđa, kodnaziv crvenibor.',
+      });
       expect(proposal.status).toBe(201);
       const found = async (who: string) => (await clients[who].get('/api/search?q=crvenibor&kind=proposal')).body.groups[0].total;
       expect(await found('cso')).toBe(1);

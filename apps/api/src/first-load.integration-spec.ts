@@ -21,8 +21,20 @@ const FIRST_SCREEN = {
     '/overview': { page: 'overview', heading: { id: 'overview.heading', values: ['24'] }, intro: { id: 'overview.intro', values: [] } },
   },
   messages: {
-    en: { 'home.heading': '{$INTERPOLATION} — Chapter {$INTERPOLATION_1}', 'home.intro': " Where {$INTERPOLATION}'s ministries <and> civil society work. ", 'country.RS': 'Serbia', 'overview.heading': 'Chapter {$INTERPOLATION} overview', 'overview.intro': 'Every benchmark.' },
-    'sr-Latn': { 'home.heading': 'Poglavlje {$INTERPOLATION_1}: {$INTERPOLATION}', 'home.intro': ' Ovde rade ministarstva ({$INTERPOLATION}). ', 'country.RS': 'Srbija', 'overview.heading': 'Pregled poglavlja {$INTERPOLATION}', 'overview.intro': 'Sva merila.' },
+    en: {
+      'home.heading': '{$INTERPOLATION} — Chapter {$INTERPOLATION_1}',
+      'home.intro': " Where {$INTERPOLATION}'s ministries <and> civil society work. ",
+      'country.RS': 'Serbia',
+      'overview.heading': 'Chapter {$INTERPOLATION} overview',
+      'overview.intro': 'Every benchmark.',
+    },
+    'sr-Latn': {
+      'home.heading': 'Poglavlje {$INTERPOLATION_1}: {$INTERPOLATION}',
+      'home.intro': ' Ovde rade ministarstva ({$INTERPOLATION}). ',
+      'country.RS': 'Srbija',
+      'overview.heading': 'Pregled poglavlja {$INTERPOLATION}',
+      'overview.intro': 'Sva merila.',
+    },
   },
 };
 
@@ -33,10 +45,14 @@ beforeAll(async () => {
   writeFileSync(join(webDir, 'main-57FYTFLA.js'), SCRIPT);
   writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   mkdirSync(join(webDir, 'i18n'));
-  writeFileSync(join(webDir, 'i18n', 'messages.sr-Latn.json'), JSON.stringify({ translations: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`id.${i}`, `Tekst ${i}`])) }));
+  writeFileSync(
+    join(webDir, 'i18n', 'messages.sr-Latn.json'),
+    JSON.stringify({ translations: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`id.${i}`, `Tekst ${i}`])) }),
+  );
   writeFileSync(join(webDir, 'i18n', 'first-screen.json'), JSON.stringify(FIRST_SCREEN));
   mkdirSync(join(webDir, 'media'));
-  for (const font of ['roboto-latin-400-normal-LOX3CHMS.woff2', 'roboto-cyrillic-400-normal-V3H5IIDP.woff2', 'roboto-latin-500-normal-AAAAAAAA.woff2']) writeFileSync(join(webDir, 'media', font), '');
+  for (const font of ['roboto-latin-400-normal-LOX3CHMS.woff2', 'roboto-cyrillic-400-normal-V3H5IIDP.woff2', 'roboto-latin-500-normal-AAAAAAAA.woff2'])
+    writeFileSync(join(webDir, 'media', font), '');
   api = await startTestApi({ WEB_DIR: webDir });
 });
 
@@ -46,7 +62,10 @@ afterAll(async () => {
 });
 
 /** A GET as a browser sends it, with the raw bytes of the answer (node:http does not decompress). */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${api.baseUrl}${path}`, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -131,7 +150,9 @@ describe('the first screen', () => {
   it("sends the home page's heading and introduction in the browser's language, Cyrillic for sr-RS", async () => {
     const { html, headers } = await page('/', { 'accept-language': 'sr-RS,sr;q=0.9,en;q=0.8' });
     expect(html).toContain('<html lang="sr-Cyrl">');
-    expect(html).toContain('<main class="first-screen"><div class="first-screen__page first-screen__page--home"><h1>Поглавље 24: Србија</h1><p class="first-screen__intro">Овде раде министарства (Србија).</p></div></main></bt-root>');
+    expect(html).toContain(
+      '<main class="first-screen"><div class="first-screen__page first-screen__page--home"><h1>Поглавље 24: Србија</h1><p class="first-screen__intro">Овде раде министарства (Србија).</p></div></main></bt-root>',
+    );
     // Its font, asked for with the page: Roboto's Latin and Cyrillic letters of the one weight it uses.
     expect(html.match(/<link rel="preload"[^>]*>/g)).toEqual([
       '<link rel="preload" href="media/roboto-latin-400-normal-LOX3CHMS.woff2" as="font" type="font/woff2" crossorigin>',
@@ -143,8 +164,12 @@ describe('the first screen', () => {
   });
 
   it('follows ?lang= before the kept choice, and the kept choice before the browser, as the app does', async () => {
-    expect((await page('/?lang=en', { cookie: 'bt_lang=sr-Latn', 'accept-language': 'sr' })).html).toContain("<h1>Serbia — Chapter 24</h1><p class=\"first-screen__intro\">Where Serbia's ministries &lt;and&gt; civil society work.</p>");
-    expect((await page('/overview', { cookie: 'other=1; bt_lang=sr-Latn', 'accept-language': 'en' })).html).toContain('<h1>Pregled poglavlja 24</h1><p class="first-screen__intro">Sva merila.</p>');
+    expect((await page('/?lang=en', { cookie: 'bt_lang=sr-Latn', 'accept-language': 'sr' })).html).toContain(
+      '<h1>Serbia — Chapter 24</h1><p class="first-screen__intro">Where Serbia\'s ministries &lt;and&gt; civil society work.</p>',
+    );
+    expect((await page('/overview', { cookie: 'other=1; bt_lang=sr-Latn', 'accept-language': 'en' })).html).toContain(
+      '<h1>Pregled poglavlja 24</h1><p class="first-screen__intro">Sva merila.</p>',
+    );
     const english = await page('/overview/', { 'accept-language': 'de-AT, de;q=0.9' });
     expect(english.html).toContain('<html lang="en">');
     expect(english.html).toContain('first-screen__page--overview"><h1>Chapter 24 overview</h1>');
@@ -161,7 +186,12 @@ describe('the first screen', () => {
   });
 
   it('sends no first screen to a signed-in browser, nor for pages that have none', async () => {
-    for (const [path, cookie] of [['/', 'bt_session=abc'], ['/overview', 'bt_lang=sr-Latn; bt_session=abc'], ['/benchmarks', ''], ['/overview/consideration', '']]) {
+    for (const [path, cookie] of [
+      ['/', 'bt_session=abc'],
+      ['/overview', 'bt_lang=sr-Latn; bt_session=abc'],
+      ['/benchmarks', ''],
+      ['/overview/consideration', ''],
+    ]) {
       const { html } = await page(path, cookie ? { cookie } : {});
       expect(html).toBe(INDEX);
     }

@@ -28,7 +28,9 @@ describe('identity and access', () => {
     const admin = client();
     await admin.signIn('admin@demo.test');
     const users = (await admin.get<UserDto[]>('/api/admin/users')).body;
-    const roles = Object.fromEntries(users.map((u) => [u.email, [u.roles.map((r) => r.role + (r.coordinator ? '+coordinator' : '')).join(), u.organisation.country]]));
+    const roles = Object.fromEntries(
+      users.map((u) => [u.email, [u.roles.map((r) => r.role + (r.coordinator ? '+coordinator' : '')).join(), u.organisation.country]]),
+    );
     expect(roles).toEqual({
       'admin@demo.test': ['admin', null],
       'commission@demo.test': ['commission', null],
@@ -217,11 +219,18 @@ describe('identity and access', () => {
         // What the client sends as X-Forwarded-For, and the proxy then appends the address it saw.
         const browser = api.client();
         await browser.get('/api/health');
-        const answer = await browser.request('POST', '/api/auth/login', { email: 'forged-proxy@demo.test', password: 'wrong-password-123' }, { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` });
+        const answer = await browser.request(
+          'POST',
+          '/api/auth/login',
+          { email: 'forged-proxy@demo.test', password: 'wrong-password-123' },
+          { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` },
+        );
         statuses.push(answer.status);
       }
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
-      const failures = await api.sql(`SELECT DISTINCT actor_ip FROM audit_event WHERE action = 'auth.sign_in_failed' AND actor_label = 'forged-proxy@demo.test'`);
+      const failures = await api.sql(
+        `SELECT DISTINCT actor_ip FROM audit_event WHERE action = 'auth.sign_in_failed' AND actor_label = 'forged-proxy@demo.test'`,
+      );
       expect(failures).toEqual([{ actor_ip: '203.0.113.9' }]);
     });
   });
@@ -261,7 +270,7 @@ describe('identity and access', () => {
     expect((await stale.get('/api/benchmarks?pageSize=1')).status).toBe(200);
   });
 
-  it("tells the web app who is signed in with a 200, a visitor and an ended session as null", async () => {
+  it('tells the web app who is signed in with a 200, a visitor and an ended session as null', async () => {
     const browser = client();
     expect(await browser.get('/api/auth/current')).toMatchObject({ status: 200, body: { me: null } });
     await browser.signIn('cso@demo.test');
@@ -291,12 +300,16 @@ describe('identity and access', () => {
   it('ends an idle session after the idle timeout and any session after its lifetime', async () => {
     const idle = client();
     await idle.signIn('commission@demo.test');
-    await api.sql(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE email = 'commission@demo.test')`);
+    await api.sql(
+      `UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE user_id = (SELECT id FROM app_user WHERE email = 'commission@demo.test')`,
+    );
     expect((await idle.get('/api/auth/me')).status).toBe(401);
 
     const old = client();
     await old.signIn('commission@demo.test');
-    await api.sql(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM app_user WHERE email = 'commission@demo.test')`);
+    await api.sql(
+      `UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM app_user WHERE email = 'commission@demo.test')`,
+    );
     expect((await old.get('/api/auth/me')).status).toBe(401);
   });
 
@@ -313,12 +326,21 @@ describe('identity and access', () => {
     });
 
     it('creates a user who can sign in; a short password, a duplicate e-mail and a misplaced role are refused', async () => {
-      const body = { email: 'New.Member@Watchdog.test', displayName: 'New Member', organisationId: csoOrganisationId, roles: [{ role: 'civil_society' }], password: 'long-enough-pass' };
+      const body = {
+        email: 'New.Member@Watchdog.test',
+        displayName: 'New Member',
+        organisationId: csoOrganisationId,
+        roles: [{ role: 'civil_society' }],
+        password: 'long-enough-pass',
+      };
       expect((await admin.post('/api/admin/users', { ...body, password: 'short' })).status).toBe(400);
       expect((await admin.post('/api/admin/users', { ...body, roles: [{ role: 'commission' }] })).status).toBe(422);
       const created = await admin.post('/api/admin/users', body);
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ user: { email: 'new.member@watchdog.test', roles: [{ role: 'civil_society', coordinator: false }] }, temporaryPassword: null });
+      expect(created.body).toMatchObject({
+        user: { email: 'new.member@watchdog.test', roles: [{ role: 'civil_society', coordinator: false }] },
+        temporaryPassword: null,
+      });
       expect((await admin.post('/api/admin/users', body)).status).toBe(409);
       expect((await client().signIn('new.member@watchdog.test', 'long-enough-pass')).status).toBe(200);
     });

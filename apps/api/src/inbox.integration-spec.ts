@@ -16,7 +16,15 @@ describe('the inbox', () => {
         viewer.roles.has('ministry')
           ? [
               { key: 'test:old', kind: 'mission.starting', facts: { mission: 'Older' }, title: 'Older', link: '/benchmarks', at: '2026-01-01T00:00:00.000Z' },
-              { key: 'test:new', kind: 'recommendation.due', facts: { recommendation: 'Due soon' }, title: 'Due soon', link: '/benchmarks', at: now.toISOString(), dueAt: new Date(now.getTime() + 86_400_000).toISOString() },
+              {
+                key: 'test:new',
+                kind: 'recommendation.due',
+                facts: { recommendation: 'Due soon' },
+                title: 'Due soon',
+                link: '/benchmarks',
+                at: now.toISOString(),
+                dueAt: new Date(now.getTime() + 86_400_000).toISOString(),
+              },
             ]
           : [],
     });
@@ -40,7 +48,10 @@ describe('the inbox', () => {
     expect((await ministry.post('/api/inbox/read', { keys: ['test:new'] })).status).toBe(204);
     const after = await ministry.get('/api/inbox');
     const test = after.body.items.filter((i: { key: string }) => i.key.startsWith('test:'));
-    expect(test.map((i: { key: string; unread: boolean }) => [i.key, i.unread])).toEqual([['test:old', true], ['test:new', false]]);
+    expect(test.map((i: { key: string; unread: boolean }) => [i.key, i.unread])).toEqual([
+      ['test:old', true],
+      ['test:new', false],
+    ]);
     expect(Number((await api.sql(`SELECT count(*) FROM audit_event WHERE action = 'inbox.read'`))[0].count)).toBe(audits + 1);
     // Marking again changes nothing but is not an error.
     expect((await ministry.post('/api/inbox/read', { keys: ['test:new'] })).status).toBe(204);

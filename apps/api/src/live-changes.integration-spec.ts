@@ -85,7 +85,9 @@ describe('live changes over server-sent events', () => {
   beforeAll(async () => {
     a = await startTestApi();
     // A second instance of the API on the same database, as behind a load balancer; its notification worker dispatches the hand-overs.
-    b = await createApp(readAppConfig({ DATABASE_URL: a.databaseUrl, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'true' }), { logger: false });
+    b = await createApp(readAppConfig({ DATABASE_URL: a.databaseUrl, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'true' }), {
+      logger: false,
+    });
     await b.listen(0, '127.0.0.1');
     bUrl = `http://127.0.0.1:${(b.getHttpServer().address() as { port: number }).port}`;
     coordinator = a.client({ ip: '10.8.0.1' });
@@ -104,7 +106,15 @@ describe('live changes over server-sent events', () => {
     const [benchmark] = await a.sql(
       `SELECT id, code FROM benchmark b WHERE state = 'draft' AND NOT EXISTS (SELECT 1 FROM proposal p WHERE p.benchmark_id = b.id) AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.benchmark_id = b.id) ORDER BY code LIMIT 1`,
     );
-    expect((await coordinator.post(`/api/benchmarks/${benchmark.code}/evidence`, { title: 'Convictions 2025', narrative: 'Figures attached.', visibility: 'shared' })).status).toBe(201);
+    expect(
+      (
+        await coordinator.post(`/api/benchmarks/${benchmark.code}/evidence`, {
+          title: 'Convictions 2025',
+          narrative: 'Figures attached.',
+          visibility: 'shared',
+        })
+      ).status,
+    ).toBe(201);
     return benchmark;
   }
   const submit = async (code: string, by = coordinator) => {
@@ -146,7 +156,10 @@ describe('live changes over server-sent events', () => {
       expect(await commissionStream.nextChange('inbox')).toMatchObject({ type: 'inbox', id: commissionId });
       // REQUEST_CHANGES tells the ministry: the coordinator's first inbox signal is its own, not the Commission's of before.
       const { version } = (await commission.get(`/api/benchmarks/${benchmark.code}`)).body;
-      expect((await commission.post(`/api/benchmarks/${benchmark.code}/transitions`, { event: 'REQUEST_CHANGES', version, comment: 'Add the 2025 figures.' })).status).toBe(200);
+      expect(
+        (await commission.post(`/api/benchmarks/${benchmark.code}/transitions`, { event: 'REQUEST_CHANGES', version, comment: 'Add the 2025 figures.' }))
+          .status,
+      ).toBe(200);
       expect(await coordinatorStream.nextChange('inbox')).toMatchObject({ type: 'inbox', id: coordinatorId });
     } finally {
       commissionStream.close();
@@ -172,7 +185,9 @@ describe('live changes over server-sent events', () => {
   it('listens again when its database connection is cut, and tells the browsers to load again', async () => {
     const stream = await openStream(bUrl, commission);
     try {
-      const [{ n }] = await a.sql(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE query = 'LISTEN bt_live' AND datname = current_database()`);
+      const [{ n }] = await a.sql(
+        `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE query = 'LISTEN bt_live' AND datname = current_database()`,
+      );
       expect(n).toBe(2); // one per instance
       expect((await stream.next())?.type).toBe('resync');
       const benchmark = await readyToSubmit();

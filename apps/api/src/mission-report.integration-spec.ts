@@ -24,7 +24,11 @@ describe('mission report upload', () => {
     await coordinator.post('/api/benchmarks/RS-24-VIS-01/evidence', { title: 'Needs assessment', visibility: 'shared' });
     expect((await coordinator.post('/api/benchmarks/RS-24-VIS-01/transitions', { event: 'SUBMIT', version: 1 })).status).toBe(200);
     const [{ id: expertId }] = await api.sql(`SELECT id FROM app_user WHERE email = 'expert@demo.test'`);
-    const start = await commission.post('/api/benchmarks/RS-24-VIS-01/transitions', { event: 'START_PEER_REVIEW', version: 2, mission: { startDate: '2026-01-05', endDate: '2026-01-07', expertIds: [expertId] } });
+    const start = await commission.post('/api/benchmarks/RS-24-VIS-01/transitions', {
+      event: 'START_PEER_REVIEW',
+      version: 2,
+      mission: { startDate: '2026-01-05', endDate: '2026-01-07', expertIds: [expertId] },
+    });
     expect(start.status).toBe(200);
     missionId = (await commission.get('/api/benchmarks/RS-24-VIS-01')).body.mission.id;
   });

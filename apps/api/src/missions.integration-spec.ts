@@ -43,7 +43,13 @@ describe('peer-review missions over HTTP', () => {
     });
     expect(mission.status).toBe(201);
     ours = mission.body.id;
-    const other = await as.commission.post('/api/missions', { title: 'Asylum peer review', benchmarks: ['RS-24-ASY-01'], startDate: '2026-04-01', endDate: '2026-04-03', expertIds: [] });
+    const other = await as.commission.post('/api/missions', {
+      title: 'Asylum peer review',
+      benchmarks: ['RS-24-ASY-01'],
+      startDate: '2026-04-01',
+      endDate: '2026-04-03',
+      expertIds: [],
+    });
     expect(other.status).toBe(201);
     theirs = other.body.id;
     for (const code of ['RS-24-MIG-02', 'RS-24-ASY-01']) {
@@ -53,11 +59,26 @@ describe('peer-review missions over HTTP', () => {
   afterAll(() => api?.close());
 
   it('plans a mission on benchmarks of one country only, with real experts', async () => {
-    const mixed = await as.commission.post('/api/missions', { title: 'Mixed', benchmarks: ['RS-24-MIG-01', 'AL-24-XXX-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] });
+    const mixed = await as.commission.post('/api/missions', {
+      title: 'Mixed',
+      benchmarks: ['RS-24-MIG-01', 'AL-24-XXX-01'],
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      expertIds: [],
+    });
     expect(mixed.status).toBe(422);
-    const notExpert = await as.commission.post('/api/missions', { title: 'x', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [(await api.sql(`SELECT id FROM app_user WHERE email = 'cso@demo.test'`))[0].id] });
+    const notExpert = await as.commission.post('/api/missions', {
+      title: 'x',
+      benchmarks: ['RS-24-MIG-01'],
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      expertIds: [(await api.sql(`SELECT id FROM app_user WHERE email = 'cso@demo.test'`))[0].id],
+    });
     expect(notExpert.status).toBe(422);
-    expect((await as.coordinator.post('/api/missions', { title: 'x', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] })).status).toBe(403);
+    expect(
+      (await as.coordinator.post('/api/missions', { title: 'x', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] }))
+        .status,
+    ).toBe(403);
     const detail = (await as.commission.get(`/api/missions/${ours}`)).body;
     expect(detail.benchmarks.map((b: { code: string }) => b.code)).toEqual(['RS-24-MIG-01', 'RS-24-MIG-02']);
     expect(detail.experts).toEqual([{ id: expertId, displayName: 'Erik Expert', memberState: 'DE' }]);
@@ -94,7 +115,11 @@ describe('peer-review missions over HTTP', () => {
   });
 
   it('keeps agenda, findings and recommendations to the mission’s scope and people', async () => {
-    const meeting = await as.expert.post(`/api/missions/${ours}/meetings`, { meetsOn: '2026-03-03', institution: 'Border Police Directorate', participants: 'Head of unit, two analysts' });
+    const meeting = await as.expert.post(`/api/missions/${ours}/meetings`, {
+      meetsOn: '2026-03-03',
+      institution: 'Border Police Directorate',
+      participants: 'Head of unit, two analysts',
+    });
     expect(meeting.status).toBe(201);
     expect(meeting.body.meetings).toEqual([expect.objectContaining({ institution: 'Border Police Directorate', meetsOn: '2026-03-03' })]);
     expect((await as.expert.put(`/api/missions/${ours}/findings/RS-24-MIG-01`, { text: 'Risk analysis exists but is not used.' })).status).toBe(200);
@@ -102,7 +127,12 @@ describe('peer-review missions over HTTP', () => {
     expect((await as.ministry.put(`/api/missions/${ours}/findings/RS-24-MIG-01`, { text: 'Ours' })).status).toBe(404);
     expect((await as.cso.get(`/api/missions/${ours}`)).status).toBe(404);
     expect((await as['ministry.al'].get(`/api/missions/${ours}`)).status).toBe(404);
-    const recommendation = await as.expert.post(`/api/missions/${ours}/recommendations`, { benchmark: 'RS-24-MIG-02', text: 'Adopt a risk-analysis manual.', owner: 'Border Police Directorate', dueDate: '2026-12-31' });
+    const recommendation = await as.expert.post(`/api/missions/${ours}/recommendations`, {
+      benchmark: 'RS-24-MIG-02',
+      text: 'Adopt a risk-analysis manual.',
+      owner: 'Border Police Directorate',
+      dueDate: '2026-12-31',
+    });
     expect([recommendation.status, recommendation.body.status]).toEqual([201, 'open']);
   });
 
@@ -136,22 +166,43 @@ describe('peer-review missions over HTTP', () => {
     const [evidence] = await api.sql(`SELECT e.id FROM evidence e JOIN benchmark b ON b.id = e.benchmark_id WHERE b.code = 'RS-24-MIG-02'`);
     const [elsewhere] = await api.sql(`SELECT e.id FROM evidence e JOIN benchmark b ON b.id = e.benchmark_id WHERE b.code = 'RS-24-ASY-01'`);
     expect((await as.ministry.patch(`/api/recommendations/${recommendation.id}`, { evidenceIds: [elsewhere.id] })).status).toBe(422);
-    const followed = await as.ministry.patch(`/api/recommendations/${recommendation.id}`, { status: 'in_progress', followUpNote: 'Manual drafted.', evidenceIds: [evidence.id] });
-    expect([followed.status, followed.body.status, followed.body.evidence]).toEqual([200, 'in_progress', [{ id: evidence.id, title: 'Shared evidence on RS-24-MIG-02' }]]);
+    const followed = await as.ministry.patch(`/api/recommendations/${recommendation.id}`, {
+      status: 'in_progress',
+      followUpNote: 'Manual drafted.',
+      evidenceIds: [evidence.id],
+    });
+    expect([followed.status, followed.body.status, followed.body.evidence]).toEqual([
+      200,
+      'in_progress',
+      [{ id: evidence.id, title: 'Shared evidence on RS-24-MIG-02' }],
+    ]);
     expect((await as.expert.patch(`/api/recommendations/${recommendation.id}`, { status: 'implemented' })).status).toBe(403);
 
     expect((await as.ministry.post(`/api/recommendations/${recommendation.id}/corrective-measure`)).status).toBe(404);
     const measure = await as.commission.post(`/api/recommendations/${recommendation.id}/corrective-measure`);
     expect([measure.status, measure.body.correctiveMeasureId]).toEqual([201, expect.any(String)]);
-    const [row] = await api.sql(`SELECT what, responsible, to_char(due_date, 'YYYY-MM-DD') AS due, recommendation_id FROM corrective_measure WHERE id = $1`, [measure.body.correctiveMeasureId]);
-    expect(row).toEqual({ what: 'Adopt a risk-analysis manual.', responsible: 'Border Police Directorate', due: '2026-12-31', recommendation_id: recommendation.id });
+    const [row] = await api.sql(`SELECT what, responsible, to_char(due_date, 'YYYY-MM-DD') AS due, recommendation_id FROM corrective_measure WHERE id = $1`, [
+      measure.body.correctiveMeasureId,
+    ]);
+    expect(row).toEqual({
+      what: 'Adopt a risk-analysis manual.',
+      responsible: 'Border Police Directorate',
+      due: '2026-12-31',
+      recommendation_id: recommendation.id,
+    });
     expect((await as.commission.post(`/api/recommendations/${recommendation.id}/corrective-measure`)).status).toBe(409);
     // The Action Plan lists it beside the activities, for whoever reads the country's records.
     for (const who of ['ministry', 'commission', 'cso'] as const) {
       // The mission itself is named only to those who see it (civil society does not).
       const mission = who === 'cso' ? null : { id: ours, title: 'Migration peer review 2026' };
       expect((await as[who].get('/api/action-plan/recommendation-measures?benchmark=RS-24-MIG-02')).body).toEqual([
-        expect.objectContaining({ id: measure.body.correctiveMeasureId, what: 'Adopt a risk-analysis manual.', benchmarkCode: 'RS-24-MIG-02', mission, recommendationStatus: 'in_progress' }),
+        expect.objectContaining({
+          id: measure.body.correctiveMeasureId,
+          what: 'Adopt a risk-analysis manual.',
+          benchmarkCode: 'RS-24-MIG-02',
+          mission,
+          recommendationStatus: 'in_progress',
+        }),
       ]);
     }
     expect((await as['ministry.al'].get('/api/action-plan/recommendation-measures?benchmark=RS-24-MIG-02')).body).toEqual([]);
@@ -160,7 +211,12 @@ describe('peer-review missions over HTTP', () => {
   });
 
   it('turns a recommendation into a corrective measure only once the report is shared with the ministry', async () => {
-    const added = await as.commission.post(`/api/missions/${theirs}/recommendations`, { benchmark: 'RS-24-ASY-01', text: 'Publish asylum statistics monthly.', owner: 'Asylum Office', dueDate: '2026-09-30' });
+    const added = await as.commission.post(`/api/missions/${theirs}/recommendations`, {
+      benchmark: 'RS-24-ASY-01',
+      text: 'Publish asylum statistics monthly.',
+      owner: 'Asylum Office',
+      dueDate: '2026-09-30',
+    });
     expect(added.status).toBe(201);
     const recommendation = added.body;
     const refused = await as.commission.post(`/api/recommendations/${recommendation.id}/corrective-measure`);
@@ -171,7 +227,11 @@ describe('peer-review missions over HTTP', () => {
   it('keeps the workflow’s one-benchmark mission working, now with a scope', async () => {
     expect((await as.coordinator.post('/api/benchmarks/RS-24-VIS-02/evidence', { title: 'Visa policy', visibility: 'shared' })).status).toBe(201);
     expect((await as.coordinator.post('/api/benchmarks/RS-24-VIS-02/transitions', { event: 'SUBMIT', version: 1 })).status).toBe(200);
-    const start = await as.commission.post('/api/benchmarks/RS-24-VIS-02/transitions', { event: 'START_PEER_REVIEW', version: 2, mission: { startDate: '2026-01-05', endDate: '2026-01-07', expertIds: [expertId] } });
+    const start = await as.commission.post('/api/benchmarks/RS-24-VIS-02/transitions', {
+      event: 'START_PEER_REVIEW',
+      version: 2,
+      mission: { startDate: '2026-01-05', endDate: '2026-01-07', expertIds: [expertId] },
+    });
     expect(start.status).toBe(200);
     const { mission } = (await as.expert.get('/api/benchmarks/RS-24-VIS-02')).body;
     const listed = (await as.expert.get('/api/missions')).body.find((m: { id: string }) => m.id === mission.id);
@@ -180,16 +240,29 @@ describe('peer-review missions over HTTP', () => {
 
   it('reminds experts of a mission starting within a week', async () => {
     const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const created = await as.commission.post('/api/missions', { title: 'Soon', benchmarks: ['RS-24-MIG-03'], startDate: soon, endDate: soon, expertIds: [expertId] });
+    const created = await as.commission.post('/api/missions', {
+      title: 'Soon',
+      benchmarks: ['RS-24-MIG-03'],
+      startDate: soon,
+      endDate: soon,
+      expertIds: [expertId],
+    });
     const items = (await as.expert.get('/api/inbox')).body.items as { kind: string; link: string }[];
     expect(items).toContainEqual(expect.objectContaining({ kind: 'mission.starting', link: `/missions/${created.body.id}` }));
   });
 
   // Corrections after planning: PATCH /api/missions/:id, and the agenda's PUT and DELETE.
-  const auditCount = async (missionId: string) => (await api.sql(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'mission' AND entity_id = $1`, [missionId]))[0].n as number;
+  const auditCount = async (missionId: string) =>
+    (await api.sql(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'mission' AND entity_id = $1`, [missionId]))[0].n as number;
 
   it('lets the Commission correct title, dates, experts and scope of a mission, audited with before and after', async () => {
-    const planned = await as.commission.post('/api/missions', { title: 'Police cooperation', benchmarks: ['RS-24-POL-01'], startDate: '2026-05-04', endDate: '2026-05-06', expertIds: [expertId] });
+    const planned = await as.commission.post('/api/missions', {
+      title: 'Police cooperation',
+      benchmarks: ['RS-24-POL-01'],
+      startDate: '2026-05-04',
+      endDate: '2026-05-06',
+      expertIds: [expertId],
+    });
     expect(planned.status).toBe(201);
     const id = planned.body.id;
     const corrected = await as.commission.patch(`/api/missions/${id}`, {
@@ -212,8 +285,12 @@ describe('peer-review missions over HTTP', () => {
     );
     const events = await api.sql(`SELECT data FROM audit_event WHERE action = 'mission.updated' AND entity_id = $1 ORDER BY id`, [id]);
     expect(events).toHaveLength(2);
-    expect(events[0].data.before).toEqual(expect.objectContaining({ title: 'Police cooperation', startDate: '2026-05-04', endDate: '2026-05-06', expertIds: [expertId] }));
-    expect(events[0].data.after).toEqual(expect.objectContaining({ title: 'Police cooperation peer review', startDate: '2026-05-11', endDate: '2026-05-15', expertIds: [] }));
+    expect(events[0].data.before).toEqual(
+      expect.objectContaining({ title: 'Police cooperation', startDate: '2026-05-04', endDate: '2026-05-06', expertIds: [expertId] }),
+    );
+    expect(events[0].data.after).toEqual(
+      expect.objectContaining({ title: 'Police cooperation peer review', startDate: '2026-05-11', endDate: '2026-05-15', expertIds: [] }),
+    );
     expect(events[0].data.after.benchmarks).toHaveLength(2);
   });
 
@@ -222,7 +299,9 @@ describe('peer-review missions over HTTP', () => {
     const [{ id: workflowMission }] = await api.sql(`SELECT m.id FROM mission m JOIN benchmark b ON b.id = m.benchmark_id WHERE b.code = 'RS-24-VIS-02'`);
     const [{ id: csoId }] = await api.sql(`SELECT id FROM app_user WHERE email = 'cso@demo.test'`);
     // A benchmark of another country that exists, so the country rule itself is what refuses it.
-    const [area] = await api.sql(`INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('AL', 24, 'MIG', 'Migration', 1) RETURNING id`);
+    const [area] = await api.sql(
+      `INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('AL', 24, 'MIG', 'Migration', 1) RETURNING id`,
+    );
     await api.sql(`INSERT INTO benchmark (code, area_id, position, text) VALUES ('AL-24-MIG-01', $1, 1, 'Albania test benchmark')`, [area.id]);
     const refusals: [string, Record<string, unknown>, RegExp][] = [
       [ours, { title: 'Changed', startDate: '2026-03-06', endDate: '2026-03-02' }, /cannot end before it starts/],
@@ -244,7 +323,13 @@ describe('peer-review missions over HTTP', () => {
   });
 
   it('refuses a correction made on an older version (409) or naming none (400), changing nothing', async () => {
-    const planned = await as.commission.post('/api/missions', { title: 'Schengen', benchmarks: ['RS-24-SCH-01'], startDate: '2026-06-01', endDate: '2026-06-03', expertIds: [] });
+    const planned = await as.commission.post('/api/missions', {
+      title: 'Schengen',
+      benchmarks: ['RS-24-SCH-01'],
+      startDate: '2026-06-01',
+      endDate: '2026-06-03',
+      expertIds: [],
+    });
     const id = planned.body.id;
     expect(planned.body.version).toBe(1);
     // Two people opened the mission at version 1; the first correction wins.
@@ -268,10 +353,16 @@ describe('peer-review missions over HTTP', () => {
       await as.commission.patch(`/api/missions/${ours}`, { version: before.version, title: null }),
       await as.commission.post(`/api/missions/${ours}/meetings`, { meetsOn: '2026-02-30', institution: 'Border Police' }),
       await as.commission.post(`/api/missions/${ours}/recommendations`, { benchmark: 'RS-24-MIG-01', text: 'Train', owner: 'Police', dueDate: '2026-04-31' }),
-      await as.commission.post('/api/benchmarks/RS-24-MIG-03/transitions', { event: 'START_PEER_REVIEW', version: 1, mission: { startDate: '2026-06-31', endDate: '2026-07-02', expertIds: [] } }),
+      await as.commission.post('/api/benchmarks/RS-24-MIG-03/transitions', {
+        event: 'START_PEER_REVIEW',
+        version: 1,
+        mission: { startDate: '2026-06-31', endDate: '2026-07-02', expertIds: [] },
+      }),
     ];
     // Spaces are not a title, nor a finding.
-    answers.push(await as.commission.post('/api/missions', { title: '  ', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-03', expertIds: [] }));
+    answers.push(
+      await as.commission.post('/api/missions', { title: '  ', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-03', expertIds: [] }),
+    );
     answers.push(await as.commission.put(`/api/missions/${ours}/findings/RS-24-MIG-01`, { text: ' \n ' }));
     expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400, 400, 400]);
     expect(JSON.stringify(answers[0].body.message)).toMatch(/startDate must be a date of the calendar such as 2026-03-01/);
@@ -299,18 +390,40 @@ describe('peer-review missions over HTTP', () => {
     // Through another mission, the meeting does not exist.
     expect((await as.commission.put(`/api/missions/${ours}/meetings/${meeting.id}`, { meetsOn: '2026-03-03', institution: 'Asylum Office' })).status).toBe(404);
     expect((await as.commission.delete(`/api/missions/${ours}/meetings/${meeting.id}`)).status).toBe(404);
-    expect((await as.commission.put(`/api/missions/${theirs}/meetings/${meeting.id}`, { meetsOn: '2026-04-04', institution: 'Asylum Office' })).status).toBe(422);
+    expect((await as.commission.put(`/api/missions/${theirs}/meetings/${meeting.id}`, { meetsOn: '2026-04-04', institution: 'Asylum Office' })).status).toBe(
+      422,
+    );
 
-    const corrected = await as.commission.put(`/api/missions/${theirs}/meetings/${meeting.id}`, { meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' });
-    expect([corrected.status, corrected.body.meetings]).toEqual([200, [{ id: meeting.id, meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' }]]);
+    const corrected = await as.commission.put(`/api/missions/${theirs}/meetings/${meeting.id}`, {
+      meetsOn: '2026-04-03',
+      institution: 'Asylum Office',
+      participants: 'Head of office',
+    });
+    expect([corrected.status, corrected.body.meetings]).toEqual([
+      200,
+      [{ id: meeting.id, meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' }],
+    ]);
     const removed = await as.commission.delete(`/api/missions/${theirs}/meetings/${meeting.id}`);
     expect(removed.status).toBe(204);
     expect((await as.commission.get(`/api/missions/${theirs}`)).body.meetings).toEqual([]);
     expect((await as.commission.delete(`/api/missions/${theirs}/meetings/${meeting.id}`)).status).toBe(404);
-    const events = await api.sql(`SELECT action, data FROM audit_event WHERE entity_id = $1 AND action IN ('mission.meeting_corrected', 'mission.meeting_removed') ORDER BY id`, [theirs]);
+    const events = await api.sql(
+      `SELECT action, data FROM audit_event WHERE entity_id = $1 AND action IN ('mission.meeting_corrected', 'mission.meeting_removed') ORDER BY id`,
+      [theirs],
+    );
     expect(events).toEqual([
-      { action: 'mission.meeting_corrected', data: { meetingId: meeting.id, before: { meetsOn: '2026-04-02', institution: 'Asylum Ofice', participants: '' }, after: { meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' } } },
-      { action: 'mission.meeting_removed', data: { meetingId: meeting.id, before: { meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' } } },
+      {
+        action: 'mission.meeting_corrected',
+        data: {
+          meetingId: meeting.id,
+          before: { meetsOn: '2026-04-02', institution: 'Asylum Ofice', participants: '' },
+          after: { meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' },
+        },
+      },
+      {
+        action: 'mission.meeting_removed',
+        data: { meetingId: meeting.id, before: { meetsOn: '2026-04-03', institution: 'Asylum Office', participants: 'Head of office' } },
+      },
     ]);
   });
 });

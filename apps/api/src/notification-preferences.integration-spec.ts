@@ -47,7 +47,9 @@ describe('notification preferences', () => {
 
   async function submitted(code: string): Promise<void> {
     const version = async () => (await as['commission'].get(`/api/benchmarks/${code}`)).body.version as number;
-    expect((await as['coordinator'].post(`/api/benchmarks/${code}/evidence`, { title: 'Figures 2025', narrative: 'Attached.', visibility: 'shared' })).status).toBe(201);
+    expect(
+      (await as['coordinator'].post(`/api/benchmarks/${code}/evidence`, { title: 'Figures 2025', narrative: 'Attached.', visibility: 'shared' })).status,
+    ).toBe(201);
     expect((await as['coordinator'].post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: await version() })).status).toBe(200);
   }
 
@@ -66,7 +68,10 @@ describe('notification preferences', () => {
   it('refuses a bad choice with a code and writes nothing of it', async () => {
     const put = (preferences: unknown) => as['cso'].request('PUT', '/api/notifications/preferences', { preferences });
     const refused = [
-      await put([{ kind: 'benchmark.accepted', delivery: 'immediate' }, { kind: 'no.such_kind', delivery: 'digest' }]),
+      await put([
+        { kind: 'benchmark.accepted', delivery: 'immediate' },
+        { kind: 'no.such_kind', delivery: 'digest' },
+      ]),
       await put([{ kind: 'benchmark.accepted', delivery: 'hourly' }]),
       await put([]),
       await put('all'),
@@ -74,14 +79,22 @@ describe('notification preferences', () => {
       await put([[{ kind: 'benchmark.accepted', delivery: 'immediate' }], { kind: 'benchmark.reopened', delivery: 'immediate' }]),
     ];
     expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(5).fill([400, 'request.invalid-fields']));
-    const twice = await put([{ kind: 'benchmark.accepted', delivery: 'immediate' }, { kind: 'benchmark.accepted', delivery: 'in_app' }]);
+    const twice = await put([
+      { kind: 'benchmark.accepted', delivery: 'immediate' },
+      { kind: 'benchmark.accepted', delivery: 'in_app' },
+    ]);
     expect([twice.status, twice.body.code]).toEqual([400, 'notification.preference-kind-repeated']);
     expect(await deliveryOf(as['cso'], 'benchmark.accepted')).toEqual({ kind: 'benchmark.accepted', delivery: 'digest', chosen: false });
     expect(await api.sql(`SELECT 1 FROM notification_preference p JOIN app_user u ON u.id = p.user_id WHERE u.email = 'cso@demo.test'`)).toEqual([]);
   });
 
   it('keeps each choice, audited, and the other kinds as they were', async () => {
-    const answer = await as['cso'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.accepted', delivery: 'immediate' }, { kind: 'consultation.published', delivery: 'in_app' }] });
+    const answer = await as['cso'].request('PUT', '/api/notifications/preferences', {
+      preferences: [
+        { kind: 'benchmark.accepted', delivery: 'immediate' },
+        { kind: 'consultation.published', delivery: 'in_app' },
+      ],
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.preferences.filter((p: { chosen: boolean }) => p.chosen)).toEqual([
       { kind: 'benchmark.accepted', delivery: 'immediate', chosen: true },
@@ -91,12 +104,18 @@ describe('notification preferences', () => {
     const [event] = await api.sql(`SELECT actor_label, data FROM audit_event WHERE action = 'user.notification_preferences_chosen' ORDER BY id DESC LIMIT 1`);
     expect(event).toEqual({
       actor_label: 'cso@demo.test',
-      data: { changes: [{ kind: 'benchmark.accepted', from: 'digest', to: 'immediate' }, { kind: 'consultation.published', from: 'immediate', to: 'in_app' }] },
+      data: {
+        changes: [
+          { kind: 'benchmark.accepted', from: 'digest', to: 'immediate' },
+          { kind: 'consultation.published', from: 'immediate', to: 'in_app' },
+        ],
+      },
     });
   });
 
   it('e-mails a hand-over at once, keeps it for the digest or only in the inbox, as the person chose', async () => {
-    const choose = (delivery: string) => as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery }] });
+    const choose = (delivery: string) =>
+      as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery }] });
     const toCommission = () => smtp.messages.filter((m) => m.to.includes('commission@demo.test')).length;
     const statusOf = async (code: string) =>
       (
@@ -106,7 +125,10 @@ describe('notification preferences', () => {
           [code],
         )
       ).map((r) => r.mail_status);
-    const inInbox = async (code: string) => (await as['commission'].get('/api/inbox')).body.items.some((i: { kind: string; link: string }) => i.kind === 'benchmark.submitted' && i.link === `/benchmarks/${code}`);
+    const inInbox = async (code: string) =>
+      (await as['commission'].get('/api/inbox')).body.items.some(
+        (i: { kind: string; link: string }) => i.kind === 'benchmark.submitted' && i.link === `/benchmarks/${code}`,
+      );
 
     let before = toCommission();
     expect((await choose('in_app')).status).toBe(200);
@@ -133,9 +155,15 @@ describe('notification preferences', () => {
   });
 
   it('gathers the notifications kept for the digest into one e-mail, each with its link, and never twice', async () => {
-    expect((await as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery: 'digest' }] })).status).toBe(200);
+    expect(
+      (await as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery: 'digest' }] })).status,
+    ).toBe(200);
     const waiting = async () =>
-      (await api.sql(`SELECT n.link FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = 'commission@demo.test' AND n.mail_status = 'digest' ORDER BY n.id`)).map((r) => r.link);
+      (
+        await api.sql(
+          `SELECT n.link FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = 'commission@demo.test' AND n.mail_status = 'digest' ORDER BY n.id`,
+        )
+      ).map((r) => r.link);
     // The one kept by the test before, and two more.
     const more = [codes.shift() as string, codes.shift() as string];
     for (const code of more) await submitted(code);
@@ -165,7 +193,10 @@ describe('notification preferences', () => {
         '',
       ].join('\n'),
     );
-    for (const code of codesIn) expect(digest.html).toContain(`<li><a href="https://tracker.test.example/benchmarks/${code}">${code}: submitted by Marko Coordinator for your review</a></li>`);
+    for (const code of codesIn)
+      expect(digest.html).toContain(
+        `<li><a href="https://tracker.test.example/benchmarks/${code}">${code}: submitted by Marko Coordinator for your review</a></li>`,
+      );
     expect(await waiting()).toEqual([]);
 
     // A second run (on this instance or another) finds nothing left to send.
@@ -184,7 +215,11 @@ describe('notification preferences', () => {
       smtp.failing = false;
     }
     const statusOf = async () =>
-      (await api.sql(`SELECT n.mail_status FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = 'commission@demo.test' AND n.link = $1`, [`/benchmarks/${code}`])).map((r) => r.mail_status);
+      (
+        await api.sql(`SELECT n.mail_status FROM notification n JOIN app_user u ON u.id = n.user_id WHERE u.email = 'commission@demo.test' AND n.link = $1`, [
+          `/benchmarks/${code}`,
+        ])
+      ).map((r) => r.mail_status);
     expect(await statusOf()).toEqual(['digest']);
     const before = smtp.messages.length;
     expect(await api.app.get(NotificationDigest).send()).toBe(1);
@@ -200,7 +235,16 @@ describe('notification preferences', () => {
     const unsubscribeUrl = /^No more e-mails of this kind \(one click, no sign-in needed\): (\S+)$/m;
 
     beforeAll(async () => {
-      expect((await as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery: 'immediate' }, { kind: 'mission.planned', delivery: 'digest' }] })).status).toBe(200);
+      expect(
+        (
+          await as['commission'].request('PUT', '/api/notifications/preferences', {
+            preferences: [
+              { kind: 'benchmark.submitted', delivery: 'immediate' },
+              { kind: 'mission.planned', delivery: 'digest' },
+            ],
+          })
+        ).status,
+      ).toBe(200);
       const before = smtp.messages.length;
       await submitted(codes.shift() as string);
       await delivered();
@@ -255,7 +299,9 @@ describe('notification preferences', () => {
         { kind: 'benchmark.submitted', delivery: 'in_app', chosen: true },
         { kind: 'mission.planned', delivery: 'digest', chosen: true },
       ]);
-      const [event] = await api.sql(`SELECT actor_id IS NOT NULL AS by_person, actor_label, data FROM audit_event WHERE action = 'user.notification_unsubscribed' ORDER BY id DESC LIMIT 1`);
+      const [event] = await api.sql(
+        `SELECT actor_id IS NOT NULL AS by_person, actor_label, data FROM audit_event WHERE action = 'user.notification_unsubscribed' ORDER BY id DESC LIMIT 1`,
+      );
       expect(event).toEqual({ by_person: true, actor_label: 'commission@demo.test', data: { kind: 'benchmark.submitted', from: 'immediate' } });
       // The next SUBMIT is in the inbox, not e-mailed.
       const before = smtp.messages.length;
@@ -265,14 +311,29 @@ describe('notification preferences', () => {
     });
 
     it('takes the mail client’s one-click POST (RFC 8058) without a cookie or an XSRF token', async () => {
-      expect((await as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery: 'immediate' }] })).status).toBe(200);
-      const answer = await fetch(`${api.baseUrl}/api/notifications/unsubscribe?token=${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      expect(
+        (await as['commission'].request('PUT', '/api/notifications/preferences', { preferences: [{ kind: 'benchmark.submitted', delivery: 'immediate' }] }))
+          .status,
+      ).toBe(200);
+      const answer = await fetch(`${api.baseUrl}/api/notifications/unsubscribe?token=${token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
       expect(answer.status).toBe(204);
       expect((await chosen())[0]).toEqual({ kind: 'benchmark.submitted', delivery: 'in_app', chosen: true });
-      const altered = await fetch(`${api.baseUrl}/api/notifications/unsubscribe?token=${token}x`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+      const altered = await fetch(`${api.baseUrl}/api/notifications/unsubscribe?token=${token}x`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
       expect(altered.status).toBe(400);
       // A form body anywhere else is refused as before.
-      const elsewhere = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=x' });
+      const elsewhere = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'email=x',
+      });
       expect(elsewhere.status).toBe(415);
     });
   });

@@ -57,9 +57,13 @@ describe('notifications of hand-overs', () => {
 
   it('tells each step of a benchmark to exactly the people concerned, and no one else', async () => {
     const code = codes.shift() as string;
-    expect((await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Figures 2025', narrative: 'Attached.', visibility: 'shared' })).status).toBe(201);
+    expect(
+      (await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Figures 2025', narrative: 'Attached.', visibility: 'shared' })).status,
+    ).toBe(201);
     // Internal evidence is the ministry's own: no one is told of it (and of evidence at all).
-    expect((await as.ministry.post(`/api/benchmarks/${code}/evidence`, { title: 'Internal note', narrative: 'Not for others.', visibility: 'internal' })).status).toBe(201);
+    expect(
+      (await as.ministry.post(`/api/benchmarks/${code}/evidence`, { title: 'Internal note', narrative: 'Not for others.', visibility: 'internal' })).status,
+    ).toBe(201);
     expect(await toldOf('evidence.created')).toEqual([]);
 
     await step(code, 'SUBMIT', 'coordinator');
@@ -70,8 +74,16 @@ describe('notifications of hand-overs', () => {
     // The comment is on the inbox card and on the benchmark page, not only in the history.
     const inbox = (await as.ministry.get('/api/inbox')).body;
     const card = inbox.items.find((i: { kind: string }) => i.kind === 'benchmark.changes_requested');
-    expect(card).toMatchObject({ unread: true, facts: { benchmark: code, by: 'Claire Commission' }, detail: 'Please add the 2025 conviction figures.', link: `/benchmarks/${code}` });
-    expect((await as.ministry.get(`/api/benchmarks/${code}`)).body.changesRequested).toMatchObject({ by: 'Claire Commission', comment: 'Please add the 2025 conviction figures.' });
+    expect(card).toMatchObject({
+      unread: true,
+      facts: { benchmark: code, by: 'Claire Commission' },
+      detail: 'Please add the 2025 conviction figures.',
+      link: `/benchmarks/${code}`,
+    });
+    expect((await as.ministry.get(`/api/benchmarks/${code}`)).body.changesRequested).toMatchObject({
+      by: 'Claire Commission',
+      comment: 'Please add the 2025 conviction figures.',
+    });
     // Not to whoever does not take part (the history shows comments to the same people).
     expect((await as['ministry.al'].get(`/api/benchmarks/${code}`)).body.changesRequested).toBeNull();
     expect((await api.client().get(`/api/benchmarks/${code}`)).body.changesRequested).toBeNull();
@@ -85,7 +97,9 @@ describe('notifications of hand-overs', () => {
     const missionId = (await as.commission.get(`/api/benchmarks/${code}`)).body.mission.id;
     const form = new FormData();
     form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'mission-report.pdf');
-    expect((await fetch(`${api.baseUrl}/api/missions/${missionId}/report`, { method: 'POST', body: form, headers: as.expert.browserHeaders('POST') })).status).toBe(201);
+    expect(
+      (await fetch(`${api.baseUrl}/api/missions/${missionId}/report`, { method: 'POST', body: form, headers: as.expert.browserHeaders('POST') })).status,
+    ).toBe(201);
     // The report stays with the Commission (and its experts) until shared: the ministry and CSOs hear nothing.
     expect(await toldOf('mission.report_uploaded', 'mission')).toEqual(['commission']);
     expect(await toldOf('mission.report_uploaded', 'benchmark')).toEqual([]);
@@ -101,7 +115,13 @@ describe('notifications of hand-overs', () => {
 
   it('tells a mission planned or corrected to its experts and the host ministry', async () => {
     const code = codes.shift() as string;
-    const created = await as.commission.post('/api/missions', { title: 'Asylum review', benchmarks: [code], startDate: daysAgo(10), endDate: daysAgo(8), expertIds: [expertId] });
+    const created = await as.commission.post('/api/missions', {
+      title: 'Asylum review',
+      benchmarks: [code],
+      startDate: daysAgo(10),
+      endDate: daysAgo(8),
+      expertIds: [expertId],
+    });
     expect(created.status).toBe(201);
     expect(await toldOf('mission.created')).toEqual(['coordinator', 'expert', 'ministry']);
     const corrected = await as.commission.patch(`/api/missions/${created.body.id}`, { version: created.body.version, title: 'Asylum review (dates moved)' });
@@ -152,7 +172,9 @@ describe('notifications of hand-overs', () => {
     await fire('REOPEN', { deadline: inDays(3) });
     expect(await toldOf('consultation.REOPEN')).toEqual(['cso', 'ministry.al']);
     await fire('CLOSE');
-    expect((await as.commission.put(`/api/consultations/${id}/summaries/${question}`, { text: 'Gaps in reception.', citedOrganisationIds: [serbianCso] })).status).toBe(200);
+    expect(
+      (await as.commission.put(`/api/consultations/${id}/summaries/${question}`, { text: 'Gaps in reception.', citedOrganisationIds: [serbianCso] })).status,
+    ).toBe(200);
     await fire('SUMMARISE');
     await fire('PUBLISH');
     expect(await toldOf('consultation.PUBLISH')).toEqual(['cso', 'ministry.al']);
@@ -160,11 +182,15 @@ describe('notifications of hand-overs', () => {
 
   it('tells nothing of a transition that rolled back, and tells each event once', async () => {
     const code = codes.shift() as string;
-    expect((await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Figures', narrative: 'Attached.', visibility: 'shared' })).status).toBe(201);
+    expect((await as.coordinator.post(`/api/benchmarks/${code}/evidence`, { title: 'Figures', narrative: 'Attached.', visibility: 'shared' })).status).toBe(
+      201,
+    );
     const [{ id: benchmarkId }] = await api.sql(`SELECT id FROM benchmark WHERE code = $1`, [code]);
     // The SUBMIT's transaction fails after its audit event was written (as a crash before COMMIT would).
     await api.sql(`CREATE FUNCTION fail_submit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test: roll back'; END $$`);
-    await api.sql(`CREATE TRIGGER fail_submit AFTER INSERT ON audit_event FOR EACH ROW WHEN (NEW.entity_id = '${benchmarkId}' AND NEW.action = 'benchmark.SUBMIT') EXECUTE FUNCTION fail_submit()`);
+    await api.sql(
+      `CREATE TRIGGER fail_submit AFTER INSERT ON audit_event FOR EACH ROW WHEN (NEW.entity_id = '${benchmarkId}' AND NEW.action = 'benchmark.SUBMIT') EXECUTE FUNCTION fail_submit()`,
+    );
     try {
       const refused = await as.coordinator.post(`/api/benchmarks/${code}/transitions`, { event: 'SUBMIT', version: await version(code) });
       expect(refused.status).toBeGreaterThanOrEqual(400);
@@ -181,7 +207,9 @@ describe('notifications of hand-overs', () => {
     const dispatcher = api.app.get(NotificationDispatcher);
     await Promise.all([dispatcher.dispatchAll(), dispatcher.dispatchAll(), dispatcher.dispatchAll()]);
     expect(await toldOf('benchmark.SUBMIT')).toEqual(['commission']);
-    const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM notification n JOIN audit_event e ON e.id = n.event_id WHERE e.entity_id = $1`, [benchmarkId]);
+    const [{ n }] = await api.sql(`SELECT count(*)::int AS n FROM notification n JOIN audit_event e ON e.id = n.event_id WHERE e.entity_id = $1`, [
+      benchmarkId,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -210,9 +238,13 @@ describe('notifications of hand-overs', () => {
       `SELECT u.email, n.kind, n.facts, n.in_inbox, n.mail_status FROM notification n JOIN app_user u ON u.id = n.user_id WHERE n.reminder_key LIKE $1`,
       [`consultation-deadline:${saved.body.id}:%`],
     );
-    expect(rows).toEqual([{ email: 'cso@demo.test', kind: 'consultation.deadline', facts: { consultation: 'Border data', unanswered: 2 }, in_inbox: false, mail_status: 'queued' }]);
+    expect(rows).toEqual([
+      { email: 'cso@demo.test', kind: 'consultation.deadline', facts: { consultation: 'Border data', unanswered: 2 }, in_inbox: false, mail_status: 'queued' },
+    ]);
     // In the inbox once: through the consultations' own reminder, not a second card.
-    const inbox = (await as.cso.get('/api/inbox')).body.items.filter((i: { kind: string; link: string }) => i.kind === 'consultation.deadline' && i.link.includes(saved.body.id));
+    const inbox = (await as.cso.get('/api/inbox')).body.items.filter(
+      (i: { kind: string; link: string }) => i.kind === 'consultation.deadline' && i.link.includes(saved.body.id),
+    );
     expect(inbox).toHaveLength(1);
   });
 

@@ -62,7 +62,10 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   const sql = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await pg.query(text, values)).rows as T[];
-  const failures = () => sql<{ actor_label: string | null; data: { method: string; reason: string } }>(`SELECT actor_label, data FROM audit_event WHERE action = 'auth.sign_in_failed' ORDER BY id`);
+  const failures = () =>
+    sql<{ actor_label: string | null; data: { method: string; reason: string } }>(
+      `SELECT actor_label, data FROM audit_event WHERE action = 'auth.sign_in_failed' ORDER BY id`,
+    );
   const lastFailure = async () => (await failures()).at(-1);
 
   /** The app's "sign in with …" link: answers the provider URL the browser is sent to. */
@@ -88,7 +91,8 @@ describe('single sign-on with OpenID Connect', () => {
       const page = await response.text();
       const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
       const prompt = /name="prompt" value="([^"]+)"/.exec(page)?.[1];
-      if (response.status !== 200 || !action || !prompt) throw new Error(`unexpected provider page ${response.status} at ${url}:\n${page.slice(0, 800)}\n${provider.log()}`);
+      if (response.status !== 200 || !action || !prompt)
+        throw new Error(`unexpected provider page ${response.status} at ${url}:\n${page.slice(0, 800)}\n${provider.log()}`);
       url = new URL(action.replace(/&amp;/g, '&'), url).href;
       response = await browser.open(url, { form: prompt === 'login' ? { prompt, login, password: 'anything' } : { prompt } });
     }
@@ -221,7 +225,11 @@ describe('single sign-on with OpenID Connect', () => {
 
     // Even with the first flow itself brought back (were flows not single use), the provider refuses the used code.
     await sql('INSERT INTO oidc_flow (id, state, nonce, code_verifier, return_to, created_at) VALUES ($1, $2, $3, $4, $5, now())', [
-      commissionFlow['id'], commissionFlow['state'], commissionFlow['nonce'], commissionFlow['code_verifier'], commissionFlow['return_to'],
+      commissionFlow['id'],
+      commissionFlow['state'],
+      commissionFlow['nonce'],
+      commissionFlow['code_verifier'],
+      commissionFlow['return_to'],
     ]);
     const victim = new Browser();
     victim.setCookie(base, 'bt_oidc', commissionFlow['id'] as string);
@@ -279,7 +287,13 @@ describe('single sign-on with OpenID Connect', () => {
       const me = (await (await welcomed.browser.open(`${base}/api/auth/me`)).json()) as MeDto;
       expect(me).toMatchObject({ email: 'newcomer@demo.test', displayName: 'Newcomer', roles: [], organisation: { id: commission.id } });
       const created = await sql(`SELECT actor_id, entity_id, data FROM audit_event WHERE action = 'user.created' AND entity_id = $1`, [me.id]);
-      expect(created).toEqual([{ actor_id: me.id, entity_id: me.id, data: { via: 'oidc', after: { email: 'newcomer@demo.test', displayName: 'Newcomer', organisationId: commission.id, roles: [] } } }]);
+      expect(created).toEqual([
+        {
+          actor_id: me.id,
+          entity_id: me.id,
+          data: { via: 'oidc', after: { email: 'newcomer@demo.test', displayName: 'Newcomer', organisationId: commission.id, roles: [] } },
+        },
+      ]);
       expect(await sql(`SELECT password_hash FROM app_user WHERE id = $1`, [me.id])).toEqual([{ password_hash: null }]);
     } finally {
       expect((await put(null)).status).toBe(200);
@@ -334,7 +348,9 @@ describe('single sign-on with OpenID Connect', () => {
       await startSignIn(browser);
       await expectRefused(browser, await arrive(browser, `${callbackUrl}${query}`), 'sso_failed');
     }
-    expect(await sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.sign_in_failed' AND data->>'reason' LIKE 'unexpected%'`)).toEqual([{ n: 0 }]);
+    expect(await sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'auth.sign_in_failed' AND data->>'reason' LIKE 'unexpected%'`)).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('describes its routes in the OpenAPI document', async () => {
@@ -363,7 +379,13 @@ describe('single sign-on with OpenID Connect', () => {
 
     it('answers 503 with a message while the provider is down, and tries again on the next sign-in', async () => {
       const deadPort = await freePort();
-      await boot({ OIDC_ISSUER: `http://127.0.0.1:${deadPort}`, OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', OIDC_REDIRECT_URL: 'http://127.0.0.1/cb', OIDC_LABEL: 'Test IdP' });
+      await boot({
+        OIDC_ISSUER: `http://127.0.0.1:${deadPort}`,
+        OIDC_CLIENT_ID: 'x',
+        OIDC_CLIENT_SECRET: 'y',
+        OIDC_REDIRECT_URL: 'http://127.0.0.1/cb',
+        OIDC_LABEL: 'Test IdP',
+      });
       const browser = new Browser();
       for (let attempt = 0; attempt < 2; attempt++) {
         const response = await browser.open(`${otherBase}/api/auth/oidc/login`);

@@ -110,7 +110,11 @@ interface Handler {
 
 /** Nest's own metadata for every handler, by "METHOD /api/path/{param}". */
 function handlers(api: TestApi): Map<string, Handler> {
-  const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+  const join = (...parts: string[]) =>
+    `/${parts
+      .flatMap((p) => p.split('/'))
+      .filter(Boolean)
+      .join('/')}`;
   const found = new Map<string, Handler>();
   const controllers = [...api.app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
   for (const wrapper of controllers) {
@@ -140,7 +144,10 @@ function handlers(api: TestApi): Map<string, Handler> {
 }
 
 type OpenApi = {
-  paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema?: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: { in: string; name: string; schema?: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }>
+  >;
   components?: { schemas?: Record<string, Schema> };
 };
 
@@ -362,7 +369,8 @@ function encode(text: string): string {
   return out;
 }
 
-const day = (from: number, to: number) => fc.integer({ min: from, max: to }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+const day = (from: number, to: number) =>
+  fc.integer({ min: from, max: to }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 
 /** A value the schema allows (or nearly: bounds are hit on purpose). */
 function plausible(schema: Schema, name: string, pools: Pools, depth = 0): fc.Arbitrary<unknown> {
@@ -402,7 +410,10 @@ function plausible(schema: Schema, name: string, pools: Pools, depth = 0): fc.Ar
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? 60;
-  return fc.oneof({ weight: 8, arbitrary: fc.string({ minLength: Math.max(min, 1), maxLength: Math.max(Math.min(max, 40), min, 1) }) }, { weight: 1, arbitrary: fc.constant('y'.repeat(max)) });
+  return fc.oneof(
+    { weight: 8, arbitrary: fc.string({ minLength: Math.max(min, 1), maxLength: Math.max(Math.min(max, 40), min, 1) }) },
+    { weight: 1, arbitrary: fc.constant('y'.repeat(max)) },
+  );
 }
 
 /** An object of the schema's fields: the required ones, and each optional one half of the time. */
@@ -423,7 +434,12 @@ const replacement: fc.Arbitrary<(original: unknown) => unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constant((o: unknown) => [o]) },
   { weight: 1, arbitrary: fc.constant((o: unknown) => [[o]]) },
   { weight: 1, arbitrary: fc.constant((o: unknown) => ({ value: o })) },
-  { weight: 1, arbitrary: fc.constant((o: unknown) => (typeof o === 'number' ? String(o) : typeof o === 'string' && o !== '' && Number.isFinite(Number(o)) ? Number(o) : o)) },
+  {
+    weight: 1,
+    arbitrary: fc.constant((o: unknown) =>
+      typeof o === 'number' ? String(o) : typeof o === 'string' && o !== '' && Number.isFinite(Number(o)) ? Number(o) : o,
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(() => OMITTED) },
 );
 
@@ -462,7 +478,14 @@ function mutate(value: unknown, { steps, replace, extra }: Mutation): unknown {
 /** A plausible value with no, one or a few mutations: mostly near-valid, so that validation and the domain code are what is tested. */
 function mutated<T>(plausibleValue: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
   return fc
-    .tuple(plausibleValue, fc.oneof({ weight: 4, arbitrary: fc.constant([]) }, { weight: 5, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 1 }) }, { weight: 1, arbitrary: fc.array(mutation, { minLength: 2, maxLength: 3 }) }))
+    .tuple(
+      plausibleValue,
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant([]) },
+        { weight: 5, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 1 }) },
+        { weight: 1, arbitrary: fc.array(mutation, { minLength: 2, maxLength: 3 }) },
+      ),
+    )
     .map(([value, mutations]) => mutations.reduce<unknown>((v, m) => mutate(v, m), value));
 }
 
@@ -529,10 +552,21 @@ const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 
 /** A cell of an XLSX sheet as its XML, in the forms a reader may trip on: any text, numbers no sheet should hold, dangling references, formulas, dates, broken XML. */
 const xlsxCell = fc.oneof(
-  fc.oneof(fc.constantFrom('Irregular crossings', 'persons', 'asylum', '2019', '2020-Q1', '65', 'Police'), anyText).map((t) => `t="inlineStr"><is><t>${xml(t)}</t></is>`),
+  fc
+    .oneof(fc.constantFrom('Irregular crossings', 'persons', 'asylum', '2019', '2020-Q1', '65', 'Police'), anyText)
+    .map((t) => `t="inlineStr"><is><t>${xml(t)}</t></is>`),
   fc.constantFrom('65', '1e-7', '1e308', '1e309', '-0', 'NaN', 'Infinity', '', 'abc', '9'.repeat(400)).map((v) => `><v>${v}</v>`),
   fc.constantFrom('0', '1', '99999', '-1', 'x').map((i) => `t="s"><v>${i}</v>`),
-  fc.constantFrom('t="b"><v>1</v>', 't="b"><v>x</v>', 't="e"><v>#DIV/0!</v>', '><f>1/0</f>', '><f>SUM(A1:A2)</f><v>3</v>', 't="str"><f>A1</f><v>x</v>', '><v>1</c>', '><v><![CDATA[1]]></v>'),
+  fc.constantFrom(
+    't="b"><v>1</v>',
+    't="b"><v>x</v>',
+    't="e"><v>#DIV/0!</v>',
+    '><f>1/0</f>',
+    '><f>SUM(A1:A2)</f><v>3</v>',
+    't="str"><f>A1</f><v>x</v>',
+    '><v>1</c>',
+    '><v><![CDATA[1]]></v>',
+  ),
   fc.constantFrom('45000', '-1', '1e20', '2958466', '0.5').map((v) => `s="1"><v>${v}</v>`),
 );
 
@@ -549,12 +583,31 @@ const xlsxSheet = fc
     const header = `<row r="1">${TRACK_RECORD_COLUMNS.map((c) => `<c t="inlineStr"><is><t>${c}</t></is></c>`).join('')}</row>`;
     const body = rows.map((cells, i) => `<row r="${i + 2}">${cells.map(([ref, cell]) => `<c ${ref}${cell}</c>`).join('')}</row>`).join('');
     return zipFile([
-      deflatedEntry('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
-      deflatedEntry('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheets><sheet name="Figures" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-      deflatedEntry('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      deflatedEntry(
+        '[Content_Types].xml',
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+      ),
+      deflatedEntry(
+        'xl/workbook.xml',
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheets><sheet name="Figures" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      deflatedEntry(
+        'xl/_rels/workbook.xml.rels',
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
       ...(sharedStrings ? [deflatedEntry('xl/sharedStrings.xml', sharedStrings.replace('<sst>', `<sst xmlns="${MAIN}">`))] : []),
-      ...(styles ? [deflatedEntry('xl/styles.xml', `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`)] : []),
-      deflatedEntry('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${header}${body}</sheetData></worksheet>`),
+      ...(styles
+        ? [
+            deflatedEntry(
+              'xl/styles.xml',
+              `<styleSheet xmlns="${MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+            ),
+          ]
+        : []),
+      deflatedEntry(
+        'xl/worksheets/sheet1.xml',
+        `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${header}${body}</sheetData></worksheet>`,
+      ),
     ]);
   });
 
@@ -564,17 +617,49 @@ const multipartBody = fc
     boundary: fc.constantFrom('fuzzboundary', 'x'.repeat(70), 'a b', '--'),
     field: fc.oneof({ weight: 6, arbitrary: fc.constant('file') }, { weight: 1, arbitrary: fc.constantFrom('File', 'files', '', 'file"; x="') }),
     fileName: fc.oneof(
-      fc.constantFrom('figures.csv', 'report.pdf', 'notes.txt', 'sheet.xlsx', 'image.png', '', '.', '../../../etc/passwd', `${'a'.repeat(300)}.pdf`, 'a\u0000.pdf', 'a\ud800.pdf', 'naïve résumé.pdf', 'a"b.pdf', 'a\r\nb.pdf'),
+      fc.constantFrom(
+        'figures.csv',
+        'report.pdf',
+        'notes.txt',
+        'sheet.xlsx',
+        'image.png',
+        '',
+        '.',
+        '../../../etc/passwd',
+        `${'a'.repeat(300)}.pdf`,
+        'a\u0000.pdf',
+        'a\ud800.pdf',
+        'naïve résumé.pdf',
+        'a"b.pdf',
+        'a\r\nb.pdf',
+      ),
       anyText,
     ),
-    fileType: fc.constantFrom('application/pdf', 'text/plain', 'text/csv', 'application/octet-stream', 'image/png', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ''),
+    fileType: fc.constantFrom(
+      'application/pdf',
+      'text/plain',
+      'text/csv',
+      'application/octet-stream',
+      'image/png',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      '',
+    ),
     content: fc.oneof(
       csvSheet.map((text) => Buffer.from(text)),
       xlsxSheet,
       fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
-      fc.constantFrom(Buffer.from(PDF), Buffer.from('PK\u0003\u0004garbage'), Buffer.from('\u0089PNG\r\n\u001a\n'), Buffer.alloc(0), Buffer.from('\ufeffplain text')),
+      fc.constantFrom(
+        Buffer.from(PDF),
+        Buffer.from('PK\u0003\u0004garbage'),
+        Buffer.from('\u0089PNG\r\n\u001a\n'),
+        Buffer.alloc(0),
+        Buffer.from('\ufeffplain text'),
+      ),
     ),
-    extraFields: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom('title', 'note', 'x', 'file'), anyText), { maxLength: 12 }) }),
+    extraFields: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom('title', 'note', 'x', 'file'), anyText), { maxLength: 12 }) },
+    ),
     twoFiles: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     truncated: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     header: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('named', 'quoted') }, { weight: 1, arbitrary: fc.constantFrom('missing', 'bare') }),
@@ -583,7 +668,9 @@ const multipartBody = fc
     const parts: Buffer[] = [];
     const filePart = () =>
       Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n${fileType ? `Content-Type: ${fileType}\r\n` : ''}\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n${fileType ? `Content-Type: ${fileType}\r\n` : ''}\r\n`,
+        ),
         content,
         Buffer.from('\r\n'),
       ]);
@@ -601,8 +688,41 @@ const multipartBody = fc
     return { contentType: contentType[header], body: new Uint8Array(Buffer.concat(parts)) };
   });
 
-const NASTY_QUERY_VALUES = ['1e20', '1e-7', '-1', '0', '', 'NaN', 'Infinity', '0x10', '1.5', '99999999999999999999', '%00', '%ED%A0%80', '%F0%9F%98%80', '%', '%ZZ', '+', 'x'.repeat(5000), '[]', 'null', 'true', '%C0%AF'];
-const NASTY_QUERY_EXTRAS = ['__proto__=x', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1', 'unknown=1', '=1', '&&', '%', 'a=%ZZ', 'toString=1', 'hasOwnProperty=1'];
+const NASTY_QUERY_VALUES = [
+  '1e20',
+  '1e-7',
+  '-1',
+  '0',
+  '',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '1.5',
+  '99999999999999999999',
+  '%00',
+  '%ED%A0%80',
+  '%F0%9F%98%80',
+  '%',
+  '%ZZ',
+  '+',
+  'x'.repeat(5000),
+  '[]',
+  'null',
+  'true',
+  '%C0%AF',
+];
+const NASTY_QUERY_EXTRAS = [
+  '__proto__=x',
+  '__proto__[polluted]=1',
+  'constructor[prototype][polluted]=1',
+  'unknown=1',
+  '=1',
+  '&&',
+  '%',
+  'a=%ZZ',
+  'toString=1',
+  'hasOwnProperty=1',
+];
 
 /** The query string: declared parameters present or not, plausible, or wrong: a bad value, repeated, bracketed; sometimes an unknown one. */
 function queryOf(op: Operation, pools: Pools): fc.Arbitrary<string> {
@@ -624,7 +744,28 @@ function queryOf(op: Operation, pools: Pools): fc.Arbitrary<string> {
   });
 }
 
-const NASTY_PATH_PARAMS = ['0', '-1', '1e20', '99999999999999999999999', 'NaN', 'null', 'undefined', 'true', '%00', '%ED%A0%80', '%C0%AF', '%ZZ', '%', '..', '%2e%2e', '%2F', '%20', `${'a'.repeat(5000)}`, 'RS-24-MIG-01%00', '00000000-0000-0000-0000-000000000000'];
+const NASTY_PATH_PARAMS = [
+  '0',
+  '-1',
+  '1e20',
+  '99999999999999999999999',
+  'NaN',
+  'null',
+  'undefined',
+  'true',
+  '%00',
+  '%ED%A0%80',
+  '%C0%AF',
+  '%ZZ',
+  '%',
+  '..',
+  '%2e%2e',
+  '%2F',
+  '%20',
+  `${'a'.repeat(5000)}`,
+  'RS-24-MIG-01%00',
+  '00000000-0000-0000-0000-000000000000',
+];
 
 /** A path parameter: a real row's id (or code) for part of the runs, else unknown or malformed. */
 function pathParamOf(op: Operation, name: string, pools: Pools): fc.Arbitrary<string> {
@@ -646,11 +787,22 @@ function bodyOf(op: Operation, pools: Pools): fc.Arbitrary<Pick<FuzzRequest, 'co
   const schemaBody = op.body ? mutated(objectOf(op.body, pools)) : fc.constant({});
   return fc.oneof(
     { weight: op.body ? 20 : 2, arbitrary: schemaBody.map(json) },
-    { weight: 1, arbitrary: schemaBody.map((value) => ({ contentType: 'application/json', body: `{"__proto__":{"polluted":true},${JSON.stringify(value).slice(1)}`.replace(',}', '}') })) },
+    {
+      weight: 1,
+      arbitrary: schemaBody.map((value) => ({
+        contentType: 'application/json',
+        body: `{"__proto__":{"polluted":true},${JSON.stringify(value).slice(1)}`.replace(',}', '}'),
+      })),
+    },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map(json) },
     { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_JSON).map((body) => ({ contentType: 'application/json', body })) },
     { weight: op.multipart ? 12 : 1, arbitrary: multipartBody },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...OTHER_CONTENT_TYPES), fc.oneof(fc.string(), fc.constantFrom('a=1&b=2', '<x/>', '{}'))).map(([contentType, body]) => ({ contentType, body })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...OTHER_CONTENT_TYPES), fc.oneof(fc.string(), fc.constantFrom('a=1&b=2', '<x/>', '{}')))
+        .map(([contentType, body]) => ({ contentType, body })),
+    },
     { weight: op.body ? 1 : 3, arbitrary: fc.constant({}) },
   );
 }
@@ -669,7 +821,12 @@ function requestOf(op: Operation, pools: Pools): fc.Arbitrary<FuzzRequest> {
 }
 
 function describeRequest(request: FuzzRequest): string {
-  const body = request.body === undefined ? '' : typeof request.body === 'string' ? JSON.stringify(request.body) : `(${request.body.length} bytes) ${JSON.stringify(Buffer.from(request.body).toString('utf8'))}`;
+  const body =
+    request.body === undefined
+      ? ''
+      : typeof request.body === 'string'
+        ? JSON.stringify(request.body)
+        : `(${request.body.length} bytes) ${JSON.stringify(Buffer.from(request.body).toString('utf8'))}`;
   const shown = body.length > 2000 ? `${body.slice(0, 2000)}… (${body.length} characters)` : body;
   return `${request.method} ${request.url} as ${request.actor}${request.contentType ? `\n  Content-Type: ${request.contentType}` : ''}${shown ? `\n  body: ${shown}` : ''}`;
 }
@@ -709,18 +866,42 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
    * an organisation to administer, and a second session of some fuzzing users (theirs to end).
    */
   async function createRows(): Promise<{ victimUser: string; victimOrganisation: string }> {
-    for (const actor of ['coordinator', 'ministry', 'cso', 'expert'] as const) expect((await api.client({ ip: ips[actor] }).signIn(`${actor}@demo.test`)).status).toBe(200);
+    for (const actor of ['coordinator', 'ministry', 'cso', 'expert'] as const)
+      expect((await api.client({ ip: ips[actor] }).signIn(`${actor}@demo.test`)).status).toBe(200);
     const { admin, commission, ministry } = clients;
     const [expert] = await api.sql<{ id: string }>(`SELECT id FROM app_user WHERE email = 'expert@demo.test'`);
-    const mission = await commission.post('/api/missions', { title: 'Fuzzed mission', benchmarks: ['RS-24-MIG-01', 'RS-24-MIG-02'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [expert.id] });
+    const mission = await commission.post('/api/missions', {
+      title: 'Fuzzed mission',
+      benchmarks: ['RS-24-MIG-01', 'RS-24-MIG-02'],
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      expertIds: [expert.id],
+    });
     expect(mission.status).toBe(201);
     expect((await commission.post(`/api/missions/${mission.body.id}/meetings`, { meetsOn: '2026-03-03', institution: 'Border Police' })).status).toBe(201);
-    expect((await commission.post(`/api/missions/${mission.body.id}/recommendations`, { benchmark: 'RS-24-MIG-02', text: 'Train', owner: 'Police', dueDate: '2026-12-31' })).status).toBe(201);
+    expect(
+      (
+        await commission.post(`/api/missions/${mission.body.id}/recommendations`, {
+          benchmark: 'RS-24-MIG-02',
+          text: 'Train',
+          owner: 'Police',
+          dueDate: '2026-12-31',
+        })
+      ).status,
+    ).toBe(201);
     const evidence = await ministry.post('/api/benchmarks/RS-24-MIG-01/evidence', { title: 'Fuzzed evidence', visibility: 'shared' });
     expect(evidence.status).toBe(201);
     const form = new FormData();
     form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'evidence.pdf');
-    expect((await fetch(`${api.baseUrl}/api/evidence/${evidence.body.id}/files`, { method: 'POST', body: form, headers: { ...ministry.browserHeaders('POST'), 'x-forwarded-for': ips.ministry } })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${api.baseUrl}/api/evidence/${evidence.body.id}/files`, {
+          method: 'POST',
+          body: form,
+          headers: { ...ministry.browserHeaders('POST'), 'x-forwarded-for': ips.ministry },
+        })
+      ).status,
+    ).toBe(201);
     const organisation = await admin.post('/api/admin/organisations', { name: 'Fuzzed organisation', kind: 'commission' });
     expect(organisation.status).toBe(201);
     const user = await admin.post('/api/admin/users', { email: 'fuzzed@demo.test', displayName: 'Fuzzed', organisationId: organisation.body.id, roles: [] });
@@ -751,9 +932,36 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     ];
     const found: string[][] = [];
     for (const table of tables) found.push(await ids(table));
-    const [evidence, files, questions, series, activities, measures, proposals, missions, meetings, recommendations, organisations, consultations, subRequirements, topics] = found;
+    const [
+      evidence,
+      files,
+      questions,
+      series,
+      activities,
+      measures,
+      proposals,
+      missions,
+      meetings,
+      recommendations,
+      organisations,
+      consultations,
+      subRequirements,
+      topics,
+    ] = found;
     const experts = (await api.sql<{ id: string }>(`SELECT user_id::text AS id FROM role_assignment WHERE role = 'expert'`)).map((r) => r.id);
-    const allIds = [...evidence, ...files, ...questions, ...series, ...activities, ...proposals, ...missions, ...organisations, ...consultations, ...subRequirements, victims.victimUser];
+    const allIds = [
+      ...evidence,
+      ...files,
+      ...questions,
+      ...series,
+      ...activities,
+      ...proposals,
+      ...missions,
+      ...organisations,
+      ...consultations,
+      ...subRequirements,
+      victims.victimUser,
+    ];
     return {
       pathParams: {
         'benchmarks/id': [...codes, ...benchmarks.map((b) => b.id).slice(0, 5), 'rs-24-mig-01'],
@@ -777,7 +985,9 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
         // Notifications whose e-mail an admin may retry (none failed here: a known one is a 409, an unknown one a 404).
         'mail/id': [...(await ids('notification')).slice(0, 5), '1', '999999999'],
         // Not the fuzzing clients' own sessions: ending those would stop the fuzzing.
-        'sessions/id': (await api.sql<{ id: string }>(`SELECT s.id::text AS id FROM user_session s WHERE s.token_hash <> ALL($1)`, [ownSessions])).map((r) => r.id),
+        'sessions/id': (await api.sql<{ id: string }>(`SELECT s.id::text AS id FROM user_session s WHERE s.token_hash <> ALL($1)`, [ownSessions])).map(
+          (r) => r.id,
+        ),
       },
       fields: {
         organisationId: organisations,
@@ -801,14 +1011,21 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
 
   /** A hash of every compared table's rows, by table. */
   async function fingerprintQuery(): Promise<string> {
-    const tables = (await api.sql<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`))
+    const tables = (
+      await api.sql<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+      )
+    )
       .map((t) => t.name)
       .filter((name) => !UNCOMPARED_TABLES.includes(name));
     const source = (name: string) =>
       name === 'audit_event' ? `(SELECT * FROM audit_event WHERE action NOT IN (${AUDITED_REFUSALS.map((a) => `'${a}'`).join(', ')})) t` : `"${name}" t`;
     // Per table, the row count and the sum of the rows' hashes: order-free, and far cheaper than hashing the sorted rows.
     return tables
-      .map((name) => `SELECT '${name}' AS name, count(*) || ':' || coalesce(sum(('x' || substr(md5(t::text), 1, 15))::bit(60)::bigint), 0) AS hash FROM ${source(name)}`)
+      .map(
+        (name) =>
+          `SELECT '${name}' AS name, count(*) || ':' || coalesce(sum(('x' || substr(md5(t::text), 1, 15))::bit(60)::bigint), 0) AS hash FROM ${source(name)}`,
+      )
       .join(' UNION ALL ');
   }
 
@@ -816,7 +1033,13 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     const headers: Record<string, string> = { ...clients[request.actor].browserHeaders(request.method), 'x-forwarded-for': ips[request.actor] };
     if (request.contentType !== undefined) headers['content-type'] = request.contentType;
     try {
-      const response = await fetch(`${api.baseUrl}${request.url}`, { method: request.method, headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
+      const response = await fetch(`${api.baseUrl}${request.url}`, {
+        method: request.method,
+        headers,
+        body: request.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+      });
       // The live stream has no end: its status is the answer.
       if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
         await response.body?.cancel();
@@ -830,7 +1053,15 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
   }
 
   /** The codes the exception filter gives a refusal that came without one, by its status (its English text as `details`). */
-  const GENERAL_CODES = ['request.invalid', 'request.refused', 'request.not-found', 'request.too-large', 'request.timeout', 'auth.forbidden', 'server.unavailable'];
+  const GENERAL_CODES = [
+    'request.invalid',
+    'request.refused',
+    'request.not-found',
+    'request.too-large',
+    'request.timeout',
+    'auth.forbidden',
+    'server.unavailable',
+  ];
 
   /** The `code` of an error body, or undefined when it is not JSON or has none. */
   function refusalCode(text: string): unknown {
@@ -871,8 +1102,10 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
           // Every refusal carries a code of REFUSALS, which the web app words in the reader's language.
           if (status >= 400) {
             const code = refusalCode(text);
-            if (typeof code !== 'string' || !(code in REFUSALS)) throw new Error(`answered ${status} without a code of REFUSALS: ${text.slice(0, 300)}\n  ${describeRequest(request)}`);
-            if (GENERAL_CODES.includes(code)) throw new Error(`answered ${status} with the general code ${code}, not one of its own: ${text.slice(0, 300)}\n  ${describeRequest(request)}`);
+            if (typeof code !== 'string' || !(code in REFUSALS))
+              throw new Error(`answered ${status} without a code of REFUSALS: ${text.slice(0, 300)}\n  ${describeRequest(request)}`);
+            if (GENERAL_CODES.includes(code))
+              throw new Error(`answered ${status} with the general code ${code}, not one of its own: ${text.slice(0, 300)}\n  ${describeRequest(request)}`);
             codes.set(code, (codes.get(code) ?? 0) + 1);
           }
           if (status < 200 || status >= 300 || request.method === 'GET') {
@@ -887,11 +1120,24 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
           `${op.key}: ${(details.errorInstance as Error | null)?.message}\n  replay: FUZZ_SEED=${details.seed} FUZZ_ONLY='${op.key}' FUZZ_PATH=${details.counterexamplePath}`,
         );
       }
-      tally.push(`${op.key}${ANONYMOUS_ONLY[op.key] ? ` (anonymous only: ${ANONYMOUS_ONLY[op.key]})` : ''}: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`);
+      tally.push(
+        `${op.key}${ANONYMOUS_ONLY[op.key] ? ` (anonymous only: ${ANONYMOUS_ONLY[op.key]})` : ''}: ${[...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')}`,
+      );
     }
     const tallied = failures.length || process.env['FUZZ_TALLY'] ? `\n${tally.join('\n')}` : '';
-    console.log(`${requests} requests over ${chosen.length} operations in ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED}, ${RUNS} runs per state-changing operation, ${runsOf({ method: 'GET' })} per GET)${tallied}`);
-    if (process.env['FUZZ_TALLY']) console.log(`refusal codes: ${[...codes].sort(([a], [b]) => a.localeCompare(b)).map(([code, n]) => `${code}×${n}`).join(' ')}`);
+    console.log(
+      `${requests} requests over ${chosen.length} operations in ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED}, ${RUNS} runs per state-changing operation, ${runsOf({ method: 'GET' })} per GET)${tallied}`,
+    );
+    if (process.env['FUZZ_TALLY'])
+      console.log(
+        `refusal codes: ${[...codes]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([code, n]) => `${code}×${n}`)
+          .join(' ')}`,
+      );
 
     // The fuzzing users are still signed in: the requests reached validation, not a sign-in wall.
     for (const actor of ACTORS) expect((await clients[actor].get('/api/auth/me')).status).toBe(200);

@@ -26,7 +26,11 @@ describe('a pipelined transaction', () => {
     await database.drop();
   });
 
-  const insert = (id: number, label = `item ${id}`) => ({ name: 'bt_test_insert', text: 'INSERT INTO item (id, label) VALUES ($1, $2) RETURNING id, label', values: [id, label] });
+  const insert = (id: number, label = `item ${id}`) => ({
+    name: 'bt_test_insert',
+    text: 'INSERT INTO item (id, label) VALUES ($1, $2) RETURNING id, label',
+    values: [id, label],
+  });
   /** What another connection sees: only what committed. */
   const committed = async () => (await other.query('SELECT id FROM item ORDER BY id')).rows.map((r) => r.id);
   /** A transaction that must work on the connection as the last one left it. */
@@ -62,9 +66,9 @@ describe('a pipelined transaction', () => {
   });
 
   it('ends with a COMMIT that fails (a deferred constraint), and the connection goes on', async () => {
-    await expect(
-      inPipelinedTransaction(dataSource, (tx) => tx.commit([{ text: 'INSERT INTO once VALUES (1), (1)' }, insert(9)])),
-    ).rejects.toThrow(/once_unique/);
+    await expect(inPipelinedTransaction(dataSource, (tx) => tx.commit([{ text: 'INSERT INTO once VALUES (1), (1)' }, insert(9)]))).rejects.toThrow(
+      /once_unique/,
+    );
     await works(10);
     expect(await committed()).toEqual([1, 2, 4, 8, 10]);
   });
@@ -120,7 +124,9 @@ describe('a pipelined transaction', () => {
   });
 
   it('closes a connection that failed, and the pool opens another', async () => {
-    await expect(inPipelinedTransaction(dataSource, (tx) => tx.query([insert(13), { text: 'SELECT pg_terminate_backend(pg_backend_pid())' }]))).rejects.toThrow();
+    await expect(
+      inPipelinedTransaction(dataSource, (tx) => tx.query([insert(13), { text: 'SELECT pg_terminate_backend(pg_backend_pid())' }])),
+    ).rejects.toThrow();
     await works(14);
     expect((await committed()).filter((id) => id < 100)).toEqual([1, 2, 4, 8, 10, 12, 14]);
   });

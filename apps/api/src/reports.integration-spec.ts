@@ -28,7 +28,12 @@ describe('benchmark dossier', () => {
     cso = api.client({ ip: '10.16.0.3' });
     commission = api.client({ ip: '10.16.0.4' });
     admin = api.client({ ip: '10.16.0.5' });
-    await Promise.all([ministry.signIn('coordinator@demo.test'), cso.signIn('cso@demo.test'), commission.signIn('commission@demo.test'), admin.signIn('admin@demo.test')]);
+    await Promise.all([
+      ministry.signIn('coordinator@demo.test'),
+      cso.signIn('cso@demo.test'),
+      commission.signIn('commission@demo.test'),
+      admin.signIn('admin@demo.test'),
+    ]);
   });
   afterAll(async () => {
     await api?.close();
@@ -37,7 +42,12 @@ describe('benchmark dossier', () => {
 
   async function download(client: ApiClient, path: string): Promise<{ status: number; bytes: Buffer; type: string | null; disposition: string | null }> {
     const response = await fetch(api.baseUrl + path, { headers: client.browserHeaders() });
-    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition') };
+    return {
+      status: response.status,
+      bytes: Buffer.from(await response.arrayBuffer()),
+      type: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition'),
+    };
   }
   const docx = async (client: ApiClient, path: string) => {
     const file = await download(client, path);
@@ -60,7 +70,16 @@ describe('benchmark dossier', () => {
     expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
     expect(xml).toContain('TOC \\h \\o &quot;1-2&quot;');
     expect(xml).toContain('<w:tbl>');
-    for (const title of ['Benchmark dossier RS-24-POL-02', 'Contents', 'Assessments', 'Evidence', 'Track records', 'Action Plan activities', 'Civil-society proposals', 'Annex: history']) {
+    for (const title of [
+      'Benchmark dossier RS-24-POL-02',
+      'Contents',
+      'Assessments',
+      'Evidence',
+      'Track records',
+      'Action Plan activities',
+      'Civil-society proposals',
+      'Annex: history',
+    ]) {
       expect(text).toContain(title);
     }
     // The three voices of 2025 with the scale's words, the evidence with its covered period, a proposal's reasoned answer.
@@ -147,9 +166,20 @@ describe('benchmark dossier', () => {
     const proposal = await cso.post('/api/benchmarks/RS-24-MIG-01/proposals', { text: 'Abusive words that a moderator hides' });
     expect(proposal.status).toBe(201);
     expect((await admin.post(`/api/proposals/${proposal.body.id}/hide`, { reason: 'Insults' })).status).toBe(200);
-    const mission = await commission.post('/api/missions', { title: 'Dossier peer review', benchmarks: ['RS-24-MIG-01'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] });
+    const mission = await commission.post('/api/missions', {
+      title: 'Dossier peer review',
+      benchmarks: ['RS-24-MIG-01'],
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      expertIds: [],
+    });
     expect(mission.status).toBe(201);
-    const recommendation = await commission.post(`/api/missions/${mission.body.id}/recommendations`, { benchmark: 'RS-24-MIG-01', text: 'Recommendation not yet shared', owner: 'Ministry of Interior', dueDate: '2027-01-01' });
+    const recommendation = await commission.post(`/api/missions/${mission.body.id}/recommendations`, {
+      benchmark: 'RS-24-MIG-01',
+      text: 'Recommendation not yet shared',
+      owner: 'Ministry of Interior',
+      dueDate: '2027-01-01',
+    });
     expect(recommendation.status).toBe(201);
 
     const csoView = (await docx(cso, '/api/benchmarks/RS-24-MIG-01/report?format=docx&lang=en')).text;
@@ -161,7 +191,10 @@ describe('benchmark dossier', () => {
     const hostView = (await pdf(ministry, '/api/benchmarks/RS-24-MIG-01/report?format=pdf&lang=en')).text;
     expect(hostView).toContain('Dossier peer review');
     expect(hostView).not.toContain('Recommendation not yet shared');
-    for (const text of [(await docx(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=docx&lang=en')).text, (await pdf(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=pdf&lang=en')).text]) {
+    for (const text of [
+      (await docx(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=docx&lang=en')).text,
+      (await pdf(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=pdf&lang=en')).text,
+    ]) {
       expect(text).not.toContain('Abusive words');
       expect(text).not.toContain('Dossier peer review');
       expect(text).not.toContain('Recommendation not yet shared');
@@ -179,13 +212,25 @@ describe('benchmark dossier', () => {
       subRequirementIds: [covered.id],
     });
     expect(item.status).toBe(201);
-    const bytes = Buffer.from(['%PDF-1.7', '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj', '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj', 'trailer << /Root 1 0 R >>', '%%EOF', ''].join('\n'));
+    const bytes = Buffer.from(
+      [
+        '%PDF-1.7',
+        '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+        '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+        'trailer << /Root 1 0 R >>',
+        '%%EOF',
+        '',
+      ].join('\n'),
+    );
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), 'hr-strategy-2025.pdf');
     const uploaded = await fetch(`${api.baseUrl}/api/evidence/${item.body.id}/files`, { method: 'POST', body: form, headers: ministry.browserHeaders('POST') });
     expect(uploaded.status).toBe(201);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    for (const text of [(await docx(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=docx&lang=en')).text, (await pdf(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=pdf&lang=en')).text]) {
+    for (const text of [
+      (await docx(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=docx&lang=en')).text,
+      (await pdf(anonymous, '/api/benchmarks/RS-24-MIG-01/report?format=pdf&lang=en')).text,
+    ]) {
       expect(text).toContain('Human resources strategy of the Border Police (dossier)');
       expect(text).toContain('Period: 1 Jan 2025 – 31 Dec 2025');
       expect(text).toContain('Sub-requirements covered: RS-24-MIG-01.2');
@@ -204,7 +249,11 @@ describe('benchmark dossier', () => {
     // An unknown format has its own code, with the format asked for and those there are.
     const format = await anonymous.get('/api/benchmarks/RS-24-POL-02/report?format=odt');
     expect(format.status).toBe(400);
-    expect(format.body).toMatchObject({ code: 'report.unknown-format', params: { format: 'odt', allowed: 'docx, pdf' }, message: 'There is no document format "odt": ask for one of docx, pdf.' });
+    expect(format.body).toMatchObject({
+      code: 'report.unknown-format',
+      params: { format: 'odt', allowed: 'docx, pdf' },
+      message: 'There is no document format "odt": ask for one of docx, pdf.',
+    });
     // No format at all is a missing field.
     const missing = await anonymous.get('/api/benchmarks/RS-24-POL-02/report');
     expect(missing.status).toBe(400);
@@ -253,7 +302,16 @@ describe('chapter progress report', () => {
     expect(file.disposition).toContain('filename="RS-24-2025-progress-report.docx"');
     const { text, xml, footer } = await readDocx(file.bytes);
     expect(xml).toContain('TOC \\h \\o');
-    for (const title of ['Chapter 24 progress report', 'Serbia, reporting period 2025', 'Summary', 'Benchmarks per state', 'Benchmarks per area', 'The three assessments, 2025', 'Overdue Action Plan activities', 'Consideration of civil-society proposals']) {
+    for (const title of [
+      'Chapter 24 progress report',
+      'Serbia, reporting period 2025',
+      'Summary',
+      'Benchmarks per state',
+      'Benchmarks per area',
+      'The three assessments, 2025',
+      'Overdue Action Plan activities',
+      'Consideration of civil-society proposals',
+    ]) {
       expect(text).toContain(title);
     }
     // Each of the 41 benchmarks has its section, under its area.
@@ -268,11 +326,15 @@ describe('chapter progress report', () => {
     expect(footer).toContain('Period 2025 · generated on');
 
     // The PDF comes as PDFKit writes it (a stream: chunked, no length told first); Word whole, with its length.
-    const streamed = await fetch(`${api.baseUrl}/api/reports/chapter?country=RS&chapter=24&period=2025&format=pdf&lang=en`, { headers: ministry.browserHeaders() });
+    const streamed = await fetch(`${api.baseUrl}/api/reports/chapter?country=RS&chapter=24&period=2025&format=pdf&lang=en`, {
+      headers: ministry.browserHeaders(),
+    });
     expect(streamed.headers.get('transfer-encoding')).toBe('chunked');
     expect(streamed.headers.get('content-length')).toBeNull();
     await streamed.arrayBuffer();
-    const whole = await fetch(`${api.baseUrl}/api/reports/chapter?country=RS&chapter=24&period=2025&format=docx&lang=en`, { headers: ministry.browserHeaders() });
+    const whole = await fetch(`${api.baseUrl}/api/reports/chapter?country=RS&chapter=24&period=2025&format=docx&lang=en`, {
+      headers: ministry.browserHeaders(),
+    });
     expect(Number(whole.headers.get('content-length'))).toBe((await whole.arrayBuffer()).byteLength);
 
     const printed = await pdf(ministry, 'country=RS&chapter=24&period=2025&format=pdf&lang=en');
@@ -283,12 +345,17 @@ describe('chapter progress report', () => {
   });
 
   it('gives the public the public version only', async () => {
-    for (const text of [(await pdf(anonymous, 'country=RS&chapter=24&period=2025&format=pdf&lang=en')).text, (await docx(anonymous, 'country=RS&chapter=24&period=2025&format=docx&lang=en')).text]) {
+    for (const text of [
+      (await pdf(anonymous, 'country=RS&chapter=24&period=2025&format=pdf&lang=en')).text,
+      (await docx(anonymous, 'country=RS&chapter=24&period=2025&format=docx&lang=en')).text,
+    ]) {
       expect(text).toContain('Strategic threat assessment (SOCTA)');
       expect(text).toContain('Consideration of civil-society proposals');
       expect(text).not.toContain('Training plan for cybercrime investigators');
       expect(text).not.toContain('Information exchange with Europol through SIENA');
-      expect(text).not.toMatch(/Overdue Action Plan activities|Track records|Civil-society proposals and the ministry|Peer-review missions|Open peer-review recommendations/);
+      expect(text).not.toMatch(
+        /Overdue Action Plan activities|Track records|Civil-society proposals and the ministry|Peer-review missions|Open peer-review recommendations/,
+      );
       expect(text).not.toContain('Publish a public summary of the national SOCTA');
     }
   });
@@ -297,9 +364,24 @@ describe('chapter progress report', () => {
     // Before any mission: the summary says there are none to whoever sees the country's missions.
     const before = (await docx(ministry, 'country=RS&chapter=24&period=2025&format=docx&lang=en')).text;
     expect(before).toMatch(/Open peer-review recommendations\nNone\./);
-    const mission = await commission.post('/api/missions', { title: 'Chapter report mission', benchmarks: ['RS-24-MIG-03'], startDate: '2026-03-02', endDate: '2026-03-06', expertIds: [] });
+    const mission = await commission.post('/api/missions', {
+      title: 'Chapter report mission',
+      benchmarks: ['RS-24-MIG-03'],
+      startDate: '2026-03-02',
+      endDate: '2026-03-06',
+      expertIds: [],
+    });
     expect(mission.status).toBe(201);
-    expect((await commission.post(`/api/missions/${mission.body.id}/recommendations`, { benchmark: 'RS-24-MIG-03', text: 'Open recommendation of the chapter', owner: 'Border Police', dueDate: '2027-01-01' })).status).toBe(201);
+    expect(
+      (
+        await commission.post(`/api/missions/${mission.body.id}/recommendations`, {
+          benchmark: 'RS-24-MIG-03',
+          text: 'Open recommendation of the chapter',
+          owner: 'Border Police',
+          dueDate: '2027-01-01',
+        })
+      ).status,
+    ).toBe(201);
     const seen = (await docx(commission, 'country=RS&chapter=24&period=2025&format=docx&lang=en')).text;
     expect(seen).toContain('Open peer-review recommendations');
     expect(seen.split('Open recommendation of the chapter').length - 1).toBe(2); // the summary and the benchmark's section
@@ -349,7 +431,11 @@ describe('consultation document', () => {
   };
   const questions = seed.topics.flatMap((topic) => topic.questions);
   // One space for any white space, and none after a hyphen inside a word: PDF lines break after one (Covid-|19).
-  const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/(\w)- (\w)/g, '$1-$2').trim();
+  const flat = (text: string) =>
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/(\w)- (\w)/g, '$1-$2')
+      .trim();
 
   beforeAll(async () => {
     api = await startTestApi();

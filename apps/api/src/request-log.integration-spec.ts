@@ -100,17 +100,37 @@ describe('the request log', () => {
 
   it('logs no cookie, no authorization header, no body, no e-mail address, no password', async () => {
     const client = new ApiClient(baseUrl);
-    await client.request('POST', '/api/auth/login', { email: 'ministry@demo.test', password: DEMO_PASSWORD }, { 'x-request-id': 'secret-test-1', authorization: 'Bearer very-secret-token' });
+    await client.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'ministry@demo.test', password: DEMO_PASSWORD },
+      { 'x-request-id': 'secret-test-1', authorization: 'Bearer very-secret-token' },
+    );
     // Sign-in goes through the XSRF check: fetch the cookie first, as the browser does, then sign in for real.
     await client.get('/api/health');
-    const signedIn = await client.request('POST', '/api/auth/login', { email: 'ministry@demo.test', password: DEMO_PASSWORD }, { 'x-request-id': 'secret-test-2' });
+    const signedIn = await client.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'ministry@demo.test', password: DEMO_PASSWORD },
+      { 'x-request-id': 'secret-test-2' },
+    );
     expect(signedIn.status).toBe(200);
     await client.request('GET', '/api/auth/me', undefined, { 'x-request-id': 'secret-test-3', authorization: 'Bearer very-secret-token' });
     await lineOf('secret-test-3');
     const session = client.cookies.get('bt_session') as string;
     const xsrf = client.cookies.get('XSRF-TOKEN') as string;
     const everything = written.join('');
-    for (const secret of [session, xsrf, 'very-secret-token', DEMO_PASSWORD, 'ministry@demo.test', 'coordinator@demo.test', 'bt_session', 'cookie', 'authorization']) {
+    for (const secret of [
+      session,
+      xsrf,
+      'very-secret-token',
+      DEMO_PASSWORD,
+      'ministry@demo.test',
+      'coordinator@demo.test',
+      'bt_session',
+      'cookie',
+      'authorization',
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });
@@ -127,20 +147,32 @@ describe('sign-in housekeeping', () => {
     const [{ id: userId }] = (await pg.query<{ id: string }>(`SELECT id FROM app_user WHERE email = 'cso@demo.test'`)).rows;
     await pg.query(`DELETE FROM user_session WHERE user_id = $1`, [userId]);
     const session = (hash: string, lastSeen: string, expires: string) =>
-      pg.query(`INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at, expires_at, method) VALUES ($1, $2, now() - interval '13 hours', now() - $3::interval, now() + $4::interval, 'password')`, [hash, userId, lastSeen, expires]);
+      pg.query(
+        `INSERT INTO user_session (token_hash, user_id, created_at, last_seen_at, expires_at, method) VALUES ($1, $2, now() - interval '13 hours', now() - $3::interval, now() + $4::interval, 'password')`,
+        [hash, userId, lastSeen, expires],
+      );
     await session('hk-live', '1 minute', '1 hour');
     await session('hk-ended', '1 minute', '-1 second');
     await session('hk-idle', '31 minutes', '1 hour');
     await session('hk-nearly-idle', '29 minutes', '1 hour');
-    await pg.query(`INSERT INTO pending_sign_in (token_hash, user_id, method, expires_at) VALUES ('hk-pending-live', $1, 'password', now() + interval '1 minute'), ('hk-pending-old', $1, 'password', now() - interval '1 second')`, [userId]);
-    await pg.query(`INSERT INTO login_failure (email, ip, occurred_at) VALUES ('hk@x.test', '10.9.9.1', now() - interval '23 hours'), ('hk@x.test', '10.9.9.2', now() - interval '25 hours')`);
+    await pg.query(
+      `INSERT INTO pending_sign_in (token_hash, user_id, method, expires_at) VALUES ('hk-pending-live', $1, 'password', now() + interval '1 minute'), ('hk-pending-old', $1, 'password', now() - interval '1 second')`,
+      [userId],
+    );
+    await pg.query(
+      `INSERT INTO login_failure (email, ip, occurred_at) VALUES ('hk@x.test', '10.9.9.1', now() - interval '23 hours'), ('hk@x.test', '10.9.9.2', now() - interval '25 hours')`,
+    );
 
     const housekeeping = app.get(SignInHousekeeping);
     const deleted = await housekeeping.deleteExpired();
     expect(deleted).toMatchObject({ sessions: expect.any(Number), pendingSignIns: expect.any(Number), loginFailures: expect.any(Number) });
-    const sessions = (await pg.query<{ token_hash: string }>(`SELECT token_hash FROM user_session WHERE token_hash LIKE 'hk-%' ORDER BY 1`)).rows.map((r) => r.token_hash);
+    const sessions = (await pg.query<{ token_hash: string }>(`SELECT token_hash FROM user_session WHERE token_hash LIKE 'hk-%' ORDER BY 1`)).rows.map(
+      (r) => r.token_hash,
+    );
     expect(sessions).toEqual(['hk-live', 'hk-nearly-idle']);
-    const pending = (await pg.query<{ token_hash: string }>(`SELECT token_hash FROM pending_sign_in WHERE token_hash LIKE 'hk-%'`)).rows.map((r) => r.token_hash);
+    const pending = (await pg.query<{ token_hash: string }>(`SELECT token_hash FROM pending_sign_in WHERE token_hash LIKE 'hk-%'`)).rows.map(
+      (r) => r.token_hash,
+    );
     expect(pending).toEqual(['hk-pending-live']);
     const failures = (await pg.query<{ ip: string }>(`SELECT ip FROM login_failure WHERE email = 'hk@x.test'`)).rows.map((r) => r.ip);
     expect(failures).toEqual(['10.9.9.1']);

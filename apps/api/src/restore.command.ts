@@ -18,7 +18,9 @@ export async function restoreCommand(config: AppConfig, args: string[]): Promise
   try {
     const { manifest, problems } = await restore(dir, { databaseUrl: config.databaseUrl, storage: fileStorageFor(config), log: (line) => console.log(line) });
     if (problems.length) {
-      console.error(`restore FAILED verification — the database and the file store hold what was loaded, which is NOT the backup; drop them before trying again:\n  ${problems.join('\n  ')}`);
+      console.error(
+        `restore FAILED verification — the database and the file store hold what was loaded, which is NOT the backup; drop them before trying again:\n  ${problems.join('\n  ')}`,
+      );
       return 1;
     }
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
@@ -34,7 +36,9 @@ export async function restoreCommand(config: AppConfig, args: string[]): Promise
       console.error(`restore REFUSED: ${error.message}`);
       return 1;
     }
-    console.error(`restore FAILED: ${error instanceof Error ? error.message : String(error)} — drop the database and empty the file store (FILES_DIR or the bucket) before trying again`);
+    console.error(
+      `restore FAILED: ${error instanceof Error ? error.message : String(error)} — drop the database and empty the file store (FILES_DIR or the bucket) before trying again`,
+    );
     return 1;
   }
 }

@@ -36,10 +36,10 @@ describe('files in an S3-compatible store', () => {
     expect((await coordinator.signIn('coordinator@demo.test')).status).toBe(200);
     const [author] = await api.sql(`SELECT id FROM app_user WHERE email = 'coordinator@demo.test'`);
     const [benchmark] = await api.sql(`SELECT id FROM benchmark WHERE state = 'draft' ORDER BY code LIMIT 1`);
-    [{ id: evidenceId }] = await api.sql(`INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) VALUES ($1, 'S3 evidence', 'Files in a bucket.', 'shared', $2) RETURNING id`, [
-      benchmark.id,
-      author.id,
-    ]);
+    [{ id: evidenceId }] = await api.sql(
+      `INSERT INTO evidence (benchmark_id, title, narrative, visibility, author_id) VALUES ($1, 'S3 evidence', 'Files in a bucket.', 'shared', $2) RETURNING id`,
+      [benchmark.id, author.id],
+    );
   });
 
   afterAll(async () => {
@@ -56,7 +56,11 @@ describe('files in an S3-compatible store', () => {
       const bytes = pdf(n);
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(bytes)]), `s3-${n}.pdf`);
-      const response = await fetch(`${api.baseUrl}/api/evidence/${evidenceId}/files`, { method: 'POST', body: form, headers: coordinator.browserHeaders('POST') });
+      const response = await fetch(`${api.baseUrl}/api/evidence/${evidenceId}/files`, {
+        method: 'POST',
+        body: form,
+        headers: coordinator.browserHeaders('POST'),
+      });
       expect(response.status).toBe(201);
       const file = (await response.json()).files.find((f: { fileName: string }) => f.fileName === `s3-${n}.pdf`);
       expect(file.sha256).toBe(sha256(bytes));
@@ -76,7 +80,11 @@ describe('files in an S3-compatible store', () => {
   it('refuses a file of the wrong kind with nothing left in the bucket', async () => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(Buffer.from('MZ\x90\x00 not a document'))]), 'tool.pdf');
-    const response = await fetch(`${api.baseUrl}/api/evidence/${evidenceId}/files`, { method: 'POST', body: form, headers: coordinator.browserHeaders('POST') });
+    const response = await fetch(`${api.baseUrl}/api/evidence/${evidenceId}/files`, {
+      method: 'POST',
+      body: form,
+      headers: coordinator.browserHeaders('POST'),
+    });
     expect(response.status).toBe(415);
     expect(await s3.keys()).toEqual(uploaded.map((u) => u.key).sort());
   });

@@ -38,7 +38,9 @@ describe('two-step sign-in and sessions', () => {
     expect(begun.body.qr.size).toBeGreaterThanOrEqual(21);
     expect(begun.body.qr.path).toMatch(/^M\d+ \d+h1v1h-1z/);
     // A wrong code does not switch it on.
-    const wrong = await owner.post('/api/auth/second-factor/enrolment/confirmation', { code: '000000' === (await codeOf(begun.body.secret)) ? '111111' : '000000' });
+    const wrong = await owner.post('/api/auth/second-factor/enrolment/confirmation', {
+      code: '000000' === (await codeOf(begun.body.secret)) ? '111111' : '000000',
+    });
     expect(wrong.status).toBe(422);
     expect((await owner.get('/api/auth/second-factor')).body.enrolled).toBe(false);
 
@@ -64,7 +66,10 @@ describe('two-step sign-in and sessions', () => {
     const refused = await laptop.post('/api/auth/login/second-factor', { code: '123456' === (await codeOf(begun.body.secret, 1)) ? '654321' : '123456' });
     expect(refused.status).toBe(401);
     expect(await failureCount(email)).toBe(before + 1);
-    const failures = await api.sql(`SELECT data->>'during' AS during FROM audit_event WHERE action = 'auth.second_factor_failed' AND actor_label = $1 ORDER BY id`, [email]);
+    const failures = await api.sql(
+      `SELECT data->>'during' AS during FROM audit_event WHERE action = 'auth.second_factor_failed' AND actor_label = $1 ORDER BY id`,
+      [email],
+    );
     expect(failures.map((f) => f.during)).toEqual(['enrolment', 'sign-in']);
 
     const code = await codeOf(begun.body.secret, 1);
@@ -72,7 +77,13 @@ describe('two-step sign-in and sessions', () => {
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.email).toBe(email);
     expect((await laptop.get('/api/auth/me')).status).toBe(200);
-    expect((await api.sql(`SELECT second_factor FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE u.email = $1 ORDER BY s.created_at DESC LIMIT 1`, [email]))[0].second_factor).toBe('totp');
+    expect(
+      (
+        await api.sql(`SELECT second_factor FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE u.email = $1 ORDER BY s.created_at DESC LIMIT 1`, [
+          email,
+        ])
+      )[0].second_factor,
+    ).toBe('totp');
 
     // The same code twice is refused (RFC 6238 §5.2): someone who saw it cannot use it.
     const phone = api.client({ ip: '192.0.2.10' });
@@ -162,7 +173,10 @@ describe('two-step sign-in and sessions', () => {
     const [organisation] = (await admin.get('/api/admin/organisations')).body;
     expect((await admin.put('/api/admin/settings', { oidcSelfProvisioningOrganisationId: organisation.id })).status).toBe(200);
     expect((await admin.put('/api/admin/settings', { secondFactorRequired: true })).status).toBe(200);
-    expect((await api.sql(`SELECT value FROM app_setting WHERE key = 'identity'`))[0].value).toEqual({ oidcSelfProvisioningOrganisationId: organisation.id, secondFactorRequired: true });
+    expect((await api.sql(`SELECT value FROM app_setting WHERE key = 'identity'`))[0].value).toEqual({
+      oidcSelfProvisioningOrganisationId: organisation.id,
+      secondFactorRequired: true,
+    });
     expect(await auditCount('settings.changed', 'admin@demo.test')).toBeGreaterThan(0);
 
     // The demand applies at once to sessions without a second factor — the admin's own too.

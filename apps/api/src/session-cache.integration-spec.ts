@@ -103,7 +103,7 @@ describe('the session cache across instances', () => {
     expect(cache.get('hash-zoe')).toBeNull();
   });
 
-  it('ends a disabled user\'s session on the other instance within moments, not after the cache\'s seconds', async () => {
+  it("ends a disabled user's session on the other instance within moments, not after the cache's seconds", async () => {
     const apps = [];
     for (let i = 0; i < 2; i++) {
       const app = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent' }), { logger: false });

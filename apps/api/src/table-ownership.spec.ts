@@ -22,7 +22,10 @@ function ownership(): Map<string, { owner: string; also: string[] }> {
   const section = doc.slice(doc.indexOf('## Who owns which table'));
   const rows = new Map<string, { owner: string; also: string[] }>();
   for (const line of section.split('\n').filter((l) => /^\| `/.test(l))) {
-    const [tables, owner, also] = line.split('|').slice(1, 4).map((cell) => cell.trim());
+    const [tables, owner, also] = line
+      .split('|')
+      .slice(1, 4)
+      .map((cell) => cell.trim());
     const others = [...also.matchAll(/(?:^|;\s*)([a-z-]+) \(/g)].map((m) => m[1]);
     for (const [, table] of tables.matchAll(/`([a-z_]+)`/g)) rows.set(table, { owner: owner.split(' ')[0], also: others });
   }
@@ -32,14 +35,17 @@ function ownership(): Map<string, { owner: string; also: string[] }> {
 /** Each library's written tables, with the file of each write. */
 function writes(): { library: string; table: string; file: string }[] {
   const libraries = readdirSync(join(root, 'libs/api'));
-  const files = libraries.flatMap((library) => sources(join(root, 'libs/api', library, 'src')).map((file) => ({ library, file, text: readFileSync(file, 'utf8') })));
+  const files = libraries.flatMap((library) =>
+    sources(join(root, 'libs/api', library, 'src')).map((file) => ({ library, file, text: readFileSync(file, 'utf8') })),
+  );
   const entityTables = new Map<string, string>();
   for (const { text } of files) {
     for (const m of text.matchAll(/@Entity\('([a-z_]+)'\)[\s\S]*?export class (\w+)/g)) entityTables.set(m[2], m[1]);
   }
   const found: { library: string; table: string; file: string }[] = [];
   const sql = /\bINSERT INTO\s+([a-z_]+)|(?<!DO |FOR )\bUPDATE\s+([a-z_]+)(?:\s+[a-z]\w*)?\s+SET\b|\bDELETE FROM\s+([a-z_]+)|\bupsert\(em, '([a-z_]+)'/g;
-  const entity = /\b(?:insert|update|delete|create|upsert|save)\((\w+)\s*[,)]|getRepository\((\w+)\)\s*\.(?:insert|save|update|delete|upsert)\b|\.delete\(\)\s*\.from\((\w+)\)/g;
+  const entity =
+    /\b(?:insert|update|delete|create|upsert|save)\((\w+)\s*[,)]|getRepository\((\w+)\)\s*\.(?:insert|save|update|delete|upsert)\b|\.delete\(\)\s*\.from\((\w+)\)/g;
   for (const { library, file, text } of files) {
     for (const m of text.matchAll(sql)) found.push({ library, file, table: m[1] ?? m[2] ?? m[3] ?? m[4] });
     for (const m of text.matchAll(entity)) {
@@ -73,7 +79,9 @@ describe('who writes which table', () => {
   });
 
   it('names no debt that is paid: each "also written by" still writes the table', () => {
-    const stale = [...list].flatMap(([table, { also }]) => also.filter((library) => !found.some((w) => w.table === table && w.library === library)).map((library) => `${table}: ${library}`));
+    const stale = [...list].flatMap(([table, { also }]) =>
+      also.filter((library) => !found.some((w) => w.table === table && w.library === library)).map((library) => `${table}: ${library}`),
+    );
     expect(stale).toEqual([]);
   });
 });

@@ -33,7 +33,12 @@ describe('track records', () => {
     cso = api.client({ ip: '10.7.0.2' });
     expert = api.client({ ip: '10.7.0.3' });
     albania = api.client({ ip: '10.7.0.4' });
-    await Promise.all([ministry.signIn('ministry@demo.test'), cso.signIn('cso@demo.test'), expert.signIn('expert@demo.test'), albania.signIn('ministry.al@demo.test')]);
+    await Promise.all([
+      ministry.signIn('ministry@demo.test'),
+      cso.signIn('cso@demo.test'),
+      expert.signIn('expert@demo.test'),
+      albania.signIn('ministry.al@demo.test'),
+    ]);
   });
   afterAll(() => api?.close());
 
@@ -48,8 +53,13 @@ describe('track records', () => {
     return { status: response.status, body: await response.json() };
   };
   const contents = async () => ({
-    series: await api.sql(`SELECT name, unit, category FROM track_record_series s JOIN benchmark b ON b.id = s.benchmark_id WHERE b.code = $1 ORDER BY name`, [BENCHMARK]),
-    values: await api.sql(`SELECT v.period, v.value::text, v.source FROM track_record_value v JOIN track_record_series s ON s.id = v.series_id JOIN benchmark b ON b.id = s.benchmark_id WHERE b.code = $1 ORDER BY s.name, v.period`, [BENCHMARK]),
+    series: await api.sql(`SELECT name, unit, category FROM track_record_series s JOIN benchmark b ON b.id = s.benchmark_id WHERE b.code = $1 ORDER BY name`, [
+      BENCHMARK,
+    ]),
+    values: await api.sql(
+      `SELECT v.period, v.value::text, v.source FROM track_record_value v JOIN track_record_series s ON s.id = v.series_id JOIN benchmark b ON b.id = s.benchmark_id WHERE b.code = $1 ORDER BY s.name, v.period`,
+      [BENCHMARK],
+    ),
     imports: (await api.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'track-record.imported'`))[0].n,
     storedFiles: readdirSync(filesDir).length,
   });
@@ -71,7 +81,11 @@ describe('track records', () => {
 
   it('refuses a sheet with bad rows as a whole: 422 with row, column and message, and nothing changes', async () => {
     // A first good import, so "nothing changes" is checked against real rows.
-    const first = await upload(ministry, await sheet([['Final convictions for organised crime', 'persons', 'Organised crime', 'Final judgments', '2019', 40, 'Supreme Court of Cassation', '']]), 'first.xlsx');
+    const first = await upload(
+      ministry,
+      await sheet([['Final convictions for organised crime', 'persons', 'Organised crime', 'Final judgments', '2019', 40, 'Supreme Court of Cassation', '']]),
+      'first.xlsx',
+    );
     expect(first.status).toBe(201);
     const before = await contents();
 
@@ -86,13 +100,29 @@ describe('track records', () => {
       'bad.xlsx',
     );
     expect(bad.status).toBe(422);
-    expect(bad.body).toMatchObject({ code: 'track-records.sheet-has-problems', params: { count: 5 }, message: 'Nothing was imported: the sheet has 5 problems.' });
+    expect(bad.body).toMatchObject({
+      code: 'track-records.sheet-has-problems',
+      params: { count: 5 },
+      message: 'Nothing was imported: the sheet has 5 problems.',
+    });
     expect(bad.body.errors).toEqual([
       { row: 3, column: 'value', code: 'track-records.cell-not-a-figure', params: { value: '-3' }, message: expect.stringContaining('"-3" is not a figure') },
       { row: 4, column: 'source', code: 'track-records.cell-missing', params: { column: 'source' }, message: 'The source is missing.' },
-      { row: 4, column: 'category', code: 'track-records.cell-not-a-category', params: expect.objectContaining({ value: 'Asset theft' }), message: expect.stringContaining('"Asset theft" is not a category') },
+      {
+        row: 4,
+        column: 'category',
+        code: 'track-records.cell-not-a-category',
+        params: expect.objectContaining({ value: 'Asset theft' }),
+        message: expect.stringContaining('"Asset theft" is not a category'),
+      },
       { row: 4, column: 'period', code: 'track-records.cell-not-a-period', params: { value: '2020-Q5' }, message: expect.stringContaining('2020-Q5') },
-      { row: 5, column: 'value', code: 'track-records.cell-not-a-figure', params: { value: 'lots' }, message: expect.stringContaining('"lots" is not a figure') },
+      {
+        row: 5,
+        column: 'value',
+        code: 'track-records.cell-not-a-figure',
+        params: { value: 'lots' },
+        message: expect.stringContaining('"lots" is not a figure'),
+      },
     ]);
     // The good first row of the bad sheet (45 instead of 40) was not written either, and the upload was not kept.
     expect(await contents()).toEqual(before);
@@ -136,7 +166,13 @@ describe('track records', () => {
           params: { series: 'Final convictions for organised crime', unit: 'persons' },
           message: 'The series "Final convictions for organised crime" is counted in "persons": a sheet cannot change its unit (name a new series instead).',
         },
-        { row: 3, column: 'category', code: 'track-records.stored-category-differs', params: { series: 'Final convictions for organised crime', category: 'Organised crime' }, message: expect.stringContaining('is in the category "Organised crime": a sheet cannot change it') },
+        {
+          row: 3,
+          column: 'category',
+          code: 'track-records.stored-category-differs',
+          params: { series: 'Final convictions for organised crime', category: 'Organised crime' },
+          message: expect.stringContaining('is in the category "Organised crime": a sheet cannot change it'),
+        },
       ],
     ]);
     expect(await contents()).toEqual(before);
@@ -148,7 +184,10 @@ describe('track records', () => {
     expect(response.headers.get('content-disposition')).toContain(`${BENCHMARK}-track-records.xlsx`);
     const workbook = new Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
-    const rows = workbook.worksheets[0].getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1, 7));
+    const rows = workbook.worksheets[0]
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1, 7));
     expect(rows).toEqual([
       [...TRACK_RECORD_COLUMNS].slice(0, 6),
       ['Final convictions for organised crime', 'persons', 'Organised crime', 'Final judgments', '2019', 41],

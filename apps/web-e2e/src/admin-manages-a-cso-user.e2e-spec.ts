@@ -52,7 +52,10 @@ describe('an administrator manages a civil-society user', () => {
   });
 
   it('shows the administrator their account', async () => {
-    await admin.getByRole('banner').getByRole('button', { name: /^Account of / }).click();
+    await admin
+      .getByRole('banner')
+      .getByRole('button', { name: /^Account of / })
+      .click();
     await admin.getByRole('menuitem', { name: 'My account' }).click();
     await admin.getByRole('heading', { name: 'My account' }).waitFor();
     await admin.getByText('admin@demo.test').waitFor();

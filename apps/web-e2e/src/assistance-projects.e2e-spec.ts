@@ -37,11 +37,17 @@ describe('assistance projects in the browser', () => {
     expect(await seriousAccessibilityProblems(visitor)).toEqual([]);
     await visitor.getByLabel('Funder').fill('Netherlands');
     await visitor.getByText('1 project', { exact: true }).waitFor();
-    expect((await visitor.locator('.project__title').allTextContents()).map((t) => t.trim())).toEqual(["Decreasing corruption risks in Serbia's migration management system"]);
+    expect((await visitor.locator('.project__title').allTextContents()).map((t) => t.trim())).toEqual([
+      "Decreasing corruption risks in Serbia's migration management system",
+    ]);
   });
 
   /** The support cell of a benchmark's row on the coverage page. */
-  const supportOf = (page: Page, code: string) => page.locator('table.coverage tbody tr').filter({ has: page.getByRole('link', { name: code, exact: true }) }).locator('.support');
+  const supportOf = (page: Page, code: string) =>
+    page
+      .locator('table.coverage tbody tr')
+      .filter({ has: page.getByRole('link', { name: code, exact: true }) })
+      .locator('.support');
 
   it('shows the coverage: no running project serves RS-24-POL-12 yet, and that stands out', async () => {
     await coordinator.goto(`${product.url}/projects`);

@@ -67,7 +67,6 @@ describe('a benchmark goes through its workflow, each person signed in as themse
     return `${day.getMonth() + 1}/${day.getDate()}/${day.getFullYear()}`;
   }
 
-
   const workflow = (page: Page) => page.getByRole('region', { name: 'Workflow' });
   /** The unread inbox items now, as the API counts them for the page's user. */
   const unread = async (page: Page) => ((await (await page.request.get(`${product.url}/api/inbox`)).json()) as { unread: number }).unread;

@@ -73,7 +73,12 @@ describe('a visitor browses the Chapter 24 benchmarks', () => {
       // The frame is there (else this would prove nothing); only the product refused to show in it.
       expect(frame).toBeDefined();
       await other.waitForTimeout(1_000);
-      expect(await frame?.locator('bt-root').count().catch(() => 0)).toBe(0);
+      expect(
+        await frame
+          ?.locator('bt-root')
+          .count()
+          .catch(() => 0),
+      ).toBe(0);
     } finally {
       await other.context().close();
       site.close();

@@ -36,7 +36,15 @@ async function spawnProduct(databaseUrl: string, env: Record<string, string> = {
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: join(root, 'dist/apps/web/browser'), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WEB_DIR: join(root, 'dist/apps/web/browser'),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
     stdio: 'pipe',
   });
   child.stdout?.on('data', (c) => (output += c));
@@ -45,7 +53,13 @@ async function spawnProduct(databaseUrl: string, env: Record<string, string> = {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the API did not start:\n${output}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -30,7 +30,6 @@ describe('a civil-society proposal is answered before submission, and a shadow a
     await product?.stop();
   });
 
-
   const dialogue = (page: Page) => page.getByRole('region', { name: 'Civil-society dialogue' });
   const assessments = (page: Page) => page.getByRole('region', { name: 'Assessments' });
   const submit = (page: Page) => page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Submit to the Commission', exact: true });
@@ -53,7 +52,12 @@ describe('a civil-society proposal is answered before submission, and a shadow a
     await signIn(coordinator, product.url, 'coordinator@demo.test', `/benchmarks/${CODE}`);
     // Shared evidence, so that the only missing condition is the answer (evidence has its own browser test).
     const status = await coordinator.evaluate(async (code) => {
-      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
+      const xsrf = decodeURIComponent(
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('XSRF-TOKEN='))
+          ?.split('=')[1] ?? '',
+      );
       const response = await fetch(`/api/benchmarks/${code}/evidence`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf },

@@ -43,7 +43,13 @@ export const PAGES: Record<Who, string[]> = {
     '/account',
   ],
   commission: ['/overview', '/tasks', '/missions', '/consultations', '/consultations/{consultation}/summaries', '/search?q=pravosudje'],
-  cso: ['/benchmarks/RS-24-MIG-01?tab=dialogue', '/benchmarks/RS-24-MIG-01?tab=assessments', '/benchmarks/RS-24-POL-10?tab=dialogue', '/benchmarks/RS-24-POL-02?tab=assessments', '/tasks'],
+  cso: [
+    '/benchmarks/RS-24-MIG-01?tab=dialogue',
+    '/benchmarks/RS-24-MIG-01?tab=assessments',
+    '/benchmarks/RS-24-POL-10?tab=dialogue',
+    '/benchmarks/RS-24-POL-02?tab=assessments',
+    '/tasks',
+  ],
   expert: ['/missions', '/tasks'],
   admin: ['/admin/users', '/admin/organisations', '/admin/settings', '/admin/mail'],
 };
@@ -88,11 +94,20 @@ export function describeEveryPageFor(kinds: Who[]): void {
           await page.goto(`${product.url}${path.replace('{consultation}', consultation)}`);
           await page.locator('main h1').first().waitFor();
           await page.waitForLoadState('networkidle');
-          await page.locator('mat-progress-bar[mode="indeterminate"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+          await page
+            .locator('mat-progress-bar[mode="indeterminate"]')
+            .first()
+            .waitFor({ state: 'detached', timeout: 15_000 })
+            .catch(() => undefined);
           // A chart is judged as drawn: ECharts loads with the first chart and draws into its picture.
-          await page.waitForFunction(() => Array.from(document.querySelectorAll('bt-bar-chart .chart__picture')).every((picture) => picture.querySelector('svg path')));
+          await page.waitForFunction(() =>
+            Array.from(document.querySelectorAll('bt-bar-chart .chart__picture')).every((picture) => picture.querySelector('svg path')),
+          );
           for (const finding of await seriousAccessibilityProblems(page)) problems.push(`${path}: ${finding}`);
-          const focusable = await page.locator('main').locator('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]').count();
+          const focusable = await page
+            .locator('main')
+            .locator('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]')
+            .count();
           if (focusable && !(await tabIntoMain(page))) problems.push(`${path}: the keyboard never reaches the page's content`);
           // The same page narrowed to a phone: the layout follows the width (media queries, the CDK's breakpoints) without a reload.
           const desktop = page.viewportSize();

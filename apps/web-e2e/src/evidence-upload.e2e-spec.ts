@@ -57,7 +57,9 @@ describe('the ministry uploads a PDF as evidence, with visible progress', () => 
       }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
     });
     await evidence().locator('bt-evidence-upload input[type="file"]').setInputFiles({ name: 'readmission-2025.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await evidence().getByText(/Uploading readmission-2025\.pdf — \d+ %/).waitFor();
+    await evidence()
+      .getByText(/Uploading readmission-2025\.pdf — \d+ %/)
+      .waitFor();
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await evidence().getByRole('link', { name: 'readmission-2025.pdf' }).waitFor({ timeout: 60_000 });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });

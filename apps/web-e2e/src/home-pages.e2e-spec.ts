@@ -35,8 +35,14 @@ describe('home pages, on a phone and a laptop', () => {
   async function settled(page: Page): Promise<void> {
     await page.locator('main h1').first().waitFor();
     await page.waitForLoadState('networkidle');
-    await page.locator('mat-progress-bar[mode="indeterminate"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('bt-bar-chart .chart__picture')).every((picture) => picture.querySelector('svg path')));
+    await page
+      .locator('mat-progress-bar[mode="indeterminate"]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('bt-bar-chart .chart__picture')).every((picture) => picture.querySelector('svg path')),
+    );
   }
 
   /** Whether a control is wholly on the screen. */

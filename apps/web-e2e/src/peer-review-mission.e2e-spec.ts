@@ -29,7 +29,6 @@ describe('a peer-review mission, planned by the Commission and worked on by its 
     await product?.stop();
   });
 
-
   const today = new Date();
   const day = (offset: number) => {
     const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + offset);

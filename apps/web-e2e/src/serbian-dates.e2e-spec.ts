@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { messageToCyrillic } from '@bt/i18n';
 import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
-const serbian = (JSON.parse(readFileSync(join(__dirname, '../../web/src/locale/messages.sr-Latn.json'), 'utf8')) as { translations: Record<string, string> }).translations;
+const serbian = (JSON.parse(readFileSync(join(__dirname, '../../web/src/locale/messages.sr-Latn.json'), 'utf8')) as { translations: Record<string, string> })
+  .translations;
 /** A text of the app in Latin Serbian, by its message id. */
 const sr = (id: string) => serbian[id].trim();
 

@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { messageToCyrillic } from '@bt/i18n';
 import { launchChromium, openedDialog, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
-const locale = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../web/src/locale', file), 'utf8')) as { translations: Record<string, string> }).translations;
+const locale = (file: string) =>
+  (JSON.parse(readFileSync(join(__dirname, '../../web/src/locale', file), 'utf8')) as { translations: Record<string, string> }).translations;
 const serbian = locale('messages.sr-Latn.json');
 
 /** A message of the app in Cyrillic, by its id (the Serbian translation, transliterated as the app does). */
@@ -15,7 +16,10 @@ function cyrillic(id: string): string {
 
 /** Latin letters left in a text once codes (RS-24-MIG-02), e-mail addresses, file formats (DOCX, PDF) and the given names are taken out. */
 function latinLeft(text: string, names: string[]): string[] {
-  let rest = text.replace(/\b[A-Z]{2}-\d{2}[\w.-]*/g, '').replace(/\S+@\S+/g, '').replace(/\b(DOCX|PDF|XML|IATI)\b/g, '');
+  let rest = text
+    .replace(/\b[A-Z]{2}-\d{2}[\w.-]*/g, '')
+    .replace(/\S+@\S+/g, '')
+    .replace(/\b(DOCX|PDF|XML|IATI)\b/g, '');
   for (const name of names) rest = rest.split(name).join('');
   return rest.match(/[A-Za-zČčĆćĐđŠšŽž]{2,}/g) ?? [];
 }
@@ -141,7 +145,10 @@ describe('Serbian in Latin and Cyrillic', () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await dialog.getByRole('button', { name: cyrillic('evidence.add.submit') }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('region', { name: cyrillic('evidence.heading') }).getByRole('heading', { name: title }).waitFor();
+    await page
+      .getByRole('region', { name: cyrillic('evidence.heading') })
+      .getByRole('heading', { name: title })
+      .waitFor();
 
     await workflow.locator('button[data-event="SUBMIT"]:not([aria-disabled="true"])').waitFor();
     await submit.click();

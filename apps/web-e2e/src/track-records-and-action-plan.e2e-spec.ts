@@ -67,7 +67,10 @@ describe('track records and the Action Plan in the browser', () => {
   async function drawnBars(chart: ReturnType<Page['locator']>): Promise<{ colours: string[]; patterned: number }> {
     await chart.locator('.chart__picture svg').waitFor();
     // Until every figure has its bar (ECharts draws after its chunk has loaded).
-    await page.waitForFunction((picture) => (picture?.querySelectorAll('path[fill^="#"]').length ?? 0) > 0, await chart.locator('.chart__picture').elementHandle());
+    await page.waitForFunction(
+      (picture) => (picture?.querySelectorAll('path[fill^="#"]').length ?? 0) > 0,
+      await chart.locator('.chart__picture').elementHandle(),
+    );
     return chart.locator('.chart__picture svg').evaluate((svg) => {
       const paths = Array.from(svg.querySelectorAll('path'));
       return {
@@ -147,7 +150,10 @@ describe('track records and the Action Plan in the browser', () => {
       ['12', 'Republic Public Prosecutor'],
       ['14', 'Republic Public Prosecutor, corrected'],
     ]) {
-      await page.locator(`li[data-series="${added}"]`).getByRole('button', { name: `Record a figure: ${added}`, exact: true }).click();
+      await page
+        .locator(`li[data-series="${added}"]`)
+        .getByRole('button', { name: `Record a figure: ${added}`, exact: true })
+        .click();
       dialog = await openedDialog(page, /Record a figure/);
       await dialog.getByLabel('Period').fill('2024');
       await dialog.getByLabel(/Figure/).fill(value);
@@ -205,7 +211,9 @@ describe('track records and the Action Plan in the browser', () => {
     await page.waitForFunction(() => {
       const picture = document.querySelector('bt-bar-chart .chart__picture');
       const svg = picture?.querySelector('svg');
-      return !!picture && !!svg && svg.getBoundingClientRect().width <= picture.getBoundingClientRect().width + 0.5 && picture.getBoundingClientRect().right <= 390;
+      return (
+        !!picture && !!svg && svg.getBoundingClientRect().width <= picture.getBoundingClientRect().width + 0.5 && picture.getBoundingClientRect().right <= 390
+      );
     });
     const figure = await chart.locator('figure').evaluate((f) => ({ scroll: f.scrollWidth, client: f.clientWidth, right: f.getBoundingClientRect().right }));
     expect(figure.scroll).toBeLessThanOrEqual(figure.client);

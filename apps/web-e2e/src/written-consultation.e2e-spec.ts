@@ -30,7 +30,6 @@ describe('a written consultation with two partner ministries and a CSO, publishe
     await product?.stop();
   });
 
-
   /** The deadline: some days ahead at 5 PM where the product runs (the same machine). */
   const deadline = new Date();
   deadline.setDate(deadline.getDate() + 3);
@@ -136,7 +135,9 @@ describe('a written consultation with two partner ministries and a CSO, publishe
     await first.getByText('Albania: the Karrec reception centre needs renovation.').waitFor();
     expect(await seriousAccessibilityProblems(commission)).toEqual([]);
 
-    await commission.getByLabel('Summary of the replies to question 1.1').fill('Partners reported staff and hygiene gaps in reception centres (Albania, Serbia).');
+    await commission
+      .getByLabel('Summary of the replies to question 1.1')
+      .fill('Partners reported staff and hygiene gaps in reception centres (Albania, Serbia).');
     const cites = commission.getByRole('group', { name: 'The summary draws on the replies of' });
     await cites.first().getByRole('checkbox', { name: RECIPIENTS[0] }).check();
     await cites.first().getByRole('checkbox', { name: RECIPIENTS[1] }).check();

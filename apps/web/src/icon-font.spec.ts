@@ -21,7 +21,9 @@ describe('the icon font cut to the icons in use', () => {
     expect(report.unreadable).toEqual([]);
     expect(report.tags).toBeGreaterThan(60);
     // Static names, names from a ternary of literals, and names from maps (workflow steps, support).
-    expect(report.names).toEqual(expect.arrayContaining(['checklist', 'upload_file', 'trending_up', 'trending_flat', 'radio_button_checked', 'send', 'check_circle']));
+    expect(report.names).toEqual(
+      expect.arrayContaining(['checklist', 'upload_file', 'trending_up', 'trending_flat', 'radio_button_checked', 'send', 'check_circle']),
+    );
   });
 
   it('draws every name in use as an icon, and is a small fraction of the whole font', () => {

@@ -13,7 +13,10 @@ export interface ApiResponse<T = any> {
 export class ApiClient {
   readonly cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string, private readonly options: { xsrf?: boolean; ip?: string } = {}) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly options: { xsrf?: boolean; ip?: string } = {},
+  ) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...this.browserHeaders(method), ...extraHeaders };

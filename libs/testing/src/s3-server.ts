@@ -30,7 +30,12 @@ export class S3TestServer {
 
   /** A client of this server, to look below the API's file store. */
   client(): S3Client {
-    return new S3Client({ endpoint: this.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: ACCESS_KEY } });
+    return new S3Client({
+      endpoint: this.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: ACCESS_KEY },
+    });
   }
 
   /** Another empty bucket; its name. */

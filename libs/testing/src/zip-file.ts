@@ -26,7 +26,11 @@ export function deflatedEntry(name: string, content: string | Buffer): TestZipEn
 export function spaceBombEntry(name: string, prefix: string, megabytes: number, suffix: string, declaredSize?: number): TestZipEntry {
   const flush = { finishFlush: constants.Z_FULL_FLUSH };
   const megabyte = deflateRawSync(Buffer.alloc(1024 * 1024, ' '), { ...flush, level: 9 });
-  const packed = Buffer.concat([deflateRawSync(Buffer.from(prefix), flush), ...Array.from({ length: megabytes }, () => megabyte), deflateRawSync(Buffer.from(suffix))]);
+  const packed = Buffer.concat([
+    deflateRawSync(Buffer.from(prefix), flush),
+    ...Array.from({ length: megabytes }, () => megabyte),
+    deflateRawSync(Buffer.from(suffix)),
+  ]);
   return { name, packed, declaredSize: declaredSize ?? prefix.length + megabytes * 1024 * 1024 + suffix.length };
 }
 
@@ -93,11 +97,20 @@ export function xlsxBomb(megabytes: number, options: { declaredSize?: number } =
       '_rels/.rels',
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     ),
-    deflatedEntry('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheets><sheet name="Figures" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    deflatedEntry(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheets><sheet name="Figures" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
     deflatedEntry(
       'xl/_rels/workbook.xml.rels',
       `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
     ),
-    spaceBombEntry('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`, megabytes, '</sheetData></worksheet>', options.declaredSize),
+    spaceBombEntry(
+      'xl/worksheets/sheet1.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`,
+      megabytes,
+      '</sheetData></worksheet>',
+      options.declaredSize,
+    ),
   ]);
 }

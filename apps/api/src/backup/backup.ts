@@ -69,7 +69,12 @@ async function copySnapshot(client: Client, dir: string, log: (line: string) => 
     const file = `tables/${table.name}.copy.gz`;
     const columns = table.columns.map(quoteName).join(', ');
     const checksum = new TableChecksum();
-    await pipeline(client.query(copyTo(`COPY ${quoteName(table.name)} (${columns}) TO STDOUT`)), checksum, createGzip(), createWriteStream(join(dir, file), { mode: 0o600 }));
+    await pipeline(
+      client.query(copyTo(`COPY ${quoteName(table.name)} (${columns}) TO STDOUT`)),
+      checksum,
+      createGzip(),
+      createWriteStream(join(dir, file), { mode: 0o600 }),
+    );
     tables.push({ name: table.name, columns: table.columns, rows: checksum.rows, checksum: checksum.checksum, file });
     log(`table ${table.name}: ${checksum.rows} rows`);
   }
@@ -81,8 +86,14 @@ async function copySnapshot(client: Client, dir: string, log: (line: string) => 
     sequences.push({ name, lastValue: row.last_value, isCalled: row.is_called });
   }
 
-  const [audit] = (await client.query<{ events: string; last_hash: string | null }>(`SELECT count(*)::text AS events, (SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1) AS last_hash FROM audit_event`)).rows;
-  const files = await client.query<{ key: string; sha256: string; size: string }>(`SELECT storage_key AS key, sha256, size::text FROM stored_file ORDER BY storage_key`);
+  const [audit] = (
+    await client.query<{ events: string; last_hash: string | null }>(
+      `SELECT count(*)::text AS events, (SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1) AS last_hash FROM audit_event`,
+    )
+  ).rows;
+  const files = await client.query<{ key: string; sha256: string; size: string }>(
+    `SELECT storage_key AS key, sha256, size::text FROM stored_file ORDER BY storage_key`,
+  );
   return {
     format: BACKUP_FORMAT,
     takenAt: new Date(now).toISOString(),
@@ -103,7 +114,8 @@ async function copyFile(storage: FileStorage, file: Manifest['files'][number], t
     return `file ${file.key}: cannot be read (${(error as Error).message})`;
   }
   const { sha256, size } = measured.result();
-  if (sha256 !== file.sha256 || size !== file.size) return `file ${file.key}: ${size} bytes with SHA-256 ${sha256}, but its row records ${file.size} bytes with ${file.sha256}`;
+  if (sha256 !== file.sha256 || size !== file.size)
+    return `file ${file.key}: ${size} bytes with SHA-256 ${sha256}, but its row records ${file.size} bytes with ${file.sha256}`;
   return null;
 }
 

@@ -8,7 +8,9 @@ export const MIGRATIONS_TABLE = 'migrations';
  * checksum taken at backup matches the one taken after the restore (dates in UTC and ISO form, …).
  */
 export async function settleSession(client: Client): Promise<void> {
-  await client.query(`SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 1; SET bytea_output = 'hex'`);
+  await client.query(
+    `SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 1; SET bytea_output = 'hex'`,
+  );
 }
 
 export function quoteName(name: string): string {
@@ -61,6 +63,8 @@ export async function tablesInLoadOrder(client: Client): Promise<TableShape[]> {
 
 /** The public schema's sequences (serial and identity columns' included). */
 export async function sequenceNames(client: Client): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S' ORDER BY relname`);
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S' ORDER BY relname`,
+  );
   return rows.map((r) => r.name);
 }

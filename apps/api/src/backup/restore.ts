@@ -50,8 +50,10 @@ export async function restore(dir: string, options: { databaseUrl: string; stora
     const chain = await verifyAuditChain(dataSource);
     if (chain.firstBroken) problems.push(`audit trail broken at event ${chain.firstBroken.id}: ${chain.firstBroken.reason}`);
     const [last] = await dataSource.query(`SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1`);
-    if (chain.checked !== manifest.audit.events && !chain.firstBroken) problems.push(`audit trail: ${chain.checked} events, the manifest says ${manifest.audit.events}`);
-    if ((last?.hash ?? null) !== manifest.audit.lastHash) problems.push(`audit trail: ends with hash ${last?.hash ?? 'none'}, the manifest says ${manifest.audit.lastHash ?? 'none'}`);
+    if (chain.checked !== manifest.audit.events && !chain.firstBroken)
+      problems.push(`audit trail: ${chain.checked} events, the manifest says ${manifest.audit.events}`);
+    if ((last?.hash ?? null) !== manifest.audit.lastHash)
+      problems.push(`audit trail: ends with hash ${last?.hash ?? 'none'}, the manifest says ${manifest.audit.lastHash ?? 'none'}`);
     log(`verified: ${manifest.tables.length} tables, ${manifest.files.length} files, audit trail of ${chain.checked} events`);
     return { manifest, problems };
   } finally {
@@ -83,12 +85,17 @@ async function refuseUnlessEmpty(databaseUrl: string, storage: FileStorage): Pro
         ORDER BY n.nspname <> 'public', 1 LIMIT 6`,
     );
     if (rows.length) {
-      throw new RestoreRefused(`the database is not empty (it holds ${rows.map((r) => r.name).join(', ')}${rows.length > 5 ? ', …' : ''}): a restore goes into a new, empty database only`);
+      throw new RestoreRefused(
+        `the database is not empty (it holds ${rows.map((r) => r.name).join(', ')}${rows.length > 5 ? ', …' : ''}): a restore goes into a new, empty database only`,
+      );
     }
   } finally {
     await client.end();
   }
-  for await (const entry of storage.list()) throw new RestoreRefused(`the file store is not empty (it holds ${entry.key}${entry.partial ? '.part' : ''}): a restore goes into an empty FILES_DIR (or FILES_S3_BUCKET) only`);
+  for await (const entry of storage.list())
+    throw new RestoreRefused(
+      `the file store is not empty (it holds ${entry.key}${entry.partial ? '.part' : ''}): a restore goes into an empty FILES_DIR (or FILES_S3_BUCKET) only`,
+    );
   const owner = await storage.owner();
   if (owner) throw new RestoreRefused(`the file store is claimed by database ${owner}: a restore goes into an empty FILES_DIR (or FILES_S3_BUCKET) only`);
 }
@@ -150,7 +157,8 @@ async function verifyTables(manifest: Manifest, databaseUrl: string): Promise<st
       const columns = table.columns.map(quoteName).join(', ');
       await pipeline(client.query(copyTo(`COPY ${quoteName(table.name)} (${columns}) TO STDOUT`)), checksum, discard());
       if (checksum.rows !== table.rows) problems.push(`table ${table.name}: ${checksum.rows} rows, the manifest says ${table.rows}`);
-      else if (checksum.checksum !== table.checksum) problems.push(`table ${table.name}: its rows differ from the backup's (checksum ${checksum.checksum}, the manifest says ${table.checksum})`);
+      else if (checksum.checksum !== table.checksum)
+        problems.push(`table ${table.name}: its rows differ from the backup's (checksum ${checksum.checksum}, the manifest says ${table.checksum})`);
     }
   } finally {
     await client.end();
@@ -170,7 +178,8 @@ async function verifyFiles(manifest: Manifest, storage: FileStorage): Promise<st
       continue;
     }
     const { sha256, size } = measured.result();
-    if (sha256 !== file.sha256 || size !== file.size) problems.push(`file ${file.key}: ${size} bytes with SHA-256 ${sha256}, the manifest says ${file.size} bytes with ${file.sha256}`);
+    if (sha256 !== file.sha256 || size !== file.size)
+      problems.push(`file ${file.key}: ${size} bytes with SHA-256 ${sha256}, the manifest says ${file.size} bytes with ${file.sha256}`);
   }
   return problems;
 }

@@ -13,7 +13,11 @@ export async function readDocx(bytes: Buffer): Promise<{ text: string; xml: stri
     return file.async('string');
   };
   const xml = await part('word/document.xml');
-  const footers = await Promise.all(Object.keys(zip.files).filter((name) => /^word\/footer\d*\.xml$/.test(name)).map(part));
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((name) => /^word\/footer\d*\.xml$/.test(name))
+      .map(part),
+  );
   return { text: textOfXml(xml), xml, footer: footers.map(textOfXml).join('\n') };
 }
 
@@ -38,7 +42,10 @@ export function readPdf(bytes: Buffer): { text: string; fonts: string } {
   try {
     const file = join(dir, 'document.pdf');
     writeFileSync(file, bytes);
-    return { text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '), fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }) };
+    return {
+      text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
+      fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

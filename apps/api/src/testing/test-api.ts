@@ -41,7 +41,10 @@ export function createDemoDatabase(): ReturnType<typeof createTestDatabase> {
  */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const database = await createDemoDatabase();
-  const app = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'false', ...env }), { logger: false });
+  const app = await createApp(
+    readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'false', ...env }),
+    { logger: false },
+  );
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const pg = new Client({ connectionString: database.url });
@@ -62,7 +65,11 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
 
 /** "METHOD /api/path/:param" for every handler of every controller, read from Nest's own metadata. */
 export function routeTable(app: NestFastifyApplication): string[] {
-  const join = (...parts: string[]) => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+  const join = (...parts: string[]) =>
+    `/${parts
+      .flatMap((p) => p.split('/'))
+      .filter(Boolean)
+      .join('/')}`;
   const routes: string[] = [];
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
   for (const wrapper of controllers) {
@@ -79,4 +86,3 @@ export function routeTable(app: NestFastifyApplication): string[] {
   }
   return routes.sort();
 }
-

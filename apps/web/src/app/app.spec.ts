@@ -145,8 +145,7 @@ describe('App shell', () => {
   });
 
   describe('for who is signed in', () => {
-    const navLinks = (page: HTMLElement): string[] =>
-      [...page.querySelectorAll('nav[aria-label="Main"] a')].map((a) => a.textContent?.trim() ?? '');
+    const navLinks = (page: HTMLElement): string[] => [...page.querySelectorAll('nav[aria-label="Main"] a')].map((a) => a.textContent?.trim() ?? '');
 
     it('offers an anonymous visitor to sign in, and only the public pages', async () => {
       const page = await start();

@@ -3,7 +3,15 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Match
 import type { ReasonParams } from '@bt/workflow';
 import { EachIsObject, HasAtMostDecimals, IsNotBlank } from './field-rules';
 import type { RefusalCode } from './refusals';
-import { ASSISTANCE_INSTRUMENTS, type AssistanceInstrument, ASSISTANCE_STATUSES, type AssistanceStatus, PARTICIPANT_ROLES, type ParticipantRole, isPartialDate } from './assistance.values';
+import {
+  ASSISTANCE_INSTRUMENTS,
+  type AssistanceInstrument,
+  ASSISTANCE_STATUSES,
+  type AssistanceStatus,
+  PARTICIPANT_ROLES,
+  type ParticipantRole,
+  isPartialDate,
+} from './assistance.values';
 
 /*
  * Assistance projects: the help a country gets to meet its benchmarks (docs/assistance.md). The
@@ -14,7 +22,10 @@ import { ASSISTANCE_INSTRUMENTS, type AssistanceInstrument, ASSISTANCE_STATUSES,
 function IsPartialDate(field: string): PropertyDecorator {
   return ValidateBy({
     name: 'isPartialDate',
-    validator: { validate: (value) => isPartialDate(value), defaultMessage: () => `${field} must be a year, a month or a day such as 2018, 2018-09 or 2018-09-14` },
+    validator: {
+      validate: (value) => isPartialDate(value),
+      defaultMessage: () => `${field} must be a year, a month or a day such as 2018, 2018-09 or 2018-09-14`,
+    },
   });
 }
 

@@ -27,7 +27,10 @@ export function HasAtMostDecimals(places: number, message?: string): PropertyDec
   return ValidateBy({
     name: 'hasAtMostDecimals',
     validator: {
-      validate: (value) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * scale) / scale - value) <= Number.EPSILON * Math.max(1, Math.abs(value)),
+      validate: (value) =>
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        Math.abs(Math.round(value * scale) / scale - value) <= Number.EPSILON * Math.max(1, Math.abs(value)),
       defaultMessage: (args) => message ?? `${args?.property} must be a number with at most ${places} decimals`,
     },
   });

@@ -17,7 +17,13 @@ describe('REFUSALS', () => {
 
   it('fills in the parameters, and keeps a wording without any as it is', () => {
     expect(refusal('mission.not-found', { id: 'm-1' })).toEqual({ code: 'mission.not-found', params: { id: 'm-1' }, message: 'No mission m-1' });
-    expect(refusal('track-records.period-twice', { series: 'Seizures', period: '2020', row: 4 }).message).toBe('The series "Seizures" already has a figure for 2020 in row 4.');
-    expect(refusal('dialogue.closed')).toEqual({ code: 'dialogue.closed', params: {}, message: 'The benchmark is accepted: its dialogue is closed (read-only).' });
+    expect(refusal('track-records.period-twice', { series: 'Seizures', period: '2020', row: 4 }).message).toBe(
+      'The series "Seizures" already has a figure for 2020 in row 4.',
+    );
+    expect(refusal('dialogue.closed')).toEqual({
+      code: 'dialogue.closed',
+      params: {},
+      message: 'The benchmark is accepted: its dialogue is closed (read-only).',
+    });
   });
 });

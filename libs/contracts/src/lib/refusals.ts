@@ -73,7 +73,8 @@ export const REFUSALS = {
   'auth.session-not-found': 'No other session {id} of yours',
   'auth.provider-unavailable': '{provider} does not answer at the moment; try again in a minute or sign in with your password.',
   'auth.single-sign-on-off': 'Single sign-on is not configured on this server (OIDC_ISSUER is not set).',
-  'second-factor.set-up-already': 'Two-step sign-in is set up already: switch it off with a code first to set up another app (or ask an administrator to reset it).',
+  'second-factor.set-up-already':
+    'Two-step sign-in is set up already: switch it off with a code first to set up another app (or ask an administrator to reset it).',
   'second-factor.no-set-up-in-progress': 'No set-up is in progress: start it again from the account page.',
   'second-factor.required-for-role': 'Two-step sign-in is required for your role: it cannot be switched off (an admin can reset it if the phone is lost).',
   'second-factor.wrong-code': 'That code is not right: check the authenticator app (and that the phone shows the right time), then try again.',
@@ -111,9 +112,12 @@ export const REFUSALS = {
   'evidence.file-not-in-current-version': 'No file {id} in the current version of this evidence',
   'evidence.file-not-found': 'No file {id} in this evidence',
   'evidence.only-ministry': "Only the ministry of the benchmark's country adds or changes evidence.",
-  'evidence.read-only-while-submitted': 'Evidence is read-only while the benchmark is submitted; it opens again when changes are requested or the benchmark is reopened.',
-  'evidence.read-only-while-in-peer-review': 'Evidence is read-only while the benchmark is peerReview; it opens again when changes are requested or the benchmark is reopened.',
-  'evidence.read-only-while-accepted': 'Evidence is read-only while the benchmark is accepted; it opens again when changes are requested or the benchmark is reopened.',
+  'evidence.read-only-while-submitted':
+    'Evidence is read-only while the benchmark is submitted; it opens again when changes are requested or the benchmark is reopened.',
+  'evidence.read-only-while-in-peer-review':
+    'Evidence is read-only while the benchmark is peerReview; it opens again when changes are requested or the benchmark is reopened.',
+  'evidence.read-only-while-accepted':
+    'Evidence is read-only while the benchmark is accepted; it opens again when changes are requested or the benchmark is reopened.',
   'evidence.period-ends-before-start': 'periodEnd must be on or after periodStart',
   'evidence.sub-requirement-not-on-benchmark': 'subRequirementIds must be sub-requirements of {code}',
   'evidence.link-not-an-address': '{url} is not a web address',
@@ -150,7 +154,8 @@ export const REFUSALS = {
   'track-records.series-not-found': 'No track-record series {id}',
   'track-records.period-malformed': 'period must be a year such as 2019 or a quarter such as 2020-Q1',
   'track-records.not-a-sheet': 'The file could not be read as a spreadsheet.',
-  'track-records.sheet-unpacks-too-large': 'The file unpacks to more than {megabytes} MB. A track-record sheet of at most {figures} figures is far smaller: is it the right file?',
+  'track-records.sheet-unpacks-too-large':
+    'The file unpacks to more than {megabytes} MB. A track-record sheet of at most {figures} figures is far smaller: is it the right file?',
   'track-records.sheet-too-long': 'The sheet has more than {rows} rows, blank ones included: a track-record sheet holds at most {figures} figures.',
   'track-records.sheet-has-a-problem': 'Nothing was imported: the sheet has 1 problem.',
   'track-records.sheet-has-problems': 'Nothing was imported: the sheet has {count} problems.',
@@ -219,7 +224,8 @@ export const REFUSALS = {
 
   // Assistance projects: who writes them and what they may support.
   'assistance.project-not-found': 'No project {id}',
-  'assistance.not-yours-to-write': "Only the ministry of the project's country, the Commission, an admin or a civil-society organisation implementing it writes a project.",
+  'assistance.not-yours-to-write':
+    "Only the ministry of the project's country, the Commission, an admin or a civil-society organisation implementing it writes a project.",
   'assistance.cso-must-implement': 'A civil-society organisation writes only projects it implements: name your organisation as an implementer.',
   'assistance.project-changed-meanwhile': 'The project changed meanwhile (version {current}, you saw {sent}); reload it.',
   'assistance.unknown-country': 'No country {country}',
@@ -240,7 +246,8 @@ export const REFUSALS = {
   'iati.reporting-org-half': 'State the reporting organisation with its type: reportingOrg and reportingOrgType go together.',
   'iati.not-exportable': 'Nothing to export: {count} problems make the projects unfit for IATI 2.03.',
   'iati.reporting-org-unknown': 'No reporting organisation: state one (reportingOrg, reportingOrgType) or name a funder with its IATI identifier and type.',
-  'iati.reporting-org-differs': "Another organisation reports this project ({ref}) than the file's first project ({first}): an IATI file has one reporting organisation; state it for the file.",
+  'iati.reporting-org-differs':
+    "Another organisation reports this project ({ref}) than the file's first project ({first}): an IATI file has one reporting organisation; state it for the file.",
   'iati.no-activity-date': 'IATI 2.03 needs a date of the activity, and the project states none.',
   'iati.no-participating-org': 'IATI 2.03 needs a funding, accountable, extending or implementing organisation, and the project names none.',
   'iati.doctype-refused': 'The file declares a DOCTYPE or an entity: an IATI file needs neither, and such files are refused.',
@@ -285,7 +292,8 @@ export const REFUSALS = {
 export type RefusalCode = keyof typeof REFUSALS;
 
 /** The parameters a refusal's wording needs, by name, as the rest of an argument list (none: nothing). */
-export type RefusalArgs<C extends RefusalCode> = PlaceholdersOf<(typeof REFUSALS)[C]> extends never ? [] : [Record<PlaceholdersOf<(typeof REFUSALS)[C]>, string | number>];
+export type RefusalArgs<C extends RefusalCode> =
+  PlaceholdersOf<(typeof REFUSALS)[C]> extends never ? [] : [Record<PlaceholdersOf<(typeof REFUSALS)[C]>, string | number>];
 
 /** A reason with a code of REFUSALS. */
 export type RefusalReason<C extends RefusalCode = RefusalCode> = Reason & { code: C };

@@ -11,7 +11,9 @@ export class DocumentQuery {
   @IsIn(DOCUMENT_FORMATS, {
     message: `format must be one of ${DOCUMENT_FORMATS.join(', ')}`,
     // A format that is not one of ours has its own refusal (report.unknown-format); a missing one is an invalid field.
-    context: fieldRefusal((format) => (format === undefined ? undefined : refusal('report.unknown-format', { format: String(format), allowed: DOCUMENT_FORMATS.join(', ') }))),
+    context: fieldRefusal((format) =>
+      format === undefined ? undefined : refusal('report.unknown-format', { format: String(format), allowed: DOCUMENT_FORMATS.join(', ') }),
+    ),
   })
   format!: DocumentFormat;
 

@@ -90,4 +90,3 @@ export class TrackRecordValueRequest {
   @MaxLength(2000)
   note?: string;
 }
-

@@ -2,7 +2,11 @@ import { serverTexts } from './server-texts';
 
 describe('serverTexts', () => {
   const texts = serverTexts({
-    en: { proposals: '{count, plural, one {# proposal} other {# proposals}} from {organisation}', due: 'Due on {at, date, long}', budget: 'Budget {amount, number}' },
+    en: {
+      proposals: '{count, plural, one {# proposal} other {# proposals}} from {organisation}',
+      due: 'Due on {at, date, long}',
+      budget: 'Budget {amount, number}',
+    },
     'sr-Latn': {
       proposals: '{count, plural, one {# predlog} few {# predloga} other {# predloga}} od {organisation}',
       due: 'Rok je {at, date, long}',

@@ -45,7 +45,10 @@ describe('the benchmark machine', () => {
     expect(planned.value).toEqual({ peerReview: 'planned' });
     const [after] = transition(benchmarkMachine, planned, { type: 'ACCEPT', assessment, facts: ready });
     expect(after.value).toEqual({ peerReview: 'planned' });
-    expect(explainEvent(planned.value, { type: 'ACCEPT', assessment, facts: ready })).toEqual({ handled: true, unmet: { code: 'workflow.mission-not-reported', params: {}, message: 'the peer-review mission has not reported yet' } });
+    expect(explainEvent(planned.value, { type: 'ACCEPT', assessment, facts: ready })).toEqual({
+      handled: true,
+      unmet: { code: 'workflow.mission-not-reported', params: {}, message: 'the peer-review mission has not reported yet' },
+    });
   });
 
   it('accepts straight from submitted only where no mission is required', () => {
@@ -58,15 +61,26 @@ describe('the benchmark machine', () => {
     const waiting = { ...ready, unansweredProposalCount: 1, unansweredProposals: ['Publish the figures per court.'] };
     const submitted = run({ type: 'SUBMIT', facts: ready });
     expect(transition(benchmarkMachine, submitted, { type: 'ACCEPT', assessment, facts: waiting })[0].value).toBe('submitted');
-    expect(explainEvent('submitted', { type: 'ACCEPT', assessment, facts: waiting }).unmet?.message).toBe('civil-society proposals still need a reasoned answer: 1 ("Publish the figures per court.")');
-    const reported = run({ type: 'SUBMIT', facts: ready }, { type: 'START_PEER_REVIEW', mission, facts: ready }, { type: 'BEGIN_FIELDWORK', facts: ready }, { type: 'SUBMIT_MISSION_REPORT', facts: ready });
+    expect(explainEvent('submitted', { type: 'ACCEPT', assessment, facts: waiting }).unmet?.message).toBe(
+      'civil-society proposals still need a reasoned answer: 1 ("Publish the figures per court.")',
+    );
+    const reported = run(
+      { type: 'SUBMIT', facts: ready },
+      { type: 'START_PEER_REVIEW', mission, facts: ready },
+      { type: 'BEGIN_FIELDWORK', facts: ready },
+      { type: 'SUBMIT_MISSION_REPORT', facts: ready },
+    );
     expect(transition(benchmarkMachine, reported, { type: 'ACCEPT', assessment, facts: waiting })[0].value).toEqual({ peerReview: 'reported' });
   });
 
   it('does not begin fieldwork before the mission starts', () => {
     const planned = run({ type: 'SUBMIT', facts: ready }, { type: 'START_PEER_REVIEW', mission, facts: ready });
     const early = { ...ready, today: '2026-01-09' };
-    expect(explainEvent(planned.value, { type: 'BEGIN_FIELDWORK', facts: early }).unmet).toEqual({ code: 'workflow.mission-not-started', params: { date: '2026-01-10' }, message: 'the mission starts on 2026-01-10' });
+    expect(explainEvent(planned.value, { type: 'BEGIN_FIELDWORK', facts: early }).unmet).toEqual({
+      code: 'workflow.mission-not-started',
+      params: { date: '2026-01-10' },
+      message: 'the mission starts on 2026-01-10',
+    });
   });
 
   it('needs a comment to request changes and a justification to reopen', () => {
@@ -84,7 +98,12 @@ describe('the benchmark machine', () => {
 
   it("lists each actor's events: enabled, or disabled with the reason", () => {
     expect(availableEvents('draft', coordinator, 'RS', { ...ready, sharedEvidenceCount: 0 })).toEqual([
-      { type: 'SUBMIT', enabled: false, reason: { code: 'workflow.shared-evidence-needed', params: {}, message: 'at least one evidence item shared with reviewers is needed' }, payload: [] },
+      {
+        type: 'SUBMIT',
+        enabled: false,
+        reason: { code: 'workflow.shared-evidence-needed', params: {}, message: 'at least one evidence item shared with reviewers is needed' },
+        payload: [],
+      },
     ]);
     expect(availableEvents('draft', { ...coordinator, countryCode: 'AL' }, 'RS', ready)).toEqual([]);
     expect(availableEvents('submitted', commission, 'RS', ready).map((e) => [e.type, e.enabled])).toEqual([
@@ -106,7 +125,9 @@ describe('the benchmark machine', () => {
     ];
     const paths = getSimplePaths(benchmarkMachine, { events });
     const reached = new Set(paths.map((p) => JSON.stringify(p.state.value)));
-    expect(reached).toEqual(new Set(['"draft"', '"submitted"', '{"peerReview":"planned"}', '{"peerReview":"fieldwork"}', '{"peerReview":"reported"}', '"accepted"']));
+    expect(reached).toEqual(
+      new Set(['"draft"', '"submitted"', '{"peerReview":"planned"}', '{"peerReview":"fieldwork"}', '{"peerReview":"reported"}', '"accepted"']),
+    );
     expect(topState({ peerReview: 'fieldwork' })).toBe('peerReview');
   });
 

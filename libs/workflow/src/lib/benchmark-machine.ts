@@ -49,7 +49,15 @@ export type BenchmarkEvent =
 
 export type BenchmarkEventType = BenchmarkEvent['type'];
 
-export const BENCHMARK_EVENTS: BenchmarkEventType[] = ['SUBMIT', 'REQUEST_CHANGES', 'START_PEER_REVIEW', 'BEGIN_FIELDWORK', 'SUBMIT_MISSION_REPORT', 'ACCEPT', 'REOPEN'];
+export const BENCHMARK_EVENTS: BenchmarkEventType[] = [
+  'SUBMIT',
+  'REQUEST_CHANGES',
+  'START_PEER_REVIEW',
+  'BEGIN_FIELDWORK',
+  'SUBMIT_MISSION_REPORT',
+  'ACCEPT',
+  'REOPEN',
+];
 
 const filled = (text: string | undefined) => !!text && text.trim().length > 0;
 

@@ -24,7 +24,10 @@ export interface WorkflowActor {
 }
 
 /** Who may fire each event (docs/design.md, The benchmark workflow); answers null when this actor may, or why not. */
-export const EVENT_ROLES: Record<BenchmarkEventType, { who: 'workflow.only-coordinator' | 'workflow.only-commission' | 'workflow.only-commission-or-expert'; may: (a: WorkflowActor, country: string) => boolean }> = {
+export const EVENT_ROLES: Record<
+  BenchmarkEventType,
+  { who: 'workflow.only-coordinator' | 'workflow.only-commission' | 'workflow.only-commission-or-expert'; may: (a: WorkflowActor, country: string) => boolean }
+> = {
   SUBMIT: { who: 'workflow.only-coordinator', may: (a, c) => a.roles.has('ministry') && a.coordinator && a.countryCode === c },
   REQUEST_CHANGES: { who: 'workflow.only-commission', may: (a) => a.roles.has('commission') },
   START_PEER_REVIEW: { who: 'workflow.only-commission', may: (a) => a.roles.has('commission') },

@@ -51,7 +51,8 @@ export const CONSULTATION_GUARDS = {
   deadlineAhead: (e: ConsultationEvent) => (future(e.facts.deadline, e.facts.now) ? null : unmet('workflow.deadline-not-ahead')),
   noReplySent: (e: ConsultationEvent) => (e.facts.sentReplyCount === 0 ? null : unmet('workflow.replies-already-sent', { count: e.facts.sentReplyCount })),
   newDeadlineAhead: (e: ConsultationEvent) => (e.type === 'REOPEN' && future(e.deadline, e.facts.now) ? null : unmet('workflow.new-deadline-needed')),
-  everyQuestionSummarised: (e: ConsultationEvent) => (e.facts.unsummarisedCount === 0 ? null : unmet('workflow.questions-unsummarised', { count: e.facts.unsummarisedCount })),
+  everyQuestionSummarised: (e: ConsultationEvent) =>
+    e.facts.unsummarisedCount === 0 ? null : unmet('workflow.questions-unsummarised', { count: e.facts.unsummarisedCount }),
 } satisfies Record<string, (e: ConsultationEvent) => Reason | null>;
 
 export type ConsultationGuard = keyof typeof CONSULTATION_GUARDS;

@@ -22,7 +22,10 @@ export interface MachineRules<E extends { type: string }, G extends string> {
 /** The machine's guard for each transition, built from the rule table (so both share one truth). */
 export function guardsOf<E extends { type: string }, G extends string>(rules: Pick<MachineRules<E, G>, 'conditions' | 'transitionGuards'>) {
   return Object.fromEntries(
-    Object.entries(rules.transitionGuards).map(([name, conditions]) => [name, ({ event }: { event: E }) => conditions.every((c) => rules.conditions[c](event) === null)]),
+    Object.entries(rules.transitionGuards).map(([name, conditions]) => [
+      name,
+      ({ event }: { event: E }) => conditions.every((c) => rules.conditions[c](event) === null),
+    ]),
   ) as Record<string, (args: { event: E }) => boolean>;
 }
 
@@ -64,7 +67,9 @@ export function explainWith<E extends { type: string }, G extends string>(
   if (found.length === 0) return { handled: false, unmet: null };
   let firstUnmet: Reason | null = null;
   for (const candidate of found) {
-    const conditions = (candidate.guard ? rules.transitionGuards[candidate.guard] : []).filter((c) => options.payloadKnown !== false || !rules.payloadConditions.has(c));
+    const conditions = (candidate.guard ? rules.transitionGuards[candidate.guard] : []).filter(
+      (c) => options.payloadKnown !== false || !rules.payloadConditions.has(c),
+    );
     const unmet = conditions.map((c) => rules.conditions[c](event)).find((reason) => reason !== null) ?? null;
     if (unmet === null) return { handled: true, unmet: null };
     firstUnmet ??= unmet;

@@ -28,7 +28,10 @@ describe('nextSnapshot', () => {
     for (const state of states) {
       for (const facts of [ready, unready]) {
         for (const type of types) {
-          for (const event of [{ type, ...payload, facts }, { type, facts }] as BenchmarkEvent[]) {
+          for (const event of [
+            { type, ...payload, facts },
+            { type, facts },
+          ] as BenchmarkEvent[]) {
             const [expected] = transition(benchmarkMachine, state, event);
             const next = nextSnapshot(benchmarkMachine, state, event);
             expect(benchmarkMachine.getPersistedSnapshot(next)).toEqual(benchmarkMachine.getPersistedSnapshot(expected));
@@ -43,7 +46,9 @@ describe('nextSnapshot', () => {
     for (const type of ['PUBLISH', 'CLOSE', 'NONE']) {
       const event = { type } as never;
       const next = nextSnapshot(consultationMachine, draft, event);
-      expect(consultationMachine.getPersistedSnapshot(next)).toEqual(consultationMachine.getPersistedSnapshot(transition(consultationMachine, draft, event)[0]));
+      expect(consultationMachine.getPersistedSnapshot(next)).toEqual(
+        consultationMachine.getPersistedSnapshot(transition(consultationMachine, draft, event)[0]),
+      );
       expect(next.machine).toBe(consultationMachine);
     }
   });

@@ -53,7 +53,10 @@ export const WORKFLOW_REASONS = {
 export type WorkflowReasonCode = keyof typeof WORKFLOW_REASONS;
 
 /** A workflow condition's reason, worded in English from its code. */
-export function unmet<C extends WorkflowReasonCode>(code: C, ...params: PlaceholdersOf<(typeof WORKFLOW_REASONS)[C]> extends never ? [] : [Record<PlaceholdersOf<(typeof WORKFLOW_REASONS)[C]>, string | number>]): Reason {
+export function unmet<C extends WorkflowReasonCode>(
+  code: C,
+  ...params: PlaceholdersOf<(typeof WORKFLOW_REASONS)[C]> extends never ? [] : [Record<PlaceholdersOf<(typeof WORKFLOW_REASONS)[C]>, string | number>]
+): Reason {
   const filled = params[0] ?? {};
   return { code, params: filled, message: fillIn(WORKFLOW_REASONS[code], filled) };
 }

@@ -46,7 +46,9 @@ export class EvidenceVersionsAndSearch1795490000000 implements MigrationInterfac
     // Versions are history: never changed, never removed (except with their evidence's benchmark).
     await q.query(`CREATE FUNCTION evidence_version_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'evidence versions are append-only'; END $$`);
-    await q.query(`CREATE TRIGGER "evidence_version_no_update" BEFORE UPDATE ON "evidence_version" FOR EACH ROW EXECUTE FUNCTION evidence_version_append_only()`);
+    await q.query(
+      `CREATE TRIGGER "evidence_version_no_update" BEFORE UPDATE ON "evidence_version" FOR EACH ROW EXECUTE FUNCTION evidence_version_append_only()`,
+    );
     await q.query(`CREATE TABLE "evidence_file" (
       "evidence_id" uuid NOT NULL,
       "stored_file_id" uuid NOT NULL,

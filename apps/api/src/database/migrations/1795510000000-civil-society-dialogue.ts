@@ -1,6 +1,16 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const PREPARATION = ['early_stage', 'early_stage_to_some', 'some_level', 'some_to_moderate', 'moderately_prepared', 'moderate_to_good', 'good_level', 'good_to_well_advanced', 'well_advanced'];
+const PREPARATION = [
+  'early_stage',
+  'early_stage_to_some',
+  'some_level',
+  'some_to_moderate',
+  'moderately_prepared',
+  'moderate_to_good',
+  'good_level',
+  'good_to_well_advanced',
+  'well_advanced',
+];
 const PROGRESS = ['backsliding', 'no_progress', 'limited_progress', 'some_progress', 'good_progress', 'very_good_progress'];
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 

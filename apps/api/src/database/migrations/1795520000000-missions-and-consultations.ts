@@ -92,7 +92,9 @@ export class MissionsAndConsultations1795520000000 implements MigrationInterface
       evidence_id uuid NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
       PRIMARY KEY (recommendation_id, evidence_id))`);
     // A recommendation turned into a corrective measure of the Action Plan (that table comes from 1795500000000).
-    await q.query(`ALTER TABLE corrective_measure ADD CONSTRAINT "FK_corrective_measure_recommendation" FOREIGN KEY (recommendation_id) REFERENCES mission_recommendation (id) ON DELETE SET NULL`);
+    await q.query(
+      `ALTER TABLE corrective_measure ADD CONSTRAINT "FK_corrective_measure_recommendation" FOREIGN KEY (recommendation_id) REFERENCES mission_recommendation (id) ON DELETE SET NULL`,
+    );
     await q.query(`CREATE UNIQUE INDEX corrective_measure_recommendation_idx ON corrective_measure (recommendation_id) WHERE recommendation_id IS NOT NULL`);
 
     await q.query(`CREATE TABLE consultation (
@@ -154,7 +156,16 @@ export class MissionsAndConsultations1795520000000 implements MigrationInterface
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['consultation_summary_citation', 'consultation_summary', 'consultation_reply_file', 'consultation_reply', 'consultation_recipient', 'consultation_question', 'consultation_topic', 'consultation']) {
+    for (const table of [
+      'consultation_summary_citation',
+      'consultation_summary',
+      'consultation_reply_file',
+      'consultation_reply',
+      'consultation_recipient',
+      'consultation_question',
+      'consultation_topic',
+      'consultation',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP INDEX corrective_measure_recommendation_idx`);
@@ -166,9 +177,13 @@ export class MissionsAndConsultations1795520000000 implements MigrationInterface
     await q.query(`DROP FUNCTION mission_country_from_benchmark()`);
     await q.query(`DROP TABLE mission_benchmark`);
     await q.query(`ALTER TABLE mission RENAME COLUMN report_submitted_at TO report_uploaded_at`);
-    await q.query(`ALTER TABLE mission ADD report_file_name text, ADD report_media_type text, ADD report_sha256 text, ADD report_size integer, ADD report_storage_key text, ADD report_uploaded_by uuid`);
+    await q.query(
+      `ALTER TABLE mission ADD report_file_name text, ADD report_media_type text, ADD report_sha256 text, ADD report_size integer, ADD report_storage_key text, ADD report_uploaded_by uuid`,
+    );
     await q.query(`UPDATE mission m SET report_file_name = f.file_name, report_media_type = f.media_type, report_sha256 = f.sha256, report_size = f.size, report_storage_key = f.storage_key, report_uploaded_by = f.uploaded_by
       FROM stored_file f WHERE f.id = m.report_file_id`);
-    await q.query(`ALTER TABLE mission DROP COLUMN title, DROP COLUMN country_code, DROP COLUMN tor_file_id, DROP COLUMN report_file_id, DROP COLUMN report_shared_at, DROP COLUMN report_shared_by, DROP COLUMN created_by`);
+    await q.query(
+      `ALTER TABLE mission DROP COLUMN title, DROP COLUMN country_code, DROP COLUMN tor_file_id, DROP COLUMN report_file_id, DROP COLUMN report_shared_at, DROP COLUMN report_shared_by, DROP COLUMN created_by`,
+    );
   }
 }

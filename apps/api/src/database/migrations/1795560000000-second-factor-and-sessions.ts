@@ -40,7 +40,8 @@ export class SecondFactorAndSessions1795560000000 implements MigrationInterface 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE "pending_sign_in"`);
     await q.query(`DROP TABLE "recovery_code"`);
-    for (const column of ['totp_pending_secret', 'totp_last_time_step', 'totp_enrolled_at', 'totp_secret']) await q.query(`ALTER TABLE "app_user" DROP COLUMN "${column}"`);
+    for (const column of ['totp_pending_secret', 'totp_last_time_step', 'totp_enrolled_at', 'totp_secret'])
+      await q.query(`ALTER TABLE "app_user" DROP COLUMN "${column}"`);
     await q.query(`ALTER TABLE "user_session" DROP COLUMN "second_factor"`);
     await q.query(`ALTER TABLE "user_session" DROP CONSTRAINT "UQ_user_session_id"`);
     await q.query(`ALTER TABLE "user_session" DROP COLUMN "id"`);

@@ -28,14 +28,18 @@ export class ReadsAtScale1795590000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER "proposal_country" BEFORE INSERT ON "proposal" FOR EACH ROW EXECUTE FUNCTION proposal_country()`);
 
     await q.query(`ALTER TABLE "proposal_response" ADD "proposer_organisation_id" uuid`);
-    await q.query(`UPDATE proposal_response r SET proposer_organisation_id = u.organisation_id FROM proposal p JOIN app_user u ON u.id = p.author_id WHERE p.id = r.proposal_id`);
+    await q.query(
+      `UPDATE proposal_response r SET proposer_organisation_id = u.organisation_id FROM proposal p JOIN app_user u ON u.id = p.author_id WHERE p.id = r.proposal_id`,
+    );
     await q.query(`ALTER TABLE "proposal_response" ALTER "proposer_organisation_id" SET NOT NULL`);
     await q.query(`CREATE FUNCTION proposal_response_proposer() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         SELECT u.organisation_id INTO NEW.proposer_organisation_id FROM proposal p JOIN app_user u ON u.id = p.author_id WHERE p.id = NEW.proposal_id;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER "proposal_response_proposer" BEFORE INSERT ON "proposal_response" FOR EACH ROW EXECUTE FUNCTION proposal_response_proposer()`);
+    await q.query(
+      `CREATE TRIGGER "proposal_response_proposer" BEFORE INSERT ON "proposal_response" FOR EACH ROW EXECUTE FUNCTION proposal_response_proposer()`,
+    );
     await q.query(`CREATE FUNCTION proposal_answered() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE proposal p
@@ -82,7 +86,11 @@ export class ReadsAtScale1795590000000 implements MigrationInterface {
          WHERE b.id IN (SELECT benchmark_id FROM changed);
         RETURN NULL;
       END $$`);
-    for (const [event, table] of [['INSERT', 'NEW'], ['UPDATE', 'NEW'], ['DELETE', 'OLD']]) {
+    for (const [event, table] of [
+      ['INSERT', 'NEW'],
+      ['UPDATE', 'NEW'],
+      ['DELETE', 'OLD'],
+    ]) {
       await q.query(`CREATE TRIGGER "sub_requirement_catalogue_search_${event.toLowerCase()}" AFTER ${event} ON "sub_requirement"
         REFERENCING ${table} TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION benchmark_catalogue_search_of_sub_requirements()`);
     }

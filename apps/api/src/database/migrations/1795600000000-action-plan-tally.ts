@@ -30,7 +30,9 @@ export class ActionPlanTally1795600000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER "action_activity_tally" AFTER INSERT OR DELETE ON "action_activity" FOR EACH ROW EXECUTE FUNCTION action_plan_tally_of_activity()`);
+    await q.query(
+      `CREATE TRIGGER "action_activity_tally" AFTER INSERT OR DELETE ON "action_activity" FOR EACH ROW EXECUTE FUNCTION action_plan_tally_of_activity()`,
+    );
     await q.query(`CREATE TRIGGER "action_activity_tally_update" AFTER UPDATE ON "action_activity" FOR EACH ROW
       WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.deadline IS DISTINCT FROM NEW.deadline OR OLD.benchmark_id IS DISTINCT FROM NEW.benchmark_id)
       EXECUTE FUNCTION action_plan_tally_of_activity()`);

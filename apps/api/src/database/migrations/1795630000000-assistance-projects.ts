@@ -60,7 +60,9 @@ export class AssistanceProjects1795630000000 implements MigrationInterface {
       CONSTRAINT "assistance_participant_name_check" CHECK (length(btrim("name")) > 0),
       CONSTRAINT "FK_assistance_participant_project" FOREIGN KEY ("project_id") REFERENCES "assistance_project"("id") ON DELETE CASCADE,
       CONSTRAINT "FK_assistance_participant_organisation" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE SET NULL)`);
-    await q.query(`CREATE INDEX "assistance_participant_organisation_idx" ON "assistance_participant" ("organisation_id", "role") WHERE "organisation_id" IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX "assistance_participant_organisation_idx" ON "assistance_participant" ("organisation_id", "role") WHERE "organisation_id" IS NOT NULL`,
+    );
 
     // What it supports: always a benchmark; perhaps one of its sub-requirements or Action Plan activities.
     await q.query(`CREATE TABLE "assistance_link" (

@@ -16,7 +16,9 @@ export class NotificationReminders1795646000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM notification WHERE reminder_key IS NOT NULL`);
-    await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_told_of_check, DROP CONSTRAINT notification_reminder_unique, DROP COLUMN reminder_key`);
+    await q.query(
+      `ALTER TABLE notification DROP CONSTRAINT notification_told_of_check, DROP CONSTRAINT notification_reminder_unique, DROP COLUMN reminder_key`,
+    );
     await q.query(`ALTER TABLE notification ALTER COLUMN event_id SET NOT NULL`);
   }
 }

@@ -17,7 +17,9 @@ export class NotificationPreferences1795650000000 implements MigrationInterface 
       updated_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (user_id, kind))`);
     await q.query(`ALTER TABLE notification DROP CONSTRAINT notification_mail_status_check`);
-    await q.query(`ALTER TABLE notification ADD CONSTRAINT notification_mail_status_check CHECK (mail_status IN ('none', 'queued', 'sent', 'failed', 'digest'))`);
+    await q.query(
+      `ALTER TABLE notification ADD CONSTRAINT notification_mail_status_check CHECK (mail_status IN ('none', 'queued', 'sent', 'failed', 'digest'))`,
+    );
     // The digest job reads each day's waiting notifications.
     await q.query(`CREATE INDEX notification_digest_idx ON notification (user_id, id) WHERE mail_status = 'digest'`);
   }

@@ -30,4 +30,35 @@ import { NotificationPreferences1795650000000 } from './1795650000000-notificati
 import { NotificationUnsubscribe1795651000000 } from './1795651000000-notification-unsubscribe';
 
 /** Every migration, oldest first; the app runs the pending ones at start. */
-export const MIGRATIONS = [Catalogue1795430000000, IdentityAndAudit1795440000000, OidcFlow1795450000000, BenchmarkWorkflow1795460000000, AuditAppend1795470000000, StoredFilesAndInbox1795480000000, EvidenceVersionsAndSearch1795490000000, TrackRecordsAndActionPlan1795500000000, CivilSocietyDialogue1795510000000, MissionsAndConsultations1795520000000, SearchFileRecency1795530000000, MissionVersion1795540000000, LoginThrottleByPair1795550000000, SecondFactorAndSessions1795560000000, UserLanguage1795560500000, CatalogueOrder1795570000000, ChapterPeriods1795580000000, ReadsAtScale1795590000000, ActionPlanTally1795600000000, ListByState1795610000000, CatalogueSerbianText1795620000000, AssistanceProjects1795630000000, LiveChanges1795635000000, AssessmentSourceProject1795636000000, Notifications1795640000000, NotificationMail1795641000000, LiveInbox1795645000000, NotificationReminders1795646000000, NotificationPreferences1795650000000, NotificationUnsubscribe1795651000000];
+export const MIGRATIONS = [
+  Catalogue1795430000000,
+  IdentityAndAudit1795440000000,
+  OidcFlow1795450000000,
+  BenchmarkWorkflow1795460000000,
+  AuditAppend1795470000000,
+  StoredFilesAndInbox1795480000000,
+  EvidenceVersionsAndSearch1795490000000,
+  TrackRecordsAndActionPlan1795500000000,
+  CivilSocietyDialogue1795510000000,
+  MissionsAndConsultations1795520000000,
+  SearchFileRecency1795530000000,
+  MissionVersion1795540000000,
+  LoginThrottleByPair1795550000000,
+  SecondFactorAndSessions1795560000000,
+  UserLanguage1795560500000,
+  CatalogueOrder1795570000000,
+  ChapterPeriods1795580000000,
+  ReadsAtScale1795590000000,
+  ActionPlanTally1795600000000,
+  ListByState1795610000000,
+  CatalogueSerbianText1795620000000,
+  AssistanceProjects1795630000000,
+  LiveChanges1795635000000,
+  AssessmentSourceProject1795636000000,
+  Notifications1795640000000,
+  NotificationMail1795641000000,
+  LiveInbox1795645000000,
+  NotificationReminders1795646000000,
+  NotificationPreferences1795650000000,
+  NotificationUnsubscribe1795651000000,
+];

@@ -37,8 +37,16 @@ import { Router } from '@angular/router';
         (keydown.escape)="close()"
       >
         <label class="cdk-visually-hidden" for="global-search" i18n="@@search.box.label">Search benchmarks, evidence and proposals</label>
-        <input id="global-search" class="search-box__input" type="search" #box maxlength="200" autocomplete="off"
-          i18n-placeholder="@@search.box.placeholder" placeholder="Search" />
+        <input
+          id="global-search"
+          class="search-box__input"
+          type="search"
+          #box
+          maxlength="200"
+          autocomplete="off"
+          i18n-placeholder="@@search.box.placeholder"
+          placeholder="Search"
+        />
         <button matIconButton type="submit" i18n-aria-label="@@search.box.submit" aria-label="Search">
           <mat-icon aria-hidden="true">search</mat-icon>
         </button>

@@ -14,7 +14,16 @@ import {
   type CorrectiveMeasureDto,
   type RecommendationMeasureDto,
 } from '@bt/contracts';
-import { ACTIVITY_COLUMNS, ACTIVITY_FROM, type ActivityRow, MEASURE_COLUMNS, MEASURE_SELECT, type MeasureRow, measureDto, OVERDUE_SQL } from './action-plan-rows';
+import {
+  ACTIVITY_COLUMNS,
+  ACTIVITY_FROM,
+  type ActivityRow,
+  MEASURE_COLUMNS,
+  MEASURE_SELECT,
+  type MeasureRow,
+  measureDto,
+  OVERDUE_SQL,
+} from './action-plan-rows';
 
 /** An unfinished activity whose deadline is near, as the ministry's reminders name it. */
 export interface DueActivityRow {
@@ -36,7 +45,14 @@ interface RecommendationMeasureRow extends MeasureRow {
 }
 
 /** One line of the dashboard's counts: an area's (`everything` 0) or the total (`everything` 1); a status none has is null. */
-type SummaryRow = { code: string | null; title: string | null; everything: number; total: number; overdue: number | null; with_measure: number | null } & Partial<Record<ActivityStatus, number | null>>;
+type SummaryRow = {
+  code: string | null;
+  title: string | null;
+  everything: number;
+  total: number;
+  overdue: number | null;
+  with_measure: number | null;
+} & Partial<Record<ActivityStatus, number | null>>;
 
 /**
  * The national Action Plan as it is read: activities per benchmark with their progress notes and
@@ -52,8 +68,11 @@ export class ActionPlanService {
   async list(viewer: Viewer, query: ActionPlanQuery): Promise<ActionActivityDto[]> {
     const em = this.dataSource.manager;
     const { where, params } = this.filters(viewer, query);
-    const rows = await em.query<ActivityRow[]>(`SELECT ${ACTIVITY_COLUMNS} FROM ${ACTIVITY_FROM}
-        WHERE ${where} ORDER BY act.deadline, b.code, act.code LIMIT 1000`, params);
+    const rows = await em.query<ActivityRow[]>(
+      `SELECT ${ACTIVITY_COLUMNS} FROM ${ACTIVITY_FROM}
+        WHERE ${where} ORDER BY act.deadline, b.code, act.code LIMIT 1000`,
+      params,
+    );
     return this.withDetails(em, rows);
   }
 
@@ -114,7 +133,9 @@ export class ActionPlanService {
       status: r.status,
       overdue: r.overdue,
       version: r.version,
-      progressNotes: notes.filter((n) => n.activity_id === r.id).map(({ id, text, author, createdAt }) => ({ id, text, author, createdAt: new Date(createdAt).toISOString() })),
+      progressNotes: notes
+        .filter((n) => n.activity_id === r.id)
+        .map(({ id, text, author, createdAt }) => ({ id, text, author, createdAt: new Date(createdAt).toISOString() })),
       correctiveMeasures: measures.filter((m) => m.activity_id === r.id).map(measureDto),
     }));
   }
@@ -208,7 +229,8 @@ export class ActionPlanService {
   async activityFor(em: EntityManager, viewer: Viewer, id: string, write: 'ministry' | 'ministry-or-commission'): Promise<ActivityRow> {
     const [row] = await em.query<ActivityRow[]>(`SELECT ${ACTIVITY_COLUMNS} FROM ${ACTIVITY_FROM} WHERE act.id = $1 FOR UPDATE OF act`, [id]);
     const scope = row && { countryCode: row.country_code.trim() };
-    if (!row || !readsCountryRecords(viewer, scope, await isMissionExpert(em, row.benchmark_id, viewer.userId))) throw refuse.notFound('action-plan.activity-not-found', { id });
+    if (!row || !readsCountryRecords(viewer, scope, await isMissionExpert(em, row.benchmark_id, viewer.userId)))
+      throw refuse.notFound('action-plan.activity-not-found', { id });
     const mayWrite = writesCountryRecords(viewer, scope) || (write === 'ministry-or-commission' && hasRole(viewer, 'commission'));
     if (!mayWrite) {
       throw refuse.forbidden(write === 'ministry' ? 'action-plan.only-ministry-updates' : 'action-plan.measures-not-yours');

@@ -3,7 +3,11 @@
  * its currency or its source cannot be compared or checked. `partial` when only some are given
  * (a part sent as null is not given).
  */
-export function budgetOf(amount: number | null | undefined, currency: string | null | undefined, source: string | null | undefined): [number, string, string] | null | 'partial' {
+export function budgetOf(
+  amount: number | null | undefined,
+  currency: string | null | undefined,
+  source: string | null | undefined,
+): [number, string, string] | null | 'partial' {
   const given = [amount != null, currency != null, source != null && source.trim() !== ''];
   if (given.every((g) => !g)) return null;
   if (!given.every((g) => g)) return 'partial';

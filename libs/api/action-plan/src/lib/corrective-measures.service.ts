@@ -40,8 +40,18 @@ export class CorrectiveMeasuresService {
         [rec.benchmarkId, rec.text, rec.owner, rec.dueDate, actor.userId, id],
       );
       const recorded = auditActor(actor);
-      await this.audit.record(em, recorded, { action: 'mission.recommendation_to_corrective_measure', entityType: 'mission', entityId: rec.missionId, data: { recommendationId: id, correctiveMeasureId: measure.id } });
-      await this.audit.record(em, recorded, { action: 'corrective_measure.created', entityType: 'benchmark', entityId: rec.benchmarkId, data: { correctiveMeasureId: measure.id, recommendationId: id } });
+      await this.audit.record(em, recorded, {
+        action: 'mission.recommendation_to_corrective_measure',
+        entityType: 'mission',
+        entityId: rec.missionId,
+        data: { recommendationId: id, correctiveMeasureId: measure.id },
+      });
+      await this.audit.record(em, recorded, {
+        action: 'corrective_measure.created',
+        entityType: 'benchmark',
+        entityId: rec.benchmarkId,
+        data: { correctiveMeasureId: measure.id, recommendationId: id },
+      });
     });
     return this.recommendations.recommendation(id);
   }

@@ -20,11 +20,10 @@ export class ProgressNotesService {
       const activity = await this.actionPlan.activityFor(em, actor, id, 'ministry');
       const text = request.text.trim();
       if (!text) throw refuse.unprocessable('request.field-empty', { field: 'text' });
-      const [row] = await em.query<{ id: string; created_at: Date }[]>(`INSERT INTO activity_progress_note (activity_id, text, author_id) VALUES ($1, $2, $3) RETURNING id, created_at`, [
-        id,
-        text,
-        actor.userId,
-      ]);
+      const [row] = await em.query<{ id: string; created_at: Date }[]>(
+        `INSERT INTO activity_progress_note (activity_id, text, author_id) VALUES ($1, $2, $3) RETURNING id, created_at`,
+        [id, text, actor.userId],
+      );
       await this.audit.record(em, auditActor(actor), {
         action: 'action-plan.progress-noted',
         entityType: 'benchmark',

@@ -7,10 +7,32 @@ import { voices } from './assessments.service';
 
 const serbian: BenchmarkScope = { id: 'b', code: 'RS-24-MIG-01', countryCode: 'RS', state: 'draft', version: 1 };
 const viewer = (roles: Role[], countryCode: string | null): Viewer => ({
-  userId: 'u', email: 'u@x.test', displayName: 'U', organisationId: 'o', countryCode, roles: new Set(roles), coordinator: false, sessionTokenHash: 'h', secondFactorOutstanding: false,
+  userId: 'u',
+  email: 'u@x.test',
+  displayName: 'U',
+  organisationId: 'o',
+  countryCode,
+  roles: new Set(roles),
+  coordinator: false,
+  sessionTokenHash: 'h',
+  secondFactorOutstanding: false,
 });
-const assessment = (voice: AssessmentDto['voice'], organisationId: string, createdAt: string, progress: AssessmentDto['progress'] = 'some_progress'): AssessmentDto => ({
-  id: `${voice}-${organisationId}-${createdAt}`, voice, organisation: organisationId.toUpperCase(), organisationId, period: '2026', preparation: 'some_level', progress, text: 't', author: 'A', createdAt,
+const assessment = (
+  voice: AssessmentDto['voice'],
+  organisationId: string,
+  createdAt: string,
+  progress: AssessmentDto['progress'] = 'some_progress',
+): AssessmentDto => ({
+  id: `${voice}-${organisationId}-${createdAt}`,
+  voice,
+  organisation: organisationId.toUpperCase(),
+  organisationId,
+  period: '2026',
+  preparation: 'some_level',
+  progress,
+  text: 't',
+  author: 'A',
+  createdAt,
 });
 
 describe('the voices of an assessment', () => {

@@ -2,7 +2,15 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@bt/api/core';
 import { BenchmarkRefPipe } from '@bt/api/catalogue';
-import { type AssessmentDto, type BenchmarkAssessmentsDto, type ChapterFiguresDto, ChapterFiguresQuery, type ChapterOverviewDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
+import {
+  type AssessmentDto,
+  type BenchmarkAssessmentsDto,
+  type ChapterFiguresDto,
+  ChapterFiguresQuery,
+  type ChapterOverviewDto,
+  OverviewQuery,
+  RecordAssessmentRequest,
+} from '@bt/contracts';
 import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { AssessmentsService } from './assessments.service';
 

@@ -4,5 +4,9 @@ import { AssessmentsService } from './assessments.service';
 import { AssessmentsDemoService } from './assessments-demo.service';
 
 /** The Commission's assessments, the ministry's self-assessments and the CSOs' shadow assessments. */
-@Module({ controllers: [AssessmentsController], providers: [AssessmentsService, AssessmentsDemoService], exports: [AssessmentsService, AssessmentsDemoService] })
+@Module({
+  controllers: [AssessmentsController],
+  providers: [AssessmentsService, AssessmentsDemoService],
+  exports: [AssessmentsService, AssessmentsDemoService],
+})
 export class AssessmentsModule {}

@@ -5,7 +5,18 @@ import { type Param, refuse, rows, sql } from '@bt/api/core';
 import { projectToCite } from '@bt/api/assistance';
 import { findBenchmarkScope } from '@bt/api/catalogue';
 import { missionExpert } from '@bt/api/missions';
-import type { AssessmentDto, AssessmentRequest, AssessmentVoice, BenchmarkAssessmentsDto, ChapterFiguresDto, ChapterFiguresQuery, ChapterOverviewDto, OverviewGradeDto, OverviewQuery, RecordAssessmentRequest } from '@bt/contracts';
+import type {
+  AssessmentDto,
+  AssessmentRequest,
+  AssessmentVoice,
+  BenchmarkAssessmentsDto,
+  ChapterFiguresDto,
+  ChapterFiguresQuery,
+  ChapterOverviewDto,
+  OverviewGradeDto,
+  OverviewQuery,
+  RecordAssessmentRequest,
+} from '@bt/contracts';
 import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 import { BENCHMARK_STATES, type BenchmarkState } from '@bt/workflow';
 import { type ViewerFacts, viewerFacts, visibleAssessments, voiceOf } from './assessment-voices';
@@ -61,7 +72,8 @@ interface AssessmentRow {
   source_project_title: string;
 }
 
-const COLUMNS = sql.raw(`s.id, s.benchmark_id, s.voice, s.period, s.preparation, s.progress, s.text, s.created_at, s.organisation_id, o.name AS organisation, u.display_name,
+const COLUMNS =
+  sql.raw(`s.id, s.benchmark_id, s.voice, s.period, s.preparation, s.progress, s.text, s.created_at, s.organisation_id, o.name AS organisation, u.display_name,
   s.source_project_id, (SELECT sp.title FROM assistance_project sp WHERE sp.id = s.source_project_id) AS source_project_title`);
 
 /**
@@ -104,7 +116,8 @@ export class AssessmentsService {
         if (voice !== 'civil_society') throw refuse.unprocessable('assessment.source-for-civil-society-only');
         const project = await projectToCite(em, request.sourceProjectId, viewer.organisationId);
         if (!project) throw refuse.unprocessable('assessment.source-not-found');
-        if (project.country !== scope.countryCode) throw refuse.unprocessable('assessment.source-of-another-country', { country: project.country, benchmarkCountry: scope.countryCode });
+        if (project.country !== scope.countryCode)
+          throw refuse.unprocessable('assessment.source-of-another-country', { country: project.country, benchmarkCountry: scope.countryCode });
         if (!project.implemented) throw refuse.unprocessable('assessment.source-not-implemented-by-you', { title: project.title });
       }
       const saved = await this.insert(em, viewer, scope.id, voice, { ...request, period: request.period ?? String(new Date().getFullYear()) });
@@ -112,7 +125,14 @@ export class AssessmentsService {
         action: 'assessment.recorded',
         entityType: 'benchmark',
         entityId: scope.id,
-        data: { assessmentId: saved.id, voice, period: saved.period, preparation: request.preparation, progress: request.progress, sourceProjectId: request.sourceProjectId ?? null },
+        data: {
+          assessmentId: saved.id,
+          voice,
+          period: saved.period,
+          preparation: request.preparation,
+          progress: request.progress,
+          sourceProjectId: request.sourceProjectId ?? null,
+        },
       });
       return saved.id;
     });
@@ -200,7 +220,14 @@ export class AssessmentsService {
         sql`SELECT a.code, a.title, b.state, count(*)::int AS n FROM area a JOIN benchmark b ON b.area_id = a.id
           WHERE a.country_code = ${query.country} AND a.chapter_number = ${chapter} GROUP BY a.code, a.title, a.position, b.state ORDER BY a.position, a.code`,
       );
-      const grades = await rows<{ period: string; periods: string[]; voice: AssessmentVoice | null; scale: 'preparation' | 'progress' | null; grade: string | null; n: number | null }>(
+      const grades = await rows<{
+        period: string;
+        periods: string[];
+        voice: AssessmentVoice | null;
+        scale: 'preparation' | 'progress' | null;
+        grade: string | null;
+        n: number | null;
+      }>(
         em,
         sql`WITH ${periodsSql(scope)}, current AS (
            SELECT DISTINCT ON (s.benchmark_id, s.voice, s.organisation_id) s.voice, s.preparation, s.progress
@@ -218,7 +245,15 @@ export class AssessmentsService {
       const areas: ChapterFiguresDto['areas'] = [];
       for (const row of states) {
         let area = areas.at(-1);
-        if (area?.code !== row.code) areas.push((area = { code: row.code, title: row.title, total: 0, states: Object.fromEntries(BENCHMARK_STATES.map((st) => [st, 0])) as Record<BenchmarkState, number> }));
+        if (area?.code !== row.code)
+          areas.push(
+            (area = {
+              code: row.code,
+              title: row.title,
+              total: 0,
+              states: Object.fromEntries(BENCHMARK_STATES.map((st) => [st, 0])) as Record<BenchmarkState, number>,
+            }),
+          );
         area.states[row.state] = row.n;
         area.total += row.n;
       }

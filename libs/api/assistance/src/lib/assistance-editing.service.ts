@@ -3,7 +3,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import { type Actor, auditActor, hasRole, type Viewer } from '@bt/api/identity';
-import { type AssistanceStatus, type CreateProjectRequest, endsBeforeStart, type ProjectDto, type ProjectParticipantDto, type UpdateProjectRequest } from '@bt/contracts';
+import {
+  type AssistanceStatus,
+  type CreateProjectRequest,
+  endsBeforeStart,
+  type ProjectDto,
+  type ProjectParticipantDto,
+  type UpdateProjectRequest,
+} from '@bt/contracts';
 import { implementedBy, writesProject } from './project-access';
 import { AssistanceService } from './assistance.service';
 
@@ -138,21 +145,40 @@ export class AssistanceEditingService {
     }
     const links: ResolvedLink[] = [];
     for (const link of request.supports) {
-      const [benchmark] = await em.query<{ id: string; code: string; country_code: string }[]>(`SELECT b.id, b.code, a.country_code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`, [link.benchmark]);
+      const [benchmark] = await em.query<{ id: string; code: string; country_code: string }[]>(
+        `SELECT b.id, b.code, a.country_code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`,
+        [link.benchmark],
+      );
       if (!benchmark) throw refuse.unprocessable('assistance.benchmark-not-found', { benchmark: link.benchmark });
-      if (benchmark.country_code.trim() !== request.country) throw refuse.unprocessable('assistance.benchmark-of-another-country', { benchmark: link.benchmark, country: request.country });
+      if (benchmark.country_code.trim() !== request.country)
+        throw refuse.unprocessable('assistance.benchmark-of-another-country', { benchmark: link.benchmark, country: request.country });
       let subRequirementId: string | null = null;
       if (link.subRequirement) {
-        const [sub] = await em.query<{ id: string }[]>(`SELECT id FROM sub_requirement WHERE code = $1 AND benchmark_id = $2`, [link.subRequirement, benchmark.id]);
+        const [sub] = await em.query<{ id: string }[]>(`SELECT id FROM sub_requirement WHERE code = $1 AND benchmark_id = $2`, [
+          link.subRequirement,
+          benchmark.id,
+        ]);
         if (!sub) throw refuse.unprocessable('assistance.sub-requirement-not-of-benchmark', { subRequirement: link.subRequirement, benchmark: link.benchmark });
         subRequirementId = sub.id;
       }
       if (link.activityId) {
-        const [activity] = await em.query<{ id: string }[]>(`SELECT id FROM action_activity WHERE id = $1 AND benchmark_id = $2`, [link.activityId, benchmark.id]);
+        const [activity] = await em.query<{ id: string }[]>(`SELECT id FROM action_activity WHERE id = $1 AND benchmark_id = $2`, [
+          link.activityId,
+          benchmark.id,
+        ]);
         if (!activity) throw refuse.unprocessable('assistance.activity-not-of-benchmark', { benchmark: link.benchmark });
       }
-      const resolved = { benchmarkId: benchmark.id, benchmarkCode: benchmark.code, subRequirementId, subRequirementCode: link.subRequirement ?? null, activityId: link.activityId ?? null, how: link.how.trim() };
-      if (links.some((l) => l.benchmarkId === resolved.benchmarkId && l.subRequirementId === resolved.subRequirementId && l.activityId === resolved.activityId)) {
+      const resolved = {
+        benchmarkId: benchmark.id,
+        benchmarkCode: benchmark.code,
+        subRequirementId,
+        subRequirementCode: link.subRequirement ?? null,
+        activityId: link.activityId ?? null,
+        how: link.how.trim(),
+      };
+      if (
+        links.some((l) => l.benchmarkId === resolved.benchmarkId && l.subRequirementId === resolved.subRequirementId && l.activityId === resolved.activityId)
+      ) {
         throw refuse.unprocessable('assistance.link-twice', { benchmark: link.subRequirement ?? link.benchmark });
       }
       links.push(resolved);
@@ -176,22 +202,23 @@ export class AssistanceEditingService {
       achievedResults: texts(request.achievedResults),
       sectors: request.sectors ?? [],
       links: request.links.map((l) => ({ url: l.url, title: l.title?.trim() || null })),
-      participants: request.participants.map((p) => ({ name: p.name.trim(), role: p.role, organisationId: p.organisationId ?? null, ref: p.ref ?? null, type: p.type ?? null })),
+      participants: request.participants.map((p) => ({
+        name: p.name.trim(),
+        role: p.role,
+        organisationId: p.organisationId ?? null,
+        ref: p.ref ?? null,
+        type: p.type ?? null,
+      })),
       supports: links,
     };
   }
 
   private async writeLists(em: EntityManager, projectId: string, fields: CheckedProject): Promise<void> {
     for (const [position, p] of fields.participants.entries()) {
-      await em.query(`INSERT INTO assistance_participant (project_id, position, name, role, organisation_id, iati_ref, iati_type) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        projectId,
-        position,
-        p.name,
-        p.role,
-        p.organisationId,
-        p.ref,
-        p.type,
-      ]);
+      await em.query(
+        `INSERT INTO assistance_participant (project_id, position, name, role, organisation_id, iati_ref, iati_type) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [projectId, position, p.name, p.role, p.organisationId, p.ref, p.type],
+      );
     }
     for (const [position, l] of fields.supports.entries()) {
       await em.query(`INSERT INTO assistance_link (project_id, position, benchmark_id, sub_requirement_id, activity_id, how) VALUES ($1, $2, $3, $4, $5, $6)`, [

@@ -21,7 +21,10 @@ import { type IatiFile, AssistanceIatiService } from './assistance-iati.service'
 
 const uuid = uuidParam();
 const XML = 'application/xml';
-const FILE = { description: 'An `iati-activities` file, IATI version 2.03, one `iati-activity` per project (docs/assistance.md: the mapping).', content: { [XML]: { schema: { type: 'string', format: 'binary' } } } };
+const FILE = {
+  description: 'An `iati-activities` file, IATI version 2.03, one `iati-activity` per project (docs/assistance.md: the mapping).',
+  content: { [XML]: { schema: { type: 'string', format: 'binary' } } },
+};
 
 async function sendXml(reply: FastifyReply, file: IatiFile): Promise<void> {
   await reply
@@ -49,9 +52,12 @@ export class AssistanceIatiController {
   @ApiOkResponse(FILE)
   @ApiBadRequestResponse({ description: 'No or a malformed `country`, or `reportingOrg` without `reportingOrgType` (or the reverse).' })
   @ApiNotFoundResponse({ description: 'The country has no project.' })
-  @ApiUnprocessableEntityResponse({ description: 'No project of the country is fit for IATI 2.03: `errors` lists each problem (`activity`: the project id, `element`, `code`).' })
+  @ApiUnprocessableEntityResponse({
+    description: 'No project of the country is fit for IATI 2.03: `errors` lists each problem (`activity`: the project id, `element`, `code`).',
+  })
   async exportCountry(@Query() query: IatiExportQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
-    if (!query.country) throw refuse.badRequest('request.invalid-fields', { fields: 'country', details: 'country must be a two-letter upper-case code such as RS' });
+    if (!query.country)
+      throw refuse.badRequest('request.invalid-fields', { fields: 'country', details: 'country must be a two-letter upper-case code such as RS' });
     await sendXml(reply, await this.iati.exportCountry(viewer, query.country, query));
   }
 
@@ -64,7 +70,12 @@ export class AssistanceIatiController {
   @ApiBadRequestResponse({ description: '`reportingOrg` without `reportingOrgType` (or the reverse).' })
   @ApiNotFoundResponse({ description: 'No such project.' })
   @ApiUnprocessableEntityResponse({ description: 'The project lacks what IATI 2.03 requires: `errors` lists each problem by element.' })
-  async exportOne(@Param('id', uuid) id: string, @Query() query: IatiExportQuery, @CurrentViewer() viewer: Viewer | null, @Res() reply: FastifyReply): Promise<void> {
+  async exportOne(
+    @Param('id', uuid) id: string,
+    @Query() query: IatiExportQuery,
+    @CurrentViewer() viewer: Viewer | null,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await sendXml(reply, await this.iati.exportOne(viewer, id, query));
   }
 
@@ -82,8 +93,12 @@ export class AssistanceIatiController {
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'The IATI activities XML file.' } } } })
   @ApiCreatedResponse({ description: 'What was imported (201, as for any POST here): activities, created, updated, and each project written.' })
   @ApiUnauthorizedResponse({ description: 'Not signed in.' })
-  @ApiForbiddenResponse({ description: 'An activity is of a project the caller does not write (another country, a CSO not implementing it): nothing is written.' })
-  @ApiUnprocessableEntityResponse({ description: 'A DOCTYPE or entity, a file that is not well-formed or not IATI activities, or problems per activity and element; nothing is written.' })
+  @ApiForbiddenResponse({
+    description: 'An activity is of a project the caller does not write (another country, a CSO not implementing it): nothing is written.',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'A DOCTYPE or entity, a file that is not well-formed or not IATI activities, or problems per activity and element; nothing is written.',
+  })
   async import(@Actor() actor: Actor, @Req() request: FastifyRequest): Promise<IatiImportResultDto> {
     return this.iati.import(actor, await uploadedFile(request));
   }

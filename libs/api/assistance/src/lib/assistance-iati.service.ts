@@ -17,7 +17,16 @@ import {
 } from '@bt/contracts';
 import { AssistanceEditingService } from './assistance-editing.service';
 import { AssistanceService } from './assistance.service';
-import { exportProblems, type IatiProblem, iatiActivitiesXml, type ImportedActivity, problem, readIatiActivities, type ReportingOrg, reportingOrgOf } from './iati';
+import {
+  exportProblems,
+  type IatiProblem,
+  iatiActivitiesXml,
+  type ImportedActivity,
+  problem,
+  readIatiActivities,
+  type ReportingOrg,
+  reportingOrgOf,
+} from './iati';
 
 /** The IATI element a refusal of the project rules is about (the import names it beside the activity). */
 const ELEMENT_OF_REFUSAL: Partial<Record<RefusalCode, string>> = {
@@ -84,7 +93,11 @@ export class AssistanceIatiService {
     }
     fit = fit.filter((p) => !problems.some((x) => x.activity === p.id));
     if (!fit.length) throw notExportable(problems);
-    return { fileName: `iati-activities-${country}-${now.toISOString().slice(0, 10)}.xml`, xml: iatiActivitiesXml(fit, stated, now, problems), omitted: projects.length - fit.length };
+    return {
+      fileName: `iati-activities-${country}-${now.toISOString().slice(0, 10)}.xml`,
+      xml: iatiActivitiesXml(fit, stated, now, problems),
+      omitted: projects.length - fit.length,
+    };
   }
 
   /** One project as an IATI 2.03 file; 422 with the problems when it lacks what 2.03 requires. */
@@ -120,7 +133,12 @@ export class AssistanceIatiService {
         const written = await this.write(em, actor, activity, problems);
         if (!written) continue;
         result[written.created ? 'created' : 'updated']++;
-        result.projects.push({ id: written.project.id, iatiIdentifier: written.project.iatiIdentifier, title: written.project.title, created: written.created });
+        result.projects.push({
+          id: written.project.id,
+          iatiIdentifier: written.project.iatiIdentifier,
+          title: written.project.title,
+          created: written.created,
+        });
       }
       // Any problem and the transaction rolls back: nothing of the file is written.
       if (problems.length) throw fileRefused(problems);
@@ -129,13 +147,24 @@ export class AssistanceIatiService {
   }
 
   /** One activity: an update of its project or a new one; a refusal of the project rules becomes a problem of the activity (403 stays 403). */
-  private async write(em: EntityManager, actor: Actor, activity: ImportedActivity, problems: IatiProblem[]): Promise<{ project: ProjectDto; created: boolean } | null> {
+  private async write(
+    em: EntityManager,
+    actor: Actor,
+    activity: ImportedActivity,
+    problems: IatiProblem[],
+  ): Promise<{ project: ProjectDto; created: boolean } | null> {
     const existing = await this.match(em, actor, activity);
     const plain = existing ? mergedRequest(activity, existing) : newRequest(activity);
     const request = existing ? plainToInstance(UpdateProjectRequest, plain) : plainToInstance(CreateProjectRequest, plain);
     const invalid = validateSync(request, { whitelist: true, forbidNonWhitelisted: true });
     if (invalid.length) {
-      for (const error of invalid) problems.push(problem(activity.identifier, ELEMENT_OF_FIELD[error.property] ?? error.property, 'iati.value-not-accepted', { element: ELEMENT_OF_FIELD[error.property] ?? error.property, details: details(error) }));
+      for (const error of invalid)
+        problems.push(
+          problem(activity.identifier, ELEMENT_OF_FIELD[error.property] ?? error.property, 'iati.value-not-accepted', {
+            element: ELEMENT_OF_FIELD[error.property] ?? error.property,
+            details: details(error),
+          }),
+        );
       return null;
     }
     try {
@@ -146,7 +175,13 @@ export class AssistanceIatiService {
     } catch (error) {
       if (!(error instanceof Refusal) || error.getStatus() === HttpStatus.FORBIDDEN || error.getStatus() === HttpStatus.UNAUTHORIZED) throw error;
       const code = error.reason.code as RefusalCode;
-      problems.push({ activity: activity.identifier, element: ELEMENT_OF_REFUSAL[code] ?? 'iati-activity', code, params: error.reason.params as Record<string, string | number>, message: error.reason.message });
+      problems.push({
+        activity: activity.identifier,
+        element: ELEMENT_OF_REFUSAL[code] ?? 'iati-activity',
+        code,
+        params: error.reason.params as Record<string, string | number>,
+        message: error.reason.message,
+      });
       return null;
     }
   }
@@ -156,7 +191,13 @@ export class AssistanceIatiService {
     const [byIdentifier] = await em.query<{ id: string }[]>(`SELECT id FROM assistance_project WHERE iati_identifier = $1 FOR UPDATE`, [activity.identifier]);
     const id =
       byIdentifier?.id ??
-      (activity.derivedFromProject ? (await em.query<{ id: string }[]>(`SELECT id FROM assistance_project WHERE id = $1 AND iati_identifier IS NULL FOR UPDATE`, [activity.derivedFromProject]))[0]?.id : undefined);
+      (activity.derivedFromProject
+        ? (
+            await em.query<{ id: string }[]>(`SELECT id FROM assistance_project WHERE id = $1 AND iati_identifier IS NULL FOR UPDATE`, [
+              activity.derivedFromProject,
+            ])
+          )[0]?.id
+        : undefined);
     return id ? this.assistance.whole(em, viewer, id) : null;
   }
 }
@@ -244,7 +285,13 @@ function iatiFields(a: ImportedActivity): Record<string, unknown> {
   };
 }
 
-function participantInput(p: { name: string; role: ProjectParticipantInput['role']; ref?: string | null; type?: number | null; organisationId?: string | null }): Record<string, unknown> {
+function participantInput(p: {
+  name: string;
+  role: ProjectParticipantInput['role'];
+  ref?: string | null;
+  type?: number | null;
+  organisationId?: string | null;
+}): Record<string, unknown> {
   return {
     name: p.name,
     role: p.role,

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Public, uuidParam } from '@bt/api/core';
 import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { CreateProjectRequest, type ProjectDto, ProjectListQuery, type ProjectVersionDto, UpdateProjectRequest } from '@bt/contracts';
@@ -19,7 +28,10 @@ export class AssistanceController {
   /** Assistance projects, public: filters country, area and benchmark (what they support), funder and implementer (words of a name), IATI status 1–6. */
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'The projects, by country and title, each with its participants and what it supports (`supports`: benchmark, sub-requirement, activity, and how).' })
+  @ApiOkResponse({
+    description:
+      'The projects, by country and title, each with its participants and what it supports (`supports`: benchmark, sub-requirement, activity, and how).',
+  })
   @ApiBadRequestResponse({ description: 'A malformed filter.' })
   list(@Query() query: ProjectListQuery, @CurrentViewer() viewer: Viewer | null): Promise<ProjectDto[]> {
     return this.assistance.list(viewer, query);
@@ -37,7 +49,9 @@ export class AssistanceController {
   /** The project's versions, newest first: who changed which fields, when; public like the project. */
   @Public()
   @Get(':id/versions')
-  @ApiOkResponse({ description: 'Each version: its number, when, by whom, created or updated (and `via` an IATI import), and the names of the fields it changed.' })
+  @ApiOkResponse({
+    description: 'Each version: its number, when, by whom, created or updated (and `via` an IATI import), and the names of the fields it changed.',
+  })
   @ApiNotFoundResponse({ description: 'No such project.' })
   versions(@Param('id', uuid) id: string): Promise<ProjectVersionDto[]> {
     return this.assistance.versions(id);
@@ -47,7 +61,10 @@ export class AssistanceController {
   @Post()
   @ApiCreatedResponse({ description: 'The project, version 1.' })
   @ApiForbiddenResponse({ description: 'The caller does not write projects of this country (a CSO: its organisation is not an implementer).' })
-  @ApiUnprocessableEntityResponse({ description: "A benchmark of another country, a sub-requirement or activity not of its benchmark, half a budget, an end before the start: nothing is written." })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'A benchmark of another country, a sub-requirement or activity not of its benchmark, half a budget, an end before the start: nothing is written.',
+  })
   @ApiConflictResponse({ description: 'Another project has this IATI identifier.' })
   create(@Body() body: CreateProjectRequest, @Actor() actor: Actor): Promise<ProjectDto> {
     return this.editing.create(actor, body);

@@ -6,5 +6,9 @@ import { AssistanceIatiController } from './assistance-iati.controller';
 import { AssistanceIatiService } from './assistance-iati.service';
 import { AssistanceService } from './assistance.service';
 
-@Module({ controllers: [AssistanceIatiController, AssistanceController], providers: [AssistanceService, AssistanceEditingService, AssistanceDemoService, AssistanceIatiService], exports: [AssistanceService, AssistanceDemoService] })
+@Module({
+  controllers: [AssistanceIatiController, AssistanceController],
+  providers: [AssistanceService, AssistanceEditingService, AssistanceDemoService, AssistanceIatiService],
+  exports: [AssistanceService, AssistanceDemoService],
+})
 export class AssistanceModule {}

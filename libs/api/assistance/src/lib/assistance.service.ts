@@ -3,7 +3,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { refuse } from '@bt/api/core';
 import type { Viewer } from '@bt/api/identity';
 import { readsCountryRecords } from '@bt/api/track-records';
-import type { AssistanceInstrument, AssistanceStatus, ParticipantRole, ProjectDto, ProjectLinkDto, ProjectListQuery, ProjectParticipantDto, ProjectVersionDto } from '@bt/contracts';
+import type {
+  AssistanceInstrument,
+  AssistanceStatus,
+  ParticipantRole,
+  ProjectDto,
+  ProjectLinkDto,
+  ProjectListQuery,
+  ProjectParticipantDto,
+  ProjectVersionDto,
+} from '@bt/contracts';
 import { writesProject } from './project-access';
 import { projectVersions } from './project-versions';
 
@@ -79,12 +88,21 @@ export class AssistanceService {
     const words = (text: string) => `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     if (query.country) add((p) => `p.country_code = ${p}`, query.country);
     if (query.status) add((p) => `p.status = ${p}`, query.status);
-    if (query.benchmark) add((p) => `EXISTS (SELECT 1 FROM assistance_link l JOIN benchmark b ON b.id = l.benchmark_id WHERE l.project_id = p.id AND b.code = ${p})`, query.benchmark);
+    if (query.benchmark)
+      add(
+        (p) => `EXISTS (SELECT 1 FROM assistance_link l JOIN benchmark b ON b.id = l.benchmark_id WHERE l.project_id = p.id AND b.code = ${p})`,
+        query.benchmark,
+      );
     if (query.area) {
-      add((p) => `EXISTS (SELECT 1 FROM assistance_link l JOIN benchmark b ON b.id = l.benchmark_id JOIN area a ON a.id = b.area_id WHERE l.project_id = p.id AND a.code = ${p})`, query.area);
+      add(
+        (p) =>
+          `EXISTS (SELECT 1 FROM assistance_link l JOIN benchmark b ON b.id = l.benchmark_id JOIN area a ON a.id = b.area_id WHERE l.project_id = p.id AND a.code = ${p})`,
+        query.area,
+      );
     }
     const byRole = (role: ParticipantRole, text: string | undefined) => {
-      if (text?.trim()) add((p) => `EXISTS (SELECT 1 FROM assistance_participant o WHERE o.project_id = p.id AND o.role = '${role}' AND o.name ILIKE ${p})`, words(text));
+      if (text?.trim())
+        add((p) => `EXISTS (SELECT 1 FROM assistance_participant o WHERE o.project_id = p.id AND o.role = '${role}' AND o.name ILIKE ${p})`, words(text));
     };
     byRole('funding', query.funder);
     byRole('implementing', query.implementer);
@@ -95,7 +113,10 @@ export class AssistanceService {
       add((p) => `left(coalesce(p.actual_start, p.planned_start), 4) <= ${p}`, last);
       add((p) => `coalesce(left(coalesce(p.actual_end, p.planned_end), 4) >= ${p}, TRUE)`, first);
     }
-    const rows = await this.dataSource.query<ProjectRow[]>(`SELECT ${PROJECT_COLUMNS} FROM assistance_project p WHERE ${where.join(' AND ')} ORDER BY p.country_code, p.title, p.id LIMIT 500`, params);
+    const rows = await this.dataSource.query<ProjectRow[]>(
+      `SELECT ${PROJECT_COLUMNS} FROM assistance_project p WHERE ${where.join(' AND ')} ORDER BY p.country_code, p.title, p.id LIMIT 500`,
+      params,
+    );
     return this.withDetails(this.dataSource.manager, viewer, rows);
   }
 

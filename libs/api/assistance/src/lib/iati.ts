@@ -1,7 +1,17 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import { type AssistanceInstrument, ASSISTANCE_INSTRUMENTS, IATI_ROLE_CODES, isPartialDate, type ParticipantRole, type ProjectDto, refusal, type RefusalCode, type RefusalArgs } from '@bt/contracts';
+import {
+  type AssistanceInstrument,
+  ASSISTANCE_INSTRUMENTS,
+  IATI_ROLE_CODES,
+  isPartialDate,
+  type ParticipantRole,
+  type ProjectDto,
+  refusal,
+  type RefusalCode,
+  type RefusalArgs,
+} from '@bt/contracts';
 
 /*
  * IATI 2.03 activity files, out and in (docs/assistance.md, "IATI 2.03: the mapping as built").
@@ -56,7 +66,13 @@ const AID_TYPES: Partial<Record<AssistanceInstrument, string>> = {
   budget_support: 'A02',
 };
 /** An aid type read without our instrument attribute (a donor's file). */
-const INSTRUMENT_OF_AID_TYPE: Record<string, AssistanceInstrument> = { C01: 'grant', D01: 'technical_assistance', D02: 'technical_assistance', A01: 'budget_support', A02: 'budget_support' };
+const INSTRUMENT_OF_AID_TYPE: Record<string, AssistanceInstrument> = {
+  C01: 'grant',
+  D01: 'technical_assistance',
+  D02: 'technical_assistance',
+  A01: 'budget_support',
+  A02: 'budget_support',
+};
 const ROLE_OF_CODE: Record<string, ParticipantRole> = { '1': 'funding', '2': 'accountable', '3': 'extending', '4': 'implementing' };
 
 /** The organisation reporting an activity: `reporting-org` @ref, @type (OrganisationType) and its name. */
@@ -202,7 +218,10 @@ function sectorShares(n: number): string[] {
 
 /** An `iati-activities` 2.03 file of the projects (each already fit: see exportProblems); `omitted` are named in a comment. */
 export function iatiActivitiesXml(projects: ProjectDto[], stated: ReportingOrg | null, now: Date, omitted: IatiProblem[] = []): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('iati-activities', { version: IATI_VERSION, 'generated-datetime': now.toISOString().replace(/\.\d+Z$/, 'Z') });
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('iati-activities', {
+    version: IATI_VERSION,
+    'generated-datetime': now.toISOString().replace(/\.\d+Z$/, 'Z'),
+  });
   root.att('http://www.w3.org/2000/xmlns/', 'xmlns:bt', BT_NAMESPACE);
   if (omitted.length) {
     root.com(` Left out, not fit for IATI 2.03: ${omitted.map((p) => `project ${p.activity} (${p.element}: ${p.message})`).join('; ')} `.replace(/--/g, '- -'));
@@ -286,7 +305,9 @@ const narrativeOf = (node: Node | undefined): string => {
 const ours = (node: Node | undefined, name: string, prefix: string | null): string | undefined => (prefix ? attr(node, `${prefix}:${name}`) : undefined);
 
 /** The problems of a file as a whole (null: it reads), else its activities. */
-export type ReadFile = { refused: { code: RefusalCode; params: Record<string, string | number> } } | { activities: ImportedActivity[]; problems: IatiProblem[] };
+export type ReadFile =
+  | { refused: { code: RefusalCode; params: Record<string, string | number> } }
+  | { activities: ImportedActivity[]; problems: IatiProblem[] };
 
 /** Reads an IATI activities file: refuses what is not one; lists every problem of every activity by element. */
 export function readIatiActivities(bytes: Buffer): ReadFile {
@@ -306,7 +327,10 @@ export function readIatiActivities(bytes: Buffer): ReadFile {
   if (!root || roots.length !== 1) return { refused: { code: 'iati.not-iati-activities', params: { root: roots[0] ?? '' } } };
   const version = attr(root, 'version') ?? '';
   if (!READ_VERSIONS.test(version)) return { refused: { code: 'iati.version-not-read', params: { version } } };
-  const prefix = Object.keys(root).find((k) => k.startsWith('@xmlns:') && attr(root, k.slice(1)) === BT_NAMESPACE)?.slice('@xmlns:'.length) ?? null;
+  const prefix =
+    Object.keys(root)
+      .find((k) => k.startsWith('@xmlns:') && attr(root, k.slice(1)) === BT_NAMESPACE)
+      ?.slice('@xmlns:'.length) ?? null;
   const activities = children(root, 'iati-activity');
   if (!activities.length) return { refused: { code: 'iati.no-activity', params: {} } };
   if (activities.length > MAX_IMPORT_ACTIVITIES) return { refused: { code: 'iati.too-many-activities', params: { max: MAX_IMPORT_ACTIVITIES } } };
@@ -316,7 +340,8 @@ export function readIatiActivities(bytes: Buffer): ReadFile {
   activities.forEach((node, index) => {
     const activity = readActivity(node, index, prefix, problems);
     if (!activity) return;
-    if (seen.has(activity.identifier)) problems.push(problem(activity.identifier, 'iati-identifier', 'iati.identifier-twice', { identifier: activity.identifier }));
+    if (seen.has(activity.identifier))
+      problems.push(problem(activity.identifier, 'iati-identifier', 'iati.identifier-twice', { identifier: activity.identifier }));
     seen.add(activity.identifier);
     read.push(activity);
   });
@@ -394,7 +419,12 @@ function readActivity(node: Node, index: number, prefix: string | null, problems
 
   const countries = children(node, 'recipient-country').map((c) => attr(c, 'code') ?? '');
   if (countries.length !== 1) fail('recipient-country', 'iati.one-recipient-country', { count: countries.length });
-  else if (!/^[A-Z]{2}$/.test(countries[0])) fail('recipient-country', 'iati.value-malformed', { element: 'recipient-country/@code', value: countries[0], expected: 'an ISO 3166-1 alpha-2 code such as RS' });
+  else if (!/^[A-Z]{2}$/.test(countries[0]))
+    fail('recipient-country', 'iati.value-malformed', {
+      element: 'recipient-country/@code',
+      value: countries[0],
+      expected: 'an ISO 3166-1 alpha-2 code such as RS',
+    });
 
   const sectors: string[] = [];
   for (const s of children(node, 'sector')) {
@@ -410,13 +440,16 @@ function readActivity(node: Node, index: number, prefix: string | null, problems
   if (aid) {
     const ourInstrument = ours(aid, 'instrument', prefix);
     const vocabulary = attr(aid, 'vocabulary') ?? '1';
-    instrument = ASSISTANCE_INSTRUMENTS.find((i) => i === ourInstrument) ?? (vocabulary === '1' ? INSTRUMENT_OF_AID_TYPE[attr(aid, 'code') ?? ''] : undefined) ?? 'other';
+    instrument =
+      ASSISTANCE_INSTRUMENTS.find((i) => i === ourInstrument) ?? (vocabulary === '1' ? INSTRUMENT_OF_AID_TYPE[attr(aid, 'code') ?? ''] : undefined) ?? 'other';
   }
 
   // The budget: the revised ones (type 2) when there are, else the original ones, summed over their periods.
   let budget: ImportedActivity['budget'] = null;
   const budgets = children(node, 'budget');
-  const chosen = budgets.some((b) => attr(b, 'type') === '2') ? budgets.filter((b) => attr(b, 'type') === '2') : budgets.filter((b) => (attr(b, 'type') ?? '1') === '1');
+  const chosen = budgets.some((b) => attr(b, 'type') === '2')
+    ? budgets.filter((b) => attr(b, 'type') === '2')
+    : budgets.filter((b) => (attr(b, 'type') ?? '1') === '1');
   if (chosen.length) {
     let amount = 0;
     const currencies = new Set<string>();
@@ -426,7 +459,8 @@ function readActivity(node: Node, index: number, prefix: string | null, problems
       const currency = attr(value, 'currency') ?? attr(node, 'default-currency') ?? '';
       if (!/^-?\d+(\.\d+)?$/.test(said)) fail('budget', 'iati.value-malformed', { element: 'budget/value', value: said, expected: 'a decimal amount' });
       else amount += Number(said);
-      if (!/^[A-Z]{3}$/.test(currency)) fail('budget', 'iati.value-malformed', { element: 'budget/value/@currency', value: currency, expected: 'an ISO 4217 currency code such as EUR' });
+      if (!/^[A-Z]{3}$/.test(currency))
+        fail('budget', 'iati.value-malformed', { element: 'budget/value/@currency', value: currency, expected: 'an ISO 4217 currency code such as EUR' });
       else currencies.add(currency);
     }
     if (currencies.size > 1) fail('budget', 'iati.budget-currencies-differ', { currencies: [...currencies].join(', ') });

@@ -15,7 +15,13 @@ const viewer = (roles: Role[], countryCode: string | null, organisationId = 'org
 });
 
 describe('who writes an assistance project', () => {
-  const project = { country: 'RS', participants: [{ role: 'implementing' as const, organisationId: 'cso-1' }, { role: 'funding' as const, organisationId: 'cso-2' }] };
+  const project = {
+    country: 'RS',
+    participants: [
+      { role: 'implementing' as const, organisationId: 'cso-1' },
+      { role: 'funding' as const, organisationId: 'cso-2' },
+    ],
+  };
 
   it('lets the Commission and admins write any project, and the ministry its own country’s', () => {
     expect(writesProject(viewer(['commission'], null), project)).toBe(true);

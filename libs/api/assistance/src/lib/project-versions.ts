@@ -8,7 +8,14 @@ import type { ProjectVersionDto } from '@bt/contracts';
  * titles, which only readers of the country's Action Plan may see.
  */
 export async function projectVersions(em: EntityManager, projectId: string): Promise<ProjectVersionDto[]> {
-  const rows: { at: Date; actor: string | null; action: string; via: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[] = await em.query(
+  const rows: {
+    at: Date;
+    actor: string | null;
+    action: string;
+    via: string | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  }[] = await em.query(
     `SELECT e.occurred_at AS at, coalesce(u.display_name, e.actor_label) AS actor, e.action, e.data->>'via' AS via, e.data->'before' AS before, e.data->'after' AS after
        FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
       WHERE e.entity_type = 'assistance_project' AND e.entity_id = $1 AND e.action IN ('assistance.project-created', 'assistance.project-updated')
@@ -26,7 +33,26 @@ export async function projectVersions(em: EntityManager, projectId: string): Pro
 }
 
 /** A project's fields in the order of its page (the trail's JSON keeps no order). */
-const FIELD_ORDER = ['title', 'description', 'instrument', 'status', 'iatiIdentifier', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'budget', 'objectives', 'components', 'expectedResults', 'achievedResults', 'sectors', 'participants', 'supports', 'links'];
+const FIELD_ORDER = [
+  'title',
+  'description',
+  'instrument',
+  'status',
+  'iatiIdentifier',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'budget',
+  'objectives',
+  'components',
+  'expectedResults',
+  'achievedResults',
+  'sectors',
+  'participants',
+  'supports',
+  'links',
+];
 
 /** The fields whose values differ, in the page's order; the version number itself is not a change. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {

@@ -16,7 +16,9 @@ export interface ChainedFields {
 
 /** SHA-256 over the previous hash and this event's fields, in a canonical JSON form. */
 export function chainHash(prevHash: string, event: ChainedFields): string {
-  return createHash('sha256').update(`${prevHash}\n${chainContent(event)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${chainContent(event)}`)
+    .digest('hex');
 }
 
 /** The text of an event that its hash covers (the database's audit_append() hashes the same text). */

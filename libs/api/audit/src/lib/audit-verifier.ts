@@ -34,7 +34,10 @@ export async function verifyAuditChain(dataSource: DataSource, batchSize = 5000)
     );
     if (rows.length === 0) return { checked, firstBroken: null };
     for (const row of rows) {
-      const broken = (reason: string) => ({ checked, firstBroken: { id: String(row.id), action: row.action, occurredAt: row.occurred_at.toISOString(), reason } });
+      const broken = (reason: string) => ({
+        checked,
+        firstBroken: { id: String(row.id), action: row.action, occurredAt: row.occurred_at.toISOString(), reason },
+      });
       if (row.prev_hash !== previous) return broken('its prev_hash is not the hash of the event before it (an event was removed or reordered)');
       const expected = chainHash(previous, {
         occurredAt: row.occurred_at,

@@ -58,7 +58,17 @@ export class AuditService {
     return {
       name: 'bt_audit_append',
       text: APPEND,
-      values: [fields.occurredAt, fields.actorId, fields.actorLabel, fields.actorIp, fields.action, fields.entityType, fields.entityId, JSON.stringify(fields.data), chainContent(fields)],
+      values: [
+        fields.occurredAt,
+        fields.actorId,
+        fields.actorLabel,
+        fields.actorIp,
+        fields.action,
+        fields.entityType,
+        fields.entityId,
+        JSON.stringify(fields.data),
+        chainContent(fields),
+      ],
     };
   }
 

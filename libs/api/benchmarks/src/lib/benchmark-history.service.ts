@@ -54,7 +54,9 @@ export class BenchmarkHistoryService {
     };
     const events: HistoryRow[] = row.events;
     return events
-      .filter((e) => (family(e.action) === 'evidence' ? evidence.includes(e.evidenceVisibility as EvidenceVisibility) : (sees[family(e.action)] ?? participant)))
+      .filter((e) =>
+        family(e.action) === 'evidence' ? evidence.includes(e.evidenceVisibility as EvidenceVisibility) : (sees[family(e.action)] ?? participant),
+      )
       .map((e) => ({
         id: e.id,
         at: new Date(e.at).toISOString(),
@@ -78,4 +80,3 @@ const EVIDENCE_ID_OF_EVENT = `CASE WHEN e.data->>'evidenceId' ~* '^[0-9a-f]{8}-[
 interface HistoryRow extends HistoryEventDto {
   evidenceVisibility: string | null;
 }
-

@@ -19,12 +19,24 @@ export class BenchmarkTasksService {
     const clauses: Sql[] = [];
     if (hasRole(viewer, 'ministry') && viewer.coordinator) clauses.push(sql`(b.state = 'draft' AND a.country_code = ${country})`);
     if (hasRole(viewer, 'ministry')) clauses.push(sql`(a.country_code = ${country} AND EXISTS (SELECT 1 FROM proposal p WHERE ${UNANSWERED}))`);
-    if (hasRole(viewer, 'commission')) clauses.push(sql`b.state = 'submitted'`, sql`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' = 'reported')`);
+    if (hasRole(viewer, 'commission'))
+      clauses.push(sql`b.state = 'submitted'`, sql`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' = 'reported')`);
     if (hasRole(viewer, 'expert')) {
-      clauses.push(sql`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' IN ('planned', 'fieldwork') AND ${missionExpert(sql.raw('b.id'), sql`${viewer.userId}::uuid`)})`);
+      clauses.push(
+        sql`(b.state = 'peerReview' AND b.snapshot->'value'->>'peerReview' IN ('planned', 'fieldwork') AND ${missionExpert(sql.raw('b.id'), sql`${viewer.userId}::uuid`)})`,
+      );
     }
     if (clauses.length === 0) return [];
-    const found = await rows<{ id: string; code: string; text: string; state: TaskDto['benchmark']['state']; stage: TaskDto['benchmark']['stage']; updated_at: Date; last_step: LastStep | null; unanswered: boolean }>(
+    const found = await rows<{
+      id: string;
+      code: string;
+      text: string;
+      state: TaskDto['benchmark']['state'];
+      stage: TaskDto['benchmark']['stage'];
+      updated_at: Date;
+      last_step: LastStep | null;
+      unanswered: boolean;
+    }>(
       this.dataSource,
       sql`SELECT b.id, b.code, b.text, b.state, b.snapshot->'value'->>'peerReview' AS stage, b.updated_at, ${LAST_STEP} AS last_step,
               EXISTS (SELECT 1 FROM proposal p WHERE ${UNANSWERED}) AS unanswered

@@ -4,7 +4,15 @@ import { taskKind } from './benchmark-tasks.service';
 import { today } from './benchmark-workflow.service';
 
 const viewer = (roles: Role[], coordinator = false): Viewer => ({
-  userId: 'u', email: 'u@x.test', displayName: 'U', organisationId: 'o', countryCode: 'RS', roles: new Set(roles), coordinator, sessionTokenHash: 'h', secondFactorOutstanding: false,
+  userId: 'u',
+  email: 'u@x.test',
+  displayName: 'U',
+  organisationId: 'o',
+  countryCode: 'RS',
+  roles: new Set(roles),
+  coordinator,
+  sessionTokenHash: 'h',
+  secondFactorOutstanding: false,
 });
 
 describe('My tasks', () => {

@@ -122,7 +122,8 @@ export class BenchmarkWorkflowService {
       availableEvents: available,
       mission: seesMission ? currentMissionDto(row.page?.mission ?? null, hasRole(viewer, 'commission') || actor.assignedExpert) : null,
       // The Commission's assessment as the assessments lib publishes it: to whoever takes part, to everyone once accepted.
-      latestAssessment: takesPart(viewer, scope, actor.assignedExpert) || scope.state === 'accepted' ? latestAssessmentDto(row.page?.latestAssessment ?? null) : null,
+      latestAssessment:
+        takesPart(viewer, scope, actor.assignedExpert) || scope.state === 'accepted' ? latestAssessmentDto(row.page?.latestAssessment ?? null) : null,
       // The Commission's reason, on the page while the draft waits for the changes (the history shows it to the same people).
       changesRequested: takesPart(viewer, scope, actor.assignedExpert) ? changesRequestedDto(scope.state, row.page?.lastStep ?? null) : null,
     };
@@ -159,15 +160,16 @@ function latestAssessmentDto(a: Record<string, unknown> | null): AssessmentDto |
 }
 
 /** The facts statement's row: the benchmark, what its guards count, its mission's facts; and the page's columns (DETAIL_COLUMNS) when read for it. */
-type WorkflowFactsRow = Pick<BenchmarkDetailRow, 'id' | 'code' | 'country_code' | 'state' | 'version' | 'snapshot'> & Partial<BenchmarkDetailRow> & {
-  mission_required: boolean;
-  shared_evidence: number;
-  unanswered_proposals: { count: number; excerpts: string[] };
-  mission: { startDate: string; endDate: string; hasReport: boolean; experts: string[] } | null;
-  page_mission?: CurrentMissionJson | null;
-  page_assessment?: Record<string, unknown> | null;
-  page_last_step?: LastStep | null;
-};
+type WorkflowFactsRow = Pick<BenchmarkDetailRow, 'id' | 'code' | 'country_code' | 'state' | 'version' | 'snapshot'> &
+  Partial<BenchmarkDetailRow> & {
+    mission_required: boolean;
+    shared_evidence: number;
+    unanswered_proposals: { count: number; excerpts: string[] };
+    mission: { startDate: string; endDate: string; hasReport: boolean; experts: string[] } | null;
+    page_mission?: CurrentMissionJson | null;
+    page_assessment?: Record<string, unknown> | null;
+    page_last_step?: LastStep | null;
+  };
 
 /** Sends statements in order and answers each one's rows: one by one through TypeORM, or as one batch of a pipelined transaction. */
 type Send = <R extends object>(statements: Statement[]) => Promise<R[][]>;
@@ -198,7 +200,9 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
   // Locked first, read after: a writer that held the row (a proposal, evidence) has committed by the
   // time the facts are counted, which one statement with FOR UPDATE would count from before the wait.
   // (In a pipelined transaction both go in one batch, still two statements.) Prepared where pipelined.
-  const locking: Statement[] = lock ? [{ name: `bt_workflow_lock_${by}`, text: `SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, values: [idOrCode] }] : [];
+  const locking: Statement[] = lock
+    ? [{ name: `bt_workflow_lock_${by}`, text: `SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, values: [idOrCode] }]
+    : [];
   const results = await send<WorkflowFactsRow>([
     ...locking,
     {
@@ -230,12 +234,24 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
       today: today(),
     },
     missionExpertIds: mission?.experts ?? [],
-    page: page ? { row: row as BenchmarkDetailRow, mission: row.page_mission ?? null, latestAssessment: row.page_assessment ?? null, lastStep: row.page_last_step ?? null } : undefined,
+    page: page
+      ? {
+          row: row as BenchmarkDetailRow,
+          mission: row.page_mission ?? null,
+          latestAssessment: row.page_assessment ?? null,
+          lastStep: row.page_last_step ?? null,
+        }
+      : undefined,
   };
 }
 
 function actorOf(viewer: Viewer, row: WorkflowRow): WorkflowActor {
-  return { roles: viewer.roles, coordinator: viewer.coordinator, countryCode: viewer.countryCode, assignedExpert: row.missionExpertIds.includes(viewer.userId) };
+  return {
+    roles: viewer.roles,
+    coordinator: viewer.coordinator,
+    countryCode: viewer.countryCode,
+    assignedExpert: row.missionExpertIds.includes(viewer.userId),
+  };
 }
 
 function restore(persisted: { value: unknown } | null, state: string): Snapshot {

@@ -19,7 +19,10 @@ export class BenchmarksController {
 
   /** The interim benchmarks, filtered and paged, in catalogue order; each with an excerpt of its text (its own page has the whole). */
   @Get('benchmarks')
-  @ApiOkResponse({ description: '`{items, total, totalCapped, page, pageSize, next}`: `total` counts up to 200 matches; `next` is the `after` of the following page (null on the last).' })
+  @ApiOkResponse({
+    description:
+      '`{items, total, totalCapped, page, pageSize, next}`: `total` counts up to 200 matches; `next` is the `after` of the following page (null on the last).',
+  })
   @ApiBadRequestResponse({ description: 'An unknown or malformed parameter, or a `page` past the first 200 matches (page on with `after`).' })
   list(@Query() query: BenchmarkListQuery): Promise<Page<BenchmarkListItemDto>> {
     return this.benchmarks.list(query);
@@ -28,7 +31,10 @@ export class BenchmarksController {
   /** One benchmark with its sub-requirements and, for the caller, `allowedEvents`; by id or by code (e.g. RS-24-MIG-02). */
   @Get('benchmarks/:id')
   @ApiParam({ name: 'id', description: 'uuid or code such as RS-24-MIG-02' })
-  @ApiOkResponse({ description: 'The benchmark: `text` is the official English; `textSr` a Serbian text (Latin script) where the catalogue has one, else null — the same for each of `subRequirements`.' })
+  @ApiOkResponse({
+    description:
+      'The benchmark: `text` is the official English; `textSr` a Serbian text (Latin script) where the catalogue has one, else null — the same for each of `subRequirements`.',
+  })
   @ApiBadRequestResponse({ description: 'Neither a uuid nor a benchmark code.' })
   @ApiNotFoundResponse({ description: 'No such benchmark.' })
   get(@Param('id', BenchmarkRefPipe) id: string, @CurrentViewer() viewer: Viewer | null): Promise<BenchmarkDetailDto> {

@@ -3,7 +3,16 @@ import { refuse, rows, type Sql, sql } from '@bt/api/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Repository } from 'typeorm';
 import { BENCHMARK_EXCERPT_LENGTH, LIST_COUNT_LIMIT } from '@bt/contracts';
-import type { AreaDto, AreaListQuery, BenchmarkDetailDto, BenchmarkListItemDto, BenchmarkListQuery, BenchmarkWorkflowDto, Page, SubRequirementDto } from '@bt/contracts';
+import type {
+  AreaDto,
+  AreaListQuery,
+  BenchmarkDetailDto,
+  BenchmarkListItemDto,
+  BenchmarkListQuery,
+  BenchmarkWorkflowDto,
+  Page,
+  SubRequirementDto,
+} from '@bt/contracts';
 import { Area, Benchmark } from '@bt/api/catalogue';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -159,7 +168,10 @@ export function catalogueQuery(q: string): string | null | undefined {
   if (!tokens.length) return undefined;
   const terms: string[] = [];
   for (const token of tokens) {
-    const parts = token.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu);
+    const parts = token
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu);
     if (!parts) return null;
     terms.push(
       parts

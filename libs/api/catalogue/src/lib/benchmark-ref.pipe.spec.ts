@@ -18,7 +18,11 @@ describe('BenchmarkRefPipe', () => {
       }
       return null;
     };
-    expect(refusal("1' OR '1'='1")).toEqual({ status: 400, code: 'benchmark.ref-malformed', message: 'id must be a uuid or a benchmark code such as RS-24-MIG-02' });
+    expect(refusal("1' OR '1'='1")).toEqual({
+      status: 400,
+      code: 'benchmark.ref-malformed',
+      message: 'id must be a uuid or a benchmark code such as RS-24-MIG-02',
+    });
     expect(refusal('RS-24')).toMatchObject({ status: 400, code: 'benchmark.ref-malformed' });
   });
 });

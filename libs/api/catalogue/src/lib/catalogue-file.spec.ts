@@ -64,7 +64,21 @@ describe('checking a catalogue file', () => {
       source: { title: 't', document: 'd' },
       areas: [
         { code: 'MIG', title: 'Migration', intro: null, benchmarks: [{ code: 'RS-24-MIG-1', text: '', subRequirements: [] }] },
-        { code: 'MIG', title: '', intro: null, benchmarks: [{ code: 'RS-24-MIG-01', text: 'x', subRequirements: [{ code: 'RS-24-MIG-01.1', text: 'y' }, { code: 'RS-24-MIG-01.1', text: 'z' }] }] },
+        {
+          code: 'MIG',
+          title: '',
+          intro: null,
+          benchmarks: [
+            {
+              code: 'RS-24-MIG-01',
+              text: 'x',
+              subRequirements: [
+                { code: 'RS-24-MIG-01.1', text: 'y' },
+                { code: 'RS-24-MIG-01.1', text: 'z' },
+              ],
+            },
+          ],
+        },
       ],
     };
     let error: unknown;
@@ -88,7 +102,14 @@ describe('checking a catalogue file', () => {
       country: 'RS',
       chapter: 24,
       source: { title: 't', document: 'd' },
-      areas: [{ code: 'MIG', title: 'Migration', intro: null, benchmarks: [{ code: 'RS-24-MIG-01', text: 'x', textSr, subRequirements: [{ code: 'RS-24-MIG-01.1', text: 'y', textSr: subTextSr }] }] }],
+      areas: [
+        {
+          code: 'MIG',
+          title: 'Migration',
+          intro: null,
+          benchmarks: [{ code: 'RS-24-MIG-01', text: 'x', textSr, subRequirements: [{ code: 'RS-24-MIG-01.1', text: 'y', textSr: subTextSr }] }],
+        },
+      ],
     });
     expect(checkCatalogueFile(file(undefined, null)).areas[0].benchmarks[0].textSr).toBeUndefined();
     expect(checkCatalogueFile(file('Srbija sprovodi analizu.', 'Podzahtev.')).areas[0].benchmarks[0].subRequirements[0].textSr).toBe('Podzahtev.');

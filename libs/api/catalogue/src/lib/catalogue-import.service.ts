@@ -56,13 +56,33 @@ export class CatalogueImportService {
     for (const [a, area] of file.areas.entries()) {
       const areaKey = { country_code: file.country, chapter_number: file.chapter, code: area.code };
       tally(await upsert(em, 'area', ['country_code', 'chapter_number', 'code'], { ...areaKey, title: area.title, intro: area.intro, position: a + 1 }));
-      const [{ id: areaId }] = await em.query(`SELECT id FROM area WHERE country_code = $1 AND chapter_number = $2 AND code = $3`, [file.country, file.chapter, area.code]);
+      const [{ id: areaId }] = await em.query(`SELECT id FROM area WHERE country_code = $1 AND chapter_number = $2 AND code = $3`, [
+        file.country,
+        file.chapter,
+        area.code,
+      ]);
       for (const [b, benchmark] of area.benchmarks.entries()) {
         // A Serbian text the file no longer carries is cleared, as a changed one is updated.
-        tally(await upsert(em, 'benchmark', ['code'], { code: benchmark.code, area_id: areaId, position: b + 1, text: benchmark.text, text_sr: benchmark.textSr ?? null }));
+        tally(
+          await upsert(em, 'benchmark', ['code'], {
+            code: benchmark.code,
+            area_id: areaId,
+            position: b + 1,
+            text: benchmark.text,
+            text_sr: benchmark.textSr ?? null,
+          }),
+        );
         const [{ id: benchmarkId }] = await em.query(`SELECT id FROM benchmark WHERE code = $1`, [benchmark.code]);
         for (const [s, sub] of benchmark.subRequirements.entries()) {
-          tally(await upsert(em, 'sub_requirement', ['code'], { code: sub.code, benchmark_id: benchmarkId, position: s + 1, text: sub.text, text_sr: sub.textSr ?? null }));
+          tally(
+            await upsert(em, 'sub_requirement', ['code'], {
+              code: sub.code,
+              benchmark_id: benchmarkId,
+              position: s + 1,
+              text: sub.text,
+              text_sr: sub.textSr ?? null,
+            }),
+          );
         }
       }
     }

@@ -1,7 +1,17 @@
 import type { Viewer } from '@bt/api/identity';
 import { acceptsReplies, consultationAccess } from './consultation-access';
 
-const viewer = (role: string): Viewer => ({ userId: 'u', email: 'x', displayName: 'x', organisationId: 'o', countryCode: 'RS', roles: new Set([role]) as Viewer['roles'], coordinator: false, sessionTokenHash: 'h', secondFactorOutstanding: false });
+const viewer = (role: string): Viewer => ({
+  userId: 'u',
+  email: 'x',
+  displayName: 'x',
+  organisationId: 'o',
+  countryCode: 'RS',
+  roles: new Set([role]) as Viewer['roles'],
+  coordinator: false,
+  sessionTokenHash: 'h',
+  secondFactorOutstanding: false,
+});
 
 describe('who sees a written consultation', () => {
   it('the Commission always; a recipient once opened; anyone once published', () => {

@@ -12,7 +12,14 @@ import type {
   CreateConsultationRequest,
   UpdateConsultationRequest,
 } from '@bt/contracts';
-import { CONSULTATION_MACHINE_VERSION, type ConsultationEvent, consultationMachine, type ConsultationState, explainConsultationEvent, mayFireConsultation } from '@bt/workflow';
+import {
+  CONSULTATION_MACHINE_VERSION,
+  type ConsultationEvent,
+  consultationMachine,
+  type ConsultationState,
+  explainConsultationEvent,
+  mayFireConsultation,
+} from '@bt/workflow';
 import { loadConsultation, restore } from './consultation-rows';
 import { ConsultationsService } from './consultations.service';
 
@@ -33,9 +40,22 @@ export class ConsultationDraftingService {
     const id = await this.dataSource.transaction(async (em) => {
       const [row] = await em.query(
         `INSERT INTO consultation (title, reference, introduction, deadline, state, snapshot, machine_version, created_by) VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7) RETURNING id`,
-        [request.title.trim(), request.reference?.trim() ?? '', request.introduction ?? '', request.deadline ?? null, JSON.stringify(consultationMachine.getPersistedSnapshot(restore({ state: 'draft' }))), CONSULTATION_MACHINE_VERSION, actor.userId],
+        [
+          request.title.trim(),
+          request.reference?.trim() ?? '',
+          request.introduction ?? '',
+          request.deadline ?? null,
+          JSON.stringify(consultationMachine.getPersistedSnapshot(restore({ state: 'draft' }))),
+          CONSULTATION_MACHINE_VERSION,
+          actor.userId,
+        ],
       );
-      await this.audit.record(em, auditActor(actor), { action: 'consultation.created', entityType: 'consultation', entityId: row.id, data: { title: request.title.trim() } });
+      await this.audit.record(em, auditActor(actor), {
+        action: 'consultation.created',
+        entityType: 'consultation',
+        entityId: row.id,
+        data: { title: request.title.trim() },
+      });
       return row.id as string;
     });
     return this.consultations.get(actor, id);
@@ -50,13 +70,10 @@ export class ConsultationDraftingService {
       const recipients = [...new Set(request.recipientIds)];
       const found = await em.query(`SELECT id FROM organisation WHERE id = ANY($1) AND country_code IS NOT NULL`, [recipients]);
       if (found.length !== recipients.length) throw refuse.unprocessable('consultation.recipient-not-partner');
-      await em.query(`UPDATE consultation SET title = $2, reference = $3, introduction = $4, deadline = $5, version = version + 1, updated_at = now() WHERE id = $1`, [
-        id,
-        request.title.trim(),
-        request.reference?.trim() ?? '',
-        request.introduction ?? '',
-        request.deadline ?? null,
-      ]);
+      await em.query(
+        `UPDATE consultation SET title = $2, reference = $3, introduction = $4, deadline = $5, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, request.title.trim(), request.reference?.trim() ?? '', request.introduction ?? '', request.deadline ?? null],
+      );
       const dropped = await saveTopics(em, id, request.topics);
       // An organisation taken off the recipients takes its unsent drafts with it (a draft consultation has no sent reply).
       const [, draftsRemoved] = await em.query(
@@ -65,7 +82,8 @@ export class ConsultationDraftingService {
         [id, recipients],
       );
       await em.query(`DELETE FROM consultation_recipient WHERE consultation_id = $1`, [id]);
-      if (recipients.length) await em.query(`INSERT INTO consultation_recipient (consultation_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [id, recipients]);
+      if (recipients.length)
+        await em.query(`INSERT INTO consultation_recipient (consultation_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [id, recipients]);
       await this.audit.record(em, auditActor(actor), {
         action: 'consultation.updated',
         entityType: 'consultation',
@@ -101,7 +119,13 @@ export class ConsultationDraftingService {
         `UPDATE consultation SET state = $2, snapshot = $3, machine_version = $4, version = version + 1, updated_at = now(),
                 deadline = coalesce($5::timestamptz, deadline), published_at = CASE WHEN $2 = 'published' THEN now() ELSE published_at END
           WHERE id = $1`,
-        [id, state, JSON.stringify(consultationMachine.getPersistedSnapshot(next)), CONSULTATION_MACHINE_VERSION, request.event === 'REOPEN' ? request.deadline : null],
+        [
+          id,
+          state,
+          JSON.stringify(consultationMachine.getPersistedSnapshot(next)),
+          CONSULTATION_MACHINE_VERSION,
+          request.event === 'REOPEN' ? request.deadline : null,
+        ],
       );
       const data: Record<string, unknown> = { event: request.event, from: snapshot.value, to: state, version: row.version + 1 };
       if (request.event === 'REOPEN') data['deadline'] = request.deadline;
@@ -131,16 +155,29 @@ async function saveTopics(em: EntityManager, consultationId: string, topics: Con
   if (new Set(keptTopics).size !== keptTopics.length || new Set(keptQuestions).size !== keptQuestions.length) {
     throw refuse.unprocessable('consultation.topic-twice');
   }
-  const removed = existing.filter((r) => r.question_id && !keptQuestions.includes(r.question_id)).map((r) => ({ id: r.question_id as string, text: r.text as string }));
+  const removed = existing
+    .filter((r) => r.question_id && !keptQuestions.includes(r.question_id))
+    .map((r) => ({ id: r.question_id as string, text: r.text as string }));
   if (removed.length) await em.query(`DELETE FROM consultation_question WHERE id = ANY($1)`, [removed.map((r) => r.id)]);
   const shown: string[] = [];
   for (const [t, topic] of topics.entries()) {
     let topicId = topic.id;
     if (topicId) await em.query(`UPDATE consultation_topic SET position = $2, title = $3 WHERE id = $1`, [topicId, t + 1, topic.title.trim()]);
-    else [{ id: topicId }] = await em.query(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, $2, $3) RETURNING id`, [consultationId, t + 1, topic.title.trim()]);
+    else
+      [{ id: topicId }] = await em.query(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, $2, $3) RETURNING id`, [
+        consultationId,
+        t + 1,
+        topic.title.trim(),
+      ]);
     shown.push(topicId as string);
     for (const [q, question] of topic.questions.entries()) {
-      if (question.id) await em.query(`UPDATE consultation_question SET topic_id = $2, position = $3, text = $4 WHERE id = $1`, [question.id, topicId, q + 1, question.text.trim()]);
+      if (question.id)
+        await em.query(`UPDATE consultation_question SET topic_id = $2, position = $3, text = $4 WHERE id = $1`, [
+          question.id,
+          topicId,
+          q + 1,
+          question.text.trim(),
+        ]);
       else await em.query(`INSERT INTO consultation_question (topic_id, position, text) VALUES ($1, $2, $3)`, [topicId, q + 1, question.text.trim()]);
     }
   }

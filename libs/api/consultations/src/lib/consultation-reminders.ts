@@ -26,16 +26,18 @@ export class ConsultationReminders implements InboxSource {
     );
     return rows
       .filter((r) => r.unanswered > 0)
-      .map((r): InboxEntry => ({
-        // One reminder per deadline: a reopened consultation with a new deadline reminds again.
-        key: `consultation-deadline:${r.id}:${r.deadline.toISOString()}`,
-        kind: 'consultation.deadline',
-        facts: { consultation: r.title, unanswered: r.unanswered },
-        title: `Written consultation due: ${r.title}`,
-        detail: `${r.unanswered} question(s) not yet answered`, // English; the web words it from `facts`
-        link: `/consultations/${r.id}/reply`,
-        at: new Date(r.deadline.getTime() - REMINDER_DAYS * 86_400_000).toISOString(),
-        dueAt: r.deadline.toISOString(),
-      }));
+      .map(
+        (r): InboxEntry => ({
+          // One reminder per deadline: a reopened consultation with a new deadline reminds again.
+          key: `consultation-deadline:${r.id}:${r.deadline.toISOString()}`,
+          kind: 'consultation.deadline',
+          facts: { consultation: r.title, unanswered: r.unanswered },
+          title: `Written consultation due: ${r.title}`,
+          detail: `${r.unanswered} question(s) not yet answered`, // English; the web words it from `facts`
+          link: `/consultations/${r.id}/reply`,
+          at: new Date(r.deadline.getTime() - REMINDER_DAYS * 86_400_000).toISOString(),
+          dueAt: r.deadline.toISOString(),
+        }),
+      );
   }
 }

@@ -26,7 +26,10 @@ export class ConsultationRepliesService {
   private async replyScope(em: EntityManager, viewer: Viewer, id: string, questionId: string): Promise<void> {
     const { row, access } = await loadConsultation(em, id, viewer, true);
     if (access !== 'recipient') throw refuse.forbidden('consultation.reply-only-recipient');
-    const [question] = await em.query<unknown[]>(`SELECT 1 FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE q.id = $1 AND t.consultation_id = $2`, [questionId, id]);
+    const [question] = await em.query<unknown[]>(
+      `SELECT 1 FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE q.id = $1 AND t.consultation_id = $2`,
+      [questionId, id],
+    );
     if (!question) throw refuse.notFound('consultation.question-not-found', { id: questionId });
     const [{ now }] = await em.query<{ now: Date }[]>(`SELECT now() AS now`);
     if (!acceptsReplies(row.state, row.deadline, now)) {
@@ -38,7 +41,10 @@ export class ConsultationRepliesService {
   async saveReply(actor: Actor, id: string, questionId: string, request: ConsultationReplyRequest): Promise<ConsultationReplyDto> {
     const replyId = await this.dataSource.transaction(async (em) => {
       await this.replyScope(em, actor, id, questionId);
-      const [existing] = await em.query<{ id: string; status: string }[]>(`SELECT id, status FROM consultation_reply WHERE question_id = $1 AND organisation_id = $2`, [questionId, actor.organisationId]);
+      const [existing] = await em.query<{ id: string; status: string }[]>(
+        `SELECT id, status FROM consultation_reply WHERE question_id = $1 AND organisation_id = $2`,
+        [questionId, actor.organisationId],
+      );
       if (existing?.status === 'sent') throw refuse.conflict('consultation.reply-sent-already');
       if (request.send && !request.text.trim()) throw refuse.unprocessable('consultation.reply-empty');
       const [saved] = await em.query<{ id: string }[]>(

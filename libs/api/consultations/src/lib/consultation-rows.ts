@@ -45,7 +45,12 @@ export interface OrganisationRow {
 export const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** The consultation with everything its guards read, in one query; `lock` takes the row lock of a change. */
-export async function loadConsultation(em: EntityManager, id: string, viewer: Viewer | null, lock: boolean): Promise<{ row: LoadedConsultationRow; facts: ConsultationFacts; access: ConsultationAccess }> {
+export async function loadConsultation(
+  em: EntityManager,
+  id: string,
+  viewer: Viewer | null,
+  lock: boolean,
+): Promise<{ row: LoadedConsultationRow; facts: ConsultationFacts; access: ConsultationAccess }> {
   const [row] = await em.query<LoadedConsultationRow[]>(
     `SELECT c.*,
             EXISTS (SELECT 1 FROM consultation_recipient r WHERE r.consultation_id = c.id AND r.organisation_id = $2::uuid) AS is_recipient,

@@ -35,7 +35,9 @@ export class ConsultationSeedService {
     const seeded = await this.dataSource.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('demo-consultations'))`);
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM consultation`);
-      const [author] = await em.query(`SELECT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'commission' ORDER BY u.created_at LIMIT 1`);
+      const [author] = await em.query(
+        `SELECT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'commission' ORDER BY u.created_at LIMIT 1`,
+      );
       if (n > 0 || !author || seeds.length === 0) return false;
       const snapshot = JSON.stringify(consultationMachine.getPersistedSnapshot(consultationMachine.resolveState({ value: 'published', context: {} })));
       for (const seed of seeds) {
@@ -51,15 +53,34 @@ export class ConsultationSeedService {
           await em.query(`INSERT INTO consultation_recipient (consultation_id, organisation_id) VALUES ($1, $2)`, [c.id, id]);
         }
         for (const [t, topic] of seed.topics.entries()) {
-          const [savedTopic] = await em.query(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, $2, $3) RETURNING id`, [c.id, t + 1, topic.title]);
+          const [savedTopic] = await em.query(`INSERT INTO consultation_topic (consultation_id, position, title) VALUES ($1, $2, $3) RETURNING id`, [
+            c.id,
+            t + 1,
+            topic.title,
+          ]);
           for (const [q, question] of topic.questions.entries()) {
-            const [saved] = await em.query(`INSERT INTO consultation_question (topic_id, position, text) VALUES ($1, $2, $3) RETURNING id`, [savedTopic.id, q + 1, question.text]);
-            await em.query(`INSERT INTO consultation_summary (question_id, text, author_id, updated_at) VALUES ($1, $2, $3, $4)`, [saved.id, question.summary, author.user_id, seed.publishedAt]);
+            const [saved] = await em.query(`INSERT INTO consultation_question (topic_id, position, text) VALUES ($1, $2, $3) RETURNING id`, [
+              savedTopic.id,
+              q + 1,
+              question.text,
+            ]);
+            await em.query(`INSERT INTO consultation_summary (question_id, text, author_id, updated_at) VALUES ($1, $2, $3, $4)`, [
+              saved.id,
+              question.summary,
+              author.user_id,
+              seed.publishedAt,
+            ]);
             const cited = question.cited.map((country) => organisation.get(country)).filter(Boolean);
-            if (cited.length) await em.query(`INSERT INTO consultation_summary_citation (question_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [saved.id, cited]);
+            if (cited.length)
+              await em.query(`INSERT INTO consultation_summary_citation (question_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [saved.id, cited]);
           }
         }
-        await this.audit.record(em, DEMO_SEED_ACTOR, { action: 'consultation.seeded', entityType: 'consultation', entityId: c.id, data: { title: seed.title, reference: seed.reference } });
+        await this.audit.record(em, DEMO_SEED_ACTOR, {
+          action: 'consultation.seeded',
+          entityType: 'consultation',
+          entityId: c.id,
+          data: { title: seed.title, reference: seed.reference },
+        });
       }
       return true;
     });

@@ -9,16 +9,23 @@ const seed = JSON.parse(readFileSync(join(root, 'seeds/consultations/2020-wb-hom
 
 describe('the 2020 written consultation seed', () => {
   it('has the three Home Affairs topics and the six partners as recipients', () => {
-    expect(seed.topics.map((t) => t.title)).toEqual(['ASYLUM RECEPTION CAPACITY, IRREGULAR MIGRATION', 'COOPERATION IN THE FIGHT AGAINST TERRORISM AND PREVENTION OF RADICALISATION', 'ORGANISED CRIME']);
+    expect(seed.topics.map((t) => t.title)).toEqual([
+      'ASYLUM RECEPTION CAPACITY, IRREGULAR MIGRATION',
+      'COOPERATION IN THE FIGHT AGAINST TERRORISM AND PREVENTION OF RADICALISATION',
+      'ORGANISED CRIME',
+    ]);
     expect(seed.topics.map((t) => t.questions.length)).toEqual([5, 3, 7]);
     expect(seed.recipients.map((r) => r.country)).toEqual(['AL', 'BA', 'XK', 'ME', 'MK', 'RS']);
   });
 
-  it.each(seed.topics.flatMap((t) => t.questions.map((q) => [q.text.slice(0, 60), q] as const)))('question "%s…" and its summary occur verbatim in the note', (_text, question) => {
-    expect(note).toContain(question.text);
-    expect(question.summary.length).toBeGreaterThan(100);
-    for (const paragraph of question.summary.split('\n\n')) expect(note).toContain(paragraph);
-  });
+  it.each(seed.topics.flatMap((t) => t.questions.map((q) => [q.text.slice(0, 60), q] as const)))(
+    'question "%s…" and its summary occur verbatim in the note',
+    (_text, question) => {
+      expect(note).toContain(question.text);
+      expect(question.summary.length).toBeGreaterThan(100);
+      for (const paragraph of question.summary.split('\n\n')) expect(note).toContain(paragraph);
+    },
+  );
 
   it('cites the partners each summary names', () => {
     const first = seed.topics[0].questions[0];

@@ -21,10 +21,16 @@ export class ConsultationSummariesService {
     await this.dataSource.transaction(async (em) => {
       const { row } = await loadConsultation(em, id, actor, true);
       if (row.state !== 'closed' && row.state !== 'summarised') throw refuse.conflict('consultation.summary-not-yet', { state: row.state });
-      const [question] = await em.query(`SELECT 1 FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE q.id = $1 AND t.consultation_id = $2`, [questionId, id]);
+      const [question] = await em.query(
+        `SELECT 1 FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE q.id = $1 AND t.consultation_id = $2`,
+        [questionId, id],
+      );
       if (!question) throw refuse.notFound('consultation.question-not-found', { id: questionId });
       const cited = [...new Set(request.citedOrganisationIds)];
-      const recipients = await em.query(`SELECT organisation_id FROM consultation_recipient WHERE consultation_id = $1 AND organisation_id = ANY($2)`, [id, cited]);
+      const recipients = await em.query(`SELECT organisation_id FROM consultation_recipient WHERE consultation_id = $1 AND organisation_id = ANY($2)`, [
+        id,
+        cited,
+      ]);
       if (recipients.length !== cited.length) throw refuse.unprocessable('consultation.summary-cites-non-recipient');
       await em.query(
         `INSERT INTO consultation_summary (question_id, text, author_id) VALUES ($1, $2, $3)
@@ -34,8 +40,14 @@ export class ConsultationSummariesService {
       // A summary changes what PUBLISH publishes: the version moves, so a PUBLISH on what was seen before is a 409.
       await em.query(`UPDATE consultation SET version = version + 1 WHERE id = $1`, [id]);
       await em.query(`DELETE FROM consultation_summary_citation WHERE question_id = $1`, [questionId]);
-      if (cited.length) await em.query(`INSERT INTO consultation_summary_citation (question_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [questionId, cited]);
-      await this.audit.record(em, auditActor(actor), { action: 'consultation.summary_saved', entityType: 'consultation', entityId: id, data: { questionId, cited, text: request.text.trim() } });
+      if (cited.length)
+        await em.query(`INSERT INTO consultation_summary_citation (question_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [questionId, cited]);
+      await this.audit.record(em, auditActor(actor), {
+        action: 'consultation.summary_saved',
+        entityType: 'consultation',
+        entityId: id,
+        data: { questionId, cited, text: request.text.trim() },
+      });
     });
     return this.consultations.get(actor, id);
   }

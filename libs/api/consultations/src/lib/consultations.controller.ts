@@ -104,7 +104,12 @@ export class ConsultationsController {
   @Post('consultations/:id/replies/:questionId/files')
   @ApiConsumes('multipart/form-data')
   @ApiUploadRefusals()
-  async attach(@Param('id', uuid) id: string, @Param('questionId', uuid) questionId: string, @Actor() actor: Actor, @Req() request: FastifyRequest): Promise<StoredFileDto> {
+  async attach(
+    @Param('id', uuid) id: string,
+    @Param('questionId', uuid) questionId: string,
+    @Actor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<StoredFileDto> {
     return this.replies.attachFile(actor, id, questionId, await uploadedFile(request));
   }
 

@@ -14,7 +14,14 @@ import { ConsultationsService } from './consultations.service';
 @Module({
   imports: [FilesModule, IdentityModule],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ConsultationDraftingService, ConsultationRepliesService, ConsultationSummariesService, ConsultationSeedService, ConsultationReminders],
+  providers: [
+    ConsultationsService,
+    ConsultationDraftingService,
+    ConsultationRepliesService,
+    ConsultationSummariesService,
+    ConsultationSeedService,
+    ConsultationReminders,
+  ],
   exports: [ConsultationsService, ConsultationSeedService],
 })
 export class ConsultationsModule implements OnModuleInit {

@@ -8,7 +8,10 @@ import { acceptsReplies } from './consultation-access';
 import { type ConsultationRow, iso, loadConsultation, organisationDto, type OrganisationRow, restore } from './consultation-rows';
 
 /** A consultation as the list shows it. */
-type ItemRow = Pick<ConsultationRow, 'id' | 'title' | 'reference' | 'state' | 'deadline' | 'published_at'> & { recipient_count: number; question_count: number };
+type ItemRow = Pick<ConsultationRow, 'id' | 'title' | 'reference' | 'state' | 'deadline' | 'published_at'> & {
+  recipient_count: number;
+  question_count: number;
+};
 
 /**
  * Written consultations of the partners (docs/design.md, The model) as they are read: the list, one
@@ -38,12 +41,23 @@ export class ConsultationsService {
   }
 
   private item(r: ItemRow): ConsultationSummaryItemDto {
-    return { id: r.id, title: r.title, reference: r.reference, state: r.state, deadline: iso(r.deadline), publishedAt: iso(r.published_at), recipientCount: r.recipient_count, questionCount: r.question_count };
+    return {
+      id: r.id,
+      title: r.title,
+      reference: r.reference,
+      state: r.state,
+      deadline: iso(r.deadline),
+      publishedAt: iso(r.published_at),
+      recipientCount: r.recipient_count,
+      questionCount: r.question_count,
+    };
   }
 
   /** The organisations of the partners (ministries, coordination bodies, CSOs) a consultation can be sent to. */
   async recipientOptions(): Promise<ConsultationOrganisationDto[]> {
-    const rows = await this.dataSource.query<OrganisationRow[]>(`SELECT id, name, kind, country_code FROM organisation WHERE country_code IS NOT NULL ORDER BY country_code, name`);
+    const rows = await this.dataSource.query<OrganisationRow[]>(
+      `SELECT id, name, kind, country_code FROM organisation WHERE country_code IS NOT NULL ORDER BY country_code, name`,
+    );
     return rows.map(organisationDto);
   }
   /** The consultation as this caller may see it. */
@@ -51,12 +65,20 @@ export class ConsultationsService {
     const em = this.dataSource.manager;
     const { row, facts, access } = await loadConsultation(em, id, viewer, false);
     const published = row.state === 'published';
-    const topics = await em.query<{ id: string; position: number; title: string }[]>(`SELECT id, position, title FROM consultation_topic WHERE consultation_id = $1 ORDER BY position`, [id]);
+    const topics = await em.query<{ id: string; position: number; title: string }[]>(
+      `SELECT id, position, title FROM consultation_topic WHERE consultation_id = $1 ORDER BY position`,
+      [id],
+    );
     const questions = await em.query<{ id: string; topic_id: string; position: number; text: string }[]>(
       `SELECT q.id, q.topic_id, q.position, q.text FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = $1 ORDER BY q.position`,
       [id],
     );
-    const recipients = (await em.query<OrganisationRow[]>(`SELECT o.id, o.name, o.kind, o.country_code FROM consultation_recipient r JOIN organisation o ON o.id = r.organisation_id WHERE r.consultation_id = $1 ORDER BY o.country_code, o.name`, [id])).map(organisationDto);
+    const recipients = (
+      await em.query<OrganisationRow[]>(
+        `SELECT o.id, o.name, o.kind, o.country_code FROM consultation_recipient r JOIN organisation o ON o.id = r.organisation_id WHERE r.consultation_id = $1 ORDER BY o.country_code, o.name`,
+        [id],
+      )
+    ).map(organisationDto);
     // Sent replies for the Commission and, once published, for everyone; a recipient's own replies (drafts too) for its members.
     const replies = await this.replies(em, id, access === 'commission' || published, access === 'recipient' ? (viewer as Viewer).organisationId : null);
     const seesSummary = access === 'commission' || published;

@@ -18,7 +18,9 @@ function answer(exception: unknown, webApp?: { serveIndex: () => boolean }, alre
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ method: 'GET', url: '/api/x', headers: { 'content-type': contentType } }) }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ method: 'GET', url: '/api/x', headers: { 'content-type': contentType } }) }),
+  } as unknown as ArgumentsHost;
   new ApiExceptionFilter(webApp).catch(exception, host);
   return sent;
 }
@@ -52,9 +54,15 @@ describe('ApiExceptionFilter', () => {
 
   it("answers Fastify's own client errors with their 4xx status, by their code", () => {
     const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
-    expect(answer(tooLarge)).toMatchObject({ status: 413, body: { statusCode: 413, code: 'request.body-too-large', params: {}, message: 'Request body is too large' } });
+    expect(answer(tooLarge)).toMatchObject({
+      status: 413,
+      body: { statusCode: 413, code: 'request.body-too-large', params: {}, message: 'Request body is too large' },
+    });
     // As Nest passes them on: HttpException(message, status), the code left behind.
-    expect(answer(new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400))).toMatchObject({ status: 400, body: { code: 'request.malformed-json', params: {} } });
+    expect(answer(new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400))).toMatchObject({
+      status: 400,
+      body: { code: 'request.malformed-json', params: {} },
+    });
     expect(answer(new HttpException('Unsupported Media Type', 415), undefined, false, 'text/plain; charset=utf-8')).toMatchObject({
       status: 415,
       body: { code: 'request.unsupported-media-type', params: { type: 'text/plain' }, message: 'Unsupported Media Type: text/plain' },
@@ -64,22 +72,56 @@ describe('ApiExceptionFilter', () => {
   });
 
   it('answers an error a hook threw with its reason (body parsing, the rate limiter)', () => {
-    const deep = Object.assign(new Error('deep'), { statusCode: 400, reason: { code: 'request.json-too-deep', params: { max: 32 }, message: 'The JSON body nests deeper than 32 levels.' } });
-    expect(answer(deep)).toEqual({ status: 400, body: { statusCode: 400, error: 'Bad Request', code: 'request.json-too-deep', params: { max: 32 }, message: 'The JSON body nests deeper than 32 levels.' } });
-    const limited = { statusCode: 429, error: 'Too Many Requests', code: 'request.too-many-searches', params: { seconds: 7, max: 120 }, message: 'Too many searches …' };
+    const deep = Object.assign(new Error('deep'), {
+      statusCode: 400,
+      reason: { code: 'request.json-too-deep', params: { max: 32 }, message: 'The JSON body nests deeper than 32 levels.' },
+    });
+    expect(answer(deep)).toEqual({
+      status: 400,
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'request.json-too-deep',
+        params: { max: 32 },
+        message: 'The JSON body nests deeper than 32 levels.',
+      },
+    });
+    const limited = {
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'request.too-many-searches',
+      params: { seconds: 7, max: 120 },
+      message: 'Too many searches …',
+    };
     expect(answer(limited)).toMatchObject({ status: 429, body: { code: 'request.too-many-searches', params: { seconds: 7, max: 120 } } });
   });
 
   it('answers a path no route serves with its method and path', () => {
-    expect(answer(new NotFoundException('Cannot GET /api/nothing'))).toMatchObject({ status: 404, body: { code: 'request.no-such-route', params: { method: 'GET', path: '/api/nothing' }, message: 'Cannot GET /api/nothing' } });
+    expect(answer(new NotFoundException('Cannot GET /api/nothing'))).toMatchObject({
+      status: 404,
+      body: { code: 'request.no-such-route', params: { method: 'GET', path: '/api/nothing' }, message: 'Cannot GET /api/nothing' },
+    });
   });
 
   it("words @fastify/multipart's refusals, and answers a form without a boundary with 400", () => {
     const fields = Object.assign(new Error('reach fields limit'), { code: 'FST_FIELDS_LIMIT', statusCode: 413 });
-    expect(answer(fields)).toEqual({ status: 413, body: { statusCode: 413, error: 'Payload Too Large', code: 'upload.too-many-fields', params: { fields: 10 }, message: 'A form may carry one file and at most 10 other fields.' } });
+    expect(answer(fields)).toEqual({
+      status: 413,
+      body: {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        code: 'upload.too-many-fields',
+        params: { fields: 10 },
+        message: 'A form may carry one file and at most 10 other fields.',
+      },
+    });
     expect(answer(new Error('Multipart: Boundary not found'))).toMatchObject({
       status: 400,
-      body: { code: 'upload.malformed-form', params: { details: 'Multipart: Boundary not found' }, message: 'The body is not a well-formed multipart form: Multipart: Boundary not found.' },
+      body: {
+        code: 'upload.malformed-form',
+        params: { details: 'Multipart: Boundary not found' },
+        message: 'The body is not a well-formed multipart form: Multipart: Boundary not found.',
+      },
     });
   });
 
@@ -101,7 +143,13 @@ describe('ApiExceptionFilter', () => {
   it('hides the details of an unexpected error', () => {
     expect(answer(new Error('password=secret'))).toEqual({
       status: 500,
-      body: { statusCode: 500, error: 'Internal Server Error', code: 'server.error', params: {}, message: 'Something went wrong on our side; it has been logged.' },
+      body: {
+        statusCode: 500,
+        error: 'Internal Server Error',
+        code: 'server.error',
+        params: {},
+        message: 'Something went wrong on our side; it has been logged.',
+      },
     });
   });
 

@@ -64,7 +64,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
         // An unknown route is Nest's own 404; any other exception without a code gets a general one by status.
         const route = status === HttpStatus.NOT_FOUND ? noSuchRoute(message) : null;
         if (route) return { statusCode: status, error: statusText(status), ...route };
-        return { statusCode: status, error: statusText(status), ...byStatus(status, Array.isArray(message) ? message.join('; ') : message), message, ...errors };
+        return {
+          statusCode: status,
+          error: statusText(status),
+          ...byStatus(status, Array.isArray(message) ? message.join('; ') : message),
+          message,
+          ...errors,
+        };
       }
       // Fastify's own refusals (a body that is not JSON, too large, of another type) reach us as Nest made them: HttpException(message, status).
       const fastify = fastifyRefusal({ message: String(response) }, contentType);
@@ -106,9 +112,21 @@ function carriedReason(exception: unknown): RefusalReason | null {
 /** Fastify's refusals of a body, by their code or (as Nest passes them on, without it) by their fixed message. */
 const FASTIFY_REFUSALS: { code: string; message: string; reason: (contentType: string | undefined) => RefusalReason }[] = [
   { code: 'FST_ERR_CTP_BODY_TOO_LARGE', message: 'Request body is too large', reason: () => refusal('request.body-too-large') },
-  { code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH', message: 'Request body size did not match Content-Length', reason: () => refusal('request.body-length-mismatch') },
-  { code: 'FST_ERR_CTP_EMPTY_JSON_BODY', message: "Body cannot be empty when content-type is set to 'application/json'", reason: () => refusal('request.empty-json-body') },
-  { code: 'FST_ERR_CTP_INVALID_JSON_BODY', message: "Body is not valid JSON but content-type is set to 'application/json'", reason: () => refusal('request.malformed-json') },
+  {
+    code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
+    message: 'Request body size did not match Content-Length',
+    reason: () => refusal('request.body-length-mismatch'),
+  },
+  {
+    code: 'FST_ERR_CTP_EMPTY_JSON_BODY',
+    message: "Body cannot be empty when content-type is set to 'application/json'",
+    reason: () => refusal('request.empty-json-body'),
+  },
+  {
+    code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+    message: "Body is not valid JSON but content-type is set to 'application/json'",
+    reason: () => refusal('request.malformed-json'),
+  },
   {
     code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
     message: 'Unsupported Media Type',
@@ -136,13 +154,19 @@ function body<C extends RefusalCode>(status: number, code: C, ...params: Refusal
 /** The general code for a refusal that has no particular one: the English details travel as a parameter. */
 function byStatus(status: number, details: string): { code: RefusalCode; params: ReasonParams } {
   const code: RefusalCode =
-    status === 400 ? 'request.invalid'
-    : status === 404 ? 'request.not-found'
-    : status === 403 ? 'auth.forbidden'
-    : status === 408 ? 'request.timeout'
-    : status === 413 ? 'request.too-large'
-    : status === 503 ? 'server.unavailable'
-    : 'request.refused';
+    status === 400
+      ? 'request.invalid'
+      : status === 404
+        ? 'request.not-found'
+        : status === 403
+          ? 'auth.forbidden'
+          : status === 408
+            ? 'request.timeout'
+            : status === 413
+              ? 'request.too-large'
+              : status === 503
+                ? 'server.unavailable'
+                : 'request.refused';
   return { code, params: { details } };
 }
 
@@ -153,5 +177,11 @@ function isPgError(error: unknown): error is { code: string; severity: string } 
 
 function statusText(status: number): string {
   const name = HttpStatus[status];
-  return name ? name.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : 'Error';
+  return name
+    ? name
+        .toLowerCase()
+        .split('_')
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join(' ')
+    : 'Error';
 }

@@ -28,8 +28,22 @@ describe('readAppConfig', () => {
       secretAccessKey: null,
       forcePathStyle: false,
     });
-    const minio = { DATABASE_URL: url, FILES_S3_BUCKET: 'bt', FILES_S3_ENDPOINT: 'http://minio:9000', FILES_S3_REGION: 'eu-central-1', FILES_S3_ACCESS_KEY_ID: 'k', FILES_S3_SECRET_ACCESS_KEY: 's' };
-    expect(readAppConfig(minio).filesS3).toEqual({ endpoint: 'http://minio:9000', bucket: 'bt', region: 'eu-central-1', accessKeyId: 'k', secretAccessKey: 's', forcePathStyle: true });
+    const minio = {
+      DATABASE_URL: url,
+      FILES_S3_BUCKET: 'bt',
+      FILES_S3_ENDPOINT: 'http://minio:9000',
+      FILES_S3_REGION: 'eu-central-1',
+      FILES_S3_ACCESS_KEY_ID: 'k',
+      FILES_S3_SECRET_ACCESS_KEY: 's',
+    };
+    expect(readAppConfig(minio).filesS3).toEqual({
+      endpoint: 'http://minio:9000',
+      bucket: 'bt',
+      region: 'eu-central-1',
+      accessKeyId: 'k',
+      secretAccessKey: 's',
+      forcePathStyle: true,
+    });
     expect(readAppConfig({ ...minio, FILES_S3_FORCE_PATH_STYLE: 'false' }).filesS3?.forcePathStyle).toBe(false);
     expect(() => readAppConfig({ DATABASE_URL: url, FILES_S3_ENDPOINT: 'http://minio:9000' })).toThrow(/FILES_S3_ENDPOINT set without FILES_S3_BUCKET/);
     expect(() => readAppConfig({ ...minio, FILES_S3_SECRET_ACCESS_KEY: '' })).toThrow(/go together/);

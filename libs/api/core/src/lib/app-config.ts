@@ -101,25 +101,35 @@ export function readAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     filesS3: readS3Settings(env),
     uploadLimitBytes: Math.round(positive('UPLOAD_LIMIT_MB', 50) * 1024 * 1024),
     uploadIdleSeconds: positive('UPLOAD_IDLE_SECONDS', 30),
-    sessions: { idleMinutes: positive('SESSION_IDLE_MINUTES', 30), maxHours: positive('SESSION_MAX_HOURS', 12), cacheSeconds: nonNegative('SESSION_CACHE_SECONDS', 5) },
+    sessions: {
+      idleMinutes: positive('SESSION_IDLE_MINUTES', 30),
+      maxHours: positive('SESSION_MAX_HOURS', 12),
+      cacheSeconds: nonNegative('SESSION_CACHE_SECONDS', 5),
+    },
     oidc: readOidcConfig(env),
     trustProxy: readTrustProxy(env['TRUST_PROXY']),
     apiDocs: readSwitch(env, 'API_DOCS', env['NODE_ENV'] !== 'production'),
     rateLimits: readSwitch(env, 'RATE_LIMITS', true),
-    notifications: { worker: readSwitch(env, 'NOTIFICATIONS_WORKER', true), pollMs: Math.round(positive('NOTIFICATIONS_POLL_SECONDS', 1) * 1000), secret: readNotificationSecret(env) },
+    notifications: {
+      worker: readSwitch(env, 'NOTIFICATIONS_WORKER', true),
+      pollMs: Math.round(positive('NOTIFICATIONS_POLL_SECONDS', 1) * 1000),
+      secret: readNotificationSecret(env),
+    },
     mail: readMailConfig(env, port),
   };
 }
 
 function readMailConfig(env: NodeJS.ProcessEnv, port: number): AppConfig['mail'] {
   const smtpUrl = env['SMTP_URL']?.trim() || null;
-  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError("SMTP_URL must be an smtp:// or smtps:// URL (not echoed: it may hold a password)");
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (not echoed: it may hold a password)');
   const publicUrl = (env['PUBLIC_URL']?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an http(s):// URL, got "${env['PUBLIC_URL']}"`);
   const retryLimit = Number(env['MAIL_RETRY_LIMIT'] ?? 5);
-  if (!Number.isInteger(retryLimit) || retryLimit < 0 || retryLimit > 20) throw new ConfigError(`MAIL_RETRY_LIMIT must be a whole number from 0 to 20, got "${env['MAIL_RETRY_LIMIT']}"`);
+  if (!Number.isInteger(retryLimit) || retryLimit < 0 || retryLimit > 20)
+    throw new ConfigError(`MAIL_RETRY_LIMIT must be a whole number from 0 to 20, got "${env['MAIL_RETRY_LIMIT']}"`);
   const retryDelaySeconds = Number(env['MAIL_RETRY_DELAY_SECONDS'] ?? 30);
-  if (!Number.isInteger(retryDelaySeconds) || retryDelaySeconds < 1) throw new ConfigError(`MAIL_RETRY_DELAY_SECONDS must be a whole number of seconds, got "${env['MAIL_RETRY_DELAY_SECONDS']}"`);
+  if (!Number.isInteger(retryDelaySeconds) || retryDelaySeconds < 1)
+    throw new ConfigError(`MAIL_RETRY_DELAY_SECONDS must be a whole number of seconds, got "${env['MAIL_RETRY_DELAY_SECONDS']}"`);
   return { smtpUrl, from: env['MAIL_FROM']?.trim() || 'Benchmark Tracker <no-reply@localhost>', publicUrl, retryLimit, retryDelaySeconds };
 }
 
@@ -128,14 +138,16 @@ function readS3Settings(env: NodeJS.ProcessEnv): S3Settings | null {
   const bucket = value('FILES_S3_BUCKET');
   const others = ['FILES_S3_ENDPOINT', 'FILES_S3_REGION', 'FILES_S3_ACCESS_KEY_ID', 'FILES_S3_SECRET_ACCESS_KEY', 'FILES_S3_FORCE_PATH_STYLE'].filter(value);
   if (!bucket) {
-    if (others.length) throw new ConfigError(`${others.join(', ')} set without FILES_S3_BUCKET: set the bucket too, or none of them to keep files in FILES_DIR`);
+    if (others.length)
+      throw new ConfigError(`${others.join(', ')} set without FILES_S3_BUCKET: set the bucket too, or none of them to keep files in FILES_DIR`);
     return null;
   }
   const endpoint = value('FILES_S3_ENDPOINT');
   if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint)) throw new ConfigError(`FILES_S3_ENDPOINT must be an http(s):// URL, got "${endpoint}"`);
   const accessKeyId = value('FILES_S3_ACCESS_KEY_ID');
   const secretAccessKey = value('FILES_S3_SECRET_ACCESS_KEY');
-  if (!accessKeyId !== !secretAccessKey) throw new ConfigError('FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS SDK\'s own credentials');
+  if (!accessKeyId !== !secretAccessKey)
+    throw new ConfigError("FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS SDK's own credentials");
   // Another store than AWS (MinIO, Ceph, s3rver) names buckets in the path, not the host name.
   const forcePathStyle = readSwitch(env, 'FILES_S3_FORCE_PATH_STYLE', endpoint !== null);
   return { endpoint, bucket, region: value('FILES_S3_REGION') ?? 'us-east-1', accessKeyId, secretAccessKey, forcePathStyle };
@@ -164,7 +176,10 @@ function readTrustProxy(value: string | undefined): false | number | string[] {
     if (hops < 1 || hops > 10) throw new ConfigError(`TRUST_PROXY must be 1 to 10 hops, got "${value}"`);
     return hops;
   }
-  const addresses = text.split(',').map((a) => a.trim()).filter(Boolean);
+  const addresses = text
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
   const bad = addresses.find((a) => !address.test(a));
   if (bad) throw new ConfigError(`TRUST_PROXY must be true, a number of hops or proxy addresses (e.g. 10.0.0.1,10.1.0.0/16), got "${bad}"`);

@@ -25,7 +25,12 @@ export function configureBodyParsing(fastify: FastifyInstance): void {
     parseJson(request, body, (error, value) => {
       const bad = error ? null : illFormedText(value);
       if (bad !== null) {
-        done(bad ? refused(`${bad} is not well-formed text.`, 'request.ill-formed-text', { field: bad }) : refused('The body is not well-formed text.', 'request.ill-formed-body'), undefined);
+        done(
+          bad
+            ? refused(`${bad} is not well-formed text.`, 'request.ill-formed-text', { field: bad })
+            : refused('The body is not well-formed text.', 'request.ill-formed-body'),
+          undefined,
+        );
         return;
       }
       done(error, value);
@@ -72,7 +77,8 @@ export function jsonDepth(text: string, stopAbove = Infinity): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

@@ -11,7 +11,13 @@ export async function databaseAnswers(dataSource: DataSource): Promise<boolean> 
   let timeout: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => (timeout = setTimeout(() => resolve(false), PING_TIMEOUT_MS)));
   try {
-    return await Promise.race([dataSource.query('SELECT 1').then(() => true, () => false), late]);
+    return await Promise.race([
+      dataSource.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timeout);
   }

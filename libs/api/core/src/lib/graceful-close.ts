@@ -56,7 +56,10 @@ export async function drain(fastify: FastifyInstance, graceMs: number): Promise<
   try {
     if (requests.inFlight > 0) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([new Promise<void>((resolve) => requests.settled.push(resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      await Promise.race([
+        new Promise<void>((resolve) => requests.settled.push(resolve)),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
+      ]);
       clearTimeout(timer);
     }
     const cutOff = requests.inFlight;

@@ -125,7 +125,11 @@ interface TypeParsers {
   getTypeParser(oid: number, format: 'text'): Parser;
 }
 
-const { types: defaultTypes, utils, DatabaseError } = pg as unknown as {
+const {
+  types: defaultTypes,
+  utils,
+  DatabaseError,
+} = pg as unknown as {
   types: TypeParsers;
   utils: { prepareValue(value: unknown): unknown };
   DatabaseError: new (...args: never[]) => Error;
@@ -169,10 +173,14 @@ class Transaction implements PipelinedTransaction {
       await batch.done;
     } catch (error) {
       const at = batch.failedAt;
-      if (batch.refused) this.state = begin ? 'done' : 'open'; // nothing was sent
-      else if (at === null) this.state = 'broken'; // the connection failed
-      else if (at === all.length) this.state = commit ? 'done' : 'open'; // every statement ran (a row could not be read)
-      else if ((begin && at === 0) || (commit && at === all.length - 1)) this.state = 'done'; // no BEGIN, or a failed COMMIT, which ends it
+      if (batch.refused)
+        this.state = begin ? 'done' : 'open'; // nothing was sent
+      else if (at === null)
+        this.state = 'broken'; // the connection failed
+      else if (at === all.length)
+        this.state = commit ? 'done' : 'open'; // every statement ran (a row could not be read)
+      else if ((begin && at === 0) || (commit && at === all.length - 1))
+        this.state = 'done'; // no BEGIN, or a failed COMMIT, which ends it
       else this.state = 'open'; // aborted until ROLLBACK
       throw error;
     }
@@ -257,7 +265,10 @@ class Batch {
 
   handleRowDescription(message: { fields: { name: string; dataTypeID: number }[] }): void {
     if (this.current >= this.statements.length) return;
-    this.shapes[this.current] = { names: message.fields.map((f) => f.name), parsers: message.fields.map((f) => this.types.getTypeParser(f.dataTypeID, 'text')) };
+    this.shapes[this.current] = {
+      names: message.fields.map((f) => f.name),
+      parsers: message.fields.map((f) => this.types.getTypeParser(f.dataTypeID, 'text')),
+    };
   }
 
   handleDataRow(message: { fields: (string | null)[] }): void {

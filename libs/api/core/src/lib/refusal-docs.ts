@@ -17,7 +17,11 @@ const REASON_PROPERTIES: Record<string, SchemaObject> = {
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
     example: { id: '6f1c2d4e-8a3b-4c5d-9e6f-7a8b9c0d1e2f' },
   },
-  message: { type: 'string', description: 'The code’s English wording with the parameters filled in.', example: 'No mission 6f1c2d4e-8a3b-4c5d-9e6f-7a8b9c0d1e2f' },
+  message: {
+    type: 'string',
+    description: 'The code’s English wording with the parameters filled in.',
+    example: 'No mission 6f1c2d4e-8a3b-4c5d-9e6f-7a8b9c0d1e2f',
+  },
 };
 
 /** The one error body every refusal (4xx) and failure (5xx) answers with (api-exception.filter.ts). */
@@ -30,7 +34,8 @@ export const ERROR_BODY_SCHEMA: SchemaObject = {
     ...REASON_PROPERTIES,
     errors: {
       type: 'array',
-      description: 'Itemised problems, when there are several (a sheet’s rows, the roles of a user): each with its own code, parameters and message, and where it applies (an import’s row and column).',
+      description:
+        'Itemised problems, when there are several (a sheet’s rows, the roles of a user): each with its own code, parameters and message, and where it applies (an import’s row and column).',
       items: {
         type: 'object',
         required: ['code', 'params', 'message'],
@@ -39,7 +44,8 @@ export const ERROR_BODY_SCHEMA: SchemaObject = {
     },
     requestId: {
       type: 'string',
-      description: 'The request’s id, as in the `X-Request-Id` header and the server’s log: the caller’s own `X-Request-Id` when it is well-formed (1–128 letters, digits, `.`, `_`, `:`, `-`), else one the server made. Worth quoting when reporting a problem.',
+      description:
+        'The request’s id, as in the `X-Request-Id` header and the server’s log: the caller’s own `X-Request-Id` when it is well-formed (1–128 letters, digits, `.`, `_`, `:`, `-`), else one the server made. Worth quoting when reporting a problem.',
       example: '3f0b8c1e-5d2a-4b7e-9c4f-1a2b3c4d5e6f',
     },
   },

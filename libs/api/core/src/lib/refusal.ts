@@ -38,5 +38,9 @@ export const refuse = {
 
 /** A workflow event refused for an unmet condition (422): the condition's own code, the event among its parameters. */
 export function unmetCondition(event: string, reason: Reason): Refusal {
-  return new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, { code: reason.code, params: { ...reason.params, event }, message: `${event} needs more first: ${reason.message}.` });
+  return new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, {
+    code: reason.code,
+    params: { ...reason.params, event },
+    message: `${event} needs more first: ${reason.message}.`,
+  });
 }

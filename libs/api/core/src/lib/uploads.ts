@@ -35,7 +35,8 @@ export function multipartRefusal(error: unknown): { statusCode: number; reason: 
   const { code, statusCode, message } = (error ?? {}) as { code?: unknown; statusCode?: unknown; message?: unknown };
   if (typeof code === 'string' && code in MULTIPART_REFUSALS && typeof statusCode === 'number') return { statusCode, reason: MULTIPART_REFUSALS[code]() };
   // The form parser's own failures are plain errors: a form without a boundary is the caller's mistake, not ours.
-  if (typeof message === 'string' && /^Multipart: |multipart data$/.test(message)) return { statusCode: 400, reason: refusal('upload.malformed-form', { details: message }) };
+  if (typeof message === 'string' && /^Multipart: |multipart data$/.test(message))
+    return { statusCode: 400, reason: refusal('upload.malformed-form', { details: message }) };
   return null;
 }
 
@@ -95,6 +96,11 @@ function watchForSilence(request: FastifyRequest, reply: FastifyReply, idleMs: n
 export const ApiUploadRefusals = () =>
   applyDecorators(
     ApiBadRequestResponse({ description: 'The body is not a well-formed multipart form, or it broke off before the end of its file.' }),
-    ApiResponse({ status: 408, description: 'The upload stopped arriving (no byte for UPLOAD_IDLE_SECONDS, 30 by default) and was abandoned; nothing is kept.' }),
-    ApiPayloadTooLargeResponse({ description: `The file is over the upload limit (GET /api/settings), or the form carries more than one file and ${MULTIPART_LIMITS.fields} other fields; nothing is kept.` }),
+    ApiResponse({
+      status: 408,
+      description: 'The upload stopped arriving (no byte for UPLOAD_IDLE_SECONDS, 30 by default) and was abandoned; nothing is kept.',
+    }),
+    ApiPayloadTooLargeResponse({
+      description: `The file is over the upload limit (GET /api/settings), or the form carries more than one file and ${MULTIPART_LIMITS.fields} other fields; nothing is kept.`,
+    }),
   );

@@ -19,12 +19,26 @@ describe('the quick check of a transition request', () => {
     // Astral characters count once for MaxLength but twice in .length: 6,000 of them are 12,000 units.
     fc.integer({ min: 4_990, max: 6_000 }).map((n) => '😀'.repeat(n)),
   );
-  const anything = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+  const anything = fc.oneof(
+    text,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.integer(), { maxLength: 2 }),
+    fc.object({ maxDepth: 1 }),
+  );
   // Mostly bodies close to valid (so that many pass the quick check), some anything at all.
   const nearlyValid = fc.record(
     {
       event: fc.oneof({ arbitrary: fc.constantFrom(...BENCHMARK_EVENTS), weight: 4 }, fc.constantFrom('submit', 'NONE', ''), anything),
-      version: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 1_000 }), weight: 4 }, fc.integer({ min: -2, max: 0 }), fc.double(), fc.constantFrom('1', 2 ** 53, 1e21, -0, Number.NaN), anything),
+      version: fc.oneof(
+        { arbitrary: fc.integer({ min: 1, max: 1_000 }), weight: 4 },
+        fc.integer({ min: -2, max: 0 }),
+        fc.double(),
+        fc.constantFrom('1', 2 ** 53, 1e21, -0, Number.NaN),
+        anything,
+      ),
       comment: fc.oneof({ arbitrary: text, weight: 3 }, anything),
       justification: fc.oneof({ arbitrary: text, weight: 3 }, anything),
     },
@@ -62,7 +76,11 @@ describe('the quick check of a transition request', () => {
 
   it('answers the bodies the web app sends for most events', async () => {
     const pipe = createValidationPipe();
-    for (const value of [{ event: 'SUBMIT', version: 3 }, { event: 'REQUEST_CHANGES', version: 4, comment: 'More figures, please.' }, { event: 'REOPEN', version: 9, justification: 'New benchmarks.' }]) {
+    for (const value of [
+      { event: 'SUBMIT', version: 3 },
+      { event: 'REQUEST_CHANGES', version: 4, comment: 'More figures, please.' },
+      { event: 'REOPEN', version: 9, justification: 'New benchmarks.' },
+    ]) {
       expect(TransitionRequest.quickCheck(value)).toStrictEqual(Object.assign(new TransitionRequest(), value));
       expect(await pipe.transform(value, body)).toStrictEqual(await full.transform(value, body));
     }
@@ -73,7 +91,12 @@ describe('the quick check of a transition request', () => {
     const assessment = { event: 'ACCEPT', version: 2, assessment: { preparation: 'some_level', progress: 'good_progress', text: 'Good.' } };
     expect(TransitionRequest.quickCheck(assessment)).toBeUndefined();
     expect(await pipe.transform(assessment, body)).toBeInstanceOf(TransitionRequest);
-    for (const value of [{ event: 'NONE', version: 1 }, { event: 'SUBMIT', version: 0 }, { event: 'SUBMIT', version: 1, extra: true }, { event: 'SUBMIT', version: 1, comment: 'x'.repeat(10_001) }]) {
+    for (const value of [
+      { event: 'NONE', version: 1 },
+      { event: 'SUBMIT', version: 0 },
+      { event: 'SUBMIT', version: 1, extra: true },
+      { event: 'SUBMIT', version: 1, comment: 'x'.repeat(10_001) },
+    ]) {
       expect(TransitionRequest.quickCheck(value)).toBeUndefined();
       await expect(pipe.transform(value, body)).rejects.toMatchObject({ status: 400 });
     }
@@ -103,7 +126,10 @@ describe('a field with its own refusal', () => {
   });
 
   it('names the fields together when another is wrong too, and a missing value as a field', async () => {
-    await expect(refusedWith({ ...valid, format: 'odt', country: 'rs' })).resolves.toMatchObject({ code: 'request.invalid-fields', params: { fields: 'country, format' } });
+    await expect(refusedWith({ ...valid, format: 'odt', country: 'rs' })).resolves.toMatchObject({
+      code: 'request.invalid-fields',
+      params: { fields: 'country, format' },
+    });
     await expect(refusedWith({ ...valid, format: undefined })).resolves.toMatchObject({ code: 'request.invalid-fields', params: { fields: 'format' } });
   });
 });

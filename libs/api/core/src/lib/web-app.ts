@@ -28,9 +28,7 @@ export class WebApp {
   /** Each variant of index.html served (a few: the pages with a first screen × languages) and its ETag. */
   private readonly etags = new Map<string, string>();
 
-  private constructor(
-    private readonly index: { html: string; firstScreens: FirstScreens | null; sessionCookie: string } | null,
-  ) {}
+  private constructor(private readonly index: { html: string; firstScreens: FirstScreens | null; sessionCookie: string } | null) {}
 
   static async register(fastify: FastifyInstance, dir: string, { sessionCookie }: { sessionCookie: string }): Promise<WebApp> {
     if (!existsSync(join(dir, 'index.html'))) {

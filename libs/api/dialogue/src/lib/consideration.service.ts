@@ -24,7 +24,11 @@ export class ConsiderationService {
   async figures(query: ConsiderationQuery): Promise<ConsiderationDto> {
     const pageSize = query.pageSize ?? PAGE_SIZE;
     const [country, chapter, after] = [sql.param(query.country), sql.param(query.chapter ?? null), sql.param(query.after ?? null)];
-    const [row] = await rows<{ areas: (FiguresRow & { code: string; title: string })[]; total: FiguresRow; benchmarks: (FiguresRow & { id: string; code: string; area_code: string })[] }>(
+    const [row] = await rows<{
+      areas: (FiguresRow & { code: string; title: string })[];
+      total: FiguresRow;
+      benchmarks: (FiguresRow & { id: string; code: string; area_code: string })[];
+    }>(
       this.dataSource,
       sql`WITH scope AS NOT MATERIALIZED (
          SELECT a.id AS area_id, a.code AS area_code, a.chapter_number, a.position AS area_position, b.id, b.code, b.position

@@ -5,7 +5,15 @@ import { mayAnswer, mayPropose, mayReply, seesDialogue, takesPart } from './dial
 
 const serbian: BenchmarkScope = { id: 'b', code: 'RS-24-MIG-01', countryCode: 'RS', state: 'draft', version: 1 };
 const viewer = (roles: Role[], countryCode: string | null): Viewer => ({
-  userId: 'u', email: 'u@x.test', displayName: 'U', organisationId: 'o', countryCode, roles: new Set(roles), coordinator: false, sessionTokenHash: 'h', secondFactorOutstanding: false,
+  userId: 'u',
+  email: 'u@x.test',
+  displayName: 'U',
+  organisationId: 'o',
+  countryCode,
+  roles: new Set(roles),
+  coordinator: false,
+  sessionTokenHash: 'h',
+  secondFactorOutstanding: false,
 });
 
 describe('the dialogue on a benchmark', () => {

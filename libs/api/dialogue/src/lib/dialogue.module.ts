@@ -7,7 +7,11 @@ import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 
 /** The civil-society dialogue: proposals, comments, answers, moderation, the consideration figures and their inbox entries. */
-@Module({ controllers: [ProposalsController], providers: [ProposalsService, ConsiderationService, DialogueInboxSource, DialogueDemoService], exports: [ProposalsService, ConsiderationService, DialogueDemoService] })
+@Module({
+  controllers: [ProposalsController],
+  providers: [ProposalsService, ConsiderationService, DialogueInboxSource, DialogueDemoService],
+  exports: [ProposalsService, ConsiderationService, DialogueDemoService],
+})
 export class DialogueModule implements OnModuleInit {
   constructor(
     private readonly inbox: InboxRegistry,

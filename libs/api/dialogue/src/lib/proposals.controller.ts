@@ -66,7 +66,11 @@ export class ProposalsController {
   @Get('consideration.xlsx')
   async xlsx(@Query() query: ConsiderationQuery, @Res() reply: FastifyReply): Promise<void> {
     const buffer = await (await this.consideration.workbook(query)).xlsx.writeBuffer();
-    await attachment(reply, `consideration-${query.country}${query.chapter ? `-${query.chapter}` : ''}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(buffer));
+    await attachment(
+      reply,
+      `consideration-${query.country}${query.chapter ? `-${query.chapter}` : ''}.xlsx`,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ).send(Buffer.from(buffer));
   }
 
   /** The consideration figures as CSV. */
@@ -75,10 +79,15 @@ export class ProposalsController {
   @Get('consideration.csv')
   async csv(@Query() query: ConsiderationQuery, @Res() reply: FastifyReply): Promise<void> {
     const buffer = await (await this.consideration.workbook(query)).csv.writeBuffer();
-    await attachment(reply, `consideration-${query.country}${query.chapter ? `-${query.chapter}` : ''}.csv`, 'text/csv; charset=utf-8').send(Buffer.from(buffer));
+    await attachment(reply, `consideration-${query.country}${query.chapter ? `-${query.chapter}` : ''}.csv`, 'text/csv; charset=utf-8').send(
+      Buffer.from(buffer),
+    );
   }
 }
 
 function attachment(reply: FastifyReply, fileName: string, mediaType: string): FastifyReply {
-  return reply.header('Content-Type', mediaType).header('Content-Disposition', `attachment; filename="${fileName}"`).header('X-Content-Type-Options', 'nosniff');
+  return reply
+    .header('Content-Type', mediaType)
+    .header('Content-Disposition', `attachment; filename="${fileName}"`)
+    .header('X-Content-Type-Options', 'nosniff');
 }

@@ -59,7 +59,12 @@ export class ProposalsService {
         [scope.id, kind, parentId, request.subRequirementId ?? null, request.evidenceId ?? null, text, viewer.userId],
       );
       // The text goes into the audit trail too: a moderator may hide it later, the record keeps it.
-      await this.audit.record(em, auditActor(viewer), { action: `${kind}.created`, entityType: 'benchmark', entityId: scope.id, data: { proposalId: row.id, kind, parentId, text } });
+      await this.audit.record(em, auditActor(viewer), {
+        action: `${kind}.created`,
+        entityType: 'benchmark',
+        entityId: scope.id,
+        data: { proposalId: row.id, kind, parentId, text },
+      });
       return row.id as string;
     });
     return this.one(viewer, id);
@@ -94,7 +99,10 @@ export class ProposalsService {
   /** A moderator hides an abusive contribution: its text is withheld from everyone, the audit trail keeps it. */
   async hide(viewer: Actor, proposalId: string, request: HideProposalRequest): Promise<ProposalDto> {
     await this.dataSource.transaction(async (em) => {
-      const [proposal] = await em.query<{ id: string; benchmark_id: string; text: string; hidden_at: Date | null }[]>(`SELECT id, benchmark_id, text, hidden_at FROM proposal WHERE id = $1 FOR UPDATE`, [proposalId]);
+      const [proposal] = await em.query<{ id: string; benchmark_id: string; text: string; hidden_at: Date | null }[]>(
+        `SELECT id, benchmark_id, text, hidden_at FROM proposal WHERE id = $1 FOR UPDATE`,
+        [proposalId],
+      );
       if (!proposal) throw refuse.notFound('proposal.not-found', { id: proposalId });
       if (!hasRole(viewer, 'admin')) throw refuse.forbidden('dialogue.hide-only-moderator');
       if (proposal.hidden_at) throw refuse.conflict('dialogue.hidden-already');

@@ -37,7 +37,17 @@ export class EvidenceDraftingService {
       const [row] = await em.query<{ id: string }[]>(
         `INSERT INTO evidence (benchmark_id, title, narrative, visibility, period_start, period_end, sub_requirement_ids, links, author_id, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-        [scope.id, fields.title, fields.narrative, fields.visibility, fields.periodStart, fields.periodEnd, fields.subRequirementIds, JSON.stringify(fields.links), actor.userId],
+        [
+          scope.id,
+          fields.title,
+          fields.narrative,
+          fields.visibility,
+          fields.periodStart,
+          fields.periodEnd,
+          fields.subRequirementIds,
+          JSON.stringify(fields.links),
+          actor.userId,
+        ],
       );
       await appendVersion(em, row.id, 1, fields, actor.userId);
       await this.audit.record(em, auditActor(actor), {
@@ -73,10 +83,22 @@ export class EvidenceDraftingService {
       await em.query(
         `UPDATE evidence SET title = $2, narrative = $3, visibility = $4, period_start = $5, period_end = $6, sub_requirement_ids = $7, links = $8,
                 version = $9, updated_at = now(), updated_by = $10 WHERE id = $1`,
-        [item.id, after.title, after.narrative, after.visibility, after.periodStart, after.periodEnd, after.subRequirementIds, JSON.stringify(after.links), version, actor.userId],
+        [
+          item.id,
+          after.title,
+          after.narrative,
+          after.visibility,
+          after.periodStart,
+          after.periodEnd,
+          after.subRequirementIds,
+          JSON.stringify(after.links),
+          version,
+          actor.userId,
+        ],
       );
       await appendVersion(em, item.id, version, after, actor.userId);
-      const pick = (fields: EvidenceFields) => Object.fromEntries(Object.entries(fields).filter(([key]) => changed.some((c) => key.startsWith(c === 'period' ? 'period' : c))));
+      const pick = (fields: EvidenceFields) =>
+        Object.fromEntries(Object.entries(fields).filter(([key]) => changed.some((c) => key.startsWith(c === 'period' ? 'period' : c))));
       await this.audit.record(em, auditActor(actor), {
         action: 'evidence.updated',
         entityType: 'benchmark',
@@ -91,7 +113,10 @@ export class EvidenceDraftingService {
   private async checked(em: EntityManager, scope: BenchmarkScope, fields: EvidenceFields): Promise<EvidenceFields> {
     const title = fields.title.trim();
     if (!title) throw refuse.unprocessable('request.field-empty', { field: 'title' });
-    for (const [name, value] of [['periodStart', fields.periodStart], ['periodEnd', fields.periodEnd]] as const) {
+    for (const [name, value] of [
+      ['periodStart', fields.periodStart],
+      ['periodEnd', fields.periodEnd],
+    ] as const) {
       if (value !== null && !isCalendarDay(value)) throw refuse.unprocessable('request.not-a-calendar-day', { field: name });
     }
     if (fields.periodStart && fields.periodEnd && fields.periodStart > fields.periodEnd) {
@@ -99,7 +124,10 @@ export class EvidenceDraftingService {
     }
     const subRequirementIds = [...new Set(fields.subRequirementIds.map((id) => id.toLowerCase()))];
     if (subRequirementIds.length) {
-      const [{ count }] = await em.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM sub_requirement WHERE benchmark_id = $1 AND id = ANY($2)`, [scope.id, subRequirementIds]);
+      const [{ count }] = await em.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM sub_requirement WHERE benchmark_id = $1 AND id = ANY($2)`, [
+        scope.id,
+        subRequirementIds,
+      ]);
       if (count !== subRequirementIds.length) throw refuse.unprocessable('evidence.sub-requirement-not-on-benchmark', { code: scope.code });
     }
     const links = fields.links.map((link) => {

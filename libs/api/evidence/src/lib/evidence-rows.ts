@@ -75,6 +75,17 @@ export function appendVersion(em: EntityManager, evidenceId: string, version: nu
   return em.query(
     `INSERT INTO evidence_version (evidence_id, version, title, narrative, visibility, period_start, period_end, sub_requirement_ids, links, author_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [evidenceId, version, fields.title, fields.narrative, fields.visibility, fields.periodStart, fields.periodEnd, fields.subRequirementIds, JSON.stringify(fields.links), authorId],
+    [
+      evidenceId,
+      version,
+      fields.title,
+      fields.narrative,
+      fields.visibility,
+      fields.periodStart,
+      fields.periodEnd,
+      fields.subRequirementIds,
+      JSON.stringify(fields.links),
+      authorId,
+    ],
   );
 }

@@ -7,7 +7,16 @@ import type { DocumentKind, EvidenceDto, EvidenceVersionDto, EvidenceVisibility,
 import { hasRole, type Viewer } from '@bt/api/identity';
 import { isMissionExpert } from '@bt/api/missions';
 import type { BenchmarkState } from '@bt/workflow';
-import { type EvidenceFields, type EvidenceFilesRow, type EvidenceItem, type EvidenceItemRow, evidenceChanges, FILE_COLUMNS, fieldColumns, fieldsOf } from './evidence-rows';
+import {
+  type EvidenceFields,
+  type EvidenceFilesRow,
+  type EvidenceItem,
+  type EvidenceItemRow,
+  evidenceChanges,
+  FILE_COLUMNS,
+  fieldColumns,
+  fieldsOf,
+} from './evidence-rows';
 import { visibleEvidence } from './evidence-visibility';
 
 export { evidenceChanges } from './evidence-rows';
@@ -107,12 +116,20 @@ export class EvidenceService {
   }
 
   /** The item and its benchmark, when the caller may see the item; a hidden item is "not found". */
-  async findVisible(em: EntityManager, viewer: Viewer | null, evidenceId: string, lock = false): Promise<{ scope: BenchmarkScope; item: EvidenceItem; visible: EvidenceVisibility[] }> {
+  async findVisible(
+    em: EntityManager,
+    viewer: Viewer | null,
+    evidenceId: string,
+    lock = false,
+  ): Promise<{ scope: BenchmarkScope; item: EvidenceItem; visible: EvidenceVisibility[] }> {
     const [ref] = await em.query<{ benchmark_id: string }[]>(`SELECT benchmark_id FROM evidence WHERE id = $1`, [evidenceId]);
     if (!ref) throw refuse.notFound('evidence.not-found', { id: evidenceId });
     // The benchmark first (as a transition locks it), then the item: one lock order for every writer.
     const scope = await findBenchmarkScope(em, ref.benchmark_id, lock);
-    const [row] = await em.query<EvidenceItemRow[]>(`SELECT e.id, e.benchmark_id, e.version, ${fieldColumns('e')} FROM evidence e WHERE e.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [evidenceId]);
+    const [row] = await em.query<EvidenceItemRow[]>(
+      `SELECT e.id, e.benchmark_id, e.version, ${fieldColumns('e')} FROM evidence e WHERE e.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [evidenceId],
+    );
     const visible = await this.visibleTo(em, viewer, scope);
     if (!row || !visible.includes(row.visibility)) throw refuse.notFound('evidence.not-found', { id: evidenceId });
     const item: EvidenceItem = { id: row.id, benchmarkId: row.benchmark_id, version: row.version, fields: fieldsOf(row) };
@@ -120,7 +137,11 @@ export class EvidenceService {
   }
 
   /** As `findVisible`, locked, for a caller who may change it now (403 / 409 otherwise). */
-  async findWritable(em: EntityManager, viewer: Viewer, evidenceId: string): Promise<{ scope: BenchmarkScope; item: EvidenceItem; visible: EvidenceVisibility[] }> {
+  async findWritable(
+    em: EntityManager,
+    viewer: Viewer,
+    evidenceId: string,
+  ): Promise<{ scope: BenchmarkScope; item: EvidenceItem; visible: EvidenceVisibility[] }> {
     const found = await this.findVisible(em, viewer, evidenceId, em.queryRunner?.isTransactionActive ?? false);
     checkMayWriteEvidence(viewer, found.scope);
     return found;

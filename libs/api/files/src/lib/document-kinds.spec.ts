@@ -54,7 +54,7 @@ describe('the kind of a file, by its bytes', () => {
     expect(sniff(bytes, name)).toBeNull();
   });
 
-  it('reads this repository\'s own README as text', () => {
+  it("reads this repository's own README as text", () => {
     expect(sniff(readFileSync(join(__dirname, '../../../../../README.md')), 'README.md', 4096)).toBe('txt');
   });
 });

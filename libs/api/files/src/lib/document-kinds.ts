@@ -17,7 +17,17 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 };
 
 /** How people call the kinds in a refusal message. */
-export const KIND_NAMES: Record<DocumentKind, string> = { pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', odt: 'ODT', ods: 'ODS', png: 'PNG', jpeg: 'JPEG', csv: 'CSV', txt: 'TXT' };
+export const KIND_NAMES: Record<DocumentKind, string> = {
+  pdf: 'PDF',
+  docx: 'DOCX',
+  xlsx: 'XLSX',
+  odt: 'ODT',
+  ods: 'ODS',
+  png: 'PNG',
+  jpeg: 'JPEG',
+  csv: 'CSV',
+  txt: 'TXT',
+};
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const MAGIC: { kind: DocumentKind; bytes: number[] }[] = [

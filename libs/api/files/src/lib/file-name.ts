@@ -1,7 +1,11 @@
 /** The uploaded name is only metadata: keep a plain, short, path-free version of it. */
 export function sanitiseFileName(name: string | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[^\p{L}\p{N} ._()-]/gu, '_').replace(/^[.\s]+/, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'document';
 }
 

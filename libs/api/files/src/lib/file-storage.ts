@@ -82,7 +82,10 @@ export class LocalDirectoryStorage implements FileStorage {
     for (const name of names) {
       const match = STORED_NAME.exec(name);
       if (!match) continue;
-      const modifiedAt = await stat(join(this.dir, name)).then((s) => s.mtime, () => null);
+      const modifiedAt = await stat(join(this.dir, name)).then(
+        (s) => s.mtime,
+        () => null,
+      );
       if (modifiedAt) yield { key: match[1], partial: match[2] !== undefined, modifiedAt };
     }
   }
@@ -92,7 +95,10 @@ export class LocalDirectoryStorage implements FileStorage {
   }
 
   async owner(): Promise<string | null> {
-    return readFile(join(this.dir, OWNER_FILE), 'utf8').then((text) => text.trim() || null, () => null);
+    return readFile(join(this.dir, OWNER_FILE), 'utf8').then(
+      (text) => text.trim() || null,
+      () => null,
+    );
   }
 
   async claim(owner: string): Promise<void> {

@@ -192,5 +192,14 @@ export interface StoredFileColumns {
 
 /** The columns of `stored_file` as a DTO, for domains that join it in their own queries. */
 export function storedFileDto(row: StoredFileColumns): StoredFileDto {
-  return { id: row.id, fileName: row.file_name, mediaType: row.media_type, kind: row.kind as DocumentKind, sha256: row.sha256, size: Number(row.size), uploadedAt: new Date(row.uploaded_at).toISOString(), uploadedBy: row.uploaded_by_name ?? '' };
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    kind: row.kind as DocumentKind,
+    sha256: row.sha256,
+    size: Number(row.size),
+    uploadedAt: new Date(row.uploaded_at).toISOString(),
+    uploadedBy: row.uploaded_by_name ?? '',
+  };
 }

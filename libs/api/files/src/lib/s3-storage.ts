@@ -45,7 +45,8 @@ export class S3Storage implements FileStorage {
       endpoint: settings.endpoint ?? undefined,
       region: settings.region,
       forcePathStyle: settings.forcePathStyle,
-      credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
+      credentials:
+        settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
       // Checksums only where S3 requires them: the SDK's default (a CRC trailer in aws-chunked bodies) is
       // not understood by every S3-compatible store, and each file's SHA-256 is checked by the app itself.
       requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -128,7 +129,9 @@ export class S3Storage implements FileStorage {
     do {
       let page;
       try {
-        page = await this.client.send(new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+        page = await this.client.send(
+          new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }),
+        );
       } catch (error) {
         // A store without this listing (s3rver, some small servers): its cut-off uploads are left to the bucket's lifecycle rule.
         if (error instanceof S3ServiceException && (error.name === 'NotImplemented' || error.$metadata.httpStatusCode === 501)) return;

@@ -58,7 +58,12 @@ describe('reading a zip within an unpack limit', () => {
   it('refuses what it does not read: not a zip, encrypted entries, other methods', async () => {
     await expect(ZipReader.open(bufferRanges(Buffer.from('PK\u0003\u0004 not a zip')), MB)).rejects.toThrow(UnreadableZipError);
     const zip = await ZipReader.open(
-      bufferRanges(zipFile([{ ...deflatedEntry('secret', 'x'), flags: 1 }, { ...deflatedEntry('bzip', 'x'), method: 12 as 8 }])),
+      bufferRanges(
+        zipFile([
+          { ...deflatedEntry('secret', 'x'), flags: 1 },
+          { ...deflatedEntry('bzip', 'x'), method: 12 as 8 },
+        ]),
+      ),
       MB,
     );
     await expect(zip.entry('secret')).rejects.toThrow('encrypted');

@@ -60,7 +60,12 @@ export class ZipReader {
     let zip: ZipFile;
     try {
       // autoClose off: the reader stays open after the directory, for the entries read later.
-      zip = await fromRandomAccessReaderPromise(new RangeReader(bytes), bytes.size, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true });
+      zip = await fromRandomAccessReaderPromise(new RangeReader(bytes), bytes.size, {
+        lazyEntries: true,
+        autoClose: false,
+        validateEntrySizes: true,
+        decodeStrings: true,
+      });
     } catch (error) {
       throw new UnreadableZipError((error as Error).message);
     }
@@ -85,7 +90,8 @@ export class ZipReader {
     if (!entry) throw new UnreadableZipError(`The zip has no ${name}.`);
     // yauzl refuses these too; saying which keeps the reason readable.
     if (entry.isEncrypted()) throw new UnreadableZipError(`${name} is encrypted.`);
-    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new UnreadableZipError(`${name} is packed with method ${entry.compressionMethod}.`);
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+      throw new UnreadableZipError(`${name} is packed with method ${entry.compressionMethod}.`);
     let packed: Readable;
     try {
       packed = await this.zip.openReadStreamPromise(entry);

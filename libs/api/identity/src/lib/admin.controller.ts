@@ -120,6 +120,9 @@ export class AdminController {
 
   @Put('settings')
   setSettings(@Body() body: IdentitySettingsRequest, @Actor() actor: Actor): Promise<IdentitySettingsDto> {
-    return this.settings.set({ oidcSelfProvisioningOrganisationId: body.oidcSelfProvisioningOrganisationId, secondFactorRequired: body.secondFactorRequired }, auditActor(actor));
+    return this.settings.set(
+      { oidcSelfProvisioningOrganisationId: body.oidcSelfProvisioningOrganisationId, secondFactorRequired: body.secondFactorRequired },
+      auditActor(actor),
+    );
   }
 }

@@ -1,8 +1,27 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig, Public, refuse, uuidParam } from '@bt/api/core';
-import { ChangePasswordRequest, type CurrentUserDto, LoginRequest, SetLanguageRequest, type MeDto, SecondFactorCodeRequest, type SessionDto, type SignInOptionsDto, type SignInResultDto } from '@bt/contracts';
+import {
+  ChangePasswordRequest,
+  type CurrentUserDto,
+  LoginRequest,
+  SetLanguageRequest,
+  type MeDto,
+  SecondFactorCodeRequest,
+  type SessionDto,
+  type SignInOptionsDto,
+  type SignInResultDto,
+} from '@bt/contracts';
 import { AuthService, type SignedIn } from './auth.service';
 import { TooManyAttemptsException } from './login-throttle.service';
 import { CurrentViewer, SecondFactorSetup } from './decorators';
@@ -31,7 +50,9 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (one answer for both).' })
   @ApiForbiddenResponse({ description: 'No X-XSRF-TOKEN header matching the XSRF-TOKEN cookie (which any GET hands out): no sign-in from another site.' })
   @ApiUnsupportedMediaTypeResponse({ description: 'A body that is not JSON.' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failures for the account and address pair, the address or the account within 15 minutes; see Retry-After.' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failures for the account and address pair, the address or the account within 15 minutes; see Retry-After.',
+  })
   async login(
     @Body() body: LoginRequest,
     @ClientAddress() ip: string,
@@ -49,7 +70,12 @@ export class AuthController {
   @ApiOkResponse({ description: 'Signed in: the user, as `GET /api/auth/me`.' })
   @ApiUnauthorizedResponse({ description: 'A wrong code (counted by the sign-in throttle), or no sign-in waiting (5 minutes; 5 wrong codes end it).' })
   @ApiTooManyRequestsResponse({ description: 'Too many failures for the account; see Retry-After.' })
-  async secondFactor(@Body() body: SecondFactorCodeRequest, @ClientAddress() ip: string, @Req() request: IdentifiedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResultDto> {
+  async secondFactor(
+    @Body() body: SecondFactorCodeRequest,
+    @ClientAddress() ip: string,
+    @Req() request: IdentifiedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignInResultDto> {
     return this.answerSignIn(request, reply, ip, () => this.auth.completeSecondFactor(request.cookies[PENDING_SIGN_IN_COOKIE], body.code, ip));
   }
 

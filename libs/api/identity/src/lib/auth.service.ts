@@ -45,12 +45,7 @@ export class AuthService {
   async signInWithPassword(rawEmail: string, password: string, ip: string, userAgent: string | null): Promise<SignedIn | AwaitingSecondFactor> {
     const email = rawEmail.trim().toLowerCase();
     await this.throttle.admit(email, ip);
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email })
-      .getOne();
+    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email }).getOne();
     const valid = await verifyPassword(password, user?.passwordHash);
     if (!user || !valid || user.disabledAt) {
       const reason = !user ? 'unknown account' : user.disabledAt ? 'disabled account' : 'wrong password';
@@ -70,11 +65,19 @@ export class AuthService {
     const pendingToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + PENDING_SIGN_IN_MINUTES * 60_000);
     await em.query('DELETE FROM pending_sign_in WHERE user_id = $1 AND expires_at < now()', [user.id]);
-    await em.query(
-      'INSERT INTO pending_sign_in (token_hash, user_id, method, ip, user_agent, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [hashToken(pendingToken), user.id, method, ip, userAgent?.slice(0, 300) ?? null, expiresAt],
+    await em.query('INSERT INTO pending_sign_in (token_hash, user_id, method, ip, user_agent, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      hashToken(pendingToken),
+      user.id,
+      method,
+      ip,
+      userAgent?.slice(0, 300) ?? null,
+      expiresAt,
+    ]);
+    await this.audit.record(
+      em,
+      { id: user.id, label: user.email, ip },
+      { action: 'auth.second_factor_asked', entityType: 'user', entityId: user.id, data: { method } },
     );
-    await this.audit.record(em, { id: user.id, label: user.email, ip }, { action: 'auth.second_factor_asked', entityType: 'user', entityId: user.id, data: { method } });
     return { pendingToken, expiresAt };
   }
 
@@ -100,14 +103,24 @@ export class AuthService {
       if (!proof) {
         if (pending.failed_codes + 1 >= MAX_CODES_PER_SIGN_IN) await em.query('DELETE FROM pending_sign_in WHERE token_hash = $1', [tokenHash]);
         else await em.query('UPDATE pending_sign_in SET failed_codes = failed_codes + 1 WHERE token_hash = $1', [tokenHash]);
-        await this.throttle.failedIn(em, { email: pending.email, ip, userId: pending.user_id, action: 'auth.second_factor_failed', data: { during: 'sign-in' } });
+        await this.throttle.failedIn(em, {
+          email: pending.email,
+          ip,
+          userId: pending.user_id,
+          action: 'auth.second_factor_failed',
+          data: { during: 'sign-in' },
+        });
         return null;
       }
       await em.query('DELETE FROM pending_sign_in WHERE token_hash = $1', [tokenHash]);
       const user = await em.findOneByOrFail(User, { id: pending.user_id });
       if (proof === 'recovery_code') {
         const left = await this.secondFactor.recoveryCodesLeft(em, user.id);
-        await this.audit.record(em, { id: user.id, label: user.email, ip }, { action: 'auth.recovery_code_used', entityType: 'user', entityId: user.id, data: { recoveryCodesLeft: left } });
+        await this.audit.record(
+          em,
+          { id: user.id, label: user.email, ip },
+          { action: 'auth.recovery_code_used', entityType: 'user', entityId: user.id, data: { recoveryCodesLeft: left } },
+        );
       }
       if (pending.method === 'password') await this.throttle.signedIn(em, user.id, user.email, ip);
       return this.startSession(em, user, pending.method, ip, pending.user_agent, proof);
@@ -117,10 +130,21 @@ export class AuthService {
   }
 
   /** Opens a session for a user already proven to be who they are (password or single sign-on, and the second factor if any). */
-  async startSession(em: EntityManager, user: User, method: 'password' | 'oidc', ip: string, userAgent: string | null, secondFactor: SecondFactorProof | null): Promise<SignedIn> {
+  async startSession(
+    em: EntityManager,
+    user: User,
+    method: 'password' | 'oidc',
+    ip: string,
+    userAgent: string | null,
+    secondFactor: SecondFactorProof | null,
+  ): Promise<SignedIn> {
     const { token, expiresAt } = await this.sessions.create(em, user.id, method, ip, userAgent, secondFactor);
     await em.update(User, { id: user.id }, { lastSignInAt: new Date() });
-    await this.audit.record(em, { id: user.id, label: user.email, ip }, { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { method, secondFactor } });
+    await this.audit.record(
+      em,
+      { id: user.id, label: user.email, ip },
+      { action: 'auth.signed_in', entityType: 'user', entityId: user.id, data: { method, secondFactor } },
+    );
     return { token, expiresAt, me: await this.me(user.id, hashToken(token), expiresAt, em) };
   }
 
@@ -183,13 +207,23 @@ export class AuthService {
   async endOtherSessions(viewer: Actor): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const ended = await this.sessions.endAllOf(em, viewer.userId, viewer.sessionTokenHash);
-      await this.audit.record(em, auditActor(viewer), { action: 'auth.other_sessions_ended', entityType: 'user', entityId: viewer.userId, data: { sessionsEnded: ended } });
+      await this.audit.record(em, auditActor(viewer), {
+        action: 'auth.other_sessions_ended',
+        entityType: 'user',
+        entityId: viewer.userId,
+        data: { sessionsEnded: ended },
+      });
     });
   }
 
   /** Changes one's own password; the other sessions end, this one stays. */
   async changePassword(viewer: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: viewer.userId }).getOneOrFail();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: viewer.userId })
+      .getOneOrFail();
     if (!(await verifyPassword(currentPassword, user.passwordHash))) {
       throw refuse.unauthorized('auth.wrong-current-password');
     }
@@ -199,7 +233,11 @@ export class AuthService {
       // A sign-in that passed the old password and waits for its code is over too.
       await em.query('DELETE FROM pending_sign_in WHERE user_id = $1', [user.id]);
       const ended = await this.sessions.endAllOf(em, user.id, viewer.sessionTokenHash);
-      await this.audit.record(em, { id: user.id, label: user.email, ip: viewer.ip }, { action: 'user.password_changed', entityType: 'user', entityId: user.id, data: { otherSessionsEnded: ended } });
+      await this.audit.record(
+        em,
+        { id: user.id, label: user.email, ip: viewer.ip },
+        { action: 'user.password_changed', entityType: 'user', entityId: user.id, data: { otherSessionsEnded: ended } },
+      );
     });
   }
 }

@@ -18,9 +18,15 @@ export async function createAdmin(dataSource: DataSource, audit: AuditService, e
     if (await em.existsBy(User, { email: normalised })) throw new FirstAdminError(`a user with the e-mail ${normalised} exists already`);
     let organisation = await em.findOneBy(Organisation, { kind: 'platform' });
     organisation ??= await em.save(em.create(Organisation, { name: 'Platform administrators', kind: 'platform', countryCode: null, memberState: null }));
-    const user = await em.save(em.create(User, { email: normalised, displayName, organisationId: organisation.id, passwordHash, disabledAt: null, lastSignInAt: null }));
+    const user = await em.save(
+      em.create(User, { email: normalised, displayName, organisationId: organisation.id, passwordHash, disabledAt: null, lastSignInAt: null }),
+    );
     await em.insert(RoleAssignment, { userId: user.id, role: 'admin', coordinator: false });
-    await audit.record(em, { id: null, label: 'system: admin:create', ip: null }, { action: 'user.created', entityType: 'user', entityId: user.id, data: { after: { email: normalised, roles: [{ role: 'admin' }] } } });
+    await audit.record(
+      em,
+      { id: null, label: 'system: admin:create', ip: null },
+      { action: 'user.created', entityType: 'user', entityId: user.id, data: { after: { email: normalised, roles: [{ role: 'admin' }] } } },
+    );
     return user.id;
   });
 }

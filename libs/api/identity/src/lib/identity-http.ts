@@ -84,7 +84,13 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 
 /** Holds a sign-in whose password (or single sign-on) is proven while the second factor is asked for. */
 export function setPendingSignInCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date): void {
-  reply.setCookie(PENDING_SIGN_IN_COOKIE, token, { path: PENDING_SIGN_IN_PATH, httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', expires: expiresAt });
+  reply.setCookie(PENDING_SIGN_IN_COOKIE, token, {
+    path: PENDING_SIGN_IN_PATH,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    expires: expiresAt,
+  });
 }
 
 export function clearPendingSignInCookie(reply: FastifyReply): void {

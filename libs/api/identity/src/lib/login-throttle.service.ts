@@ -67,9 +67,19 @@ export class LoginThrottleService {
   async failedIn(em: EntityManager, failure: SignInFailure): Promise<void> {
     const actor = { id: failure.userId, label: failure.email, ip: failure.ip };
     const locked = await this.recordFailure(em, failure.email, failure.ip);
-    await this.audit.record(em, actor, { action: failure.action, entityType: 'user', entityId: failure.userId, data: { email: failure.email, ...failure.data } });
+    await this.audit.record(em, actor, {
+      action: failure.action,
+      entityType: 'user',
+      entityId: failure.userId,
+      data: { email: failure.email, ...failure.data },
+    });
     for (const lock of locked) {
-      await this.audit.record(em, actor, { action: 'auth.sign_in_locked', entityType: 'user', entityId: failure.userId, data: { email: failure.email, ...lock } });
+      await this.audit.record(em, actor, {
+        action: 'auth.sign_in_locked',
+        entityType: 'user',
+        entityId: failure.userId,
+        data: { email: failure.email, ...lock },
+      });
     }
   }
 

@@ -30,7 +30,11 @@ export class OrganisationsService {
    * inside the caller's transaction: its id.
    */
   async ensureIn(em: EntityManager, organisation: { name: string; kind: string; countryCode: string | null }): Promise<string> {
-    await em.query(`INSERT INTO organisation (name, kind, country_code) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`, [organisation.name, organisation.kind, organisation.countryCode]);
+    await em.query(`INSERT INTO organisation (name, kind, country_code) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`, [
+      organisation.name,
+      organisation.kind,
+      organisation.countryCode,
+    ]);
     const [found] = await em.query(`SELECT id FROM organisation WHERE name = $1`, [organisation.name]);
     return String(found.id);
   }
@@ -48,7 +52,12 @@ export class OrganisationsService {
         throw refuse.conflict('organisation.name-taken', { name: request.name.trim() });
       }
       const organisation = await em.save(em.create(Organisation, { name: request.name.trim(), kind: request.kind, countryCode: country, memberState }));
-      await this.audit.record(em, actor, { action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, data: { after: { name: organisation.name, kind: organisation.kind, country, memberState } } });
+      await this.audit.record(em, actor, {
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: organisation.id,
+        data: { after: { name: organisation.name, kind: organisation.kind, country, memberState } },
+      });
       return toOrganisationDto(organisation, 0);
     });
   }
@@ -65,7 +74,12 @@ export class OrganisationsService {
         organisation.name = name;
       }
       await em.save(organisation);
-      await this.audit.record(em, actor, { action: 'organisation.updated', entityType: 'organisation', entityId: id, data: { before, after: { name: organisation.name } } });
+      await this.audit.record(em, actor, {
+        action: 'organisation.updated',
+        entityType: 'organisation',
+        entityId: id,
+        data: { before, after: { name: organisation.name } },
+      });
       const [{ count }] = await em.query('SELECT count(*)::int AS count FROM app_user WHERE organisation_id = $1', [id]);
       return toOrganisationDto(organisation, count);
     });

@@ -76,7 +76,17 @@ export class SessionService {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessions.maxHours * 3_600_000);
-    await em.insert(Session, { tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null, method, secondFactor });
+    await em.insert(Session, {
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+      method,
+      secondFactor,
+    });
     return { token, expiresAt };
   }
 
@@ -136,7 +146,9 @@ export class SessionService {
    * of a change by the same rules the pages apply (libs/api/notifications).
    */
   async activeViewers(em: EntityManager): Promise<Viewer[]> {
-    const users = await em.query<ViewerRow[]>(`SELECT ${VIEWER_COLUMNS} FROM app_user u ${VIEWER_JOINS} WHERE u.disabled_at IS NULL GROUP BY u.id, o.country_code`);
+    const users = await em.query<ViewerRow[]>(
+      `SELECT ${VIEWER_COLUMNS} FROM app_user u ${VIEWER_JOINS} WHERE u.disabled_at IS NULL GROUP BY u.id, o.country_code`,
+    );
     return users.map((row) => viewerOfRow(row, ''));
   }
 

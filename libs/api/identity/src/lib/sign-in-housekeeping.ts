@@ -46,7 +46,9 @@ export class SignInHousekeeping implements OnApplicationBootstrap, OnApplication
       [this.config.sessions.idleMinutes],
     );
     const [, pendingSignIns] = await this.dataSource.query('DELETE FROM pending_sign_in WHERE expires_at <= now()');
-    const [, loginFailures] = await this.dataSource.query('DELETE FROM login_failure WHERE occurred_at <= now() - make_interval(hours => $1)', [LOGIN_FAILURE_KEEP_HOURS]);
+    const [, loginFailures] = await this.dataSource.query('DELETE FROM login_failure WHERE occurred_at <= now() - make_interval(hours => $1)', [
+      LOGIN_FAILURE_KEEP_HOURS,
+    ]);
     return { sessions: Number(sessions), pendingSignIns: Number(pendingSignIns), loginFailures: Number(loginFailures) };
   }
 }

@@ -10,9 +10,7 @@ export function toUserDto(user: User): UserDto {
     email: user.email,
     displayName: user.displayName,
     organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, country: organisation.countryCode },
-    roles: (user.roles ?? [])
-      .map((r) => ({ role: r.role, coordinator: r.role === 'ministry' && r.coordinator }))
-      .sort((a, b) => a.role.localeCompare(b.role)),
+    roles: (user.roles ?? []).map((r) => ({ role: r.role, coordinator: r.role === 'ministry' && r.coordinator })).sort((a, b) => a.role.localeCompare(b.role)),
     disabled: user.disabledAt !== null,
     secondFactorEnrolled: user.totpEnrolledAt !== null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,

@@ -3,7 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Language } from '@bt/i18n';
 import { type AuditActor, AuditService } from '@bt/api/audit';
 import { Refusal, refuse } from '@bt/api/core';
-import { type CreateUserRequest, type IssuedPasswordDto, type RefusalReason, refusal, type RoleAssignmentInput, type UpdateUserRequest, type UserDto } from '@bt/contracts';
+import {
+  type CreateUserRequest,
+  type IssuedPasswordDto,
+  type RefusalReason,
+  refusal,
+  type RoleAssignmentInput,
+  type UpdateUserRequest,
+  type UserDto,
+} from '@bt/contracts';
 import { Organisation } from './organisation.entity';
 import { generatePassword, hashPassword } from './password';
 import { RoleAssignment } from './role-assignment.entity';
@@ -57,7 +65,16 @@ export class UsersService {
       const problems = roleProblems(request.roles, organisation.kind);
       if (problems.length) throw rolesNotFitting(problems);
       if (await em.existsBy(User, { email })) throw refuse.conflict('user.email-taken', { email });
-      const user = await em.save(em.create(User, { email, displayName: request.displayName.trim(), organisationId: organisation.id, passwordHash, disabledAt: null, lastSignInAt: null }));
+      const user = await em.save(
+        em.create(User, {
+          email,
+          displayName: request.displayName.trim(),
+          organisationId: organisation.id,
+          passwordHash,
+          disabledAt: null,
+          lastSignInAt: null,
+        }),
+      );
       await this.writeRoles(em, user.id, request.roles);
       await this.audit.record(em, actor, {
         action: 'user.created',
@@ -83,7 +100,12 @@ export class UsersService {
       if (request.displayName !== undefined) user.displayName = request.displayName.trim();
       await em.update(User, { id }, { displayName: user.displayName, organisationId: user.organisationId });
       await this.sessions.forget(em, { user: id });
-      await this.audit.record(em, actor, { action: 'user.updated', entityType: 'user', entityId: id, data: { before, after: { displayName: user.displayName, organisationId: user.organisationId } } });
+      await this.audit.record(em, actor, {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        data: { before, after: { displayName: user.displayName, organisationId: user.organisationId } },
+      });
       return this.get(id, em);
     });
   }
@@ -154,7 +176,10 @@ export class UsersService {
 
   private async writeRoles(em: EntityManager, userId: string, roles: RoleAssignmentInput[]): Promise<void> {
     if (roles.length === 0) return;
-    await em.insert(RoleAssignment, roles.map((r) => ({ userId, role: r.role, coordinator: r.role === 'ministry' && !!r.coordinator })));
+    await em.insert(
+      RoleAssignment,
+      roles.map((r) => ({ userId, role: r.role, coordinator: r.role === 'ministry' && !!r.coordinator })),
+    );
   }
 }
 

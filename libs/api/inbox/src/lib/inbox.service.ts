@@ -39,7 +39,10 @@ export class InboxService {
     const keys = (await this.registry.entries(actor, now)).map((e) => e.key);
     await this.dataSource.transaction(async (em) => {
       const marked = keys.length
-        ? await em.query<{ item_key: string }[]>(`INSERT INTO inbox_read (user_id, item_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING item_key`, [actor.userId, keys])
+        ? await em.query<{ item_key: string }[]>(
+            `INSERT INTO inbox_read (user_id, item_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING item_key`,
+            [actor.userId, keys],
+          )
         : [];
       await this.audit.record(em, auditActor(actor), { action: 'inbox.read_all', entityType: 'user', entityId: actor.userId, data: { count: marked.length } });
     });

@@ -31,13 +31,17 @@ export class LiveController {
     const signals = this.live.signals$.pipe(
       // A new notification is told to its person only.
       filter((signal) => signal.kind !== 'change' || signal.change.type !== 'inbox' || signal.change.id === viewer.userId),
-      map((signal): MessageEvent => (signal.kind === 'change' ? { type: 'change', id: signal.change.event, data: signal.change } : { type: 'resync', data: {} })),
+      map(
+        (signal): MessageEvent => (signal.kind === 'change' ? { type: 'change', id: signal.change.event, data: signal.change } : { type: 'resync', data: {} }),
+      ),
     );
     const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
     const end = timer(STREAM_MS);
     // `retry`: reconnect after a second, not the browser's default three.
-    return concat(of<MessageEvent>({ type: 'ping', data: {}, retry: 1000 }), merge(signals, heartbeat).pipe(takeUntil(end)), of<MessageEvent>({ type: 'bye', data: {} })).pipe(
-      takeUntil(this.live.closing$),
-    );
+    return concat(
+      of<MessageEvent>({ type: 'ping', data: {}, retry: 1000 }),
+      merge(signals, heartbeat).pipe(takeUntil(end)),
+      of<MessageEvent>({ type: 'bye', data: {} }),
+    ).pipe(takeUntil(this.live.closing$));
   }
 }

@@ -1,7 +1,17 @@
 import type { Viewer } from '@bt/api/identity';
 import { missionAccess } from './mission-access';
 
-const viewer = (role: string, countryCode: string | null = null): Viewer => ({ userId: 'u', email: 'x', displayName: 'x', organisationId: 'o', countryCode, roles: new Set([role]) as Viewer['roles'], coordinator: false, sessionTokenHash: 'h', secondFactorOutstanding: false });
+const viewer = (role: string, countryCode: string | null = null): Viewer => ({
+  userId: 'u',
+  email: 'x',
+  displayName: 'x',
+  organisationId: 'o',
+  countryCode,
+  roles: new Set([role]) as Viewer['roles'],
+  coordinator: false,
+  sessionTokenHash: 'h',
+  secondFactorOutstanding: false,
+});
 
 describe('who sees a peer-review mission', () => {
   it('the Commission, the mission’s experts, the host country’s ministry; nobody else', () => {

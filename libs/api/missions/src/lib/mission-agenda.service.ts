@@ -28,13 +28,16 @@ export class MissionAgendaService {
       const { row, access } = await this.missions.load(em, actor, id, true);
       if (access === 'host') throw refuse.notFound('mission.not-found', { id });
       checkMeetingDate(row, request.meetsOn);
-      const [m] = await em.query<{ id: string }[]>(`INSERT INTO mission_meeting (mission_id, meets_on, institution, participants) VALUES ($1, $2, $3, $4) RETURNING id`, [
-        id,
-        request.meetsOn,
-        request.institution.trim(),
-        request.participants?.trim() ?? '',
-      ]);
-      await this.audit.record(em, auditActor(actor), { action: 'mission.meeting_added', entityType: 'mission', entityId: id, data: { meetingId: m.id, meetsOn: request.meetsOn, institution: request.institution.trim() } });
+      const [m] = await em.query<{ id: string }[]>(
+        `INSERT INTO mission_meeting (mission_id, meets_on, institution, participants) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [id, request.meetsOn, request.institution.trim(), request.participants?.trim() ?? ''],
+      );
+      await this.audit.record(em, auditActor(actor), {
+        action: 'mission.meeting_added',
+        entityType: 'mission',
+        entityId: id,
+        data: { meetingId: m.id, meetsOn: request.meetsOn, institution: request.institution.trim() },
+      });
       return this.missions.detail(actor, id, em);
     });
   }
@@ -57,9 +60,19 @@ export class MissionAgendaService {
       const meeting = await this.meetingOf(em, id, meetingId);
       checkMeetingDate(row, request.meetsOn);
       const after = { meetsOn: request.meetsOn, institution: request.institution.trim(), participants: request.participants?.trim() ?? '' };
-      await em.query(`UPDATE mission_meeting SET meets_on = $2, institution = $3, participants = $4 WHERE id = $1`, [meetingId, after.meetsOn, after.institution, after.participants]);
+      await em.query(`UPDATE mission_meeting SET meets_on = $2, institution = $3, participants = $4 WHERE id = $1`, [
+        meetingId,
+        after.meetsOn,
+        after.institution,
+        after.participants,
+      ]);
       const before = { meetsOn: meeting.meets_on, institution: meeting.institution, participants: meeting.participants };
-      await this.audit.record(em, auditActor(actor), { action: 'mission.meeting_corrected', entityType: 'mission', entityId: id, data: { meetingId, before, after } });
+      await this.audit.record(em, auditActor(actor), {
+        action: 'mission.meeting_corrected',
+        entityType: 'mission',
+        entityId: id,
+        data: { meetingId, before, after },
+      });
       return this.missions.detail(actor, id, em);
     });
   }
@@ -91,7 +104,12 @@ export class MissionAgendaService {
          ON CONFLICT (mission_id, benchmark_id) DO UPDATE SET text = EXCLUDED.text, author_id = EXCLUDED.author_id, updated_at = now()`,
         [id, benchmarkId, request.text.trim(), actor.userId],
       );
-      await this.audit.record(em, auditActor(actor), { action: 'mission.finding_saved', entityType: 'mission', entityId: id, data: { benchmarkId, text: request.text.trim() } });
+      await this.audit.record(em, auditActor(actor), {
+        action: 'mission.finding_saved',
+        entityType: 'mission',
+        entityId: id,
+        data: { benchmarkId, text: request.text.trim() },
+      });
       return this.missions.detail(actor, id, em);
     });
   }

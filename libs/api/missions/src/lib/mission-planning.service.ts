@@ -23,7 +23,10 @@ export class MissionPlanningService {
   /** Plans a mission inside START_PEER_REVIEW's transaction; every expert must hold the expert role. */
   async plan(em: EntityManager, benchmarkId: string, plan: MissionPlanRequest, createdBy: string | null = null): Promise<string> {
     const experts = await this.checkExperts(em, plan.expertIds);
-    const [mission] = await em.query<{ id: string }[]>(`INSERT INTO mission (benchmark_id, start_date, end_date, created_by) VALUES ($1, $2, $3, $4) RETURNING id`, [benchmarkId, plan.startDate, plan.endDate, createdBy]);
+    const [mission] = await em.query<{ id: string }[]>(
+      `INSERT INTO mission (benchmark_id, start_date, end_date, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [benchmarkId, plan.startDate, plan.endDate, createdBy],
+    );
     for (const id of experts) await em.query(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, id]);
     return mission.id;
   }
@@ -31,20 +34,22 @@ export class MissionPlanningService {
   /** The benchmarks of a scope given as codes or ids, each with its country; 422 unless every one exists. */
   private async scopeBenchmarks(em: EntityManager, refs: string[]): Promise<{ id: string; code: string; country_code: string }[]> {
     const unique = [...new Set(refs)];
-    const benchmarks = await em.query<{ id: string; code: string; country_code: string }[]>(`SELECT b.id, b.code, a.country_code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ANY($1) OR b.id::text = ANY($2)`, [
-      unique,
-      unique.filter(isUuid),
-    ]);
+    const benchmarks = await em.query<{ id: string; code: string; country_code: string }[]>(
+      `SELECT b.id, b.code, a.country_code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ANY($1) OR b.id::text = ANY($2)`,
+      [unique, unique.filter(isUuid)],
+    );
     if (benchmarks.length !== unique.length) throw refuse.unprocessable('mission.scope-benchmark-unknown');
     return benchmarks;
   }
 
   private async checkExperts(em: EntityManager, expertIds: string[]): Promise<string[]> {
-    const experts = await em.query<{ user_id: string }[]>(`SELECT DISTINCT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'expert' AND u.disabled_at IS NULL AND r.user_id = ANY($1)`, [expertIds]);
+    const experts = await em.query<{ user_id: string }[]>(
+      `SELECT DISTINCT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'expert' AND u.disabled_at IS NULL AND r.user_id = ANY($1)`,
+      [expertIds],
+    );
     if (experts.length !== new Set(expertIds).size) throw refuse.unprocessable('mission.expert-not-eligible');
     return experts.map((e) => e.user_id);
   }
-
 
   /** `POST /api/missions`: a mission on one or more benchmarks of one country. */
   async create(actor: Actor, request: CreateMissionRequest): Promise<MissionDetailDto> {
@@ -54,13 +59,10 @@ export class MissionPlanningService {
       const countries = new Set(benchmarks.map((b) => b.country_code.trim()));
       if (countries.size !== 1) throw refuse.unprocessable('mission.one-country');
       const experts = await this.checkExperts(em, request.expertIds);
-      const [mission] = await em.query<{ id: string }[]>(`INSERT INTO mission (title, country_code, start_date, end_date, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        request.title.trim(),
-        [...countries][0],
-        request.startDate,
-        request.endDate,
-        actor.userId,
-      ]);
+      const [mission] = await em.query<{ id: string }[]>(
+        `INSERT INTO mission (title, country_code, start_date, end_date, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [request.title.trim(), [...countries][0], request.startDate, request.endDate, actor.userId],
+      );
       for (const b of benchmarks) await em.query(`INSERT INTO mission_benchmark (mission_id, benchmark_id) VALUES ($1, $2)`, [mission.id, b.id]);
       for (const e of experts) await em.query(`INSERT INTO mission_expert (mission_id, user_id) VALUES ($1, $2)`, [mission.id, e]);
       await this.audit.record(em, auditActor(actor), {
@@ -97,7 +99,13 @@ export class MissionPlanningService {
         `SELECT meets_on, institution FROM mission_meeting WHERE mission_id = $1 AND (meets_on < $2::date OR meets_on > $3::date) ORDER BY meets_on LIMIT 1`,
         [id, startDate, endDate],
       );
-      if (outside) throw refuse.unprocessable('mission.meeting-would-fall-outside', { institution: outside.institution, date: outside.meets_on, start: startDate, end: endDate });
+      if (outside)
+        throw refuse.unprocessable('mission.meeting-would-fall-outside', {
+          institution: outside.institution,
+          date: outside.meets_on,
+          start: startDate,
+          end: endDate,
+        });
       let benchmarks = current;
       if (request.benchmarks) {
         const scope = await this.scopeBenchmarks(em, request.benchmarks);
@@ -105,7 +113,8 @@ export class MissionPlanningService {
         if (foreign) throw refuse.unprocessable('mission.benchmark-of-another-country', { code: foreign.code, country });
         benchmarks = scope.map((b) => b.id);
         const codeOf = (benchmarkId: string) => row.benchmarks.find((b) => b.id === benchmarkId)?.code ?? benchmarkId;
-        if (row.benchmark_id && !benchmarks.includes(row.benchmark_id)) throw refuse.unprocessable('mission.scope-keeps-planning-benchmark', { code: codeOf(row.benchmark_id) });
+        if (row.benchmark_id && !benchmarks.includes(row.benchmark_id))
+          throw refuse.unprocessable('mission.scope-keeps-planning-benchmark', { code: codeOf(row.benchmark_id) });
         const [worked] = await em.query<{ code: string }[]>(
           `SELECT b.code FROM benchmark b
             WHERE b.id IN (SELECT benchmark_id FROM mission_finding WHERE mission_id = $1 UNION SELECT benchmark_id FROM mission_recommendation WHERE mission_id = $1)

@@ -19,9 +19,35 @@ export class MissionReminders implements InboxSource {
     return rows.map((r): InboxEntry => {
       const due = r.due.toISOString();
       const text = inboxName(r.title);
-      if (r.kind === 'mission-start') return { key: `mission-start:${r.item_id}:${due}`, kind: 'mission.starting', facts: { mission: text }, title: `Peer-review mission starts: ${text}`, link: `/missions/${r.mission_id}`, at: due, dueAt: due };
-      if (r.kind === 'mission-report') return { key: `mission-report:${r.item_id}`, kind: 'mission.report_due', facts: { mission: text }, title: `Mission report not yet submitted: ${text}`, link: `/missions/${r.mission_id}`, at: due, dueAt: due };
-      return { key: `recommendation-due:${r.item_id}:${due}`, kind: 'recommendation.due', facts: { recommendation: text }, title: `Recommendation due: ${text}`, link: `/missions/${r.mission_id}`, at: due, dueAt: due };
+      if (r.kind === 'mission-start')
+        return {
+          key: `mission-start:${r.item_id}:${due}`,
+          kind: 'mission.starting',
+          facts: { mission: text },
+          title: `Peer-review mission starts: ${text}`,
+          link: `/missions/${r.mission_id}`,
+          at: due,
+          dueAt: due,
+        };
+      if (r.kind === 'mission-report')
+        return {
+          key: `mission-report:${r.item_id}`,
+          kind: 'mission.report_due',
+          facts: { mission: text },
+          title: `Mission report not yet submitted: ${text}`,
+          link: `/missions/${r.mission_id}`,
+          at: due,
+          dueAt: due,
+        };
+      return {
+        key: `recommendation-due:${r.item_id}:${due}`,
+        kind: 'recommendation.due',
+        facts: { recommendation: text },
+        title: `Recommendation due: ${text}`,
+        link: `/missions/${r.mission_id}`,
+        at: due,
+        dueAt: due,
+      };
     });
   }
 }

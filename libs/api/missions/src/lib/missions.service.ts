@@ -10,7 +10,8 @@ import { iso, type LoadedMissionRow, type MissionRow, type RecommendationRow } f
 import { latestMissionSql } from './mission-scope';
 
 /** The columns of a mission as lists and pages show them (scope, experts with their Member State). */
-const MISSION_COLUMNS = sql.raw(`m.id, m.title, m.version, m.country_code, m.start_date, m.end_date, m.benchmark_id, m.report_file_id, m.report_submitted_at, m.report_shared_at, m.tor_file_id,
+const MISSION_COLUMNS =
+  sql.raw(`m.id, m.title, m.version, m.country_code, m.start_date, m.end_date, m.benchmark_id, m.report_file_id, m.report_submitted_at, m.report_shared_at, m.tor_file_id,
   coalesce((SELECT json_agg(json_build_object('id', b.id, 'code', b.code, 'text', b.text) ORDER BY b.code)
               FROM mission_benchmark mb JOIN benchmark b ON b.id = mb.benchmark_id WHERE mb.mission_id = m.id), '[]') AS benchmarks,
   coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name, 'memberState', trim(o.member_state)) ORDER BY u.display_name)
@@ -39,7 +40,10 @@ export class MissionsService {
 
   /** The missions this caller may see: the Commission all, experts theirs, a ministry its country's. */
   async list(viewer: Viewer): Promise<MissionListItemDto[]> {
-    const missions = await rows<MissionRow>(this.dataSource, sql`SELECT ${MISSION_COLUMNS} FROM mission m WHERE ${missionSeen('m', viewer)} ORDER BY m.start_date DESC, m.created_at DESC`);
+    const missions = await rows<MissionRow>(
+      this.dataSource,
+      sql`SELECT ${MISSION_COLUMNS} FROM mission m WHERE ${missionSeen('m', viewer)} ORDER BY m.start_date DESC, m.created_at DESC`,
+    );
     return missions.map((r) => this.listItem(r));
   }
 
@@ -70,7 +74,6 @@ export class MissionsService {
     return { row, access };
   }
 
-
   /**
    * The mission page: agenda, findings, report and recommendations as far as this caller may see them.
    * A write reads it inside its own transaction (`em`): once committed, no other round trip can fail the request.
@@ -82,12 +85,25 @@ export class MissionsService {
     // The ministry sees findings, report and recommendations once the Commission shares the report.
     const seesOutcome = reviewer || shared;
     const fileRow = async (fileId: string | null) =>
-      fileId ? (await em.query<StoredFileColumns[]>(`SELECT f.*, u.display_name AS uploaded_by_name FROM stored_file f JOIN app_user u ON u.id = f.uploaded_by WHERE f.id = $1`, [fileId]))[0] : null;
+      fileId
+        ? (
+            await em.query<StoredFileColumns[]>(
+              `SELECT f.*, u.display_name AS uploaded_by_name FROM stored_file f JOIN app_user u ON u.id = f.uploaded_by WHERE f.id = $1`,
+              [fileId],
+            )
+          )[0]
+        : null;
     const tor = await fileRow(row.tor_file_id);
     const report = seesOutcome ? await fileRow(row.report_file_id) : null;
-    const meetings = await em.query<{ id: string; meets_on: string; institution: string; participants: string }[]>(`SELECT id, meets_on, institution, participants FROM mission_meeting WHERE mission_id = $1 ORDER BY meets_on, created_at`, [id]);
+    const meetings = await em.query<{ id: string; meets_on: string; institution: string; participants: string }[]>(
+      `SELECT id, meets_on, institution, participants FROM mission_meeting WHERE mission_id = $1 ORDER BY meets_on, created_at`,
+      [id],
+    );
     const findings = seesOutcome
-      ? await em.query<{ benchmark_id: string; text: string; updated_at: Date; display_name: string }[]>(`SELECT f.benchmark_id, f.text, f.updated_at, u.display_name FROM mission_finding f JOIN app_user u ON u.id = f.author_id WHERE f.mission_id = $1`, [id])
+      ? await em.query<{ benchmark_id: string; text: string; updated_at: Date; display_name: string }[]>(
+          `SELECT f.benchmark_id, f.text, f.updated_at, u.display_name FROM mission_finding f JOIN app_user u ON u.id = f.author_id WHERE f.mission_id = $1`,
+          [id],
+        )
       : [];
     return {
       ...this.listItem(row),
@@ -96,13 +112,20 @@ export class MissionsService {
       findings: findings.map((f) => ({ benchmarkId: f.benchmark_id, text: f.text, author: f.display_name, updatedAt: f.updated_at.toISOString() })),
       report: report ? { ...storedFileDto(report), submittedAt: iso(row.report_submitted_at) as string, sharedAt: iso(row.report_shared_at) } : null,
       recommendations: seesOutcome ? await this.recommendations(em, sql`r.mission_id = ${id}`) : [],
-      may: { edit: access === 'commission', write: reviewer, share: access === 'commission' && !!row.report_file_id && !shared, followUp: access === 'commission' || (access === 'host' && shared) },
+      may: {
+        edit: access === 'commission',
+        write: reviewer,
+        share: access === 'commission' && !!row.report_file_id && !shared,
+        followUp: access === 'commission' || (access === 'host' && shared),
+      },
     };
   }
 
   /** Recommendations as the mission page shows them, over `r` (mission_recommendation) filtered by `where`. */
   async recommendations(em: EntityManager, where: Sql): Promise<RecommendationDto[]> {
-    const found = await rows<RecommendationRow & { benchmark: RecommendationDto['benchmark']; evidence: RecommendationDto['evidence']; corrective_measure_id: string | null }>(
+    const found = await rows<
+      RecommendationRow & { benchmark: RecommendationDto['benchmark']; evidence: RecommendationDto['evidence']; corrective_measure_id: string | null }
+    >(
       em,
       sql`SELECT r.*, json_build_object('id', b.id, 'code', b.code, 'text', b.text) AS benchmark,
               coalesce((SELECT json_agg(json_build_object('id', e.id, 'title', e.title) ORDER BY e.title)
@@ -125,7 +148,11 @@ export class MissionsService {
   }
 
   /** Deadlines of experts' missions and of recommendations (for the inbox). */
-  async reminderRows(viewer: Viewer, now: Date, days: number): Promise<{ kind: 'mission-start' | 'mission-report' | 'recommendation-due'; mission_id: string; item_id: string; title: string; due: Date }[]> {
+  async reminderRows(
+    viewer: Viewer,
+    now: Date,
+    days: number,
+  ): Promise<{ kind: 'mission-start' | 'mission-report' | 'recommendation-due'; mission_id: string; item_id: string; title: string; due: Date }[]> {
     return this.dataSource.query(
       // Each kind bounded to its latest dates, as many as the inbox answers (INBOX_SIZE).
       `(SELECT 'mission-start' AS kind, m.id AS mission_id, m.id AS item_id, coalesce(nullif(m.title, ''), 'Peer-review mission') AS title, m.start_date::timestamptz AS due
@@ -182,6 +209,9 @@ export function currentMissionDto(m: CurrentMissionJson | null, reviewer: boolea
     startDate: m.start_date,
     endDate: m.end_date,
     experts: m.experts,
-    report: m.file_name && (reviewer || m.report_shared_at) ? { fileName: m.file_name, sha256: m.sha256, size: Number(m.size), uploadedAt: iso(m.report_submitted_at) as string } : null,
+    report:
+      m.file_name && (reviewer || m.report_shared_at)
+        ? { fileName: m.file_name, sha256: m.sha256, size: Number(m.size), uploadedAt: iso(m.report_submitted_at) as string }
+        : null,
   };
 }

@@ -40,7 +40,8 @@ function subjectOf(notification: MailNotification, language: Language): string {
   const t = mailTexts(language);
   const values: TextValues = {};
   for (const [name, value] of Object.entries(notification.facts)) values[name] = typeof value === 'boolean' ? String(value) : value;
-  if (notification.kind === 'proposal.answered') values['decision'] = t(`decision.${notification.facts['decision'] as 'accepted' | 'partly_accepted' | 'not_accepted'}`);
+  if (notification.kind === 'proposal.answered')
+    values['decision'] = t(`decision.${notification.facts['decision'] as 'accepted' | 'partly_accepted' | 'not_accepted'}`);
   return t(`subject.${notification.kind}`, values);
 }
 
@@ -60,7 +61,20 @@ export function composeMail(notification: MailNotification, recipient: MailRecip
   const why = t(`why.${notification.kind}`);
   const change = t('change', { account });
   const unsubscribe = unsubscribeUrl ? [t('unsubscribe', { link: unsubscribeUrl })] : [];
-  const text = [greeting, '', subject, ...(notification.detail ? ['', ...notification.detail.split('\n').map((line) => `> ${line}`)] : []), '', t('open', { link }), '', '-- ', why, change, ...unsubscribe, ''].join('\n');
+  const text = [
+    greeting,
+    '',
+    subject,
+    ...(notification.detail ? ['', ...notification.detail.split('\n').map((line) => `> ${line}`)] : []),
+    '',
+    t('open', { link }),
+    '',
+    '-- ',
+    why,
+    change,
+    ...unsubscribe,
+    '',
+  ].join('\n');
   const html = `<!DOCTYPE html>
 <html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1b1b1f;">
@@ -69,7 +83,9 @@ export function composeMail(notification: MailNotification, recipient: MailRecip
 ${notification.detail ? `<blockquote style="margin: 0 0 1em; padding-left: 1em; border-left: 4px solid #ccc; white-space: pre-line;">${escapeHtml(notification.detail)}</blockquote>\n` : ''}<p><a href="${escapeHtml(link)}">${escapeHtml(t('openButton'))}</a></p>
 <hr>
 <p style="font-size: 0.875em; color: #555;">${escapeHtml(why)}<br>${escapeHtml(t('change', { account: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(account)}">${escapeHtml(account)}</a>`)}${
-    unsubscribeUrl ? `<br>${escapeHtml(t('unsubscribe', { link: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(unsubscribeUrl)}</a>`)}` : ''
+    unsubscribeUrl
+      ? `<br>${escapeHtml(t('unsubscribe', { link: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(unsubscribeUrl)}</a>`)}`
+      : ''
   }</p>
 </body></html>
 `;
@@ -88,7 +104,18 @@ export function composeDigest(notifications: MailNotification[], recipient: Mail
   const items = notifications.map((n) => ({ sentence: subjectOf(n, language), link: pageUrl(publicUrl, n.link, language) }));
   const account = pageUrl(publicUrl, '/account', language);
   const greeting = t('greeting', { name: recipient.name });
-  const text = [greeting, '', t('digest.intro'), '', ...items.flatMap((i) => [`- ${i.sentence}`, `  ${i.link}`]), '', '-- ', t('digest.why'), t('change', { account }), ''].join('\n');
+  const text = [
+    greeting,
+    '',
+    t('digest.intro'),
+    '',
+    ...items.flatMap((i) => [`- ${i.sentence}`, `  ${i.link}`]),
+    '',
+    '-- ',
+    t('digest.why'),
+    t('change', { account }),
+    '',
+  ].join('\n');
   const html = `<!DOCTYPE html>
 <html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1b1b1f;">

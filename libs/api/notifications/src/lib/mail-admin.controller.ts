@@ -40,7 +40,15 @@ export class MailAdminController {
       smtpConfigured: this.mail.smtpConfigured,
       queued: counts.queued,
       failed: failed.map(
-        (r): FailedMailDto => ({ id: r.id, to: r.email, kind: r.kind, title: r.title, attempts: r.mail_attempts, error: r.mail_error, at: r.created_at.toISOString() }),
+        (r): FailedMailDto => ({
+          id: r.id,
+          to: r.email,
+          kind: r.kind,
+          title: r.title,
+          attempts: r.mail_attempts,
+          error: r.mail_error,
+          at: r.created_at.toISOString(),
+        }),
       ),
     };
   }

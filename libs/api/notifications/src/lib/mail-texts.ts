@@ -130,7 +130,8 @@ export const mailTexts = serverTexts<Key>({
     'subject.consultation.opened': 'Pisana konsultacija otvorena za vaše odgovore: {consultation}',
     'subject.consultation.reopened': 'Pisana konsultacija ponovo otvorena: {consultation}',
     'subject.consultation.published': 'Pisana konsultacija objavljena: {consultation}',
-    'subject.consultation.deadline': 'Rok za pisanu konsultaciju: {consultation} ({unanswered, plural, one {# pitanje još nije odgovoreno} few {# pitanja još nisu odgovorena} other {# pitanja još nije odgovoreno}})',
+    'subject.consultation.deadline':
+      'Rok za pisanu konsultaciju: {consultation} ({unanswered, plural, one {# pitanje još nije odgovoreno} few {# pitanja još nisu odgovorena} other {# pitanja još nije odgovoreno}})',
     'subject.mission.starting': 'Počinje misija stručne procene: {mission}',
     'subject.mission.report_due': 'Izveštaj misije još nije podnet: {mission}',
     'subject.recommendation.due': 'Rok za preporuku: {recommendation}',

@@ -53,7 +53,10 @@ export class NotificationDigest {
       }
       const message = composeDigest(rows, { name: person.display_name, language: person.language }, this.config.mail.publicUrl);
       await this.mail.send(person.email, message);
-      await em.query(`UPDATE notification SET mail_status = 'sent', mailed_at = now(), mail_attempts = mail_attempts + 1, mail_error = NULL WHERE id = ANY($1::bigint[])`, [ids]);
+      await em.query(
+        `UPDATE notification SET mail_status = 'sent', mailed_at = now(), mail_attempts = mail_attempts + 1, mail_error = NULL WHERE id = ANY($1::bigint[])`,
+        [ids],
+      );
       return true;
     });
   }

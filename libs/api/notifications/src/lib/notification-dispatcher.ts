@@ -45,7 +45,9 @@ export class NotificationDispatcher {
    * notifications existed is not told. Later starts leave it where it is.
    */
   async begin(): Promise<void> {
-    await this.dataSource.query(`UPDATE notification_dispatch SET last_event_id = (SELECT coalesce(max(id), 0) FROM audit_event) WHERE id = 1 AND last_event_id IS NULL`);
+    await this.dataSource.query(
+      `UPDATE notification_dispatch SET last_event_id = (SELECT coalesce(max(id), 0) FROM audit_event) WHERE id = 1 AND last_event_id IS NULL`,
+    );
   }
 
   /** Dispatches the events after the cursor, a batch at a time, until none is left; answers how many events it read. */
@@ -63,7 +65,18 @@ export class NotificationDispatcher {
     return this.dataSource.transaction(async (em) => {
       const [cursor] = await em.query(`SELECT last_event_id FROM notification_dispatch WHERE id = 1 FOR UPDATE SKIP LOCKED`);
       if (!cursor || cursor.last_event_id === null) return 0;
-      const rows = await em.query<{ id: string; action: string; entity_type: string; entity_id: string; actor_id: string | null; actor_name: string | null; data: Record<string, unknown> | null; occurred_at: Date }[]>(
+      const rows = await em.query<
+        {
+          id: string;
+          action: string;
+          entity_type: string;
+          entity_id: string;
+          actor_id: string | null;
+          actor_name: string | null;
+          data: Record<string, unknown> | null;
+          occurred_at: Date;
+        }[]
+      >(
         `SELECT e.id::text, e.action, e.entity_type, e.entity_id, e.actor_id, coalesce(u.display_name, e.actor_label) AS actor_name, e.data, e.occurred_at
            FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
           WHERE e.id > $1 ORDER BY e.id LIMIT ${DISPATCH_BATCH}`,

@@ -98,7 +98,10 @@ export class NotificationMail {
     if (!dispatched.length) return;
     const boss = this.boss;
     if (!boss) throw new Error('notification mail is not started');
-    const deliveries = await this.preferences.deliveries(em, dispatched.map((d) => d.id));
+    const deliveries = await this.preferences.deliveries(
+      em,
+      dispatched.map((d) => d.id),
+    );
     const of = (delivery: string) => dispatched.filter((d) => deliveries.get(d.id) === delivery).map((d) => d.id);
     const digest = of('digest');
     if (digest.length) await em.query(`UPDATE notification SET mail_status = 'digest' WHERE id = ANY($1::bigint[])`, [digest]);
@@ -163,13 +166,17 @@ export class NotificationMail {
       // pg-boss retries it later (retryBackoff), or keeps it failed after the last retry.
       throw error;
     }
-    await this.dataSource.query(`UPDATE notification SET mail_status = 'sent', mailed_at = now(), mail_attempts = mail_attempts + 1, mail_error = NULL WHERE id = $1`, [row.id]);
+    await this.dataSource.query(
+      `UPDATE notification SET mail_status = 'sent', mailed_at = now(), mail_attempts = mail_attempts + 1, mail_error = NULL WHERE id = $1`,
+      [row.id],
+    );
   }
 }
 
 /** pg-boss' statements sent through the transaction's own connection, so its job commits or rolls back with it. */
 function transactionDb(em: EntityManager): PgBoss.Db {
-  const connection = (em.queryRunner as unknown as { databaseConnection: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } } | undefined)?.databaseConnection;
+  const connection = (em.queryRunner as unknown as { databaseConnection: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } } | undefined)
+    ?.databaseConnection;
   if (!connection) throw new Error('notification mail is queued inside a transaction');
   return { executeSql: (text, values) => connection.query(text, values) as Promise<{ rows: any[] }> };
 }

@@ -6,7 +6,13 @@ import { NOTIFICATION_KINDS, type NotificationDelivery, type NotificationKind, t
 import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 
 /** What a civil-society organisation's member is told at once: answers to its proposals and its consultations. */
-const CSO_IMMEDIATE: ReadonlySet<NotificationKind> = new Set(['proposal.answered', 'consultation.opened', 'consultation.reopened', 'consultation.published', 'consultation.deadline']);
+const CSO_IMMEDIATE: ReadonlySet<NotificationKind> = new Set([
+  'proposal.answered',
+  'consultation.opened',
+  'consultation.reopened',
+  'consultation.published',
+  'consultation.deadline',
+]);
 
 /**
  * The default when a person has chosen nothing for a kind (README, Notifications). The Commission,
@@ -35,7 +41,9 @@ export class NotificationPreferences {
 
   /** Every kind, as it reaches this person now. */
   async of(viewer: Viewer, em: EntityManager = this.dataSource.manager): Promise<NotificationPreferenceDto[]> {
-    const rows: { kind: string; delivery: NotificationDelivery }[] = await em.query(`SELECT kind, delivery FROM notification_preference WHERE user_id = $1`, [viewer.userId]);
+    const rows: { kind: string; delivery: NotificationDelivery }[] = await em.query(`SELECT kind, delivery FROM notification_preference WHERE user_id = $1`, [
+      viewer.userId,
+    ]);
     const chosen = new Map(rows.map((r) => [r.kind, r.delivery]));
     return NOTIFICATION_KINDS.map((kind) => {
       const delivery = chosen.get(kind);

@@ -41,7 +41,10 @@ const excerpt = (text: string | null | undefined) => (!text ? null : text.length
 
 async function benchmarkOf(em: EntityManager, id: string | null): Promise<BenchmarkScope | null> {
   if (!id) return null;
-  const [row] = await em.query(`SELECT b.id, b.code, a.country_code, b.state, b.version FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.id::text = $1`, [id]);
+  const [row] = await em.query(
+    `SELECT b.id, b.code, a.country_code, b.state, b.version FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.id::text = $1`,
+    [id],
+  );
   return row ? { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version } : null;
 }
 
@@ -66,7 +69,8 @@ async function missionOf(em: EntityManager, id: string | null | undefined): Prom
 }
 
 /** How a user sees a mission, by the missions domain's rule. */
-const accessTo = (mission: MissionFacts, viewer: Viewer) => missionAccess(viewer, { countryCode: mission.countryCode, assigned: mission.experts.includes(viewer.userId) });
+const accessTo = (mission: MissionFacts, viewer: Viewer) =>
+  missionAccess(viewer, { countryCode: mission.countryCode, assigned: mission.experts.includes(viewer.userId) });
 
 const ministryOf = (countryCode: string) => (v: Viewer) => hasRole(v, 'ministry') && v.countryCode === countryCode;
 
@@ -79,16 +83,28 @@ function benchmarkStep(kind: 'benchmark.submitted' | 'benchmark.changes_requeste
     switch (kind) {
       case 'benchmark.submitted':
         // The Commission reviews every country's submissions.
-        return { told: { kind, facts: { benchmark: scope.code, by }, title: `${scope.code}: submitted by ${by} for your review`, link }, to: (v) => hasRole(v, 'commission') };
+        return {
+          told: { kind, facts: { benchmark: scope.code, by }, title: `${scope.code}: submitted by ${by} for your review`, link },
+          to: (v) => hasRole(v, 'commission'),
+        };
       case 'benchmark.changes_requested':
         return {
-          told: { kind, facts: { benchmark: scope.code, by }, title: `${scope.code}: ${by} requested changes`, detail: excerpt(event.data['comment'] as string | undefined), link },
+          told: {
+            kind,
+            facts: { benchmark: scope.code, by },
+            title: `${scope.code}: ${by} requested changes`,
+            detail: excerpt(event.data['comment'] as string | undefined),
+            link,
+          },
           to: ministryOf(scope.countryCode),
         };
       case 'benchmark.accepted':
       case 'benchmark.reopened': {
         const title = kind === 'benchmark.accepted' ? `${scope.code}: accepted by the Commission` : `${scope.code}: reopened by the Commission`;
-        return { told: { kind, facts: { benchmark: scope.code }, title, link }, to: (v) => hasRole(v, 'ministry', 'civil_society') && v.countryCode === scope.countryCode };
+        return {
+          told: { kind, facts: { benchmark: scope.code }, title, link },
+          to: (v) => hasRole(v, 'ministry', 'civil_society') && v.countryCode === scope.countryCode,
+        };
       }
     }
   };
@@ -113,7 +129,12 @@ const reportSubmitted: NotificationRule = async (em, event) => {
   const mission = await missionOf(em, event.entityId);
   if (!mission) return null;
   return {
-    told: { kind: 'mission.report_submitted', facts: { mission: mission.name }, title: `Mission report submitted: ${mission.name}`, link: `/missions/${mission.id}` },
+    told: {
+      kind: 'mission.report_submitted',
+      facts: { mission: mission.name },
+      title: `Mission report submitted: ${mission.name}`,
+      link: `/missions/${mission.id}`,
+    },
     to: (v) => accessTo(mission, v) === 'commission',
   };
 };
@@ -123,7 +144,12 @@ const reportShared: NotificationRule = async (em, event) => {
   // The host sees the report only once shared: the rule reads it as it is now.
   if (!mission?.reportShared) return null;
   return {
-    told: { kind: 'mission.report_shared', facts: { mission: mission.name }, title: `Mission report shared with you: ${mission.name}`, link: `/missions/${mission.id}` },
+    told: {
+      kind: 'mission.report_shared',
+      facts: { mission: mission.name },
+      title: `Mission report shared with you: ${mission.name}`,
+      link: `/missions/${mission.id}`,
+    },
     to: (v) => accessTo(mission, v) === 'host',
   };
 };
@@ -188,7 +214,11 @@ function consultationStep(kind: 'consultation.opened' | 'consultation.reopened' 
     if (!row) return null;
     const recipients = new Set<string>(row.recipients);
     const repliers = new Set<string>(kind === 'consultation.published' ? row.repliers : []);
-    const words = { 'consultation.opened': 'Written consultation open for your replies', 'consultation.reopened': 'Written consultation reopened', 'consultation.published': 'Written consultation published' }[kind];
+    const words = {
+      'consultation.opened': 'Written consultation open for your replies',
+      'consultation.reopened': 'Written consultation reopened',
+      'consultation.published': 'Written consultation published',
+    }[kind];
     return {
       told: { kind, facts: { consultation: row.title }, title: `${words}: ${row.title}`, link: `/consultations/${row.id}` },
       to: (v) => (recipients.has(v.organisationId) || repliers.has(v.userId)) && consultationAccess(v, row.state, recipients.has(v.organisationId)) !== null,

@@ -29,7 +29,15 @@ const DIGEST_CRON = '30 7 * * *';
 @Module({
   imports: [IdentityModule],
   controllers: [MailAdminController, NotificationPreferencesController, UnsubscribeController],
-  providers: [NotificationDispatcher, NotificationsInboxSource, NotificationMail, NotificationReminders, NotificationPreferences, NotificationDigest, UnsubscribeTokens],
+  providers: [
+    NotificationDispatcher,
+    NotificationsInboxSource,
+    NotificationMail,
+    NotificationReminders,
+    NotificationPreferences,
+    NotificationDigest,
+    UnsubscribeTokens,
+  ],
   exports: [NotificationDispatcher, NotificationMail, NotificationReminders, NotificationPreferences, NotificationDigest, UnsubscribeTokens],
 })
 export class NotificationsModule implements OnModuleInit, BeforeApplicationShutdown {

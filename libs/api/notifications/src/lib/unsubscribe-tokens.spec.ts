@@ -18,7 +18,16 @@ describe('an unsubscribe token', () => {
     const token = await ours.tokenFor(userId, 'proposal.answered');
     const [payload, mac] = token.split('.');
     const otherKind = Buffer.from(`${userId}:benchmark.submitted`).toString('base64url');
-    for (const bad of [`${otherKind}.${mac}`, `${payload}.${mac.slice(1)}A`, `${payload}.${mac}.x`, payload, '', 42, null, await tokens('b'.repeat(64)).tokenFor(userId, 'proposal.answered')]) {
+    for (const bad of [
+      `${otherKind}.${mac}`,
+      `${payload}.${mac.slice(1)}A`,
+      `${payload}.${mac}.x`,
+      payload,
+      '',
+      42,
+      null,
+      await tokens('b'.repeat(64)).tokenFor(userId, 'proposal.answered'),
+    ]) {
       expect(await ours.verify(bad)).toBeNull();
     }
     // Signed by us, but not a person and a kind.

@@ -42,7 +42,8 @@ export class UnsubscribeTokens {
   }
 
   private async mac(payload: string): Promise<string> {
-    this.secret ??= ((await this.dataSource.query(`SELECT unsubscribe_secret FROM notification_dispatch WHERE id = 1`))[0]?.unsubscribe_secret as string | undefined) ?? null;
+    this.secret ??=
+      ((await this.dataSource.query(`SELECT unsubscribe_secret FROM notification_dispatch WHERE id = 1`))[0]?.unsubscribe_secret as string | undefined) ?? null;
     if (!this.secret) throw new Error('no unsubscribe secret: set NOTIFICATION_SECRET');
     return createHmac('sha256', this.secret).update(`unsubscribe:${payload}`).digest('base64url');
   }

@@ -74,12 +74,16 @@ export class UnsubscribeController {
       const [before] = await em.query(`SELECT delivery FROM notification_preference WHERE user_id = $1 AND kind = $2`, [signed.userId, signed.kind]);
       await this.preferences.set(em, signed.userId, [{ kind: signed.kind, delivery: 'in_app' }]);
       if (before?.delivery !== 'in_app') {
-        await this.audit.record(em, { id: signed.userId, label: person.email, ip }, {
-          action: 'user.notification_unsubscribed',
-          entityType: 'user',
-          entityId: signed.userId,
-          data: { kind: signed.kind, from: before?.delivery ?? 'default' },
-        });
+        await this.audit.record(
+          em,
+          { id: signed.userId, label: person.email, ip },
+          {
+            action: 'user.notification_unsubscribed',
+            entityType: 'user',
+            entityId: signed.userId,
+            data: { kind: signed.kind, from: before?.delivery ?? 'default' },
+          },
+        );
       }
       const language: Language = isLanguage(person.language) ? person.language : 'en';
       return { language, kind: signed.kind };

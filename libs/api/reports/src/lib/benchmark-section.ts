@@ -68,7 +68,10 @@ export class Formats {
 }
 
 /** The voices of one period, the Commission first, as rows of the assessments table: whose, the two grades in the scales' words, the reasoning. */
-function assessmentRows(t: ReportWording, voices: { commission: AssessmentDto | null; ministry: AssessmentDto | null; civilSociety: AssessmentDto[] }): string[][] {
+function assessmentRows(
+  t: ReportWording,
+  voices: { commission: AssessmentDto | null; ministry: AssessmentDto | null; civilSociety: AssessmentDto[] },
+): string[][] {
   const all = [voices.commission, voices.ministry, ...voices.civilSociety].filter((a): a is AssessmentDto => !!a);
   return all.map((a) => [
     a.voice === 'civil_society' ? t('voice.civil_society', { organisation: a.organisation }) : t(`voice.${a.voice}`),
@@ -128,7 +131,14 @@ export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: For
       ),
     );
     if (narratives && e.narrative.trim()) blocks.push(paragraph(e.narrative.trim()));
-    if (e.files.length) blocks.push(table([t('file.name'), 'SHA-256'], e.files.map((file) => [file.fileName, file.sha256]), ['*', 'auto']));
+    if (e.files.length)
+      blocks.push(
+        table(
+          [t('file.name'), 'SHA-256'],
+          e.files.map((file) => [file.fileName, file.sha256]),
+          ['*', 'auto'],
+        ),
+      );
   }
 
   if (facts.trackRecords) {
@@ -153,7 +163,12 @@ export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: For
       blocks.push(
         table(
           [t('activity'), t('responsible'), t('deadline'), t('status')],
-          facts.activities.map((a) => [`${a.code} ${a.title}`, a.responsibleInstitution, f.date(a.deadline), [t(`activity.${a.status}`), a.overdue ? t('overdue') : ''].filter(Boolean).join(' · ')]),
+          facts.activities.map((a) => [
+            `${a.code} ${a.title}`,
+            a.responsibleInstitution,
+            f.date(a.deadline),
+            [t(`activity.${a.status}`), a.overdue ? t('overdue') : ''].filter(Boolean).join(' · '),
+          ]),
         ),
       );
       for (const a of facts.activities.filter((x) => x.correctiveMeasures.length)) {
@@ -173,7 +188,10 @@ export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: For
       blocks.push(p.text === null ? paragraph(t('proposal.hidden'), 'note') : paragraph(p.text));
       if (p.kind === 'proposal') {
         if (p.answer) {
-          blocks.push(paragraph(t('proposal.answer', { decision: t(`decision.${p.answer.decision}`), at: new Date(p.answer.createdAt) }), 'bold'), paragraph(p.answer.reasoning));
+          blocks.push(
+            paragraph(t('proposal.answer', { decision: t(`decision.${p.answer.decision}`), at: new Date(p.answer.createdAt) }), 'bold'),
+            paragraph(p.answer.reasoning),
+          );
         } else {
           blocks.push(paragraph(t('proposal.unanswered'), 'note'));
         }
@@ -187,7 +205,12 @@ export function benchmarkSection(facts: BenchmarkFacts, t: ReportWording, f: For
     if (!facts.missions.length) blocks.push(paragraph(t('none'), 'note'));
     for (const m of facts.missions) {
       blocks.push(paragraph(m.title, 'bold'));
-      blocks.push(paragraph(t('mission.dates', { from: f.date(m.startDate), to: f.date(m.endDate), experts: m.experts.map((x) => x.displayName).join(', ') || '–' }), 'note'));
+      blocks.push(
+        paragraph(
+          t('mission.dates', { from: f.date(m.startDate), to: f.date(m.endDate), experts: m.experts.map((x) => x.displayName).join(', ') || '–' }),
+          'note',
+        ),
+      );
       const finding = m.findings.find((x) => x.benchmarkId === b.id);
       if (finding) blocks.push(paragraph(`${t('mission.finding')}: ${finding.text}`));
       const recommendations = m.recommendations.filter((r) => r.benchmark.id === b.id);
@@ -217,7 +240,11 @@ export function historyAnnex(events: HistoryEventDto[], t: ReportWording, f: For
     events.length
       ? table(
           [t('when'), t('who'), t('what')],
-          events.map((e) => [f.date(e.at), e.actor ?? '–', [actionWord(e), e.from && e.to ? `${stateWord(e.from)} → ${stateWord(e.to)}` : '', e.comment ?? ''].filter(Boolean).join(' · ')]),
+          events.map((e) => [
+            f.date(e.at),
+            e.actor ?? '–',
+            [actionWord(e), e.from && e.to ? `${stateWord(e.from)} → ${stateWord(e.to)}` : '', e.comment ?? ''].filter(Boolean).join(' · '),
+          ]),
         )
       : paragraph(t('none'), 'note'),
   ];

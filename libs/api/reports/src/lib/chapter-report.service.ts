@@ -25,7 +25,12 @@ export class ChapterReportService {
    * state and area, the three assessments side by side, overdue activities, the consideration of
    * civil-society proposals, open recommendations), then each benchmark as the dossier has it.
    */
-  async chapterReport(viewer: Viewer | null, query: Pick<ChapterReportQuery, 'country' | 'chapter' | 'period' | 'format'>, language: Language, now = new Date()): Promise<RenderedReport> {
+  async chapterReport(
+    viewer: Viewer | null,
+    query: Pick<ChapterReportQuery, 'country' | 'chapter' | 'period' | 'format'>,
+    language: Language,
+    now = new Date(),
+  ): Promise<RenderedReport> {
     const t = reportTexts(language);
     const f = new Formats(language);
     const rows = await this.overviewRows(viewer, query.country, query.chapter, query.period);
@@ -51,7 +56,11 @@ export class ChapterReportService {
       }
       blocks.push(...benchmarkSection(facts[i], t, f, 2, false));
     }
-    return render({ title, language, footer: this.reports.footer(viewer, t, query.period, now), blocks }, `${query.country}-${query.chapter}-${query.period}-progress-report`, query.format);
+    return render(
+      { title, language, footer: this.reports.footer(viewer, t, query.period, now), blocks },
+      `${query.country}-${query.chapter}-${query.period}-progress-report`,
+      query.format,
+    );
   }
 
   /** The chapter's benchmarks in catalogue order with the three voices of the period, as the chapter overview shows them to the caller. */
@@ -77,11 +86,24 @@ function seesCountryMissions(viewer: Viewer | null, country: string): boolean {
  * whoever sees the country's missions ("None." when there are none), else those of the missions the
  * caller sees (an expert's), else nothing.
  */
-function chapterSummary(t: ReportWording, f: Formats, period: string, rows: ChapterOverviewDto['rows'], facts: BenchmarkFacts[], consideration: ConsiderationFigures, seesMissions: boolean): Block[] {
+function chapterSummary(
+  t: ReportWording,
+  f: Formats,
+  period: string,
+  rows: ChapterOverviewDto['rows'],
+  facts: BenchmarkFacts[],
+  consideration: ConsiderationFigures,
+  seesMissions: boolean,
+): Block[] {
   const blocks: Block[] = [heading(1, t('summary'))];
   const states = ['draft', 'submitted', 'peerReview', 'accepted'] as const;
   blocks.push(heading(2, t('summary.states')));
-  blocks.push(table([...states.map((s) => t(`state.${s}`)), t('total')], [[...states.map((s) => String(rows.filter((r) => r.benchmark.state === s).length)), String(rows.length)]]));
+  blocks.push(
+    table(
+      [...states.map((s) => t(`state.${s}`)), t('total')],
+      [[...states.map((s) => String(rows.filter((r) => r.benchmark.state === s).length)), String(rows.length)]],
+    ),
+  );
   blocks.push(heading(2, t('summary.areas')));
   const areas = [...new Map(rows.map((r) => [r.benchmark.area, r.benchmark.areaTitle])).entries()];
   blocks.push(
@@ -102,7 +124,12 @@ function chapterSummary(t: ReportWording, f: Formats, period: string, rows: Chap
     assessed.length
       ? table(
           [t('benchmark'), t('voice.commission'), t('voice.ministry'), t('voice.civil_society', { organisation: '…' })],
-          assessed.map((r) => [r.benchmark.code, words(r.commission), words(r.ministry), r.civilSociety.map((c) => `${c.organisation}: ${words(c)}`).join('\n') || '–']),
+          assessed.map((r) => [
+            r.benchmark.code,
+            words(r.commission),
+            words(r.ministry),
+            r.civilSociety.map((c) => `${c.organisation}: ${words(c)}`).join('\n') || '–',
+          ]),
         )
       : paragraph(t('none'), 'note'),
   );
@@ -113,7 +140,10 @@ function chapterSummary(t: ReportWording, f: Formats, period: string, rows: Chap
     const overdue = activities.filter((a) => a.overdue);
     blocks.push(
       overdue.length
-        ? table([t('benchmark'), t('activity'), t('responsible'), t('deadline')], overdue.map((a) => [a.benchmarkCode, `${a.code} ${a.title}`, a.responsibleInstitution, f.date(a.deadline)]))
+        ? table(
+            [t('benchmark'), t('activity'), t('responsible'), t('deadline')],
+            overdue.map((a) => [a.benchmarkCode, `${a.code} ${a.title}`, a.responsibleInstitution, f.date(a.deadline)]),
+          )
         : paragraph(t('none'), 'note'),
     );
   }
@@ -122,7 +152,11 @@ function chapterSummary(t: ReportWording, f: Formats, period: string, rows: Chap
   blocks.push(
     table(
       [t('received'), t('answered'), t('consideration.accepted'), t('consideration.partlyAccepted'), t('consideration.notAccepted'), t('medianDays')],
-      [[consideration.received, consideration.answered, consideration.accepted, consideration.partlyAccepted, consideration.notAccepted].map(String).concat(consideration.medianDaysToAnswer === null ? '–' : f.figure(consideration.medianDaysToAnswer))],
+      [
+        [consideration.received, consideration.answered, consideration.accepted, consideration.partlyAccepted, consideration.notAccepted]
+          .map(String)
+          .concat(consideration.medianDaysToAnswer === null ? '–' : f.figure(consideration.medianDaysToAnswer)),
+      ],
     ),
   );
 
@@ -130,12 +164,16 @@ function chapterSummary(t: ReportWording, f: Formats, period: string, rows: Chap
     blocks.push(heading(2, t('summary.recommendations')));
     const seen = new Map<string, RecommendationDto>();
     for (const x of facts) {
-      for (const m of x.missions ?? []) for (const r of m.recommendations) if (r.benchmark.id === x.benchmark.id && (r.status === 'open' || r.status === 'in_progress')) seen.set(r.id, r);
+      for (const m of x.missions ?? [])
+        for (const r of m.recommendations) if (r.benchmark.id === x.benchmark.id && (r.status === 'open' || r.status === 'in_progress')) seen.set(r.id, r);
     }
     const open = [...seen.values()];
     blocks.push(
       open.length
-        ? table([t('benchmark'), t('recommendation'), t('owner'), t('due'), t('status')], open.map((r) => [r.benchmark.code, r.text, r.owner, f.date(r.dueDate), t(`recommendation.${r.status}`)]))
+        ? table(
+            [t('benchmark'), t('recommendation'), t('owner'), t('due'), t('status')],
+            open.map((r) => [r.benchmark.code, r.text, r.owner, f.date(r.dueDate), t(`recommendation.${r.status}`)]),
+          )
         : paragraph(t('none'), 'note'),
     );
   }

@@ -25,7 +25,8 @@ export function consultationDocument(consultation: ConsultationDto, t: ReportWor
       blocks.push(heading(2, question.text));
       if (question.summary) {
         blocks.push(paragraph(question.summary.text));
-        if (question.summary.cited.length) blocks.push(paragraph(t('consultation.cited', { names: question.summary.cited.map((o) => o.name).join(', ') }), 'note'));
+        if (question.summary.cited.length)
+          blocks.push(paragraph(t('consultation.cited', { names: question.summary.cited.map((o) => o.name).join(', ') }), 'note'));
       } else {
         blocks.push(paragraph(t('consultation.noSummary'), 'note'));
       }
@@ -33,7 +34,9 @@ export function consultationDocument(consultation: ConsultationDto, t: ReportWor
   }
 
   blocks.push({ kind: 'pageBreak' }, heading(1, t('consultation.annex')));
-  const sent = consultation.topics.flatMap((topic) => topic.questions.flatMap((q) => q.replies.filter((r) => r.status === 'sent').map((r) => ({ question: q.text, reply: r }))));
+  const sent = consultation.topics.flatMap((topic) =>
+    topic.questions.flatMap((q) => q.replies.filter((r) => r.status === 'sent').map((r) => ({ question: q.text, reply: r }))),
+  );
   const partners = new Map<string, { organisation: ConsultationOrganisationDto; replies: { question: string; reply: ConsultationReplyDto }[] }>();
   for (const item of sent) {
     const entry = partners.get(item.reply.organisation.id) ?? { organisation: item.reply.organisation, replies: [] };
@@ -45,7 +48,8 @@ export function consultationDocument(consultation: ConsultationDto, t: ReportWor
     blocks.push(heading(2, `${organisation.name} (${organisation.countryCode})`));
     for (const { question, reply } of replies) {
       blocks.push(paragraph(question, 'bold'), paragraph(reply.text));
-      if (reply.files.length) blocks.push(paragraph(`${t('evidence.files')}: ${reply.files.map((f) => `${f.fileName} (SHA-256 ${f.sha256})`).join('; ')}`, 'note'));
+      if (reply.files.length)
+        blocks.push(paragraph(`${t('evidence.files')}: ${reply.files.map((f) => `${f.fileName} (SHA-256 ${f.sha256})`).join('; ')}`, 'note'));
     }
   }
   return blocks;

@@ -33,7 +33,10 @@ export async function renderDocx(report: ReportDocument): Promise<Buffer> {
             children: [
               new Paragraph({
                 tabStops: [{ type: TabStopType.RIGHT, position: 9000 }],
-                children: [new TextRun({ text: report.footer, size: 16 }), new TextRun({ children: ['\t', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16 })],
+                children: [
+                  new TextRun({ text: report.footer, size: 16 }),
+                  new TextRun({ children: ['\t', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16 }),
+                ],
               }),
             ],
           }),
@@ -54,12 +57,19 @@ function toDocx(block: Block): FileChild[] {
         ...(block.subtitle ? [new Paragraph({ children: [new TextRun({ text: block.subtitle, size: 28 })] })] : []),
       ];
     case 'contents':
-      return [new Paragraph({ children: [new TextRun({ text: block.title, bold: true, size: 28 })] }), new TableOfContents(block.title, { hyperlink: true, headingStyleRange: '1-2' })];
+      return [
+        new Paragraph({ children: [new TextRun({ text: block.title, bold: true, size: 28 })] }),
+        new TableOfContents(block.title, { hyperlink: true, headingStyleRange: '1-2' }),
+      ];
     case 'heading':
       return [new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] })];
     case 'paragraph':
       return lines(block.text).map(
-        (line) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: line, bold: block.emphasis === 'bold', italics: block.emphasis === 'note' })] }),
+        (line) =>
+          new Paragraph({
+            spacing: { after: 80 },
+            children: [new TextRun({ text: line, bold: block.emphasis === 'bold', italics: block.emphasis === 'note' })],
+          }),
       );
     case 'table':
       return [

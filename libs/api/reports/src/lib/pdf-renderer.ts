@@ -27,7 +27,9 @@ function printer(): PdfMake {
     for (const [name, base64] of Object.entries(fonts)) pdfmake.virtualfs.writeFileSync(name, Buffer.from(base64, 'base64'));
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
-    pdfmake.setFonts({ Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' } });
+    pdfmake.setFonts({
+      Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' },
+    });
   }
   return pdfmake;
 }
@@ -79,7 +81,13 @@ function toPdf(block: Block): unknown {
     case 'contents':
       return { toc: { title: { text: block.title, style: 'h1' } } };
     case 'heading':
-      return { text: block.text, style: `h${block.level}`, tocItem: block.level <= 2, tocMargin: [(block.level - 1) * 12, 0, 0, 0], headlineLevel: block.level };
+      return {
+        text: block.text,
+        style: `h${block.level}`,
+        tocItem: block.level <= 2,
+        tocMargin: [(block.level - 1) * 12, 0, 0, 0],
+        headlineLevel: block.level,
+      };
     case 'paragraph':
       return { text: block.text, style: block.emphasis === 'note' ? 'note' : 'paragraph', bold: block.emphasis === 'bold' };
     case 'table':

@@ -10,7 +10,12 @@ export type Block =
   | { kind: 'contents'; title: string }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string; emphasis?: 'bold' | 'note' }
-  | { kind: 'table'; header: string[]; rows: string[][]; /** PDF column widths: '*' shares the line, 'auto' fits a column's longest word (a hash). */ widths?: ('*' | 'auto')[] }
+  | {
+      kind: 'table';
+      header: string[];
+      rows: string[][];
+      /** PDF column widths: '*' shares the line, 'auto' fits a column's longest word (a hash). */ widths?: ('*' | 'auto')[];
+    }
   | { kind: 'pageBreak' };
 
 export interface ReportDocument {

@@ -11,7 +11,10 @@ import { type RenderedReport, ReportsService } from './reports.service';
 
 const uuid = uuidParam();
 
-const DOCUMENT = { description: 'The document as a file to save (Content-Disposition: attachment with its file name).', schema: { type: 'string', format: 'binary' } } as const;
+const DOCUMENT = {
+  description: 'The document as a file to save (Content-Disposition: attachment with its file name).',
+  schema: { type: 'string', format: 'binary' },
+} as const;
 
 /**
  * Generated documents, public like the pages they are made of: each shows what the caller may see
@@ -46,7 +49,9 @@ export class ReportsController {
   @ApiProduces(MEDIA_TYPES.docx, MEDIA_TYPES.pdf)
   @ApiOkResponse(DOCUMENT)
   @AttachmentHeaders()
-  @ApiBadRequestResponse({ description: 'An unknown format (report.unknown-format); a missing or malformed country, chapter or period, or an unknown language.' })
+  @ApiBadRequestResponse({
+    description: 'An unknown format (report.unknown-format); a missing or malformed country, chapter or period, or an unknown language.',
+  })
   @ApiNotFoundResponse({ description: 'The country has no benchmarks in that chapter.' })
   async chapter(@Query() query: ChapterReportQuery, @CurrentViewer() viewer: Viewer | null): Promise<StreamableFile> {
     const language = await this.reports.languageFor(viewer, query.lang);

@@ -14,7 +14,17 @@ import { ReportsService } from './reports.service';
 
 /** Documents that leave the product (Word, PDF), read through the other domains' services. */
 @Module({
-  imports: [ActionPlanModule, AssessmentsModule, BenchmarksModule, ConsultationsModule, DialogueModule, EvidenceModule, IdentityModule, MissionsModule, TrackRecordsModule],
+  imports: [
+    ActionPlanModule,
+    AssessmentsModule,
+    BenchmarksModule,
+    ConsultationsModule,
+    DialogueModule,
+    EvidenceModule,
+    IdentityModule,
+    MissionsModule,
+    TrackRecordsModule,
+  ],
   controllers: [ReportsController],
   providers: [ReportsService, ChapterReportService],
 })

@@ -81,7 +81,11 @@ export class ReportsService {
     const t = reportTexts(language);
     const consultation = await this.consultations.get(viewer, id);
     const footer = t('footer.consultation', { at: now, by: viewer ? viewer.displayName : t('anonymous') });
-    const name = (consultation.reference || consultation.title).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'consultation';
+    const name =
+      (consultation.reference || consultation.title)
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'consultation';
     return render({ title: consultation.title, language, footer, blocks: consultationDocument(consultation, t) }, `consultation-${name}`, format);
   }
 

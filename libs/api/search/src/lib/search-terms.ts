@@ -11,7 +11,12 @@ export const MATCH_END = '\u0002';
  * a word with `dj` also matches its `d` spelling, so `pravosudje` finds `pravosuđe`.
  */
 export function searchTerms(query: string): string | null {
-  const words = (query.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+  const words = (
+    query
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, 12);
   if (!words.length) return null;
   return words.map((word) => (word.includes('dj') ? `(${word} | ${word.replaceAll('dj', 'd')})` : word)).join(' & ');
 }

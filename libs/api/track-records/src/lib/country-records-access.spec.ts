@@ -4,7 +4,15 @@ import { readsCountryRecords, writesCountryRecords } from './country-records-acc
 
 const serbian = { countryCode: 'RS' };
 const viewer = (roles: Role[], countryCode: string | null): Viewer => ({
-  userId: 'u', email: 'u@x.test', displayName: 'U', organisationId: 'o', countryCode, roles: new Set(roles), coordinator: false, sessionTokenHash: 'h', secondFactorOutstanding: false,
+  userId: 'u',
+  email: 'u@x.test',
+  displayName: 'U',
+  organisationId: 'o',
+  countryCode,
+  roles: new Set(roles),
+  coordinator: false,
+  sessionTokenHash: 'h',
+  secondFactorOutstanding: false,
 });
 
 describe("who reads and writes a country's track records and Action Plan", () => {

@@ -3,18 +3,37 @@ import { Workbook } from 'exceljs';
 import { bufferRanges } from '@bt/api/files';
 import { TRACK_RECORD_COLUMNS } from '@bt/contracts';
 import { xlsxBomb } from '@bt/testing';
-import { checkTrackRecordRows, MAX_IMPORT_ROWS, MAX_SHEET_ROWS, parseCategory, readTrackRecordSheet, type SheetReading, type SheetRow, trackRecordWorkbook } from './track-record-sheet';
+import {
+  checkTrackRecordRows,
+  MAX_IMPORT_ROWS,
+  MAX_SHEET_ROWS,
+  parseCategory,
+  readTrackRecordSheet,
+  type SheetReading,
+  type SheetRow,
+  trackRecordWorkbook,
+} from './track-record-sheet';
 
 const header = [...TRACK_RECORD_COLUMNS];
 const row = (n: number, cells: Partial<Record<(typeof TRACK_RECORD_COLUMNS)[number], string>>) => ({
   row: n,
   cells: TRACK_RECORD_COLUMNS.map((c) => cells[c] ?? ''),
 });
-const good = { 'series name': 'Final convictions', unit: 'persons', category: 'Migrant smuggling', period: '2019', value: '12', source: 'Supreme Court report' };
+const good = {
+  'series name': 'Final convictions',
+  unit: 'persons',
+  category: 'Migrant smuggling',
+  period: '2019',
+  value: '12',
+  source: 'Supreme Court report',
+};
 
 describe('checking a track-record sheet', () => {
   it('groups figures by series name whatever its case, and normalises periods', () => {
-    const check = checkTrackRecordRows(header.map((h) => h.toUpperCase()), [row(2, good), row(3, { ...good, 'series name': 'FINAL convictions', period: '2020-q1', value: '3.5' })]);
+    const check = checkTrackRecordRows(
+      header.map((h) => h.toUpperCase()),
+      [row(2, good), row(3, { ...good, 'series name': 'FINAL convictions', period: '2020-q1', value: '3.5' })],
+    );
     expect(check).toEqual({
       ok: true,
       rows: 2,
@@ -56,8 +75,13 @@ describe('checking a track-record sheet', () => {
   });
 
   it('names a missing column in the header row and refuses a sheet without figures', () => {
-    const noValue = checkTrackRecordRows(header.filter((h) => h !== 'value'), []);
-    expect(!noValue.ok && noValue.errors).toEqual([{ row: 1, column: 'value', code: 'track-records.column-missing', params: { column: 'value' }, message: 'The header row has no "value" column.' }]);
+    const noValue = checkTrackRecordRows(
+      header.filter((h) => h !== 'value'),
+      [],
+    );
+    expect(!noValue.ok && noValue.errors).toEqual([
+      { row: 1, column: 'value', code: 'track-records.column-missing', params: { column: 'value' }, message: 'The header row has no "value" column.' },
+    ]);
     const empty = checkTrackRecordRows(header, [row(2, {})]);
     expect(!empty.ok && empty.errors[0]).toMatchObject({ code: 'track-records.no-figures', message: expect.stringMatching(/no figures/) });
   });
@@ -70,7 +94,15 @@ describe('checking a track-record sheet', () => {
 
   it('reads back what it exports, from XLSX and from CSV', async () => {
     const workbook = trackRecordWorkbook([
-      { id: 's', benchmarkId: 'b', name: 'Seizures', unit: 'kg', category: 'drugs', countingRule: 'Net weight', values: [{ period: '2019', value: 1250.5, source: 'Police', note: '' }] },
+      {
+        id: 's',
+        benchmarkId: 'b',
+        name: 'Seizures',
+        unit: 'kg',
+        category: 'drugs',
+        countingRule: 'Net weight',
+        values: [{ period: '2019', value: 1250.5, source: 'Police', note: '' }],
+      },
     ]);
     const xlsx = rowsOf(await readTrackRecordSheet(bufferRanges(Buffer.from(await workbook.xlsx.writeBuffer())), 'xlsx'));
     expect(xlsx.rows).toEqual([{ row: 2, cells: ['Seizures', 'kg', 'Drugs', 'Net weight', '2019', '1250.5', 'Police', ''] }]);
@@ -105,7 +137,13 @@ describe('checking a track-record sheet', () => {
       expect(read.rows).toHaveLength(MAX_IMPORT_ROWS + 1);
       const check = checkTrackRecordRows(read.header, read.rows);
       expect(!check.ok && check.errors).toEqual([
-        { row: MAX_IMPORT_ROWS + 2, column: null, code: 'track-records.too-many-figures', params: { max: MAX_IMPORT_ROWS }, message: `A sheet may hold at most ${MAX_IMPORT_ROWS} figures.` },
+        {
+          row: MAX_IMPORT_ROWS + 2,
+          column: null,
+          code: 'track-records.too-many-figures',
+          params: { max: MAX_IMPORT_ROWS },
+          message: `A sheet may hold at most ${MAX_IMPORT_ROWS} figures.`,
+        },
       ]);
     }
   });

@@ -55,7 +55,10 @@ function problemAt<C extends RefusalCode>(row: number, column: TrackRecordColumn
  * A sheet adds figures to a stored series but does not redefine it: a different unit or category
  * would silently reinterpret the figures already there. One problem per such series, at its first row.
  */
-export function conflictsWithStoredSeries(series: ImportedSeries[], stored: { name: string; unit: string; category: TrackRecordCategory }[]): TrackRecordImportErrorDto[] {
+export function conflictsWithStoredSeries(
+  series: ImportedSeries[],
+  stored: { name: string; unit: string; category: TrackRecordCategory }[],
+): TrackRecordImportErrorDto[] {
   const byName = new Map(stored.map((s) => [s.name.toLowerCase(), s]));
   const errors: TrackRecordImportErrorDto[] = [];
   for (const s of series) {
@@ -65,7 +68,9 @@ export function conflictsWithStoredSeries(series: ImportedSeries[], stored: { na
       errors.push(problemAt(s.firstRow, 'unit', 'track-records.stored-unit-differs', { series: existing.name, unit: existing.unit }));
     }
     if (existing.category !== s.category) {
-      errors.push(problemAt(s.firstRow, 'category', 'track-records.stored-category-differs', { series: existing.name, category: categoryLabel(existing.category) }));
+      errors.push(
+        problemAt(s.firstRow, 'category', 'track-records.stored-category-differs', { series: existing.name, category: categoryLabel(existing.category) }),
+      );
     }
   }
   return errors;
@@ -73,7 +78,11 @@ export function conflictsWithStoredSeries(series: ImportedSeries[], stored: { na
 
 /** "Migrant smuggling", "migrant-smuggling" and "migrant_smuggling" are one category. */
 export function parseCategory(text: string): TrackRecordCategory | null {
-  const key = text.trim().toLowerCase().replace(/[^a-z]+/g, '_').replace(/^_|_$/g, '');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '_')
+    .replace(/^_|_$/g, '');
   return (TRACK_RECORD_CATEGORIES as readonly string[]).includes(key) ? (key as TrackRecordCategory) : null;
 }
 
@@ -112,7 +121,8 @@ export function checkTrackRecordRows(header: string[], rows: SheetRow[]): SheetC
       const at = index.get(column);
       return at === undefined ? '' : (cells[at] ?? '').trim();
     };
-    const problem = <C extends RefusalCode>(column: TrackRecordColumn, code: C, ...params: RefusalArgs<C>) => errors.push(problemAt(row, column, code, ...params));
+    const problem = <C extends RefusalCode>(column: TrackRecordColumn, code: C, ...params: RefusalArgs<C>) =>
+      errors.push(problemAt(row, column, code, ...params));
     let rowOk = true;
     for (const column of TRACK_RECORD_COLUMNS) {
       const limit = LIMITS[column];
@@ -149,7 +159,8 @@ export function checkTrackRecordRows(header: string[], rows: SheetRow[]): SheetC
     } else {
       // A series is described once: its other rows must say the same.
       if (entry.unit !== cell('unit')) problem('unit', 'track-records.unit-differs-in-sheet', { series: entry.name, unit: entry.unit, row: entry.firstRow });
-      if (entry.category !== category) problem('category', 'track-records.category-differs-in-sheet', { series: entry.name, category: categoryLabel(entry.category), row: entry.firstRow });
+      if (entry.category !== category)
+        problem('category', 'track-records.category-differs-in-sheet', { series: entry.name, category: categoryLabel(entry.category), row: entry.firstRow });
       if (cell('counting rule') && entry.countingRule !== cell('counting rule')) {
         problem('counting rule', 'track-records.counting-rule-differs-in-sheet', { series: entry.name, row: entry.firstRow });
       }
@@ -163,7 +174,11 @@ export function checkTrackRecordRows(header: string[], rows: SheetRow[]): SheetC
     entry.values.push({ period, value, source: cell('source'), note: cell('note') });
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, rows: dataRows.length, series: [...series.values()].map(({ name, unit, category, countingRule, values, firstRow }) => ({ name, unit, category, countingRule, values, firstRow })) };
+  return {
+    ok: true,
+    rows: dataRows.length,
+    series: [...series.values()].map(({ name, unit, category, countingRule, values, firstRow }) => ({ name, unit, category, countingRule, values, firstRow })),
+  };
 }
 
 /** The text a reader sees in a cell, whatever exceljs made of it. */
@@ -272,7 +287,13 @@ interface WorkbookParts {
 }
 
 async function readXlsxRows(zip: ZipReader, rows: RowCollector): Promise<void> {
-  const parts = new (exceljs().stream.xlsx.WorkbookReader)(Readable.from([]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' }) as unknown as WorkbookParts;
+  const parts = new (exceljs().stream.xlsx.WorkbookReader)(Readable.from([]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as WorkbookParts;
   // Text, not bytes: exceljs decodes each chunk on its own, which would break a "đ" split between two.
   const text = async (name: string) => (await zip.entry(name)).setEncoding('utf8');
   await parts._parseRels(await text('xl/_rels/workbook.xml.rels'));
@@ -297,12 +318,27 @@ async function readXlsxRows(zip: ZipReader, rows: RowCollector): Promise<void> {
         if (column <= MAX_COLUMNS) cells[column - 1] = cellText(cell.value);
       });
       // Leaving the loop early ends the parser, which destroys the sheet's stream and closes the file.
-      if (!rows.add(row.number, Array.from({ length: cells.length }, (_, i) => cells[i] ?? ''))) break;
+      if (
+        !rows.add(
+          row.number,
+          Array.from({ length: cells.length }, (_, i) => cells[i] ?? ''),
+        )
+      )
+        break;
     }
   }
 }
 
-const COLUMN_WIDTHS: Record<TrackRecordColumn, number> = { 'series name': 48, unit: 12, category: 26, 'counting rule': 48, period: 10, value: 14, source: 48, note: 40 };
+const COLUMN_WIDTHS: Record<TrackRecordColumn, number> = {
+  'series name': 48,
+  unit: 12,
+  category: 26,
+  'counting rule': 48,
+  period: 10,
+  value: 14,
+  source: 48,
+  note: 40,
+};
 
 /** A workbook in the import layout: the export of a benchmark's series, or (no series) the empty template. */
 export function trackRecordWorkbook(series: TrackRecordSeriesDto[]): Workbook {
@@ -314,7 +350,16 @@ export function trackRecordWorkbook(series: TrackRecordSeriesDto[]): Workbook {
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const s of series) {
     for (const v of s.values) {
-      sheet.addRow({ 'series name': s.name, unit: s.unit, category: categoryLabel(s.category), 'counting rule': s.countingRule, period: v.period, value: v.value, source: v.source, note: v.note });
+      sheet.addRow({
+        'series name': s.name,
+        unit: s.unit,
+        category: categoryLabel(s.category),
+        'counting rule': s.countingRule,
+        period: v.period,
+        value: v.value,
+        source: v.source,
+        note: v.note,
+      });
     }
   }
   sheet.getColumn('value').numFmt = '0.##';

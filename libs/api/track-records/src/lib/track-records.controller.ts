@@ -35,7 +35,12 @@ export class TrackRecordsController {
 
   /** Sets the figure of one period (`2019` or `2020-Q1`) of a series, with its source; answers the series. */
   @Put('track-records/:seriesId/values/:period')
-  putValue(@Param('seriesId', uuid) seriesId: string, @Param('period') period: string, @Body() body: TrackRecordValueRequest, @Actor() actor: Actor): Promise<TrackRecordSeriesDto> {
+  putValue(
+    @Param('seriesId', uuid) seriesId: string,
+    @Param('period') period: string,
+    @Body() body: TrackRecordValueRequest,
+    @Actor() actor: Actor,
+  ): Promise<TrackRecordSeriesDto> {
     return this.trackRecords.putValue(actor, seriesId, period, body);
   }
 

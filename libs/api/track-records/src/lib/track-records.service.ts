@@ -108,11 +108,16 @@ export class TrackRecordsService {
       const [series] = await em.query<{ benchmark_id: string }[]>(`SELECT benchmark_id FROM track_record_series WHERE id = $1`, [seriesId]);
       if (!series) throw refuse.notFound('track-records.series-not-found', { id: seriesId });
       const scope = await this.writable(em, actor, series.benchmark_id).catch((error) => {
-        throw error instanceof Refusal && error.getStatus() === HttpStatus.NOT_FOUND ? refuse.notFound('track-records.series-not-found', { id: seriesId }) : error;
+        throw error instanceof Refusal && error.getStatus() === HttpStatus.NOT_FOUND
+          ? refuse.notFound('track-records.series-not-found', { id: seriesId })
+          : error;
       });
       const source = request.source.trim();
       if (!source) throw refuse.unprocessable('request.field-empty', { field: 'source' });
-      const [before] = await em.query<{ value: string; source: string }[]>(`SELECT value, source FROM track_record_value WHERE series_id = $1 AND period = $2`, [seriesId, normalised]);
+      const [before] = await em.query<{ value: string; source: string }[]>(
+        `SELECT value, source FROM track_record_value WHERE series_id = $1 AND period = $2`,
+        [seriesId, normalised],
+      );
       await em.query(
         `INSERT INTO track_record_value (series_id, period, value, source, note, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (series_id, period) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = now()`,
@@ -148,7 +153,10 @@ export class TrackRecordsService {
       }
       return this.dataSource.transaction(async (em) => {
         const scope = await this.writable(em, actor, benchmarkRef);
-        const existing = await em.query<{ name: string; unit: string; category: TrackRecordCategory }[]>(`SELECT name, unit, category FROM track_record_series WHERE benchmark_id = $1`, [scope.id]);
+        const existing = await em.query<{ name: string; unit: string; category: TrackRecordCategory }[]>(
+          `SELECT name, unit, category FROM track_record_series WHERE benchmark_id = $1`,
+          [scope.id],
+        );
         const conflicts = conflictsWithStoredSeries(check.series, existing);
         if (conflicts.length) {
           throw sheetRefused(conflicts);

@@ -19,7 +19,9 @@ export function mayUpdateActivity(me: MeDto | null, activity: ActionActivityDto)
 
 /** The ministry of the country or the Commission decides corrective measures, on late activities only. */
 export function mayDecideMeasures(me: MeDto | null, activity: Pick<ActionActivityDto, 'country'>): boolean {
-  return !!me && (me.roles.some((r) => r.role === 'commission') || (me.organisation.country === activity.country && me.roles.some((r) => r.role === 'ministry')));
+  return (
+    !!me && (me.roles.some((r) => r.role === 'commission') || (me.organisation.country === activity.country && me.roles.some((r) => r.role === 'ministry')))
+  );
 }
 
 /** The ministry plans its own country's activities (the API checks the benchmark's country). */

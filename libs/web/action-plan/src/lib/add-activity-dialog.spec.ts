@@ -16,7 +16,8 @@ import { enUS } from 'date-fns/locale/en-US';
 @Component({ selector: 'bt-host', template: '' })
 class Host {}
 
-const benchmark = (id: string, code: string, area: string) => ({ id, code, country: 'RS', chapter: 24, area: { code: area, title: area } }) as BenchmarkListItemDto;
+const benchmark = (id: string, code: string, area: string) =>
+  ({ id, code, country: 'RS', chapter: 24, area: { code: area, title: area } }) as BenchmarkListItemDto;
 
 describe('AddActivityDialog', () => {
   let fixture: ComponentFixture<Host>;

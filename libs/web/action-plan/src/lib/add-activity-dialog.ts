@@ -32,7 +32,14 @@ const twoDecimals: ValidatorFn = (control) =>
   imports: [FORM_DIALOG, MatSelect, MatOption, DATE_FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Adding the activity" i18n-savingLabel="@@actionPlan.add.saving" [minWidth]="'560px'" [formGroup]="form" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Adding the activity"
+      i18n-savingLabel="@@actionPlan.add.saving"
+      [minWidth]="'560px'"
+      [formGroup]="form"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title i18n="@@actionPlan.add.title">Add an activity</h2>
       <mat-form-field appearance="outline">
         <mat-label i18n="@@actionPlan.add.benchmark">Benchmark</mat-label>
@@ -117,9 +124,21 @@ const twoDecimals: ValidatorFn = (control) =>
     </bt-form-dialog>
   `,
   styles: `
-    .budget { display: grid; grid-template-columns: 2fr 1fr; gap: 0 12px; border: 1px solid var(--mat-sys-outline-variant); border-radius: var(--mat-sys-corner-small); padding: 8px 12px 0; margin: 0; }
-    .budget legend { padding: 0 4px; }
-    .budget mat-form-field:last-child { grid-column: 1 / -1; }
+    .budget {
+      display: grid;
+      grid-template-columns: 2fr 1fr;
+      gap: 0 12px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: var(--mat-sys-corner-small);
+      padding: 8px 12px 0;
+      margin: 0;
+    }
+    .budget legend {
+      padding: 0 4px;
+    }
+    .budget mat-form-field:last-child {
+      grid-column: 1 / -1;
+    }
   `,
 })
 export class AddActivityDialog {
@@ -160,7 +179,9 @@ export class AddActivityDialog {
       title: value.title.trim(),
       responsibleInstitution: value.responsibleInstitution.trim(),
       deadline: value.deadline,
-      ...(hasAmount ? { budgetAmount: Number(value.budgetAmount), budgetCurrency: value.budgetCurrency.trim().toUpperCase(), budgetSource: value.budgetSource.trim() } : {}),
+      ...(hasAmount
+        ? { budgetAmount: Number(value.budgetAmount), budgetCurrency: value.budgetCurrency.trim().toUpperCase(), budgetSource: value.budgetSource.trim() }
+        : {}),
     };
     this.submission.run(
       this.api.createActivity(value.benchmarkId, request),

@@ -15,7 +15,14 @@ const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ?
   imports: [FORM_DIALOG, DATE_FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Adding the corrective measure" i18n-savingLabel="@@actionPlan.measure.saving" [minWidth]="'520px'" [formGroup]="form" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Adding the corrective measure"
+      i18n-savingLabel="@@actionPlan.measure.saving"
+      [minWidth]="'520px'"
+      [formGroup]="form"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title i18n="@@actionPlan.measure.title">Add a corrective measure</h2>
       <p i18n="@@actionPlan.measure.intro">For the late activity {{ activity.code }}: {{ activity.title }}</p>
       <mat-form-field appearance="outline">

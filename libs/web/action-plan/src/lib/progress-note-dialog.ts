@@ -12,7 +12,13 @@ import { ActionPlanApi } from './action-plan-api';
   imports: [FORM_DIALOG],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Saving the note" i18n-savingLabel="@@actionPlan.note.saving" [minWidth]="'520px'" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Saving the note"
+      i18n-savingLabel="@@actionPlan.note.saving"
+      [minWidth]="'520px'"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title i18n="@@actionPlan.note.title">Note progress</h2>
       <p i18n="@@actionPlan.note.intro">On activity {{ activity.code }}: {{ activity.title }}</p>
       <mat-form-field appearance="outline">
@@ -33,7 +39,10 @@ export class ProgressNoteDialog {
   protected readonly activity = inject<ActionActivityDto>(MAT_DIALOG_DATA);
   private readonly api = inject(ActionPlanApi);
   private readonly dialog = inject<MatDialogRef<ProgressNoteDialog, ActivityProgressNoteDto>>(MatDialogRef);
-  protected readonly text = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(10_000), (c) => (c.value.trim() ? null : { required: true })] });
+  protected readonly text = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.maxLength(10_000), (c) => (c.value.trim() ? null : { required: true })],
+  });
   protected readonly submission = new DialogSave();
 
   protected save(): void {
@@ -41,6 +50,10 @@ export class ProgressNoteDialog {
       this.text.markAsTouched();
       return;
     }
-    this.submission.run(this.api.addNote(this.activity.id, this.text.value.trim()), (note) => this.dialog.close(note), $localize`:@@actionPlan.note.failed:The note could not be saved. Please try again.`);
+    this.submission.run(
+      this.api.addNote(this.activity.id, this.text.value.trim()),
+      (note) => this.dialog.close(note),
+      $localize`:@@actionPlan.note.failed:The note could not be saved. Please try again.`,
+    );
   }
 }

@@ -11,9 +11,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
     <h1 class="page-title" i18n="@@admin.heading">Administration</h1>
     <nav mat-tab-nav-bar [tabPanel]="panel" i18n-aria-label="@@admin.sections" aria-label="Administration sections">
       @for (section of sections; track section.path) {
-        <a mat-tab-link [routerLink]="section.path" routerLinkActive #active="routerLinkActive" [active]="active.isActive">{{
-          section.label
-        }}</a>
+        <a mat-tab-link [routerLink]="section.path" routerLinkActive #active="routerLinkActive" [active]="active.isActive">{{ section.label }}</a>
       }
     </nav>
     <mat-tab-nav-panel #panel>

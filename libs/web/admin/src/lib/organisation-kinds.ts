@@ -33,9 +33,9 @@ const KINDS: Record<OrganisationKind, OrganisationKindPresentation> = {
 };
 
 /** Every kind, in the contract's order, for the kind select. */
-export const ORGANISATION_KIND_OPTIONS: readonly { readonly kind: OrganisationKind; readonly label: string }[] = (
-  Object.keys(KINDS) as OrganisationKind[]
-).map((kind) => ({ kind, label: KINDS[kind].label }));
+export const ORGANISATION_KIND_OPTIONS: readonly { readonly kind: OrganisationKind; readonly label: string }[] = (Object.keys(KINDS) as OrganisationKind[]).map(
+  (kind) => ({ kind, label: KINDS[kind].label }),
+);
 
 export function organisationKindLabel(kind: OrganisationKind): string {
   return KINDS[kind].label;

@@ -15,9 +15,10 @@ export type RoleForm = FormGroup<{
 /** A form for a user's roles: one checkbox per role, and whether a ministry member is a coordinator. */
 export function roleForm(assignments: readonly RoleAssignmentDto[] = []): RoleForm {
   const held = new Set(assignments.map((assignment) => assignment.role));
-  const roles = Object.fromEntries(
-    ROLE_OPTIONS.map(({ role }) => [role, new FormControl(held.has(role), { nonNullable: true })]),
-  ) as Record<Role, FormControl<boolean>>;
+  const roles = Object.fromEntries(ROLE_OPTIONS.map(({ role }) => [role, new FormControl(held.has(role), { nonNullable: true })])) as Record<
+    Role,
+    FormControl<boolean>
+  >;
   const coordinator = assignments.some((assignment) => assignment.role === 'ministry' && assignment.coordinator);
   return new FormGroup({
     roles: new FormGroup(roles),

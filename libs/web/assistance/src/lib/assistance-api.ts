@@ -1,6 +1,16 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AreaDto, AssistanceStatus, BenchmarkDetailDto, BenchmarkListItemDto, CreateProjectRequest, Page, ProjectDto, ProjectVersionDto, UpdateProjectRequest } from '@bt/contracts';
+import type {
+  AreaDto,
+  AssistanceStatus,
+  BenchmarkDetailDto,
+  BenchmarkListItemDto,
+  CreateProjectRequest,
+  Page,
+  ProjectDto,
+  ProjectVersionDto,
+  UpdateProjectRequest,
+} from '@bt/contracts';
 import { map, type Observable } from 'rxjs';
 
 /** The filters of the projects page; an empty filter is not sent (the API refuses malformed ones). */

@@ -38,7 +38,10 @@ export const ROLE_LABELS: Record<ParticipantRole, string> = {
 
 /** Who may add a project (the API decides again): admins, the Commission, a country's ministry, a CSO (for a project it implements). */
 export function mayAddProjects(me: MeDto | null): boolean {
-  return !!me && me.roles.some((r) => r.role === 'admin' || r.role === 'commission' || r.role === 'civil_society' || (r.role === 'ministry' && !!me.organisation.country));
+  return (
+    !!me &&
+    me.roles.some((r) => r.role === 'admin' || r.role === 'commission' || r.role === 'civil_society' || (r.role === 'ministry' && !!me.organisation.country))
+  );
 }
 
 /** A date as precise as its source: 2018, September 2018, 14 Sept 2018 — in the reader's language. */

@@ -24,7 +24,9 @@ export function project(overrides: Partial<ProjectDto> = {}): ProjectDto {
       { name: 'European Commission, DG NEAR', role: 'funding', organisationId: null, ref: null, type: null },
       { name: 'Ministry of Interior of the Republic of Slovenia', role: 'implementing', organisationId: null, ref: null, type: null },
     ],
-    supports: [{ benchmark: { id: 'b-9', code: 'RS-24-POL-09', area: 'POL' }, subRequirement: null, activity: null, how: 'Strengthens the fight against trafficking.' }],
+    supports: [
+      { benchmark: { id: 'b-9', code: 'RS-24-POL-09', area: 'POL' }, subRequirement: null, activity: null, how: 'Strengthens the fight against trafficking.' },
+    ],
     links: [],
     version: 1,
     updatedAt: '2026-01-01T00:00:00.000Z',

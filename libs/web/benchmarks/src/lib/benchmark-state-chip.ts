@@ -17,8 +17,7 @@ import { benchmarkStatePresentation } from './benchmark-state-label';
     '[style.--bt-state-chip-text]': 'text()',
   },
   template: `<span class="chip"
-    ><span class="cdk-visually-hidden" i18n="Prefix read before a benchmark's state@@benchmarkState.prefix">State:</span>
-    {{ presentation().label }}</span
+    ><span class="cdk-visually-hidden" i18n="Prefix read before a benchmark's state@@benchmarkState.prefix">State:</span> {{ presentation().label }}</span
   >`,
   styles: `
     :host {

@@ -1,10 +1,5 @@
 import { BENCHMARK_STATES } from '@bt/workflow';
-import {
-  BENCHMARK_STATE_PRESENTATIONS,
-  benchmarkStateLabel,
-  benchmarkStatePresentation,
-  type ColourPair,
-} from './benchmark-state-label';
+import { BENCHMARK_STATE_PRESENTATIONS, benchmarkStateLabel, benchmarkStatePresentation, type ColourPair } from './benchmark-state-label';
 
 /** WCAG 2.x contrast ratio of two `#rrggbb` colours. */
 function contrast({ background, text }: ColourPair): number {

@@ -54,9 +54,7 @@ export function benchmarkStateLabel(state: BenchmarkState): string {
 }
 
 /** The states in workflow order, e.g. for a filter. */
-export const BENCHMARK_STATE_PRESENTATIONS: readonly BenchmarkStatePresentation[] = BENCHMARK_STATES.map(
-  (state) => PRESENTATIONS[state],
-);
+export const BENCHMARK_STATE_PRESENTATIONS: readonly BenchmarkStatePresentation[] = BENCHMARK_STATES.map((state) => PRESENTATIONS[state]);
 
 /** The stages of a peer review, in their order; the API answers them as `stage`. */
 export const PEER_REVIEW_STAGES = ['planned', 'fieldwork', 'reported'] as const;

@@ -24,13 +24,9 @@ describe('BenchmarksApi', () => {
   });
 
   it('sends every filter that is set', () => {
-    api
-      .list({ country: 'RS', chapter: 24, area: 'MIG', state: 'draft', q: ' asylum seekers ', after: 'RS-24-MIG-02', pageSize: 50 })
-      .subscribe();
+    api.list({ country: 'RS', chapter: 24, area: 'MIG', state: 'draft', q: ' asylum seekers ', after: 'RS-24-MIG-02', pageSize: 50 }).subscribe();
     const request = http.expectOne((r) => r.url === '/api/benchmarks');
-    expect(request.request.urlWithParams).toBe(
-      '/api/benchmarks?country=RS&chapter=24&area=MIG&state=draft&q=asylum%20seekers&after=RS-24-MIG-02&pageSize=50',
-    );
+    expect(request.request.urlWithParams).toBe('/api/benchmarks?country=RS&chapter=24&area=MIG&state=draft&q=asylum%20seekers&after=RS-24-MIG-02&pageSize=50');
     request.flush({ items: [], total: 0, page: 1, pageSize: 200 });
   });
 

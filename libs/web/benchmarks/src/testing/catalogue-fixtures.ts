@@ -5,11 +5,7 @@ export function area(code: string, title: string, position: number): AreaDto {
   return { code, title, intro: null, position, country: 'RS', chapter: 24, benchmarkCount: 0 };
 }
 
-export function benchmark(
-  code: string,
-  areaTitle: string,
-  overrides: Partial<BenchmarkListItemDto> = {},
-): BenchmarkListItemDto {
+export function benchmark(code: string, areaTitle: string, overrides: Partial<BenchmarkListItemDto> = {}): BenchmarkListItemDto {
   const areaCode = code.split('-')[2];
   return {
     id: `id-${code}`,

@@ -1,11 +1,4 @@
-import type {
-  EvidenceDto,
-  HistoryEventDto,
-  MeDto,
-  MissionDto,
-  ProposalDto,
-  RoleAssignmentDto,
-} from '@bt/contracts';
+import type { EvidenceDto, HistoryEventDto, MeDto, MissionDto, ProposalDto, RoleAssignmentDto } from '@bt/contracts';
 import type { AvailableEvent, BenchmarkEventType, Reason } from '@bt/workflow';
 
 /** Workflow answers as the API gives them, for unit tests. */

@@ -50,7 +50,11 @@ export class ConsultationsApi {
   }
 
   fire(id: string, event: ConsultationEventType, version: number, deadline?: string): Observable<ConsultationTransitionResultDto> {
-    return this.http.post<ConsultationTransitionResultDto>(`${this.base}/${encodeURIComponent(id)}/transitions`, { event, version, ...(deadline ? { deadline } : {}) });
+    return this.http.post<ConsultationTransitionResultDto>(`${this.base}/${encodeURIComponent(id)}/transitions`, {
+      event,
+      version,
+      ...(deadline ? { deadline } : {}),
+    });
   }
 
   reply(id: string, questionId: string, text: string, send: boolean): Observable<ConsultationReplyDto> {
@@ -61,7 +65,10 @@ export class ConsultationsApi {
   attach(id: string, questionId: string, file: File): Observable<HttpEvent<StoredFileDto>> {
     const body = new FormData();
     body.append('file', file, file.name);
-    return this.http.post<StoredFileDto>(`${this.base}/${encodeURIComponent(id)}/replies/${encodeURIComponent(questionId)}/files`, body, { reportProgress: true, observe: 'events' });
+    return this.http.post<StoredFileDto>(`${this.base}/${encodeURIComponent(id)}/replies/${encodeURIComponent(questionId)}/files`, body, {
+      reportProgress: true,
+      observe: 'events',
+    });
   }
 
   summarise(id: string, questionId: string, text: string, citedOrganisationIds: string[]): Observable<ConsultationDto> {

@@ -27,7 +27,9 @@ export class HomeApi {
 
   consideration(country: string, chapter: number): Observable<ConsiderationDto> {
     // One benchmark is enough: the page reads only the chapter's totals.
-    return this.http.get<ConsiderationDto>('/api/consideration', { params: new HttpParams().set('country', country).set('chapter', chapter).set('pageSize', 1) });
+    return this.http.get<ConsiderationDto>('/api/consideration', {
+      params: new HttpParams().set('country', country).set('chapter', chapter).set('pageSize', 1),
+    });
   }
 
   actionPlanSummary(country: string): Observable<ActionPlanSummaryDto> {
@@ -40,7 +42,9 @@ export class HomeApi {
 
   /** The chapter's benchmarks submitted to the Commission (the first page, in catalogue order). */
   underReview(country: string, chapter: number): Observable<Page<BenchmarkListItemDto>> {
-    return this.http.get<Page<BenchmarkListItemDto>>('/api/benchmarks', { params: new HttpParams().set('country', country).set('chapter', chapter).set('state', 'submitted').set('pageSize', 10) });
+    return this.http.get<Page<BenchmarkListItemDto>>('/api/benchmarks', {
+      params: new HttpParams().set('country', country).set('chapter', chapter).set('state', 'submitted').set('pageSize', 10),
+    });
   }
 
   consultations(): Observable<ConsultationSummaryItemDto[]> {

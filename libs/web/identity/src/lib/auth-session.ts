@@ -94,9 +94,7 @@ export class AuthSession {
 
   /** 401 means the current password is wrong (not that the session ended); 400 a too-short new one. */
   changePassword(currentPassword: string, newPassword: string): Observable<void> {
-    return this.http
-      .post<void>('/api/auth/password', { currentPassword, newPassword })
-      .pipe(map(() => undefined));
+    return this.http.post<void>('/api/auth/password', { currentPassword, newPassword }).pipe(map(() => undefined));
   }
 
   /** The sign-in methods on offer: the password always, single sign-on when configured. */

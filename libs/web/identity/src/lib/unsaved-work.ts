@@ -26,7 +26,10 @@ export class UnsavedWork {
   ) {
     this.draft = draft ? new KeptDraft(draft) : null;
     ref.disableClose = true;
-    ref.backdropClick().pipe(takeUntilDestroyed()).subscribe(() => this.close());
+    ref
+      .backdropClick()
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.close());
     ref
       .keydownEvents()
       .pipe(

@@ -23,5 +23,8 @@ export function me(roles: RoleAssignmentDto[] = [{ role: 'civil_society', coordi
 export const ADMIN: RoleAssignmentDto[] = [{ role: 'admin', coordinator: false }];
 
 export function unauthorized(message = 'Sign in first.') {
-  return [{ statusCode: 401, error: 'Unauthorized', message }, { status: 401, statusText: 'Unauthorized' }] as const;
+  return [
+    { statusCode: 401, error: 'Unauthorized', message },
+    { status: 401, statusText: 'Unauthorized' },
+  ] as const;
 }

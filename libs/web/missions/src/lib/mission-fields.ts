@@ -21,7 +21,9 @@ export type MissionPlanForm = FormGroup<{
 }>;
 
 /** The form of a mission plan, empty (planning) or holding a mission's values (correcting). */
-export function missionPlanForm(initial: { title?: string; startDate?: string; endDate?: string; expertIds?: string[]; benchmarks?: string[] } = {}): MissionPlanForm {
+export function missionPlanForm(
+  initial: { title?: string; startDate?: string; endDate?: string; expertIds?: string[]; benchmarks?: string[] } = {},
+): MissionPlanForm {
   return new FormGroup({
     title: new FormControl(initial.title ?? '', { nonNullable: true, validators: [Validators.required, Validators.maxLength(300)] }),
     startDate: new FormControl(initial.startDate ?? '', { nonNullable: true, validators: [Validators.required] }),
@@ -81,7 +83,15 @@ export function missionScope(form: MissionPlanForm, chosen: boolean): string[] {
         </mat-form-field>
         <mat-form-field>
           <mat-label i18n="@@missions.plan.end">End date</mat-label>
-          <input matInput [matDatepicker]="endPicker" btCalendarDay #endDay="btCalendarDay" formControlName="endDate" [min]="form().controls.startDate.value || null" required />
+          <input
+            matInput
+            [matDatepicker]="endPicker"
+            btCalendarDay
+            #endDay="btCalendarDay"
+            formControlName="endDate"
+            [min]="form().controls.startDate.value || null"
+            required
+          />
           <mat-datepicker-toggle matIconSuffix [for]="endPicker" />
           <mat-datepicker #endPicker [startAt]="form().controls.startDate.value || null" />
           @if (form().controls.endDate.hasError('matDatepickerParse')) {
@@ -93,7 +103,11 @@ export function missionScope(form: MissionPlanForm, chosen: boolean): string[] {
         <legend i18n="@@missions.plan.experts">Experts</legend>
         @for (e of expertsInOrder(); track e.id) {
           <mat-checkbox [checked]="form().controls.expertIds.value.includes(e.id)" (change)="toggleExpert(e.id, $event.checked)"
-            >{{ e.displayName }} ({{ e.organisation }}@if (e.memberState) {, {{ e.memberState }}})</mat-checkbox
+            >{{ e.displayName }} ({{ e.organisation }}
+            @if (e.memberState) {
+              , {{ e.memberState }}
+            }
+            )</mat-checkbox
           >
         } @empty {
           <span class="muted" i18n="Shown in the mission form when no user holds the expert role@@missions.plan.noExperts">No expert to assign yet.</span>
@@ -102,11 +116,27 @@ export function missionScope(form: MissionPlanForm, chosen: boolean): string[] {
     </ng-container>
   `,
   styles: `
-    :host { display: block; }
-    .full { width: 100%; }
-    .row { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    fieldset { border: 1px solid var(--mat-sys-outline-variant); border-radius: var(--mat-sys-corner-small); margin: 0 0 1rem; display: flex; flex-direction: column; }
-    .muted { color: var(--mat-sys-on-surface-variant); }
+    :host {
+      display: block;
+    }
+    .full {
+      width: 100%;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    fieldset {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: var(--mat-sys-corner-small);
+      margin: 0 0 1rem;
+      display: flex;
+      flex-direction: column;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class MissionFields {

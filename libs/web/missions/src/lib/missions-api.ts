@@ -1,6 +1,17 @@
 import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { BenchmarkListItemDto, EvidenceDto, ExpertDto, MissionDetailDto, MissionListItemDto, MissionMeetingRequest, Page, RecommendationDto, RecommendationStatus, UpdateMissionRequest } from '@bt/contracts';
+import type {
+  BenchmarkListItemDto,
+  EvidenceDto,
+  ExpertDto,
+  MissionDetailDto,
+  MissionListItemDto,
+  MissionMeetingRequest,
+  Page,
+  RecommendationDto,
+  RecommendationStatus,
+  UpdateMissionRequest,
+} from '@bt/contracts';
 import { map, type Observable } from 'rxjs';
 
 /** The peer-review mission calls of the API. */

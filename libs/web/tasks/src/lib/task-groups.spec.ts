@@ -6,9 +6,7 @@ const summary = (tasks: TaskDto[]) => groupTasks(tasks).map((group) => [group.ti
 
 describe('groupTasks', () => {
   it("groups a coordinator's drafts: changes requested first, then drafts to submit, in the API's order", () => {
-    expect(
-      summary([task('submit', 'RS-24-MIG-01'), task('revise', 'RS-24-MIG-02'), task('submit', 'RS-24-ASY-01'), task('revise', 'RS-24-DRG-03')]),
-    ).toEqual([
+    expect(summary([task('submit', 'RS-24-MIG-01'), task('revise', 'RS-24-MIG-02'), task('submit', 'RS-24-ASY-01'), task('revise', 'RS-24-DRG-03')])).toEqual([
       ['Changes requested', ['RS-24-MIG-02', 'RS-24-DRG-03']],
       ['Drafts to submit', ['RS-24-MIG-01', 'RS-24-ASY-01']],
     ]);
@@ -24,9 +22,7 @@ describe('groupTasks', () => {
 
   it('says what each group asks of the user', () => {
     const [review] = groupTasks([task('review', 'RS-24-ASY-03')]);
-    expect(review.description).toBe(
-      "Submitted benchmarks, and peer reviews whose mission has reported, waiting for the Commission's decision.",
-    );
+    expect(review.description).toBe("Submitted benchmarks, and peer reviews whose mission has reported, waiting for the Commission's decision.");
   });
 
   it('has no groups without tasks', () => {

@@ -30,8 +30,7 @@ export function loadEach<R, T>(load: (request: R) => Observable<T>): OperatorFun
         ),
       ),
       scan(
-        (previous: LoadState<T>, next: LoadState<T>): LoadState<T> =>
-          next.loading ? { loading: true, value: previous.value, error: undefined } : next,
+        (previous: LoadState<T>, next: LoadState<T>): LoadState<T> => (next.loading ? { loading: true, value: previous.value, error: undefined } : next),
         LOADING,
       ),
     );

@@ -40,9 +40,17 @@ export class OidcController {
   @ApiQuery({ name: 'code', required: false, type: String, description: 'From the provider: the authorization code.' })
   @ApiQuery({ name: 'state', required: false, type: String, description: 'From the provider: the state this flow sent.' })
   @ApiQuery({ name: 'error', required: false, type: String, description: 'From the provider, instead of a code: why it did not sign the user in.' })
-  @ApiFoundResponse({ description: 'Signed in (session cookie set): to `returnTo`. An account with its own second factor, when the provider reports a single factor (`amr`): to `/sign-in?step=second-factor`. Refused: to `/sign-in?error=sso_failed|sso_unknown_account|sso_disabled`.' })
+  @ApiFoundResponse({
+    description:
+      'Signed in (session cookie set): to `returnTo`. An account with its own second factor, when the provider reports a single factor (`amr`): to `/sign-in?step=second-factor`. Refused: to `/sign-in?error=sso_failed|sso_unknown_account|sso_disabled`.',
+  })
   @ApiNotFoundResponse({ description: 'Single sign-on is not configured.' })
-  async callback(@ClientAddress() ip: string, @Headers('user-agent') userAgent: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async callback(
+    @ClientAddress() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const outcome = await this.oidc.complete(request.cookies[OIDC_FLOW_COOKIE], request.raw.url ?? '', ip, userAgent ?? null);
     reply.clearCookie(OIDC_FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
     if ('error' in outcome) {

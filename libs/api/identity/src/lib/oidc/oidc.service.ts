@@ -128,12 +128,15 @@ export class OidcService {
       return { signedIn: await this.signIn(identity, ip, userAgent), returnTo: safeReturnTo(flow.returnTo) };
     } catch (error) {
       const refusal = error instanceof SsoRefused ? error : new SsoRefused('sso_failed', this.describe(error));
-      await this.audit.recordAlone({ id: refusal.userId, label: refusal.email, ip }, {
-        action: 'auth.sign_in_failed',
-        entityType: 'user',
-        entityId: refusal.userId,
-        data: { method: 'oidc', reason: refusal.reason, email: refusal.email },
-      });
+      await this.audit.recordAlone(
+        { id: refusal.userId, label: refusal.email, ip },
+        {
+          action: 'auth.sign_in_failed',
+          entityType: 'user',
+          entityId: refusal.userId,
+          data: { method: 'oidc', reason: refusal.reason, email: refusal.email },
+        },
+      );
       return { error: refusal.code };
     }
   }
@@ -152,7 +155,8 @@ export class OidcService {
           client_secret: config.clientSecret,
           redirect_uris: [config.redirectUrl],
           response_types: ['code'],
-          token_endpoint_auth_method: methods && !methods.includes('client_secret_basic') && methods.includes('client_secret_post') ? 'client_secret_post' : 'client_secret_basic',
+          token_endpoint_auth_method:
+            methods && !methods.includes('client_secret_basic') && methods.includes('client_secret_post') ? 'client_secret_post' : 'client_secret_basic',
         });
         // A few seconds of clock skew between us and the provider must not refuse a fresh ID token.
         client[custom.clock_tolerance] = 10;
@@ -205,13 +209,19 @@ export class OidcService {
       if (!user) {
         const organisationId = (await this.settings.get()).oidcSelfProvisioningOrganisationId;
         if (!organisationId) throw new SsoRefused('sso_unknown_account', 'unknown account', email);
-        user = await em.save(em.create(User, { email, displayName: identity.displayName, organisationId, passwordHash: null, disabledAt: null, lastSignInAt: null }));
-        await this.audit.record(em, { id: user.id, label: email, ip }, {
-          action: 'user.created',
-          entityType: 'user',
-          entityId: user.id,
-          data: { via: 'oidc', after: { email, displayName: user.displayName, organisationId, roles: [] } },
-        });
+        user = await em.save(
+          em.create(User, { email, displayName: identity.displayName, organisationId, passwordHash: null, disabledAt: null, lastSignInAt: null }),
+        );
+        await this.audit.record(
+          em,
+          { id: user.id, label: email, ip },
+          {
+            action: 'user.created',
+            entityType: 'user',
+            entityId: user.id,
+            data: { via: 'oidc', after: { email, displayName: user.displayName, organisationId, roles: [] } },
+          },
+        );
       }
       if (user.disabledAt) throw new SsoRefused('sso_disabled', 'disabled account', email, user.id);
       if (identity.multiFactor) return this.auth.startSession(em, user, 'oidc', ip, userAgent, 'provider');
@@ -233,6 +243,7 @@ export class OidcService {
 
 function displayNameOf(claims: UnknownObject, email: string): string {
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-  const name = text(claims['name']) || [text(claims['given_name']), text(claims['family_name'])].filter(Boolean).join(' ') || email.slice(0, email.indexOf('@'));
+  const name =
+    text(claims['name']) || [text(claims['given_name']), text(claims['family_name'])].filter(Boolean).join(' ') || email.slice(0, email.indexOf('@'));
   return name.slice(0, 200);
 }

@@ -14,7 +14,6 @@ import { acceptedTimeStep, looksLikeRecoveryCode, newRecoveryCodes, newTotpSecre
 /** How a session's second factor was proven: an authenticator code, a recovery code, or the identity provider. */
 export type SecondFactorProof = 'totp' | 'recovery_code' | 'provider';
 
-
 /**
  * The second factor of an account: TOTP with single-use recovery codes, any account may set it up,
  * and the identity settings can require it of admins and Commission users. Every change is audited;
@@ -64,7 +63,12 @@ export class SecondFactorService {
     await this.dataSource.transaction(async (em) => {
       if (await this.isEnrolled(em, viewer.userId)) throw refuse.conflict('second-factor.set-up-already');
       await em.query('UPDATE app_user SET totp_pending_secret = $2 WHERE id = $1', [viewer.userId, secret]);
-      await this.audit.record(em, auditActor(viewer), { action: 'user.second_factor_enrolment_begun', entityType: 'user', entityId: viewer.userId, data: { method: 'totp' } });
+      await this.audit.record(em, auditActor(viewer), {
+        action: 'user.second_factor_enrolment_begun',
+        entityType: 'user',
+        entityId: viewer.userId,
+        data: { method: 'totp' },
+      });
     });
     const otpauthUri = totpUri(secret, viewer.email);
     return { secret, otpauthUri, qr: qrCodePath(otpauthUri) };
@@ -87,7 +91,12 @@ export class SecondFactorService {
       const recoveryCodes = await this.replaceRecoveryCodes(em, viewer.userId);
       await em.query(`UPDATE user_session SET second_factor = 'totp' WHERE token_hash = $1`, [viewer.sessionTokenHash]);
       await this.sessions.forget(em, { session: viewer.sessionTokenHash });
-      await this.audit.record(em, auditActor(viewer), { action: 'user.second_factor_enrolled', entityType: 'user', entityId: viewer.userId, data: { method: 'totp', recoveryCodes: recoveryCodes.length } });
+      await this.audit.record(em, auditActor(viewer), {
+        action: 'user.second_factor_enrolled',
+        entityType: 'user',
+        entityId: viewer.userId,
+        data: { method: 'totp', recoveryCodes: recoveryCodes.length },
+      });
       return { recoveryCodes };
     });
   }
@@ -98,7 +107,12 @@ export class SecondFactorService {
       await this.mustBeEnrolled(em, viewer.userId);
       if ((await this.prove(em, viewer.userId, code, { recoveryCode: false })) === null) return null;
       const recoveryCodes = await this.replaceRecoveryCodes(em, viewer.userId);
-      await this.audit.record(em, auditActor(viewer), { action: 'user.recovery_codes_renewed', entityType: 'user', entityId: viewer.userId, data: { recoveryCodes: recoveryCodes.length } });
+      await this.audit.record(em, auditActor(viewer), {
+        action: 'user.recovery_codes_renewed',
+        entityType: 'user',
+        entityId: viewer.userId,
+        data: { recoveryCodes: recoveryCodes.length },
+      });
       return { recoveryCodes };
     });
   }
@@ -111,7 +125,12 @@ export class SecondFactorService {
       const proof = await this.prove(em, viewer.userId, code, { recoveryCode: true });
       if (proof === null) return null;
       await this.clear(em, viewer.userId);
-      await this.audit.record(em, auditActor(viewer), { action: 'user.second_factor_removed', entityType: 'user', entityId: viewer.userId, data: { provenWith: proof } });
+      await this.audit.record(em, auditActor(viewer), {
+        action: 'user.second_factor_removed',
+        entityType: 'user',
+        entityId: viewer.userId,
+        data: { provenWith: proof },
+      });
       return true;
     });
   }
@@ -123,7 +142,12 @@ export class SecondFactorService {
       if (!user) throw refuse.notFound('user.not-found', { id: userId });
       await this.clear(em, userId);
       const sessionsEnded = await this.sessions.endAllOf(em, userId);
-      await this.audit.record(em, actor, { action: 'user.second_factor_reset', entityType: 'user', entityId: userId, data: { email: user.email, wasEnrolled: user.totp_enrolled_at !== null, sessionsEnded } });
+      await this.audit.record(em, actor, {
+        action: 'user.second_factor_reset',
+        entityType: 'user',
+        entityId: userId,
+        data: { email: user.email, wasEnrolled: user.totp_enrolled_at !== null, sessionsEnded },
+      });
     });
   }
 
@@ -136,7 +160,10 @@ export class SecondFactorService {
     const [user] = await em.query('SELECT totp_secret, totp_last_time_step FROM app_user WHERE id = $1 FOR UPDATE', [userId]);
     if (!user?.totp_secret) return null;
     if (options.recoveryCode && looksLikeRecoveryCode(code)) {
-      const [, used] = await em.query('UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL', [userId, recoveryCodeHash(code)]);
+      const [, used] = await em.query('UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL', [
+        userId,
+        recoveryCodeHash(code),
+      ]);
       return used === 1 ? 'recovery_code' : null;
     }
     const step = await acceptedTimeStep(user.totp_secret, code, user.totp_last_time_step === null ? null : Number(user.totp_last_time_step));
@@ -161,7 +188,8 @@ export class SecondFactorService {
       await em.query('SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE', [viewer.userId]);
       await this.throttle.admit(viewer.email, ip);
       const result = await work(em);
-      if (result === null) await this.throttle.failedIn(em, { email: viewer.email, ip, userId: viewer.userId, action: 'auth.second_factor_failed', data: { during } });
+      if (result === null)
+        await this.throttle.failedIn(em, { email: viewer.email, ip, userId: viewer.userId, action: 'auth.second_factor_failed', data: { during } });
       return result;
     });
     if (outcome === null) throw refuse.unprocessable('second-factor.wrong-code');
@@ -173,7 +201,9 @@ export class SecondFactorService {
   }
 
   private async clear(em: EntityManager, userId: string): Promise<void> {
-    await em.query('UPDATE app_user SET totp_secret = NULL, totp_pending_secret = NULL, totp_enrolled_at = NULL, totp_last_time_step = NULL WHERE id = $1', [userId]);
+    await em.query('UPDATE app_user SET totp_secret = NULL, totp_pending_secret = NULL, totp_enrolled_at = NULL, totp_last_time_step = NULL WHERE id = $1', [
+      userId,
+    ]);
     await em.query('DELETE FROM recovery_code WHERE user_id = $1', [userId]);
   }
 

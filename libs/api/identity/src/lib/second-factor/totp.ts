@@ -30,7 +30,12 @@ export async function acceptedTimeStep(secret: string, code: string, lastTimeSte
   const digits = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(digits)) return null;
   try {
-    const result = await verify({ secret, token: digits, epochTolerance: TOLERANCE_SECONDS, ...(lastTimeStep !== null ? { afterTimeStep: lastTimeStep } : {}) });
+    const result = await verify({
+      secret,
+      token: digits,
+      epochTolerance: TOLERANCE_SECONDS,
+      ...(lastTimeStep !== null ? { afterTimeStep: lastTimeStep } : {}),
+    });
     return result.valid && 'timeStep' in result ? result.timeStep : null;
   } catch {
     // otplib refuses a last step beyond the window (a clock that went back, instances out of step): no code is good then.
@@ -49,7 +54,9 @@ export function newRecoveryCodes(): string[] {
 
 /** Recovery codes are random enough that a plain SHA-256 keeps them safe at rest; typed with any case, spaces or dash. */
 export function recoveryCodeHash(code: string): string {
-  return createHash('sha256').update(code.toLowerCase().replace(/[\s-]+/g, '')).digest('hex');
+  return createHash('sha256')
+    .update(code.toLowerCase().replace(/[\s-]+/g, ''))
+    .digest('hex');
 }
 
 export function looksLikeRecoveryCode(code: string): boolean {

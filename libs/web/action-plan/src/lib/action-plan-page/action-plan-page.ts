@@ -100,7 +100,9 @@ export class ActionPlanPage {
     { initialValue: LOADING },
   );
   protected readonly areas = toSignal(
-    toObservable(this.country).pipe(switchMap((country) => (country ? this.api.areas(country).pipe(catchError(() => of([] as AreaDto[]))) : of([] as AreaDto[])))),
+    toObservable(this.country).pipe(
+      switchMap((country) => (country ? this.api.areas(country).pipe(catchError(() => of([] as AreaDto[]))) : of([] as AreaDto[]))),
+    ),
     { initialValue: [] as AreaDto[] },
   );
 
@@ -114,9 +116,21 @@ export class ActionPlanPage {
     const summary = this.summary().value;
     if (!summary?.areas.length) return null;
     const series: ChartSeries[] = [
-      { name: $localize`:Chart series, all Action Plan activities of an area@@actionPlan.chart.total:All activities`, values: summary.areas.map((a) => a.total), meaning: 'total' },
-      { name: $localize`:Chart series, completed activities@@actionPlan.chart.completed:Completed`, values: summary.areas.map((a) => a.completed), meaning: 'positive' },
-      { name: $localize`:Chart series, overdue activities@@actionPlan.chart.overdue:Overdue`, values: summary.areas.map((a) => a.overdue), meaning: 'negative' },
+      {
+        name: $localize`:Chart series, all Action Plan activities of an area@@actionPlan.chart.total:All activities`,
+        values: summary.areas.map((a) => a.total),
+        meaning: 'total',
+      },
+      {
+        name: $localize`:Chart series, completed activities@@actionPlan.chart.completed:Completed`,
+        values: summary.areas.map((a) => a.completed),
+        meaning: 'positive',
+      },
+      {
+        name: $localize`:Chart series, overdue activities@@actionPlan.chart.overdue:Overdue`,
+        values: summary.areas.map((a) => a.overdue),
+        meaning: 'negative',
+      },
     ];
     return { categories: summary.areas.map((a) => a.code), series };
   });
@@ -144,7 +158,9 @@ export class ActionPlanPage {
   protected setStatus(activity: ActionActivityDto, status: ActivityStatus): void {
     this.api.setStatus(activity, status).subscribe({
       next: () => {
-        this.snackBar.open($localize`:@@actionPlan.status.saved:Activity ${activity.code}:code: is now ${STATUS_LABELS[status]}:status:.`, undefined, { duration: 4000 });
+        this.snackBar.open($localize`:@@actionPlan.status.saved:Activity ${activity.code}:code: is now ${STATUS_LABELS[status]}:status:.`, undefined, {
+          duration: 4000,
+        });
         this.reloads.next();
       },
       error: (error: unknown) => this.refused(error, $localize`:@@actionPlan.status.failed:The status could not be changed.`),

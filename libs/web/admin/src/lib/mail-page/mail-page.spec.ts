@@ -21,7 +21,9 @@ describe('MailPage', () => {
   let http: HttpTestingController;
 
   async function open(status: MailStatusDto): Promise<void> {
-    TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'admin', children: ADMIN_ROUTES }]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([{ path: 'admin', children: ADMIN_ROUTES }]), provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/admin/mail');

@@ -29,10 +29,18 @@ import { AdminApi } from '../admin-api';
       @if (!status.smtpConfigured) {
         <p class="warning" role="alert">
           <mat-icon aria-hidden="true">warning</mat-icon>
-          <span i18n="@@admin.mail.noSmtp">E-mail is not being sent: SMTP_URL is not set. Notifications wait in the queue and go out once it is set and the API restarted.</span>
+          <span i18n="@@admin.mail.noSmtp"
+            >E-mail is not being sent: SMTP_URL is not set. Notifications wait in the queue and go out once it is set and the API restarted.</span
+          >
         </p>
       }
-      <p class="queued" i18n="Number of e-mails waiting to be sent@@admin.mail.queued">{status.queued, plural, =0 {No e-mail is waiting to be sent.} =1 {1 e-mail is waiting to be sent.} other {{{ status.queued }} e-mails are waiting to be sent.}}</p>
+      <p class="queued" i18n="Number of e-mails waiting to be sent@@admin.mail.queued">
+        {status.queued, plural,
+          =0 {No e-mail is waiting to be sent.}
+          =1 {1 e-mail is waiting to be sent.}
+          other {{{ status.queued }} e-mails are waiting to be sent.}
+        }
+      </p>
       <h3 class="subsection-title" i18n="@@admin.mail.failedHeading">Failed after every retry</h3>
       @if (!status.failed.length) {
         <p class="muted" i18n="@@admin.mail.noFailed">None.</p>
@@ -50,7 +58,9 @@ import { AdminApi } from '../admin-api';
                   <p class="failed__error">{{ mail.error }}</p>
                 }
               </div>
-              <button matButton="outlined" type="button" (click)="retry(mail.id)" i18n="@@admin.mail.retry">Retry<span class="cdk-visually-hidden">: {{ mail.title }}</span></button>
+              <button matButton="outlined" type="button" (click)="retry(mail.id)" i18n="@@admin.mail.retry">
+                Retry<span class="cdk-visually-hidden">: {{ mail.title }}</span>
+              </button>
             </li>
           }
         </ul>
@@ -139,7 +149,8 @@ export class MailPage {
     this.problem.set(null);
     this.api.retryMail(id).subscribe({
       next: () => this.load(),
-      error: (error) => this.problem.set(apiErrorMessage(error) ?? $localize`:@@admin.mail.retryFailed:The e-mail could not be queued again. Please try again.`),
+      error: (error) =>
+        this.problem.set(apiErrorMessage(error) ?? $localize`:@@admin.mail.retryFailed:The e-mail could not be queued again. Please try again.`),
     });
   }
 }

@@ -35,10 +35,7 @@ export class CreateOrganisationDialog {
     }),
     kind: new FormControl<OrganisationKind | null>(null, { validators: [Validators.required] }),
     country: new FormControl({ value: '', disabled: true }, { nonNullable: true, validators: [Validators.required] }),
-    memberState: new FormControl(
-      { value: '', disabled: true },
-      { nonNullable: true, validators: [Validators.required, Validators.pattern(/^[A-Za-z]{2}$/)] },
-    ),
+    memberState: new FormControl({ value: '', disabled: true }, { nonNullable: true, validators: [Validators.required, Validators.pattern(/^[A-Za-z]{2}$/)] }),
   });
   /** Which place the chosen kind asks for; the other place's field is disabled, so not validated or sent. */
   protected readonly side = toSignal(
@@ -75,6 +72,10 @@ export class CreateOrganisationDialog {
       ...(country ? { country } : {}),
       ...(memberState ? { memberState: memberState.toUpperCase() } : {}),
     };
-    this.submission.run(this.api.createOrganisation(request), (organisation) => this.dialog.close(organisation), $localize`:@@admin.createOrganisation.failed:The organisation could not be created. Please try again.`);
+    this.submission.run(
+      this.api.createOrganisation(request),
+      (organisation) => this.dialog.close(organisation),
+      $localize`:@@admin.createOrganisation.failed:The organisation could not be created. Please try again.`,
+    );
   }
 }

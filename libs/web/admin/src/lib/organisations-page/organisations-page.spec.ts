@@ -42,9 +42,7 @@ describe('OrganisationsPage', () => {
 
   const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
   const rows = (): string[][] =>
-    [...element().querySelectorAll('tr[mat-row]')].map((row) =>
-      [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').trim()),
-    );
+    [...element().querySelectorAll('tr[mat-row]')].map((row) => [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').trim()));
   const button = (text: string, within: ParentNode = document): HTMLButtonElement =>
     [...within.querySelectorAll('button')].find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
 
@@ -57,7 +55,7 @@ describe('OrganisationsPage', () => {
     await kindSelect.clickOptions({ text: kind });
   }
 
-  it('lists the organisations by name in the reader\'s order: name, kind, country or Member State, users', () => {
+  it("lists the organisations by name in the reader's order: name, kind, country or Member State, users", () => {
     expect(rows()).toEqual([
       ['Germany, peer reviewers', 'Member State body', 'Member State: DE', '0', 'edit'],
       ['Serbia, Ministry of Justice', 'Ministry', 'Serbia', '2', 'edit'],

@@ -69,14 +69,8 @@ export class OrganisationsPage {
       .afterClosed()
       .pipe(filter((created): created is OrganisationDto => !!created))
       .subscribe((created) => {
-        this.organisations.update((organisations) =>
-          inReadersOrder([...organisations, created], (o) => o.name),
-        );
-        this.snackBar.open(
-          $localize`:@@admin.organisations.created:Organisation ${created.name}:name: created.`,
-          undefined,
-          { duration: 5000 },
-        );
+        this.organisations.update((organisations) => inReadersOrder([...organisations, created], (o) => o.name));
+        this.snackBar.open($localize`:@@admin.organisations.created:Organisation ${created.name}:name: created.`, undefined, { duration: 5000 });
       });
   }
 
@@ -87,11 +81,7 @@ export class OrganisationsPage {
       .pipe(filter((renamed): renamed is OrganisationDto => !!renamed))
       .subscribe((renamed) => {
         this.organisations.update((organisations) => organisations.map((o) => (o.id === renamed.id ? renamed : o)));
-        this.snackBar.open(
-          $localize`:@@admin.organisations.renamed:Organisation renamed to ${renamed.name}:name:.`,
-          undefined,
-          { duration: 5000 },
-        );
+        this.snackBar.open($localize`:@@admin.organisations.renamed:Organisation renamed to ${renamed.name}:name:.`, undefined, { duration: 5000 });
       });
   }
 

@@ -12,7 +12,13 @@ import { AdminApi } from '../admin-api';
   imports: [FORM_DIALOG],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Saving the name" i18n-savingLabel="@@admin.renameOrganisation.saving" [minWidth]="'30rem'" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Saving the name"
+      i18n-savingLabel="@@admin.renameOrganisation.saving"
+      [minWidth]="'30rem'"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title i18n="@@admin.renameOrganisation.title">Rename {{ organisation.name }}</h2>
       <mat-form-field appearance="outline">
         <mat-label i18n="@@admin.organisation.newName">New name</mat-label>
@@ -52,6 +58,10 @@ export class RenameOrganisationDialog {
       this.dialog.close();
       return;
     }
-    this.submission.run(this.api.renameOrganisation(this.organisation.id, name), (organisation) => this.dialog.close(organisation), $localize`:@@admin.renameOrganisation.failed:The organisation could not be renamed. Please try again.`);
+    this.submission.run(
+      this.api.renameOrganisation(this.organisation.id, name),
+      (organisation) => this.dialog.close(organisation),
+      $localize`:@@admin.renameOrganisation.failed:The organisation could not be renamed. Please try again.`,
+    );
   }
 }

@@ -24,8 +24,8 @@ import { organisationPlace } from '../organisation-kinds';
   template: `
     <h2 class="section-title" id="settings-sso" i18n="@@admin.settings.sso.heading">Single sign-on: new accounts</h2>
     <p class="explanation" i18n="@@admin.settings.sso.text">
-      When someone signs in with single sign-on and has no Benchmark Tracker account yet, the platform can create
-      one for them in an organisation you choose. Leave this off to let in only the users created here.
+      When someone signs in with single sign-on and has no Benchmark Tracker account yet, the platform can create one for them in an organisation you choose.
+      Leave this off to let in only the users created here.
     </p>
 
     <div class="progress-slot">
@@ -51,9 +51,9 @@ import { organisationPlace } from '../organisation-kinds';
 
         <h2 class="section-title" id="settings-second-factor" i18n="@@admin.settings.secondFactor.heading">Two-step sign-in</h2>
         <p class="explanation" i18n="@@admin.settings.secondFactor.text">
-          Admins and Commission users can change everything. When this is on, they must sign in with a code from an
-          authenticator app (or through a single sign-on provider that checked a second factor); until they have set
-          it up, they see only their account page. Anyone may set it up for themselves in any case.
+          Admins and Commission users can change everything. When this is on, they must sign in with a code from an authenticator app (or through a single
+          sign-on provider that checked a second factor); until they have set it up, they see only their account page. Anyone may set it up for themselves in
+          any case.
         </p>
         <mat-checkbox [formControl]="secondFactorRequired" class="settings__second-factor" i18n="@@admin.settings.secondFactor.required">
           Require two-step sign-in for admins and Commission users

@@ -123,22 +123,16 @@ describe('CreateUserDialog', () => {
     await fillIn('Serbian civil-society coalition');
     await (await field('password')).setValue('too-short');
     await submit();
-    expect(document.querySelector('bt-create-user-dialog mat-error')?.textContent).toContain(
-      'The password needs at least 12 characters.',
-    );
+    expect(document.querySelector('bt-create-user-dialog mat-error')?.textContent).toContain('The password needs at least 12 characters.');
     // (afterEach: no request was made)
   });
 
   it('says so at the e-mail field when the address is taken (409), and stays open', async () => {
     await fillIn('Serbian civil-society coalition');
     await submit();
-    http
-      .expectOne('/api/admin/users')
-      .flush({ statusCode: 409, error: 'Conflict', message: 'exists' }, { status: 409, statusText: 'Conflict' });
+    http.expectOne('/api/admin/users').flush({ statusCode: 409, error: 'Conflict', message: 'exists' }, { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
-    expect(document.querySelector('bt-create-user-dialog mat-error')?.textContent).toContain(
-      'A user with this e-mail address already exists.',
-    );
+    expect(document.querySelector('bt-create-user-dialog mat-error')?.textContent).toContain('A user with this e-mail address already exists.');
     expect(dialog.getState()).toBe(MatDialogState.OPEN);
   });
 
@@ -146,13 +140,13 @@ describe('CreateUserDialog', () => {
     await fillIn('Serbian civil-society coalition');
     await (await role('Ministry')).check();
     await submit();
-    http.expectOne('/api/admin/users').flush(
-      { statusCode: 422, error: 'Unprocessable Entity', message: ['role ministry needs an organisation of kind ministry'] },
-      { status: 422, statusText: 'Unprocessable Entity' },
-    );
+    http
+      .expectOne('/api/admin/users')
+      .flush(
+        { statusCode: 422, error: 'Unprocessable Entity', message: ['role ministry needs an organisation of kind ministry'] },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
     await fixture.whenStable();
-    expect(document.querySelector('bt-create-user-dialog [role="alert"]')?.textContent).toContain(
-      'role ministry needs an organisation of kind ministry',
-    );
+    expect(document.querySelector('bt-create-user-dialog [role="alert"]')?.textContent).toContain('role ministry needs an organisation of kind ministry');
   });
 });

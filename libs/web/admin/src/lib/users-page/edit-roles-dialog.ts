@@ -12,7 +12,13 @@ import { RoleChoice, roleAssignments, roleForm } from '../role-choice';
   imports: [FORM_DIALOG, RoleChoice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Saving the roles" i18n-savingLabel="@@admin.editRoles.saving" [minWidth]="'30rem'" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Saving the roles"
+      i18n-savingLabel="@@admin.editRoles.saving"
+      [minWidth]="'30rem'"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title i18n="@@admin.editRoles.title">Roles of {{ user.displayName }}</h2>
       <p class="dialog-form__who">{{ user.email }} · {{ user.organisation.name }}</p>
       <bt-role-choice [form]="roles" />
@@ -33,6 +39,10 @@ export class EditRolesDialog {
   protected readonly submission = new DialogSave();
 
   protected save(): void {
-    this.submission.run(this.api.setRoles(this.user.id, roleAssignments(this.roles)), (user) => this.dialog.close(user), $localize`:@@admin.editRoles.failed:The roles could not be saved. Please try again.`);
+    this.submission.run(
+      this.api.setRoles(this.user.id, roleAssignments(this.roles)),
+      (user) => this.dialog.close(user),
+      $localize`:@@admin.editRoles.failed:The roles could not be saved. Please try again.`,
+    );
   }
 }

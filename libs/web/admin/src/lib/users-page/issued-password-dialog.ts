@@ -22,8 +22,8 @@ export interface IssuedPasswordDialogData {
     <h2 mat-dialog-title i18n="@@admin.issuedPassword.title">Temporary password for {{ data.user.displayName }}</h2>
     <mat-dialog-content>
       <p class="warning" i18n="@@admin.issuedPassword.warning">
-        <strong>This password will not be shown again.</strong> Copy it now and give it to
-        {{ data.user.displayName }} ({{ data.user.email }}) in a safe way. They should change it after signing in.
+        <strong>This password will not be shown again.</strong> Copy it now and give it to {{ data.user.displayName }} ({{ data.user.email }}) in a safe way.
+        They should change it after signing in.
       </p>
       <div class="password">
         <p class="password__value">

@@ -15,19 +15,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { IssuedPasswordDto, UserDto, UserListQuery } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
-import {
-  BehaviorSubject,
-  catchError,
-  combineLatest,
-  debounceTime,
-  distinctUntilChanged,
-  filter,
-  map,
-  type Observable,
-  of,
-  startWith,
-  switchMap,
-} from 'rxjs';
+import { BehaviorSubject, catchError, combineLatest, debounceTime, distinctUntilChanged, filter, map, type Observable, of, startWith, switchMap } from 'rxjs';
 import { roleAssignmentLabel } from '@bt/web/ui';
 import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
 import { apiErrorMessage } from '@bt/web/ui/refusals';
@@ -101,12 +89,9 @@ export class UsersPage {
   });
 
   private readonly reloads = new BehaviorSubject<void>(undefined);
-  protected readonly list = toSignal(
-    combineLatest([toObservable(this.filter), this.reloads]).pipe(
-      switchMap(([filter]) => this.load(filter)),
-    ),
-    { initialValue: { loading: true, users: [], error: null } satisfies UserList },
-  );
+  protected readonly list = toSignal(combineLatest([toObservable(this.filter), this.reloads]).pipe(switchMap(([filter]) => this.load(filter))), {
+    initialValue: { loading: true, users: [], error: null } satisfies UserList,
+  });
   /**
    * The list as loaded, with the rows this page has changed since put in place. While the next list
    * loads, the last one stays on screen.
@@ -220,7 +205,9 @@ export class UsersPage {
       .subscribe({
         next: (updated) => {
           this.replace(updated);
-          this.snackBar.open($localize`:@@admin.users.secondFactorReset:Two-step sign-in of ${updated.displayName}:name: is reset.`, undefined, { duration: 5000 });
+          this.snackBar.open($localize`:@@admin.users.secondFactorReset:Two-step sign-in of ${updated.displayName}:name: is reset.`, undefined, {
+            duration: 5000,
+          });
         },
         error: (error: unknown) => this.failed(error),
       });

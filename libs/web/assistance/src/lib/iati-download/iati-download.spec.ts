@@ -44,7 +44,11 @@ describe('IatiDownload', () => {
     });
     afterEach(() => jest.restoreAllMocks());
 
-    async function clickDownload(): Promise<{ element: HTMLElement; fixture: ReturnType<typeof TestBed.createComponent<IatiDownload>>; http: HttpTestingController }> {
+    async function clickDownload(): Promise<{
+      element: HTMLElement;
+      fixture: ReturnType<typeof TestBed.createComponent<IatiDownload>>;
+      http: HttpTestingController;
+    }> {
       const fixture = TestBed.createComponent(IatiDownload);
       fixture.componentRef.setInput('path', '/api/projects/iati?country=RS');
       fixture.detectChanges();
@@ -55,8 +59,16 @@ describe('IatiDownload', () => {
 
     it("shows the API's refusal in words instead of saving it as the file", async () => {
       const { element, fixture, http } = await clickDownload();
-      const body = { statusCode: 422, error: 'Unprocessable Entity', code: 'iati.reporting-org-unknown', params: {}, message: 'No reporting organisation: state one.' };
-      http.expectOne('/api/projects/iati?country=RS').flush(new Blob([JSON.stringify(body)], { type: 'application/json' }), { status: 422, statusText: 'Unprocessable Entity' });
+      const body = {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        code: 'iati.reporting-org-unknown',
+        params: {},
+        message: 'No reporting organisation: state one.',
+      };
+      http
+        .expectOne('/api/projects/iati?country=RS')
+        .flush(new Blob([JSON.stringify(body)], { type: 'application/json' }), { status: 422, statusText: 'Unprocessable Entity' });
       await fixture.whenStable();
       await new Promise((resolve) => setTimeout(resolve));
       fixture.detectChanges();

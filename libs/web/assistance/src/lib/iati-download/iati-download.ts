@@ -37,13 +37,20 @@ const ORGANISATION_TYPES: readonly { code: number; name: string }[] = [
     <details class="iati">
       <summary i18n="Opens the form to download projects as an IATI file@@assistance.iati.summary">Download IATI XML</summary>
       <p class="hint" i18n="@@assistance.iati.hint">
-        An IATI 2.03 activities file. State the organisation that reports it, unless every project names a funder with its IATI
-        identifier and type. A project that states no date is left out.
+        An IATI 2.03 activities file. State the organisation that reports it, unless every project names a funder with its IATI identifier and type. A project
+        that states no date is left out.
       </p>
       <div class="fields">
         <mat-form-field>
           <mat-label i18n="@@assistance.iati.reportingOrg">Reporting organisation identifier</mat-label>
-          <input matInput type="text" placeholder="XM-DAC-7" i18n-placeholder="Example of an IATI organisation identifier@@assistance.iati.reportingOrg.example" autocomplete="off" [formControl]="reportingOrg" />
+          <input
+            matInput
+            type="text"
+            placeholder="XM-DAC-7"
+            i18n-placeholder="Example of an IATI organisation identifier@@assistance.iati.reportingOrg.example"
+            autocomplete="off"
+            [formControl]="reportingOrg"
+          />
         </mat-form-field>
         <mat-form-field>
           <mat-label i18n="@@assistance.iati.reportingOrgType">Its IATI organisation type</mat-label>
@@ -65,11 +72,26 @@ const ORGANISATION_TYPES: readonly { code: number; name: string }[] = [
     </details>
   `,
   styles: `
-    .iati summary { cursor: pointer; font-weight: 500; }
-    .fields { display: flex; flex-wrap: wrap; gap: 0 1rem; margin: 0.5rem 0 0; }
-    .fields mat-form-field { min-width: 12rem; }
-    .hint { max-width: 60ch; }
-    .problem { margin: 0.5rem 0 0; color: var(--mat-sys-error); }
+    .iati summary {
+      cursor: pointer;
+      font-weight: 500;
+    }
+    .fields {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+      margin: 0.5rem 0 0;
+    }
+    .fields mat-form-field {
+      min-width: 12rem;
+    }
+    .hint {
+      max-width: 60ch;
+    }
+    .problem {
+      margin: 0.5rem 0 0;
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class IatiDownload {

@@ -24,7 +24,21 @@ import { fillForm, participantGroup, projectForm, requestOf, startForm, supportG
  */
 @Component({
   selector: 'bt-project-form-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButton, MatIconButton, MatError, MatFormField, MatHint, MatLabel, MatIcon, MatInput, MatProgressBar, MatSelect, MatOption],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatIconButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatLabel,
+    MatIcon,
+    MatInput,
+    MatProgressBar,
+    MatSelect,
+    MatOption,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-form-page.html',
   styleUrl: './project-form-page.scss',
@@ -61,11 +75,19 @@ export class ProjectFormPage {
     toObservable(this.id)
       .pipe(
         filter((id): id is string => !!id),
-        switchMap((id) => this.api.project(id).pipe(map((project) => ({ project }) as const), catchError((error: unknown) => of({ error } as const)))),
+        switchMap((id) =>
+          this.api.project(id).pipe(
+            map((project) => ({ project }) as const),
+            catchError((error: unknown) => of({ error } as const)),
+          ),
+        ),
       )
       .subscribe((answer) => {
         if ('error' in answer) {
-          this.loadProblem.set((answer.error instanceof HttpErrorResponse && apiErrorMessage(answer.error)) || $localize`:@@assistance.form.loadFailed:The project could not be loaded.`);
+          this.loadProblem.set(
+            (answer.error instanceof HttpErrorResponse && apiErrorMessage(answer.error)) ||
+              $localize`:@@assistance.form.loadFailed:The project could not be loaded.`,
+          );
           return;
         }
         fillForm(this.form, answer.project);

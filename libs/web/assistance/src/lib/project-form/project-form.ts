@@ -5,9 +5,11 @@ import { isPartialDate } from '@bt/contracts/values';
 /* The project form's shape and its conversion to and from the API's request: lists of texts are one line each. */
 
 /** The API's rule: a year, a month or a day of the calendar (2018, 2018-09, 2018-09-14). */
-export const partialDate: ValidatorFn = (control) => (!String(control.value ?? '').trim() || isPartialDate(String(control.value).trim()) ? null : { partialDate: true });
+export const partialDate: ValidatorFn = (control) =>
+  !String(control.value ?? '').trim() || isPartialDate(String(control.value).trim()) ? null : { partialDate: true };
 export const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ? null : { required: true });
-const amount: ValidatorFn = (control) => (control.value === null || control.value === '' || /^\d+(\.\d{1,2})?$/.test(String(control.value)) ? null : { decimals: true });
+const amount: ValidatorFn = (control) =>
+  control.value === null || control.value === '' || /^\d+(\.\d{1,2})?$/.test(String(control.value)) ? null : { decimals: true };
 
 export function participantGroup(value: { name?: string; role?: ParticipantRole; organisationId?: string | null } = {}) {
   return new FormGroup({
@@ -73,7 +75,10 @@ export function fillForm(form: ProjectForm, project: ProjectDto): void {
   form.controls.participants.clear();
   form.controls.supports.clear();
   for (const p of project.participants) form.controls.participants.push(participantGroup(p));
-  for (const s of project.supports) form.controls.supports.push(supportGroup({ benchmark: s.benchmark.code, subRequirement: s.subRequirement?.code ?? '', activityId: s.activity?.id ?? null, how: s.how }));
+  for (const s of project.supports)
+    form.controls.supports.push(
+      supportGroup({ benchmark: s.benchmark.code, subRequirement: s.subRequirement?.code ?? '', activityId: s.activity?.id ?? null, how: s.how }),
+    );
   form.patchValue({
     country: project.country,
     title: project.title,
@@ -117,7 +122,12 @@ export function requestOf(form: ProjectForm): CreateProjectRequest {
     expectedResults: lines(v.expectedResults),
     achievedResults: lines(v.achievedResults),
     participants: v.participants.map((p) => ({ name: p.name.trim(), role: p.role, ...(p.organisationId ? { organisationId: p.organisationId } : {}) })),
-    supports: v.supports.map((s) => ({ benchmark: s.benchmark, ...(s.subRequirement ? { subRequirement: s.subRequirement } : {}), ...(s.activityId ? { activityId: s.activityId } : {}), how: s.how.trim() })),
+    supports: v.supports.map((s) => ({
+      benchmark: s.benchmark,
+      ...(s.subRequirement ? { subRequirement: s.subRequirement } : {}),
+      ...(s.activityId ? { activityId: s.activityId } : {}),
+      how: s.how.trim(),
+    })),
     links: lines(v.links).map((url) => ({ url })),
   };
 }

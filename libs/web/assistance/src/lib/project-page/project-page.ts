@@ -40,6 +40,8 @@ export class ProjectPage {
   protected readonly byRole = computed(() => {
     const project = this.project().value;
     if (!project) return [];
-    return ROLES.map((role: ParticipantRole) => ({ role, names: project.participants.filter((p) => p.role === role).map((p) => p.name) })).filter((g) => g.names.length);
+    return ROLES.map((role: ParticipantRole) => ({ role, names: project.participants.filter((p) => p.role === role).map((p) => p.name) })).filter(
+      (g) => g.names.length,
+    );
   });
 }

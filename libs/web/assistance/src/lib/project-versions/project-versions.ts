@@ -46,9 +46,12 @@ interface VersionEntry {
           @for (entry of entries(); track entry.version) {
             <li>
               <span class="versions__what">
-                <span i18n="@@assistance.versions.version">Version {{ entry.version }}</span>: {{ entry.what }}
+                <span i18n="@@assistance.versions.version">Version {{ entry.version }}</span
+                >: {{ entry.what }}
               </span>
-              <span class="versions__who"> — {{ entry.by }}, <time [attr.datetime]="entry.at">{{ entry.at | displayDate }}</time></span>
+              <span class="versions__who">
+                — {{ entry.by }}, <time [attr.datetime]="entry.at">{{ entry.at | displayDate }}</time></span
+              >
             </li>
           }
         </ol>

@@ -16,13 +16,19 @@ describe('ProjectsPage', () => {
   beforeEach(async () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'setImmediate', 'nextTick'] });
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'projects', children: ASSISTANCE_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: 'projects', children: ASSISTANCE_ROUTES }], withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/projects');
     TestBed.tick();
-    http.expectOne('/api/areas?country=RS&chapter=24').flush([{ code: 'POL', title: 'Police cooperation', intro: null, position: 1, country: 'RS', chapter: 24, benchmarkCount: 13 }]);
+    http
+      .expectOne('/api/areas?country=RS&chapter=24')
+      .flush([{ code: 'POL', title: 'Police cooperation', intro: null, position: 1, country: 'RS', chapter: 24, benchmarkCount: 13 }]);
   });
   afterEach(() => {
     http.verify();

@@ -23,7 +23,22 @@ import { INSTRUMENT_LABELS, mayAddProjects, PartialDatePipe, STATUS_LABELS, STAT
  */
 @Component({
   selector: 'bt-projects-page',
-  imports: [ReactiveFormsModule, RouterLink, PartialDatePipe, IatiDownload, MatButton, MatError, MatFormField, MatHint, MatLabel, MatIcon, MatInput, MatProgressBar, MatSelect, MatOption],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    PartialDatePipe,
+    IatiDownload,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatLabel,
+    MatIcon,
+    MatInput,
+    MatProgressBar,
+    MatSelect,
+    MatOption,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './projects-page.html',
   styleUrl: './projects-page.scss',
@@ -56,7 +71,9 @@ export class ProjectsPage {
 
   protected readonly projects = toSignal(this.filterValues.pipe(loadEach((filters: ProjectFilters) => this.api.projects(filters))), { initialValue: LOADING });
   protected readonly areas = toSignal(
-    toObservable(this.country).pipe(switchMap((country) => (country ? this.api.areas(country).pipe(catchError(() => of([] as AreaDto[]))) : of([] as AreaDto[])))),
+    toObservable(this.country).pipe(
+      switchMap((country) => (country ? this.api.areas(country).pipe(catchError(() => of([] as AreaDto[]))) : of([] as AreaDto[]))),
+    ),
     { initialValue: [] as AreaDto[] },
   );
   protected readonly items = computed(() => this.projects().value ?? []);

@@ -27,7 +27,11 @@ describe('CoveragePage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'projects', children: ASSISTANCE_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: 'projects', children: ASSISTANCE_ROUTES }], withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
@@ -41,14 +45,27 @@ describe('CoveragePage', () => {
 
   it('sets the benchmarks apart by their support, per area, in words, a chart with its table and the years', async () => {
     http.expectOne('/api/benchmarks?country=RS&chapter=24&pageSize=200').flush({
-      items: [benchmark('RS-24-POL-09', 'POL', 'Police cooperation', 1), benchmark('RS-24-POL-10', 'POL', 'Police cooperation', 2), benchmark('RS-24-MIG-01', 'MIG', 'Migration', 3)],
+      items: [
+        benchmark('RS-24-POL-09', 'POL', 'Police cooperation', 1),
+        benchmark('RS-24-POL-10', 'POL', 'Police cooperation', 2),
+        benchmark('RS-24-MIG-01', 'MIG', 'Migration', 3),
+      ],
       total: 3,
       next: null,
     });
     http.expectOne('/api/projects?country=RS').flush([
       // Ended in 2021: it serves POL-09, but nothing runs there now.
       project(),
-      project({ id: 'p-2', title: 'Undated programme', status: null, actualStart: null, actualEnd: null, supports: [{ benchmark: { id: 'b-RS-24-MIG-01', code: 'RS-24-MIG-01', area: 'MIG' }, subRequirement: null, activity: null, how: 'Trains border police.' }] }),
+      project({
+        id: 'p-2',
+        title: 'Undated programme',
+        status: null,
+        actualStart: null,
+        actualEnd: null,
+        supports: [
+          { benchmark: { id: 'b-RS-24-MIG-01', code: 'RS-24-MIG-01', area: 'MIG' }, subRequirement: null, activity: null, how: 'Trains border police.' },
+        ],
+      }),
     ]);
     TestBed.tick();
     await harness.fixture.whenStable();
@@ -58,7 +75,11 @@ describe('CoveragePage', () => {
     expect(texts('section.area h2')).toEqual(['Police cooperation', 'Migration']);
     const cells = (selector: string) => texts(`table.coverage tbody ${selector}`);
     expect(cells('th a')).toEqual(['RS-24-POL-09', 'RS-24-POL-10', 'RS-24-MIG-01']);
-    expect(cells('.support').map((s) => s.replace(/^(check_circle|schedule|report) /, ''))).toEqual(['Only past, future or undated projects', 'No project', 'Only past, future or undated projects']);
+    expect(cells('.support').map((s) => s.replace(/^(check_circle|schedule|report) /, ''))).toEqual([
+      'Only past, future or undated projects',
+      'No project',
+      'Only past, future or undated projects',
+    ]);
     expect(cells('td:last-child')).toEqual(['Support to Strengthening the Fight against Trafficking in Human Beings (Twinning)', '—', 'Undated programme']);
     expect(element().querySelector('tr.support-none th a')?.getAttribute('href')).toBe('/benchmarks/RS-24-POL-10?tab=support');
     // The chart's figures are in a table too; its colours say what they say on every chart: running support good, none bad.

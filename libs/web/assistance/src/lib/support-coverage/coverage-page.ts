@@ -44,7 +44,9 @@ export class CoveragePage {
     this.country.valueChanges.pipe(
       startWith(this.country.value),
       loadEach((country: string) =>
-        combineLatest([this.api.benchmarks(country), this.api.projects({ country, ...NO_FILTERS })]).pipe(map(([benchmarks, projects]) => ({ benchmarks, projects }))),
+        combineLatest([this.api.benchmarks(country), this.api.projects({ country, ...NO_FILTERS })]).pipe(
+          map(([benchmarks, projects]) => ({ benchmarks, projects })),
+        ),
       ),
     ),
     { initialValue: LOADING },
@@ -96,7 +98,11 @@ export class CoveragePage {
       if (row.budget) totals.set(row.budget.currency, (totals.get(row.budget.currency) ?? 0) + row.budget.amount);
       else unstated++;
     }
-    return { totals: [...totals].map(([currency, amount]) => `${formatNumber(amount, this.locale, '1.0-0')} ${currency}`), unstated, all: this.timeline().rows.length };
+    return {
+      totals: [...totals].map(([currency, amount]) => `${formatNumber(amount, this.locale, '1.0-0')} ${currency}`),
+      unstated,
+      all: this.timeline().rows.length,
+    };
   });
 
   protected budgetOf(budget: { amount: number; currency: string } | null): string {

@@ -18,7 +18,17 @@ function project(id: string, overrides: Partial<ProjectDto> = {}, supports: [cod
 }
 
 function benchmark(code: string, area: string, position: number): BenchmarkListItemDto {
-  return { id: `id-${code}`, code, country: 'RS', chapter: 24, area: { code: area, title: `Area ${area}` }, position, excerpt: `Text of ${code}`, state: 'draft', subRequirementCount: 0 };
+  return {
+    id: `id-${code}`,
+    code,
+    country: 'RS',
+    chapter: 24,
+    area: { code: area, title: `Area ${area}` },
+    position,
+    excerpt: `Text of ${code}`,
+    state: 'draft',
+    subRequirementCount: 0,
+  };
 }
 
 describe('coverage', () => {
@@ -38,7 +48,16 @@ describe('coverage', () => {
   it('sets each benchmark of each area apart by its support: a running project, only others, or none', () => {
     const areas = coverage(
       [benchmark('RS-24-MIG-02', 'MIG', 2), benchmark('RS-24-MIG-01', 'MIG', 1), benchmark('RS-24-OC-01', 'OC', 3)],
-      [project('past', { actualStart: '2018-09', actualEnd: '2021-01' }, [['RS-24-MIG-01', 'MIG'], ['RS-24-MIG-01', 'MIG']]), project('now', { status: 2 }, [['RS-24-MIG-01', 'MIG'], ['RS-24-OC-01', 'OC']])],
+      [
+        project('past', { actualStart: '2018-09', actualEnd: '2021-01' }, [
+          ['RS-24-MIG-01', 'MIG'],
+          ['RS-24-MIG-01', 'MIG'],
+        ]),
+        project('now', { status: 2 }, [
+          ['RS-24-MIG-01', 'MIG'],
+          ['RS-24-OC-01', 'OC'],
+        ]),
+      ],
       DAY,
     );
     expect(areas.map((a) => [a.code, a.count])).toEqual([
@@ -46,18 +65,35 @@ describe('coverage', () => {
       ['OC', { running: 1, other: 0, none: 0 }],
     ]);
     const [mig01, mig02] = areas[0].benchmarks;
-    expect([mig01.code, mig01.support, mig01.projects.map((p) => [p.id, p.running])]).toEqual(['RS-24-MIG-01', 'running', [['now', true], ['past', false]]]);
+    expect([mig01.code, mig01.support, mig01.projects.map((p) => [p.id, p.running])]).toEqual([
+      'RS-24-MIG-01',
+      'running',
+      [
+        ['now', true],
+        ['past', false],
+      ],
+    ]);
     expect([mig02.code, mig02.support, mig02.projects]).toEqual(['RS-24-MIG-02', 'none', []]);
-    expect(coverage([benchmark('RS-24-MIG-01', 'MIG', 1)], [project('past', { status: 4 }, [['RS-24-MIG-01', 'MIG']])], DAY)[0].count).toEqual({ running: 0, other: 1, none: 0 });
+    expect(coverage([benchmark('RS-24-MIG-01', 'MIG', 1)], [project('past', { status: 4 }, [['RS-24-MIG-01', 'MIG']])], DAY)[0].count).toEqual({
+      running: 0,
+      other: 1,
+      none: 0,
+    });
   });
 
   it('lays the projects over the years from the first stated start to this year or the last end, undated ones apart', () => {
-    const titles = new Map([['MIG', 'Migration'], ['OC', 'Organised crime']]);
+    const titles = new Map([
+      ['MIG', 'Migration'],
+      ['OC', 'Organised crime'],
+    ]);
     const { years, rows } = timeline(
       [
         project('later', { plannedStart: '2023-07-01', plannedEnd: '2025-06-30' }, [['RS-24-OC-01', 'OC']]),
         project('undated', {}, [['RS-24-MIG-01', 'MIG']]),
-        project('first', { actualStart: '2018-09', actualEnd: '2021-01' }, [['RS-24-MIG-01', 'MIG'], ['RS-24-OC-01', 'OC']]),
+        project('first', { actualStart: '2018-09', actualEnd: '2021-01' }, [
+          ['RS-24-MIG-01', 'MIG'],
+          ['RS-24-OC-01', 'OC'],
+        ]),
       ],
       titles,
       DAY,

@@ -87,8 +87,14 @@ export interface TimelineRow {
 export function timeline(projects: readonly ProjectDto[], areaTitles: ReadonlyMap<string, string>, day: string): { years: number[]; rows: TimelineRow[] } {
   const thisYear = Number(day.slice(0, 4));
   const periods = projects.map((project) => periodOf(project));
-  const starts = periods.map((p) => p.start).filter((s): s is string => s !== null).map((s) => Number(s.slice(0, 4)));
-  const ends = periods.map((p) => p.end).filter((e): e is string => e !== null).map((e) => Number(e.slice(0, 4)));
+  const starts = periods
+    .map((p) => p.start)
+    .filter((s): s is string => s !== null)
+    .map((s) => Number(s.slice(0, 4)));
+  const ends = periods
+    .map((p) => p.end)
+    .filter((e): e is string => e !== null)
+    .map((e) => Number(e.slice(0, 4)));
   const first = starts.length ? Math.min(...starts) : thisYear;
   const last = Math.max(thisYear, ...ends);
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -98,7 +104,13 @@ export function timeline(projects: readonly ProjectDto[], areaTitles: ReadonlyMa
       const from = start === null ? null : Number(start.slice(0, 4));
       const to = end === null ? thisYear : Number(end.slice(0, 4));
       const areas = [...new Set(project.supports.map((link) => areaTitles.get(link.benchmark.area) ?? link.benchmark.area))];
-      return { id: project.id, title: project.title, areas, years: from === null ? null : years.map((year) => year >= from && year <= to), budget: project.budget };
+      return {
+        id: project.id,
+        title: project.title,
+        areas,
+        years: from === null ? null : years.map((year) => year >= from && year <= to),
+        budget: project.budget,
+      };
     })
     .sort((a, b) => (a.years?.indexOf(true) ?? Infinity) - (b.years?.indexOf(true) ?? Infinity) || a.title.localeCompare(b.title));
   return { years, rows };

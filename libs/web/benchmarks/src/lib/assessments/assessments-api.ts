@@ -16,11 +16,15 @@ export class AssessmentsApi {
 
   /** The assistance projects of a country that an organisation implements: those its shadow assessment may cite. */
   citableProjects(country: string, organisationId: string): Observable<{ id: string; title: string }[]> {
-    return this.http.get<ProjectDto[]>('/api/projects', { params: new HttpParams().set('country', country) }).pipe(
-      map((projects) =>
-        projects.filter((p) => p.participants.some((x) => x.role === 'implementing' && x.organisationId === organisationId)).map((p) => ({ id: p.id, title: p.title })),
-      ),
-    );
+    return this.http
+      .get<ProjectDto[]>('/api/projects', { params: new HttpParams().set('country', country) })
+      .pipe(
+        map((projects) =>
+          projects
+            .filter((p) => p.participants.some((x) => x.role === 'implementing' && x.organisationId === organisationId))
+            .map((p) => ({ id: p.id, title: p.title })),
+        ),
+      );
   }
 
   /** An assessment in the caller's own voice. */

@@ -23,7 +23,13 @@ class Host {
   readonly benchmark = signal<BenchmarkDetailDto>(benchmarkDetail({ code: 'RS-24-MIG-02', state: 'submitted' }));
 }
 
-const assessment = (id: string, voice: AssessmentDto['voice'], organisation: string, createdAt: string, overrides: Partial<AssessmentDto> = {}): AssessmentDto => ({
+const assessment = (
+  id: string,
+  voice: AssessmentDto['voice'],
+  organisation: string,
+  createdAt: string,
+  overrides: Partial<AssessmentDto> = {},
+): AssessmentDto => ({
   id,
   voice,
   organisation,
@@ -77,7 +83,11 @@ describe('AssessmentsPanel', () => {
   it('puts the three voices of a period side by side, each current one with its earlier ones', async () => {
     await show(CIVIL_SOCIETY);
     const voices = [...element().querySelectorAll('article.voice')];
-    expect(voices.map((v) => v.getAttribute('aria-label'))).toEqual(['Commission assessment, 2026', 'Ministry self-assessment, 2026', 'Shadow assessment: Coalition, 2026']);
+    expect(voices.map((v) => v.getAttribute('aria-label'))).toEqual([
+      'Commission assessment, 2026',
+      'Ministry self-assessment, 2026',
+      'Shadow assessment: Coalition, 2026',
+    ]);
     expect(clean(voices[0].querySelector('.voice__text')?.textContent)).toBe('c2 text');
     expect(clean(voices[0].querySelector('.voice__history summary')?.textContent)).toBe('History (1 earlier)');
     expect(voices[0].querySelector('.voice__history')?.textContent).toContain('c1 text');
@@ -92,7 +102,9 @@ describe('AssessmentsPanel', () => {
     await settle();
     const implementing = (id: string, title: string, organisationId: string) =>
       ({ id, title, participants: [{ name: 'x', role: 'implementing', organisationId, ref: null, type: null }] }) as unknown as ProjectDto;
-    http.expectOne('/api/projects?country=RS').flush([implementing('p-ours', 'Monitoring of trials', 'org-rs'), implementing('p-other', 'Training for judges', 'org-other')]);
+    http
+      .expectOne('/api/projects?country=RS')
+      .flush([implementing('p-ours', 'Monitoring of trials', 'org-rs'), implementing('p-other', 'Training for judges', 'org-other')]);
     await settle();
 
     const dialog = TestbedHarnessEnvironment.documentRootLoader(fixture);
@@ -111,13 +123,17 @@ describe('AssessmentsPanel', () => {
 
     const request = http.expectOne('/api/benchmarks/RS-24-MIG-02/assessments');
     expect(request.request.body).toMatchObject({ sourceProjectId: 'p-ours', text: 'Few cases reach the courts.' });
-    const saved = assessment('s2', 'civil_society', 'Coalition', '2026-04-01T00:00:00.000Z', { sourceProject: { id: 'p-ours', title: 'Monitoring of trials' } });
+    const saved = assessment('s2', 'civil_society', 'Coalition', '2026-04-01T00:00:00.000Z', {
+      sourceProject: { id: 'p-ours', title: 'Monitoring of trials' },
+    });
     request.flush(saved);
     await settle();
     // The page loads the benchmark again after a change (the panel says `changed`), and the panel with it.
     fixture.componentInstance.benchmark.set({ ...fixture.componentInstance.benchmark() });
     await settle();
-    http.expectOne('/api/benchmarks/RS-24-MIG-02/assessments').flush({ history: [saved, ...DATA.history], periods: [{ ...DATA.periods[0], civilSociety: [saved] }] });
+    http
+      .expectOne('/api/benchmarks/RS-24-MIG-02/assessments')
+      .flush({ history: [saved, ...DATA.history], periods: [{ ...DATA.periods[0], civilSociety: [saved] }] });
     await settle();
     const source2 = element().querySelector('article.voice[data-voice="civil_society"] .voice__source');
     expect(clean(source2?.querySelector('span')?.textContent)).toBe('From the monitoring project Monitoring of trials');

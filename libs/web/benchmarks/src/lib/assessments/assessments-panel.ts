@@ -46,10 +46,9 @@ export class AssessmentsPanel {
   private readonly snackBar = inject(MatSnackBar);
   private readonly me = inject(AuthSession).me;
 
-  protected readonly assessments = toSignal(
-    toObservable(this.benchmark).pipe(loadEach((benchmark: BenchmarkDetailDto) => this.api.list(benchmark.code))),
-    { initialValue: LOADING },
-  );
+  protected readonly assessments = toSignal(toObservable(this.benchmark).pipe(loadEach((benchmark: BenchmarkDetailDto) => this.api.list(benchmark.code))), {
+    initialValue: LOADING,
+  });
   protected readonly voice = computed(() => assessmentVoice(this.me(), this.benchmark()));
   protected readonly recordLabel = computed(() => {
     const voice = this.voice();
@@ -82,7 +81,9 @@ export class AssessmentsPanel {
     if (!voice) return;
     const period = this.assessments().value?.periods[0]?.period ?? String(new Date().getFullYear());
     this.dialog
-      .open<RecordAssessmentDialog, RecordAssessmentDialogData, AssessmentDto>(RecordAssessmentDialog, { data: { code: this.benchmark().code, country: this.benchmark().country, voice, period } })
+      .open<RecordAssessmentDialog, RecordAssessmentDialogData, AssessmentDto>(RecordAssessmentDialog, {
+        data: { code: this.benchmark().code, country: this.benchmark().country, voice, period },
+      })
       .afterClosed()
       .pipe(filter((saved): saved is AssessmentDto => !!saved))
       .subscribe(() => {

@@ -14,7 +14,11 @@ const BANDS = 5;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <span class="swatch" [attr.data-band]="band()" aria-hidden="true">{{ step() }}</span>
-    <span class="label">{{ label() }}</span>{{ ' ' }}<span class="cdk-visually-hidden" i18n="Position of a grade on its scale, read after the grade@@assessment.step">(step {{ step() }} of {{ steps() }})</span>
+    <span class="label">{{ label() }}</span
+    >{{ ' '
+    }}<span class="cdk-visually-hidden" i18n="Position of a grade on its scale, read after the grade@@assessment.step"
+      >(step {{ step() }} of {{ steps() }})</span
+    >
   `,
   styleUrl: './grade-badge.scss',
 })

@@ -38,7 +38,13 @@ const PERIOD = ASSESSMENT_PERIOD;
   imports: [FORM_DIALOG, MatSelect, MatOption, AssessmentGradeFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Saving the assessment" i18n-savingLabel="@@assessments.record.saving" [formGroup]="form" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Saving the assessment"
+      i18n-savingLabel="@@assessments.record.saving"
+      [formGroup]="form"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title>{{ title }}</h2>
       <p class="dialog-form__intro" i18n="@@assessments.record.intro">
         On benchmark {{ data.code }}, on the Commission's scales. Earlier assessments stay in the history.

@@ -73,7 +73,13 @@ describe('BenchmarkPage, live', () => {
     await settle();
   }
 
-  const change = (overrides: Partial<LiveChangeDto> = {}): LiveChangeDto => ({ event: '41', type: 'benchmark', id: 'b-mig-02', by: 'user-marko', ...overrides });
+  const change = (overrides: Partial<LiveChangeDto> = {}): LiveChangeDto => ({
+    event: '41',
+    type: 'benchmark',
+    id: 'b-mig-02',
+    by: 'user-marko',
+    ...overrides,
+  });
   const notice = () => ((harness.routeNativeElement as HTMLElement).querySelector('.live-notice span')?.textContent ?? '').trim();
 
   it('loads the benchmark again when someone else changes it, and names the change and its author', async () => {

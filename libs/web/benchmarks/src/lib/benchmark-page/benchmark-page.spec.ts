@@ -41,8 +41,7 @@ describe('BenchmarkPage', () => {
   }
 
   const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
-  const text = (selector: string): string =>
-    (element().querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = (selector: string): string => (element().querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
   /** The public's one tab: the published assessments. */
   async function answerAssessments(code: string): Promise<void> {
@@ -81,7 +80,7 @@ describe('BenchmarkPage', () => {
     expect(TestBed.inject(Title).getTitle()).toBe('Benchmark RS-24-ASY-03');
   });
 
-  it('shows a Serbian reader the catalogue\'s Serbian texts, the official English a press away, and the English where there is none', async () => {
+  it("shows a Serbian reader the catalogue's Serbian texts, the official English a press away, and the English where there is none", async () => {
     TestBed.configureTestingModule({ providers: [{ provide: CURRENT_LANGUAGE, useValue: 'sr-Latn' }] });
     await open('/benchmarks/RS-24-ASY-03');
     // A test's Serbian texts, not official translations.
@@ -147,9 +146,7 @@ describe('BenchmarkPage', () => {
 
   it('says so when a benchmark has no sub-requirements', async () => {
     await open('/benchmarks/RS-24-APM-01');
-    http
-      .expectOne('/api/benchmarks/RS-24-APM-01')
-      .flush(benchmarkDetail({ code: 'RS-24-APM-01', subRequirements: [], subRequirementCount: 0 }));
+    http.expectOne('/api/benchmarks/RS-24-APM-01').flush(benchmarkDetail({ code: 'RS-24-APM-01', subRequirements: [], subRequirementCount: 0 }));
     await answerAssessments('RS-24-APM-01');
 
     expect(element().querySelector('ol.sub-requirements__list')).toBeNull();
@@ -160,10 +157,7 @@ describe('BenchmarkPage', () => {
     await open('/benchmarks/RS-24-DRG-99');
     http
       .expectOne('/api/benchmarks/RS-24-DRG-99')
-      .flush(
-        { statusCode: 404, message: 'No benchmark RS-24-DRG-99', error: 'Not Found' },
-        { status: 404, statusText: 'Not Found' },
-      );
+      .flush({ statusCode: 404, message: 'No benchmark RS-24-DRG-99', error: 'Not Found' }, { status: 404, statusText: 'Not Found' });
     await settle();
 
     expect(text('h1')).toBe('Benchmark not found');
@@ -203,9 +197,9 @@ describe('BenchmarkPage', () => {
       http.match(`/api/benchmarks/${code}/evidence`).forEach((r) => r.flush([evidenceItem()]));
       http.match(`/api/benchmarks/${code}/proposals`).forEach((r) => r.flush([]));
       http.match(`/api/benchmarks/${code}/assessments`).forEach((r) => r.flush({ history: [], periods: [] }));
-      http.match(`/api/benchmarks/${code}/history`).forEach((r) =>
-        r.flush([historyEvent({ action: 'evidence.created', event: null, from: null, to: null, actor: 'Jelena Ministry' })]),
-      );
+      http
+        .match(`/api/benchmarks/${code}/history`)
+        .forEach((r) => r.flush([historyEvent({ action: 'evidence.created', event: null, from: null, to: null, actor: 'Jelena Ministry' })]));
       await settle();
     }
 

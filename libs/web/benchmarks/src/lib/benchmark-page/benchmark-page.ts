@@ -239,7 +239,9 @@ export class BenchmarkPage {
         const what = entry?.actor
           ? $localize`:Notice on a benchmark page when someone else changed it; label is a history entry such as "Submitted to the Commission"@@benchmark.live.changedBy:${historyEntryLabel(entry)}:label: by ${entry.actor}:actor: just now.`
           : $localize`:Notice on a benchmark page when someone else changed it@@benchmark.live.changed:This benchmark was just changed by someone else.`;
-        return waiting ? `${what} ${$localize`:Notice on a benchmark page, after a change made while a dialog was open@@benchmark.live.afterDialog:The page shows it once you close the dialog.`}` : what;
+        return waiting
+          ? `${what} ${$localize`:Notice on a benchmark page, after a change made while a dialog was open@@benchmark.live.afterDialog:The page shows it once you close the dialog.`}`
+          : what;
       }),
       catchError(() => EMPTY),
     );

@@ -21,9 +21,13 @@ let nextId = 0;
     @if (serbian(); as serbian) {
       <span class="catalogue-text__note">
         @if (englishShown()) {
-          <ng-container i18n="Above a benchmark's or sub-requirement's text shown in English instead of Serbian@@catalogueText.officialNote">The official text, in English</ng-container>
+          <ng-container i18n="Above a benchmark's or sub-requirement's text shown in English instead of Serbian@@catalogueText.officialNote"
+            >The official text, in English</ng-container
+          >
         } @else {
-          <ng-container i18n="Above a benchmark's or sub-requirement's Serbian text@@catalogueText.serbianNote">Serbian text — the official text is the English one</ng-container>
+          <ng-container i18n="Above a benchmark's or sub-requirement's Serbian text@@catalogueText.serbianNote"
+            >Serbian text — the official text is the English one</ng-container
+          >
         }
       </span>
       @if (englishShown()) {
@@ -31,9 +35,21 @@ let nextId = 0;
       } @else {
         <span class="catalogue-text__body" [id]="id" [attr.lang]="serbian.lang">{{ serbian.text }}</span>
       }
-      <button matButton type="button" class="catalogue-text__toggle" [attr.aria-pressed]="englishShown()" [attr.aria-controls]="id" (click)="englishShown.set(!englishShown())">
+      <button
+        matButton
+        type="button"
+        class="catalogue-text__toggle"
+        [attr.aria-pressed]="englishShown()"
+        [attr.aria-controls]="id"
+        (click)="englishShown.set(!englishShown())"
+      >
         <mat-icon aria-hidden="true">{{ englishShown() ? 'check' : 'translate' }}</mat-icon>
-        <span i18n="Toggle button under a Serbian text of the catalogue; pressed, the official English text shows instead, pressed again the Serbian one@@catalogueText.showEnglish">Show the official English text<span class="cdk-visually-hidden">: {{ code() }}</span></span>
+        <span
+          i18n="
+            Toggle button under a Serbian text of the catalogue; pressed, the official English text shows instead, pressed again the Serbian
+            one@@catalogueText.showEnglish"
+          >Show the official English text<span class="cdk-visually-hidden">: {{ code() }}</span></span
+        >
       </button>
     } @else {
       <span class="catalogue-text__body" lang="en">{{ text() }}</span>

@@ -14,11 +14,7 @@ const AREA_CODE = /^[A-Z]{2,5}$/;
 const MAX_QUERY_LENGTH = 200;
 
 /** Reads filters from query parameters; a hand-edited, malformed value is ignored rather than sent. */
-export function parseBenchmarkFilters(params: {
-  q?: string | null;
-  area?: string | null;
-  state?: string | null;
-}): BenchmarkFilters {
+export function parseBenchmarkFilters(params: { q?: string | null; area?: string | null; state?: string | null }): BenchmarkFilters {
   return {
     q: (params.q ?? '').trim().slice(0, MAX_QUERY_LENGTH),
     area: params.area && AREA_CODE.test(params.area) ? params.area : null,

@@ -43,11 +43,9 @@ describe('BenchmarksPage', () => {
   }
 
   const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
-  const texts = (selector: string): string[] =>
-    [...element().querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const texts = (selector: string): string[] => [...element().querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
   const searchBox = (): HTMLInputElement => element().querySelector('input[type="search"]') as HTMLInputElement;
-  const queryParams = (): Record<string, string> =>
-    router.parseUrl(router.url).queryParams as Record<string, string>;
+  const queryParams = (): Record<string, string> => router.parseUrl(router.url).queryParams as Record<string, string>;
 
   afterEach(() => http.verify());
 
@@ -67,24 +65,15 @@ describe('BenchmarksPage', () => {
     await settle();
 
     expect(texts('h1')).toEqual(['Serbia — Chapter 24: Justice, freedom and security']);
-    expect(texts('h2')).toEqual([
-      'Action Plan monitoring 1 benchmark',
-      'Legal and irregular migration 2 benchmarks',
-      'Asylum 1 benchmark',
-    ]);
+    expect(texts('h2')).toEqual(['Action Plan monitoring 1 benchmark', 'Legal and irregular migration 2 benchmarks', 'Asylum 1 benchmark']);
     const migration = element().querySelectorAll('section.area')[1];
-    expect([...migration.querySelectorAll('h3')].map((h) => h.textContent?.trim())).toEqual([
-      'RS-24-MIG-01',
-      'RS-24-MIG-02',
-    ]);
+    expect([...migration.querySelectorAll('h3')].map((h) => h.textContent?.trim())).toEqual(['RS-24-MIG-01', 'RS-24-MIG-02']);
     expect(texts('[role="status"]')).toEqual(['4 benchmarks']);
   });
 
   it('shows each benchmark as one link to its page, with its state in words and its sub-requirements counted', async () => {
     await open('/benchmarks');
-    (await listRequest()).flush(
-      page([benchmark('RS-24-MIG-02', 'Legal and irregular migration', { state: 'peerReview', subRequirementCount: 3 })]),
-    );
+    (await listRequest()).flush(page([benchmark('RS-24-MIG-02', 'Legal and irregular migration', { state: 'peerReview', subRequirementCount: 3 })]));
     await settle();
 
     const card = element().querySelector('li.benchmark') as HTMLElement;
@@ -138,9 +127,7 @@ describe('BenchmarksPage', () => {
   it('takes its filters from a shared link, and follows the address back', async () => {
     await open('/benchmarks?q=visa&area=MIG&state=submitted');
     const request = await listRequest();
-    expect(request.request.urlWithParams).toBe(
-      '/api/benchmarks?country=RS&chapter=24&area=MIG&state=submitted&q=visa&pageSize=50',
-    );
+    expect(request.request.urlWithParams).toBe('/api/benchmarks?country=RS&chapter=24&area=MIG&state=submitted&q=visa&pageSize=50');
     request.flush(page([]));
     await settle();
     expect(searchBox().value).toBe('visa');
@@ -215,10 +202,7 @@ describe('BenchmarksPage', () => {
 
   it('shows the API’s explanation of a failure and tries again on request', async () => {
     await open('/benchmarks');
-    (await listRequest()).flush(
-      { statusCode: 400, message: 'q must be shorter', error: 'Bad Request' },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    (await listRequest()).flush({ statusCode: 400, message: 'q must be shorter', error: 'Bad Request' }, { status: 400, statusText: 'Bad Request' });
     await settle();
 
     const alert = element().querySelector('[role="alert"]') as HTMLElement;

@@ -68,10 +68,7 @@ export class BenchmarksPage {
   protected readonly scope = CATALOGUE_SCOPE;
   protected readonly states = BENCHMARK_STATE_PRESENTATIONS;
 
-  protected readonly filters = computed(
-    () => parseBenchmarkFilters({ q: this.q(), area: this.area(), state: this.state() }),
-    { equal: sameBenchmarkFilters },
-  );
+  protected readonly filters = computed(() => parseBenchmarkFilters({ q: this.q(), area: this.area(), state: this.state() }), { equal: sameBenchmarkFilters });
   protected readonly filtered = computed(() => hasBenchmarkFilters(this.filters()));
 
   protected readonly search = new FormControl('', { nonNullable: true });
@@ -105,10 +102,7 @@ export class BenchmarksPage {
     { initialValue: LOADING },
   );
 
-  protected readonly items = computed(() => [
-    ...(this.list().value?.items ?? []),
-    ...this.morePages().flatMap((page) => page.items),
-  ]);
+  protected readonly items = computed(() => [...(this.list().value?.items ?? []), ...this.morePages().flatMap((page) => page.items)]);
   /** Where the next page starts; null when everything is shown. */
   protected readonly next = computed(() => {
     const more = this.morePages();
@@ -141,9 +135,7 @@ export class BenchmarksPage {
       });
     });
 
-    this.search.valueChanges
-      .pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
-      .subscribe(() => this.applySearch());
+    this.search.valueChanges.pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed()).subscribe(() => this.applySearch());
   }
 
   /** Runs the search in the box now (Enter), or after the typing pause. */
@@ -181,18 +173,16 @@ export class BenchmarksPage {
     const filters = this.filters();
     this.loadingMore.set(true);
     this.moreError.set(null);
-    this.api
-      .list({ country: this.scope.country, chapter: this.scope.chapter, ...filters, after, pageSize: BENCHMARKS_PAGE_SIZE })
-      .subscribe({
-        next: (page) => {
-          this.loadingMore.set(false);
-          if (sameBenchmarkFilters(filters, this.filters())) this.morePages.update((pages) => [...pages, page]);
-        },
-        error: (error: HttpErrorResponse) => {
-          this.loadingMore.set(false);
-          this.moreError.set(apiErrorMessage(error) ?? '');
-        },
-      });
+    this.api.list({ country: this.scope.country, chapter: this.scope.chapter, ...filters, after, pageSize: BENCHMARKS_PAGE_SIZE }).subscribe({
+      next: (page) => {
+        this.loadingMore.set(false);
+        if (sameBenchmarkFilters(filters, this.filters())) this.morePages.update((pages) => [...pages, page]);
+      },
+      error: (error: HttpErrorResponse) => {
+        this.loadingMore.set(false);
+        this.moreError.set(apiErrorMessage(error) ?? '');
+      },
+    });
   }
 
   /** Each change is a history entry, so back returns to the previous filters. */

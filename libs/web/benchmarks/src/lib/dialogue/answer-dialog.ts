@@ -23,7 +23,13 @@ export interface AnswerDialogData {
   imports: [FORM_DIALOG, DisplayDatePipe, MatRadioGroup, MatRadioButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Saving the answer" i18n-savingLabel="@@dialogue.answer.saving" [formGroup]="form" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Saving the answer"
+      i18n-savingLabel="@@dialogue.answer.saving"
+      [formGroup]="form"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title i18n="@@dialogue.answer.title">Answer {{ data.heading }}</h2>
       <blockquote class="dialog-form__intro">{{ data.proposal.text }}</blockquote>
       @if (data.proposal.answers.length) {
@@ -32,7 +38,9 @@ export interface AnswerDialogData {
           @for (earlier of data.proposal.answers; track earlier.id) {
             <li>
               <strong>{{ label(earlier.decision) }}</strong> —
-              <span i18n="Who answered, and when@@dialogue.answer.earlierBy">{{ earlier.author }}, <time [attr.datetime]="earlier.createdAt">{{ earlier.createdAt | displayDate }}</time></span>
+              <span i18n="Who answered, and when@@dialogue.answer.earlierBy"
+                >{{ earlier.author }}, <time [attr.datetime]="earlier.createdAt">{{ earlier.createdAt | displayDate }}</time></span
+              >
               <p>{{ earlier.reasoning }}</p>
             </li>
           }

@@ -52,24 +52,24 @@ export interface ContributionDialogData {
           <mat-error i18n="@@dialogue.add.required">Write the text.</mat-error>
         }
       </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@dialogue.add.subRequirement">About sub-requirement</mat-label>
-          <mat-select formControlName="subRequirementId">
-            <mat-option [value]="null" i18n="@@dialogue.add.none">None</mat-option>
-            @for (sub of data.benchmark.subRequirements; track sub.id) {
-              <mat-option [value]="sub.id">{{ sub.code }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label i18n="@@dialogue.add.evidence">About evidence item</mat-label>
-          <mat-select formControlName="evidenceId">
-            <mat-option [value]="null" i18n="@@dialogue.add.none">None</mat-option>
-            @for (item of evidence(); track item.id) {
-              <mat-option [value]="item.id">{{ item.title }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@dialogue.add.subRequirement">About sub-requirement</mat-label>
+        <mat-select formControlName="subRequirementId">
+          <mat-option [value]="null" i18n="@@dialogue.add.none">None</mat-option>
+          @for (sub of data.benchmark.subRequirements; track sub.id) {
+            <mat-option [value]="sub.id">{{ sub.code }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label i18n="@@dialogue.add.evidence">About evidence item</mat-label>
+        <mat-select formControlName="evidenceId">
+          <mat-option [value]="null" i18n="@@dialogue.add.none">None</mat-option>
+          @for (item of evidence(); track item.id) {
+            <mat-option [value]="item.id">{{ item.title }}</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
       <mat-dialog-actions align="end">
         <button matButton type="button" (click)="unsaved.close()" i18n="@@workflow.dialog.cancel">Cancel</button>
         <button matButton="filled" type="submit">
@@ -115,9 +115,13 @@ export class ContributionDialog {
       ...(subRequirementId ? { subRequirementId } : {}),
       ...(evidenceId ? { evidenceId } : {}),
     };
-    this.submission.run(this.api.create(this.data.benchmark.code, request), (saved) => {
+    this.submission.run(
+      this.api.create(this.data.benchmark.code, request),
+      (saved) => {
         this.unsaved.saved();
         this.dialog.close(saved);
-      }, $localize`:@@dialogue.add.failed:It could not be posted. Please try again.`);
+      },
+      $localize`:@@dialogue.add.failed:It could not be posted. Please try again.`,
+    );
   }
 }

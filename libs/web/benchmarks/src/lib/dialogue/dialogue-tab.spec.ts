@@ -25,8 +25,20 @@ class Host {
 }
 
 const ADMIN: RoleAssignmentDto[] = [{ role: 'admin', coordinator: false }];
-const FIRST_ANSWER = { id: 'r-1', decision: 'not_accepted' as const, reasoning: 'No budget.', author: 'Jelena Ministry', createdAt: '2026-03-02T09:00:00.000Z' };
-const LATEST_ANSWER = { id: 'r-2', decision: 'partly_accepted' as const, reasoning: 'Training starts in 2027.', author: 'Jelena Ministry', createdAt: '2026-03-04T09:00:00.000Z' };
+const FIRST_ANSWER = {
+  id: 'r-1',
+  decision: 'not_accepted' as const,
+  reasoning: 'No budget.',
+  author: 'Jelena Ministry',
+  createdAt: '2026-03-02T09:00:00.000Z',
+};
+const LATEST_ANSWER = {
+  id: 'r-2',
+  decision: 'partly_accepted' as const,
+  reasoning: 'Training starts in 2027.',
+  author: 'Jelena Ministry',
+  createdAt: '2026-03-04T09:00:00.000Z',
+};
 const ANSWERED = proposal({
   id: 'p-2',
   text: 'Train border police on identifying victims of trafficking.',

@@ -52,10 +52,9 @@ export class DialogueTab {
   private readonly me = inject(AuthSession).me;
 
   protected readonly show = signal<DialogueFilter>('all');
-  protected readonly threads = toSignal(
-    toObservable(this.benchmark).pipe(loadEach((benchmark: BenchmarkDetailDto) => this.api.list(benchmark.code))),
-    { initialValue: LOADING },
-  );
+  protected readonly threads = toSignal(toObservable(this.benchmark).pipe(loadEach((benchmark: BenchmarkDetailDto) => this.api.list(benchmark.code))), {
+    initialValue: LOADING,
+  });
   private readonly numbered = computed<readonly Thread[]>(() => {
     let proposals = 0;
     let comments = 0;
@@ -85,7 +84,9 @@ export class DialogueTab {
   protected readonly decisionLabel = decisionLabel;
 
   protected statusLabel(item: ProposalDto): string {
-    return item.answer ? decisionLabel(item.answer.decision) : $localize`:Status of a proposal not answered yet@@dialogue.unanswered:Awaiting the ministry's answer`;
+    return item.answer
+      ? decisionLabel(item.answer.decision)
+      : $localize`:Status of a proposal not answered yet@@dialogue.unanswered:Awaiting the ministry's answer`;
   }
 
   protected replyHeading(heading: string, n: number): string {
@@ -101,7 +102,11 @@ export class DialogueTab {
   }
 
   protected reply(thread: Thread): void {
-    this.open(ContributionDialog, { benchmark: this.benchmark(), mayOpen: false, replyTo: { id: thread.item.id, heading: thread.heading } } satisfies ContributionDialogData, $localize`:@@dialogue.replied:Reply posted.`);
+    this.open(
+      ContributionDialog,
+      { benchmark: this.benchmark(), mayOpen: false, replyTo: { id: thread.item.id, heading: thread.heading } } satisfies ContributionDialogData,
+      $localize`:@@dialogue.replied:Reply posted.`,
+    );
   }
 
   protected answer(thread: Thread): void {

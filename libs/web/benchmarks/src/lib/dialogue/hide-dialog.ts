@@ -50,6 +50,10 @@ export class HideDialog {
       this.reason.markAsTouched();
       return;
     }
-    this.submission.run(this.api.hide(this.data.contribution.id, { reason: this.reason.value.trim() }), (hidden) => this.dialog.close(hidden), $localize`:@@dialogue.hide.failed:It could not be hidden. Please try again.`);
+    this.submission.run(
+      this.api.hide(this.data.contribution.id, { reason: this.reason.value.trim() }),
+      (hidden) => this.dialog.close(hidden),
+      $localize`:@@dialogue.hide.failed:It could not be hidden. Please try again.`,
+    );
   }
 }

@@ -38,7 +38,13 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
   imports: [FORM_DIALOG, MatRadioGroup, MatRadioButton, MatCheckbox, DATE_FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Adding the evidence" i18n-savingLabel="@@evidence.add.saving" [formGroup]="form" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Adding the evidence"
+      i18n-savingLabel="@@evidence.add.saving"
+      [formGroup]="form"
+      (formSubmit)="save()"
+    >
       @if (data.item) {
         <h2 mat-dialog-title i18n="@@evidence.edit.title">Edit evidence</h2>
       } @else {
@@ -102,9 +108,7 @@ export function parseLinks(text: string): { url: string; label?: string }[] {
         <mat-hint i18n="@@evidence.add.links.hint">One per line: the address (http or https), then a label.</mat-hint>
       </mat-form-field>
       <fieldset class="dialog-form__group">
-        <legend id="evidence-visibility-legend" class="dialog-form__legend" i18n="@@evidence.add.visibility">
-          Who may see it
-        </legend>
+        <legend id="evidence-visibility-legend" class="dialog-form__legend" i18n="@@evidence.add.visibility">Who may see it</legend>
         <mat-radio-group formControlName="visibility" class="choice" aria-labelledby="evidence-visibility-legend">
           @for (option of visibilities; track option.visibility) {
             <mat-radio-button [value]="option.visibility" [attr.data-visibility]="option.visibility">
@@ -190,9 +194,13 @@ export class AddEvidenceDialog {
           links: parseLinks(links),
         })
       : this.api.create(this.data.code, fields);
-    this.submission.run(request, (evidence) => {
-      this.unsaved.saved();
-      this.dialog.close(evidence);
-    }, $localize`:@@evidence.add.failed:The evidence could not be saved. Please try again.`);
+    this.submission.run(
+      request,
+      (evidence) => {
+        this.unsaved.saved();
+        this.dialog.close(evidence);
+      },
+      $localize`:@@evidence.add.failed:The evidence could not be saved. Please try again.`,
+    );
   }
 }

@@ -32,7 +32,12 @@ describe('EvidenceSection', () => {
 
   async function show(roles: RoleAssignmentDto[], state: BenchmarkDetailDto['state'] = 'draft', country = 'RS'): Promise<void> {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('en', enUS)],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideReadersDates('en', enUS),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(AuthSession).signIn({ email: 'x@demo.test', password: 'x' }).subscribe();
@@ -42,10 +47,9 @@ describe('EvidenceSection', () => {
     fixture.componentInstance.benchmark.set(benchmarkDetail({ code: 'RS-24-MIG-02', state }));
     loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
     await settle();
-    http.expectOne('/api/benchmarks/RS-24-MIG-02/evidence').flush([
-      evidenceItem(),
-      evidenceItem({ id: 'ev-2', title: 'Internal note', narrative: '', visibility: 'internal' }),
-    ]);
+    http
+      .expectOne('/api/benchmarks/RS-24-MIG-02/evidence')
+      .flush([evidenceItem(), evidenceItem({ id: 'ev-2', title: 'Internal note', narrative: '', visibility: 'internal' })]);
     await settle();
   }
 
@@ -62,8 +66,7 @@ describe('EvidenceSection', () => {
   });
 
   const element = (): HTMLElement => fixture.nativeElement as HTMLElement;
-  const addButton = (): HTMLButtonElement | undefined =>
-    [...element().querySelectorAll('button')].find((b) => b.textContent?.includes('Add evidence'));
+  const addButton = (): HTMLButtonElement | undefined => [...element().querySelectorAll('button')].find((b) => b.textContent?.includes('Add evidence'));
 
   it('lists the evidence: title, visibility, author, date and narrative', async () => {
     await show(CIVIL_SOCIETY);
@@ -109,7 +112,13 @@ describe('EvidenceSection', () => {
     await settle();
 
     const request = http.expectOne((r) => r.method === 'POST' && r.url === '/api/benchmarks/RS-24-MIG-02/evidence');
-    expect(request.request.body).toEqual({ title: 'Returns statistics 2025', narrative: 'Quarterly figures.', visibility: 'public', periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+    expect(request.request.body).toEqual({
+      title: 'Returns statistics 2025',
+      narrative: 'Quarterly figures.',
+      visibility: 'public',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+    });
     request.flush(evidenceItem({ title: 'Returns statistics 2025' }), { status: 201, statusText: 'Created' });
     await settle();
     expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain('Evidence “Returns statistics 2025” added.');
@@ -149,7 +158,16 @@ describe('EvidenceSection', () => {
     expect(bar?.getAttribute('mode')).toBe('determinate');
     expect(bar?.getAttribute('aria-valuenow')).toBe('40');
     expect(element().querySelector('bt-evidence-upload')?.textContent).toContain('Uploading statistics.pdf — 40 %');
-    const file1 = { id: 'f-1', fileName: 'statistics.pdf', mediaType: 'application/pdf', kind: 'pdf' as const, sha256: 'ab'.repeat(32), size: 19, uploadedAt: '2026-03-02T09:00:00.000Z', uploadedBy: 'Petar Coordinator' };
+    const file1 = {
+      id: 'f-1',
+      fileName: 'statistics.pdf',
+      mediaType: 'application/pdf',
+      kind: 'pdf' as const,
+      sha256: 'ab'.repeat(32),
+      size: 19,
+      uploadedAt: '2026-03-02T09:00:00.000Z',
+      uploadedBy: 'Petar Coordinator',
+    };
     request.flush(evidenceItem({ version: 2, files: [file1] }));
     await settle();
     expect(fixture.componentInstance.changes).toBe(1);
@@ -173,7 +191,17 @@ describe('EvidenceSection', () => {
     const versionsButton = [...element().querySelectorAll('button')].find((b) => b.textContent?.includes('Versions')) as HTMLButtonElement;
     versionsButton.click();
     await settle();
-    const base = { title: 'Law', visibility: 'shared' as const, periodStart: null, periodEnd: null, subRequirementIds: [], links: [], files: [], author: 'Jelena Ministry', createdAt: '2026-03-01T09:00:00.000Z' };
+    const base = {
+      title: 'Law',
+      visibility: 'shared' as const,
+      periodStart: null,
+      periodEnd: null,
+      subRequirementIds: [],
+      links: [],
+      files: [],
+      author: 'Jelena Ministry',
+      createdAt: '2026-03-01T09:00:00.000Z',
+    };
     http.expectOne('/api/evidence/ev-1/versions').flush([
       { ...base, version: 1, narrative: 'Adopted in March.', changes: ['created'] },
       { ...base, version: 2, narrative: 'Adopted in April.', changes: ['narrative'] },

@@ -42,10 +42,9 @@ export class EvidenceSection {
   private readonly snackBar = inject(MatSnackBar);
   private readonly me = inject(AuthSession).me;
 
-  protected readonly evidence = toSignal(
-    toObservable(this.benchmark).pipe(loadEach((benchmark: BenchmarkDetailDto) => this.api.list(benchmark.code))),
-    { initialValue: LOADING },
-  );
+  protected readonly evidence = toSignal(toObservable(this.benchmark).pipe(loadEach((benchmark: BenchmarkDetailDto) => this.api.list(benchmark.code))), {
+    initialValue: LOADING,
+  });
   protected readonly items = computed<readonly EvidenceDto[]>(() => this.evidence().value ?? []);
   protected readonly mayAdd = computed(() => mayAddEvidence(this.me(), this.benchmark()));
   protected readonly errorDetail = computed(() => {

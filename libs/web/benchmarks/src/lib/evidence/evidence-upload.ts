@@ -73,7 +73,9 @@ export class EvidenceUpload {
   });
   protected readonly progressLabel = computed(() => {
     const upload = this.upload();
-    return upload.kind === 'uploading' ? $localize`:Upload progress of a file@@evidence.upload.progress:Uploading ${upload.fileName}:file: — ${upload.percent}:percent: %` : '';
+    return upload.kind === 'uploading'
+      ? $localize`:Upload progress of a file@@evidence.upload.progress:Uploading ${upload.fileName}:file: — ${upload.percent}:percent: %`
+      : '';
   });
   protected readonly failure = computed(() => {
     const upload = this.upload();
@@ -106,7 +108,8 @@ export function uploadProblem(error: unknown, limit: string | null): string {
         ? $localize`:@@evidence.upload.tooLarge:The file is larger than the upload limit (${limit}:limit:). Make it smaller and try again.`
         : $localize`:@@evidence.upload.tooLargeNoLimit:The file is larger than the upload limit. Make it smaller and try again.`;
     }
-    if (error.status === 415) return $localize`:@@evidence.upload.wrongType:This kind of file is not accepted: its contents are not a PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT file.`;
+    if (error.status === 415)
+      return $localize`:@@evidence.upload.wrongType:This kind of file is not accepted: its contents are not a PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG, CSV or TXT file.`;
     if (error.status === 422) return $localize`:@@evidence.upload.empty:The file is empty.`;
     const detail = apiErrorMessage(error);
     if (detail) return detail;

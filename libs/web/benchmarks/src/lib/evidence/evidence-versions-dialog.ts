@@ -55,7 +55,8 @@ interface VersionView {
           <li class="version">
             <h3 class="version__title" i18n="@@evidence.versions.heading">Version {{ view.version.version }}</h3>
             <p class="version__meta" i18n="Who made an evidence version, when, and what it changed@@evidence.versions.meta">
-              {{ view.version.author }}, <time [attr.datetime]="view.version.createdAt">{{ view.version.createdAt | displayDate: 'dateTime' }}</time> — changed: {{ view.changes }}
+              {{ view.version.author }}, <time [attr.datetime]="view.version.createdAt">{{ view.version.createdAt | displayDate: 'dateTime' }}</time> — changed:
+              {{ view.changes }}
             </p>
             <p class="version__meta">
               <span i18n="@@evidence.versions.titleLabel">Title:</span> {{ view.version.title }} ·
@@ -83,7 +84,9 @@ interface VersionView {
                 @for (file of view.version.files; track file.id) {
                   <li>
                     <a [href]="fileUrl(file.id)" download>{{ file.fileName }}</a>
-                    <span i18n="A file of an evidence version: type, size and checksum@@evidence.versions.file">({{ file.kind.toUpperCase() }}, {{ fileSize(file.size) }}) SHA-256 <code>{{ file.sha256 }}</code></span>
+                    <span i18n="A file of an evidence version: type, size and checksum@@evidence.versions.file"
+                      >({{ file.kind.toUpperCase() }}, {{ fileSize(file.size) }}) SHA-256 <code>{{ file.sha256 }}</code></span
+                    >
                   </li>
                 }
               </ul>
@@ -97,16 +100,50 @@ interface VersionView {
     </mat-dialog-actions>
   `,
   styles: `
-    .progress-slot { height: 4px; }
-    .versions { margin: 0; padding: 0; list-style: none; display: grid; gap: 16px; }
-    .version__title { margin: 0; font: var(--mat-sys-title-small); }
-    .version__meta { margin: 4px 0 0; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .diff { margin: 8px 0 0; white-space: pre-wrap; }
-    ins { background: #d4f4dd; color: #0b3d1a; text-decoration: underline; }
-    del { background: #fde0e0; color: #5c0b0b; text-decoration: line-through; }
-    .version__files { margin: 8px 0 0; padding-left: 16px; font: var(--mat-sys-body-small); }
-    code { overflow-wrap: anywhere; }
-    .error { color: var(--mat-sys-error); }
+    .progress-slot {
+      height: 4px;
+    }
+    .versions {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      display: grid;
+      gap: 16px;
+    }
+    .version__title {
+      margin: 0;
+      font: var(--mat-sys-title-small);
+    }
+    .version__meta {
+      margin: 4px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .diff {
+      margin: 8px 0 0;
+      white-space: pre-wrap;
+    }
+    ins {
+      background: #d4f4dd;
+      color: #0b3d1a;
+      text-decoration: underline;
+    }
+    del {
+      background: #fde0e0;
+      color: #5c0b0b;
+      text-decoration: line-through;
+    }
+    .version__files {
+      margin: 8px 0 0;
+      padding-left: 16px;
+      font: var(--mat-sys-body-small);
+    }
+    code {
+      overflow-wrap: anywhere;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class EvidenceVersionsDialog {

@@ -17,9 +17,7 @@ describe('history entry labels', () => {
 
   it('names the other things recorded on a benchmark', () => {
     expect(
-      ['evidence.created', 'proposal.created', 'proposal.answered', 'mission.report_uploaded'].map((action) =>
-        historyEntryLabel({ action, event: null }),
-      ),
+      ['evidence.created', 'proposal.created', 'proposal.answered', 'mission.report_uploaded'].map((action) => historyEntryLabel({ action, event: null })),
     ).toEqual(['Evidence added', 'Civil-society proposal made', 'Proposal answered', 'Mission report uploaded']);
   });
 

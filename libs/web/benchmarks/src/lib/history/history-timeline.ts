@@ -31,10 +31,9 @@ export class HistoryTimeline {
 
   private readonly api = inject(WorkflowApi);
 
-  protected readonly history = toSignal(
-    toObservable(this.benchmark).pipe(loadEach((benchmark: BenchmarkDetailDto) => this.api.history(benchmark.code))),
-    { initialValue: LOADING },
-  );
+  protected readonly history = toSignal(toObservable(this.benchmark).pipe(loadEach((benchmark: BenchmarkDetailDto) => this.api.history(benchmark.code))), {
+    initialValue: LOADING,
+  });
   protected readonly entries = computed(() => (this.history().value ?? []).map(entry));
   protected readonly errorDetail = computed(() => {
     const error = this.history().error;

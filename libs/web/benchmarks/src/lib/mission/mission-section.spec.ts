@@ -17,9 +17,7 @@ import { MissionSection } from './mission-section';
 })
 class Host {
   readonly mission = signal<MissionDto>(mission());
-  readonly benchmark = signal<BenchmarkDetailDto>(
-    benchmarkDetail({ code: 'RS-24-MIG-02', state: 'peerReview', stage: 'fieldwork', mission: this.mission() }),
-  );
+  readonly benchmark = signal<BenchmarkDetailDto>(benchmarkDetail({ code: 'RS-24-MIG-02', state: 'peerReview', stage: 'fieldwork', mission: this.mission() }));
   changes = 0;
 }
 
@@ -78,7 +76,11 @@ describe('MissionSection', () => {
     // The picker's button says what it chooses, and its hint (which describes it) the formats and the limit.
     const button = element().querySelector('bt-file-drop button') as HTMLButtonElement;
     expect(button.textContent?.trim()).toBe('Choose the mission report');
-    expect(element().querySelector(`#${button.getAttribute('aria-describedby')}`)?.textContent?.trim()).toBe('Mission report (PDF, DOCX or ODT, up to 50 MB)');
+    expect(
+      element()
+        .querySelector(`#${button.getAttribute('aria-describedby')}`)
+        ?.textContent?.trim(),
+    ).toBe('Mission report (PDF, DOCX or ODT, up to 50 MB)');
 
     const request = await upload();
     expect(request.request.method).toBe('POST');

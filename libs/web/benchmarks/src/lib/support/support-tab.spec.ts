@@ -7,13 +7,38 @@ import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { SupportTab } from './support-tab';
 
 const participant = (name: string, role: ProjectDto['participants'][number]['role']) => ({ name, role, organisationId: null, ref: null, type: null });
-const link = (code: string, how: string, sub: string | null = null) => ({ benchmark: { id: code, code, area: 'POL' }, subRequirement: sub ? { code: sub, text: '' } : null, activity: null, how });
+const link = (code: string, how: string, sub: string | null = null) => ({
+  benchmark: { id: code, code, area: 'POL' },
+  subRequirement: sub ? { code: sub, text: '' } : null,
+  activity: null,
+  how,
+});
 
 function project(id: string, title: string, participants: ProjectDto['participants'], supports: ProjectDto['supports']): ProjectDto {
   return {
-    id, title, participants, supports, country: 'RS', description: '', instrument: 'bilateral_programme', status: null, iatiIdentifier: null,
-    plannedStart: null, plannedEnd: null, actualStart: null, actualEnd: null, budget: null, objectives: [], components: [], expectedResults: [],
-    achievedResults: [], sectors: [], links: [], version: 1, updatedAt: '2026-01-01T00:00:00.000Z', mayEdit: false,
+    id,
+    title,
+    participants,
+    supports,
+    country: 'RS',
+    description: '',
+    instrument: 'bilateral_programme',
+    status: null,
+    iatiIdentifier: null,
+    plannedStart: null,
+    plannedEnd: null,
+    actualStart: null,
+    actualEnd: null,
+    budget: null,
+    objectives: [],
+    components: [],
+    expectedResults: [],
+    achievedResults: [],
+    sectors: [],
+    links: [],
+    version: 1,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    mayEdit: false,
   };
 }
 
@@ -36,15 +61,26 @@ describe('SupportTab', () => {
     fixture.detectChanges();
     return fixture.nativeElement as HTMLElement;
   }
-  const texts = (element: HTMLElement, selector: string) => [...element.querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const texts = (element: HTMLElement, selector: string) =>
+    [...element.querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
 
   it('lists the projects supporting the benchmark, each with its sentences on how (only this benchmark’s), funders and implementers', async () => {
     const element = await render('RS-24-POL-03', [
-      project('inl', 'INL assistance', [participant('U.S. Department of State (INL)', 'funding'), participant('Ministry of Interior', 'beneficiary')], [
-        link('RS-24-POL-13', 'Trains police on complex investigations.'),
-        link('RS-24-POL-03', 'Task forces bring police and prosecutors together.', 'RS-24-POL-03.1'),
-      ]),
-      project('twin', 'Twinning', [participant('DG NEAR', 'funding'), participant('Austria', 'implementing'), participant('Slovenia', 'implementing')], [link('RS-24-POL-03', 'Builds capacity.')]),
+      project(
+        'inl',
+        'INL assistance',
+        [participant('U.S. Department of State (INL)', 'funding'), participant('Ministry of Interior', 'beneficiary')],
+        [
+          link('RS-24-POL-13', 'Trains police on complex investigations.'),
+          link('RS-24-POL-03', 'Task forces bring police and prosecutors together.', 'RS-24-POL-03.1'),
+        ],
+      ),
+      project(
+        'twin',
+        'Twinning',
+        [participant('DG NEAR', 'funding'), participant('Austria', 'implementing'), participant('Slovenia', 'implementing')],
+        [link('RS-24-POL-03', 'Builds capacity.')],
+      ),
     ]);
     expect(texts(element, 'h3')).toEqual(['INL assistance', 'Twinning']);
     expect(texts(element, '.support-how')).toEqual(['RS-24-POL-03.1: Task forces bring police and prosecutors together.', 'Builds capacity.']);

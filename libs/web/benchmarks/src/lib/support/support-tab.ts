@@ -54,7 +54,9 @@ export function supportItems(projects: ProjectDto[], benchmarkCode: string): Sup
         <ul class="support-list">
           @for (item of items(); track item.id) {
             <li class="support-item" [attr.data-project]="item.title">
-              <h3><a [routerLink]="['/projects', item.id]">{{ item.title }}</a></h3>
+              <h3>
+                <a [routerLink]="['/projects', item.id]">{{ item.title }}</a>
+              </h3>
               @for (how of item.how; track $index) {
                 <p class="support-how">
                   @if (how.subRequirement) {

@@ -38,9 +38,9 @@ type Import =
     <form (submit)="$event.preventDefault(); send()" novalidate>
       <mat-dialog-content class="dialog-form">
         <p class="dialog-form__intro" i18n="@@trackRecords.import.intro">
-          An XLSX or CSV sheet for benchmark {{ data.code }}, one figure per row under a header row with the columns
-          {{ columns }}. A series is matched by its name; a figure by its period (a year such as 2019 or a quarter
-          such as 2020-Q1) and replaced if it exists. If any row has a problem, nothing is imported.
+          An XLSX or CSV sheet for benchmark {{ data.code }}, one figure per row under a header row with the columns {{ columns }}. A series is matched by its
+          name; a figure by its period (a year such as 2019 or a quarter such as 2020-Q1) and replaced if it exists. If any row has a problem, nothing is
+          imported.
         </p>
         <p><a matButton [href]="data.templateUrl" download i18n="@@trackRecords.import.template">Download the template</a></p>
         <bt-file-drop [accepted]="sheetTypes" [hintId]="hintId" [choose]="chooseLabel" [disabled]="state().kind === 'uploading'" (chosen)="chosen($event)">
@@ -62,7 +62,9 @@ type Import =
           </div>
           @if (refusal.errors.length) {
             <table class="import-errors">
-              <caption i18n="@@trackRecords.import.errors.caption">Problems in the sheet</caption>
+              <caption i18n="@@trackRecords.import.errors.caption">
+                Problems in the sheet
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" i18n="@@trackRecords.import.errors.row">Row</th>
@@ -90,11 +92,33 @@ type Import =
     </form>
   `,
   styles: `
-    .file-field__chosen { min-height: 1.5em; margin: 8px 0 0; font: var(--mat-sys-body-medium); overflow-wrap: anywhere; }
-    .progress-slot { height: 4px; margin: 8px 0; }
-    .import-errors { border-collapse: collapse; width: 100%; margin-top: 8px; }
-    .import-errors caption { text-align: left; font: var(--mat-sys-title-small); margin-bottom: 4px; }
-    .import-errors th, .import-errors td { padding: 4px 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); text-align: left; vertical-align: top; }
+    .file-field__chosen {
+      min-height: 1.5em;
+      margin: 8px 0 0;
+      font: var(--mat-sys-body-medium);
+      overflow-wrap: anywhere;
+    }
+    .progress-slot {
+      height: 4px;
+      margin: 8px 0;
+    }
+    .import-errors {
+      border-collapse: collapse;
+      width: 100%;
+      margin-top: 8px;
+    }
+    .import-errors caption {
+      text-align: left;
+      font: var(--mat-sys-title-small);
+      margin-bottom: 4px;
+    }
+    .import-errors th,
+    .import-errors td {
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      text-align: left;
+      vertical-align: top;
+    }
   `,
   styleUrl: '../benchmark-dialog.scss',
 })
@@ -150,7 +174,9 @@ export class ImportTrackRecordsDialog {
         this.state.set({
           kind: 'refused',
           // The problems are listed in the table, each in the reader's language, not after the refusal.
-          message: (error instanceof HttpErrorResponse && apiErrorMessage(error, { items: false })) || $localize`:@@trackRecords.import.failed:The sheet could not be imported. Please try again.`,
+          message:
+            (error instanceof HttpErrorResponse && apiErrorMessage(error, { items: false })) ||
+            $localize`:@@trackRecords.import.failed:The sheet could not be imported. Please try again.`,
           errors: Array.isArray(body?.errors) ? body.errors : [],
         });
       },

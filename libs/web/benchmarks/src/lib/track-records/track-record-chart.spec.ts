@@ -21,8 +21,20 @@ describe('a track-record series as a chart', () => {
 
   it('compares the latest figure with the same period a year earlier, when there is one', () => {
     const values = (...figures: [string, number][]) => ({ values: figures.map(([period, value]) => ({ period, value, source: 'x', note: '' })) });
-    expect(yearOnYear(values(['2019', 40], ['2021', 52.5], ['2020', 37]))).toEqual({ period: '2021', value: 52.5, previousPeriod: '2020', previousValue: 37, percent: 42 });
-    expect(yearOnYear(values(['2019-Q2', 10], ['2020-Q1', 3], ['2020-Q2', 5]))).toEqual({ period: '2020-Q2', value: 5, previousPeriod: '2019-Q2', previousValue: 10, percent: -50 });
+    expect(yearOnYear(values(['2019', 40], ['2021', 52.5], ['2020', 37]))).toEqual({
+      period: '2021',
+      value: 52.5,
+      previousPeriod: '2020',
+      previousValue: 37,
+      percent: 42,
+    });
+    expect(yearOnYear(values(['2019-Q2', 10], ['2020-Q1', 3], ['2020-Q2', 5]))).toEqual({
+      period: '2020-Q2',
+      value: 5,
+      previousPeriod: '2019-Q2',
+      previousValue: 10,
+      percent: -50,
+    });
     expect(yearOnYear(values(['2020', 7], ['2019', 0]))?.percent).toBeNull();
     expect(yearOnYear(values(['2019', 394], ['2020-Q1', 129]))).toBeNull(); // 2020-Q1 has no 2019-Q1
     expect(yearOnYear(values())).toBeNull();

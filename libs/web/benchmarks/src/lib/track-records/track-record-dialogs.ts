@@ -29,7 +29,14 @@ export interface NewTrackRecordSeriesDialogData {
   imports: [FORM_DIALOG, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Adding the series" i18n-savingLabel="@@trackRecords.newSeries.saving" [formGroup]="form" [minWidth]="'520px'" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Adding the series"
+      i18n-savingLabel="@@trackRecords.newSeries.saving"
+      [formGroup]="form"
+      [minWidth]="'520px'"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title i18n="@@trackRecords.newSeries.title">Add a series</h2>
       <mat-form-field appearance="outline">
         <mat-label i18n="@@trackRecords.newSeries.name">Name</mat-label>
@@ -113,7 +120,14 @@ export interface TrackRecordFigureDialogData {
   imports: [FORM_DIALOG],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Saving the figure" i18n-savingLabel="@@trackRecords.figure.saving" [formGroup]="form" [minWidth]="'520px'" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Saving the figure"
+      i18n-savingLabel="@@trackRecords.figure.saving"
+      [formGroup]="form"
+      [minWidth]="'520px'"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title i18n="@@trackRecords.figure.title">Record a figure: {{ series.name }}</h2>
       <mat-form-field appearance="outline">
         <mat-label i18n="@@trackRecords.figure.period">Period</mat-label>

@@ -48,7 +48,12 @@ export class TrackRecordsSection {
     { initialValue: LOADING },
   );
   protected readonly series = computed(() =>
-    (this.trackRecords().value ?? []).map((s: TrackRecordSeriesDto) => ({ ...s, chart: seriesChart(s), change: yearOnYear(s), categoryLabel: CATEGORY_LABELS[s.category] ?? s.category })),
+    (this.trackRecords().value ?? []).map((s: TrackRecordSeriesDto) => ({
+      ...s,
+      chart: seriesChart(s),
+      change: yearOnYear(s),
+      categoryLabel: CATEGORY_LABELS[s.category] ?? s.category,
+    })),
   );
   protected readonly mayImport = computed(() => mayRecordTrackRecords(this.me(), this.benchmark()));
   protected readonly exportUrl = computed(() => this.api.exportUrl(this.benchmark().code));
@@ -60,11 +65,15 @@ export class TrackRecordsSection {
 
   protected openNewSeries(): void {
     this.dialog
-      .open<NewTrackRecordSeriesDialog, NewTrackRecordSeriesDialogData, TrackRecordSeriesDto>(NewTrackRecordSeriesDialog, { data: { code: this.benchmark().code } })
+      .open<NewTrackRecordSeriesDialog, NewTrackRecordSeriesDialogData, TrackRecordSeriesDto>(NewTrackRecordSeriesDialog, {
+        data: { code: this.benchmark().code },
+      })
       .afterClosed()
       .pipe(filter((series): series is TrackRecordSeriesDto => !!series))
       .subscribe((series) => {
-        this.snackBar.open($localize`:@@trackRecords.newSeries.added:Series “${series.name}:name:” added. Record its figures next.`, undefined, { duration: 5000 });
+        this.snackBar.open($localize`:@@trackRecords.newSeries.added:Series “${series.name}:name:” added. Record its figures next.`, undefined, {
+          duration: 5000,
+        });
         this.reloads.next();
       });
   }

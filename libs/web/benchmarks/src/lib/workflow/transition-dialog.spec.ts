@@ -77,14 +77,7 @@ describe('TransitionDialog for an acceptance, with the assessment', () => {
   });
 
   it('offers every progress grade in words, from backsliding to very good progress', async () => {
-    expect(await optionTexts('progress')).toEqual([
-      'Backsliding',
-      'No progress',
-      'Limited progress',
-      'Some progress',
-      'Good progress',
-      'Very good progress',
-    ]);
+    expect(await optionTexts('progress')).toEqual(['Backsliding', 'No progress', 'Limited progress', 'Some progress', 'Good progress', 'Very good progress']);
   });
 
   it('holds back an incomplete assessment and says what is missing', async () => {
@@ -121,14 +114,14 @@ describe('TransitionDialog for an acceptance, with the assessment', () => {
     await (await select('progress')).clickOptions({ text: 'No progress' });
     await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="text"]' }))).setValue('Too early.');
     await submit();
-    http.expectOne('/api/benchmarks/RS-24-MIG-02/transitions').flush(
-      { statusCode: 422, error: 'Unprocessable Entity', message: 'ACCEPT needs more first: the peer-review mission has not reported yet.' },
-      { status: 422, statusText: 'Unprocessable Entity' },
-    );
+    http
+      .expectOne('/api/benchmarks/RS-24-MIG-02/transitions')
+      .flush(
+        { statusCode: 422, error: 'Unprocessable Entity', message: 'ACCEPT needs more first: the peer-review mission has not reported yet.' },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
     await fixture.whenStable();
-    expect(document.querySelector('bt-transition-dialog [role="alert"]')?.textContent).toContain(
-      'the peer-review mission has not reported yet',
-    );
+    expect(document.querySelector('bt-transition-dialog [role="alert"]')?.textContent).toContain('the peer-review mission has not reported yet');
     expect(dialog.getState()).toBe(MatDialogState.OPEN);
   });
 });
@@ -140,7 +133,12 @@ describe('TransitionDialog starting a peer review, its dates typed in Serbian', 
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('sr-Latn', srLatn)],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideReadersDates('sr-Latn', srLatn),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Host);

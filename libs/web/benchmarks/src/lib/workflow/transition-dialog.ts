@@ -23,9 +23,7 @@ export interface TransitionDialogData {
 }
 
 /** How the dialog ended: the event happened, or the benchmark had changed meanwhile (409). */
-export type TransitionOutcome =
-  | { readonly kind: 'done'; readonly result: TransitionResultDto }
-  | { readonly kind: 'conflict' };
+export type TransitionOutcome = { readonly kind: 'done'; readonly result: TransitionResultDto } | { readonly kind: 'conflict' };
 
 /** The longest comment, justification or assessment text the API takes. */
 const TEXT_MAX_LENGTH = 10_000;
@@ -36,8 +34,7 @@ function missionDates(group: AbstractControl): ValidationErrors | null {
   return startDate && endDate && endDate < startDate ? { endsBeforeStart: true } : null;
 }
 
-const text = () =>
-  new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(TEXT_MAX_LENGTH)] });
+const text = () => new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(TEXT_MAX_LENGTH)] });
 
 /**
  * Fires one workflow event, after collecting what the event carries (its `payload`: a comment, a
@@ -132,8 +129,7 @@ export class TransitionDialog {
         }
         // 403 (not this user's event) and 422 (a condition unmet) name the reason.
         this.problem.set(
-          (error instanceof HttpErrorResponse && apiErrorMessage(error)) ||
-            $localize`:@@workflow.transition.failed:That did not work. Please try again.`,
+          (error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@workflow.transition.failed:That did not work. Please try again.`,
         );
       },
     });

@@ -34,12 +34,22 @@ const SUBMITTED_FOR_THE_COMMISSION = benchmarkDetail({
   availableEvents: [
     availableEvent('REQUEST_CHANGES', true, null, ['comment']),
     availableEvent('START_PEER_REVIEW', true, null, ['mission']),
-    availableEvent('ACCEPT', false, { code: 'workflow.mission-required', params: {}, message: 'this benchmark needs a peer-review mission before acceptance' }, ['assessment']),
+    availableEvent(
+      'ACCEPT',
+      false,
+      { code: 'workflow.mission-required', params: {}, message: 'this benchmark needs a peer-review mission before acceptance' },
+      ['assessment'],
+    ),
   ],
 });
 
 const ERIK: ExpertDto = { id: '5b0c1d6e-0000-4000-8000-000000000001', displayName: 'Erik Expert', organisation: 'German peer reviewers', memberState: 'DE' };
-const ANNA: ExpertDto = { id: '5b0c1d6e-0000-4000-8000-000000000002', displayName: 'Anna Andersson', organisation: 'Swedish Migration Agency', memberState: 'SE' };
+const ANNA: ExpertDto = {
+  id: '5b0c1d6e-0000-4000-8000-000000000002',
+  displayName: 'Anna Andersson',
+  organisation: 'Swedish Migration Agency',
+  memberState: 'SE',
+};
 
 describe('WorkflowActions', () => {
   let fixture: ComponentFixture<Host>;
@@ -90,11 +100,7 @@ describe('WorkflowActions', () => {
 
   it('offers exactly the events the API lists for this user, each with its action words', async () => {
     await show(SUBMITTED_FOR_THE_COMMISSION);
-    expect(buttons().map((b) => b.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      'undo Request changes',
-      'groups Start peer review',
-      'verified Accept',
-    ]);
+    expect(buttons().map((b) => b.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['undo Request changes', 'groups Start peer review', 'verified Accept']);
   });
 
   it('offers nothing, and says so, when the user may fire no event', async () => {
@@ -121,16 +127,12 @@ describe('WorkflowActions', () => {
   });
 
   it('keeps an event disabled that the API lists as enabled but not among allowedEvents', async () => {
-    await show(
-      benchmarkDetail({ allowedEvents: [], availableEvents: [availableEvent('SUBMIT', true)] }),
-    );
+    await show(benchmarkDetail({ allowedEvents: [], availableEvents: [availableEvent('SUBMIT', true)] }));
     expect(button('Submit to the Commission').getAttribute('aria-disabled')).toBe('true');
   });
 
   it('asks before firing an event that carries nothing, and sends it with the version shown', async () => {
-    await show(
-      benchmarkDetail({ code: 'RS-24-MIG-02', state: 'draft', version: 7, allowedEvents: ['SUBMIT'], availableEvents: [availableEvent('SUBMIT')] }),
-    );
+    await show(benchmarkDetail({ code: 'RS-24-MIG-02', state: 'draft', version: 7, allowedEvents: ['SUBMIT'], availableEvents: [availableEvent('SUBMIT')] }));
     button('Submit to the Commission').click();
     await settle();
     expect(dialog()?.querySelector('h2')?.textContent?.trim()).toBe('Submit to the Commission');
@@ -218,10 +220,19 @@ describe('WorkflowActions', () => {
     [
       422,
       'Unprocessable Entity',
-      { code: 'workflow.comment-needed', params: { event: 'REQUEST_CHANGES' }, message: 'REQUEST_CHANGES needs more first: a comment saying what to change is needed.' },
+      {
+        code: 'workflow.comment-needed',
+        params: { event: 'REQUEST_CHANGES' },
+        message: 'REQUEST_CHANGES needs more first: a comment saying what to change is needed.',
+      },
       'A comment saying what to change is needed.',
     ],
-    [422, 'Unprocessable Entity', { code: 'some.newer-code', params: {}, message: 'A reason this app does not know yet.' }, 'A reason this app does not know yet.'],
+    [
+      422,
+      'Unprocessable Entity',
+      { code: 'some.newer-code', params: {}, message: 'A reason this app does not know yet.' },
+      'A reason this app does not know yet.',
+    ],
   ])('shows the API’s reason for a %s in the dialog, in the reader’s words, and the dialog stays open', async (status, statusText, reason, shown) => {
     await show(SUBMITTED_FOR_THE_COMMISSION);
     button('Request changes').click();

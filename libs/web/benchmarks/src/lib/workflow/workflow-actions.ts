@@ -49,9 +49,7 @@ interface OfferedEvent {
             @if (!item.enabled) {
               <p class="workflow-action__reason" [id]="item.reasonId">
                 @if (item.reason; as reason) {
-                  <ng-container i18n="Why a workflow action cannot be taken yet@@workflow.actions.reason"
-                    >Not possible yet. {{ reason }}</ng-container
-                  >
+                  <ng-container i18n="Why a workflow action cannot be taken yet@@workflow.actions.reason">Not possible yet. {{ reason }}</ng-container>
                 } @else {
                   <ng-container i18n="@@workflow.actions.notNow">Not possible at the moment.</ng-container>
                 }

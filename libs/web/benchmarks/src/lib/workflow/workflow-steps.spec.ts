@@ -14,11 +14,7 @@ describe('workflow steps', () => {
   });
 
   it('follows the peer review through its stages', () => {
-    expect(statuses(workflowSteps('peerReview', 'reported', true))[2]).toEqual([
-      'peerReview',
-      'current',
-      'planned:done fieldwork:done reported:current',
-    ]);
+    expect(statuses(workflowSteps('peerReview', 'reported', true))[2]).toEqual(['peerReview', 'current', 'planned:done fieldwork:done reported:current']);
   });
 
   it('marks the peer review done once accepted after a mission, passed by without one otherwise', () => {
@@ -28,11 +24,7 @@ describe('workflow steps', () => {
       ['peerReview', 'done', 'planned:done fieldwork:done reported:done'],
       ['accepted', 'current', ''],
     ]);
-    expect(statuses(workflowSteps('accepted', null, false))[2]).toEqual([
-      'peerReview',
-      'skipped',
-      'planned:skipped fieldwork:skipped reported:skipped',
-    ]);
+    expect(statuses(workflowSteps('accepted', null, false))[2]).toEqual(['peerReview', 'skipped', 'planned:skipped fieldwork:skipped reported:skipped']);
   });
 
   it('names the steps and stages in words', () => {

@@ -29,7 +29,11 @@ describe('BarChart', () => {
   });
 
   it('lays bars across for long category labels', () => {
-    const element: HTMLElement = render(series, ['Migration, asylum and visa policy', 'Police cooperation', 'Judicial cooperation in criminal matters']).nativeElement;
+    const element: HTMLElement = render(series, [
+      'Migration, asylum and visa policy',
+      'Police cooperation',
+      'Judicial cooperation in criminal matters',
+    ]).nativeElement;
     expect(element.querySelector<HTMLElement>('.chart__picture')!.dataset['orientation']).toBe('horizontal');
   });
 

@@ -49,7 +49,13 @@ describe('the options of a bar chart', () => {
   });
 
   it('gives a meaning one colour and one pattern on every chart, in the light and the dark scheme', () => {
-    const plan = { ...proposals, series: [{ name: 'All activities', values: [3, 4], meaning: 'total' as const }, { name: 'Overdue', values: [1, 0], meaning: 'negative' as const }] };
+    const plan = {
+      ...proposals,
+      series: [
+        { name: 'All activities', values: [3, 4], meaning: 'total' as const },
+        { name: 'Overdue', values: [1, 0], meaning: 'negative' as const },
+      ],
+    };
     const colourOf = (input: ChartInput, name: string) => axes(input).series.find((s) => s.name === name)?.itemStyle?.color;
     expect(colourOf(proposals, 'Not accepted')).toBe(MEANING_LOOKS.negative.colour.light);
     expect(colourOf(plan, 'Overdue')).toBe(MEANING_LOOKS.negative.colour.light);

@@ -34,7 +34,15 @@ interface Look {
 const SOLID: Decal = { symbol: 'none' };
 const STRIPES: Decal = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -Math.PI / 4 };
 const DOTS: Decal = { symbol: 'circle', symbolSize: 0.7, dashArrayX: [[5, 5]], dashArrayY: [5, 5] };
-const CHECKS: Decal = { symbol: 'rect', symbolSize: 1, dashArrayX: [[4, 4], [0, 4, 4, 0]], dashArrayY: [4, 0] };
+const CHECKS: Decal = {
+  symbol: 'rect',
+  symbolSize: 1,
+  dashArrayX: [
+    [4, 4],
+    [0, 4, 4, 0],
+  ],
+  dashArrayY: [4, 0],
+};
 const LINES: Decal = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: 0 };
 const BACK_STRIPES: Decal = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: Math.PI / 4 };
 
@@ -57,7 +65,15 @@ const NEUTRAL_LOOKS: Look[] = [
 ];
 
 const INK: Record<ColourScheme, { text: string; muted: string; grid: string; axis: string; decal: string; tooltip: string; tooltipBorder: string }> = {
-  light: { text: '#1b1b1f', muted: '#44474e', grid: '#dcdcdc', axis: '#74777f', decal: 'rgba(255, 255, 255, 0.55)', tooltip: '#ffffff', tooltipBorder: '#74777f' },
+  light: {
+    text: '#1b1b1f',
+    muted: '#44474e',
+    grid: '#dcdcdc',
+    axis: '#74777f',
+    decal: 'rgba(255, 255, 255, 0.55)',
+    tooltip: '#ffffff',
+    tooltipBorder: '#74777f',
+  },
   dark: { text: '#e3e2e6', muted: '#c4c6d0', grid: '#3b3d44', axis: '#8e9099', decal: 'rgba(0, 0, 0, 0.45)', tooltip: '#1f2024', tooltipBorder: '#8e9099' },
 };
 

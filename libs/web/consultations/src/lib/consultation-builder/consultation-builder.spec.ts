@@ -86,7 +86,13 @@ describe('ConsultationBuilder, left with unsaved changes', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'consultations', children: CONSULTATION_ROUTES }, { path: 'elsewhere', component: Elsewhere }], withComponentInputBinding()),
+        provideRouter(
+          [
+            { path: 'consultations', children: CONSULTATION_ROUTES },
+            { path: 'elsewhere', component: Elsewhere },
+          ],
+          withComponentInputBinding(),
+        ),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideReadersDates('en', enUS),
@@ -162,7 +168,9 @@ describe('ConsultationBuilder, a consultation no longer a draft', () => {
     const fixture = TestBed.createComponent(ConsultationBuilder);
     fixture.componentRef.setInput('id', 'c1');
     fixture.detectChanges();
-    http.expectOne('/api/consultations/c1').flush({ ...draft, state: 'open', topics: [{ id: 't1', position: 1, title: 'Asylum', questions: [{ id: 'q1', position: 1, text: 'Gaps?' }] }] });
+    http
+      .expectOne('/api/consultations/c1')
+      .flush({ ...draft, state: 'open', topics: [{ id: 't1', position: 1, title: 'Asylum', questions: [{ id: 'q1', position: 1, text: 'Gaps?' }] }] });
     http.expectOne('/api/consultation-recipients').flush([]);
     await fixture.whenStable();
     const page = fixture.nativeElement as HTMLElement;

@@ -42,7 +42,20 @@ type TopicGroup = ReturnType<typeof topicGroup>;
  */
 @Component({
   selector: 'bt-consultation-builder',
-  imports: [DATE_FIELD, MatButton, MatCheckbox, MatError, MatFormField, MatIcon, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule, RouterLink, TIME_FIELD],
+  imports: [
+    DATE_FIELD,
+    MatButton,
+    MatCheckbox,
+    MatError,
+    MatFormField,
+    MatIcon,
+    MatInput,
+    MatLabel,
+    MatProgressBar,
+    ReactiveFormsModule,
+    RouterLink,
+    TIME_FIELD,
+  ],
   templateUrl: './consultation-builder.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -94,11 +107,15 @@ export class ConsultationBuilder implements OnInit, HoldsUnsavedWork {
   private fill(c: ConsultationDto): void {
     this.loaded.set(c);
     const deadline = isoToLocal(c.deadline);
-    this.form.setControl('topics', new FormArray(c.topics.map((t) => topicGroup({ id: t.id, title: t.title, questions: t.questions.map((q) => ({ id: q.id, text: q.text })) }))));
+    this.form.setControl(
+      'topics',
+      new FormArray(c.topics.map((t) => topicGroup({ id: t.id, title: t.title, questions: t.questions.map((q) => ({ id: q.id, text: q.text })) }))),
+    );
     const chosen = new Set(c.recipients.map((r) => r.id));
     // Every organisation that may receive it, and any recipient no longer among them (kept as it is).
     const recipients = new FormRecord<FormControl<boolean>>({});
-    for (const id of new Set([...this.options().map((o) => o.id), ...chosen])) recipients.addControl(id, new FormControl(chosen.has(id), { nonNullable: true }));
+    for (const id of new Set([...this.options().map((o) => o.id), ...chosen]))
+      recipients.addControl(id, new FormControl(chosen.has(id), { nonNullable: true }));
     this.form.setControl('recipients', recipients);
     this.form.patchValue({ title: c.title, reference: c.reference, introduction: c.introduction, deadlineDay: deadline.day, deadlineTime: deadline.time });
     this.form.markAsPristine();

@@ -39,7 +39,17 @@ function consultation(overrides: Partial<ConsultationDto> = {}): ConsultationDto
             text: 'What are the main gaps?',
             summary: { text: 'Staff is **lacking**.', cited: [albania], updatedAt: '2026-05-10T10:00:00.000Z' },
             replies: [
-              { id: 'r1', questionId: 'q1', organisation: albania, text: 'We lack staff. <img src=x onerror="alert(1)">', status: 'sent', sentAt: '2026-04-20T10:00:00.000Z', author: 'A', updatedAt: '2026-04-20T10:00:00.000Z', files: [] },
+              {
+                id: 'r1',
+                questionId: 'q1',
+                organisation: albania,
+                text: 'We lack staff. <img src=x onerror="alert(1)">',
+                status: 'sent',
+                sentAt: '2026-04-20T10:00:00.000Z',
+                author: 'A',
+                updatedAt: '2026-04-20T10:00:00.000Z',
+                files: [],
+              },
             ],
           },
         ],
@@ -55,7 +65,12 @@ describe('ConsultationPage', () => {
 
   async function open(dto: ConsultationDto): Promise<HTMLElement> {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'consultations', children: CONSULTATION_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting(), provideReadersDates('en', enUS)],
+      providers: [
+        provideRouter([{ path: 'consultations', children: CONSULTATION_ROUTES }], withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideReadersDates('en', enUS),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
@@ -89,7 +104,12 @@ describe('ConsultationPage', () => {
         publishedAt: null,
         availableEvents: [
           { type: 'REOPEN', enabled: true, reason: null, payload: ['deadline'] },
-          { type: 'SUMMARISE', enabled: false, reason: { code: 'workflow.questions-unsummarised', params: { count: 1 }, message: 'questions still without a summary: 1' }, payload: [] },
+          {
+            type: 'SUMMARISE',
+            enabled: false,
+            reason: { code: 'workflow.questions-unsummarised', params: { count: 1 }, message: 'questions still without a summary: 1' },
+            payload: [],
+          },
         ],
       }),
     );
@@ -104,7 +124,11 @@ describe('ConsultationPage', () => {
   });
 
   it('reopens with the new deadline typed as a date and a time where the reader is, sent as the same instant as before', async () => {
-    const closed = consultation({ state: 'closed', publishedAt: null, availableEvents: [{ type: 'REOPEN', enabled: true, reason: null, payload: ['deadline'] }] });
+    const closed = consultation({
+      state: 'closed',
+      publishedAt: null,
+      availableEvents: [{ type: 'REOPEN', enabled: true, reason: null, payload: ['deadline'] }],
+    });
     const page = await open(closed);
     const reopen = page.querySelector('.actions > button') as HTMLButtonElement;
     const type = (name: string, text: string) => {

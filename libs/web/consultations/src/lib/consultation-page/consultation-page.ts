@@ -38,7 +38,20 @@ const IRREVERSIBLE: Partial<Record<AvailableConsultationEvent['type'], () => Omi
 
 @Component({
   selector: 'bt-consultation-page',
-  imports: [DATE_FIELD, DisplayDatePipe, DocumentDownload, MarkdownText, MatButton, MatFormField, MatInput, MatLabel, MatProgressBar, ReactiveFormsModule, RouterLink, TIME_FIELD],
+  imports: [
+    DATE_FIELD,
+    DisplayDatePipe,
+    DocumentDownload,
+    MarkdownText,
+    MatButton,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    MatProgressBar,
+    ReactiveFormsModule,
+    RouterLink,
+    TIME_FIELD,
+  ],
   templateUrl: './consultation-page.html',
   styleUrl: '../consultations.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,9 +63,7 @@ export class ConsultationPage {
   private readonly api = inject(ConsultationsApi);
   private readonly session = inject(AuthSession);
   private readonly reloads = signal(0);
-  protected readonly consultation = toSignal(
-    combineLatest([toObservable(this.id), toObservable(this.reloads)]).pipe(loadEach(([id]) => this.api.get(id))),
-  );
+  protected readonly consultation = toSignal(combineLatest([toObservable(this.id), toObservable(this.reloads)]).pipe(loadEach(([id]) => this.api.get(id))));
   protected readonly isCommission = computed(() => this.session.hasRole('commission'));
   protected readonly stateLabel = consultationStateLabel;
   protected readonly eventLabel = consultationEventLabel;

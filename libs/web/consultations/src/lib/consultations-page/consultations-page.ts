@@ -39,6 +39,10 @@ export class ConsultationsPage {
       this.save.problem.set($localize`:@@consultations.create.titleRequired:Give the consultation a title.`);
       return;
     }
-    this.save.run(this.api.create(title), (c) => void this.router.navigate(['/consultations', c.id, 'edit']), $localize`:@@consultations.create.failed:The consultation could not be created.`);
+    this.save.run(
+      this.api.create(title),
+      (c) => void this.router.navigate(['/consultations', c.id, 'edit']),
+      $localize`:@@consultations.create.failed:The consultation could not be created.`,
+    );
   }
 }

@@ -6,7 +6,13 @@ import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
 import { ReplyForm } from './reply-form';
 
-const question = (id: string, position: number, replies: ConsultationReplyDto[] = []) => ({ id, position, text: `Question ${position}?`, replies, summary: null });
+const question = (id: string, position: number, replies: ConsultationReplyDto[] = []) => ({
+  id,
+  position,
+  text: `Question ${position}?`,
+  replies,
+  summary: null,
+});
 const sent: ConsultationReplyDto = {
   id: 'r-1',
   questionId: 'q-1',
@@ -68,7 +74,8 @@ describe('the reply form', () => {
 
   const textarea = (questionId: string, on = fixture) => on.nativeElement.querySelector(`textarea[name="answer-${questionId}"]`) as HTMLTextAreaElement;
   const kept = () => localStorage.getItem('bt.draft.reply.c-1');
-  const button = (text: string, on = fixture) => [...(on.nativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement;
+  const button = (text: string, on = fixture) =>
+    [...(on.nativeElement as HTMLElement).querySelectorAll('button')].find((b) => b.textContent?.trim() === text) as HTMLButtonElement;
   /** Confirms the question that sending asks, and waits for it to close (its exit animation). */
   async function confirmSending(): Promise<void> {
     await fixture.whenStable();
@@ -110,7 +117,9 @@ describe('the reply form', () => {
     for (let waited = 0; waited < 2000 && document.querySelector('bt-confirm-dialog'); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     await fixture.whenStable();
     http.expectOne({ method: 'PUT', url: '/api/consultations/c-1/replies/q-1' }).flush(sent);
-    http.expectOne({ method: 'PUT', url: '/api/consultations/c-1/replies/q-2' }).flush({ message: 'The deadline has passed.' }, { status: 409, statusText: 'Conflict' });
+    http
+      .expectOne({ method: 'PUT', url: '/api/consultations/c-1/replies/q-2' })
+      .flush({ message: 'The deadline has passed.' }, { status: 409, statusText: 'Conflict' });
     http.expectOne('/api/consultations/c-1').flush(consultation([sent]));
     await fixture.whenStable();
     expect(textarea('q-1')).toBeNull(); // sent: shown as text, no longer editable
@@ -151,7 +160,9 @@ describe('the reply form', () => {
     expect(JSON.parse(kept() ?? '{}').value).toEqual({ 'q-2': 'A draft reply' });
 
     button('Save drafts').click();
-    http.expectOne({ method: 'PUT', url: '/api/consultations/c-1/replies/q-2' }).flush({ ...sent, questionId: 'q-2', status: 'draft', sentAt: null, text: 'A draft reply' });
+    http
+      .expectOne({ method: 'PUT', url: '/api/consultations/c-1/replies/q-2' })
+      .flush({ ...sent, questionId: 'q-2', status: 'draft', sentAt: null, text: 'A draft reply' });
     http.expectOne('/api/consultations/c-1').flush(consultation());
     await fixture.whenStable();
     expect(kept()).toBeNull();

@@ -96,7 +96,10 @@ export class ReplyForm implements OnInit, HoldsUnsavedWork {
           this.answers.updateValueAndValidity(); // the draft follows: sent answers leave it
         }
       },
-      error: (error: unknown) => this.loadFailed.set((error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@replyForm.loadFailed:The consultation could not be loaded.`),
+      error: (error: unknown) =>
+        this.loadFailed.set(
+          (error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@replyForm.loadFailed:The consultation could not be loaded.`,
+        ),
     });
   }
 
@@ -164,7 +167,12 @@ export class ReplyForm implements OnInit, HoldsUnsavedWork {
           this.load(true);
         }
       },
-      error: (error: unknown) => update({ upload: null, uploadProblem: (error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@replyForm.attach.failed:The document could not be attached.` }),
+      error: (error: unknown) =>
+        update({
+          upload: null,
+          uploadProblem:
+            (error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@replyForm.attach.failed:The document could not be attached.`,
+        }),
     });
   }
 

@@ -8,7 +8,17 @@ import { SummaryEditor } from './summary-editor';
 
 const albania = { id: 'o-al', name: 'Albania, Ministry of Interior', kind: 'ministry', countryCode: 'AL' };
 const serbia = { id: 'o-rs', name: 'Serbia, Ministry of Justice', kind: 'ministry', countryCode: 'RS' };
-const reply = (id: string, organisation: typeof albania, text: string) => ({ id, questionId: 'q1', organisation, text, status: 'sent', sentAt: '2026-04-20T10:00:00.000Z', author: 'A', updatedAt: '2026-04-20T10:00:00.000Z', files: [] });
+const reply = (id: string, organisation: typeof albania, text: string) => ({
+  id,
+  questionId: 'q1',
+  organisation,
+  text,
+  status: 'sent',
+  sentAt: '2026-04-20T10:00:00.000Z',
+  author: 'A',
+  updatedAt: '2026-04-20T10:00:00.000Z',
+  files: [],
+});
 const closed = {
   id: 'c1',
   title: 'Reception capacity',

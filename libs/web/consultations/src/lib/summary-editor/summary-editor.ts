@@ -60,7 +60,9 @@ export class SummaryEditor implements OnInit, HoldsUnsavedWork {
         const saves: Record<string, DialogSave> = {};
         const saved = new Set<string>();
         for (const q of c.topics.flatMap((t) => t.questions)) {
-          this.summaries.addControl(q.id, summaryGroup(q.summary?.text ?? '', c.recipients, new Set(q.summary?.cited.map((o) => o.id) ?? [])), { emitEvent: false });
+          this.summaries.addControl(q.id, summaryGroup(q.summary?.text ?? '', c.recipients, new Set(q.summary?.cited.map((o) => o.id) ?? [])), {
+            emitEvent: false,
+          });
           saves[q.id] = new DialogSave();
           if (q.summary) saved.add(q.id);
         }
@@ -79,7 +81,10 @@ export class SummaryEditor implements OnInit, HoldsUnsavedWork {
   }
 
   /** Each recipient with its reply to the question, or null when it sent none. */
-  protected repliesBy(c: ConsultationDto, q: ConsultationQuestionDto): { organisation: ConsultationOrganisationDto; text: string | null; files: StoredFileDto[] }[] {
+  protected repliesBy(
+    c: ConsultationDto,
+    q: ConsultationQuestionDto,
+  ): { organisation: ConsultationOrganisationDto; text: string | null; files: StoredFileDto[] }[] {
     return c.recipients.map((organisation) => {
       const reply = q.replies.find((r) => r.organisation.id === organisation.id);
       return { organisation, text: reply?.text ?? null, files: reply?.files ?? [] };

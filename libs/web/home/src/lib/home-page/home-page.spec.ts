@@ -27,7 +27,16 @@ const task = (kind: TaskDto['kind'], code: string): TaskDto => ({
 });
 
 const item = (key: string, overrides: Partial<InboxItemDto>): InboxItemDto =>
-  ({ key, kind: 'proposal-answered', facts: {}, title: `Item ${key}`, link: '/benchmarks/RS-24-MIG-01?tab=dialogue', at: '2026-12-01T10:00:00.000Z', unread: true, ...overrides }) as InboxItemDto;
+  ({
+    key,
+    kind: 'proposal-answered',
+    facts: {},
+    title: `Item ${key}`,
+    link: '/benchmarks/RS-24-MIG-01?tab=dialogue',
+    at: '2026-12-01T10:00:00.000Z',
+    unread: true,
+    ...overrides,
+  }) as InboxItemDto;
 
 const mission = (id: string, startDate: string, endDate: string): MissionListItemDto => ({
   id,
@@ -66,7 +75,10 @@ describe('HomePage', () => {
   const clean = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 
   async function open(me: MeDto | null): Promise<void> {
-    TestBed.configureTestingModule({ deferBlockBehavior: DeferBlockBehavior.Manual, providers: [provideRouter([{ path: '', children: HOME_ROUTES }]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      deferBlockBehavior: DeferBlockBehavior.Manual,
+      providers: [provideRouter([{ path: '', children: HOME_ROUTES }]), provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     if (me) {
       TestBed.inject(AuthSession).load().subscribe();
@@ -111,7 +123,7 @@ describe('HomePage', () => {
     expect(gradeText).not.toContain('Well advanced');
   });
 
-  it("puts what needs a coordinator first: each kind of task, what is new, deadlines and missions", async () => {
+  it('puts what needs a coordinator first: each kind of task, what is new, deadlines and missions', async () => {
     await open({ id: 'u1', displayName: 'Marko', email: 'c@x', roles: [{ role: 'ministry', coordinator: true }], countryCode: 'RS' } as unknown as MeDto);
     const reason = { by: 'Claire Commission', at: '2026-03-01T09:00:00.000Z', comment: 'Please add the 2025 conviction figures.' };
     http.expectOne('/api/tasks').flush([task('submit', 'RS-24-MIG-01'), { ...task('revise', 'RS-24-MIG-02'), changesRequested: reason }]);
@@ -125,7 +137,10 @@ describe('HomePage', () => {
     http.expectOne('/api/action-plan/summary?country=RS').flush({ total: 7, overdue: 3, byStatus: {}, withCorrectiveMeasure: 1, areas: [] });
     await settle();
 
-    const cards = [...element().querySelectorAll('.home-card')].map((card) => ({ kind: card.getAttribute('data-kind'), title: clean(card.querySelector('h3')?.textContent) }));
+    const cards = [...element().querySelectorAll('.home-card')].map((card) => ({
+      kind: card.getAttribute('data-kind'),
+      title: clean(card.querySelector('h3')?.textContent),
+    }));
     expect(cards).toEqual([
       { kind: 'revise', title: 'Changes requested 1 benchmark' },
       { kind: 'submit', title: 'Drafts to submit 1 benchmark' },
@@ -146,8 +161,20 @@ describe('HomePage', () => {
     http.expectOne('/api/tasks').flush([]);
     http.expectOne('/api/inbox').flush({ unread: 0, items: [] });
     http.expectOne('/api/consultations').flush([]);
-    const submitted = { id: 'b9', code: 'RS-24-VIS-01', country: 'RS', chapter: 24, area: { code: 'VIS', title: 'Visas' }, position: 1, excerpt: 'Visa policy…', state: 'submitted', subRequirementCount: 0 };
-    http.expectOne('/api/benchmarks?country=RS&chapter=24&state=submitted&pageSize=10').flush({ items: [submitted], total: 1, totalCapped: false, page: 1, pageSize: 10, next: null });
+    const submitted = {
+      id: 'b9',
+      code: 'RS-24-VIS-01',
+      country: 'RS',
+      chapter: 24,
+      area: { code: 'VIS', title: 'Visas' },
+      position: 1,
+      excerpt: 'Visa policy…',
+      state: 'submitted',
+      subRequirementCount: 0,
+    };
+    http
+      .expectOne('/api/benchmarks?country=RS&chapter=24&state=submitted&pageSize=10')
+      .flush({ items: [submitted], total: 1, totalCapped: false, page: 1, pageSize: 10, next: null });
     chapterAnswers();
     http.expectOne('/api/action-plan/summary?country=RS').flush({ total: 0, overdue: 0, byStatus: {}, withCorrectiveMeasure: 0, areas: [] });
     await settle();
@@ -201,7 +228,17 @@ describe('toNow', () => {
 
   it('lists the reports to share only for whoever shares them, oldest mission first', () => {
     const reported = (id: string, endDate: string, shared: boolean) => ({ ...mission(id, '2026-01-01', endDate), reportSubmitted: true, reportShared: shared });
-    const loaded = { tasks: [], inbox: null, consultations: null, missions: [reported('b', '2026-11-20', false), reported('shared', '2026-10-01', true), reported('a', '2026-11-01', false), mission('none', '2026-11-02', '2026-11-03')] };
+    const loaded = {
+      tasks: [],
+      inbox: null,
+      consultations: null,
+      missions: [
+        reported('b', '2026-11-20', false),
+        reported('shared', '2026-10-01', true),
+        reported('a', '2026-11-01', false),
+        mission('none', '2026-11-02', '2026-11-03'),
+      ],
+    };
     expect(toNow(loaded, '2026-12-06', { sharesReports: true }).reportsToShare.map((m) => m.id)).toEqual(['a', 'b']);
     expect(toNow(loaded, '2026-12-06').reportsToShare).toEqual([]);
   });

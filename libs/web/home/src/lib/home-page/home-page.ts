@@ -82,7 +82,8 @@ export class HomePage {
       ? forkJoin({
           tasks: orNull(this.api.tasks()),
           inbox: orNull(this.inboxApi.inbox()),
-          missions: this.session.hasRole('commission') || this.session.hasRole('expert') || this.session.hasRole('ministry') ? orNull(this.api.missions()) : of(null),
+          missions:
+            this.session.hasRole('commission') || this.session.hasRole('expert') || this.session.hasRole('ministry') ? orNull(this.api.missions()) : of(null),
           consultations: orNull(this.api.consultations()),
           underReview: this.session.hasRole('civil_society') ? orNull(this.api.underReview(this.scope.country, this.scope.chapter)) : of(null),
         }).pipe(
@@ -127,7 +128,9 @@ export class HomePage {
     const areas = this.glance()?.figures?.areas ?? [];
     return {
       categories: areas.map((area) => area.title),
-      series: BENCHMARK_STATES.map((state): ChartSeries => ({ name: benchmarkStateLabel(state), meaning: STATE_MEANINGS[state], values: areas.map((area) => area.states[state]) })),
+      series: BENCHMARK_STATES.map(
+        (state): ChartSeries => ({ name: benchmarkStateLabel(state), meaning: STATE_MEANINGS[state], values: areas.map((area) => area.states[state]) }),
+      ),
     };
   });
 
@@ -146,7 +149,6 @@ export class HomePage {
   protected gradeCaption(period: string): string {
     return $localize`:Caption of the chart of each voice's grades; the reporting period follows@@home.chart.grades:State of preparation in ${period}:period:, as each voice grades it`;
   }
-
 }
 
 function today(): string {
@@ -175,7 +177,10 @@ export function toNow(
   const byDeadline = (a: string | null | undefined, b: string | null | undefined) => (a ?? '9999').localeCompare(b ?? '9999');
   return {
     groups: groupTasks(loaded.tasks ?? []),
-    unread: items.filter((item) => item.unread && !item.dueAt).sort((a, b) => b.at.localeCompare(a.at)).slice(0, SHOWN),
+    unread: items
+      .filter((item) => item.unread && !item.dueAt)
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, SHOWN),
     deadlines: items
       .filter((item) => item.dueAt && item.dueAt.slice(0, 10) >= onDay)
       .sort((a, b) => byDeadline(a.dueAt, b.dueAt))

@@ -70,7 +70,7 @@ describe('AccountMenu', () => {
     const items = [...document.querySelectorAll('[mat-menu-item]')].map((item) => item.textContent?.trim());
     expect(items).toEqual(['personMy account', 'logoutSign out']);
 
-    (document.querySelectorAll<HTMLElement>('[mat-menu-item]')[1]).click();
+    document.querySelectorAll<HTMLElement>('[mat-menu-item]')[1].click();
     http.expectOne('/api/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
     await fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/sign-in');

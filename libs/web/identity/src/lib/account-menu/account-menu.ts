@@ -28,14 +28,7 @@ import { UserMenu } from './user-menu';
         </a>
       }
     } @else if (!onSignInPage()) {
-      <a
-        matButton
-        class="account-menu__sign-in"
-        routerLink="/sign-in"
-        [queryParams]="signInParams()"
-        i18n="@@accountMenu.signIn"
-        >Sign in</a
-      >
+      <a matButton class="account-menu__sign-in" routerLink="/sign-in" [queryParams]="signInParams()" i18n="@@accountMenu.signIn">Sign in</a>
     }
   `,
   styleUrl: './account-menu.scss',

@@ -15,13 +15,7 @@ import { AuthSession } from '../auth-session';
   imports: [MatButton, MatIcon, MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button
-      matButton
-      type="button"
-      class="account-menu__trigger"
-      [matMenuTriggerFor]="menu"
-      [attr.aria-label]="label()"
-    >
+    <button matButton type="button" class="account-menu__trigger" [matMenuTriggerFor]="menu" [attr.aria-label]="label()">
       <mat-icon aria-hidden="true">account_circle</mat-icon>
       <span class="account-menu__name">{{ me().displayName }}</span>
     </button>

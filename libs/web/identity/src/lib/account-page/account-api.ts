@@ -1,6 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { NotificationDelivery, NotificationKind, NotificationPreferenceDto, NotificationPreferencesDto, RecoveryCodesDto, SecondFactorStatusDto, SessionDto, TotpEnrolmentDto } from '@bt/contracts';
+import type {
+  NotificationDelivery,
+  NotificationKind,
+  NotificationPreferenceDto,
+  NotificationPreferencesDto,
+  RecoveryCodesDto,
+  SecondFactorStatusDto,
+  SessionDto,
+  TotpEnrolmentDto,
+} from '@bt/contracts';
 import { map, type Observable } from 'rxjs';
 
 /** The signed-in user's own second factor, sessions and notification settings (`/api/auth/second-factor`, `/api/auth/sessions`, `/api/notifications/preferences`). */

@@ -17,19 +17,35 @@ describe('AccountPage', () => {
   let http: HttpTestingController;
 
   const SESSIONS = [
-    { id: 's-1', current: true, method: 'password', secondFactor: null, createdAt: '2026-12-06T08:00:00.000Z', lastSeenAt: '2026-12-06T08:05:00.000Z', expiresAt: '2026-12-06T20:00:00.000Z', ip: '192.0.2.1', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/133.0' },
-    { id: 's-2', current: false, method: 'oidc', secondFactor: 'provider', createdAt: '2026-12-05T08:00:00.000Z', lastSeenAt: '2026-12-05T09:00:00.000Z', expiresAt: '2026-12-05T20:00:00.000Z', ip: '198.51.100.7', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1' },
+    {
+      id: 's-1',
+      current: true,
+      method: 'password',
+      secondFactor: null,
+      createdAt: '2026-12-06T08:00:00.000Z',
+      lastSeenAt: '2026-12-06T08:05:00.000Z',
+      expiresAt: '2026-12-06T20:00:00.000Z',
+      ip: '192.0.2.1',
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/133.0',
+    },
+    {
+      id: 's-2',
+      current: false,
+      method: 'oidc',
+      secondFactor: 'provider',
+      createdAt: '2026-12-05T08:00:00.000Z',
+      lastSeenAt: '2026-12-05T09:00:00.000Z',
+      expiresAt: '2026-12-05T20:00:00.000Z',
+      ip: '198.51.100.7',
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1',
+    },
   ];
   const PREFERENCES = NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: kind === 'benchmark.accepted' ? 'digest' : 'immediate', chosen: false }));
   const NOT_ENROLLED = { enrolled: false, enrolledAt: null, recoveryCodesLeft: 0, required: false };
 
   async function open(overrides: Parameters<typeof me>[1] = {}): Promise<void> {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([...IDENTITY_ROUTES, { path: '**', component: Elsewhere }]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
+      providers: [provideRouter([...IDENTITY_ROUTES, { path: '**', component: Elsewhere }]), provideHttpClient(), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(AuthSession).signIn({ email: 'x', password: 'x' }).subscribe();
@@ -65,8 +81,7 @@ describe('AccountPage', () => {
   }
 
   const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
-  const texts = (selector: string): string[] =>
-    [...element().querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const texts = (selector: string): string[] => [...element().querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
   const passwordInputs = (): HTMLInputElement[] => [...element().querySelectorAll<HTMLInputElement>('input[type="password"]')];
 
   async function changePassword(current: string, next: string, repeat = next): Promise<void> {
@@ -84,12 +99,7 @@ describe('AccountPage', () => {
   it('shows who is signed in: name, e-mail, organisation and roles', async () => {
     await open();
     expect(texts('dt')).toEqual(['Name', 'E-mail address', 'Organisation', 'Roles']);
-    expect(texts('dd')).toEqual([
-      'Milica Civil Society',
-      'milica@cso.test',
-      'Serbian CSO coalition',
-      expect.any(String),
-    ]);
+    expect(texts('dd')).toEqual(['Milica Civil Society', 'milica@cso.test', 'Serbian CSO coalition', expect.any(String)]);
     expect(texts('dd li')).toEqual(['Ministry (coordinator)', 'Peer-review expert']);
   });
 
@@ -130,7 +140,9 @@ describe('AccountPage', () => {
   it('sets up two-step sign-in: QR code and key, the confirming code, then the recovery codes once', async () => {
     await open();
     button('Set up two-step sign-in').click();
-    http.expectOne('/api/auth/second-factor/enrolment').flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qr: { size: 21, path: 'M0 0h1v1h-1z' } });
+    http
+      .expectOne('/api/auth/second-factor/enrolment')
+      .flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qr: { size: 21, path: 'M0 0h1v1h-1z' } });
     await settle();
     expect(element().querySelector('svg.qr path')?.getAttribute('d')).toBe('M0 0h1v1h-1z');
     expect(texts('.secret')).toEqual(['JBSW Y3DP EHPK 3PXP']);
@@ -154,10 +166,14 @@ describe('AccountPage', () => {
   it('says why a confirming code was refused, and asks again', async () => {
     await open();
     button('Set up two-step sign-in').click();
-    http.expectOne('/api/auth/second-factor/enrolment').flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qr: { size: 21, path: 'M0 0h1v1h-1z' } });
+    http
+      .expectOne('/api/auth/second-factor/enrolment')
+      .flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qr: { size: 21, path: 'M0 0h1v1h-1z' } });
     await settle();
     await typeCode('000000');
-    http.expectOne('/api/auth/second-factor/enrolment/confirmation').flush({ statusCode: 422, message: 'That code is not right.' }, { status: 422, statusText: 'Unprocessable Entity' });
+    http
+      .expectOne('/api/auth/second-factor/enrolment/confirmation')
+      .flush({ statusCode: 422, message: 'That code is not right.' }, { status: 422, statusText: 'Unprocessable Entity' });
     await settle();
     expect(texts('.code-form [role="alert"]')).toEqual(['That code is not right.']);
     expect(element().querySelector('svg.qr')).not.toBeNull();

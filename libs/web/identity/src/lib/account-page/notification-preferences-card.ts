@@ -10,7 +10,8 @@ import { AccountApi } from './account-api';
 /** Each kind of notification in a few words, as the person chooses how to receive it. */
 const KIND_LABELS: Record<NotificationKind, () => string> = {
   'benchmark.submitted': () => $localize`:Kind of notification@@account.notifications.kind.benchmark.submitted:A benchmark submitted for your review`,
-  'benchmark.changes_requested': () => $localize`:Kind of notification@@account.notifications.kind.benchmark.changes_requested:Changes requested on a benchmark`,
+  'benchmark.changes_requested': () =>
+    $localize`:Kind of notification@@account.notifications.kind.benchmark.changes_requested:Changes requested on a benchmark`,
   'benchmark.accepted': () => $localize`:Kind of notification@@account.notifications.kind.benchmark.accepted:A benchmark accepted`,
   'benchmark.reopened': () => $localize`:Kind of notification@@account.notifications.kind.benchmark.reopened:A benchmark reopened`,
   'mission.planned': () => $localize`:Kind of notification@@account.notifications.kind.mission.planned:A peer-review mission planned`,
@@ -52,7 +53,10 @@ export class NotificationPreferencesCard {
   protected readonly kindLabel = (kind: NotificationKind) => KIND_LABELS[kind]();
   protected readonly deliveryLabel = (delivery: NotificationDelivery) => DELIVERY_LABELS[delivery]();
   protected readonly form = new FormGroup(
-    Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, new FormControl<NotificationDelivery>('immediate', { nonNullable: true })])) as Record<NotificationKind, FormControl<NotificationDelivery>>,
+    Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, new FormControl<NotificationDelivery>('immediate', { nonNullable: true })])) as Record<
+      NotificationKind,
+      FormControl<NotificationDelivery>
+    >,
   );
   protected readonly loaded = signal<boolean | null>(null);
   protected readonly saving = signal(false);

@@ -41,10 +41,26 @@ type Format = 'docx' | 'pdf';
     </div>
   `,
   styles: `
-    .document-download { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 8px 0; }
-    .document-download mat-progress-spinner { display: inline-block; margin-right: 8px; vertical-align: middle; }
-    .document-download__status { font-size: 0.875rem; }
-    .document-download__problem { flex-basis: 100%; margin: 0; color: var(--mat-sys-error); }
+    .document-download {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin: 8px 0;
+    }
+    .document-download mat-progress-spinner {
+      display: inline-block;
+      margin-right: 8px;
+      vertical-align: middle;
+    }
+    .document-download__status {
+      font-size: 0.875rem;
+    }
+    .document-download__problem {
+      flex-basis: 100%;
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class DocumentDownload {

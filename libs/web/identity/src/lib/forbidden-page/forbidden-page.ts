@@ -12,8 +12,7 @@ import { AuthSession } from '../auth-session';
     <h1 i18n="@@forbidden.heading">You may not open this page</h1>
     @if (me(); as me) {
       <p i18n="@@forbidden.text">
-        You are signed in as {{ me.displayName }}, and your roles do not include this part of Benchmark Tracker.
-        If you need it, ask a platform administrator.
+        You are signed in as {{ me.displayName }}, and your roles do not include this part of Benchmark Tracker. If you need it, ask a platform administrator.
       </p>
     }
     <a matButton="filled" routerLink="/benchmarks" i18n="@@forbidden.toBenchmarks">Go to the benchmarks</a>

@@ -15,13 +15,7 @@ import { CURRENT_LANGUAGE, reloadIn } from './language';
   imports: [MatButton, MatIcon, MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button
-      matButton
-      type="button"
-      class="language-switch"
-      [matMenuTriggerFor]="languages"
-      [attr.aria-label]="label"
-    >
+    <button matButton type="button" class="language-switch" [matMenuTriggerFor]="languages" [attr.aria-label]="label">
       <mat-icon aria-hidden="true">translate</mat-icon>
       <span class="language-switch__short" aria-hidden="true">{{ short[current] }}</span>
     </button>

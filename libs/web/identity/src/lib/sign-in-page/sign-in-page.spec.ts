@@ -42,8 +42,7 @@ describe('SignInPage', () => {
   }
 
   const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
-  const text = (selector: string): string =>
-    (element().querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = (selector: string): string => (element().querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const input = (type: string): HTMLInputElement => element().querySelector(`input[type="${type}"]`) as HTMLInputElement;
 
   async function submit(email: string, password: string): Promise<void> {
@@ -84,7 +83,7 @@ describe('SignInPage', () => {
     expect(wrong.request.body).toEqual({ code: '12345' });
     wrong.flush(...unauthorized('Wrong code: check the authenticator app.'));
     await settle();
-    expect(text('[role="alert"]')).toBe("The code was not accepted.Wrong code: check the authenticator app.");
+    expect(text('[role="alert"]')).toBe('The code was not accepted.Wrong code: check the authenticator app.');
 
     await submitCode(' 123456 ');
     const right = http.expectOne('/api/auth/login/second-factor');
@@ -161,9 +160,7 @@ describe('SignInPage', () => {
     expect(text('[role="alert"]')).toBe('Too many attempts — try again in 14 minutes.');
 
     await submit('cso@demo.test', 'again');
-    http
-      .expectOne('/api/auth/login')
-      .flush(null, { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '30' } });
+    http.expectOne('/api/auth/login').flush(null, { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '30' } });
     await settle();
     expect(text('[role="alert"]')).toBe('Too many attempts — try again in 1 minute.');
   });

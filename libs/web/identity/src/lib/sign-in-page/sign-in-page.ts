@@ -79,9 +79,7 @@ export class SignInPage {
     return oidc?.enabled ? oidc.label : null;
   });
   /** A full page navigation: the API hands the browser on to the identity provider. */
-  protected readonly singleSignOnHref = computed(
-    () => `/api/auth/oidc/login?returnTo=${encodeURIComponent(safeReturnTo(this.returnTo()))}`,
-  );
+  protected readonly singleSignOnHref = computed(() => `/api/auth/oidc/login?returnTo=${encodeURIComponent(safeReturnTo(this.returnTo()))}`);
 
   protected submit(): void {
     if (this.busy()) return;

@@ -46,7 +46,9 @@ describe('the Edit mission dialog', () => {
     const dialog = TestBed.inject(MatDialog).open<EditMissionDialog, MissionDetailDto, EditMissionResult>(EditMissionDialog, { data: mission });
     const closed = firstValueFrom(dialog.afterClosed());
     await fixture.whenStable();
-    http.expectOne((r) => r.url === '/api/benchmarks').flush({ items: [{ id: 'b-1', code: 'RS-24-POL-01', area: { code: 'POL', title: 'Police cooperation' } }], total: 1 });
+    http
+      .expectOne((r) => r.url === '/api/benchmarks')
+      .flush({ items: [{ id: 'b-1', code: 'RS-24-POL-01', area: { code: 'POL', title: 'Police cooperation' } }], total: 1 });
     http.expectOne('/api/experts').flush([{ id: 'u-1', displayName: 'Expert', memberState: 'DE' }]);
     await fixture.whenStable();
     change?.();
@@ -90,7 +92,9 @@ describe('the Edit mission dialog', () => {
   it('asks before Escape throws a changed title away, and keeps the dialog when the person stays', async () => {
     const dialog = TestBed.inject(MatDialog).open<EditMissionDialog, MissionDetailDto, EditMissionResult>(EditMissionDialog, { data: mission });
     await fixture.whenStable();
-    http.expectOne((r) => r.url === '/api/benchmarks').flush({ items: [{ id: 'b-1', code: 'RS-24-POL-01', area: { code: 'POL', title: 'Police cooperation' } }], total: 1 });
+    http
+      .expectOne((r) => r.url === '/api/benchmarks')
+      .flush({ items: [{ id: 'b-1', code: 'RS-24-POL-01', area: { code: 'POL', title: 'Police cooperation' } }], total: 1 });
     http.expectOne('/api/experts').flush([{ id: 'u-1', displayName: 'Expert', memberState: 'DE' }]);
     await fixture.whenStable();
     const title = document.querySelector('bt-edit-mission-dialog input[formcontrolname="title"]') as HTMLInputElement;

@@ -41,7 +41,9 @@ export type EditMissionResult = MissionDetailDto | 'changed';
     </bt-form-dialog>
   `,
   styles: `
-    .load-error { color: var(--mat-sys-error); }
+    .load-error {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class EditMissionDialog {
@@ -72,7 +74,14 @@ export class EditMissionDialog {
     }
     const { title, startDate, endDate, expertIds } = this.form.getRawValue();
     this.submission.run(
-      this.api.update(this.mission.id, { title: title.trim(), startDate, endDate, expertIds, benchmarks: missionScope(this.form, true), version: this.mission.version }),
+      this.api.update(this.mission.id, {
+        title: title.trim(),
+        startDate,
+        endDate,
+        expertIds,
+        benchmarks: missionScope(this.form, true),
+        version: this.mission.version,
+      }),
       (mission) => this.dialog.close(mission),
       $localize`:@@missionPage.edit.failed:The mission could not be saved.`,
       (error) => error.status === 409 && (this.dialog.close('changed'), true),

@@ -35,7 +35,8 @@ describe('the Edit meeting dialog', () => {
     control(name).value = value;
     control(name).dispatchEvent(new Event('input'));
   };
-  const cancel = () => [...document.querySelectorAll<HTMLButtonElement>('bt-meeting-dialog button')].find((b) => b.textContent?.trim() === 'Cancel') as HTMLButtonElement;
+  const cancel = () =>
+    [...document.querySelectorAll<HTMLButtonElement>('bt-meeting-dialog button')].find((b) => b.textContent?.trim() === 'Cancel') as HTMLButtonElement;
   async function open() {
     const dialog = TestBed.inject(MatDialog).open<MeetingDialog, MeetingDialogData, MissionDetailDto>(MeetingDialog, { data: { mission, meeting } });
     await fixture.whenStable();

@@ -18,7 +18,14 @@ export interface MeetingDialogData {
   imports: [FORM_DIALOG, MeetingFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <bt-form-dialog [submission]="submission" savingLabel="Saving the meeting" i18n-savingLabel="@@missionPage.meetingEdit.saving" [minWidth]="'480px'" [formGroup]="form" (formSubmit)="save()">
+    <bt-form-dialog
+      [submission]="submission"
+      savingLabel="Saving the meeting"
+      i18n-savingLabel="@@missionPage.meetingEdit.saving"
+      [minWidth]="'480px'"
+      [formGroup]="form"
+      (formSubmit)="save()"
+    >
       <h2 mat-dialog-title i18n="Title of the dialog that corrects a meeting of a mission's agenda@@missionPage.meetingEdit.title">Edit meeting</h2>
       <bt-meeting-fields [form]="form" [startDate]="data.mission.startDate" [endDate]="data.mission.endDate" [dateHint]="true" />
       <mat-dialog-actions align="end">

@@ -29,7 +29,16 @@ export function meetingForm(meeting?: MissionMeetingRequest) {
   template: `
     <mat-form-field>
       <mat-label i18n="@@missionPage.meeting.date">Meeting date</mat-label>
-      <input matInput [matDatepicker]="meetsOnPicker" btCalendarDay #meetsOnDay="btCalendarDay" formControlName="meetsOn" [min]="startDate()" [max]="endDate()" required />
+      <input
+        matInput
+        [matDatepicker]="meetsOnPicker"
+        btCalendarDay
+        #meetsOnDay="btCalendarDay"
+        formControlName="meetsOn"
+        [min]="startDate()"
+        [max]="endDate()"
+        required
+      />
       <mat-datepicker-toggle matIconSuffix [for]="meetsOnPicker" />
       <mat-datepicker #meetsOnPicker />
       @if (form().controls.meetsOn.hasError('matDatepickerParse')) {

@@ -61,7 +61,6 @@ const recommendation = (overrides: Partial<RecommendationDto> = {}): Recommendat
   ...overrides,
 });
 
-
 describe('the peer-review mission page', () => {
   let fixture: ComponentFixture<MissionPage>;
   let http: HttpTestingController;
@@ -69,7 +68,13 @@ describe('the peer-review mission page', () => {
 
   async function show(m: MissionDetailDto): Promise<void> {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }, provideReadersDates('en', enUS)],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideReadersDates('en', enUS),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(MissionPage);
@@ -93,15 +98,29 @@ describe('the peer-review mission page', () => {
 
   const page = (): HTMLElement => fixture.nativeElement as HTMLElement;
   const text = (selector: string) => [...page().querySelectorAll(selector)].map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
-  const button = (words: string) => [...page().querySelectorAll('button')].find((b) => b.textContent?.replace(/\s+/g, ' ').trim().startsWith(words)) as HTMLButtonElement;
-  const field = async (label: string) => (await (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }))).getControl(MatInputHarness)) as MatInputHarness;
+  const button = (words: string) =>
+    [...page().querySelectorAll('button')].find((b) => b.textContent?.replace(/\s+/g, ' ').trim().startsWith(words)) as HTMLButtonElement;
+  const field = async (label: string) =>
+    (await (
+      await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) }))
+    ).getControl(MatInputHarness)) as MatInputHarness;
   const unsaved = () => (fixture.componentInstance as unknown as { hasUnsavedWork(): boolean }).hasUnsavedWork();
 
   it('is a composition of its sections, each headed on one scale', async () => {
     await show(mission());
     expect(text('h1')).toEqual(['Border management peer review (RS)']);
-    expect(text('h2')).toEqual(['Scope and experts', 'Terms of reference', 'Agenda', 'Findings per benchmark', 'Mission report', 'Recommendations and follow-up']);
-    expect(page().querySelectorAll('bt-mission-scope, bt-mission-terms, bt-mission-agenda, bt-mission-findings, bt-mission-report, bt-mission-recommendations').length).toBe(6);
+    expect(text('h2')).toEqual([
+      'Scope and experts',
+      'Terms of reference',
+      'Agenda',
+      'Findings per benchmark',
+      'Mission report',
+      'Recommendations and follow-up',
+    ]);
+    expect(
+      page().querySelectorAll('bt-mission-scope, bt-mission-terms, bt-mission-agenda, bt-mission-findings, bt-mission-report, bt-mission-recommendations')
+        .length,
+    ).toBe(6);
   });
 
   it("tells the mission's expert what to do next where nothing is there yet", async () => {
@@ -143,7 +162,9 @@ describe('the peer-review mission page', () => {
     await settle();
     const post = http.expectOne({ method: 'POST', url: '/api/missions/m-1/meetings' });
     expect(post.request.body).toEqual({ meetsOn: '2026-05-05', institution: 'Border Police Directorate', participants: 'Head of the risk-analysis unit' });
-    post.flush(mission({ meetings: [{ id: 'mt-1', meetsOn: '2026-05-05', institution: 'Border Police Directorate', participants: 'Head of the risk-analysis unit' }] }));
+    post.flush(
+      mission({ meetings: [{ id: 'mt-1', meetsOn: '2026-05-05', institution: 'Border Police Directorate', participants: 'Head of the risk-analysis unit' }] }),
+    );
     await settle();
     expect(text('td')).toContain('Border Police Directorate');
     expect(text('[role="status"]')).toContain('Meeting added to the agenda.');
@@ -159,7 +180,9 @@ describe('the peer-review mission page', () => {
     await settle();
     const put = http.expectOne({ method: 'PUT', url: '/api/missions/m-1/findings/b-1' });
     expect(put.request.body).toEqual({ text: 'Risk analysis is **not used**.' });
-    put.flush(mission({ findings: [{ benchmarkId: 'b-1', text: 'Risk analysis is **not used**.', author: 'Erik Expert', updatedAt: '2026-05-05T10:00:00Z' }] }));
+    put.flush(
+      mission({ findings: [{ benchmarkId: 'b-1', text: 'Risk analysis is **not used**.', author: 'Erik Expert', updatedAt: '2026-05-05T10:00:00Z' }] }),
+    );
     await settle();
     expect(text('[role="status"]')).toContain('Finding saved.');
     expect(await (await field('Finding on RS-24-MIG-02')).getValue()).toBe('Half a thought');
@@ -178,7 +201,12 @@ describe('the peer-review mission page', () => {
     button('Add recommendation').click();
     await settle();
     const post = http.expectOne({ method: 'POST', url: '/api/missions/m-1/recommendations' });
-    expect(post.request.body).toEqual({ benchmark: 'RS-24-MIG-02', text: 'Adopt a risk-analysis manual.', owner: 'Border Police Directorate', dueDate: '2026-09-01' });
+    expect(post.request.body).toEqual({
+      benchmark: 'RS-24-MIG-02',
+      text: 'Adopt a risk-analysis manual.',
+      owner: 'Border Police Directorate',
+      dueDate: '2026-09-01',
+    });
     post.flush(recommendation());
     await settle();
     http.expectOne('/api/missions/m-1').flush(mission({ recommendations: [recommendation()] }));
@@ -210,7 +238,11 @@ describe('the peer-review mission page', () => {
     expect(patch.request.body).toEqual({ status: 'in_progress', followUpNote: 'Drafted, adoption in June.', evidenceIds: ['ev-1'] });
     patch.flush(recommendation({ status: 'in_progress' }));
     await settle();
-    const followedUp = recommendation({ status: 'in_progress', followUpNote: 'Drafted, adoption in June.', evidence: [{ id: 'ev-1', title: 'Risk-analysis manual adopted' }] });
+    const followedUp = recommendation({
+      status: 'in_progress',
+      followUpNote: 'Drafted, adoption in June.',
+      evidence: [{ id: 'ev-1', title: 'Risk-analysis manual adopted' }],
+    });
     http.expectOne('/api/missions/m-1').flush(mission({ may: COMMISSION, recommendations: [followedUp] }));
     await settle();
     http.expectOne('/api/benchmarks/RS-24-MIG-02/evidence').flush([]);
@@ -234,7 +266,17 @@ describe('the peer-review mission page', () => {
     expect(page().querySelector('bt-mission-report mat-progress-bar')?.getAttribute('aria-valuenow')).toBe('30');
     upload.flush({});
     await settle();
-    const report = { id: 'f-1', fileName: 'border-report.pdf', mediaType: 'application/pdf', size: 8, sha256: 'ab', uploadedAt: '2026-05-06T10:00:00Z', uploadedBy: 'Erik Expert', submittedAt: '2026-05-06T10:00:00Z', sharedAt: null };
+    const report = {
+      id: 'f-1',
+      fileName: 'border-report.pdf',
+      mediaType: 'application/pdf',
+      size: 8,
+      sha256: 'ab',
+      uploadedAt: '2026-05-06T10:00:00Z',
+      uploadedBy: 'Erik Expert',
+      submittedAt: '2026-05-06T10:00:00Z',
+      sharedAt: null,
+    };
     http.expectOne('/api/missions/m-1').flush(mission({ report } as Partial<MissionDetailDto>));
     await settle();
     expect(text('bt-mission-report a')).toEqual(['border-report.pdf']);
@@ -247,7 +289,9 @@ describe('the peer-review mission page', () => {
     Object.defineProperty(input, 'files', { value: [new File(['<html>'], 'tor.pdf')], configurable: true });
     input.dispatchEvent(new Event('change'));
     await settle();
-    http.expectOne('/api/missions/m-1/terms-of-reference').flush({ message: 'The file is not a PDF, DOCX or ODT document.' }, { status: 415, statusText: 'Unsupported Media Type' });
+    http
+      .expectOne('/api/missions/m-1/terms-of-reference')
+      .flush({ message: 'The file is not a PDF, DOCX or ODT document.' }, { status: 415, statusText: 'Unsupported Media Type' });
     await settle();
     expect(text('bt-mission-terms [role="alert"]')).toEqual(['The file is not a PDF, DOCX or ODT document.']);
   });

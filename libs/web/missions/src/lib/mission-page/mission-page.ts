@@ -110,7 +110,9 @@ export class MissionPage implements OnInit, HoldsUnsavedWork {
         if (result === 'changed') {
           // Someone else corrected it first: show theirs, so the correction is made again on what is there now.
           this.load();
-          this.snackBar.open($localize`:@@missionPage.edit.changed:Changed by someone else — reloaded. Your correction was not saved.`, undefined, { duration: 8000 });
+          this.snackBar.open($localize`:@@missionPage.edit.changed:Changed by someone else — reloaded. Your correction was not saved.`, undefined, {
+            duration: 8000,
+          });
           return;
         }
         this.mission.set(result);

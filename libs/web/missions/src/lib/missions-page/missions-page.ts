@@ -33,7 +33,9 @@ export class MissionsPage implements OnInit, HoldsUnsavedWork {
   protected readonly view = signal<'list' | 'calendar'>('list');
   protected readonly month = signal(((d) => ({ year: d.getFullYear(), month: d.getMonth() }))(new Date()));
   protected readonly weeks = computed(() => monthWeeks(this.month().year, this.month().month, this.list().value ?? []));
-  protected readonly monthName = computed(() => new Date(this.month().year, this.month().month, 1).toLocaleDateString(undefined, { month: 'long', year: 'numeric' }));
+  protected readonly monthName = computed(() =>
+    new Date(this.month().year, this.month().month, 1).toLocaleDateString(undefined, { month: 'long', year: 'numeric' }),
+  );
   protected readonly weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => new Date(2024, 0, d).toLocaleDateString(undefined, { weekday: 'short' }));
   protected readonly mayPlan = computed(() => this.session.hasRole('commission'));
   protected readonly experts = signal<ExpertDto[]>([]);

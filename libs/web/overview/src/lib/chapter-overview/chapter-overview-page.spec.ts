@@ -6,7 +6,12 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { AssessmentDto, ChapterOverviewDto, OverviewGradeDto } from '@bt/contracts';
 import { OVERVIEW_ROUTES } from '../overview.routes';
 
-const assessment = (voice: AssessmentDto['voice'], preparation: AssessmentDto['preparation'], progress: AssessmentDto['progress'], organisation = 'Org'): OverviewGradeDto => ({
+const assessment = (
+  voice: AssessmentDto['voice'],
+  preparation: AssessmentDto['preparation'],
+  progress: AssessmentDto['progress'],
+  organisation = 'Org',
+): OverviewGradeDto => ({
   id: `${voice}-${organisation}`,
   voice,
   organisation,
@@ -40,7 +45,11 @@ describe('ChapterOverviewPage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'overview', children: OVERVIEW_ROUTES }], withComponentInputBinding()), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: 'overview', children: OVERVIEW_ROUTES }], withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     harness = await RouterTestingHarness.create();
@@ -88,9 +97,18 @@ describe('ChapterOverviewPage', () => {
     const more = () => [...element.querySelectorAll('button')].find((b) => b.textContent?.includes('Show more'));
     more()?.click();
     TestBed.tick();
-    http
-      .expectOne('/api/overview?country=RS&chapter=24&period=2026&after=RS-24-ASY-01&pageSize=20')
-      .flush({ ...OVERVIEW, rows: [{ benchmark: { id: 'b3', code: 'RS-24-ASY-02', state: 'draft', area: 'ASY', areaTitle: 'Asylum' }, commission: null, ministry: null, civilSociety: [] }], next: null });
+    http.expectOne('/api/overview?country=RS&chapter=24&period=2026&after=RS-24-ASY-01&pageSize=20').flush({
+      ...OVERVIEW,
+      rows: [
+        {
+          benchmark: { id: 'b3', code: 'RS-24-ASY-02', state: 'draft', area: 'ASY', areaTitle: 'Asylum' },
+          commission: null,
+          ministry: null,
+          civilSociety: [],
+        },
+      ],
+      next: null,
+    });
     await harness.fixture.whenStable();
     harness.fixture.detectChanges();
     expect([...element.querySelectorAll('th[scope="row"]')].map((th) => clean(th.textContent))).toEqual(['RS-24-MIG-01', 'RS-24-ASY-01', 'RS-24-ASY-02']);

@@ -31,15 +31,29 @@ export class ConsiderationPage {
   protected readonly xlsx = considerationExportUrl(this.scope.country, this.scope.chapter, 'xlsx');
   protected readonly csv = considerationExportUrl(this.scope.country, this.scope.chapter, 'csv');
 
-  protected readonly figures = toSignal(of(null).pipe(loadEach(() => this.api.consideration(this.scope.country, this.scope.chapter))), { initialValue: LOADING });
+  protected readonly figures = toSignal(of(null).pipe(loadEach(() => this.api.consideration(this.scope.country, this.scope.chapter))), {
+    initialValue: LOADING,
+  });
   protected readonly categories = computed(() => (this.figures().value?.areas ?? []).map((a) => a.title));
   protected readonly series = computed<ChartSeries[]>(() => {
     const areas = this.figures().value?.areas ?? [];
     return [
       { name: $localize`:Proposals the ministry accepted@@consideration.accepted:Accepted`, values: areas.map((a) => a.accepted), meaning: 'positive' },
-      { name: $localize`:Proposals the ministry partly accepted@@consideration.partlyAccepted:Partly accepted`, values: areas.map((a) => a.partlyAccepted), meaning: 'partial' },
-      { name: $localize`:Proposals the ministry did not accept@@consideration.notAccepted:Not accepted`, values: areas.map((a) => a.notAccepted), meaning: 'negative' },
-      { name: $localize`:Proposals still without an answer@@consideration.unanswered:Unanswered`, values: areas.map((a) => a.received - a.answered), meaning: 'pending' },
+      {
+        name: $localize`:Proposals the ministry partly accepted@@consideration.partlyAccepted:Partly accepted`,
+        values: areas.map((a) => a.partlyAccepted),
+        meaning: 'partial',
+      },
+      {
+        name: $localize`:Proposals the ministry did not accept@@consideration.notAccepted:Not accepted`,
+        values: areas.map((a) => a.notAccepted),
+        meaning: 'negative',
+      },
+      {
+        name: $localize`:Proposals still without an answer@@consideration.unanswered:Unanswered`,
+        values: areas.map((a) => a.received - a.answered),
+        meaning: 'pending',
+      },
     ];
   });
   protected readonly caption = $localize`:Caption of the chart of proposals per area@@consideration.chartCaption:Civil-society proposals per area, by the ministry's answer`;

@@ -19,7 +19,18 @@ describe('SearchPage', () => {
           kind: 'evidence',
           total: 12,
           totalCapped: false,
-          items: [{ kind: 'evidence', id: 'e1', benchmarkCode: 'RS-24-MIG-01', title: 'Reform', snippet: [{ text: 'reforma ', match: false }, { text: '<b>pravosuđa</b>', match: true }] }],
+          items: [
+            {
+              kind: 'evidence',
+              id: 'e1',
+              benchmarkCode: 'RS-24-MIG-01',
+              title: 'Reform',
+              snippet: [
+                { text: 'reforma ', match: false },
+                { text: '<b>pravosuđa</b>', match: true },
+              ],
+            },
+          ],
         },
       ],
     };

@@ -81,12 +81,24 @@ describe('InboxSection', () => {
     const at = '2026-03-01T09:00:00.000Z';
     await show({
       items: [
-        { key: 'n', kind: 'benchmark.changes_requested', facts: { benchmark: 'RS-24-VIS-01', by: 'Claire Commission' }, title: 'x', detail: 'Add the 2025 figures.', link: '/benchmarks/RS-24-VIS-01', at, unread: true },
+        {
+          key: 'n',
+          kind: 'benchmark.changes_requested',
+          facts: { benchmark: 'RS-24-VIS-01', by: 'Claire Commission' },
+          title: 'x',
+          detail: 'Add the 2025 figures.',
+          link: '/benchmarks/RS-24-VIS-01',
+          at,
+          unread: true,
+        },
         { key: 'p', kind: 'mission.report_shared', facts: { mission: 'Borders mission' }, title: 'x', link: '/missions/m1', at, unread: true },
       ],
       unread: 2,
     });
-    const texts = [...element().querySelectorAll('li.item')].map((li) => [clean(li.querySelector('a')?.textContent), clean(li.querySelector('.item__detail')?.textContent)]);
+    const texts = [...element().querySelectorAll('li.item')].map((li) => [
+      clean(li.querySelector('a')?.textContent),
+      clean(li.querySelector('.item__detail')?.textContent),
+    ]);
     expect(texts).toEqual([
       ['RS-24-VIS-01: Claire Commission requested changes', 'Add the 2025 figures.'],
       ['Mission report shared with you: Borders mission', ''],
@@ -98,16 +110,63 @@ describe('InboxSection', () => {
     const link = '/consultations/c1/reply';
     await show({
       items: [
-        { key: 'u', kind: 'proposal.unanswered', facts: { benchmark: 'RS-24-VIS-01', organisation: 'Belgrade Centre', days: 1 }, title: 'x', detail: 'Add a register.', link, at, unread: true },
-        { key: 'r', kind: 'proposal.answered', facts: { benchmark: 'RS-24-VIS-01', decision: 'not_accepted', revised: true }, title: 'x', link, at, unread: true },
-        { key: 'c', kind: 'consultation.deadline', facts: { consultation: 'Migration 2026', unanswered: 3 }, title: 'x', detail: 'x', link, at, dueAt: at, unread: true },
+        {
+          key: 'u',
+          kind: 'proposal.unanswered',
+          facts: { benchmark: 'RS-24-VIS-01', organisation: 'Belgrade Centre', days: 1 },
+          title: 'x',
+          detail: 'Add a register.',
+          link,
+          at,
+          unread: true,
+        },
+        {
+          key: 'r',
+          kind: 'proposal.answered',
+          facts: { benchmark: 'RS-24-VIS-01', decision: 'not_accepted', revised: true },
+          title: 'x',
+          link,
+          at,
+          unread: true,
+        },
+        {
+          key: 'c',
+          kind: 'consultation.deadline',
+          facts: { consultation: 'Migration 2026', unanswered: 3 },
+          title: 'x',
+          detail: 'x',
+          link,
+          at,
+          dueAt: at,
+          unread: true,
+        },
         { key: 'm', kind: 'mission.starting', facts: { mission: 'Borders mission' }, title: 'x', link, at, unread: true },
-        { key: 'z', kind: 'proposal.unanswered', facts: { benchmark: 'RS-24-VIS-02', organisation: 'Belgrade Centre', days: 0 }, title: 'x', link, at, unread: true },
-        { key: 'a', kind: 'activity.due', facts: { activity: '2.1.4 Asylum Office staffing', benchmark: 'RS-24-ASY-02' }, title: 'x', link, at, dueAt: at, unread: true },
+        {
+          key: 'z',
+          kind: 'proposal.unanswered',
+          facts: { benchmark: 'RS-24-VIS-02', organisation: 'Belgrade Centre', days: 0 },
+          title: 'x',
+          link,
+          at,
+          unread: true,
+        },
+        {
+          key: 'a',
+          kind: 'activity.due',
+          facts: { activity: '2.1.4 Asylum Office staffing', benchmark: 'RS-24-ASY-02' },
+          title: 'x',
+          link,
+          at,
+          dueAt: at,
+          unread: true,
+        },
       ],
       unread: 6,
     });
-    const texts = [...element().querySelectorAll('li.item')].map((li) => [clean(li.querySelector('a')?.textContent), clean(li.querySelector('.item__detail')?.textContent)]);
+    const texts = [...element().querySelectorAll('li.item')].map((li) => [
+      clean(li.querySelector('a')?.textContent),
+      clean(li.querySelector('.item__detail')?.textContent),
+    ]);
     expect(texts).toEqual([
       ['RS-24-VIS-01: a proposal from Belgrade Centre awaits your answer (1 day)', 'Add a register.'],
       ['RS-24-VIS-01: the ministry revised its answer — Not accepted', ''],

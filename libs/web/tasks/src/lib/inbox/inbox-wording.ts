@@ -9,7 +9,8 @@ export function inboxTitle(item: InboxItemDto): string {
   switch (item.kind) {
     case 'proposal.unanswered': {
       const { benchmark, organisation, days } = item.facts;
-      if (days === 0) return $localize`:Inbox item for the ministry@@inbox.proposalUnanswered.today:${benchmark}:benchmark:: a proposal from ${organisation}:organisation: awaits your answer (since today)`;
+      if (days === 0)
+        return $localize`:Inbox item for the ministry@@inbox.proposalUnanswered.today:${benchmark}:benchmark:: a proposal from ${organisation}:organisation: awaits your answer (since today)`;
       return days === 1
         ? $localize`:Inbox item for the ministry@@inbox.proposalUnanswered.one:${benchmark}:benchmark:: a proposal from ${organisation}:organisation: awaits your answer (1 day)`
         : $localize`:Inbox item for the ministry@@inbox.proposalUnanswered.other:${benchmark}:benchmark:: a proposal from ${organisation}:organisation: awaits your answer (${days}:days: days)`;

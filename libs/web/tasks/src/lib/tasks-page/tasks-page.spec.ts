@@ -37,7 +37,10 @@ describe('TasksPage', () => {
     await open();
     http.expectOne('/api/tasks').flush([
       task('submit', 'RS-24-MIG-01'),
-      { ...task('revise', 'RS-24-MIG-02'), changesRequested: { by: 'Claire Commission', at: '2026-03-01T09:00:00.000Z', comment: 'Please add the 2025 conviction figures.' } },
+      {
+        ...task('revise', 'RS-24-MIG-02'),
+        changesRequested: { by: 'Claire Commission', at: '2026-03-01T09:00:00.000Z', comment: 'Please add the 2025 conviction figures.' },
+      },
       task('submit', 'RS-24-ASY-01'),
     ]);
     await settle();

@@ -20,7 +20,9 @@ export interface ConfirmDialogData {
       <p>{{ data.message }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button matButton type="button" [mat-dialog-close]="false" cdkFocusInitial i18n="Button that closes a confirmation without acting@@confirm.cancel">Cancel</button>
+      <button matButton type="button" [mat-dialog-close]="false" cdkFocusInitial i18n="Button that closes a confirmation without acting@@confirm.cancel">
+        Cancel
+      </button>
       <button matButton="filled" type="button" class="confirm-dialog__confirm" [mat-dialog-close]="true">{{ data.confirm }}</button>
     </mat-dialog-actions>
   `,

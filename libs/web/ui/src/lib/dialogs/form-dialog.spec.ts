@@ -60,7 +60,11 @@ describe('FormDialog', () => {
     fixture.detectChanges();
     expect(element.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe('Saving the name');
     pending.next();
-    host.submission.run(throwError(() => new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'Changed meanwhile.' } })), () => undefined, 'fallback');
+    host.submission.run(
+      throwError(() => new HttpErrorResponse({ status: 409, error: { statusCode: 409, message: 'Changed meanwhile.' } })),
+      () => undefined,
+      'fallback',
+    );
     fixture.detectChanges();
     expect(element.querySelector('mat-progress-bar')).toBeNull();
     expect(element.querySelector('[role=alert]')?.textContent).toBe('Changed meanwhile.');

@@ -43,8 +43,10 @@ describe('EvidenceNarrative', () => {
     expect(narrative.querySelector('img')).toBeNull();
   });
 
-  it('shows images only from the product itself, another host\'s as a link, and refuses data: links', async () => {
-    const narrative = await render('![pixel](https://tracker.example/p.gif) ![chart](/api/files/chart.png) [open](data:text/html,hello) [Gazette](https://www.paragraf.rs/)');
+  it("shows images only from the product itself, another host's as a link, and refuses data: links", async () => {
+    const narrative = await render(
+      '![pixel](https://tracker.example/p.gif) ![chart](/api/files/chart.png) [open](data:text/html,hello) [Gazette](https://www.paragraf.rs/)',
+    );
     const images = [...narrative.querySelectorAll('img')].map((img) => img.getAttribute('src'));
     expect(images).toEqual(['/api/files/chart.png']);
     const links = [...narrative.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);

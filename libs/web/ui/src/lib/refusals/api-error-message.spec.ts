@@ -5,15 +5,11 @@ describe('apiErrorMessage', () => {
   const errorWith = (body: unknown) => new HttpErrorResponse({ status: 400, error: body });
 
   it('reads the message of an API error', () => {
-    expect(apiErrorMessage(errorWith({ statusCode: 400, message: 'state must be one of …', error: 'Bad Request' }))).toBe(
-      'state must be one of …',
-    );
+    expect(apiErrorMessage(errorWith({ statusCode: 400, message: 'state must be one of …', error: 'Bad Request' }))).toBe('state must be one of …');
   });
 
   it('joins the messages of a validation error', () => {
-    expect(apiErrorMessage(errorWith({ statusCode: 400, message: ['a is wrong', 'b is wrong'] }))).toBe(
-      'a is wrong; b is wrong',
-    );
+    expect(apiErrorMessage(errorWith({ statusCode: 400, message: ['a is wrong', 'b is wrong'] }))).toBe('a is wrong; b is wrong');
   });
 
   it('words a coded refusal, and its itemised problems after it, in the reader’s language', () => {
@@ -27,7 +23,9 @@ describe('apiErrorMessage', () => {
         { code: 'some.future-code', params: {}, message: 'a problem this app has no words for' },
       ],
     };
-    expect(apiErrorMessage(errorWith(body))).toBe('The roles do not fit the organisation. The role Ministry is given twice. a problem this app has no words for');
+    expect(apiErrorMessage(errorWith(body))).toBe(
+      'The roles do not fit the organisation. The role Ministry is given twice. a problem this app has no words for',
+    );
     expect(apiErrorMessage(errorWith(body), { items: false })).toBe('The roles do not fit the organisation.');
   });
 

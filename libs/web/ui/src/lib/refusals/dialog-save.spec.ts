@@ -19,15 +19,28 @@ describe('DialogSave', () => {
 
   it("shows the API's message, or the fallback when there is none", () => {
     const save = new DialogSave();
-    save.run(throwError(() => refusal(409, 'Changed meanwhile.')), jest.fn(), 'fallback');
+    save.run(
+      throwError(() => refusal(409, 'Changed meanwhile.')),
+      jest.fn(),
+      'fallback',
+    );
     expect([save.saving(), save.problem()]).toEqual([false, 'Changed meanwhile.']);
-    save.run(throwError(() => new HttpErrorResponse({ status: 0 })), jest.fn(), 'Could not save.');
+    save.run(
+      throwError(() => new HttpErrorResponse({ status: 0 })),
+      jest.fn(),
+      'Could not save.',
+    );
     expect(save.problem()).toBe('Could not save.');
   });
 
   it('lets the dialog take an error itself', () => {
     const save = new DialogSave();
-    save.run(throwError(() => refusal(409, 'taken')), jest.fn(), 'fallback', (error) => error.status === 409);
+    save.run(
+      throwError(() => refusal(409, 'taken')),
+      jest.fn(),
+      'fallback',
+      (error) => error.status === 409,
+    );
     expect(save.problem()).toBeNull();
   });
 });

@@ -21,7 +21,11 @@ export async function saveDownload(http: HttpClient, url: string, fallbackName: 
 async function refusalOf(error: unknown): Promise<string | null> {
   if (!(error instanceof HttpErrorResponse)) return null;
   let body: unknown = error.error;
-  if (body instanceof Blob) body = await textOf(body).then((text) => JSON.parse(text) as unknown, () => null);
+  if (body instanceof Blob)
+    body = await textOf(body).then(
+      (text) => JSON.parse(text) as unknown,
+      () => null,
+    );
   return apiErrorMessage(new HttpErrorResponse({ error: body, status: error.status, statusText: error.statusText, url: error.url ?? undefined }));
 }
 

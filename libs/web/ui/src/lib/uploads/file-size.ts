@@ -8,5 +8,8 @@ export function fileSize(bytes: number): string {
 
 /** One decimal under 10, none above, with the reader's decimal sign (1.5 MB, 1,5 MB); the app's language is on `<html lang>`. */
 function round(value: number): string {
-  return new Intl.NumberFormat(document.documentElement.lang || 'en', { maximumFractionDigits: value < 10 ? 1 : 0, minimumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  return new Intl.NumberFormat(document.documentElement.lang || 'en', {
+    maximumFractionDigits: value < 10 ? 1 : 0,
+    minimumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
 }

@@ -13,9 +13,10 @@ const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** Every role, in the contract's order, with its label: for checkboxes and filters. */
-export const ROLE_OPTIONS: readonly { readonly role: Role; readonly label: string }[] = (
-  Object.keys(ROLE_LABELS) as Role[]
-).map((role) => ({ role, label: ROLE_LABELS[role] }));
+export const ROLE_OPTIONS: readonly { readonly role: Role; readonly label: string }[] = (Object.keys(ROLE_LABELS) as Role[]).map((role) => ({
+  role,
+  label: ROLE_LABELS[role],
+}));
 
 export function roleLabel(role: Role): string {
   return ROLE_LABELS[role];

@@ -43,7 +43,9 @@ import { MeetingFields, meetingForm } from '../meeting-fields';
             <tbody>
               @for (meeting of m.meetings; track meeting.id) {
                 <tr>
-                  <td><time [attr.datetime]="meeting.meetsOn">{{ meeting.meetsOn | displayDate }}</time></td>
+                  <td>
+                    <time [attr.datetime]="meeting.meetsOn">{{ meeting.meetsOn | displayDate }}</time>
+                  </td>
                   <td>{{ meeting.institution }}</td>
                   <td>{{ meeting.participants }}</td>
                   @if (m.may.edit) {
@@ -62,7 +64,9 @@ import { MeetingFields, meetingForm } from '../meeting-fields';
           </table>
         </div>
       } @else if (m.may.write) {
-        <p class="empty" i18n="Empty state of a mission's agenda, for its experts@@missionPage.agenda.noneWrite">No meeting planned yet. Add the first meeting below.</p>
+        <p class="empty" i18n="Empty state of a mission's agenda, for its experts@@missionPage.agenda.noneWrite">
+          No meeting planned yet. Add the first meeting below.
+        </p>
       } @else {
         <p class="empty" i18n="@@missionPage.agenda.none">No meeting planned yet.</p>
       }

@@ -64,7 +64,9 @@ export class MissionDocumentUpload {
       },
       error: (error: unknown) => {
         this.percent.set(null);
-        this.problem.set((error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@missionPage.upload.error:The document could not be uploaded.`);
+        this.problem.set(
+          (error instanceof HttpErrorResponse && apiErrorMessage(error)) || $localize`:@@missionPage.upload.error:The document could not be uploaded.`,
+        );
       },
     });
   }

@@ -25,7 +25,9 @@ import type { MissionChange } from '../mission-change';
       <h2 id="findings-heading" i18n="@@missionPage.findings.heading">Findings per benchmark</h2>
       @if (m.may.write) {
         @if (!m.findings.length) {
-          <p class="empty" i18n="Empty state of a mission's findings, for its experts@@missionPage.findings.noneWrite">No findings yet. Write the first finding after a meeting.</p>
+          <p class="empty" i18n="Empty state of a mission's findings, for its experts@@missionPage.findings.noneWrite">
+            No findings yet. Write the first finding after a meeting.
+          </p>
         }
       } @else if (!m.report) {
         <p class="empty" i18n="@@missionPage.findings.notShared">The findings are shared together with the mission report.</p>
@@ -72,7 +74,8 @@ export class MissionFindingsSection implements HoldsUnsavedWork {
       for (const b of this.mission().benchmarks) {
         const saved = this.findingOf(b.id)?.text ?? '';
         const finding = this.findings.controls[b.id];
-        if (!finding) this.findings.addControl(b.id, new FormGroup({ text: new FormControl(saved, { nonNullable: true, validators: [Validators.maxLength(100_000)] }) }));
+        if (!finding)
+          this.findings.addControl(b.id, new FormGroup({ text: new FormControl(saved, { nonNullable: true, validators: [Validators.maxLength(100_000)] }) }));
         else if (!finding.dirty) finding.setValue({ text: saved });
       }
     });

@@ -53,7 +53,9 @@ export function recommendationStatusLabel(status: RecommendationStatus): string 
         <fieldset>
           <legend i18n="@@missionPage.rec.linkEvidence">Evidence that answers it</legend>
           @for (e of items; track e.id) {
-            <mat-checkbox class="full" [checked]="form.controls.evidenceIds.value.includes(e.id)" (change)="toggleEvidence(e.id, $event.checked)">{{ e.title }}</mat-checkbox>
+            <mat-checkbox class="full" [checked]="form.controls.evidenceIds.value.includes(e.id)" (change)="toggleEvidence(e.id, $event.checked)">{{
+              e.title
+            }}</mat-checkbox>
           } @empty {
             <span class="empty" i18n="@@missionPage.rec.noEvidence">No evidence on this benchmark yet.</span>
           }

@@ -20,7 +20,20 @@ import { RecommendationFollowUp, recommendationStatusLabel } from './recommendat
  */
 @Component({
   selector: 'bt-mission-recommendations',
-  imports: [DATE_FIELD, DisplayDatePipe, MatButton, MatError, MatFormField, MatInput, MatLabel, MatOption, MatSelect, ReactiveFormsModule, RecommendationFollowUp, RouterLink],
+  imports: [
+    DATE_FIELD,
+    DisplayDatePipe,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+    ReactiveFormsModule,
+    RecommendationFollowUp,
+    RouterLink,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../../missions.scss',
   template: `
@@ -30,7 +43,9 @@ import { RecommendationFollowUp, recommendationStatusLabel } from './recommendat
       @for (r of m.recommendations; track r.id) {
         <article class="card" [attr.aria-labelledby]="'rec-' + r.id">
           <h3 [id]="'rec-' + r.id">{{ r.benchmark.code }}: {{ r.text }}</h3>
-          <p class="meta" i18n="@@missionPage.rec.meta">Owner: {{ r.owner }} · due <time [attr.datetime]="r.dueDate">{{ r.dueDate | displayDate }}</time> · {{ statusLabel(r.status) }}</p>
+          <p class="meta" i18n="@@missionPage.rec.meta">
+            Owner: {{ r.owner }} · due <time [attr.datetime]="r.dueDate">{{ r.dueDate | displayDate }}</time> · {{ statusLabel(r.status) }}
+          </p>
           @if (r.followUpNote) {
             <p>{{ r.followUpNote }}</p>
           }
@@ -40,7 +55,9 @@ import { RecommendationFollowUp, recommendationStatusLabel } from './recommendat
           @if (r.correctiveMeasureId) {
             <p i18n="@@missionPage.rec.hasMeasure">A corrective measure of the <a routerLink="/action-plan">Action Plan</a> follows it up.</p>
           } @else if (m.may.edit && m.report?.sharedAt) {
-            <button matButton="outlined" type="button" [disabled]="action.saving()" (click)="toCorrectiveMeasure(r)" i18n="@@missionPage.rec.toMeasure">Make it a corrective measure</button>
+            <button matButton="outlined" type="button" [disabled]="action.saving()" (click)="toCorrectiveMeasure(r)" i18n="@@missionPage.rec.toMeasure">
+              Make it a corrective measure
+            </button>
           }
           @if (m.may.followUp) {
             <bt-recommendation-follow-up [recommendation]="r" [evidence]="evidence()[r.benchmark.code] ?? null" (changed)="changed.emit($event)" />
@@ -48,7 +65,9 @@ import { RecommendationFollowUp, recommendationStatusLabel } from './recommendat
         </article>
       } @empty {
         @if (m.may.write) {
-          <p class="empty" i18n="Empty state of a mission's recommendations, for its experts@@missionPage.recs.noneWrite">No recommendations yet. Add the first one below.</p>
+          <p class="empty" i18n="Empty state of a mission's recommendations, for its experts@@missionPage.recs.noneWrite">
+            No recommendations yet. Add the first one below.
+          </p>
         } @else {
           <p class="empty" i18n="@@missionPage.recs.none">No recommendation to show.</p>
         }

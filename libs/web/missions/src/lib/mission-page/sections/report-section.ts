@@ -23,20 +23,28 @@ import { MissionDocumentUpload } from './document-upload';
       @if (m.report; as report) {
         <p>
           <a [href]="'/api/missions/' + m.id + '/report'" download>{{ report.fileName }}</a>
-          <span class="meta" i18n="@@missionPage.report.submittedAt"> · submitted <time [attr.datetime]="report.submittedAt">{{ report.submittedAt | displayDate }}</time></span>
+          <span class="meta" i18n="@@missionPage.report.submittedAt">
+            · submitted <time [attr.datetime]="report.submittedAt">{{ report.submittedAt | displayDate }}</time></span
+          >
           @if (report.sharedAt) {
-            <span class="meta" i18n="@@missionPage.report.sharedAt"> · shared with the ministry <time [attr.datetime]="report.sharedAt">{{ report.sharedAt | displayDate }}</time></span>
+            <span class="meta" i18n="@@missionPage.report.sharedAt">
+              · shared with the ministry <time [attr.datetime]="report.sharedAt">{{ report.sharedAt | displayDate }}</time></span
+            >
           } @else {
             <span class="meta" i18n="@@missionPage.report.notShared"> · not yet shared with the ministry</span>
           }
         </p>
       } @else if (m.may.write) {
-        <p class="empty" i18n="Empty state of a mission's report, for its experts@@missionPage.report.noneWrite">No report yet. Upload it here once the mission's meetings are over.</p>
+        <p class="empty" i18n="Empty state of a mission's report, for its experts@@missionPage.report.noneWrite">
+          No report yet. Upload it here once the mission's meetings are over.
+        </p>
       } @else {
         <p class="empty" i18n="@@missionPage.report.noneVisible">No report to show yet.</p>
       }
       @if (m.may.share) {
-        <button matButton="filled" type="button" [disabled]="action.saving()" (click)="share()" i18n="@@missionPage.report.share">Share the report with the ministry</button>
+        <button matButton="filled" type="button" [disabled]="action.saving()" (click)="share()" i18n="@@missionPage.report.share">
+          Share the report with the ministry
+        </button>
       }
       @if (action.problem(); as problem) {
         <p class="error" role="alert">{{ problem }}</p>

@@ -13,18 +13,27 @@ import type { MissionDetailDto } from '@bt/contracts';
       <h2 id="scope-heading" i18n="@@missionPage.scope.heading">Scope and experts</h2>
       <ul>
         @for (b of mission().benchmarks; track b.id) {
-          <li><a [routerLink]="['/benchmarks', b.code]" [queryParams]="{ tab: 'mission' }">{{ b.code }}</a> {{ b.text }}</li>
+          <li>
+            <a [routerLink]="['/benchmarks', b.code]" [queryParams]="{ tab: 'mission' }">{{ b.code }}</a> {{ b.text }}
+          </li>
         }
       </ul>
       <h3 i18n="@@missionPage.experts.heading">Experts</h3>
       @if (mission().experts.length) {
         <ul>
           @for (e of mission().experts; track e.id) {
-            <li>{{ e.displayName }}@if (e.memberState) { <span i18n="@@missionPage.expert.memberState">(Member State: {{ e.memberState }})</span>}</li>
+            <li>
+              {{ e.displayName }}
+              @if (e.memberState) {
+                <span i18n="@@missionPage.expert.memberState">(Member State: {{ e.memberState }})</span>
+              }
+            </li>
           }
         </ul>
       } @else if (mission().may.edit) {
-        <p class="empty" i18n="Empty state of a mission's experts, for the Commission@@missionPage.experts.noneEdit">No expert assigned yet. Edit the mission to assign one.</p>
+        <p class="empty" i18n="Empty state of a mission's experts, for the Commission@@missionPage.experts.noneEdit">
+          No expert assigned yet. Edit the mission to assign one.
+        </p>
       } @else {
         <p class="empty" i18n="@@missionPage.experts.none">No expert assigned.</p>
       }

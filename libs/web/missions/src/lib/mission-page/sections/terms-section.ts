@@ -13,9 +13,13 @@ import { MissionDocumentUpload } from './document-upload';
     <section aria-labelledby="tor-heading">
       <h2 id="tor-heading" i18n="@@missionPage.tor.heading">Terms of reference</h2>
       @if (mission().termsOfReference; as tor) {
-        <p><a [href]="'/api/missions/' + mission().id + '/terms-of-reference'" download>{{ tor.fileName }}</a></p>
+        <p>
+          <a [href]="'/api/missions/' + mission().id + '/terms-of-reference'" download>{{ tor.fileName }}</a>
+        </p>
       } @else if (mission().may.edit) {
-        <p class="empty" i18n="Empty state of a mission's terms of reference, for the Commission@@missionPage.tor.noneEdit">No terms of reference yet. Upload them here for the experts and the ministry.</p>
+        <p class="empty" i18n="Empty state of a mission's terms of reference, for the Commission@@missionPage.tor.noneEdit">
+          No terms of reference yet. Upload them here for the experts and the ministry.
+        </p>
       } @else {
         <p class="empty" i18n="@@missionPage.tor.none">No terms of reference yet.</p>
       }
