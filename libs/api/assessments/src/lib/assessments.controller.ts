@@ -13,11 +13,15 @@ import {
 } from '@bt/contracts';
 import { Actor, CurrentViewer, type Viewer } from '@bt/api/identity';
 import { AssessmentsService } from './assessments.service';
+import { ChapterAssessmentsService } from './chapter-assessments.service';
 
 @ApiTags('assessments')
 @Controller()
 export class AssessmentsController {
-  constructor(private readonly assessments: AssessmentsService) {}
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly chapters: ChapterAssessmentsService,
+  ) {}
 
   /** The three voices on a benchmark per period, with their history, as far as the caller may see them (the public: published ones). */
   @Public()
@@ -39,7 +43,7 @@ export class AssessmentsController {
   @Public()
   @Get('overview')
   overview(@Query() query: OverviewQuery, @CurrentViewer() viewer: Viewer | null): Promise<ChapterOverviewDto> {
-    return this.assessments.overview(viewer, query);
+    return this.chapters.overview(viewer, query);
   }
 
   /**
@@ -50,6 +54,6 @@ export class AssessmentsController {
   @Public()
   @Get('overview/figures')
   figures(@Query() query: ChapterFiguresQuery, @CurrentViewer() viewer: Viewer | null): Promise<ChapterFiguresDto> {
-    return this.assessments.figures(viewer, query);
+    return this.chapters.figures(viewer, query);
   }
 }

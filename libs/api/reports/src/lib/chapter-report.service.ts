@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssessmentsService } from '@bt/api/assessments';
+import { ChapterAssessmentsService } from '@bt/api/assessments';
 import { refuse } from '@bt/api/core';
 import { ConsiderationService } from '@bt/api/dialogue';
 import { hasRole, type Viewer } from '@bt/api/identity';
@@ -16,7 +16,7 @@ import { type RenderedReport, render, ReportsService } from './reports.service';
 export class ChapterReportService {
   constructor(
     private readonly reports: ReportsService,
-    private readonly assessments: AssessmentsService,
+    private readonly assessments: ChapterAssessmentsService,
     private readonly consideration: ConsiderationService,
   ) {}
 
