@@ -1,22 +1,11 @@
 import type { BenchmarkScope } from '@bt/api/catalogue';
 import type { AssessmentDto } from '@bt/contracts';
-import type { Viewer } from '@bt/api/identity';
-import type { Role } from '@bt/workflow';
+import { viewerWith } from '@bt/api/identity/testing';
 import { voiceOf } from './assessment-voices';
 import { voices } from './assessments.service';
 
 const serbian: BenchmarkScope = { id: 'b', code: 'RS-24-MIG-01', countryCode: 'RS', state: 'draft', version: 1 };
-const viewer = (roles: Role[], countryCode: string | null): Viewer => ({
-  userId: 'u',
-  email: 'u@x.test',
-  displayName: 'U',
-  organisationId: 'o',
-  countryCode,
-  roles: new Set(roles),
-  coordinator: false,
-  sessionTokenHash: 'h',
-  secondFactorOutstanding: false,
-});
+const viewer = viewerWith;
 const assessment = (
   voice: AssessmentDto['voice'],
   organisationId: string,

@@ -1,20 +1,9 @@
 import type { BenchmarkScope } from '@bt/api/catalogue';
-import type { Viewer } from '@bt/api/identity';
-import type { Role } from '@bt/workflow';
+import { viewerWith } from '@bt/api/identity/testing';
 import { mayAnswer, mayPropose, mayReply, seesDialogue, takesPart } from './dialogue-access';
 
 const serbian: BenchmarkScope = { id: 'b', code: 'RS-24-MIG-01', countryCode: 'RS', state: 'draft', version: 1 };
-const viewer = (roles: Role[], countryCode: string | null): Viewer => ({
-  userId: 'u',
-  email: 'u@x.test',
-  displayName: 'U',
-  organisationId: 'o',
-  countryCode,
-  roles: new Set(roles),
-  coordinator: false,
-  sessionTokenHash: 'h',
-  secondFactorOutstanding: false,
-});
+const viewer = viewerWith;
 
 describe('the dialogue on a benchmark', () => {
   it("is seen by the country's ministry and civil society, the Commission and the mission's experts", () => {

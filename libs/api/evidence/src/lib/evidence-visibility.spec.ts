@@ -1,20 +1,9 @@
 import type { BenchmarkScope } from '@bt/api/catalogue';
-import type { Viewer } from '@bt/api/identity';
-import type { Role } from '@bt/workflow';
+import { viewerWith } from '@bt/api/identity/testing';
 import { visibleEvidence } from './evidence-visibility';
 
 const serbian: BenchmarkScope = { id: 'b', code: 'RS-24-MIG-01', countryCode: 'RS', state: 'draft', version: 1 };
-const viewer = (roles: Role[], countryCode: string | null): Viewer => ({
-  userId: 'u',
-  email: 'u@x.test',
-  displayName: 'U',
-  organisationId: 'o',
-  countryCode,
-  roles: new Set(roles),
-  coordinator: false,
-  sessionTokenHash: 'h',
-  secondFactorOutstanding: false,
-});
+const viewer = viewerWith;
 
 describe('who sees which evidence', () => {
   it.each([

@@ -1,19 +1,8 @@
-import type { Viewer } from '@bt/api/identity';
-import type { Role } from '@bt/workflow';
+import { viewerWith } from '@bt/api/identity/testing';
 import { readsCountryRecords, writesCountryRecords } from './country-records-access';
 
 const serbian = { countryCode: 'RS' };
-const viewer = (roles: Role[], countryCode: string | null): Viewer => ({
-  userId: 'u',
-  email: 'u@x.test',
-  displayName: 'U',
-  organisationId: 'o',
-  countryCode,
-  roles: new Set(roles),
-  coordinator: false,
-  sessionTokenHash: 'h',
-  secondFactorOutstanding: false,
-});
+const viewer = viewerWith;
 
 describe("who reads and writes a country's track records and Action Plan", () => {
   it.each([
