@@ -183,6 +183,9 @@ describe('the first screen', () => {
     const english = await get('/', { accept: 'text/html', 'accept-language': 'en', 'if-none-match': etag });
     expect(english.status).toBe(200);
     expect(english.headers['etag']).not.toBe(etag);
+    // One variant per page and language, however the address is written.
+    const overview = await get('/overview', { accept: 'text/html' });
+    expect((await get('/overview///', { accept: 'text/html' })).headers['etag']).toBe(overview.headers['etag']);
   });
 
   it('sends no first screen to a signed-in browser, nor for pages that have none', async () => {

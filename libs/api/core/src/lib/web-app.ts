@@ -25,8 +25,8 @@ export function cacheControlOf(path: string): string {
  * their language (first-screen.ts); `sessionCookie` names the cookie of a signed-in browser.
  */
 export class WebApp {
-  /** Each variant of index.html served (a few: the pages with a first screen × languages) and its ETag. */
-  private readonly etags = new Map<string, string>();
+  /** Each variant of index.html (as it is, or a page's first screen in a language: a handful), composed once with its ETag. */
+  private readonly variants = new Map<string, { page: string; etag: string }>();
 
   private constructor(private readonly index: { html: string; firstScreens: FirstScreens | null; sessionCookie: string } | null) {}
 
@@ -57,10 +57,8 @@ export class WebApp {
     if (!this.index || !wantsPage) {
       return false;
     }
-    const page = this.pageFor(request);
+    const { page, etag } = this.pageFor(request);
     // Revalidated on every load: unchanged, a 304 without the page.
-    const etag = this.etags.get(page) ?? `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
-    this.etags.set(page, etag);
     void reply.header('Cache-Control', 'no-cache').header('Vary', 'Cookie, Accept-Language').header('ETag', etag);
     if (request.headers['if-none-match'] === etag) void reply.code(304).send();
     else void reply.type('text/html').send(page);
@@ -68,17 +66,31 @@ export class WebApp {
   }
 
   /** index.html, with the page's first screen in the visitor's language when it has one and nobody is signed in. */
-  private pageFor(request: FastifyRequest): string {
+  private pageFor(request: FastifyRequest): { page: string; etag: string } {
     const { html, firstScreens, sessionCookie } = this.index as NonNullable<WebApp['index']>;
     const cookies = request.headers.cookie ?? '';
-    if (!firstScreens || cookies.split(';').some((cookie) => cookie.trim().startsWith(`${sessionCookie}=`))) return html;
+    if (!firstScreens || cookies.split(';').some((cookie) => cookie.trim().startsWith(`${sessionCookie}=`))) return this.variant('', () => html);
     const [path, search = ''] = request.url.split('?', 2);
     const language = chooseLanguage(search, cookies, languagesOfHeader(request.headers['accept-language']));
-    const screen = firstScreens.of(path.length > 1 ? path.replace(/\/+$/, '') : path, language);
-    if (!screen) return html;
-    return html
-      .replace('<html lang="en">', `<html lang="${language}">`)
-      .replace('</head>', `${firstScreens.head(language)}</head>`)
-      .replace('</bt-root>', `${screen}</bt-root>`);
+    const page = path.length > 1 ? path.replace(/\/+$/, '') : path;
+    const screen = firstScreens.of(page, language);
+    if (!screen) return this.variant('', () => html);
+    // Keyed by the page it is (`/overview/` is `/overview`), so the variants stay a handful.
+    return this.variant(`${language} ${page}`, () =>
+      html
+        .replace('<html lang="en">', `<html lang="${language}">`)
+        .replace('</head>', `${firstScreens.head(language)}</head>`)
+        .replace('</bt-root>', `${screen}</bt-root>`),
+    );
+  }
+
+  private variant(key: string, compose: () => string): { page: string; etag: string } {
+    let found = this.variants.get(key);
+    if (!found) {
+      const page = compose();
+      found = { page, etag: `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"` };
+      this.variants.set(key, found);
+    }
+    return found;
   }
 }
