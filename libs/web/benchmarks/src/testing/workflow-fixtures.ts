@@ -1,5 +1,6 @@
 import type { EvidenceDto, HistoryEventDto, MeDto, MissionDto, ProposalDto, RoleAssignmentDto } from '@bt/contracts';
 import type { AvailableEvent, BenchmarkEventType, Reason } from '@bt/workflow';
+import { me } from '@bt/web/identity/testing';
 
 /** Workflow answers as the API gives them, for unit tests. */
 export function availableEvent(
@@ -11,24 +12,15 @@ export function availableEvent(
   return { type, enabled, reason, payload };
 }
 
-/** A signed-in user as `GET /api/auth/me` (or the login) answers. */
+/** A signed-in user as `GET /api/auth/me` (or the login) answers: Marko, the Serbian coordination body's, with these roles. */
 export function signedInUser(roles: RoleAssignmentDto[], overrides: Partial<MeDto> = {}): MeDto {
-  return {
+  return me(roles, {
     id: 'user-marko',
     email: 'coordinator@demo.test',
     displayName: 'Marko Coordinator',
     organisation: { id: 'org-rs', name: 'Serbia, Negotiating Group for Chapter 24', kind: 'coordination_body', country: 'RS' },
-    roles,
-    disabled: false,
-    secondFactorEnrolled: false,
-    lastSignInAt: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    session: { expiresAt: '2026-01-02T00:00:00.000Z', idleTimeoutMinutes: 60 },
-    secondFactor: { enrolled: false, required: false, outstanding: false },
-    otherSessions: 0,
-    language: null,
     ...overrides,
-  };
+  });
 }
 
 export const COORDINATOR: RoleAssignmentDto[] = [{ role: 'ministry', coordinator: true }];
