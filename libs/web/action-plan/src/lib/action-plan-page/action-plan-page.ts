@@ -13,11 +13,12 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { ActionActivityDto, ActivityStatus, AreaDto } from '@bt/contracts';
+import type { ActionActivityDto, ActivityStatus } from '@bt/contracts';
 import { BarChart, type ChartSeries } from '@bt/web/charts';
 import { AuthSession } from '@bt/web/identity';
-import { BehaviorSubject, catchError, combineLatest, debounceTime, filter, map, of, startWith, switchMap } from 'rxjs';
-import { CANDIDATE_COUNTRIES, DisplayDatePipe, loadEach, LOADING } from '@bt/web/ui';
+import { BehaviorSubject, combineLatest, filter, map } from 'rxjs';
+import { DisplayDatePipe, loadEach, LOADING } from '@bt/web/ui';
+import { controlValue, filterValues, PlaceFilters, placeAreas } from '@bt/web/ui/filters';
 import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { type ActionPlanFilters, ActionPlanApi } from '../action-plan-api';
 import { ACTIVITY_STATUSES, mayDecideMeasures, mayPlanActivities, mayUpdateActivity, STATUS_LABELS } from '../action-plan-labels';
@@ -46,6 +47,7 @@ import { ProgressNoteDialog } from '../progress-note-dialog';
     MatIcon,
     MatInput,
     MatProgressBar,
+    PlaceFilters,
     MatSelect,
     MatOption,
   ],
@@ -60,7 +62,6 @@ export class ActionPlanPage {
   protected readonly me = inject(AuthSession).me;
   private readonly reloads = new BehaviorSubject<void>(undefined);
 
-  protected readonly countries = CANDIDATE_COUNTRIES;
   protected readonly statuses = ACTIVITY_STATUSES;
   protected readonly statusLabels = STATUS_LABELS;
 
@@ -73,13 +74,10 @@ export class ActionPlanPage {
     institution: new FormControl('', { nonNullable: true }),
     overdueOnly: new FormControl(false, { nonNullable: true }),
   });
-  private readonly filterValues = this.filters.valueChanges.pipe(
-    debounceTime(250),
-    map(() => this.filters.getRawValue() as ActionPlanFilters),
-    startWith(this.filters.getRawValue() as ActionPlanFilters),
-  );
+  private readonly filterValues = filterValues<ActionPlanFilters>(this.filters);
   protected readonly exportUrl = toSignal(this.filterValues.pipe(map((filters) => this.api.exportUrl(filters))), { requireSync: true });
-  private readonly country = toSignal(this.filters.controls.country.valueChanges.pipe(startWith(this.filters.controls.country.value)), { requireSync: true });
+  private readonly country = controlValue(this.filters.controls.country);
+  protected readonly benchmarkExample = $localize`:Example of a benchmark code@@actionPlan.filter.benchmark.example:RS-24-POL-07`;
 
   protected readonly activities = toSignal(
     combineLatest([this.filterValues, this.reloads]).pipe(
@@ -99,12 +97,7 @@ export class ActionPlanPage {
     combineLatest([toObservable(this.country), this.reloads]).pipe(loadEach(([country]: [string, void]) => this.api.summary(country))),
     { initialValue: LOADING },
   );
-  protected readonly areas = toSignal(
-    toObservable(this.country).pipe(
-      switchMap((country) => (country ? this.api.areas(country).pipe(catchError(() => of([] as AreaDto[]))) : of([] as AreaDto[]))),
-    ),
-    { initialValue: [] as AreaDto[] },
-  );
+  protected readonly areas = placeAreas(this.country, (country) => this.api.areas(country));
 
   protected readonly items = computed(() => this.activities().value ?? []);
   protected readonly errorDetail = computed(() => {

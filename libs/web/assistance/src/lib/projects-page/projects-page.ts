@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -8,10 +8,10 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { AreaDto, AssistanceStatus, ParticipantRole, ProjectDto } from '@bt/contracts';
+import type { AssistanceStatus, ParticipantRole, ProjectDto } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
-import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
-import { CANDIDATE_COUNTRIES, countryName, loadEach, LOADING } from '@bt/web/ui';
+import { countryName, loadEach, LOADING } from '@bt/web/ui';
+import { controlValue, filterValues, PlaceFilters, placeAreas } from '@bt/web/ui/filters';
 import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AssistanceApi, PERIOD, type ProjectFilters } from '../assistance-api';
 import { IatiDownload } from '../iati-download/iati-download';
@@ -36,6 +36,7 @@ import { INSTRUMENT_LABELS, mayAddProjects, PartialDatePipe, STATUS_LABELS, STAT
     MatIcon,
     MatInput,
     MatProgressBar,
+    PlaceFilters,
     MatSelect,
     MatOption,
   ],
@@ -47,7 +48,6 @@ export class ProjectsPage {
   private readonly api = inject(AssistanceApi);
   protected readonly me = inject(AuthSession).me;
 
-  protected readonly countries = CANDIDATE_COUNTRIES;
   protected readonly countryName = countryName;
   protected readonly statuses = STATUSES;
   protected readonly statusLabels = STATUS_LABELS;
@@ -62,20 +62,12 @@ export class ProjectsPage {
     period: new FormControl('', { nonNullable: true, validators: [Validators.pattern(PERIOD)] }),
     status: new FormControl<AssistanceStatus | ''>('', { nonNullable: true }),
   });
-  private readonly filterValues = this.filters.valueChanges.pipe(
-    debounceTime(250),
-    map(() => this.filters.getRawValue() as ProjectFilters),
-    startWith(this.filters.getRawValue() as ProjectFilters),
-  );
-  private readonly country = toSignal(this.filters.controls.country.valueChanges.pipe(startWith(this.filters.controls.country.value)), { requireSync: true });
+  private readonly filterValues = filterValues<ProjectFilters>(this.filters);
+  private readonly country = controlValue(this.filters.controls.country);
+  protected readonly benchmarkExample = $localize`:Example of a benchmark code@@assistance.filter.benchmark.example:RS-24-POL-09`;
 
   protected readonly projects = toSignal(this.filterValues.pipe(loadEach((filters: ProjectFilters) => this.api.projects(filters))), { initialValue: LOADING });
-  protected readonly areas = toSignal(
-    toObservable(this.country).pipe(
-      switchMap((country) => (country ? this.api.areas(country).pipe(catchError(() => of([] as AreaDto[]))) : of([] as AreaDto[]))),
-    ),
-    { initialValue: [] as AreaDto[] },
-  );
+  protected readonly areas = placeAreas(this.country, (country) => this.api.areas(country));
   protected readonly items = computed(() => this.projects().value ?? []);
   protected readonly errorDetail = computed(() => {
     const error = this.projects().error;
