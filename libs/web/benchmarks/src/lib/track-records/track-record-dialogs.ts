@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { TrackRecordCategory, TrackRecordSeriesDto } from '@bt/contracts';
 import { TRACK_RECORD_PERIOD } from '@bt/contracts/values';
-import { map } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import { FORM_DIALOG } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { CATEGORY_LABELS } from './track-record-chart';
@@ -17,6 +17,29 @@ const notBlank: ValidatorFn = (control) => (String(control.value ?? '').trim() ?
 const period: ValidatorFn = (control) => (!String(control.value ?? '').trim() || PERIOD.test(String(control.value).trim()) ? null : { period: true });
 const twoDecimals: ValidatorFn = (control) =>
   control.value === null || control.value === '' || /^\d+(\.\d{1,2})?$/.test(String(control.value)) ? null : { decimals: true };
+
+/** An optional text as the API takes it: trimmed, and left out when blank. */
+function optionalText<K extends string>(key: K, text: string): Partial<Record<K, string>> {
+  return text.trim() ? ({ [key]: text.trim() } as Record<K, string>) : {};
+}
+
+/**
+ * How both dialogs save: a form with errors shows them and sends nothing; else the request made of
+ * the form's value runs once, and the dialog closes with the series as the API answers it.
+ */
+function saveSeries<F extends FormGroup>(
+  form: F,
+  submission: DialogSave,
+  dialog: MatDialogRef<unknown, TrackRecordSeriesDto>,
+  request: (value: ReturnType<F['getRawValue']>) => Observable<TrackRecordSeriesDto>,
+  fallback: string,
+): void {
+  if (form.invalid) {
+    form.markAllAsTouched();
+    return;
+  }
+  submission.run(request(form.getRawValue()), (series) => dialog.close(series), fallback);
+}
 
 export interface NewTrackRecordSeriesDialogData {
   /** The benchmark's code. */
@@ -92,19 +115,17 @@ export class NewTrackRecordSeriesDialog {
   protected readonly submission = new DialogSave();
 
   protected save(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const value = this.form.getRawValue();
-    this.submission.run(
-      this.api.createSeries(this.data.code, {
-        name: value.name.trim(),
-        unit: value.unit.trim(),
-        category: value.category as TrackRecordCategory,
-        ...(value.countingRule.trim() ? { countingRule: value.countingRule.trim() } : {}),
-      }),
-      (series) => this.dialog.close(series),
+    saveSeries(
+      this.form,
+      this.submission,
+      this.dialog,
+      (value) =>
+        this.api.createSeries(this.data.code, {
+          name: value.name.trim(),
+          unit: value.unit.trim(),
+          category: value.category as TrackRecordCategory,
+          ...optionalText('countingRule', value.countingRule),
+        }),
       $localize`:@@trackRecords.newSeries.failed:The series could not be added. Please try again.`,
     );
   }
@@ -188,18 +209,16 @@ export class TrackRecordFigureDialog {
   protected readonly submission = new DialogSave();
 
   protected save(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const value = this.form.getRawValue();
-    this.submission.run(
-      this.api.putValue(this.series.id, value.period.trim(), {
-        value: Number(value.value),
-        source: value.source.trim(),
-        ...(value.note.trim() ? { note: value.note.trim() } : {}),
-      }),
-      (series) => this.dialog.close(series),
+    saveSeries(
+      this.form,
+      this.submission,
+      this.dialog,
+      (value) =>
+        this.api.putValue(this.series.id, value.period.trim(), {
+          value: Number(value.value),
+          source: value.source.trim(),
+          ...optionalText('note', value.note),
+        }),
       $localize`:@@trackRecords.figure.failed:The figure could not be saved. Please try again.`,
     );
   }
