@@ -7,26 +7,12 @@ import type { ConsultationDto } from '@bt/contracts';
 import { provideReadersDates } from '@bt/web/identity';
 import { CONSULTATION_ROUTES } from '../consultations.routes';
 import { enUS } from 'date-fns/locale/en-US';
+import { ALBANIA, consultation, reply } from '../../testing/consultation-fixtures';
 
-const albania = { id: 'o-al', name: 'Albania, Ministry of Interior', kind: 'ministry', countryCode: 'AL' };
-const serbia = { id: 'o-rs', name: 'Serbia, Ministry of Justice', kind: 'ministry', countryCode: 'RS' };
-
-function consultation(overrides: Partial<ConsultationDto> = {}): ConsultationDto {
-  return {
-    id: 'c1',
-    title: 'Reception capacity',
+/** Published, with one question summarised from Albania's reply (whose HTML the page must not run). */
+function published(overrides: Partial<ConsultationDto> = {}): ConsultationDto {
+  return consultation({
     reference: 'WK 1/26',
-    state: 'published',
-    deadline: '2026-05-01T10:00:00.000Z',
-    publishedAt: '2026-06-01T10:00:00.000Z',
-    recipientCount: 2,
-    questionCount: 1,
-    introduction: '',
-    version: 5,
-    recipients: [albania, serbia],
-    isRecipient: false,
-    acceptingReplies: false,
-    availableEvents: [],
     topics: [
       {
         id: 't1',
@@ -37,26 +23,14 @@ function consultation(overrides: Partial<ConsultationDto> = {}): ConsultationDto
             id: 'q1',
             position: 1,
             text: 'What are the main gaps?',
-            summary: { text: 'Staff is **lacking**.', cited: [albania], updatedAt: '2026-05-10T10:00:00.000Z' },
-            replies: [
-              {
-                id: 'r1',
-                questionId: 'q1',
-                organisation: albania,
-                text: 'We lack staff. <img src=x onerror="alert(1)">',
-                status: 'sent',
-                sentAt: '2026-04-20T10:00:00.000Z',
-                author: 'A',
-                updatedAt: '2026-04-20T10:00:00.000Z',
-                files: [],
-              },
-            ],
+            summary: { text: 'Staff is **lacking**.', cited: [ALBANIA], updatedAt: '2026-05-10T10:00:00.000Z' },
+            replies: [reply('r1', ALBANIA, 'We lack staff. <img src=x onerror="alert(1)">')],
           },
         ],
       },
     ],
     ...overrides,
-  };
+  });
 }
 
 describe('ConsultationPage', () => {
@@ -86,7 +60,7 @@ describe('ConsultationPage', () => {
   afterEach(() => http.verify());
 
   it('shows a published consultation’s summary with whom it cites, and the replies rendered sanitised', async () => {
-    const page = await open(consultation());
+    const page = await open(published());
     expect(clean(page.querySelector('h1')?.textContent)).toBe('Reception capacity');
     expect(page.querySelector('.summary strong')?.textContent).toBe('lacking');
     expect(clean(page.querySelector('.summary .meta')?.textContent)).toBe('Draws on the replies of: Albania, Ministry of Interior');
@@ -99,7 +73,7 @@ describe('ConsultationPage', () => {
 
   it('offers the Commission the events the API lists, disabled with the reason when a condition is unmet', async () => {
     const page = await open(
-      consultation({
+      published({
         state: 'closed',
         publishedAt: null,
         availableEvents: [
@@ -124,7 +98,7 @@ describe('ConsultationPage', () => {
   });
 
   it('reopens with the new deadline typed as a date and a time where the reader is, sent as the same instant as before', async () => {
-    const closed = consultation({
+    const closed = published({
       state: 'closed',
       publishedAt: null,
       availableEvents: [{ type: 'REOPEN', enabled: true, reason: null, payload: ['deadline'] }],
@@ -155,7 +129,7 @@ describe('ConsultationPage', () => {
   });
 
   it('leads a recipient to the reply form while replies are accepted', async () => {
-    const page = await open(consultation({ state: 'open', publishedAt: null, isRecipient: true, acceptingReplies: true, topics: [] }));
+    const page = await open(published({ state: 'open', publishedAt: null, isRecipient: true, acceptingReplies: true, topics: [] }));
     const link = [...page.querySelectorAll('a')].find((a) => clean(a.textContent) === 'Reply to the questions');
     expect(link?.getAttribute('href')).toBe('/consultations/c1/reply');
   });

@@ -2,50 +2,26 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ConsultationDto } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
+import { ALBANIA, consultation, reply } from '../../testing/consultation-fixtures';
 import { SummaryEditor } from './summary-editor';
 
-const albania = { id: 'o-al', name: 'Albania, Ministry of Interior', kind: 'ministry', countryCode: 'AL' };
-const serbia = { id: 'o-rs', name: 'Serbia, Ministry of Justice', kind: 'ministry', countryCode: 'RS' };
-const reply = (id: string, organisation: typeof albania, text: string) => ({
-  id,
-  questionId: 'q1',
-  organisation,
-  text,
-  status: 'sent',
-  sentAt: '2026-04-20T10:00:00.000Z',
-  author: 'A',
-  updatedAt: '2026-04-20T10:00:00.000Z',
-  files: [],
-});
-const closed = {
-  id: 'c1',
-  title: 'Reception capacity',
-  reference: '',
+const closed = consultation({
   state: 'closed',
-  deadline: '2026-05-01T10:00:00.000Z',
   publishedAt: null,
-  recipientCount: 2,
   questionCount: 2,
-  introduction: '',
-  version: 5,
-  recipients: [albania, serbia],
-  isRecipient: false,
-  acceptingReplies: false,
-  availableEvents: [],
   topics: [
     {
       id: 't1',
       position: 1,
       title: 'Asylum',
       questions: [
-        { id: 'q1', position: 1, text: 'What are the main gaps?', summary: null, replies: [reply('r1', albania, 'We lack staff.')] },
+        { id: 'q1', position: 1, text: 'What are the main gaps?', summary: null, replies: [reply('r1', ALBANIA, 'We lack staff.')] },
         { id: 'q2', position: 2, text: 'Which measures help?', summary: null, replies: [] },
       ],
     },
   ],
-} as unknown as ConsultationDto;
+});
 
 describe('the summary editor', () => {
   let http: HttpTestingController;
