@@ -1,12 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
-import { ASSISTANCE_ROUTES } from '../assistance.routes';
+import type { RouterTestingHarness } from '@angular/router/testing';
+import { openAssistancePage, pageTexts } from '../../testing/pages';
 import { project } from '../../testing/projects';
 
 describe('ProjectsPage', () => {
@@ -15,17 +13,7 @@ describe('ProjectsPage', () => {
 
   beforeEach(async () => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'setImmediate', 'nextTick'] });
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'projects', children: ASSISTANCE_ROUTES }], withComponentInputBinding()),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/projects');
-    TestBed.tick();
+    ({ harness, http } = await openAssistancePage('/projects'));
     http
       .expectOne('/api/areas?country=RS&chapter=24')
       .flush([{ code: 'POL', title: 'Police cooperation', intro: null, position: 1, country: 'RS', chapter: 24, benchmarkCount: 13 }]);
@@ -36,7 +24,7 @@ describe('ProjectsPage', () => {
   });
 
   const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
-  const texts = (selector: string): string[] => [...element().querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const texts = (selector: string): string[] => pageTexts(harness, selector);
   async function settle(): Promise<void> {
     jest.advanceTimersByTime(300);
     TestBed.tick();

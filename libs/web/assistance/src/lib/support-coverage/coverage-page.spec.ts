@@ -1,12 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import type { RouterTestingHarness } from '@angular/router/testing';
 import type { BenchmarkListItemDto } from '@bt/contracts';
 import { BarChart } from '@bt/web/charts';
-import { ASSISTANCE_ROUTES } from '../assistance.routes';
+import { openAssistancePage, pageTexts } from '../../testing/pages';
 import { project } from '../../testing/projects';
 
 const benchmark = (code: string, area: string, title: string, position: number): BenchmarkListItemDto => ({
@@ -26,22 +24,12 @@ describe('CoveragePage', () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'projects', children: ASSISTANCE_ROUTES }], withComponentInputBinding()),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
-    harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/projects/coverage');
-    TestBed.tick();
+    ({ harness, http } = await openAssistancePage('/projects/coverage'));
   });
   afterEach(() => http.verify());
 
   const element = (): HTMLElement => harness.routeNativeElement as HTMLElement;
-  const texts = (selector: string): string[] => [...element().querySelectorAll(selector)].map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const texts = (selector: string): string[] => pageTexts(harness, selector);
 
   it('sets the benchmarks apart by their support, per area, in words, a chart with its table and the years', async () => {
     http.expectOne('/api/benchmarks?country=RS&chapter=24&pageSize=200').flush({
