@@ -13,6 +13,7 @@ import { ScriptedEventSource } from '@bt/web/live/testing';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { COMMISSION, historyEvent, signedInUser } from '../../testing/workflow-fixtures';
 import { BENCHMARK_ROUTES } from '../benchmarks.routes';
+import { answerUploadLimit } from '@bt/web/ui/testing';
 
 /** Any dialog the user may have open (a form half filled). */
 @Component({ template: '<p>Half-filled form</p>' })
@@ -54,7 +55,7 @@ describe('BenchmarkPage, live', () => {
   });
 
   afterEach(() => {
-    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
+    answerUploadLimit(http);
     http.verify();
     TestBed.inject(MatDialog).closeAll();
     TestBed.inject(LiveChanges).disconnect();

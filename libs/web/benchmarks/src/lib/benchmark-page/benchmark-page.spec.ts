@@ -11,6 +11,7 @@ import { AuthSession, CURRENT_LANGUAGE } from '@bt/web/identity';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { availableEvent, COORDINATOR, evidenceItem, historyEvent, mission, signedInUser } from '../../testing/workflow-fixtures';
 import { BENCHMARK_ROUTES } from '../benchmarks.routes';
+import { answerUploadLimit } from '@bt/web/ui/testing';
 
 describe('BenchmarkPage', () => {
   let harness: RouterTestingHarness;
@@ -51,8 +52,7 @@ describe('BenchmarkPage', () => {
   }
 
   afterEach(() => {
-    // The upload forms ask the server's upload limit once.
-    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
+    answerUploadLimit(http);
     http.verify();
     TestBed.inject(MatDialog).closeAll();
   });

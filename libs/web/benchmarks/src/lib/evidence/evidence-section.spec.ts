@@ -14,6 +14,7 @@ import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { CIVIL_SOCIETY, COORDINATOR, evidenceItem, signedInUser } from '../../testing/workflow-fixtures';
 import { EvidenceSection } from './evidence-section';
 import { enUS } from 'date-fns/locale/en-US';
+import { answerUploadLimit } from '@bt/web/ui/testing';
 
 @Component({
   selector: 'bt-host',
@@ -59,8 +60,7 @@ describe('EvidenceSection', () => {
   }
 
   afterEach(() => {
-    // The upload form asks the server's upload limit once.
-    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
+    answerUploadLimit(http);
     http.verify();
     TestBed.inject(MatDialog).closeAll();
   });

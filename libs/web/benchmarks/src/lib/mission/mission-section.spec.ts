@@ -9,6 +9,7 @@ import { fileSize } from '@bt/web/ui';
 import { benchmarkDetail } from '../../testing/catalogue-fixtures';
 import { COMMISSION, COORDINATOR, EXPERT, mission, signedInUser } from '../../testing/workflow-fixtures';
 import { MissionSection } from './mission-section';
+import { answerUploadLimit } from '@bt/web/ui/testing';
 
 @Component({
   selector: 'bt-host',
@@ -33,8 +34,7 @@ describe('MissionSection', () => {
     fixture = TestBed.createComponent(Host);
     if (benchmark) fixture.componentInstance.benchmark.update((b) => ({ ...b, ...benchmark }));
     await settle();
-    // The server's upload limit, as configured (here the default 50 MB).
-    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
+    answerUploadLimit(http);
     await settle();
   }
 

@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
 import { ReplyForm } from './reply-form';
+import { answerUploadLimit } from '@bt/web/ui/testing';
 
 const question = (id: string, position: number, replies: ConsultationReplyDto[] = []) => ({
   id,
@@ -67,8 +68,7 @@ describe('the reply form', () => {
   }
 
   afterEach(() => {
-    // The attachment label asks the server's upload limit once.
-    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
+    answerUploadLimit(http);
     http.verify();
   });
 

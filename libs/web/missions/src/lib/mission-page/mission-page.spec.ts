@@ -14,6 +14,7 @@ import type { MissionDetailDto, RecommendationDto } from '@bt/contracts';
 import { provideReadersDates } from '@bt/web/identity';
 import { enUS } from 'date-fns/locale/en-US';
 import { MissionPage } from './mission-page';
+import { answerUploadLimit } from '@bt/web/ui/testing';
 
 const BENCHMARKS = [
   { id: 'b-1', code: 'RS-24-MIG-01', text: 'Border management' },
@@ -91,7 +92,7 @@ describe('the peer-review mission page', () => {
   }
 
   afterEach(() => {
-    http.match('/api/settings').forEach((request) => request.flush({ uploadLimitBytes: 52_428_800 }));
+    answerUploadLimit(http);
     http.verify();
     TestBed.inject(MatDialog).closeAll();
   });
