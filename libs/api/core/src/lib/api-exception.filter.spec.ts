@@ -153,6 +153,34 @@ describe('ApiExceptionFilter', () => {
     });
   });
 
+  it("logs an unexpected error with the request's id, its route's pattern and the stack", () => {
+    const logged: unknown[][] = [];
+    Logger.overrideLogger({ log: () => undefined, warn: () => undefined, error: (...args: unknown[]) => void logged.push(args) });
+    try {
+      const host = {
+        switchToHttp: () => ({
+          getResponse: () => ({ sent: false, status: () => ({ send: () => undefined }) }),
+          getRequest: () => ({
+            id: 'req-500',
+            method: 'POST',
+            url: '/api/benchmarks/x/transitions',
+            routeOptions: { url: '/api/benchmarks/:id/transitions' },
+            headers: {},
+          }),
+        }),
+      } as unknown as ArgumentsHost;
+      new ApiExceptionFilter().catch(new Error('the disk is full'), host);
+    } finally {
+      Logger.overrideLogger(false);
+    }
+    expect(logged).toHaveLength(1);
+    const entry = logged[0][0] as { requestId: string; err: Error };
+    expect(logged[0].at(-1)).toBe('ApiExceptionFilter'); // Nest's context, last
+    expect(entry.requestId).toBe('req-500');
+    expect(entry.err.message).toBe('POST /api/benchmarks/:id/transitions');
+    expect(entry.err.stack).toContain('the disk is full');
+  });
+
   it('lets the web app answer a 404 with its page when it wants to', () => {
     expect(answer(new NotFoundException(), { serveIndex: () => true })).toEqual({});
     expect(answer(new NotFoundException(), { serveIndex: () => false }).status).toBe(404);

@@ -44,8 +44,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return;
     }
     if (body.statusCode >= 500) {
-      // The route's pattern, not the URL: a path or query may carry what people wrote. The request's id comes with the logger.
-      this.logger.error(`${request.method} ${request.routeOptions?.url ?? '(no route)'}`, exception instanceof Error ? exception.stack : String(exception));
+      // The route's pattern, not the URL: a path or query may carry what people wrote. And the request's id, which the caller gets.
+      const err = new Error(`${request.method} ${request.routeOptions?.url ?? '(no route)'}`);
+      err.stack = exception instanceof Error ? exception.stack : String(exception);
+      this.logger.error({ requestId: request.id, err });
     }
     // The request's id, as in X-Request-Id and the log: what a caller reports, and what finds the log lines.
     const answer: ErrorBody = { ...body, requestId: request.id };

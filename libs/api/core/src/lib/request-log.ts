@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { LoggerModule } from 'nestjs-pino';
@@ -41,20 +41,15 @@ export function createLogger(settings: LogSettings): Logger {
 }
 
 /**
- * Nest's logger is the same pino (nestjs-pino): what a service logs while serving a request carries
- * that request's id (`requestId`), so a 500's stack is found from the id the caller was given. Only
- * the id is bound: the request itself (its headers, cookies, body) is never logged.
+ * Nest's logger is the same pino (nestjs-pino's Logger). Its per-request middleware is not applied
+ * (`forRoutes: []`): it made a child logger for every request (pino-http, about 0.1 ms) and ran the
+ * rest of the request in an AsyncLocalStorage, which switches on Node's promise hooks for every
+ * promise of the process — together about a fifth of the API's CPU per workflow transition
+ * (issue 20). A line about a request names its id itself: the request line, and a 500's stack
+ * (ApiExceptionFilter). Only the id is logged: the request itself (its headers, cookies, body) never.
  */
 export function loggerModule(logger: Logger): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      logger,
-      autoLogging: false, // the request line is ours (configureRequestLog): it knows the route and the user
-      quietReqLogger: true,
-      customAttributeKeys: { reqId: 'requestId' },
-      genReqId: (request: IncomingMessage) => (typeof request.id === 'string' ? request.id : requestIdOf(request)),
-    },
-  });
+  return LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] });
 }
 
 /**
