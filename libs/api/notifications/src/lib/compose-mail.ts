@@ -45,6 +45,30 @@ function subjectOf(notification: MailNotification, language: Language): string {
   return t(`subject.${notification.kind}`, values);
 }
 
+/** Where a sentence's address goes (a character no text has), for withLink to put the link in. */
+const LINK = '\u0000';
+
+/** A sentence as HTML with its address, written where LINK stands, as a link. */
+function withLink(sentence: string, url: string): string {
+  return escapeHtml(sentence).replace(LINK, `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`);
+}
+
+/**
+ * An e-mail's HTML part, every mail's frame: the page in the reader's language titled with the
+ * subject, the greeting, the mail's own body (HTML ending in a line break), then below a rule the
+ * footer (HTML: why the mail came, where to change that) in small type.
+ */
+function htmlMail(language: Language, subject: string, greeting: string, body: string, footer: string): string {
+  return `<!DOCTYPE html>
+<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1b1b1f;">
+<p>${escapeHtml(greeting)}</p>
+${body}<hr>
+<p style="font-size: 0.875em; color: #555;">${footer}</p>
+</body></html>
+`;
+}
+
 /**
  * A notification as an e-mail in the person's language: the subject as its first line, the quotation,
  * a link straight to the page, and a footer saying why the person gets it, where to change that and
@@ -75,20 +99,15 @@ export function composeMail(notification: MailNotification, recipient: MailRecip
     ...unsubscribe,
     '',
   ].join('\n');
-  const html = `<!DOCTYPE html>
-<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1b1b1f;">
-<p>${escapeHtml(greeting)}</p>
-<p><strong>${escapeHtml(subject)}</strong></p>
+  const html = htmlMail(
+    language,
+    subject,
+    greeting,
+    `<p><strong>${escapeHtml(subject)}</strong></p>
 ${notification.detail ? `<blockquote style="margin: 0 0 1em; padding-left: 1em; border-left: 4px solid #ccc; white-space: pre-line;">${escapeHtml(notification.detail)}</blockquote>\n` : ''}<p><a href="${escapeHtml(link)}">${escapeHtml(t('openButton'))}</a></p>
-<hr>
-<p style="font-size: 0.875em; color: #555;">${escapeHtml(why)}<br>${escapeHtml(t('change', { account: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(account)}">${escapeHtml(account)}</a>`)}${
-    unsubscribeUrl
-      ? `<br>${escapeHtml(t('unsubscribe', { link: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(unsubscribeUrl)}">${escapeHtml(unsubscribeUrl)}</a>`)}`
-      : ''
-  }</p>
-</body></html>
-`;
+`,
+    `${escapeHtml(why)}<br>${withLink(t('change', { account: LINK }), account)}${unsubscribeUrl ? `<br>${withLink(t('unsubscribe', { link: LINK }), unsubscribeUrl)}` : ''}`,
+  );
   return { subject, text, html };
 }
 
@@ -116,17 +135,16 @@ export function composeDigest(notifications: MailNotification[], recipient: Mail
     t('change', { account }),
     '',
   ].join('\n');
-  const html = `<!DOCTYPE html>
-<html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
-<body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1b1b1f;">
-<p>${escapeHtml(greeting)}</p>
-<p>${escapeHtml(t('digest.intro'))}</p>
+  const html = htmlMail(
+    language,
+    subject,
+    greeting,
+    `<p>${escapeHtml(t('digest.intro'))}</p>
 <ul>
 ${items.map((i) => `<li><a href="${escapeHtml(i.link)}">${escapeHtml(i.sentence)}</a></li>`).join('\n')}
 </ul>
-<hr>
-<p style="font-size: 0.875em; color: #555;">${escapeHtml(t('digest.why'))}<br>${escapeHtml(t('change', { account: '\u0000' })).replace('\u0000', `<a href="${escapeHtml(account)}">${escapeHtml(account)}</a>`)}</p>
-</body></html>
-`;
+`,
+    `${escapeHtml(t('digest.why'))}<br>${withLink(t('change', { account: LINK }), account)}`,
+  );
   return { subject, text, html };
 }
