@@ -10,8 +10,27 @@ import type { Viewer } from './viewer';
 
 export const SESSION_COOKIE = 'bt_session';
 
+/**
+ * A token's SHA-256 (sessions and sign-ins are stored by it). The tokens seen lately are remembered
+ * with their hash, up to TOKEN_MEMO of them (all forgotten when full): every request with a session
+ * cookie asks, and hashing was about 1.5% of the API's CPU per workflow transition (issue 20).
+ */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  let hash = tokenHashes.get(token);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(token).digest('hex');
+    remember(tokenHashes, token, hash);
+  }
+  return hash;
+}
+
+/** How many tokens each memo of a pure function of a token (its hash, its XSRF token) keeps at most. */
+export const TOKEN_MEMO = 10_000;
+const tokenHashes = new Map<string, string>();
+
+export function remember(memo: Map<string, string>, token: string, value: string): void {
+  if (memo.size >= TOKEN_MEMO) memo.clear();
+  memo.set(token, value);
 }
 
 /** What a viewer is made of (`u` the user): read when a session is not in the session cache (5 s, forgotten at any change). */
