@@ -17,7 +17,7 @@ import type { IssuedPasswordDto, UserDto, UserListQuery } from '@bt/contracts';
 import { AuthSession } from '@bt/web/identity';
 import { BehaviorSubject, catchError, combineLatest, debounceTime, distinctUntilChanged, filter, map, type Observable, of, startWith, switchMap } from 'rxjs';
 import { roleAssignmentLabel } from '@bt/web/ui';
-import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
+import { confirmed, type ConfirmDialogData } from '@bt/web/ui/dialogs';
 import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { AdminApi } from '../admin-api';
 import { organisationPlace } from '../organisation-kinds';
@@ -242,10 +242,7 @@ export class UsersPage {
 
   /** Emits once when the administrator confirms; nothing when they cancel. */
   private confirm(data: ConfirmDialogData): Observable<true> {
-    return this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
-      .afterClosed()
-      .pipe(filter((confirmed): confirmed is true => confirmed === true));
+    return confirmed(this.dialog, data);
   }
 
   private showIssuedPassword(issued: IssuedPasswordDto): void {

@@ -9,11 +9,11 @@ import { RouterLink } from '@angular/router';
 import type { ConsultationDto } from '@bt/contracts';
 import { AuthSession, DocumentDownload } from '@bt/web/identity';
 import type { AvailableConsultationEvent } from '@bt/workflow';
-import { combineLatest, filter } from 'rxjs';
+import { combineLatest } from 'rxjs';
 import { MatDialog } from '@angular/material/dialog';
 import { DisplayDatePipe, loadEach } from '@bt/web/ui';
 import { DATE_FIELD, TIME_FIELD } from '@bt/web/ui/dates';
-import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
+import { confirmed, type ConfirmDialogData } from '@bt/web/ui/dialogs';
 import { MarkdownText } from '@bt/web/ui/markdown';
 import { DialogSave, reasonText } from '@bt/web/ui/refusals';
 import { consultationEventLabel, consultationStateLabel, localToIso } from '../consultation-labels';
@@ -91,11 +91,7 @@ export class ConsultationPage {
     // Opening and publishing cannot be taken back: they ask first, naming what follows.
     const consequence = IRREVERSIBLE[event.type]?.();
     if (consequence) {
-      this.dialogs
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data: { ...consequence, confirm: consultationEventLabel(event.type) } })
-        .afterClosed()
-        .pipe(filter((confirmed) => confirmed === true))
-        .subscribe(() => this.run(c, event, deadline));
+      confirmed(this.dialogs, { ...consequence, confirm: consultationEventLabel(event.type) }).subscribe(() => this.run(c, event, deadline));
       return;
     }
     this.run(c, event, deadline);

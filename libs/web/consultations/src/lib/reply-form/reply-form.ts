@@ -9,9 +9,9 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ConsultationDto, ConsultationReplyDto } from '@bt/contracts';
 import { type HoldsUnsavedWork, UnsavedPage } from '@bt/web/identity/dialogs';
-import { concat, filter, last, type Observable } from 'rxjs';
+import { concat, last, type Observable } from 'rxjs';
 import { DisplayDatePipe, FileDrop, UploadLimit } from '@bt/web/ui';
-import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
+import { confirmed } from '@bt/web/ui/dialogs';
 import { MarkdownText } from '@bt/web/ui/markdown';
 import { apiErrorMessage, DialogSave } from '@bt/web/ui/refusals';
 import { ConsultationsApi } from '../consultations-api';
@@ -123,21 +123,15 @@ export class ReplyForm implements OnInit, HoldsUnsavedWork {
     if (!send) return this.store(pending, false);
     // A sent reply goes to the Commission as it is: asked first, saying how many go.
     const count = pending.length;
-    this.dialogs
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-        data: {
-          title: $localize`:@@replyForm.confirm.title:Send your replies?`,
-          // $localize has no ICU plural: one reply has its own sentence, and the Serbian of the other keeps the count apart.
-          message:
-            count === 1
-              ? $localize`:@@replyForm.confirm.messageOne:Your reply goes to the Commission as it is now; once sent, it can no longer be changed.`
-              : $localize`:@@replyForm.confirm.message:${count}:count: replies go to the Commission as they are now; a sent reply can no longer be changed.`,
-          confirm: $localize`:@@replyForm.confirm.send:Send replies`,
-        },
-      })
-      .afterClosed()
-      .pipe(filter((confirmed) => confirmed === true))
-      .subscribe(() => this.store(pending, true));
+    confirmed(this.dialogs, {
+      title: $localize`:@@replyForm.confirm.title:Send your replies?`,
+      // $localize has no ICU plural: one reply has its own sentence, and the Serbian of the other keeps the count apart.
+      message:
+        count === 1
+          ? $localize`:@@replyForm.confirm.messageOne:Your reply goes to the Commission as it is now; once sent, it can no longer be changed.`
+          : $localize`:@@replyForm.confirm.message:${count}:count: replies go to the Commission as they are now; a sent reply can no longer be changed.`,
+      confirm: $localize`:@@replyForm.confirm.send:Send replies`,
+    }).subscribe(() => this.store(pending, true));
   }
 
   private store(pending: { questionId: string; text: string }[], send: boolean): void {

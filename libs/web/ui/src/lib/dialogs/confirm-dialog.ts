@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, type MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { filter, type Observable } from 'rxjs';
 
 export interface ConfirmDialogData {
   readonly title: string;
@@ -29,4 +30,12 @@ export interface ConfirmDialogData {
 })
 export class ConfirmDialog {
   protected readonly data = inject<ConfirmDialogData>(MAT_DIALOG_DATA);
+}
+
+/** Asks in a ConfirmDialog; emits once when the reader confirms, nothing when they cancel or close it. */
+export function confirmed(dialog: MatDialog, data: ConfirmDialogData): Observable<true> {
+  return dialog
+    .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
+    .afterClosed()
+    .pipe(filter((answer): answer is true => answer === true));
 }

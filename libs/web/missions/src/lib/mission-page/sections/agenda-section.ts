@@ -7,7 +7,7 @@ import type { MissionDetailDto, MissionMeetingDto } from '@bt/contracts';
 import { type HoldsUnsavedWork } from '@bt/web/identity/dialogs';
 import { filter } from 'rxjs';
 import { DisplayDatePipe } from '@bt/web/ui';
-import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
+import { confirmed, type ConfirmDialogData } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../../missions-api';
 import type { MissionChange } from '../mission-change';
@@ -130,19 +130,15 @@ export class MissionAgendaSection implements HoldsUnsavedWork {
       message: $localize`:@@missionPage.meetingRemove.message:The meeting with ${meeting.institution}:institution: will be taken off the agenda.`,
       confirm: $localize`:@@missionPage.meetingRemove.confirm:Remove the meeting`,
     };
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
-      .afterClosed()
-      .pipe(filter((confirmed) => confirmed === true))
-      .subscribe(() =>
-        this.action.run(
-          this.api.removeMeeting(this.mission().id, meeting.id),
-          () => {
-            this.snackBar.open($localize`:@@missionPage.meetingRemove.done:Meeting removed from the agenda.`, undefined, { duration: 4000 });
-            this.changed.emit({ notice: '' });
-          },
-          $localize`:@@missionPage.meetingRemove.failed:The meeting could not be removed.`,
-        ),
-      );
+    confirmed(this.dialog, data).subscribe(() =>
+      this.action.run(
+        this.api.removeMeeting(this.mission().id, meeting.id),
+        () => {
+          this.snackBar.open($localize`:@@missionPage.meetingRemove.done:Meeting removed from the agenda.`, undefined, { duration: 4000 });
+          this.changed.emit({ notice: '' });
+        },
+        $localize`:@@missionPage.meetingRemove.failed:The meeting could not be removed.`,
+      ),
+    );
   }
 }

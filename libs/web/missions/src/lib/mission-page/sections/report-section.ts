@@ -2,9 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import type { MissionDetailDto } from '@bt/contracts';
-import { filter } from 'rxjs';
 import { DisplayDatePipe } from '@bt/web/ui';
-import { ConfirmDialog, type ConfirmDialogData } from '@bt/web/ui/dialogs';
+import { confirmed, type ConfirmDialogData } from '@bt/web/ui/dialogs';
 import { DialogSave } from '@bt/web/ui/refusals';
 import { MissionsPagesApi } from '../../missions-api';
 import type { MissionChange } from '../mission-change';
@@ -77,16 +76,12 @@ export class MissionReportSection {
       message: $localize`:@@missionPage.report.confirmShare.message:The ministry sees the report and its recommendations at once, and can make them corrective measures. Sharing cannot be undone.`,
       confirm: $localize`:@@missionPage.report.confirmShare.confirm:Share the report`,
     };
-    this.dialog
-      .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data })
-      .afterClosed()
-      .pipe(filter((confirmed) => confirmed === true))
-      .subscribe(() =>
-        this.action.run(
-          this.api.share(this.mission().id),
-          (mission) => this.changed.emit({ mission, notice: $localize`:@@missionPage.report.sharedNotice:The report is shared with the ministry.` }),
-          $localize`:@@missionPage.report.shareFailed:The report could not be shared.`,
-        ),
-      );
+    confirmed(this.dialog, data).subscribe(() =>
+      this.action.run(
+        this.api.share(this.mission().id),
+        (mission) => this.changed.emit({ mission, notice: $localize`:@@missionPage.report.sharedNotice:The report is shared with the ministry.` }),
+        $localize`:@@missionPage.report.shareFailed:The report could not be shared.`,
+      ),
+    );
   }
 }
