@@ -447,20 +447,19 @@ const overview = (country, chapter, viewer, period = null, after = null, pageSiz
   },
 ];
 
-/** ConsiderationService.figures. */
+/** ConsiderationService.figures: the kept facts of the areas and the scope, and a page of benchmarks counted from their proposals. */
 const FIGURES = `count(p.created_at)::int AS received, count(p.answer_decision)::int AS answered,
   count(*) FILTER (WHERE p.answer_decision = 'accepted')::int AS accepted, count(*) FILTER (WHERE p.answer_decision = 'partly_accepted')::int AS partly_accepted,
   count(*) FILTER (WHERE p.answer_decision = 'not_accepted')::int AS not_accepted,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.first_answered_at - p.created_at) / 86400) AS median_days,
   min(p.created_at) FILTER (WHERE p.answer_decision IS NULL) AS oldest_unanswered`;
+const KEPT_FIGURES = `f.received, f.answered, f.accepted, f.partly_accepted, f.not_accepted, f.median_days, f.oldest_unanswered`;
 const CONSIDERED = `p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL`;
 const consideration = (country, chapter) => [
   {
     sql: `WITH scope AS NOT MATERIALIZED (
           SELECT a.id AS area_id, a.code AS area_code, a.chapter_number, a.position AS area_position, b.id, b.code, b.position
             FROM area a JOIN benchmark b ON b.area_id = a.id WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
-        ), considered AS MATERIALIZED (
-          SELECT s.area_id, p.created_at, p.first_answered_at, p.answer_decision FROM scope s JOIN proposal p ON p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}
         ), page AS (
           SELECT s.* FROM scope s
            WHERE $3::text IS NULL OR (s.chapter_number, s.area_position, s.position, s.code) >
@@ -468,10 +467,11 @@ const consideration = (country, chapter) => [
            ORDER BY s.chapter_number, s.area_position, s.position, s.code LIMIT 51
         )
         SELECT (SELECT coalesce(json_agg(x ORDER BY x.chapter_number, x.position, x.code), '[]') FROM (
-                  SELECT a.code, a.title, a.chapter_number, a.position, f.*
-                    FROM area a LEFT JOIN (SELECT p.area_id, ${FIGURES} FROM considered p GROUP BY p.area_id) f ON f.area_id = a.id
+                  SELECT a.code, a.title, a.chapter_number, a.position, ${KEPT_FIGURES}
+                    FROM area a LEFT JOIN consideration_area f ON f.area_id = a.id
                    WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)) x) AS areas,
-               (SELECT row_to_json(t) FROM (SELECT ${FIGURES} FROM considered p) t) AS total,
+               (SELECT row_to_json(t) FROM (SELECT ${KEPT_FIGURES} FROM (SELECT) one
+                  LEFT JOIN consideration_scope f ON f.country_code = $1 AND f.chapter_number = coalesce($2::int, 0)) t) AS total,
                (SELECT coalesce(json_agg(y ORDER BY y.chapter_number, y.area_position, y.position, y.code), '[]') FROM (
                   SELECT s.id, s.code, s.area_code, s.chapter_number, s.area_position, s.position, f.*
                     FROM page s CROSS JOIN LATERAL (SELECT ${FIGURES} FROM proposal p WHERE p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}) f) y) AS benchmarks`,

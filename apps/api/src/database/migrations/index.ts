@@ -28,6 +28,7 @@ import { LiveInbox1795645000000 } from './1795645000000-live-inbox';
 import { NotificationReminders1795646000000 } from './1795646000000-notification-reminders';
 import { NotificationPreferences1795650000000 } from './1795650000000-notification-preferences';
 import { NotificationUnsubscribe1795651000000 } from './1795651000000-notification-unsubscribe';
+import { ConsiderationFacts1795660000000 } from './1795660000000-consideration-facts';
 
 /** Every migration, oldest first; the app runs the pending ones at start. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   NotificationReminders1795646000000,
   NotificationPreferences1795650000000,
   NotificationUnsubscribe1795651000000,
+  ConsiderationFacts1795660000000,
 ];

@@ -17,9 +17,10 @@ export class ConsiderationService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * One statement: the areas' and the scope's figures over every proposal of the scope, read from
-   * proposal_considered_idx (by country) alone (each proposal carries its first answer and latest decision), and a
-   * page of the benchmarks' figures in catalogue order (`after` / `next`).
+   * One statement: the areas' and the scope's figures as triggers keep them (consideration_area,
+   * consideration_scope: one row per area and one for the chapter or country, whatever their size),
+   * and a page of the benchmarks' figures in catalogue order (`after` / `next`) from
+   * proposal_considered_idx (each proposal carries its first answer and latest decision).
    */
   async figures(query: ConsiderationQuery): Promise<ConsiderationDto> {
     const pageSize = query.pageSize ?? PAGE_SIZE;
@@ -34,9 +35,6 @@ export class ConsiderationService {
          SELECT a.id AS area_id, a.code AS area_code, a.chapter_number, a.position AS area_position, b.id, b.code, b.position
            FROM area a JOIN benchmark b ON b.area_id = a.id
           WHERE a.country_code = ${country} AND (${chapter}::int IS NULL OR a.chapter_number = ${chapter})
-       ), considered AS MATERIALIZED (
-         SELECT s.area_id, p.created_at, p.first_answered_at, p.answer_decision
-           FROM scope s JOIN proposal p ON p.country_code = ${country} AND p.benchmark_id = s.id AND ${CONSIDERED}
        ), page AS (
          SELECT s.* FROM scope s
           WHERE ${after}::text IS NULL OR (s.chapter_number, s.area_position, s.position, s.code) >
@@ -44,10 +42,11 @@ export class ConsiderationService {
           ORDER BY s.chapter_number, s.area_position, s.position, s.code LIMIT ${pageSize + 1}
        )
        SELECT (SELECT coalesce(json_agg(x ORDER BY x.chapter_number, x.position, x.code), '[]') FROM (
-                 SELECT a.code, a.title, a.chapter_number, a.position, f.*
-                   FROM area a LEFT JOIN (SELECT p.area_id, ${FIGURES} FROM considered p GROUP BY p.area_id) f ON f.area_id = a.id
+                 SELECT a.code, a.title, a.chapter_number, a.position, ${KEPT_FIGURES('f')}
+                   FROM area a LEFT JOIN consideration_area f ON f.area_id = a.id
                   WHERE a.country_code = ${country} AND (${chapter}::int IS NULL OR a.chapter_number = ${chapter})) x) AS areas,
-              (SELECT row_to_json(t) FROM (SELECT ${FIGURES} FROM considered p) t) AS total,
+              (SELECT row_to_json(t) FROM (SELECT ${KEPT_FIGURES('f')} FROM (SELECT) one
+                 LEFT JOIN consideration_scope f ON f.country_code = ${country} AND f.chapter_number = coalesce(${chapter}::int, 0)) t) AS total,
               (SELECT coalesce(json_agg(y ORDER BY y.chapter_number, y.area_position, y.position, y.code), '[]') FROM (
                  SELECT s.id, s.code, s.area_code, s.chapter_number, s.area_position, s.position, f.*
                    FROM page s CROSS JOIN LATERAL (SELECT ${FIGURES} FROM proposal p WHERE p.country_code = ${country} AND p.benchmark_id = s.id AND ${CONSIDERED}) f) y) AS benchmarks`,
@@ -103,7 +102,7 @@ const PAGE_SIZE = 50;
 /** A proposal `p` that counts: not a comment or reply, not hidden (the dialogue's one rule). */
 const CONSIDERED = sql.raw(countedProposalSql('p'));
 
-/** The figures over proposals `p` (from `considered` or `proposal`): the latest answer counts, days to the first. */
+/** The figures over proposals `p` of a benchmark: the latest answer counts, days to the first. */
 const FIGURES = sql.raw(`count(p.created_at)::int AS received, count(p.answer_decision)::int AS answered,
   count(*) FILTER (WHERE p.answer_decision = 'accepted')::int AS accepted,
   count(*) FILTER (WHERE p.answer_decision = 'partly_accepted')::int AS partly_accepted,
@@ -112,8 +111,15 @@ const FIGURES = sql.raw(`count(p.created_at)::int AS received, count(p.answer_de
   min(p.created_at) FILTER (WHERE p.answer_decision IS NULL) AS oldest_unanswered`);
 
 /**
- * A row of FIGURES, read inside JSON (json_agg, row_to_json): the oldest as ISO text; every figure
- * null for an area without proposals (its LEFT JOIN found none).
+ * The figures of a row of consideration_area or consideration_scope (the migration
+ * 1795660000000-consideration-facts keeps them, counted as FIGURES counts): the same columns.
+ */
+const KEPT_FIGURES = (f: string) =>
+  sql.raw(`${f}.received, ${f}.answered, ${f}.accepted, ${f}.partly_accepted, ${f}.not_accepted, ${f}.median_days, ${f}.oldest_unanswered`);
+
+/**
+ * A row of FIGURES or KEPT_FIGURES, read inside JSON (json_agg, row_to_json): the oldest as ISO text;
+ * every figure null for an area or scope that has no row yet (its LEFT JOIN found none).
  */
 interface FiguresRow {
   received: number | null;
