@@ -479,19 +479,17 @@ const consideration = (country, chapter) => [
   },
 ];
 
-/** ActionPlanService.summary, for the Commission and a country's ministry (the tally). */
+/** ActionPlanService.summary, for the Commission and a country's ministry (the kept facts of each area). */
 const summary = (viewer, country) => {
   const visible = `($1::boolean OR a.country_code = $2) AND ($3::text IS NULL OR a.country_code = $3)`;
   return [
     {
-      sql: `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.n)::int AS total,
-                 (sum(x.n) FILTER (WHERE (x.deadline < CURRENT_DATE AND x.status <> 'completed')))::int AS overdue,
-                 (sum(x.n) FILTER (WHERE x.status = 'planned'))::int AS planned, (sum(x.n) FILTER (WHERE x.status = 'in_progress'))::int AS in_progress,
-                 (sum(x.n) FILTER (WHERE x.status = 'completed'))::int AS completed,
-                 CASE WHEN GROUPING(x.code) = 1 THEN (SELECT count(DISTINCT m.activity_id)::int FROM corrective_measure m
-                   JOIN benchmark b ON b.id = m.benchmark_id JOIN area a ON a.id = b.area_id WHERE m.activity_id IS NOT NULL AND ${visible}) END AS with_measure
-            FROM (SELECT a.code, a.title, a.position, t.status, t.deadline, t.activities AS n
-                    FROM action_plan_tally t JOIN area a ON a.id = t.area_id WHERE t.activities > 0 AND ${visible}) x
+      sql: `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.total)::int AS total, sum(x.overdue)::int AS overdue,
+                 sum(x.planned)::int AS "planned", sum(x.in_progress)::int AS "in_progress", sum(x.completed)::int AS "completed",
+                 CASE WHEN GROUPING(x.code) = 1 THEN (SELECT coalesce(sum(f.with_measure), 0)::int
+                   FROM action_plan_area f JOIN area a ON a.id = f.area_id WHERE ${visible}) END AS with_measure
+            FROM (SELECT a.code, a.title, a.position, f.total, f.open_due[width_bucket(CURRENT_DATE - 1, f.open_deadlines)] AS overdue, f.planned, f.in_progress, f.completed
+                    FROM action_plan_area f JOIN area a ON a.id = f.area_id WHERE f.total > 0 AND ${visible}) x
            GROUP BY GROUPING SETS ((x.code, x.title, x.position), ()) ORDER BY GROUPING(x.code), x.position, x.code`,
       params: [viewer.commission, viewer.ministry || viewer.cso ? viewer.country : null, country],
     },

@@ -29,6 +29,7 @@ import { NotificationReminders1795646000000 } from './1795646000000-notification
 import { NotificationPreferences1795650000000 } from './1795650000000-notification-preferences';
 import { NotificationUnsubscribe1795651000000 } from './1795651000000-notification-unsubscribe';
 import { ConsiderationFacts1795660000000 } from './1795660000000-consideration-facts';
+import { ActionPlanAreaFacts1795661000000 } from './1795661000000-action-plan-area-facts';
 
 /** Every migration, oldest first; the app runs the pending ones at start. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   NotificationPreferences1795650000000,
   NotificationUnsubscribe1795651000000,
   ConsiderationFacts1795660000000,
+  ActionPlanAreaFacts1795661000000,
 ];

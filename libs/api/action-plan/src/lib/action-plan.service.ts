@@ -170,28 +170,34 @@ export class ActionPlanService {
 
   /**
    * The dashboard's counts over the activities this viewer may see, in one statement. The Commission
-   * and a country's ministry and CSOs see whole countries: their counts come from action_plan_tally
-   * (per area, status and deadline); an expert sees the benchmarks of their missions, counted one by one.
+   * and a country's ministry and CSOs see whole countries: their counts come from action_plan_area,
+   * one row per area kept by triggers (activities per status, the deadlines of those not completed
+   * with how many fall due by each — so the overdue on today's date are one lookup —, and the
+   * activities with a corrective measure); an expert sees the benchmarks of their missions, counted
+   * one by one.
    */
   async summary(viewer: Viewer, country: string | undefined): Promise<ActionPlanSummaryDto> {
     const commission = hasRole(viewer, 'commission');
     const ownCountry = hasRole(viewer, 'ministry', 'civil_society') ? viewer.countryCode : null;
     const whole = commission || (ownCountry !== null && !hasRole(viewer, 'expert'));
-    const counts = `sum(x.n)::int AS total, (sum(x.n) FILTER (WHERE ${OVERDUE_SQL.replaceAll('act.', 'x.')}))::int AS overdue,
-                    ${ACTIVITY_STATUSES.map((st) => `(sum(x.n) FILTER (WHERE x.status = '${st}'))::int AS "${st}"`).join(', ')}`;
     let rows: SummaryRow[];
     if (whole) {
       const visible = `($1::boolean OR a.country_code = $2) AND ($3::text IS NULL OR a.country_code = $3)`;
+      // OVERDUE_SQL on the area's row: its activities not completed, due on or before yesterday.
+      const overdue = `f.open_due[width_bucket(CURRENT_DATE - 1, f.open_deadlines)]`;
       rows = await this.dataSource.query<SummaryRow[]>(
-        `SELECT x.code, x.title, GROUPING(x.code) AS everything, ${counts},
-                CASE WHEN GROUPING(x.code) = 1 THEN (SELECT count(DISTINCT m.activity_id)::int FROM corrective_measure m
-                  JOIN benchmark b ON b.id = m.benchmark_id JOIN area a ON a.id = b.area_id WHERE m.activity_id IS NOT NULL AND ${visible}) END AS with_measure
-           FROM (SELECT a.code, a.title, a.position, t.status, t.deadline, t.activities AS n
-                   FROM action_plan_tally t JOIN area a ON a.id = t.area_id WHERE t.activities > 0 AND ${visible}) x
+        `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.total)::int AS total, sum(x.overdue)::int AS overdue,
+                ${ACTIVITY_STATUSES.map((st) => `sum(x.${st})::int AS "${st}"`).join(', ')},
+                CASE WHEN GROUPING(x.code) = 1 THEN (SELECT coalesce(sum(f.with_measure), 0)::int
+                  FROM action_plan_area f JOIN area a ON a.id = f.area_id WHERE ${visible}) END AS with_measure
+           FROM (SELECT a.code, a.title, a.position, f.total, ${overdue} AS overdue, ${ACTIVITY_STATUSES.map((st) => `f.${st}`).join(', ')}
+                   FROM action_plan_area f JOIN area a ON a.id = f.area_id WHERE f.total > 0 AND ${visible}) x
           GROUP BY GROUPING SETS ((x.code, x.title, x.position), ()) ORDER BY GROUPING(x.code), x.position, x.code`,
         [commission, ownCountry, country ?? null],
       );
     } else {
+      const counts = `sum(x.n)::int AS total, (sum(x.n) FILTER (WHERE ${OVERDUE_SQL.replaceAll('act.', 'x.')}))::int AS overdue,
+                      ${ACTIVITY_STATUSES.map((st) => `(sum(x.n) FILTER (WHERE x.status = '${st}'))::int AS "${st}"`).join(', ')}`;
       const { where, params } = this.filters(viewer, { country });
       rows = await this.dataSource.query<SummaryRow[]>(
         `SELECT x.code, x.title, GROUPING(x.code) AS everything, ${counts}, count(*) FILTER (WHERE x.measured)::int AS with_measure
