@@ -496,8 +496,12 @@ const summary = (viewer, country) => {
   ];
 };
 
-/** InboxService with its sources (dialogue, consultations, missions) and the read marks. */
+/** InboxService with its sources (notifications, dialogue, consultations, missions, Action Plan reminders) and the read marks. */
 const inbox = (viewer) => [
+  {
+    sql: `SELECT id::text, kind, facts, title, detail, link, created_at FROM notification WHERE user_id = $1 AND in_inbox ORDER BY id DESC LIMIT 200`,
+    params: [viewer.userId],
+  },
   ...(viewer.ministry
     ? [
         {
@@ -549,6 +553,17 @@ const inbox = (viewer) => [
             ORDER BY r.due_date DESC LIMIT 50)`,
     params: [viewer.userId, new Date().toISOString().slice(0, 10), 7, viewer.commission, viewer.ministry ? viewer.country : null],
   },
+  ...(viewer.ministry
+    ? [
+        {
+          sql: `SELECT act.id, act.code, act.title, b.code AS benchmark_code, to_char(act.deadline, 'YYYY-MM-DD') AS deadline
+        FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id
+       WHERE a.country_code = $1 AND act.status <> 'completed' AND act.deadline >= $2::date AND act.deadline <= $2::date + $3::int
+       ORDER BY act.deadline, b.code, act.code LIMIT $4`,
+          params: [viewer.country, new Date().toISOString().slice(0, 10), 14, 50],
+        },
+      ]
+    : []),
   { sql: `SELECT item_key FROM inbox_read WHERE user_id = $1 AND item_key = ANY($2)`, params: [viewer.userId, viewer.readKeys ?? []] },
 ];
 
