@@ -6,7 +6,7 @@ const COUNTED = (p: string) => `${p}.kind = 'proposal' AND ${p}.parent_id IS NUL
 /**
  * The consideration figures of each area and of each chapter and country, kept by triggers as
  * proposals are added, answered, hidden, moved or removed and as benchmarks and areas move, so that
- * a read takes one row per area and one for its scope instead of every proposal of a chapter (16,000
+ * a read takes one row per area and one for its scope instead of every proposal of a chapter (12,500
  * at 50,000 benchmarks). A write recomputes only what it touches: its areas from their proposals
  * (proposal_considered_idx), then their chapters and countries from the areas' rows — the median
  * from each area's days to a first answer, kept in order (`days`), so the medians are the ones
