@@ -108,8 +108,12 @@ export class NotificationMail {
     const ids = of('immediate');
     if (!ids.length) return;
     await em.query(`UPDATE notification SET mail_status = 'queued' WHERE id = ANY($1::bigint[])`, [ids]);
-    const db = transactionDb(em);
-    for (const id of ids) await boss.send(MAIL_QUEUE, { notificationId: id } satisfies MailJob, { db });
+    // One statement for the dispatch's jobs (pg-boss' insert; the queue's retry options apply as with send):
+    // a send per notification was a round trip, and a statement PostgreSQL planned, each.
+    await boss.insert(
+      ids.map((id) => ({ name: MAIL_QUEUE, data: { notificationId: id } satisfies MailJob })),
+      { db: transactionDb(em) },
+    );
   }
 
   /** Queues a failed e-mail again (an admin's retry), in the caller's transaction. */

@@ -39,12 +39,15 @@ export type NotificationRule = (em: EntityManager, event: DomainEvent) => Promis
 const EXCERPT_LENGTH = 200;
 const excerpt = (text: string | null | undefined) => (!text ? null : text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text);
 
+/** A uuid as PostgreSQL writes one (lower case): the only texts `id::text` can equal. */
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 async function benchmarkOf(em: EntityManager, id: string | null): Promise<BenchmarkScope | null> {
-  if (!id) return null;
-  const [row] = await em.query(
-    `SELECT b.id, b.code, a.country_code, b.state, b.version FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.id::text = $1`,
-    [id],
-  );
+  // By the primary key: `b.id::text = $1` read every benchmark for each event told (a sequential scan).
+  if (!id || !UUID_TEXT.test(id)) return null;
+  const [row] = await em.query(`SELECT b.id, b.code, a.country_code, b.state, b.version FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.id = $1`, [
+    id,
+  ]);
   return row ? { id: row.id, code: row.code, countryCode: row.country_code.trim(), state: row.state, version: row.version } : null;
 }
 
