@@ -1,4 +1,5 @@
 import type { ApiClient } from '@bt/testing';
+import { Client } from 'pg';
 import { startTestApi, type TestApi } from './testing/test-api';
 
 /*
@@ -207,6 +208,33 @@ describe('facts kept for chapter-wide reads', () => {
     await answersFollow();
     await api.sql(`DELETE FROM corrective_measure WHERE activity_id = $1 AND what = 'Again'`, [added[0].id]);
     await api.sql(`DELETE FROM action_activity WHERE id = $1`, [added[3].id]);
+    expect(await drift()).toEqual([]);
+    await answersFollow();
+  });
+
+  it('count two writes to the same area made at once, the second committed after the first', async () => {
+    const [one, two] = [new Client({ connectionString: api.databaseUrl }), new Client({ connectionString: api.databaseUrl })];
+    await Promise.all([one.connect(), two.connect()]);
+    const propose = `INSERT INTO proposal (benchmark_id, text, author_id, created_at) SELECT id, 'At once', $2, now() - interval '4 days' FROM benchmark WHERE code = $1`;
+    const plan = `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, status, created_by)
+                  SELECT id, $3, 'At once', 'Ministry', CURRENT_DATE - $4::int, 'planned', $2 FROM benchmark WHERE code = $1`;
+    try {
+      await one.query('BEGIN');
+      await two.query('BEGIN');
+      await one.query(propose, ['RS-24-MIG-01', users.cso]);
+      await one.query(plan, ['RS-24-MIG-01', users.ministry, 'C.1', 5]);
+      // The same area (MIG), other tally rows: the second transaction's facts must count the first's rows too.
+      const second = (async () => {
+        await two.query(propose, ['RS-24-MIG-02', users.cso]);
+        await two.query(plan, ['RS-24-MIG-02', users.ministry, 'C.2', 6]);
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await one.query('COMMIT');
+      await second;
+      await two.query('COMMIT');
+    } finally {
+      await Promise.all([one.end(), two.end()]);
+    }
     expect(await drift()).toEqual([]);
     await answersFollow();
   });

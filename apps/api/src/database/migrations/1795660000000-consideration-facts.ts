@@ -33,8 +33,12 @@ export class ConsiderationFacts1795660000000 implements MigrationInterface {
       partly_accepted = EXCLUDED.partly_accepted, not_accepted = EXCLUDED.not_accepted, median_days = EXCLUDED.median_days,
       oldest_unanswered = EXCLUDED.oldest_unanswered`;
 
-    // A chapter's (or, with 0, a country's) figures from its areas' rows.
-    await q.query(`CREATE FUNCTION consideration_of_scope(p_country character(2), p_chapter integer) RETURNS void LANGUAGE sql AS $$
+    // A chapter's (or, with 0, a country's) figures from its areas' rows. Each recomputation holds a lock on
+    // what it recomputes (areas, then scopes, each in order) and reads after taking it, with a fresh snapshot:
+    // a concurrent write to the same area or scope waits for this one's commit and then counts it too.
+    await q.query(`CREATE FUNCTION consideration_of_scope(p_country character(2), p_chapter integer) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+      PERFORM pg_advisory_xact_lock(hashtextextended('consideration_scope ' || p_country || ' ' || p_chapter, 0));
       INSERT INTO consideration_scope (country_code, chapter_number, received, answered, accepted, partly_accepted, not_accepted, median_days, oldest_unanswered)
       SELECT p_country, p_chapter, coalesce(sum(f.received), 0), coalesce(sum(f.answered), 0), coalesce(sum(f.accepted), 0),
              coalesce(sum(f.partly_accepted), 0), coalesce(sum(f.not_accepted), 0),
@@ -44,11 +48,17 @@ export class ConsiderationFacts1795660000000 implements MigrationInterface {
              min(f.oldest_unanswered)
         FROM area a JOIN consideration_area f ON f.area_id = a.id
        WHERE a.country_code = p_country AND (p_chapter = 0 OR a.chapter_number = p_chapter)
-      ON CONFLICT (country_code, chapter_number) DO UPDATE SET ${set}
-    $$`);
+      ON CONFLICT (country_code, chapter_number) DO UPDATE SET ${set};
+      END $$`);
     // Areas' figures from their proposals (as ConsiderationService counted them), then their chapters' and countries'.
     await q.query(`CREATE FUNCTION consideration_of_areas(p_areas uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        v_area uuid;
+        v_scope record;
       BEGIN
+        FOR v_area IN SELECT DISTINCT x FROM unnest(p_areas) AS x WHERE x IS NOT NULL ORDER BY x LOOP
+          PERFORM pg_advisory_xact_lock(hashtextextended('consideration_area ' || v_area, 0));
+        END LOOP;
         INSERT INTO consideration_area (area_id, received, answered, accepted, partly_accepted, not_accepted, median_days, oldest_unanswered, days)
         SELECT a.id, count(p.created_at), count(p.answer_decision),
                count(*) FILTER (WHERE p.answer_decision = 'accepted'), count(*) FILTER (WHERE p.answer_decision = 'partly_accepted'),
@@ -63,9 +73,10 @@ export class ConsiderationFacts1795660000000 implements MigrationInterface {
          WHERE a.id = ANY (p_areas)
          GROUP BY a.id
         ON CONFLICT (area_id) DO UPDATE SET ${set}, days = EXCLUDED.days;
-        PERFORM consideration_of_scope(s.country_code, s.chapter_number)
-           FROM (SELECT DISTINCT a.country_code, c.chapter_number FROM area a CROSS JOIN LATERAL (VALUES (a.chapter_number), (0)) AS c (chapter_number)
-                  WHERE a.id = ANY (p_areas)) s;
+        FOR v_scope IN SELECT DISTINCT a.country_code, c.chapter_number FROM area a CROSS JOIN LATERAL (VALUES (a.chapter_number), (0)) AS c (chapter_number)
+                        WHERE a.id = ANY (p_areas) ORDER BY 1, 2 LOOP
+          PERFORM consideration_of_scope(v_scope.country_code, v_scope.chapter_number);
+        END LOOP;
       END $$`);
 
     // Proposals: once per statement, for the areas of the proposals it added, changed or removed.

@@ -29,8 +29,11 @@ export class ActionPlanAreaFacts1795661000000 implements MigrationInterface {
       CONSTRAINT "PK_action_plan_area" PRIMARY KEY ("area_id"),
       CONSTRAINT "FK_action_plan_area_area" FOREIGN KEY ("area_id") REFERENCES "area"("id") ON DELETE CASCADE)`);
 
-    // An area's activity figures from its tally rows.
-    await q.query(`CREATE FUNCTION action_plan_area_of_tally(p_area uuid) RETURNS void LANGUAGE sql AS $$
+    // An area's activity figures from its tally rows, read after taking the area's lock (a fresh snapshot):
+    // a concurrent change of the same area waits for this one's commit and then counts it too.
+    await q.query(`CREATE FUNCTION action_plan_area_of_tally(p_area uuid) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+      PERFORM pg_advisory_xact_lock(hashtextextended('action_plan_area ' || p_area, 0));
       INSERT INTO action_plan_area (area_id, total, planned, in_progress, completed, open_deadlines, open_due)
       SELECT p_area, coalesce(sum(s.n), 0), coalesce(sum(s.n) FILTER (WHERE s.status = 'planned'), 0),
              coalesce(sum(s.n) FILTER (WHERE s.status = 'in_progress'), 0), coalesce(sum(s.n) FILTER (WHERE s.status = 'completed'), 0),
@@ -42,8 +45,8 @@ export class ActionPlanAreaFacts1795661000000 implements MigrationInterface {
         FROM (SELECT t.status, t.activities AS n FROM action_plan_tally t WHERE t.area_id = p_area) s
       HAVING EXISTS (SELECT 1 FROM area a WHERE a.id = p_area)
       ON CONFLICT (area_id) DO UPDATE SET total = EXCLUDED.total, planned = EXCLUDED.planned, in_progress = EXCLUDED.in_progress,
-        completed = EXCLUDED.completed, open_deadlines = EXCLUDED.open_deadlines, open_due = EXCLUDED.open_due
-    $$`);
+        completed = EXCLUDED.completed, open_deadlines = EXCLUDED.open_deadlines, open_due = EXCLUDED.open_due;
+      END $$`);
     await q.query(`CREATE FUNCTION action_plan_area_of_tally_row() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP IN ('UPDATE', 'DELETE') THEN
@@ -59,13 +62,19 @@ export class ActionPlanAreaFacts1795661000000 implements MigrationInterface {
     );
 
     // Areas' activities with a corrective measure (the measure's benchmark's area), once per statement of measures.
-    await q.query(`CREATE FUNCTION action_plan_area_measures(p_areas uuid[]) RETURNS void LANGUAGE sql AS $$
+    await q.query(`CREATE FUNCTION action_plan_area_measures(p_areas uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        v_area uuid;
+      BEGIN
+      FOR v_area IN SELECT DISTINCT x FROM unnest(p_areas) AS x WHERE x IS NOT NULL ORDER BY x LOOP
+        PERFORM pg_advisory_xact_lock(hashtextextended('action_plan_area ' || v_area, 0));
+      END LOOP;
       INSERT INTO action_plan_area (area_id, with_measure)
       SELECT a.id, (SELECT count(DISTINCT m.activity_id)::int FROM benchmark b JOIN corrective_measure m ON m.benchmark_id = b.id
                      WHERE b.area_id = a.id AND m.activity_id IS NOT NULL)
         FROM area a WHERE a.id = ANY (p_areas)
-      ON CONFLICT (area_id) DO UPDATE SET with_measure = EXCLUDED.with_measure
-    $$`);
+      ON CONFLICT (area_id) DO UPDATE SET with_measure = EXCLUDED.with_measure;
+      END $$`);
     await q.query(`CREATE FUNCTION action_plan_area_of_measures() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         areas uuid[];
