@@ -11,5 +11,11 @@ const session = fetch('/api/auth/current', { headers: { accept: 'application/jso
 // The messages must be in place before any module of the app is evaluated (route titles are
 // translated when their module loads): the app is imported only once its language is loaded.
 loadLanguage(chooseLanguage(location.search, document.cookie, navigator.languages))
-  .then(async ({ language, dates }) => (await import('./app/start-app')).startApp(language, dates, session))
+  .then(async ({ language, dates }) => {
+    const { startApp } = await import('./app/start-app');
+    // A task of its own for starting the app: evaluating its modules and rendering the first page are
+    // two tasks, not one long one that holds the page (total blocking time).
+    await new Promise((resolve) => setTimeout(resolve));
+    startApp(language, dates, session);
+  })
   .catch((error: unknown) => console.error(error));

@@ -1,7 +1,7 @@
 import { BreakpointObserver, type BreakpointState } from '@angular/cdk/layout';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { type ComponentFixture, DeferBlockState, TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { BehaviorSubject, map } from 'rxjs';
@@ -61,6 +61,8 @@ describe('App shell', () => {
     fixture = TestBed.createComponent(App);
     await router.navigateByUrl(url);
     await fixture.whenStable();
+    // The toolbar's search, language and account come in a task after the first (app.html, @defer on idle).
+    for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
     return fixture.nativeElement as HTMLElement;
   }
 

@@ -4,6 +4,7 @@
 // pickers), '@bt/web/ui/markdown' (marked), '@bt/web/ui/refusals' (every refusal in words).
 export { DisplayDatePipe } from './lib/display-date.pipe';
 export { LOADING, loadEach, type LoadState } from './lib/load-state';
+export { inSteps } from './lib/in-steps';
 // For every upload form: the server's upload limit in words, file sizes, and the file picker (a zone to drop on, a button).
 export { UploadLimit } from './lib/uploads/upload-limit';
 export { fileSize } from './lib/uploads/file-size';

@@ -1,5 +1,6 @@
 import { type EnvironmentProviders, inject, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
 import type { CurrentUserDto } from '@bt/contracts';
+import { firstValueFrom } from 'rxjs';
 import { AuthSession } from './auth-session';
 
 /**
@@ -8,5 +9,12 @@ import { AuthSession } from './auth-session';
  * The HTTP interceptor (`sessionEndedInterceptor`) is registered with the app's `provideHttpClient`.
  */
 export function provideIdentity(asked?: Promise<CurrentUserDto | null>): EnvironmentProviders {
-  return makeEnvironmentProviders([provideAppInitializer(() => inject(AuthSession).load(asked))]);
+  return makeEnvironmentProviders([
+    provideAppInitializer(async () => {
+      await firstValueFrom(inject(AuthSession).load(asked));
+      // Then a task of its own for the first render: the app's services and its first page are not
+      // one long task that holds the page (total blocking time).
+      await new Promise((resolve) => setTimeout(resolve));
+    }),
+  ]);
 }

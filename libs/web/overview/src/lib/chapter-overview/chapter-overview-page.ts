@@ -10,7 +10,7 @@ import { tap } from 'rxjs';
 import type { ChapterOverviewDto } from '@bt/contracts';
 import { BenchmarkStateChip, CATALOGUE_SCOPE, GradeBadge, voiceLabel } from '@bt/web/benchmarks';
 import { DocumentDownload } from '@bt/web/identity';
-import { loadEach, LOADING } from '@bt/web/ui';
+import { inSteps, loadEach, LOADING } from '@bt/web/ui';
 import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { OverviewApi } from '../overview-api';
 
@@ -58,10 +58,12 @@ export class ChapterOverviewPage {
     const more = this.moreRows();
     return more ? more.next : (this.overview().value?.next ?? null);
   });
+  /** The rows loaded, rendered a few at a time (each row is a dozen components: one long task otherwise). */
+  private readonly rows = inSteps(computed(() => [...(this.overview().value?.rows ?? []), ...(this.moreRows()?.rows ?? [])]));
   /** Rows grouped by area, in catalogue order. */
   protected readonly areas = computed(() => {
     const groups: { code: string; title: string; rows: Row[] }[] = [];
-    for (const row of [...(this.overview().value?.rows ?? []), ...(this.moreRows()?.rows ?? [])]) {
+    for (const row of this.rows()) {
       const last = groups.at(-1);
       if (last?.code === row.benchmark.area) last.rows.push(row);
       else groups.push({ code: row.benchmark.area, title: row.benchmark.areaTitle, rows: [row] });
