@@ -75,6 +75,15 @@ describe('AccountPage', () => {
     await settle();
   }
 
+  /** Set up two-step sign-in: the server's answer gives the key and its QR code. */
+  async function startEnrolment(): Promise<void> {
+    button('Set up two-step sign-in').click();
+    http
+      .expectOne('/api/auth/second-factor/enrolment')
+      .flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qr: { size: 21, path: 'M0 0h1v1h-1z' } });
+    await settle();
+  }
+
   async function settle(): Promise<void> {
     await harness.fixture.whenStable();
     harness.fixture.detectChanges();
@@ -139,11 +148,7 @@ describe('AccountPage', () => {
 
   it('sets up two-step sign-in: QR code and key, the confirming code, then the recovery codes once', async () => {
     await open();
-    button('Set up two-step sign-in').click();
-    http
-      .expectOne('/api/auth/second-factor/enrolment')
-      .flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qr: { size: 21, path: 'M0 0h1v1h-1z' } });
-    await settle();
+    await startEnrolment();
     expect(element().querySelector('svg.qr path')?.getAttribute('d')).toBe('M0 0h1v1h-1z');
     expect(texts('.secret')).toEqual(['JBSW Y3DP EHPK 3PXP']);
 
@@ -165,11 +170,7 @@ describe('AccountPage', () => {
 
   it('says why a confirming code was refused, and asks again', async () => {
     await open();
-    button('Set up two-step sign-in').click();
-    http
-      .expectOne('/api/auth/second-factor/enrolment')
-      .flush({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qr: { size: 21, path: 'M0 0h1v1h-1z' } });
-    await settle();
+    await startEnrolment();
     await typeCode('000000');
     http
       .expectOne('/api/auth/second-factor/enrolment/confirmation')

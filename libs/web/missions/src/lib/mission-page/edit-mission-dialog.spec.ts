@@ -42,15 +42,21 @@ describe('the Edit mission dialog', () => {
 
   const dateField = (name: string) => document.querySelector(`bt-edit-mission-dialog input[formcontrolname="${name}"]`) as HTMLInputElement;
 
-  async function openAndSave(change?: () => void) {
+  /** Opens the dialog on the mission and answers what it loads: the country's benchmarks and the experts, one of each. */
+  async function open() {
     const dialog = TestBed.inject(MatDialog).open<EditMissionDialog, MissionDetailDto, EditMissionResult>(EditMissionDialog, { data: mission });
-    const closed = firstValueFrom(dialog.afterClosed());
     await fixture.whenStable();
     http
       .expectOne((r) => r.url === '/api/benchmarks')
       .flush({ items: [{ id: 'b-1', code: 'RS-24-POL-01', area: { code: 'POL', title: 'Police cooperation' } }], total: 1 });
     http.expectOne('/api/experts').flush([{ id: 'u-1', displayName: 'Expert', memberState: 'DE' }]);
     await fixture.whenStable();
+    return dialog;
+  }
+
+  async function openAndSave(change?: () => void) {
+    const dialog = await open();
+    const closed = firstValueFrom(dialog.afterClosed());
     change?.();
     await fixture.whenStable();
     (document.querySelector('bt-edit-mission-dialog button[type="submit"]') as HTMLButtonElement).click();
@@ -90,13 +96,7 @@ describe('the Edit mission dialog', () => {
   });
 
   it('asks before Escape throws a changed title away, and keeps the dialog when the person stays', async () => {
-    const dialog = TestBed.inject(MatDialog).open<EditMissionDialog, MissionDetailDto, EditMissionResult>(EditMissionDialog, { data: mission });
-    await fixture.whenStable();
-    http
-      .expectOne((r) => r.url === '/api/benchmarks')
-      .flush({ items: [{ id: 'b-1', code: 'RS-24-POL-01', area: { code: 'POL', title: 'Police cooperation' } }], total: 1 });
-    http.expectOne('/api/experts').flush([{ id: 'u-1', displayName: 'Expert', memberState: 'DE' }]);
-    await fixture.whenStable();
+    const dialog = await open();
     const title = document.querySelector('bt-edit-mission-dialog input[formcontrolname="title"]') as HTMLInputElement;
     title.value = 'Police and customs cooperation';
     title.dispatchEvent(new Event('input'));
