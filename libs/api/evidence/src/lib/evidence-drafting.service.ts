@@ -5,7 +5,7 @@ import { refuse } from '@bt/api/core';
 import { type BenchmarkScope, findBenchmarkScope } from '@bt/api/catalogue';
 import { type CreateEvidenceRequest, type EvidenceDto, isCalendarDay, type UpdateEvidenceRequest } from '@bt/contracts';
 import { type Actor, auditActor } from '@bt/api/identity';
-import { appendVersion, type EvidenceFields, evidenceChanges } from './evidence-rows';
+import { appendVersion, type EvidenceFields, evidenceChanges, fieldParameters } from './evidence-rows';
 import { checkMayWriteEvidence, EvidenceService } from './evidence.service';
 
 /**
@@ -37,17 +37,7 @@ export class EvidenceDraftingService {
       const [row] = await em.query<{ id: string }[]>(
         `INSERT INTO evidence (benchmark_id, title, narrative, visibility, period_start, period_end, sub_requirement_ids, links, author_id, updated_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
-        [
-          scope.id,
-          fields.title,
-          fields.narrative,
-          fields.visibility,
-          fields.periodStart,
-          fields.periodEnd,
-          fields.subRequirementIds,
-          JSON.stringify(fields.links),
-          actor.userId,
-        ],
+        [scope.id, ...fieldParameters(fields), actor.userId],
       );
       await appendVersion(em, row.id, 1, fields, actor.userId);
       await this.audit.record(em, auditActor(actor), {

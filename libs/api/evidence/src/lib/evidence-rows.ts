@@ -70,22 +70,20 @@ export function evidenceChanges(before: EvidenceFields | null, after: EvidenceFi
   return changes;
 }
 
+/**
+ * An item's fields as statement parameters, in the order of the columns that `evidence` and
+ * `evidence_version` both have: title, narrative, visibility, period_start, period_end,
+ * sub_requirement_ids, links.
+ */
+export function fieldParameters(fields: EvidenceFields): unknown[] {
+  return [fields.title, fields.narrative, fields.visibility, fields.periodStart, fields.periodEnd, fields.subRequirementIds, JSON.stringify(fields.links)];
+}
+
 /** Writes version `version` of an item with these fields, inside the writer's transaction. */
 export function appendVersion(em: EntityManager, evidenceId: string, version: number, fields: EvidenceFields, authorId: string): Promise<unknown> {
   return em.query(
     `INSERT INTO evidence_version (evidence_id, version, title, narrative, visibility, period_start, period_end, sub_requirement_ids, links, author_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      evidenceId,
-      version,
-      fields.title,
-      fields.narrative,
-      fields.visibility,
-      fields.periodStart,
-      fields.periodEnd,
-      fields.subRequirementIds,
-      JSON.stringify(fields.links),
-      authorId,
-    ],
+    [evidenceId, version, ...fieldParameters(fields), authorId],
   );
 }
