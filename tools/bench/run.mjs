@@ -23,6 +23,8 @@
 //   BENCH_DATABASE_URL=postgres://user:pw@host:5432/postgres   a server where it may CREATE DATABASE
 //   BENCH_API_NODE_ARGS="--cpu-prof"                            extra node flags for the API process
 //   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
+//   BENCH_NOTIFICATIONS_WORKER=true   keep the notification worker in the API process (off by default: it
+//                      tells people of the raw workload's audit events too, which would count against the API)
 //   BENCH_PROFILE=1    also: where each phase's connections spend a transition (pg_stat_activity sampled
 //                      every 20 ms), and two cheaper API requests (health; a refused transition)
 import { spawnSync } from 'node:child_process';
@@ -648,6 +650,12 @@ async function main() {
   state.tmp = mkdtempSync(join(os.tmpdir(), 'bt-bench-'));
   chmodSync(state.tmp, 0o755); // the embedded PostgreSQL may run as another user (root → postgres)
   const databaseUrl = await startDatabase(state, `bt_bench_${process.pid}`, log);
+  // Both workloads write audit events, and the notification worker tells people of every one of them,
+  // the raw workload's too: run in the API process, its work would count against the API in one phase
+  // and against nothing in the other. So it runs in neither (as in an instance with
+  // NOTIFICATIONS_WORKER=false behind which another dispatches); BENCH_NOTIFICATIONS_WORKER=true keeps it.
+  process.env.NOTIFICATIONS_WORKER = process.env.BENCH_NOTIFICATIONS_WORKER === 'true' ? 'true' : 'false';
+  log(`notification worker in the API process: ${process.env.NOTIFICATIONS_WORKER === 'true' ? 'on' : 'off (BENCH_NOTIFICATIONS_WORKER=true to keep it)'}`);
   const port = await startApi(state, databaseUrl, log, (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean));
 
   const db = pgClient(databaseUrl, 'bench-admin');
