@@ -137,6 +137,7 @@ describe('ApiExceptionFilter', () => {
     const direct = (code: string) => Object.assign(new Error('duplicate key'), { code, severity: 'ERROR' });
     expect(answer(direct('23505'))).toMatchObject({ status: 409, body: { code: 'request.conflict' } });
     expect(answer(direct('40001'))).toMatchObject({ status: 409, body: { code: 'request.conflict' } });
+    expect(answer(direct('40P01'))).toMatchObject({ status: 409, body: { code: 'request.conflict' } });
     expect(answer(direct('XX000')).status).toBe(500);
   });
 

@@ -19,6 +19,7 @@ const CLIENT_PG_ERRORS: Record<string, HttpStatus> = {
   '23505': HttpStatus.CONFLICT, // unique violation
   '23503': HttpStatus.CONFLICT, // foreign key violation
   '40001': HttpStatus.CONFLICT, // serialization failure
+  '40P01': HttpStatus.CONFLICT, // deadlock detected: two writes waited for each other; one was rolled back, and may be sent again
 };
 
 /**
