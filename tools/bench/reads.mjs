@@ -794,6 +794,10 @@ async function main() {
   state.tmp = mkdtempSync(join(os.tmpdir(), 'bt-bench-reads-'));
   chmodSync(state.tmp, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach its directory
   const databaseUrl = await startDatabase(state, `bt_bench_reads_${process.pid}`, log);
+  // No notification worker: it would tell people of the millions of audit events the bench generates,
+  // while the reads are measured — its statements loading the machine, and the notifications it writes
+  // growing the inbox under the bench's feet.
+  process.env.NOTIFICATIONS_WORKER = 'false';
   const port = await startApi(state, databaseUrl, log);
   const db = pgClient(databaseUrl, 'bench-reads');
   await db.connect();
