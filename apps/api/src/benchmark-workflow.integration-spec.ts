@@ -1,5 +1,4 @@
-import { getSimplePaths } from '@xstate/graph';
-import { transition } from 'xstate';
+import { pathName, pathsThroughEveryTransition } from './testing/machine-paths';
 import type { TaskDto } from '@bt/contracts';
 import type { ApiClient } from '@bt/testing';
 import {
@@ -115,32 +114,13 @@ describe('the benchmark workflow over HTTP', () => {
   ];
   // Every simple path, plus each simple path extended by one transition back into a visited state
   // (REQUEST_CHANGES, REOPEN), so every transition of the machine is driven at least once.
-  const simple = getSimplePaths(benchmarkMachine, { events: happyEvents });
-  const loops = simple.flatMap((p) =>
-    happyEvents
-      .filter((event) => event.type === 'REQUEST_CHANGES' || event.type === 'REOPEN')
-      .map((event) => ({ event, next: transition(benchmarkMachine, p.state, event)[0] }))
-      .filter(({ next }) => JSON.stringify(next.value) !== JSON.stringify(p.state.value))
-      .map(({ event, next }) => ({ state: next, steps: [...p.steps, { state: next, event }] })),
-  );
-  const paths = [...simple.filter((p) => p.steps.length > 1), ...loops];
+  const paths = pathsThroughEveryTransition(benchmarkMachine, happyEvents, ['REQUEST_CHANGES', 'REOPEN']);
 
   it('has simple paths to every state', () => {
     expect(paths.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(
-    paths.map(
-      (p) =>
-        [
-          p.steps
-            .slice(1)
-            .map((s) => s.event.type)
-            .join(' → '),
-          p,
-        ] as const,
-    ),
-  )('drives the path %s', async (_name, path) => {
+  it.each(paths.map((p) => [pathName(p), p] as const))('drives the path %s', async (_name, path) => {
     const code = freshBenchmark();
     const events = path.steps.slice(1).map((s) => s.event.type as BenchmarkEventType);
     for (const type of events) {

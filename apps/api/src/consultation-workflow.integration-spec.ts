@@ -1,5 +1,4 @@
-import { getSimplePaths } from '@xstate/graph';
-import { transition } from 'xstate';
+import { pathName, pathsThroughEveryTransition } from './testing/machine-paths';
 import type { ApiClient } from '@bt/testing';
 import { type ConsultationEvent, type ConsultationEventType, type ConsultationFacts, consultationMachine } from '@bt/workflow';
 import { startTestApi, type TestApi } from './testing/test-api';
@@ -88,15 +87,7 @@ describe('written consultations over HTTP', () => {
     { type: 'SUMMARISE', facts },
     { type: 'PUBLISH', facts },
   ];
-  const simple = getSimplePaths(consultationMachine, { events });
-  const loops = simple.flatMap((p) =>
-    events
-      .filter((event) => event.type === 'RETURN_TO_DRAFT' || event.type === 'REOPEN')
-      .map((event) => ({ event, next: transition(consultationMachine, p.state, event)[0] }))
-      .filter(({ next }) => next.value !== p.state.value)
-      .map(({ event, next }) => ({ state: next, steps: [...p.steps, { state: next, event }] })),
-  );
-  const paths = [...simple.filter((p) => p.steps.length > 1), ...loops];
+  const paths = pathsThroughEveryTransition(consultationMachine, events, ['RETURN_TO_DRAFT', 'REOPEN']);
 
   it('covers every transition of the machine', () => {
     const driven = new Set(paths.flatMap((p) => p.steps.slice(1).map((s) => `${s.event.type}`)));
@@ -104,18 +95,7 @@ describe('written consultations over HTTP', () => {
     expect(paths.length).toBeGreaterThanOrEqual(7);
   });
 
-  it.each(
-    paths.map(
-      (p) =>
-        [
-          p.steps
-            .slice(1)
-            .map((s) => s.event.type)
-            .join(' → '),
-          p,
-        ] as const,
-    ),
-  )('drives the path %s', async (_name, path) => {
+  it.each(paths.map((p) => [pathName(p), p] as const))('drives the path %s', async (_name, path) => {
     const { id } = await freshConsultation();
     const fired = path.steps.slice(1).map((s) => s.event.type as ConsultationEventType);
     for (const type of fired) {
