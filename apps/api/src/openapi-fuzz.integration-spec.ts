@@ -1009,8 +1009,14 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     };
   }
 
-  /** A hash of every compared table's rows, by table. */
-  async function fingerprintQuery(): Promise<string> {
+  /**
+   * A hash of the compared tables' rows, by table: of every table at first, then after each request
+   * of the tables written since, which statement triggers on every compared table record (in the
+   * writing transaction, so a rolled-back write leaves no record, as it leaves no row). A table no
+   * statement wrote cannot have changed: its hash is the one before. After each operation the whole
+   * database is hashed again and must equal the kept hashes, so a write the triggers missed would fail.
+   */
+  async function fingerprinter() {
     const tables = (
       await api.sql<{ name: string }>(
         `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
@@ -1021,12 +1027,35 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     const source = (name: string) =>
       name === 'audit_event' ? `(SELECT * FROM audit_event WHERE action NOT IN (${AUDITED_REFUSALS.map((a) => `'${a}'`).join(', ')})) t` : `"${name}" t`;
     // Per table, the row count and the sum of the rows' hashes: order-free, and far cheaper than hashing the sorted rows.
-    return tables
-      .map(
-        (name) =>
-          `SELECT '${name}' AS name, count(*) || ':' || coalesce(sum(('x' || substr(md5(t::text), 1, 15))::bit(60)::bigint), 0) AS hash FROM ${source(name)}`,
-      )
-      .join(' UNION ALL ');
+    const query = (names: string[]) =>
+      names
+        .map(
+          (name) =>
+            `SELECT '${name}' AS name, count(*) || ':' || coalesce(sum(('x' || substr(md5(t::text), 1, 15))::bit(60)::bigint), 0) AS hash FROM ${source(name)}`,
+        )
+        .join(' UNION ALL ');
+    const hashes = async (names: string[]) => new Map((await api.sql<{ name: string; hash: string }>(query(names))).map((r) => [r.name, r.hash]));
+    await api.sql(`CREATE UNLOGGED TABLE fuzz_written (name text NOT NULL)`);
+    await api.sql(`CREATE FUNCTION fuzz_written() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO fuzz_written VALUES (TG_TABLE_NAME); RETURN NULL; END $$`);
+    for (const name of tables)
+      await api.sql(`CREATE TRIGGER fuzz_written AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${name}" FOR EACH STATEMENT EXECUTE FUNCTION fuzz_written()`);
+    const all = async () => {
+      await api.sql(`DELETE FROM fuzz_written`);
+      return hashes(tables);
+    };
+    const since = async (before: Map<string, string>) => {
+      const written = [...new Set((await api.sql<{ name: string }>(`DELETE FROM fuzz_written RETURNING name`)).map((r) => r.name))];
+      return written.length ? new Map([...before, ...(await hashes(written))]) : before;
+    };
+    /** The tables whose rows differ from the kept hashes though no statement was seen writing them (none, unless a write escaped the triggers). */
+    const unseen = async (kept: Map<string, string>) => {
+      const now = await hashes(tables);
+      // Read after the hashes: a write committed meanwhile is either in both or pending here (and checked with the next request).
+      const pending = new Set((await api.sql<{ name: string }>(`SELECT name FROM fuzz_written`)).map((r) => r.name));
+      return [...now].filter(([name, hash]) => !pending.has(name) && kept.get(name) !== hash).map(([name]) => name);
+    };
+    return { all, since, unseen };
   }
 
   async function send(request: FuzzRequest): Promise<{ status: number; text: string }> {
@@ -1079,11 +1108,10 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
     const chosen = all.filter((op) => !ONLY || op.key === ONLY);
     expect(chosen.length).toBeGreaterThan(0);
     const data = await pools(await createRows());
-    const query = await fingerprintQuery();
-    const fingerprint = async () => new Map((await api.sql<{ name: string; hash: string }>(query)).map((r) => [r.name, r.hash]));
+    const fingerprint = await fingerprinter();
 
     // Nothing else writes to this database: the state after one request is the state before the next.
-    let last = await fingerprint();
+    let last = await fingerprint.all();
     const failures: string[] = [];
     const tally: string[] = [];
     const codes = new Map<string, number>();
@@ -1095,7 +1123,7 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
         fc.asyncProperty(requestOf(op, data), async (request) => {
           const before = last;
           const { status, text } = await send(request);
-          last = await fingerprint();
+          last = await fingerprint.since(before);
           requests++;
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           if (status >= 500 || status === 0) throw new Error(`answered ${status}: ${text.slice(0, 300)}\n  ${describeRequest(request)}`);
@@ -1115,6 +1143,8 @@ describe('every operation of the OpenAPI document, fuzzed', () => {
         }),
         { seed: SEED, numRuns: runsOf(op), endOnFailure: true, ...(PATH && ONLY ? { path: PATH } : {}) },
       );
+      const unseen = await fingerprint.unseen(last);
+      if (unseen.length) failures.push(`${op.key}: ${unseen.join(', ')} changed, and no statement was seen writing them`);
       if (details.failed) {
         failures.push(
           `${op.key}: ${(details.errorInstance as Error | null)?.message}\n  replay: FUZZ_SEED=${details.seed} FUZZ_ONLY='${op.key}' FUZZ_PATH=${details.counterexamplePath}`,
