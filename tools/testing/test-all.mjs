@@ -3,7 +3,7 @@
 //
 //   lint       one ESLint over the whole tree (not one per Nx project), then Prettier's check
 //   typecheck  one tsc per runtime: Jest only transpiles, so types are checked here
-//   unit       one Jest run for every unit and integration test (jest.config.ts: a project per runtime)
+//   unit       one Jest run (two workers) for every unit and integration test (jest.config.ts: a project per runtime)
 //   build      the API and the web app, as `npm start` serves them (Nx caches them), and each
 //              language's first download against the web app's budget (tools/i18n/locale-budget.mjs)
 //   browser    the browser tests against the built product, one Chromium for the run
@@ -36,7 +36,9 @@ const PHASES = [
       [bin('prettier'), '--check', '--log-level=warn', '.'],
     ],
   },
-  { name: 'unit', commands: [[bin('jest'), '--ci', '--maxWorkers=1']] },
+  // Two workers: one worker made this phase the suite's long pole (about 620 s of CPU in one process) once the
+  // browser run beside it became cheaper; each integration file has a database of its own, so files run side by side.
+  { name: 'unit', commands: [[bin('jest'), '--ci', '--maxWorkers=2']] },
   { name: 'browser', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/web-e2e/jest.config.ts', '--maxWorkers=2']] },
   {
     name: 'typecheck',
