@@ -61,7 +61,11 @@ const web = {
   setupFiles: ['@angular/localize/init'],
   setupFilesAfterEnv: ['<rootDir>/apps/web/src/test-setup.ts'],
   transform: {
-    '^.+\\.(ts|mjs|js|html)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tools/testing/tsconfig.web.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
+    // jest-preset-angular's, with Angular's own packages linked first (see the file).
+    '^.+\\.(ts|mjs|js|html)$': [
+      '<rootDir>/tools/testing/angular-linked-transformer.cjs',
+      { tsconfig: '<rootDir>/tools/testing/tsconfig.web.json', stringifyContentPathRegex: '\\.(html|svg)$' },
+    ],
   },
   // marked is ESM only.
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|marked/))'],

@@ -6,7 +6,11 @@ export default {
   setupFiles: ['@angular/localize/init'],
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   transform: {
-    '^.+\\.(ts|mjs|js|html)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
+    // jest-preset-angular's, with Angular's own packages linked first (see the file).
+    '^.+\\.(ts|mjs|js|html)$': [
+      '<rootDir>/../../tools/testing/angular-linked-transformer.cjs',
+      { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
+    ],
   },
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
   moduleFileExtensions: ['ts', 'html', 'js', 'json', 'mjs'],

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * The Jest configuration of one web library run alone (`npx jest -c libs/web/<lib>/jest.config.ts`,
  * `npx nx test web-<lib>`): every Angular library is tested the same way, so each jest.config.ts
@@ -13,7 +15,11 @@ export function webLibraryJestConfig(library: string, { esmOnly = [] }: { esmOnl
     setupFiles: ['@angular/localize/init'],
     setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
     transform: {
-      '^.+\\.(ts|mjs|js|html)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
+      // jest-preset-angular's, with Angular's own packages linked first (see the file).
+      '^.+\\.(ts|mjs|js|html)$': [
+        join(__dirname, 'angular-linked-transformer.cjs'),
+        { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
+      ],
     },
     // .mjs files and the packages published as ESM only are compiled; the rest of node_modules is CommonJS.
     transformIgnorePatterns: [`node_modules/(?!(${['.*\\.mjs$', ...esmOnly.map((name) => `${name}/`)].join('|')}))`],
