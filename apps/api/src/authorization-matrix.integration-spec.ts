@@ -567,6 +567,10 @@ describe('authorization matrix', () => {
     expect(routeTable(api.app)).toEqual(Object.keys(EXPECTATIONS).sort());
   });
 
+  /** What a route's path would name if it acted on a proposal; the other routes' cells get none (NO_PROPOSAL). */
+  const PROPOSAL_PROBE = 'proposal-probe';
+  const NO_PROPOSAL = '00000000-0000-4000-8000-000000000001';
+
   const countryOf = (actor: Actor) => (actor === 'ministry.al' ? 'AL' : 'RS');
 
   /** One signed-in client per actor, reused across cells; the cells that end sessions drop it. */
@@ -586,6 +590,7 @@ describe('authorization matrix', () => {
     it(`${route}: each caller on its own and on another country's object`, async () => {
       const expectation = EXPECTATIONS[route];
       const [method] = route.split(' ');
+      const actsOnProposal = expectation.path({ ...countries['RS'], user: '', proposal: PROPOSAL_PROBE, evidenceFile: '' }).includes(PROPOSAL_PROBE);
       const outcomes: string[] = [];
       const wanted: string[] = [];
       for (const actor of ACTORS) {
@@ -602,10 +607,13 @@ describe('authorization matrix', () => {
                 })
               ).body.user.id
             : '00000000-0000-4000-8000-000000000000';
-          const [proposal] = await api.sql(
-            `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, 'Matrix', u.id FROM benchmark b, app_user u WHERE b.code = $1 AND u.email = 'commission@demo.test' RETURNING id`,
-            [countries[country].benchmark],
-          );
+          // A fresh proposal for each cell of a route that acts on one (hides or answers it).
+          const [proposal] = actsOnProposal
+            ? await api.sql(
+                `INSERT INTO proposal (benchmark_id, text, author_id) SELECT b.id, 'Matrix', u.id FROM benchmark b, app_user u WHERE b.code = $1 AND u.email = 'commission@demo.test' RETURNING id`,
+                [countries[country].benchmark],
+              )
+            : [{ id: NO_PROPOSAL }];
           // Removing a file needs one that is still there.
           const evidenceFile = route.startsWith('DELETE /api/evidence')
             ? await storedEvidenceFile(countries[country].evidence)
