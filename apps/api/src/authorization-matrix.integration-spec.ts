@@ -572,6 +572,30 @@ describe('authorization matrix', () => {
   const NO_PROPOSAL = '00000000-0000-4000-8000-000000000001';
 
   const countryOf = (actor: Actor) => (actor === 'ministry.al' ? 'AL' : 'RS');
+  const countryOfSide = (actor: Actor, side: Side) => (side === 'own' ? countryOf(actor) : countryOf(actor) === 'RS' ? 'AL' : 'RS');
+
+  /**
+   * A civil-society member of the object's country for every cell, by "actor/side": made in one
+   * statement, as POST /api/admin/users makes one (the user and the role; the demo CSO's password
+   * hash instead of a fresh temporary password's, 176 Argon2 hashes the cells do not need).
+   */
+  async function throwawayUsers(): Promise<Record<string, string>> {
+    const cells = ACTORS.flatMap((actor) =>
+      SIDES.map((side) => ({ cell: `${actor}/${side}`, email: `target${++unique}@demo.test`, country: countryOfSide(actor, side) })),
+    );
+    const made = await api.sql<{ id: string; email: string }>(
+      `WITH made AS (
+         INSERT INTO app_user (email, display_name, organisation_id, password_hash)
+         SELECT t.email, 'Target', t.organisation, (SELECT password_hash FROM app_user WHERE email = 'cso@demo.test')
+           FROM unnest($1::text[], $2::uuid[]) AS t(email, organisation)
+         RETURNING id, email),
+       roles AS (INSERT INTO role_assignment (user_id, role) SELECT id, 'civil_society' FROM made)
+       SELECT id, email FROM made`,
+      [cells.map((c) => c.email), cells.map((c) => countries[c.country].organisation)],
+    );
+    const byEmail = new Map(made.map((m) => [m.email, m.id]));
+    return Object.fromEntries(cells.map((c) => [c.cell, byEmail.get(c.email) as string]));
+  }
 
   /** One signed-in client per actor, reused across cells; the cells that end sessions drop it. */
   const clients = new Map<Actor, ApiClient>();
@@ -591,22 +615,14 @@ describe('authorization matrix', () => {
       const expectation = EXPECTATIONS[route];
       const [method] = route.split(' ');
       const actsOnProposal = expectation.path({ ...countries['RS'], user: '', proposal: PROPOSAL_PROBE, evidenceFile: '' }).includes(PROPOSAL_PROBE);
+      // A throwaway user for each cell of a route that works on a user, so disabling or renaming one never disturbs another cell.
+      const users = route.includes('/users/:id') ? await throwawayUsers() : {};
       const outcomes: string[] = [];
       const wanted: string[] = [];
       for (const actor of ACTORS) {
         for (const side of SIDES) {
-          const country = side === 'own' ? countryOf(actor) : countryOf(actor) === 'RS' ? 'AL' : 'RS';
-          // A throwaway user for the cells that work on a user, so disabling or renaming one never disturbs another cell.
-          const user = route.includes('/users/:id')
-            ? (
-                await admin.post('/api/admin/users', {
-                  email: `target${++unique}@demo.test`,
-                  displayName: 'Target',
-                  organisationId: countries[country].organisation,
-                  roles: [{ role: 'civil_society' }],
-                })
-              ).body.user.id
-            : '00000000-0000-4000-8000-000000000000';
+          const country = countryOfSide(actor, side);
+          const user = users[`${actor}/${side}`] ?? '00000000-0000-4000-8000-000000000000';
           // A fresh proposal for each cell of a route that acts on one (hides or answers it).
           const [proposal] = actsOnProposal
             ? await api.sql(
