@@ -22,7 +22,9 @@ const kept = () => JSON.parse(localStorage.getItem(KEY) ?? 'null') as { keptAt: 
 describe('UnsavedPage: a page form whose changes are kept in this browser until saved', () => {
   let http: HttpTestingController;
 
+  // The drafts are kept 300 ms after the last keystroke: Jest's clock moves past that instead of a real wait.
   beforeEach(() => {
+    jest.useFakeTimers();
     localStorage.clear();
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
     http = TestBed.inject(HttpTestingController);
@@ -40,7 +42,9 @@ describe('UnsavedPage: a page form whose changes are kept in this browser until 
     control.setValue(text);
     control.markAsDirty();
   };
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 350));
+  afterEach(() => jest.useRealTimers());
+
+  const settle = () => jest.advanceTimersByTimeAsync(350);
 
   it('holds nothing and keeps nothing until something is typed', async () => {
     const page = open();
