@@ -1,9 +1,9 @@
-// `npm test`: every check of the repository, as few processes as possible, three phases at a time
-// (one more than this machine's two cores), and a table of how long each phase took.
+// `npm test`: every check of the repository, as few processes as possible, two at a time (this
+// machine has two cores), and a table of how long each phase took.
 //
 //   lint       one ESLint over the whole tree (not one per Nx project), then Prettier's check
 //   typecheck  one tsc per runtime: Jest only transpiles, so types are checked here
-//   unit       one Jest run (three workers) for every unit and integration test (jest.config.ts: a project per runtime)
+//   unit       one Jest run (two workers) for every unit and integration test (jest.config.ts: a project per runtime)
 //   build      the API and the web app, as `npm start` serves them (Nx caches them), and each
 //              language's first download against the web app's budget (tools/i18n/locale-budget.mjs)
 //   browser    the browser tests against the built product, one Chromium for the run
@@ -36,10 +36,9 @@ const PHASES = [
       [bin('prettier'), '--check', '--log-level=warn', '.'],
     ],
   },
-  // Three workers: one worker made this phase the suite's long pole (about 620 s of CPU in one process) once the
-  // browser run beside it became cheaper, and its files wait on PostgreSQL and the API a good part of the time;
-  // each integration file has a database of its own, so files run side by side.
-  { name: 'unit', commands: [[bin('jest'), '--ci', '--maxWorkers=3']] },
+  // Two workers: one worker made this phase the suite's long pole (about 620 s of CPU in one process) once the
+  // browser run beside it became cheaper; each integration file has a database of its own, so files run side by side.
+  { name: 'unit', commands: [[bin('jest'), '--ci', '--maxWorkers=2']] },
   { name: 'browser', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/web-e2e/jest.config.ts', '--maxWorkers=2']] },
   {
     name: 'typecheck',
@@ -55,10 +54,7 @@ const only = process.argv.slice(2);
 const phases = only.length
   ? PHASES.filter((p) => only.includes(p.name)).map((p) => ({ ...p, after: (p.after ?? []).filter((a) => only.includes(a)) }))
   : PHASES;
-// One phase more than the cores: the phases wait a good part of the time (browser pages settling, the API
-// and PostgreSQL answering, processes starting), so with as many phases as cores the two cores were busy
-// only 128 % of the time (a fresh clone, 2026-12-07); the third phase fills the waits.
-const lanes = Math.min(Math.max(availableParallelism(), 2) + 1, 4);
+const lanes = Math.max(2, Math.min(availableParallelism(), 4));
 const started = Date.now();
 const results = new Map(); // name → { ok, seconds }
 
