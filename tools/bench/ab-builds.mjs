@@ -13,13 +13,12 @@
 // A CPU figure moves with the machine's load; the two builds meet the same load, so compare them
 // with each other in one run, and repeat with the builds swapped. AB_PROF=1: a CPU profile of each
 // build in /tmp/prof-ab/A and /tmp/prof-ab/B.
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, pgClient, request, root, signIn, startDatabase, stopChild } from './harness.mjs';
+import { CLK_TCK, pgClient, postgresTicks, processTicks, request, signIn, startApi, startDatabase, stopChild } from './harness.mjs';
 
 const [mainA, mainB] = process.argv.slice(2).map((p) => resolve(p));
 const SECONDS = Number(process.env.AB_SECONDS ?? 30),
@@ -38,62 +37,21 @@ async function cleanup() {
 }
 process.on('SIGINT', () => cleanup().finally(() => process.exit(130)));
 
-async function startApi(main, name, dbUrl, nodeArgs = []) {
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SEEDS_DIR: join(root, 'seeds'),
-    FILES_DIR: join(state.tmp, 'files'),
-    WEB_DIR: '/nonexistent',
-    RATE_LIMITS: 'false',
-    NOTIFICATIONS_WORKER: WORKER,
-  };
-  delete env.NODE_ENV;
-  delete env.OIDC_ISSUER;
-  const out = openSync(join(state.tmp, `${name}.log`), 'a');
-  const child = spawn(process.execPath, [...nodeArgs, main], { cwd: state.tmp, env, stdio: ['ignore', out, out] });
-  closeSync(out);
-  for (let i = 0; i < 900; i++) {
-    const s = await request(undefined, port, 'GET', '/api/health').then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (s === 200) break;
-    if (child.exitCode !== null) throw new Error(readFileSync(join(state.tmp, `${name}.log`), 'utf8').slice(-3000));
-    await sleep(200);
-  }
-  return { name, port, child };
+/** A build on the bench's database; both builds log to the one api.log of the temporary directory. */
+async function startBuild(main, name, dbUrl, nodeArgs) {
+  const build = { tmp: state.tmp, api: null, apiLog: null };
+  const port = await startApi(build, dbUrl, log, nodeArgs, main);
+  return { name, port, child: build.api };
 }
-const CLK = 100; // clock ticks per second (getconf CLK_TCK on Linux)
-function ticks(pid) {
-  try {
-    const t = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = t.slice(t.lastIndexOf(')') + 2).split(' ');
-    return { ppid: +f[1], own: +f[11] + +f[12], ch: +f[13] + +f[14] };
-  } catch {
-    return null;
-  }
-}
-function pgTicks() {
-  const pm = +readFileSync(join(state.dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0];
-  const m = ticks(pm);
-  let t = m.own + m.ch;
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    const s = ticks(e);
-    if (s && s.ppid === pm) t += s.own;
-  }
-  return t;
-}
+const pgTicks = () => postgresTicks(state.dataDir);
 
 const dbUrl = await startDatabase(state, 'bt_ab', log);
 const prof = (n) => (process.env.AB_PROF ? ['--cpu-prof', `--cpu-prof-dir=/tmp/prof-ab/${n}`] : []);
-const A = await startApi(mainA, 'A', dbUrl, prof('A'));
+// Neither build dispatches notifications (unless AB_WORKER=true): each would tell of the other's transitions too.
+process.env.NOTIFICATIONS_WORKER = WORKER;
+const A = await startBuild(mainA, 'A', dbUrl, prof('A'));
 apis.push(A);
-const B = await startApi(mainB, 'B', dbUrl, prof('B'));
+const B = await startBuild(mainB, 'B', dbUrl, prof('B'));
 apis.push(B);
 log(`A ${mainA} :${A.port}; B ${mainB} :${B.port}; worker ${WORKER}`);
 const db = pgClient(dbUrl, 'ab-admin');
@@ -158,12 +116,12 @@ for (let i = 0; i < slices; i++) {
   target = i % 4 === 0 || i % 4 === 3 ? A : B;
   const other = target === A ? B : A;
   await sleep(300); // switch over
-  const t0 = { me: ticks(target.child.pid).own, ot: ticks(other.child.pid).own, pg: pgTicks(), c: count, at: performance.now() };
+  const t0 = { me: processTicks(target.child.pid).own, ot: processTicks(other.child.pid).own, pg: pgTicks(), c: count, at: performance.now() };
   await sleep(SLICE * 1000);
   const a = acc[target.name];
   a.n += count - t0.c;
-  a.api += ticks(target.child.pid).own - t0.me;
-  a.other += ticks(other.child.pid).own - t0.ot;
+  a.api += processTicks(target.child.pid).own - t0.me;
+  a.other += processTicks(other.child.pid).own - t0.ot;
   a.pg += pgTicks() - t0.pg;
   a.s += (performance.now() - t0.at) / 1000;
 }
@@ -177,7 +135,7 @@ console.log(
 );
 for (const k of ['A', 'B']) {
   const a = acc[k];
-  const ms = (t) => ((t * 1000) / CLK / a.n).toFixed(3);
+  const ms = (t) => ((t * 1000) / CLK_TCK / a.n).toFixed(3);
   console.log(
     `${k}: ${(a.n / a.s).toFixed(1)} tr/s (${a.n})  API CPU ${ms(a.api)} ms/tr  idle other API ${ms(a.other)}  PG ${ms(a.pg)} ms/tr  ${k === 'A' ? mainA : mainB}`,
   );

@@ -8,7 +8,7 @@
 // exit hook, which ends the process on Ctrl-C before the bench's cleanup has run.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { dirname, join, resolve as resolvePath } from 'node:path';
@@ -125,8 +125,11 @@ export async function dropExternalDatabase(state, log) {
   }
 }
 
-/** The built API on a free port in demo mode (demo accounts and catalogue); returns the port once /api/health answers. */
-export async function startApi(state, databaseUrl, log, nodeArgs = []) {
+/**
+ * The built API (`main`: MAIN_JS unless another build is compared) on a free port in demo mode (demo
+ * accounts and catalogue); returns the port once /api/health answers.
+ */
+export async function startApi(state, databaseUrl, log, nodeArgs = [], main = MAIN_JS) {
   const port = await freePort();
   const env = {
     ...process.env,
@@ -146,7 +149,7 @@ export async function startApi(state, databaseUrl, log, nodeArgs = []) {
   state.apiLog = join(state.tmp, 'api.log');
   const out = openSync(state.apiLog, 'a');
   log(`starting the API on port ${port}${nodeArgs.length ? ` (node ${nodeArgs.join(' ')})` : ''}…`);
-  state.api = spawn(process.execPath, [...nodeArgs, MAIN_JS], { cwd: state.tmp, env, stdio: ['ignore', out, out] });
+  state.api = spawn(process.execPath, [...nodeArgs, main], { cwd: state.tmp, env, stdio: ['ignore', out, out] });
   closeSync(out);
   const exited = once(state.api, 'exit').then(([code]) => {
     throw new Error(`the API exited (code ${code}) before it was ready:\n${readFileSync(state.apiLog, 'utf8').slice(-4000)}`);
@@ -166,6 +169,40 @@ export async function startApi(state, databaseUrl, log, nodeArgs = []) {
   await Promise.race([ready, exited]);
   exited.catch(ignore); // it will exit when we stop it
   return port;
+}
+
+/** Clock ticks per second of /proc's CPU times. */
+export const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** A process's CPU ticks from /proc (its own, and its reaped children's) and its parent; null once it is gone. */
+export function processTicks(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), children: Number(f[13]) + Number(f[14]) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ticks of the embedded PostgreSQL of `dataDir`: the postmaster, its live children and its reaped ones. */
+export function postgresTicks(dataDir) {
+  if (!dataDir) return null;
+  let postmaster;
+  try {
+    postmaster = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+  const main = processTicks(postmaster);
+  if (!main) return null;
+  let ticks = main.own + main.children;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const s = processTicks(entry);
+    if (s && s.ppid === postmaster) ticks += s.own;
+  }
+  return ticks;
 }
 
 export function request(agent, port, method, path, body, headers = {}) {

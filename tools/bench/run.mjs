@@ -27,9 +27,8 @@
 //                      tells people of the raw workload's audit events too, which would count against the API)
 //   BENCH_PROFILE=1    also: where each phase's connections spend a transition (pg_stat_activity sampled
 //                      every 20 ms), and two cheaper API requests (health; a refused transition)
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { join, relative } from 'node:path';
@@ -37,11 +36,14 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import {
+  CLK_TCK,
   dropExternalDatabase,
   ensureBuilt,
   ignore,
   MAIN_JS,
   pgClient,
+  postgresTicks,
+  processTicks,
   request,
   root,
   setting,
@@ -503,38 +505,7 @@ function waitSampler(databaseUrl, application) {
 
 // ─── CPU accounting (Linux /proc; skipped elsewhere) ───
 
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
 const hasProc = existsSync('/proc/stat');
-
-function procStat(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), children: Number(f[13]) + Number(f[14]) };
-  } catch {
-    return null;
-  }
-}
-
-/** CPU ticks of the embedded PostgreSQL: the postmaster, its live children and its reaped ones. */
-function postgresTicks() {
-  if (!state.dataDir) return null;
-  let postmaster;
-  try {
-    postmaster = Number(readFileSync(join(state.dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  } catch {
-    return null;
-  }
-  const main = procStat(postmaster);
-  if (!main) return null;
-  let ticks = main.own + main.children;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const s = procStat(entry);
-    if (s && s.ppid === postmaster) ticks += s.own;
-  }
-  return ticks;
-}
 
 function cpuSample() {
   if (!hasProc) return null;
@@ -542,8 +513,8 @@ function cpuSample() {
   const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
   return {
     self: process.cpuUsage(),
-    api: state.api ? procStat(state.api.pid)?.own : null,
-    postgres: postgresTicks(),
+    api: state.api ? processTicks(state.api.pid)?.own : null,
+    postgres: postgresTicks(state.dataDir),
     machineBusy: total - cpu[3] - cpu[4],
     machineTotal: total,
   };
