@@ -1,6 +1,7 @@
-// What the benchmarks (tools/bench/run.mjs, tools/bench/search.mjs) share: building the API if it is
-// missing, a fresh database (embedded PostgreSQL in a temporary directory, or a database created on
-// BENCH_DATABASE_URL's server), the built API against it in demo mode, HTTP requests and sign-in.
+// What the benchmarks (tools/bench/*.mjs) share: building the API if it is missing, a fresh database
+// (embedded PostgreSQL in a temporary directory, or a database created on BENCH_DATABASE_URL's
+// server), the built API against it in demo mode, HTTP requests and sign-in, and the CPU time of the
+// API and PostgreSQL processes from /proc.
 // Each bench keeps its own `state` ({ tmp } in; api, apiLog, database, dataDir, external set here)
 // and its own cleanup, which calls `stopChild` and `dropExternalDatabase`.
 //
