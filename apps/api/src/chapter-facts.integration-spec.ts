@@ -8,8 +8,10 @@ import { startTestApi, type TestApi } from './testing/test-api';
  * Action Plan summary) follow every change of what they count: proposals added, answered (one and
  * many at once), hidden, moved and removed; activities added, changed and removed, corrective
  * measures; a benchmark moved to another area (and chapter) and removed; an area moved to another
- * chapter. After each change every area's and scope's facts are compared with the same figures
- * counted from the rows themselves, and the two reads' answers with those counted from the rows.
+ * chapter; an activity and a measure written while a benchmark of their area moves (two
+ * transactions at once, in either order). After each change every area's and scope's facts are
+ * compared with the same figures counted from the rows themselves, and the two reads' answers with
+ * those counted from the rows.
  */
 describe('facts kept for chapter-wide reads', () => {
   let api: TestApi;
@@ -277,6 +279,78 @@ describe('facts kept for chapter-wide reads', () => {
     expect(await drift()).toEqual([]);
     await api.sql(`DELETE FROM benchmark WHERE id = $1`, [made.id]);
     expect(await drift()).toEqual([]);
+    await answersFollow();
+  });
+
+  it('count an activity and a measure written while a benchmark of their area moves, whichever transaction takes the area first', async () => {
+    const mig = await benchmark('RS-24-MIG-01');
+    const [other] = await api.sql(
+      `INSERT INTO area (country_code, chapter_number, code, title, position) VALUES ('RS', 24, 'FCR', 'Facts spec, races', 98) RETURNING id`,
+    );
+    // A benchmark without activities, moved out of MIG and committed: moved back in the race, its recount of MIG has nothing to change but the row the activity adds to.
+    const [empty] = await api.sql(`INSERT INTO benchmark (code, area_id, position, text) VALUES ('RS-24-MIG-98', $1, 98, 'Facts spec, races') RETURNING id`, [
+      mig.area_id,
+    ]);
+    const move = `UPDATE benchmark SET area_id = $2 WHERE id = $1`;
+    await api.sql(move, [empty.id, other.id]);
+    const plan = `INSERT INTO action_activity (benchmark_id, code, title, responsible_institution, deadline, status, created_by)
+                  VALUES ($1, $2, 'Race', 'Ministry', CURRENT_DATE + 20, 'planned', $3) RETURNING id`;
+    const [counted] = await api.sql(plan, [mig.id, 'R.0', users.ministry]);
+    expect(await drift()).toEqual([]);
+
+    const [one, two] = [new Client({ connectionString: api.databaseUrl }), new Client({ connectionString: api.databaseUrl })];
+    await Promise.all([one.connect(), two.connect()]);
+    const pid = async (c: Client) => (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    const [onePid, twoPid] = [await pid(one), await pid(two)];
+    /** Until the statement is done or its connection waits for a lock the other transaction holds. */
+    const doneOrWaiting = async (backend: number, statement: Promise<unknown>) => {
+      let done = false;
+      statement.then(
+        () => (done = true),
+        () => (done = true),
+      );
+      while (!done && !(await api.sql(`SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [backend])).length)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    try {
+      // The activity first: the move's recount of MIG, started before the activity commits, must count it (not write over its +1).
+      await one.query('BEGIN');
+      await two.query('BEGIN');
+      await one.query(plan, [mig.id, 'R.1', users.ministry]);
+      const movedBack = two.query(move, [empty.id, mig.area_id]);
+      await doneOrWaiting(twoPid, movedBack);
+      await one.query('COMMIT');
+      await movedBack;
+      await two.query('COMMIT');
+      expect(await drift()).toEqual([]);
+
+      // The move first: an activity added meanwhile to the benchmark that moves counts in the area it moves to.
+      await two.query('BEGIN');
+      await one.query('BEGIN');
+      await two.query(move, [mig.id, other.id]);
+      const added = one.query(plan, [mig.id, 'R.2', users.ministry]);
+      await doneOrWaiting(onePid, added);
+      await two.query('COMMIT');
+      await added;
+      await one.query('COMMIT');
+      expect(await drift()).toEqual([]);
+
+      // The same for a corrective measure on an activity of the benchmark that moves (back to MIG).
+      await two.query('BEGIN');
+      await one.query('BEGIN');
+      await two.query(move, [mig.id, mig.area_id]);
+      const measured = one.query(
+        `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, 'Race', 'Ministry', CURRENT_DATE + 30, $3)`,
+        [counted.id, mig.id, users.ministry],
+      );
+      await doneOrWaiting(onePid, measured);
+      await two.query('COMMIT');
+      await measured;
+      await one.query('COMMIT');
+      expect(await drift()).toEqual([]);
+    } finally {
+      await Promise.all([one.end(), two.end()]);
+    }
     await answersFollow();
   });
 });

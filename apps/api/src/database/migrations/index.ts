@@ -30,6 +30,7 @@ import { NotificationPreferences1795650000000 } from './1795650000000-notificati
 import { NotificationUnsubscribe1795651000000 } from './1795651000000-notification-unsubscribe';
 import { ConsiderationFacts1795660000000 } from './1795660000000-consideration-facts';
 import { ActionPlanAreaFacts1795661000000 } from './1795661000000-action-plan-area-facts';
+import { ActionPlanAreaLocks1795662000000 } from './1795662000000-action-plan-area-locks';
 
 /** Every migration, oldest first; the app runs the pending ones at start. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   NotificationUnsubscribe1795651000000,
   ConsiderationFacts1795660000000,
   ActionPlanAreaFacts1795661000000,
+  ActionPlanAreaLocks1795662000000,
 ];
