@@ -17,10 +17,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathsToModuleNameMapper } from 'ts-jest';
 import { esmOnlyPackages } from './tools/testing/esm-only-packages';
+import { TEST_FILES, type TestProject } from './tools/testing/test-groups';
 
 // The libraries' import paths (@bt/…), as tsconfig.base.json maps them.
 const { paths } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8')).compilerOptions;
 const moduleNameMapper = pathsToModuleNameMapper(paths, { prefix: '<rootDir>/' });
+
+// With BT_TEST_GROUPS=1 (`npm test` sets it) each project runs its files in groups that share one
+// module registry (tools/testing/test-groups.ts); without, one test file at a time as usual.
+const grouped = process.env['BT_TEST_GROUPS'] === '1';
+const testFiles = (project: TestProject) =>
+  grouped
+    ? { roots: ['<rootDir>/tools/testing/groups'], testMatch: [`**/${project}-*.group-spec.ts`] }
+    : { roots: TEST_FILES[project].roots.map((dir) => `<rootDir>/${dir}`), testMatch: TEST_FILES[project].endings.map((ending) => `**/*${ending}`) };
 
 // Jest's runtime keeping each module's source text between the test files of a process (see the file).
 const runtime = '<rootDir>/tools/testing/jest-runtime.cjs';
@@ -33,8 +42,7 @@ const node = {
   resolver: undefined,
   testEnvironment: 'node',
   runtime,
-  roots: ['<rootDir>/apps/api/src', '<rootDir>/libs/api', '<rootDir>/libs/workflow/src', '<rootDir>/libs/i18n/src', '<rootDir>/libs/contracts/src'],
-  testMatch: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+  ...testFiles('node'),
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tools/testing/tsconfig.node.json' }],
     ...esmOnlyPackages.transform,
@@ -55,8 +63,7 @@ const web = {
   resolver: undefined,
   testEnvironment: 'jsdom',
   runtime,
-  roots: ['<rootDir>/apps/web/src', '<rootDir>/libs/web'],
-  testMatch: ['**/*.spec.ts'],
+  ...testFiles('web'),
   // Templates marked with i18n call the global $localize.
   setupFiles: ['@angular/localize/init'],
   setupFilesAfterEnv: ['<rootDir>/apps/web/src/test-setup.ts'],

@@ -3,7 +3,8 @@
 //
 //   lint       one ESLint over the whole tree (not one per Nx project), then Prettier's check
 //   typecheck  one tsc per runtime: Jest only transpiles, so types are checked here
-//   unit       one Jest run (two workers) for every unit and integration test (jest.config.ts: a project per runtime)
+//   unit       one Jest run (two workers) for every unit and integration test (jest.config.ts: a project per runtime),
+//              the files in groups that share a module registry (tools/testing/test-groups.ts)
 //   build      the API and the web app, as `npm start` serves them (Nx caches them), and each
 //              language's first download against the web app's budget (tools/i18n/locale-budget.mjs)
 //   browser    the browser tests against the built product, one Chromium for the run
@@ -38,7 +39,8 @@ const PHASES = [
   },
   // Two workers: one worker made this phase the suite's long pole (about 620 s of CPU in one process) once the
   // browser run beside it became cheaper; each integration file has a database of its own, so files run side by side.
-  { name: 'unit', commands: [[bin('jest'), '--ci', '--maxWorkers=2']] },
+  // The files in groups that share one module registry each (tools/testing/test-groups.ts): each file required the API or Angular anew.
+  { name: 'unit', env: { BT_TEST_GROUPS: '1' }, commands: [[bin('jest'), '--ci', '--maxWorkers=2']] },
   { name: 'browser', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/web-e2e/jest.config.ts', '--maxWorkers=2']] },
   {
     name: 'typecheck',
@@ -64,7 +66,7 @@ function run(phase) {
     const next = (i) => {
       if (i === phase.commands.length) return resolve({ ok: true, seconds: (Date.now() - t0) / 1000 });
       const [command, ...args] = phase.commands[i];
-      const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+      const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ...phase.env } });
       const prefix = `${phase.name.padEnd(9)}│ `;
       const relay = (stream, out) => {
         let rest = '';

@@ -47,6 +47,9 @@ export async function createApp(config: AppConfig, options: { logger?: false; lo
     { bodyParser: false, bufferLogs: true },
   );
   app.useLogger(app.get(PinoNestLogger));
+  // Nest flushes the buffered start-up lines only at listen(): an app that never listens (a test, a worker) kept
+  // its buffer attached, and every later Nest log line of the process went into it, never written.
+  app.flushLogs();
   configureRequestLog(app.getHttpAdapter().getInstance(), logger);
   configureGracefulClose(app.getHttpAdapter().getInstance());
   configureBodyParsing(app.getHttpAdapter().getInstance());

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { readAppConfig } from '@bt/api/core';
 import { SignInHousekeeping } from '@bt/api/identity';
 import { ApiClient, DEMO_PASSWORD } from '@bt/testing';
@@ -139,6 +141,22 @@ describe('the request log', () => {
     const res = await new ApiClient(baseUrl).request('GET', '/api/nothing-here', undefined, { 'x-request-id': 'missing-1' });
     expect(res.status).toBe(404);
     expect(await lineOf('missing-1')).toMatchObject({ level: 30, route: null, status: 404 });
+  });
+});
+
+describe('the start-up log', () => {
+  it('is written as the app is made, not held until it listens (an app that never listens: a test, a worker)', async () => {
+    const other = await createApp(readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent' }), { logger: false });
+    const logged: unknown[][] = [];
+    Logger.overrideLogger({ log: (...args: unknown[]) => void logged.push(args), warn: () => undefined, error: () => undefined });
+    try {
+      // A line logged through Nest's Logger after the app is made is written at once, not kept in Nest's start-up buffer.
+      new Logger('StartUpCheck').log('written at once');
+      expect(logged).toEqual([['written at once', 'StartUpCheck']]);
+    } finally {
+      Logger.overrideLogger(app.get(PinoNestLogger));
+      await other.close();
+    }
   });
 });
 
