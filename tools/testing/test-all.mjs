@@ -1,15 +1,17 @@
 // `npm test`: every check of the repository, as few processes as possible, two at a time (this
 // machine has two cores), and a table of how long each phase took.
 //
-//   lint       one ESLint over the whole tree (not one per Nx project), then Prettier's check
-//   typecheck  one tsc per runtime: Jest only transpiles, so types are checked here
-//   unit       one Jest run (two workers) for every unit and integration test (jest.config.ts: a project per runtime),
-//              the files in groups that share a module registry (tools/testing/test-groups.ts)
 //   build      the API and the web app, as `npm start` serves them (Nx caches them), and each
 //              language's first download against the web app's budget (tools/i18n/locale-budget.mjs)
-//   browser    the browser tests against the built product, one Chromium for the run
+//   unit       one Jest run (two workers) for every unit and integration test (jest.config.ts: a project per runtime),
+//              the files in groups that share a module registry (tools/testing/test-groups.ts)
+//   browser    the browser tests against the built product (three files at a time), one Chromium for the run
+//   lint       one ESLint over the whole tree (not one per Nx project), then Prettier's check
+//   typecheck  one tsc per runtime: Jest only transpiles, so types are checked here
 //   start      `npm start` and the production commands on an empty machine
 //
+// In that order: the build and the unit tests start together, the browser tests (the longest phase)
+// as soon as the build is done, and the rest follows the unit tests in the other lane.
 // A phase that fails does not stop the others: the run reports every failure, then exits 1.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -29,6 +31,12 @@ const PHASES = [
       [process.execPath, join(root, 'tools/i18n/locale-budget.mjs')],
     ],
   },
+  // Two workers: one worker made this phase the suite's long pole (about 620 s of CPU in one process) once the
+  // browser run beside it became cheaper; each integration file has a database of its own, so files run side by side.
+  // The files in groups that share one module registry each (tools/testing/test-groups.ts): each file required the API or Angular anew.
+  { name: 'unit', env: { BT_TEST_GROUPS: '1' }, commands: [[bin('jest'), '--ci', '--maxWorkers=2']] },
+  // Three files at a time: a browser file mostly waits (pages loading and settling, the API answering), so two left a core idle.
+  { name: 'browser', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/web-e2e/jest.config.ts', '--maxWorkers=3']] },
   // ESLint, then the formatting: a file Prettier would write otherwise fails the phase (`npm run format` writes it).
   {
     name: 'lint',
@@ -37,11 +45,6 @@ const PHASES = [
       [bin('prettier'), '--check', '--log-level=warn', '.'],
     ],
   },
-  // Two workers: one worker made this phase the suite's long pole (about 620 s of CPU in one process) once the
-  // browser run beside it became cheaper; each integration file has a database of its own, so files run side by side.
-  // The files in groups that share one module registry each (tools/testing/test-groups.ts): each file required the API or Angular anew.
-  { name: 'unit', env: { BT_TEST_GROUPS: '1' }, commands: [[bin('jest'), '--ci', '--maxWorkers=2']] },
-  { name: 'browser', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/web-e2e/jest.config.ts', '--maxWorkers=2']] },
   {
     name: 'typecheck',
     commands: [
