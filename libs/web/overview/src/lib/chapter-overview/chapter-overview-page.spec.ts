@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { AssessmentDto, ChapterOverviewDto, OverviewGradeDto } from '@bt/contracts';
 import { OVERVIEW_ROUTES } from '../overview.routes';
@@ -90,6 +90,51 @@ describe('ChapterOverviewPage', () => {
     expect([...first.querySelectorAll('td')[1].querySelectorAll('.swatch')].map((s) => s.textContent?.trim())).toEqual(['4', '5']);
     // Colour and pattern come from the band, which the swatch carries (lowest grade: band 1).
     expect(first.querySelectorAll('td')[3].querySelector('.swatch')?.getAttribute('data-band')).toBe('1');
+  });
+
+  it('draws the period field in plain elements until it is used, then Material’s select, open and focused', async () => {
+    const element = harness.routeNativeElement as HTMLElement;
+    const lookAlike = element.querySelector('.period-field button') as HTMLButtonElement;
+    // Its name: the field's label and the period shown, as a screen reader reads Material's select.
+    const name = (lookAlike.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => clean(element.querySelector(`#${id}`)?.textContent));
+    expect(name).toEqual(['Reporting period', '2026']);
+    expect(lookAlike.getAttribute('aria-haspopup')).toBe('listbox');
+    expect(element.querySelector('mat-select')).toBeNull();
+    // Tab passes it by.
+    lookAlike.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    await harness.fixture.whenStable();
+    expect(element.querySelector('mat-select')).toBeNull();
+
+    lookAlike.click();
+    await harness.fixture.whenStable();
+    const select = element.querySelector('mat-select') as HTMLElement;
+    expect(select).not.toBeNull();
+    expect(element.querySelector('.period-field')).toBeNull();
+    expect(select.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(select);
+    const options = [...document.querySelectorAll('mat-option')] as HTMLElement[];
+    expect(options.map((option) => clean(option.textContent))).toEqual(['2026', '2025']);
+    options[1].click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/overview?period=2025');
+    http.expectOne('/api/overview?country=RS&chapter=24&period=2025&pageSize=20').flush({ ...OVERVIEW, period: '2025', next: null });
+    await harness.fixture.whenStable();
+    // The answer for the new period keeps Material's select, closed.
+    expect(element.querySelector('mat-select')?.getAttribute('aria-expanded')).toBe('false');
+    expect(clean(element.querySelector('mat-select')?.textContent)).toBe('2025');
+  });
+
+  it('opens the period field from the keyboard with the arrows too, as Material’s select', async () => {
+    const element = harness.routeNativeElement as HTMLElement;
+    const lookAlike = element.querySelector('.period-field button') as HTMLButtonElement;
+    lookAlike.focus();
+    const down = new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true });
+    lookAlike.dispatchEvent(down);
+    expect(down.defaultPrevented).toBe(true);
+    await harness.fixture.whenStable();
+    const select = element.querySelector('mat-select') as HTMLElement;
+    expect(select.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(select);
   });
 
   it('adds the following benchmarks of the same period on "Show more"', async () => {

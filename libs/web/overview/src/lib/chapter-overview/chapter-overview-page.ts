@@ -2,9 +2,7 @@ import type { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { tap } from 'rxjs';
 import type { ChapterOverviewDto } from '@bt/contracts';
@@ -13,6 +11,7 @@ import { DocumentDownload } from '@bt/web/identity';
 import { inSteps, loadEach, LOADING } from '@bt/web/ui';
 import { apiErrorMessage } from '@bt/web/ui/refusals';
 import { OverviewApi } from '../overview-api';
+import { PeriodField } from './period-field';
 
 type Row = ChapterOverviewDto['rows'][number];
 
@@ -23,7 +22,7 @@ type Row = ChapterOverviewDto['rows'][number];
  */
 @Component({
   selector: 'bt-chapter-overview-page',
-  imports: [RouterLink, MatButton, MatProgressBar, MatFormField, MatLabel, MatSelect, MatOption, GradeBadge, BenchmarkStateChip, DocumentDownload],
+  imports: [RouterLink, MatButton, MatProgressBar, PeriodField, GradeBadge, BenchmarkStateChip, DocumentDownload],
   templateUrl: './chapter-overview-page.html',
   styleUrl: './chapter-overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -92,6 +91,22 @@ export class ChapterOverviewPage {
         this.moreError.set(apiErrorMessage(error) ?? '');
       },
     });
+  }
+
+  /** The reader clicked the period field's look-alike or pressed a key on it: Material's field replaces it, open. */
+  protected readonly periodWanted = signal(false);
+  protected readonly periodOpen = signal(false);
+
+  protected askPeriod(): void {
+    this.periodOpen.set(true);
+    this.periodWanted.set(true);
+  }
+
+  /** The arrows open Material's select too (Enter and Space click the button). */
+  protected periodKey(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    this.askPeriod();
   }
 
   protected choosePeriod(period: string): void {
