@@ -14,6 +14,9 @@ module.exports = {
       outputHashing: 'none',
       sourceMap: true,
       generatePackageJson: false,
+      // No second type-check in a forked process: ts-loader already checks each file (the Swagger plugin
+      // needs the type program, so it does not transpile only), and `npm run typecheck` checks the tree.
+      typeCheckOptions: false,
       // Describes query DTOs and their class-validator rules in the OpenAPI document.
       transformers: [
         {
