@@ -32,7 +32,18 @@ export async function startProduct(env: Record<string, string> = {}): Promise<{ 
 }
 
 async function spawnProduct(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  // A port below Linux's ephemeral range (32768 and up), where the other processes' connections take theirs; and if another
+  // product of the run took it first (EADDRINUSE), another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnProductOn(20000 + Math.floor(Math.random() * 12000), databaseUrl, env);
+    } catch (error) {
+      if (attempt === 5 || !(error instanceof Error && error.message.includes('EADDRINUSE'))) throw error;
+    }
+  }
+}
+
+async function spawnProductOn(port: number, databaseUrl: string, env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
@@ -52,12 +63,17 @@ async function spawnProduct(databaseUrl: string, env: Record<string, string> = {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the API did not start:\n${output}`);
+    if (child.exitCode !== null || Date.now() > deadline) {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      throw new Error(`the API did not start:\n${output}`);
+    }
+    // Ready once it says so itself: a health answer alone could come from another process on the port.
     if (
-      await fetch(`${url}/api/health`).then(
+      output.includes('Benchmark Tracker is ready at') &&
+      (await fetch(`${url}/api/health`).then(
         (r) => r.ok,
         () => false,
-      )
+      ))
     )
       break;
     await new Promise((r) => setTimeout(r, 200));
