@@ -11,7 +11,7 @@
 //   start      `npm start` and the production commands on an empty machine
 //
 // In that order: the build and the unit tests start together, the browser tests (the longest phase)
-// as soon as the build is done, and the rest follows the unit tests in the other lane.
+// as soon as the build is done, and lint, the npm start tests and typecheck take whichever lane is free.
 // A phase that fails does not stop the others: the run reports every failure, then exits 1.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -35,7 +35,7 @@ const PHASES = [
   // browser run beside it became cheaper; each integration file has a database of its own, so files run side by side.
   // The files in groups that share one module registry each (tools/testing/test-groups.ts): each file required the API or Angular anew.
   { name: 'unit', env: { BT_TEST_GROUPS: '1' }, commands: [[bin('jest'), '--ci', '--maxWorkers=2']] },
-  // Three files at a time: a browser file mostly waits (pages loading and settling, the API answering), so two left a core idle.
+  // Three files at a time, so that the browser run (the longest phase) keeps its share of the two cores beside the unit tests.
   { name: 'browser', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/web-e2e/jest.config.ts', '--maxWorkers=3']] },
   // ESLint, then the formatting: a file Prettier would write otherwise fails the phase (`npm run format` writes it).
   {
@@ -45,6 +45,8 @@ const PHASES = [
       [bin('prettier'), '--check', '--log-level=warn', '.'],
     ],
   },
+  // The npm start tests before typecheck: they mostly wait, so they start as soon as a lane is free (the browser run's, usually).
+  { name: 'start', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/api-e2e/jest.config.ts', '--runInBand']] },
   {
     name: 'typecheck',
     commands: [
@@ -52,7 +54,6 @@ const PHASES = [
       [bin('tsc'), '-p', 'tools/testing/tsconfig.web.json'],
     ],
   },
-  { name: 'start', after: ['build'], commands: [[bin('jest'), '--ci', '-c', 'apps/api-e2e/jest.config.ts', '--runInBand']] },
 ];
 
 const only = process.argv.slice(2);
