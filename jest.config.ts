@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathsToModuleNameMapper } from 'ts-jest';
 import { esmOnlyPackages } from './tools/testing/esm-only-packages';
-import { TEST_FILES, type TestProject } from './tools/testing/test-groups';
+import { GROUPS_DIR, TEST_FILES, type TestProject } from './tools/testing/test-groups';
 
 // The libraries' import paths (@bt/…), as tsconfig.base.json maps them.
 const { paths } = JSON.parse(readFileSync(join(__dirname, 'tsconfig.base.json'), 'utf8')).compilerOptions;
@@ -28,7 +28,7 @@ const moduleNameMapper = pathsToModuleNameMapper(paths, { prefix: '<rootDir>/' }
 const grouped = process.env['BT_TEST_GROUPS'] === '1';
 const testFiles = (project: TestProject) =>
   grouped
-    ? { roots: ['<rootDir>/tools/testing/groups'], testMatch: [`**/${project}-*.group-spec.ts`] }
+    ? { roots: [GROUPS_DIR], testMatch: [`**/${project}-*.group-spec.ts`] }
     : { roots: TEST_FILES[project].roots.map((dir) => `<rootDir>/${dir}`), testMatch: TEST_FILES[project].endings.map((ending) => `**/*${ending}`) };
 
 // Jest's runtime keeping each module's source text between the test files of a process (see the file).

@@ -301,7 +301,10 @@ describe('facts kept for chapter-wide reads', () => {
     const [one, two] = [new Client({ connectionString: api.databaseUrl }), new Client({ connectionString: api.databaseUrl })];
     await Promise.all([one.connect(), two.connect()]);
     const pid = async (c: Client) => (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-    const [onePid, twoPid] = [await pid(one), await pid(two)];
+    const pids = new Map([
+      [one, await pid(one)],
+      [two, await pid(two)],
+    ]);
     /** Until the statement is done or its connection waits for a lock the other transaction holds. */
     const doneOrWaiting = async (backend: number, statement: Promise<unknown>) => {
       let done = false;
@@ -312,42 +315,30 @@ describe('facts kept for chapter-wide reads', () => {
       while (!done && !(await api.sql(`SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [backend])).length)
         await new Promise((resolve) => setTimeout(resolve, 10));
     };
+    /**
+     * `first` writes in a transaction it keeps open; `second` writes in its own until done or waiting for
+     * the first's locks; the first commits, then the second; every fact must then match the rows.
+     */
+    const race = async (first: Client, firstWrite: [string, unknown[]], second: Client, secondWrite: [string, unknown[]]) => {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      await first.query(...firstWrite);
+      const written = second.query(...secondWrite);
+      await doneOrWaiting(pids.get(second) as number, written);
+      await first.query('COMMIT');
+      await written;
+      await second.query('COMMIT');
+      expect(await drift()).toEqual([]);
+    };
     try {
       // The activity first: the move's recount of MIG, started before the activity commits, must count it (not write over its +1).
-      await one.query('BEGIN');
-      await two.query('BEGIN');
-      await one.query(plan, [mig.id, 'R.1', users.ministry]);
-      const movedBack = two.query(move, [empty.id, mig.area_id]);
-      await doneOrWaiting(twoPid, movedBack);
-      await one.query('COMMIT');
-      await movedBack;
-      await two.query('COMMIT');
-      expect(await drift()).toEqual([]);
-
+      await race(one, [plan, [mig.id, 'R.1', users.ministry]], two, [move, [empty.id, mig.area_id]]);
       // The move first: an activity added meanwhile to the benchmark that moves counts in the area it moves to.
-      await two.query('BEGIN');
-      await one.query('BEGIN');
-      await two.query(move, [mig.id, other.id]);
-      const added = one.query(plan, [mig.id, 'R.2', users.ministry]);
-      await doneOrWaiting(onePid, added);
-      await two.query('COMMIT');
-      await added;
-      await one.query('COMMIT');
-      expect(await drift()).toEqual([]);
-
+      await race(two, [move, [mig.id, other.id]], one, [plan, [mig.id, 'R.2', users.ministry]]);
       // The same for a corrective measure on an activity of the benchmark that moves (back to MIG).
-      await two.query('BEGIN');
-      await one.query('BEGIN');
-      await two.query(move, [mig.id, mig.area_id]);
-      const measured = one.query(
-        `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by) VALUES ($1, $2, 'Race', 'Ministry', CURRENT_DATE + 30, $3)`,
-        [counted.id, mig.id, users.ministry],
-      );
-      await doneOrWaiting(onePid, measured);
-      await two.query('COMMIT');
-      await measured;
-      await one.query('COMMIT');
-      expect(await drift()).toEqual([]);
+      const measure = `INSERT INTO corrective_measure (activity_id, benchmark_id, what, responsible, due_date, created_by)
+                       VALUES ($1, $2, 'Race', 'Ministry', CURRENT_DATE + 30, $3)`;
+      await race(two, [move, [mig.id, mig.area_id]], one, [measure, [counted.id, mig.id, users.ministry]]);
     } finally {
       await Promise.all([one.end(), two.end()]);
     }
