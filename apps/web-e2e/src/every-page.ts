@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, overflow, seriousAccessibilityProblems, signIn, startProduct } from './browser';
+import { launchChromium, openInApp, overflow, seriousAccessibilityProblems, signIn, startProduct } from './browser';
 
 /**
  * Every page of the product, as each kind of user reaches it with the demo data: it shows its main
@@ -90,10 +90,16 @@ export function describeEveryPageFor(kinds: Who[]): void {
         page.on('console', (message) => {
           if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
         });
-        for (const path of PAGES[who]) {
-          await page.goto(`${product.url}${path.replace('{consultation}', consultation)}`);
+        for (const [index, template] of PAGES[who].entries()) {
+          const path = template.replace('{consultation}', consultation);
+          // The first page loaded by its address, as a link from elsewhere opens it; the others through the app's router, as its own links do.
+          if (index === 0) {
+            await page.goto(`${product.url}${path}`);
+            await page.waitForLoadState('networkidle');
+          } else {
+            await openInApp(page, path);
+          }
           await page.locator('main h1').first().waitFor();
-          await page.waitForLoadState('networkidle');
           await page
             .locator('mat-progress-bar[mode="indeterminate"]')
             .first()
