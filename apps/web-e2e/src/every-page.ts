@@ -8,6 +8,8 @@ import { launchChromium, openInApp, overflow, seriousAccessibilityProblems, sign
  * the screen (wide tables scroll in their own box). The feature tests check what the pages do; this one
  * makes sure no page is left out of the accessibility promise. The kinds of user are spread over
  * three test files (every-page-*.e2e-spec.ts) so that the browser run can check them side by side.
+ * Each kind of user's first page is loaded by its address; the others are opened through the app's
+ * router in the same document, as its links open them (openInApp), which spares a start of the app each.
  */
 export type Who = 'anonymous' | 'admin' | 'commission' | 'coordinator' | 'cso' | 'expert';
 
