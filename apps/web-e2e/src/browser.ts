@@ -114,9 +114,11 @@ export async function signIn(page: Page, baseUrl: string, email: string, returnT
  * Opens `path` in the app already running in `page` the way its own links do: the router draws the page in
  * the same document, so the app is not loaded and started again (about 0.5 s of Chromium's CPU a page) and
  * axe, once loaded, stays. Then waits, as Playwright's 'networkidle' does for a load, until no request but
- * the live-changes stream has been open for half a second.
+ * the live-changes stream has been open for half a second. Already at `path`, it does nothing.
  */
 export async function openInApp(page: Page, path: string): Promise<void> {
+  const here = new URL(page.url());
+  if (here.pathname + here.search === path) return;
   const open = new Set<Request>();
   let quietSince = Date.now();
   const started = (request: Request) => {
@@ -135,7 +137,9 @@ export async function openInApp(page: Page, path: string): Promise<void> {
       history.pushState(null, '', target);
       dispatchEvent(new PopStateEvent('popstate', { state: null }));
     }, path);
-    await page.waitForURL((url) => url.pathname + url.search === path);
+    // The router marks the history entry of a navigation it completed: proof that it drew the page, where the address alone
+    // (set by pushState itself) would pass even if nothing listened.
+    await page.waitForFunction(() => typeof (history.state as { navigationId?: unknown } | null)?.navigationId === 'number');
     while (open.size || Date.now() - quietSince < 500) await page.waitForTimeout(100);
   } finally {
     page.off('request', started);
