@@ -20,8 +20,8 @@ describe('an administrator manages a civil-society user', () => {
     product = await startProduct();
     browser = await launchChromium();
     // axe needs pages of an explicit context; separate contexts keep separate cookies.
-    admin = await (await browser.newContext()).newPage();
-    cso = await (await browser.newContext()).newPage();
+    admin = await (await browser.newContext({ reducedMotion: 'no-preference' })).newPage();
+    cso = await (await browser.newContext({ reducedMotion: 'no-preference' })).newPage();
   });
 
   afterAll(async () => {

@@ -87,11 +87,21 @@ async function spawnProductOn(port: number, databaseUrl: string, env: Record<str
   };
 }
 
-/** The run's one Chromium (started by browser-global-setup.mjs); close() ends only this file's contexts. */
+/**
+ * The run's one Chromium (started by browser-global-setup.mjs); close() ends only this file's contexts.
+ * Its contexts prefer reduced motion unless a test asks otherwise, as a person may set it: Angular Material then
+ * skips its ripples and transitions, and Chromium draws fewer frames (six journey and every-page files 232 → 218 s
+ * of CPU, 130 → 118 s wall). The admin's journey and the Serbian date pickers keep the animations
+ * (`reducedMotion: 'no-preference'`), so the animated dialogs stay tested.
+ */
 export function launchChromium(): Promise<Browser> {
   const endpoint = process.env['BT_CHROMIUM_WS'];
   if (!endpoint) throw new Error('BT_CHROMIUM_WS is not set: run the browser tests through their jest config (globalSetup starts Chromium)');
-  return chromium.connect(endpoint);
+  return chromium.connect(endpoint).then((browser) => {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+    return browser;
+  });
 }
 
 /** Until every finite animation has ended (endless ones, such as a loading bar, are not waited for). */

@@ -21,7 +21,7 @@ describe('date fields in Serbian', () => {
   beforeAll(async () => {
     product = await startProduct();
     browser = await launchChromium();
-    page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    page = await (await browser.newContext({ locale: 'en-US', reducedMotion: 'no-preference' })).newPage();
     await signIn(page, product.url, 'ministry@demo.test', '/action-plan');
   });
 
