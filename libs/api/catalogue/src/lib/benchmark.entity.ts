@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, UpdateDateColumn, type Relation } from 'typeorm';
 import type { BenchmarkState } from '@bt/workflow';
 import { Area } from './area.entity';
 import { CatalogueText } from './catalogue-text';
@@ -12,7 +12,8 @@ export class Benchmark extends CatalogueText {
 
   @ManyToOne(() => Area, (area) => area.benchmarks, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'area_id' })
-  area?: Area;
+  // Relation<>: the area's module imports this one (a cycle), so its class is not read for the property's metadata.
+  area?: Relation<Area>;
 
   /** Readable workflow state, kept beside the machine's snapshot for queries. */
   @Column({ type: 'text', default: 'draft' })

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Benchmark } from './benchmark.entity';
 import { CatalogueText } from './catalogue-text';
 
@@ -10,5 +10,6 @@ export class SubRequirement extends CatalogueText {
 
   @ManyToOne(() => Benchmark, (benchmark) => benchmark.subRequirements, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'benchmark_id' })
-  benchmark?: Benchmark;
+  // Relation<>: the benchmark's module imports this one (a cycle), so its class is not read for the property's metadata.
+  benchmark?: Relation<Benchmark>;
 }
