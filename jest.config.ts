@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathsToModuleNameMapper } from 'ts-jest';
 import { esmOnlyPackages } from './tools/testing/esm-only-packages';
+import { typeScriptTransform } from './tools/testing/swc-transform';
 import { GROUPS_DIR, TEST_FILES, type TestProject } from './tools/testing/test-groups';
 
 // The libraries' import paths (@bt/…), as tsconfig.base.json maps them.
@@ -34,18 +35,6 @@ const testFiles = (project: TestProject) =>
 // Jest's runtime keeping each module's source text between the test files of a process (see the file).
 const runtime = '<rootDir>/tools/testing/jest-runtime.cjs';
 
-const SWC_TYPESCRIPT = {
-  swcrc: false,
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
-
 const node = {
   displayName: 'node',
   rootDir: __dirname,
@@ -55,11 +44,9 @@ const node = {
   testEnvironment: 'node',
   runtime,
   ...testFiles('node'),
-  // SWC, not ts-jest: on a fresh clone (no Jest cache, as in CI) ts-jest's compiling of the ~420 files cost about 30 s
-  // of CPU in this project. The options are tsconfig.base.json's: legacy decorators with their metadata (Nest's
-  // injection and TypeORM's columns read it) and class fields assigned in the constructor (useDefineForClassFields: false).
+  // SWC (tools/testing/swc-transform.ts).
   transform: {
-    '^.+\\.ts$': ['@swc/jest', SWC_TYPESCRIPT],
+    '^.+\\.ts$': typeScriptTransform,
     ...esmOnlyPackages.transform,
   },
   transformIgnorePatterns: esmOnlyPackages.transformIgnorePatterns,

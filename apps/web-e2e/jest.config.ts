@@ -5,12 +5,13 @@
  * (Loaded without type-checking: `npm run typecheck` checks this file; ts-node's checking cost seconds per Jest start.)
  */
 import { esmOnlyPackages } from '../../tools/testing/esm-only-packages';
+import { typeScriptTransform } from '../../tools/testing/swc-transform';
 
 export default {
   displayName: 'web-e2e',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }], ...esmOnlyPackages.transform },
+  transform: { '^.+\\.ts$': typeScriptTransform, ...esmOnlyPackages.transform },
   transformIgnorePatterns: esmOnlyPackages.transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import type { Role } from '@bt/contracts';
 import { User } from './user.entity';
 
@@ -16,5 +16,6 @@ export class RoleAssignment {
 
   @ManyToOne(() => User, (u) => u.roles, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: User;
+  // Relation<>: the user's module imports this one (a cycle), so its class is not read for the property's metadata.
+  user?: Relation<User>;
 }
