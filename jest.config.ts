@@ -16,8 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathsToModuleNameMapper } from 'ts-jest';
-import { esmOnlyPackages } from './tools/testing/esm-only-packages';
-import { typeScriptTransform } from './tools/testing/swc-transform';
+import { nodeTransform } from './tools/testing/swc-transform';
 import { GROUPS_DIR, TEST_FILES, type TestProject } from './tools/testing/test-groups';
 
 // The libraries' import paths (@bt/…), as tsconfig.base.json maps them.
@@ -45,11 +44,7 @@ const node = {
   runtime,
   ...testFiles('node'),
   // SWC (tools/testing/swc-transform.ts).
-  transform: {
-    '^.+\\.ts$': typeScriptTransform,
-    ...esmOnlyPackages.transform,
-  },
-  transformIgnorePatterns: esmOnlyPackages.transformIgnorePatterns,
+  ...nodeTransform,
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/tools/testing/database-global-setup.mjs',

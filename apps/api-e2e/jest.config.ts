@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathsToModuleNameMapper } from 'ts-jest';
-import { typeScriptTransform } from '../../tools/testing/swc-transform';
+import { nodeTransform } from '../../tools/testing/swc-transform';
 
 // The libraries' import paths (@bt/…), as tsconfig.base.json maps them: the tests use @bt/testing's servers.
 const { paths } = JSON.parse(readFileSync(join(__dirname, '../../tsconfig.base.json'), 'utf8')).compilerOptions;
@@ -16,7 +16,7 @@ export default {
   displayName: 'api-e2e',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': typeScriptTransform },
+  ...nodeTransform,
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(paths, { prefix: '<rootDir>/../../' }),
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],

@@ -4,15 +4,13 @@
  *
  * (Loaded without type-checking: `npm run typecheck` checks this file; ts-node's checking cost seconds per Jest start.)
  */
-import { esmOnlyPackages } from '../../tools/testing/esm-only-packages';
-import { typeScriptTransform } from '../../tools/testing/swc-transform';
+import { nodeTransform } from '../../tools/testing/swc-transform';
 
 export default {
   displayName: 'web-e2e',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': typeScriptTransform, ...esmOnlyPackages.transform },
-  transformIgnorePatterns: esmOnlyPackages.transformIgnorePatterns,
+  ...nodeTransform,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   globalSetup: '../../tools/testing/browser-global-setup.mjs',

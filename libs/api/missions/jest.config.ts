@@ -1,8 +1,10 @@
+import { nodeTransform } from '../../../tools/testing/swc-transform';
+
 export default {
   displayName: 'api-missions',
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  ...nodeTransform,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.integration-spec.ts'],
   coverageDirectory: '../../../coverage/libs/api/missions',
