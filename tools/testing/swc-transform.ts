@@ -1,6 +1,7 @@
 // How every Node-side Jest config (the unit phase's Node project, the browser tests, the `npm start` tests and each
-// Node project's own config) compiles: SWC through @swc/jest, not ts-jest. A fresh clone has no Jest cache, as in CI, and ts-jest's compiling of the
-// Node project's ~420 files was about 30 s of CPU there (the project cold 225 → 210 s of machine CPU).
+// Node project's own config) compiles: SWC through @swc/jest, not ts-jest. A fresh clone has no Jest cache, as in CI,
+// and ts-jest's compiling of the Node project's ~420 files was about 30 s of CPU there (the project cold 225 → 210 s
+// of machine CPU).
 
 /** TypeScript, with tsconfig.base.json's options: legacy decorators with their metadata (Nest's injection and TypeORM's
  * columns read it) and class fields assigned in the constructor (useDefineForClassFields: false). SWC's CommonJS exports
