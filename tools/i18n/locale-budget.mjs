@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const browser = join(root, 'dist/apps/web/browser');
 const project = JSON.parse(readFileSync(join(root, 'apps/web/project.json'), 'utf8'));
-const initial = project.targets.build.configurations.production.budgets.find((b) => b.type === 'initial');
+const initial = project.targets.bundle.configurations.production.budgets.find((b) => b.type === 'initial');
 const kB = (text) => Number.parseFloat(text) * (/mb$/i.test(text) ? 1024 : 1) * 1024;
 const [warning, error] = [kB(initial.maximumWarning), kB(initial.maximumError)];
 

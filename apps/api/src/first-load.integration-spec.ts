@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { startTestApi, type TestApi } from './testing/test-api';
 // index.html — which names the current hashes — is revalidated on every load, so a release shows.
 let api: TestApi;
 let webDir: string;
+// A chunk the build has compressed beforehand (tools/web/precompress.mjs), and main.js, which it has not.
+const CHUNK = `export const areas = [${Array.from({ length: 300 }, (_, i) => `{ code: 'A${i}', title: 'Area ${i % 7}' }`).join(', ')}];\n`;
 const SCRIPT = `export const texts = [${Array.from({ length: 400 }, (_, i) => `'benchmark ${i}'`).join(', ')}];\n`;
 const INDEX = '<!doctype html><html lang="en"><head><title>Benchmark Tracker</title></head><body><bt-root></bt-root></body></html>';
 
@@ -41,6 +44,8 @@ const FIRST_SCREEN = {
 beforeAll(async () => {
   // A built web app in miniature: what the API serves does not depend on the files' contents.
   webDir = mkdtempSync(join(tmpdir(), 'bt-first-load-'));
+  writeFileSync(join(webDir, 'chunk-PC7Q2XKD.js'), CHUNK);
+  execFileSync(process.execPath, [join(__dirname, '../../../tools/web/precompress.mjs'), webDir]);
   writeFileSync(join(webDir, 'index.html'), INDEX);
   writeFileSync(join(webDir, 'main-57FYTFLA.js'), SCRIPT);
   writeFileSync(join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -94,6 +99,22 @@ describe('compression', () => {
     const plain = await get('/main-57FYTFLA.js');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(SCRIPT);
+  });
+
+  it("sends the build's own Brotli and gzip copies of a file as they are, and says the answer varies with what the browser accepts", async () => {
+    const br = await get('/chunk-PC7Q2XKD.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body.equals(readFileSync(join(webDir, 'chunk-PC7Q2XKD.js.br')))).toBe(true);
+    expect(brotliDecompressSync(br.body).toString()).toBe(CHUNK);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gzip = await get('/chunk-PC7Q2XKD.js', { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body.equals(readFileSync(join(webDir, 'chunk-PC7Q2XKD.js.gz')))).toBe(true);
+    const plain = await get('/chunk-PC7Q2XKD.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(CHUNK);
+    for (const res of [br, gzip, plain]) expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
   });
 
   it("compresses the API's JSON answers", async () => {

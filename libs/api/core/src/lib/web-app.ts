@@ -15,7 +15,8 @@ const HASHED_FILE = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
  * revalidated on every use (a 304 when unchanged), so a new release shows at the next load.
  */
 export function cacheControlOf(path: string): string {
-  return HASHED_FILE.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  // A compressed copy (main-57FYTFLA.js.br) is sent for the file it copies.
+  return HASHED_FILE.test(basename(path).replace(/\.(br|gz)$/, '')) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /**
@@ -42,7 +43,14 @@ export class WebApp {
       index: false,
       // Our own Cache-Control (below): @fastify/static's would overwrite it with max-age=0.
       cacheControl: false,
-      setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlOf(path)),
+      // The build's Brotli and gzip copies (tools/web/precompress.mjs) as the browser accepts them; a
+      // file without one is compressed as it is sent (compression.ts).
+      preCompressed: true,
+      setHeaders: (res, path) => {
+        res.setHeader('Cache-Control', cacheControlOf(path));
+        // A file may be sent compressed or not, as the browser asks (preCompressed does not say so itself).
+        res.setHeader('Vary', 'Accept-Encoding');
+      },
     });
     // Read once: a build is replaced by a restart, never under a running server.
     return new WebApp({ html: readFileSync(join(dir, 'index.html'), 'utf8'), firstScreens: FirstScreens.read(dir), sessionCookie });
