@@ -115,6 +115,8 @@ describe('compression', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(CHUNK);
     for (const res of [br, gzip, plain]) expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
+    // The copies are not files of their own.
+    expect((await get('/chunk-PC7Q2XKD.js.br')).status).toBe(404);
   });
 
   it("compresses the API's JSON answers", async () => {

@@ -44,8 +44,10 @@ export class WebApp {
       // Our own Cache-Control (below): @fastify/static's would overwrite it with max-age=0.
       cacheControl: false,
       // The build's Brotli and gzip copies (tools/web/precompress.mjs) as the browser accepts them; a
-      // file without one is compressed as it is sent (compression.ts).
+      // file without one is compressed as it is sent (compression.ts). The copies are no routes of
+      // their own (one route per file is made at start: three times the routes for nothing).
       preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
       setHeaders: (res, path) => {
         res.setHeader('Cache-Control', cacheControlOf(path));
         // A file may be sent compressed or not, as the browser asks (preCompressed does not say so itself).
