@@ -155,6 +155,13 @@ describe('caching', () => {
     }
   });
 
+  it("sets no cookie with the app's files (a shared cache would keep it for everyone), but with its pages and the API", async () => {
+    for (const path of ['/main-57FYTFLA.js', '/chunk-PC7Q2XKD.js', '/favicon.svg', '/i18n/messages.sr-Latn.json'])
+      expect((await get(path, { 'accept-encoding': 'br' })).headers['set-cookie']).toBeUndefined();
+    expect(String((await get('/overview', { accept: 'text/html' })).headers['set-cookie'])).toMatch(/^XSRF-TOKEN=/);
+    expect(String((await get('/api/health')).headers['set-cookie'])).toMatch(/^XSRF-TOKEN=/);
+  });
+
   it('revalidates files without a hash in their name (the favicon, the translations)', async () => {
     expect((await get('/favicon.svg')).headers['cache-control']).toBe('no-cache');
     expect((await get('/i18n/messages.sr-Latn.json')).headers['cache-control']).toBe('no-cache');

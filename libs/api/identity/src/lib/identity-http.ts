@@ -26,6 +26,10 @@ export async function configureIdentityHttp(app: NestFastifyApplication): Promis
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      // The API and the pages only, not the web app's files: those are cached for a year, by shared
+      // caches too (a proxy or CDN keeping one visitor's token for everyone), and the page that
+      // loads them has set the cookie already.
+      if (!request.url.startsWith('/api') && !(request.headers.accept ?? '').includes('text/html')) return done();
       const session = request.cookies[SESSION_COOKIE];
       const expected = session ? sessionXsrfToken(request, session) : undefined;
       if (expected ? request.cookies[XSRF_COOKIE] !== expected : !request.cookies[XSRF_COOKIE]) {
