@@ -52,11 +52,12 @@ export class NotificationPreferencesCard {
   protected readonly deliveries = NOTIFICATION_DELIVERIES;
   protected readonly kindLabel = (kind: NotificationKind) => KIND_LABELS[kind]();
   protected readonly deliveryLabel = (delivery: NotificationDelivery) => DELIVERY_LABELS[delivery]();
+  /** A kind's control in the form: a form group's key may not hold a dot (Angular reads one as a path), and every kind has one. */
+  protected readonly controlName = (kind: NotificationKind) => kind.replace('.', ':');
   protected readonly form = new FormGroup(
-    Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, new FormControl<NotificationDelivery>('immediate', { nonNullable: true })])) as Record<
-      NotificationKind,
-      FormControl<NotificationDelivery>
-    >,
+    Object.fromEntries(
+      NOTIFICATION_KINDS.map((kind) => [this.controlName(kind), new FormControl<NotificationDelivery>('immediate', { nonNullable: true })]),
+    ) as Record<string, FormControl<NotificationDelivery>>,
   );
   protected readonly loaded = signal<boolean | null>(null);
   protected readonly saving = signal(false);
@@ -69,7 +70,7 @@ export class NotificationPreferencesCard {
   /** Sends the kinds changed since loaded (the others keep a default that may follow the person's roles). */
   protected save(): void {
     if (this.saving()) return;
-    const changed = NOTIFICATION_KINDS.filter((kind) => this.form.controls[kind].dirty).map((kind) => ({ kind, delivery: this.form.controls[kind].value }));
+    const changed = NOTIFICATION_KINDS.filter((kind) => this.control(kind).dirty).map((kind) => ({ kind, delivery: this.control(kind).value }));
     if (!changed.length) {
       this.outcome.set('saved');
       return;
@@ -89,8 +90,12 @@ export class NotificationPreferencesCard {
     });
   }
 
+  private control(kind: NotificationKind): FormControl<NotificationDelivery> {
+    return this.form.controls[this.controlName(kind)];
+  }
+
   private show(preferences: NotificationPreferenceDto[]): void {
-    for (const p of preferences) this.form.controls[p.kind]?.setValue(p.delivery);
+    for (const p of preferences) this.form.controls[this.controlName(p.kind)]?.setValue(p.delivery);
     this.form.markAsPristine();
     this.loaded.set(true);
   }
