@@ -19,6 +19,11 @@ export function cacheControlOf(path: string): string {
   return HASHED_FILE.test(basename(path).replace(/\.(br|gz)$/, '')) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/** A browser loading a page of the app (answered with index.html), not a call of the API nor one of the app's files. */
+export function asksForPage(request: FastifyRequest): boolean {
+  return request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
+}
+
 /**
  * Serves the built Angular app from the API's origin: its files as they are, and index.html for
  * any other GET outside /api that asks for HTML, so deep links into the app work on reload. A
@@ -63,8 +68,7 @@ export class WebApp {
   }
 
   serveIndex(request: FastifyRequest, reply: FastifyReply): boolean {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
-    if (!this.index || !wantsPage) {
+    if (!this.index || !asksForPage(request)) {
       return false;
     }
     const { page, etag } = this.pageFor(request);

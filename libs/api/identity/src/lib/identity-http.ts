@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { asksForPage } from '@bt/api/core';
 import { remember, SESSION_COOKIE } from './session.service';
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';
@@ -29,7 +30,7 @@ export async function configureIdentityHttp(app: NestFastifyApplication): Promis
       // The API and the pages only, not the web app's files: those are cached for a year, by shared
       // caches too (a proxy or CDN keeping one visitor's token for everyone), and the page that
       // loads them has set the cookie already.
-      if (!request.url.startsWith('/api') && !(request.headers.accept ?? '').includes('text/html')) return done();
+      if (!request.url.startsWith('/api') && !asksForPage(request)) return done();
       const session = request.cookies[SESSION_COOKIE];
       const expected = session ? sessionXsrfToken(request, session) : undefined;
       if (expected ? request.cookies[XSRF_COOKIE] !== expected : !request.cookies[XSRF_COOKIE]) {
