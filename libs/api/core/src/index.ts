@@ -18,3 +18,4 @@ export * from './lib/refusal';
 export * from './lib/refusal-docs';
 export * from './lib/pipelined-transaction';
 export * from './lib/sql';
+export * from './lib/on-first-use';

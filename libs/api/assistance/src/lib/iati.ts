@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { create } from 'xmlbuilder2';
+import type * as Xml from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import {
   type AssistanceInstrument,
@@ -12,6 +12,10 @@ import {
   type RefusalCode,
   type RefusalArgs,
 } from '@bt/contracts';
+import { onFirstUse } from '@bt/api/core';
+
+/** xmlbuilder2, required with the first IATI file written (onFirstUse). */
+const xmlbuilder2 = onFirstUse(() => require('xmlbuilder2') as typeof Xml);
 
 /*
  * IATI 2.03 activity files, out and in (docs/assistance.md, "IATI 2.03: the mapping as built").
@@ -218,10 +222,12 @@ function sectorShares(n: number): string[] {
 
 /** An `iati-activities` 2.03 file of the projects (each already fit: see exportProblems); `omitted` are named in a comment. */
 export function iatiActivitiesXml(projects: ProjectDto[], stated: ReportingOrg | null, now: Date, omitted: IatiProblem[] = []): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('iati-activities', {
-    version: IATI_VERSION,
-    'generated-datetime': now.toISOString().replace(/\.\d+Z$/, 'Z'),
-  });
+  const root = xmlbuilder2()
+    .create({ version: '1.0', encoding: 'UTF-8' })
+    .ele('iati-activities', {
+      version: IATI_VERSION,
+      'generated-datetime': now.toISOString().replace(/\.\d+Z$/, 'Z'),
+    });
   root.att('http://www.w3.org/2000/xmlns/', 'xmlns:bt', BT_NAMESPACE);
   if (omitted.length) {
     root.com(` Left out, not fit for IATI 2.03: ${omitted.map((p) => `project ${p.activity} (${p.element}: ${p.message})`).join('; ')} `.replace(/--/g, '- -'));

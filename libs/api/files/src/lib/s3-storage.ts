@@ -1,18 +1,11 @@
 import { Readable } from 'node:stream';
-import {
-  AbortMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListMultipartUploadsCommand,
-  ListObjectsV2Command,
-  ListPartsCommand,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
-import type { S3Settings } from '@bt/api/core';
+import type * as S3 from '@aws-sdk/client-s3';
+import type * as S3Uploads from '@aws-sdk/lib-storage';
+import { onFirstUse, type S3Settings } from '@bt/api/core';
 import type { FileStorage, StoredEntry } from './file-storage';
+
+/** The AWS SDK, required when an S3 store is made: a local directory's deployments never load it. */
+const awsSdk = onFirstUse(() => ({ s3: require('@aws-sdk/client-s3') as typeof S3, uploads: require('@aws-sdk/lib-storage') as typeof S3Uploads }));
 
 /** The object naming the database whose rows these files are (file-leftovers.ts), as `.database` in a local directory. */
 const OWNER_OBJECT = '.database';
@@ -36,12 +29,13 @@ export class S3Storage implements FileStorage {
    * upload may look idle for minutes: its parts are removed after an hour untouched, not 2 × UPLOAD_IDLE_SECONDS.
    */
   readonly partialQuietMs = 60 * 60 * 1000;
-  private readonly client: S3Client;
+  private readonly sdk = awsSdk();
+  private readonly client: S3.S3Client;
   private readonly bucket: string;
 
   constructor(settings: S3Settings) {
     this.bucket = settings.bucket;
-    this.client = new S3Client({
+    this.client = new this.sdk.s3.S3Client({
       endpoint: settings.endpoint ?? undefined,
       region: settings.region,
       forcePathStyle: settings.forcePathStyle,
@@ -55,7 +49,7 @@ export class S3Storage implements FileStorage {
   }
 
   async write(key: string, source: Readable): Promise<void> {
-    const upload = new Upload({
+    const upload = new this.sdk.uploads.Upload({
       client: this.client,
       params: { Bucket: this.bucket, Key: this.objectKey(key), Body: source },
       partSize: S3_PART_BYTES,
@@ -79,19 +73,21 @@ export class S3Storage implements FileStorage {
     if (range && range.end <= range.start) return Readable.from([]);
     return lazyBody((abortSignal) =>
       this.client
-        .send(new GetObjectCommand({ Bucket: this.bucket, Key: objectKey, Range: range && `bytes=${range.start}-${range.end - 1}` }), { abortSignal })
+        .send(new this.sdk.s3.GetObjectCommand({ Bucket: this.bucket, Key: objectKey, Range: range && `bytes=${range.start}-${range.end - 1}` }), {
+          abortSignal,
+        })
         .then((answer) => answer.Body as Readable),
     );
   }
 
   async remove(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+    await this.client.send(new this.sdk.s3.DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
   }
 
   async *list(): AsyncIterable<StoredEntry> {
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }));
+      const page = await this.client.send(new this.sdk.s3.ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }));
       for (const object of page.Contents ?? []) {
         if (object.Key && KEY.test(object.Key) && object.LastModified) yield { key: object.Key, partial: false, modifiedAt: object.LastModified };
       }
@@ -104,22 +100,22 @@ export class S3Storage implements FileStorage {
   async removePartial(key: string): Promise<void> {
     const objectKey = this.objectKey(key);
     for await (const upload of this.unfinishedUploads(objectKey)) {
-      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, UploadId: upload.uploadId }));
+      await this.client.send(new this.sdk.s3.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: objectKey, UploadId: upload.uploadId }));
     }
   }
 
   async owner(): Promise<string | null> {
     try {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: OWNER_OBJECT }));
+      const answer = await this.client.send(new this.sdk.s3.GetObjectCommand({ Bucket: this.bucket, Key: OWNER_OBJECT }));
       return (await (answer.Body as { transformToString(): Promise<string> }).transformToString()).trim() || null;
     } catch (error) {
-      if (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)) return null;
+      if (error instanceof this.sdk.s3.S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)) return null;
       throw error;
     }
   }
 
   async claim(owner: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: OWNER_OBJECT, Body: `${owner}\n`, ContentType: 'text/plain' }));
+    await this.client.send(new this.sdk.s3.PutObjectCommand({ Bucket: this.bucket, Key: OWNER_OBJECT, Body: `${owner}\n`, ContentType: 'text/plain' }));
   }
 
   /** The store's multipart uploads never completed nor aborted (a crash mid-upload), of one key or all. */
@@ -130,17 +126,17 @@ export class S3Storage implements FileStorage {
       let page;
       try {
         page = await this.client.send(
-          new ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }),
+          new this.sdk.s3.ListMultipartUploadsCommand({ Bucket: this.bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }),
         );
       } catch (error) {
         // A store without this listing (s3rver, some small servers): its cut-off uploads are left to the bucket's lifecycle rule.
-        if (error instanceof S3ServiceException && (error.name === 'NotImplemented' || error.$metadata.httpStatusCode === 501)) return;
+        if (error instanceof this.sdk.s3.S3ServiceException && (error.name === 'NotImplemented' || error.$metadata.httpStatusCode === 501)) return;
         throw error;
       }
       for (const upload of page.Uploads ?? []) {
         if (!upload.Key || !upload.UploadId || !KEY.test(upload.Key)) continue;
         // Touched when its last part arrived, else when it began.
-        const parts = await this.client.send(new ListPartsCommand({ Bucket: this.bucket, Key: upload.Key, UploadId: upload.UploadId }));
+        const parts = await this.client.send(new this.sdk.s3.ListPartsCommand({ Bucket: this.bucket, Key: upload.Key, UploadId: upload.UploadId }));
         const times = (parts.Parts ?? []).map((p) => p.LastModified?.getTime() ?? 0);
         const touchedAt = new Date(Math.max(upload.Initiated?.getTime() ?? 0, ...times));
         yield { key: upload.Key, uploadId: upload.UploadId, touchedAt };

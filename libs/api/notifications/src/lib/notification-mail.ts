@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@bt/api/core';
+import { APP_CONFIG, type AppConfig, onFirstUse } from '@bt/api/core';
 import { composeMail, type MailNotification } from './compose-mail';
 import type { Dispatched } from './notification-dispatcher';
 import { NotificationPreferences } from './notification-preferences';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
+
+/** nodemailer, required when an instance first sends mail (onFirstUse): only the worker's, with SMTP_URL set. */
+const nodemailer = onFirstUse(() => require('nodemailer') as typeof Nodemailer);
 
 /** The pg-boss queue of notification e-mails: one job per notification. */
 export const MAIL_QUEUE = 'notification-mail';
@@ -29,7 +32,7 @@ interface MailJob {
 @Injectable()
 export class NotificationMail {
   private boss: PgBoss | null = null;
-  private transport: Transporter | null = null;
+  private transport: Nodemailer.Transporter | null = null;
   private readonly logger = new Logger('NotificationMail');
 
   constructor(
@@ -59,7 +62,7 @@ export class NotificationMail {
     if (await boss.getQueue(MAIL_QUEUE)) await boss.updateQueue(MAIL_QUEUE, queue);
     else await boss.createQueue(MAIL_QUEUE, queue);
     if (worker && this.config.mail.smtpUrl) {
-      this.transport = createTransport(this.config.mail.smtpUrl);
+      this.transport = nodemailer().createTransport(this.config.mail.smtpUrl);
       const pollingIntervalSeconds = Math.max(0.5, this.config.notifications.pollMs / 1000);
       await boss.work<MailJob>(MAIL_QUEUE, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => this.deliver(job));
     } else if (worker && this.config.production) {

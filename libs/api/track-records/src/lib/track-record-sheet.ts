@@ -1,6 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import type { CellValue, Row, Workbook } from 'exceljs';
-import { parse as parseCsv } from 'fast-csv';
+import type * as FastCsv from 'fast-csv';
+import { onFirstUse } from '@bt/api/core';
 import { type ByteRanges, exceljs, UnpackLimitError, ZipReader } from '@bt/api/files';
 import {
   type RefusalArgs,
@@ -21,6 +22,9 @@ import {
  * value, source, note) under a header row. Reading it checks every row before anything is written,
  * so the ministry gets the whole list of problems at once, each with the sheet's own row number.
  */
+
+/** fast-csv, required with the first CSV sheet read (onFirstUse). */
+const fastCsv = onFirstUse(() => require('fast-csv') as typeof FastCsv);
 
 /** Beyond this, a sheet is not a track record but a data dump: refused as a whole. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -263,7 +267,7 @@ export async function readTrackRecordSheet(bytes: ByteRanges, kind: 'xlsx' | 'cs
 
 async function readCsvRows(bytes: Readable, rows: RowCollector): Promise<void> {
   // Every cell as written: a period "2019" or a value "65" must not turn into dates or floats.
-  const records = pipeline(bytes, parseCsv(), () => undefined);
+  const records = pipeline(bytes, fastCsv().parse(), () => undefined);
   let row = 0;
   for await (const cells of records as AsyncIterable<string[]>) {
     // Leaving the loop early destroys the parser, and with it the file stream.

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type BaseClient, custom, errors, generators, Issuer, type TokenSet, type UnknownObject } from 'openid-client';
+import type * as OpenId from 'openid-client';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
-import { APP_CONFIG, type AppConfig, type OidcConfig, refuse } from '@bt/api/core';
+import { APP_CONFIG, type AppConfig, type OidcConfig, onFirstUse, refuse } from '@bt/api/core';
 import { type AwaitingSecondFactor, AuthService, type SignedIn } from '../auth.service';
 import { SecondFactorService } from '../second-factor/second-factor.service';
 import { SettingsService } from '../settings.service';
 import { User } from '../user.entity';
 import { OidcFlow } from './oidc-flow.entity';
 import { safeReturnTo } from './return-to';
+
+/** openid-client, required when sign-in through an OpenID provider is first used (onFirstUse): only with OIDC_ISSUER set. */
+const openId = onFirstUse(() => require('openid-client') as typeof OpenId);
 
 /** The cookie binding a browser to its flow; it holds the flow's id. */
 export const OIDC_FLOW_COOKIE = 'bt_oidc';
@@ -66,7 +69,7 @@ export function amrShowsMultiFactor(amr: unknown): boolean {
 export class OidcService {
   private readonly logger = new Logger('Oidc');
   /** The provider's client, discovered on first use; a failed discovery is retried on the next sign-in. */
-  private discovery: Promise<BaseClient> | null = null;
+  private discovery: Promise<OpenId.BaseClient> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -80,7 +83,7 @@ export class OidcService {
   /** Starts a sign-in: stores the flow's secrets and answers the provider URL to send the browser to. */
   async begin(returnTo: unknown): Promise<{ flowId: string; url: string }> {
     const config = this.configured();
-    let client: BaseClient;
+    let client: OpenId.BaseClient;
     try {
       client = await this.client(config);
     } catch (error) {
@@ -89,9 +92,9 @@ export class OidcService {
     }
     const flow = {
       id: randomBytes(32).toString('base64url'),
-      state: generators.state(),
-      nonce: generators.nonce(),
-      codeVerifier: generators.codeVerifier(),
+      state: openId().generators.state(),
+      nonce: openId().generators.nonce(),
+      codeVerifier: openId().generators.codeVerifier(),
       returnTo: safeReturnTo(returnTo),
     };
     await this.dataSource.query('DELETE FROM oidc_flow WHERE created_at < now() - make_interval(mins => $1)', [OIDC_FLOW_MINUTES]);
@@ -101,7 +104,7 @@ export class OidcService {
       redirect_uri: config.redirectUrl,
       state: flow.state,
       nonce: flow.nonce,
-      code_challenge: generators.codeChallenge(flow.codeVerifier),
+      code_challenge: openId().generators.codeChallenge(flow.codeVerifier),
       code_challenge_method: 'S256',
     });
     return { flowId: flow.id, url };
@@ -146,22 +149,24 @@ export class OidcService {
     return this.config.oidc;
   }
 
-  private client(config: OidcConfig): Promise<BaseClient> {
+  private client(config: OidcConfig): Promise<OpenId.BaseClient> {
     if (!this.discovery) {
-      const attempt = Issuer.discover(config.issuer).then((issuer) => {
-        const methods = issuer.metadata.token_endpoint_auth_methods_supported;
-        const client = new issuer.Client({
-          client_id: config.clientId,
-          client_secret: config.clientSecret,
-          redirect_uris: [config.redirectUrl],
-          response_types: ['code'],
-          token_endpoint_auth_method:
-            methods && !methods.includes('client_secret_basic') && methods.includes('client_secret_post') ? 'client_secret_post' : 'client_secret_basic',
+      const attempt = openId()
+        .Issuer.discover(config.issuer)
+        .then((issuer) => {
+          const methods = issuer.metadata.token_endpoint_auth_methods_supported;
+          const client = new issuer.Client({
+            client_id: config.clientId,
+            client_secret: config.clientSecret,
+            redirect_uris: [config.redirectUrl],
+            response_types: ['code'],
+            token_endpoint_auth_method:
+              methods && !methods.includes('client_secret_basic') && methods.includes('client_secret_post') ? 'client_secret_post' : 'client_secret_basic',
+          });
+          // A few seconds of clock skew between us and the provider must not refuse a fresh ID token.
+          client[openId().custom.clock_tolerance] = 10;
+          return client;
         });
-        // A few seconds of clock skew between us and the provider must not refuse a fresh ID token.
-        client[custom.clock_tolerance] = 10;
-        return client;
-      });
       this.discovery = attempt;
       attempt.catch(() => {
         if (this.discovery === attempt) this.discovery = null;
@@ -189,9 +194,9 @@ export class OidcService {
    * (the ID token of the code flow needs not carry it); openid-client checks that answer is about
    * the ID token's subject.
    */
-  private async verifiedIdentity(client: BaseClient, tokens: TokenSet): Promise<VerifiedIdentity> {
+  private async verifiedIdentity(client: OpenId.BaseClient, tokens: OpenId.TokenSet): Promise<VerifiedIdentity> {
     const idToken = tokens.claims();
-    const claims: UnknownObject = typeof idToken.email === 'string' ? idToken : await client.userinfo(tokens);
+    const claims: OpenId.UnknownObject = typeof idToken.email === 'string' ? idToken : await client.userinfo(tokens);
     const email = typeof claims['email'] === 'string' ? claims['email'].trim().toLowerCase() : '';
     if (!email || email.length > 254 || !email.includes('@')) throw new SsoRefused('sso_failed', 'the provider gave no e-mail address');
     if (claims['email_verified'] !== true) throw new SsoRefused('sso_failed', 'e-mail address not verified by the provider', email);
@@ -232,8 +237,8 @@ export class OidcService {
 
   /** The audit trail's reason for a refusal the library or the provider decided. */
   private describe(error: unknown): string {
-    if (error instanceof errors.OPError) return `provider refused: ${error.message}`.slice(0, 300);
-    if (error instanceof errors.RPError) return `response rejected: ${error.message}`.slice(0, 300);
+    if (error instanceof openId().errors.OPError) return `provider refused: ${error.message}`.slice(0, 300);
+    if (error instanceof openId().errors.RPError) return `response rejected: ${error.message}`.slice(0, 300);
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && /^(ECONN|ENOTFOUND|EAI_|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)/.test(code)) return 'identity provider unreachable';
     this.logger.error('single sign-on failed unexpectedly', error instanceof Error ? error.stack : String(error));
@@ -241,7 +246,7 @@ export class OidcService {
   }
 }
 
-function displayNameOf(claims: UnknownObject, email: string): string {
+function displayNameOf(claims: OpenId.UnknownObject, email: string): string {
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
   const name =
     text(claims['name']) || [text(claims['given_name']), text(claims['family_name'])].filter(Boolean).join(' ') || email.slice(0, email.indexOf('@'));

@@ -1,12 +1,17 @@
 import { createHash, randomInt } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
-import { create as createQrCode } from 'qrcode';
+import type * as Otp from 'otplib';
+import type * as QrCode from 'qrcode';
+import { onFirstUse } from '@bt/api/core';
 
 /*
  * Time-based one-time passwords (RFC 6238: SHA-1, 6 digits, 30-second steps — what every
  * authenticator app reads from a QR code) and single-use recovery codes. otplib does the
  * cryptography; this file holds the product's choices.
  */
+
+/** otplib and qrcode, required when a second factor is first set up or checked (onFirstUse). */
+const otplib = onFirstUse(() => require('otplib') as typeof Otp);
+const qrcode = onFirstUse(() => require('qrcode') as typeof QrCode);
 
 /** The name an authenticator app shows above the codes. */
 export const TOTP_ISSUER = 'Benchmark Tracker';
@@ -15,11 +20,11 @@ const TOLERANCE_SECONDS = 30;
 export const RECOVERY_CODE_COUNT = 10;
 
 export function newTotpSecret(): string {
-  return generateSecret();
+  return otplib().generateSecret();
 }
 
 export function totpUri(secret: string, accountEmail: string): string {
-  return generateURI({ issuer: TOTP_ISSUER, label: accountEmail, secret });
+  return otplib().generateURI({ issuer: TOTP_ISSUER, label: accountEmail, secret });
 }
 
 /**
@@ -30,7 +35,7 @@ export async function acceptedTimeStep(secret: string, code: string, lastTimeSte
   const digits = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(digits)) return null;
   try {
-    const result = await verify({
+    const result = await otplib().verify({
       secret,
       token: digits,
       epochTolerance: TOLERANCE_SECONDS,
@@ -65,7 +70,7 @@ export function looksLikeRecoveryCode(code: string): boolean {
 
 /** The QR code of a URI as one SVG path of its dark modules (drawn by the web app: no image, no inline markup). */
 export function qrCodePath(uri: string): { size: number; path: string } {
-  const { modules } = createQrCode(uri, { errorCorrectionLevel: 'M' });
+  const { modules } = qrcode().create(uri, { errorCorrectionLevel: 'M' });
   let path = '';
   for (let y = 0; y < modules.size; y++) {
     for (let x = 0; x < modules.size; x++) {
