@@ -31,11 +31,12 @@ export function freePort() {
  * glibc's malloc settings for the PostgreSQL processes (nothing else: see withEnvironment). By default
  * a backend hands the memory a statement freed back to the kernel (blocks over 128 kB are mmap'ed and
  * unmapped; a heap top over 128 kB is trimmed), and the next statement takes it again, page by page:
- * under the API's reads the backends took about 14 page faults a request (43,000 in 5 s), each dear
- * in a virtual machine whose host takes freed pages back, and PostgreSQL spent 1.2–2.0 ms of CPU on
- * an Action Plan summary that costs it 0.7 ms when one client sends it over and over. Kept up to these
- * sizes, a backend reuses its memory: 161 faults in 5 s, 1.0 ms a summary, and the API answered 935
- * summaries a second instead of 530–700 (README, "Benchmarks"). A backend keeps at most 64 MB unused.
+ * under the API's reads the backends took about 14 page faults a request (43,000 in 5 s), each dear in
+ * a virtual machine whose host takes freed memory back (virtio-balloon free page reporting), and
+ * PostgreSQL spent 1.2–2.0 ms of CPU on an Action Plan summary that costs it 0.7 ms when one client
+ * sends it over and over. Kept up to these sizes, a backend reuses its memory: 161 faults in 5 s,
+ * 1.0 ms a summary, and the API answered 935 summaries a second instead of 530–700 (README,
+ * "Benchmarks"). A backend keeps at most 64 MB unused.
  */
 const POSTGRES_MALLOC = { MALLOC_MMAP_THRESHOLD_: String(32 * 1024 * 1024), MALLOC_TRIM_THRESHOLD_: String(64 * 1024 * 1024) };
 
