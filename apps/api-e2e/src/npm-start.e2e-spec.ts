@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,21 @@ function postgresRunningIn(dir: string): string[] {
   return ps.split('\n').filter((line) => line.includes('postgres') && line.includes(dir));
 }
 
+/** A process's environment as it was started with (/proc/<pid>/environ). */
+function environmentOf(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+}
+
+/** The processes `npm start` started, by their command line. */
+function childrenOf(pid: number): { pid: number; args: string }[] {
+  const ps = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' });
+  return ps
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().match(/^(\d+)\s+(.*)$/))
+    .flatMap((m) => (m ? [{ pid: Number(m[1]), args: m[2] }] : []));
+}
+
 describe('npm start on an empty machine', () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'bt-start-')), 'data');
 
@@ -60,6 +75,12 @@ describe('npm start on an empty machine', () => {
     expect(list.total).toBe(41);
     const mig02 = await (await fetch(`http://127.0.0.1:${port}/api/benchmarks/RS-24-MIG-02`)).json();
     expect(postgresRunningIn(dataDir)).toHaveLength(1);
+    // PostgreSQL keeps its backends' freed memory (tools/embedded-database.mjs); the API keeps glibc's defaults.
+    const postmaster = Number(postgresRunningIn(dataDir)[0].trim().split(/\s+/)[0]);
+    expect(environmentOf(postmaster)).toEqual(expect.arrayContaining(['MALLOC_MMAP_THRESHOLD_=33554432', 'MALLOC_TRIM_THRESHOLD_=67108864']));
+    const api = childrenOf(first.child.pid as number).find((p) => p.args.includes('dist/apps/api/main.js'));
+    expect(api).toBeDefined();
+    expect(environmentOf(api?.pid as number).filter((v) => v.startsWith('MALLOC_'))).toEqual([]);
 
     first.child.kill('SIGTERM');
     const [code] = await once(first.child, 'exit');
