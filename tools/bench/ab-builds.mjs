@@ -13,6 +13,7 @@
 // A CPU figure moves with the machine's load; the two builds meet the same load, so compare them
 // with each other in one run, and repeat with the builds swapped. AB_PROF=1: a CPU profile of each
 // build in /tmp/prof-ab/A and /tmp/prof-ab/B.
+// AB_NODE_ARGS_A / AB_NODE_ARGS_B: node flags for one side (the same build twice compares flags).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -49,9 +50,10 @@ const dbUrl = await startDatabase(state, 'bt_ab', log);
 const prof = (n) => (process.env.AB_PROF ? ['--cpu-prof', `--cpu-prof-dir=/tmp/prof-ab/${n}`] : []);
 // Neither build dispatches notifications (unless AB_WORKER=true): each would tell of the other's transitions too.
 process.env.NOTIFICATIONS_WORKER = WORKER;
-const A = await startBuild(mainA, 'A', dbUrl, prof('A'));
+const extra = (n) => (process.env[`AB_NODE_ARGS_${n}`] ?? '').split(/\s+/).filter(Boolean);
+const A = await startBuild(mainA, 'A', dbUrl, [...prof('A'), ...extra('A')]);
 apis.push(A);
-const B = await startBuild(mainB, 'B', dbUrl, prof('B'));
+const B = await startBuild(mainB, 'B', dbUrl, [...prof('B'), ...extra('B')]);
 apis.push(B);
 log(`A ${mainA} :${A.port}; B ${mainB} :${B.port}; worker ${WORKER}`);
 const db = pgClient(dbUrl, 'ab-admin');

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import {
   ApiExceptionFilter,
   type AppConfig,
@@ -58,7 +59,7 @@ export async function createApp(config: AppConfig, options: { logger?: false; lo
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   await configureIdentityHttp(app);
-  await configureRateLimits(app.getHttpAdapter().getInstance(), { enabled: config.rateLimits, sessionCookie: SESSION_COOKIE });
+  await configureRateLimits(app.getHttpAdapter().getInstance(), { enabled: config.rateLimits, sessionCookie: SESSION_COOKIE, dataSource: app.get(DataSource) });
   await configureUploads(app.getHttpAdapter().getInstance(), { fileSizeLimit: config.uploadLimitBytes, idleSeconds: config.uploadIdleSeconds });
   const webApp = await WebApp.register(app.getHttpAdapter().getInstance(), config.webDir, { sessionCookie: SESSION_COOKIE });
   app.useGlobalFilters(new ApiExceptionFilter(webApp));

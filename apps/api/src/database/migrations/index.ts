@@ -31,6 +31,7 @@ import { NotificationUnsubscribe1795651000000 } from './1795651000000-notificati
 import { ConsiderationFacts1795660000000 } from './1795660000000-consideration-facts';
 import { ActionPlanAreaFacts1795661000000 } from './1795661000000-action-plan-area-facts';
 import { ActionPlanAreaLocks1795662000000 } from './1795662000000-action-plan-area-locks';
+import { RequestCounts1795670000000 } from './1795670000000-request-counts';
 
 /** Every migration, oldest first; the app runs the pending ones at start. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   ConsiderationFacts1795660000000,
   ActionPlanAreaFacts1795661000000,
   ActionPlanAreaLocks1795662000000,
+  RequestCounts1795670000000,
 ];
