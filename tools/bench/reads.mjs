@@ -486,9 +486,8 @@ const summary = (viewer, country) => {
     {
       sql: `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.total)::int AS total, sum(x.overdue)::int AS overdue,
                  sum(x.planned)::int AS "planned", sum(x.in_progress)::int AS "in_progress", sum(x.completed)::int AS "completed",
-                 CASE WHEN GROUPING(x.code) = 1 THEN (SELECT coalesce(sum(f.with_measure), 0)::int
-                   FROM action_plan_area f JOIN area a ON a.id = f.area_id WHERE ${visible}) END AS with_measure
-            FROM (SELECT a.code, a.title, a.position, f.total, f.open_due[width_bucket(CURRENT_DATE - 1, f.open_deadlines)] AS overdue, f.planned, f.in_progress, f.completed
+                 sum(x.with_measure)::int AS with_measure
+            FROM (SELECT a.code, a.title, a.position, f.total, f.open_due[width_bucket(CURRENT_DATE - 1, f.open_deadlines)] AS overdue, f.planned, f.in_progress, f.completed, f.with_measure
                     FROM action_plan_area f JOIN area a ON a.id = f.area_id WHERE f.total > 0 AND ${visible}) x
            GROUP BY GROUPING SETS ((x.code, x.title, x.position), ()) ORDER BY GROUPING(x.code), x.position, x.code`,
       params: [viewer.commission, viewer.ministry || viewer.cso ? viewer.country : null, country],

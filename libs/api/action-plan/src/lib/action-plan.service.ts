@@ -173,7 +173,8 @@ export class ActionPlanService {
    * and a country's ministry and CSOs see whole countries: their counts come from action_plan_area,
    * one row per area kept by triggers (activities per status, the deadlines of those not completed
    * with how many fall due by each — so the overdue on today's date are one lookup —, and the
-   * activities with a corrective measure); an expert sees the benchmarks of their missions, counted
+   * activities with a corrective measure — an area without activities has none, so the areas with
+   * activities give every total); an expert sees the benchmarks of their missions, counted
    * one by one.
    */
   async summary(viewer: Viewer, country: string | undefined): Promise<ActionPlanSummaryDto> {
@@ -187,10 +188,8 @@ export class ActionPlanService {
       const overdue = `f.open_due[width_bucket(CURRENT_DATE - 1, f.open_deadlines)]`;
       rows = await this.dataSource.query<SummaryRow[]>(
         `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.total)::int AS total, sum(x.overdue)::int AS overdue,
-                ${ACTIVITY_STATUSES.map((st) => `sum(x.${st})::int AS "${st}"`).join(', ')},
-                CASE WHEN GROUPING(x.code) = 1 THEN (SELECT coalesce(sum(f.with_measure), 0)::int
-                  FROM action_plan_area f JOIN area a ON a.id = f.area_id WHERE ${visible}) END AS with_measure
-           FROM (SELECT a.code, a.title, a.position, f.total, ${overdue} AS overdue, ${ACTIVITY_STATUSES.map((st) => `f.${st}`).join(', ')}
+                ${ACTIVITY_STATUSES.map((st) => `sum(x.${st})::int AS "${st}"`).join(', ')}, sum(x.with_measure)::int AS with_measure
+           FROM (SELECT a.code, a.title, a.position, f.total, ${overdue} AS overdue, ${ACTIVITY_STATUSES.map((st) => `f.${st}`).join(', ')}, f.with_measure
                    FROM action_plan_area f JOIN area a ON a.id = f.area_id WHERE f.total > 0 AND ${visible}) x
           GROUP BY GROUPING SETS ((x.code, x.title, x.position), ()) ORDER BY GROUPING(x.code), x.position, x.code`,
         [commission, ownCountry, country ?? null],
