@@ -74,6 +74,12 @@ describe('npm start on an empty machine', () => {
     const list = await (await fetch(`http://127.0.0.1:${port}/api/benchmarks?country=RS&chapter=24&pageSize=200`)).json();
     expect(list.total).toBe(41);
     const mig02 = await (await fetch(`http://127.0.0.1:${port}/api/benchmarks/RS-24-MIG-02`)).json();
+    // The web app at the same address, as a browser asks for a page, and a ready line that says so.
+    const page = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<bt-root');
+    expect(first.output()).toContain(`Benchmark Tracker is ready at http://localhost:${port}`);
+    expect(first.output()).not.toContain('the web app is not built');
     expect(postgresRunningIn(dataDir)).toHaveLength(1);
     // PostgreSQL keeps its backends' freed memory (tools/embedded-database.mjs); the API keeps glibc's defaults.
     const postmaster = Number(postgresRunningIn(dataDir)[0].trim().split(/\s+/)[0]);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { ConfigError, DatabaseWatch, drain, readAppConfig, readDatabaseLostSeconds } from '@bt/api/core';
+import { ConfigError, DatabaseWatch, drain, readAppConfig, readDatabaseLostSeconds, WebApp } from '@bt/api/core';
 import { FileLeftovers } from '@bt/api/files';
 import { adminCreateCommand } from './admin-create.command';
 import { auditVerifyCommand } from './audit-verify.command';
@@ -25,7 +25,7 @@ async function serve(): Promise<void> {
   // The database gone for good: exit non-zero, so that a supervisor (or npm start's script) restarts.
   watch.start(lostSeconds, () => void stop(app, watch, 'the database is lost', 1));
   const { port } = app.getHttpServer().address() as { port: number };
-  const web = app.getHttpAdapter().getInstance().hasRoute({ method: 'GET', url: '/' }) ? '' : ' (API only: the web app is not built)';
+  const web = WebApp.isBuilt(config.webDir) ? '' : ' (API only: the web app is not built)';
   Logger.log(`Benchmark Tracker is ready at http://localhost:${port}${web}`, 'Bootstrap');
 }
 

@@ -36,8 +36,13 @@ export class WebApp {
 
   private constructor(private readonly index: { html: string; firstScreens: FirstScreens | null; sessionCookie: string } | null) {}
 
+  /** Whether `dir` holds a built web app (else the API serves the API alone). */
+  static isBuilt(dir: string): boolean {
+    return existsSync(join(dir, 'index.html'));
+  }
+
   static async register(fastify: FastifyInstance, dir: string, { sessionCookie }: { sessionCookie: string }): Promise<WebApp> {
-    if (!existsSync(join(dir, 'index.html'))) {
+    if (!WebApp.isBuilt(dir)) {
       return new WebApp(null);
     }
     await fastify.register(fastifyStatic, {
