@@ -67,12 +67,18 @@ afterAll(async () => {
 });
 
 /** A GET as a browser sends it, with the raw bytes of the answer (node:http does not decompress). */
-function get(
+function get(path: string, headers: Record<string, string> = {}) {
+  return request('GET', path, headers);
+}
+
+/** A request of any method, as `get`. */
+function request(
+  method: string,
   path: string,
-  headers: Record<string, string> = {},
+  headers: Record<string, string>,
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${api.baseUrl}${path}`, { headers }, (res) => {
+    const req = httpRequest(`${api.baseUrl}${path}`, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -153,6 +159,21 @@ describe('caching', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.headers['content-type']).toMatch(/^text\/html/);
     }
+  });
+
+  it('answers the root with the app whatever the client accepts (a monitor, curl), and other paths as before', async () => {
+    for (const headers of [{}, { accept: '*/*' }, { accept: 'application/json' }]) {
+      const res = await get('/', headers);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect((await get('/?lang=sr-Latn', headers)).status).toBe(200);
+    }
+    const head = await request('HEAD', '/', {});
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toMatch(/^text\/html/);
+    expect(head.body.length).toBe(0);
+    expect((await get('/overview', { accept: '*/*' })).status).toBe(404);
+    expect((await get('/api', { accept: '*/*' })).status).toBe(404);
   });
 
   it("sets no cookie with the app's files (a shared cache would keep it for everyone), but with its pages and the API", async () => {

@@ -19,9 +19,14 @@ export function cacheControlOf(path: string): string {
   return HASHED_FILE.test(basename(path).replace(/\.(br|gz)$/, '')) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-/** A browser loading a page of the app (answered with index.html), not a call of the API nor one of the app's files. */
+/**
+ * A browser loading a page of the app (answered with index.html), not a call of the API nor one of the
+ * app's files; HEAD as GET. The site's root is a page whatever the client accepts: a monitor or `curl`
+ * asking for `/` without naming HTML gets the app, not the API's 404.
+ */
 export function asksForPage(request: FastifyRequest): boolean {
-  return request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url.startsWith('/api')) return false;
+  return (request.headers.accept ?? '').includes('text/html') || request.url === '/' || request.url.startsWith('/?');
 }
 
 /**
