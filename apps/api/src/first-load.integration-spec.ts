@@ -162,7 +162,8 @@ describe('caching', () => {
   });
 
   it('answers the root with the app whatever the client accepts (a monitor, curl), and other paths as before', async () => {
-    for (const headers of [{}, { accept: '*/*' }, { accept: 'application/json' }]) {
+    const asked: Record<string, string>[] = [{}, { accept: '*/*' }, { accept: 'application/json' }];
+    for (const headers of asked) {
       const res = await get('/', headers);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
