@@ -1,8 +1,5 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { COSTLY_REQUESTS_PER_MINUTE, readAppConfig } from '@bt/api/core';
-import { ApiClient } from '@bt/testing';
-import { createApp } from './app';
-import { startTestApi, type TestApi } from './testing/test-api';
+import { COSTLY_REQUESTS_PER_MINUTE } from '@bt/api/core';
+import { startSecondInstance, startTestApi, type TestApi } from './testing/test-api';
 
 // Search, uploads, imports and generated reports are limited per caller and minute (rate-limits.ts):
 // a script hammering them gets 429 with Retry-After, and nobody else is slowed by it.
@@ -46,20 +43,15 @@ describe('limits on costly requests', () => {
   });
 
   describe('with two instances on one database', () => {
-    let second: NestFastifyApplication;
-    let secondUrl: string;
+    let second: Awaited<ReturnType<typeof startSecondInstance>>;
     beforeAll(async () => {
-      second = await createApp(readAppConfig({ DATABASE_URL: api.databaseUrl, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'false' }), {
-        logger: false,
-      });
-      await second.listen(0, '127.0.0.1');
-      secondUrl = `http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`;
+      second = await startSecondInstance(api);
     });
     afterAll(() => second.close());
 
     it('counts a caller once across both: half the searches through each, then both refuse', async () => {
       const ip = '203.0.113.60';
-      const [one, two] = [api.client({ ip }), new ApiClient(secondUrl, { ip })];
+      const [one, two] = [api.client({ ip }), second.client({ ip })];
       const limit = COSTLY_REQUESTS_PER_MINUTE.search;
       let sent = 0;
       const statuses = await exhaust(() => (sent++ % 2 ? two : one).get('/api/search?q=granica'), limit);
@@ -76,7 +68,7 @@ describe('limits on costly requests', () => {
       await exhaust(() => caller.get('/api/search?q=granica'), COSTLY_REQUESTS_PER_MINUTE.search + 1);
       expect((await caller.get('/api/search?q=granica')).status).toBe(429);
       await api.sql(`UPDATE request_count SET window_ends_at = now() - interval '1 second' WHERE key LIKE '%address:203.0.113.61search'`);
-      const again = new ApiClient(secondUrl, { ip: '203.0.113.61' });
+      const again = second.client({ ip: '203.0.113.61' });
       expect((await again.get('/api/search?q=granica')).status).toBe(200);
       const [row] = await api.sql(`SELECT count FROM request_count WHERE key LIKE '%address:203.0.113.61search'`);
       expect(row).toEqual({ count: 1 });

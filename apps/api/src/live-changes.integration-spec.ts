@@ -1,9 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { readAppConfig } from '@bt/api/core';
 import type { LiveChangeDto } from '@bt/contracts';
 import type { ApiClient } from '@bt/testing';
-import { createApp } from './app';
-import { startTestApi, type TestApi } from './testing/test-api';
+import { startSecondInstance, startTestApi, type TestApi } from './testing/test-api';
 
 /** One server-sent event as the browser's EventSource would see it. */
 interface StreamEvent {
@@ -85,11 +83,7 @@ describe('live changes over server-sent events', () => {
   beforeAll(async () => {
     a = await startTestApi();
     // A second instance of the API on the same database, as behind a load balancer; its notification worker dispatches the hand-overs.
-    b = await createApp(readAppConfig({ DATABASE_URL: a.databaseUrl, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'true' }), {
-      logger: false,
-    });
-    await b.listen(0, '127.0.0.1');
-    bUrl = `http://127.0.0.1:${(b.getHttpServer().address() as { port: number }).port}`;
+    ({ app: b, baseUrl: bUrl } = await startSecondInstance(a, { NOTIFICATIONS_WORKER: 'true' }));
     coordinator = a.client({ ip: '10.8.0.1' });
     commission = a.client({ ip: '10.8.0.2' });
     expect((await coordinator.signIn('coordinator@demo.test')).status).toBe(200);

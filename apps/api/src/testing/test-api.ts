@@ -34,6 +34,16 @@ export function createDemoDatabase(): ReturnType<typeof createTestDatabase> {
   return createTestDatabase({ from: DEMO_DATABASE });
 }
 
+/** An instance of the API on `databaseUrl`, listening on a free port: as startTestApi starts it, with `env` on top. */
+async function listeningInstance(databaseUrl: string, env: Record<string, string>): Promise<{ app: NestFastifyApplication; baseUrl: string }> {
+  const app = await createApp(
+    readAppConfig({ DATABASE_URL: databaseUrl, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'false', ...env }),
+    { logger: false },
+  );
+  await app.listen(0, '127.0.0.1');
+  return { app, baseUrl: `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}` };
+}
+
 /**
  * The real API, in demo mode, listening on a free port over a fresh database. Without the
  * notifications worker unless `env` asks for it: a test that needs notifications dispatches them
@@ -41,12 +51,7 @@ export function createDemoDatabase(): ReturnType<typeof createTestDatabase> {
  */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const database = await createDemoDatabase();
-  const app = await createApp(
-    readAppConfig({ DATABASE_URL: database.url, WEB_DIR: '/nonexistent', TRUST_PROXY: 'true', NOTIFICATIONS_WORKER: 'false', ...env }),
-    { logger: false },
-  );
-  await app.listen(0, '127.0.0.1');
-  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const { app, baseUrl } = await listeningInstance(database.url, env);
   const pg = new Client({ connectionString: database.url });
   await pg.connect();
   return {
@@ -61,6 +66,15 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       await database.drop();
     },
   };
+}
+
+/** A second instance of the API on the database of `api`, as behind a load balancer; `close` leaves the database to `api`. */
+export async function startSecondInstance(
+  api: TestApi,
+  env: Record<string, string> = {},
+): Promise<{ app: NestFastifyApplication; baseUrl: string; client: TestApi['client']; close: () => Promise<void> }> {
+  const { app, baseUrl } = await listeningInstance(api.databaseUrl, env);
+  return { app, baseUrl, client: (options) => new ApiClient(baseUrl, options), close: () => app.close() };
 }
 
 /** "METHOD /api/path/:param" for every handler of every controller, read from Nest's own metadata. */

@@ -47,7 +47,7 @@ export const CostlyRequest = (kind: CostlyRequestKind) =>
   );
 
 /**
- * The caller a limit counts for: a session (hashed, so no token sits in memory as a key) or else the
+ * The caller a limit counts for: a session (hashed, so no token sits in the counts' table) or else the
  * client address. The hook runs before the session is checked, so a made-up cookie gets its own
  * bucket — and then a 401 from the guard, which costs nothing.
  */
