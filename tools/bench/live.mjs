@@ -25,7 +25,7 @@ const { state, cleanup } = benchRun('bench:live', async () => {
   await stopChild(second.api, 'SIGTERM', 15_000);
 });
 
-/** Opens the live stream and calls `onChange` with each `change` event's data and the time it arrived. */
+/** Opens the live stream (resolved at its first event: from then on the instance listens) and calls `onChange` with each `change` event's data and the time it arrived. */
 function openStream(port, headers, onChange) {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: '/api/events', headers: { ...headers, accept: 'text/event-stream' } }, (res) => {
@@ -45,9 +45,9 @@ function openStream(port, headers, onChange) {
               ?.slice(name.length + 1)
               .trim();
           if (field('event') === 'change') onChange(JSON.parse(field('data') ?? '{}'), performance.now());
+          resolve(res);
         }
       });
-      resolve(res);
     });
     req.on('error', reject);
     req.end();

@@ -47,6 +47,11 @@ async function openStream(baseUrl: string, client: ApiClient) {
     while (waiting.length) deliver(null);
     ended = true;
   })();
+  // The first event comes once the instance listens: a change committed after it reaches the stream.
+  if (response.ok) {
+    const first = queue.shift() ?? (await new Promise<StreamEvent | null>((resolve) => waiting.push(resolve)));
+    if (first?.type !== 'ping') throw new Error(`the stream began with ${first?.type ?? 'its end'}, not a ping`);
+  }
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
@@ -185,13 +190,53 @@ describe('live changes over server-sent events', () => {
       const [{ n }] = await a.sql(
         `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE query = 'LISTEN bt_live' AND datname = current_database()`,
       );
-      expect(n).toBe(2); // one per instance
+      expect(n).toBe(1); // B's, where the stream is open; A has none, so it does not listen
       expect((await stream.next())?.type).toBe('resync');
       const benchmark = await readyToSubmit();
       expect((await submit(benchmark.code)).status).toBe(200);
       expect((await stream.nextChange()).id).toBe(benchmark.id);
     } finally {
       stream.close();
+    }
+  });
+
+  it('listens only while a stream is open on the instance', async () => {
+    const listening = async () =>
+      (
+        await a.sql(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'benchmark-tracker live' AND query = 'LISTEN bt_live' AND datname = current_database()`,
+        )
+      )[0].n as number;
+    /** Waits up to 5 s for the instances to listen on `expected` connections (a closed stream is noticed as its socket closes). */
+    const untilListening = async (expected: number) => {
+      for (let waited = 0; (await listening()) !== expected && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      return listening();
+    };
+    expect(await untilListening(0)).toBe(0);
+    const first = await openStream(bUrl, commission);
+    const second = await openStream(bUrl, coordinator);
+    try {
+      expect(await listening()).toBe(1); // B, once for both streams
+      first.close();
+      // Still listening for the second stream: a change through A reaches it.
+      const benchmark = await readyToSubmit();
+      expect((await submit(benchmark.code)).status).toBe(200);
+      expect((await second.nextChange()).id).toBe(benchmark.id);
+      expect(await listening()).toBe(1);
+    } finally {
+      first.close();
+      second.close();
+    }
+    expect(await untilListening(0)).toBe(0);
+    // And it listens again for the next stream.
+    const third = await openStream(bUrl, commission);
+    try {
+      expect(await listening()).toBe(1);
+      const benchmark = await readyToSubmit();
+      expect((await submit(benchmark.code)).status).toBe(200);
+      expect((await third.nextChange()).id).toBe(benchmark.id);
+    } finally {
+      third.close();
     }
   });
 

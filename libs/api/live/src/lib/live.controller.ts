@@ -18,7 +18,8 @@ export class LiveController {
   constructor(private readonly live: LiveChanges) {}
 
   /**
-   * Server-sent events for the signed-in caller: `change` ({ event, type, id, by }: an item with this
+   * Server-sent events for the signed-in caller: a first `ping` once every change committed after it
+   * will be told (until then this instance may not be listening), then `change` ({ event, type, id, by }: an item with this
    * id changed — ids and kinds only, the page loads what it may see through the API; `inbox`: the
    * caller has a new notification), `resync`
    * (changes may have been missed: load again), `ping` (keeps the connection open) and `bye` (the
@@ -28,20 +29,18 @@ export class LiveController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An endless text/event-stream of `change`, `resync`, `ping` and `bye` events.' })
   events(@CurrentViewer() viewer: Viewer): Observable<MessageEvent> {
-    const signals = this.live.signals$.pipe(
+    const signals = this.live.watch().pipe(
       // A new notification is told to its person only.
       filter((signal) => signal.kind !== 'change' || signal.change.type !== 'inbox' || signal.change.id === viewer.userId),
-      map(
-        (signal): MessageEvent => (signal.kind === 'change' ? { type: 'change', id: signal.change.event, data: signal.change } : { type: 'resync', data: {} }),
-      ),
+      map((signal): MessageEvent => {
+        if (signal.kind === 'change') return { type: 'change', id: signal.change.event, data: signal.change };
+        if (signal.kind === 'resync') return { type: 'resync', data: {} };
+        // The first event, once this instance hears every change; `retry`: reconnect after a second, not the browser's default three.
+        return { type: 'ping', data: {}, retry: 1000 };
+      }),
     );
     const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
     const end = timer(STREAM_MS);
-    // `retry`: reconnect after a second, not the browser's default three.
-    return concat(
-      of<MessageEvent>({ type: 'ping', data: {}, retry: 1000 }),
-      merge(signals, heartbeat).pipe(takeUntil(end)),
-      of<MessageEvent>({ type: 'bye', data: {} }),
-    ).pipe(takeUntil(this.live.closing$));
+    return concat(merge(signals, heartbeat).pipe(takeUntil(end)), of<MessageEvent>({ type: 'bye', data: {} })).pipe(takeUntil(this.live.closing$));
   }
 }
