@@ -7,7 +7,7 @@
 // BENCH_DATABASE_URL's server) and the built API against it in demo mode. The data is generated with
 // SQL generate_series (INSERT … SELECT, indexes kept, ANALYZE after) in steps: the same database grows
 // from one size to the next, so nothing is generated twice. Benchmarks are spread over the six
-// partners × chapters 23 and 24, in areas of up to 100; each generated benchmark has 3
+// partners × chapters 23 and 24, in 42 areas per chapter at every size; each generated benchmark has 3
 // sub-requirements, 20 evidence items (every visibility), 4 CSO contributions (60% of the proposals
 // answered, some answers revised), about 4 assessments (three voices, two periods), 3 Action Plan
 // activities due at quarter ends (some with a corrective measure) and 100 audit events interleaved
@@ -57,7 +57,13 @@ const CONCURRENCY = setting('BENCH_CONCURRENCY', 4);
 
 // Per generated benchmark: the volumes that make 5M audit events, 1M evidence items and 200k proposals at 50,000.
 const PER_BENCHMARK = { subRequirements: 3, evidence: 20, proposals: 4, activities: 3, auditEvents: 100 };
-const AREA_SIZE = 100; // benchmark codes end in two digits
+// Every chapter in the same 42 areas at every size: the fewest that hold 50,000 benchmarks (12 chapters) when a
+// benchmark's code ends in two digits (RS-24-MIG-02: at most 100 to an area). The data grows within them, so a read
+// that answers one entry per area (consideration figures, Action Plan summary) answers as much at 500 as at 50,000.
+// Benchmark k of its chapter sits in area k % AREAS at position k / AREAS.
+const AREAS = 42;
+const MOST_BENCHMARKS = 12 * AREAS * 100;
+if (SIZES.at(-1) > MOST_BENCHMARKS) throw new Error(`BENCH_READS_SIZES: at most ${MOST_BENCHMARKS} benchmarks (12 chapters × ${AREAS} areas × 100)`);
 const MISSION_EVERY = 50;
 
 // ─── cleanup: API, then the database, then the temporary directory; once, also on Ctrl-C ───
@@ -152,8 +158,8 @@ async function grow(db, demo, from, to) {
     'benchmarks',
     `INSERT INTO bench.b (n, k, id, code, country_code, chapter, area_id, state)
       SELECT n, (n - 1) / 12, md5('b' || n)::uuid,
-             sc.country_code || '-' || sc.chapter || '-G' || chr(65 + ((n - 1) / 12 / ${AREA_SIZE}) / 26) || chr(65 + ((n - 1) / 12 / ${AREA_SIZE}) % 26) || '-' || lpad(((n - 1) / 12 % ${AREA_SIZE})::text, 2, '0'),
-             sc.country_code, sc.chapter, md5('area' || sc.s || '-' || (n - 1) / 12 / ${AREA_SIZE})::uuid,
+             sc.country_code || '-' || sc.chapter || '-G' || chr(65 + (n - 1) / 12 % ${AREAS} / 26) || chr(65 + (n - 1) / 12 % ${AREAS} % 26) || '-' || lpad(((n - 1) / 12 / ${AREAS})::text, 2, '0'),
+             sc.country_code, sc.chapter, md5('area' || sc.s || '-' || (n - 1) / 12 % ${AREAS})::uuid,
              (ARRAY['draft', 'draft', 'draft', 'draft', 'submitted', 'submitted', 'peerReview', 'peerReview', 'accepted', 'accepted'])[1 + (n - 1) / 12 % 10]
         FROM generate_series($1::int + 1, $2::int) AS n JOIN bench.scope sc ON sc.s = (n - 1) % 12`,
     range,
@@ -170,7 +176,7 @@ async function grow(db, demo, from, to) {
   await step(
     'benchmark rows',
     `INSERT INTO benchmark (id, code, area_id, position, text, state, version, snapshot, created_at, updated_at)
-      SELECT b.id, b.code, b.area_id, (b.n - 1) / 12 % ${AREA_SIZE}, p.text || ' ' || q.text, b.state, 1 + b.k % 7,
+      SELECT b.id, b.code, b.area_id, b.k / ${AREAS}, p.text || ' ' || q.text, b.state, 1 + b.k % 7,
              CASE WHEN b.state = 'peerReview' THEN jsonb_build_object('value', jsonb_build_object('peerReview', (ARRAY['planned', 'fieldwork', 'reported'])[1 + b.k % 3])) END,
              now() - make_interval(days => 700), now() - make_interval(hours => (b.n * 7919) % 8000)
         FROM bench.b b ${phrase('p', 'b.n')} ${phrase('q', 'b.n * 7 + 1')} WHERE b.n > $1 AND b.n <= $2`,

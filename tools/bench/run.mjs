@@ -1,8 +1,10 @@
 // `npm run bench`: workflow transitions per second through the API against the same transaction
 // in raw SQL, on the same database, in one run; prints both, their ratio and the CPU each spends per
 // transition, against the goals (issue 20): API/raw ≥ 0.80 on a quiet machine and ≥ 0.60 on a busy
-// one (load average over 1.5 before the run), and the API path's CPU (API process + PostgreSQL) at
-// most 1.4 × the raw path's (PostgreSQL).
+// one (load average over 1.5 before the run), and the API path's CPU per transition (API process +
+// PostgreSQL) at most 1.4 × the raw path's (its client — this script's raw clients, which send the
+// same statements and compute the same audit hashes as the API — + PostgreSQL); the ratio against
+// the raw path's PostgreSQL alone is printed beside it.
 //
 // It builds nothing unless dist/apps/api/main.js is missing; starts an embedded PostgreSQL in a
 // temporary directory (or creates a database on BENCH_DATABASE_URL's server); starts the built API
@@ -575,9 +577,14 @@ function printReport(facts, raw, api, probes) {
       );
     }
     if (api.cpu?.api != null && api.cpu.postgres != null && raw.cpu?.postgres) {
-      const cpuRatio = (api.cpu.api + api.cpu.postgres) / raw.cpu.postgres;
+      const apiPath = api.cpu.api + api.cpu.postgres;
+      // The raw path's client is this script in the raw phase: its raw clients and nothing else run then.
+      const cpuRatio = apiPath / (raw.cpu.bench + raw.cpu.postgres);
       console.log(
-        `CPU ratio (API process + PostgreSQL in the API phase) ÷ (PostgreSQL in the raw phase): (${fms(api.cpu.api)} + ${fms(api.cpu.postgres)}) ÷ ${fms(raw.cpu.postgres)} = ${cpuRatio.toFixed(2)}    goal ≤ ${GOAL.cpu.toFixed(2)}: ${met(cpuRatio <= GOAL.cpu)}`,
+        `CPU ratio, API path (API process + PostgreSQL, API phase) ÷ raw path (its client, this script + PostgreSQL, raw phase): (${fms(api.cpu.api)} + ${fms(api.cpu.postgres)}) ÷ (${fms(raw.cpu.bench)} + ${fms(raw.cpu.postgres)}) = ${cpuRatio.toFixed(2)}    goal ≤ ${GOAL.cpu.toFixed(2)}: ${met(cpuRatio <= GOAL.cpu)}`,
+      );
+      console.log(
+        `  against the raw path's PostgreSQL alone: (${fms(api.cpu.api)} + ${fms(api.cpu.postgres)}) ÷ ${fms(raw.cpu.postgres)} = ${(apiPath / raw.cpu.postgres).toFixed(2)}`,
       );
     }
   }
