@@ -7,7 +7,7 @@
 // BENCH_DATABASE_URL's server) and the built API against it in demo mode. The data is generated with
 // SQL generate_series (INSERT … SELECT, indexes kept, ANALYZE after) in steps: the same database grows
 // from one size to the next, so nothing is generated twice. Benchmarks are spread over the six
-// partners × chapters 23 and 24, in 42 areas per chapter at every size; each generated benchmark has 3
+// partners × chapters 23 and 24, each chapter in 42 areas filled in turn; each generated benchmark has 3
 // sub-requirements, 20 evidence items (every visibility), 4 CSO contributions (60% of the proposals
 // answered, some answers revised), about 4 assessments (three voices, two periods), 3 Action Plan
 // activities due at quarter ends (some with a corrective measure) and 100 audit events interleaved
@@ -57,9 +57,9 @@ const CONCURRENCY = setting('BENCH_CONCURRENCY', 4);
 
 // Per generated benchmark: the volumes that make 5M audit events, 1M evidence items and 200k proposals at 50,000.
 const PER_BENCHMARK = { subRequirements: 3, evidence: 20, proposals: 4, activities: 3, auditEvents: 100 };
-// Every chapter in the same 42 areas at every size: the fewest that hold 50,000 benchmarks (12 chapters) when a
+// Every chapter in the same 42 areas, filled in turn (all 42 from 504 benchmarks on): the fewest that hold 50,000 benchmarks (12 chapters) when a
 // benchmark's code ends in two digits (RS-24-MIG-02: at most 100 to an area). The data grows within them, so a read
-// that answers one entry per area (consideration figures, Action Plan summary) answers as much at 500 as at 50,000.
+// that answers one entry per area (consideration figures, Action Plan summary) answers nearly as much at 500 as at 50,000.
 // Benchmark k of its chapter sits in area k % AREAS at position k / AREAS.
 const AREAS = 42;
 const MOST_BENCHMARKS = 12 * AREAS * 100;
