@@ -24,6 +24,25 @@ describe('identity and access', () => {
     expect(me.body.email).toBe(`${name}@demo.test`);
   });
 
+  it('answers a user in /api/auth/me as the admin sees them: organisation, roles (sorted, the coordinator flag), dates', async () => {
+    const admin = client();
+    await admin.signIn('admin@demo.test');
+    const users = (await admin.get<UserDto[]>('/api/admin/users')).body;
+    for (const name of ['coordinator', 'ministry', 'expert', 'admin']) {
+      const browser = client();
+      await browser.signIn(`${name}@demo.test`);
+      const me = (await browser.get<MeDto>('/api/auth/me')).body;
+      const seen = users.find((u) => u.email === `${name}@demo.test`) as UserDto;
+      // Every field of a user as the admin's list answers it; lastSignInAt moved with the sign-in just now.
+      for (const field of Object.keys(seen) as (keyof UserDto)[]) {
+        if (field === 'lastSignInAt') expect(Date.parse(me.lastSignInAt ?? '')).toBeGreaterThanOrEqual(Date.parse(seen.lastSignInAt ?? '0'));
+        else expect({ [field]: me[field] }).toEqual({ [field]: seen[field] });
+      }
+    }
+    const coordinator = users.find((u) => u.email === 'coordinator@demo.test');
+    expect(coordinator?.roles).toContainEqual({ role: 'ministry', coordinator: true });
+  });
+
   it('gives the demo accounts the roles docs/design.md lists', async () => {
     const admin = client();
     await admin.signIn('admin@demo.test');

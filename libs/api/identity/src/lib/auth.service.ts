@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, EntityNotFoundError } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
 import { refuse } from '@bt/api/core';
 import type { MeDto, SessionDto } from '@bt/contracts';
@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from './password';
 import { SecondFactorService, type SecondFactorProof } from './second-factor/second-factor.service';
 import { hashToken, SessionService } from './session.service';
 import { User } from './user.entity';
-import { toUserDto } from './users.mapper';
+import { toUserDto, type UserFacts } from './users.mapper';
 import type { Viewer } from './viewer';
 import { type Actor, auditActor } from './actor';
 
@@ -24,6 +24,22 @@ export interface SignedIn {
 export interface AwaitingSecondFactor {
   pendingToken: string;
   expiresAt: Date;
+}
+
+/** AuthService.me's statement: the user's columns, their organisation and roles as JSON, and the session's facts. */
+interface MeRow {
+  id: string;
+  email: string;
+  display_name: string;
+  disabled_at: Date | null;
+  totp_enrolled_at: Date | null;
+  last_sign_in_at: Date | null;
+  created_at: Date;
+  language: Language | null;
+  organisation: NonNullable<UserFacts['organisation']>;
+  roles: NonNullable<UserFacts['roles']>;
+  proven: string | null;
+  other_sessions: number;
 }
 
 /** How long a correct password waits for its second factor. */
@@ -150,22 +166,37 @@ export class AuthService {
 
   /** The signed-in user as the app sees them, for the session `sessionTokenHash`. */
   async me(userId: string, sessionTokenHash: string, expiresAt: Date, em: EntityManager = this.dataSource.manager): Promise<MeDto> {
-    const user = await em.findOneOrFail(User, { where: { id: userId }, relations: { organisation: true, roles: true } });
-    const [row] = await em.query(
-      `SELECT u.totp_enrolled_at IS NOT NULL AS enrolled,
+    // The user, their organisation and roles, and this session's facts in one statement: every visit asks for them first
+    // (through TypeORM's findOne with both relations, three statements were sent and hydrated).
+    const [row] = await em.query<MeRow[]>(
+      `SELECT u.id, u.email, u.display_name, u.disabled_at, u.totp_enrolled_at, u.last_sign_in_at, u.created_at, u.language,
+              json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'countryCode', o.country_code) AS organisation,
+              (SELECT coalesce(json_agg(json_build_object('role', r.role, 'coordinator', r.coordinator)), '[]') FROM role_assignment r WHERE r.user_id = u.id) AS roles,
               (SELECT second_factor FROM user_session WHERE token_hash = $2) AS proven,
               (SELECT count(*) FROM user_session s WHERE s.user_id = u.id AND s.token_hash <> $2 AND s.expires_at > now()
                   AND s.last_seen_at > now() - make_interval(mins => $3))::int AS other_sessions
-         FROM app_user u WHERE u.id = $1`,
+         FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1`,
       [userId, sessionTokenHash, this.sessions.idleMinutes],
     );
-    const required = await this.secondFactor.requiredFor((user.roles ?? []).map((r) => r.role));
+    if (!row) throw new EntityNotFoundError(User, { id: userId });
+    const user = {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      disabledAt: row.disabled_at,
+      totpEnrolledAt: row.totp_enrolled_at,
+      lastSignInAt: row.last_sign_in_at,
+      createdAt: row.created_at,
+      organisation: row.organisation,
+      roles: row.roles,
+    };
+    const required = await this.secondFactor.requiredFor(user.roles.map((r) => r.role));
     return {
       ...toUserDto(user),
       session: { expiresAt: expiresAt.toISOString(), idleTimeoutMinutes: this.sessions.idleMinutes },
-      secondFactor: { enrolled: row.enrolled, required, outstanding: required && row.proven === null },
+      secondFactor: { enrolled: row.totp_enrolled_at !== null, required, outstanding: required && row.proven === null },
       otherSessions: row.other_sessions,
-      language: user.language,
+      language: row.language,
     };
   }
 

@@ -1,10 +1,16 @@
 import type { OrganisationDto, UserDto } from '@bt/contracts';
 import type { Organisation } from './organisation.entity';
+import type { RoleAssignment } from './role-assignment.entity';
 import type { User } from './user.entity';
 
-/** `user` comes with its organisation and roles loaded. */
-export function toUserDto(user: User): UserDto {
-  const organisation = user.organisation as Organisation;
+/** What a user's answer is made of: the entity with its organisation and roles loaded, or the same read in one statement (AuthService.me). */
+export type UserFacts = Pick<User, 'id' | 'email' | 'displayName' | 'disabledAt' | 'totpEnrolledAt' | 'lastSignInAt' | 'createdAt'> & {
+  organisation?: Pick<Organisation, 'id' | 'name' | 'kind' | 'countryCode'>;
+  roles?: Pick<RoleAssignment, 'role' | 'coordinator'>[];
+};
+
+export function toUserDto(user: UserFacts): UserDto {
+  const organisation = user.organisation as NonNullable<UserFacts['organisation']>;
   return {
     id: user.id,
     email: user.email,
