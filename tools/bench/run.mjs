@@ -578,7 +578,7 @@ function printReport(facts, raw, api, probes) {
     }
     if (api.cpu?.api != null && api.cpu.postgres != null && raw.cpu?.postgres) {
       const apiPath = api.cpu.api + api.cpu.postgres;
-      // The raw path's client is this script in the raw phase: its raw clients and nothing else run then.
+      // The raw path's client is this script in the raw phase: its raw clients run then, and nothing else but BENCH_PROFILE's sampling.
       const cpuRatio = apiPath / (raw.cpu.bench + raw.cpu.postgres);
       console.log(
         `CPU ratio, API path (API process + PostgreSQL, API phase) ÷ raw path (its client, this script + PostgreSQL, raw phase): (${fms(api.cpu.api)} + ${fms(api.cpu.postgres)}) ÷ (${fms(raw.cpu.bench)} + ${fms(raw.cpu.postgres)}) = ${cpuRatio.toFixed(2)}    goal ≤ ${GOAL.cpu.toFixed(2)}: ${met(cpuRatio <= GOAL.cpu)}`,

@@ -26,21 +26,8 @@ export interface AwaitingSecondFactor {
   expiresAt: Date;
 }
 
-/** AuthService.me's statement: the user's columns, their organisation and roles as JSON, and the session's facts. */
-interface MeRow {
-  id: string;
-  email: string;
-  display_name: string;
-  disabled_at: Date | null;
-  totp_enrolled_at: Date | null;
-  last_sign_in_at: Date | null;
-  created_at: Date;
-  language: Language | null;
-  organisation: NonNullable<UserFacts['organisation']>;
-  roles: NonNullable<UserFacts['roles']>;
-  proven: string | null;
-  other_sessions: number;
-}
+/** AuthService.me's statement: the user as toUserDto reads them (organisation and roles as JSON), their language and the session's facts. */
+type MeRow = Required<UserFacts> & { language: Language | null; proven: string | null; other_sessions: number };
 
 /** How long a correct password waits for its second factor. */
 export const PENDING_SIGN_IN_MINUTES = 5;
@@ -169,7 +156,8 @@ export class AuthService {
     // The user, their organisation and roles, and this session's facts in one statement: every visit asks for them first
     // (TypeORM's findOne with both relations, and a statement beside it, cost the API and PostgreSQL twice as much).
     const [row] = await em.query<MeRow[]>(
-      `SELECT u.id, u.email, u.display_name, u.disabled_at, u.totp_enrolled_at, u.last_sign_in_at, u.created_at, u.language,
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.disabled_at AS "disabledAt", u.totp_enrolled_at AS "totpEnrolledAt",
+              u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt", u.language,
               json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'countryCode', o.country_code) AS organisation,
               (SELECT coalesce(json_agg(json_build_object('role', r.role, 'coordinator', r.coordinator)), '[]') FROM role_assignment r WHERE r.user_id = u.id) AS roles,
               (SELECT second_factor FROM user_session WHERE token_hash = $2) AS proven,
@@ -179,22 +167,11 @@ export class AuthService {
       [userId, sessionTokenHash, this.sessions.idleMinutes],
     );
     if (!row) throw new EntityNotFoundError(User, { id: userId });
-    const user = {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      disabledAt: row.disabled_at,
-      totpEnrolledAt: row.totp_enrolled_at,
-      lastSignInAt: row.last_sign_in_at,
-      createdAt: row.created_at,
-      organisation: row.organisation,
-      roles: row.roles,
-    };
-    const required = await this.secondFactor.requiredFor(user.roles.map((r) => r.role));
+    const required = await this.secondFactor.requiredFor(row.roles.map((r) => r.role));
     return {
-      ...toUserDto(user),
+      ...toUserDto(row),
       session: { expiresAt: expiresAt.toISOString(), idleTimeoutMinutes: this.sessions.idleMinutes },
-      secondFactor: { enrolled: row.totp_enrolled_at !== null, required, outstanding: required && row.proven === null },
+      secondFactor: { enrolled: row.totpEnrolledAt !== null, required, outstanding: required && row.proven === null },
       otherSessions: row.other_sessions,
       language: row.language,
     };
