@@ -1,4 +1,4 @@
-import { inPipelinedTransaction, PIPELINED_TRANSACTION_LANES } from '@bt/api/core';
+import { inPipelinedTransaction, PIPELINED_TRANSACTION_LANES, prepared, queryPrepared } from '@bt/api/core';
 import { createTestDatabase } from '@bt/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -129,5 +129,66 @@ describe('a pipelined transaction', () => {
     ).rejects.toThrow();
     await works(14);
     expect((await committed()).filter((id) => id < 100)).toEqual([1, 2, 4, 8, 10, 12, 14]);
+  });
+});
+
+// A read outside a transaction, prepared on its connection (queryPrepared, prepared): parsed once per
+// connection, its rows read as TypeORM's would be, and the connection back in the pool after any failure.
+describe('a prepared read', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // One connection: each read runs on the connection the one before it left.
+    dataSource = await new DataSource({ type: 'postgres', url: database.url, extra: { max: 1 } }).initialize();
+    await dataSource.query(`CREATE TABLE item (id int PRIMARY KEY, label text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
+    await dataSource.query(`INSERT INTO item (id, label) VALUES (1, 'one'), (2, 'two')`);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  /** The statements prepared on the pool's one connection, as that connection sees them. */
+  const preparedHere = async () =>
+    (await dataSource.query(`SELECT name, statement FROM pg_prepared_statements ORDER BY name`)) as { name: string; statement: string }[];
+
+  it('answers the rows as TypeORM reads them, and prepares the statement once per connection', async () => {
+    const text = `SELECT id, label, at, json_build_object('n', id) AS facts FROM item WHERE id = $1`;
+    const [first] = await queryPrepared<{ id: number; label: string; at: Date; facts: { n: number } }>(dataSource, { text, values: [1] });
+    expect(first).toEqual({ id: 1, label: 'one', at: expect.any(Date), facts: { n: 1 } });
+    expect(await prepared(dataSource).query(text, [2])).toEqual([expect.objectContaining({ id: 2, label: 'two' })]);
+    expect(await dataSource.query(text, [2])).toEqual(await prepared(dataSource).query(text, [2]));
+    // Named by its text: one prepared statement for every call of it.
+    expect((await preparedHere()).filter((p) => p.statement === text)).toHaveLength(1);
+  });
+
+  it('keeps a name it is given', async () => {
+    await queryPrepared(dataSource, { name: 'bt_test_labels', text: 'SELECT label FROM item ORDER BY id' });
+    expect(await preparedHere()).toEqual(expect.arrayContaining([{ name: 'bt_test_labels', statement: 'SELECT label FROM item ORDER BY id' }]));
+  });
+
+  it('rejects with PostgreSQL’s error, and the connection serves the next read', async () => {
+    const divide = (by: number) => ({ text: 'SELECT 10 / $1::int AS q', values: [by] });
+    await expect(queryPrepared(dataSource, divide(0))).rejects.toMatchObject({ code: '22012', message: 'division by zero' });
+    expect(await queryPrepared(dataSource, divide(5))).toEqual([{ q: 2 }]);
+    await expect(queryPrepared(dataSource, { text: 'SELECT no_such_column FROM item' })).rejects.toMatchObject({ code: '42703' });
+    expect(await queryPrepared(dataSource, divide(2))).toEqual([{ q: 5 }]);
+  });
+
+  it('prepares a statement afresh when the schema changed under it', async () => {
+    const all = { text: 'SELECT * FROM item WHERE id = 1' };
+    expect(await queryPrepared(dataSource, all)).toEqual([expect.objectContaining({ id: 1 })]);
+    await dataSource.query(`ALTER TABLE item ADD COLUMN note text`);
+    await expect(queryPrepared(dataSource, all)).rejects.toThrow('cached plan must not change result type');
+    expect(await queryPrepared(dataSource, all)).toEqual([expect.objectContaining({ id: 1, note: null })]);
+  });
+
+  it('closes a connection that failed, and the pool opens another', async () => {
+    const pid = (await queryPrepared<{ pid: number }>(dataSource, { text: 'SELECT pg_backend_pid() AS pid' }))[0].pid;
+    await expect(queryPrepared(dataSource, { text: 'SELECT pg_terminate_backend(pg_backend_pid())' })).rejects.toThrow();
+    const [next] = await queryPrepared<{ pid: number }>(dataSource, { text: 'SELECT pg_backend_pid() AS pid' });
+    expect(next.pid).not.toBe(pid);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { refuse } from '@bt/api/core';
+import { prepared, refuse } from '@bt/api/core';
 import { hasRole, type Viewer } from '@bt/api/identity';
 import { isMissionExpert, missionSeenParams, missionSeenSql } from '@bt/api/missions';
 import { countryRecordsVisibleSql, readsCountryRecords, writesCountryRecords } from '@bt/api/track-records';
@@ -82,7 +82,7 @@ export class ActionPlanService {
    */
   async dueSoon(viewer: Viewer, now: Date, days: number, limit: number): Promise<DueActivityRow[]> {
     if (!hasRole(viewer, 'ministry') || !viewer.countryCode) return [];
-    return this.dataSource.query<DueActivityRow[]>(
+    return prepared(this.dataSource).query<DueActivityRow>(
       `SELECT act.id, act.code, act.title, b.code AS benchmark_code, to_char(act.deadline, 'YYYY-MM-DD') AS deadline
          FROM ${ACTIVITY_FROM}
         WHERE a.country_code = $1 AND act.status <> 'completed' AND act.deadline >= $2::date AND act.deadline <= $2::date + $3::int
@@ -186,7 +186,7 @@ export class ActionPlanService {
       const visible = `($1::boolean OR a.country_code = $2) AND ($3::text IS NULL OR a.country_code = $3)`;
       // OVERDUE_SQL on the area's row: its activities not completed, due on or before yesterday.
       const overdue = `f.open_due[width_bucket(CURRENT_DATE - 1, f.open_deadlines)]`;
-      rows = await this.dataSource.query<SummaryRow[]>(
+      rows = await prepared(this.dataSource).query<SummaryRow>(
         `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.total)::int AS total, sum(x.overdue)::int AS overdue,
                 ${ACTIVITY_STATUSES.map((st) => `sum(x.${st})::int AS "${st}"`).join(', ')}, sum(x.with_measure)::int AS with_measure
            FROM (SELECT a.code, a.title, a.position, f.total, ${overdue} AS overdue, ${ACTIVITY_STATUSES.map((st) => `f.${st}`).join(', ')}, f.with_measure
@@ -198,7 +198,7 @@ export class ActionPlanService {
       const counts = `sum(x.n)::int AS total, (sum(x.n) FILTER (WHERE ${OVERDUE_SQL.replaceAll('act.', 'x.')}))::int AS overdue,
                       ${ACTIVITY_STATUSES.map((st) => `(sum(x.n) FILTER (WHERE x.status = '${st}'))::int AS "${st}"`).join(', ')}`;
       const { where, params } = this.filters(viewer, { country });
-      rows = await this.dataSource.query<SummaryRow[]>(
+      rows = await prepared(this.dataSource).query<SummaryRow>(
         `SELECT x.code, x.title, GROUPING(x.code) AS everything, ${counts}, count(*) FILTER (WHERE x.measured)::int AS with_measure
            FROM (SELECT a.code, a.title, a.position, act.status, act.deadline, 1 AS n,
                         EXISTS (SELECT 1 FROM corrective_measure m WHERE m.activity_id = act.id) AS measured

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type Param, rows, sql } from '@bt/api/core';
+import { type Param, prepared, rows, sql } from '@bt/api/core';
 import { missionExpert } from '@bt/api/missions';
 import type { AssessmentVoice, ChapterFiguresDto, ChapterFiguresQuery, ChapterOverviewDto, OverviewGradeDto, OverviewQuery } from '@bt/contracts';
 import type { Viewer } from '@bt/api/identity';
@@ -64,7 +64,7 @@ export class ChapterAssessmentsService {
       ? sql`AND (a.position, b.position, b.code) > (SELECT a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = ${query.after})`
       : sql``;
     const [row] = await rows<{ period: string; periods: string[]; rows: (ChapterOverviewDto['rows'][number]['benchmark'] & { grades: OverviewGradeDto[] })[] }>(
-      this.dataSource,
+      prepared(this.dataSource),
       sql`WITH ${periodsSql(scope)}, page AS (
          SELECT b.id, b.code, b.state, a.code AS area, a.title AS area_title, a.position AS area_position, b.position
            FROM area a JOIN benchmark b ON b.area_id = a.id

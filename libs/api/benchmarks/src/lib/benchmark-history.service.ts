@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { refuse } from '@bt/api/core';
+import { prepared, refuse } from '@bt/api/core';
 import { seesDialogue, takesPart } from '@bt/api/dialogue';
 import { visibleEvidence } from '@bt/api/evidence';
 import { type BenchmarkScope, isUuid } from '@bt/api/catalogue';
@@ -23,7 +23,7 @@ export class BenchmarkHistoryService {
   async history(viewer: Viewer, benchmarkRef: string): Promise<HistoryEventDto[]> {
     // One statement: the benchmark, whether the viewer is an expert of its mission, and its events with
     // only the fields the history shows (an event's data may hold whole texts).
-    const [row] = await this.dataSource.query(
+    const [row] = await prepared(this.dataSource).query<BenchmarkEventsRow>(
       `SELECT b.id, b.code, a.country_code, b.state, b.version, ${missionExpertSql('b.id', '$2::uuid')} AS mission_expert,
               (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e.occurred_at, 'actor', coalesce(u.display_name, e.actor_label), 'action', e.action,
                         'event', e.data->>'event', 'from', e.data->>'from', 'to', e.data->>'to', 'comment', e.data->>'comment', 'evidenceVisibility', ev.visibility) ORDER BY e.id), '[]')
@@ -52,8 +52,7 @@ export class BenchmarkHistoryService {
       // The report's upload: its reviewers only (the ministry sees the report itself once shared).
       mission: hasRole(viewer, 'commission') || missionExpert,
     };
-    const events: HistoryRow[] = row.events;
-    return events
+    return row.events
       .filter((e) =>
         family(e.action) === 'evidence' ? evidence.includes(e.evidenceVisibility as EvidenceVisibility) : (sees[family(e.action)] ?? participant),
       )
@@ -75,6 +74,17 @@ export class BenchmarkHistoryService {
  * `ev.id::text` would read every evidence item); null when the event holds no well-formed id.
  */
 const EVIDENCE_ID_OF_EVENT = `CASE WHEN e.data->>'evidenceId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (e.data->>'evidenceId')::uuid END`;
+
+/** `history`'s row: the benchmark, whether the viewer is an expert of its mission, and its events. */
+interface BenchmarkEventsRow {
+  id: string;
+  code: string;
+  country_code: string;
+  state: BenchmarkScope['state'];
+  version: number;
+  mission_expert: boolean;
+  events: HistoryRow[];
+}
 
 /** One event of `history`'s statement: the event as answered, and the visibility of the evidence it names (to filter by). */
 interface HistoryRow extends HistoryEventDto {

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssessmentsService } from '@bt/api/assessments';
 import { AuditService } from '@bt/api/audit';
-import { inPipelinedTransaction, type PipelinedTransaction, Refusal, refuse, type Statement, unmetCondition } from '@bt/api/core';
+import { inPipelinedTransaction, type PipelinedTransaction, queryPrepared, Refusal, refuse, type Statement, unmetCondition } from '@bt/api/core';
 import { takesPart } from '@bt/api/dialogue';
 import { type BenchmarkScope, isUuid, recordWorkflowStep } from '@bt/api/catalogue';
 import type { AssessmentDto, BenchmarkDetailDto, TransitionRequest, TransitionResultDto } from '@bt/contracts';
@@ -105,7 +105,7 @@ export class BenchmarkWorkflowService {
 
   /** A benchmark's page for this caller, by id or code, in one statement: the catalogue, the workflow, the mission, the latest assessment. */
   async page(viewer: Viewer | null, benchmarkRef: string): Promise<BenchmarkDetailDto> {
-    const row = await loadWorkflowRow(sender(this.dataSource.manager), benchmarkRef, false, true);
+    const row = await loadWorkflowRow(preparedSender(this.dataSource), benchmarkRef, false, true);
     const scope = row.scope;
     if (!row.page) throw new Error('the benchmark page was not read');
     const benchmark = detailOf(row.page.row);
@@ -183,6 +183,11 @@ function sender(em: EntityManager | PipelinedTransaction): Send {
   };
 }
 
+/** Sends each statement outside a transaction, prepared on its connection (a read). */
+function preparedSender(dataSource: DataSource): Send {
+  return <R extends object>(statements: Statement[]) => Promise.all(statements.map((s) => queryPrepared<R>(dataSource, s)));
+}
+
 function entityManager(em: EntityManager | PipelinedTransaction): EntityManager {
   if (em instanceof EntityManager) return em;
   throw new Error('a transition that plans a mission or records an assessment runs in a TypeORM transaction');
@@ -199,14 +204,14 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
   const where = `b.${by} = $1`;
   // Locked first, read after: a writer that held the row (a proposal, evidence) has committed by the
   // time the facts are counted, which one statement with FOR UPDATE would count from before the wait.
-  // (In a pipelined transaction both go in one batch, still two statements.) Prepared where pipelined.
+  // (In a pipelined transaction both go in one batch, still two statements.) Prepared, but through TypeORM (the demo seed).
   const locking: Statement[] = lock
     ? [{ name: `bt_workflow_lock_${by}`, text: `SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, values: [idOrCode] }]
     : [];
   const results = await send<WorkflowFactsRow>([
     ...locking,
     {
-      name: page ? undefined : `bt_workflow_facts_${by}`,
+      name: page ? `bt_benchmark_page_${by}` : `bt_workflow_facts_${by}`,
       text: `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
             (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
             (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(${EXCERPT} ORDER BY p.created_at))[1:5], '{}'))

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InboxEntry, InboxSource } from '@bt/api/inbox';
 import { hasRole, type Viewer } from '@bt/api/identity';
+import { prepared } from '@bt/api/core';
 
 /** How long before a deadline a reminder shows. */
 export const REMINDER_DAYS = 7;
@@ -16,7 +17,7 @@ export class ConsultationReminders implements InboxSource {
 
   async items(viewer: Viewer, now: Date): Promise<InboxEntry[]> {
     if (!hasRole(viewer, 'ministry', 'civil_society')) return [];
-    const rows = await this.dataSource.query<{ id: string; title: string; deadline: Date; updated_at: Date; unanswered: number }[]>(
+    const rows = await prepared(this.dataSource).query<{ id: string; title: string; deadline: Date; updated_at: Date; unanswered: number }>(
       `SELECT c.id, c.title, c.deadline, c.updated_at,
               (SELECT count(*)::int FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = c.id
                   AND NOT EXISTS (SELECT 1 FROM consultation_reply p WHERE p.question_id = q.id AND p.organisation_id = $1 AND p.status = 'sent')) AS unanswered

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Workbook } from 'exceljs';
 import type { ConsiderationDto, ConsiderationFigures, ConsiderationQuery } from '@bt/contracts';
-import { rows, sql } from '@bt/api/core';
+import { prepared, rows, sql } from '@bt/api/core';
 import { exceljs } from '@bt/api/files';
 import { countedProposalSql } from './dialogue-access';
 
@@ -30,7 +30,7 @@ export class ConsiderationService {
       total: FiguresRow;
       benchmarks: (FiguresRow & { id: string; code: string; area_code: string })[];
     }>(
-      this.dataSource,
+      prepared(this.dataSource),
       sql`WITH scope AS NOT MATERIALIZED (
          SELECT a.id AS area_id, a.code AS area_code, a.chapter_number, a.position AS area_position, b.id, b.code, b.position
            FROM area a JOIN benchmark b ON b.area_id = a.id

@@ -4,6 +4,7 @@ import { INBOX_SIZE, type InboxEntry, type InboxSource } from '@bt/api/inbox';
 import type { ProposalDecision } from '@bt/contracts';
 import { hasRole, type Viewer } from '@bt/api/identity';
 import { unansweredProposalSql } from './dialogue-access';
+import { prepared } from '@bt/api/core';
 
 const DAY = 86_400_000;
 /** Items of each kind at most, as many as the inbox answers (INBOX_SIZE). */
@@ -24,7 +25,7 @@ export class DialogueInboxSource implements InboxSource {
     const entries: InboxEntry[] = [];
     if (hasRole(viewer, 'ministry') && viewer.countryCode) {
       // The country's unanswered proposals oldest first (proposal_unanswered_idx), stopping at the inbox's size.
-      const rows = await this.dataSource.query<{ id: string; text: string; created_at: Date; code: string; organisation: string }[]>(
+      const rows = await prepared(this.dataSource).query<{ id: string; text: string; created_at: Date; code: string; organisation: string }>(
         `SELECT p.id, left(p.text, ${EXCERPT_LENGTH + 1}) AS text, p.created_at, b.code, o.name AS organisation
            FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id
            JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
@@ -48,7 +49,14 @@ export class DialogueInboxSource implements InboxSource {
     }
     if (hasRole(viewer, 'civil_society')) {
       // The answers to the organisation's proposals (its organisation when answered) newest first, stopping at the inbox's size.
-      const rows = await this.dataSource.query<{ id: string; decision: ProposalDecision; created_at: Date; text: string; code: string; revised: boolean }[]>(
+      const rows = await prepared(this.dataSource).query<{
+        id: string;
+        decision: ProposalDecision;
+        created_at: Date;
+        text: string;
+        code: string;
+        revised: boolean;
+      }>(
         `SELECT r.id, r.decision, r.created_at, left(p.text, ${EXCERPT_LENGTH + 1}) AS text, b.code,
                 EXISTS (SELECT 1 FROM proposal_response e WHERE e.proposal_id = p.id AND e.created_at < r.created_at) AS revised
            FROM proposal_response r JOIN proposal p ON p.id = r.proposal_id JOIN benchmark b ON b.id = p.benchmark_id

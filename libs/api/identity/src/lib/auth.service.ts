@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, EntityNotFoundError } from 'typeorm';
 import { AuditService } from '@bt/api/audit';
-import { refuse } from '@bt/api/core';
+import { prepared, refuse } from '@bt/api/core';
 import type { MeDto, SessionDto } from '@bt/contracts';
 import type { Language } from '@bt/i18n';
 import { LoginThrottleService } from './login-throttle.service';
@@ -28,6 +28,16 @@ export interface AwaitingSecondFactor {
 
 /** AuthService.me's statement: the user as toUserDto reads them (organisation and roles as JSON), their language and the session's facts. */
 type MeRow = Required<UserFacts> & { language: Language | null; proven: string | null; other_sessions: number };
+
+/** The user, their organisation and roles, and this session's facts ($2: its token's hash; $3: the idle minutes). */
+const ME_SQL = `SELECT u.id, u.email, u.display_name AS "displayName", u.disabled_at AS "disabledAt", u.totp_enrolled_at AS "totpEnrolledAt",
+   u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt", u.language,
+   json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'countryCode', o.country_code) AS organisation,
+   (SELECT coalesce(json_agg(json_build_object('role', r.role, 'coordinator', r.coordinator)), '[]') FROM role_assignment r WHERE r.user_id = u.id) AS roles,
+   (SELECT second_factor FROM user_session WHERE token_hash = $2) AS proven,
+   (SELECT count(*) FROM user_session s WHERE s.user_id = u.id AND s.token_hash <> $2 AND s.expires_at > now()
+       AND s.last_seen_at > now() - make_interval(mins => $3))::int AS other_sessions
+   FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1`;
 
 /** How long a correct password waits for its second factor. */
 export const PENDING_SIGN_IN_MINUTES = 5;
@@ -153,19 +163,10 @@ export class AuthService {
 
   /** The signed-in user as the app sees them, for the session `sessionTokenHash`. */
   async me(userId: string, sessionTokenHash: string, expiresAt: Date, em: EntityManager = this.dataSource.manager): Promise<MeDto> {
-    // The user, their organisation and roles, and this session's facts in one statement: every visit asks for them first
+    // One statement (ME_SQL), prepared but inside the sign-in's transaction: every visit asks for it first
     // (TypeORM's findOne with both relations, and a statement beside it, cost the API and PostgreSQL twice as much).
-    const [row] = await em.query<MeRow[]>(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.disabled_at AS "disabledAt", u.totp_enrolled_at AS "totpEnrolledAt",
-              u.last_sign_in_at AS "lastSignInAt", u.created_at AS "createdAt", u.language,
-              json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'countryCode', o.country_code) AS organisation,
-              (SELECT coalesce(json_agg(json_build_object('role', r.role, 'coordinator', r.coordinator)), '[]') FROM role_assignment r WHERE r.user_id = u.id) AS roles,
-              (SELECT second_factor FROM user_session WHERE token_hash = $2) AS proven,
-              (SELECT count(*) FROM user_session s WHERE s.user_id = u.id AND s.token_hash <> $2 AND s.expires_at > now()
-                  AND s.last_seen_at > now() - make_interval(mins => $3))::int AS other_sessions
-         FROM app_user u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1`,
-      [userId, sessionTokenHash, this.sessions.idleMinutes],
-    );
+    const values = [userId, sessionTokenHash, this.sessions.idleMinutes];
+    const [row] = em === this.dataSource.manager ? await prepared(this.dataSource).query<MeRow>(ME_SQL, values) : await em.query<MeRow[]>(ME_SQL, values);
     if (!row) throw new EntityNotFoundError(User, { id: userId });
     const required = await this.secondFactor.requiredFor(row.roles.map((r) => r.role));
     return {

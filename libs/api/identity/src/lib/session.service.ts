@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@bt/api/core';
+import { APP_CONFIG, type AppConfig, prepared } from '@bt/api/core';
 import type { Role, SessionDto } from '@bt/contracts';
 import { SECOND_FACTOR_ROLES } from './second-factor/second-factor-roles';
 import { type SessionChange, SessionCache } from './session-cache';
@@ -120,7 +120,7 @@ export class SessionService {
     const cached = this.cache.get(tokenHash);
     if (cached) return cached;
     const readBegan = this.cache.readBegins();
-    const [row] = await this.dataSource.query<(ViewerRow & { last_seen_at: Date; expires_at: Date })[]>(
+    const [row] = await prepared(this.dataSource).query<ViewerRow & { last_seen_at: Date; expires_at: Date }>(
       `SELECT s.last_seen_at, s.expires_at, ${VIEWER_COLUMNS},
               s.second_factor IS NULL
                 AND coalesce((SELECT (value->>'secondFactorRequired')::boolean FROM app_setting WHERE key = 'identity'), false)

@@ -4,6 +4,7 @@ import { AuditService } from '@bt/api/audit';
 import type { InboxDto } from '@bt/contracts';
 import { type Actor, auditActor, type Viewer } from '@bt/api/identity';
 import { InboxRegistry } from './inbox-registry';
+import { prepared } from '@bt/api/core';
 
 /** Items an inbox answers at most (unread first): a list to act on, not the archive. */
 export const INBOX_SIZE = 50;
@@ -23,7 +24,10 @@ export class InboxService {
   async inbox(viewer: Viewer, now = new Date()): Promise<InboxDto> {
     const entries = await this.registry.entries(viewer, now);
     const rows: { item_key: string }[] = entries.length
-      ? await this.dataSource.query(`SELECT item_key FROM inbox_read WHERE user_id = $1 AND item_key = ANY($2)`, [viewer.userId, entries.map((e) => e.key)])
+      ? await prepared(this.dataSource).query<{ item_key: string }>(`SELECT item_key FROM inbox_read WHERE user_id = $1 AND item_key = ANY($2)`, [
+          viewer.userId,
+          entries.map((e) => e.key),
+        ])
       : [];
     const read = new Set(rows.map((r) => r.item_key));
     const oldest = now.getTime() - KEEP_READ_DAYS * 86_400_000;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { refuse, rows, type Sql, sql } from '@bt/api/core';
+import { prepared, refuse, rows, type Sql, sql } from '@bt/api/core';
 import { type StoredFileColumns, storedFileDto } from '@bt/api/files';
 import type { MissionDetailDto, MissionDto, MissionListItemDto, RecommendationDto } from '@bt/contracts';
 import { hasRole, type Viewer } from '@bt/api/identity';
@@ -153,7 +153,7 @@ export class MissionsService {
     now: Date,
     days: number,
   ): Promise<{ kind: 'mission-start' | 'mission-report' | 'recommendation-due'; mission_id: string; item_id: string; title: string; due: Date }[]> {
-    return this.dataSource.query(
+    return prepared(this.dataSource).query(
       // Each kind bounded to its latest dates, as many as the inbox answers (INBOX_SIZE).
       `(SELECT 'mission-start' AS kind, m.id AS mission_id, m.id AS item_id, coalesce(nullif(m.title, ''), 'Peer-review mission') AS title, m.start_date::timestamptz AS due
           FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1

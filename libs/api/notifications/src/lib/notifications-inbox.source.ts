@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InboxEntry, InboxSource } from '@bt/api/inbox';
 import type { Viewer } from '@bt/api/identity';
+import { prepared } from '@bt/api/core';
 
 /** Notifications an inbox reads at most (the newest): the inbox answers 50, and counts the unread among these. */
 const LIMIT = 200;
@@ -23,7 +24,7 @@ export class NotificationsInboxSource implements InboxSource {
   constructor(private readonly dataSource: DataSource) {}
 
   async items(viewer: Viewer): Promise<InboxEntry[]> {
-    const rows = await this.dataSource.query<NotificationRow[]>(
+    const rows = await prepared(this.dataSource).query<NotificationRow>(
       `SELECT id::text, kind, facts, title, detail, link, created_at FROM notification
         WHERE user_id = $1 AND in_inbox ORDER BY id DESC LIMIT ${LIMIT}`,
       [viewer.userId],
