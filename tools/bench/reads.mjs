@@ -34,6 +34,7 @@
 //   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
 //   BENCH_KEEP=1   leave the database and the API running afterwards (their URL and port are printed),
 //                  e.g. to EXPLAIN a query on the generated data; Ctrl-C stops them
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -390,31 +391,30 @@ function listSql(where, params, { page = 1, pageSize = 50, after = null } = {}) 
 }
 const words = (n) => `b.catalogue_search @@ to_tsquery('bt_search'::regconfig, $${n})`;
 
-/** BenchmarkWorkflowService.page: the catalogue, the workflow's facts, the mission, the latest assessment. */
+/** BenchmarkWorkflowService.page (loadWorkflowRow with the page's columns): the workflow's facts, the catalogue, the mission, the latest assessment, the last step. */
 const detail = (b) => [
   {
     sql: `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
-                 a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.updated_at,
-                 coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text) ORDER BY s.position)
-                             FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements,
-                 (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
-                 (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(CASE WHEN length(p.text) > 80 THEN left(p.text, 79) || '…' ELSE p.text END ORDER BY p.created_at))[1:5], '{}'))
-                    FROM proposal p WHERE p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL
-                     AND NOT EXISTS (SELECT 1 FROM proposal_response r WHERE r.proposal_id = p.id)) AS unanswered_proposals,
-                 (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
-                         'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id))
-                    FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission,
-                 (SELECT json_build_object('id', m.id, 'start_date', m.start_date, 'end_date', m.end_date, 'report_submitted_at', m.report_submitted_at,
-                         'report_shared_at', m.report_shared_at, 'file_name', f.file_name, 'sha256', f.sha256, 'size', f.size,
-                         'experts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
-                                                FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]'))
-                    FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id LEFT JOIN stored_file f ON f.id = m.report_file_id
-                   WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS page_mission,
-                 (SELECT json_build_object('id', s.id, 'voice', s.voice, 'organisation', o.name, 'organisationId', s.organisation_id, 'period', s.period,
-                         'preparation', s.preparation, 'progress', s.progress, 'text', s.text, 'author', u.display_name, 'createdAt', s.created_at)
-                    FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
-                   WHERE s.benchmark_id = b.id AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1) AS page_assessment
-            FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`,
+            (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
+            (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(CASE WHEN length(p.text) > 80 THEN left(p.text, 79) || '…' ELSE p.text END ORDER BY p.created_at))[1:5], '{}'))
+               FROM proposal p WHERE p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL AND p.first_answered_at IS NULL) AS unanswered_proposals,
+            (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
+     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id)) FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id 
+            WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
+            , a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.text_sr, b.updated_at,
+  coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text, 'textSr', s.text_sr) ORDER BY s.position)
+              FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements, (SELECT json_build_object('id', m.id, 'start_date', m.start_date, 'end_date', m.end_date, 'report_submitted_at', m.report_submitted_at,
+       'report_shared_at', m.report_shared_at, 'file_name', f.file_name, 'sha256', f.sha256, 'size', f.size,
+       'experts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
+                              FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]')) FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id LEFT JOIN stored_file f ON f.id = m.report_file_id
+            WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS page_mission, (SELECT json_build_object('id', s.id, 'voice', s.voice, 'organisation', o.name, 'organisationId', s.organisation_id, 'period', s.period,
+         'preparation', s.preparation, 'progress', s.progress, 'text', s.text, 'author', u.display_name, 'createdAt', s.created_at)
+    FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
+   WHERE s.benchmark_id = b.id AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1) AS page_assessment, (SELECT json_build_object('event', e.data->>'event', 'comment', e.data->>'comment', 'by', coalesce(u.display_name, e.actor_label), 'at', e.occurred_at)
+    FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+   WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text AND e.action LIKE 'benchmark.%' ORDER BY e.id DESC LIMIT 1) AS page_last_step
+       FROM benchmark b JOIN area a ON a.id = b.area_id
+      WHERE b.code = $1`,
     params: [b.code],
   },
 ];
@@ -721,25 +721,33 @@ async function measureRead(read, port, pool, errors) {
       byVariant[i % read.variants.length].push(performance.now() - t0);
     }
   };
-  const raw = async (i) => {
+  // The twin as text (parsed and planned on every call, as the API sent its reads until 2026-12-08) or
+  // prepared once per connection, as the API now sends them (queryPrepared), named by its text.
+  const twin = (prepare) => async (i) => {
     const client = await pool.connect();
     try {
-      for (const statement of read.variants[i % read.variants.length].raw) await client.query(statement.sql, statement.params);
+      for (const statement of read.variants[i % read.variants.length].raw) {
+        const name = prepare ? `bt_${createHash('sha1').update(statement.sql).digest('base64url')}` : undefined;
+        await client.query({ name, text: statement.sql, values: statement.params });
+      }
     } finally {
       client.release();
     }
   };
+  const [raw, prepared] = [twin(false), twin(true)];
   // Warm-up: every variant twice each way (plans, caches, connections).
   for (let i = 0; i < read.variants.length * 2; i++) {
     await api(i, false);
     await raw(i);
+    await prepared(i);
   }
   const apiLatency = await drive((i) => api(i), SECONDS, 1);
   const rawLatency = await drive(raw, SECONDS, 1);
-  // Throughput in alternating slices (raw, API, API, raw), so that both meet the same background load.
-  const slices = { api: [], raw: [] };
-  for (const which of ['raw', 'api', 'api', 'raw']) {
-    slices[which].push((await drive(which === 'api' ? (i) => api(i, false) : raw, SECONDS / 2, CONCURRENCY)).perSecond);
+  // Throughput in alternating slices (raw, prepared, API, API, prepared, raw), so that all meet the same background load.
+  const slices = { api: [], raw: [], prepared: [] };
+  const ways = { api: (i) => api(i, false), raw, prepared };
+  for (const which of ['raw', 'prepared', 'api', 'api', 'prepared', 'raw']) {
+    slices[which].push((await drive(ways[which], SECONDS / 2, CONCURRENCY)).perSecond);
   }
   for (const agent of agents.values()) agent.destroy();
   const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
@@ -751,6 +759,7 @@ async function measureRead(read, port, pool, errors) {
     raw: sorted(rawLatency.latencies),
     apiPerSecond: mean(slices.api),
     rawPerSecond: mean(slices.raw),
+    preparedPerSecond: mean(slices.prepared),
     bytes: bytes.length ? mean(bytes) : NaN,
     slowestVariant: read.variants[slowest.v],
     load: os.loadavg()[0],
@@ -771,14 +780,18 @@ function printTable(facts, results) {
   );
   console.log(`${loadText()}; latency one request at a time, throughput at ${CONCURRENCY} clients`);
   console.log(
-    `${'read'.padEnd(20)}${'API p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)} ${'raw p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)} ${'API/s'.padStart(7)}${'raw/s'.padStart(7)}${'ratio'.padStart(6)}${'bytes'.padStart(8)}${'load'.padStart(6)}  p95≤${GOAL_P95_MS}  ratio≥${GOAL_RATIO}`,
+    `raw: the read's statements in raw SQL sent as text (ratio = API/s ÷ raw/s, the goal's); prep: the same statements prepared, as the API sends them`,
+  );
+  console.log(
+    `${'read'.padEnd(20)}${'API p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)} ${'raw p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)} ${'API/s'.padStart(7)}${'raw/s'.padStart(7)}${'ratio'.padStart(6)}${'prep/s'.padStart(7)}${'ratio'.padStart(6)}${'bytes'.padStart(8)}${'load'.padStart(6)}  p95≤${GOAL_P95_MS}  ratio≥${GOAL_RATIO}`,
   );
   for (const r of results) {
     const p95 = percentile(r.api, 0.95);
     const ratio = r.apiPerSecond / r.rawPerSecond;
     console.log(
       `${r.name.padEnd(20)}${ms(percentile(r.api, 0.5))} ${ms(p95)} ${ms(percentile(r.api, 0.99))}  ${ms(percentile(r.raw, 0.5))} ${ms(percentile(r.raw, 0.95))} ${ms(percentile(r.raw, 0.99))} ` +
-        `${r.apiPerSecond.toFixed(0).padStart(7)}${r.rawPerSecond.toFixed(0).padStart(7)}${ratio.toFixed(2).padStart(6)}${(Number.isFinite(r.bytes) ? Math.round(r.bytes) : '–').toString().padStart(8)}${r.load.toFixed(2).padStart(6)}  ` +
+        `${r.apiPerSecond.toFixed(0).padStart(7)}${r.rawPerSecond.toFixed(0).padStart(7)}${ratio.toFixed(2).padStart(6)}` +
+        `${r.preparedPerSecond.toFixed(0).padStart(7)}${(r.apiPerSecond / r.preparedPerSecond).toFixed(2).padStart(6)}${(Number.isFinite(r.bytes) ? Math.round(r.bytes) : '–').toString().padStart(8)}${r.load.toFixed(2).padStart(6)}  ` +
         `${(p95 <= GOAL_P95_MS ? 'PASS' : 'FAIL').padEnd(7)}${ratio >= GOAL_RATIO ? 'PASS' : 'FAIL'}`,
     );
   }
