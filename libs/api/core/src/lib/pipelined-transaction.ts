@@ -88,6 +88,20 @@ const lanes = new Lanes(PIPELINED_TRANSACTION_LANES);
  */
 export async function queryPrepared<R extends object = Row>(dataSource: DataSource, statement: Statement): Promise<R[]> {
   const named = { name: statement.name ?? preparedName(statement.text), text: statement.text, values: statement.values };
+  try {
+    return await readOnce<R>(dataSource, named);
+  } catch (error) {
+    // A migration (another instance's, in a rolling update) changed what the statement answers: the
+    // connection prepares it afresh, and a read can simply be sent again.
+    if ((error as { code?: string }).code === CACHED_PLAN_CHANGED) return readOnce<R>(dataSource, named);
+    throw error;
+  }
+}
+
+/** SQLSTATE feature_not_supported, as PostgreSQL answers 'cached plan must not change result type'. */
+const CACHED_PLAN_CHANGED = '0A000';
+
+async function readOnce<R extends object>(dataSource: DataSource, named: Statement): Promise<R[]> {
   const [client, release] = await obtainConnection(dataSource);
   const batch = new Batch([named], (client._types as TypeParsers | undefined) ?? defaultTypes);
   // As TypeORM's query runner does: a connection that fails while checked out must not crash the process.
