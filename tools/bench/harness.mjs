@@ -73,8 +73,11 @@ export function ensureBuilt(log) {
   if (build.status !== 0 || !existsSync(MAIN_JS)) throw new Error('the API build failed');
 }
 
-/** A fresh database called `name`; returns its URL. */
-export async function startDatabase(state, name, log) {
+/**
+ * A fresh database called `name`; returns its URL. Of an embedded PostgreSQL: `flags`, more `-c
+ * name=value` settings; `logTo`, a file its log is appended to.
+ */
+export async function startDatabase(state, name, log, { flags = [], logTo = null } = {}) {
   let serverUrl;
   if (process.env.BENCH_DATABASE_URL) {
     serverUrl = process.env.BENCH_DATABASE_URL;
@@ -84,11 +87,15 @@ export async function startDatabase(state, name, log) {
     state.dataDir = join(state.tmp, 'db');
     log(`starting an embedded PostgreSQL in ${state.dataDir}…`);
     // Its own process group, as in tools/start.mjs: Ctrl-C reaches us, and it stops after the API.
-    state.database = spawn(process.execPath, [join(root, 'tools/embedded-database.mjs'), 'serve', state.dataDir], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      detached: true,
-    });
+    state.database = spawn(
+      process.execPath,
+      [join(root, 'tools/embedded-database.mjs'), 'serve', state.dataDir, ...(logTo ? ['--log-to', logTo] : []), ...flags],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        detached: true,
+      },
+    );
     const [message] = await Promise.race([
       once(state.database, 'message'),
       once(state.database, 'exit').then(() => {

@@ -1,10 +1,10 @@
 // `npm run bench:reads`: the product's main reads at 500, 5,000 and 50,000 benchmarks, each through
-// HTTP and as its own statements in raw SQL over `pg` on the same database (the product's statements,
-// copied below: change them together).
+// HTTP and as its own statements in raw SQL over `pg` on the same database: its twin, the statements
+// the API sent for it with their values, captured from PostgreSQL's log at each size (captureTwins).
 //
 // Like the other benches (sharing tools/bench/harness.mjs): needs dist/apps/api/main.js (builds it if
-// missing), starts an embedded PostgreSQL in a temporary directory (or creates a database on
-// BENCH_DATABASE_URL's server) and the built API against it in demo mode. The data is generated with
+// missing), starts an embedded PostgreSQL in a temporary directory (its log is where the twins come
+// from, so not a BENCH_DATABASE_URL server) and the built API against it in demo mode. The data is generated with
 // SQL generate_series (INSERT … SELECT, indexes kept, ANALYZE after) in steps: the same database grows
 // from one size to the next, so nothing is generated twice. Benchmarks are spread over the six
 // partners × chapters 23 and 24, each chapter in 42 areas filled in turn; each generated benchmark has 3
@@ -20,8 +20,8 @@
 //   benchmark list (chapter, area, state and page, unfiltered, after, a common and a rare word),
 //   a benchmark's page, chapter overview, consideration figures, Action Plan summary, inbox, history.
 // For each: latency one request at a time (p50 / p95 / p99, API and raw), then throughput at
-// BENCH_CONCURRENCY clients (requests/s, API and raw, in alternating slices so both meet the same
-// background load). Goals, reported not enforced: p95 ≤ 30 ms at 50,000 benchmarks; flat (p95 at the
+// BENCH_CONCURRENCY clients (requests/s of the API, of the twin sent as text and of the twin prepared
+// as the API prepares it, in alternating slices so all meet the same background load). Goals, reported not enforced: p95 ≤ 30 ms at 50,000 benchmarks; flat (p95 at the
 // largest size ≤ 1.5 × p95 at the smallest); API ≥ 0.5 × its raw SQL throughput. The EXPLAIN
 // (ANALYZE, BUFFERS) of the raw twin of each variant that misses a goal is printed. The machine's load
 // average is printed with every table: figures taken on a busy machine are not the goals' figures.
@@ -30,16 +30,16 @@
 //   BENCH_READS_SIZES=500,5000,50000   benchmarks in the database at each measurement (ascending)
 //   BENCH_SECONDS=2          seconds of each phase (latency API, latency raw, throughput API + raw)
 //   BENCH_CONCURRENCY=4      clients of the throughput phase
-//   BENCH_DATABASE_URL=postgres://user:pw@host:5432/postgres   a server where it may CREATE DATABASE
 //   BENCH_API_MAIN=path/to/main.js   measure another build of the API (default dist/apps/api/main.js)
 //   BENCH_KEEP=1   leave the database and the API running afterwards (their URL and port are printed),
 //                  e.g. to EXPLAIN a query on the generated data; Ctrl-C stops them
-import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { benchRun, ensureBuilt, ignore, pgClient, request, setting, signIn, startApi, startDatabase } from './harness.mjs';
 
@@ -359,236 +359,7 @@ async function sampleBenchmarks(db, country, count) {
   return rows;
 }
 
-// The raw SQL twins: the product's own statements (libs/api/…), written out with the same parameters.
-
-/** visibleAssessments (libs/api/assessments): roles $n, country $n+1, user $n+2. */
-const visibleAssessments = (n) => `(s.voice = 'civil_society' OR b.state = 'accepted' OR 'commission' = ANY($${n}::text[])
-  OR (a.country_code = $${n + 1}::text AND ($${n}::text[] && ARRAY['ministry', 'civil_society']))
-  OR ('expert' = ANY($${n}::text[]) AND EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = b.id AND x.user_id = $${n + 2}::uuid)))`;
-const viewerFacts = (viewer) => [viewer ? viewer.roles : [], viewer?.country ?? '', viewer?.userId ?? null];
-
-/** BenchmarksService.list: filters over `a` and `b`, one page and the count up to 200. */
-function listSql(where, params, { page = 1, pageSize = 50, after = null } = {}) {
-  const all = [...params];
-  const keyset = after
-    ? `AND (m.country_code, m.chapter_number, m.area_position, m.position, m.code) > (SELECT a.country_code, a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $${all.push(after)})`
-    : '';
-  return [
-    {
-      sql: `WITH matching AS NOT MATERIALIZED (
-            SELECT b.id, b.code, b.position, b.state, b.text, a.country_code, a.chapter_number, a.code AS area_code, a.title AS area_title, a.position AS area_position
-              FROM area a JOIN benchmark b ON b.area_id = a.id WHERE ${where})
-          SELECT (SELECT count(*)::int FROM (SELECT FROM matching LIMIT 201) c) AS total,
-                 (SELECT coalesce(json_agg(json_build_object('id', m.id, 'code', m.code, 'country', trim(m.country_code), 'chapter', m.chapter_number,
-                           'area', json_build_object('code', m.area_code, 'title', m.area_title), 'position', m.position,
-                           'excerpt', CASE WHEN length(m.text) <= 200 THEN m.text ELSE regexp_replace(left(m.text, 199), '\\s+\\S*$', '') || '…' END, 'state', m.state,
-                           'subRequirementCount', (SELECT count(*)::int FROM sub_requirement s WHERE s.benchmark_id = m.id))), '[]')
-                    FROM (SELECT * FROM matching m WHERE true ${keyset}
-                           ORDER BY m.country_code, m.chapter_number, m.area_position, m.position, m.code LIMIT ${pageSize + 1} OFFSET ${(page - 1) * pageSize}) m) AS items`,
-      params: all,
-    },
-  ];
-}
-const words = (n) => `b.catalogue_search @@ to_tsquery('bt_search'::regconfig, $${n})`;
-
-/** BenchmarkWorkflowService.page (loadWorkflowRow with the page's columns): the workflow's facts, the catalogue, the mission, the latest assessment, the last step. */
-const detail = (b) => [
-  {
-    sql: `SELECT b.id, b.code, a.country_code, b.state, b.version, b.snapshot, b.mission_required,
-            (SELECT count(*)::int FROM evidence e WHERE e.benchmark_id = b.id AND e.visibility IN ('shared', 'public')) AS shared_evidence,
-            (SELECT json_build_object('count', count(*)::int, 'excerpts', coalesce((array_agg(CASE WHEN length(p.text) > 80 THEN left(p.text, 79) || '…' ELSE p.text END ORDER BY p.created_at))[1:5], '{}'))
-               FROM proposal p WHERE p.benchmark_id = b.id AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL AND p.first_answered_at IS NULL) AS unanswered_proposals,
-            (SELECT json_build_object('startDate', m.start_date, 'endDate', m.end_date, 'hasReport', m.report_file_id IS NOT NULL,
-     'experts', (SELECT coalesce(json_agg(x.user_id), '[]') FROM mission_expert x WHERE x.mission_id = m.id)) FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id 
-            WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS mission
-            , a.chapter_number, a.code AS area_code, a.title AS area_title, a.intro AS area_intro, b.position, b.text, b.text_sr, b.updated_at,
-  coalesce((SELECT json_agg(json_build_object('id', s.id, 'code', s.code, 'position', s.position, 'text', s.text, 'textSr', s.text_sr) ORDER BY s.position)
-              FROM sub_requirement s WHERE s.benchmark_id = b.id), '[]') AS sub_requirements, (SELECT json_build_object('id', m.id, 'start_date', m.start_date, 'end_date', m.end_date, 'report_submitted_at', m.report_submitted_at,
-       'report_shared_at', m.report_shared_at, 'file_name', f.file_name, 'sha256', f.sha256, 'size', f.size,
-       'experts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name)
-                              FROM mission_expert x JOIN app_user u ON u.id = x.user_id WHERE x.mission_id = m.id), '[]')) FROM mission m JOIN mission_benchmark mb ON mb.mission_id = m.id LEFT JOIN stored_file f ON f.id = m.report_file_id
-            WHERE mb.benchmark_id = b.id ORDER BY m.created_at DESC LIMIT 1) AS page_mission, (SELECT json_build_object('id', s.id, 'voice', s.voice, 'organisation', o.name, 'organisationId', s.organisation_id, 'period', s.period,
-         'preparation', s.preparation, 'progress', s.progress, 'text', s.text, 'author', u.display_name, 'createdAt', s.created_at)
-    FROM assessment s JOIN app_user u ON u.id = s.author_id JOIN organisation o ON o.id = s.organisation_id
-   WHERE s.benchmark_id = b.id AND s.voice = 'commission' ORDER BY s.created_at DESC LIMIT 1) AS page_assessment, (SELECT json_build_object('event', e.data->>'event', 'comment', e.data->>'comment', 'by', coalesce(u.display_name, e.actor_label), 'at', e.occurred_at)
-    FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-   WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text AND e.action LIKE 'benchmark.%' ORDER BY e.id DESC LIMIT 1) AS page_last_step
-       FROM benchmark b JOIN area a ON a.id = b.area_id
-      WHERE b.code = $1`,
-    params: [b.code],
-  },
-];
-
-/** AssessmentsService.overview. */
-const overview = (country, chapter, viewer, period = null, after = null, pageSize = 50) => [
-  {
-    sql: `WITH periods AS (
-          SELECT c.period FROM chapter_period c
-           WHERE c.country_code = $1 AND c.chapter_number = $2
-             AND (c.published OR 'commission' = ANY($3::text[]) OR ($4::text = $1 AND $3::text[] && ARRAY['ministry', 'civil_society']))
-          UNION
-          SELECT s.period FROM mission_expert x JOIN mission_benchmark mb ON mb.mission_id = x.mission_id
-            JOIN benchmark b ON b.id = mb.benchmark_id JOIN area a ON a.id = b.area_id JOIN assessment s ON s.benchmark_id = b.id
-           WHERE x.user_id = $5::uuid AND 'expert' = ANY($3::text[]) AND a.country_code = $1 AND a.chapter_number = $2
-        ), chosen AS (
-          SELECT coalesce($6::text, (SELECT max(period) FROM periods), to_char(now(), 'YYYY')) AS period
-        ), page AS (
-          SELECT b.id, b.code, b.state, a.code AS area, a.title AS area_title, a.position AS area_position, b.position
-            FROM area a JOIN benchmark b ON b.area_id = a.id
-           WHERE a.country_code = $1 AND a.chapter_number = $2
-             ${after ? 'AND (a.position, b.position, b.code) > (SELECT a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $7)' : 'AND $7::text IS NULL'}
-           ORDER BY a.position, b.position, b.code LIMIT ${pageSize + 1}
-        )
-        SELECT (SELECT period FROM chosen) AS period, (SELECT coalesce(array_agg(period ORDER BY period DESC), '{}') FROM periods) AS periods,
-               (SELECT coalesce(json_agg(json_build_object('id', p.id, 'code', p.code, 'state', p.state, 'area', p.area, 'areaTitle', p.area_title,
-                         'grades', (SELECT coalesce(json_agg(g), '[]') FROM (
-                            SELECT DISTINCT ON (s.voice, s.organisation_id) s.id, s.voice, o.name AS organisation, s.organisation_id AS "organisationId",
-                                   s.period, s.preparation, s.progress, s.created_at AS "createdAt"
-                              FROM assessment s JOIN organisation o ON o.id = s.organisation_id JOIN benchmark b ON b.id = s.benchmark_id JOIN area a ON a.id = b.area_id
-                             WHERE s.benchmark_id = p.id AND s.period = (SELECT period FROM chosen) AND ${visibleAssessments(3)}
-                             ORDER BY s.voice, s.organisation_id, s.created_at DESC) g))
-                       ORDER BY p.area_position, p.position, p.code), '[]')
-                  FROM page p) AS rows`,
-    params: [country, chapter, ...viewerFacts(viewer), period, after],
-  },
-];
-
-/** ConsiderationService.figures: the kept facts of the areas and the scope, and a page of benchmarks counted from their proposals. */
-const FIGURES = `count(p.created_at)::int AS received, count(p.answer_decision)::int AS answered,
-  count(*) FILTER (WHERE p.answer_decision = 'accepted')::int AS accepted, count(*) FILTER (WHERE p.answer_decision = 'partly_accepted')::int AS partly_accepted,
-  count(*) FILTER (WHERE p.answer_decision = 'not_accepted')::int AS not_accepted,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.first_answered_at - p.created_at) / 86400) AS median_days,
-  min(p.created_at) FILTER (WHERE p.answer_decision IS NULL) AS oldest_unanswered`;
-const KEPT_FIGURES = `f.received, f.answered, f.accepted, f.partly_accepted, f.not_accepted, f.median_days, f.oldest_unanswered`;
-const CONSIDERED = `p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL`;
-const consideration = (country, chapter) => [
-  {
-    sql: `WITH scope AS NOT MATERIALIZED (
-          SELECT a.id AS area_id, a.code AS area_code, a.chapter_number, a.position AS area_position, b.id, b.code, b.position
-            FROM area a JOIN benchmark b ON b.area_id = a.id WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)
-        ), page AS (
-          SELECT s.* FROM scope s
-           WHERE $3::text IS NULL OR (s.chapter_number, s.area_position, s.position, s.code) >
-                 (SELECT a.chapter_number, a.position, b.position, b.code FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $3)
-           ORDER BY s.chapter_number, s.area_position, s.position, s.code LIMIT 51
-        )
-        SELECT (SELECT coalesce(json_agg(x ORDER BY x.chapter_number, x.position, x.code), '[]') FROM (
-                  SELECT a.code, a.title, a.chapter_number, a.position, ${KEPT_FIGURES}
-                    FROM area a LEFT JOIN consideration_area f ON f.area_id = a.id
-                   WHERE a.country_code = $1 AND ($2::int IS NULL OR a.chapter_number = $2)) x) AS areas,
-               (SELECT row_to_json(t) FROM (SELECT ${KEPT_FIGURES} FROM (SELECT) one
-                  LEFT JOIN consideration_scope f ON f.country_code = $1 AND f.chapter_number = coalesce($2::int, 0)) t) AS total,
-               (SELECT coalesce(json_agg(y ORDER BY y.chapter_number, y.area_position, y.position, y.code), '[]') FROM (
-                  SELECT s.id, s.code, s.area_code, s.chapter_number, s.area_position, s.position, f.*
-                    FROM page s CROSS JOIN LATERAL (SELECT ${FIGURES} FROM proposal p WHERE p.country_code = $1 AND p.benchmark_id = s.id AND ${CONSIDERED}) f) y) AS benchmarks`,
-    params: [country, chapter, null],
-  },
-];
-
-/** ActionPlanService.summary, for the Commission and a country's ministry (the kept facts of each area). */
-const summary = (viewer, country) => {
-  const visible = `($1::boolean OR a.country_code = $2) AND ($3::text IS NULL OR a.country_code = $3)`;
-  return [
-    {
-      sql: `SELECT x.code, x.title, GROUPING(x.code) AS everything, sum(x.total)::int AS total, sum(x.overdue)::int AS overdue,
-                 sum(x.planned)::int AS "planned", sum(x.in_progress)::int AS "in_progress", sum(x.completed)::int AS "completed",
-                 sum(x.with_measure)::int AS with_measure
-            FROM (SELECT a.code, a.title, a.position, f.total, f.open_due[width_bucket(CURRENT_DATE - 1, f.open_deadlines)] AS overdue, f.planned, f.in_progress, f.completed, f.with_measure
-                    FROM action_plan_area f JOIN area a ON a.id = f.area_id WHERE f.total > 0 AND ${visible}) x
-           GROUP BY GROUPING SETS ((x.code, x.title, x.position), ()) ORDER BY GROUPING(x.code), x.position, x.code`,
-      params: [viewer.commission, viewer.ministry || viewer.cso ? viewer.country : null, country],
-    },
-  ];
-};
-
-/** InboxService with its sources (notifications, dialogue, consultations, missions, Action Plan reminders) and the read marks. */
-const inbox = (viewer) => [
-  {
-    sql: `SELECT id::text, kind, facts, title, detail, link, created_at FROM notification WHERE user_id = $1 AND in_inbox ORDER BY id DESC LIMIT 200`,
-    params: [viewer.userId],
-  },
-  ...(viewer.ministry
-    ? [
-        {
-          sql: `SELECT p.id, left(p.text, 121) AS text, p.created_at, b.code, o.name AS organisation
-        FROM proposal p JOIN benchmark b ON b.id = p.benchmark_id JOIN app_user u ON u.id = p.author_id JOIN organisation o ON o.id = u.organisation_id
-       WHERE p.country_code = $1 AND p.kind = 'proposal' AND p.parent_id IS NULL AND p.hidden_at IS NULL AND p.first_answered_at IS NULL
-         AND b.state IN ('draft', 'submitted', 'peerReview')
-       ORDER BY p.created_at LIMIT 50`,
-          params: [viewer.country],
-        },
-      ]
-    : []),
-  ...(viewer.cso
-    ? [
-        {
-          sql: `SELECT r.id, r.decision, r.created_at, left(p.text, 121) AS text, b.code,
-             EXISTS (SELECT 1 FROM proposal_response e WHERE e.proposal_id = p.id AND e.created_at < r.created_at) AS revised
-        FROM proposal_response r JOIN proposal p ON p.id = r.proposal_id JOIN benchmark b ON b.id = p.benchmark_id
-       WHERE r.proposer_organisation_id = $1 AND p.hidden_at IS NULL ORDER BY r.created_at DESC LIMIT 50`,
-          params: [viewer.organisationId],
-        },
-      ]
-    : []),
-  ...(viewer.ministry || viewer.cso
-    ? [
-        {
-          sql: `SELECT c.id, c.title, c.deadline, c.updated_at,
-             (SELECT count(*)::int FROM consultation_question q JOIN consultation_topic t ON t.id = q.topic_id WHERE t.consultation_id = c.id
-                 AND NOT EXISTS (SELECT 1 FROM consultation_reply p WHERE p.question_id = q.id AND p.organisation_id = $1 AND p.status = 'sent')) AS unanswered
-        FROM consultation c JOIN consultation_recipient r ON r.consultation_id = c.id AND r.organisation_id = $1
-       WHERE c.state = 'open' AND c.deadline > $2 AND c.deadline <= $2::timestamptz + make_interval(days => 7)`,
-          params: [viewer.organisationId, new Date().toISOString()],
-        },
-      ]
-    : []),
-  {
-    sql: `(SELECT 'mission-start' AS kind, m.id AS mission_id, m.id AS item_id, coalesce(nullif(m.title, ''), 'Peer-review mission') AS title, m.start_date::timestamptz AS due
-             FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
-            WHERE m.start_date >= $2::date AND m.start_date <= $2::date + $3::int ORDER BY m.start_date DESC LIMIT 50)
-          UNION ALL
-          (SELECT 'mission-report', m.id, m.id, coalesce(nullif(m.title, ''), 'Peer-review mission'), m.end_date::timestamptz
-             FROM mission m JOIN mission_expert x ON x.mission_id = m.id AND x.user_id = $1
-            WHERE m.end_date < $2::date AND m.report_file_id IS NULL ORDER BY m.end_date DESC LIMIT 50)
-          UNION ALL
-          (SELECT 'recommendation-due', r.mission_id, r.id, left(r.text, 121), r.due_date::timestamptz
-             FROM mission_recommendation r JOIN mission m ON m.id = r.mission_id
-            WHERE r.status IN ('open', 'in_progress') AND r.due_date <= $2::date + $3::int
-              AND (($4::boolean) OR (m.country_code = $5 AND m.report_shared_at IS NOT NULL))
-            ORDER BY r.due_date DESC LIMIT 50)`,
-    params: [viewer.userId, new Date().toISOString().slice(0, 10), 7, viewer.commission, viewer.ministry ? viewer.country : null],
-  },
-  ...(viewer.ministry
-    ? [
-        {
-          sql: `SELECT act.id, act.code, act.title, b.code AS benchmark_code, to_char(act.deadline, 'YYYY-MM-DD') AS deadline
-        FROM action_activity act JOIN benchmark b ON b.id = act.benchmark_id JOIN area a ON a.id = b.area_id
-       WHERE a.country_code = $1 AND act.status <> 'completed' AND act.deadline >= $2::date AND act.deadline <= $2::date + $3::int
-       ORDER BY act.deadline, b.code, act.code LIMIT $4`,
-          params: [viewer.country, new Date().toISOString().slice(0, 10), 14, 50],
-        },
-      ]
-    : []),
-  { sql: `SELECT item_key FROM inbox_read WHERE user_id = $1 AND item_key = ANY($2)`, params: [viewer.userId, viewer.readKeys ?? []] },
-];
-
-/** BenchmarkWorkflowService.history. */
-const history = (b, viewer) => [
-  {
-    sql: `SELECT b.id, b.code, a.country_code, b.state, b.version,
-               EXISTS (SELECT 1 FROM mission_benchmark mb JOIN mission_expert x ON x.mission_id = mb.mission_id WHERE mb.benchmark_id = b.id AND x.user_id = $2::uuid) AS mission_expert,
-               (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'at', e.occurred_at, 'actor', coalesce(u.display_name, e.actor_label), 'action', e.action,
-                         'event', e.data->>'event', 'from', e.data->>'from', 'to', e.data->>'to', 'comment', e.data->>'comment', 'evidenceVisibility', ev.visibility) ORDER BY e.id), '[]')
-                  FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
-                  LEFT JOIN evidence ev ON e.action LIKE 'evidence.%'
-                   AND ev.id = CASE WHEN e.data->>'evidenceId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN (e.data->>'evidenceId')::uuid END
-                 WHERE e.entity_type = 'benchmark' AND e.entity_id = b.id::text) AS events
-          FROM benchmark b JOIN area a ON a.id = b.area_id WHERE b.code = $1`,
-    params: [b.code, viewer.userId],
-  },
-];
-
-/** The variants of every read: path and caller through HTTP, `raw` the statements of its twin. */
+/** The variants of every read: path and caller through HTTP (their twins are captured: captureTwins). */
 async function reads(db, users) {
   const rs = await sampleBenchmarks(db, 'RS', 40);
   const any = await sampleBenchmarks(db, null, 40);
@@ -600,77 +371,52 @@ async function reads(db, users) {
       ORDER BY a.position, b.position, b.code LIMIT 100`);
   const deep = chapter[Math.min(99, Math.floor(chapter.length / 2))];
   const { coordinator, commission, cso } = users;
-  for (const viewer of [coordinator, commission, cso]) {
-    // The read marks the inbox looks up: the keys of the items it shows, as the API builds them.
-    const { rows } = await db.query(`SELECT item_key FROM inbox_read WHERE user_id = $1 LIMIT 50`, [viewer.userId]);
-    viewer.readKeys = rows.map((r) => r.item_key);
-  }
   return [
     {
       name: 'benchmark list',
       variants: [
-        { caller: null, path: '/api/benchmarks?country=RS&chapter=24', raw: listSql(`a.country_code = $1 AND a.chapter_number = $2`, ['RS', 24]) },
-        {
-          caller: coordinator,
-          path: `/api/benchmarks?country=RS&chapter=24&area=${area.code}`,
-          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND a.code = $3`, ['RS', 24, area.code]),
-        },
-        {
-          caller: null,
-          path: '/api/benchmarks?country=AL&chapter=23&state=submitted&page=3',
-          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND b.state = $3`, ['AL', 23, 'submitted'], { page: 3 }),
-        },
-        { caller: commission, path: '/api/benchmarks?page=2&pageSize=20', raw: listSql(`true`, [], { page: 2, pageSize: 20 }) },
-        {
-          caller: null,
-          path: `/api/benchmarks?country=AL&chapter=23&after=${deep.code}`,
-          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2`, ['AL', 23], { after: deep.code }),
-        },
-        {
-          caller: cso,
-          path: '/api/benchmarks?country=RS&chapter=24&q=migration',
-          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND ${words(3)}`, ['RS', 24, 'migration:*']),
-        },
-        {
-          caller: null,
-          path: '/api/benchmarks?country=RS&chapter=24&q=readmisija',
-          raw: listSql(`a.country_code = $1 AND a.chapter_number = $2 AND ${words(3)}`, ['RS', 24, 'readmisija:*']),
-        },
+        { caller: null, path: '/api/benchmarks?country=RS&chapter=24' },
+        { caller: coordinator, path: `/api/benchmarks?country=RS&chapter=24&area=${area.code}` },
+        { caller: null, path: '/api/benchmarks?country=AL&chapter=23&state=submitted&page=3' },
+        { caller: commission, path: '/api/benchmarks?page=2&pageSize=20' },
+        { caller: null, path: `/api/benchmarks?country=AL&chapter=23&after=${deep.code}` },
+        { caller: cso, path: '/api/benchmarks?country=RS&chapter=24&q=migration' },
+        { caller: null, path: '/api/benchmarks?country=RS&chapter=24&q=readmisija' },
       ],
     },
     {
       name: 'benchmark detail',
       variants: [null, coordinator, commission, cso].flatMap((caller, c) =>
-        (caller === null || c === 2 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}`, raw: detail(b) })),
+        (caller === null || c === 2 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}` })),
       ),
     },
     {
       name: 'chapter overview',
       variants: [
-        { caller: null, path: '/api/overview?country=RS&chapter=24', raw: overview('RS', 24, null) },
-        { caller: commission, path: '/api/overview?country=AL&chapter=23', raw: overview('AL', 23, commission) },
-        { caller: cso, path: `/api/overview?country=RS&chapter=24&period=2024`, raw: overview('RS', 24, cso, '2024') },
+        { caller: null, path: '/api/overview?country=RS&chapter=24' },
+        { caller: commission, path: '/api/overview?country=AL&chapter=23' },
+        { caller: cso, path: `/api/overview?country=RS&chapter=24&period=2024` },
       ],
     },
     {
       name: 'consideration',
       variants: [
-        { caller: null, path: '/api/consideration?country=RS&chapter=24', raw: consideration('RS', 24) },
-        { caller: null, path: '/api/consideration?country=AL&chapter=23', raw: consideration('AL', 23) },
+        { caller: null, path: '/api/consideration?country=RS&chapter=24' },
+        { caller: null, path: '/api/consideration?country=AL&chapter=23' },
       ],
     },
     {
       name: 'action plan summary',
       variants: [
-        { caller: coordinator, path: '/api/action-plan/summary', raw: summary(coordinator, null) },
-        { caller: commission, path: '/api/action-plan/summary?country=RS', raw: summary(commission, 'RS') },
+        { caller: coordinator, path: '/api/action-plan/summary' },
+        { caller: commission, path: '/api/action-plan/summary?country=RS' },
       ],
     },
-    { name: 'inbox', variants: [coordinator, commission, cso].map((caller) => ({ caller, path: '/api/inbox', raw: inbox(caller) })) },
+    { name: 'inbox', variants: [coordinator, commission, cso].map((caller) => ({ caller, path: '/api/inbox' })) },
     {
       name: 'benchmark history',
       variants: [coordinator, commission, cso].flatMap((caller, c) =>
-        (c === 1 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}/history`, raw: history(b, caller) })),
+        (c === 1 ? any : rs).slice(c * 10, c * 10 + 10).map((b) => ({ caller, path: `/api/benchmarks/${b.code}/history` })),
       ),
     },
   ];
@@ -807,11 +553,85 @@ async function explain(db, variant, why) {
   }
 }
 
+// ─── the raw SQL twins: the product's own statements, as PostgreSQL logged them ───
+
+/** Where the embedded PostgreSQL's log goes, each line's prefix naming the client's application (log_line_prefix). */
+const LOG_PREFIX = '@@bt|';
+
+/**
+ * Gives each variant its twin: the statements the API sent for one call of it, with their values,
+ * read back from the embedded PostgreSQL's log (log_statement = 'all' while capturing). So a twin is
+ * the product's statement by construction, never a copy to keep in step.
+ */
+async function captureTwins(db, readList, port, logFile) {
+  await db.query(`ALTER SYSTEM SET log_statement = 'all'`);
+  await db.query('SELECT pg_reload_conf()');
+  await sleep(200); // every backend has read the setting before its next statement
+  const agent = new http.Agent({ keepAlive: true });
+  try {
+    for (const read of readList) {
+      for (const variant of read.variants) {
+        const from = statSync(logFile).size;
+        const res = await request(agent, port, 'GET', variant.path, undefined, variant.caller?.headers ?? {});
+        if (res.status !== 200) throw new Error(`${variant.path} answered ${res.status}: ${res.text.slice(0, 200)}`);
+        // A mark after the API's answer: once the log holds it, it holds every statement of the call.
+        const mark = `bt-twin-${randomUUID()}`;
+        await db.query(`SELECT $1::text`, [mark]);
+        let records = [];
+        for (let waited = 0; !records.some((r) => r.text.includes(mark)); waited += 20) {
+          if (waited > 5000) throw new Error(`the mark of ${variant.path} did not reach PostgreSQL's log`);
+          await sleep(20);
+          records = logRecords(readFileSync(logFile).subarray(from).toString('utf8'));
+        }
+        variant.raw = [];
+        records.forEach((r, i) => {
+          const statement = /^(?:execute [^:]+|statement): ([\s\S]*)$/.exec(r.text);
+          // Not the API's own: its session look-up, and the database watch's `SELECT 1` (every 5 s).
+          if (r.application !== 'benchmark-tracker' || r.level !== 'LOG' || !statement || /\buser_session\b|^SELECT 1$/.test(statement[1])) return;
+          const detail = records[i + 1]?.level === 'DETAIL' ? records[i + 1].text : '';
+          variant.raw.push({ sql: statement[1], params: parameters(detail) });
+        });
+        if (!variant.raw.length) throw new Error(`no statement of ${variant.path} in PostgreSQL's log`);
+      }
+    }
+  } finally {
+    agent.destroy();
+    await db.query(`ALTER SYSTEM RESET log_statement`);
+    await db.query('SELECT pg_reload_conf()');
+  }
+}
+
+/**
+ * The records of PostgreSQL's log as written to stderr: each begins with LOG_PREFIX, the application
+ * and its level ("LOG:  execute …", "DETAIL:  Parameters: …"); a message's further lines follow, each
+ * after a tab.
+ */
+function logRecords(text) {
+  const records = [];
+  for (const line of text.split('\n')) {
+    const head = line.startsWith(LOG_PREFIX) ? /^([^|]*)\|([A-Z]+): {2}(.*)$/.exec(line.slice(LOG_PREFIX.length)) : null;
+    if (head) records.push({ application: head[1], level: head[2], text: head[3] });
+    else if (records.length && line.startsWith('\t')) records[records.length - 1].text += `\n${line.slice(1)}`;
+  }
+  return records;
+}
+
+/** The values of a logged statement, from its detail "Parameters: $1 = 'RS', $2 = NULL, …" (as text: PostgreSQL types them). */
+function parameters(detail) {
+  const values = [];
+  for (const [, n, value, text] of detail.matchAll(/\$(\d+) = (NULL|'((?:[^']|'')*)')/g))
+    values[Number(n) - 1] = value === 'NULL' ? null : text.replaceAll("''", "'");
+  return values;
+}
+
 async function main() {
   ensureBuilt(log);
   state.tmp = mkdtempSync(join(os.tmpdir(), 'bt-bench-reads-'));
   chmodSync(state.tmp, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach its directory
-  const databaseUrl = await startDatabase(state, `bt_bench_reads_${process.pid}`, log);
+  // PostgreSQL's log, from which each read's twin is captured (captureTwins).
+  if (process.env.BENCH_DATABASE_URL) throw new Error("bench:reads captures its twins from the embedded PostgreSQL's log: run it without BENCH_DATABASE_URL");
+  const logFile = join(state.tmp, 'postgres.log');
+  const databaseUrl = await startDatabase(state, `bt_bench_reads_${process.pid}`, log, { logTo: logFile, flags: ['-c', `log_line_prefix=${LOG_PREFIX}%a|`] });
   // No notification worker: it would tell people of the millions of audit events the bench generates,
   // while the reads are measured — its statements loading the machine, and the notifications it writes
   // growing the inbox under the bench's feet.
@@ -861,7 +681,9 @@ async function main() {
     const facts = await generate(db, demo, generated, target);
     generated = target;
     const results = [];
-    for (const read of await reads(db, users)) {
+    const readList = await reads(db, users);
+    await captureTwins(db, readList, port, logFile);
+    for (const read of readList) {
       if (state.aborted) return;
       log(`measuring ${read.name} at ${size.toLocaleString('en')}…`);
       results.push(await measureRead(read, port, pool, errors));
