@@ -1,7 +1,7 @@
 import { inPipelinedTransaction, PIPELINED_TRANSACTION_LANES, prepared, queryPrepared } from '@bt/api/core';
 import { createTestDatabase } from '@bt/testing';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger } from 'typeorm';
 
 // A transaction sent a batch at a time (BEGIN with the first, COMMIT with the last): what commits,
 // what rolls back, and that the one connection of the pool comes back clean after every failure
@@ -137,11 +137,21 @@ describe('a pipelined transaction', () => {
 describe('a prepared read', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let dataSource: DataSource;
+  /** The statements the DataSource's logger was told failed. */
+  const failed: string[] = [];
+  const logger: Logger = {
+    logQuery: () => undefined,
+    logQueryError: (_error, query) => void failed.push(query),
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
     // One connection: each read runs on the connection the one before it left.
-    dataSource = await new DataSource({ type: 'postgres', url: database.url, extra: { max: 1 } }).initialize();
+    dataSource = await new DataSource({ type: 'postgres', url: database.url, extra: { max: 1 }, logger }).initialize();
     await dataSource.query(`CREATE TABLE item (id int PRIMARY KEY, label text NOT NULL, at timestamptz NOT NULL DEFAULT now())`);
     await dataSource.query(`INSERT INTO item (id, label) VALUES (1, 'one'), (2, 'two')`);
   });
@@ -175,13 +185,17 @@ describe('a prepared read', () => {
     expect(await queryPrepared(dataSource, divide(5))).toEqual([{ q: 2 }]);
     await expect(queryPrepared(dataSource, { text: 'SELECT no_such_column FROM item' })).rejects.toMatchObject({ code: '42703' });
     expect(await queryPrepared(dataSource, divide(2))).toEqual([{ q: 5 }]);
+    // Each failure told to the logger, as TypeORM tells it of its own.
+    expect(failed).toEqual(['SELECT 10 / $1::int AS q', 'SELECT no_such_column FROM item']);
   });
 
   it('prepares a statement afresh and reads again when the schema changed under it (a migration meanwhile)', async () => {
     const all = { text: 'SELECT * FROM item WHERE id = 1' };
     expect(await queryPrepared(dataSource, all)).toEqual([expect.not.objectContaining({ note: null })]);
     await dataSource.query(`ALTER TABLE item ADD COLUMN note text`);
+    failed.length = 0;
     expect(await queryPrepared(dataSource, all)).toEqual([expect.objectContaining({ id: 1, note: null })]);
+    expect(failed).toEqual([]); // sent again, not failed
     // Any other error is answered as it came: a read is sent again only for this one.
     await expect(queryPrepared(dataSource, { text: 'SELECT 1 / 0' })).rejects.toMatchObject({ code: '22012' });
   });

@@ -89,11 +89,17 @@ const lanes = new Lanes(PIPELINED_TRANSACTION_LANES);
 export async function queryPrepared<R extends object = Row>(dataSource: DataSource, statement: Statement): Promise<R[]> {
   const named = { name: statement.name ?? preparedName(statement.text), text: statement.text, values: statement.values };
   try {
-    return await readOnce<R>(dataSource, named);
+    try {
+      return await readOnce<R>(dataSource, named);
+    } catch (error) {
+      // A migration (another instance's, in a rolling update) changed what the statement answers: the
+      // connection prepares it afresh, and a read can simply be sent again.
+      if ((error as { code?: string }).code !== CACHED_PLAN_CHANGED) throw error;
+      return await readOnce<R>(dataSource, named);
+    }
   } catch (error) {
-    // A migration (another instance's, in a rolling update) changed what the statement answers: the
-    // connection prepares it afresh, and a read can simply be sent again.
-    if ((error as { code?: string }).code === CACHED_PLAN_CHANGED) return readOnce<R>(dataSource, named);
+    // Told to the DataSource's logger as TypeORM's own query tells it (DatabaseLogger: the text, never the values).
+    dataSource.logger.logQueryError(error instanceof Error ? error : String(error), named.text, named.values as unknown[]);
     throw error;
   }
 }
