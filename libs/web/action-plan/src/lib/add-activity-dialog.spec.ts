@@ -131,4 +131,29 @@ describe('AddActivityDialog', () => {
     expect(alertText()).toContain('A budget needs its amount, currency and source together.');
     expect(dialog.getState()).toBe(MatDialogState.OPEN);
   });
+
+  it('keeps the benchmark select disabled, saying so, until its benchmarks are there (a select without options would not open)', async () => {
+    // A second dialog, whose benchmarks are still on their way.
+    TestBed.inject(MatDialog).open<AddActivityDialog, AddActivityDialogData, ActionActivityDto>(AddActivityDialog, { data: { country: 'ME' } });
+    await fixture.whenStable();
+    const selects = await loader.getAllHarnesses(MatSelectHarness.with({ selector: '[formControlName="benchmarkId"]' }));
+    const select = selects[selects.length - 1];
+    const hint = () =>
+      Array.from(document.querySelectorAll('bt-add-activity-dialog [formControlName="benchmarkId"]'))
+        .at(-1)
+        ?.closest('mat-form-field')
+        ?.querySelector('mat-hint')
+        ?.textContent?.trim();
+    expect(await select.isDisabled()).toBe(true);
+    expect(hint()).toBe('Loading the benchmarks…');
+
+    http
+      .expectOne('/api/benchmarks?country=ME&chapter=24&pageSize=200')
+      .flush({ items: [benchmark('b-me', 'ME-24-MIG-01', 'MIG')], total: 1, page: 1, pageSize: 200 });
+    await fixture.whenStable();
+    expect(await select.isDisabled()).toBe(false);
+    expect(hint()).toBeUndefined();
+    await select.open();
+    expect(await Promise.all((await select.getOptions()).map((o) => o.getText()))).toEqual(['ME-24-MIG-01 · MIG']);
+  });
 });

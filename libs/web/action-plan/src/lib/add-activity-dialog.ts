@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, type ValidatorFn, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
@@ -48,6 +48,9 @@ const twoDecimals: ValidatorFn = (control) =>
             <mat-option [value]="benchmark.id">{{ benchmark.code }} · {{ benchmark.area.title }}</mat-option>
           }
         </mat-select>
+        @if (benchmarks().loading) {
+          <mat-hint i18n="@@actionPlan.add.benchmark.loading">Loading the benchmarks…</mat-hint>
+        }
         @if (benchmarks().error) {
           <mat-hint i18n="@@actionPlan.add.benchmark.loadFailed">The benchmarks could not be loaded.</mat-hint>
         }
@@ -160,6 +163,15 @@ export class AddActivityDialog {
     budgetSource: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(300)] }),
   });
   protected readonly submission = new DialogSave();
+
+  constructor() {
+    // A select without options does not open: it waits, disabled, until the benchmarks are there.
+    effect(() => {
+      const benchmarkId = this.form.controls.benchmarkId;
+      if (this.benchmarks().loading) benchmarkId.disable();
+      else benchmarkId.enable();
+    });
+  }
 
   protected save(): void {
     const { budgetAmount, budgetCurrency, budgetSource } = this.form.controls;
