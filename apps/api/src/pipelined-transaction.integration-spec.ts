@@ -1,4 +1,4 @@
-import { inPipelinedTransaction, PIPELINED_TRANSACTION_LANES, prepared, queryPrepared } from '@bt/api/core';
+import { inPipelinedTransaction, PIPELINED_TRANSACTION_LANES, PREPARED_PER_CONNECTION, prepared, queryPrepared } from '@bt/api/core';
 import { createTestDatabase } from '@bt/testing';
 import { Client } from 'pg';
 import { DataSource, type Logger } from 'typeorm';
@@ -198,6 +198,22 @@ describe('a prepared read', () => {
     expect(failed).toEqual([]); // sent again, not failed
     // Any other error is answered as it came: a read is sent again only for this one.
     await expect(queryPrepared(dataSource, { text: 'SELECT 1 / 0' })).rejects.toMatchObject({ code: '22012' });
+  });
+
+  it('keeps at most PREPARED_PER_CONNECTION statements prepared, closing the least recently used', async () => {
+    const numbered = (n: number) => ({ text: `SELECT ${n} AS n` });
+    await queryPrepared(dataSource, numbered(0));
+    for (let n = 1; n <= PREPARED_PER_CONNECTION + 20; n++) {
+      expect(await queryPrepared(dataSource, numbered(n))).toEqual([{ n }]);
+      if (n % 10 === 0) await queryPrepared(dataSource, numbered(0)); // used again and again: kept
+    }
+    const here = (await preparedHere()).map((p) => p.statement);
+    expect(here.length).toBeLessThanOrEqual(PREPARED_PER_CONNECTION);
+    expect(here).toEqual(expect.arrayContaining(['SELECT 0 AS n', `SELECT ${PREPARED_PER_CONNECTION + 20} AS n`]));
+    expect(here).not.toContain('SELECT 1 AS n');
+    // One that was closed is prepared again when it comes back.
+    expect(await queryPrepared(dataSource, numbered(1))).toEqual([{ n: 1 }]);
+    expect((await preparedHere()).map((p) => p.statement)).toContain('SELECT 1 AS n');
   });
 
   it('closes a connection that failed, and the pool opens another', async () => {

@@ -205,6 +205,13 @@ const {
 type Shape = { names: string[]; parsers: Parser[] } | null;
 
 /**
+ * Prepared statements kept on a connection at most. Each holds its plan in the backend's memory, and
+ * statements built from parts (the list's filters and page sizes) make many texts: past this many, the
+ * least recently used is closed when a new one is prepared.
+ */
+export const PREPARED_PER_CONNECTION = 100;
+
+/**
  * Per connection, the prepared statements known to exist there (name → text, and their shape once
  * seen: later executions skip Describe), and those that may or may not (a batch failed at them).
  */
@@ -304,8 +311,11 @@ class Batch {
       this.refused = true;
       return error instanceof Error ? error : new Error(String(error));
     }
+    const evicted = this.makeRoom(cache);
     connection.stream.cork?.();
     try {
+      // First, before anything can fail: the statements closed to make room (closing is never refused).
+      for (const name of evicted) connection.close({ type: 'S', name });
       this.statements.forEach((s, i) => {
         const known = s.name ? cache.known.get(s.name) : undefined;
         if (!s.name) connection.parse({ text: s.text });
@@ -327,6 +337,36 @@ class Batch {
       connection.stream.uncork?.();
     }
     return null;
+  }
+
+  /**
+   * Keeps the connection's prepared statements within PREPARED_PER_CONNECTION: marks this batch's
+   * named statements as the most recently used, and answers the others to close (forgotten here) so
+   * that this batch's new ones fit.
+   */
+  private makeRoom(cache: Prepared): string[] {
+    const names = new Set(this.statements.flatMap((s) => (s.name ? [s.name] : [])));
+    let fresh = 0;
+    for (const name of names) {
+      const known = cache.known.get(name);
+      if (known === undefined) {
+        fresh++;
+      } else {
+        cache.known.delete(name); // set again: a Map keeps the order of insertion
+        cache.known.set(name, known);
+      }
+    }
+    // Those that may exist (a batch failed at them) first, then the least recently used.
+    const evicted: string[] = [];
+    for (const name of [...cache.unsure, ...cache.known.keys()]) {
+      if (cache.known.size + cache.unsure.size - evicted.length + fresh <= PREPARED_PER_CONNECTION) break;
+      if (!names.has(name)) evicted.push(name);
+    }
+    for (const name of evicted) {
+      cache.known.delete(name);
+      cache.unsure.delete(name);
+    }
+    return evicted;
   }
 
   handleRowDescription(message: { fields: { name: string; dataTypeID: number }[] }): void {
