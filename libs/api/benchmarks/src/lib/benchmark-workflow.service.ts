@@ -185,7 +185,11 @@ function sender(em: EntityManager | PipelinedTransaction): Send {
 
 /** Sends each statement outside a transaction, prepared on its connection (a read). */
 function preparedSender(dataSource: DataSource): Send {
-  return <R extends object>(statements: Statement[]) => Promise.all(statements.map((s) => queryPrepared<R>(dataSource, s)));
+  return async <R extends object>(statements: Statement[]) => {
+    const results: R[][] = [];
+    for (const s of statements) results.push(await queryPrepared<R>(dataSource, s));
+    return results;
+  };
 }
 
 function entityManager(em: EntityManager | PipelinedTransaction): EntityManager {
@@ -204,7 +208,8 @@ async function loadWorkflowRow(send: Send, idOrCode: string, lock: boolean, page
   const where = `b.${by} = $1`;
   // Locked first, read after: a writer that held the row (a proposal, evidence) has committed by the
   // time the facts are counted, which one statement with FOR UPDATE would count from before the wait.
-  // (In a pipelined transaction both go in one batch, still two statements.) Prepared, but through TypeORM (the demo seed).
+  // (In a pipelined transaction both go in one batch, still two statements.) Named, so prepared, except
+  // when sent through TypeORM (the demo seed's transaction).
   const locking: Statement[] = lock
     ? [{ name: `bt_workflow_lock_${by}`, text: `SELECT b.id FROM benchmark b WHERE ${where} FOR UPDATE OF b`, values: [idOrCode] }]
     : [];

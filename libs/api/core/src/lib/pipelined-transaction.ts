@@ -349,13 +349,14 @@ class Batch {
     let fresh = 0;
     for (const name of names) {
       const known = cache.known.get(name);
-      if (known === undefined) {
-        fresh++;
-      } else {
+      if (known !== undefined) {
         cache.known.delete(name); // set again: a Map keeps the order of insertion
         cache.known.set(name, known);
+      } else if (!cache.unsure.has(name)) {
+        fresh++;
       }
     }
+    if (cache.known.size + cache.unsure.size + fresh <= PREPARED_PER_CONNECTION) return [];
     // Those that may exist (a batch failed at them) first, then the least recently used.
     const evicted: string[] = [];
     for (const name of [...cache.unsure, ...cache.known.keys()]) {

@@ -163,7 +163,7 @@ export class AuthService {
 
   /** The signed-in user as the app sees them, for the session `sessionTokenHash`. */
   async me(userId: string, sessionTokenHash: string, expiresAt: Date, em: EntityManager = this.dataSource.manager): Promise<MeDto> {
-    // One statement (ME_SQL), prepared but inside the sign-in's transaction: every visit asks for it first
+    // One statement (ME_SQL), prepared except inside the sign-in's transaction: every visit asks for it first
     // (TypeORM's findOne with both relations, and a statement beside it, cost the API and PostgreSQL twice as much).
     const values = [userId, sessionTokenHash, this.sessions.idleMinutes];
     const [row] = em === this.dataSource.manager ? await prepared(this.dataSource).query<MeRow>(ME_SQL, values) : await em.query<MeRow[]>(ME_SQL, values);
